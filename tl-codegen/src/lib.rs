@@ -1,0 +1,1 @@
+//! Generates Rust bindings from TL schemas.

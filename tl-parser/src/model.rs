@@ -1,0 +1,272 @@
+//! The schema model: what a TL file says, with source positions.
+//!
+//! The model is syntax-level: names are kept as written (`payments.sendStarsForm`),
+//! types as trees (`Vector<MessageEntity>`), and every definition remembers where
+//! it came from. Code generators lower it into their own IR.
+
+use std::fmt;
+
+/// A byte range in one source file, plus the 1-based line and column of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// Index of the file in [`Schema::files`].
+    pub file: usize,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column of `start`, counted in characters.
+    pub column: u32,
+}
+
+/// A parsed schema: one or more TL files read together.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Schema {
+    /// The layer from a `// LAYER N` comment, if any file had one.
+    pub layer: Option<i32>,
+    /// The file names, in the order they were read; [`Span::file`] indexes this.
+    pub files: Vec<String>,
+    /// Every constructor and function, in source order.
+    pub definitions: Vec<Definition>,
+    /// Builtin lines such as `int ? = Int;` or `vector#1cb5c415 {t:Type} # [ t ] = Vector t;`.
+    pub builtins: Vec<Builtin>,
+    /// Errors and warnings, in source order per file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a definition is a constructor (`---types---`) or a function (`---functions---`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// A constructor of a type.
+    Type,
+    /// An RPC function.
+    Function,
+}
+
+/// One constructor or function: `ns.name#id {X:Type} params = Result;`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    /// Constructor or function.
+    pub category: Category,
+    /// The qualified name as written: `payments.sendStarsForm`, `inputPeerEmpty`.
+    pub name: String,
+    /// The `#hex` id as written, if any. This is what goes on the wire.
+    pub declared_id: Option<u32>,
+    /// CRC32 of the canonical form (see [`crate::ids`]).
+    pub computed_id: u32,
+    /// Generic parameters `{X:Type}`.
+    pub generics: Vec<GenericParam>,
+    /// Parameters in order, including `flags:#` fields.
+    pub params: Vec<Param>,
+    /// The result type after `=`.
+    pub result: Type,
+    /// Documentation from `//@` comments before the definition.
+    pub docs: Docs,
+    /// The whole definition, from its name to its `;`.
+    pub span: Span,
+}
+
+/// A generic parameter declaration `{X:Type}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GenericParam {
+    /// The name, `X`.
+    pub name: String,
+    /// The kind after the colon, normally `Type`.
+    pub kind: String,
+}
+
+/// One parameter `name:Type`, `flags:#` or `name:flags.N?Type`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The name as written.
+    pub name: String,
+    /// What kind of parameter it is.
+    pub kind: ParamKind,
+    /// The text of a `//@name` doc comment, if any.
+    pub docs: Option<String>,
+    /// From the name to the end of the type.
+    pub span: Span,
+}
+
+/// The three kinds of parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamKind {
+    /// `flags:#`: a bit field computed from the conditional params that use it.
+    FlagField,
+    /// `name:field.bit?Type`: present only when `bit` of `field` is set.
+    Conditional {
+        /// The `#` param holding the bit, e.g. `flags` or `flags2`.
+        field: String,
+        /// The bit, 0 to 31.
+        bit: u8,
+        /// The type when present; `true` means the bit alone carries the value.
+        ty: Type,
+    },
+    /// `name:Type`: always present.
+    Plain(Type),
+}
+
+/// A type reference: `int`, `Vector<MessageEntity>`, `%Message`, `!X`, `payments.PaymentResult`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Type {
+    /// The qualified name as written, without `%` or `!`: `Vector`, `payments.PaymentResult`, `X`.
+    pub name: String,
+    /// Written with a `%` prefix (a bare use of a boxed type).
+    pub percent: bool,
+    /// Written with a `!` prefix (a reference to a generic parameter, e.g. `!X`).
+    pub generic_ref: bool,
+    /// Generic arguments: `Vector<T>` has one.
+    pub args: Vec<Type>,
+}
+
+/// Documentation attached to a definition.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Docs {
+    /// The `@description` text, if any.
+    pub description: Option<String>,
+    /// Every other `@key value` pair in order (param docs are also copied to [`Param::docs`]).
+    pub fields: Vec<(String, String)>,
+}
+
+/// A builtin line the schema declares but cannot express in TL proper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Builtin {
+    /// The name before any `#` or space: `int`, `vector`, `int128`.
+    pub name: String,
+    /// The declared id, if the line has one.
+    pub declared_id: Option<u32>,
+    /// The line's text with whitespace collapsed, without the `;`.
+    pub text: String,
+    /// Where it was.
+    pub span: Span,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something worth knowing that does not stop code generation.
+    Warning,
+    /// The schema is wrong.
+    Error,
+}
+
+/// What a diagnostic is about; each kind has a fixed message shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagnosticKind {
+    /// The text does not follow the grammar.
+    Syntax,
+    /// The declared id differs from the computed one.
+    IdMismatch,
+    /// Two definitions share a name.
+    DuplicateName,
+    /// Two definitions share an id.
+    DuplicateId,
+    /// Two params of one definition share a name.
+    DuplicateParam,
+    /// `field.N?` names a param that is not declared earlier.
+    UndeclaredFlagField,
+    /// `field.N?` names a param that is not of type `#`.
+    NotAFlagField,
+    /// `field.N?` with N above 31.
+    FlagBitOutOfRange,
+    /// A type is referenced but no constructor declares it.
+    UndeclaredType,
+    /// A function's result is a bare type.
+    BareFunctionResult,
+    /// `!X` or `X` without a matching `{X:Type}`.
+    UnknownGeneric,
+}
+
+/// An error or warning with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What it is about.
+    pub kind: DiagnosticKind,
+    /// The file name as given to the parser.
+    pub file: String,
+    /// Where.
+    pub span: Span,
+    /// What was expected or what is wrong, in one sentence.
+    pub message: String,
+    /// The text of the source line holding `span.start`, for rendering.
+    pub source_line: String,
+}
+
+impl Definition {
+    /// The id that goes on the wire: the declared one, or the computed one when none is declared.
+    pub fn id(&self) -> u32 {
+        self.declared_id.unwrap_or(self.computed_id)
+    }
+
+    /// The namespace, `payments` for `payments.sendStarsForm`.
+    pub fn namespace(&self) -> Option<&str> {
+        self.name.rsplit_once('.').map(|(ns, _)| ns)
+    }
+
+    /// The name without namespace, `sendStarsForm` for `payments.sendStarsForm`.
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit_once('.').map_or(&self.name, |(_, n)| n)
+    }
+}
+
+impl Type {
+    /// A plain type with no arguments or prefixes.
+    pub fn named(name: impl Into<String>) -> Self {
+        Type { name: name.into(), percent: false, generic_ref: false, args: Vec::new() }
+    }
+
+    /// The name without namespace.
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit_once('.').map_or(&self.name, |(_, n)| n)
+    }
+
+    /// The namespace, if any.
+    pub fn namespace(&self) -> Option<&str> {
+        self.name.rsplit_once('.').map(|(ns, _)| ns)
+    }
+
+    /// Bare: written with `%`, or a name whose last part starts with a lowercase letter.
+    pub fn is_bare(&self) -> bool {
+        self.percent || self.short_name().starts_with(|c: char| c.is_ascii_lowercase())
+    }
+}
+
+/// Prints the type in canonical form: `Vector<MessageEntity>`, `%Message`, `!X`.
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.percent {
+            f.write_str("%")?;
+        }
+        if self.generic_ref {
+            f.write_str("!")?;
+        }
+        f.write_str(&self.name)?;
+        if !self.args.is_empty() {
+            f.write_str("<")?;
+            for (i, arg) in self.args.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(" ")?;
+                }
+                write!(f, "{arg}")?;
+            }
+            f.write_str(">")?;
+        }
+        Ok(())
+    }
+}
+
+impl Schema {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+}
