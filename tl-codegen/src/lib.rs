@@ -1,1 +1,17 @@
-//! Generates Rust bindings from TL schemas.
+//! Generates Rust bindings from Telegram TL schemas.
+//!
+//! The pipeline is one-way: [`tl_parser`] parses TL text into a schema; [`ir`] lowers it
+//! (Rust names, flag layouts, recursion boxes, docs); [`emit`] turns the IR into token
+//! streams per module; [`format`] prints them; [`write`] writes only what changed.
+//! [`Config`] drives it, from `build.rs` or from the `tl-codegen` binary.
+
+pub mod config;
+pub mod emit;
+pub mod format;
+pub mod ir;
+pub mod naming;
+pub mod recursion;
+pub mod workspace;
+pub mod write;
+
+pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, Result, Stats};

@@ -1,0 +1,382 @@
+//! The generator's options, as a builder, and the pipeline that runs them.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     tl_codegen::Config::new()
+//!         .schema("schema/stars.tl")
+//!         .compile()
+//!         .unwrap();
+//! }
+//! ```
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/tl.rs"));`
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use tl_parser::{ParseOptions, Schema, Severity};
+
+use crate::emit::{self, EmitOptions, Module};
+use crate::ir::{self, DocSource, NoDocs};
+use crate::{format, write};
+
+/// How the output is laid out on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// One file holding every module inline, for `include!` (the `build.rs` case).
+    SingleFile(String),
+    /// A `mod.rs` plus one file per top-level module (`types.rs`, `enums.rs`, ...).
+    ModuleDir,
+}
+
+/// Generator options. Build one with [`Config::new`], then call [`Config::generate`],
+/// [`Config::write`] or, from `build.rs`, [`Config::compile`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    schemas: Vec<PathBuf>,
+    docs_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    layout: Layout,
+    runtime_path: String,
+    serde_feature: Option<String>,
+    pretty: bool,
+    strict_ids: bool,
+}
+
+/// One generated file, in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the output directory.
+    pub path: PathBuf,
+    /// The file's text.
+    pub contents: String,
+}
+
+/// What a generator run produced.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The files, in a fixed order.
+    pub files: Vec<GeneratedFile>,
+    /// Schema warnings, rendered.
+    pub warnings: Vec<String>,
+    /// Counts for the report.
+    pub stats: Stats,
+}
+
+/// Counts and timings of one run.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Constructors generated.
+    pub constructors: usize,
+    /// Functions generated.
+    pub functions: usize,
+    /// Boxed types (enums) generated.
+    pub types: usize,
+    /// Constructors and functions with a description.
+    pub documented: usize,
+    /// Constructors and functions without one.
+    pub undocumented: usize,
+    /// Functions with at least one documented error.
+    pub functions_with_errors: usize,
+    /// Lines of generated code.
+    pub lines: usize,
+    /// Time spent parsing, lowering, emitting and formatting.
+    pub elapsed: Duration,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Error {
+    /// A file could not be read or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The schema has errors; each is rendered with its position.
+    Schema(Vec<String>),
+    /// The schema parsed but cannot be generated.
+    Lower(Vec<ir::LowerError>),
+    /// The documentation could not be read.
+    Docs(String),
+    /// The emitted tokens did not parse back (a generator bug).
+    Format(String),
+    /// No output directory was given and `OUT_DIR` is not set.
+    NoOutDir,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Schema(errors) => {
+                writeln!(f, "the schema has {} error(s):", errors.len())?;
+                errors.iter().try_for_each(|e| writeln!(f, "{e}"))
+            }
+            Error::Lower(errors) => {
+                writeln!(f, "the schema cannot be generated:")?;
+                errors.iter().try_for_each(|e| writeln!(f, "  {e}"))
+            }
+            Error::Docs(message) => write!(f, "documentation: {message}"),
+            Error::Format(message) => write!(f, "generated code does not parse: {message}"),
+            Error::NoOutDir => write!(f, "no output directory: call out_dir() or run from build.rs"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Config {
+    /// Defaults: single file `tl.rs`, runtime at `::tl_runtime`, pretty-printed, no serde, no docs.
+    pub fn new() -> Self {
+        Config {
+            schemas: Vec::new(),
+            docs_dir: None,
+            out_dir: None,
+            layout: Layout::SingleFile("tl.rs".into()),
+            runtime_path: "::tl_runtime".into(),
+            serde_feature: None,
+            pretty: true,
+            strict_ids: false,
+        }
+    }
+
+    /// Adds a schema file; several files are read as one schema.
+    pub fn schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schemas.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds several schema files.
+    pub fn schemas<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
+        self.schemas.extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// A directory with `getdoc.json` and `pages/*.txt`, joined into the docs and error enums.
+    pub fn docs_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.docs_dir = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Where [`Config::write`] puts the files; [`Config::compile`] defaults to `$OUT_DIR`.
+    pub fn out_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// The layout of the output files.
+    pub fn layout(&mut self, layout: Layout) -> &mut Self {
+        self.layout = layout;
+        self
+    }
+
+    /// The path generated code uses for the runtime crate (default `::tl_runtime`).
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Derive serde's traits when this cargo feature of the including crate is on.
+    pub fn serde_feature(&mut self, feature: Option<&str>) -> &mut Self {
+        self.serde_feature = feature.map(str::to_string);
+        self
+    }
+
+    /// Pretty-print the output (default). Off is several times faster, for `build.rs`.
+    pub fn pretty(&mut self, pretty: bool) -> &mut Self {
+        self.pretty = pretty;
+        self
+    }
+
+    /// Fail when a declared constructor id differs from the computed one.
+    pub fn strict_ids(&mut self, strict: bool) -> &mut Self {
+        self.strict_ids = strict;
+        self
+    }
+
+    /// Runs the pipeline in memory: parse → lower → emit → format.
+    pub fn generate(&self) -> Result<Output> {
+        let start = Instant::now();
+        let mut sources = Vec::with_capacity(self.schemas.len());
+        for path in &self.schemas {
+            let text = std::fs::read_to_string(path)
+                .map_err(|source| Error::Io { path: path.clone(), source })?;
+            sources.push((path.display().to_string(), text));
+        }
+        let schema = tl_parser::parse_files(
+            sources.iter().map(|(name, text)| (name.as_str(), text.as_str())),
+            &ParseOptions { strict_ids: self.strict_ids },
+        );
+        let warnings = check_schema(&schema)?;
+        let docs = self.load_docs()?;
+        let docs_ref: &dyn DocSource = match &docs {
+            Some(d) => d.as_ref(),
+            None => &NoDocs,
+        };
+        let ir = ir::lower(&schema, docs_ref).map_err(Error::Lower)?;
+        let options = EmitOptions {
+            runtime_path: self.runtime_path.clone(),
+            serde_feature: self.serde_feature.clone(),
+        };
+        let modules = emit::emit(&ir, &options).map_err(Error::Format)?;
+        let files = self.lay_out(modules)?;
+        let mut stats = Stats {
+            constructors: ir.constructors.len(),
+            functions: ir.functions.len(),
+            types: ir.enums.len(),
+            lines: files.iter().map(|f| f.contents.lines().count()).sum(),
+            ..Stats::default()
+        };
+        for item in ir.constructors.iter().chain(&ir.functions) {
+            if item.description.is_some() {
+                stats.documented += 1;
+            } else {
+                stats.undocumented += 1;
+            }
+        }
+        stats.functions_with_errors = ir.functions.iter().filter(|f| !f.errors.is_empty()).count();
+        stats.elapsed = start.elapsed();
+        Ok(Output { files, warnings, stats })
+    }
+
+    /// Generates and writes to the output directory; files already up to date are not touched.
+    pub fn write(&self) -> Result<Output> {
+        let out_dir = self.resolved_out_dir()?;
+        let output = self.generate()?;
+        for file in &output.files {
+            let path = out_dir.join(&file.path);
+            write::write_if_changed(&path, &file.contents)
+                .map_err(|source| Error::Io { path, source })?;
+        }
+        Ok(output)
+    }
+
+    /// For `build.rs`: prints `cargo:rerun-if-changed` for every input, writes to `$OUT_DIR`
+    /// (unless [`Config::out_dir`] was set), and prints schema warnings as cargo warnings.
+    pub fn compile(&self) -> Result<Output> {
+        for path in self.schemas.iter().chain(&self.docs_dir) {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let output = self.write()?;
+        for warning in &output.warnings {
+            for line in warning.lines().take(1) {
+                println!("cargo:warning={line}");
+            }
+        }
+        Ok(output)
+    }
+
+    /// The files whose content on disk differs from what would be generated.
+    pub fn stale_files(&self) -> Result<Vec<PathBuf>> {
+        let out_dir = self.resolved_out_dir()?;
+        let output = self.generate()?;
+        Ok(output
+            .files
+            .iter()
+            .map(|f| out_dir.join(&f.path))
+            .zip(&output.files)
+            .filter(|(path, f)| !write::is_up_to_date(path, &f.contents))
+            .map(|(path, _)| path)
+            .collect())
+    }
+
+    fn resolved_out_dir(&self) -> Result<PathBuf> {
+        match &self.out_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir),
+        }
+    }
+
+    fn load_docs(&self) -> Result<Option<Box<dyn DocSource>>> {
+        match &self.docs_dir {
+            None => Ok(None),
+            Some(dir) => Err(Error::Docs(format!("{}: documentation is not supported yet", dir.display()))),
+        }
+    }
+
+    /// Assembles modules into files according to the layout, and formats them.
+    fn lay_out(&self, modules: Vec<Module>) -> Result<Vec<GeneratedFile>> {
+        let render = |tokens: TokenStream| -> Result<String> {
+            if self.pretty {
+                format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
+            } else {
+                Ok(format::compact(tokens))
+            }
+        };
+        match &self.layout {
+            Layout::SingleFile(name) => {
+                let mut all = TokenStream::new();
+                for m in modules {
+                    if m.name.is_empty() {
+                        all.extend(m.tokens);
+                    } else {
+                        let ident = quote::format_ident!("{}", m.name);
+                        let (doc, attrs, tokens) = (m.doc, m.attrs, m.tokens);
+                        all.extend(quote! {
+                            #[doc = #doc]
+                            #attrs
+                            pub mod #ident { #tokens }
+                        });
+                    }
+                }
+                Ok(vec![GeneratedFile { path: name.into(), contents: render(all)? }])
+            }
+            Layout::ModuleDir => {
+                let mut root = TokenStream::new();
+                let mut files = Vec::new();
+                for m in modules {
+                    if m.name.is_empty() {
+                        root.extend(m.tokens);
+                        continue;
+                    }
+                    let ident = quote::format_ident!("{}", m.name);
+                    let (doc, attrs) = (m.doc, m.attrs);
+                    root.extend(quote! {
+                        #[doc = #doc]
+                        #attrs
+                        pub mod #ident;
+                    });
+                    files.push(GeneratedFile {
+                        path: format!("{}.rs", m.name).into(),
+                        contents: render(m.tokens)?,
+                    });
+                }
+                files.insert(0, GeneratedFile { path: "mod.rs".into(), contents: render(root)? });
+                Ok(files)
+            }
+        }
+    }
+}
+
+/// Errors stop generation; warnings are returned rendered.
+fn check_schema(schema: &Schema) -> Result<Vec<String>> {
+    let errors: Vec<String> = schema.errors().map(|d| d.render()).collect();
+    if !errors.is_empty() {
+        return Err(Error::Schema(errors));
+    }
+    Ok(schema
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| d.render())
+        .collect())
+}
+
+/// The one-line `build.rs` call: generates `$OUT_DIR/tl.rs` from these schema files.
+pub fn compile_schemas<P: AsRef<Path>>(schemas: &[P]) -> Result<Output> {
+    Config::new().schemas(schemas).compile()
+}

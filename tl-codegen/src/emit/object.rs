@@ -1,0 +1,162 @@
+//! Root items: `LAYER`, `name_for_id`, and `Object`, which decodes any boxed value by id.
+
+use std::collections::HashSet;
+
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::structs::hex_literal;
+use crate::emit::Context;
+use crate::ir::{Item, RustPath};
+use crate::naming;
+
+/// `payments.PaymentResult` → `PaymentsPaymentResult`.
+fn joined_name(path: &RustPath) -> String {
+    let mut s: String = path.modules.iter().map(|m| m.to_upper_camel_case()).collect();
+    s.push_str(&path.name);
+    s
+}
+
+impl Context<'_> {
+    /// `LAYER`, `name_for_id` and `Object`, at depth 0.
+    pub fn root(&self) -> TokenStream {
+        let rt = &self.rt;
+        let layer = match self.ir.layer {
+            Some(layer) => quote! {
+                /// The schema layer these definitions come from.
+                pub const LAYER: i32 = #layer;
+            },
+            None => quote!(),
+        };
+        let entries = self.ir.names_by_id.iter().map(|(id, name)| {
+            let id = hex_literal(*id);
+            quote!((#id, #name),)
+        });
+        let count = self.ir.names_by_id.len();
+        let object = self.object();
+        quote! {
+            #layer
+
+            /// Every `(constructor id, TL name)` of the schema, sorted by id.
+            static NAMES: [(u32, &str); #count] = [#(#entries)*];
+
+            /// The TL name of a constructor or function id, e.g. `0x7998c914` → `payments.sendStarsForm`.
+            pub fn name_for_id(id: u32) -> Option<&'static str> {
+                let index = NAMES.binary_search_by_key(&id, |&(id, _)| id).ok()?;
+                NAMES.get(index).map(|&(_, name)| name)
+            }
+
+            #object
+
+            impl #rt::Serializable for Object {
+                fn serialize(&self, out: &mut Vec<u8>) {
+                    self.serialize_into(out)
+                }
+            }
+        }
+    }
+
+    fn object(&self) -> TokenStream {
+        let rt = &self.rt;
+        let mut taken = HashSet::new();
+        let mut definitions = Vec::new();
+        let mut decode = Vec::new();
+        let mut encode = Vec::new();
+        let mut ids = Vec::new();
+
+        taken.insert("Bool".to_string());
+        for ty in &self.ir.enums {
+            let variant = joined_name(&ty.path);
+            taken.insert(variant.clone());
+            let v = naming::ident(&variant);
+            let path = self.item_path("enums", &ty.path, 0);
+            let doc = format!(" A `{}`.", ty.tl_name);
+            definitions.push(quote!(#[doc = #doc] #v(#path),));
+            let patterns = ty.variants.iter().map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
+            decode.push(quote!(#(#patterns)|* => Self::#v(#rt::Deserializable::deserialize(r)?),));
+            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
+            ids.push(quote!(Self::#v(x) => x.constructor_id(),));
+        }
+        for f in &self.ir.functions {
+            let mut variant = joined_name(&f.path);
+            if !taken.insert(variant.clone()) {
+                variant.push_str("Call");
+                taken.insert(variant.clone());
+            }
+            let v = naming::ident(&variant);
+            let path = self.item_path("functions", &f.path, 0);
+            let (ty, value) = object_function(f, path, rt);
+            let doc = format!(" A call to `{}`.", f.tl_name);
+            definitions.push(quote!(#[doc = #doc] #v(#ty),));
+            let id = hex_literal(f.id);
+            decode.push(quote!(#id => Self::#v(#value),));
+            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
+            ids.push(quote!(Self::#v(_) => #id,));
+        }
+        let serde = &self.serde_derive;
+        let (bool_true, bool_false) = (hex_literal(0x997275b5), hex_literal(0xbc799737));
+        quote! {
+            /// Any boxed value of the schema — a constructor of any type, or a function call —
+            /// decoded by its constructor id. For logging, debugging, and containers whose
+            /// contents are not known in advance.
+            #[derive(Debug, Clone, PartialEq)]
+            #serde
+            #[allow(clippy::large_enum_variant)]
+            pub enum Object {
+                /// A `Bool`.
+                Bool(bool),
+                #(#definitions)*
+            }
+
+            impl Object {
+                /// The constructor id of the value held.
+                pub fn constructor_id(&self) -> u32 {
+                    match self {
+                        Self::Bool(true) => #bool_true,
+                        Self::Bool(false) => #bool_false,
+                        #(#ids)*
+                    }
+                }
+
+                /// The TL name of the value held, e.g. `payments.sendStarsForm`.
+                pub fn name(&self) -> &'static str {
+                    name_for_id(self.constructor_id()).unwrap_or("?")
+                }
+
+                fn serialize_into(&self, out: &mut Vec<u8>) {
+                    match self {
+                        Self::Bool(x) => #rt::Serializable::serialize(x, out),
+                        #(#encode)*
+                    }
+                }
+            }
+
+            impl #rt::Deserializable for Object {
+                fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
+                    let id = r.peek_u32()?;
+                    Ok(match id {
+                        #bool_true | #bool_false => Self::Bool(#rt::Deserializable::deserialize(r)?),
+                        #(#decode)*
+                        _ => {
+                            r.read_u32()?;
+                            return Err(r.unexpected_constructor(id, "Object"));
+                        }
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// The variant payload type of a function, and the expression decoding it.
+/// Generic functions wrap an `Object` and are boxed, since `Object` holds them.
+fn object_function(f: &Item, path: TokenStream, rt: &TokenStream) -> (TokenStream, TokenStream) {
+    if f.is_generic() {
+        let args = f.generics.iter().map(|_| quote!(Object));
+        let ty = quote!(Box<#path<#(#args),*>>);
+        (ty, quote!(Box::new(#rt::Deserializable::deserialize(r)?)))
+    } else {
+        (path, quote!(#rt::Deserializable::deserialize(r)?))
+    }
+}

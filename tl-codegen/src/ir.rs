@@ -1,0 +1,523 @@
+//! The intermediate representation: a schema lowered to what the emitters need.
+//!
+//! Lowering resolves every TL type to a Rust shape ([`Ty`]), names every item
+//! ([`crate::naming`]), groups constructors under their boxed type, lays out flag
+//! fields, and marks which fields need a `Box` to break recursion ([`crate::recursion`]).
+//! The emitters read only this model.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use tl_parser::{Category, Definition, ParamKind, Schema, Type};
+
+use crate::naming;
+
+/// A lowered schema, ready to emit.
+#[derive(Debug, Clone)]
+pub struct Ir {
+    /// The schema's layer, if known.
+    pub layer: Option<i32>,
+    /// Constructors of every generated boxed type, in source order.
+    pub constructors: Vec<Item>,
+    /// Functions, in source order.
+    pub functions: Vec<Item>,
+    /// Boxed types (one enum each), sorted by Rust path.
+    pub enums: Vec<BoxedType>,
+    /// Every `(id, TL name)` the schema knows, constructors and functions, sorted by id.
+    pub names_by_id: Vec<(u32, String)>,
+}
+
+/// Where an item lives: `types::payments::PaymentResult` has module `["payments"]`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RustPath {
+    /// Namespace modules below the kind module (`types`, `enums`, `functions`).
+    pub modules: Vec<String>,
+    /// The item name.
+    pub name: String,
+}
+
+/// A constructor or function.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The TL name, `payments.sendStarsForm`.
+    pub tl_name: String,
+    /// The wire id.
+    pub id: u32,
+    /// The Rust path inside `types` or `functions`.
+    pub path: RustPath,
+    /// Generic type parameters (`X` for `{X:Type}`).
+    pub generics: Vec<String>,
+    /// The serialization order: flag words and fields.
+    pub slots: Vec<Slot>,
+    /// The struct fields (every param but `#` flag words and plain `true`).
+    pub fields: Vec<Field>,
+    /// For constructors, the index of their boxed type in [`Ir::enums`];
+    /// for functions, the return type.
+    pub result: ItemResult,
+    /// The canonical TL line.
+    pub tl_line: String,
+    /// The description, as Markdown, if documented.
+    pub description: Option<String>,
+    /// Documented errors (functions only).
+    pub errors: Vec<ErrorRef>,
+}
+
+/// A documented error of a function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRef {
+    /// The HTTP-like code, `400`.
+    pub code: i32,
+    /// The name as documented, `FLOOD_WAIT_%d`.
+    pub name: String,
+    /// What it means.
+    pub description: String,
+}
+
+/// What an item belongs to or returns.
+#[derive(Debug, Clone)]
+pub enum ItemResult {
+    /// A constructor of the enum at this index of [`Ir::enums`].
+    Constructor(usize),
+    /// A function returning this type.
+    Function(Ty),
+}
+
+/// One step of the wire layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A `#` flag word, computed from the fields that name it.
+    Flags(String),
+    /// The field at this index of [`Item::fields`].
+    Field(usize),
+}
+
+/// One struct field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The TL param name.
+    pub tl_name: String,
+    /// The Rust field name (before keyword escaping).
+    pub name: String,
+    /// Its shape on the wire and in Rust.
+    pub ty: Ty,
+    /// `Some((flag word, bit))` for conditional params.
+    pub condition: Option<(String, u8)>,
+    /// Held in a `Box` to break a recursive type.
+    pub boxed: bool,
+    /// The param's description, as Markdown, if documented.
+    pub description: Option<String>,
+    /// The TL type as written, for docs.
+    pub tl_type: String,
+}
+
+/// A boxed type and its constructors.
+#[derive(Debug, Clone)]
+pub struct BoxedType {
+    /// The TL name, `payments.PaymentResult`.
+    pub tl_name: String,
+    /// The Rust path inside `enums`.
+    pub path: RustPath,
+    /// `(variant name, index in Ir::constructors)`.
+    pub variants: Vec<(String, usize)>,
+    /// Part of a recursive cycle: decoding it counts against the depth limit.
+    pub recursive: bool,
+    /// The description, as Markdown, if documented.
+    pub description: Option<String>,
+}
+
+/// The shape of a TL type in Rust and on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Ty {
+    /// `int` / `int32`: `i32`.
+    Int,
+    /// `long` / `int53` / `int64`: `i64`.
+    Long,
+    /// `double`: `f64`.
+    Double,
+    /// `string`: `String`.
+    String,
+    /// `bytes`: `Vec<u8>`.
+    Bytes,
+    /// `int128`: `[u8; 16]`.
+    Int128,
+    /// `int256`: `[u8; 32]`.
+    Int256,
+    /// Boxed `Bool`: `bool`.
+    Bool,
+    /// `true`: a flag bit alone (`bool`).
+    True,
+    /// `Vector<T>` (boxed) or `vector<T>` (bare): `Vec<T>`.
+    Vector {
+        /// `vector<T>`: no constructor id before the count.
+        bare: bool,
+        /// The element type.
+        elem: Box<Ty>,
+    },
+    /// A boxed type: `enums::…`, with its index in [`Ir::enums`].
+    Enum(usize),
+    /// A constructor used bare (`%T` or a lowercase name): `types::…`, index in [`Ir::constructors`].
+    Bare(usize),
+    /// A generic parameter `X` (`!X` in params, `X` as a result).
+    Generic(String),
+}
+
+/// An error found while lowering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LowerError {
+    /// The TL definition it concerns.
+    pub definition: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LowerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.definition, self.message)
+    }
+}
+
+impl std::error::Error for LowerError {}
+
+/// Documentation the lowering joins in; implemented by [`crate::docs::Documentation`].
+pub trait DocSource {
+    /// Description of a constructor.
+    fn constructor_description(&self, name: &str) -> Option<String>;
+    /// Description of a function.
+    fn function_description(&self, name: &str) -> Option<String>;
+    /// Description of a boxed type.
+    fn type_description(&self, name: &str) -> Option<String>;
+    /// Description of a param of a constructor or function.
+    fn param_description(&self, definition: &str, is_function: bool, param: &str) -> Option<String>;
+    /// The documented errors of a function.
+    fn function_errors(&self, name: &str) -> Vec<ErrorRef>;
+}
+
+/// No documentation at all.
+pub struct NoDocs;
+
+impl DocSource for NoDocs {
+    fn constructor_description(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn function_description(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn type_description(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn param_description(&self, _: &str, _: bool, _: &str) -> Option<String> {
+        None
+    }
+    fn function_errors(&self, _: &str) -> Vec<ErrorRef> {
+        Vec::new()
+    }
+}
+
+/// Boxed types that map to Rust primitives and get no enum.
+const PRIMITIVE_BOXED: &[&str] = &["Bool"];
+
+/// Lowers a parsed schema. Fails on what cannot be generated (an unknown type, a bad flag).
+pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Ir, Vec<LowerError>> {
+    Lowering::new(schema, docs).run()
+}
+
+struct Lowering<'a> {
+    schema: &'a Schema,
+    docs: &'a dyn DocSource,
+    /// boxed TL type name → enum index
+    enum_index: HashMap<String, usize>,
+    /// constructor TL name → constructor index
+    ctor_index: HashMap<String, usize>,
+    errors: Vec<LowerError>,
+}
+
+impl<'a> Lowering<'a> {
+    fn new(schema: &'a Schema, docs: &'a dyn DocSource) -> Self {
+        Lowering {
+            schema,
+            docs,
+            enum_index: HashMap::new(),
+            ctor_index: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Result<Ir, Vec<LowerError>> {
+        let ctor_defs: Vec<&Definition> = self
+            .schema
+            .definitions
+            .iter()
+            .filter(|d| d.category == Category::Type)
+            .filter(|d| !PRIMITIVE_BOXED.contains(&d.result.name.as_str()))
+            .collect();
+
+        // Boxed types, in order of first appearance, then sorted by path for stable output.
+        let mut type_names: Vec<&str> = Vec::new();
+        for d in &ctor_defs {
+            if !type_names.contains(&d.result.name.as_str()) {
+                type_names.push(&d.result.name);
+            }
+        }
+        type_names.sort_by_key(|n| rust_path_of(n));
+        let mut enums: Vec<BoxedType> = type_names
+            .iter()
+            .map(|name| BoxedType {
+                tl_name: name.to_string(),
+                path: rust_path_of(name),
+                variants: Vec::new(),
+                recursive: false,
+                description: self.docs.type_description(name),
+            })
+            .collect();
+        for (i, e) in enums.iter().enumerate() {
+            self.enum_index.insert(e.tl_name.clone(), i);
+        }
+        for (i, d) in ctor_defs.iter().enumerate() {
+            self.ctor_index.insert(d.name.clone(), i);
+        }
+
+        let mut constructors = Vec::with_capacity(ctor_defs.len());
+        for (i, d) in ctor_defs.iter().enumerate() {
+            let enum_idx = self.enum_index[&d.result.name];
+            let item = self.lower_item(d, ItemResult::Constructor(enum_idx));
+            enums[enum_idx].variants.push((item.path.name.clone(), i));
+            constructors.push(item);
+        }
+        for e in &mut enums {
+            name_variants(e, &constructors);
+        }
+
+        let mut functions = Vec::new();
+        for d in self.schema.definitions.iter().filter(|d| d.category == Category::Function) {
+            let result = self.lower_result(d);
+            functions.push(self.lower_item(d, ItemResult::Function(result)));
+        }
+        dedupe_paths(&mut constructors);
+        dedupe_paths(&mut functions);
+
+        let mut names_by_id: Vec<(u32, String)> =
+            self.schema.definitions.iter().map(|d| (d.id(), d.name.clone())).collect();
+        names_by_id.extend(
+            self.schema.builtins.iter().filter_map(|b| Some((b.declared_id?, b.name.clone()))),
+        );
+        names_by_id.sort();
+        names_by_id.dedup_by_key(|(id, _)| *id);
+
+        let mut ir = Ir { layer: self.schema.layer, constructors, functions, enums, names_by_id };
+        crate::recursion::mark_boxes(&mut ir);
+        if self.errors.is_empty() {
+            Ok(ir)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    fn lower_item(&mut self, d: &Definition, result: ItemResult) -> Item {
+        let is_function = d.category == Category::Function;
+        let mut slots = Vec::new();
+        let mut fields = Vec::new();
+        for p in &d.params {
+            match &p.kind {
+                ParamKind::FlagField => slots.push(Slot::Flags(p.name.clone())),
+                ParamKind::Plain(ty) if ty.name == "true" && !ty.percent => {
+                    // A plain `true` carries nothing on the wire.
+                }
+                ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } => {
+                    let condition = match &p.kind {
+                        ParamKind::Conditional { field, bit, .. } => Some((field.clone(), *bit)),
+                        _ => None,
+                    };
+                    let lowered = self.lower_type(d, ty);
+                    if lowered == Ty::True && condition.is_none() {
+                        continue;
+                    }
+                    let description = p
+                        .docs
+                        .clone()
+                        .or_else(|| self.docs.param_description(&d.name, is_function, &p.name));
+                    slots.push(Slot::Field(fields.len()));
+                    fields.push(Field {
+                        tl_name: p.name.clone(),
+                        name: naming::value_name(&p.name),
+                        ty: lowered,
+                        condition,
+                        boxed: false,
+                        description,
+                        tl_type: ty.to_string(),
+                    });
+                }
+            }
+        }
+        dedupe_field_names(&mut fields);
+        let description = d.docs.description.clone().or_else(|| {
+            if is_function {
+                self.docs.function_description(&d.name)
+            } else {
+                self.docs.constructor_description(&d.name)
+            }
+        });
+        Item {
+            tl_name: d.name.clone(),
+            id: d.id(),
+            path: rust_path_of(&d.name),
+            generics: d.generics.iter().map(|g| g.name.clone()).collect(),
+            slots,
+            fields,
+            result,
+            tl_line: d.to_string(),
+            description,
+            errors: if is_function { self.docs.function_errors(&d.name) } else { Vec::new() },
+        }
+    }
+
+    fn lower_result(&mut self, d: &Definition) -> Ty {
+        let generic = d.generics.iter().any(|g| g.name == d.result.name);
+        if generic && d.result.args.is_empty() {
+            return Ty::Generic(d.result.name.clone());
+        }
+        self.lower_type(d, &d.result)
+    }
+
+    fn lower_type(&mut self, d: &Definition, ty: &Type) -> Ty {
+        if ty.generic_ref || d.generics.iter().any(|g| g.name == ty.name) {
+            return Ty::Generic(ty.name.clone());
+        }
+        let simple = match (ty.name.as_str(), ty.percent) {
+            ("int" | "int32", false) => Some(Ty::Int),
+            ("long" | "int53" | "int64", false) => Some(Ty::Long),
+            ("double", false) => Some(Ty::Double),
+            ("string", false) => Some(Ty::String),
+            ("bytes", false) => Some(Ty::Bytes),
+            ("int128", false) => Some(Ty::Int128),
+            ("int256", false) => Some(Ty::Int256),
+            ("Bool", false) => Some(Ty::Bool),
+            ("true", false) => Some(Ty::True),
+            _ => None,
+        };
+        if let Some(t) = simple {
+            return t;
+        }
+        if ty.name == "Vector" || ty.name == "vector" {
+            return match ty.args.as_slice() {
+                [elem] => Ty::Vector {
+                    bare: ty.name == "vector" || ty.percent,
+                    elem: Box::new(self.lower_type(d, elem)),
+                },
+                _ => self.fail(d, format!("`{ty}` needs exactly one type argument")),
+            };
+        }
+        if !ty.args.is_empty() {
+            return self.fail(d, format!("generic type `{ty}` is not supported"));
+        }
+        if ty.is_bare() {
+            // `%Type`: the type's only constructor; `ctorName`: that constructor.
+            let ctor = if ty.percent {
+                let ctors: Vec<&Definition> = self
+                    .schema
+                    .definitions
+                    .iter()
+                    .filter(|c| c.category == Category::Type && c.result.name == ty.name)
+                    .collect();
+                match ctors.as_slice() {
+                    [only] => self.ctor_index.get(&only.name).copied(),
+                    _ => {
+                        return self.fail(
+                            d,
+                            format!("`{ty}` is bare but its type does not have exactly one constructor"),
+                        )
+                    }
+                }
+            } else {
+                self.ctor_index.get(&ty.name).copied()
+            };
+            return match ctor {
+                Some(i) => Ty::Bare(i),
+                None => self.fail(d, format!("unknown bare type `{ty}`")),
+            };
+        }
+        match self.enum_index.get(&ty.name) {
+            Some(&i) => Ty::Enum(i),
+            None => self.fail(d, format!("type `{ty}` has no constructors")),
+        }
+    }
+
+    fn fail(&mut self, d: &Definition, message: String) -> Ty {
+        self.errors.push(LowerError { definition: d.name.clone(), message });
+        Ty::Int
+    }
+}
+
+/// `payments.sendStarsForm` → modules `["payments"]`, name `SendStarsForm`.
+fn rust_path_of(tl_name: &str) -> RustPath {
+    let mut parts: Vec<&str> = tl_name.split('.').collect();
+    let last = parts.pop().unwrap_or_default();
+    RustPath {
+        modules: parts.iter().map(|m| naming::module_name(m)).collect(),
+        name: naming::type_name(last),
+    }
+}
+
+/// Strips the enum name from variant names where that keeps them unique.
+fn name_variants(e: &mut BoxedType, constructors: &[Item]) {
+    let short: Vec<String> = e
+        .variants
+        .iter()
+        .map(|(_, i)| naming::variant_name(&constructors[*i].path.name, &e.path.name))
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &short {
+        *counts.entry(s.as_str()).or_default() += 1;
+    }
+    let full: Vec<String> = e.variants.iter().map(|(_, i)| constructors[*i].path.name.clone()).collect();
+    for (k, v) in e.variants.iter_mut().enumerate() {
+        v.0 = if counts[short[k].as_str()] == 1 { short[k].clone() } else { full[k].clone() };
+    }
+    let mut seen = BTreeMap::new();
+    for v in e.variants.iter_mut() {
+        let n = seen.entry(v.0.clone()).or_insert(0usize);
+        if *n > 0 {
+            v.0 = format!("{}{}", v.0, n);
+        }
+        *n += 1;
+    }
+}
+
+/// Two TL names that map to one Rust path (`fooBar` and `foo_bar`) get numeric suffixes.
+fn dedupe_paths(items: &mut [Item]) {
+    let mut seen: HashMap<RustPath, usize> = HashMap::new();
+    for item in items.iter_mut() {
+        let n = seen.entry(item.path.clone()).or_insert(0);
+        if *n > 0 {
+            item.path.name = format!("{}{}", item.path.name, n);
+        }
+        *n += 1;
+    }
+}
+
+/// Two params that map to one Rust field name get numeric suffixes.
+fn dedupe_field_names(fields: &mut [Field]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for f in fields.iter_mut() {
+        let n = seen.entry(f.name.clone()).or_insert(0);
+        if *n > 0 {
+            f.name = format!("{}_{}", f.name, n);
+        }
+        *n += 1;
+    }
+}
+
+impl Item {
+    /// Whether the item has type parameters.
+    pub fn is_generic(&self) -> bool {
+        !self.generics.is_empty()
+    }
+
+    /// The URL of the item's page on core.telegram.org.
+    pub fn doc_url(&self) -> String {
+        let kind = match self.result {
+            ItemResult::Constructor(_) => "constructor",
+            ItemResult::Function(_) => "method",
+        };
+        format!("https://core.telegram.org/{kind}/{}", self.tl_name)
+    }
+}

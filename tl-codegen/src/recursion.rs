@@ -1,0 +1,131 @@
+//! Where recursive types need a `Box`, and which enums count against the decoder's depth limit.
+//!
+//! A value holds its fields inline, except through a `Vec` (which is already on the heap).
+//! Constructors and enums form a graph by those inline edges; a field must be boxed exactly
+//! when its target lies in the same strongly connected component as the field's owner.
+//! Enums in a cyclic component are "recursive": decoding them enters one nesting level.
+
+use crate::ir::{Ir, ItemResult, Ty};
+
+/// Sets [`crate::ir::Field::boxed`] and [`crate::ir::BoxedType::recursive`].
+pub fn mark_boxes(ir: &mut Ir) {
+    let enums = ir.enums.len();
+    let node_count = enums + ir.constructors.len();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); node_count];
+    for (e, ty) in ir.enums.iter().enumerate() {
+        edges[e] = ty.variants.iter().map(|(_, c)| enums + c).collect();
+    }
+    for (c, item) in ir.constructors.iter().enumerate() {
+        edges[enums + c] =
+            item.fields.iter().filter_map(|f| inline_target(&f.ty, enums)).collect();
+    }
+    let component = strongly_connected(&edges);
+    let mut cyclic = vec![false; node_count];
+    let mut size = vec![0usize; node_count];
+    for &k in &component {
+        size[k] += 1;
+    }
+    for (n, targets) in edges.iter().enumerate() {
+        cyclic[n] = size[component[n]] > 1 || targets.contains(&n);
+    }
+    for (e, ty) in ir.enums.iter_mut().enumerate() {
+        ty.recursive = cyclic[e];
+    }
+    for (c, item) in ir.constructors.iter_mut().enumerate() {
+        debug_assert!(matches!(item.result, ItemResult::Constructor(_)));
+        let own = component[enums + c];
+        for field in &mut item.fields {
+            if let Some(target) = inline_target(&field.ty, enums) {
+                field.boxed = component[target] == own;
+            }
+        }
+    }
+}
+
+/// The graph node a field of this type holds inline, if any.
+fn inline_target(ty: &Ty, enums: usize) -> Option<usize> {
+    match ty {
+        Ty::Enum(e) => Some(*e),
+        Ty::Bare(c) => Some(enums + c),
+        _ => None,
+    }
+}
+
+/// Tarjan's algorithm, iterative (no recursion, whatever the schema): component id per node.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNVISITED: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNVISITED; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNVISITED; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    // (node, next edge to look at)
+    let mut work: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != UNVISITED {
+            continue;
+        }
+        work.push((root, 0));
+        while let Some(&mut (v, ref mut edge)) = work.last_mut() {
+            if *edge == 0 && index[v] == UNVISITED {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*edge) {
+                *edge += 1;
+                if index[w] == UNVISITED {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strongly_connected;
+
+    #[test]
+    fn components() {
+        // 0 → 1 → 2 → 0, 3 → 0, 4 → 4
+        let edges = vec![vec![1], vec![2], vec![0], vec![0], vec![4]];
+        let c = strongly_connected(&edges);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[1], c[2]);
+        assert_ne!(c[3], c[0]);
+        assert_ne!(c[4], c[0]);
+        assert_ne!(c[4], c[3]);
+    }
+
+    #[test]
+    fn long_chain_does_not_recurse() {
+        let n = 200_000;
+        let edges: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
+        let c = strongly_connected(&edges);
+        assert!(c.iter().all(|&k| k == c[0]));
+    }
+}

@@ -1,0 +1,153 @@
+//! The decoding error type.
+
+use core::fmt;
+
+/// The result type of every decoding operation.
+pub type Result<T, E = DecodeError> = core::result::Result<T, E>;
+
+/// What went wrong while decoding; see [`DecodeError::kind`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DecodeErrorKind {
+    /// The input ended early: the read that started at the error's offset
+    /// needed `needed` bytes from there.
+    UnexpectedEnd {
+        /// How many bytes the failed read needed, counted from the error's offset.
+        needed: usize,
+    },
+    /// A constructor id that the expected type does not have; the error's
+    /// offset is where the id starts.
+    UnexpectedConstructor {
+        /// The constructor id found in the input.
+        id: u32,
+        /// The TL name of the expected type, e.g. `"Updates"`, `"Bool"` or `"Vector"`.
+        expected: &'static str,
+    },
+    /// A length that cannot be right: a vector count that is negative or
+    /// larger than the remaining input can hold (every element takes at least
+    /// 4 bytes), or a string length prefix byte of `0xff`.
+    ///
+    /// A negative vector count is reported as its two's-complement `u32`
+    /// value (`-1` → `4294967295`).
+    InvalidLength {
+        /// The offending length as found in the input.
+        len: usize,
+    },
+    /// A TL `string` whose content is not valid UTF-8; the error's offset is
+    /// where the string (its length prefix) starts.
+    InvalidUtf8,
+    /// Values were nested more than `limit` levels deep (see [`Reader::enter`](crate::Reader::enter)).
+    TooDeep {
+        /// The reader's maximum depth.
+        limit: u32,
+    },
+    /// The value was decoded but `count` bytes of input were left over
+    /// (see [`Deserializable::from_bytes`](crate::Deserializable::from_bytes)).
+    TrailingBytes {
+        /// How many bytes were left.
+        count: usize,
+    },
+}
+
+/// A decoding error: the byte offset where it happened and what went wrong.
+///
+/// The error is a single pointer wide (the details live in a box), so that
+/// `Result<T, DecodeError>` stays small on the hot path; errors are only
+/// built on the cold path.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct DecodeError {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Inner {
+    offset: usize,
+    kind: DecodeErrorKind,
+}
+
+impl DecodeError {
+    /// Creates an error of `kind` at byte `offset` of the input.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
+        Self {
+            inner: Box::new(Inner { offset, kind }),
+        }
+    }
+
+    /// Creates an [`DecodeErrorKind::UnexpectedEnd`] error.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn unexpected_end(offset: usize, needed: usize) -> Self {
+        Self::new(offset, DecodeErrorKind::UnexpectedEnd { needed })
+    }
+
+    /// Creates an [`DecodeErrorKind::UnexpectedConstructor`] error.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn unexpected_constructor(offset: usize, id: u32, expected: &'static str) -> Self {
+        Self::new(
+            offset,
+            DecodeErrorKind::UnexpectedConstructor { id, expected },
+        )
+    }
+
+    /// Creates an [`DecodeErrorKind::InvalidLength`] error.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn invalid_length(offset: usize, len: usize) -> Self {
+        Self::new(offset, DecodeErrorKind::InvalidLength { len })
+    }
+
+    /// The byte offset in the input where the error happened.
+    #[inline]
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.inner.offset
+    }
+
+    /// What went wrong.
+    #[inline]
+    #[must_use]
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.inner.kind
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("offset", &self.inner.offset)
+            .field("kind", &self.inner.kind)
+            .finish()
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnexpectedEnd { needed } => {
+                write!(f, "unexpected end of input (needed {needed} bytes)")
+            }
+            Self::UnexpectedConstructor { id, expected } => {
+                write!(f, "unexpected constructor {id:#010x} for {expected}")
+            }
+            Self::InvalidLength { len } => write!(f, "invalid length {len}"),
+            Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
+            Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
+            Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.inner.kind, self.inner.offset)
+    }
+}
+
+impl std::error::Error for DecodeError {}

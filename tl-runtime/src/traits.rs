@@ -1,0 +1,244 @@
+//! The (de)serialization traits and their implementations for TL primitives.
+
+use crate::error::Result;
+use crate::reader::Reader;
+use crate::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
+use crate::write;
+
+/// A value with a boxed TL encoding (including its constructor id, if it has one).
+pub trait Serializable {
+    /// Appends the boxed encoding of `self` to `out`.
+    fn serialize(&self, out: &mut Vec<u8>);
+
+    /// Returns the boxed encoding of `self`.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.serialize(&mut out);
+        out
+    }
+}
+
+/// A value that can be decoded from its boxed TL encoding.
+pub trait Deserializable: Sized {
+    /// Decodes a value from `reader`, consuming exactly its encoding.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self>;
+
+    /// Decodes a value that must take up all of `bytes`; leftover input is
+    /// [`DecodeErrorKind::TrailingBytes`](crate::DecodeErrorKind::TrailingBytes).
+    fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A TL constructor or function with a known id and name.
+pub trait Identifiable {
+    /// The 32-bit constructor id.
+    const CONSTRUCTOR_ID: u32;
+    /// The TL name, e.g. `"payments.sendStarsForm"`.
+    const NAME: &'static str;
+}
+
+/// A TL function: serializing it gives the request, and the answer decodes as `Return`.
+pub trait RemoteCall: Serializable {
+    /// The type of the function's result.
+    type Return: Deserializable;
+}
+
+/// A value with a bare TL encoding (without a constructor id).
+pub trait BareSerializable {
+    /// Appends the bare encoding of `self` to `out`.
+    fn serialize_bare(&self, out: &mut Vec<u8>);
+}
+
+/// A value that can be decoded from its bare TL encoding.
+pub trait BareDeserializable: Sized {
+    /// Decodes a bare value from `reader`.
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self>;
+}
+
+/// Implements all four traits for a primitive whose bare and boxed forms are the same.
+macro_rules! primitive {
+    ($ty:ty, $tl:literal, $write:expr, $read:expr) => {
+        #[doc = concat!("TL `", $tl, "`.")]
+        impl Serializable for $ty {
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                $write(out, self)
+            }
+        }
+
+        #[doc = concat!("TL `", $tl, "`.")]
+        impl Deserializable for $ty {
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+                $read(reader)
+            }
+        }
+
+        #[doc = concat!("TL `", $tl, "` (the same as the boxed form).")]
+        impl BareSerializable for $ty {
+            #[inline]
+            fn serialize_bare(&self, out: &mut Vec<u8>) {
+                $write(out, self)
+            }
+        }
+
+        #[doc = concat!("TL `", $tl, "` (the same as the boxed form).")]
+        impl BareDeserializable for $ty {
+            #[inline]
+            fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
+                $read(reader)
+            }
+        }
+    };
+}
+
+primitive!(
+    i32,
+    "int",
+    |out, v: &i32| write::write_i32(out, *v),
+    Reader::read_i32
+);
+primitive!(
+    u32,
+    "#",
+    |out, v: &u32| write::write_u32(out, *v),
+    Reader::read_u32
+);
+primitive!(
+    i64,
+    "long",
+    |out, v: &i64| write::write_i64(out, *v),
+    Reader::read_i64
+);
+primitive!(
+    f64,
+    "double",
+    |out, v: &f64| write::write_f64(out, *v),
+    Reader::read_f64
+);
+primitive!(
+    [u8; 16],
+    "int128",
+    |out: &mut Vec<u8>, v: &[u8; 16]| out.extend_from_slice(v),
+    Reader::read_array
+);
+primitive!(
+    [u8; 32],
+    "int256",
+    |out: &mut Vec<u8>, v: &[u8; 32]| out.extend_from_slice(v),
+    Reader::read_array
+);
+primitive!(
+    String,
+    "string",
+    |out, v: &String| write::write_string(out, v),
+    Reader::read_string
+);
+primitive!(
+    Vec<u8>,
+    "bytes",
+    |out, v: &Vec<u8>| write::write_bytes(out, v),
+    |r: &mut Reader<'_>| r.read_bytes().map(<[u8]>::to_vec)
+);
+
+/// Boxed TL `Bool`: `boolTrue#997275b5` or `boolFalse#bc799737`.
+impl Serializable for bool {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write::write_bool(out, *self);
+    }
+}
+
+/// Boxed TL `Bool`; any other id is an
+/// [`UnexpectedConstructor`](crate::DecodeErrorKind::UnexpectedConstructor) error
+/// with `expected: "Bool"`.
+impl Deserializable for bool {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        reader.read_bool()
+    }
+}
+
+/// Boxed TL `Vector t`: `0x1cb5c415`, the count and the boxed items.
+impl<T: Serializable> Serializable for Vec<T> {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write_vector(out, self, |item, out| item.serialize(out));
+    }
+}
+
+/// Boxed TL `Vector t`: `0x1cb5c415`, the count and the boxed items.
+impl<T: Deserializable> Deserializable for Vec<T> {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        read_vector(reader, T::deserialize)
+    }
+}
+
+/// Bare TL `vector t`: the count and the boxed items.
+impl<T: Serializable> BareSerializable for Vec<T> {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        write_bare_vector(out, self, |item, out| item.serialize(out));
+    }
+}
+
+/// Bare TL `vector t`: the count and the boxed items.
+impl<T: Deserializable> BareDeserializable for Vec<T> {
+    #[inline]
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
+        read_bare_vector(reader, T::deserialize)
+    }
+}
+
+/// The encoding of the boxed value (for recursive generated types).
+impl<T: Serializable + ?Sized> Serializable for Box<T> {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        (**self).serialize(out);
+    }
+}
+
+/// Decodes the value and boxes it (for recursive generated types).
+impl<T: Deserializable> Deserializable for Box<T> {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
+        T::deserialize(reader).map(Box::new)
+    }
+}
+
+/// The bare encoding of the boxed value.
+impl<T: BareSerializable + ?Sized> BareSerializable for Box<T> {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        (**self).serialize_bare(out);
+    }
+}
+
+/// Decodes the bare value and boxes it.
+impl<T: BareDeserializable> BareDeserializable for Box<T> {
+    #[inline]
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
+        T::deserialize_bare(reader).map(Box::new)
+    }
+}
+
+/// The encoding of the referenced value.
+impl<T: Serializable + ?Sized> Serializable for &T {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        (**self).serialize(out);
+    }
+}
+
+/// The bare encoding of the referenced value.
+impl<T: BareSerializable + ?Sized> BareSerializable for &T {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        (**self).serialize_bare(out);
+    }
+}
