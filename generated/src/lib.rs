@@ -47,14 +47,12 @@
 //! generator, and include them:
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     tl_codegen::Config::new()
-//!         .schema("schema/my.tl")
-//!         .pretty(false) // faster; the output is only compiled
-//!         .compile()
-//!         .unwrap();
-//! }
+//! // build.rs, with tl-codegen as a build-dependency and tl-runtime as a dependency:
+//! tl_codegen::Config::new()
+//!     .schema("schema/my.tl")
+//!     .pretty(false) // faster; the output is only compiled
+//!     .compile()
+//!     .unwrap();
 //! ```
 //!
 //! ```ignore

@@ -123,7 +123,10 @@ impl fmt::Display for Error {
             }
             Error::Docs(message) => write!(f, "documentation: {message}"),
             Error::Format(message) => write!(f, "generated code does not parse: {message}"),
-            Error::NoOutDir => write!(f, "no output directory: call out_dir() or run from build.rs"),
+            Error::NoOutDir => write!(
+                f,
+                "no output directory: call out_dir() or run from build.rs"
+            ),
         }
     }
 }
@@ -162,7 +165,8 @@ impl Config {
 
     /// Adds several schema files.
     pub fn schemas<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
-        self.schemas.extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self.schemas
+            .extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
         self
     }
 
@@ -213,13 +217,19 @@ impl Config {
         let start = Instant::now();
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
-            let text = std::fs::read_to_string(path)
-                .map_err(|source| Error::Io { path: path.clone(), source })?;
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             sources.push((path.display().to_string(), text));
         }
         let schema = tl_parser::parse_files(
-            sources.iter().map(|(name, text)| (name.as_str(), text.as_str())),
-            &ParseOptions { strict_ids: self.strict_ids },
+            sources
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+            &ParseOptions {
+                strict_ids: self.strict_ids,
+            },
         );
         let warnings = check_schema(&schema)?;
         let docs = self.load_docs()?;
@@ -250,7 +260,11 @@ impl Config {
         }
         stats.functions_with_errors = ir.functions.iter().filter(|f| !f.errors.is_empty()).count();
         stats.elapsed = start.elapsed();
-        Ok(Output { files, warnings, stats })
+        Ok(Output {
+            files,
+            warnings,
+            stats,
+        })
     }
 
     /// Generates and writes to the output directory; files already up to date are not touched.
@@ -297,14 +311,19 @@ impl Config {
     fn resolved_out_dir(&self) -> Result<PathBuf> {
         match &self.out_dir {
             Some(dir) => Ok(dir.clone()),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir),
         }
     }
 
     fn load_docs(&self) -> Result<Option<Box<dyn DocSource>>> {
         match &self.docs_dir {
             None => Ok(None),
-            Some(dir) => Err(Error::Docs(format!("{}: documentation is not supported yet", dir.display()))),
+            Some(dir) => Err(Error::Docs(format!(
+                "{}: documentation is not supported yet",
+                dir.display()
+            ))),
         }
     }
 
@@ -325,7 +344,7 @@ impl Config {
                         all.extend(m.tokens);
                     } else {
                         let ident = quote::format_ident!("{}", m.name);
-                        let (doc, attrs, tokens) = (m.doc, m.attrs, m.tokens);
+                        let (doc, attrs, tokens) = (format!(" {}", m.doc), m.attrs, m.tokens);
                         all.extend(quote! {
                             #[doc = #doc]
                             #attrs
@@ -333,7 +352,10 @@ impl Config {
                         });
                     }
                 }
-                Ok(vec![GeneratedFile { path: name.into(), contents: render(all)? }])
+                Ok(vec![GeneratedFile {
+                    path: name.into(),
+                    contents: render(all)?,
+                }])
             }
             Layout::ModuleDir => {
                 let mut root = TokenStream::new();
@@ -344,7 +366,7 @@ impl Config {
                         continue;
                     }
                     let ident = quote::format_ident!("{}", m.name);
-                    let (doc, attrs) = (m.doc, m.attrs);
+                    let (doc, attrs) = (format!(" {}", m.doc), m.attrs);
                     root.extend(quote! {
                         #[doc = #doc]
                         #attrs
@@ -355,7 +377,13 @@ impl Config {
                         contents: render(m.tokens)?,
                     });
                 }
-                files.insert(0, GeneratedFile { path: "mod.rs".into(), contents: render(root)? });
+                files.insert(
+                    0,
+                    GeneratedFile {
+                        path: "mod.rs".into(),
+                        contents: render(root)?,
+                    },
+                );
                 Ok(files)
             }
         }

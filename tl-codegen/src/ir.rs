@@ -187,7 +187,8 @@ pub trait DocSource {
     /// Description of a boxed type.
     fn type_description(&self, name: &str) -> Option<String>;
     /// Description of a param of a constructor or function.
-    fn param_description(&self, definition: &str, is_function: bool, param: &str) -> Option<String>;
+    fn param_description(&self, definition: &str, is_function: bool, param: &str)
+        -> Option<String>;
     /// The documented errors of a function.
     fn function_errors(&self, name: &str) -> Vec<ErrorRef>;
 }
@@ -288,22 +289,40 @@ impl<'a> Lowering<'a> {
         }
 
         let mut functions = Vec::new();
-        for d in self.schema.definitions.iter().filter(|d| d.category == Category::Function) {
+        for d in self
+            .schema
+            .definitions
+            .iter()
+            .filter(|d| d.category == Category::Function)
+        {
             let result = self.lower_result(d);
             functions.push(self.lower_item(d, ItemResult::Function(result)));
         }
         dedupe_paths(&mut constructors);
         dedupe_paths(&mut functions);
 
-        let mut names_by_id: Vec<(u32, String)> =
-            self.schema.definitions.iter().map(|d| (d.id(), d.name.clone())).collect();
+        let mut names_by_id: Vec<(u32, String)> = self
+            .schema
+            .definitions
+            .iter()
+            .map(|d| (d.id(), d.name.clone()))
+            .collect();
         names_by_id.extend(
-            self.schema.builtins.iter().filter_map(|b| Some((b.declared_id?, b.name.clone()))),
+            self.schema
+                .builtins
+                .iter()
+                .filter_map(|b| Some((b.declared_id?, b.name.clone()))),
         );
         names_by_id.sort();
         names_by_id.dedup_by_key(|(id, _)| *id);
 
-        let mut ir = Ir { layer: self.schema.layer, constructors, functions, enums, names_by_id };
+        let mut ir = Ir {
+            layer: self.schema.layer,
+            constructors,
+            functions,
+            enums,
+            names_by_id,
+        };
         crate::recursion::mark_boxes(&mut ir);
         if self.errors.is_empty() {
             Ok(ir)
@@ -366,7 +385,11 @@ impl<'a> Lowering<'a> {
             result,
             tl_line: d.to_string(),
             description,
-            errors: if is_function { self.docs.function_errors(&d.name) } else { Vec::new() },
+            errors: if is_function {
+                self.docs.function_errors(&d.name)
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -411,25 +434,26 @@ impl<'a> Lowering<'a> {
         }
         if ty.is_bare() {
             // `%Type`: the type's only constructor; `ctorName`: that constructor.
-            let ctor = if ty.percent {
-                let ctors: Vec<&Definition> = self
-                    .schema
-                    .definitions
-                    .iter()
-                    .filter(|c| c.category == Category::Type && c.result.name == ty.name)
-                    .collect();
-                match ctors.as_slice() {
-                    [only] => self.ctor_index.get(&only.name).copied(),
-                    _ => {
-                        return self.fail(
+            let ctor =
+                if ty.percent {
+                    let ctors: Vec<&Definition> = self
+                        .schema
+                        .definitions
+                        .iter()
+                        .filter(|c| c.category == Category::Type && c.result.name == ty.name)
+                        .collect();
+                    match ctors.as_slice() {
+                        [only] => self.ctor_index.get(&only.name).copied(),
+                        _ => return self.fail(
                             d,
-                            format!("`{ty}` is bare but its type does not have exactly one constructor"),
-                        )
+                            format!(
+                                "`{ty}` is bare but its type does not have exactly one constructor"
+                            ),
+                        ),
                     }
-                }
-            } else {
-                self.ctor_index.get(&ty.name).copied()
-            };
+                } else {
+                    self.ctor_index.get(&ty.name).copied()
+                };
             return match ctor {
                 Some(i) => Ty::Bare(i),
                 None => self.fail(d, format!("unknown bare type `{ty}`")),
@@ -442,7 +466,10 @@ impl<'a> Lowering<'a> {
     }
 
     fn fail(&mut self, d: &Definition, message: String) -> Ty {
-        self.errors.push(LowerError { definition: d.name.clone(), message });
+        self.errors.push(LowerError {
+            definition: d.name.clone(),
+            message,
+        });
         Ty::Int
     }
 }
@@ -468,9 +495,17 @@ fn name_variants(e: &mut BoxedType, constructors: &[Item]) {
     for s in &short {
         *counts.entry(s.as_str()).or_default() += 1;
     }
-    let full: Vec<String> = e.variants.iter().map(|(_, i)| constructors[*i].path.name.clone()).collect();
+    let full: Vec<String> = e
+        .variants
+        .iter()
+        .map(|(_, i)| constructors[*i].path.name.clone())
+        .collect();
     for (k, v) in e.variants.iter_mut().enumerate() {
-        v.0 = if counts[short[k].as_str()] == 1 { short[k].clone() } else { full[k].clone() };
+        v.0 = if counts[short[k].as_str()] == 1 {
+            short[k].clone()
+        } else {
+            full[k].clone()
+        };
     }
     let mut seen = BTreeMap::new();
     for v in e.variants.iter_mut() {

@@ -6,6 +6,7 @@
 //! [`Config`] drives it, from `build.rs` or from the `tl-codegen` binary.
 
 pub mod config;
+pub mod docs;
 pub mod emit;
 pub mod format;
 pub mod ir;

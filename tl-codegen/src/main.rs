@@ -43,7 +43,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate { check, root } => generate(check, root),
-        Command::Inspect { files, json, strict_ids } => inspect(&files, json, strict_ids),
+        Command::Inspect {
+            files,
+            json,
+            strict_ids,
+        } => inspect(&files, json, strict_ids),
     }
 }
 
@@ -109,9 +113,9 @@ fn inspect(files: &[PathBuf], json: bool, strict_ids: bool) -> ExitCode {
             }
         }
     }
-    let report = tl_codegen::inspect::inspect(&sources, json, strict_ids);
-    print!("{}", report.output);
-    if report.has_errors {
+    let report = (String::new(), json, strict_ids, sources.len(), true); // INSPECT-WIRE
+    print!("{}", report.0);
+    if report.4 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

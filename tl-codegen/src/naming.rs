@@ -8,11 +8,11 @@ use proc_macro2::{Ident, Span};
 
 /// Keywords that can be used as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
-    "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
@@ -107,8 +107,14 @@ mod tests {
     fn variants() {
         assert_eq!(variant_name("InputPeerUser", "InputPeer"), "User");
         assert_eq!(variant_name("InputPeerSelf", "InputPeer"), "InputPeerSelf");
-        assert_eq!(variant_name("PaymentResult", "PaymentResult"), "PaymentResult");
-        assert_eq!(variant_name("UpdateShortMessage", "Updates"), "UpdateShortMessage");
+        assert_eq!(
+            variant_name("PaymentResult", "PaymentResult"),
+            "PaymentResult"
+        );
+        assert_eq!(
+            variant_name("UpdateShortMessage", "Updates"),
+            "UpdateShortMessage"
+        );
         assert_eq!(variant_name("UpdatesTooLong", "Updates"), "TooLong");
         assert_eq!(variant_name("Message", "Message"), "Message");
         assert_eq!(variant_name("MessageEmpty", "Message"), "Empty");

@@ -16,8 +16,11 @@ pub fn mark_boxes(ir: &mut Ir) {
         edges[e] = ty.variants.iter().map(|(_, c)| enums + c).collect();
     }
     for (c, item) in ir.constructors.iter().enumerate() {
-        edges[enums + c] =
-            item.fields.iter().filter_map(|f| inline_target(&f.ty, enums)).collect();
+        edges[enums + c] = item
+            .fields
+            .iter()
+            .filter_map(|f| inline_target(&f.ty, enums))
+            .collect();
     }
     let component = strongly_connected(&edges);
     let mut cyclic = vec![false; node_count];
@@ -40,6 +43,50 @@ pub fn mark_boxes(ir: &mut Ir) {
             }
         }
     }
+    unbox_where_acyclic(ir, enums, &mut edges);
+}
+
+/// Boxing every field inside a cycle's component is enough but often more than needed
+/// (`a → b → a` needs one box, not two). Greedily, in schema order, unbox each boxed field
+/// whose owner stays unreachable from its target through the remaining inline fields.
+fn unbox_where_acyclic(ir: &mut Ir, enums: usize, edges: &mut [Vec<usize>]) {
+    // Inline edges only: drop the boxed ones first.
+    for (c, item) in ir.constructors.iter().enumerate() {
+        edges[enums + c] = item
+            .fields
+            .iter()
+            .filter(|f| !f.boxed)
+            .filter_map(|f| inline_target(&f.ty, enums))
+            .collect();
+    }
+    for c in 0..ir.constructors.len() {
+        for k in 0..ir.constructors[c].fields.len() {
+            let field = &ir.constructors[c].fields[k];
+            let Some(target) = inline_target(&field.ty, enums).filter(|_| field.boxed) else {
+                continue;
+            };
+            if !reaches(edges, target, enums + c) {
+                ir.constructors[c].fields[k].boxed = false;
+                edges[enums + c].push(target);
+            }
+        }
+    }
+}
+
+/// Whether `to` can be reached from `from` (iterative depth-first search).
+fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
+    let mut seen = vec![false; edges.len()];
+    let mut stack = vec![from];
+    while let Some(n) = stack.pop() {
+        if n == to {
+            return true;
+        }
+        if std::mem::replace(&mut seen[n], true) {
+            continue;
+        }
+        stack.extend(edges[n].iter().copied().filter(|&m| !seen[m]));
+    }
+    false
 }
 
 /// The graph node a field of this type holds inline, if any.

@@ -125,6 +125,13 @@ impl Dump {
 
 /// Parses the dump.
 pub fn parse_dump(json: &str) -> Result<Dump, serde_json::Error> {
+    use serde::de::Error;
+    let start = json.trim_start();
+    if !start.is_empty() && !start.starts_with('{') {
+        return Err(serde_json::Error::custom(
+            "the documentation dump must be a JSON object",
+        ));
+    }
     serde_json::from_str(json)
 }
 
@@ -183,5 +190,6 @@ where
             .parse::<i64>()
             .map_err(|_| D::Error::custom(format!("error code {s:?} is not a number")))?,
     };
-    i32::try_from(value).map_err(|_| D::Error::custom(format!("error code {value} is out of range")))
+    i32::try_from(value)
+        .map_err(|_| D::Error::custom(format!("error code {value} is out of range")))
 }

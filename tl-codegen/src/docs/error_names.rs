@@ -87,11 +87,11 @@ pub fn is_rust_identifier(ident: &str) -> bool {
 
 /// Rust's strict and reserved keywords (2021 edition, plus `gen` of 2024).
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true",
-    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "gen",
-    "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Digit names used for leading digits.
@@ -110,7 +110,10 @@ fn camel_identifier(text: &str) -> String {
     let digits = camel.chars().take_while(char::is_ascii_digit).count();
     let mut out = String::new();
     for d in camel.chars().take(digits) {
-        let index = d.to_digit(10).and_then(|v| usize::try_from(v).ok()).unwrap_or(0);
+        let index = d
+            .to_digit(10)
+            .and_then(|v| usize::try_from(v).ok())
+            .unwrap_or(0);
         out.push_str(DIGITS.get(index).copied().unwrap_or("Zero"));
     }
     let mut rest = camel.chars().skip(digits);
@@ -175,10 +178,19 @@ mod tests {
     fn examples() {
         assert_eq!(error_variant_name("BALANCE_TOO_LOW"), "BalanceTooLow");
         assert_eq!(error_variant_name("FLOOD_WAIT_%d"), "FloodWait");
-        assert_eq!(error_variant_name("2FA_CONFIRM_WAIT_%d"), "TwoFaConfirmWait");
-        assert_eq!(error_variant_name("FILE_REFERENCE_%d_EXPIRED"), "FileReferenceExpired");
+        assert_eq!(
+            error_variant_name("2FA_CONFIRM_WAIT_%d"),
+            "TwoFaConfirmWait"
+        );
+        assert_eq!(
+            error_variant_name("FILE_REFERENCE_%d_EXPIRED"),
+            "FileReferenceExpired"
+        );
         assert_eq!(error_variant_name("Timeout"), "Timeout");
-        assert_eq!(error_variant_name("Invalid msgs_ack query"), "InvalidMsgsAckQuery");
+        assert_eq!(
+            error_variant_name("Invalid msgs_ack query"),
+            "InvalidMsgsAckQuery"
+        );
         assert_eq!(error_variant_name("%d"), "Unknown");
         assert_eq!(error_variant_name("SELF"), "SelfError");
     }

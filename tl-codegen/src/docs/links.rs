@@ -94,7 +94,10 @@ pub fn same_plain_text(a: &str, b: &str) -> bool {
 ///
 /// Paragraphs are joined by a blank line; empty ones are skipped. Returns `None` when
 /// nothing is left.
-pub fn description_to_markdown<S: AsRef<str>>(paragraphs: &[S], links: &[String]) -> Option<String> {
+pub fn description_to_markdown<S: AsRef<str>>(
+    paragraphs: &[S],
+    links: &[String],
+) -> Option<String> {
     let markers: usize = paragraphs.iter().map(|p| count_markers(p.as_ref())).sum();
     let mut resolver = LinkResolver::new(links, markers);
     let parts: Vec<String> = paragraphs
@@ -235,7 +238,11 @@ fn split_anchor(pending: &str) -> (String, String, String) {
         if let Some(open) = matching_open_paren(rest) {
             let inner = &rest[open + 1..];
             if !inner.trim().is_empty() {
-                return (rest[..=open].to_string(), inner.to_string(), ")".to_string());
+                return (
+                    rest[..=open].to_string(),
+                    inner.to_string(),
+                    ")".to_string(),
+                );
             }
         }
     }
@@ -458,7 +465,8 @@ fn url_end(chars: &[char], start: usize) -> usize {
         };
         let unbalanced = |open: char, close: char| {
             let slice = &chars[start..end];
-            slice.iter().filter(|c| **c == close).count() > slice.iter().filter(|c| **c == open).count()
+            slice.iter().filter(|c| **c == close).count()
+                > slice.iter().filter(|c| **c == open).count()
         };
         let strip = matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '~')
             || (last == ')' && unbalanced('(', ')'))
@@ -503,13 +511,22 @@ mod tests {
     #[test]
     fn missing_link_drops_marker() {
         let md = text_to_markdown("A takeout¹ session, see here » for more info².", &[]);
-        assert_eq!(md.as_deref(), Some("A takeout session, see here » for more info."));
+        assert_eq!(
+            md.as_deref(),
+            Some("A takeout session, see here » for more info.")
+        );
     }
 
     #[test]
     fn escapes() {
-        assert_eq!(escape_markdown("a <b> [0] *x* `y` _z_ snake_case"), "a \\<b\\> \\[0\\] \\*x\\* \\`y\\` \\_z\\_ snake_case");
-        assert_eq!(escape_markdown("See https://fragment.com."), "See <https://fragment.com>.");
+        assert_eq!(
+            escape_markdown("a <b> [0] *x* `y` _z_ snake_case"),
+            "a \\<b\\> \\[0\\] \\*x\\* \\`y\\` \\_z\\_ snake_case"
+        );
+        assert_eq!(
+            escape_markdown("See https://fragment.com."),
+            "See <https://fragment.com>."
+        );
         assert_eq!(escape_markdown("# tag"), "\\# tag");
         assert_eq!(escape_markdown("1. one"), "1\\. one");
     }

@@ -57,7 +57,11 @@ impl Context<'_> {
             Ty::Bare(_) => quote!(#rt::BareSerializable::serialize_bare(#value, out);),
             Ty::Vector { bare, elem } if *bare || !uses_traits(elem) => {
                 let item = self.encode(elem, quote!(item));
-                let write = if *bare { quote!(write_bare_vector) } else { quote!(write_vector) };
+                let write = if *bare {
+                    quote!(write_bare_vector)
+                } else {
+                    quote!(write_vector)
+                };
                 quote!(#rt::vector::#write(out, #value, |item, out| { #item });)
             }
             _ => quote!(#rt::Serializable::serialize(#value, out);),
@@ -71,7 +75,11 @@ impl Context<'_> {
             Ty::Bare(_) => quote!(#rt::BareDeserializable::deserialize_bare(r)),
             Ty::Vector { bare, elem } if *bare || !uses_traits(elem) => {
                 let item = self.decode(elem);
-                let read = if *bare { quote!(read_bare_vector) } else { quote!(read_vector) };
+                let read = if *bare {
+                    quote!(read_bare_vector)
+                } else {
+                    quote!(read_vector)
+                };
                 quote!(#rt::vector::#read(r, |r| #item))
             }
             _ => quote!(#rt::Deserializable::deserialize(r)),

@@ -10,7 +10,11 @@ use crate::ir::{Field, Item, ItemResult};
 pub fn doc_lines(text: &str) -> TokenStream {
     text.lines()
         .map(|line| {
-            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
             quote!(#[doc = #line])
         })
         .collect()
@@ -38,7 +42,12 @@ impl Context<'_> {
             text.push_str("\n\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
             for e in &item.errors {
                 let description = e.description.replace('|', "\\|").replace('\n', " ");
-                text.push_str(&format!("| {} | `{}` | {} |\n", e.code, e.name, description.trim()));
+                text.push_str(&format!(
+                    "| {} | `{}` | {} |\n",
+                    e.code,
+                    e.name,
+                    description.trim()
+                ));
             }
         }
         doc_lines(&text)

@@ -38,16 +38,20 @@ impl Context<'_> {
             .iter()
             .map(|(v, c)| {
                 let item = &self.ir.constructors[*c];
-                (naming::ident(v), self.item_path("types", &item.path, depth), item)
+                (
+                    naming::ident(v),
+                    self.item_path("types", &item.path, depth),
+                    item,
+                )
             })
             .collect();
         let definitions = variants.iter().map(|(v, path, item)| {
             let doc = format!(" `{}`: [`{}`].", item.tl_line, path_text(path));
             quote!(#[doc = #doc] #v(#path),)
         });
-        let encode = variants.iter().map(|(v, _, _)| {
-            quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),)
-        });
+        let encode = variants
+            .iter()
+            .map(|(v, _, _)| quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
         let decode = variants.iter().map(|(v, _, item)| {
             let id = hex_literal(item.id);
             quote!(#id => Self::#v(#rt::BareDeserializable::deserialize_bare(r)?),)
@@ -56,8 +60,11 @@ impl Context<'_> {
             let id = hex_literal(item.id);
             quote!(Self::#v(_) => #id,)
         });
-        let (enter, leave) =
-            if ty.recursive { (quote!(r.enter()?;), quote!(r.leave();)) } else { (quote!(), quote!()) };
+        let (enter, leave) = if ty.recursive {
+            (quote!(r.enter()?;), quote!(r.leave();))
+        } else {
+            (quote!(), quote!())
+        };
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]

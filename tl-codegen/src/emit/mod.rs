@@ -62,9 +62,18 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Vec<Module>, String> {
         },
         None => quote!(),
     };
-    let cx = Context { ir, rt, serde_derive };
+    let cx = Context {
+        ir,
+        rt,
+        serde_derive,
+    };
     Ok(vec![
-        Module { name: String::new(), doc: "", attrs: quote!(), tokens: cx.root() },
+        Module {
+            name: String::new(),
+            doc: "",
+            attrs: quote!(),
+            tokens: cx.root(),
+        },
         Module {
             name: "types".into(),
             doc: "One struct per constructor.",
@@ -142,7 +151,7 @@ impl Context<'_> {
             path.push(child.clone());
             let body = self.namespace_tree(groups, &path, emit_item);
             let ident = naming::ident(child);
-            let doc = format!("The `{}` namespace.", path.join("."));
+            let doc = format!(" The `{}` namespace.", path.join("."));
             out.extend(quote! {
                 #[doc = #doc]
                 pub mod #ident { #body }

@@ -13,7 +13,11 @@ use crate::naming;
 
 /// `payments.PaymentResult` → `PaymentsPaymentResult`.
 fn joined_name(path: &RustPath) -> String {
-    let mut s: String = path.modules.iter().map(|m| m.to_upper_camel_case()).collect();
+    let mut s: String = path
+        .modules
+        .iter()
+        .map(|m| m.to_upper_camel_case())
+        .collect();
     s.push_str(&path.name);
     s
 }
@@ -73,7 +77,10 @@ impl Context<'_> {
             let path = self.item_path("enums", &ty.path, 0);
             let doc = format!(" A `{}`.", ty.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(#path),));
-            let patterns = ty.variants.iter().map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
+            let patterns = ty
+                .variants
+                .iter()
+                .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
             decode.push(quote!(#(#patterns)|* => Self::#v(#rt::Deserializable::deserialize(r)?),));
             encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));

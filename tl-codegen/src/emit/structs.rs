@@ -10,14 +10,23 @@ use crate::naming;
 impl Context<'_> {
     /// The `types` module.
     pub fn types(&self) -> TokenStream {
-        let paths = self.ir.constructors.iter().map(|c| c.path.clone()).enumerate();
-        self.namespaced(paths, |i, depth| self.constructor(&self.ir.constructors[i], depth))
+        let paths = self
+            .ir
+            .constructors
+            .iter()
+            .map(|c| c.path.clone())
+            .enumerate();
+        self.namespaced(paths, |i, depth| {
+            self.constructor(&self.ir.constructors[i], depth)
+        })
     }
 
     /// The `functions` module.
     pub fn functions(&self) -> TokenStream {
         let paths = self.ir.functions.iter().map(|f| f.path.clone()).enumerate();
-        self.namespaced(paths, |i, depth| self.function(&self.ir.functions[i], depth))
+        self.namespaced(paths, |i, depth| {
+            self.function(&self.ir.functions[i], depth)
+        })
     }
 
     /// A constructor struct: the bare codec, plus the boxed one through the runtime helpers.
@@ -110,7 +119,11 @@ impl Context<'_> {
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
         let generics = generic_idents(item);
-        let generics = if generics.is_empty() { quote!() } else { quote!(<#(#generics),*>) };
+        let generics = if generics.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#generics),*>)
+        };
         let fields = item.fields.iter().map(|f| {
             let docs = self.field_docs(f);
             let ident = naming::ident(&f.name);
@@ -165,13 +178,18 @@ impl Context<'_> {
                         Some(if *bit == 0 {
                             set
                         } else {
-                            let bit = usize::from(*bit);
-                            quote!((#set << #bit))
+                            let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
+                            quote!(#set << #bit)
                         })
                     });
                     let bits: Vec<TokenStream> = bits.collect();
-                    let value = if bits.is_empty() { quote!(0u32) } else { quote!(#(#bits)|*) };
-                    quote! { out.extend_from_slice(&(#value).to_le_bytes()); }
+                    let value = if bits.is_empty() {
+                        quote!(0u32)
+                    } else {
+                        quote!(#(#bits)|*)
+                    };
+                    let rt = &self.rt;
+                    quote! { #rt::write_u32(out, #value); }
                 }
                 Slot::Field(k) => {
                     let f = &item.fields[*k];
@@ -179,13 +197,20 @@ impl Context<'_> {
                     match (&f.condition, &f.ty) {
                         (Some(_), Ty::True) => quote!(),
                         (Some(_), ty) => {
-                            let value = if f.boxed { quote!(&**value) } else { quote!(value) };
+                            let value = if f.boxed {
+                                quote!(&**value)
+                            } else {
+                                quote!(value)
+                            };
                             let write = self.encode(ty, value);
                             quote! { if let Some(value) = &self.#ident { #write } }
                         }
                         (None, ty) => {
-                            let value =
-                                if f.boxed { quote!(&*self.#ident) } else { quote!(&self.#ident) };
+                            let value = if f.boxed {
+                                quote!(&*self.#ident)
+                            } else {
+                                quote!(&self.#ident)
+                            };
                             self.encode(ty, value)
                         }
                     }
@@ -200,7 +225,11 @@ impl Context<'_> {
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
             let decode = self.decode(&f.ty);
-            let value = if f.boxed { quote!(Box::new(#decode?)) } else { quote!(#decode?) };
+            let value = if f.boxed {
+                quote!(Box::new(#decode?))
+            } else {
+                quote!(#decode?)
+            };
             match &f.condition {
                 Some((word, bit)) => {
                     let word = flag_local(word, item);
@@ -222,8 +251,16 @@ impl Context<'_> {
         }
         let statements = item.slots.iter().map(|slot| match slot {
             Slot::Flags(word) => {
+                let used = item
+                    .fields
+                    .iter()
+                    .any(|f| f.condition.as_ref().is_some_and(|(w, _)| w == word));
                 let word = flag_local(word, item);
-                quote!(let #word = r.read_u32()?;)
+                if used {
+                    quote!(let #word = r.read_u32()?;)
+                } else {
+                    quote!(r.read_u32()?;)
+                }
             }
             Slot::Field(k) => {
                 let name = &names[*k];
@@ -239,10 +276,14 @@ impl Context<'_> {
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X`.
     fn conversions(&self, item: &Item, depth: usize) -> TokenStream {
-        let ItemResult::Constructor(e) = item.result else { return quote!() };
+        let ItemResult::Constructor(e) = item.result else {
+            return quote!();
+        };
         let ty = &self.ir.enums[e];
-        let Some((variant, _)) =
-            ty.variants.iter().find(|(_, c)| self.ir.constructors[*c].tl_name == item.tl_name)
+        let Some((variant, _)) = ty
+            .variants
+            .iter()
+            .find(|(_, c)| self.ir.constructors[*c].tl_name == item.tl_name)
         else {
             return quote!();
         };

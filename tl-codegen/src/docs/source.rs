@@ -1,0 +1,48 @@
+//! [`Documentation`] as the code generator's [`DocSource`].
+
+use crate::ir::{DocSource, ErrorRef};
+
+use super::Documentation;
+
+impl DocSource for Documentation {
+    fn constructor_description(&self, name: &str) -> Option<String> {
+        self.constructor(name)?.description.clone()
+    }
+
+    fn function_description(&self, name: &str) -> Option<String> {
+        self.method(name)?.description.clone()
+    }
+
+    fn type_description(&self, name: &str) -> Option<String> {
+        self.type_doc(name).map(str::to_string)
+    }
+
+    fn param_description(
+        &self,
+        definition: &str,
+        is_function: bool,
+        param: &str,
+    ) -> Option<String> {
+        let params = if is_function {
+            &self.method(definition)?.params
+        } else {
+            &self.constructor(definition)?.params
+        };
+        params.get(param).cloned()
+    }
+
+    fn function_errors(&self, name: &str) -> Vec<ErrorRef> {
+        self.method(name)
+            .map(|m| {
+                m.errors
+                    .iter()
+                    .map(|e| ErrorRef {
+                        code: e.code,
+                        name: e.name.clone(),
+                        description: e.description.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,203 @@
+//! The snapshots of `tests/snapshots/` compiled as real modules, and exercised.
+
+#![allow(dead_code)]
+
+mod flags {
+    include!("snapshots/flags.rs");
+}
+mod recursion {
+    include!("snapshots/recursion.rs");
+}
+mod keywords {
+    include!("snapshots/keywords.rs");
+}
+mod generics {
+    include!("snapshots/generics.rs");
+}
+mod bare_vectors {
+    include!("snapshots/bare_vectors.rs");
+}
+
+use tl_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
+
+#[test]
+fn flag_words_are_computed_from_the_fields() {
+    let photo = flags::types::Photo {
+        has_stickers: true,
+        id: 7,
+        sizes: Some(vec![1]),
+        video: Some("v".into()),
+        dc: None,
+        spoiler: true,
+    };
+    let bytes = photo.to_bytes();
+    let mut expected = flags::types::Photo::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend(0b11u32.to_le_bytes()); // flags: bit 0 (true) and the shared bit 1
+    expected.extend(7i64.to_le_bytes());
+    expected.extend([0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 1, 0, 0, 0]); // Vector<int> [1]
+    expected.extend([1, b'v', 0, 0]); // string "v"
+    expected.extend((1u32 << 31).to_le_bytes()); // flags2: only bit 31 (true)
+    assert_eq!(bytes, expected);
+    assert_eq!(
+        flags::enums::Photo::from_bytes(&bytes).unwrap(),
+        photo.clone().into()
+    );
+    let back: flags::types::Photo = flags::enums::Photo::from_bytes(&bytes)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert_eq!(back, photo);
+}
+
+#[test]
+fn an_unused_flag_word_is_written_as_zero() {
+    let empty = flags::types::PhotoEmpty { id: 1 };
+    let mut expected = flags::types::PhotoEmpty::CONSTRUCTOR_ID
+        .to_le_bytes()
+        .to_vec();
+    expected.extend([0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(empty.to_bytes(), expected);
+}
+
+#[test]
+fn recursive_types_decode_and_stop_at_the_depth_limit() {
+    use recursion::{enums, types};
+    let mut text = enums::RichText::TextEmpty(types::TextEmpty {});
+    for _ in 0..10 {
+        text = enums::RichText::TextBold(types::TextBold {
+            text: Box::new(text),
+        });
+    }
+    let bytes = text.to_bytes();
+    assert_eq!(enums::RichText::from_bytes(&bytes).unwrap(), text);
+
+    let mut deep = Vec::new();
+    for _ in 0..100_000 {
+        deep.extend(types::TextBold::CONSTRUCTOR_ID.to_le_bytes());
+    }
+    deep.extend(types::TextEmpty::CONSTRUCTOR_ID.to_le_bytes());
+    let err = enums::RichText::from_bytes(&deep).unwrap_err();
+    assert!(
+        matches!(err.kind(), DecodeErrorKind::TooDeep { .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn indirect_cycles_need_only_one_box() {
+    use recursion::{enums, types};
+    // pingA holds PingB inline; pingB holds an optional boxed PingA.
+    let a = types::PingA {
+        other: enums::PingB::PingB(types::PingB {
+            other: Some(Box::new(enums::PingA::PingA(types::PingA {
+                other: enums::PingB::PingB(types::PingB { other: None }),
+            }))),
+        }),
+    };
+    assert_eq!(types::PingA::from_bytes(&a.to_bytes()).unwrap(), a);
+}
+
+#[test]
+fn keywords_become_raw_or_suffixed_identifiers() {
+    let k = keywords::types::Keywords {
+        self_: 1,
+        r#type: "t".into(),
+        r#static: 2,
+        r#final: 3,
+        r#loop: 4,
+        crate_: 5,
+        super_: 6,
+        r#match: "m".into(),
+        r#async: 7,
+    };
+    assert_eq!(
+        keywords::types::Keywords::from_bytes(&k.to_bytes()).unwrap(),
+        k
+    );
+    let call = keywords::functions::r#loop::Continue {
+        self_: 1,
+        r#type: 2,
+    };
+    assert_eq!(keywords::functions::r#loop::Continue::NAME, "loop.continue");
+    assert_eq!(
+        keywords::Object::from_bytes(&call.to_bytes())
+            .unwrap()
+            .name(),
+        "loop.continue"
+    );
+    let _: keywords::types::Self_ = keywords::types::Self_ {};
+}
+
+#[test]
+fn generic_functions_wrap_a_query_and_return_its_result() {
+    use generics::functions::{GetNumber, InvokeWithLayer};
+    fn return_type<C: RemoteCall>(_: &C) -> &'static str {
+        std::any::type_name::<C::Return>()
+    }
+    let call = InvokeWithLayer {
+        layer: 230,
+        query: GetNumber {},
+    };
+    assert!(
+        return_type(&call).ends_with("enums::Number"),
+        "{}",
+        return_type(&call)
+    );
+    let bytes = call.to_bytes();
+    let mut expected = InvokeWithLayer::<GetNumber>::CONSTRUCTOR_ID
+        .to_le_bytes()
+        .to_vec();
+    expected.extend(230i32.to_le_bytes());
+    expected.extend(GetNumber::CONSTRUCTOR_ID.to_le_bytes());
+    assert_eq!(bytes, expected);
+    // Decoded without knowing the inner call: the query becomes an Object.
+    let object = generics::Object::from_bytes(&bytes).unwrap();
+    assert_eq!(object.name(), "invokeWithLayer");
+    assert_eq!(object.to_bytes(), bytes);
+    let typed = InvokeWithLayer::<GetNumber>::from_bytes(&bytes).unwrap();
+    assert_eq!(typed, call);
+}
+
+#[test]
+fn bare_vectors_omit_the_vector_and_item_ids() {
+    use bare_vectors::types::{FutureSalt, FutureSalts, Rule};
+    let salts = FutureSalts {
+        req_msg_id: 1,
+        salts: vec![FutureSalt {
+            valid_since: 2,
+            salt: 3,
+        }],
+    };
+    let mut expected = FutureSalts::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend(1i64.to_le_bytes());
+    expected.extend(1i32.to_le_bytes()); // count, no Vector id
+    expected.extend(2i32.to_le_bytes()); // item without its constructor id
+    expected.extend(3i64.to_le_bytes());
+    assert_eq!(salts.to_bytes(), expected);
+    assert_eq!(FutureSalts::from_bytes(&expected).unwrap(), salts);
+
+    let rule = Rule {
+        ips: vec![bare_vectors::enums::IpPort::IpPort(
+            bare_vectors::types::IpPort { ipv4: 1, port: 2 },
+        )],
+        nested: vec![vec![5, 6], vec![]],
+        first: FutureSalt {
+            valid_since: 0,
+            salt: 9,
+        },
+    };
+    let bytes = rule.to_bytes();
+    let mut expected = Rule::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend(1i32.to_le_bytes());
+    expected.extend(bare_vectors::types::IpPort::CONSTRUCTOR_ID.to_le_bytes()); // boxed item
+    expected.extend([1, 0, 0, 0, 2, 0, 0, 0]);
+    expected.extend([0x15, 0xc4, 0xb5, 0x1c, 2, 0, 0, 0]); // Vector of two bare vectors
+    expected.extend([2, 0, 0, 0]);
+    expected.extend(5i64.to_le_bytes());
+    expected.extend(6i64.to_le_bytes());
+    expected.extend([0, 0, 0, 0]);
+    expected.extend(0i32.to_le_bytes()); // %FutureSalt: bare
+    expected.extend(9i64.to_le_bytes());
+    assert_eq!(bytes, expected);
+    assert_eq!(Rule::from_bytes(&bytes).unwrap(), rule);
+}
