@@ -66,6 +66,7 @@
 
 #![forbid(unsafe_code)]
 
+#[rustfmt::skip]
 mod generated;
 
 pub use generated::*;

@@ -27,7 +27,9 @@ impl ::tl_runtime::Deserializable for AccessPointRule {
         let id = r.read_u32()?;
         let value = match id {
             0x4679b65f => {
-                Self::AccessPointRule(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AccessPointRule(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AccessPointRule")),
         };
@@ -61,7 +63,9 @@ impl ::tl_runtime::Deserializable for AccountDaysTtl {
         let id = r.read_u32()?;
         let value = match id {
             0xb8d0afdf => {
-                Self::AccountDaysTtl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AccountDaysTtl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AccountDaysTTL")),
         };
@@ -99,9 +103,13 @@ impl ::tl_runtime::Deserializable for AiComposeTone {
         let id = r.read_u32()?;
         let value = match id {
             0xcff63ea9 => {
-                Self::AiComposeTone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AiComposeTone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x9bad6414 => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9bad6414 => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "AiComposeTone")),
         };
         Ok(value)
@@ -125,7 +133,9 @@ impl AiComposeToneExample {
 impl ::tl_runtime::Serializable for AiComposeToneExample {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::AiComposeToneExample(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AiComposeToneExample(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -134,7 +144,9 @@ impl ::tl_runtime::Deserializable for AiComposeToneExample {
         let id = r.read_u32()?;
         let value = match id {
             0xf1d628ec => {
-                Self::AiComposeToneExample(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AiComposeToneExample(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AiComposeToneExample")),
         };
@@ -168,7 +180,9 @@ impl ::tl_runtime::Deserializable for AttachMenuBot {
         let id = r.read_u32()?;
         let value = match id {
             0xd90d8dfe => {
-                Self::AttachMenuBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBot(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuBot")),
         };
@@ -202,7 +216,9 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
         let id = r.read_u32()?;
         let value = match id {
             0xb2a7386b => {
-                Self::AttachMenuBotIcon(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBotIcon(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuBotIcon")),
         };
@@ -227,7 +243,9 @@ impl AttachMenuBotIconColor {
 impl ::tl_runtime::Serializable for AttachMenuBotIconColor {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::AttachMenuBotIconColor(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AttachMenuBotIconColor(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -236,7 +254,9 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
         let id = r.read_u32()?;
         let value = match id {
             0x4576f3f0 => {
-                Self::AttachMenuBotIconColor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBotIconColor(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuBotIconColor")),
         };
@@ -273,9 +293,13 @@ impl ::tl_runtime::Deserializable for AttachMenuBots {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xf1d88a5c => Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf1d88a5c => {
+                Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x3c4301c0 => {
-                Self::AttachMenuBots(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuBots")),
         };
@@ -309,7 +333,9 @@ impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
         let id = r.read_u32()?;
         let value = match id {
             0x93bf667f => {
-                Self::AttachMenuBotsBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBotsBot(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuBotsBot")),
         };
@@ -358,11 +384,21 @@ impl ::tl_runtime::Deserializable for AttachMenuPeerType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7d6be90e => Self::SameBotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc32bfa1a => Self::BotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf146d31f => Self::Pm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0509113f => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7bfbdefc => Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7d6be90e => {
+                Self::SameBotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc32bfa1a => {
+                Self::BotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf146d31f => {
+                Self::Pm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0509113f => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7bfbdefc => {
+                Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "AttachMenuPeerType")),
         };
         Ok(value)
@@ -395,7 +431,9 @@ impl ::tl_runtime::Deserializable for AuctionBidLevel {
         let id = r.read_u32()?;
         let value = match id {
             0x310240cc => {
-                Self::AuctionBidLevel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AuctionBidLevel(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AuctionBidLevel")),
         };
@@ -429,7 +467,9 @@ impl ::tl_runtime::Deserializable for Authorization {
         let id = r.read_u32()?;
         let value = match id {
             0xad01d61d => {
-                Self::Authorization(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::Authorization(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "Authorization")),
         };
@@ -454,7 +494,9 @@ impl AutoDownloadSettings {
 impl ::tl_runtime::Serializable for AutoDownloadSettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::AutoDownloadSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AutoDownloadSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -463,7 +505,9 @@ impl ::tl_runtime::Deserializable for AutoDownloadSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xbaa57628 => {
-                Self::AutoDownloadSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AutoDownloadSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AutoDownloadSettings")),
         };
@@ -497,7 +541,9 @@ impl ::tl_runtime::Deserializable for AutoSaveException {
         let id = r.read_u32()?;
         let value = match id {
             0x81602d47 => {
-                Self::AutoSaveException(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AutoSaveException(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AutoSaveException")),
         };
@@ -531,7 +577,9 @@ impl ::tl_runtime::Deserializable for AutoSaveSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xc84834ce => {
-                Self::AutoSaveSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AutoSaveSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AutoSaveSettings")),
         };
@@ -565,7 +613,9 @@ impl ::tl_runtime::Deserializable for AvailableEffect {
         let id = r.read_u32()?;
         let value = match id {
             0x93c3e27e => {
-                Self::AvailableEffect(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AvailableEffect(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AvailableEffect")),
         };
@@ -599,7 +649,9 @@ impl ::tl_runtime::Deserializable for AvailableReaction {
         let id = r.read_u32()?;
         let value = match id {
             0xc077ec01 => {
-                Self::AvailableReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AvailableReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "AvailableReaction")),
         };
@@ -637,10 +689,14 @@ impl ::tl_runtime::Deserializable for BadMsgNotification {
         let id = r.read_u32()?;
         let value = match id {
             0xa7eff811 => {
-                Self::BadMsgNotification(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BadMsgNotification(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xedab447b => {
-                Self::BadServerSalt(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BadServerSalt(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BadMsgNotification")),
         };
@@ -674,7 +730,9 @@ impl ::tl_runtime::Deserializable for BankCardOpenUrl {
         let id = r.read_u32()?;
         let value = match id {
             0xf568028a => {
-                Self::BankCardOpenUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BankCardOpenUrl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BankCardOpenUrl")),
         };
@@ -723,11 +781,21 @@ impl ::tl_runtime::Deserializable for BaseTheme {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc3a12462 => Self::Classic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfbd81688 => Self::Day(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb7b31ea8 => Self::Night(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6d5f77ee => Self::Tinted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5b11125a => Self::Arctic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc3a12462 => {
+                Self::Classic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfbd81688 => {
+                Self::Day(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb7b31ea8 => {
+                Self::Night(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6d5f77ee => {
+                Self::Tinted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5b11125a => {
+                Self::Arctic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BaseTheme")),
         };
         Ok(value)
@@ -760,7 +828,9 @@ impl ::tl_runtime::Deserializable for BindAuthKeyInner {
         let id = r.read_u32()?;
         let value = match id {
             0x75a3f765 => {
-                Self::BindAuthKeyInner(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BindAuthKeyInner(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BindAuthKeyInner")),
         };
@@ -793,7 +863,9 @@ impl ::tl_runtime::Deserializable for Birthday {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x6c8e1e06 => Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6c8e1e06 => {
+                Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Birthday")),
         };
         Ok(value)
@@ -825,7 +897,9 @@ impl ::tl_runtime::Deserializable for Boost {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4b3e14d6 => Self::Boost(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4b3e14d6 => {
+                Self::Boost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Boost")),
         };
         Ok(value)
@@ -861,8 +935,12 @@ impl ::tl_runtime::Deserializable for BotApp {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5da674b7 => Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x95fcd1d6 => Self::BotApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x5da674b7 => {
+                Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x95fcd1d6 => {
+                Self::BotApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BotApp")),
         };
         Ok(value)
@@ -895,7 +973,9 @@ impl ::tl_runtime::Deserializable for BotAppSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xc99b1950 => {
-                Self::BotAppSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotAppSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotAppSettings")),
         };
@@ -920,7 +1000,9 @@ impl BotBusinessConnection {
 impl ::tl_runtime::Serializable for BotBusinessConnection {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::BotBusinessConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotBusinessConnection(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -929,7 +1011,9 @@ impl ::tl_runtime::Deserializable for BotBusinessConnection {
         let id = r.read_u32()?;
         let value = match id {
             0x8f34b2f5 => {
-                Self::BotBusinessConnection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotBusinessConnection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotBusinessConnection")),
         };
@@ -962,7 +1046,9 @@ impl ::tl_runtime::Deserializable for BotCommand {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9852d6d2 => Self::BotCommand(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9852d6d2 => {
+                Self::BotCommand(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BotCommand")),
         };
         Ok(value)
@@ -1018,13 +1104,27 @@ impl ::tl_runtime::Deserializable for BotCommandScope {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2f6cb2ab => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3c4f04d8 => Self::Users(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6fe1a881 => Self::Chats(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb9aa606a => Self::ChatAdmins(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdb9d897d => Self::Peer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3fd863d1 => Self::PeerAdmins(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0a1321f3 => Self::PeerUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2f6cb2ab => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3c4f04d8 => {
+                Self::Users(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6fe1a881 => {
+                Self::Chats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb9aa606a => {
+                Self::ChatAdmins(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdb9d897d => {
+                Self::Peer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3fd863d1 => {
+                Self::PeerAdmins(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0a1321f3 => {
+                Self::PeerUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BotCommandScope")),
         };
         Ok(value)
@@ -1056,7 +1156,9 @@ impl ::tl_runtime::Deserializable for BotInfo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4d8a0299 => Self::BotInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4d8a0299 => {
+                Self::BotInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BotInfo")),
         };
         Ok(value)
@@ -1116,20 +1218,36 @@ impl ::tl_runtime::Deserializable for BotInlineMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x764cf810 => Self::MediaAuto(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8c7f65e2 => Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x051846fd => Self::MediaGeo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8a86659c => Self::MediaVenue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x764cf810 => {
+                Self::MediaAuto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8c7f65e2 => {
+                Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x051846fd => {
+                Self::MediaGeo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8a86659c => {
+                Self::MediaVenue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x18d1cdc2 => {
-                Self::MediaContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x354a9b09 => {
-                Self::MediaInvoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaInvoice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x809ad9a6 => {
-                Self::MediaWebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaWebPage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0a617e7b => Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0a617e7b => {
+                Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BotInlineMessage")),
         };
         Ok(value)
@@ -1157,7 +1275,9 @@ impl ::tl_runtime::Serializable for BotInlineResult {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotInlineResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotInlineMediaResult(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotInlineMediaResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -1166,10 +1286,14 @@ impl ::tl_runtime::Deserializable for BotInlineResult {
         let id = r.read_u32()?;
         let value = match id {
             0x11965f3a => {
-                Self::BotInlineResult(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotInlineResult(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x17db940b => {
-                Self::BotInlineMediaResult(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotInlineMediaResult(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotInlineResult")),
         };
@@ -1210,10 +1334,16 @@ impl ::tl_runtime::Deserializable for BotMenuButton {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7533a588 => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4258c205 => Self::Commands(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7533a588 => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4258c205 => {
+                Self::Commands(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xc7b57ce6 => {
-                Self::BotMenuButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotMenuButton(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotMenuButton")),
         };
@@ -1247,7 +1377,9 @@ impl ::tl_runtime::Deserializable for BotPreviewMedia {
         let id = r.read_u32()?;
         let value = match id {
             0x23e91ba3 => {
-                Self::BotPreviewMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotPreviewMedia(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotPreviewMedia")),
         };
@@ -1281,7 +1413,9 @@ impl ::tl_runtime::Deserializable for BotVerification {
         let id = r.read_u32()?;
         let value = match id {
             0xf72e0ed9 => {
-                Self::BotVerification(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotVerification(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotVerification")),
         };
@@ -1315,7 +1449,9 @@ impl ::tl_runtime::Deserializable for BotVerifierSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xa12aefff => {
-                Self::BotVerifierSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotVerifierSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BotVerifierSettings")),
         };
@@ -1349,7 +1485,9 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessage {
         let id = r.read_u32()?;
         let value = match id {
             0xef156a5c => {
-                Self::BusinessAwayMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessAwayMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessAwayMessage")),
         };
@@ -1390,11 +1528,17 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc9b9e2b9 => Self::Always(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc3f2f501 => {
-                Self::OutsideWorkHours(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xc9b9e2b9 => {
+                Self::Always(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0xcc4d9ecc => Self::Custom(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc3f2f501 => {
+                Self::OutsideWorkHours(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xcc4d9ecc => {
+                Self::Custom(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "BusinessAwayMessageSchedule")),
         };
         Ok(value)
@@ -1418,7 +1562,9 @@ impl BusinessBotRecipients {
 impl ::tl_runtime::Serializable for BusinessBotRecipients {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::BusinessBotRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessBotRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -1427,7 +1573,9 @@ impl ::tl_runtime::Deserializable for BusinessBotRecipients {
         let id = r.read_u32()?;
         let value = match id {
             0xb88cf373 => {
-                Self::BusinessBotRecipients(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessBotRecipients(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessBotRecipients")),
         };
@@ -1461,7 +1609,9 @@ impl ::tl_runtime::Deserializable for BusinessBotRights {
         let id = r.read_u32()?;
         let value = match id {
             0xa0624cf7 => {
-                Self::BusinessBotRights(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessBotRights(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessBotRights")),
         };
@@ -1495,7 +1645,9 @@ impl ::tl_runtime::Deserializable for BusinessChatLink {
         let id = r.read_u32()?;
         let value = match id {
             0xb4ae666f => {
-                Self::BusinessChatLink(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessChatLink(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessChatLink")),
         };
@@ -1520,7 +1672,9 @@ impl BusinessGreetingMessage {
 impl ::tl_runtime::Serializable for BusinessGreetingMessage {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::BusinessGreetingMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessGreetingMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -1528,9 +1682,11 @@ impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe519abab => Self::BusinessGreetingMessage(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xe519abab => {
+                Self::BusinessGreetingMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "BusinessGreetingMessage")),
         };
         Ok(value)
@@ -1563,7 +1719,9 @@ impl ::tl_runtime::Deserializable for BusinessIntro {
         let id = r.read_u32()?;
         let value = match id {
             0x5a0a066d => {
-                Self::BusinessIntro(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessIntro(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessIntro")),
         };
@@ -1597,7 +1755,9 @@ impl ::tl_runtime::Deserializable for BusinessLocation {
         let id = r.read_u32()?;
         let value = match id {
             0xac5c1af7 => {
-                Self::BusinessLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessLocation")),
         };
@@ -1631,7 +1791,9 @@ impl ::tl_runtime::Deserializable for BusinessRecipients {
         let id = r.read_u32()?;
         let value = match id {
             0x21108ff7 => {
-                Self::BusinessRecipients(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessRecipients(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessRecipients")),
         };
@@ -1665,7 +1827,9 @@ impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
         let id = r.read_u32()?;
         let value = match id {
             0x120b1ab9 => {
-                Self::BusinessWeeklyOpen(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessWeeklyOpen(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessWeeklyOpen")),
         };
@@ -1699,7 +1863,9 @@ impl ::tl_runtime::Deserializable for BusinessWorkHours {
         let id = r.read_u32()?;
         let value = match id {
             0x8c92b098 => {
-                Self::BusinessWorkHours(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BusinessWorkHours(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "BusinessWorkHours")),
         };
@@ -1747,7 +1913,9 @@ impl ::tl_runtime::Serializable for ButtonType {
             Self::RequestGeoLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RequestPoll(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RequestPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputButtonTypeRequestPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputButtonTypeRequestPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SimpleWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -1756,20 +1924,34 @@ impl ::tl_runtime::Deserializable for ButtonType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc9dd90e9 => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc9dd90e9 => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xdf3d36f9 => {
-                Self::RequestPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RequestPhone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9beee140 => {
-                Self::RequestGeoLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RequestGeoLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xaacfff84 => Self::RequestPoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4f58a237 => Self::RequestPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3fe268fe => Self::InputButtonTypeRequestPeer(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xaacfff84 => {
+                Self::RequestPoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4f58a237 => {
+                Self::RequestPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3fe268fe => {
+                Self::InputButtonTypeRequestPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xc01a597a => {
-                Self::SimpleWebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SimpleWebView(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ButtonType")),
         };
@@ -1802,7 +1984,9 @@ impl ::tl_runtime::Deserializable for CdnConfig {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5725e40a => Self::CdnConfig(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x5725e40a => {
+                Self::CdnConfig(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "CdnConfig")),
         };
         Ok(value)
@@ -1835,7 +2019,9 @@ impl ::tl_runtime::Deserializable for CdnPublicKey {
         let id = r.read_u32()?;
         let value = match id {
             0xc982eaba => {
-                Self::CdnPublicKey(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CdnPublicKey(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "CdnPublicKey")),
         };
@@ -1860,7 +2046,9 @@ impl ChannelAdminLogEvent {
 impl ::tl_runtime::Serializable for ChannelAdminLogEvent {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ChannelAdminLogEvent(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelAdminLogEvent(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -1869,7 +2057,9 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
         let id = r.read_u32()?;
         let value = match id {
             0x1fad68cd => {
-                Self::ChannelAdminLogEvent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelAdminLogEvent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChannelAdminLogEvent")),
         };
@@ -1907,11 +2097,15 @@ pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionParticipantToggleBan#e6d83d7e prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantToggleBan`].
     ParticipantToggleBan(super::types::ChannelAdminLogEventActionParticipantToggleBan),
     /// `channelAdminLogEventActionParticipantToggleAdmin#d5676710 prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantToggleAdmin`].
-    ParticipantToggleAdmin(super::types::ChannelAdminLogEventActionParticipantToggleAdmin),
+    ParticipantToggleAdmin(
+        super::types::ChannelAdminLogEventActionParticipantToggleAdmin,
+    ),
     /// `channelAdminLogEventActionChangeStickerSet#b1c3caa7 prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeStickerSet`].
     ChangeStickerSet(super::types::ChannelAdminLogEventActionChangeStickerSet),
     /// `channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionTogglePreHistoryHidden`].
-    TogglePreHistoryHidden(super::types::ChannelAdminLogEventActionTogglePreHistoryHidden),
+    TogglePreHistoryHidden(
+        super::types::ChannelAdminLogEventActionTogglePreHistoryHidden,
+    ),
     /// `channelAdminLogEventActionDefaultBannedRights#2df5fc0a prev_banned_rights:ChatBannedRights new_banned_rights:ChatBannedRights = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionDefaultBannedRights`].
     DefaultBannedRights(super::types::ChannelAdminLogEventActionDefaultBannedRights),
     /// `channelAdminLogEventActionStopPoll#8f079643 message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionStopPoll`].
@@ -1931,9 +2125,13 @@ pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionParticipantUnmute#e64429c0 participant:GroupCallParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantUnmute`].
     ParticipantUnmute(super::types::ChannelAdminLogEventActionParticipantUnmute),
     /// `channelAdminLogEventActionToggleGroupCallSetting#56d6a247 join_muted:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleGroupCallSetting`].
-    ToggleGroupCallSetting(super::types::ChannelAdminLogEventActionToggleGroupCallSetting),
+    ToggleGroupCallSetting(
+        super::types::ChannelAdminLogEventActionToggleGroupCallSetting,
+    ),
     /// `channelAdminLogEventActionParticipantJoinByInvite#fe9fc158 flags:# via_chatlist:flags.0?true invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantJoinByInvite`].
-    ParticipantJoinByInvite(super::types::ChannelAdminLogEventActionParticipantJoinByInvite),
+    ParticipantJoinByInvite(
+        super::types::ChannelAdminLogEventActionParticipantJoinByInvite,
+    ),
     /// `channelAdminLogEventActionExportedInviteDelete#5a50fca4 invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionExportedInviteDelete`].
     ExportedInviteDelete(super::types::ChannelAdminLogEventActionExportedInviteDelete),
     /// `channelAdminLogEventActionExportedInviteRevoke#410a134e invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionExportedInviteRevoke`].
@@ -1945,13 +2143,17 @@ pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionChangeHistoryTTL#6e941a38 prev_value:int new_value:int = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeHistoryTtl`].
     ChangeHistoryTtl(super::types::ChannelAdminLogEventActionChangeHistoryTtl),
     /// `channelAdminLogEventActionParticipantJoinByRequest#afb6144a invite:ExportedChatInvite approved_by:long = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantJoinByRequest`].
-    ParticipantJoinByRequest(super::types::ChannelAdminLogEventActionParticipantJoinByRequest),
+    ParticipantJoinByRequest(
+        super::types::ChannelAdminLogEventActionParticipantJoinByRequest,
+    ),
     /// `channelAdminLogEventActionToggleNoForwards#cb2ac766 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleNoForwards`].
     ToggleNoForwards(super::types::ChannelAdminLogEventActionToggleNoForwards),
     /// `channelAdminLogEventActionSendMessage#278f2868 message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionSendMessage`].
     SendMessage(super::types::ChannelAdminLogEventActionSendMessage),
     /// `channelAdminLogEventActionChangeAvailableReactions#be4e0ef8 prev_value:ChatReactions new_value:ChatReactions = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeAvailableReactions`].
-    ChangeAvailableReactions(super::types::ChannelAdminLogEventActionChangeAvailableReactions),
+    ChangeAvailableReactions(
+        super::types::ChannelAdminLogEventActionChangeAvailableReactions,
+    ),
     /// `channelAdminLogEventActionChangeUsernames#f04fb3a9 prev_value:Vector<string> new_value:Vector<string> = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeUsernames`].
     ChangeUsernames(super::types::ChannelAdminLogEventActionChangeUsernames),
     /// `channelAdminLogEventActionToggleForum#02cc6383 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleForum`].
@@ -1969,7 +2171,9 @@ pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionChangePeerColor#5796e780 prev_value:PeerColor new_value:PeerColor = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangePeerColor`].
     ChangePeerColor(super::types::ChannelAdminLogEventActionChangePeerColor),
     /// `channelAdminLogEventActionChangeProfilePeerColor#5e477b25 prev_value:PeerColor new_value:PeerColor = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeProfilePeerColor`].
-    ChangeProfilePeerColor(super::types::ChannelAdminLogEventActionChangeProfilePeerColor),
+    ChangeProfilePeerColor(
+        super::types::ChannelAdminLogEventActionChangeProfilePeerColor,
+    ),
     /// `channelAdminLogEventActionChangeWallpaper#31bb5d52 prev_value:WallPaper new_value:WallPaper = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeWallpaper`].
     ChangeWallpaper(super::types::ChannelAdminLogEventActionChangeWallpaper),
     /// `channelAdminLogEventActionChangeEmojiStatus#3ea9feb1 prev_value:EmojiStatus new_value:EmojiStatus = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeEmojiStatus`].
@@ -1977,7 +2181,9 @@ pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionChangeEmojiStickerSet#46d840ab prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeEmojiStickerSet`].
     ChangeEmojiStickerSet(super::types::ChannelAdminLogEventActionChangeEmojiStickerSet),
     /// `channelAdminLogEventActionToggleSignatureProfiles#60a79c79 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleSignatureProfiles`].
-    ToggleSignatureProfiles(super::types::ChannelAdminLogEventActionToggleSignatureProfiles),
+    ToggleSignatureProfiles(
+        super::types::ChannelAdminLogEventActionToggleSignatureProfiles,
+    ),
     /// `channelAdminLogEventActionParticipantSubExtend#64642db3 prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantSubExtend`].
     ParticipantSubExtend(super::types::ChannelAdminLogEventActionParticipantSubExtend),
     /// `channelAdminLogEventActionToggleAutotranslation#c517f77e new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleAutotranslation`].
@@ -2059,10 +2265,16 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
             Self::ParticipantJoin(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ParticipantLeave(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ParticipantInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ParticipantToggleBan(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ParticipantToggleAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ParticipantToggleBan(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ParticipantToggleAdmin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChangeStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::TogglePreHistoryHidden(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::TogglePreHistoryHidden(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::DefaultBannedRights(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StopPoll(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangeLinkedChat(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -2072,17 +2284,29 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
             Self::DiscardGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ParticipantMute(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ParticipantUnmute(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToggleGroupCallSetting(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ParticipantJoinByInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ExportedInviteDelete(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ExportedInviteRevoke(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ToggleGroupCallSetting(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ParticipantJoinByInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ExportedInviteDelete(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ExportedInviteRevoke(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ExportedInviteEdit(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ParticipantVolume(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangeHistoryTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ParticipantJoinByRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ParticipantJoinByRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ToggleNoForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChangeAvailableReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChangeAvailableReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChangeUsernames(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ToggleForum(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::CreateTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -2091,13 +2315,23 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
             Self::PinTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ToggleAntiSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangePeerColor(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChangeProfilePeerColor(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChangeProfilePeerColor(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChangeWallpaper(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangeEmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChangeEmojiStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToggleSignatureProfiles(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ParticipantSubExtend(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToggleAutotranslation(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChangeEmojiStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToggleSignatureProfiles(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ParticipantSubExtend(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToggleAutotranslation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ParticipantEditRank(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -2106,139 +2340,243 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe6dfb825 => Self::ChangeTitle(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x55188a2e => Self::ChangeAbout(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6a4afc38 => {
-                Self::ChangeUsername(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xe6dfb825 => {
+                Self::ChangeTitle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x434bd2af => Self::ChangePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x55188a2e => {
+                Self::ChangeAbout(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6a4afc38 => {
+                Self::ChangeUsername(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x434bd2af => {
+                Self::ChangePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x1b7907ae => {
-                Self::ToggleInvites(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleInvites(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x26ae0971 => {
-                Self::ToggleSignatures(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleSignatures(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe9e82c18 => {
-                Self::UpdatePinned(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UpdatePinned(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x709b2405 => Self::EditMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x709b2405 => {
+                Self::EditMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x42e047bb => {
-                Self::DeleteMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DeleteMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x183040d3 => {
-                Self::ParticipantJoin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantJoin(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xf89777f2 => {
-                Self::ParticipantLeave(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantLeave(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe31c34d8 => {
-                Self::ParticipantInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantInvite(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe6d83d7e => {
-                Self::ParticipantToggleBan(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantToggleBan(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd5676710 => {
-                Self::ParticipantToggleAdmin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantToggleAdmin(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb1c3caa7 => {
-                Self::ChangeStickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeStickerSet(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5f5c95f1 => {
-                Self::TogglePreHistoryHidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TogglePreHistoryHidden(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x2df5fc0a => {
-                Self::DefaultBannedRights(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DefaultBannedRights(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x8f079643 => Self::StopPoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8f079643 => {
+                Self::StopPoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x050c7ac8 => {
-                Self::ChangeLinkedChat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeLinkedChat(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0e6b76ae => {
-                Self::ChangeLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x53909779 => {
-                Self::ToggleSlowMode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleSlowMode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x23209745 => {
-                Self::StartGroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StartGroupCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xdb9f9140 => {
-                Self::DiscardGroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DiscardGroupCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xf92424d2 => {
-                Self::ParticipantMute(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantMute(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe64429c0 => {
-                Self::ParticipantUnmute(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantUnmute(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x56d6a247 => {
-                Self::ToggleGroupCallSetting(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleGroupCallSetting(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xfe9fc158 => Self::ParticipantJoinByInvite(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xfe9fc158 => {
+                Self::ParticipantJoinByInvite(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x5a50fca4 => {
-                Self::ExportedInviteDelete(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedInviteDelete(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x410a134e => {
-                Self::ExportedInviteRevoke(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedInviteRevoke(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe90ebb59 => {
-                Self::ExportedInviteEdit(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedInviteEdit(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3e7f6847 => {
-                Self::ParticipantVolume(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantVolume(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x6e941a38 => {
-                Self::ChangeHistoryTtl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeHistoryTtl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xafb6144a => Self::ParticipantJoinByRequest(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xafb6144a => {
+                Self::ParticipantJoinByRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xcb2ac766 => {
-                Self::ToggleNoForwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleNoForwards(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x278f2868 => Self::SendMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbe4e0ef8 => Self::ChangeAvailableReactions(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x278f2868 => {
+                Self::SendMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbe4e0ef8 => {
+                Self::ChangeAvailableReactions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xf04fb3a9 => {
-                Self::ChangeUsernames(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeUsernames(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x02cc6383 => Self::ToggleForum(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x58707d28 => Self::CreateTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf06fe208 => Self::EditTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xae168909 => Self::DeleteTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5d8d353b => Self::PinTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x02cc6383 => {
+                Self::ToggleForum(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x58707d28 => {
+                Self::CreateTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf06fe208 => {
+                Self::EditTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xae168909 => {
+                Self::DeleteTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5d8d353b => {
+                Self::PinTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x64f36dfc => {
-                Self::ToggleAntiSpam(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleAntiSpam(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5796e780 => {
-                Self::ChangePeerColor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangePeerColor(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5e477b25 => {
-                Self::ChangeProfilePeerColor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeProfilePeerColor(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x31bb5d52 => {
-                Self::ChangeWallpaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeWallpaper(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3ea9feb1 => {
-                Self::ChangeEmojiStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeEmojiStatus(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x46d840ab => {
-                Self::ChangeEmojiStickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeEmojiStickerSet(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x60a79c79 => Self::ToggleSignatureProfiles(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x60a79c79 => {
+                Self::ToggleSignatureProfiles(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x64642db3 => {
-                Self::ParticipantSubExtend(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantSubExtend(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xc517f77e => {
-                Self::ToggleAutotranslation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ToggleAutotranslation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5806b4ec => {
-                Self::ParticipantEditRank(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ParticipantEditRank(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChannelAdminLogEventAction")),
         };
@@ -2263,7 +2601,9 @@ impl ChannelAdminLogEventsFilter {
 impl ::tl_runtime::Serializable for ChannelAdminLogEventsFilter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ChannelAdminLogEventsFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelAdminLogEventsFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -2271,9 +2611,11 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xea107ae4 => Self::ChannelAdminLogEventsFilter(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xea107ae4 => {
+                Self::ChannelAdminLogEventsFilter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "ChannelAdminLogEventsFilter")),
         };
         Ok(value)
@@ -2309,9 +2651,13 @@ impl ::tl_runtime::Deserializable for ChannelLocation {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbfb5ad8b => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbfb5ad8b => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x209b82db => {
-                Self::ChannelLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChannelLocation")),
         };
@@ -2340,7 +2686,9 @@ impl ::tl_runtime::Serializable for ChannelMessagesFilter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelMessagesFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelMessagesFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -2348,9 +2696,13 @@ impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x94d42ee7 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x94d42ee7 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xcd77d957 => {
-                Self::ChannelMessagesFilter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelMessagesFilter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChannelMessagesFilter")),
         };
@@ -2391,7 +2743,9 @@ impl ::tl_runtime::Serializable for ChannelParticipant {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantSelf(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelParticipantSelf(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Creator(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Admin(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Banned(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -2404,15 +2758,27 @@ impl ::tl_runtime::Deserializable for ChannelParticipant {
         let id = r.read_u32()?;
         let value = match id {
             0x1bd54456 => {
-                Self::ChannelParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelParticipant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa9478a1a => {
-                Self::ChannelParticipantSelf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelParticipantSelf(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x2fe601d3 => Self::Creator(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x34c3bb53 => Self::Admin(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd5f0ad91 => Self::Banned(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1b03f006 => Self::Left(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2fe601d3 => {
+                Self::Creator(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x34c3bb53 => {
+                Self::Admin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd5f0ad91 => {
+                Self::Banned(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1b03f006 => {
+                Self::Left(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChannelParticipant")),
         };
         Ok(value)
@@ -2457,14 +2823,30 @@ impl ChannelParticipantsFilter {
 impl ::tl_runtime::Serializable for ChannelParticipantsFilter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ChannelParticipantsRecent(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsAdmins(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsKicked(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsBanned(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsSearch(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsMentions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelParticipantsRecent(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsAdmins(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsKicked(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsBanned(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsSearch(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelParticipantsMentions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -2472,30 +2854,46 @@ impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xde3f3c79 => Self::ChannelParticipantsRecent(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb4608969 => Self::ChannelParticipantsAdmins(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xa3b54985 => Self::ChannelParticipantsKicked(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb0d1865b => Self::ChannelParticipantsBots(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x1427a5e1 => Self::ChannelParticipantsBanned(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x0656ac4b => Self::ChannelParticipantsSearch(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xbb6ae88d => Self::ChannelParticipantsContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xe04b5ceb => Self::ChannelParticipantsMentions(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xde3f3c79 => {
+                Self::ChannelParticipantsRecent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb4608969 => {
+                Self::ChannelParticipantsAdmins(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xa3b54985 => {
+                Self::ChannelParticipantsKicked(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb0d1865b => {
+                Self::ChannelParticipantsBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x1427a5e1 => {
+                Self::ChannelParticipantsBanned(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x0656ac4b => {
+                Self::ChannelParticipantsSearch(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xbb6ae88d => {
+                Self::ChannelParticipantsContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xe04b5ceb => {
+                Self::ChannelParticipantsMentions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "ChannelParticipantsFilter")),
         };
         Ok(value)
@@ -2551,17 +2949,31 @@ impl ::tl_runtime::Deserializable for Chat {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x29562865 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x41cbf256 => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6592a1a7 => Self::Forbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd49f34c6 => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x29562865 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x41cbf256 => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6592a1a7 => {
+                Self::Forbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd49f34c6 => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x17d493d5 => {
-                Self::ChannelForbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelForbidden(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xfd3cdab8 => {
-                Self::CommunityForbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CommunityForbidden(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x65efe954 => Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x65efe954 => {
+                Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Chat")),
         };
         Ok(value)
@@ -2594,7 +3006,9 @@ impl ::tl_runtime::Deserializable for ChatAdminRights {
         let id = r.read_u32()?;
         let value = match id {
             0x5fb224d5 => {
-                Self::ChatAdminRights(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatAdminRights(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatAdminRights")),
         };
@@ -2619,7 +3033,9 @@ impl ChatAdminWithInvites {
 impl ::tl_runtime::Serializable for ChatAdminWithInvites {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ChatAdminWithInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatAdminWithInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -2628,7 +3044,9 @@ impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
         let id = r.read_u32()?;
         let value = match id {
             0xf2ecef23 => {
-                Self::ChatAdminWithInvites(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatAdminWithInvites(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatAdminWithInvites")),
         };
@@ -2662,7 +3080,9 @@ impl ::tl_runtime::Deserializable for ChatBannedRights {
         let id = r.read_u32()?;
         let value = match id {
             0x9f120418 => {
-                Self::ChatBannedRights(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatBannedRights(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatBannedRights")),
         };
@@ -2703,10 +3123,16 @@ impl ::tl_runtime::Deserializable for ChatFull {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2633421b => Self::ChatFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa04e8d3a => Self::ChannelFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2633421b => {
+                Self::ChatFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa04e8d3a => {
+                Self::ChannelFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xcbb7a507 => {
-                Self::CommunityFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CommunityFull(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatFull")),
         };
@@ -2747,9 +3173,15 @@ impl ::tl_runtime::Deserializable for ChatInvite {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5a686d7c => Self::Already(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5c9d3702 => Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x61695cb0 => Self::Peek(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x5a686d7c => {
+                Self::Already(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5c9d3702 => {
+                Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x61695cb0 => {
+                Self::Peek(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatInvite")),
         };
         Ok(value)
@@ -2782,7 +3214,9 @@ impl ::tl_runtime::Deserializable for ChatInviteImporter {
         let id = r.read_u32()?;
         let value = match id {
             0x8c5adfd9 => {
-                Self::ChatInviteImporter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatInviteImporter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatInviteImporter")),
         };
@@ -2815,7 +3249,9 @@ impl ::tl_runtime::Deserializable for ChatOnlines {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xf041e250 => Self::ChatOnlines(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf041e250 => {
+                Self::ChatOnlines(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatOnlines")),
         };
         Ok(value)
@@ -2856,10 +3292,16 @@ impl ::tl_runtime::Deserializable for ChatParticipant {
         let id = r.read_u32()?;
         let value = match id {
             0x38e79fde => {
-                Self::ChatParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe1f867b8 => Self::Creator(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0360d5d2 => Self::Admin(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe1f867b8 => {
+                Self::Creator(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0360d5d2 => {
+                Self::Admin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatParticipant")),
         };
         Ok(value)
@@ -2895,9 +3337,13 @@ impl ::tl_runtime::Deserializable for ChatParticipants {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x8763d3e1 => Self::Forbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8763d3e1 => {
+                Self::Forbidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x3cbc93f8 => {
-                Self::ChatParticipants(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ChatParticipants")),
         };
@@ -2934,8 +3380,12 @@ impl ::tl_runtime::Deserializable for ChatPhoto {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x37c1011c => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1c6e1c11 => Self::ChatPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x37c1011c => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1c6e1c11 => {
+                Self::ChatPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatPhoto")),
         };
         Ok(value)
@@ -2975,9 +3425,15 @@ impl ::tl_runtime::Deserializable for ChatReactions {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xeafc32bc => Self::None(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x52928bca => Self::All(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x661d4037 => Self::Some(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xeafc32bc => {
+                Self::None(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x52928bca => {
+                Self::All(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x661d4037 => {
+                Self::Some(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatReactions")),
         };
         Ok(value)
@@ -3013,8 +3469,12 @@ impl ::tl_runtime::Deserializable for ChatTheme {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc3dffc04 => Self::ChatTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3458f9c8 => Self::UniqueGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc3dffc04 => {
+                Self::ChatTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3458f9c8 => {
+                Self::UniqueGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ChatTheme")),
         };
         Ok(value)
@@ -3047,7 +3507,9 @@ impl ::tl_runtime::Deserializable for ClientDhInnerData {
         let id = r.read_u32()?;
         let value = match id {
             0x6643b654 => {
-                Self::ClientDhInnerData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ClientDhInnerData(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "Client_DH_Inner_Data")),
         };
@@ -3081,7 +3543,9 @@ impl ::tl_runtime::Deserializable for CodeSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xad253d78 => {
-                Self::CodeSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CodeSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "CodeSettings")),
         };
@@ -3115,7 +3579,9 @@ impl ::tl_runtime::Deserializable for CommunityPeer {
         let id = r.read_u32()?;
         let value = match id {
             0x76141ebd => {
-                Self::CommunityPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CommunityPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "CommunityPeer")),
         };
@@ -3140,7 +3606,9 @@ impl CommunityPeerRequest {
 impl ::tl_runtime::Serializable for CommunityPeerRequest {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::CommunityPeerRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::CommunityPeerRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -3149,7 +3617,9 @@ impl ::tl_runtime::Deserializable for CommunityPeerRequest {
         let id = r.read_u32()?;
         let value = match id {
             0x7beafa85 => {
-                Self::CommunityPeerRequest(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CommunityPeerRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "CommunityPeerRequest")),
         };
@@ -3182,7 +3652,9 @@ impl ::tl_runtime::Deserializable for Config {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xcc1a241e => Self::Config(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcc1a241e => {
+                Self::Config(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Config")),
         };
         Ok(value)
@@ -3215,7 +3687,9 @@ impl ::tl_runtime::Deserializable for ConnectedBot {
         let id = r.read_u32()?;
         let value = match id {
             0x033ed001 => {
-                Self::ConnectedBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ConnectedBot(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ConnectedBot")),
         };
@@ -3249,7 +3723,9 @@ impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
         let id = r.read_u32()?;
         let value = match id {
             0x19a13f71 => {
-                Self::ConnectedBotStarRef(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ConnectedBotStarRef(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ConnectedBotStarRef")),
         };
@@ -3282,7 +3758,9 @@ impl ::tl_runtime::Deserializable for Contact {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x145ade0b => Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x145ade0b => {
+                Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Contact")),
         };
         Ok(value)
@@ -3315,7 +3793,9 @@ impl ::tl_runtime::Deserializable for ContactBirthday {
         let id = r.read_u32()?;
         let value = match id {
             0x1d998733 => {
-                Self::ContactBirthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ContactBirthday(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ContactBirthday")),
         };
@@ -3349,7 +3829,9 @@ impl ::tl_runtime::Deserializable for ContactStatus {
         let id = r.read_u32()?;
         let value = match id {
             0x16d9703b => {
-                Self::ContactStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ContactStatus(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ContactStatus")),
         };
@@ -3383,7 +3865,9 @@ impl ::tl_runtime::Deserializable for CurrencyRate {
         let id = r.read_u32()?;
         let value = match id {
             0x30d9743c => {
-                Self::CurrencyRate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CurrencyRate(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "CurrencyRate")),
         };
@@ -3416,7 +3900,9 @@ impl ::tl_runtime::Deserializable for DataJson {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7d748d04 => Self::DataJson(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7d748d04 => {
+                Self::DataJson(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "DataJSON")),
         };
         Ok(value)
@@ -3448,7 +3934,9 @@ impl ::tl_runtime::Deserializable for DcOption {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x18b7a10d => Self::DcOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x18b7a10d => {
+                Self::DcOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "DcOption")),
         };
         Ok(value)
@@ -3481,7 +3969,9 @@ impl ::tl_runtime::Deserializable for DefaultHistoryTtl {
         let id = r.read_u32()?;
         let value = match id {
             0x43b46b20 => {
-                Self::DefaultHistoryTtl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DefaultHistoryTtl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "DefaultHistoryTTL")),
         };
@@ -3523,13 +4013,19 @@ impl ::tl_runtime::Deserializable for DestroyAuthKeyRes {
         let id = r.read_u32()?;
         let value = match id {
             0xf660e1d4 => {
-                Self::DestroyAuthKeyOk(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DestroyAuthKeyOk(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0a9f2259 => {
-                Self::DestroyAuthKeyNone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DestroyAuthKeyNone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xea109b13 => {
-                Self::DestroyAuthKeyFail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DestroyAuthKeyFail(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "DestroyAuthKeyRes")),
         };
@@ -3567,10 +4063,14 @@ impl ::tl_runtime::Deserializable for DestroySessionRes {
         let id = r.read_u32()?;
         let value = match id {
             0xe22045fc => {
-                Self::DestroySessionOk(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DestroySessionOk(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x62d350c9 => {
-                Self::DestroySessionNone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DestroySessionNone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "DestroySessionRes")),
         };
@@ -3611,9 +4111,15 @@ impl ::tl_runtime::Deserializable for Dialog {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xfc89f7f3 => Self::Dialog(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x71bd134c => Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf78a0973 => Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xfc89f7f3 => {
+                Self::Dialog(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x71bd134c => {
+                Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf78a0973 => {
+                Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Dialog")),
         };
         Ok(value)
@@ -3654,10 +4160,16 @@ impl ::tl_runtime::Deserializable for DialogFilter {
         let id = r.read_u32()?;
         let value = match id {
             0xaa472651 => {
-                Self::DialogFilter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x363293ae => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x96537bd7 => Self::Chatlist(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x363293ae => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x96537bd7 => {
+                Self::Chatlist(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "DialogFilter")),
         };
         Ok(value)
@@ -3681,7 +4193,9 @@ impl DialogFilterSuggested {
 impl ::tl_runtime::Serializable for DialogFilterSuggested {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::DialogFilterSuggested(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DialogFilterSuggested(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -3690,7 +4204,9 @@ impl ::tl_runtime::Deserializable for DialogFilterSuggested {
         let id = r.read_u32()?;
         let value = match id {
             0x77744d4a => {
-                Self::DialogFilterSuggested(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilterSuggested(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "DialogFilterSuggested")),
         };
@@ -3731,9 +4247,15 @@ impl ::tl_runtime::Deserializable for DialogPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe56dbf05 => Self::DialogPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x514519e2 => Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2f65c8e4 => Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe56dbf05 => {
+                Self::DialogPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x514519e2 => {
+                Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2f65c8e4 => {
+                Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "DialogPeer")),
         };
         Ok(value)
@@ -3757,7 +4279,9 @@ impl DisallowedGiftsSettings {
 impl ::tl_runtime::Serializable for DisallowedGiftsSettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::DisallowedGiftsSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DisallowedGiftsSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -3765,9 +4289,11 @@ impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x71f276c4 => Self::DisallowedGiftsSettings(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x71f276c4 => {
+                Self::DisallowedGiftsSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "DisallowedGiftsSettings")),
         };
         Ok(value)
@@ -3803,8 +4329,12 @@ impl ::tl_runtime::Deserializable for Document {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x36f8c871 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8fd4c4d8 => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x36f8c871 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8fd4c4d8 => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Document")),
         };
         Ok(value)
@@ -3864,14 +4394,30 @@ impl ::tl_runtime::Deserializable for DocumentAttribute {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x6c37c15c => Self::ImageSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x11b58939 => Self::Animated(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6319d612 => Self::Sticker(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x43c57c48 => Self::Video(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9852f9c6 => Self::Audio(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x15590068 => Self::Filename(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9801d2f7 => Self::HasStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfd149899 => Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6c37c15c => {
+                Self::ImageSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x11b58939 => {
+                Self::Animated(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6319d612 => {
+                Self::Sticker(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x43c57c48 => {
+                Self::Video(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9852f9c6 => {
+                Self::Audio(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x15590068 => {
+                Self::Filename(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9801d2f7 => {
+                Self::HasStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfd149899 => {
+                Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "DocumentAttribute")),
         };
         Ok(value)
@@ -3907,9 +4453,13 @@ impl ::tl_runtime::Deserializable for DraftMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1b0c841a => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1b0c841a => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x60fe3294 => {
-                Self::DraftMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DraftMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "DraftMessage")),
         };
@@ -3950,9 +4500,15 @@ impl ::tl_runtime::Deserializable for EmailVerification {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x922e55a9 => Self::Code(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdb909ec2 => Self::Google(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x96d074fd => Self::Apple(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x922e55a9 => {
+                Self::Code(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdb909ec2 => {
+                Self::Google(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x96d074fd => {
+                Self::Apple(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmailVerification")),
         };
         Ok(value)
@@ -3992,9 +4548,15 @@ impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4345be73 => Self::LoginSetup(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x527d22eb => Self::LoginChange(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbbf51685 => Self::Passport(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4345be73 => {
+                Self::LoginSetup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x527d22eb => {
+                Self::LoginChange(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbbf51685 => {
+                Self::Passport(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmailVerifyPurpose")),
         };
         Ok(value)
@@ -4034,9 +4596,15 @@ impl ::tl_runtime::Deserializable for EmojiGroup {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7a9abda9 => Self::EmojiGroup(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x80d26cc7 => Self::Greeting(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x093bcf34 => Self::Premium(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7a9abda9 => {
+                Self::EmojiGroup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x80d26cc7 => {
+                Self::Greeting(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x093bcf34 => {
+                Self::Premium(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiGroup")),
         };
         Ok(value)
@@ -4073,9 +4641,13 @@ impl ::tl_runtime::Deserializable for EmojiKeyword {
         let id = r.read_u32()?;
         let value = match id {
             0xd5b3b9f9 => {
-                Self::EmojiKeyword(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiKeyword(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x236df622 => Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x236df622 => {
+                Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiKeyword")),
         };
         Ok(value)
@@ -4099,7 +4671,9 @@ impl EmojiKeywordsDifference {
 impl ::tl_runtime::Serializable for EmojiKeywordsDifference {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::EmojiKeywordsDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EmojiKeywordsDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -4107,9 +4681,11 @@ impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5cc761bd => Self::EmojiKeywordsDifference(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x5cc761bd => {
+                Self::EmojiKeywordsDifference(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiKeywordsDifference")),
         };
         Ok(value)
@@ -4142,7 +4718,9 @@ impl ::tl_runtime::Deserializable for EmojiLanguage {
         let id = r.read_u32()?;
         let value = match id {
             0xb3fb5361 => {
-                Self::EmojiLanguage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiLanguage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "EmojiLanguage")),
         };
@@ -4179,8 +4757,12 @@ impl ::tl_runtime::Deserializable for EmojiList {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x481eadfa => Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7a1e11d1 => Self::EmojiList(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x481eadfa => {
+                Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7a1e11d1 => {
+                Self::EmojiList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiList")),
         };
         Ok(value)
@@ -4216,7 +4798,9 @@ impl ::tl_runtime::Serializable for EmojiStatus {
             Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Collectible(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputEmojiStatusCollectible(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputEmojiStatusCollectible(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -4224,12 +4808,20 @@ impl ::tl_runtime::Deserializable for EmojiStatus {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2de11aae => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe7ff068a => Self::EmojiStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7184603b => Self::Collectible(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x07141dbf => Self::InputEmojiStatusCollectible(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x2de11aae => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe7ff068a => {
+                Self::EmojiStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7184603b => {
+                Self::Collectible(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x07141dbf => {
+                Self::InputEmojiStatusCollectible(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiStatus")),
         };
         Ok(value)
@@ -4261,7 +4853,9 @@ impl ::tl_runtime::Deserializable for EmojiUrl {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa575739d => Self::EmojiUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa575739d => {
+                Self::EmojiUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EmojiURL")),
         };
         Ok(value)
@@ -4309,13 +4903,23 @@ impl ::tl_runtime::Deserializable for EncryptedChat {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xab7ec0a0 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x66b25953 => Self::Waiting(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x48f1d94c => Self::Requested(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x61f0d4c7 => {
-                Self::EncryptedChat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xab7ec0a0 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x1e1c7c45 => Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x66b25953 => {
+                Self::Waiting(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x48f1d94c => {
+                Self::Requested(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x61f0d4c7 => {
+                Self::EncryptedChat(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x1e1c7c45 => {
+                Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EncryptedChat")),
         };
         Ok(value)
@@ -4351,9 +4955,13 @@ impl ::tl_runtime::Deserializable for EncryptedFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc21f497e => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc21f497e => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa8008cd8 => {
-                Self::EncryptedFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EncryptedFile(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "EncryptedFile")),
         };
@@ -4391,9 +4999,13 @@ impl ::tl_runtime::Deserializable for EncryptedMessage {
         let id = r.read_u32()?;
         let value = match id {
             0xed18c118 => {
-                Self::EncryptedMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EncryptedMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x23734b06 => Self::Service(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x23734b06 => {
+                Self::Service(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "EncryptedMessage")),
         };
         Ok(value)
@@ -4426,7 +5038,9 @@ impl ::tl_runtime::Deserializable for EphemeralMessage {
         let id = r.read_u32()?;
         let value = match id {
             0xdd27bee9 => {
-                Self::EphemeralMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EphemeralMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "EphemeralMessage")),
         };
@@ -4459,7 +5073,9 @@ impl ::tl_runtime::Deserializable for Error {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc4b9f9bb => Self::Error(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc4b9f9bb => {
+                Self::Error(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Error")),
         };
         Ok(value)
@@ -4487,7 +5103,9 @@ impl ::tl_runtime::Serializable for ExportedChatInvite {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatInviteExported(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatInvitePublicJoinRequests(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatInvitePublicJoinRequests(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -4496,11 +5114,15 @@ impl ::tl_runtime::Deserializable for ExportedChatInvite {
         let id = r.read_u32()?;
         let value = match id {
             0xa22cbd96 => {
-                Self::ChatInviteExported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatInviteExported(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xed107ab7 => Self::ChatInvitePublicJoinRequests(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xed107ab7 => {
+                Self::ChatInvitePublicJoinRequests(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "ExportedChatInvite")),
         };
         Ok(value)
@@ -4524,7 +5146,9 @@ impl ExportedChatlistInvite {
 impl ::tl_runtime::Serializable for ExportedChatlistInvite {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ExportedChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ExportedChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -4533,7 +5157,9 @@ impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
         let id = r.read_u32()?;
         let value = match id {
             0x0c5181ac => {
-                Self::ExportedChatlistInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedChatlistInvite(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ExportedChatlistInvite")),
         };
@@ -4558,7 +5184,9 @@ impl ExportedContactToken {
 impl ::tl_runtime::Serializable for ExportedContactToken {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ExportedContactToken(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ExportedContactToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -4567,7 +5195,9 @@ impl ::tl_runtime::Deserializable for ExportedContactToken {
         let id = r.read_u32()?;
         let value = match id {
             0x41bf109b => {
-                Self::ExportedContactToken(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedContactToken(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ExportedContactToken")),
         };
@@ -4601,7 +5231,9 @@ impl ::tl_runtime::Deserializable for ExportedMessageLink {
         let id = r.read_u32()?;
         let value = match id {
             0x5dab1af4 => {
-                Self::ExportedMessageLink(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedMessageLink(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ExportedMessageLink")),
         };
@@ -4635,7 +5267,9 @@ impl ::tl_runtime::Deserializable for ExportedStoryLink {
         let id = r.read_u32()?;
         let value = match id {
             0x3fc9053b => {
-                Self::ExportedStoryLink(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ExportedStoryLink(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ExportedStoryLink")),
         };
@@ -4668,7 +5302,9 @@ impl ::tl_runtime::Deserializable for FactCheck {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb89bfccf => Self::FactCheck(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb89bfccf => {
+                Self::FactCheck(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FactCheck")),
         };
         Ok(value)
@@ -4700,7 +5336,9 @@ impl ::tl_runtime::Deserializable for FileHash {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xf39b035c => Self::FileHash(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf39b035c => {
+                Self::FileHash(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FileHash")),
         };
         Ok(value)
@@ -4732,7 +5370,9 @@ impl ::tl_runtime::Deserializable for Folder {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xff544e65 => Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xff544e65 => {
+                Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Folder")),
         };
         Ok(value)
@@ -4764,7 +5404,9 @@ impl ::tl_runtime::Deserializable for FolderPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe9baa668 => Self::FolderPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe9baa668 => {
+                Self::FolderPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FolderPeer")),
         };
         Ok(value)
@@ -4800,8 +5442,12 @@ impl ::tl_runtime::Deserializable for ForumTopic {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x023f109b => Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfcdad815 => Self::ForumTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x023f109b => {
+                Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfcdad815 => {
+                Self::ForumTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ForumTopic")),
         };
         Ok(value)
@@ -4833,7 +5479,9 @@ impl ::tl_runtime::Deserializable for FoundStory {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe87acbc0 => Self::FoundStory(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe87acbc0 => {
+                Self::FoundStory(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FoundStory")),
         };
         Ok(value)
@@ -4865,7 +5513,9 @@ impl ::tl_runtime::Deserializable for FutureSalt {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x0949d9dc => Self::FutureSalt(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0949d9dc => {
+                Self::FutureSalt(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FutureSalt")),
         };
         Ok(value)
@@ -4897,7 +5547,9 @@ impl ::tl_runtime::Deserializable for FutureSalts {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xae500895 => Self::FutureSalts(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xae500895 => {
+                Self::FutureSalts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "FutureSalts")),
         };
         Ok(value)
@@ -4929,7 +5581,9 @@ impl ::tl_runtime::Deserializable for Game {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbdf9653b => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbdf9653b => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Game")),
         };
         Ok(value)
@@ -4965,8 +5619,12 @@ impl ::tl_runtime::Deserializable for GeoPoint {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1117dd5f => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb2a2f663 => Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1117dd5f => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb2a2f663 => {
+                Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "GeoPoint")),
         };
         Ok(value)
@@ -4999,7 +5657,9 @@ impl ::tl_runtime::Deserializable for GeoPointAddress {
         let id = r.read_u32()?;
         let value = match id {
             0xde4c5d93 => {
-                Self::GeoPointAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GeoPointAddress(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GeoPointAddress")),
         };
@@ -5024,7 +5684,9 @@ impl GlobalPrivacySettings {
 impl ::tl_runtime::Serializable for GlobalPrivacySettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::GlobalPrivacySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GlobalPrivacySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5033,7 +5695,9 @@ impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
         let id = r.read_u32()?;
         let value = match id {
             0xfe41b34f => {
-                Self::GlobalPrivacySettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GlobalPrivacySettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GlobalPrivacySettings")),
         };
@@ -5070,8 +5734,12 @@ impl ::tl_runtime::Deserializable for GroupCall {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7780bcb4 => Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xefb2b617 => Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7780bcb4 => {
+                Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xefb2b617 => {
+                Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "GroupCall")),
         };
         Ok(value)
@@ -5104,7 +5772,9 @@ impl ::tl_runtime::Deserializable for GroupCallDonor {
         let id = r.read_u32()?;
         let value = match id {
             0xee430c85 => {
-                Self::GroupCallDonor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallDonor(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GroupCallDonor")),
         };
@@ -5138,7 +5808,9 @@ impl ::tl_runtime::Deserializable for GroupCallMessage {
         let id = r.read_u32()?;
         let value = match id {
             0x1a8afc7e => {
-                Self::GroupCallMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GroupCallMessage")),
         };
@@ -5163,7 +5835,9 @@ impl GroupCallParticipant {
 impl ::tl_runtime::Serializable for GroupCallParticipant {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::GroupCallParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallParticipant(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5172,7 +5846,9 @@ impl ::tl_runtime::Deserializable for GroupCallParticipant {
         let id = r.read_u32()?;
         let value = match id {
             0x2a3dc7ac => {
-                Self::GroupCallParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallParticipant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GroupCallParticipant")),
         };
@@ -5197,7 +5873,9 @@ impl GroupCallParticipantVideo {
 impl ::tl_runtime::Serializable for GroupCallParticipantVideo {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::GroupCallParticipantVideo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallParticipantVideo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5205,9 +5883,11 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x67753ac8 => Self::GroupCallParticipantVideo(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x67753ac8 => {
+                Self::GroupCallParticipantVideo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "GroupCallParticipantVideo")),
         };
         Ok(value)
@@ -5218,7 +5898,9 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallParticipantVideoSourceGroup {
     /// `groupCallParticipantVideoSourceGroup#dcb118b7 semantics:string sources:Vector<int> = GroupCallParticipantVideoSourceGroup;`: [`super::types::GroupCallParticipantVideoSourceGroup`].
-    GroupCallParticipantVideoSourceGroup(super::types::GroupCallParticipantVideoSourceGroup),
+    GroupCallParticipantVideoSourceGroup(
+        super::types::GroupCallParticipantVideoSourceGroup,
+    ),
 }
 impl GroupCallParticipantVideoSourceGroup {
     /// The constructor id of the variant held.
@@ -5241,11 +5923,15 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xdcb118b7 => Self::GroupCallParticipantVideoSourceGroup(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xdcb118b7 => {
+                Self::GroupCallParticipantVideoSourceGroup(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => {
-                return Err(r.unexpected_constructor(id, "GroupCallParticipantVideoSourceGroup"));
+                return Err(
+                    r.unexpected_constructor(id, "GroupCallParticipantVideoSourceGroup"),
+                );
             }
         };
         Ok(value)
@@ -5269,7 +5955,9 @@ impl GroupCallStreamChannel {
 impl ::tl_runtime::Serializable for GroupCallStreamChannel {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::GroupCallStreamChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallStreamChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5278,7 +5966,9 @@ impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
         let id = r.read_u32()?;
         let value = match id {
             0x80eb48af => {
-                Self::GroupCallStreamChannel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallStreamChannel(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "GroupCallStreamChannel")),
         };
@@ -5311,7 +6001,9 @@ impl ::tl_runtime::Deserializable for HighScore {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x73a379eb => Self::HighScore(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x73a379eb => {
+                Self::HighScore(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "HighScore")),
         };
         Ok(value)
@@ -5343,7 +6035,9 @@ impl ::tl_runtime::Deserializable for HttpWait {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9299359f => Self::HttpWait(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9299359f => {
+                Self::HttpWait(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "HttpWait")),
         };
         Ok(value)
@@ -5376,7 +6070,9 @@ impl ::tl_runtime::Deserializable for ImportedContact {
         let id = r.read_u32()?;
         let value = match id {
             0xc13e3c50 => {
-                Self::ImportedContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ImportedContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ImportedContact")),
         };
@@ -5410,7 +6106,9 @@ impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
         let id = r.read_u32()?;
         let value = match id {
             0x3c20629f => {
-                Self::InlineBotSwitchPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InlineBotSwitchPm(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InlineBotSwitchPM")),
         };
@@ -5444,7 +6142,9 @@ impl ::tl_runtime::Deserializable for InlineBotWebView {
         let id = r.read_u32()?;
         let value = match id {
             0xb57295d5 => {
-                Self::InlineBotWebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InlineBotWebView(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InlineBotWebView")),
         };
@@ -5504,7 +6204,9 @@ impl ::tl_runtime::Serializable for InlineButtonType {
         match self {
             Self::Url(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UrlAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputInlineButtonTypeUrlAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputInlineButtonTypeUrlAuth(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WebView(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Callback(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Game(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -5523,24 +6225,48 @@ impl ::tl_runtime::Deserializable for InlineButtonType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xeca4f8d4 => Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbfd02da2 => Self::UrlAuth(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9961bcb4 => Self::InputInlineButtonTypeUrlAuth(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x3bcab5b4 => Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2955bc38 => Self::Callback(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5cd3709d => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x48bad7a5 => Self::Buy(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x93773ff5 => {
-                Self::SwitchInline(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xeca4f8d4 => {
+                Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x3fa33fcf => Self::UserProfile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x53f3ce5a => Self::InputInlineButtonTypeUserProfile(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb41d3272 => Self::Copy(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa438619d => Self::Disabled(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbfd02da2 => {
+                Self::UrlAuth(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9961bcb4 => {
+                Self::InputInlineButtonTypeUrlAuth(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3bcab5b4 => {
+                Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2955bc38 => {
+                Self::Callback(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5cd3709d => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x48bad7a5 => {
+                Self::Buy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x93773ff5 => {
+                Self::SwitchInline(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3fa33fcf => {
+                Self::UserProfile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x53f3ce5a => {
+                Self::InputInlineButtonTypeUserProfile(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb41d3272 => {
+                Self::Copy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa438619d => {
+                Self::Disabled(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InlineButtonType")),
         };
         Ok(value)
@@ -5592,12 +6318,24 @@ impl ::tl_runtime::Deserializable for InlineQueryPeerType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3081ed9d => Self::SameBotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x833c0fac => Self::Pm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd766c50a => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5ec4be43 => Self::Megagroup(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6334ee9a => Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0e3b2d0c => Self::BotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3081ed9d => {
+                Self::SameBotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x833c0fac => {
+                Self::Pm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd766c50a => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5ec4be43 => {
+                Self::Megagroup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6334ee9a => {
+                Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0e3b2d0c => {
+                Self::BotPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InlineQueryPeerType")),
         };
         Ok(value)
@@ -5641,10 +6379,18 @@ impl ::tl_runtime::Deserializable for InputAiComposeTone {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1fe9a9bf => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0773c080 => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1fa01357 => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0e0c35af => Self::SingleUse(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1fe9a9bf => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0773c080 => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1fa01357 => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0e0c35af => {
+                Self::SingleUse(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputAiComposeTone")),
         };
         Ok(value)
@@ -5677,7 +6423,9 @@ impl ::tl_runtime::Deserializable for InputAppEvent {
         let id = r.read_u32()?;
         let value = match id {
             0x1d1b1245 => {
-                Self::InputAppEvent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputAppEvent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputAppEvent")),
         };
@@ -5714,8 +6462,12 @@ impl ::tl_runtime::Deserializable for InputBotApp {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa920bd7a => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x908c0407 => Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa920bd7a => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x908c0407 => {
+                Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBotApp")),
         };
         Ok(value)
@@ -5779,21 +6531,39 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3380c786 => Self::MediaAuto(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3dcd7a87 => Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x96929a85 => Self::MediaGeo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x417bbf11 => Self::MediaVenue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa6edbffd => {
-                Self::MediaContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x3380c786 => {
+                Self::MediaAuto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x4b425864 => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3dcd7a87 => {
+                Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x96929a85 => {
+                Self::MediaGeo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x417bbf11 => {
+                Self::MediaVenue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa6edbffd => {
+                Self::MediaContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x4b425864 => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xd7e78225 => {
-                Self::MediaInvoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaInvoice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbddcc510 => {
-                Self::MediaWebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaWebPage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xb43df56c => Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb43df56c => {
+                Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBotInlineMessage")),
         };
         Ok(value)
@@ -5820,8 +6590,12 @@ impl InputBotInlineMessageId {
 impl ::tl_runtime::Serializable for InputBotInlineMessageId {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBotInlineMessageId(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBotInlineMessageId64(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBotInlineMessageId(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBotInlineMessageId64(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5829,12 +6603,16 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x890c3d89 => Self::InputBotInlineMessageId(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb6d915d7 => Self::InputBotInlineMessageId64(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x890c3d89 => {
+                Self::InputBotInlineMessageId(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb6d915d7 => {
+                Self::InputBotInlineMessageId64(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBotInlineMessageID")),
         };
         Ok(value)
@@ -5867,7 +6645,9 @@ impl InputBotInlineResult {
 impl ::tl_runtime::Serializable for InputBotInlineResult {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBotInlineResult(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBotInlineResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Photo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Document(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Game(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -5879,11 +6659,19 @@ impl ::tl_runtime::Deserializable for InputBotInlineResult {
         let id = r.read_u32()?;
         let value = match id {
             0x88bf9319 => {
-                Self::InputBotInlineResult(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputBotInlineResult(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa8d864a7 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfff8fdc4 => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4fa417f2 => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa8d864a7 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfff8fdc4 => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4fa417f2 => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBotInlineResult")),
         };
         Ok(value)
@@ -5907,7 +6695,9 @@ impl InputBusinessAwayMessage {
 impl ::tl_runtime::Serializable for InputBusinessAwayMessage {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBusinessAwayMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessAwayMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5915,9 +6705,11 @@ impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x832175e0 => Self::InputBusinessAwayMessage(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x832175e0 => {
+                Self::InputBusinessAwayMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessAwayMessage")),
         };
         Ok(value)
@@ -5941,7 +6733,9 @@ impl InputBusinessBotRecipients {
 impl ::tl_runtime::Serializable for InputBusinessBotRecipients {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBusinessBotRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessBotRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5949,9 +6743,11 @@ impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc4e5921e => Self::InputBusinessBotRecipients(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xc4e5921e => {
+                Self::InputBusinessBotRecipients(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessBotRecipients")),
         };
         Ok(value)
@@ -5975,7 +6771,9 @@ impl InputBusinessChatLink {
 impl ::tl_runtime::Serializable for InputBusinessChatLink {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessChatLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -5984,7 +6782,9 @@ impl ::tl_runtime::Deserializable for InputBusinessChatLink {
         let id = r.read_u32()?;
         let value = match id {
             0x11679fa7 => {
-                Self::InputBusinessChatLink(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputBusinessChatLink(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessChatLink")),
         };
@@ -6009,7 +6809,9 @@ impl InputBusinessGreetingMessage {
 impl ::tl_runtime::Serializable for InputBusinessGreetingMessage {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBusinessGreetingMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessGreetingMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -6017,9 +6819,11 @@ impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x0194cb3b => Self::InputBusinessGreetingMessage(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x0194cb3b => {
+                Self::InputBusinessGreetingMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessGreetingMessage")),
         };
         Ok(value)
@@ -6052,7 +6856,9 @@ impl ::tl_runtime::Deserializable for InputBusinessIntro {
         let id = r.read_u32()?;
         let value = match id {
             0x09c469cd => {
-                Self::InputBusinessIntro(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputBusinessIntro(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessIntro")),
         };
@@ -6077,7 +6883,9 @@ impl InputBusinessRecipients {
 impl ::tl_runtime::Serializable for InputBusinessRecipients {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputBusinessRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -6085,9 +6893,11 @@ impl ::tl_runtime::Deserializable for InputBusinessRecipients {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x6f8b32aa => Self::InputBusinessRecipients(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x6f8b32aa => {
+                Self::InputBusinessRecipients(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputBusinessRecipients")),
         };
         Ok(value)
@@ -6127,11 +6937,17 @@ impl ::tl_runtime::Deserializable for InputChannel {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xee8c1e86 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf35aec28 => {
-                Self::InputChannel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xee8c1e86 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x5b934f9d => Self::FromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf35aec28 => {
+                Self::InputChannel(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x5b934f9d => {
+                Self::FromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputChannel")),
         };
         Ok(value)
@@ -6162,7 +6978,9 @@ impl ::tl_runtime::Serializable for InputChatPhoto {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputChatUploadedPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputChatUploadedPhoto(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputChatPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -6171,12 +6989,18 @@ impl ::tl_runtime::Deserializable for InputChatPhoto {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1ca48f57 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1ca48f57 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xbdcdaec0 => {
-                Self::InputChatUploadedPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputChatUploadedPhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8953ad37 => {
-                Self::InputChatPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputChatPhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputChatPhoto")),
         };
@@ -6217,11 +7041,17 @@ impl ::tl_runtime::Deserializable for InputChatTheme {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x83268483 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc93de95c => {
-                Self::InputChatTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x83268483 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x87e5dfe4 => Self::UniqueGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc93de95c => {
+                Self::InputChatTheme(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x87e5dfe4 => {
+                Self::UniqueGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputChatTheme")),
         };
         Ok(value)
@@ -6254,7 +7084,9 @@ impl ::tl_runtime::Deserializable for InputChatlist {
         let id = r.read_u32()?;
         let value = match id {
             0xf3e0da33 => {
-                Self::DialogFilter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputChatlist")),
         };
@@ -6282,8 +7114,12 @@ impl InputCheckPasswordSrp {
 impl ::tl_runtime::Serializable for InputCheckPasswordSrp {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputCheckPasswordEmpty(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputCheckPasswordSrp(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputCheckPasswordEmpty(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputCheckPasswordSrp(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -6291,11 +7127,15 @@ impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9880f658 => Self::InputCheckPasswordEmpty(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9880f658 => {
+                Self::InputCheckPasswordEmpty(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xd27ff082 => {
-                Self::InputCheckPasswordSrp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputCheckPasswordSrp(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputCheckPasswordSRP")),
         };
@@ -6329,7 +7169,9 @@ impl ::tl_runtime::Deserializable for InputClientProxy {
         let id = r.read_u32()?;
         let value = match id {
             0x75588b3f => {
-                Self::InputClientProxy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputClientProxy(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputClientProxy")),
         };
@@ -6366,8 +7208,12 @@ impl ::tl_runtime::Deserializable for InputCollectible {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe39460a9 => Self::Username(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa2e214a4 => Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe39460a9 => {
+                Self::Username(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa2e214a4 => {
+                Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputCollectible")),
         };
         Ok(value)
@@ -6400,7 +7246,9 @@ impl ::tl_runtime::Deserializable for InputContact {
         let id = r.read_u32()?;
         let value = match id {
             0x6a1dc4be => {
-                Self::InputPhoneContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputPhoneContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputContact")),
         };
@@ -6442,10 +7290,16 @@ impl ::tl_runtime::Deserializable for InputDialogPeer {
         let id = r.read_u32()?;
         let value = match id {
             0xfcaafeb7 => {
-                Self::InputDialogPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputDialogPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x64600527 => Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x69ef72c4 => Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x64600527 => {
+                Self::Folder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x69ef72c4 => {
+                Self::Community(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputDialogPeer")),
         };
         Ok(value)
@@ -6481,9 +7335,13 @@ impl ::tl_runtime::Deserializable for InputDocument {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x72f0eaae => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x72f0eaae => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x1abfb575 => {
-                Self::InputDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputDocument(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputDocument")),
         };
@@ -6517,7 +7375,9 @@ impl ::tl_runtime::Deserializable for InputEncryptedChat {
         let id = r.read_u32()?;
         let value = match id {
             0xf141b5e1 => {
-                Self::InputEncryptedChat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputEncryptedChat(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputEncryptedChat")),
         };
@@ -6562,12 +7422,20 @@ impl ::tl_runtime::Deserializable for InputEncryptedFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1837c364 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x64bd0306 => Self::Uploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5a17b5e5 => {
-                Self::InputEncryptedFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x1837c364 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x2dc173c8 => Self::BigUploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x64bd0306 => {
+                Self::Uploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5a17b5e5 => {
+                Self::InputEncryptedFile(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x2dc173c8 => {
+                Self::BigUploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputEncryptedFile")),
         };
         Ok(value)
@@ -6607,10 +7475,16 @@ impl ::tl_runtime::Deserializable for InputFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xf52ff27f => Self::InputFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfa4f0bb5 => Self::Big(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf52ff27f => {
+                Self::InputFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfa4f0bb5 => {
+                Self::Big(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x62dc8b48 => {
-                Self::StoryDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StoryDocument(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputFile")),
         };
@@ -6663,15 +7537,33 @@ impl ::tl_runtime::Serializable for InputFileLocation {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputEncryptedFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputDocumentFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputSecureFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputTakeoutFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPhotoFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPhotoLegacyFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPeerPhotoFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputStickerSetThumb(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputGroupCallStream(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputEncryptedFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputDocumentFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputSecureFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputTakeoutFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPhotoFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPhotoLegacyFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPeerPhotoFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputStickerSetThumb(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputGroupCallStream(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -6680,34 +7572,54 @@ impl ::tl_runtime::Deserializable for InputFileLocation {
         let id = r.read_u32()?;
         let value = match id {
             0xdfdaabe1 => {
-                Self::InputFileLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf5235d55 => Self::InputEncryptedFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xbad07584 => Self::InputDocumentFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xcbc7ee28 => Self::InputSecureFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x29be5899 => Self::InputTakeoutFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xf5235d55 => {
+                Self::InputEncryptedFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xbad07584 => {
+                Self::InputDocumentFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xcbc7ee28 => {
+                Self::InputSecureFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x29be5899 => {
+                Self::InputTakeoutFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x40181ffe => {
-                Self::InputPhotoFileLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputPhotoFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xd83466f3 => Self::InputPhotoLegacyFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x37257e99 => Self::InputPeerPhotoFileLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xd83466f3 => {
+                Self::InputPhotoLegacyFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x37257e99 => {
+                Self::InputPeerPhotoFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x9d84f3db => {
-                Self::InputStickerSetThumb(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputStickerSetThumb(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0598a92a => {
-                Self::InputGroupCallStream(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputGroupCallStream(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputFileLocation")),
         };
@@ -6741,7 +7653,9 @@ impl ::tl_runtime::Deserializable for InputFolderPeer {
         let id = r.read_u32()?;
         let value = match id {
             0xfbd2c296 => {
-                Self::InputFolderPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputFolderPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputFolderPeer")),
         };
@@ -6778,8 +7692,12 @@ impl ::tl_runtime::Deserializable for InputGame {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x032c3e77 => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc331e80a => Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x032c3e77 => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc331e80a => {
+                Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputGame")),
         };
         Ok(value)
@@ -6815,9 +7733,13 @@ impl ::tl_runtime::Deserializable for InputGeoPoint {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe4c123d6 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe4c123d6 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x48222faf => {
-                Self::InputGeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputGeoPoint(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputGeoPoint")),
         };
@@ -6859,11 +7781,17 @@ impl ::tl_runtime::Deserializable for InputGroupCall {
         let id = r.read_u32()?;
         let value = match id {
             0xd8aa840f => {
-                Self::InputGroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputGroupCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xfe06823f => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xfe06823f => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x8c10603f => {
-                Self::InviteMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InviteMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputGroupCall")),
         };
@@ -6934,16 +7862,24 @@ impl ::tl_runtime::Serializable for InputInvoice {
             Self::Slug(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumGiftCode(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Stars(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatInviteSubscription(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatInviteSubscription(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGiftUpgrade(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGiftTransfer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumGiftStars(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BusinessBotTransferStars(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessBotTransferStars(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGiftResale(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftPrepaidUpgrade(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftPrepaidUpgrade(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PremiumAuthCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftDropOriginalDetails(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftDropOriginalDetails(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGiftAuctionBid(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -6952,42 +7888,72 @@ impl ::tl_runtime::Deserializable for InputInvoice {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc5b56859 => Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc326caef => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc5b56859 => {
+                Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc326caef => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x98986c0d => {
-                Self::PremiumGiftCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PremiumGiftCode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x65f00ce3 => Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x65f00ce3 => {
+                Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x34e793f1 => {
-                Self::ChatInviteSubscription(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatInviteSubscription(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe8625e92 => Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe8625e92 => {
+                Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x4d818d5d => {
-                Self::StarGiftUpgrade(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftUpgrade(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x4a5f5bd9 => {
-                Self::StarGiftTransfer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftTransfer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xdabab2ef => {
-                Self::PremiumGiftStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PremiumGiftStars(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf4997e42 => Self::BusinessBotTransferStars(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xf4997e42 => {
+                Self::BusinessBotTransferStars(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xe9b0c658 => {
-                Self::StarGiftResale(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftResale(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9a0b48b8 => {
-                Self::StarGiftPrepaidUpgrade(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftPrepaidUpgrade(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3e77f614 => {
-                Self::PremiumAuthCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PremiumAuthCode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0923d8d1 => Self::StarGiftDropOriginalDetails(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x0923d8d1 => {
+                Self::StarGiftDropOriginalDetails(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x1ecafa10 => {
-                Self::StarGiftAuctionBid(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftAuctionBid(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputInvoice")),
         };
@@ -7097,34 +8063,74 @@ impl ::tl_runtime::Deserializable for InputMedia {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0x9664f57f => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9664f57f => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x7d8375da => {
-                Self::UploadedPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UploadedPhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe3af4434 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf9c44144 => Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf8ab7dfb => Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe3af4434 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf9c44144 => {
+                Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf8ab7dfb => {
+                Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x037c9330 => {
-                Self::UploadedDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UploadedDocument(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa8763ab5 => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc13d1c11 => Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa8763ab5 => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc13d1c11 => {
+                Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xe5bbfe1a => {
-                Self::PhotoExternal(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhotoExternal(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x779600f9 => {
-                Self::DocumentExternal(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DocumentExternal(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xd33f43f3 => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x405fef0d => Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x971fa843 => Self::GeoLive(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x883a4108 => Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe66fbf7b => Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x89fdd778 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc21b8849 => Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc4103386 => Self::PaidMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9fc55fde => Self::Todo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf3a9244a => Self::StakeDice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd33f43f3 => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x405fef0d => {
+                Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x971fa843 => {
+                Self::GeoLive(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x883a4108 => {
+                Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe66fbf7b => {
+                Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x89fdd778 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc21b8849 => {
+                Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc4103386 => {
+                Self::PaidMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9fc55fde => {
+                Self::Todo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf3a9244a => {
+                Self::StakeDice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputMedia")),
         };
         r.leave();
@@ -7169,11 +8175,19 @@ impl ::tl_runtime::Deserializable for InputMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa676a322 => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbad88395 => Self::ReplyTo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x86872538 => Self::Pinned(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa676a322 => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbad88395 => {
+                Self::ReplyTo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x86872538 => {
+                Self::Pinned(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xacfa1a7e => {
-                Self::CallbackQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CallbackQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputMessage")),
         };
@@ -7198,7 +8212,9 @@ impl InputMessageReadMetric {
 impl ::tl_runtime::Serializable for InputMessageReadMetric {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputMessageReadMetric(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputMessageReadMetric(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -7207,7 +8223,9 @@ impl ::tl_runtime::Deserializable for InputMessageReadMetric {
         let id = r.read_u32()?;
         let value = match id {
             0x402b4495 => {
-                Self::InputMessageReadMetric(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputMessageReadMetric(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputMessageReadMetric")),
         };
@@ -7250,9 +8268,15 @@ impl ::tl_runtime::Serializable for InputNotifyPeer {
             Self::InputNotifyPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputNotifyUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputNotifyChats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputNotifyBroadcasts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputNotifyForumTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputNotifyCommunity(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputNotifyBroadcasts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputNotifyForumTopic(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputNotifyCommunity(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -7261,22 +8285,34 @@ impl ::tl_runtime::Deserializable for InputNotifyPeer {
         let id = r.read_u32()?;
         let value = match id {
             0xb8bc5b0c => {
-                Self::InputNotifyPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x193b4417 => {
-                Self::InputNotifyUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x4a95e84e => {
-                Self::InputNotifyChats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyChats(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb1db7c7e => {
-                Self::InputNotifyBroadcasts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyBroadcasts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5c467992 => {
-                Self::InputNotifyForumTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyForumTopic(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x27bb1adc => {
-                Self::InputNotifyCommunity(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputNotifyCommunity(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputNotifyPeer")),
         };
@@ -7309,7 +8345,9 @@ impl ::tl_runtime::Deserializable for InputPasskeyCredential {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3c27b78f => Self::PublicKey(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3c27b78f => {
+                Self::PublicKey(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPasskeyCredential")),
         };
         Ok(value)
@@ -7345,8 +8383,12 @@ impl ::tl_runtime::Deserializable for InputPasskeyResponse {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3e63935c => Self::Register(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc31fc14a => Self::Login(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3e63935c => {
+                Self::Register(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc31fc14a => {
+                Self::Login(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPasskeyResponse")),
         };
         Ok(value)
@@ -7380,7 +8422,9 @@ impl ::tl_runtime::Serializable for InputPaymentCredentials {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Saved(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPaymentCredentials(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPaymentCredentials(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ApplePay(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GooglePay(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
@@ -7390,12 +8434,20 @@ impl ::tl_runtime::Deserializable for InputPaymentCredentials {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc10eb2cf => Self::Saved(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3417d728 => Self::InputPaymentCredentials(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x0aa1c39f => Self::ApplePay(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8ac32801 => Self::GooglePay(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc10eb2cf => {
+                Self::Saved(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3417d728 => {
+                Self::InputPaymentCredentials(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x0aa1c39f => {
+                Self::ApplePay(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8ac32801 => {
+                Self::GooglePay(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPaymentCredentials")),
         };
         Ok(value)
@@ -7452,18 +8504,32 @@ impl ::tl_runtime::Deserializable for InputPeer {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0x7f3b18ea => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7da07ec9 => {
-                Self::InputPeerSelf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x7f3b18ea => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x35a95cb9 => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdde8a54c => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x27bcbbfc => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7da07ec9 => {
+                Self::InputPeerSelf(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x35a95cb9 => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdde8a54c => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x27bcbbfc => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa87b0a1c => {
-                Self::UserFromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UserFromMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbd2a0840 => {
-                Self::ChannelFromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelFromMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputPeer")),
         };
@@ -7489,7 +8555,9 @@ impl InputPeerNotifySettings {
 impl ::tl_runtime::Serializable for InputPeerNotifySettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputPeerNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPeerNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -7497,9 +8565,11 @@ impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xcacb6ae2 => Self::InputPeerNotifySettings(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xcacb6ae2 => {
+                Self::InputPeerNotifySettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPeerNotifySettings")),
         };
         Ok(value)
@@ -7532,7 +8602,9 @@ impl ::tl_runtime::Deserializable for InputPhoneCall {
         let id = r.read_u32()?;
         let value = match id {
             0x1e36fded => {
-                Self::InputPhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputPhoneCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputPhoneCall")),
         };
@@ -7569,8 +8641,12 @@ impl ::tl_runtime::Deserializable for InputPhoto {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1cd7bf0d => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3bb3b94a => Self::InputPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1cd7bf0d => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3bb3b94a => {
+                Self::InputPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPhoto")),
         };
         Ok(value)
@@ -7655,31 +8731,59 @@ impl ::tl_runtime::Deserializable for InputPrivacyKey {
         let id = r.read_u32()?;
         let value = match id {
             0x4f96cb18 => {
-                Self::StatusTimestamp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatusTimestamp(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xbdfb0426 => Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfabadc5f => Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdb9e70d2 => Self::PhoneP2p(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa4dd4c08 => Self::Forwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbdfb0426 => {
+                Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfabadc5f => {
+                Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdb9e70d2 => {
+                Self::PhoneP2p(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa4dd4c08 => {
+                Self::Forwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x5719bacc => {
-                Self::ProfilePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ProfilePhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0352dafa => Self::PhoneNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0352dafa => {
+                Self::PhoneNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xd1219bdd => {
-                Self::AddedByPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AddedByPhone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xaee69d68 => {
-                Self::VoiceMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::VoiceMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x3823cc40 => Self::About(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd65a11cc => Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3823cc40 => {
+                Self::About(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd65a11cc => {
+                Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xe1732341 => {
-                Self::StarGiftsAutoSave(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftsAutoSave(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbdc597b4 => {
-                Self::NoPaidMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NoPaidMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x4dbe9226 => Self::SavedMusic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4dbe9226 => {
+                Self::SavedMusic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPrivacyKey")),
         };
         Ok(value)
@@ -7702,7 +8806,9 @@ pub enum InputPrivacyRule {
     /// `inputPrivacyValueDisallowUsers#90110467 users:Vector<InputUser> = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowUsers`].
     InputPrivacyValueDisallowUsers(super::types::InputPrivacyValueDisallowUsers),
     /// `inputPrivacyValueAllowChatParticipants#840649cf chats:Vector<long> = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowChatParticipants`].
-    InputPrivacyValueAllowChatParticipants(super::types::InputPrivacyValueAllowChatParticipants),
+    InputPrivacyValueAllowChatParticipants(
+        super::types::InputPrivacyValueAllowChatParticipants,
+    ),
     /// `inputPrivacyValueDisallowChatParticipants#e94f0f86 chats:Vector<long> = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowChatParticipants`].
     InputPrivacyValueDisallowChatParticipants(
         super::types::InputPrivacyValueDisallowChatParticipants,
@@ -7741,12 +8847,18 @@ impl ::tl_runtime::Serializable for InputPrivacyRule {
             Self::InputPrivacyValueAllowContacts(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputPrivacyValueAllowAll(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPrivacyValueAllowUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPrivacyValueAllowAll(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPrivacyValueAllowUsers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputPrivacyValueDisallowContacts(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputPrivacyValueDisallowAll(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPrivacyValueDisallowAll(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputPrivacyValueDisallowUsers(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -7759,9 +8871,15 @@ impl ::tl_runtime::Serializable for InputPrivacyRule {
             Self::InputPrivacyValueAllowCloseFriends(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputPrivacyValueAllowPremium(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPrivacyValueAllowBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPrivacyValueDisallowBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPrivacyValueAllowPremium(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPrivacyValueAllowBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPrivacyValueDisallowBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -7769,42 +8887,66 @@ impl ::tl_runtime::Deserializable for InputPrivacyRule {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x0d09e07b => Self::InputPrivacyValueAllowContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x184b35ce => Self::InputPrivacyValueAllowAll(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x131cc67f => Self::InputPrivacyValueAllowUsers(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x0ba52007 => Self::InputPrivacyValueDisallowContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xd66b66c9 => Self::InputPrivacyValueDisallowAll(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x90110467 => Self::InputPrivacyValueDisallowUsers(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x840649cf => Self::InputPrivacyValueAllowChatParticipants(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xe94f0f86 => Self::InputPrivacyValueDisallowChatParticipants(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x2f453e49 => Self::InputPrivacyValueAllowCloseFriends(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x77cdc9f1 => Self::InputPrivacyValueAllowPremium(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x5a4fcce5 => Self::InputPrivacyValueAllowBots(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xc4e57915 => Self::InputPrivacyValueDisallowBots(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x0d09e07b => {
+                Self::InputPrivacyValueAllowContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x184b35ce => {
+                Self::InputPrivacyValueAllowAll(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x131cc67f => {
+                Self::InputPrivacyValueAllowUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x0ba52007 => {
+                Self::InputPrivacyValueDisallowContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xd66b66c9 => {
+                Self::InputPrivacyValueDisallowAll(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x90110467 => {
+                Self::InputPrivacyValueDisallowUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x840649cf => {
+                Self::InputPrivacyValueAllowChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xe94f0f86 => {
+                Self::InputPrivacyValueDisallowChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x2f453e49 => {
+                Self::InputPrivacyValueAllowCloseFriends(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x77cdc9f1 => {
+                Self::InputPrivacyValueAllowPremium(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x5a4fcce5 => {
+                Self::InputPrivacyValueAllowBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xc4e57915 => {
+                Self::InputPrivacyValueDisallowBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputPrivacyRule")),
         };
         Ok(value)
@@ -7831,7 +8973,9 @@ impl InputQuickReplyShortcut {
 impl ::tl_runtime::Serializable for InputQuickReplyShortcut {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputQuickReplyShortcut(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputQuickReplyShortcut(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Id(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -7840,10 +8984,14 @@ impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x24596d41 => Self::InputQuickReplyShortcut(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x01190cf1 => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x24596d41 => {
+                Self::InputQuickReplyShortcut(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x01190cf1 => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputQuickReplyShortcut")),
         };
         Ok(value)
@@ -7887,11 +9035,19 @@ impl ::tl_runtime::Deserializable for InputReplyTo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3bd4b7c2 => Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5881323a => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x69d66c45 => Self::MonoForum(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3bd4b7c2 => {
+                Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5881323a => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x69d66c45 => {
+                Self::MonoForum(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x4119b95e => {
-                Self::EphemeralMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EphemeralMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputReplyTo")),
         };
@@ -7928,8 +9084,12 @@ impl ::tl_runtime::Deserializable for InputRichFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9b00622b => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x83281dbd => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9b00622b => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x83281dbd => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputRichFile")),
         };
         Ok(value)
@@ -7970,10 +9130,16 @@ impl ::tl_runtime::Deserializable for InputRichMessage {
         let id = r.read_u32()?;
         let value = match id {
             0xe4c449fc => {
-                Self::InputRichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputRichMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xdacb836a => Self::Html(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x004b572c => Self::Markdown(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xdacb836a => {
+                Self::Html(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x004b572c => {
+                Self::Markdown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputRichMessage")),
         };
         Ok(value)
@@ -8013,9 +9179,15 @@ impl ::tl_runtime::Deserializable for InputSavedStarGift {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x69279795 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf101aa7f => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2085c238 => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x69279795 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf101aa7f => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2085c238 => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputSavedStarGift")),
         };
         Ok(value)
@@ -8051,9 +9223,13 @@ impl ::tl_runtime::Deserializable for InputSecureFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3334b0f0 => Self::Uploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3334b0f0 => {
+                Self::Uploaded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x5367e5be => {
-                Self::InputSecureFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputSecureFile(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputSecureFile")),
         };
@@ -8087,7 +9263,9 @@ impl ::tl_runtime::Deserializable for InputSecureValue {
         let id = r.read_u32()?;
         let value = match id {
             0xdb21d0a7 => {
-                Self::InputSecureValue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputSecureValue(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputSecureValue")),
         };
@@ -8121,7 +9299,9 @@ impl ::tl_runtime::Deserializable for InputSingleMedia {
         let id = r.read_u32()?;
         let value = match id {
             0x1cc6e91f => {
-                Self::InputSingleMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputSingleMedia(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputSingleMedia")),
         };
@@ -8149,7 +9329,9 @@ impl InputStarGiftAuction {
 impl ::tl_runtime::Serializable for InputStarGiftAuction {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputStarGiftAuction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStarGiftAuction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Slug(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -8159,9 +9341,13 @@ impl ::tl_runtime::Deserializable for InputStarGiftAuction {
         let id = r.read_u32()?;
         let value = match id {
             0x02e16c98 => {
-                Self::InputStarGiftAuction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputStarGiftAuction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x7ab58308 => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7ab58308 => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputStarGiftAuction")),
         };
         Ok(value)
@@ -8185,7 +9371,9 @@ impl InputStarsTransaction {
 impl ::tl_runtime::Serializable for InputStarsTransaction {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputStarsTransaction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStarsTransaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -8194,7 +9382,9 @@ impl ::tl_runtime::Deserializable for InputStarsTransaction {
         let id = r.read_u32()?;
         let value = match id {
             0x206ae6d1 => {
-                Self::InputStarsTransaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputStarsTransaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputStarsTransaction")),
         };
@@ -8226,7 +9416,9 @@ pub enum InputStickerSet {
     /// `inputStickerSetEmojiDefaultTopicIcons#44c1f8e9 = InputStickerSet;`: [`super::types::InputStickerSetEmojiDefaultTopicIcons`].
     EmojiDefaultTopicIcons(super::types::InputStickerSetEmojiDefaultTopicIcons),
     /// `inputStickerSetEmojiChannelDefaultStatuses#49748553 = InputStickerSet;`: [`super::types::InputStickerSetEmojiChannelDefaultStatuses`].
-    EmojiChannelDefaultStatuses(super::types::InputStickerSetEmojiChannelDefaultStatuses),
+    EmojiChannelDefaultStatuses(
+        super::types::InputStickerSetEmojiChannelDefaultStatuses,
+    ),
     /// `inputStickerSetTonGifts#1cf671a0 = InputStickerSet;`: [`super::types::InputStickerSetTonGifts`].
     TonGifts(super::types::InputStickerSetTonGifts),
 }
@@ -8257,12 +9449,22 @@ impl ::tl_runtime::Serializable for InputStickerSet {
             Self::ShortName(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AnimatedEmoji(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Dice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AnimatedEmojiAnimations(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AnimatedEmojiAnimations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PremiumGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EmojiGenericAnimations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EmojiDefaultStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EmojiDefaultTopicIcons(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EmojiChannelDefaultStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EmojiGenericAnimations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EmojiDefaultStatuses(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EmojiDefaultTopicIcons(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EmojiChannelDefaultStatuses(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::TonGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -8271,32 +9473,56 @@ impl ::tl_runtime::Deserializable for InputStickerSet {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xffb62b95 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9de7a269 => Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x861cc8a0 => Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x028703c8 => {
-                Self::AnimatedEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xffb62b95 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0xe67f520e => Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0cde3739 => Self::AnimatedEmojiAnimations(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9de7a269 => {
+                Self::Id(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x861cc8a0 => {
+                Self::ShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x028703c8 => {
+                Self::AnimatedEmoji(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xe67f520e => {
+                Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0cde3739 => {
+                Self::AnimatedEmojiAnimations(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xc88b3b02 => {
-                Self::PremiumGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PremiumGifts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x04c4d4ce => {
-                Self::EmojiGenericAnimations(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiGenericAnimations(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x29d0f5ee => {
-                Self::EmojiDefaultStatuses(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiDefaultStatuses(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x44c1f8e9 => {
-                Self::EmojiDefaultTopicIcons(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiDefaultTopicIcons(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x49748553 => Self::EmojiChannelDefaultStatuses(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x1cf671a0 => Self::TonGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x49748553 => {
+                Self::EmojiChannelDefaultStatuses(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x1cf671a0 => {
+                Self::TonGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputStickerSet")),
         };
         Ok(value)
@@ -8329,7 +9555,9 @@ impl ::tl_runtime::Deserializable for InputStickerSetItem {
         let id = r.read_u32()?;
         let value = match id {
             0x32da9e9c => {
-                Self::InputStickerSetItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputStickerSetItem(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputStickerSetItem")),
         };
@@ -8366,8 +9594,12 @@ impl ::tl_runtime::Deserializable for InputStickeredMedia {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4a992157 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0438865b => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4a992157 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0438865b => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputStickeredMedia")),
         };
         Ok(value)
@@ -8378,7 +9610,9 @@ impl ::tl_runtime::Deserializable for InputStickeredMedia {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStorePaymentPurpose {
     /// `inputStorePaymentPremiumSubscription#a6751e66 flags:# restore:flags.0?true upgrade:flags.1?true = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumSubscription`].
-    InputStorePaymentPremiumSubscription(super::types::InputStorePaymentPremiumSubscription),
+    InputStorePaymentPremiumSubscription(
+        super::types::InputStorePaymentPremiumSubscription,
+    ),
     /// `inputStorePaymentGiftPremium#616f7fe8 user_id:InputUser currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentGiftPremium`].
     InputStorePaymentGiftPremium(super::types::InputStorePaymentGiftPremium),
     /// `inputStorePaymentPremiumGiftCode#fb790393 flags:# users:Vector<InputUser> boost_peer:flags.0?InputPeer currency:string amount:long message:flags.1?TextWithEntities = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumGiftCode`].
@@ -8415,19 +9649,27 @@ impl ::tl_runtime::Serializable for InputStorePaymentPurpose {
             Self::InputStorePaymentPremiumSubscription(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputStorePaymentGiftPremium(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStorePaymentGiftPremium(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputStorePaymentPremiumGiftCode(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::InputStorePaymentPremiumGiveaway(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputStorePaymentStarsTopup(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputStorePaymentStarsGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStorePaymentStarsTopup(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputStorePaymentStarsGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputStorePaymentStarsGiveaway(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputStorePaymentAuthCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStorePaymentAuthCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -8435,30 +9677,46 @@ impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa6751e66 => Self::InputStorePaymentPremiumSubscription(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x616f7fe8 => Self::InputStorePaymentGiftPremium(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xfb790393 => Self::InputStorePaymentPremiumGiftCode(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x160544ca => Self::InputStorePaymentPremiumGiveaway(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xf9a2a6cb => Self::InputStorePaymentStarsTopup(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x1d741ef7 => Self::InputStorePaymentStarsGift(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x751f08fa => Self::InputStorePaymentStarsGiveaway(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x3fc18057 => Self::InputStorePaymentAuthCode(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xa6751e66 => {
+                Self::InputStorePaymentPremiumSubscription(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x616f7fe8 => {
+                Self::InputStorePaymentGiftPremium(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xfb790393 => {
+                Self::InputStorePaymentPremiumGiftCode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x160544ca => {
+                Self::InputStorePaymentPremiumGiveaway(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xf9a2a6cb => {
+                Self::InputStorePaymentStarsTopup(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x1d741ef7 => {
+                Self::InputStorePaymentStarsGift(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x751f08fa => {
+                Self::InputStorePaymentStarsGiveaway(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3fc18057 => {
+                Self::InputStorePaymentAuthCode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputStorePaymentPurpose")),
         };
         Ok(value)
@@ -8494,8 +9752,12 @@ impl ::tl_runtime::Deserializable for InputTheme {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3c5693e9 => Self::InputTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf5890df1 => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3c5693e9 => {
+                Self::InputTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf5890df1 => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputTheme")),
         };
         Ok(value)
@@ -8528,7 +9790,9 @@ impl ::tl_runtime::Deserializable for InputThemeSettings {
         let id = r.read_u32()?;
         let value = match id {
             0x8fde504f => {
-                Self::InputThemeSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputThemeSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputThemeSettings")),
         };
@@ -8573,12 +9837,20 @@ impl ::tl_runtime::Deserializable for InputUser {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb98886cf => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf7c1b13f => {
-                Self::InputUserSelf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xb98886cf => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0xf21158c6 => Self::InputUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1da448e2 => Self::FromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf7c1b13f => {
+                Self::InputUserSelf(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xf21158c6 => {
+                Self::InputUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1da448e2 => {
+                Self::FromMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputUser")),
         };
         Ok(value)
@@ -8619,10 +9891,16 @@ impl ::tl_runtime::Deserializable for InputWallPaper {
         let id = r.read_u32()?;
         let value = match id {
             0xe630b979 => {
-                Self::InputWallPaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputWallPaper(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x72091c80 => Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x967a462e => Self::NoFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x72091c80 => {
+                Self::Slug(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x967a462e => {
+                Self::NoFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "InputWallPaper")),
         };
         Ok(value)
@@ -8659,10 +9937,14 @@ impl ::tl_runtime::Deserializable for InputWalletReplacement {
         let id = r.read_u32()?;
         let value = match id {
             0x63a440dc => {
-                Self::InputWalletNew(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputWalletNew(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x66a66a3b => {
-                Self::InputWalletImported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputWalletImported(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputWalletReplacement")),
         };
@@ -8696,7 +9978,9 @@ impl ::tl_runtime::Deserializable for InputWebDocument {
         let id = r.read_u32()?;
         let value = match id {
             0x9bed434d => {
-                Self::InputWebDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputWebDocument(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "InputWebDocument")),
         };
@@ -8712,7 +9996,9 @@ pub enum InputWebFileLocation {
     /// `inputWebFileGeoPointLocation#9f2221c9 geo_point:InputGeoPoint access_hash:long w:int h:int zoom:int scale:int = InputWebFileLocation;`: [`super::types::InputWebFileGeoPointLocation`].
     InputWebFileGeoPointLocation(super::types::InputWebFileGeoPointLocation),
     /// `inputWebFileAudioAlbumThumbLocation#f46fe924 flags:# small:flags.2?true document:flags.0?InputDocument title:flags.1?string performer:flags.1?string = InputWebFileLocation;`: [`super::types::InputWebFileAudioAlbumThumbLocation`].
-    InputWebFileAudioAlbumThumbLocation(super::types::InputWebFileAudioAlbumThumbLocation),
+    InputWebFileAudioAlbumThumbLocation(
+        super::types::InputWebFileAudioAlbumThumbLocation,
+    ),
 }
 impl InputWebFileLocation {
     /// The constructor id of the variant held.
@@ -8727,8 +10013,12 @@ impl InputWebFileLocation {
 impl ::tl_runtime::Serializable for InputWebFileLocation {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputWebFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputWebFileGeoPointLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputWebFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputWebFileGeoPointLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputWebFileAudioAlbumThumbLocation(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8740,14 +10030,20 @@ impl ::tl_runtime::Deserializable for InputWebFileLocation {
         let id = r.read_u32()?;
         let value = match id {
             0xc239d686 => {
-                Self::InputWebFileLocation(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputWebFileLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x9f2221c9 => Self::InputWebFileGeoPointLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xf46fe924 => Self::InputWebFileAudioAlbumThumbLocation(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9f2221c9 => {
+                Self::InputWebFileGeoPointLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xf46fe924 => {
+                Self::InputWebFileAudioAlbumThumbLocation(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "InputWebFileLocation")),
         };
         Ok(value)
@@ -8779,7 +10075,9 @@ impl ::tl_runtime::Deserializable for Invoice {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x049ee584 => Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x049ee584 => {
+                Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Invoice")),
         };
         Ok(value)
@@ -8815,8 +10113,12 @@ impl ::tl_runtime::Deserializable for IpPort {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd433ad73 => Self::IpPort(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x37982646 => Self::Secret(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd433ad73 => {
+                Self::IpPort(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x37982646 => {
+                Self::Secret(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "IpPort")),
         };
         Ok(value)
@@ -8860,10 +10162,18 @@ impl ::tl_runtime::Deserializable for JoinChatBotResult {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xae152a69 => Self::Approved(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0efa0194 => Self::Declined(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x98a3a840 => Self::Queued(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd6e3b813 => Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xae152a69 => {
+                Self::Approved(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0efa0194 => {
+                Self::Declined(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x98a3a840 => {
+                Self::Queued(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd6e3b813 => {
+                Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "JoinChatBotResult")),
         };
         Ok(value)
@@ -8896,7 +10206,9 @@ impl ::tl_runtime::Deserializable for JsonObjectValue {
         let id = r.read_u32()?;
         let value = match id {
             0xc0de1bd9 => {
-                Self::JsonObjectValue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::JsonObjectValue(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "JSONObjectValue")),
         };
@@ -8949,12 +10261,24 @@ impl ::tl_runtime::Deserializable for JsonValue {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3f6d7b68 => Self::JsonNull(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc7345e6a => Self::JsonBool(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2be0dfa4 => Self::JsonNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb71e767a => Self::JsonString(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf7444763 => Self::JsonArray(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x99c1d49d => Self::JsonObject(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3f6d7b68 => {
+                Self::JsonNull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc7345e6a => {
+                Self::JsonBool(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2be0dfa4 => {
+                Self::JsonNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb71e767a => {
+                Self::JsonString(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf7444763 => {
+                Self::JsonArray(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x99c1d49d => {
+                Self::JsonObject(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "JSONValue")),
         };
         Ok(value)
@@ -8987,7 +10311,9 @@ impl ::tl_runtime::Deserializable for KeyboardButton {
         let id = r.read_u32()?;
         let value = match id {
             0x2f67a72f => {
-                Self::KeyboardButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::KeyboardButton(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "KeyboardButton")),
         };
@@ -9021,7 +10347,9 @@ impl ::tl_runtime::Deserializable for KeyboardButtonRow {
         let id = r.read_u32()?;
         let value = match id {
             0x77608b83 => {
-                Self::KeyboardButtonRow(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::KeyboardButtonRow(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "KeyboardButtonRow")),
         };
@@ -9055,7 +10383,9 @@ impl ::tl_runtime::Deserializable for KeyboardButtonStyle {
         let id = r.read_u32()?;
         let value = match id {
             0x4fdd3430 => {
-                Self::KeyboardButtonStyle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::KeyboardButtonStyle(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "KeyboardButtonStyle")),
         };
@@ -9080,7 +10410,9 @@ impl KeyboardInlineButton {
 impl ::tl_runtime::Serializable for KeyboardInlineButton {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::KeyboardInlineButton(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::KeyboardInlineButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -9089,7 +10421,9 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButton {
         let id = r.read_u32()?;
         let value = match id {
             0x11c1a322 => {
-                Self::KeyboardInlineButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::KeyboardInlineButton(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "KeyboardInlineButton")),
         };
@@ -9114,7 +10448,9 @@ impl KeyboardInlineButtonRow {
 impl ::tl_runtime::Serializable for KeyboardInlineButtonRow {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::KeyboardInlineButtonRow(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::KeyboardInlineButtonRow(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -9122,9 +10458,11 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x19420af6 => Self::KeyboardInlineButtonRow(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x19420af6 => {
+                Self::KeyboardInlineButtonRow(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "KeyboardInlineButtonRow")),
         };
         Ok(value)
@@ -9157,7 +10495,9 @@ impl ::tl_runtime::Deserializable for LabeledPrice {
         let id = r.read_u32()?;
         let value = match id {
             0xcb296bf8 => {
-                Self::LabeledPrice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::LabeledPrice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "LabeledPrice")),
         };
@@ -9191,7 +10531,9 @@ impl ::tl_runtime::Deserializable for LangPackDifference {
         let id = r.read_u32()?;
         let value = match id {
             0xf385c1f6 => {
-                Self::LangPackDifference(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::LangPackDifference(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "LangPackDifference")),
         };
@@ -9225,7 +10567,9 @@ impl ::tl_runtime::Deserializable for LangPackLanguage {
         let id = r.read_u32()?;
         let value = match id {
             0xeeca5ce3 => {
-                Self::LangPackLanguage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::LangPackLanguage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "LangPackLanguage")),
         };
@@ -9267,10 +10611,16 @@ impl ::tl_runtime::Deserializable for LangPackString {
         let id = r.read_u32()?;
         let value = match id {
             0xcad181f6 => {
-                Self::LangPackString(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::LangPackString(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x6c47ac9f => Self::Pluralized(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2979eeb2 => Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6c47ac9f => {
+                Self::Pluralized(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2979eeb2 => {
+                Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "LangPackString")),
         };
         Ok(value)
@@ -9302,7 +10652,9 @@ impl ::tl_runtime::Deserializable for MaskCoords {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xaed6dbb2 => Self::MaskCoords(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xaed6dbb2 => {
+                Self::MaskCoords(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MaskCoords")),
         };
         Ok(value)
@@ -9355,7 +10707,9 @@ impl ::tl_runtime::Serializable for MediaArea {
             Self::GeoPoint(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SuggestedReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelPost(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMediaAreaChannelPost(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputMediaAreaChannelPost(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Url(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Weather(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -9366,21 +10720,39 @@ impl ::tl_runtime::Deserializable for MediaArea {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbe82db9c => Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbe82db9c => {
+                Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xb282217f => {
-                Self::InputMediaAreaVenue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputMediaAreaVenue(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xcad5452d => Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcad5452d => {
+                Self::GeoPoint(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x14455871 => {
-                Self::SuggestedReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestedReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x770416af => Self::ChannelPost(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2271f2bf => Self::InputMediaAreaChannelPost(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x37381085 => Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x49a6549c => Self::Weather(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x5787686d => Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x770416af => {
+                Self::ChannelPost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2271f2bf => {
+                Self::InputMediaAreaChannelPost(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x37381085 => {
+                Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x49a6549c => {
+                Self::Weather(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x5787686d => {
+                Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MediaArea")),
         };
         Ok(value)
@@ -9404,7 +10776,9 @@ impl MediaAreaCoordinates {
 impl ::tl_runtime::Serializable for MediaAreaCoordinates {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::MediaAreaCoordinates(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MediaAreaCoordinates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -9413,7 +10787,9 @@ impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
         let id = r.read_u32()?;
         let value = match id {
             0xcfc9e002 => {
-                Self::MediaAreaCoordinates(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MediaAreaCoordinates(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MediaAreaCoordinates")),
         };
@@ -9454,9 +10830,15 @@ impl ::tl_runtime::Deserializable for Message {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x90a6ca84 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7600b9d3 => Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7a800e0a => Self::Service(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x90a6ca84 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7600b9d3 => {
+                Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7a800e0a => {
+                Self::Service(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Message")),
         };
         Ok(value)
@@ -9585,7 +10967,9 @@ pub enum MessageAction {
     /// `messageActionStarGiftPurchaseOffer#774278d4 flags:# accepted:flags.0?true declined:flags.1?true gift:StarGift price:StarsAmount expires_at:int = MessageAction;`: [`super::types::MessageActionStarGiftPurchaseOffer`].
     StarGiftPurchaseOffer(super::types::MessageActionStarGiftPurchaseOffer),
     /// `messageActionStarGiftPurchaseOfferDeclined#73ada76b flags:# expired:flags.0?true gift:StarGift price:StarsAmount = MessageAction;`: [`super::types::MessageActionStarGiftPurchaseOfferDeclined`].
-    StarGiftPurchaseOfferDeclined(super::types::MessageActionStarGiftPurchaseOfferDeclined),
+    StarGiftPurchaseOfferDeclined(
+        super::types::MessageActionStarGiftPurchaseOfferDeclined,
+    ),
     /// `messageActionNewCreatorPending#b07ed085 new_creator_id:long = MessageAction;`: [`super::types::MessageActionNewCreatorPending`].
     NewCreatorPending(super::types::MessageActionNewCreatorPending),
     /// `messageActionChangeCreator#e188503b new_creator_id:long = MessageAction;`: [`super::types::MessageActionChangeCreator`].
@@ -9738,18 +11122,28 @@ impl ::tl_runtime::Serializable for MessageAction {
             Self::PrizeStars(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGiftUnique(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaidMessagesRefunded(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaidMessagesRefunded(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaidMessagesPrice(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ConferenceCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TodoCompletions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TodoAppendTasks(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SuggestedPostApproval(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SuggestedPostSuccess(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SuggestedPostApproval(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SuggestedPostSuccess(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SuggestedPostRefund(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GiftTon(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SuggestBirthday(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftPurchaseOffer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftPurchaseOfferDeclined(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftPurchaseOffer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftPurchaseOfferDeclined(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::NewCreatorPending(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangeCreator(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::NoForwardsToggle(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -9758,9 +11152,13 @@ impl ::tl_runtime::Serializable for MessageAction {
             Self::PollDeleteAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ManagedBotCreated(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChangeCommunity(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatJoinedViaCommunity(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatJoinedViaCommunity(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::GramTransfer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTonConnectRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -9768,183 +11166,325 @@ impl ::tl_runtime::Deserializable for MessageAction {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb6aef7b0 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbd47cbad => Self::ChatCreate(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb6aef7b0 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbd47cbad => {
+                Self::ChatCreate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xb5a1ce5a => {
-                Self::ChatEditTitle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatEditTitle(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x7fcb13a8 => {
-                Self::ChatEditPhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatEditPhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x95e3fbef => {
-                Self::ChatDeletePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatDeletePhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x15cefd00 => Self::ChatAddUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x15cefd00 => {
+                Self::ChatAddUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa43f30cc => {
-                Self::ChatDeleteUser(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatDeleteUser(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x031224c3 => {
-                Self::ChatJoinedByLink(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatJoinedByLink(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x95d2ac92 => {
-                Self::ChannelCreate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelCreate(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe1037f92 => {
-                Self::ChatMigrateTo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatMigrateTo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xea3948e9 => {
-                Self::ChannelMigrateFrom(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelMigrateFrom(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x94bd38ed => Self::PinMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x94bd38ed => {
+                Self::PinMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x9fbab604 => {
-                Self::HistoryClear(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::HistoryClear(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x92a72876 => Self::GameScore(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x92a72876 => {
+                Self::GameScore(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xffa00ccc => {
-                Self::PaymentSentMe(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaymentSentMe(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xc624b16e => Self::PaymentSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x80e11a7f => Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc624b16e => {
+                Self::PaymentSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x80e11a7f => {
+                Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x4792929b => {
-                Self::ScreenshotTaken(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ScreenshotTaken(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xfae69f56 => {
-                Self::CustomAction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::CustomAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xc516d679 => Self::BotAllowed(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc516d679 => {
+                Self::BotAllowed(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x1b287353 => {
-                Self::SecureValuesSentMe(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureValuesSentMe(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd95c6154 => {
-                Self::SecureValuesSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureValuesSent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xf3f25f76 => {
-                Self::ContactSignUp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ContactSignUp(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x98e0d697 => {
-                Self::GeoProximityReached(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GeoProximityReached(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x7a0d7f42 => Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7a0d7f42 => {
+                Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x502f92f7 => {
-                Self::InviteToGroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InviteToGroupCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3c134d7b => {
-                Self::SetMessagesTtl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SetMessagesTtl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb3a07661 => {
-                Self::GroupCallScheduled(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallScheduled(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb91bbd3a => {
-                Self::SetChatTheme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SetChatTheme(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xebbca3cb => {
-                Self::ChatJoinedByRequest(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatJoinedByRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x47dd8079 => {
-                Self::WebViewDataSentMe(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebViewDataSentMe(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb4c38cb5 => {
-                Self::WebViewDataSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebViewDataSent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x48e91302 => Self::GiftPremium(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0d999256 => Self::TopicCreate(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc0944820 => Self::TopicEdit(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x48e91302 => {
+                Self::GiftPremium(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0d999256 => {
+                Self::TopicCreate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc0944820 => {
+                Self::TopicEdit(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x57de635e => {
-                Self::SuggestProfilePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestProfilePhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x31518e9b => {
-                Self::RequestedPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RequestedPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5060a3f4 => {
-                Self::SetChatWallPaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SetChatWallPaper(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x31c48347 => Self::GiftCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x31c48347 => {
+                Self::GiftCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa80f51e4 => {
-                Self::GiveawayLaunch(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GiveawayLaunch(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x87e2f155 => {
-                Self::GiveawayResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GiveawayResults(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xcc02aa6d => Self::BoostApply(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcc02aa6d => {
+                Self::BoostApply(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x93b31848 => {
-                Self::RequestedPeerSentMe(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RequestedPeerSentMe(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x41b3e202 => {
-                Self::PaymentRefunded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaymentRefunded(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x45d5b021 => Self::GiftStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb00c47a2 => Self::PrizeStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xea2c31d3 => Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x45d5b021 => {
+                Self::GiftStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb00c47a2 => {
+                Self::PrizeStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xea2c31d3 => {
+                Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x7e1c1187 => {
-                Self::StarGiftUnique(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftUnique(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xac1f1fcd => {
-                Self::PaidMessagesRefunded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaidMessagesRefunded(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x84b88578 => {
-                Self::PaidMessagesPrice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaidMessagesPrice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x2ffe2f7a => {
-                Self::ConferenceCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ConferenceCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xcc7c5c89 => {
-                Self::TodoCompletions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TodoCompletions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xc7edbc83 => {
-                Self::TodoAppendTasks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TodoAppendTasks(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xee7a1596 => {
-                Self::SuggestedPostApproval(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestedPostApproval(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x95ddcf69 => {
-                Self::SuggestedPostSuccess(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestedPostSuccess(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x69f916f8 => {
-                Self::SuggestedPostRefund(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestedPostRefund(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa8a3c699 => Self::GiftTon(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa8a3c699 => {
+                Self::GiftTon(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x2c8f2a25 => {
-                Self::SuggestBirthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestBirthday(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x774278d4 => {
-                Self::StarGiftPurchaseOffer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftPurchaseOffer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x73ada76b => Self::StarGiftPurchaseOfferDeclined(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x73ada76b => {
+                Self::StarGiftPurchaseOfferDeclined(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xb07ed085 => {
-                Self::NewCreatorPending(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewCreatorPending(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe188503b => {
-                Self::ChangeCreator(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeCreator(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbf7d6572 => {
-                Self::NoForwardsToggle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NoForwardsToggle(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3e2793ba => {
-                Self::NoForwardsRequest(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NoForwardsRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9da1cd6c => {
-                Self::PollAppendAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PollAppendAnswer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x399674dc => {
-                Self::PollDeleteAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PollDeleteAnswer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x16605e3e => {
-                Self::ManagedBotCreated(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ManagedBotCreated(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5d20bae8 => {
-                Self::ChangeCommunity(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChangeCommunity(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x4a8bfe80 => {
-                Self::ChatJoinedViaCommunity(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatJoinedViaCommunity(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9329ea33 => {
-                Self::GramTransfer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GramTransfer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x69b8c4bf => Self::WalletTonConnectRequest(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x69b8c4bf => {
+                Self::WalletTonConnectRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "MessageAction")),
         };
         Ok(value)
@@ -10055,7 +11595,9 @@ impl ::tl_runtime::Serializable for MessageEntity {
             Self::Pre(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TextUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MentionName(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessageEntityMentionName(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputMessageEntityMentionName(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Phone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Cashtag(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Underline(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -10076,36 +11618,88 @@ impl ::tl_runtime::Deserializable for MessageEntity {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbb92ba95 => Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfa04579d => Self::Mention(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6f635b0d => Self::Hashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6cef8ac7 => Self::BotCommand(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6ed02538 => Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x64e475c2 => Self::Email(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbd610bc9 => Self::Bold(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x826f8b60 => Self::Italic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x28a20571 => Self::Code(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x73924be0 => Self::Pre(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x76a6d327 => Self::TextUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdc7b1140 => Self::MentionName(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x208e68c9 => Self::InputMessageEntityMentionName(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x9b69e34b => Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4c4e743f => Self::Cashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9c4e7e8b => Self::Underline(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbf0693d4 => Self::Strike(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x761e6af4 => Self::BankCard(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x32ca960f => Self::Spoiler(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc8cf05f8 => Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf1ccaaac => Self::Blockquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x904ac7c7 => {
-                Self::FormattedDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xbb92ba95 => {
+                Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x71777116 => Self::DiffInsert(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc6c1e5a7 => Self::DiffReplace(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0652c1c5 => Self::DiffDelete(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfdabbfcd => Self::TonAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xfa04579d => {
+                Self::Mention(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6f635b0d => {
+                Self::Hashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6cef8ac7 => {
+                Self::BotCommand(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6ed02538 => {
+                Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x64e475c2 => {
+                Self::Email(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbd610bc9 => {
+                Self::Bold(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x826f8b60 => {
+                Self::Italic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x28a20571 => {
+                Self::Code(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x73924be0 => {
+                Self::Pre(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x76a6d327 => {
+                Self::TextUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdc7b1140 => {
+                Self::MentionName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x208e68c9 => {
+                Self::InputMessageEntityMentionName(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9b69e34b => {
+                Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4c4e743f => {
+                Self::Cashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9c4e7e8b => {
+                Self::Underline(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbf0693d4 => {
+                Self::Strike(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x761e6af4 => {
+                Self::BankCard(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x32ca960f => {
+                Self::Spoiler(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc8cf05f8 => {
+                Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf1ccaaac => {
+                Self::Blockquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x904ac7c7 => {
+                Self::FormattedDate(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x71777116 => {
+                Self::DiffInsert(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc6c1e5a7 => {
+                Self::DiffReplace(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0652c1c5 => {
+                Self::DiffDelete(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfdabbfcd => {
+                Self::TonAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MessageEntity")),
         };
         Ok(value)
@@ -10133,7 +11727,9 @@ impl ::tl_runtime::Serializable for MessageExtendedMedia {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Preview(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessageExtendedMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessageExtendedMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -10142,9 +11738,13 @@ impl ::tl_runtime::Deserializable for MessageExtendedMedia {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0xad628cc8 => Self::Preview(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xad628cc8 => {
+                Self::Preview(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xee479c64 => {
-                Self::MessageExtendedMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageExtendedMedia(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageExtendedMedia")),
         };
@@ -10179,7 +11779,9 @@ impl ::tl_runtime::Deserializable for MessageFwdHeader {
         let id = r.read_u32()?;
         let value = match id {
             0x4e4df4bb => {
-                Self::MessageFwdHeader(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageFwdHeader(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageFwdHeader")),
         };
@@ -10285,27 +11887,65 @@ impl ::tl_runtime::Deserializable for MessageMedia {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0x3ded6320 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe216eb63 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x56e0d474 => Self::Geo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x70322949 => Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9f84f49e => Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x52d8ccd9 => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xddf10c3b => Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2ec0533f => Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfdb19008 => Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf6a548d3 => Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb940c666 => Self::GeoLive(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x773f4e66 => Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x08cbec07 => Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x68cb6283 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xaa073beb => Self::Giveaway(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xceaa3ea1 => {
-                Self::GiveawayResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x3ded6320 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0xa8852491 => Self::PaidMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8a53b014 => Self::ToDo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xca5cab89 => Self::VideoStream(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe216eb63 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x56e0d474 => {
+                Self::Geo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x70322949 => {
+                Self::Contact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9f84f49e => {
+                Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x52d8ccd9 => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xddf10c3b => {
+                Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2ec0533f => {
+                Self::Venue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfdb19008 => {
+                Self::Game(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf6a548d3 => {
+                Self::Invoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb940c666 => {
+                Self::GeoLive(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x773f4e66 => {
+                Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x08cbec07 => {
+                Self::Dice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x68cb6283 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xaa073beb => {
+                Self::Giveaway(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xceaa3ea1 => {
+                Self::GiveawayResults(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xa8852491 => {
+                Self::PaidMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8a53b014 => {
+                Self::ToDo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xca5cab89 => {
+                Self::VideoStream(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MessageMedia")),
         };
         r.leave();
@@ -10339,7 +11979,9 @@ impl ::tl_runtime::Deserializable for MessagePeerReaction {
         let id = r.read_u32()?;
         let value = match id {
             0x8c79b63c => {
-                Self::MessagePeerReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessagePeerReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessagePeerReaction")),
         };
@@ -10381,10 +12023,16 @@ impl ::tl_runtime::Deserializable for MessagePeerVote {
         let id = r.read_u32()?;
         let value = match id {
             0xb6cc2d5c => {
-                Self::MessagePeerVote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessagePeerVote(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x74cda504 => Self::InputOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4628f6e6 => Self::Multiple(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x74cda504 => {
+                Self::InputOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4628f6e6 => {
+                Self::Multiple(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MessagePeerVote")),
         };
         Ok(value)
@@ -10417,7 +12065,9 @@ impl ::tl_runtime::Deserializable for MessageRange {
         let id = r.read_u32()?;
         let value = match id {
             0x0ae30253 => {
-                Self::MessageRange(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageRange(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageRange")),
         };
@@ -10451,7 +12101,9 @@ impl ::tl_runtime::Deserializable for MessageReactions {
         let id = r.read_u32()?;
         let value = match id {
             0x0a339f0b => {
-                Self::MessageReactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReactions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageReactions")),
         };
@@ -10485,7 +12137,9 @@ impl ::tl_runtime::Deserializable for MessageReactor {
         let id = r.read_u32()?;
         let value = match id {
             0x4ba3a95a => {
-                Self::MessageReactor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReactor(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageReactor")),
         };
@@ -10519,7 +12173,9 @@ impl ::tl_runtime::Deserializable for MessageReplies {
         let id = r.read_u32()?;
         let value = match id {
             0x83d60fc2 => {
-                Self::MessageReplies(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReplies(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageReplies")),
         };
@@ -10548,7 +12204,9 @@ impl ::tl_runtime::Serializable for MessageReplyHeader {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReplyHeader(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessageReplyStoryHeader(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessageReplyStoryHeader(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -10557,11 +12215,15 @@ impl ::tl_runtime::Deserializable for MessageReplyHeader {
         let id = r.read_u32()?;
         let value = match id {
             0x1b97dd66 => {
-                Self::MessageReplyHeader(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReplyHeader(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0e5af939 => Self::MessageReplyStoryHeader(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x0e5af939 => {
+                Self::MessageReplyStoryHeader(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "MessageReplyHeader")),
         };
         Ok(value)
@@ -10594,7 +12256,9 @@ impl ::tl_runtime::Deserializable for MessageReportOption {
         let id = r.read_u32()?;
         let value = match id {
             0x7903e3d9 => {
-                Self::MessageReportOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReportOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageReportOption")),
         };
@@ -10628,7 +12292,9 @@ impl ::tl_runtime::Deserializable for MessageViews {
         let id = r.read_u32()?;
         let value = match id {
             0x455b853d => {
-                Self::MessageViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageViews(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageViews")),
         };
@@ -10704,24 +12370,60 @@ impl MessagesFilter {
 impl ::tl_runtime::Serializable for MessagesFilter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputMessagesFilterEmpty(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterPhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterVideo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterPhotoVideo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterDocument(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterGif(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterVoice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterMusic(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterChatPhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterPhoneCalls(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterRoundVoice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterRoundVideo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterMyMentions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterGeo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterPinned(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessagesFilterPoll(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputMessagesFilterEmpty(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterPhotos(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterVideo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterPhotoVideo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterDocument(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterUrl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterGif(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterVoice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterMusic(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterChatPhotos(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterPhoneCalls(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterRoundVoice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterRoundVideo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterMyMentions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterGeo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterPinned(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputMessagesFilterPoll(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -10729,60 +12431,96 @@ impl ::tl_runtime::Deserializable for MessagesFilter {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x57e2f66c => Self::InputMessagesFilterEmpty(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x9609a51c => Self::InputMessagesFilterPhotos(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x9fc00e65 => Self::InputMessagesFilterVideo(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x56e9f0e4 => Self::InputMessagesFilterPhotoVideo(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x9eddf188 => Self::InputMessagesFilterDocument(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x57e2f66c => {
+                Self::InputMessagesFilterEmpty(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9609a51c => {
+                Self::InputMessagesFilterPhotos(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9fc00e65 => {
+                Self::InputMessagesFilterVideo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x56e9f0e4 => {
+                Self::InputMessagesFilterPhotoVideo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9eddf188 => {
+                Self::InputMessagesFilterDocument(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x7ef0dd87 => {
-                Self::InputMessagesFilterUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputMessagesFilterUrl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xffc86587 => {
-                Self::InputMessagesFilterGif(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputMessagesFilterGif(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x50f5c392 => Self::InputMessagesFilterVoice(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x3751b49e => Self::InputMessagesFilterMusic(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x3a20ecb8 => Self::InputMessagesFilterChatPhotos(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x80c99768 => Self::InputMessagesFilterPhoneCalls(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x7a7c17a4 => Self::InputMessagesFilterRoundVoice(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb549da53 => Self::InputMessagesFilterRoundVideo(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xc1f8e69a => Self::InputMessagesFilterMyMentions(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x50f5c392 => {
+                Self::InputMessagesFilterVoice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3751b49e => {
+                Self::InputMessagesFilterMusic(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3a20ecb8 => {
+                Self::InputMessagesFilterChatPhotos(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x80c99768 => {
+                Self::InputMessagesFilterPhoneCalls(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x7a7c17a4 => {
+                Self::InputMessagesFilterRoundVoice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb549da53 => {
+                Self::InputMessagesFilterRoundVideo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xc1f8e69a => {
+                Self::InputMessagesFilterMyMentions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xe7026d0d => {
-                Self::InputMessagesFilterGeo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputMessagesFilterGeo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe062db83 => Self::InputMessagesFilterContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x1bb00451 => Self::InputMessagesFilterPinned(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xfa2bc90a => Self::InputMessagesFilterPoll(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xe062db83 => {
+                Self::InputMessagesFilterContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x1bb00451 => {
+                Self::InputMessagesFilterPinned(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xfa2bc90a => {
+                Self::InputMessagesFilterPoll(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "MessagesFilter")),
         };
         Ok(value)
@@ -10815,7 +12553,9 @@ impl ::tl_runtime::Deserializable for MissingInvitee {
         let id = r.read_u32()?;
         let value = match id {
             0x628c9224 => {
-                Self::MissingInvitee(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MissingInvitee(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MissingInvitee")),
         };
@@ -10853,10 +12593,14 @@ impl ::tl_runtime::Deserializable for MsgDetailedInfo {
         let id = r.read_u32()?;
         let value = match id {
             0x276d3ec6 => {
-                Self::MsgDetailedInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgDetailedInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x809db6df => {
-                Self::MsgNewDetailedInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgNewDetailedInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MsgDetailedInfo")),
         };
@@ -10894,10 +12638,14 @@ impl ::tl_runtime::Deserializable for MsgResendReq {
         let id = r.read_u32()?;
         let value = match id {
             0x7d861a08 => {
-                Self::MsgResendReq(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgResendReq(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8610baeb => {
-                Self::MsgResendAnsReq(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgResendAnsReq(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MsgResendReq")),
         };
@@ -10930,7 +12678,9 @@ impl ::tl_runtime::Deserializable for MsgsAck {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x62d6b459 => Self::MsgsAck(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x62d6b459 => {
+                Self::MsgsAck(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MsgsAck")),
         };
         Ok(value)
@@ -10962,7 +12712,9 @@ impl ::tl_runtime::Deserializable for MsgsAllInfo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x8cc0d131 => Self::MsgsAllInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8cc0d131 => {
+                Self::MsgsAllInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MsgsAllInfo")),
         };
         Ok(value)
@@ -10995,7 +12747,9 @@ impl ::tl_runtime::Deserializable for MsgsStateInfo {
         let id = r.read_u32()?;
         let value = match id {
             0x04deb57d => {
-                Self::MsgsStateInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgsStateInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MsgsStateInfo")),
         };
@@ -11029,7 +12783,9 @@ impl ::tl_runtime::Deserializable for MsgsStateReq {
         let id = r.read_u32()?;
         let value = match id {
             0xda69fb52 => {
-                Self::MsgsStateReq(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MsgsStateReq(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "MsgsStateReq")),
         };
@@ -11062,7 +12818,9 @@ impl ::tl_runtime::Deserializable for MyBoost {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc448415c => Self::MyBoost(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc448415c => {
+                Self::MyBoost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "MyBoost")),
         };
         Ok(value)
@@ -11094,7 +12852,9 @@ impl ::tl_runtime::Deserializable for NearestDc {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x8e1a1775 => Self::NearestDc(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8e1a1775 => {
+                Self::NearestDc(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "NearestDc")),
         };
         Ok(value)
@@ -11126,7 +12886,9 @@ impl ::tl_runtime::Deserializable for NewSession {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9ec20908 => Self::Created(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9ec20908 => {
+                Self::Created(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "NewSession")),
         };
         Ok(value)
@@ -11170,10 +12932,18 @@ impl ::tl_runtime::Deserializable for NotificationSound {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x97e8bebe => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6f0c34df => Self::None(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x830b9ae4 => Self::Local(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xff6c8049 => Self::Ringtone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x97e8bebe => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6f0c34df => {
+                Self::None(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x830b9ae4 => {
+                Self::Local(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xff6c8049 => {
+                Self::Ringtone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "NotificationSound")),
         };
         Ok(value)
@@ -11225,17 +12995,29 @@ impl ::tl_runtime::Deserializable for NotifyPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9fd40bd8 => Self::NotifyPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb4c83b4c => Self::NotifyUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc007cec3 => Self::NotifyChats(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9fd40bd8 => {
+                Self::NotifyPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb4c83b4c => {
+                Self::NotifyUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc007cec3 => {
+                Self::NotifyChats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xd612e8ef => {
-                Self::NotifyBroadcasts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NotifyBroadcasts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x226e6308 => {
-                Self::NotifyForumTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NotifyForumTopic(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbe376999 => {
-                Self::NotifyCommunity(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NotifyCommunity(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "NotifyPeer")),
         };
@@ -11268,7 +13050,9 @@ impl ::tl_runtime::Deserializable for Null {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x56730bcc => Self::Null(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x56730bcc => {
+                Self::Null(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Null")),
         };
         Ok(value)
@@ -11301,7 +13085,9 @@ impl ::tl_runtime::Deserializable for OnrampAvailability {
         let id = r.read_u32()?;
         let value = match id {
             0xf9c84973 => {
-                Self::OnrampAvailability(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OnrampAvailability(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "OnrampAvailability")),
         };
@@ -11335,7 +13121,9 @@ impl ::tl_runtime::Deserializable for OnrampLimits {
         let id = r.read_u32()?;
         let value = match id {
             0x7be2677e => {
-                Self::OnrampLimits(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OnrampLimits(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "OnrampLimits")),
         };
@@ -11360,7 +13148,9 @@ impl OnrampMethodAvailability {
 impl ::tl_runtime::Serializable for OnrampMethodAvailability {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::OnrampMethodAvailability(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::OnrampMethodAvailability(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -11368,9 +13158,11 @@ impl ::tl_runtime::Deserializable for OnrampMethodAvailability {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9ec8c6a8 => Self::OnrampMethodAvailability(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9ec8c6a8 => {
+                Self::OnrampMethodAvailability(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "OnrampMethodAvailability")),
         };
         Ok(value)
@@ -11403,7 +13195,9 @@ impl ::tl_runtime::Deserializable for OnrampProviderInfo {
         let id = r.read_u32()?;
         let value = match id {
             0x0dc27582 => {
-                Self::OnrampProviderInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OnrampProviderInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "OnrampProviderInfo")),
         };
@@ -11436,7 +13230,9 @@ impl ::tl_runtime::Deserializable for OnrampQuote {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x7a8011e9 => Self::OnrampQuote(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7a8011e9 => {
+                Self::OnrampQuote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "OnrampQuote")),
         };
         Ok(value)
@@ -11469,7 +13265,9 @@ impl ::tl_runtime::Deserializable for OnrampSession {
         let id = r.read_u32()?;
         let value = match id {
             0xd1e42e24 => {
-                Self::OnrampSession(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OnrampSession(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "OnrampSession")),
         };
@@ -11503,7 +13301,9 @@ impl ::tl_runtime::Deserializable for OutboxReadDate {
         let id = r.read_u32()?;
         let value = match id {
             0x3bb842ac => {
-                Self::OutboxReadDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OutboxReadDate(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "OutboxReadDate")),
         };
@@ -11548,10 +13348,18 @@ impl ::tl_runtime::Deserializable for PQInnerData {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x83c95aec => Self::PQInnerData(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa9f55f95 => Self::Dc(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3c6a84d4 => Self::Temp(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x56fddf88 => Self::TempDc(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x83c95aec => {
+                Self::PQInnerData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa9f55f95 => {
+                Self::Dc(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3c6a84d4 => {
+                Self::Temp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x56fddf88 => {
+                Self::TempDc(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "P_Q_inner_data")),
         };
         Ok(value)
@@ -11583,7 +13391,9 @@ impl ::tl_runtime::Deserializable for Page {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x98657f0d => Self::Page(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x98657f0d => {
+                Self::Page(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Page")),
         };
         Ok(value)
@@ -11776,55 +13586,137 @@ impl ::tl_runtime::Deserializable for PageBlock {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0x13567e8a => Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x70abc3fd => Self::Title(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8ffa9a1f => Self::Subtitle(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbaafe5e0 => Self::AuthorDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbfd064ec => Self::Header(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf12bb6e1 => Self::Subheader(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x467a0766 => Self::Paragraph(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x13567e8a => {
+                Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x70abc3fd => {
+                Self::Title(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8ffa9a1f => {
+                Self::Subtitle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbaafe5e0 => {
+                Self::AuthorDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbfd064ec => {
+                Self::Header(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf12bb6e1 => {
+                Self::Subheader(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x467a0766 => {
+                Self::Paragraph(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xc070d93e => {
-                Self::Preformatted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::Preformatted(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x48870999 => Self::Footer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdb20b188 => Self::Divider(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xce0d37b0 => Self::Anchor(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe4e88011 => Self::List(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x66d1670b => Self::Blockquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4f4456d3 => Self::Pullquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1759c560 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7c8fe7b6 => Self::Video(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x39f23300 => Self::Cover(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa8718dc5 => Self::Embed(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf259a80b => Self::EmbedPost(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x65a0fa4d => Self::Collage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x031f9590 => Self::Slideshow(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xef1751b5 => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x804361ea => Self::Audio(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1e148390 => Self::Kicker(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbf4dea82 => Self::Table(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1fd6f6c1 => Self::OrderedList(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x76768bed => Self::Details(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x48870999 => {
+                Self::Footer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdb20b188 => {
+                Self::Divider(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xce0d37b0 => {
+                Self::Anchor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe4e88011 => {
+                Self::List(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x66d1670b => {
+                Self::Blockquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4f4456d3 => {
+                Self::Pullquote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1759c560 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7c8fe7b6 => {
+                Self::Video(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x39f23300 => {
+                Self::Cover(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa8718dc5 => {
+                Self::Embed(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf259a80b => {
+                Self::EmbedPost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x65a0fa4d => {
+                Self::Collage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x031f9590 => {
+                Self::Slideshow(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xef1751b5 => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x804361ea => {
+                Self::Audio(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1e148390 => {
+                Self::Kicker(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbf4dea82 => {
+                Self::Table(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1fd6f6c1 => {
+                Self::OrderedList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x76768bed => {
+                Self::Details(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x16115a96 => {
-                Self::RelatedArticles(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RelatedArticles(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa44f3ef6 => Self::Map(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbaff072f => Self::Heading1(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x096b2aec => Self::Heading2(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x67e731ad => Self::Heading3(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb532772b => Self::Heading4(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdbbe6c6a => Self::Heading5(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x682a41a9 => Self::Heading6(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x59080c20 => Self::Math(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3c29a3e2 => Self::Thinking(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa44f3ef6 => {
+                Self::Map(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbaff072f => {
+                Self::Heading1(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x096b2aec => {
+                Self::Heading2(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x67e731ad => {
+                Self::Heading3(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb532772b => {
+                Self::Heading4(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdbbe6c6a => {
+                Self::Heading5(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x682a41a9 => {
+                Self::Heading6(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x59080c20 => {
+                Self::Math(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3c29a3e2 => {
+                Self::Thinking(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x574b617f => {
-                Self::InputPageBlockMap(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputPageBlockMap(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0e6e47c4 => {
-                Self::BlockquoteBlocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BlockquoteBlocks(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x6d640318 => Self::ButtonRow(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x38fa3ba3 => Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6d640318 => {
+                Self::ButtonRow(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x38fa3ba3 => {
+                Self::Document(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PageBlock")),
         };
         r.leave();
@@ -11857,7 +13749,9 @@ impl ::tl_runtime::Deserializable for PageButton {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x692a5488 => Self::PageButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x692a5488 => {
+                Self::PageButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PageButton")),
         };
         Ok(value)
@@ -11889,7 +13783,9 @@ impl ::tl_runtime::Deserializable for PageCaption {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x6f747657 => Self::PageCaption(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6f747657 => {
+                Self::PageCaption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PageCaption")),
         };
         Ok(value)
@@ -11925,8 +13821,12 @@ impl ::tl_runtime::Deserializable for PageListItem {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2f58683c => Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x63ca67aa => Self::Blocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2f58683c => {
+                Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x63ca67aa => {
+                Self::Blocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PageListItem")),
         };
         Ok(value)
@@ -11962,8 +13862,12 @@ impl ::tl_runtime::Deserializable for PageListOrderedItem {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x15031189 => Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8ff2d5f0 => Self::Blocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x15031189 => {
+                Self::Text(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8ff2d5f0 => {
+                Self::Blocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PageListOrderedItem")),
         };
         Ok(value)
@@ -11996,7 +13900,9 @@ impl ::tl_runtime::Deserializable for PageRelatedArticle {
         let id = r.read_u32()?;
         let value = match id {
             0xb390dc08 => {
-                Self::PageRelatedArticle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PageRelatedArticle(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PageRelatedArticle")),
         };
@@ -12030,7 +13936,9 @@ impl ::tl_runtime::Deserializable for PageTableCell {
         let id = r.read_u32()?;
         let value = match id {
             0x34566b6a => {
-                Self::PageTableCell(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PageTableCell(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PageTableCell")),
         };
@@ -12064,7 +13972,9 @@ impl ::tl_runtime::Deserializable for PageTableRow {
         let id = r.read_u32()?;
         let value = match id {
             0xe0c0c5e5 => {
-                Self::PageTableRow(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PageTableRow(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PageTableRow")),
         };
@@ -12105,9 +14015,15 @@ impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x206ad49e => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1f0c1ad9 => Self::Anonymous(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xdc6cfcf0 => Self::Peer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x206ad49e => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1f0c1ad9 => {
+                Self::Anonymous(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xdc6cfcf0 => {
+                Self::Peer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PaidReactionPrivacy")),
         };
         Ok(value)
@@ -12139,7 +14055,9 @@ impl ::tl_runtime::Deserializable for Passkey {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x98613ebf => Self::Passkey(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x98613ebf => {
+                Self::Passkey(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Passkey")),
         };
         Ok(value)
@@ -12179,10 +14097,14 @@ impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd45ab096 => Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3a912d4a => Self::Sha256sha256pbkdf2hmacsha512iter100000Sha256ModPow(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xd45ab096 => {
+                Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3a912d4a => {
+                Self::Sha256sha256pbkdf2hmacsha512iter100000Sha256ModPow(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "PasswordKdfAlgo")),
         };
         Ok(value)
@@ -12215,7 +14137,9 @@ impl ::tl_runtime::Deserializable for PaymentCharge {
         let id = r.read_u32()?;
         let value = match id {
             0xea02c27e => {
-                Self::PaymentCharge(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaymentCharge(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PaymentCharge")),
         };
@@ -12249,7 +14173,9 @@ impl ::tl_runtime::Deserializable for PaymentFormMethod {
         let id = r.read_u32()?;
         let value = match id {
             0x88f8f21b => {
-                Self::PaymentFormMethod(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaymentFormMethod(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PaymentFormMethod")),
         };
@@ -12274,7 +14200,9 @@ impl PaymentRequestedInfo {
 impl ::tl_runtime::Serializable for PaymentRequestedInfo {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::PaymentRequestedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentRequestedInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -12283,7 +14211,9 @@ impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
         let id = r.read_u32()?;
         let value = match id {
             0x909c3f94 => {
-                Self::PaymentRequestedInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaymentRequestedInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PaymentRequestedInfo")),
         };
@@ -12316,7 +14246,9 @@ impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xcdc27a1f => Self::Card(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcdc27a1f => {
+                Self::Card(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PaymentSavedCredentials")),
         };
         Ok(value)
@@ -12356,9 +14288,15 @@ impl ::tl_runtime::Deserializable for Peer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x59511722 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x36c6019a => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa2a5371e => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x59511722 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x36c6019a => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa2a5371e => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Peer")),
         };
         Ok(value)
@@ -12390,7 +14328,9 @@ impl ::tl_runtime::Deserializable for PeerBlocked {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe8fd8014 => Self::PeerBlocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe8fd8014 => {
+                Self::PeerBlocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PeerBlocked")),
         };
         Ok(value)
@@ -12422,7 +14362,9 @@ impl ::tl_runtime::Serializable for PeerColor {
         match self {
             Self::PeerColor(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Collectible(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPeerColorCollectible(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPeerColorCollectible(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -12430,11 +14372,17 @@ impl ::tl_runtime::Deserializable for PeerColor {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb54b5acf => Self::PeerColor(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb9c0639a => Self::Collectible(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb8ea86a9 => Self::InputPeerColorCollectible(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xb54b5acf => {
+                Self::PeerColor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb9c0639a => {
+                Self::Collectible(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb8ea86a9 => {
+                Self::InputPeerColorCollectible(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "PeerColor")),
         };
         Ok(value)
@@ -12470,9 +14418,13 @@ impl ::tl_runtime::Deserializable for PeerLocated {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xca461b5d => Self::PeerLocated(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xca461b5d => {
+                Self::PeerLocated(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xf8ec284b => {
-                Self::PeerSelfLocated(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerSelfLocated(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PeerLocated")),
         };
@@ -12506,7 +14458,9 @@ impl ::tl_runtime::Deserializable for PeerNotifySettings {
         let id = r.read_u32()?;
         let value = match id {
             0x99622c0c => {
-                Self::PeerNotifySettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerNotifySettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PeerNotifySettings")),
         };
@@ -12540,7 +14494,9 @@ impl ::tl_runtime::Deserializable for PeerSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xf47741f7 => {
-                Self::PeerSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PeerSettings")),
         };
@@ -12573,7 +14529,9 @@ impl ::tl_runtime::Deserializable for PeerStories {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9a35e999 => Self::PeerStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9a35e999 => {
+                Self::PeerStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PeerStories")),
         };
         Ok(value)
@@ -12606,7 +14564,9 @@ impl ::tl_runtime::Deserializable for PendingSuggestion {
         let id = r.read_u32()?;
         let value = match id {
             0xe7e82e12 => {
-                Self::PendingSuggestion(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PendingSuggestion(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PendingSuggestion")),
         };
@@ -12659,12 +14619,24 @@ impl ::tl_runtime::Deserializable for PhoneCall {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5366c915 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc5226f17 => Self::Waiting(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x14b0ed0c => Self::Requested(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3660c311 => Self::Accepted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x30535af5 => Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x50ca4de1 => Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x5366c915 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc5226f17 => {
+                Self::Waiting(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x14b0ed0c => {
+                Self::Requested(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3660c311 => {
+                Self::Accepted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x30535af5 => {
+                Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x50ca4de1 => {
+                Self::Discarded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PhoneCall")),
         };
         Ok(value)
@@ -12704,7 +14676,9 @@ impl ::tl_runtime::Serializable for PhoneCallDiscardReason {
             Self::Disconnect(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Hangup(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Busy(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MigrateConferenceCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MigrateConferenceCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -12712,12 +14686,22 @@ impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x85e42301 => Self::Missed(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe095c1a0 => Self::Disconnect(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x57adc690 => Self::Hangup(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfaf7e8c9 => Self::Busy(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x85e42301 => {
+                Self::Missed(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe095c1a0 => {
+                Self::Disconnect(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x57adc690 => {
+                Self::Hangup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfaf7e8c9 => {
+                Self::Busy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x9fbbf1f7 => {
-                Self::MigrateConferenceCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MigrateConferenceCall(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PhoneCallDiscardReason")),
         };
@@ -12751,7 +14735,9 @@ impl ::tl_runtime::Deserializable for PhoneCallProtocol {
         let id = r.read_u32()?;
         let value = match id {
             0xfc878fc8 => {
-                Self::PhoneCallProtocol(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhoneCallProtocol(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PhoneCallProtocol")),
         };
@@ -12789,9 +14775,13 @@ impl ::tl_runtime::Deserializable for PhoneConnection {
         let id = r.read_u32()?;
         let value = match id {
             0x9cc123c7 => {
-                Self::PhoneConnection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhoneConnection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x635fe375 => Self::Webrtc(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x635fe375 => {
+                Self::Webrtc(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PhoneConnection")),
         };
         Ok(value)
@@ -12827,8 +14817,12 @@ impl ::tl_runtime::Deserializable for Photo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2331b22d => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfb197a65 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2331b22d => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfb197a65 => {
+                Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Photo")),
         };
         Ok(value)
@@ -12880,17 +14874,29 @@ impl ::tl_runtime::Deserializable for PhotoSize {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x0e17e23c => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x75c78e60 => Self::PhotoSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0e17e23c => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x75c78e60 => {
+                Self::PhotoSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x021e1ad6 => {
-                Self::PhotoCachedSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhotoCachedSize(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe0b0bc2e => {
-                Self::PhotoStrippedSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhotoStrippedSize(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xfa3efb95 => Self::Progressive(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xfa3efb95 => {
+                Self::Progressive(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xd8214d41 => {
-                Self::PhotoPathSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhotoPathSize(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PhotoSize")),
         };
@@ -12923,7 +14929,9 @@ impl ::tl_runtime::Deserializable for Poll {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x966e2dbf => Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x966e2dbf => {
+                Self::Poll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Poll")),
         };
         Ok(value)
@@ -12959,9 +14967,13 @@ impl ::tl_runtime::Deserializable for PollAnswer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4b7d786a => Self::PollAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4b7d786a => {
+                Self::PollAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x199fed96 => {
-                Self::InputPollAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputPollAnswer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PollAnswer")),
         };
@@ -12995,7 +15007,9 @@ impl ::tl_runtime::Deserializable for PollAnswerVoters {
         let id = r.read_u32()?;
         let value = match id {
             0x3645230a => {
-                Self::PollAnswerVoters(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PollAnswerVoters(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PollAnswerVoters")),
         };
@@ -13029,7 +15043,9 @@ impl ::tl_runtime::Deserializable for PollResults {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0xba7bb15e => Self::PollResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xba7bb15e => {
+                Self::PollResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PollResults")),
         };
         r.leave();
@@ -13062,7 +15078,9 @@ impl ::tl_runtime::Deserializable for Pong {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x347773c5 => Self::Pong(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x347773c5 => {
+                Self::Pong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Pong")),
         };
         Ok(value)
@@ -13095,7 +15113,9 @@ impl ::tl_runtime::Deserializable for PopularContact {
         let id = r.read_u32()?;
         let value = match id {
             0x5ce14175 => {
-                Self::PopularContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PopularContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PopularContact")),
         };
@@ -13128,7 +15148,9 @@ impl ::tl_runtime::Deserializable for PostAddress {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1e8caaeb => Self::PostAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1e8caaeb => {
+                Self::PostAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PostAddress")),
         };
         Ok(value)
@@ -13164,8 +15186,12 @@ impl ::tl_runtime::Deserializable for PostInteractionCounters {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe7058e7f => Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8a480e27 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe7058e7f => {
+                Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8a480e27 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PostInteractionCounters")),
         };
         Ok(value)
@@ -13189,7 +15215,9 @@ impl PremiumGiftCodeOption {
 impl ::tl_runtime::Serializable for PremiumGiftCodeOption {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::PremiumGiftCodeOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PremiumGiftCodeOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13198,7 +15226,9 @@ impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
         let id = r.read_u32()?;
         let value = match id {
             0x257e962b => {
-                Self::PremiumGiftCodeOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PremiumGiftCodeOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PremiumGiftCodeOption")),
         };
@@ -13223,7 +15253,9 @@ impl PremiumSubscriptionOption {
 impl ::tl_runtime::Serializable for PremiumSubscriptionOption {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::PremiumSubscriptionOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PremiumSubscriptionOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13231,9 +15263,11 @@ impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5f2d1df2 => Self::PremiumSubscriptionOption(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x5f2d1df2 => {
+                Self::PremiumSubscriptionOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "PremiumSubscriptionOption")),
         };
         Ok(value)
@@ -13261,7 +15295,9 @@ impl ::tl_runtime::Serializable for PrepaidGiveaway {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PrepaidGiveaway(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrepaidStarsGiveaway(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PrepaidStarsGiveaway(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13270,10 +15306,14 @@ impl ::tl_runtime::Deserializable for PrepaidGiveaway {
         let id = r.read_u32()?;
         let value = match id {
             0xb2539d54 => {
-                Self::PrepaidGiveaway(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PrepaidGiveaway(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9a9d77e0 => {
-                Self::PrepaidStarsGiveaway(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PrepaidStarsGiveaway(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "PrepaidGiveaway")),
         };
@@ -13359,31 +15399,59 @@ impl ::tl_runtime::Deserializable for PrivacyKey {
         let id = r.read_u32()?;
         let value = match id {
             0xbc2eab30 => {
-                Self::StatusTimestamp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatusTimestamp(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x500e6dfa => Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3d662b7b => Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x39491cc8 => Self::PhoneP2p(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x69ec56a3 => Self::Forwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x500e6dfa => {
+                Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3d662b7b => {
+                Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x39491cc8 => {
+                Self::PhoneP2p(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x69ec56a3 => {
+                Self::Forwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x96151fed => {
-                Self::ProfilePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ProfilePhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xd19ae46d => Self::PhoneNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd19ae46d => {
+                Self::PhoneNumber(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x42ffd42b => {
-                Self::AddedByPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AddedByPhone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0697f414 => {
-                Self::VoiceMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::VoiceMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa486b761 => Self::About(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2000a518 => Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa486b761 => {
+                Self::About(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2000a518 => {
+                Self::Birthday(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x2ca4fdf8 => {
-                Self::StarGiftsAutoSave(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftsAutoSave(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x17d348d2 => {
-                Self::NoPaidMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NoPaidMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xff7a571b => Self::SavedMusic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xff7a571b => {
+                Self::SavedMusic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PrivacyKey")),
         };
         Ok(value)
@@ -13408,7 +15476,9 @@ pub enum PrivacyRule {
     /// `privacyValueAllowChatParticipants#6b134e8e chats:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueAllowChatParticipants`].
     PrivacyValueAllowChatParticipants(super::types::PrivacyValueAllowChatParticipants),
     /// `privacyValueDisallowChatParticipants#41c87565 chats:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueDisallowChatParticipants`].
-    PrivacyValueDisallowChatParticipants(super::types::PrivacyValueDisallowChatParticipants),
+    PrivacyValueDisallowChatParticipants(
+        super::types::PrivacyValueDisallowChatParticipants,
+    ),
     /// `privacyValueAllowCloseFriends#f7e8d89b = PrivacyRule;`: [`super::types::PrivacyValueAllowCloseFriends`].
     PrivacyValueAllowCloseFriends(super::types::PrivacyValueAllowCloseFriends),
     /// `privacyValueAllowPremium#ece9814b = PrivacyRule;`: [`super::types::PrivacyValueAllowPremium`].
@@ -13440,22 +15510,42 @@ impl PrivacyRule {
 impl ::tl_runtime::Serializable for PrivacyRule {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::PrivacyValueAllowContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueAllowAll(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueAllowUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueDisallowContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueDisallowAll(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueDisallowUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PrivacyValueAllowContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueAllowAll(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueAllowUsers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueDisallowContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueDisallowAll(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueDisallowUsers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PrivacyValueAllowChatParticipants(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PrivacyValueDisallowChatParticipants(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PrivacyValueAllowCloseFriends(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueAllowPremium(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueAllowBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PrivacyValueDisallowBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PrivacyValueAllowCloseFriends(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueAllowPremium(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueAllowBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PrivacyValueDisallowBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13463,42 +15553,66 @@ impl ::tl_runtime::Deserializable for PrivacyRule {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xfffe1bac => Self::PrivacyValueAllowContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xfffe1bac => {
+                Self::PrivacyValueAllowContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x65427b82 => {
-                Self::PrivacyValueAllowAll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PrivacyValueAllowAll(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb8905fb2 => {
-                Self::PrivacyValueAllowUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PrivacyValueAllowUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf888fa1a => Self::PrivacyValueDisallowContacts(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x8b73e763 => Self::PrivacyValueDisallowAll(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xe4621141 => Self::PrivacyValueDisallowUsers(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x6b134e8e => Self::PrivacyValueAllowChatParticipants(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x41c87565 => Self::PrivacyValueDisallowChatParticipants(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xf7e8d89b => Self::PrivacyValueAllowCloseFriends(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xece9814b => Self::PrivacyValueAllowPremium(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xf888fa1a => {
+                Self::PrivacyValueDisallowContacts(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x8b73e763 => {
+                Self::PrivacyValueDisallowAll(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xe4621141 => {
+                Self::PrivacyValueDisallowUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x6b134e8e => {
+                Self::PrivacyValueAllowChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x41c87565 => {
+                Self::PrivacyValueDisallowChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xf7e8d89b => {
+                Self::PrivacyValueAllowCloseFriends(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xece9814b => {
+                Self::PrivacyValueAllowPremium(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x21461b5d => {
-                Self::PrivacyValueAllowBots(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PrivacyValueAllowBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf6a5f82f => Self::PrivacyValueDisallowBots(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xf6a5f82f => {
+                Self::PrivacyValueDisallowBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "PrivacyRule")),
         };
         Ok(value)
@@ -13558,14 +15672,30 @@ impl ::tl_runtime::Deserializable for ProfileTab {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb98cd696 => Self::Posts(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4d4bd46a => Self::Gifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x72c64955 => Self::Media(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xab339c00 => Self::Files(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9f27d26e => Self::Music(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe477092e => Self::Voice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd3656499 => Self::Links(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa2c0f695 => Self::Gifs(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb98cd696 => {
+                Self::Posts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4d4bd46a => {
+                Self::Gifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x72c64955 => {
+                Self::Media(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xab339c00 => {
+                Self::Files(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9f27d26e => {
+                Self::Music(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe477092e => {
+                Self::Voice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd3656499 => {
+                Self::Links(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa2c0f695 => {
+                Self::Gifs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ProfileTab")),
         };
         Ok(value)
@@ -13601,8 +15731,12 @@ impl ::tl_runtime::Deserializable for PublicForward {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x01f2bf4a => Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xedf3add0 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x01f2bf4a => {
+                Self::Message(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xedf3add0 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "PublicForward")),
         };
         Ok(value)
@@ -13634,7 +15768,9 @@ impl ::tl_runtime::Deserializable for QuickReply {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x0697102b => Self::QuickReply(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0697102b => {
+                Self::QuickReply(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "QuickReply")),
         };
         Ok(value)
@@ -13678,10 +15814,18 @@ impl ::tl_runtime::Deserializable for Reaction {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x79f5d419 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1b2286b8 => Self::Emoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8935fc73 => Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x523da4eb => Self::Paid(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x79f5d419 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1b2286b8 => {
+                Self::Emoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8935fc73 => {
+                Self::CustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x523da4eb => {
+                Self::Paid(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Reaction")),
         };
         Ok(value)
@@ -13714,7 +15858,9 @@ impl ::tl_runtime::Deserializable for ReactionCount {
         let id = r.read_u32()?;
         let value = match id {
             0xa3d1cb80 => {
-                Self::ReactionCount(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReactionCount(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ReactionCount")),
         };
@@ -13751,8 +15897,12 @@ impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbac3a61a => Self::Contacts(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4b9e22a0 => Self::All(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbac3a61a => {
+                Self::Contacts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4b9e22a0 => {
+                Self::All(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ReactionNotificationsFrom")),
         };
         Ok(value)
@@ -13776,7 +15926,9 @@ impl ReactionsNotifySettings {
 impl ::tl_runtime::Serializable for ReactionsNotifySettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ReactionsNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReactionsNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13784,9 +15936,11 @@ impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x71e4ea58 => Self::ReactionsNotifySettings(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x71e4ea58 => {
+                Self::ReactionsNotifySettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "ReactionsNotifySettings")),
         };
         Ok(value)
@@ -13819,7 +15973,9 @@ impl ::tl_runtime::Deserializable for ReadParticipantDate {
         let id = r.read_u32()?;
         let value = match id {
             0x4a4ff172 => {
-                Self::ReadParticipantDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadParticipantDate(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ReadParticipantDate")),
         };
@@ -13844,7 +16000,9 @@ impl ReceivedNotifyMessage {
 impl ::tl_runtime::Serializable for ReceivedNotifyMessage {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::ReceivedNotifyMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReceivedNotifyMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -13853,7 +16011,9 @@ impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
         let id = r.read_u32()?;
         let value = match id {
             0xa384b779 => {
-                Self::ReceivedNotifyMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReceivedNotifyMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ReceivedNotifyMessage")),
         };
@@ -13902,11 +16062,21 @@ impl ::tl_runtime::Deserializable for RecentMeUrl {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x46e1d13d => Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb92c09e2 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb2da71d2 => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xeb49081d => Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbc0a57dc => Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x46e1d13d => {
+                Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb92c09e2 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb2da71d2 => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xeb49081d => {
+                Self::ChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbc0a57dc => {
+                Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RecentMeUrl")),
         };
         Ok(value)
@@ -13938,7 +16108,9 @@ impl ::tl_runtime::Deserializable for RecentStory {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x711d692d => Self::RecentStory(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x711d692d => {
+                Self::RecentStory(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RecentStory")),
         };
         Ok(value)
@@ -13972,7 +16144,9 @@ impl ::tl_runtime::Serializable for ReplyMarkup {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReplyKeyboardHide(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReplyKeyboardForceReply(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReplyKeyboardForceReply(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ReplyKeyboardMarkup(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReplyInlineMarkup(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
@@ -13983,16 +16157,24 @@ impl ::tl_runtime::Deserializable for ReplyMarkup {
         let id = r.read_u32()?;
         let value = match id {
             0xa03e5b85 => {
-                Self::ReplyKeyboardHide(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReplyKeyboardHide(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x86b40b08 => Self::ReplyKeyboardForceReply(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x86b40b08 => {
+                Self::ReplyKeyboardForceReply(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x85dd99d1 => {
-                Self::ReplyKeyboardMarkup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReplyKeyboardMarkup(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb2b15770 => {
-                Self::ReplyInlineMarkup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReplyInlineMarkup(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ReplyMarkup")),
         };
@@ -14044,17 +16226,33 @@ impl ReportReason {
 impl ::tl_runtime::Serializable for ReportReason {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::InputReportReasonSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonViolence(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonPornography(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonChildAbuse(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonOther(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonCopyright(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputReportReasonSpam(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonViolence(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonPornography(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonChildAbuse(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonOther(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonCopyright(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputReportReasonGeoIrrelevant(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::InputReportReasonFake(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputReportReasonIllegalDrugs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputReportReasonFake(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputReportReasonIllegalDrugs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputReportReasonPersonalDetails(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -14066,35 +16264,55 @@ impl ::tl_runtime::Deserializable for ReportReason {
         let id = r.read_u32()?;
         let value = match id {
             0x58dbcab8 => {
-                Self::InputReportReasonSpam(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputReportReasonSpam(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x1e22c78d => Self::InputReportReasonViolence(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x2e59d922 => Self::InputReportReasonPornography(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xadf44ee3 => Self::InputReportReasonChildAbuse(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x1e22c78d => {
+                Self::InputReportReasonViolence(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x2e59d922 => {
+                Self::InputReportReasonPornography(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xadf44ee3 => {
+                Self::InputReportReasonChildAbuse(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xc1e4a2b1 => {
-                Self::InputReportReasonOther(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputReportReasonOther(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x9b89f93a => Self::InputReportReasonCopyright(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xdbd4feed => Self::InputReportReasonGeoIrrelevant(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9b89f93a => {
+                Self::InputReportReasonCopyright(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xdbd4feed => {
+                Self::InputReportReasonGeoIrrelevant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xf5ddd6e7 => {
-                Self::InputReportReasonFake(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InputReportReasonFake(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0a8eb2be => Self::InputReportReasonIllegalDrugs(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x9ec7863d => Self::InputReportReasonPersonalDetails(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x0a8eb2be => {
+                Self::InputReportReasonIllegalDrugs(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9ec7863d => {
+                Self::InputReportReasonPersonalDetails(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "ReportReason")),
         };
         Ok(value)
@@ -14135,10 +16353,16 @@ impl ::tl_runtime::Deserializable for ReportResult {
         let id = r.read_u32()?;
         let value = match id {
             0xf0e4e0b6 => {
-                Self::ChooseOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChooseOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x6f09ac31 => Self::AddComment(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8db33c4b => Self::Reported(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6f09ac31 => {
+                Self::AddComment(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8db33c4b => {
+                Self::Reported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ReportResult")),
         };
         Ok(value)
@@ -14182,10 +16406,18 @@ impl ::tl_runtime::Deserializable for RequestPeerType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x5f3b8a00 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc9f06e1b => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x339bef6c => Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3e81e078 => Self::CreateBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x5f3b8a00 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc9f06e1b => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x339bef6c => {
+                Self::Broadcast(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3e81e078 => {
+                Self::CreateBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RequestPeerType")),
         };
         Ok(value)
@@ -14225,9 +16457,15 @@ impl ::tl_runtime::Deserializable for RequestedPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd62ff46a => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7307544f => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8ba403e4 => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd62ff46a => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7307544f => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8ba403e4 => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RequestedPeer")),
         };
         Ok(value)
@@ -14267,10 +16505,16 @@ impl ::tl_runtime::Deserializable for RequirementToContact {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x050a9839 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe581e4e9 => Self::Premium(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x050a9839 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe581e4e9 => {
+                Self::Premium(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xb4f67e93 => {
-                Self::PaidMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaidMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "RequirementToContact")),
         };
@@ -14303,7 +16547,9 @@ impl ::tl_runtime::Deserializable for ResPq {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x05162463 => Self::ResPq(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x05162463 => {
+                Self::ResPq(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "ResPQ")),
         };
         Ok(value)
@@ -14336,7 +16582,9 @@ impl ::tl_runtime::Deserializable for RestrictionReason {
         let id = r.read_u32()?;
         let value = match id {
             0xd072acb4 => {
-                Self::RestrictionReason(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RestrictionReason(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "RestrictionReason")),
         };
@@ -14370,7 +16618,9 @@ impl ::tl_runtime::Deserializable for RichButtonStyle {
         let id = r.read_u32()?;
         let value = match id {
             0x03c610bd => {
-                Self::RichButtonStyle(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RichButtonStyle(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "RichButtonStyle")),
         };
@@ -14403,7 +16653,9 @@ impl ::tl_runtime::Deserializable for RichMessage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbaf39d8b => Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbaf39d8b => {
+                Self::RichMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RichMessage")),
         };
         Ok(value)
@@ -14560,57 +16812,121 @@ impl ::tl_runtime::Deserializable for RichText {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0xdc3d824f => Self::TextEmpty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x744694e0 => Self::TextPlain(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6724abc4 => Self::TextBold(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd912a59c => Self::TextItalic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xc12622c4 => {
-                Self::TextUnderline(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xdc3d824f => {
+                Self::TextEmpty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x9bf8bb95 => Self::TextStrike(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x6c3f19b9 => Self::TextFixed(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3c2884c1 => Self::TextUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xde5a0dd6 => Self::TextEmail(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7e6260d7 => Self::TextConcat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x744694e0 => {
+                Self::TextPlain(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6724abc4 => {
+                Self::TextBold(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd912a59c => {
+                Self::TextItalic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xc12622c4 => {
+                Self::TextUnderline(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x9bf8bb95 => {
+                Self::TextStrike(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x6c3f19b9 => {
+                Self::TextFixed(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3c2884c1 => {
+                Self::TextUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xde5a0dd6 => {
+                Self::TextEmail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7e6260d7 => {
+                Self::TextConcat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xed6a8504 => {
-                Self::TextSubscript(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextSubscript(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xc7fb5e01 => {
-                Self::TextSuperscript(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextSuperscript(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x034b8621 => Self::TextMarked(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1ccb966a => Self::TextPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x081ccf4f => Self::TextImage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x35553762 => Self::TextAnchor(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9d2eac97 => Self::TextMath(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x034b8621 => {
+                Self::TextMarked(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1ccb966a => {
+                Self::TextPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x081ccf4f => {
+                Self::TextImage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x35553762 => {
+                Self::TextAnchor(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9d2eac97 => {
+                Self::TextMath(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa26156c0 => {
-                Self::TextCustomEmoji(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextCustomEmoji(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x4c2a5d62 => Self::TextSpoiler(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xcd24cf44 => Self::TextMention(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x519524ea => Self::TextHashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4c2a5d62 => {
+                Self::TextSpoiler(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xcd24cf44 => {
+                Self::TextMention(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x519524ea => {
+                Self::TextHashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x02ff29d3 => {
-                Self::TextBotCommand(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextBotCommand(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x7b9e1801 => Self::TextCashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xac6a83aa => Self::TextAutoUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7b9e1801 => {
+                Self::TextCashtag(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xac6a83aa => {
+                Self::TextAutoUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xc556a45d => {
-                Self::TextAutoEmail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextAutoEmail(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x24c26789 => {
-                Self::TextAutoPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextAutoPhone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb956812d => {
-                Self::TextBankCard(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextBankCard(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x01a9fbfc => {
-                Self::TextMentionName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextMentionName(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa5b45e2b => Self::TextDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9686cb50 => Self::TextDiff(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xafc79cd6 => Self::TextButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa5b45e2b => {
+                Self::TextDate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9686cb50 => {
+                Self::TextDiff(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xafc79cd6 => {
+                Self::TextButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x3cd2a36a => {
-                Self::TextTonAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextTonAddress(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "RichText")),
         };
@@ -14643,7 +16959,9 @@ impl ::tl_runtime::Serializable for RpcDropAnswer {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RpcAnswerUnknown(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::RpcAnswerDroppedRunning(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::RpcAnswerDroppedRunning(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::RpcAnswerDropped(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -14653,13 +16971,19 @@ impl ::tl_runtime::Deserializable for RpcDropAnswer {
         let id = r.read_u32()?;
         let value = match id {
             0x5e2ad36e => {
-                Self::RpcAnswerUnknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RpcAnswerUnknown(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xcd78e586 => Self::RpcAnswerDroppedRunning(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xcd78e586 => {
+                Self::RpcAnswerDroppedRunning(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xa43ad8b7 => {
-                Self::RpcAnswerDropped(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RpcAnswerDropped(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "RpcDropAnswer")),
         };
@@ -14692,7 +17016,9 @@ impl ::tl_runtime::Deserializable for RpcError {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2144ca19 => Self::RpcError(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2144ca19 => {
+                Self::RpcError(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "RpcError")),
         };
         Ok(value)
@@ -14725,7 +17051,9 @@ impl ::tl_runtime::Deserializable for SavedContact {
         let id = r.read_u32()?;
         let value = match id {
             0x1142bd56 => {
-                Self::SavedPhoneContact(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedPhoneContact(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SavedContact")),
         };
@@ -14762,9 +17090,13 @@ impl ::tl_runtime::Deserializable for SavedDialog {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbd87cb6c => Self::SavedDialog(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbd87cb6c => {
+                Self::SavedDialog(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x64407ea7 => {
-                Self::MonoForumDialog(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MonoForumDialog(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SavedDialog")),
         };
@@ -14798,7 +17130,9 @@ impl ::tl_runtime::Deserializable for SavedReactionTag {
         let id = r.read_u32()?;
         let value = match id {
             0xcb6ff828 => {
-                Self::SavedReactionTag(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedReactionTag(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SavedReactionTag")),
         };
@@ -14832,7 +17166,9 @@ impl ::tl_runtime::Deserializable for SavedStarGift {
         let id = r.read_u32()?;
         let value = match id {
             0x41df43fc => {
-                Self::SavedStarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedStarGift(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SavedStarGift")),
         };
@@ -14866,7 +17202,9 @@ impl ::tl_runtime::Deserializable for SearchPostsFlood {
         let id = r.read_u32()?;
         let value = match id {
             0x3e0b5b6a => {
-                Self::SearchPostsFlood(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SearchPostsFlood(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SearchPostsFlood")),
         };
@@ -14891,7 +17229,9 @@ impl SearchResultsCalendarPeriod {
 impl ::tl_runtime::Serializable for SearchResultsCalendarPeriod {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SearchResultsCalendarPeriod(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SearchResultsCalendarPeriod(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -14899,9 +17239,11 @@ impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xc9b0539f => Self::SearchResultsCalendarPeriod(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xc9b0539f => {
+                Self::SearchResultsCalendarPeriod(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "SearchResultsCalendarPeriod")),
         };
         Ok(value)
@@ -14925,7 +17267,9 @@ impl SearchResultsPosition {
 impl ::tl_runtime::Serializable for SearchResultsPosition {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SearchResultPosition(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SearchResultPosition(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -14934,7 +17278,9 @@ impl ::tl_runtime::Deserializable for SearchResultsPosition {
         let id = r.read_u32()?;
         let value = match id {
             0x7f648b67 => {
-                Self::SearchResultPosition(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SearchResultPosition(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SearchResultsPosition")),
         };
@@ -14959,7 +17305,9 @@ impl SecureCredentialsEncrypted {
 impl ::tl_runtime::Serializable for SecureCredentialsEncrypted {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SecureCredentialsEncrypted(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SecureCredentialsEncrypted(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -14967,9 +17315,11 @@ impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x33f0ea47 => Self::SecureCredentialsEncrypted(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x33f0ea47 => {
+                Self::SecureCredentialsEncrypted(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureCredentialsEncrypted")),
         };
         Ok(value)
@@ -15001,7 +17351,9 @@ impl ::tl_runtime::Deserializable for SecureData {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x8aeabec3 => Self::SecureData(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8aeabec3 => {
+                Self::SecureData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureData")),
         };
         Ok(value)
@@ -15037,8 +17389,12 @@ impl ::tl_runtime::Deserializable for SecureFile {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x64199744 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7d09c27e => Self::SecureFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x64199744 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7d09c27e => {
+                Self::SecureFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureFile")),
         };
         Ok(value)
@@ -15051,7 +17407,9 @@ pub enum SecurePasswordKdfAlgo {
     /// `securePasswordKdfAlgoUnknown#004a8537 = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoUnknown`].
     Unknown(super::types::SecurePasswordKdfAlgoUnknown),
     /// `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0 salt:bytes = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000`].
-    Pbkdf2hmacsha512iter100000(super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000),
+    Pbkdf2hmacsha512iter100000(
+        super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000,
+    ),
     /// `securePasswordKdfAlgoSHA512#86471d92 salt:bytes = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoSha512`].
     Sha512(super::types::SecurePasswordKdfAlgoSha512),
 }
@@ -15069,7 +17427,9 @@ impl ::tl_runtime::Serializable for SecurePasswordKdfAlgo {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Pbkdf2hmacsha512iter100000(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::Pbkdf2hmacsha512iter100000(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Sha512(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -15078,11 +17438,17 @@ impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x004a8537 => Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbbf2dda0 => Self::Pbkdf2hmacsha512iter100000(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x86471d92 => Self::Sha512(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x004a8537 => {
+                Self::Unknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbbf2dda0 => {
+                Self::Pbkdf2hmacsha512iter100000(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x86471d92 => {
+                Self::Sha512(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecurePasswordKdfAlgo")),
         };
         Ok(value)
@@ -15119,10 +17485,14 @@ impl ::tl_runtime::Deserializable for SecurePlainData {
         let id = r.read_u32()?;
         let value = match id {
             0x7d6099dd => {
-                Self::SecurePlainPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecurePlainPhone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x21ec5a5f => {
-                Self::SecurePlainEmail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecurePlainEmail(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SecurePlainData")),
         };
@@ -15160,9 +17530,13 @@ impl ::tl_runtime::Deserializable for SecureRequiredType {
         let id = r.read_u32()?;
         let value = match id {
             0x829d99da => {
-                Self::SecureRequiredType(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureRequiredType(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x027477b4 => Self::OneOf(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x027477b4 => {
+                Self::OneOf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureRequiredType")),
         };
         Ok(value)
@@ -15186,7 +17560,9 @@ impl SecureSecretSettings {
 impl ::tl_runtime::Serializable for SecureSecretSettings {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SecureSecretSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SecureSecretSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -15195,7 +17571,9 @@ impl ::tl_runtime::Deserializable for SecureSecretSettings {
         let id = r.read_u32()?;
         let value = match id {
             0x1527bcac => {
-                Self::SecureSecretSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureSecretSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SecureSecretSettings")),
         };
@@ -15228,7 +17606,9 @@ impl ::tl_runtime::Deserializable for SecureValue {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x187fa0ca => Self::SecureValue(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x187fa0ca => {
+                Self::SecureValue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureValue")),
         };
         Ok(value)
@@ -15292,20 +17672,38 @@ impl ::tl_runtime::Deserializable for SecureValueError {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe8a40bd9 => Self::Data(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x00be3dfa => Self::FrontSide(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x868a2aa5 => Self::ReverseSide(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe537ced6 => Self::Selfie(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7a700873 => Self::File(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x666220e9 => Self::Files(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe8a40bd9 => {
+                Self::Data(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x00be3dfa => {
+                Self::FrontSide(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x868a2aa5 => {
+                Self::ReverseSide(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe537ced6 => {
+                Self::Selfie(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7a700873 => {
+                Self::File(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x666220e9 => {
+                Self::Files(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x869d758f => {
-                Self::SecureValueError(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureValueError(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa1144770 => {
-                Self::TranslationFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TranslationFile(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x34636dd8 => {
-                Self::TranslationFiles(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TranslationFiles(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SecureValueError")),
         };
@@ -15339,7 +17737,9 @@ impl ::tl_runtime::Deserializable for SecureValueHash {
         let id = r.read_u32()?;
         let value = match id {
             0xed1ecdb0 => {
-                Self::SecureValueHash(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SecureValueHash(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SecureValueHash")),
         };
@@ -15409,8 +17809,12 @@ impl ::tl_runtime::Serializable for SecureValueType {
             Self::UtilityBill(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BankStatement(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RentalAgreement(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PassportRegistration(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::TemporaryRegistration(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PassportRegistration(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::TemporaryRegistration(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Phone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Email(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
@@ -15421,34 +17825,60 @@ impl ::tl_runtime::Deserializable for SecureValueType {
         let id = r.read_u32()?;
         let value = match id {
             0x9d2a81e3 => {
-                Self::PersonalDetails(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PersonalDetails(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x3dac6a00 => Self::Passport(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3dac6a00 => {
+                Self::Passport(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x06e425c4 => {
-                Self::DriverLicense(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DriverLicense(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa0d0744b => {
-                Self::IdentityCard(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::IdentityCard(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x99a48f23 => {
-                Self::InternalPassport(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InternalPassport(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xcbe31e26 => Self::Address(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xfc36954e => Self::UtilityBill(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcbe31e26 => {
+                Self::Address(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xfc36954e => {
+                Self::UtilityBill(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x89137c0d => {
-                Self::BankStatement(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BankStatement(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8b883488 => {
-                Self::RentalAgreement(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RentalAgreement(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x99e3806a => {
-                Self::PassportRegistration(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PassportRegistration(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xea02ec33 => {
-                Self::TemporaryRegistration(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TemporaryRegistration(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xb320aadb => Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8e3ca7ee => Self::Email(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb320aadb => {
+                Self::Phone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8e3ca7ee => {
+                Self::Email(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SecureValueType")),
         };
         Ok(value)
@@ -15480,7 +17910,9 @@ impl ::tl_runtime::Deserializable for SendAsPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb81c7034 => Self::SendAsPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb81c7034 => {
+                Self::SendAsPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SendAsPeer")),
         };
         Ok(value)
@@ -15529,7 +17961,9 @@ pub enum SendMessageAction {
     /// `sendMessageTextDraftAction#3630b85a flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long text:TextWithEntities = SendMessageAction;`: [`super::types::SendMessageTextDraftAction`].
     SendMessageTextDraftAction(super::types::SendMessageTextDraftAction),
     /// `inputSendMessageRichMessageDraftAction#a937c7be flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long rich_message:InputRichMessage = SendMessageAction;`: [`super::types::InputSendMessageRichMessageDraftAction`].
-    InputSendMessageRichMessageDraftAction(super::types::InputSendMessageRichMessageDraftAction),
+    InputSendMessageRichMessageDraftAction(
+        super::types::InputSendMessageRichMessageDraftAction,
+    ),
     /// `sendMessageRichMessageDraftAction#52564893 flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long rich_message:RichMessage = SendMessageAction;`: [`super::types::SendMessageRichMessageDraftAction`].
     SendMessageRichMessageDraftAction(super::types::SendMessageRichMessageDraftAction),
     /// `sendMessageStopDraftAction#fbf902b0 random_id:long = SendMessageAction;`: [`super::types::SendMessageStopDraftAction`].
@@ -15567,42 +18001,72 @@ impl SendMessageAction {
 impl ::tl_runtime::Serializable for SendMessageAction {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SendMessageTypingAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageCancelAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageRecordVideoAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageUploadVideoAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageRecordAudioAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageUploadAudioAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageUploadPhotoAction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageTypingAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageCancelAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageRecordVideoAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageUploadVideoAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageRecordAudioAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageUploadAudioAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageUploadPhotoAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SendMessageUploadDocumentAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::SendMessageGeoLocationAction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageGeoLocationAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SendMessageChooseContactAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::SendMessageGamePlayAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageRecordRoundAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SendMessageUploadRoundAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SpeakingInGroupCallAction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageGamePlayAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageRecordRoundAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SendMessageUploadRoundAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SpeakingInGroupCallAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SendMessageHistoryImportAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::SendMessageChooseStickerAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::SendMessageEmojiInteraction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageEmojiInteraction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SendMessageEmojiInteractionSeen(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::SendMessageTextDraftAction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageTextDraftAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputSendMessageRichMessageDraftAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::SendMessageRichMessageDraftAction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::SendMessageStopDraftAction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SendMessageStopDraftAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -15610,72 +18074,116 @@ impl ::tl_runtime::Deserializable for SendMessageAction {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x16bf744e => Self::SendMessageTypingAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xfd5ec8f5 => Self::SendMessageCancelAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xa187d66f => Self::SendMessageRecordVideoAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xe9763aec => Self::SendMessageUploadVideoAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xd52f73f7 => Self::SendMessageRecordAudioAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xf351d7ab => Self::SendMessageUploadAudioAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xd1d34a26 => Self::SendMessageUploadPhotoAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xaa0cd9e4 => Self::SendMessageUploadDocumentAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x176f8ba1 => Self::SendMessageGeoLocationAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x628cbc6f => Self::SendMessageChooseContactAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xdd6a8f48 => Self::SendMessageGamePlayAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x88f27fbc => Self::SendMessageRecordRoundAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x243e1c66 => Self::SendMessageUploadRoundAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xd92c2285 => Self::SpeakingInGroupCallAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xdbda9246 => Self::SendMessageHistoryImportAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb05ac6b1 => Self::SendMessageChooseStickerAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x25972bcb => Self::SendMessageEmojiInteraction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xb665902e => Self::SendMessageEmojiInteractionSeen(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x3630b85a => Self::SendMessageTextDraftAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xa937c7be => Self::InputSendMessageRichMessageDraftAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x52564893 => Self::SendMessageRichMessageDraftAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xfbf902b0 => Self::SendMessageStopDraftAction(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x16bf744e => {
+                Self::SendMessageTypingAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xfd5ec8f5 => {
+                Self::SendMessageCancelAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xa187d66f => {
+                Self::SendMessageRecordVideoAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xe9763aec => {
+                Self::SendMessageUploadVideoAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xd52f73f7 => {
+                Self::SendMessageRecordAudioAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xf351d7ab => {
+                Self::SendMessageUploadAudioAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xd1d34a26 => {
+                Self::SendMessageUploadPhotoAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xaa0cd9e4 => {
+                Self::SendMessageUploadDocumentAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x176f8ba1 => {
+                Self::SendMessageGeoLocationAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x628cbc6f => {
+                Self::SendMessageChooseContactAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xdd6a8f48 => {
+                Self::SendMessageGamePlayAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x88f27fbc => {
+                Self::SendMessageRecordRoundAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x243e1c66 => {
+                Self::SendMessageUploadRoundAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xd92c2285 => {
+                Self::SpeakingInGroupCallAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xdbda9246 => {
+                Self::SendMessageHistoryImportAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb05ac6b1 => {
+                Self::SendMessageChooseStickerAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x25972bcb => {
+                Self::SendMessageEmojiInteraction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xb665902e => {
+                Self::SendMessageEmojiInteractionSeen(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x3630b85a => {
+                Self::SendMessageTextDraftAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xa937c7be => {
+                Self::InputSendMessageRichMessageDraftAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x52564893 => {
+                Self::SendMessageRichMessageDraftAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xfbf902b0 => {
+                Self::SendMessageStopDraftAction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "SendMessageAction")),
         };
         Ok(value)
@@ -15708,7 +18216,9 @@ impl ::tl_runtime::Deserializable for ServerDhInnerData {
         let id = r.read_u32()?;
         let value = match id {
             0xb5890dba => {
-                Self::ServerDhInnerData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ServerDhInnerData(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "Server_DH_inner_data")),
         };
@@ -15745,8 +18255,12 @@ impl ::tl_runtime::Deserializable for ServerDhParams {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x79cb045d => Self::Fail(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd0e8075c => Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x79cb045d => {
+                Self::Fail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd0e8075c => {
+                Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Server_DH_Params")),
         };
         Ok(value)
@@ -15786,9 +18300,15 @@ impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3bcbf734 => Self::DhGenOk(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x46dc1fb9 => Self::DhGenRetry(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa69dae02 => Self::DhGenFail(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3bcbf734 => {
+                Self::DhGenOk(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x46dc1fb9 => {
+                Self::DhGenRetry(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa69dae02 => {
+                Self::DhGenFail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Set_client_DH_params_answer")),
         };
         Ok(value)
@@ -15821,7 +18341,9 @@ impl ::tl_runtime::Deserializable for ShippingOption {
         let id = r.read_u32()?;
         let value = match id {
             0xb6213cdf => {
-                Self::ShippingOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ShippingOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ShippingOption")),
         };
@@ -15854,7 +18376,9 @@ impl ::tl_runtime::Deserializable for SmsJob {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe6a1eeb8 => Self::SmsJob(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe6a1eeb8 => {
+                Self::SmsJob(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "SmsJob")),
         };
         Ok(value)
@@ -15887,7 +18411,9 @@ impl ::tl_runtime::Deserializable for SponsoredMessage {
         let id = r.read_u32()?;
         let value = match id {
             0x7dbf8673 => {
-                Self::SponsoredMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SponsoredMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SponsoredMessage")),
         };
@@ -15912,7 +18438,9 @@ impl SponsoredMessageReportOption {
 impl ::tl_runtime::Serializable for SponsoredMessageReportOption {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::SponsoredMessageReportOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SponsoredMessageReportOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -15920,9 +18448,11 @@ impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x430d3150 => Self::SponsoredMessageReportOption(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x430d3150 => {
+                Self::SponsoredMessageReportOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "SponsoredMessageReportOption")),
         };
         Ok(value)
@@ -15955,7 +18485,9 @@ impl ::tl_runtime::Deserializable for SponsoredPeer {
         let id = r.read_u32()?;
         let value = match id {
             0xc69708d3 => {
-                Self::SponsoredPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SponsoredPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SponsoredPeer")),
         };
@@ -15992,8 +18524,12 @@ impl ::tl_runtime::Deserializable for StarGift {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x313a9547 => Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x85f0a9cd => Self::Unique(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x313a9547 => {
+                Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x85f0a9cd => {
+                Self::Unique(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGift")),
         };
         Ok(value)
@@ -16017,7 +18553,9 @@ impl StarGiftActiveAuctionState {
 impl ::tl_runtime::Serializable for StarGiftActiveAuctionState {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftActiveAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftActiveAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16025,9 +18563,11 @@ impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd31bc45d => Self::StarGiftActiveAuctionState(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xd31bc45d => {
+                Self::StarGiftActiveAuctionState(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftActiveAuctionState")),
         };
         Ok(value)
@@ -16071,11 +18611,19 @@ impl ::tl_runtime::Deserializable for StarGiftAttribute {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x565251e2 => Self::Model(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4e7085ea => Self::Pattern(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9f2504e4 => Self::Backdrop(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x565251e2 => {
+                Self::Model(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4e7085ea => {
+                Self::Pattern(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9f2504e4 => {
+                Self::Backdrop(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xe0bff26c => {
-                Self::OriginalDetails(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::OriginalDetails(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAttribute")),
         };
@@ -16100,7 +18648,9 @@ impl StarGiftAttributeCounter {
 impl ::tl_runtime::Serializable for StarGiftAttributeCounter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftAttributeCounter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAttributeCounter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16108,9 +18658,11 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2eb1b658 => Self::StarGiftAttributeCounter(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x2eb1b658 => {
+                Self::StarGiftAttributeCounter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAttributeCounter")),
         };
         Ok(value)
@@ -16150,9 +18702,15 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeId {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x48aaae3c => Self::Model(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4a162433 => Self::Pattern(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1f01c757 => Self::Backdrop(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x48aaae3c => {
+                Self::Model(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4a162433 => {
+                Self::Pattern(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1f01c757 => {
+                Self::Backdrop(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAttributeId")),
         };
         Ok(value)
@@ -16188,7 +18746,9 @@ impl StarGiftAttributeRarity {
 impl ::tl_runtime::Serializable for StarGiftAttributeRarity {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftAttributeRarity(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAttributeRarity(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Uncommon(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Rare(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Epic(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -16200,13 +18760,23 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x36437737 => Self::StarGiftAttributeRarity(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xdbce6389 => Self::Uncommon(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf08d516b => Self::Rare(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x78fbf3a8 => Self::Epic(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xcef7e7a8 => Self::Legendary(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x36437737 => {
+                Self::StarGiftAttributeRarity(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xdbce6389 => {
+                Self::Uncommon(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf08d516b => {
+                Self::Rare(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x78fbf3a8 => {
+                Self::Epic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xcef7e7a8 => {
+                Self::Legendary(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAttributeRarity")),
         };
         Ok(value)
@@ -16230,7 +18800,9 @@ impl StarGiftAuctionAcquiredGift {
 impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGift {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftAuctionAcquiredGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAuctionAcquiredGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16238,9 +18810,11 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x42b00348 => Self::StarGiftAuctionAcquiredGift(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x42b00348 => {
+                Self::StarGiftAuctionAcquiredGift(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAuctionAcquiredGift")),
         };
         Ok(value)
@@ -16267,7 +18841,9 @@ impl StarGiftAuctionRound {
 impl ::tl_runtime::Serializable for StarGiftAuctionRound {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftAuctionRound(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAuctionRound(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Extendable(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -16277,9 +18853,13 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
         let id = r.read_u32()?;
         let value = match id {
             0x3aae0528 => {
-                Self::StarGiftAuctionRound(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftAuctionRound(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x0aa021e5 => Self::Extendable(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x0aa021e5 => {
+                Self::Extendable(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAuctionRound")),
         };
         Ok(value)
@@ -16310,7 +18890,9 @@ impl ::tl_runtime::Serializable for StarGiftAuctionState {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Finished(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -16319,11 +18901,17 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionState {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xfe333952 => Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x771a4e66 => {
-                Self::StarGiftAuctionState(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xfe333952 => {
+                Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x972dabbf => Self::Finished(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x771a4e66 => {
+                Self::StarGiftAuctionState(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x972dabbf => {
+                Self::Finished(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAuctionState")),
         };
         Ok(value)
@@ -16347,7 +18935,9 @@ impl StarGiftAuctionUserState {
 impl ::tl_runtime::Serializable for StarGiftAuctionUserState {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftAuctionUserState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAuctionUserState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16355,9 +18945,11 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2eeed1c4 => Self::StarGiftAuctionUserState(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x2eeed1c4 => {
+                Self::StarGiftAuctionUserState(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarGiftAuctionUserState")),
         };
         Ok(value)
@@ -16390,7 +18982,9 @@ impl ::tl_runtime::Deserializable for StarGiftBackground {
         let id = r.read_u32()?;
         let value = match id {
             0xaff56398 => {
-                Self::StarGiftBackground(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftBackground(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarGiftBackground")),
         };
@@ -16424,7 +19018,9 @@ impl ::tl_runtime::Deserializable for StarGiftCollection {
         let id = r.read_u32()?;
         let value = match id {
             0x9d6b13b0 => {
-                Self::StarGiftCollection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftCollection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarGiftCollection")),
         };
@@ -16449,7 +19045,9 @@ impl StarGiftUpgradePrice {
 impl ::tl_runtime::Serializable for StarGiftUpgradePrice {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarGiftUpgradePrice(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftUpgradePrice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16458,7 +19056,9 @@ impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
         let id = r.read_u32()?;
         let value = match id {
             0x99ea331d => {
-                Self::StarGiftUpgradePrice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftUpgradePrice(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarGiftUpgradePrice")),
         };
@@ -16492,7 +19092,9 @@ impl ::tl_runtime::Deserializable for StarRefProgram {
         let id = r.read_u32()?;
         let value = match id {
             0xdd0c66f2 => {
-                Self::StarRefProgram(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarRefProgram(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarRefProgram")),
         };
@@ -16529,9 +19131,13 @@ impl ::tl_runtime::Deserializable for StarsAmount {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xbbb6b4a3 => Self::StarsAmount(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xbbb6b4a3 => {
+                Self::StarsAmount(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x74aee3e0 => {
-                Self::StarsTonAmount(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsTonAmount(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsAmount")),
         };
@@ -16565,7 +19171,9 @@ impl ::tl_runtime::Deserializable for StarsGiftOption {
         let id = r.read_u32()?;
         let value = match id {
             0x5e0589f1 => {
-                Self::StarsGiftOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsGiftOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsGiftOption")),
         };
@@ -16599,7 +19207,9 @@ impl ::tl_runtime::Deserializable for StarsGiveawayOption {
         let id = r.read_u32()?;
         let value = match id {
             0x94ce852a => {
-                Self::StarsGiveawayOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsGiveawayOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsGiveawayOption")),
         };
@@ -16624,7 +19234,9 @@ impl StarsGiveawayWinnersOption {
 impl ::tl_runtime::Serializable for StarsGiveawayWinnersOption {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarsGiveawayWinnersOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsGiveawayWinnersOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16632,9 +19244,11 @@ impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x54236209 => Self::StarsGiveawayWinnersOption(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x54236209 => {
+                Self::StarsGiveawayWinnersOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarsGiveawayWinnersOption")),
         };
         Ok(value)
@@ -16666,7 +19280,9 @@ impl ::tl_runtime::Deserializable for StarsRating {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1b0e4f07 => Self::StarsRating(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1b0e4f07 => {
+                Self::StarsRating(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarsRating")),
         };
         Ok(value)
@@ -16699,7 +19315,9 @@ impl ::tl_runtime::Deserializable for StarsRevenueStatus {
         let id = r.read_u32()?;
         let value = match id {
             0xfebe5491 => {
-                Self::StarsRevenueStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsRevenueStatus(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsRevenueStatus")),
         };
@@ -16733,7 +19351,9 @@ impl ::tl_runtime::Deserializable for StarsSubscription {
         let id = r.read_u32()?;
         let value = match id {
             0x2e6eab1a => {
-                Self::StarsSubscription(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsSubscription(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsSubscription")),
         };
@@ -16758,7 +19378,9 @@ impl StarsSubscriptionPricing {
 impl ::tl_runtime::Serializable for StarsSubscriptionPricing {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StarsSubscriptionPricing(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsSubscriptionPricing(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16766,9 +19388,11 @@ impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x05416d58 => Self::StarsSubscriptionPricing(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x05416d58 => {
+                Self::StarsSubscriptionPricing(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "StarsSubscriptionPricing")),
         };
         Ok(value)
@@ -16801,7 +19425,9 @@ impl ::tl_runtime::Deserializable for StarsTopupOption {
         let id = r.read_u32()?;
         let value = match id {
             0x0bd915c0 => {
-                Self::StarsTopupOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsTopupOption(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsTopupOption")),
         };
@@ -16835,7 +19461,9 @@ impl ::tl_runtime::Deserializable for StarsTransaction {
         let id = r.read_u32()?;
         let value = match id {
             0x13659eb0 => {
-                Self::StarsTransaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsTransaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StarsTransaction")),
         };
@@ -16886,7 +19514,9 @@ impl ::tl_runtime::Serializable for StarsTransactionPeer {
             Self::PlayMarket(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Fragment(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarsTransactionPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsTransactionPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Ads(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Api(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
@@ -16896,16 +19526,32 @@ impl ::tl_runtime::Deserializable for StarsTransactionPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x95f2bfe4 => Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb457b375 => Self::AppStore(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7b560a0b => Self::PlayMarket(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x250dbaf8 => Self::PremiumBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe92fd902 => Self::Fragment(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xd80da15d => {
-                Self::StarsTransactionPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x95f2bfe4 => {
+                Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x60682812 => Self::Ads(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf9677aad => Self::Api(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb457b375 => {
+                Self::AppStore(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7b560a0b => {
+                Self::PlayMarket(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x250dbaf8 => {
+                Self::PremiumBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe92fd902 => {
+                Self::Fragment(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xd80da15d => {
+                Self::StarsTransactionPeer(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x60682812 => {
+                Self::Ads(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf9677aad => {
+                Self::Api(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StarsTransactionPeer")),
         };
         Ok(value)
@@ -16929,7 +19575,9 @@ impl StatsAbsValueAndPrev {
 impl ::tl_runtime::Serializable for StatsAbsValueAndPrev {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StatsAbsValueAndPrev(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsAbsValueAndPrev(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -16938,7 +19586,9 @@ impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
         let id = r.read_u32()?;
         let value = match id {
             0xcb43acde => {
-                Self::StatsAbsValueAndPrev(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsAbsValueAndPrev(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsAbsValueAndPrev")),
         };
@@ -16972,7 +19622,9 @@ impl ::tl_runtime::Deserializable for StatsDateRangeDays {
         let id = r.read_u32()?;
         let value = match id {
             0xb637edaf => {
-                Self::StatsDateRangeDays(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsDateRangeDays(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsDateRangeDays")),
         };
@@ -17013,9 +19665,15 @@ impl ::tl_runtime::Deserializable for StatsGraph {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4a27eb2d => Self::Async(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xbedc9822 => Self::Error(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x8ea464b6 => Self::StatsGraph(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4a27eb2d => {
+                Self::Async(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xbedc9822 => {
+                Self::Error(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x8ea464b6 => {
+                Self::StatsGraph(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StatsGraph")),
         };
         Ok(value)
@@ -17048,7 +19706,9 @@ impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
         let id = r.read_u32()?;
         let value = match id {
             0xd7584c87 => {
-                Self::StatsGroupTopAdmin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsGroupTopAdmin(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsGroupTopAdmin")),
         };
@@ -17073,7 +19733,9 @@ impl StatsGroupTopInviter {
 impl ::tl_runtime::Serializable for StatsGroupTopInviter {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::StatsGroupTopInviter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGroupTopInviter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -17082,7 +19744,9 @@ impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
         let id = r.read_u32()?;
         let value = match id {
             0x535f779d => {
-                Self::StatsGroupTopInviter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsGroupTopInviter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsGroupTopInviter")),
         };
@@ -17116,7 +19780,9 @@ impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
         let id = r.read_u32()?;
         let value = match id {
             0x9d04af9b => {
-                Self::StatsGroupTopPoster(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsGroupTopPoster(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsGroupTopPoster")),
         };
@@ -17150,7 +19816,9 @@ impl ::tl_runtime::Deserializable for StatsPercentValue {
         let id = r.read_u32()?;
         let value = match id {
             0xcbce2fe0 => {
-                Self::StatsPercentValue(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StatsPercentValue(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StatsPercentValue")),
         };
@@ -17183,7 +19851,9 @@ impl ::tl_runtime::Deserializable for StatsUrl {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x47a971e0 => Self::StatsUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x47a971e0 => {
+                Self::StatsUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StatsURL")),
         };
         Ok(value)
@@ -17216,7 +19886,9 @@ impl ::tl_runtime::Deserializable for StickerKeyword {
         let id = r.read_u32()?;
         let value = match id {
             0xfcfeb29c => {
-                Self::StickerKeyword(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerKeyword(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StickerKeyword")),
         };
@@ -17249,7 +19921,9 @@ impl ::tl_runtime::Deserializable for StickerPack {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x12b299d4 => Self::StickerPack(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x12b299d4 => {
+                Self::StickerPack(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StickerPack")),
         };
         Ok(value)
@@ -17281,7 +19955,9 @@ impl ::tl_runtime::Deserializable for StickerSet {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x2dd14edc => Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x2dd14edc => {
+                Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StickerSet")),
         };
         Ok(value)
@@ -17315,8 +19991,12 @@ impl ::tl_runtime::Serializable for StickerSetCovered {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerSetCovered(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickerSetMultiCovered(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickerSetFullCovered(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StickerSetMultiCovered(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickerSetFullCovered(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StickerSetNoCovered(x) => ::tl_runtime::Serializable::serialize(x, out),
         }
     }
@@ -17326,16 +20006,24 @@ impl ::tl_runtime::Deserializable for StickerSetCovered {
         let id = r.read_u32()?;
         let value = match id {
             0x6410a5d2 => {
-                Self::StickerSetCovered(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerSetCovered(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3407e51b => {
-                Self::StickerSetMultiCovered(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerSetMultiCovered(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x40d13c0e => {
-                Self::StickerSetFullCovered(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerSetFullCovered(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x77b15d1c => {
-                Self::StickerSetNoCovered(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerSetNoCovered(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StickerSetCovered")),
         };
@@ -17369,7 +20057,9 @@ impl ::tl_runtime::Deserializable for StoriesStealthMode {
         let id = r.read_u32()?;
         let value = match id {
             0x712e27fd => {
-                Self::StoriesStealthMode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StoriesStealthMode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StoriesStealthMode")),
         };
@@ -17402,7 +20092,9 @@ impl ::tl_runtime::Deserializable for StoryAlbum {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9325705a => Self::StoryAlbum(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9325705a => {
+                Self::StoryAlbum(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StoryAlbum")),
         };
         Ok(value)
@@ -17435,7 +20127,9 @@ impl ::tl_runtime::Deserializable for StoryFwdHeader {
         let id = r.read_u32()?;
         let value = match id {
             0xb826e150 => {
-                Self::StoryFwdHeader(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StoryFwdHeader(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StoryFwdHeader")),
         };
@@ -17477,9 +20171,15 @@ impl ::tl_runtime::Deserializable for StoryItem {
         let id = r.read_u32()?;
         r.enter()?;
         let value = match id {
-            0x51e6ee4f => Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xffadc913 => Self::Skipped(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x16a4b93c => Self::StoryItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x51e6ee4f => {
+                Self::Deleted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xffadc913 => {
+                Self::Skipped(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x16a4b93c => {
+                Self::StoryItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StoryItem")),
         };
         r.leave();
@@ -17521,13 +20221,19 @@ impl ::tl_runtime::Deserializable for StoryReaction {
         let id = r.read_u32()?;
         let value = match id {
             0x6090d6d5 => {
-                Self::StoryReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StoryReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbbab2643 => {
-                Self::PublicForward(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PublicForward(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xcfcd0f13 => {
-                Self::PublicRepost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PublicRepost(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StoryReaction")),
         };
@@ -17568,12 +20274,18 @@ impl ::tl_runtime::Deserializable for StoryView {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb0bdeac5 => Self::StoryView(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb0bdeac5 => {
+                Self::StoryView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x9083670b => {
-                Self::PublicForward(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PublicForward(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbd74cf49 => {
-                Self::PublicRepost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PublicRepost(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "StoryView")),
         };
@@ -17606,7 +20318,9 @@ impl ::tl_runtime::Deserializable for StoryViews {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x8d595cd6 => Self::StoryViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8d595cd6 => {
+                Self::StoryViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "StoryViews")),
         };
         Ok(value)
@@ -17639,7 +20353,9 @@ impl ::tl_runtime::Deserializable for SuggestedPost {
         let id = r.read_u32()?;
         let value = match id {
             0x0e8e37e5 => {
-                Self::SuggestedPost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SuggestedPost(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "SuggestedPost")),
         };
@@ -17673,7 +20389,9 @@ impl ::tl_runtime::Deserializable for TextWithEntities {
         let id = r.read_u32()?;
         let value = match id {
             0x751f3146 => {
-                Self::TextWithEntities(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TextWithEntities(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TextWithEntities")),
         };
@@ -17706,7 +20424,9 @@ impl ::tl_runtime::Deserializable for Theme {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa00e67d6 => Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa00e67d6 => {
+                Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Theme")),
         };
         Ok(value)
@@ -17739,7 +20459,9 @@ impl ::tl_runtime::Deserializable for ThemeSettings {
         let id = r.read_u32()?;
         let value = match id {
             0xfa58b6d4 => {
-                Self::ThemeSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ThemeSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "ThemeSettings")),
         };
@@ -17772,7 +20494,9 @@ impl ::tl_runtime::Deserializable for Timezone {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xff9289f5 => Self::Timezone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xff9289f5 => {
+                Self::Timezone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Timezone")),
         };
         Ok(value)
@@ -17828,13 +20552,27 @@ impl ::tl_runtime::Deserializable for TlsBlock {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4218a164 => Self::String(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4d4dc41e => Self::Random(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x09333afb => Self::Zero(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x10e8636f => Self::Domain(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe675a1c1 => Self::Grease(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9eb95b5c => Self::PublicKey(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe725d44f => Self::Scope(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4218a164 => {
+                Self::String(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x4d4dc41e => {
+                Self::Random(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x09333afb => {
+                Self::Zero(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x10e8636f => {
+                Self::Domain(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe675a1c1 => {
+                Self::Grease(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9eb95b5c => {
+                Self::PublicKey(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe725d44f => {
+                Self::Scope(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "TlsBlock")),
         };
         Ok(value)
@@ -17867,7 +20605,9 @@ impl ::tl_runtime::Deserializable for TlsClientHello {
         let id = r.read_u32()?;
         let value = match id {
             0x6c52c484 => {
-                Self::TlsClientHello(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TlsClientHello(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TlsClientHello")),
         };
@@ -17901,7 +20641,9 @@ impl ::tl_runtime::Deserializable for TodoCompletion {
         let id = r.read_u32()?;
         let value = match id {
             0x221bb5e4 => {
-                Self::TodoCompletion(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TodoCompletion(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TodoCompletion")),
         };
@@ -17934,7 +20676,9 @@ impl ::tl_runtime::Deserializable for TodoItem {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xcba9a52f => Self::TodoItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xcba9a52f => {
+                Self::TodoItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "TodoItem")),
         };
         Ok(value)
@@ -17966,7 +20710,9 @@ impl ::tl_runtime::Deserializable for TodoList {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x49b92a26 => Self::TodoList(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x49b92a26 => {
+                Self::TodoList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "TodoList")),
         };
         Ok(value)
@@ -17999,7 +20745,9 @@ impl ::tl_runtime::Deserializable for TonConnectManifest {
         let id = r.read_u32()?;
         let value = match id {
             0x12229264 => {
-                Self::TonConnectManifest(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TonConnectManifest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TonConnectManifest")),
         };
@@ -18024,7 +20772,9 @@ impl TonConnectNextEventId {
 impl ::tl_runtime::Serializable for TonConnectNextEventId {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::TonConnectNextEventId(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::TonConnectNextEventId(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -18033,7 +20783,9 @@ impl ::tl_runtime::Deserializable for TonConnectNextEventId {
         let id = r.read_u32()?;
         let value = match id {
             0x582464e3 => {
-                Self::TonConnectNextEventId(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TonConnectNextEventId(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TonConnectNextEventId")),
         };
@@ -18067,7 +20819,9 @@ impl ::tl_runtime::Deserializable for TonConnectRequest {
         let id = r.read_u32()?;
         let value = match id {
             0xa15f8513 => {
-                Self::TonConnectRequest(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TonConnectRequest(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TonConnectRequest")),
         };
@@ -18101,7 +20855,9 @@ impl ::tl_runtime::Deserializable for TonConnectSession {
         let id = r.read_u32()?;
         let value = match id {
             0x126556c6 => {
-                Self::TonConnectSession(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TonConnectSession(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TonConnectSession")),
         };
@@ -18134,7 +20890,9 @@ impl ::tl_runtime::Deserializable for TopPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xedcdc05b => Self::TopPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xedcdc05b => {
+                Self::TopPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "TopPeer")),
         };
         Ok(value)
@@ -18202,23 +20960,43 @@ impl ::tl_runtime::Deserializable for TopPeerCategory {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xab661b5b => Self::BotsPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x148677e2 => Self::BotsInline(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x0637b7ed => {
-                Self::Correspondents(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0xab661b5b => {
+                Self::BotsPm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0xbd17a14a => Self::Groups(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x161d9628 => Self::Channels(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1e76a78c => Self::PhoneCalls(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x148677e2 => {
+                Self::BotsInline(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x0637b7ed => {
+                Self::Correspondents(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xbd17a14a => {
+                Self::Groups(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x161d9628 => {
+                Self::Channels(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1e76a78c => {
+                Self::PhoneCalls(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xa8406ca9 => {
-                Self::ForwardUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ForwardUsers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xfbeec0f0 => {
-                Self::ForwardChats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ForwardChats(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xfd9e7bec => Self::BotsApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xfd9e7bec => {
+                Self::BotsApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x6c24f3dd => {
-                Self::BotsGuestChat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotsGuestChat(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TopPeerCategory")),
         };
@@ -18243,7 +21021,9 @@ impl TopPeerCategoryPeers {
 impl ::tl_runtime::Serializable for TopPeerCategoryPeers {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::TopPeerCategoryPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::TopPeerCategoryPeers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -18252,7 +21032,9 @@ impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
         let id = r.read_u32()?;
         let value = match id {
             0xfb834291 => {
-                Self::TopPeerCategoryPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TopPeerCategoryPeers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "TopPeerCategoryPeers")),
         };
@@ -18285,7 +21067,9 @@ impl ::tl_runtime::Deserializable for True {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3fedd339 => Self::True(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3fedd339 => {
+                Self::True(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "True")),
         };
         Ok(value)
@@ -18634,7 +21418,9 @@ pub enum Update {
     /// `updateWalletTonConnectSession#50a38e0e session:TonConnectSession = Update;`: [`super::types::UpdateWalletTonConnectSession`].
     WalletTonConnectSession(super::types::UpdateWalletTonConnectSession),
     /// `updateWalletTonConnectPendingDisconnect#d1ee8199 session_ids:Vector<long> = Update;`: [`super::types::UpdateWalletTonConnectPendingDisconnect`].
-    WalletTonConnectPendingDisconnect(super::types::UpdateWalletTonConnectPendingDisconnect),
+    WalletTonConnectPendingDisconnect(
+        super::types::UpdateWalletTonConnectPendingDisconnect,
+    ),
 }
 impl Update {
     /// The constructor id of the variant held.
@@ -18828,9 +21614,13 @@ impl ::tl_runtime::Serializable for Update {
             Self::NewEncryptedMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EncryptedChatTyping(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Encryption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EncryptedMessagesRead(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EncryptedMessagesRead(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChatParticipantAdd(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatParticipantDelete(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatParticipantDelete(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::DcOptions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::NotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ServiceNotification(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18839,14 +21629,20 @@ impl ::tl_runtime::Serializable for Update {
             Self::ReadHistoryInbox(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReadHistoryOutbox(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebPage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReadMessagesContents(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReadMessagesContents(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelTooLong(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Channel(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::NewChannelMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReadChannelInbox(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DeleteChannelMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DeleteChannelMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelMessageViews(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatParticipantAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatParticipantAdmin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::NewStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StickerSetsOrder(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18856,10 +21652,14 @@ impl ::tl_runtime::Serializable for Update {
             Self::EditChannelMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotCallbackQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EditMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InlineBotCallbackQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InlineBotCallbackQuery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ReadChannelOutbox(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DraftMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReadFeaturedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReadFeaturedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::RecentStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Config(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PtsChanged(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18874,17 +21674,25 @@ impl ::tl_runtime::Serializable for Update {
             Self::LangPackTooLong(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LangPack(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::FavedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelReadMessagesContents(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelReadMessagesContents(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsReset(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelAvailableMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelAvailableMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::DialogUnreadMark(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagePoll(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatDefaultBannedRights(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatDefaultBannedRights(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::FolderPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PeerSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PeerLocated(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::NewScheduledMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DeleteScheduledMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DeleteScheduledMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Theme(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GeoLiveViewed(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LoginToken(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18892,16 +21700,28 @@ impl ::tl_runtime::Serializable for Update {
             Self::DialogFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DialogFilterOrder(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DialogFilters(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneCallSignalingData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelMessageForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReadChannelDiscussionInbox(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReadChannelDiscussionOutbox(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneCallSignalingData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelMessageForwards(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ReadChannelDiscussionInbox(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ReadChannelDiscussionOutbox(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PeerBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelUserTyping(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PinnedMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PinnedChannelMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PinnedChannelMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Chat(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GroupCallParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallParticipants(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::GroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PeerHistoryTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChatParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18910,19 +21730,25 @@ impl ::tl_runtime::Serializable for Update {
             Self::GroupCallConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PendingJoinRequests(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotChatInviteRequester(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotChatInviteRequester(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessageReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AttachMenuBots(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebViewResultSent(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotMenuButton(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SavedRingtones(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TranscribedAudio(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReadFeaturedEmojiStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReadFeaturedEmojiStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UserEmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RecentEmojiStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RecentReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MoveStickerSetToTop(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessageExtendedMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessageExtendedMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::User(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Story(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18931,7 +21757,9 @@ impl ::tl_runtime::Serializable for Update {
             Self::StoriesStealthMode(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SentStoryReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotChatBoost(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelViewForumAsMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelViewForumAsMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PeerWallpaper(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotMessageReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotMessageReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -18943,48 +21771,86 @@ impl ::tl_runtime::Serializable for Update {
             Self::NewQuickReply(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DeleteQuickReply(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::QuickReplyMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DeleteQuickReplyMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DeleteQuickReplyMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotBusinessConnect(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotNewBusinessMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotEditBusinessMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotDeleteBusinessMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotNewBusinessMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotEditBusinessMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotDeleteBusinessMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::NewStoryReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsBalance(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BusinessBotCallbackQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessBotCallbackQuery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarsRevenueStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotPurchasedPaidMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotPurchasedPaidMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaidReactionPrivacy(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SentPhoneCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GroupCallChainBlocks(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallChainBlocks(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ReadMonoForumInbox(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReadMonoForumOutbox(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MonoForumNoPaidException(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MonoForumNoPaidException(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::GroupCallMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GroupCallEncryptedMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallEncryptedMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PinnedForumTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PinnedForumTopics(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DeleteGroupCallMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionUserState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DeleteGroupCallMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionUserState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::EmojiGameInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGiftCraftFail(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChatParticipantRank(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ManagedBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotGuestChatQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AiComposeTones(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::JoinChatWebViewDecision(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::JoinChatWebViewDecision(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::NewBotConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebBrowserSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebBrowserException(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::NewEphemeralMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DeleteEphemeralMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EditEphemeralMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralBotCallbackQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotStarsSubscription(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DeleteEphemeralMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EditEphemeralMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralBotCallbackQuery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotStarsSubscription(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SentWalletTransaction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SentWalletTransaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletGaslessInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectSession(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTonConnectSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletTonConnectPendingDisconnect(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -18995,446 +21861,786 @@ impl ::tl_runtime::Deserializable for Update {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1f2b0afd => Self::NewMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x4e90bfd6 => Self::MessageId(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa20db0e5 => {
-                Self::DeleteMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            0x1f2b0afd => {
+                Self::NewMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
             }
-            0x2a17bf5c => Self::UserTyping(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4e90bfd6 => {
+                Self::MessageId(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa20db0e5 => {
+                Self::DeleteMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x2a17bf5c => {
+                Self::UserTyping(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x83487af0 => {
-                Self::ChatUserTyping(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatUserTyping(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x07761198 => {
-                Self::ChatParticipants(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe5bdf8de => Self::UserStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa7848924 => Self::UserName(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe5bdf8de => {
+                Self::UserStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa7848924 => {
+                Self::UserName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x8951abef => {
-                Self::NewAuthorization(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewAuthorization(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x12bcbd9a => {
-                Self::NewEncryptedMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewEncryptedMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x1710f156 => {
-                Self::EncryptedChatTyping(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EncryptedChatTyping(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xb4a2e88d => Self::Encryption(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb4a2e88d => {
+                Self::Encryption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x38fe25b7 => {
-                Self::EncryptedMessagesRead(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EncryptedMessagesRead(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3dda5451 => {
-                Self::ChatParticipantAdd(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipantAdd(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xe32f3d77 => {
-                Self::ChatParticipantDelete(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipantDelete(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x8e5e9873 => Self::DcOptions(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x8e5e9873 => {
+                Self::DcOptions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xbec268ef => {
-                Self::NotifySettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NotifySettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xebe46819 => {
-                Self::ServiceNotification(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ServiceNotification(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xee3b272a => Self::Privacy(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x05492a13 => Self::UserPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xee3b272a => {
+                Self::Privacy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x05492a13 => {
+                Self::UserPhone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x9e84bc99 => {
-                Self::ReadHistoryInbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadHistoryInbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x2f2f21bf => {
-                Self::ReadHistoryOutbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadHistoryOutbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x7f891213 => Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x7f891213 => {
+                Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xf8227181 => {
-                Self::ReadMessagesContents(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadMessagesContents(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x108d941f => {
-                Self::ChannelTooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelTooLong(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x635b4c09 => Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x635b4c09 => {
+                Self::Channel(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x62ba04d9 => {
-                Self::NewChannelMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewChannelMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x922e6e10 => {
-                Self::ReadChannelInbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadChannelInbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xc32d5b12 => {
-                Self::DeleteChannelMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DeleteChannelMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xf226ac08 => {
-                Self::ChannelMessageViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelMessageViews(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd7ca61a2 => {
-                Self::ChatParticipantAdmin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipantAdmin(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x688a30aa => {
-                Self::NewStickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewStickerSet(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0bb2d201 => {
-                Self::StickerSetsOrder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerSetsOrder(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x31c24808 => Self::StickerSets(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x9375341e => Self::SavedGifs(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x31c24808 => {
+                Self::StickerSets(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x9375341e => {
+                Self::SavedGifs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x496f379c => {
-                Self::BotInlineQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotInlineQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x12f12a07 => {
-                Self::BotInlineSend(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotInlineSend(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x1b3f4df7 => {
-                Self::EditChannelMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EditChannelMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb9cfc48d => {
-                Self::BotCallbackQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotCallbackQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xe40370a3 => Self::EditMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe40370a3 => {
+                Self::EditMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x691e9052 => {
-                Self::InlineBotCallbackQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::InlineBotCallbackQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb75f99a9 => {
-                Self::ReadChannelOutbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadChannelOutbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xedfc111e => {
-                Self::DraftMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DraftMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x571d2742 => {
-                Self::ReadFeaturedStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadFeaturedStickers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9a422c20 => {
-                Self::RecentStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RecentStickers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa229dd06 => Self::Config(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x3354678f => Self::PtsChanged(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa229dd06 => {
+                Self::Config(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x3354678f => {
+                Self::PtsChanged(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x2f2ba99f => {
-                Self::ChannelWebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelWebPage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x6e6fe51c => {
-                Self::DialogPinned(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogPinned(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xfa0f3ca2 => {
-                Self::PinnedDialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedDialogs(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8317c0c3 => {
-                Self::BotWebhookJson(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotWebhookJson(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9b9240a6 => {
-                Self::BotWebhookJsonQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotWebhookJsonQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xb5aefd7d => {
-                Self::BotShippingQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotShippingQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8caa9a96 => {
-                Self::BotPrecheckoutQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotPrecheckoutQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xab0f6b1e => Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xab0f6b1e => {
+                Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x46560264 => {
-                Self::LangPackTooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::LangPackTooLong(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x56022f4d => Self::LangPack(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x56022f4d => {
+                Self::LangPack(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xe511996d => {
-                Self::FavedStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::FavedStickers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x25f324f7 => Self::ChannelReadMessagesContents(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x25f324f7 => {
+                Self::ChannelReadMessagesContents(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x7084a7be => {
-                Self::ContactsReset(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ContactsReset(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xb23fc698 => Self::ChannelAvailableMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xb23fc698 => {
+                Self::ChannelAvailableMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xb658f23e => {
-                Self::DialogUnreadMark(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogUnreadMark(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xd64c522b => Self::MessagePoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x54c01850 => Self::ChatDefaultBannedRights(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x19360dc0 => Self::FolderPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd64c522b => {
+                Self::MessagePoll(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x54c01850 => {
+                Self::ChatDefaultBannedRights(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x19360dc0 => {
+                Self::FolderPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x6a7e7366 => {
-                Self::PeerSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xb4afcfb0 => Self::PeerLocated(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb4afcfb0 => {
+                Self::PeerLocated(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x39a51dfb => {
-                Self::NewScheduledMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewScheduledMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf2a71983 => Self::DeleteScheduledMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x8216fba3 => Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf2a71983 => {
+                Self::DeleteScheduledMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x8216fba3 => {
+                Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x871fb939 => {
-                Self::GeoLiveViewed(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GeoLiveViewed(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x564fe691 => Self::LoginToken(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x564fe691 => {
+                Self::LoginToken(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x7699f014 => {
-                Self::MessagePollVote(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessagePollVote(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x26ffde7d => {
-                Self::DialogFilter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilter(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa5d72105 => {
-                Self::DialogFilterOrder(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilterOrder(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3504914f => {
-                Self::DialogFilters(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DialogFilters(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x2661bf09 => {
-                Self::PhoneCallSignalingData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PhoneCallSignalingData(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd29a27f4 => {
-                Self::ChannelMessageForwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelMessageForwards(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xd6b19546 => Self::ReadChannelDiscussionInbox(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0x695c9e7c => Self::ReadChannelDiscussionOutbox(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xebe07752 => Self::PeerBlocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd6b19546 => {
+                Self::ReadChannelDiscussionInbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0x695c9e7c => {
+                Self::ReadChannelDiscussionOutbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xebe07752 => {
+                Self::PeerBlocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x8c88c923 => {
-                Self::ChannelUserTyping(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelUserTyping(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xed85eab5 => {
-                Self::PinnedMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x5bb98608 => {
-                Self::PinnedChannelMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedChannelMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf89a6a4e => Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf89a6a4e => {
+                Self::Chat(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xf2ebdb4e => {
-                Self::GroupCallParticipants(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallParticipants(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x9d2216e0 => Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9d2216e0 => {
+                Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xbb9bb9a5 => {
-                Self::PeerHistoryTtl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerHistoryTtl(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd087663a => {
-                Self::ChatParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x985d3abb => {
-                Self::ChannelParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChannelParticipant(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xc4870a49 => Self::BotStopped(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xc4870a49 => {
+                Self::BotStopped(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x0b783982 => {
-                Self::GroupCallConnection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallConnection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x4d712f2e => Self::BotCommands(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4d712f2e => {
+                Self::BotCommands(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x7063c3db => {
-                Self::PendingJoinRequests(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PendingJoinRequests(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x7cb34d79 => {
-                Self::BotChatInviteRequester(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotChatInviteRequester(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x1e297bfa => {
-                Self::MessageReactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageReactions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x17b7a20b => {
-                Self::AttachMenuBots(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AttachMenuBots(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x1592b79d => {
-                Self::WebViewResultSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebViewResultSent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x14b85813 => {
-                Self::BotMenuButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotMenuButton(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x74d8be99 => {
-                Self::SavedRingtones(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedRingtones(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x0084cd5a => {
-                Self::TranscribedAudio(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::TranscribedAudio(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xfb4c496c => Self::ReadFeaturedEmojiStickers(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xfb4c496c => {
+                Self::ReadFeaturedEmojiStickers(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x28373599 => {
-                Self::UserEmojiStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UserEmojiStatus(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x30f443db => {
-                Self::RecentEmojiStatuses(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RecentEmojiStatuses(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x6f7863f4 => {
-                Self::RecentReactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::RecentReactions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x86fccf85 => {
-                Self::MoveStickerSetToTop(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MoveStickerSetToTop(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xd5a41724 => {
-                Self::MessageExtendedMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::MessageExtendedMedia(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x20529438 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x20529438 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xec05b097 => {
-                Self::AutoSaveSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AutoSaveSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x75b3b798 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf74e932b => Self::ReadStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x1bf335b9 => Self::StoryId(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x75b3b798 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf74e932b => {
+                Self::ReadStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x1bf335b9 => {
+                Self::StoryId(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x2c084dc1 => {
-                Self::StoriesStealthMode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StoriesStealthMode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x7d627683 => {
-                Self::SentStoryReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SentStoryReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x904dd49c => {
-                Self::BotChatBoost(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotChatBoost(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x07b68920 => Self::ChannelViewForumAsMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x07b68920 => {
+                Self::ChannelViewForumAsMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xae3f101d => {
-                Self::PeerWallpaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PeerWallpaper(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xac21d3ce => {
-                Self::BotMessageReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotMessageReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x09cb7759 => {
-                Self::BotMessageReactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotMessageReactions(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xaeaf9e74 => {
-                Self::SavedDialogPinned(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedDialogPinned(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x686c85a6 => {
-                Self::PinnedSavedDialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedSavedDialogs(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x39c67432 => {
-                Self::SavedReactionTags(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SavedReactionTags(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xf16269d4 => Self::SmsJob(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xf16269d4 => {
+                Self::SmsJob(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xf9470ab2 => {
-                Self::QuickReplies(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::QuickReplies(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xf53da717 => {
-                Self::NewQuickReply(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewQuickReply(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x53e6f1ec => {
-                Self::DeleteQuickReply(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::DeleteQuickReply(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x3e050d0f => {
-                Self::QuickReplyMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::QuickReplyMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x566fe7cd => Self::DeleteQuickReplyMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x566fe7cd => {
+                Self::DeleteQuickReplyMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x8ae5c97a => {
-                Self::BotBusinessConnect(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotBusinessConnect(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x9ddb347c => {
-                Self::BotNewBusinessMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotNewBusinessMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x07df587c => {
-                Self::BotEditBusinessMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotEditBusinessMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xa02a982e => Self::BotDeleteBusinessMessage(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xa02a982e => {
+                Self::BotDeleteBusinessMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x1824e40b => {
-                Self::NewStoryReaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewStoryReaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x4e80a379 => {
-                Self::StarsBalance(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsBalance(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x1ea2fda7 => Self::BusinessBotCallbackQuery(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x1ea2fda7 => {
+                Self::BusinessBotCallbackQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xa584b019 => {
-                Self::StarsRevenueStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarsRevenueStatus(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x283bd312 => {
-                Self::BotPurchasedPaidMedia(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotPurchasedPaidMedia(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8b725fce => {
-                Self::PaidReactionPrivacy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PaidReactionPrivacy(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x504aa18f => {
-                Self::SentPhoneCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SentPhoneCode(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa477288f => {
-                Self::GroupCallChainBlocks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallChainBlocks(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x77b0e372 => {
-                Self::ReadMonoForumInbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadMonoForumInbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa4a79376 => {
-                Self::ReadMonoForumOutbox(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ReadMonoForumOutbox(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x9f812b08 => Self::MonoForumNoPaidException(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x9f812b08 => {
+                Self::MonoForumNoPaidException(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xd8326f0d => {
-                Self::GroupCallMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::GroupCallMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xc957a766 => Self::GroupCallEncryptedMessage(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xc957a766 => {
+                Self::GroupCallEncryptedMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x683b2c52 => {
-                Self::PinnedForumTopic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedForumTopic(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xdef143d0 => {
-                Self::PinnedForumTopics(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::PinnedForumTopics(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x3e85e92c => Self::DeleteGroupCallMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x3e85e92c => {
+                Self::DeleteGroupCallMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x48e246c2 => {
-                Self::StarGiftAuctionState(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftAuctionState(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xdc58f31e => Self::StarGiftAuctionUserState(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xdc58f31e => {
+                Self::StarGiftAuctionUserState(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xfb9c547a => {
-                Self::EmojiGameInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EmojiGameInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xac072444 => {
-                Self::StarGiftCraftFail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftCraftFail(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xbd8367b9 => {
-                Self::ChatParticipantRank(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::ChatParticipantRank(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x4880ed9a => Self::ManagedBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4880ed9a => {
+                Self::ManagedBot(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xcdd4093d => {
-                Self::BotGuestChatQuery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotGuestChatQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x8c0f91fb => {
-                Self::AiComposeTones(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AiComposeTones(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0xbdac7e70 => Self::JoinChatWebViewDecision(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0xbdac7e70 => {
+                Self::JoinChatWebViewDecision(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0xb22083a6 => {
-                Self::NewBotConnection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewBotConnection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xc39a2ade => {
-                Self::WebBrowserSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebBrowserSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x140502d1 => {
-                Self::WebBrowserException(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebBrowserException(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x20bcbba1 => {
-                Self::NewEphemeralMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::NewEphemeralMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x56dbfcf8 => Self::DeleteEphemeralMessages(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x56dbfcf8 => {
+                Self::DeleteEphemeralMessages(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x4bbb8f01 => {
-                Self::EditEphemeralMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::EditEphemeralMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x7c1079d6 => Self::EphemeralBotCallbackQuery(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x7c1079d6 => {
+                Self::EphemeralBotCallbackQuery(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             0x6c0d8e23 => {
-                Self::BotStarsSubscription(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::BotStarsSubscription(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x6ac3f2aa => Self::WalletState(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x6ac3f2aa => {
+                Self::WalletState(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xb1434d4a => {
-                Self::SentWalletTransaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::SentWalletTransaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0xa8ae1cac => {
-                Self::WalletGaslessInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WalletGaslessInfo(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x50a38e0e => Self::WalletTonConnectSession(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
-            0xd1ee8199 => Self::WalletTonConnectPendingDisconnect(
-                ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-            ),
+            0x50a38e0e => {
+                Self::WalletTonConnectSession(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
+            0xd1ee8199 => {
+                Self::WalletTonConnectPendingDisconnect(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
+            }
             _ => return Err(r.unexpected_constructor(id, "Update")),
         };
         Ok(value)
@@ -19478,11 +22684,15 @@ impl ::tl_runtime::Serializable for Updates {
         match self {
             Self::TooLong(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UpdateShortMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UpdateShortChatMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UpdateShortChatMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UpdateShort(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Combined(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Updates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UpdateShortSentMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UpdateShortSentMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -19490,18 +22700,32 @@ impl ::tl_runtime::Deserializable for Updates {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xe317af7e => Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xe317af7e => {
+                Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x313bc7f8 => {
-                Self::UpdateShortMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UpdateShortMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x4d6deea5 => {
-                Self::UpdateShortChatMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UpdateShortChatMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
-            0x78d4dec1 => Self::UpdateShort(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x725b04c3 => Self::Combined(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x74ae4240 => Self::Updates(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x78d4dec1 => {
+                Self::UpdateShort(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x725b04c3 => {
+                Self::Combined(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x74ae4240 => {
+                Self::Updates(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x9015e101 => {
-                Self::UpdateShortSentMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UpdateShortSentMessage(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "Updates")),
         };
@@ -19542,9 +22766,15 @@ impl ::tl_runtime::Deserializable for UrlAuthResult {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x3cd623ec => Self::Request(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x623a8fa0 => Self::Accepted(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xa9d6db1f => Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x3cd623ec => {
+                Self::Request(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x623a8fa0 => {
+                Self::Accepted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xa9d6db1f => {
+                Self::Default(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "UrlAuthResult")),
         };
         Ok(value)
@@ -19580,8 +22810,12 @@ impl ::tl_runtime::Deserializable for User {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd3bc4b7a => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb1b8cc83 => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd3bc4b7a => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb1b8cc83 => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "User")),
         };
         Ok(value)
@@ -19613,7 +22847,9 @@ impl ::tl_runtime::Deserializable for UserFull {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x06cbe645 => Self::UserFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x06cbe645 => {
+                Self::UserFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "UserFull")),
         };
         Ok(value)
@@ -19649,9 +22885,13 @@ impl ::tl_runtime::Deserializable for UserProfilePhoto {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4f11bae1 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4f11bae1 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x82d1f706 => {
-                Self::UserProfilePhoto(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UserProfilePhoto(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "UserProfilePhoto")),
         };
@@ -19704,12 +22944,24 @@ impl ::tl_runtime::Deserializable for UserStatus {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x09d05049 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xedb93949 => Self::Online(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x008c703f => Self::Offline(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7b197dc8 => Self::Recently(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x541a1d1a => Self::LastWeek(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x65899777 => Self::LastMonth(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x09d05049 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xedb93949 => {
+                Self::Online(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x008c703f => {
+                Self::Offline(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7b197dc8 => {
+                Self::Recently(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x541a1d1a => {
+                Self::LastWeek(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x65899777 => {
+                Self::LastMonth(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "UserStatus")),
         };
         Ok(value)
@@ -19741,7 +22993,9 @@ impl ::tl_runtime::Deserializable for Username {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xb4073647 => Self::Username(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xb4073647 => {
+                Self::Username(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "Username")),
         };
         Ok(value)
@@ -19781,10 +23035,16 @@ impl ::tl_runtime::Deserializable for VideoSize {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xde33b094 => Self::VideoSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf85c413c => Self::EmojiMarkup(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xde33b094 => {
+                Self::VideoSize(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf85c413c => {
+                Self::EmojiMarkup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0x0da082fe => {
-                Self::StickerMarkup(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StickerMarkup(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "VideoSize")),
         };
@@ -19821,8 +23081,12 @@ impl ::tl_runtime::Deserializable for WallPaper {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xa437c3ed => Self::WallPaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe0804116 => Self::NoFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xa437c3ed => {
+                Self::WallPaper(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe0804116 => {
+                Self::NoFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WallPaper")),
         };
         Ok(value)
@@ -19855,7 +23119,9 @@ impl ::tl_runtime::Deserializable for WallPaperSettings {
         let id = r.read_u32()?;
         let value = match id {
             0x372efcd0 => {
-                Self::WallPaperSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WallPaperSettings(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WallPaperSettings")),
         };
@@ -19880,7 +23146,9 @@ impl WalletOwnershipProof {
 impl ::tl_runtime::Serializable for WalletOwnershipProof {
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
-            Self::WalletOwnershipProof(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletOwnershipProof(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
         }
     }
 }
@@ -19889,7 +23157,9 @@ impl ::tl_runtime::Deserializable for WalletOwnershipProof {
         let id = r.read_u32()?;
         let value = match id {
             0x60bccb0d => {
-                Self::WalletOwnershipProof(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WalletOwnershipProof(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WalletOwnershipProof")),
         };
@@ -19926,8 +23196,12 @@ impl ::tl_runtime::Deserializable for WalletState {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x9cb9b2ec => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x95c5346b => Self::WalletState(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x9cb9b2ec => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x95c5346b => {
+                Self::WalletState(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WalletState")),
         };
         Ok(value)
@@ -19960,7 +23234,9 @@ impl ::tl_runtime::Deserializable for WalletTransaction {
         let id = r.read_u32()?;
         let value = match id {
             0x952dc143 => {
-                Self::WalletTransaction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WalletTransaction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WalletTransaction")),
         };
@@ -20005,10 +23281,18 @@ impl ::tl_runtime::Deserializable for WalletTransactionPeer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0xd4ea706d => Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x062cc1bc => Self::Address(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe595186e => Self::Onramp(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x728bed5a => Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0xd4ea706d => {
+                Self::User(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x062cc1bc => {
+                Self::Address(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe595186e => {
+                Self::Onramp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x728bed5a => {
+                Self::Unsupported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WalletTransactionPeer")),
         };
         Ok(value)
@@ -20041,7 +23325,9 @@ impl ::tl_runtime::Deserializable for WalletUserAddress {
         let id = r.read_u32()?;
         let value = match id {
             0xfe78eecc => {
-                Self::WalletUserAddress(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WalletUserAddress(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WalletUserAddress")),
         };
@@ -20075,7 +23361,9 @@ impl ::tl_runtime::Deserializable for WebAuthorization {
         let id = r.read_u32()?;
         let value = match id {
             0xa6f8f452 => {
-                Self::WebAuthorization(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebAuthorization(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WebAuthorization")),
         };
@@ -20112,8 +23400,12 @@ impl ::tl_runtime::Deserializable for WebDocument {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x1c570ed1 => Self::WebDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xf9c8bcc6 => Self::NoProxy(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x1c570ed1 => {
+                Self::WebDocument(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xf9c8bcc6 => {
+                Self::NoProxy(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WebDocument")),
         };
         Ok(value)
@@ -20146,7 +23438,9 @@ impl ::tl_runtime::Deserializable for WebDomainException {
         let id = r.read_u32()?;
         let value = match id {
             0x933ca597 => {
-                Self::WebDomainException(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebDomainException(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WebDomainException")),
         };
@@ -20191,10 +23485,18 @@ impl ::tl_runtime::Deserializable for WebPage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x211a1788 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xb0d13e47 => Self::Pending(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0xe89c45b2 => Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x7311ca11 => Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x211a1788 => {
+                Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xb0d13e47 => {
+                Self::Pending(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0xe89c45b2 => {
+                Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x7311ca11 => {
+                Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WebPage")),
         };
         Ok(value)
@@ -20250,20 +23552,34 @@ impl ::tl_runtime::Deserializable for WebPageAttribute {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x54b56617 => Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x2e94c3e7 => Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-            0x50cc03d3 => Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x54b56617 => {
+                Self::Theme(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x2e94c3e7 => {
+                Self::Story(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
+            0x50cc03d3 => {
+                Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             0xcf6f6db8 => {
-                Self::UniqueStarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::UniqueStarGift(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x31cad303 => {
-                Self::StarGiftCollection(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftCollection(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x01c641c2 => {
-                Self::StarGiftAuction(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::StarGiftAuction(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             0x7781fe18 => {
-                Self::AiComposeTone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::AiComposeTone(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WebPageAttribute")),
         };
@@ -20297,7 +23613,9 @@ impl ::tl_runtime::Deserializable for WebViewMessageSent {
         let id = r.read_u32()?;
         let value = match id {
             0x0c94511c => {
-                Self::WebViewMessageSent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                Self::WebViewMessageSent(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                )
             }
             _ => return Err(r.unexpected_constructor(id, "WebViewMessageSent")),
         };
@@ -20330,7 +23648,9 @@ impl ::tl_runtime::Deserializable for WebViewResult {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.read_u32()?;
         let value = match id {
-            0x4d22ff98 => Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+            0x4d22ff98 => {
+                Self::Url(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+            }
             _ => return Err(r.unexpected_constructor(id, "WebViewResult")),
         };
         Ok(value)
@@ -20356,7 +23676,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for AuthorizationForm {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::AuthorizationForm(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AuthorizationForm(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20365,7 +23687,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xad2e1cd8 => {
-                    Self::AuthorizationForm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AuthorizationForm(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "account.AuthorizationForm"));
@@ -20401,7 +23725,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x4bff8ea0 => {
-                    Self::Authorizations(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Authorizations(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.Authorizations")),
             };
@@ -20426,7 +23752,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for AutoDownloadSettings {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::AutoDownloadSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AutoDownloadSettings(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20434,11 +23762,15 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x63cacf26 => Self::AutoDownloadSettings(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x63cacf26 => {
+                    Self::AutoDownloadSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.AutoDownloadSettings"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.AutoDownloadSettings"),
+                    );
                 }
             };
             Ok(value)
@@ -20462,7 +23794,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for AutoSaveSettings {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::AutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AutoSaveSettings(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20471,7 +23805,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x4c3e069d => {
-                    Self::AutoSaveSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AutoSaveSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.AutoSaveSettings")),
             };
@@ -20496,7 +23832,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for BusinessChatLinks {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::BusinessChatLinks(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::BusinessChatLinks(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20505,7 +23843,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xec43a2d1 => {
-                    Self::BusinessChatLinks(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BusinessChatLinks(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "account.BusinessChatLinks"));
@@ -20545,10 +23885,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xe011e1c4 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xbe098173 => {
-                    Self::ChatThemes(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChatThemes(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.ChatThemes")),
             };
@@ -20582,7 +23926,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x17d7f87b => {
-                    Self::ConnectedBots(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ConnectedBots(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.ConnectedBots")),
             };
@@ -20616,7 +23962,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x57e28221 => {
-                    Self::ContentSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ContentSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.ContentSettings")),
             };
@@ -20654,9 +24002,13 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x2b96cd1b => {
-                    Self::EmailVerified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmailVerified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xe1bb0d61 => Self::Login(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xe1bb0d61 => {
+                    Self::Login(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "account.EmailVerified")),
             };
             Ok(value)
@@ -20693,10 +24045,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xd08ce645 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x90c467d1 => {
-                    Self::EmojiStatuses(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmojiStatuses(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.EmojiStatuses")),
             };
@@ -20721,7 +24077,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for PaidMessagesRevenue {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PaidMessagesRevenue(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PaidMessagesRevenue(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20729,11 +24087,15 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x1e109708 => Self::PaidMessagesRevenue(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x1e109708 => {
+                    Self::PaidMessagesRevenue(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.PaidMessagesRevenue"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.PaidMessagesRevenue"),
+                    );
                 }
             };
             Ok(value)
@@ -20744,7 +24106,9 @@ pub mod account {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasskeyRegistrationOptions {
         /// `account.passkeyRegistrationOptions#e16b5ce1 options:DataJSON = account.PasskeyRegistrationOptions;`: [`super::super::types::account::PasskeyRegistrationOptions`].
-        PasskeyRegistrationOptions(super::super::types::account::PasskeyRegistrationOptions),
+        PasskeyRegistrationOptions(
+            super::super::types::account::PasskeyRegistrationOptions,
+        ),
     }
     impl PasskeyRegistrationOptions {
         /// The constructor id of the variant held.
@@ -20767,11 +24131,19 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xe16b5ce1 => Self::PasskeyRegistrationOptions(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xe16b5ce1 => {
+                    Self::PasskeyRegistrationOptions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.PasskeyRegistrationOptions"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "account.PasskeyRegistrationOptions",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -20804,7 +24176,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xf8e0aa1c => {
-                    Self::Passkeys(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Passkeys(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.Passkeys")),
             };
@@ -20838,7 +24212,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x957b50fb => {
-                    Self::Password(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Password(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.Password")),
             };
@@ -20863,7 +24239,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for PasswordInputSettings {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PasswordInputSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PasswordInputSettings(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20871,11 +24249,15 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xc23727c9 => Self::PasswordInputSettings(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xc23727c9 => {
+                    Self::PasswordInputSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.PasswordInputSettings"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.PasswordInputSettings"),
+                    );
                 }
             };
             Ok(value)
@@ -20899,7 +24281,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for PasswordSettings {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PasswordSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PasswordSettings(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -20908,7 +24292,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x9a5c33e5 => {
-                    Self::PasswordSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PasswordSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.PasswordSettings")),
             };
@@ -20942,7 +24328,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x50a04e45 => {
-                    Self::PrivacyRules(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PrivacyRules(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.PrivacyRules")),
             };
@@ -20956,7 +24344,9 @@ pub mod account {
         /// `account.resetPasswordFailedWait#e3779861 retry_date:int = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordFailedWait`].
         ResetPasswordFailedWait(super::super::types::account::ResetPasswordFailedWait),
         /// `account.resetPasswordRequestedWait#e9effc7d until_date:int = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordRequestedWait`].
-        ResetPasswordRequestedWait(super::super::types::account::ResetPasswordRequestedWait),
+        ResetPasswordRequestedWait(
+            super::super::types::account::ResetPasswordRequestedWait,
+        ),
         /// `account.resetPasswordOk#e926d63e = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordOk`].
         ResetPasswordOk(super::super::types::account::ResetPasswordOk),
     }
@@ -20973,7 +24363,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for ResetPasswordResult {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ResetPasswordFailedWait(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ResetPasswordFailedWait(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
                 Self::ResetPasswordRequestedWait(x) => {
                     ::tl_runtime::Serializable::serialize(x, out)
                 }
@@ -20985,17 +24377,25 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xe3779861 => Self::ResetPasswordFailedWait(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
-                0xe9effc7d => Self::ResetPasswordRequestedWait(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xe3779861 => {
+                    Self::ResetPasswordFailedWait(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
+                0xe9effc7d => {
+                    Self::ResetPasswordRequestedWait(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 0xe926d63e => {
-                    Self::ResetPasswordOk(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ResetPasswordOk(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.ResetPasswordResult"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.ResetPasswordResult"),
+                    );
                 }
             };
             Ok(value)
@@ -21006,7 +24406,9 @@ pub mod account {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ResolvedBusinessChatLinks {
         /// `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks;`: [`super::super::types::account::ResolvedBusinessChatLinks`].
-        ResolvedBusinessChatLinks(super::super::types::account::ResolvedBusinessChatLinks),
+        ResolvedBusinessChatLinks(
+            super::super::types::account::ResolvedBusinessChatLinks,
+        ),
     }
     impl ResolvedBusinessChatLinks {
         /// The constructor id of the variant held.
@@ -21019,7 +24421,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for ResolvedBusinessChatLinks {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ResolvedBusinessChatLinks(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ResolvedBusinessChatLinks(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21027,11 +24431,15 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x9a23af21 => Self::ResolvedBusinessChatLinks(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x9a23af21 => {
+                    Self::ResolvedBusinessChatLinks(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.ResolvedBusinessChatLinks"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.ResolvedBusinessChatLinks"),
+                    );
                 }
             };
             Ok(value)
@@ -21068,10 +24476,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x4fc81d6e => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x998d6636 => {
-                    Self::SavedMusicIds(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedMusicIds(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.SavedMusicIds")),
             };
@@ -21109,10 +24521,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xb7263f6d => {
-                    Self::SavedRingtone(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedRingtone(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x1f307eb7 => {
-                    Self::Converted(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Converted(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.SavedRingtone")),
             };
@@ -21150,10 +24566,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xfbf6e8b1 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xc1e92cc5 => {
-                    Self::SavedRingtones(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedRingtones(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.SavedRingtones")),
             };
@@ -21187,7 +24607,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x811f854f => {
-                    Self::SentEmailCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SentEmailCode(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.SentEmailCode")),
             };
@@ -21220,7 +24642,9 @@ pub mod account {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x4dba4501 => Self::Takeout(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x4dba4501 => {
+                    Self::Takeout(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "account.Takeout")),
             };
             Ok(value)
@@ -21257,9 +24681,13 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xf41eb622 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x9a3d8c6d => Self::Themes(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x9a3d8c6d => {
+                    Self::Themes(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "account.Themes")),
             };
             Ok(value)
@@ -21292,7 +24720,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xdb64fd34 => {
-                    Self::TmpPassword(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TmpPassword(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.TmpPassword")),
             };
@@ -21330,10 +24760,14 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0x1c199183 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xcdc3858c => {
-                    Self::WallPapers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::WallPapers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "account.WallPapers")),
             };
@@ -21358,7 +24792,9 @@ pub mod account {
     impl ::tl_runtime::Serializable for WebAuthorizations {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::WebAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::WebAuthorizations(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21367,7 +24803,9 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xed56c9fc => {
-                    Self::WebAuthorizations(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::WebAuthorizations(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "account.WebAuthorizations"));
@@ -21398,7 +24836,9 @@ pub mod account {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::WebBrowserSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::WebBrowserSettings(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21407,13 +24847,19 @@ pub mod account {
             let id = r.read_u32()?;
             let value = match id {
                 0xc31c8f4e => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x79eb8cb3 => {
-                    Self::WebBrowserSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::WebBrowserSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "account.WebBrowserSettings"));
+                    return Err(
+                        r.unexpected_constructor(id, "account.WebBrowserSettings"),
+                    );
                 }
             };
             Ok(value)
@@ -21453,9 +24899,13 @@ pub mod aicompose {
             let id = r.read_u32()?;
             let value = match id {
                 0xc1f46103 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x6c9d0efe => Self::Tones(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x6c9d0efe => {
+                    Self::Tones(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "aicompose.Tones")),
             };
             Ok(value)
@@ -21495,10 +24945,14 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0x2ea2c0d4 => {
-                    Self::Authorization(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Authorization(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x44747e9a => {
-                    Self::SignUpRequired(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SignUpRequired(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.Authorization")),
             };
@@ -21547,16 +25001,26 @@ pub mod auth {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x72a3158c => Self::Sms(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x741cd3e3 => Self::Call(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x72a3158c => {
+                    Self::Sms(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x741cd3e3 => {
+                    Self::Call(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x226ccefb => {
-                    Self::FlashCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FlashCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xd61ad6ee => {
-                    Self::MissedCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MissedCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x06ed998c => {
-                    Self::FragmentSms(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FragmentSms(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.CodeType")),
             };
@@ -21581,7 +25045,9 @@ pub mod auth {
     impl ::tl_runtime::Serializable for ExportedAuthorization {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedAuthorization(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21589,11 +25055,15 @@ pub mod auth {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xb434e2b8 => Self::ExportedAuthorization(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xb434e2b8 => {
+                    Self::ExportedAuthorization(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "auth.ExportedAuthorization"));
+                    return Err(
+                        r.unexpected_constructor(id, "auth.ExportedAuthorization"),
+                    );
                 }
             };
             Ok(value)
@@ -21617,7 +25087,9 @@ pub mod auth {
     impl ::tl_runtime::Serializable for FirebasePnvIntent {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::FirebasePnvIntent(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::FirebasePnvIntent(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21626,7 +25098,9 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0xdf5ac00c => {
-                    Self::FirebasePnvIntent(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FirebasePnvIntent(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.FirebasePnvIntent")),
             };
@@ -21660,7 +25134,9 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0xc3a2835f => {
-                    Self::LoggedOut(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::LoggedOut(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.LoggedOut")),
             };
@@ -21702,12 +25178,18 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0x629f1980 => {
-                    Self::LoginToken(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::LoginToken(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x068e9916 => {
-                    Self::MigrateTo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MigrateTo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x390d5c5e => Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x390d5c5e => {
+                    Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "auth.LoginToken")),
             };
             Ok(value)
@@ -21731,7 +25213,9 @@ pub mod auth {
     impl ::tl_runtime::Serializable for PasskeyLoginOptions {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PasskeyLoginOptions(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PasskeyLoginOptions(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21739,9 +25223,11 @@ pub mod auth {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xe2037789 => Self::PasskeyLoginOptions(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xe2037789 => {
+                    Self::PasskeyLoginOptions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => return Err(r.unexpected_constructor(id, "auth.PasskeyLoginOptions")),
             };
             Ok(value)
@@ -21765,7 +25251,9 @@ pub mod auth {
     impl ::tl_runtime::Serializable for PasswordRecovery {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PasswordRecovery(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PasswordRecovery(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -21774,7 +25262,9 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0x137948a5 => {
-                    Self::PasswordRecovery(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PasswordRecovery(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.PasswordRecovery")),
             };
@@ -21816,11 +25306,17 @@ pub mod auth {
             let id = r.read_u32()?;
             let value = match id {
                 0x5e002502 => {
-                    Self::SentCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SentCode(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x2390fe44 => Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x2390fe44 => {
+                    Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xf8827ebf => {
-                    Self::PaymentRequired(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PaymentRequired(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.SentCode")),
             };
@@ -21881,7 +25377,9 @@ pub mod auth {
                 Self::FlashCall(x) => ::tl_runtime::Serializable::serialize(x, out),
                 Self::MissedCall(x) => ::tl_runtime::Serializable::serialize(x, out),
                 Self::EmailCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::SetUpEmailRequired(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SetUpEmailRequired(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
                 Self::FragmentSms(x) => ::tl_runtime::Serializable::serialize(x, out),
                 Self::FirebaseSms(x) => ::tl_runtime::Serializable::serialize(x, out),
                 Self::SmsWord(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -21893,30 +25391,52 @@ pub mod auth {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x3dbb5986 => Self::App(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xc000bba2 => Self::Sms(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x5353e5a7 => Self::Call(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x3dbb5986 => {
+                    Self::App(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xc000bba2 => {
+                    Self::Sms(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x5353e5a7 => {
+                    Self::Call(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xab03c6d9 => {
-                    Self::FlashCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FlashCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x82006484 => {
-                    Self::MissedCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MissedCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xf450f59b => {
-                    Self::EmailCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmailCode(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xa5491dea => {
-                    Self::SetUpEmailRequired(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SetUpEmailRequired(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xd9565c39 => {
-                    Self::FragmentSms(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FragmentSms(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x009fd736 => {
-                    Self::FirebaseSms(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FirebaseSms(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xa416ac81 => Self::SmsWord(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xa416ac81 => {
+                    Self::SmsWord(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xb37794af => {
-                    Self::SmsPhrase(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SmsPhrase(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "auth.SentCodeType")),
             };
@@ -21953,7 +25473,9 @@ pub mod bots {
             let id = r.read_u32()?;
             let value = match id {
                 0xdd1fbf93 => {
-                    Self::AccessSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AccessSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "bots.AccessSettings")),
             };
@@ -21986,7 +25508,9 @@ pub mod bots {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xe8a775b0 => Self::BotInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xe8a775b0 => {
+                    Self::BotInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "bots.BotInfo")),
             };
             Ok(value)
@@ -22010,7 +25534,9 @@ pub mod bots {
     impl ::tl_runtime::Serializable for ExportedBotToken {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedBotToken(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedBotToken(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22019,7 +25545,9 @@ pub mod bots {
             let id = r.read_u32()?;
             let value = match id {
                 0x3c60b621 => {
-                    Self::ExportedBotToken(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ExportedBotToken(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "bots.ExportedBotToken")),
             };
@@ -22053,7 +25581,9 @@ pub mod bots {
             let id = r.read_u32()?;
             let value = match id {
                 0x1991b13b => {
-                    Self::PopularAppBots(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PopularAppBots(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "bots.PopularAppBots")),
             };
@@ -22087,7 +25617,9 @@ pub mod bots {
             let id = r.read_u32()?;
             let value = match id {
                 0x0ca71d64 => {
-                    Self::PreviewInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PreviewInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "bots.PreviewInfo")),
             };
@@ -22121,7 +25653,9 @@ pub mod bots {
             let id = r.read_u32()?;
             let value = match id {
                 0xf13bbcd7 => {
-                    Self::RequestedButton(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::RequestedButton(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "bots.RequestedButton")),
             };
@@ -22158,7 +25692,9 @@ pub mod channels {
             let id = r.read_u32()?;
             let value = match id {
                 0xed8af74d => {
-                    Self::AdminLogResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AdminLogResults(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "channels.AdminLogResults")),
             };
@@ -22183,7 +25719,9 @@ pub mod channels {
     impl ::tl_runtime::Serializable for ChannelParticipant {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ChannelParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ChannelParticipant(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22192,10 +25730,14 @@ pub mod channels {
             let id = r.read_u32()?;
             let value = match id {
                 0xdfb80317 => {
-                    Self::ChannelParticipant(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChannelParticipant(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "channels.ChannelParticipant"));
+                    return Err(
+                        r.unexpected_constructor(id, "channels.ChannelParticipant"),
+                    );
                 }
             };
             Ok(value)
@@ -22222,7 +25764,9 @@ pub mod channels {
     impl ::tl_runtime::Serializable for ChannelParticipants {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ChannelParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ChannelParticipants(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
             }
         }
@@ -22231,14 +25775,20 @@ pub mod channels {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x9ab0feaf => Self::ChannelParticipants(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x9ab0feaf => {
+                    Self::ChannelParticipants(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 0xf0173fe9 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "channels.ChannelParticipants"));
+                    return Err(
+                        r.unexpected_constructor(id, "channels.ChannelParticipants"),
+                    );
                 }
             };
             Ok(value)
@@ -22271,7 +25821,9 @@ pub mod channels {
             let id = r.read_u32()?;
             let value = match id {
                 0xf496b0c6 => {
-                    Self::SendAsPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SendAsPeers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "channels.SendAsPeers")),
             };
@@ -22283,7 +25835,9 @@ pub mod channels {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SponsoredMessageReportResult {
         /// `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultChooseOption`].
-        ChooseOption(super::super::types::channels::SponsoredMessageReportResultChooseOption),
+        ChooseOption(
+            super::super::types::channels::SponsoredMessageReportResultChooseOption,
+        ),
         /// `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultAdsHidden`].
         AdsHidden(super::super::types::channels::SponsoredMessageReportResultAdsHidden),
         /// `channels.sponsoredMessageReportResultReported#ad798849 = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultReported`].
@@ -22313,17 +25867,27 @@ pub mod channels {
             let id = r.read_u32()?;
             let value = match id {
                 0x846f9e42 => {
-                    Self::ChooseOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChooseOption(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x3e3bcf2f => {
-                    Self::AdsHidden(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AdsHidden(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xad798849 => {
-                    Self::Reported(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Reported(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(
-                        r.unexpected_constructor(id, "channels.SponsoredMessageReportResult")
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "channels.SponsoredMessageReportResult",
+                            ),
                     );
                 }
             };
@@ -22363,9 +25927,13 @@ pub mod chatlists {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xfa87f659 => Self::Already(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xfa87f659 => {
+                    Self::Already(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xf10ece2f => {
-                    Self::ChatlistInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChatlistInvite(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "chatlists.ChatlistInvite")),
             };
@@ -22399,7 +25967,9 @@ pub mod chatlists {
             let id = r.read_u32()?;
             let value = match id {
                 0x93bd878d => {
-                    Self::ChatlistUpdates(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChatlistUpdates(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "chatlists.ChatlistUpdates"));
@@ -22426,7 +25996,9 @@ pub mod chatlists {
     impl ::tl_runtime::Serializable for ExportedChatlistInvite {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedChatlistInvite(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22434,11 +26006,15 @@ pub mod chatlists {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x10e6e3a6 => Self::ExportedChatlistInvite(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x10e6e3a6 => {
+                    Self::ExportedChatlistInvite(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "chatlists.ExportedChatlistInvite"));
+                    return Err(
+                        r.unexpected_constructor(id, "chatlists.ExportedChatlistInvite"),
+                    );
                 }
             };
             Ok(value)
@@ -22471,7 +26047,9 @@ pub mod chatlists {
             let id = r.read_u32()?;
             let value = match id {
                 0x10ab6dc7 => {
-                    Self::ExportedInvites(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ExportedInvites(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "chatlists.ExportedInvites"));
@@ -22501,7 +26079,9 @@ pub mod communities {
     impl ::tl_runtime::Serializable for ParticipantJoinedChats {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ParticipantJoinedChats(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ParticipantJoinedChats(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22509,11 +26089,19 @@ pub mod communities {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x8d78512a => Self::ParticipantJoinedChats(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x8d78512a => {
+                    Self::ParticipantJoinedChats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "communities.ParticipantJoinedChats"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "communities.ParticipantJoinedChats",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -22537,7 +26125,9 @@ pub mod communities {
     impl ::tl_runtime::Serializable for PeerLinkRequests {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PeerLinkRequests(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PeerLinkRequests(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22546,10 +26136,14 @@ pub mod communities {
             let id = r.read_u32()?;
             let value = match id {
                 0x2244afad => {
-                    Self::PeerLinkRequests(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerLinkRequests(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "communities.PeerLinkRequests"));
+                    return Err(
+                        r.unexpected_constructor(id, "communities.PeerLinkRequests"),
+                    );
                 }
             };
             Ok(value)
@@ -22588,8 +26182,12 @@ pub mod contacts {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x0ade1591 => Self::Blocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xe1664194 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x0ade1591 => {
+                    Self::Blocked(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xe1664194 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "contacts.Blocked")),
             };
             Ok(value)
@@ -22613,7 +26211,9 @@ pub mod contacts {
     impl ::tl_runtime::Serializable for ContactBirthdays {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ContactBirthdays(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ContactBirthdays(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22622,7 +26222,9 @@ pub mod contacts {
             let id = r.read_u32()?;
             let value = match id {
                 0x114ff30d => {
-                    Self::ContactBirthdays(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ContactBirthdays(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "contacts.ContactBirthdays"));
@@ -22662,10 +26264,14 @@ pub mod contacts {
             let id = r.read_u32()?;
             let value = match id {
                 0xb74ba9d2 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xeae87e42 => {
-                    Self::Contacts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Contacts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "contacts.Contacts")),
             };
@@ -22698,7 +26304,9 @@ pub mod contacts {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xb3134d9d => Self::Found(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xb3134d9d => {
+                    Self::Found(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "contacts.Found")),
             };
             Ok(value)
@@ -22722,7 +26330,9 @@ pub mod contacts {
     impl ::tl_runtime::Serializable for ImportedContacts {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ImportedContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ImportedContacts(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -22731,7 +26341,9 @@ pub mod contacts {
             let id = r.read_u32()?;
             let value = match id {
                 0x77d01c3b => {
-                    Self::ImportedContacts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ImportedContacts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "contacts.ImportedContacts"));
@@ -22767,7 +26379,9 @@ pub mod contacts {
             let id = r.read_u32()?;
             let value = match id {
                 0x7f077ad9 => {
-                    Self::ResolvedPeer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ResolvedPeer(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "contacts.ResolvedPeer")),
             };
@@ -22804,9 +26418,13 @@ pub mod contacts {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xea32b4b1 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xea32b4b1 => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xeb032884 => {
-                    Self::SponsoredPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SponsoredPeers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "contacts.SponsoredPeers")),
             };
@@ -22848,13 +26466,19 @@ pub mod contacts {
             let id = r.read_u32()?;
             let value = match id {
                 0xde266ef5 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x70b772a8 => {
-                    Self::TopPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TopPeers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xb52c939d => {
-                    Self::Disabled(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Disabled(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "contacts.TopPeers")),
             };
@@ -22895,10 +26519,14 @@ pub mod ephemeral {
             let id = r.read_u32()?;
             let value = match id {
                 0x59ffdb31 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x104fc872 => {
-                    Self::WelcomeMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::WelcomeMessages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "ephemeral.WelcomeMessages"));
@@ -22937,7 +26565,9 @@ pub mod fragment {
             let id = r.read_u32()?;
             let value = match id {
                 0x6ebdff91 => {
-                    Self::CollectibleInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CollectibleInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "fragment.CollectibleInfo")),
             };
@@ -22978,10 +26608,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x7cde641d => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xdd18782e => {
-                    Self::AppConfig(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AppConfig(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.AppConfig")),
             };
@@ -23019,10 +26653,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0xccbbce30 => {
-                    Self::AppUpdate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AppUpdate(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xc45a6536 => {
-                    Self::NoAppUpdate(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NoAppUpdate(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.AppUpdate")),
             };
@@ -23056,7 +26694,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x5a592a6c => {
-                    Self::ConfigSimple(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ConfigSimple(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.ConfigSimple")),
             };
@@ -23094,10 +26734,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x93cc1f32 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x87d0759e => {
-                    Self::CountriesList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CountriesList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.CountriesList")),
             };
@@ -23130,7 +26774,9 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xc3878e23 => Self::Country(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xc3878e23 => {
+                    Self::Country(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "help.Country")),
             };
             Ok(value)
@@ -23163,7 +26809,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x4203c5ef => {
-                    Self::CountryCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CountryCode(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.CountryCode")),
             };
@@ -23200,9 +26848,13 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x66afa166 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x66afa166 => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x6a4ee832 => {
-                    Self::DeepLinkInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::DeepLinkInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.DeepLinkInfo")),
             };
@@ -23236,7 +26888,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x18cb9f78 => {
-                    Self::InviteText(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::InviteText(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.InviteText")),
             };
@@ -23274,10 +26928,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0xbfb9f457 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xa098d6af => {
-                    Self::PassportConfig(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PassportConfig(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.PassportConfig")),
             };
@@ -23311,7 +26969,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0xadec6ebe => {
-                    Self::PeerColorOption(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerColorOption(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.PeerColorOption")),
             };
@@ -23340,7 +27000,9 @@ pub mod help {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerColorSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::PeerColorProfileSet(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PeerColorProfileSet(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23349,11 +27011,15 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x26219a58 => {
-                    Self::PeerColorSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerColorSet(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x767d61eb => Self::PeerColorProfileSet(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x767d61eb => {
+                    Self::PeerColorProfileSet(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => return Err(r.unexpected_constructor(id, "help.PeerColorSet")),
             };
             Ok(value)
@@ -23390,10 +27056,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x2ba1f5ce => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x00f8ed08 => {
-                    Self::PeerColors(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerColors(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.PeerColors")),
             };
@@ -23427,7 +27097,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x5334759c => {
-                    Self::PremiumPromo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PremiumPromo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.PremiumPromo")),
             };
@@ -23464,9 +27136,13 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x98f6ac75 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x98f6ac75 => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x08a4d87a => {
-                    Self::PromoData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PromoData(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.PromoData")),
             };
@@ -23500,7 +27176,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x0e0310d7 => {
-                    Self::RecentMeUrls(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::RecentMeUrls(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.RecentMeUrls")),
             };
@@ -23533,7 +27211,9 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x17c6b5f6 => Self::Support(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x17c6b5f6 => {
+                    Self::Support(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "help.Support")),
             };
             Ok(value)
@@ -23566,7 +27246,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x8c05f1c9 => {
-                    Self::SupportName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SupportName(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.SupportName")),
             };
@@ -23600,7 +27282,9 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x780a0310 => {
-                    Self::TermsOfService(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TermsOfService(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.TermsOfService")),
             };
@@ -23629,7 +27313,9 @@ pub mod help {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::TermsOfServiceUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TermsOfServiceUpdate(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23637,10 +27323,14 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xe3309f7f => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x28ecf961 => Self::TermsOfServiceUpdate(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xe3309f7f => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x28ecf961 => {
+                    Self::TermsOfServiceUpdate(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
                     return Err(r.unexpected_constructor(id, "help.TermsOfServiceUpdate"));
                 }
@@ -23679,10 +27369,14 @@ pub mod help {
             let id = r.read_u32()?;
             let value = match id {
                 0x970708cc => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x7b74ed71 => {
-                    Self::TimezonesList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TimezonesList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.TimezonesList")),
             };
@@ -23719,9 +27413,13 @@ pub mod help {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xf3ae2eed => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xf3ae2eed => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x01eb3758 => {
-                    Self::UserInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::UserInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "help.UserInfo")),
             };
@@ -23749,7 +27447,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for AffectedFoundMessages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::AffectedFoundMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AffectedFoundMessages(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23757,11 +27457,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xef8d3e6c => Self::AffectedFoundMessages(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xef8d3e6c => {
+                    Self::AffectedFoundMessages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.AffectedFoundMessages"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.AffectedFoundMessages"),
+                    );
                 }
             };
             Ok(value)
@@ -23794,7 +27498,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xb45c69d1 => {
-                    Self::AffectedHistory(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AffectedHistory(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.AffectedHistory")),
             };
@@ -23819,7 +27525,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for AffectedMessages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::AffectedMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AffectedMessages(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23828,7 +27536,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x84d19185 => {
-                    Self::AffectedMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AffectedMessages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.AffectedMessages"));
@@ -23868,10 +27578,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xe86602c3 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xcdbbcebb => {
-                    Self::AllStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AllStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.AllStickers")),
             };
@@ -23896,7 +27610,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ArchivedStickers {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ArchivedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ArchivedStickers(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23905,7 +27621,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x4fcba9c8 => {
-                    Self::ArchivedStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ArchivedStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.ArchivedStickers"));
@@ -23936,7 +27654,9 @@ pub mod messages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::AvailableEffects(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AvailableEffects(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23945,10 +27665,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xd1ed9a5b => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xbddb616e => {
-                    Self::AvailableEffects(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AvailableEffects(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.AvailableEffects"));
@@ -23979,7 +27703,9 @@ pub mod messages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::AvailableReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::AvailableReactions(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -23988,13 +27714,19 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x9f071957 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x768e3aad => {
-                    Self::AvailableReactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AvailableReactions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.AvailableReactions"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.AvailableReactions"),
+                    );
                 }
             };
             Ok(value)
@@ -24026,7 +27758,9 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xeb50adf5 => Self::BotApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xeb50adf5 => {
+                    Self::BotApp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "messages.BotApp")),
             };
             Ok(value)
@@ -24050,7 +27784,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for BotCallbackAnswer {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::BotCallbackAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::BotCallbackAnswer(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24059,10 +27795,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x36585ea4 => {
-                    Self::BotCallbackAnswer(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BotCallbackAnswer(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.BotCallbackAnswer"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.BotCallbackAnswer"),
+                    );
                 }
             };
             Ok(value)
@@ -24073,7 +27813,9 @@ pub mod messages {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotPreparedInlineMessage {
         /// `messages.botPreparedInlineMessage#8ecf0511 id:string expire_date:int = messages.BotPreparedInlineMessage;`: [`super::super::types::messages::BotPreparedInlineMessage`].
-        BotPreparedInlineMessage(super::super::types::messages::BotPreparedInlineMessage),
+        BotPreparedInlineMessage(
+            super::super::types::messages::BotPreparedInlineMessage,
+        ),
     }
     impl BotPreparedInlineMessage {
         /// The constructor id of the variant held.
@@ -24086,7 +27828,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for BotPreparedInlineMessage {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::BotPreparedInlineMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::BotPreparedInlineMessage(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24094,11 +27838,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x8ecf0511 => Self::BotPreparedInlineMessage(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x8ecf0511 => {
+                    Self::BotPreparedInlineMessage(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.BotPreparedInlineMessage"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.BotPreparedInlineMessage"),
+                    );
                 }
             };
             Ok(value)
@@ -24131,7 +27879,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xe021f2f6 => {
-                    Self::BotResults(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BotResults(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.BotResults")),
             };
@@ -24156,7 +27906,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ChatAdminsWithInvites {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ChatAdminsWithInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ChatAdminsWithInvites(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24164,11 +27916,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xb69b72d7 => Self::ChatAdminsWithInvites(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xb69b72d7 => {
+                    Self::ChatAdminsWithInvites(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ChatAdminsWithInvites"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ChatAdminsWithInvites"),
+                    );
                 }
             };
             Ok(value)
@@ -24201,7 +27957,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xe5d7d19c => {
-                    Self::ChatFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChatFull(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.ChatFull")),
             };
@@ -24226,7 +27984,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ChatInviteImporters {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ChatInviteImporters(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ChatInviteImporters(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24234,11 +27994,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x81b6b00a => Self::ChatInviteImporters(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x81b6b00a => {
+                    Self::ChatInviteImporters(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ChatInviteImporters"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ChatInviteImporters"),
+                    );
                 }
             };
             Ok(value)
@@ -24274,10 +28038,16 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x445663a7 => Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x61ca29d3 => Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x445663a7 => {
+                    Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x61ca29d3 => {
+                    Self::WebView(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ChatInviteJoinResult"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ChatInviteJoinResult"),
+                    );
                 }
             };
             Ok(value)
@@ -24313,8 +28083,12 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x64ff9fd5 => Self::Chats(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x9cd81144 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x64ff9fd5 => {
+                    Self::Chats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x9cd81144 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "messages.Chats")),
             };
             Ok(value)
@@ -24325,7 +28099,9 @@ pub mod messages {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CheckedHistoryImportPeer {
         /// `messages.checkedHistoryImportPeer#a24de717 confirm_text:string = messages.CheckedHistoryImportPeer;`: [`super::super::types::messages::CheckedHistoryImportPeer`].
-        CheckedHistoryImportPeer(super::super::types::messages::CheckedHistoryImportPeer),
+        CheckedHistoryImportPeer(
+            super::super::types::messages::CheckedHistoryImportPeer,
+        ),
     }
     impl CheckedHistoryImportPeer {
         /// The constructor id of the variant held.
@@ -24338,7 +28114,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for CheckedHistoryImportPeer {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::CheckedHistoryImportPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::CheckedHistoryImportPeer(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24346,11 +28124,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xa24de717 => Self::CheckedHistoryImportPeer(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xa24de717 => {
+                    Self::CheckedHistoryImportPeer(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.CheckedHistoryImportPeer"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.CheckedHistoryImportPeer"),
+                    );
                 }
             };
             Ok(value)
@@ -24374,7 +28156,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ComposedMessageWithAi {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ComposedMessageWithAi(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ComposedMessageWithAi(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24382,11 +28166,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x90d7adfa => Self::ComposedMessageWithAi(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x90d7adfa => {
+                    Self::ComposedMessageWithAi(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ComposedMessageWithAI"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ComposedMessageWithAI"),
+                    );
                 }
             };
             Ok(value)
@@ -24397,7 +28185,9 @@ pub mod messages {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ComposedRichMessageWithAi {
         /// `messages.composedRichMessageWithAI#4c4537c8 result:RichMessage = messages.ComposedRichMessageWithAI;`: [`super::super::types::messages::ComposedRichMessageWithAi`].
-        ComposedRichMessageWithAi(super::super::types::messages::ComposedRichMessageWithAi),
+        ComposedRichMessageWithAi(
+            super::super::types::messages::ComposedRichMessageWithAi,
+        ),
     }
     impl ComposedRichMessageWithAi {
         /// The constructor id of the variant held.
@@ -24410,7 +28200,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ComposedRichMessageWithAi {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ComposedRichMessageWithAi(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ComposedRichMessageWithAi(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24418,11 +28210,19 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x4c4537c8 => Self::ComposedRichMessageWithAi(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x4c4537c8 => {
+                    Self::ComposedRichMessageWithAi(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ComposedRichMessageWithAI"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "messages.ComposedRichMessageWithAI",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -24459,10 +28259,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xc0e24635 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x2c221edd => {
-                    Self::DhConfig(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::DhConfig(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.DhConfig")),
             };
@@ -24496,7 +28300,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x2ad93719 => {
-                    Self::DialogFilters(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::DialogFilters(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.DialogFilters")),
             };
@@ -24537,10 +28343,16 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x15ba6c40 => Self::Dialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x71e094f3 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x15ba6c40 => {
+                    Self::Dialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x71e094f3 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xf0e3e596 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.Dialogs")),
             };
@@ -24565,7 +28377,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for DiscussionMessage {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::DiscussionMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::DiscussionMessage(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24574,10 +28388,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xa6341782 => {
-                    Self::DiscussionMessage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::DiscussionMessage(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.DiscussionMessage"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.DiscussionMessage"),
+                    );
                 }
             };
             Ok(value)
@@ -24604,8 +28422,12 @@ pub mod messages {
     impl ::tl_runtime::Serializable for EmojiGameInfo {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::EmojiGameUnavailable(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::EmojiGameDiceInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::EmojiGameUnavailable(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
+                Self::EmojiGameDiceInfo(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24613,11 +28435,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x59e65335 => Self::EmojiGameUnavailable(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x59e65335 => {
+                    Self::EmojiGameUnavailable(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 0x44e56023 => {
-                    Self::EmojiGameDiceInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmojiGameDiceInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.EmojiGameInfo")),
             };
@@ -24642,7 +28468,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for EmojiGameOutcome {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::EmojiGameOutcome(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::EmojiGameOutcome(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24651,7 +28479,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xda2ad647 => {
-                    Self::EmojiGameOutcome(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmojiGameOutcome(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.EmojiGameOutcome"));
@@ -24691,10 +28521,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x6fb4ad87 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x881fb94b => {
-                    Self::EmojiGroups(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EmojiGroups(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.EmojiGroups")),
             };
@@ -24722,7 +28556,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ExportedChatInvite {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedChatInvite(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
                 Self::Replaced(x) => ::tl_runtime::Serializable::serialize(x, out),
             }
         }
@@ -24732,13 +28568,19 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x1871be50 => {
-                    Self::ExportedChatInvite(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ExportedChatInvite(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x222600ef => {
-                    Self::Replaced(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Replaced(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ExportedChatInvite"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ExportedChatInvite"),
+                    );
                 }
             };
             Ok(value)
@@ -24762,7 +28604,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for ExportedChatInvites {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedChatInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedChatInvites(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24770,11 +28614,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xbdc62dcc => Self::ExportedChatInvites(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xbdc62dcc => {
+                    Self::ExportedChatInvites(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.ExportedChatInvites"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.ExportedChatInvites"),
+                    );
                 }
             };
             Ok(value)
@@ -24811,10 +28659,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x9e8fa6d3 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x2cb51097 => {
-                    Self::FavedStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FavedStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.FavedStickers")),
             };
@@ -24843,7 +28695,9 @@ pub mod messages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::FeaturedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::FeaturedStickers(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24852,10 +28706,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xc6dc0c66 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xbe382906 => {
-                    Self::FeaturedStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FeaturedStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.FeaturedStickers"));
@@ -24891,7 +28749,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x367617d3 => {
-                    Self::ForumTopics(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ForumTopics(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.ForumTopics")),
             };
@@ -24920,7 +28780,9 @@ pub mod messages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::FoundStickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::FoundStickerSets(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -24929,10 +28791,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x0d54b65d => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x8af09dd2 => {
-                    Self::FoundStickerSets(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FoundStickerSets(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.FoundStickerSets"));
@@ -24972,10 +28838,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x6010c534 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x82c9e290 => {
-                    Self::FoundStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FoundStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.FoundStickers")),
             };
@@ -25009,7 +28879,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x9a3bfd99 => {
-                    Self::HighScores(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::HighScores(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.HighScores")),
             };
@@ -25043,7 +28915,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x1662af0b => {
-                    Self::HistoryImport(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::HistoryImport(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.HistoryImport")),
             };
@@ -25068,7 +28942,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for HistoryImportParsed {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::HistoryImportParsed(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::HistoryImportParsed(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25076,11 +28952,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x5e0fb7b9 => Self::HistoryImportParsed(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x5e0fb7b9 => {
+                    Self::HistoryImportParsed(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.HistoryImportParsed"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.HistoryImportParsed"),
+                    );
                 }
             };
             Ok(value)
@@ -25113,7 +28993,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xa927fec5 => {
-                    Self::InactiveChats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::InactiveChats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.InactiveChats")),
             };
@@ -25147,7 +29029,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x7f5defa6 => {
-                    Self::InvitedUsers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::InvitedUsers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.InvitedUsers")),
             };
@@ -25181,7 +29065,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x26b5dde6 => {
-                    Self::MessageEditData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MessageEditData(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.MessageEditData")),
             };
@@ -25206,7 +29092,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for MessageReactionsList {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::MessageReactionsList(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::MessageReactionsList(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25214,11 +29102,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x31bd492d => Self::MessageReactionsList(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x31bd492d => {
+                    Self::MessageReactionsList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.MessageReactionsList"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.MessageReactionsList"),
+                    );
                 }
             };
             Ok(value)
@@ -25251,7 +29143,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xb6c4f543 => {
-                    Self::MessageViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MessageViews(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.MessageViews")),
             };
@@ -25297,14 +29191,22 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x1d73e7ea => {
-                    Self::Messages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Messages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x5f206716 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x5f206716 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xc776ba4e => {
-                    Self::ChannelMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChannelMessages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x74535f21 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.Messages")),
             };
@@ -25338,7 +29240,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xfaff629d => {
-                    Self::MyStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MyStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.MyStickers")),
             };
@@ -25372,7 +29276,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x3371c354 => {
-                    Self::PeerDialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerDialogs(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.PeerDialogs")),
             };
@@ -25406,7 +29312,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x6880b94d => {
-                    Self::PeerSettings(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerSettings(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.PeerSettings")),
             };
@@ -25431,7 +29339,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for PreparedInlineMessage {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PreparedInlineMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PreparedInlineMessage(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25439,11 +29349,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xff57708d => Self::PreparedInlineMessage(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xff57708d => {
+                    Self::PreparedInlineMessage(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.PreparedInlineMessage"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.PreparedInlineMessage"),
+                    );
                 }
             };
             Ok(value)
@@ -25480,10 +29394,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xc68d6695 => {
-                    Self::QuickReplies(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::QuickReplies(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x5f91eb5b => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.QuickReplies")),
             };
@@ -25521,10 +29439,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xb06fdbdf => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xeafdf716 => {
-                    Self::Reactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Reactions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.Reactions")),
             };
@@ -25562,10 +29484,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x0b17f890 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x88d37c56 => {
-                    Self::RecentStickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::RecentStickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.RecentStickers")),
             };
@@ -25607,11 +29533,17 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xf83ae221 => {
-                    Self::SavedDialogs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedDialogs(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x44ba9dd9 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x44ba9dd9 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xc01f6fe8 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.SavedDialogs")),
             };
@@ -25649,10 +29581,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xe8025ca2 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x84a02a0d => {
-                    Self::SavedGifs(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedGifs(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.SavedGifs")),
             };
@@ -25681,7 +29617,9 @@ pub mod messages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::SavedReactionTags(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SavedReactionTags(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25690,13 +29628,19 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x889b59ef => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x3259950a => {
-                    Self::SavedReactionTags(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedReactionTags(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.SavedReactionTags"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.SavedReactionTags"),
+                    );
                 }
             };
             Ok(value)
@@ -25729,7 +29673,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xe844ebff => {
-                    Self::SearchCounter(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SearchCounter(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.SearchCounter")),
             };
@@ -25754,7 +29700,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for SearchResultsCalendar {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SearchResultsCalendar(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SearchResultsCalendar(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25762,11 +29710,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x147ee23c => Self::SearchResultsCalendar(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x147ee23c => {
+                    Self::SearchResultsCalendar(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.SearchResultsCalendar"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.SearchResultsCalendar"),
+                    );
                 }
             };
             Ok(value)
@@ -25790,7 +29742,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for SearchResultsPositions {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SearchResultsPositions(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SearchResultsPositions(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25798,11 +29752,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x53b22baf => Self::SearchResultsPositions(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x53b22baf => {
+                    Self::SearchResultsPositions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.SearchResultsPositions"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.SearchResultsPositions"),
+                    );
                 }
             };
             Ok(value)
@@ -25829,8 +29787,12 @@ pub mod messages {
     impl ::tl_runtime::Serializable for SentEncryptedMessage {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SentEncryptedMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::SentEncryptedFile(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SentEncryptedMessage(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
+                Self::SentEncryptedFile(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -25838,14 +29800,20 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x560f8935 => Self::SentEncryptedMessage(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x560f8935 => {
+                    Self::SentEncryptedMessage(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 0x9493ff32 => {
-                    Self::SentEncryptedFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SentEncryptedFile(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.SentEncryptedMessage"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.SentEncryptedMessage"),
+                    );
                 }
             };
             Ok(value)
@@ -25872,7 +29840,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for SponsoredMessages {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SponsoredMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SponsoredMessages(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
                 Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
             }
         }
@@ -25882,11 +29852,17 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xffda656d => {
-                    Self::SponsoredMessages(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SponsoredMessages(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x1839490f => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x1839490f => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.SponsoredMessages"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.SponsoredMessages"),
+                    );
                 }
             };
             Ok(value)
@@ -25923,10 +29899,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x6e153f16 => {
-                    Self::StickerSet(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StickerSet(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0xd3f924eb => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.StickerSet")),
             };
@@ -25963,10 +29943,16 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x38641628 => Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x35e410a8 => Self::Archive(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x38641628 => {
+                    Self::Success(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x35e410a8 => {
+                    Self::Archive(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.StickerSetInstallResult"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.StickerSetInstallResult"),
+                    );
                 }
             };
             Ok(value)
@@ -26003,10 +29989,14 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xf1749a22 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x30a6ec7e => {
-                    Self::Stickers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Stickers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.Stickers")),
             };
@@ -26031,7 +30021,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for TranscribedAudio {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TranscribedAudio(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TranscribedAudio(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26040,7 +30032,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0xcfb9d957 => {
-                    Self::TranscribedAudio(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TranscribedAudio(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "messages.TranscribedAudio"));
@@ -26067,7 +30061,9 @@ pub mod messages {
     impl ::tl_runtime::Serializable for TranslatedRichMessage {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TranslatedRichMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TranslatedRichMessage(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26075,11 +30071,15 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x4203998f => Self::TranslatedRichMessage(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x4203998f => {
+                    Self::TranslatedRichMessage(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "messages.TranslatedRichMessage"));
+                    return Err(
+                        r.unexpected_constructor(id, "messages.TranslatedRichMessage"),
+                    );
                 }
             };
             Ok(value)
@@ -26112,7 +30112,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x33db32f8 => {
-                    Self::TranslateResult(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TranslateResult(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.TranslatedText")),
             };
@@ -26146,7 +30148,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x4899484e => {
-                    Self::VotesList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::VotesList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.VotesList")),
             };
@@ -26179,7 +30183,9 @@ pub mod messages {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xfd5e12bd => Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xfd5e12bd => {
+                    Self::WebPage(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "messages.WebPage")),
             };
             Ok(value)
@@ -26212,7 +30218,9 @@ pub mod messages {
             let id = r.read_u32()?;
             let value = match id {
                 0x8c9a88ac => {
-                    Self::WebPagePreview(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::WebPagePreview(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "messages.WebPagePreview")),
             };
@@ -26249,7 +30257,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x3e24e573 => {
-                    Self::BankCardData(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BankCardData(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.BankCardData")),
             };
@@ -26286,10 +30296,16 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x374fa7ad => Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xd5e58274 => Self::Fail(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x374fa7ad => {
+                    Self::Ok(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xd5e58274 => {
+                    Self::Fail(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.CheckCanSendGiftResult"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.CheckCanSendGiftResult"),
+                    );
                 }
             };
             Ok(value)
@@ -26322,7 +30338,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xeb983f8f => {
-                    Self::CheckedGiftCode(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CheckedGiftCode(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.CheckedGiftCode")),
             };
@@ -26347,7 +30365,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for ConnectedStarRefBots {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ConnectedStarRefBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ConnectedStarRefBots(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26355,11 +30375,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x98d5ea1d => Self::ConnectedStarRefBots(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x98d5ea1d => {
+                    Self::ConnectedStarRefBots(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.ConnectedStarRefBots"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.ConnectedStarRefBots"),
+                    );
                 }
             };
             Ok(value)
@@ -26392,7 +30416,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xbbcce4c2 => {
-                    Self::CurrencyRates(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CurrencyRates(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.CurrencyRates")),
             };
@@ -26426,7 +30452,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xaed0cbd9 => {
-                    Self::ExportedInvoice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ExportedInvoice(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.ExportedInvoice")),
             };
@@ -26464,9 +30492,13 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x4367daa0 => {
-                    Self::GiveawayInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::GiveawayInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xe175e66f => Self::Results(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xe175e66f => {
+                    Self::Results(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "payments.GiveawayInfo")),
             };
             Ok(value)
@@ -26507,11 +30539,17 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xa0058751 => {
-                    Self::PaymentForm(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PaymentForm(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x7bf6b15c => Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x7bf6b15c => {
+                    Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xb425cfe1 => {
-                    Self::StarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StarGift(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.PaymentForm")),
             };
@@ -26549,9 +30587,13 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x70c4fe03 => {
-                    Self::PaymentReceipt(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PaymentReceipt(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xdabbf83a => Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xdabbf83a => {
+                    Self::Stars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "payments.PaymentReceipt")),
             };
             Ok(value)
@@ -26564,7 +30606,9 @@ pub mod payments {
         /// `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;`: [`super::super::types::payments::PaymentResult`].
         PaymentResult(super::super::types::payments::PaymentResult),
         /// `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult;`: [`super::super::types::payments::PaymentVerificationNeeded`].
-        PaymentVerificationNeeded(super::super::types::payments::PaymentVerificationNeeded),
+        PaymentVerificationNeeded(
+            super::super::types::payments::PaymentVerificationNeeded,
+        ),
     }
     impl PaymentResult {
         /// The constructor id of the variant held.
@@ -26579,7 +30623,9 @@ pub mod payments {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::PaymentVerificationNeeded(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PaymentVerificationNeeded(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26588,11 +30634,15 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x4e5f810d => {
-                    Self::PaymentResult(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PaymentResult(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xd8411139 => Self::PaymentVerificationNeeded(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xd8411139 => {
+                    Self::PaymentVerificationNeeded(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => return Err(r.unexpected_constructor(id, "payments.PaymentResult")),
             };
             Ok(value)
@@ -26625,7 +30675,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x947a12df => {
-                    Self::ResaleStarGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ResaleStarGifts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.ResaleStarGifts")),
             };
@@ -26659,7 +30711,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xfb8fe43c => {
-                    Self::SavedInfo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.SavedInfo")),
             };
@@ -26693,7 +30747,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x95f389b1 => {
-                    Self::SavedStarGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedStarGifts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.SavedStarGifts")),
             };
@@ -26722,7 +30778,9 @@ pub mod payments {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::StarGiftActiveAuctions(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftActiveAuctions(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26731,13 +30789,19 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xdb33dad0 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xaef6abbc => Self::StarGiftActiveAuctions(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xaef6abbc => {
+                    Self::StarGiftActiveAuctions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftActiveAuctions"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarGiftActiveAuctions"),
+                    );
                 }
             };
             Ok(value)
@@ -26748,7 +30812,9 @@ pub mod payments {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftAuctionAcquiredGifts {
         /// `payments.starGiftAuctionAcquiredGifts#7d5bd1f0 gifts:Vector<StarGiftAuctionAcquiredGift> users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionAcquiredGifts;`: [`super::super::types::payments::StarGiftAuctionAcquiredGifts`].
-        StarGiftAuctionAcquiredGifts(super::super::types::payments::StarGiftAuctionAcquiredGifts),
+        StarGiftAuctionAcquiredGifts(
+            super::super::types::payments::StarGiftAuctionAcquiredGifts,
+        ),
     }
     impl StarGiftAuctionAcquiredGifts {
         /// The constructor id of the variant held.
@@ -26771,12 +30837,18 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x7d5bd1f0 => Self::StarGiftAuctionAcquiredGifts(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x7d5bd1f0 => {
+                    Self::StarGiftAuctionAcquiredGifts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
                     return Err(
-                        r.unexpected_constructor(id, "payments.StarGiftAuctionAcquiredGifts")
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "payments.StarGiftAuctionAcquiredGifts",
+                            ),
                     );
                 }
             };
@@ -26801,7 +30873,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarGiftAuctionState {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarGiftAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftAuctionState(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26809,11 +30883,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x6b39f4ec => Self::StarGiftAuctionState(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x6b39f4ec => {
+                    Self::StarGiftAuctionState(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftAuctionState"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarGiftAuctionState"),
+                    );
                 }
             };
             Ok(value)
@@ -26841,7 +30919,9 @@ pub mod payments {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::StarGiftCollections(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftCollections(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26850,13 +30930,19 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xa0ba4f17 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0x8a2932f3 => Self::StarGiftCollections(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x8a2932f3 => {
+                    Self::StarGiftCollections(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftCollections"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarGiftCollections"),
+                    );
                 }
             };
             Ok(value)
@@ -26867,7 +30953,9 @@ pub mod payments {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftUpgradeAttributes {
         /// `payments.starGiftUpgradeAttributes#46c6e36f attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradeAttributes;`: [`super::super::types::payments::StarGiftUpgradeAttributes`].
-        StarGiftUpgradeAttributes(super::super::types::payments::StarGiftUpgradeAttributes),
+        StarGiftUpgradeAttributes(
+            super::super::types::payments::StarGiftUpgradeAttributes,
+        ),
     }
     impl StarGiftUpgradeAttributes {
         /// The constructor id of the variant held.
@@ -26880,7 +30968,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarGiftUpgradeAttributes {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarGiftUpgradeAttributes(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftUpgradeAttributes(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26888,11 +30978,19 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x46c6e36f => Self::StarGiftUpgradeAttributes(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x46c6e36f => {
+                    Self::StarGiftUpgradeAttributes(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftUpgradeAttributes"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "payments.StarGiftUpgradeAttributes",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -26916,7 +31014,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarGiftUpgradePreview {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarGiftUpgradePreview(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftUpgradePreview(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26924,11 +31024,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x3de1dfed => Self::StarGiftUpgradePreview(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x3de1dfed => {
+                    Self::StarGiftUpgradePreview(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftUpgradePreview"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarGiftUpgradePreview"),
+                    );
                 }
             };
             Ok(value)
@@ -26952,7 +31056,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarGiftWithdrawalUrl {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarGiftWithdrawalUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarGiftWithdrawalUrl(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -26960,11 +31066,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x84aa3a9c => Self::StarGiftWithdrawalUrl(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x84aa3a9c => {
+                    Self::StarGiftWithdrawalUrl(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarGiftWithdrawalUrl"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarGiftWithdrawalUrl"),
+                    );
                 }
             };
             Ok(value)
@@ -27001,10 +31111,14 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0xa388a368 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x2ed82995 => {
-                    Self::StarGifts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StarGifts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.StarGifts")),
             };
@@ -27016,7 +31130,9 @@ pub mod payments {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsRevenueAdsAccountUrl {
         /// `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl;`: [`super::super::types::payments::StarsRevenueAdsAccountUrl`].
-        StarsRevenueAdsAccountUrl(super::super::types::payments::StarsRevenueAdsAccountUrl),
+        StarsRevenueAdsAccountUrl(
+            super::super::types::payments::StarsRevenueAdsAccountUrl,
+        ),
     }
     impl StarsRevenueAdsAccountUrl {
         /// The constructor id of the variant held.
@@ -27029,7 +31145,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarsRevenueAdsAccountUrl {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarsRevenueAdsAccountUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarsRevenueAdsAccountUrl(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27037,11 +31155,19 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x394e7f21 => Self::StarsRevenueAdsAccountUrl(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x394e7f21 => {
+                    Self::StarsRevenueAdsAccountUrl(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarsRevenueAdsAccountUrl"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "payments.StarsRevenueAdsAccountUrl",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -27065,7 +31191,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarsRevenueStats {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarsRevenueStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarsRevenueStats(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27074,10 +31202,14 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x6c207376 => {
-                    Self::StarsRevenueStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StarsRevenueStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarsRevenueStats"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.StarsRevenueStats"),
+                    );
                 }
             };
             Ok(value)
@@ -27088,7 +31220,9 @@ pub mod payments {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsRevenueWithdrawalUrl {
         /// `payments.starsRevenueWithdrawalUrl#1dab80b7 url:string = payments.StarsRevenueWithdrawalUrl;`: [`super::super::types::payments::StarsRevenueWithdrawalUrl`].
-        StarsRevenueWithdrawalUrl(super::super::types::payments::StarsRevenueWithdrawalUrl),
+        StarsRevenueWithdrawalUrl(
+            super::super::types::payments::StarsRevenueWithdrawalUrl,
+        ),
     }
     impl StarsRevenueWithdrawalUrl {
         /// The constructor id of the variant held.
@@ -27101,7 +31235,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for StarsRevenueWithdrawalUrl {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StarsRevenueWithdrawalUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StarsRevenueWithdrawalUrl(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27109,11 +31245,19 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x1dab80b7 => Self::StarsRevenueWithdrawalUrl(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x1dab80b7 => {
+                    Self::StarsRevenueWithdrawalUrl(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.StarsRevenueWithdrawalUrl"));
+                    return Err(
+                        r
+                            .unexpected_constructor(
+                                id,
+                                "payments.StarsRevenueWithdrawalUrl",
+                            ),
+                    );
                 }
             };
             Ok(value)
@@ -27146,7 +31290,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x6c9ce8ed => {
-                    Self::StarsStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StarsStatus(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.StarsStatus")),
             };
@@ -27171,7 +31317,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for SuggestedStarRefBots {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SuggestedStarRefBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SuggestedStarRefBots(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27179,11 +31327,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xb4d5d859 => Self::SuggestedStarRefBots(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xb4d5d859 => {
+                    Self::SuggestedStarRefBots(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.SuggestedStarRefBots"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.SuggestedStarRefBots"),
+                    );
                 }
             };
             Ok(value)
@@ -27216,7 +31368,9 @@ pub mod payments {
             let id = r.read_u32()?;
             let value = match id {
                 0x416c56e8 => {
-                    Self::UniqueStarGift(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::UniqueStarGift(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "payments.UniqueStarGift")),
             };
@@ -27241,7 +31395,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for UniqueStarGiftValueInfo {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::UniqueStarGiftValueInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::UniqueStarGiftValueInfo(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27249,11 +31405,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x512fe446 => Self::UniqueStarGiftValueInfo(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x512fe446 => {
+                    Self::UniqueStarGiftValueInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.UniqueStarGiftValueInfo"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.UniqueStarGiftValueInfo"),
+                    );
                 }
             };
             Ok(value)
@@ -27277,7 +31437,9 @@ pub mod payments {
     impl ::tl_runtime::Serializable for ValidatedRequestedInfo {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ValidatedRequestedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ValidatedRequestedInfo(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27285,11 +31447,15 @@ pub mod payments {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xd1451883 => Self::ValidatedRequestedInfo(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xd1451883 => {
+                    Self::ValidatedRequestedInfo(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "payments.ValidatedRequestedInfo"));
+                    return Err(
+                        r.unexpected_constructor(id, "payments.ValidatedRequestedInfo"),
+                    );
                 }
             };
             Ok(value)
@@ -27316,7 +31482,9 @@ pub mod phone {
     impl ::tl_runtime::Serializable for ExportedGroupCallInvite {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::ExportedGroupCallInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ExportedGroupCallInvite(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27324,11 +31492,15 @@ pub mod phone {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x204bd158 => Self::ExportedGroupCallInvite(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x204bd158 => {
+                    Self::ExportedGroupCallInvite(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "phone.ExportedGroupCallInvite"));
+                    return Err(
+                        r.unexpected_constructor(id, "phone.ExportedGroupCallInvite"),
+                    );
                 }
             };
             Ok(value)
@@ -27361,7 +31533,9 @@ pub mod phone {
             let id = r.read_u32()?;
             let value = match id {
                 0x9e727aad => {
-                    Self::GroupCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::GroupCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "phone.GroupCall")),
             };
@@ -27395,7 +31569,9 @@ pub mod phone {
             let id = r.read_u32()?;
             let value = match id {
                 0x9d1dbd26 => {
-                    Self::GroupCallStars(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::GroupCallStars(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "phone.GroupCallStars")),
             };
@@ -27420,7 +31596,9 @@ pub mod phone {
     impl ::tl_runtime::Serializable for GroupCallStreamChannels {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::GroupCallStreamChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::GroupCallStreamChannels(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27428,11 +31606,15 @@ pub mod phone {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xd0e482b2 => Self::GroupCallStreamChannels(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0xd0e482b2 => {
+                    Self::GroupCallStreamChannels(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "phone.GroupCallStreamChannels"));
+                    return Err(
+                        r.unexpected_constructor(id, "phone.GroupCallStreamChannels"),
+                    );
                 }
             };
             Ok(value)
@@ -27456,7 +31638,9 @@ pub mod phone {
     impl ::tl_runtime::Serializable for GroupCallStreamRtmpUrl {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::GroupCallStreamRtmpUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::GroupCallStreamRtmpUrl(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27464,11 +31648,15 @@ pub mod phone {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x2dbf3432 => Self::GroupCallStreamRtmpUrl(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x2dbf3432 => {
+                    Self::GroupCallStreamRtmpUrl(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "phone.GroupCallStreamRtmpUrl"));
+                    return Err(
+                        r.unexpected_constructor(id, "phone.GroupCallStreamRtmpUrl"),
+                    );
                 }
             };
             Ok(value)
@@ -27492,7 +31680,9 @@ pub mod phone {
     impl ::tl_runtime::Serializable for GroupParticipants {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::GroupParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::GroupParticipants(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -27501,7 +31691,9 @@ pub mod phone {
             let id = r.read_u32()?;
             let value = match id {
                 0xf47751b6 => {
-                    Self::GroupParticipants(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::GroupParticipants(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "phone.GroupParticipants")),
             };
@@ -27535,7 +31727,9 @@ pub mod phone {
             let id = r.read_u32()?;
             let value = match id {
                 0xafe5623f => {
-                    Self::JoinAsPeers(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::JoinAsPeers(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "phone.JoinAsPeers")),
             };
@@ -27569,7 +31763,9 @@ pub mod phone {
             let id = r.read_u32()?;
             let value = match id {
                 0xec82e140 => {
-                    Self::PhoneCall(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PhoneCall(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "phone.PhoneCall")),
             };
@@ -27605,7 +31801,9 @@ pub mod photos {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x20212ca8 => Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x20212ca8 => {
+                    Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "photos.Photo")),
             };
             Ok(value)
@@ -27641,8 +31839,12 @@ pub mod photos {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x8dca6aa5 => Self::Photos(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x15051f54 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x8dca6aa5 => {
+                    Self::Photos(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x15051f54 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "photos.Photos")),
             };
             Ok(value)
@@ -27678,7 +31880,9 @@ pub mod premium {
             let id = r.read_u32()?;
             let value = match id {
                 0x86f8613c => {
-                    Self::BoostsList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BoostsList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "premium.BoostsList")),
             };
@@ -27712,7 +31916,9 @@ pub mod premium {
             let id = r.read_u32()?;
             let value = match id {
                 0x4959427a => {
-                    Self::BoostsStatus(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BoostsStatus(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "premium.BoostsStatus")),
             };
@@ -27746,7 +31952,9 @@ pub mod premium {
             let id = r.read_u32()?;
             let value = match id {
                 0x9ae228e2 => {
-                    Self::MyBoosts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MyBoosts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "premium.MyBoosts")),
             };
@@ -27783,7 +31991,9 @@ pub mod smsjobs {
             let id = r.read_u32()?;
             let value = match id {
                 0xdc8b44cf => {
-                    Self::EligibleToJoin(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::EligibleToJoin(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "smsjobs.EligibilityToJoin"));
@@ -27818,7 +32028,9 @@ pub mod smsjobs {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x2aee9191 => Self::Status(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x2aee9191 => {
+                    Self::Status(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "smsjobs.Status")),
             };
             Ok(value)
@@ -27854,7 +32066,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0x396ca5fc => {
-                    Self::BroadcastStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::BroadcastStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.BroadcastStats")),
             };
@@ -27888,7 +32102,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0xef7ff916 => {
-                    Self::MegagroupStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MegagroupStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.MegagroupStats")),
             };
@@ -27922,7 +32138,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0x7fe91c14 => {
-                    Self::MessageStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::MessageStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.MessageStats")),
             };
@@ -27956,7 +32174,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0x2999beed => {
-                    Self::PollStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PollStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.PollStats")),
             };
@@ -27990,7 +32210,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0x93037e20 => {
-                    Self::PublicForwards(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PublicForwards(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.PublicForwards")),
             };
@@ -28024,7 +32246,9 @@ pub mod stats {
             let id = r.read_u32()?;
             let value = match id {
                 0x50cd067c => {
-                    Self::StoryStats(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StoryStats(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stats.StoryStats")),
             };
@@ -28052,7 +32276,9 @@ pub mod stickers {
     impl ::tl_runtime::Serializable for SuggestedShortName {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SuggestedShortName(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SuggestedShortName(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -28061,10 +32287,14 @@ pub mod stickers {
             let id = r.read_u32()?;
             let value = match id {
                 0x85fea03f => {
-                    Self::SuggestedShortName(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SuggestedShortName(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "stickers.SuggestedShortName"));
+                    return Err(
+                        r.unexpected_constructor(id, "stickers.SuggestedShortName"),
+                    );
                 }
             };
             Ok(value)
@@ -28136,22 +32366,42 @@ pub mod storage {
             let id = r.read_u32()?;
             let value = match id {
                 0xaa963b05 => {
-                    Self::FileUnknown(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FileUnknown(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x40bc6f52 => {
-                    Self::FilePartial(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FilePartial(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x007efe0e => {
-                    Self::FileJpeg(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FileJpeg(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xcae1aadf => Self::FileGif(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x0a4f63c0 => Self::FilePng(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xae1e508d => Self::FilePdf(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x528a0677 => Self::FileMp3(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x4b09ebbc => Self::FileMov(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xb3cea0e4 => Self::FileMp4(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xcae1aadf => {
+                    Self::FileGif(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x0a4f63c0 => {
+                    Self::FilePng(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xae1e508d => {
+                    Self::FilePdf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x528a0677 => {
+                    Self::FileMp3(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x4b09ebbc => {
+                    Self::FileMov(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xb3cea0e4 => {
+                    Self::FileMp4(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x1081464c => {
-                    Self::FileWebp(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FileWebp(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "storage.FileType")),
             };
@@ -28192,9 +32442,13 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0x564edaeb => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xc3987a3a => Self::Albums(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xc3987a3a => {
+                    Self::Albums(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "stories.Albums")),
             };
             Ok(value)
@@ -28231,10 +32485,14 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0x1158fe3e => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x6efc5e81 => {
-                    Self::AllStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::AllStories(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stories.AllStories")),
             };
@@ -28259,7 +32517,9 @@ pub mod stories {
     impl ::tl_runtime::Serializable for CanSendStoryCount {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::CanSendStoryCount(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::CanSendStoryCount(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -28268,7 +32528,9 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0xc387c04e => {
-                    Self::CanSendStoryCount(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CanSendStoryCount(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "stories.CanSendStoryCount"));
@@ -28304,7 +32566,9 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0xe2de7737 => {
-                    Self::FoundStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::FoundStories(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stories.FoundStories")),
             };
@@ -28338,7 +32602,9 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0xcae68768 => {
-                    Self::PeerStories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PeerStories(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stories.PeerStories")),
             };
@@ -28371,7 +32637,9 @@ pub mod stories {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x63c3dd0a => Self::Stories(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x63c3dd0a => {
+                    Self::Stories(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "stories.Stories")),
             };
             Ok(value)
@@ -28395,7 +32663,9 @@ pub mod stories {
     impl ::tl_runtime::Serializable for StoryReactionsList {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::StoryReactionsList(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::StoryReactionsList(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -28404,10 +32674,14 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0xaa5f789c => {
-                    Self::StoryReactionsList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StoryReactionsList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "stories.StoryReactionsList"));
+                    return Err(
+                        r.unexpected_constructor(id, "stories.StoryReactionsList"),
+                    );
                 }
             };
             Ok(value)
@@ -28440,7 +32714,9 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0xde9eed1d => {
-                    Self::StoryViews(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StoryViews(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stories.StoryViews")),
             };
@@ -28474,7 +32750,9 @@ pub mod stories {
             let id = r.read_u32()?;
             let value = match id {
                 0x59d78fc5 => {
-                    Self::StoryViewsList(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StoryViewsList(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "stories.StoryViewsList")),
             };
@@ -28511,7 +32789,9 @@ pub mod toncenter {
             let id = r.read_u32()?;
             let value = match id {
                 0xac8dfe19 => {
-                    Self::ApiResponse(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ApiResponse(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "toncenter.ApiResponse")),
             };
@@ -28545,7 +32825,9 @@ pub mod toncenter {
             let id = r.read_u32()?;
             let value = match id {
                 0x19887601 => {
-                    Self::StreamingUrl(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::StreamingUrl(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "toncenter.StreamingUrl")),
             };
@@ -28581,7 +32863,9 @@ pub mod updates {
             match self {
                 Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
                 Self::TooLong(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::ChannelDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::ChannelDifference(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -28589,10 +32873,16 @@ pub mod updates {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x3e11affb => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0xa4bcc6fe => Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x3e11affb => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0xa4bcc6fe => {
+                    Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0x2064674e => {
-                    Self::ChannelDifference(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ChannelDifference(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "updates.ChannelDifference"));
@@ -28639,12 +32929,20 @@ pub mod updates {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x5d75a138 => Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x00f49ca0 => {
-                    Self::Difference(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                0x5d75a138 => {
+                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
                 }
-                0xa8fb1981 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x4afe8f6d => Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x00f49ca0 => {
+                    Self::Difference(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
+                0xa8fb1981 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x4afe8f6d => {
+                    Self::TooLong(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "updates.Difference")),
             };
             Ok(value)
@@ -28676,7 +32974,9 @@ pub mod updates {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0xa56c2a3e => Self::State(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xa56c2a3e => {
+                    Self::State(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "updates.State")),
             };
             Ok(value)
@@ -28716,9 +33016,13 @@ pub mod upload {
             let id = r.read_u32()?;
             let value = match id {
                 0xeea8e46e => {
-                    Self::ReuploadNeeded(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ReuploadNeeded(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
-                0xa99fca4f => Self::CdnFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0xa99fca4f => {
+                    Self::CdnFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "upload.CdnFile")),
             };
             Ok(value)
@@ -28754,9 +33058,13 @@ pub mod upload {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x096a18d5 => Self::File(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x096a18d5 => {
+                    Self::File(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 0xf18cda44 => {
-                    Self::CdnRedirect(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::CdnRedirect(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "upload.File")),
             };
@@ -28789,7 +33097,9 @@ pub mod upload {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x21e753bc => Self::WebFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x21e753bc => {
+                    Self::WebFile(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "upload.WebFile")),
             };
             Ok(value)
@@ -28829,10 +33139,14 @@ pub mod users {
             let id = r.read_u32()?;
             let value = match id {
                 0xe3878aa4 => {
-                    Self::NotModified(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NotModified(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 0x34a2f297 => {
-                    Self::SavedMusic(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SavedMusic(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "users.SavedMusic")),
             };
@@ -28866,7 +33180,9 @@ pub mod users {
             let id = r.read_u32()?;
             let value = match id {
                 0x3b6d152e => {
-                    Self::UserFull(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::UserFull(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "users.UserFull")),
             };
@@ -28903,8 +33219,12 @@ pub mod users {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x62d706b8 => Self::Users(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
-                0x315a4974 => Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x62d706b8 => {
+                    Self::Users(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
+                0x315a4974 => {
+                    Self::Slice(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "users.Users")),
             };
             Ok(value)
@@ -28918,7 +33238,9 @@ pub mod wallet {
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EncryptedSecretPhrasePart {
         /// `wallet.encryptedSecretPhrasePart#18e82537 data:bytes = wallet.EncryptedSecretPhrasePart;`: [`super::super::types::wallet::EncryptedSecretPhrasePart`].
-        EncryptedSecretPhrasePart(super::super::types::wallet::EncryptedSecretPhrasePart),
+        EncryptedSecretPhrasePart(
+            super::super::types::wallet::EncryptedSecretPhrasePart,
+        ),
     }
     impl EncryptedSecretPhrasePart {
         /// The constructor id of the variant held.
@@ -28931,7 +33253,9 @@ pub mod wallet {
     impl ::tl_runtime::Serializable for EncryptedSecretPhrasePart {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::EncryptedSecretPhrasePart(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::EncryptedSecretPhrasePart(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -28939,11 +33263,15 @@ pub mod wallet {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x18e82537 => Self::EncryptedSecretPhrasePart(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x18e82537 => {
+                    Self::EncryptedSecretPhrasePart(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "wallet.EncryptedSecretPhrasePart"));
+                    return Err(
+                        r.unexpected_constructor(id, "wallet.EncryptedSecretPhrasePart"),
+                    );
                 }
             };
             Ok(value)
@@ -28976,7 +33304,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0xbde90a8d => {
-                    Self::ExistingBalance(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ExistingBalance(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.ExistingBalance")),
             };
@@ -29010,7 +33340,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0xf9d612ef => {
-                    Self::HolderDc(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::HolderDc(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.HolderDc")),
             };
@@ -29044,7 +33376,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x4c1ef10e => {
-                    Self::NftAttribute(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NftAttribute(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.NftAttribute")),
             };
@@ -29077,7 +33411,9 @@ pub mod wallet {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x3441fd1c => Self::NftItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?),
+                0x3441fd1c => {
+                    Self::NftItem(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                }
                 _ => return Err(r.unexpected_constructor(id, "wallet.NftItem")),
             };
             Ok(value)
@@ -29110,7 +33446,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x794d486f => {
-                    Self::NftItems(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::NftItems(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.NftItems")),
             };
@@ -29144,7 +33482,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x99e41707 => {
-                    Self::ProofChallenge(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::ProofChallenge(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.ProofChallenge")),
             };
@@ -29169,7 +33509,9 @@ pub mod wallet {
     impl ::tl_runtime::Serializable for SecretPhraseParts {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::SecretPhraseParts(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::SecretPhraseParts(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -29178,7 +33520,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0xe6d0ef01 => {
-                    Self::SecretPhraseParts(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::SecretPhraseParts(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.SecretPhraseParts")),
             };
@@ -29203,7 +33547,9 @@ pub mod wallet {
     impl ::tl_runtime::Serializable for TonConnectChallenge {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TonConnectChallenge(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TonConnectChallenge(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -29211,11 +33557,15 @@ pub mod wallet {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = r.read_u32()?;
             let value = match id {
-                0x4bc89693 => Self::TonConnectChallenge(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
-                ),
+                0x4bc89693 => {
+                    Self::TonConnectChallenge(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
+                }
                 _ => {
-                    return Err(r.unexpected_constructor(id, "wallet.TonConnectChallenge"));
+                    return Err(
+                        r.unexpected_constructor(id, "wallet.TonConnectChallenge"),
+                    );
                 }
             };
             Ok(value)
@@ -29239,7 +33589,9 @@ pub mod wallet {
     impl ::tl_runtime::Serializable for TonConnectPending {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TonConnectPending(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TonConnectPending(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -29248,7 +33600,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x85c0f124 => {
-                    Self::TonConnectPending(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TonConnectPending(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.TonConnectPending")),
             };
@@ -29273,7 +33627,9 @@ pub mod wallet {
     impl ::tl_runtime::Serializable for TonConnectSessions {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TonConnectSessions(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TonConnectSessions(x) => {
+                    ::tl_runtime::Serializable::serialize(x, out)
+                }
             }
         }
     }
@@ -29282,7 +33638,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x0e1f6896 => {
-                    Self::TonConnectSessions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::TonConnectSessions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => {
                     return Err(r.unexpected_constructor(id, "wallet.TonConnectSessions"));
@@ -29318,7 +33676,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x4322d5a5 => {
-                    Self::Transactions(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Transactions(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.Transactions")),
             };
@@ -29352,7 +33712,9 @@ pub mod wallet {
             let id = r.read_u32()?;
             let value = match id {
                 0x928e7b55 => {
-                    Self::UserAddresses(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::UserAddresses(
+                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "wallet.UserAddresses")),
             };

@@ -19,12 +19,15 @@ impl<X> ::tl_runtime::Identifiable for InvokeAfterMsg<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeAfterMsg<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeAfterMsg<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeAfterMsg<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -59,12 +62,15 @@ impl<X> ::tl_runtime::Identifiable for InvokeAfterMsgs<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeAfterMsgs<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.msg_ids, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeAfterMsgs<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeAfterMsgs<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -115,7 +121,9 @@ impl<X> ::tl_runtime::Identifiable for InitConnection<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InitConnection<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::write_u32(
             out,
             u32::from(self.proxy.is_some()) | u32::from(self.params.is_some()) << 1,
@@ -136,7 +144,8 @@ impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InitConnectio
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InitConnection<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InitConnection<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -198,12 +207,15 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithLayer<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.layer, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithLayer<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithLayer<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -234,13 +246,17 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithoutUpdates<X> {
     const CONSTRUCTOR_ID: u32 = 0xbf9459b7;
     const NAME: &'static str = "invokeWithoutUpdates";
 }
-impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithoutUpdates<X> {
+impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+for InvokeWithoutUpdates<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithoutUpdates<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithoutUpdates<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -272,14 +288,18 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithMessagesRange<X> {
     const CONSTRUCTOR_ID: u32 = 0x365275f2;
     const NAME: &'static str = "invokeWithMessagesRange";
 }
-impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithMessagesRange<X> {
+impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+for InvokeWithMessagesRange<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.range, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithMessagesRange<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithMessagesRange<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -292,7 +312,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWit
         })
     }
 }
-impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithMessagesRange<X> {
+impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
+for InvokeWithMessagesRange<X> {
     type Return = X::Return;
 }
 /// TL method [`invokeWithTakeout`](https://core.telegram.org/method/invokeWithTakeout):
@@ -314,12 +335,15 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithTakeout<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithTakeout<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.takeout_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithTakeout<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithTakeout<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -352,16 +376,18 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithBusinessConnection<X> {
     const CONSTRUCTOR_ID: u32 = 0xdd289f8e;
     const NAME: &'static str = "invokeWithBusinessConnection";
 }
-impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithBusinessConnection<X> {
+impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+for InvokeWithBusinessConnection<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.connection_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
-    for InvokeWithBusinessConnection<X>
-{
+for InvokeWithBusinessConnection<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -374,7 +400,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
         })
     }
 }
-impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithBusinessConnection<X> {
+impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
+for InvokeWithBusinessConnection<X> {
     type Return = X::Return;
 }
 /// TL method [`invokeWithGooglePlayIntegrity`](https://core.telegram.org/method/invokeWithGooglePlayIntegrity):
@@ -397,18 +424,18 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithGooglePlayIntegrity<X> {
     const NAME: &'static str = "invokeWithGooglePlayIntegrity";
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
-    for InvokeWithGooglePlayIntegrity<X>
-{
+for InvokeWithGooglePlayIntegrity<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.token, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
-    for InvokeWithGooglePlayIntegrity<X>
-{
+for InvokeWithGooglePlayIntegrity<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -422,7 +449,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
         })
     }
 }
-impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithGooglePlayIntegrity<X> {
+impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
+for InvokeWithGooglePlayIntegrity<X> {
     type Return = X::Return;
 }
 /// TL method [`invokeWithApnsSecret`](https://core.telegram.org/method/invokeWithApnsSecret):
@@ -444,15 +472,19 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithApnsSecret<X> {
     const CONSTRUCTOR_ID: u32 = 0x0dae54f8;
     const NAME: &'static str = "invokeWithApnsSecret";
 }
-impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithApnsSecret<X> {
+impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+for InvokeWithApnsSecret<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.secret, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithApnsSecret<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithApnsSecret<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -486,14 +518,18 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithReCaptcha<X> {
     const CONSTRUCTOR_ID: u32 = 0xadbb0f94;
     const NAME: &'static str = "invokeWithReCaptcha";
 }
-impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable for InvokeWithReCaptcha<X> {
+impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+for InvokeWithReCaptcha<X> {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.token, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
-impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable for InvokeWithReCaptcha<X> {
+impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+for InvokeWithReCaptcha<X> {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         ::tl_runtime::expect_constructor(
             r,
@@ -526,7 +562,9 @@ impl ::tl_runtime::Identifiable for ReqPq {
 }
 impl ::tl_runtime::Serializable for ReqPq {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
@@ -562,7 +600,9 @@ impl ::tl_runtime::Identifiable for ReqPqMulti {
 }
 impl ::tl_runtime::Serializable for ReqPqMulti {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
@@ -608,7 +648,9 @@ impl ::tl_runtime::Identifiable for ReqDhParams {
 }
 impl ::tl_runtime::Serializable for ReqDhParams {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.server_nonce, out);
         ::tl_runtime::Serializable::serialize(&self.p, out);
@@ -658,7 +700,9 @@ impl ::tl_runtime::Identifiable for SetClientDhParams {
 }
 impl ::tl_runtime::Serializable for SetClientDhParams {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.server_nonce, out);
         ::tl_runtime::Serializable::serialize(&self.encrypted_data, out);
@@ -695,7 +739,9 @@ impl ::tl_runtime::Identifiable for DestroyAuthKey {
 }
 impl ::tl_runtime::Serializable for DestroyAuthKey {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
     }
 }
 impl ::tl_runtime::Deserializable for DestroyAuthKey {
@@ -728,7 +774,9 @@ impl ::tl_runtime::Identifiable for RpcDropAnswer {
 }
 impl ::tl_runtime::Serializable for RpcDropAnswer {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
     }
 }
@@ -764,7 +812,9 @@ impl ::tl_runtime::Identifiable for GetFutureSalts {
 }
 impl ::tl_runtime::Serializable for GetFutureSalts {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.num, out);
     }
 }
@@ -800,7 +850,9 @@ impl ::tl_runtime::Identifiable for Ping {
 }
 impl ::tl_runtime::Serializable for Ping {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.ping_id, out);
     }
 }
@@ -838,7 +890,9 @@ impl ::tl_runtime::Identifiable for PingDelayDisconnect {
 }
 impl ::tl_runtime::Serializable for PingDelayDisconnect {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.ping_id, out);
         ::tl_runtime::Serializable::serialize(&self.disconnect_delay, out);
     }
@@ -876,7 +930,9 @@ impl ::tl_runtime::Identifiable for DestroySession {
 }
 impl ::tl_runtime::Serializable for DestroySession {
     fn serialize(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
+        out.extend_from_slice(
+            &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+        );
         ::tl_runtime::Serializable::serialize(&self.session_id, out);
     }
 }
@@ -2583,12 +2639,10 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.contacts)
-                    | u32::from(self.message_users) << 1
+                u32::from(self.contacts) | u32::from(self.message_users) << 1
                     | u32::from(self.message_chats) << 2
                     | u32::from(self.message_megagroups) << 3
-                    | u32::from(self.message_channels) << 4
-                    | u32::from(self.files) << 5
+                    | u32::from(self.message_channels) << 4 | u32::from(self.files) << 5
                     | u32::from(self.file_max_size.is_some()) << 5,
             );
             if let Some(value) = &self.file_max_size {
@@ -2865,8 +2919,7 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.compare_sound) << 1
-                    | u32::from(self.compare_stories) << 2
+                u32::from(self.compare_sound) << 1 | u32::from(self.compare_stories) << 2
                     | u32::from(self.peer.is_some()),
             );
             if let Some(value) = &self.peer {
@@ -3168,7 +3221,10 @@ pub mod account {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.low) | u32::from(self.high) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.low) | u32::from(self.high) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
@@ -3183,11 +3239,7 @@ pub mod account {
             let low = flags & 0x00000001 != 0;
             let high = flags & 0x00000002 != 0;
             let settings = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                low,
-                high,
-                settings,
-            })
+            Ok(Self { low, high, settings })
         }
     }
     impl ::tl_runtime::RemoteCall for SaveAutoDownloadSettings {
@@ -3283,7 +3335,8 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.document.is_some()) << 2 | u32::from(self.settings.is_some()) << 3,
+                u32::from(self.document.is_some()) << 2
+                    | u32::from(self.settings.is_some()) << 3,
             );
             ::tl_runtime::Serializable::serialize(&self.slug, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -3358,8 +3411,7 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.slug.is_some())
-                    | u32::from(self.title.is_some()) << 1
+                u32::from(self.slug.is_some()) | u32::from(self.title.is_some()) << 1
                     | u32::from(self.document.is_some()) << 2
                     | u32::from(self.settings.is_some()) << 3,
             );
@@ -3492,8 +3544,7 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.dark)
-                    | u32::from(self.theme.is_some()) << 1
+                u32::from(self.dark) | u32::from(self.theme.is_some()) << 1
                     | u32::from(self.format.is_some()) << 2
                     | u32::from(self.base_theme.is_some()) << 3,
             );
@@ -4557,8 +4608,7 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.users)
-                    | u32::from(self.chats) << 1
+                u32::from(self.users) | u32::from(self.chats) << 1
                     | u32::from(self.broadcasts) << 2
                     | u32::from(self.peer.is_some()) << 3,
             );
@@ -4871,9 +4921,7 @@ pub mod account {
             } else {
                 None
             };
-            Ok(Self {
-                business_work_hours,
-            })
+            Ok(Self { business_work_hours })
         }
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessWorkHours {
@@ -4903,7 +4951,8 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.geo_point.is_some()) << 1 | u32::from(self.address.is_some()),
+                u32::from(self.geo_point.is_some()) << 1
+                    | u32::from(self.address.is_some()),
             );
             if let Some(value) = &self.geo_point {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -5746,10 +5795,7 @@ pub mod account {
                 None
             };
             let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                parent_peer,
-                user_id,
-            })
+            Ok(Self { parent_peer, user_id })
         }
     }
     impl ::tl_runtime::RemoteCall for GetPaidMessagesRevenue {
@@ -5783,8 +5829,7 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.refund_charged)
-                    | u32::from(self.require_payment) << 2
+                u32::from(self.refund_charged) | u32::from(self.require_payment) << 2
                     | u32::from(self.parent_peer.is_some()) << 1,
             );
             if let Some(value) = &self.parent_peer {
@@ -5907,11 +5952,7 @@ pub mod account {
             } else {
                 None
             };
-            Ok(Self {
-                unsave,
-                id,
-                after_id,
-            })
+            Ok(Self { unsave, id, after_id })
         }
     }
     impl ::tl_runtime::RemoteCall for SaveMusic {
@@ -6241,7 +6282,8 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.open_external_browser) | u32::from(self.display_close_button) << 1,
+                u32::from(self.open_external_browser)
+                    | u32::from(self.display_close_button) << 1,
             );
         }
     }
@@ -6290,7 +6332,8 @@ pub mod account {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.delete) << 1 | u32::from(self.open_external_browser.is_some()),
+                u32::from(self.delete) << 1
+                    | u32::from(self.open_external_browser.is_some()),
             );
             if let Some(value) = &self.open_external_browser {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -7879,7 +7922,8 @@ pub mod auth {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.from_dc_id.is_some()) | u32::from(self.from_auth_key_id.is_some()),
+                u32::from(self.from_dc_id.is_some())
+                    | u32::from(self.from_auth_key_id.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.credential, out);
             if let Some(value) = &self.from_dc_id {
@@ -8505,8 +8549,7 @@ pub mod bots {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.bot.is_some()) << 2
-                    | u32::from(self.name.is_some()) << 3
+                u32::from(self.bot.is_some()) << 2 | u32::from(self.name.is_some()) << 3
                     | u32::from(self.about.is_some())
                     | u32::from(self.description.is_some()) << 1,
             );
@@ -9382,8 +9425,7 @@ pub mod bots {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.enabled) << 1
-                    | u32::from(self.bot.is_some())
+                u32::from(self.enabled) << 1 | u32::from(self.bot.is_some())
                     | u32::from(self.custom_description.is_some()) << 2,
             );
             if let Some(value) = &self.bot {
@@ -9500,10 +9542,7 @@ pub mod bots {
             let flags = r.read_u32()?;
             let additional = flags & 0x00000001 != 0;
             let username = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                additional,
-                username,
-            })
+            Ok(Self { additional, username })
         }
     }
     impl ::tl_runtime::RemoteCall for CheckUsername {
@@ -9777,11 +9816,7 @@ pub mod bots {
             } else {
                 None
             };
-            Ok(Self {
-                restricted,
-                bot,
-                add_users,
-            })
+            Ok(Self { restricted, bot, add_users })
         }
     }
     impl ::tl_runtime::RemoteCall for EditAccessSettings {
@@ -10298,10 +10333,8 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.broadcast)
-                    | u32::from(self.megagroup) << 1
-                    | u32::from(self.for_import) << 3
-                    | u32::from(self.forum) << 5
+                u32::from(self.broadcast) | u32::from(self.megagroup) << 1
+                    | u32::from(self.for_import) << 3 | u32::from(self.forum) << 5
                     | u32::from(self.geo_point.is_some()) << 2
                     | u32::from(self.address.is_some()) << 2
                     | u32::from(self.ttl_period.is_some()) << 4,
@@ -10776,7 +10809,10 @@ pub mod channels {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.grouped) | u32::from(self.thread) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.grouped) | u32::from(self.thread) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
@@ -10830,7 +10866,8 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.signatures_enabled) | u32::from(self.profiles_enabled) << 1,
+                u32::from(self.signatures_enabled)
+                    | u32::from(self.profiles_enabled) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
@@ -10884,8 +10921,7 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.by_location)
-                    | u32::from(self.check_limit) << 1
+                u32::from(self.by_location) | u32::from(self.check_limit) << 1
                     | u32::from(self.for_personal) << 2
                     | u32::from(self.for_community_peer) << 3,
             );
@@ -10994,7 +11030,8 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.events_filter.is_some()) | u32::from(self.admins.is_some()) << 1,
+                u32::from(self.events_filter.is_some())
+                    | u32::from(self.admins.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.q, out);
@@ -11518,7 +11555,8 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.for_paid_reactions) | u32::from(self.for_live_stories) << 1,
+                u32::from(self.for_paid_reactions)
+                    | u32::from(self.for_live_stories) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
@@ -11656,7 +11694,8 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.apply_to_invites) << 1 | u32::from(self.guard_bot.is_some()),
+                u32::from(self.apply_to_invites) << 1
+                    | u32::from(self.guard_bot.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -12018,8 +12057,7 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.for_profile) << 1
-                    | u32::from(self.color.is_some()) << 2
+                u32::from(self.for_profile) << 1 | u32::from(self.color.is_some()) << 2
                     | u32::from(self.background_emoji_id.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -12351,8 +12389,7 @@ pub mod channels {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.hashtag.is_some())
-                    | u32::from(self.query.is_some()) << 1
+                u32::from(self.hashtag.is_some()) | u32::from(self.query.is_some()) << 1
                     | u32::from(self.allow_paid_stars.is_some()) << 2,
             );
             if let Some(value) = &self.hashtag {
@@ -12751,7 +12788,8 @@ pub mod chatlists {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.title.is_some()) << 1 | u32::from(self.peers.is_some()) << 2,
+                u32::from(self.title.is_some()) << 1
+                    | u32::from(self.peers.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
             ::tl_runtime::Serializable::serialize(&self.slug, out);
@@ -13166,12 +13204,7 @@ pub mod communities {
                 None
             };
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                hidden,
-                title,
-                about,
-                peer,
-            })
+            Ok(Self { hidden, title, about, peer })
         }
     }
     impl ::tl_runtime::RemoteCall for Create {
@@ -13207,8 +13240,7 @@ pub mod communities {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.visible)
-                    | u32::from(self.hidden) << 1
+                u32::from(self.visible) | u32::from(self.hidden) << 1
                     | u32::from(self.deleted) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.community, out);
@@ -13308,10 +13340,7 @@ pub mod communities {
             let flags = r.read_u32()?;
             let collapsed = flags & 0x00000001 != 0;
             let community = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                collapsed,
-                community,
-            })
+            Ok(Self { collapsed, community })
         }
     }
     impl ::tl_runtime::RemoteCall for ToggleCommunityCollapsedInDialogs {
@@ -13403,11 +13432,7 @@ pub mod communities {
             let reject = flags & 0x00000001 != 0;
             let community = ::tl_runtime::Deserializable::deserialize(r)?;
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                reject,
-                community,
-                peer,
-            })
+            Ok(Self { reject, community, peer })
         }
     }
     impl ::tl_runtime::RemoteCall for TogglePeerLinkRequestApproval {
@@ -13808,10 +13833,7 @@ pub mod contacts {
             let flags = r.read_u32()?;
             let my_stories_from = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                my_stories_from,
-                id,
-            })
+            Ok(Self { my_stories_from, id })
         }
     }
     impl ::tl_runtime::RemoteCall for Block {
@@ -13853,10 +13875,7 @@ pub mod contacts {
             let flags = r.read_u32()?;
             let my_stories_from = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                my_stories_from,
-                id,
-            })
+            Ok(Self { my_stories_from, id })
         }
     }
     impl ::tl_runtime::RemoteCall for Unblock {
@@ -13938,7 +13957,10 @@ pub mod contacts {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.broadcasts) | u32::from(self.bots) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.broadcasts) | u32::from(self.bots) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.q, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
@@ -13955,12 +13977,7 @@ pub mod contacts {
             let bots = flags & 0x00000002 != 0;
             let q = ::tl_runtime::Deserializable::deserialize(r)?;
             let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                broadcasts,
-                bots,
-                q,
-                limit,
-            })
+            Ok(Self { broadcasts, bots, q, limit })
         }
     }
     impl ::tl_runtime::RemoteCall for Search {
@@ -14061,15 +14078,11 @@ pub mod contacts {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.correspondents)
-                    | u32::from(self.bots_pm) << 1
-                    | u32::from(self.bots_inline) << 2
-                    | u32::from(self.phone_calls) << 3
+                u32::from(self.correspondents) | u32::from(self.bots_pm) << 1
+                    | u32::from(self.bots_inline) << 2 | u32::from(self.phone_calls) << 3
                     | u32::from(self.forward_users) << 4
-                    | u32::from(self.forward_chats) << 5
-                    | u32::from(self.groups) << 10
-                    | u32::from(self.channels) << 15
-                    | u32::from(self.bots_app) << 16
+                    | u32::from(self.forward_chats) << 5 | u32::from(self.groups) << 10
+                    | u32::from(self.channels) << 15 | u32::from(self.bots_app) << 16
                     | u32::from(self.bots_guestchat) << 17,
             );
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -14294,7 +14307,8 @@ pub mod contacts {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.add_phone_privacy_exception) | u32::from(self.note.is_some()) << 1,
+                u32::from(self.add_phone_privacy_exception)
+                    | u32::from(self.note.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.first_name, out);
@@ -14461,8 +14475,7 @@ pub mod contacts {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.delete_message)
-                    | u32::from(self.delete_history) << 1
+                u32::from(self.delete_message) | u32::from(self.delete_history) << 1
                     | u32::from(self.report_spam) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -14677,11 +14690,7 @@ pub mod contacts {
             let my_stories_from = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
             let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                my_stories_from,
-                id,
-                limit,
-            })
+            Ok(Self { my_stories_from, id, limit })
         }
     }
     impl ::tl_runtime::RemoteCall for SetBlocked {
@@ -14850,10 +14859,8 @@ pub mod ephemeral {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.invert_media) << 6
-                    | u32::from(self.welcome) << 7
-                    | u32::from(self.anchor) << 9
-                    | u32::from(self.noforwards) << 10
+                u32::from(self.invert_media) << 6 | u32::from(self.welcome) << 7
+                    | u32::from(self.anchor) << 9 | u32::from(self.noforwards) << 10
                     | u32::from(self.peer.is_some()) << 8
                     | u32::from(self.query_id.is_some())
                     | u32::from(self.entities.is_some()) << 1
@@ -15006,11 +15013,7 @@ pub mod ephemeral {
             };
             let receiver_id = ::tl_runtime::Deserializable::deserialize(r)?;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                peer,
-                receiver_id,
-                id,
-            })
+            Ok(Self { peer, receiver_id, id })
         }
     }
     impl ::tl_runtime::RemoteCall for DeleteMessage {
@@ -15159,8 +15162,7 @@ pub mod ephemeral {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.invert_media) << 5
-                    | u32::from(self.welcome) << 6
+                u32::from(self.invert_media) << 5 | u32::from(self.welcome) << 6
                     | u32::from(self.peer.is_some()) << 7
                     | u32::from(self.message.is_some())
                     | u32::from(self.media.is_some()) << 3
@@ -16990,8 +16992,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.just_clear)
-                    | u32::from(self.revoke) << 1
+                u32::from(self.just_clear) | u32::from(self.revoke) << 1
                     | u32::from(self.min_date.is_some()) << 2
                     | u32::from(self.max_date.is_some()) << 3,
             );
@@ -17167,11 +17168,7 @@ pub mod messages {
                 None
             };
             let action = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                peer,
-                top_msg_id,
-                action,
-            })
+            Ok(Self { peer, top_msg_id, action })
         }
     }
     impl ::tl_runtime::RemoteCall for SetTyping {
@@ -17241,10 +17238,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.no_webpage) << 1
-                    | u32::from(self.silent) << 5
-                    | u32::from(self.background) << 6
-                    | u32::from(self.clear_draft) << 7
+                u32::from(self.no_webpage) << 1 | u32::from(self.silent) << 5
+                    | u32::from(self.background) << 6 | u32::from(self.clear_draft) << 7
                     | u32::from(self.noforwards) << 14
                     | u32::from(self.update_stickersets_order) << 15
                     | u32::from(self.invert_media) << 16
@@ -17464,10 +17459,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent) << 5
-                    | u32::from(self.background) << 6
-                    | u32::from(self.clear_draft) << 7
-                    | u32::from(self.noforwards) << 14
+                u32::from(self.silent) << 5 | u32::from(self.background) << 6
+                    | u32::from(self.clear_draft) << 7 | u32::from(self.noforwards) << 14
                     | u32::from(self.update_stickersets_order) << 15
                     | u32::from(self.invert_media) << 16
                     | u32::from(self.allow_paid_floodskip) << 19
@@ -17679,8 +17672,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent) << 5
-                    | u32::from(self.background) << 6
+                u32::from(self.silent) << 5 | u32::from(self.background) << 6
                     | u32::from(self.with_my_score) << 8
                     | u32::from(self.drop_author) << 11
                     | u32::from(self.drop_media_captions) << 12
@@ -18262,11 +18254,7 @@ pub mod messages {
             } else {
                 None
             };
-            Ok(Self {
-                users,
-                title,
-                ttl_period,
-            })
+            Ok(Self { users, title, ttl_period })
         }
     }
     impl ::tl_runtime::RemoteCall for CreateChat {
@@ -18442,10 +18430,7 @@ pub mod messages {
             let flags = r.read_u32()?;
             let delete_history = flags & 0x00000001 != 0;
             let chat_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                delete_history,
-                chat_id,
-            })
+            Ok(Self { delete_history, chat_id })
         }
     }
     impl ::tl_runtime::RemoteCall for DiscardEncryption {
@@ -19464,8 +19449,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.broadcasts_only) << 1
-                    | u32::from(self.groups_only) << 2
+                u32::from(self.broadcasts_only) << 1 | u32::from(self.groups_only) << 2
                     | u32::from(self.users_only) << 3
                     | u32::from(self.folder_id.is_some())
                     | u32::from(self.community.is_some()) << 4,
@@ -19559,7 +19543,10 @@ pub mod messages {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.masks) | u32::from(self.emojis) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.masks) | u32::from(self.emojis) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
@@ -19574,11 +19561,7 @@ pub mod messages {
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000002 != 0;
             let order = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                masks,
-                emojis,
-                order,
-            })
+            Ok(Self { masks, emojis, order })
         }
     }
     impl ::tl_runtime::RemoteCall for ReorderStickerSets {
@@ -19813,8 +19796,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.gallery)
-                    | u32::from(self.private) << 1
+                u32::from(self.gallery) | u32::from(self.private) << 1
                     | u32::from(self.next_offset.is_some()) << 2
                     | u32::from(self.switch_pm.is_some()) << 3
                     | u32::from(self.switch_webview.is_some()) << 4,
@@ -19922,10 +19904,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent) << 5
-                    | u32::from(self.background) << 6
-                    | u32::from(self.clear_draft) << 7
-                    | u32::from(self.hide_via) << 11
+                u32::from(self.silent) << 5 | u32::from(self.background) << 6
+                    | u32::from(self.clear_draft) << 7 | u32::from(self.hide_via) << 11
                     | u32::from(self.reply_to.is_some())
                     | u32::from(self.schedule_date.is_some()) << 10
                     | u32::from(self.send_as.is_some()) << 13
@@ -20100,8 +20080,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.no_webpage) << 1
-                    | u32::from(self.invert_media) << 16
+                u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 16
                     | u32::from(self.message.is_some()) << 11
                     | u32::from(self.media.is_some()) << 14
                     | u32::from(self.reply_markup.is_some()) << 2
@@ -20246,8 +20225,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.no_webpage) << 1
-                    | u32::from(self.invert_media) << 16
+                u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 16
                     | u32::from(self.message.is_some()) << 11
                     | u32::from(self.media.is_some()) << 14
                     | u32::from(self.reply_markup.is_some()) << 2
@@ -20353,8 +20331,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.game) << 1
-                    | u32::from(self.data.is_some())
+                u32::from(self.game) << 1 | u32::from(self.data.is_some())
                     | u32::from(self.password.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -20430,8 +20407,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.alert) << 1
-                    | u32::from(self.message.is_some())
+                u32::from(self.alert) << 1 | u32::from(self.message.is_some())
                     | u32::from(self.url.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
@@ -20555,8 +20531,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.no_webpage) << 1
-                    | u32::from(self.invert_media) << 6
+                u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 6
                     | u32::from(self.reply_to.is_some()) << 4
                     | u32::from(self.entities.is_some()) << 3
                     | u32::from(self.media.is_some()) << 5
@@ -20835,11 +20810,7 @@ pub mod messages {
             let attached = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
             let unsave = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                attached,
-                id,
-                unsave,
-            })
+            Ok(Self { attached, id, unsave })
         }
     }
     impl ::tl_runtime::RemoteCall for SaveRecentSticker {
@@ -20909,7 +20880,10 @@ pub mod messages {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.masks) | u32::from(self.emojis) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.masks) | u32::from(self.emojis) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.offset_id, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
@@ -21400,11 +21374,7 @@ pub mod messages {
             let force = flags & 0x00000001 != 0;
             let folder_id = ::tl_runtime::Deserializable::deserialize(r)?;
             let order = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                force,
-                folder_id,
-                order,
-            })
+            Ok(Self { force, folder_id, order })
         }
     }
     impl ::tl_runtime::RemoteCall for ReorderPinnedDialogs {
@@ -21474,7 +21444,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.error.is_some()) | u32::from(self.shipping_options.is_some()) << 1,
+                u32::from(self.error.is_some())
+                    | u32::from(self.shipping_options.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
             if let Some(value) = &self.error {
@@ -21563,11 +21534,7 @@ pub mod messages {
             } else {
                 None
             };
-            Ok(Self {
-                success,
-                query_id,
-                error,
-            })
+            Ok(Self { success, query_id, error })
         }
     }
     impl ::tl_runtime::RemoteCall for SetBotPrecheckoutResults {
@@ -21597,7 +21564,10 @@ pub mod messages {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.business_connection_id.is_some()));
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.business_connection_id.is_some()),
+            );
             if let Some(value) = &self.business_connection_id {
                 ::tl_runtime::Serializable::serialize(value, out);
             }
@@ -21978,10 +21948,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent) << 5
-                    | u32::from(self.background) << 6
-                    | u32::from(self.clear_draft) << 7
-                    | u32::from(self.noforwards) << 14
+                u32::from(self.silent) << 5 | u32::from(self.background) << 6
+                    | u32::from(self.clear_draft) << 7 | u32::from(self.noforwards) << 14
                     | u32::from(self.update_stickersets_order) << 15
                     | u32::from(self.invert_media) << 16
                     | u32::from(self.allow_paid_floodskip) << 19
@@ -22165,11 +22133,7 @@ pub mod messages {
             let exclude_featured = flags & 0x00000001 != 0;
             let q = ::tl_runtime::Deserializable::deserialize(r)?;
             let hash = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                exclude_featured,
-                q,
-                hash,
-            })
+            Ok(Self { exclude_featured, q, hash })
         }
     }
     impl ::tl_runtime::RemoteCall for SearchStickerSets {
@@ -22256,11 +22220,7 @@ pub mod messages {
                 None
             };
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                unread,
-                parent_peer,
-                peer,
-            })
+            Ok(Self { unread, parent_peer, peer })
         }
     }
     impl ::tl_runtime::RemoteCall for MarkDialogUnread {
@@ -22373,8 +22333,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent)
-                    | u32::from(self.unpin) << 1
+                u32::from(self.silent) | u32::from(self.unpin) << 1
                     | u32::from(self.pm_oneside) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -22804,7 +22763,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.saved_peer_id.is_some()) << 2 | u32::from(self.top_msg_id.is_some()),
+                u32::from(self.saved_peer_id.is_some()) << 2
+                    | u32::from(self.top_msg_id.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.saved_peer_id {
@@ -22979,8 +22939,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.write_allowed)
-                    | u32::from(self.share_phone_number) << 3
+                u32::from(self.write_allowed) | u32::from(self.share_phone_number) << 3
                     | u32::from(self.peer.is_some()) << 1
                     | u32::from(self.msg_id.is_some()) << 1
                     | u32::from(self.button_id.is_some()) << 1
@@ -23363,8 +23322,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.uninstall)
-                    | u32::from(self.archive) << 1
+                u32::from(self.uninstall) | u32::from(self.archive) << 1
                     | u32::from(self.unarchive) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.stickersets, out);
@@ -23774,7 +23732,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.top_msg_id.is_some()) | u32::from(self.saved_peer_id.is_some()) << 1,
+                u32::from(self.top_msg_id.is_some())
+                    | u32::from(self.saved_peer_id.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
@@ -24098,8 +24057,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.revoked) << 3
-                    | u32::from(self.offset_date.is_some()) << 2
+                u32::from(self.revoked) << 3 | u32::from(self.offset_date.is_some()) << 2
                     | u32::from(self.offset_link.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -24224,8 +24182,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.revoked) << 2
-                    | u32::from(self.expire_date.is_some())
+                u32::from(self.revoked) << 2 | u32::from(self.expire_date.is_some())
                     | u32::from(self.usage_limit.is_some()) << 1
                     | u32::from(self.request_needed.is_some()) << 3
                     | u32::from(self.title.is_some()) << 4,
@@ -24449,8 +24406,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.requested)
-                    | u32::from(self.subscription_expired) << 3
+                u32::from(self.requested) | u32::from(self.subscription_expired) << 3
                     | u32::from(self.link.is_some()) << 1
                     | u32::from(self.q.is_some()) << 2,
             );
@@ -24843,11 +24799,7 @@ pub mod messages {
             let approved = flags & 0x00000001 != 0;
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
             let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                approved,
-                peer,
-                user_id,
-            })
+            Ok(Self { approved, peer, user_id })
         }
     }
     impl ::tl_runtime::RemoteCall for HideChatJoinRequest {
@@ -24902,11 +24854,7 @@ pub mod messages {
             } else {
                 None
             };
-            Ok(Self {
-                approved,
-                peer,
-                link,
-            })
+            Ok(Self { approved, peer, link })
         }
     }
     impl ::tl_runtime::RemoteCall for HideAllChatJoinRequests {
@@ -25041,8 +24989,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.big) << 1
-                    | u32::from(self.add_to_recent) << 2
+                u32::from(self.big) << 1 | u32::from(self.add_to_recent) << 2
                     | u32::from(self.reaction.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -25153,7 +25100,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.reaction.is_some()) | u32::from(self.offset.is_some()) << 1,
+                u32::from(self.reaction.is_some())
+                    | u32::from(self.offset.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -25377,8 +25325,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.peer.is_some())
-                    | u32::from(self.id.is_some())
+                u32::from(self.peer.is_some()) | u32::from(self.id.is_some())
                     | u32::from(self.text.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
             );
@@ -25474,7 +25421,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.top_msg_id.is_some()) | u32::from(self.saved_peer_id.is_some()) << 1,
+                u32::from(self.top_msg_id.is_some())
+                    | u32::from(self.saved_peer_id.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
@@ -25555,7 +25503,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.top_msg_id.is_some()) | u32::from(self.saved_peer_id.is_some()) << 1,
+                u32::from(self.top_msg_id.is_some())
+                    | u32::from(self.saved_peer_id.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
@@ -25811,10 +25760,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.from_bot_menu) << 4
-                    | u32::from(self.silent) << 5
-                    | u32::from(self.compact) << 7
-                    | u32::from(self.fullscreen) << 8
+                u32::from(self.from_bot_menu) << 4 | u32::from(self.silent) << 5
+                    | u32::from(self.compact) << 7 | u32::from(self.fullscreen) << 8
                     | u32::from(self.url.is_some()) << 1
                     | u32::from(self.start_param.is_some()) << 3
                     | u32::from(self.theme_params.is_some()) << 2
@@ -25932,8 +25879,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.silent) << 5
-                    | u32::from(self.reply_to.is_some())
+                u32::from(self.silent) << 5 | u32::from(self.reply_to.is_some())
                     | u32::from(self.send_as.is_some()) << 13,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -26021,8 +25967,7 @@ pub mod messages {
             ::tl_runtime::write_u32(
                 out,
                 u32::from(self.from_switch_webview) << 1
-                    | u32::from(self.from_side_menu) << 2
-                    | u32::from(self.compact) << 7
+                    | u32::from(self.from_side_menu) << 2 | u32::from(self.compact) << 7
                     | u32::from(self.fullscreen) << 8
                     | u32::from(self.url.is_some()) << 3
                     | u32::from(self.start_param.is_some()) << 4
@@ -26688,7 +26633,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.msg_id.is_some()) | u32::from(self.webapp_req_id.is_some()) << 1,
+                u32::from(self.msg_id.is_some())
+                    | u32::from(self.webapp_req_id.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.msg_id {
@@ -27010,8 +26956,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.write_allowed)
-                    | u32::from(self.compact) << 7
+                u32::from(self.write_allowed) | u32::from(self.compact) << 7
                     | u32::from(self.fullscreen) << 8
                     | u32::from(self.start_param.is_some()) << 1
                     | u32::from(self.theme_params.is_some()) << 2,
@@ -27098,8 +27043,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.for_both) << 3
-                    | u32::from(self.revert) << 4
+                u32::from(self.for_both) << 3 | u32::from(self.revert) << 4
                     | u32::from(self.wallpaper.is_some())
                     | u32::from(self.settings.is_some()) << 2
                     | u32::from(self.id.is_some()) << 1,
@@ -27195,11 +27139,7 @@ pub mod messages {
             let exclude_featured = flags & 0x00000001 != 0;
             let q = ::tl_runtime::Deserializable::deserialize(r)?;
             let hash = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                exclude_featured,
-                q,
-                hash,
-            })
+            Ok(Self { exclude_featured, q, hash })
         }
     }
     impl ::tl_runtime::RemoteCall for SearchEmojiStickerSets {
@@ -27239,7 +27179,8 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.exclude_pinned) | u32::from(self.parent_peer.is_some()) << 1,
+                u32::from(self.exclude_pinned)
+                    | u32::from(self.parent_peer.is_some()) << 1,
             );
             if let Some(value) = &self.parent_peer {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -27990,11 +27931,7 @@ pub mod messages {
                 None
             };
             let hash = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                shortcut_id,
-                id,
-                hash,
-            })
+            Ok(Self { shortcut_id, id, hash })
         }
     }
     impl ::tl_runtime::RemoteCall for GetQuickReplyMessages {
@@ -28412,8 +28349,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.compact) << 7
-                    | u32::from(self.fullscreen) << 8
+                u32::from(self.compact) << 7 | u32::from(self.fullscreen) << 8
                     | u32::from(self.start_param.is_some()) << 1
                     | u32::from(self.theme_params.is_some()),
             );
@@ -28672,7 +28608,10 @@ pub mod messages {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.media) | u32::from(self.fullscreen) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.media) | u32::from(self.fullscreen) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
@@ -29224,8 +29163,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.reject) << 1
-                    | u32::from(self.schedule_date.is_some())
+                u32::from(self.reject) << 1 | u32::from(self.schedule_date.is_some())
                     | u32::from(self.reject_comment.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -29607,8 +29545,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.title_missing) << 4
-                    | u32::from(self.icon_color.is_some())
+                u32::from(self.title_missing) << 4 | u32::from(self.icon_color.is_some())
                     | u32::from(self.icon_emoji_id.is_some()) << 3
                     | u32::from(self.send_as.is_some()) << 2,
             );
@@ -29801,12 +29738,7 @@ pub mod messages {
             } else {
                 None
             };
-            Ok(Self {
-                peer,
-                id,
-                to_lang,
-                tone,
-            })
+            Ok(Self { peer, id, to_lang, tone })
         }
     }
     impl ::tl_runtime::RemoteCall for SummarizeText {
@@ -30052,8 +29984,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.proofread)
-                    | u32::from(self.emojify) << 3
+                u32::from(self.proofread) | u32::from(self.emojify) << 3
                     | u32::from(self.translate_to_lang.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
             );
@@ -30657,8 +30588,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.peer.is_some())
-                    | u32::from(self.id.is_some())
+                u32::from(self.peer.is_some()) | u32::from(self.id.is_some())
                     | u32::from(self.text.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
             );
@@ -30748,8 +30678,7 @@ pub mod messages {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.proofread)
-                    | u32::from(self.emojify) << 3
+                u32::from(self.proofread) | u32::from(self.emojify) << 3
                     | u32::from(self.text.is_some()) << 4
                     | u32::from(self.translate_to_lang.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
@@ -30905,10 +30834,7 @@ pub mod payments {
             } else {
                 None
             };
-            Ok(Self {
-                invoice,
-                theme_params,
-            })
+            Ok(Self { invoice, theme_params })
         }
     }
     impl ::tl_runtime::RemoteCall for GetPaymentForm {
@@ -30996,11 +30922,7 @@ pub mod payments {
             let save = flags & 0x00000001 != 0;
             let invoice = ::tl_runtime::Deserializable::deserialize(r)?;
             let info = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                save,
-                invoice,
-                info,
-            })
+            Ok(Self { save, invoice, info })
         }
     }
     impl ::tl_runtime::RemoteCall for ValidateRequestedInfo {
@@ -31149,7 +31071,10 @@ pub mod payments {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.credentials) | u32::from(self.info) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.credentials) | u32::from(self.info) << 1,
+            );
         }
     }
     impl ::tl_runtime::Deserializable for ClearSavedInfo {
@@ -31647,10 +31572,8 @@ pub mod payments {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.inbound)
-                    | u32::from(self.outbound) << 1
-                    | u32::from(self.ascending) << 2
-                    | u32::from(self.ton) << 4
+                u32::from(self.inbound) | u32::from(self.outbound) << 1
+                    | u32::from(self.ascending) << 2 | u32::from(self.ton) << 4
                     | u32::from(self.subscription_id.is_some()) << 3,
             );
             if let Some(value) = &self.subscription_id {
@@ -31804,7 +31727,10 @@ pub mod payments {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.dark) | u32::from(self.ton) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.dark) | u32::from(self.ton) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -32625,11 +32551,7 @@ pub mod payments {
             let revoked = flags & 0x00000001 != 0;
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
             let link = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                revoked,
-                peer,
-                link,
-            })
+            Ok(Self { revoked, peer, link })
         }
     }
     impl ::tl_runtime::RemoteCall for EditConnectedStarRefBot {
@@ -32844,8 +32766,7 @@ pub mod payments {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.exclude_unsaved)
-                    | u32::from(self.exclude_saved) << 1
+                u32::from(self.exclude_unsaved) | u32::from(self.exclude_saved) << 1
                     | u32::from(self.exclude_unlimited) << 2
                     | u32::from(self.exclude_unique) << 4
                     | u32::from(self.sort_by_value) << 5
@@ -33148,10 +33069,8 @@ pub mod payments {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.sort_by_price) << 1
-                    | u32::from(self.sort_by_num) << 2
-                    | u32::from(self.for_craft) << 4
-                    | u32::from(self.stars_only) << 5
+                u32::from(self.sort_by_price) << 1 | u32::from(self.sort_by_num) << 2
+                    | u32::from(self.for_craft) << 4 | u32::from(self.stars_only) << 5
                     | u32::from(self.attributes_hash.is_some())
                     | u32::from(self.attributes.is_some()) << 3,
             );
@@ -33747,10 +33666,7 @@ pub mod payments {
             let flags = r.read_u32()?;
             let decline = flags & 0x00000001 != 0;
             let offer_msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                decline,
-                offer_msg_id,
-            })
+            Ok(Self { decline, offer_msg_id })
         }
     }
     impl ::tl_runtime::RemoteCall for ResolveStarGiftOffer {
@@ -34884,8 +34800,7 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.rtmp_stream) << 2
-                    | u32::from(self.title.is_some())
+                u32::from(self.rtmp_stream) << 2 | u32::from(self.title.is_some())
                     | u32::from(self.schedule_date.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -34967,8 +34882,7 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.muted)
-                    | u32::from(self.video_stopped) << 2
+                u32::from(self.muted) | u32::from(self.video_stopped) << 2
                     | u32::from(self.invite_hash.is_some()) << 1
                     | u32::from(self.public_key.is_some()) << 3
                     | u32::from(self.block.is_some()) << 3,
@@ -35404,8 +35318,7 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.start)
-                    | u32::from(self.video) << 2
+                u32::from(self.start) | u32::from(self.video) << 2
                     | u32::from(self.title.is_some()) << 1
                     | u32::from(self.video_portrait.is_some()) << 2,
             );
@@ -35487,8 +35400,7 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.muted.is_some())
-                    | u32::from(self.volume.is_some()) << 1
+                u32::from(self.muted.is_some()) | u32::from(self.volume.is_some()) << 1
                     | u32::from(self.raise_hand.is_some()) << 2
                     | u32::from(self.video_stopped.is_some()) << 3
                     | u32::from(self.video_paused.is_some()) << 4
@@ -35687,10 +35599,7 @@ pub mod phone {
             let flags = r.read_u32()?;
             let can_self_unmute = flags & 0x00000001 != 0;
             let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                can_self_unmute,
-                call,
-            })
+            Ok(Self { can_self_unmute, call })
         }
     }
     impl ::tl_runtime::RemoteCall for ExportGroupCallInvite {
@@ -35976,11 +35885,7 @@ pub mod phone {
             let live_story = flags & 0x00000001 != 0;
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
             let revoke = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                live_story,
-                peer,
-                revoke,
-            })
+            Ok(Self { live_story, peer, revoke })
         }
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallStreamRtmpUrl {
@@ -36062,8 +35967,7 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.muted)
-                    | u32::from(self.video_stopped) << 2
+                u32::from(self.muted) | u32::from(self.video_stopped) << 2
                     | u32::from(self.join) << 3
                     | u32::from(self.public_key.is_some()) << 3
                     | u32::from(self.block.is_some()) << 3
@@ -36150,7 +36054,10 @@ pub mod phone {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.only_left) | u32::from(self.kick) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.only_left) | u32::from(self.kick) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.ids, out);
             ::tl_runtime::Serializable::serialize(&self.block, out);
@@ -36263,11 +36170,7 @@ pub mod phone {
             let video = flags & 0x00000001 != 0;
             let call = ::tl_runtime::Deserializable::deserialize(r)?;
             let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                video,
-                call,
-                user_id,
-            })
+            Ok(Self { video, call, user_id })
         }
     }
     impl ::tl_runtime::RemoteCall for InviteConferenceCallParticipant {
@@ -36391,7 +36294,8 @@ pub mod phone {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.allow_paid_stars.is_some()) | u32::from(self.send_as.is_some()) << 1,
+                u32::from(self.allow_paid_stars.is_some())
+                    | u32::from(self.send_as.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
@@ -36749,8 +36653,7 @@ pub mod photos {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.fallback) << 3
-                    | u32::from(self.bot.is_some()) << 5
+                u32::from(self.fallback) << 3 | u32::from(self.bot.is_some()) << 5
                     | u32::from(self.file.is_some())
                     | u32::from(self.video.is_some()) << 1
                     | u32::from(self.video_start_ts.is_some()) << 2
@@ -36942,8 +36845,7 @@ pub mod photos {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.suggest) << 3
-                    | u32::from(self.save) << 4
+                u32::from(self.suggest) << 3 | u32::from(self.save) << 4
                     | u32::from(self.file.is_some())
                     | u32::from(self.video.is_some()) << 1
                     | u32::from(self.video_start_ts.is_some()) << 2
@@ -37056,12 +36958,7 @@ pub mod premium {
             let peer = ::tl_runtime::Deserializable::deserialize(r)?;
             let offset = ::tl_runtime::Deserializable::deserialize(r)?;
             let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                gifts,
-                peer,
-                offset,
-                limit,
-            })
+            Ok(Self { gifts, peer, offset, limit })
         }
     }
     impl ::tl_runtime::RemoteCall for GetBoostsList {
@@ -37359,9 +37256,7 @@ pub mod smsjobs {
             )?;
             let flags = r.read_u32()?;
             let allow_international = flags & 0x00000001 != 0;
-            Ok(Self {
-                allow_international,
-            })
+            Ok(Self { allow_international })
         }
     }
     impl ::tl_runtime::RemoteCall for UpdateSettings {
@@ -37712,11 +37607,7 @@ pub mod stats {
             let dark = flags & 0x00000001 != 0;
             let channel = ::tl_runtime::Deserializable::deserialize(r)?;
             let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                dark,
-                channel,
-                msg_id,
-            })
+            Ok(Self { dark, channel, msg_id })
         }
     }
     impl ::tl_runtime::RemoteCall for GetMessageStats {
@@ -37905,8 +37796,7 @@ pub mod stickers {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.masks)
-                    | u32::from(self.emojis) << 5
+                u32::from(self.masks) | u32::from(self.emojis) << 5
                     | u32::from(self.text_color) << 6
                     | u32::from(self.thumb.is_some()) << 2
                     | u32::from(self.software.is_some()) << 3,
@@ -38112,7 +38002,8 @@ pub mod stickers {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.thumb.is_some()) | u32::from(self.thumb_document_id.is_some()) << 1,
+                u32::from(self.thumb.is_some())
+                    | u32::from(self.thumb_document_id.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
             if let Some(value) = &self.thumb {
@@ -38520,8 +38411,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.pinned) << 2
-                    | u32::from(self.noforwards) << 4
+                u32::from(self.pinned) << 2 | u32::from(self.noforwards) << 4
                     | u32::from(self.fwd_modified) << 7
                     | u32::from(self.media_areas.is_some()) << 5
                     | u32::from(self.caption.is_some())
@@ -38873,8 +38763,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.next) << 1
-                    | u32::from(self.hidden) << 2
+                u32::from(self.next) << 1 | u32::from(self.hidden) << 2
                     | u32::from(self.state.is_some()),
             );
             if let Some(value) = &self.state {
@@ -38897,11 +38786,7 @@ pub mod stories {
             } else {
                 None
             };
-            Ok(Self {
-                next,
-                hidden,
-                state,
-            })
+            Ok(Self { next, hidden, state })
         }
     }
     impl ::tl_runtime::RemoteCall for GetAllStories {
@@ -39199,8 +39084,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.just_contacts)
-                    | u32::from(self.reactions_first) << 2
+                u32::from(self.just_contacts) | u32::from(self.reactions_first) << 2
                     | u32::from(self.forwards_first) << 3
                     | u32::from(self.q.is_some()) << 1,
             );
@@ -39404,7 +39288,10 @@ pub mod stories {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.past) | u32::from(self.future) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.past) | u32::from(self.future) << 1,
+            );
         }
     }
     impl ::tl_runtime::Deserializable for ActivateStealthMode {
@@ -39692,8 +39579,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.forwards_first) << 2
-                    | u32::from(self.reaction.is_some())
+                u32::from(self.forwards_first) << 2 | u32::from(self.reaction.is_some())
                     | u32::from(self.offset.is_some()) << 1,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -39814,8 +39700,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.hashtag.is_some())
-                    | u32::from(self.area.is_some()) << 1
+                u32::from(self.hashtag.is_some()) | u32::from(self.area.is_some()) << 1
                     | u32::from(self.peer.is_some()) << 2,
             );
             if let Some(value) = &self.hashtag {
@@ -40226,8 +40111,7 @@ pub mod stories {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.pinned) << 2
-                    | u32::from(self.noforwards) << 4
+                u32::from(self.pinned) << 2 | u32::from(self.noforwards) << 4
                     | u32::from(self.rtmp_stream) << 5
                     | u32::from(self.caption.is_some())
                     | u32::from(self.entities.is_some()) << 1
@@ -40333,8 +40217,7 @@ pub mod toncenter {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.post)
-                    | u32::from(self.query.is_some()) << 1
+                u32::from(self.post) | u32::from(self.query.is_some()) << 1
                     | u32::from(self.payload.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.endpoint, out);
@@ -41340,11 +41223,7 @@ pub mod wallet {
             let force = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
             let addresses = ::tl_runtime::Deserializable::deserialize(r)?;
-            Ok(Self {
-                force,
-                id,
-                addresses,
-            })
+            Ok(Self { force, id, addresses })
         }
     }
     impl ::tl_runtime::RemoteCall for GetUserAddresses {
@@ -41376,7 +41255,10 @@ pub mod wallet {
             out.extend_from_slice(
                 &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
             );
-            ::tl_runtime::write_u32(out, u32::from(self.inbound) | u32::from(self.outbound) << 1);
+            ::tl_runtime::write_u32(
+                out,
+                u32::from(self.inbound) | u32::from(self.outbound) << 1,
+            );
             ::tl_runtime::Serializable::serialize(&self.offset, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
@@ -42195,10 +42077,7 @@ pub mod wallet {
             } else {
                 None
             };
-            Ok(Self {
-                dapp_client_id,
-                session_id,
-            })
+            Ok(Self { dapp_client_id, session_id })
         }
     }
     impl ::tl_runtime::RemoteCall for TonConnectGetPending {
@@ -42234,7 +42113,8 @@ pub mod wallet {
             );
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.declined) << 1 | u32::from(self.challenge_answer.is_some()),
+                u32::from(self.declined) << 1
+                    | u32::from(self.challenge_answer.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);

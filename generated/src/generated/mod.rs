@@ -571,10 +571,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x39f23300, "pageBlockCover"),
     (0x3a20ecb8, "inputMessagesFilterChatPhotos"),
     (0x3a5869ec, "account.getTheme"),
-    (
-        0x3a912d4a,
-        "passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow",
-    ),
+    (0x3a912d4a, "passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow"),
     (0x3aae0528, "starGiftAuctionRound"),
     (0x3b1adf37, "messages.reorderPinnedDialogs"),
     (0x3b6d152e, "users.userFull"),
@@ -707,10 +704,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x467a0766, "pageBlockParagraph"),
     (0x4696459a, "stickers.replaceSticker"),
     (0x46c6e36f, "payments.starGiftUpgradeAttributes"),
-    (
-        0x46d840ab,
-        "channelAdminLogEventActionChangeEmojiStickerSet",
-    ),
+    (0x46d840ab, "channelAdminLogEventActionChangeEmojiStickerSet"),
     (0x46dc1fb9, "dh_gen_retry"),
     (0x46e1d13d, "recentMeUrlUnknown"),
     (0x472455aa, "messages.getPaidReactionPrivacy"),
@@ -862,10 +856,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x56730bcc, "null"),
     (0x5680e342, "phone.startScheduledGroupCall"),
     (0x56987bd5, "messages.deleteRevokedExportedChatInvites"),
-    (
-        0x56d6a247,
-        "channelAdminLogEventActionToggleGroupCallSetting",
-    ),
+    (0x56d6a247, "channelAdminLogEventActionToggleGroupCallSetting"),
     (0x56da0b3f, "account.getAutoDownloadSettings"),
     (0x56dbfcf8, "updateDeleteEphemeralMessages"),
     (0x56e0d474, "messageMediaGeo"),
@@ -941,10 +932,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x5e0fb7b9, "messages.historyImportParsed"),
     (0x5e2ad36e, "rpc_answer_unknown"),
     (0x5e437ed9, "account.disablePeerConnectedBot"),
-    (
-        0x5e477b25,
-        "channelAdminLogEventActionChangeProfilePeerColor",
-    ),
+    (0x5e477b25, "channelAdminLogEventActionChangeProfilePeerColor"),
     (0x5e5259b6, "stories.updateAlbum"),
     (0x5ec4be43, "inlineQueryPeerTypeMegagroup"),
     (0x5f150144, "stats.getMessagePublicForwards"),
@@ -952,10 +940,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x5f2178c3, "account.confirmPhone"),
     (0x5f2d1df2, "premiumSubscriptionOption"),
     (0x5f3b8a00, "requestPeerTypeUser"),
-    (
-        0x5f5c95f1,
-        "channelAdminLogEventActionTogglePreHistoryHidden",
-    ),
+    (0x5f5c95f1, "channelAdminLogEventActionTogglePreHistoryHidden"),
     (0x5f91eb5b, "messages.quickRepliesNotModified"),
     (0x5fb224d5, "chatAdminRights"),
     (0x5ff58f20, "payments.launchPrepaidGiveaway"),
@@ -966,10 +951,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x60469778, "req_pq"),
     (0x60682812, "starsTransactionPeerAds"),
     (0x6090d6d5, "storyReaction"),
-    (
-        0x60a79c79,
-        "channelAdminLogEventActionToggleSignatureProfiles",
-    ),
+    (0x60a79c79, "channelAdminLogEventActionToggleSignatureProfiles"),
     (0x60bccb0d, "walletOwnershipProof"),
     (0x60eaefa1, "payments.toggleChatStarGiftNotifications"),
     (0x60ed4229, "account.toggleWebBrowserSettingsException"),
@@ -1312,10 +1294,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0x83c95aec, "p_q_inner_data"),
     (0x83d60fc2, "messageReplies"),
     (0x840649cf, "inputPrivacyValueAllowChatParticipants"),
-    (
-        0x846f9e42,
-        "channels.sponsoredMessageReportResultChooseOption",
-    ),
+    (0x846f9e42, "channels.sponsoredMessageReportResultChooseOption"),
     (0x8472478e, "chatlists.exportChatlistInvite"),
     (0x84a02a0d, "messages.savedGifs"),
     (0x84aa3a9c, "payments.starGiftWithdrawalUrl"),
@@ -1779,10 +1758,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xaee69d68, "inputPrivacyKeyVoiceMessages"),
     (0xaef6abbc, "payments.starGiftActiveAuctions"),
     (0xaf0a4a08, "messages.getForumTopicsByID"),
-    (
-        0xafb6144a,
-        "channelAdminLogEventActionParticipantJoinByRequest",
-    ),
+    (0xafb6144a, "channelAdminLogEventActionParticipantJoinByRequest"),
     (0xafc79cd6, "textButton"),
     (0xafe5623f, "phone.joinAsPeers"),
     (0xaff56398, "starGiftBackground"),
@@ -1927,10 +1903,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xbbab2643, "storyReactionPublicForward"),
     (0xbbb6b4a3, "starsAmount"),
     (0xbbcce4c2, "payments.currencyRates"),
-    (
-        0xbbf2dda0,
-        "securePasswordKdfAlgoPBKDF2HMACSHA512iter100000",
-    ),
+    (0xbbf2dda0, "securePasswordKdfAlgoPBKDF2HMACSHA512iter100000"),
     (0xbbf51685, "emailVerifyPurposePassport"),
     (0xbc0a57dc, "recentMeUrlStickerSet"),
     (0xbc2eab30, "privacyKeyStatusTimestamp"),
@@ -1964,10 +1937,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xbe1e85ba, "fragment.getCollectibleInfo"),
     (0xbe376999, "notifyCommunity"),
     (0xbe382906, "messages.featuredStickers"),
-    (
-        0xbe4e0ef8,
-        "channelAdminLogEventActionChangeAvailableReactions",
-    ),
+    (0xbe4e0ef8, "channelAdminLogEventActionChangeAvailableReactions"),
     (0xbe5335be, "upload.getFile"),
     (0xbe7e8ef1, "req_pq_multi"),
     (0xbe82db9c, "mediaAreaVenue"),
@@ -2041,10 +2011,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xc4e5921e, "inputBusinessBotRecipients"),
     (0xc4f9186b, "help.getConfig"),
     (0xc516d679, "messageActionBotAllowed"),
-    (
-        0xc517f77e,
-        "channelAdminLogEventActionToggleAutotranslation",
-    ),
+    (0xc517f77e, "channelAdminLogEventActionToggleAutotranslation"),
     (0xc5226f17, "phoneCallWaiting"),
     (0xc556a45d, "textAutoEmail"),
     (0xc558d8ab, "phone.getGroupParticipants"),
@@ -2183,10 +2150,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xd49f34c6, "channel"),
     (0xd4ea706d, "walletTransactionPeerUser"),
     (0xd52f73f7, "sendMessageRecordAudioAction"),
-    (
-        0xd5676710,
-        "channelAdminLogEventActionParticipantToggleAdmin",
-    ),
+    (0xd5676710, "channelAdminLogEventActionParticipantToggleAdmin"),
     (0xd58f130a, "messages.setBotCallbackAnswer"),
     (0xd5a41724, "updateMessageExtendedMedia"),
     (0xd5a5d3a1, "messages.getStickers"),
@@ -2635,10 +2599,7 @@ static NAMES: [(u32, &str); 2613usize] = [
     (0xfe333952, "starGiftAuctionStateNotModified"),
     (0xfe41b34f, "globalPrivacySettings"),
     (0xfe78eecc, "walletUserAddress"),
-    (
-        0xfe9fc158,
-        "channelAdminLogEventActionParticipantJoinByInvite",
-    ),
+    (0xfe9fc158, "channelAdminLogEventActionParticipantJoinByInvite"),
     (0xfebe5491, "starsRevenueStatus"),
     (0xfeed5769, "account.installWallPaper"),
     (0xfef48f62, "messages.sendMessage"),
@@ -4196,9 +4157,13 @@ pub enum Object {
     /// A call to `account.cancelPasswordEmail`.
     AccountCancelPasswordEmail(functions::account::CancelPasswordEmail),
     /// A call to `account.getContactSignUpNotification`.
-    AccountGetContactSignUpNotification(functions::account::GetContactSignUpNotification),
+    AccountGetContactSignUpNotification(
+        functions::account::GetContactSignUpNotification,
+    ),
     /// A call to `account.setContactSignUpNotification`.
-    AccountSetContactSignUpNotification(functions::account::SetContactSignUpNotification),
+    AccountSetContactSignUpNotification(
+        functions::account::SetContactSignUpNotification,
+    ),
     /// A call to `account.getNotifyExceptions`.
     AccountGetNotifyExceptions(functions::account::GetNotifyExceptions),
     /// A call to `account.getWallPaper`.
@@ -4270,7 +4235,9 @@ pub enum Object {
     /// A call to `account.toggleUsername`.
     AccountToggleUsername(functions::account::ToggleUsername),
     /// A call to `account.getDefaultProfilePhotoEmojis`.
-    AccountGetDefaultProfilePhotoEmojis(functions::account::GetDefaultProfilePhotoEmojis),
+    AccountGetDefaultProfilePhotoEmojis(
+        functions::account::GetDefaultProfilePhotoEmojis,
+    ),
     /// A call to `account.getDefaultGroupPhotoEmojis`.
     AccountGetDefaultGroupPhotoEmojis(functions::account::GetDefaultGroupPhotoEmojis),
     /// A call to `account.getAutoSaveSettings`.
@@ -4286,15 +4253,21 @@ pub enum Object {
     /// A call to `account.getDefaultBackgroundEmojis`.
     AccountGetDefaultBackgroundEmojis(functions::account::GetDefaultBackgroundEmojis),
     /// A call to `account.getChannelDefaultEmojiStatuses`.
-    AccountGetChannelDefaultEmojiStatuses(functions::account::GetChannelDefaultEmojiStatuses),
+    AccountGetChannelDefaultEmojiStatuses(
+        functions::account::GetChannelDefaultEmojiStatuses,
+    ),
     /// A call to `account.getChannelRestrictedStatusEmojis`.
-    AccountGetChannelRestrictedStatusEmojis(functions::account::GetChannelRestrictedStatusEmojis),
+    AccountGetChannelRestrictedStatusEmojis(
+        functions::account::GetChannelRestrictedStatusEmojis,
+    ),
     /// A call to `account.updateBusinessWorkHours`.
     AccountUpdateBusinessWorkHours(functions::account::UpdateBusinessWorkHours),
     /// A call to `account.updateBusinessLocation`.
     AccountUpdateBusinessLocation(functions::account::UpdateBusinessLocation),
     /// A call to `account.updateBusinessGreetingMessage`.
-    AccountUpdateBusinessGreetingMessage(functions::account::UpdateBusinessGreetingMessage),
+    AccountUpdateBusinessGreetingMessage(
+        functions::account::UpdateBusinessGreetingMessage,
+    ),
     /// A call to `account.updateBusinessAwayMessage`.
     AccountUpdateBusinessAwayMessage(functions::account::UpdateBusinessAwayMessage),
     /// A call to `account.updateConnectedBot`.
@@ -4334,7 +4307,9 @@ pub enum Object {
     /// A call to `account.getPaidMessagesRevenue`.
     AccountGetPaidMessagesRevenue(functions::account::GetPaidMessagesRevenue),
     /// A call to `account.toggleNoPaidMessagesException`.
-    AccountToggleNoPaidMessagesException(functions::account::ToggleNoPaidMessagesException),
+    AccountToggleNoPaidMessagesException(
+        functions::account::ToggleNoPaidMessagesException,
+    ),
     /// A call to `account.setMainProfileTab`.
     AccountSetMainProfileTab(functions::account::SetMainProfileTab),
     /// A call to `account.saveMusic`.
@@ -4358,7 +4333,9 @@ pub enum Object {
     /// A call to `account.updateWebBrowserSettings`.
     AccountUpdateWebBrowserSettings(functions::account::UpdateWebBrowserSettings),
     /// A call to `account.toggleWebBrowserSettingsException`.
-    AccountToggleWebBrowserSettingsException(functions::account::ToggleWebBrowserSettingsException),
+    AccountToggleWebBrowserSettingsException(
+        functions::account::ToggleWebBrowserSettingsException,
+    ),
     /// A call to `account.deleteWebBrowserSettingsExceptions`.
     AccountDeleteWebBrowserSettingsExceptions(
         functions::account::DeleteWebBrowserSettingsExceptions,
@@ -4636,7 +4613,9 @@ pub enum Object {
     /// A call to `messages.editChatAbout`.
     MessagesEditChatAbout(functions::messages::EditChatAbout),
     /// A call to `messages.editChatDefaultBannedRights`.
-    MessagesEditChatDefaultBannedRights(functions::messages::EditChatDefaultBannedRights),
+    MessagesEditChatDefaultBannedRights(
+        functions::messages::EditChatDefaultBannedRights,
+    ),
     /// A call to `messages.getEmojiKeywords`.
     MessagesGetEmojiKeywords(functions::messages::GetEmojiKeywords),
     /// A call to `messages.getEmojiKeywordsDifference`.
@@ -4702,7 +4681,9 @@ pub enum Object {
     /// A call to `messages.editExportedChatInvite`.
     MessagesEditExportedChatInvite(functions::messages::EditExportedChatInvite),
     /// A call to `messages.deleteRevokedExportedChatInvites`.
-    MessagesDeleteRevokedExportedChatInvites(functions::messages::DeleteRevokedExportedChatInvites),
+    MessagesDeleteRevokedExportedChatInvites(
+        functions::messages::DeleteRevokedExportedChatInvites,
+    ),
     /// A call to `messages.deleteExportedChatInvite`.
     MessagesDeleteExportedChatInvite(functions::messages::DeleteExportedChatInvite),
     /// A call to `messages.getAdminsWithInvites`.
@@ -4892,7 +4873,9 @@ pub enum Object {
     /// A call to `messages.appendTodoList`.
     MessagesAppendTodoList(functions::messages::AppendTodoList),
     /// A call to `messages.toggleSuggestedPostApproval`.
-    MessagesToggleSuggestedPostApproval(functions::messages::ToggleSuggestedPostApproval),
+    MessagesToggleSuggestedPostApproval(
+        functions::messages::ToggleSuggestedPostApproval,
+    ),
     /// A call to `messages.getForumTopics`.
     MessagesGetForumTopics(functions::messages::GetForumTopics),
     /// A call to `messages.getForumTopicsByID`.
@@ -4914,7 +4897,9 @@ pub enum Object {
     /// A call to `messages.editChatCreator`.
     MessagesEditChatCreator(functions::messages::EditChatCreator),
     /// A call to `messages.getFutureChatCreatorAfterLeave`.
-    MessagesGetFutureChatCreatorAfterLeave(functions::messages::GetFutureChatCreatorAfterLeave),
+    MessagesGetFutureChatCreatorAfterLeave(
+        functions::messages::GetFutureChatCreatorAfterLeave,
+    ),
     /// A call to `messages.editChatParticipantRank`.
     MessagesEditChatParticipantRank(functions::messages::EditChatParticipantRank),
     /// A call to `messages.declineUrlAuth`.
@@ -5120,7 +5105,9 @@ pub enum Object {
     /// A call to `channels.toggleAntiSpam`.
     ChannelsToggleAntiSpam(functions::channels::ToggleAntiSpam),
     /// A call to `channels.reportAntiSpamFalsePositive`.
-    ChannelsReportAntiSpamFalsePositive(functions::channels::ReportAntiSpamFalsePositive),
+    ChannelsReportAntiSpamFalsePositive(
+        functions::channels::ReportAntiSpamFalsePositive,
+    ),
     /// A call to `channels.toggleParticipantsHidden`.
     ChannelsToggleParticipantsHidden(functions::channels::ToggleParticipantsHidden),
     /// A call to `channels.updateColor`.
@@ -5132,7 +5119,9 @@ pub enum Object {
     /// A call to `channels.updateEmojiStatus`.
     ChannelsUpdateEmojiStatus(functions::channels::UpdateEmojiStatus),
     /// A call to `channels.setBoostsToUnblockRestrictions`.
-    ChannelsSetBoostsToUnblockRestrictions(functions::channels::SetBoostsToUnblockRestrictions),
+    ChannelsSetBoostsToUnblockRestrictions(
+        functions::channels::SetBoostsToUnblockRestrictions,
+    ),
     /// A call to `channels.setEmojiStickers`.
     ChannelsSetEmojiStickers(functions::channels::SetEmojiStickers),
     /// A call to `channels.restrictSponsoredMessages`.
@@ -5164,7 +5153,9 @@ pub enum Object {
     /// A call to `bots.getBotMenuButton`.
     BotsGetBotMenuButton(functions::bots::GetBotMenuButton),
     /// A call to `bots.setBotBroadcastDefaultAdminRights`.
-    BotsSetBotBroadcastDefaultAdminRights(functions::bots::SetBotBroadcastDefaultAdminRights),
+    BotsSetBotBroadcastDefaultAdminRights(
+        functions::bots::SetBotBroadcastDefaultAdminRights,
+    ),
     /// A call to `bots.setBotGroupDefaultAdminRights`.
     BotsSetBotGroupDefaultAdminRights(functions::bots::SetBotGroupDefaultAdminRights),
     /// A call to `bots.setBotInfo`.
@@ -5198,7 +5189,9 @@ pub enum Object {
     /// A call to `bots.updateUserEmojiStatus`.
     BotsUpdateUserEmojiStatus(functions::bots::UpdateUserEmojiStatus),
     /// A call to `bots.toggleUserEmojiStatusPermission`.
-    BotsToggleUserEmojiStatusPermission(functions::bots::ToggleUserEmojiStatusPermission),
+    BotsToggleUserEmojiStatusPermission(
+        functions::bots::ToggleUserEmojiStatusPermission,
+    ),
     /// A call to `bots.checkDownloadFileParams`.
     BotsCheckDownloadFileParams(functions::bots::CheckDownloadFileParams),
     /// A call to `bots.getAdminedBots`.
@@ -5248,7 +5241,9 @@ pub enum Object {
     /// A call to `payments.assignAppStoreTransaction`.
     PaymentsAssignAppStoreTransaction(functions::payments::AssignAppStoreTransaction),
     /// A call to `payments.assignPlayMarketTransaction`.
-    PaymentsAssignPlayMarketTransaction(functions::payments::AssignPlayMarketTransaction),
+    PaymentsAssignPlayMarketTransaction(
+        functions::payments::AssignPlayMarketTransaction,
+    ),
     /// A call to `payments.getPremiumGiftCodeOptions`.
     PaymentsGetPremiumGiftCodeOptions(functions::payments::GetPremiumGiftCodeOptions),
     /// A call to `payments.checkGiftCode`.
@@ -5272,9 +5267,13 @@ pub enum Object {
     /// A call to `payments.getStarsRevenueStats`.
     PaymentsGetStarsRevenueStats(functions::payments::GetStarsRevenueStats),
     /// A call to `payments.getStarsRevenueWithdrawalUrl`.
-    PaymentsGetStarsRevenueWithdrawalUrl(functions::payments::GetStarsRevenueWithdrawalUrl),
+    PaymentsGetStarsRevenueWithdrawalUrl(
+        functions::payments::GetStarsRevenueWithdrawalUrl,
+    ),
     /// A call to `payments.getStarsRevenueAdsAccountUrl`.
-    PaymentsGetStarsRevenueAdsAccountUrl(functions::payments::GetStarsRevenueAdsAccountUrl),
+    PaymentsGetStarsRevenueAdsAccountUrl(
+        functions::payments::GetStarsRevenueAdsAccountUrl,
+    ),
     /// A call to `payments.getStarsTransactionsByID`.
     PaymentsGetStarsTransactionsById(functions::payments::GetStarsTransactionsById),
     /// A call to `payments.getStarsGiftOptions`.
@@ -5320,7 +5319,9 @@ pub enum Object {
     /// A call to `payments.getStarGiftWithdrawalUrl`.
     PaymentsGetStarGiftWithdrawalUrl(functions::payments::GetStarGiftWithdrawalUrl),
     /// A call to `payments.toggleChatStarGiftNotifications`.
-    PaymentsToggleChatStarGiftNotifications(functions::payments::ToggleChatStarGiftNotifications),
+    PaymentsToggleChatStarGiftNotifications(
+        functions::payments::ToggleChatStarGiftNotifications,
+    ),
     /// A call to `payments.toggleStarGiftsPinnedToTop`.
     PaymentsToggleStarGiftsPinnedToTop(functions::payments::ToggleStarGiftsPinnedToTop),
     /// A call to `payments.canPurchaseStore`.
@@ -5346,7 +5347,9 @@ pub enum Object {
     /// A call to `payments.getStarGiftAuctionState`.
     PaymentsGetStarGiftAuctionState(functions::payments::GetStarGiftAuctionState),
     /// A call to `payments.getStarGiftAuctionAcquiredGifts`.
-    PaymentsGetStarGiftAuctionAcquiredGifts(functions::payments::GetStarGiftAuctionAcquiredGifts),
+    PaymentsGetStarGiftAuctionAcquiredGifts(
+        functions::payments::GetStarGiftAuctionAcquiredGifts,
+    ),
     /// A call to `payments.getStarGiftActiveAuctions`.
     PaymentsGetStarGiftActiveAuctions(functions::payments::GetStarGiftActiveAuctions),
     /// A call to `payments.resolveStarGiftOffer`.
@@ -5354,7 +5357,9 @@ pub enum Object {
     /// A call to `payments.sendStarGiftOffer`.
     PaymentsSendStarGiftOffer(functions::payments::SendStarGiftOffer),
     /// A call to `payments.getStarGiftUpgradeAttributes`.
-    PaymentsGetStarGiftUpgradeAttributes(functions::payments::GetStarGiftUpgradeAttributes),
+    PaymentsGetStarGiftUpgradeAttributes(
+        functions::payments::GetStarGiftUpgradeAttributes,
+    ),
     /// A call to `payments.getCraftStarGifts`.
     PaymentsGetCraftStarGifts(functions::payments::GetCraftStarGifts),
     /// A call to `payments.craftStarGift`.
@@ -5442,7 +5447,9 @@ pub enum Object {
     /// A call to `phone.exportGroupCallInvite`.
     PhoneExportGroupCallInvite(functions::phone::ExportGroupCallInvite),
     /// A call to `phone.toggleGroupCallStartSubscription`.
-    PhoneToggleGroupCallStartSubscription(functions::phone::ToggleGroupCallStartSubscription),
+    PhoneToggleGroupCallStartSubscription(
+        functions::phone::ToggleGroupCallStartSubscription,
+    ),
     /// A call to `phone.startScheduledGroupCall`.
     PhoneStartScheduledGroupCall(functions::phone::StartScheduledGroupCall),
     /// A call to `phone.saveDefaultGroupCallJoinAs`.
@@ -5460,11 +5467,15 @@ pub enum Object {
     /// A call to `phone.createConferenceCall`.
     PhoneCreateConferenceCall(functions::phone::CreateConferenceCall),
     /// A call to `phone.deleteConferenceCallParticipants`.
-    PhoneDeleteConferenceCallParticipants(functions::phone::DeleteConferenceCallParticipants),
+    PhoneDeleteConferenceCallParticipants(
+        functions::phone::DeleteConferenceCallParticipants,
+    ),
     /// A call to `phone.sendConferenceCallBroadcast`.
     PhoneSendConferenceCallBroadcast(functions::phone::SendConferenceCallBroadcast),
     /// A call to `phone.inviteConferenceCallParticipant`.
-    PhoneInviteConferenceCallParticipant(functions::phone::InviteConferenceCallParticipant),
+    PhoneInviteConferenceCallParticipant(
+        functions::phone::InviteConferenceCallParticipant,
+    ),
     /// A call to `phone.declineConferenceCallInvite`.
     PhoneDeclineConferenceCallInvite(functions::phone::DeclineConferenceCallInvite),
     /// A call to `phone.getGroupCallChainBlocks`.
@@ -5476,7 +5487,9 @@ pub enum Object {
     /// A call to `phone.deleteGroupCallMessages`.
     PhoneDeleteGroupCallMessages(functions::phone::DeleteGroupCallMessages),
     /// A call to `phone.deleteGroupCallParticipantMessages`.
-    PhoneDeleteGroupCallParticipantMessages(functions::phone::DeleteGroupCallParticipantMessages),
+    PhoneDeleteGroupCallParticipantMessages(
+        functions::phone::DeleteGroupCallParticipantMessages,
+    ),
     /// A call to `phone.getGroupCallStars`.
     PhoneGetGroupCallStars(functions::phone::GetGroupCallStars),
     /// A call to `phone.saveDefaultSendAs`.
@@ -5528,7 +5541,9 @@ pub enum Object {
     /// A call to `chatlists.hideChatlistUpdates`.
     ChatlistsHideChatlistUpdates(functions::chatlists::HideChatlistUpdates),
     /// A call to `chatlists.getLeaveChatlistSuggestions`.
-    ChatlistsGetLeaveChatlistSuggestions(functions::chatlists::GetLeaveChatlistSuggestions),
+    ChatlistsGetLeaveChatlistSuggestions(
+        functions::chatlists::GetLeaveChatlistSuggestions,
+    ),
     /// A call to `chatlists.leaveChatlist`.
     ChatlistsLeaveChatlist(functions::chatlists::LeaveChatlist),
     /// A call to `stories.canSendStory`.
@@ -5650,7 +5665,9 @@ pub enum Object {
     /// A call to `communities.getPeerLinkRequests`.
     CommunitiesGetPeerLinkRequests(functions::communities::GetPeerLinkRequests),
     /// A call to `communities.togglePeerLinkRequestApproval`.
-    CommunitiesTogglePeerLinkRequestApproval(functions::communities::TogglePeerLinkRequestApproval),
+    CommunitiesTogglePeerLinkRequestApproval(
+        functions::communities::TogglePeerLinkRequestApproval,
+    ),
     /// A call to `communities.toggleAllPeerLinkRequestApproval`.
     CommunitiesToggleAllPeerLinkRequestApproval(
         functions::communities::ToggleAllPeerLinkRequestApproval,
@@ -5658,7 +5675,9 @@ pub enum Object {
     /// A call to `communities.toggleParticipantBanned`.
     CommunitiesToggleParticipantBanned(functions::communities::ToggleParticipantBanned),
     /// A call to `communities.getParticipantJoinedChats`.
-    CommunitiesGetParticipantJoinedChats(functions::communities::GetParticipantJoinedChats),
+    CommunitiesGetParticipantJoinedChats(
+        functions::communities::GetParticipantJoinedChats,
+    ),
     /// A call to `ephemeral.sendMessage`.
     EphemeralSendMessage(functions::ephemeral::SendMessage),
     /// A call to `ephemeral.deleteMessage`.
@@ -5692,7 +5711,9 @@ pub enum Object {
     /// A call to `wallet.exportSecretPhrase`.
     WalletExportSecretPhrase(functions::wallet::ExportSecretPhrase),
     /// A call to `wallet.fetchEncryptedSecretPhrasePart`.
-    WalletFetchEncryptedSecretPhrasePart(functions::wallet::FetchEncryptedSecretPhrasePart),
+    WalletFetchEncryptedSecretPhrasePart(
+        functions::wallet::FetchEncryptedSecretPhrasePart,
+    ),
     /// A call to `wallet.replaceWallet`.
     WalletReplaceWallet(functions::wallet::ReplaceWallet),
     /// A call to `wallet.disableBackup`.
@@ -5716,7 +5737,9 @@ pub enum Object {
     /// A call to `wallet.tonConnectRegisterKey`.
     WalletTonConnectRegisterKey(functions::wallet::TonConnectRegisterKey),
     /// A call to `wallet.tonConnectSubmitConnectResult`.
-    WalletTonConnectSubmitConnectResult(functions::wallet::TonConnectSubmitConnectResult),
+    WalletTonConnectSubmitConnectResult(
+        functions::wallet::TonConnectSubmitConnectResult,
+    ),
     /// A call to `wallet.tonConnectGetPending`.
     WalletTonConnectGetPending(functions::wallet::TonConnectGetPending),
     /// A call to `wallet.tonConnectClaimRequest`.
@@ -7304,16 +7327,22 @@ impl Object {
             Self::AccessPointRule(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountDaysTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AiComposeTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AiComposeToneExample(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AiComposeToneExample(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AttachMenuBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AttachMenuBotIcon(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AttachMenuBotIconColor(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AttachMenuBotIconColor(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AttachMenuBots(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AttachMenuBotsBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AttachMenuPeerType(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuctionBidLevel(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Authorization(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AutoDownloadSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AutoDownloadSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AutoSaveException(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AvailableEffect(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7326,7 +7355,9 @@ impl Object {
             Self::Boost(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotApp(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotAppSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotBusinessConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotBusinessConnection(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotCommand(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotCommandScope(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7337,11 +7368,17 @@ impl Object {
             Self::BotVerification(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotVerifierSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BusinessAwayMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BusinessAwayMessageSchedule(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BusinessBotRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessAwayMessageSchedule(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BusinessBotRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BusinessBotRights(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BusinessGreetingMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BusinessGreetingMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BusinessIntro(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BusinessLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BusinessRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7350,16 +7387,28 @@ impl Object {
             Self::ButtonType(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::CdnConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::CdnPublicKey(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelAdminLogEvent(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelAdminLogEventAction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelAdminLogEventsFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelAdminLogEvent(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelAdminLogEventAction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelAdminLogEventsFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelMessagesFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelMessagesFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelParticipantsFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelParticipantsFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Chat(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChatAdminRights(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatAdminWithInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatAdminWithInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChatBannedRights(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChatFull(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7373,7 +7422,9 @@ impl Object {
             Self::ClientDhInnerData(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::CodeSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::CommunityPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::CommunityPeerRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::CommunityPeerRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Config(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ConnectedBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ConnectedBotStarRef(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7388,9 +7439,13 @@ impl Object {
             Self::DestroySessionRes(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Dialog(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DialogFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DialogFilterSuggested(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DialogFilterSuggested(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::DialogPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DisallowedGiftsSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::DisallowedGiftsSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Document(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DocumentAttribute(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::DraftMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7398,7 +7453,9 @@ impl Object {
             Self::EmailVerifyPurpose(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EmojiGroup(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EmojiKeyword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EmojiKeywordsDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EmojiKeywordsDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::EmojiLanguage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EmojiList(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::EmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7409,8 +7466,12 @@ impl Object {
             Self::EphemeralMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Error(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ExportedChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ExportedChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ExportedContactToken(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ExportedChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ExportedContactToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ExportedMessageLink(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ExportedStoryLink(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::FactCheck(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7424,16 +7485,24 @@ impl Object {
             Self::Game(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GeoPoint(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GeoPointAddress(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GlobalPrivacySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GlobalPrivacySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::GroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GroupCallDonor(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::GroupCallMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GroupCallParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GroupCallParticipantVideo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallParticipant(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::GroupCallParticipantVideo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::GroupCallParticipantVideoSourceGroup(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::GroupCallStreamChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::GroupCallStreamChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HighScore(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HttpWait(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ImportedContact(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7444,20 +7513,38 @@ impl Object {
             Self::InputAiComposeTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputAppEvent(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputBotApp(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBotInlineMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBotInlineMessageId(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBotInlineResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBusinessAwayMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBusinessBotRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBusinessGreetingMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBotInlineMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBotInlineMessageId(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBotInlineResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBusinessAwayMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBusinessBotRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBusinessChatLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputBusinessGreetingMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputBusinessIntro(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputBusinessRecipients(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputBusinessRecipients(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputChatPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputChatTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputChatlist(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputCheckPasswordSrp(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputCheckPasswordSrp(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputClientProxy(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputCollectible(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputContact(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7474,18 +7561,30 @@ impl Object {
             Self::InputInvoice(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputMessageReadMetric(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputMessageReadMetric(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputNotifyPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPasskeyCredential(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPasskeyResponse(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPaymentCredentials(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPasskeyCredential(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPasskeyResponse(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputPaymentCredentials(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputPeerNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputPeerNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputPhoneCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputPrivacyKey(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputPrivacyRule(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputQuickReplyShortcut(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputQuickReplyShortcut(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputReplyTo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputRichFile(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputRichMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7493,19 +7592,29 @@ impl Object {
             Self::InputSecureFile(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputSecureValue(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputSingleMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputStarGiftAuction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputStarsTransaction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStarGiftAuction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InputStarsTransaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputStickerSetItem(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputStickeredMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputStorePaymentPurpose(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputStorePaymentPurpose(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputThemeSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputUser(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InputWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputWalletReplacement(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputWalletReplacement(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InputWebDocument(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InputWebFileLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InputWebFileLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Invoice(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::IpPort(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::JoinChatBotResult(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7514,19 +7623,27 @@ impl Object {
             Self::KeyboardButton(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::KeyboardButtonRow(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::KeyboardButtonStyle(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::KeyboardInlineButton(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::KeyboardInlineButtonRow(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::KeyboardInlineButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::KeyboardInlineButtonRow(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::LabeledPrice(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LangPackDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LangPackLanguage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LangPackString(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MaskCoords(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MediaArea(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MediaAreaCoordinates(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MediaAreaCoordinates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Message(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessageAction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessageEntity(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessageExtendedMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessageExtendedMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessageFwdHeader(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessageMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagePeerReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7554,7 +7671,9 @@ impl Object {
             Self::Null(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::OnrampAvailability(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::OnrampLimits(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::OnrampMethodAvailability(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::OnrampMethodAvailability(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::OnrampProviderInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::OnrampQuote(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::OnrampSession(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7574,8 +7693,12 @@ impl Object {
             Self::PasswordKdfAlgo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PaymentCharge(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PaymentFormMethod(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentRequestedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentSavedCredentials(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentRequestedInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentSavedCredentials(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::Peer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PeerBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PeerColor(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7585,7 +7708,9 @@ impl Object {
             Self::PeerStories(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PendingSuggestion(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneCallDiscardReason(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneCallDiscardReason(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneCallProtocol(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Photo(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7597,9 +7722,15 @@ impl Object {
             Self::Pong(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PopularContact(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PostAddress(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PostInteractionCounters(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumGiftCodeOption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumSubscriptionOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PostInteractionCounters(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PremiumGiftCodeOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PremiumSubscriptionOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PrepaidGiveaway(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PrivacyKey(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PrivacyRule(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7608,10 +7739,16 @@ impl Object {
             Self::QuickReply(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Reaction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReactionCount(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReactionNotificationsFrom(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReactionsNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReactionNotificationsFrom(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ReactionsNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ReadParticipantDate(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReceivedNotifyMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReceivedNotifyMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::RecentMeUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RecentStory(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReplyMarkup(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7619,7 +7756,9 @@ impl Object {
             Self::ReportResult(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RequestPeerType(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RequestedPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::RequirementToContact(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::RequirementToContact(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ResPq(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RestrictionReason(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::RichButtonStyle(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7632,15 +7771,25 @@ impl Object {
             Self::SavedReactionTag(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SavedStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SearchPostsFlood(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SearchResultsCalendarPeriod(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SearchResultsPosition(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SecureCredentialsEncrypted(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SearchResultsCalendarPeriod(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SearchResultsPosition(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SecureCredentialsEncrypted(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SecureData(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SecureFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SecurePasswordKdfAlgo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SecurePasswordKdfAlgo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SecurePlainData(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SecureRequiredType(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SecureSecretSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SecureSecretSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SecureValue(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SecureValueError(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SecureValueHash(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7649,42 +7798,72 @@ impl Object {
             Self::SendMessageAction(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ServerDhInnerData(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ServerDhParams(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SetClientDhParamsAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SetClientDhParamsAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ShippingOption(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SmsJob(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SponsoredMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SponsoredMessageReportOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SponsoredMessageReportOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SponsoredPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftActiveAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftActiveAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGiftAttribute(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAttributeCounter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAttributeCounter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGiftAttributeId(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAttributeRarity(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionAcquiredGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionRound(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftAuctionUserState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftAttributeRarity(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionAcquiredGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionRound(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StarGiftAuctionUserState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarGiftBackground(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarGiftCollection(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarGiftUpgradePrice(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarGiftUpgradePrice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarRefProgram(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsAmount(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsGiftOption(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsGiveawayOption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarsGiveawayWinnersOption(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsGiveawayWinnersOption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarsRating(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsRevenueStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsSubscription(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarsSubscriptionPricing(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsSubscriptionPricing(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StarsTopupOption(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StarsTransaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StarsTransactionPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsAbsValueAndPrev(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StarsTransactionPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StatsAbsValueAndPrev(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StatsDateRangeDays(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsGraph(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsGroupTopAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGroupTopInviter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGroupTopInviter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StatsGroupTopPoster(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsPercentValue(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7710,12 +7889,16 @@ impl Object {
             Self::TodoItem(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TodoList(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TonConnectManifest(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::TonConnectNextEventId(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::TonConnectNextEventId(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::TonConnectRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TonConnectSession(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TopPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::TopPeerCategory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::TopPeerCategoryPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::TopPeerCategoryPeers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::True(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Update(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Updates(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7728,10 +7911,14 @@ impl Object {
             Self::VideoSize(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WallPaperSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletOwnershipProof(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletOwnershipProof(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletState(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletTransaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTransactionPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTransactionPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletUserAddress(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebDocument(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7740,83 +7927,157 @@ impl Object {
             Self::WebPageAttribute(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebViewMessageSent(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WebViewResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountAuthorizationForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountAutoDownloadSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountAutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountBusinessChatLinks(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountAuthorizationForm(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountAutoDownloadSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountAutoSaveSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountBusinessChatLinks(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountChatThemes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountConnectedBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountContentSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountEmailVerified(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountEmojiStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountPaidMessagesRevenue(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountConnectedBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountContentSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountEmailVerified(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountEmojiStatuses(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountPaidMessagesRevenue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountPasskeyRegistrationOptions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountPasskeys(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountPasswordInputSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountPasswordSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountPasswordInputSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountPasswordSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountPrivacyRules(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetPasswordResult(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountResetPasswordResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountResolvedBusinessChatLinks(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountSavedMusicIds(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSavedRingtone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSavedRingtones(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSentEmailCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSavedMusicIds(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSavedRingtone(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSavedRingtones(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSentEmailCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountTakeout(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountThemes(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountTmpPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountWallPapers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountWebAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountWebBrowserSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountWebAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountWebBrowserSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AicomposeTones(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthCodeType(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthExportedAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthFirebasePnvIntent(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthExportedAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthFirebasePnvIntent(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthLoggedOut(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthLoginToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthPasskeyLoginOptions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthPasswordRecovery(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthPasskeyLoginOptions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthPasswordRecovery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthSentCode(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthSentCodeType(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsAccessSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsBotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsExportedBotToken(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsExportedBotToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsPopularAppBots(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsPreviewInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsRequestedButton(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsAdminLogResults(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsChannelParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsChannelParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsAdminLogResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsChannelParticipant(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsChannelParticipants(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsSendAsPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsSponsoredMessageReportResult(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChatlistsChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsChatlistUpdates(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatlistsChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsChatlistUpdates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChatlistsExportedChatlistInvite(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChatlistsExportedInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatlistsExportedInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::CommunitiesParticipantJoinedChats(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::CommunitiesPeerLinkRequests(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::CommunitiesPeerLinkRequests(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsContactBirthdays(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsContactBirthdays(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsFound(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsImportedContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsResolvedPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsSponsoredPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsImportedContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsResolvedPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsSponsoredPeers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsTopPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralWelcomeMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FragmentCollectibleInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EphemeralWelcomeMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::FragmentCollectibleInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpAppConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpAppUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpConfigSimple(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7835,138 +8096,264 @@ impl Object {
             Self::HelpSupport(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpSupportName(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpTermsOfService(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpTermsOfServiceUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpTermsOfServiceUpdate(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpTimezonesList(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpUserInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAffectedFoundMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAffectedHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAffectedMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesAffectedFoundMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAffectedHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAffectedMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesAllStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesArchivedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAvailableEffects(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAvailableReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesArchivedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAvailableEffects(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAvailableReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesBotApp(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesBotCallbackAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesBotCallbackAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesBotPreparedInlineMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesBotResults(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesChatAdminsWithInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesChatAdminsWithInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesChatFull(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesChatInviteImporters(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesChatInviteJoinResult(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesChatInviteImporters(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesChatInviteJoinResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesChats(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesCheckedHistoryImportPeer(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesComposedMessageWithAi(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesComposedMessageWithAi(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesComposedRichMessageWithAi(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesDhConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDialogFilters(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDialogFilters(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDiscussionMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEmojiGameInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEmojiGameOutcome(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDiscussionMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEmojiGameInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEmojiGameOutcome(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesEmojiGroups(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesExportedChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesExportedChatInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesFavedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesFeaturedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesExportedChatInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesExportedChatInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesFavedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesFeaturedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesForumTopics(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesFoundStickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesFoundStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesFoundStickerSets(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesFoundStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesHighScores(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesHistoryImport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesHistoryImportParsed(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesInactiveChats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesInvitedUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesMessageEditData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesMessageReactionsList(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesMessageViews(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesHistoryImport(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesHistoryImportParsed(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesInactiveChats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesInvitedUsers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesMessageEditData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesMessageReactionsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesMessageViews(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesMyStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesPeerDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesPeerSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesPreparedInlineMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesQuickReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesPeerSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesPreparedInlineMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesQuickReplies(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRecentStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSavedDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesRecentStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSavedDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSavedGifs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSavedReactionTags(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearchCounter(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearchResultsCalendar(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSavedReactionTags(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSearchCounter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSearchResultsCalendar(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSearchResultsPositions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSentEncryptedMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSponsoredMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSentEncryptedMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSponsoredMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesStickerSetInstallResult(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranscribedAudio(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranslatedRichMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranslatedText(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesTranscribedAudio(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesTranslatedRichMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesTranslatedText(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesVotesList(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesWebPage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesWebPagePreview(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsBankCardData(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesWebPagePreview(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsBankCardData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsCheckCanSendGiftResult(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsCheckedGiftCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsConnectedStarRefBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsCurrencyRates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsExportedInvoice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGiveawayInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsCheckedGiftCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsConnectedStarRefBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsCurrencyRates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsExportedInvoice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGiveawayInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsPaymentForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsPaymentReceipt(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsPaymentResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsResaleStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsPaymentReceipt(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsPaymentResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsResaleStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsSavedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSavedStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsSavedStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsStarGiftActiveAuctions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PaymentsStarGiftAuctionAcquiredGifts(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsStarGiftAuctionState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsStarGiftCollections(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsStarGiftAuctionState(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsStarGiftCollections(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsStarGiftUpgradeAttributes(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PaymentsStarGiftUpgradePreview(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsStarGiftWithdrawalUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsStarGiftWithdrawalUrl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PaymentsStarsRevenueAdsAccountUrl(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsStarsRevenueStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsStarsRevenueStats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsStarsRevenueWithdrawalUrl(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PaymentsStarsStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSuggestedStarRefBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsUniqueStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsSuggestedStarRefBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsUniqueStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsUniqueStarGiftValueInfo(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PaymentsValidatedRequestedInfo(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PhoneExportedGroupCallInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneExportedGroupCallInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneGroupCallStars(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneGroupCallStreamChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneGroupCallStreamRtmpUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneGroupParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGroupCallStreamChannels(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneGroupCallStreamRtmpUrl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneGroupParticipants(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneJoinAsPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhonePhoneCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhotosPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7974,7 +8361,9 @@ impl Object {
             Self::PremiumBoostsList(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumBoostsStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumMyBoosts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsEligibilityToJoin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SmsjobsEligibilityToJoin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SmsjobsStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsBroadcastStats(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsMegagroupStats(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -7982,20 +8371,34 @@ impl Object {
             Self::StatsPollStats(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsPublicForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StatsStoryStats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersSuggestedShortName(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StickersSuggestedShortName(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StorageFileType(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesAlbums(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesAllStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesCanSendStoryCount(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesCanSendStoryCount(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesFoundStories(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesPeerStories(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesStoryReactionsList(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesStoryReactionsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesStoryViews(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesStoryViewsList(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToncenterApiResponse(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToncenterStreamingUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UpdatesChannelDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesStoryViewsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToncenterApiResponse(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToncenterStreamingUrl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::UpdatesChannelDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UpdatesDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UpdatesState(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UploadCdnFile(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -8007,120 +8410,258 @@ impl Object {
             Self::WalletEncryptedSecretPhrasePart(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::WalletExistingBalance(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletExistingBalance(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletHolderDc(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletNftAttribute(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletNftItem(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletNftItems(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletProofChallenge(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletSecretPhraseParts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectChallenge(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectPending(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectSessions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletProofChallenge(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletSecretPhraseParts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectChallenge(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectPending(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectSessions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletTransactions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletUserAddresses(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InvokeAfterMsg(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InvokeAfterMsgs(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InitConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::InvokeWithLayer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithoutUpdates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithMessagesRange(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeWithoutUpdates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InvokeWithMessagesRange(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InvokeWithTakeout(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithBusinessConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithGooglePlayIntegrity(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithApnsSecret(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeWithBusinessConnection(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InvokeWithGooglePlayIntegrity(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::InvokeWithApnsSecret(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::InvokeWithReCaptcha(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthSendCode(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthSignUp(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthSignIn(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthLogOut(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthResetAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthExportAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthImportAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthResetAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthExportAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthImportAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthBindTempAuthKey(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthImportBotAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthImportBotAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthCheckPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthRequestPasswordRecovery(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthRequestPasswordRecovery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthRecoverPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthResendCode(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AuthCancelCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthDropTempAuthKeys(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthExportLoginToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthImportLoginToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthAcceptLoginToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthCheckRecoveryPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthDropTempAuthKeys(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthExportLoginToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthImportLoginToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthAcceptLoginToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthCheckRecoveryPassword(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthImportWebTokenAuthorization(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AuthRequestFirebaseSms(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthRequestFirebaseSms(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthResetLoginEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthReportMissingCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthReportMissingCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthCheckPaidAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthInitPasskeyLogin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthFinishPasskeyLogin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthInitPasskeyLogin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthFinishPasskeyLogin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AuthCancelWebTokenAuthorization(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AuthInitFirebasePnvLogin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthFinishFirebasePnvLogin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthFirebasePnvSignUp(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountRegisterDevice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUnregisterDevice(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetNotifySettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateProfile(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthInitFirebasePnvLogin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthFinishFirebasePnvLogin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AuthFirebasePnvSignUp(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountRegisterDevice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUnregisterDevice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUpdateNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetNotifySettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUpdateProfile(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountUpdateStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetWallPapers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetWallPapers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountReportPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountCheckUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountCheckUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUpdateUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetPrivacy(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountSetPrivacy(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountDeleteAccount(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetAccountTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSetAccountTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSendChangePhoneCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountDeleteAccount(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetAccountTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSetAccountTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSendChangePhoneCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountChangePhone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateDeviceLocked(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateDeviceLocked(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetPasswordSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdatePasswordSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSendConfirmPhoneCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetPasswordSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUpdatePasswordSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSendConfirmPhoneCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountConfirmPhone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetTmpPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetWebAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetWebAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetWebAuthorizations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetAllSecureValues(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetSecureValue(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSaveSecureValue(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountDeleteSecureValue(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetAuthorizationForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountAcceptAuthorization(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSendVerifyPhoneCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetTmpPassword(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetWebAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetWebAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetWebAuthorizations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetAllSecureValues(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetSecureValue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSaveSecureValue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountDeleteSecureValue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetAuthorizationForm(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountAcceptAuthorization(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSendVerifyPhoneCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountVerifyPhone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSendVerifyEmailCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSendVerifyEmailCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountVerifyEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountInitTakeoutSession(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountFinishTakeoutSession(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountConfirmPasswordEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResendPasswordEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountCancelPasswordEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountInitTakeoutSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountFinishTakeoutSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountConfirmPasswordEmail(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResendPasswordEmail(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountCancelPasswordEmail(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetContactSignUpNotification(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountSetContactSignUpNotification(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountGetNotifyExceptions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetNotifyExceptions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUploadWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSaveWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountInstallWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetWallPapers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUploadWallPaper(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSaveWallPaper(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountInstallWallPaper(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetWallPapers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetAutoDownloadSettings(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8134,48 +8675,82 @@ impl Object {
             Self::AccountInstallTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountGetTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountGetThemes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSetContentSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetContentSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetMultiWallPapers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSetContentSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetContentSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetMultiWallPapers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetGlobalPrivacySettings(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountSetGlobalPrivacySettings(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountReportProfilePhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountResetPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountDeclinePasswordReset(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetChatThemes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSetAuthorizationTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountReportProfilePhoto(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountResetPassword(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountDeclinePasswordReset(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetChatThemes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSetAuthorizationTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountChangeAuthorizationSettings(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountGetSavedRingtones(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetSavedRingtones(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountSaveRingtone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUploadRingtone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateEmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUploadRingtone(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountUpdateEmojiStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetDefaultEmojiStatuses(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountGetRecentEmojiStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetRecentEmojiStatuses(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountClearRecentEmojiStatuses(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountReorderUsernames(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountToggleUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountReorderUsernames(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountToggleUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetDefaultProfilePhotoEmojis(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountGetDefaultGroupPhotoEmojis(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountGetAutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSaveAutoSaveSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetAutoSaveSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountSaveAutoSaveSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountDeleteAutoSaveExceptions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountInvalidateSignInCodes(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountInvalidateSignInCodes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountUpdateColor(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AccountGetDefaultBackgroundEmojis(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
@@ -8189,34 +8764,54 @@ impl Object {
             Self::AccountUpdateBusinessWorkHours(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountUpdateBusinessLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateBusinessLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountUpdateBusinessGreetingMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountUpdateBusinessAwayMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountUpdateConnectedBot(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetConnectedBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateConnectedBot(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetConnectedBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetBotBusinessConnection(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountUpdateBusinessIntro(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateBusinessIntro(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountToggleConnectedBotPaused(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountDisablePeerConnectedBot(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountUpdateBirthday(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountCreateBusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountEditBusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountDeleteBusinessChatLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetBusinessChatLinks(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateBirthday(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountCreateBusinessChatLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountEditBusinessChatLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountDeleteBusinessChatLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetBusinessChatLinks(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountResolveBusinessChatLink(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountUpdatePersonalChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdatePersonalChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountToggleSponsoredMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8229,24 +8824,38 @@ impl Object {
             Self::AccountGetCollectibleEmojiStatuses(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountGetPaidMessagesRevenue(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetPaidMessagesRevenue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountToggleNoPaidMessagesException(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountSetMainProfileTab(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSetMainProfileTab(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountSaveMusic(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetSavedMusicIds(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetSavedMusicIds(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetUniqueGiftChatThemes(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::AccountInitPasskeyRegistration(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::AccountRegisterPasskey(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountRegisterPasskey(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountGetPasskeys(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountDeletePasskey(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountConfirmBotConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetWebBrowserSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountDeletePasskey(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountConfirmBotConnection(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::AccountGetWebBrowserSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AccountUpdateWebBrowserSettings(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8258,122 +8867,278 @@ impl Object {
             }
             Self::UsersGetUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UsersGetFullUser(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UsersSetSecureValueErrors(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UsersGetRequirementsToContact(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UsersSetSecureValueErrors(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::UsersGetRequirementsToContact(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UsersGetSavedMusic(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UsersGetSavedMusicById(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UsersSuggestBirthday(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetContactIDs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UsersGetSavedMusicById(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::UsersSuggestBirthday(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsGetContactIDs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsGetStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsGetContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsImportContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsDeleteContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsDeleteByPhones(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsImportContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsDeleteContacts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsDeleteByPhones(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsBlock(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsUnblock(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsGetBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsSearch(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsResolveUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsResolveUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsGetTopPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsResetTopPeerRating(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsResetTopPeerRating(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsResetSaved(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ContactsGetSaved(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsToggleTopPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsToggleTopPeers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsAddContact(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsAcceptContact(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsAcceptContact(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsGetLocated(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsBlockFromReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsResolvePhone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsExportContactToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsImportContactToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsEditCloseFriends(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsBlockFromReplies(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsResolvePhone(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsExportContactToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsImportContactToken(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsEditCloseFriends(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ContactsSetBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetBirthdays(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetSponsoredPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsUpdateContactNote(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsGetBirthdays(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsGetSponsoredPeers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ContactsUpdateContactNote(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesGetDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesGetHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesSearch(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesReadHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReceivedMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDeleteHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDeleteMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReceivedMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSetTyping(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesSendMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesForwardMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesForwardMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReportSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetPeerSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetPeerSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReport(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesGetChats(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesGetFullChat(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditChatTitle(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditChatPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesEditChatTitle(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEditChatPhoto(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesAddChatUser(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteChatUser(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDeleteChatUser(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesCreateChat(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesGetDhConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestEncryption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAcceptEncryption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDiscardEncryption(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetEncryptedTyping(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadEncryptedHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendEncrypted(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendEncryptedFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendEncryptedService(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReceivedQueue(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReportEncryptedSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadMessageContents(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesRequestEncryption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAcceptEncryption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDiscardEncryption(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetEncryptedTyping(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadEncryptedHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendEncrypted(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendEncryptedFile(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendEncryptedService(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReceivedQueue(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReportEncryptedSpam(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadMessageContents(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAllStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetWebPagePreview(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesExportChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesCheckChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesImportChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesInstallStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesUninstallStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetAllStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetWebPagePreview(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesExportChatInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesCheckChatInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesImportChatInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesInstallStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesUninstallStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesStartBot(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetMessagesViews(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditChatAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetMessagesViews(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEditChatAdmin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesMigrateChat(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearchGlobal(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReorderStickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDocumentByHash(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetSavedGifs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSearchGlobal(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReorderStickerSets(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetDocumentByHash(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetSavedGifs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSaveGif(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetInlineBotResults(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetInlineBotResults(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendInlineBotResult(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetMessageEditData(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetInlineBotResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetInlineBotResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendInlineBotResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetMessageEditData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesEditMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditInlineBotMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetBotCallbackAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetBotCallbackAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetPeerDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesEditInlineBotMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetBotCallbackAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetBotCallbackAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetPeerDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSaveDraft(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAllDrafts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetFeaturedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadFeaturedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetRecentStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSaveRecentSticker(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesClearRecentStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetArchivedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetMaskStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAttachedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetGameScore(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetInlineGameScore(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetGameHighScores(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetAllDrafts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetFeaturedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadFeaturedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetRecentStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSaveRecentSticker(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesClearRecentStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetArchivedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetMaskStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetAttachedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetGameScore(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetInlineGameScore(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetGameHighScores(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetInlineGameHighScores(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetCommonChats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetCommonChats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetWebPage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesToggleDialogPin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReorderPinnedDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetPinnedDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetBotShippingResults(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesToggleDialogPin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReorderPinnedDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetPinnedDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetBotShippingResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSetBotPrecheckoutResults(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8381,27 +9146,57 @@ impl Object {
             Self::MessagesSendScreenshotNotification(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetFavedStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetFavedStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesFaveSticker(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetUnreadMentions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadMentions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetRecentLocations(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendMultiMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesUploadEncryptedFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearchStickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetSplitRanges(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesMarkDialogUnread(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDialogUnreadMarks(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesClearAllDrafts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesUpdatePinnedMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetUnreadMentions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadMentions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetRecentLocations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendMultiMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesUploadEncryptedFile(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSearchStickerSets(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetSplitRanges(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesMarkDialogUnread(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetDialogUnreadMarks(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesClearAllDrafts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesUpdatePinnedMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSendVote(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetPollResults(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetPollResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetOnlines(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditChatAbout(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesEditChatAbout(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesEditChatDefaultBannedRights(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetEmojiKeywords(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetEmojiKeywords(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetEmojiKeywordsDifference(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8409,23 +9204,45 @@ impl Object {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetEmojiUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetSearchCounters(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestUrlAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAcceptUrlAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesHidePeerSettingsBar(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetScheduledHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetScheduledMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendScheduledMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetSearchCounters(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesRequestUrlAuth(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAcceptUrlAuth(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesHidePeerSettingsBar(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetScheduledHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetScheduledMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendScheduledMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesDeleteScheduledMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetPollVotes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesToggleStickerSets(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDialogFilters(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetPollVotes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesToggleStickerSets(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetDialogFilters(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetSuggestedDialogFilters(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesUpdateDialogFilter(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesUpdateDialogFilter(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesUpdateDialogFiltersOrder(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8433,21 +9250,37 @@ impl Object {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDiscussionMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadDiscussion(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesUnpinAllMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetDiscussionMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadDiscussion(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesUnpinAllMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesDeleteChat(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::MessagesDeletePhoneCallHistory(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesCheckHistoryImport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesInitHistoryImport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesUploadImportedMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesStartHistoryImport(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesCheckHistoryImport(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesInitHistoryImport(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesUploadImportedMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesStartHistoryImport(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetExportedChatInvites(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetExportedChatInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetExportedChatInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesEditExportedChatInvite(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8457,15 +9290,21 @@ impl Object {
             Self::MessagesDeleteExportedChatInvite(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetAdminsWithInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetAdminsWithInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetChatInviteImporters(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSetHistoryTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSetHistoryTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesCheckHistoryImportPeer(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSetChatTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSetChatTheme(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetMessageReadParticipants(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8475,86 +9314,172 @@ impl Object {
             Self::MessagesGetSearchResultsPositions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesHideChatJoinRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesHideChatJoinRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesHideAllChatJoinRequests(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesToggleNoForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSaveDefaultSendAs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetMessagesReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesToggleNoForwards(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSaveDefaultSendAs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendReaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetMessagesReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetMessageReactionsList(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesSetChatAvailableReactions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetAvailableReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetDefaultReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranslateText(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetUnreadReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearchSentMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAttachMenuBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAttachMenuBot(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesToggleBotInAttachMenu(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesProlongWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestSimpleWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetAvailableReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetDefaultReaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesTranslateText(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetUnreadReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSearchSentMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetAttachMenuBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetAttachMenuBot(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesToggleBotInAttachMenu(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesRequestWebView(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesProlongWebView(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesRequestSimpleWebView(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSendWebViewResultMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSendWebViewData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranscribeAudio(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRateTranscribedAudio(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSendWebViewData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesTranscribeAudio(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesRateTranscribedAudio(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetCustomEmojiDocuments(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetEmojiStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetEmojiStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetFeaturedEmojiStickers(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesReportReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetTopReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetRecentReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesClearRecentReactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetExtendedMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetDefaultHistoryTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDefaultHistoryTtl(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendBotRequestedPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetEmojiGroups(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetEmojiStatusGroups(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesReportReaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetTopReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetRecentReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesClearRecentReactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetExtendedMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetDefaultHistoryTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetDefaultHistoryTtl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendBotRequestedPeer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetEmojiGroups(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetEmojiStatusGroups(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetEmojiProfilePhotoGroups(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSearchCustomEmoji(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSearchCustomEmoji(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesTogglePeerTranslations(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetBotApp(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestAppWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetChatWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesRequestAppWebView(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetChatWallPaper(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSearchEmojiStickerSets(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetSavedDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetSavedHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteSavedHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetPinnedSavedDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesToggleSavedDialogPin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetSavedDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetSavedHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDeleteSavedHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetPinnedSavedDialogs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesToggleSavedDialogPin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReorderPinnedSavedDialogs(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetSavedReactionTags(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetSavedReactionTags(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesUpdateSavedReactionTag(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetDefaultTagReactions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetOutboxReadDate(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetQuickReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReorderQuickReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetOutboxReadDate(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetQuickReplies(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReorderQuickReplies(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesCheckQuickReplyShortcut(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8564,7 +9489,9 @@ impl Object {
             Self::MessagesDeleteQuickReplyShortcut(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetQuickReplyMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetQuickReplyMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSendQuickReplyMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8574,73 +9501,141 @@ impl Object {
             Self::MessagesToggleDialogFilterTags(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetMyStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetEmojiStickerGroups(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetAvailableEffects(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditFactCheck(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteFactCheck(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetFactCheck(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesRequestMainWebView(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendPaidReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetMyStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetEmojiStickerGroups(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetAvailableEffects(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEditFactCheck(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDeleteFactCheck(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetFactCheck(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesRequestMainWebView(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSendPaidReaction(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesTogglePaidReactionPrivacy(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetPaidReactionPrivacy(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesViewSponsoredMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesClickSponsoredMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesViewSponsoredMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesClickSponsoredMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReportSponsoredMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetSponsoredMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetSponsoredMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesSavePreparedInlineMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesGetPreparedInlineMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesSearchStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSearchStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesReportMessagesDelivery(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetSavedDialogsById(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadSavedHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesToggleTodoCompleted(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAppendTodoList(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetSavedDialogsById(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadSavedHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesToggleTodoCompleted(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAppendTodoList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesToggleSuggestedPostApproval(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetForumTopics(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetForumTopicsById(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditForumTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetForumTopics(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetForumTopicsById(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEditForumTopic(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesUpdatePinnedForumTopic(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesReorderPinnedForumTopics(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesCreateForumTopic(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeleteTopicHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetEmojiGameInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSummarizeText(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesEditChatCreator(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesCreateForumTopic(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDeleteTopicHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetEmojiGameInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSummarizeText(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesEditChatCreator(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesGetFutureChatCreatorAfterLeave(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::MessagesEditChatParticipantRank(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesDeclineUrlAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesCheckUrlAuthMatchCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesComposeMessageWithAi(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReportReadMetrics(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReportMusicListen(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesAddPollAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesDeletePollAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetUnreadPollVotes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadPollVotes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSetBotGuestChatResult(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDeclineUrlAuth(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesCheckUrlAuthMatchCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesComposeMessageWithAi(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReportReadMetrics(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReportMusicListen(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesAddPollAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesDeletePollAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesGetUnreadPollVotes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesReadPollVotes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesSetBotGuestChatResult(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesDeleteParticipantReactions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8650,8 +9645,12 @@ impl Object {
             Self::MessagesGetPersonalChannelHistory(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::MessagesGetRichMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesTranslateRichMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetRichMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::MessagesTranslateRichMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::MessagesComposeRichMessageWithAi(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8659,10 +9658,18 @@ impl Object {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::UpdatesGetState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UpdatesGetDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UpdatesGetChannelDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhotosUpdateProfilePhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhotosUploadProfilePhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UpdatesGetDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::UpdatesGetChannelDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhotosUpdateProfilePhoto(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhotosUploadProfilePhoto(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhotosDeletePhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhotosGetUserPhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhotosUploadContactProfilePhoto(x) => {
@@ -8670,90 +9677,162 @@ impl Object {
             }
             Self::UploadSaveFilePart(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UploadGetFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UploadSaveBigFilePart(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UploadSaveBigFilePart(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UploadGetWebFile(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::UploadGetCdnFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UploadReuploadCdnFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UploadGetCdnFileHashes(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UploadReuploadCdnFile(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::UploadGetCdnFileHashes(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::UploadGetFileHashes(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetNearestDc(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetAppUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetInviteText(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetSupport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpSetBotUpdatesStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpSetBotUpdatesStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpGetCdnConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetRecentMeUrls(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetTermsOfServiceUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpAcceptTermsOfService(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetTermsOfServiceUpdate(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::HelpAcceptTermsOfService(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpGetDeepLinkInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetAppConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpSaveAppLog(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetPassportConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetPassportConfig(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpGetSupportName(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetUserInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpEditUserInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetPromoData(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpHidePromoData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpDismissSuggestion(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetCountriesList(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpDismissSuggestion(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::HelpGetCountriesList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::HelpGetPremiumPromo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::HelpGetPeerColors(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetPeerProfileColors(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetTimezonesList(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetPeerProfileColors(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::HelpGetTimezonesList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsReadHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsDeleteMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsDeleteMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsReportSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsGetMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsGetParticipants(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsGetParticipant(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsGetChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetFullChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsCreateChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsGetFullChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsCreateChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsEditAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsEditTitle(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsEditPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsCheckUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsUpdateUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsCheckUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsUpdateUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsJoinChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsLeaveChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsInviteToChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsDeleteChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsExportMessageLink(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsToggleSignatures(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsLeaveChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsInviteToChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsDeleteChannel(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsExportMessageLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsToggleSignatures(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsGetAdminedPublicChannels(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::ChannelsEditBanned(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsGetAdminLog(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsSetStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsReadMessageContents(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsDeleteHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsReadMessageContents(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsDeleteHistory(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsTogglePreHistoryHidden(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsGetLeftChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsGetLeftChannels(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsGetGroupsForDiscussion(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsSetDiscussionGroup(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsEditLocation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsToggleSlowMode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetInactiveChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsConvertToGigagroup(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsSetDiscussionGroup(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsEditLocation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsToggleSlowMode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsGetInactiveChannels(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsConvertToGigagroup(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsGetSendAs(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ChannelsDeleteParticipantHistory(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsToggleJoinToSend(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsToggleJoinRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsReorderUsernames(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsToggleUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsToggleJoinToSend(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsToggleJoinRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsReorderUsernames(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsToggleUsername(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsDeactivateAllUsernames(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::ChannelsToggleForum(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsToggleAntiSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsToggleAntiSpam(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsReportAntiSpamFalsePositive(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8767,11 +9846,15 @@ impl Object {
             Self::ChannelsGetChannelRecommendations(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsUpdateEmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsUpdateEmojiStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsSetBoostsToUnblockRestrictions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsSetEmojiStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsSetEmojiStickers(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChannelsRestrictSponsoredMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8779,17 +9862,35 @@ impl Object {
             Self::ChannelsUpdatePaidMessagesPrice(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChannelsToggleAutotranslation(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetMessageAuthor(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsCheckSearchPostsFlood(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsSetMainProfileTab(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsSendCustomRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsAnswerWebhookJsonQuery(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsToggleAutotranslation(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsGetMessageAuthor(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsCheckSearchPostsFlood(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChannelsSetMainProfileTab(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsSendCustomRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsAnswerWebhookJsonQuery(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsSetBotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsResetBotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsResetBotCommands(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsGetBotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsSetBotMenuButton(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetBotMenuButton(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsSetBotMenuButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsGetBotMenuButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsSetBotBroadcastDefaultAdminRights(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8798,45 +9899,97 @@ impl Object {
             }
             Self::BotsSetBotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsGetBotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsReorderUsernames(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsReorderUsernames(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsToggleUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsCanSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsAllowSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsInvokeWebViewCustomMethod(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetPopularAppBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsAllowSendMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsInvokeWebViewCustomMethod(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsGetPopularAppBots(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsAddPreviewMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsEditPreviewMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsDeletePreviewMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsReorderPreviewMedias(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsEditPreviewMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsDeletePreviewMedia(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsReorderPreviewMedias(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsGetPreviewInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetPreviewMedias(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsUpdateUserEmojiStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsGetPreviewMedias(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsUpdateUserEmojiStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsToggleUserEmojiStatusPermission(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::BotsCheckDownloadFileParams(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsCheckDownloadFileParams(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsGetAdminedBots(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsUpdateStarRefProgram(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsSetCustomVerification(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetBotRecommendations(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsUpdateStarRefProgram(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsSetCustomVerification(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsGetBotRecommendations(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsCheckUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsCreateBot(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsExportBotToken(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsRequestWebViewButton(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetRequestedWebViewButton(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetAccessSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsEditAccessSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsSetJoinChatResults(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsRequestWebViewButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsGetRequestedWebViewButton(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsGetAccessSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsEditAccessSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::BotsSetJoinChatResults(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::BotsAddUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::BotsRemoveUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetPaymentForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetPaymentReceipt(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsValidateRequestedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSendPaymentForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetSavedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsClearSavedInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetBankCardData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsExportInvoice(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsGetPaymentForm(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetPaymentReceipt(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsValidateRequestedInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsSendPaymentForm(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetSavedInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsClearSavedInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetBankCardData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsExportInvoice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsAssignAppStoreTransaction(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8846,16 +9999,36 @@ impl Object {
             Self::PaymentsGetPremiumGiftCodeOptions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsCheckGiftCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsApplyGiftCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetGiveawayInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsLaunchPrepaidGiveaway(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetStarsTopupOptions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetStarsStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetStarsTransactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSendStarsForm(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsRefundStarsCharge(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetStarsRevenueStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsCheckGiftCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsApplyGiftCode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetGiveawayInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsLaunchPrepaidGiveaway(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetStarsTopupOptions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetStarsStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetStarsTransactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsSendStarsForm(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsRefundStarsCharge(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetStarsRevenueStats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsGetStarsRevenueWithdrawalUrl(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8865,8 +10038,12 @@ impl Object {
             Self::PaymentsGetStarsTransactionsById(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsGetStarsGiftOptions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetStarsSubscriptions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsGetStarsGiftOptions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetStarsSubscriptions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsChangeStarsSubscription(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8876,9 +10053,15 @@ impl Object {
             Self::PaymentsGetStarsGiveawayOptions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsGetStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSaveStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsConvertStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsGetStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsSaveStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsConvertStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsBotCancelStarsSubscription(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8891,18 +10074,30 @@ impl Object {
             Self::PaymentsGetSuggestedStarRefBots(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsConnectStarRefBot(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsConnectStarRefBot(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsEditConnectedStarRefBot(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PaymentsGetStarGiftUpgradePreview(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsUpgradeStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsTransferStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetUniqueStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetSavedStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetSavedStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsUpgradeStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsTransferStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetUniqueStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetSavedStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetSavedStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsGetStarGiftWithdrawalUrl(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8912,9 +10107,15 @@ impl Object {
             Self::PaymentsToggleStarGiftsPinnedToTop(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsCanPurchaseStore(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetResaleStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsUpdateStarGiftPrice(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsCanPurchaseStore(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetResaleStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsUpdateStarGiftPrice(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsCreateStarGiftCollection(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8933,7 +10134,9 @@ impl Object {
             Self::PaymentsGetUniqueStarGiftValueInfo(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsCheckCanSendGift(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsCheckCanSendGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsGetStarGiftAuctionState(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -8943,33 +10146,75 @@ impl Object {
             Self::PaymentsGetStarGiftActiveAuctions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsResolveStarGiftOffer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsSendStarGiftOffer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsResolveStarGiftOffer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsSendStarGiftOffer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsGetStarGiftUpgradeAttributes(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsGetCraftStarGifts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsCraftStarGift(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetCurrencyRates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetOnrampProviders(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsGetCraftStarGifts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsCraftStarGift(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetCurrencyRates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetOnrampProviders(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PaymentsGetOnrampBaseCurrencies(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PaymentsGetOnrampAvailability(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetOnrampLimits(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsGetOnrampQuote(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PaymentsCreateOnrampSession(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersCreateStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersRemoveStickerFromSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersChangeStickerPosition(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersAddStickerToSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersSetStickerSetThumb(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersCheckShortName(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersSuggestShortName(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersChangeSticker(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersRenameStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersDeleteStickerSet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StickersReplaceSticker(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PaymentsGetOnrampAvailability(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetOnrampLimits(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsGetOnrampQuote(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PaymentsCreateOnrampSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersCreateStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersRemoveStickerFromSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersChangeStickerPosition(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersAddStickerToSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersSetStickerSetThumb(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersCheckShortName(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersSuggestShortName(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersChangeSticker(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersRenameStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersDeleteStickerSet(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StickersReplaceSticker(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneGetCallConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneRequestCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneAcceptCall(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -8978,25 +10223,49 @@ impl Object {
             Self::PhoneDiscardCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneSetCallRating(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneSaveCallDebug(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneSendSignalingData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneCreateGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneSendSignalingData(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneCreateGroupCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneJoinGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PhoneLeaveGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneInviteToGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneDiscardGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneToggleGroupCallSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneInviteToGroupCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneDiscardGroupCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneToggleGroupCallSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneGetGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneGetGroupParticipants(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGetGroupParticipants(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneCheckGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneToggleGroupCallRecord(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneEditGroupCallParticipant(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneEditGroupCallTitle(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneGetGroupCallJoinAs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneExportGroupCallInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneToggleGroupCallRecord(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneEditGroupCallParticipant(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneEditGroupCallTitle(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneGetGroupCallJoinAs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneExportGroupCallInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneToggleGroupCallStartSubscription(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PhoneStartScheduledGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneStartScheduledGroupCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneSaveDefaultGroupCallJoinAs(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -9013,7 +10282,9 @@ impl Object {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::PhoneSaveCallLog(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneCreateConferenceCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneCreateConferenceCall(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneDeleteConferenceCallParticipants(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -9026,101 +10297,201 @@ impl Object {
             Self::PhoneDeclineConferenceCallInvite(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PhoneGetGroupCallChainBlocks(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneSendGroupCallMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGetGroupCallChainBlocks(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneSendGroupCallMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneSendGroupCallEncryptedMessage(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PhoneDeleteGroupCallMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneDeleteGroupCallMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PhoneDeleteGroupCallParticipantMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::PhoneGetGroupCallStars(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneSaveDefaultSendAs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGetGroupCallStars(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PhoneSaveDefaultSendAs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::LangpackGetLangPack(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::LangpackGetStrings(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::LangpackGetDifference(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::LangpackGetLanguages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::LangpackGetDifference(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::LangpackGetLanguages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::LangpackGetLanguage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FoldersEditPeerFolders(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGetBroadcastStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::FoldersEditPeerFolders(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StatsGetBroadcastStats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StatsLoadAsyncGraph(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGetMegagroupStats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGetMessagePublicForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGetMessageStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGetMegagroupStats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StatsGetMessagePublicForwards(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StatsGetMessageStats(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StatsGetStoryStats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StatsGetStoryPublicForwards(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGetStoryPublicForwards(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StatsGetPollStats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsExportChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsDeleteExportedInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsEditExportedInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsGetExportedInvites(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsCheckChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsJoinChatlistInvite(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsGetChatlistUpdates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsJoinChatlistUpdates(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChatlistsHideChatlistUpdates(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatlistsExportChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsDeleteExportedInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsEditExportedInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsGetExportedInvites(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsCheckChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsJoinChatlistInvite(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsGetChatlistUpdates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsJoinChatlistUpdates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ChatlistsHideChatlistUpdates(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ChatlistsGetLeaveChatlistSuggestions(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::ChatlistsLeaveChatlist(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChatlistsLeaveChatlist(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesCanSendStory(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesSendStory(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesEditStory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesDeleteStories(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesDeleteStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesTogglePinned(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetAllStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetPinnedStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetStoriesArchive(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetStoriesById(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesToggleAllStoriesHidden(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesGetAllStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetPinnedStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetStoriesArchive(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetStoriesById(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesToggleAllStoriesHidden(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesReadStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesIncrementStoryViews(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetStoryViewsList(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetStoriesViews(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesExportStoryLink(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesIncrementStoryViews(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetStoryViewsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetStoriesViews(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesExportStoryLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesReport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesActivateStealthMode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesActivateStealthMode(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesSendReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetPeerStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetAllReadPeerStories(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetPeerMaxIDs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetChatsToSend(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesGetPeerStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetAllReadPeerStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetPeerMaxIDs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesGetChatsToSend(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesTogglePeerStoriesHidden(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::StoriesGetStoryReactionsList(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesTogglePinnedToTop(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesGetStoryReactionsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::StoriesTogglePinnedToTop(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesSearchPosts(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesCreateAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesUpdateAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesReorderAlbums(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesReorderAlbums(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesDeleteAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::StoriesGetAlbums(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetAlbumStories(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesGetAlbumStories(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::StoriesStartLive(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumGetBoostsList(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PremiumGetBoostsList(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::PremiumGetMyBoosts(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::PremiumApplyBoost(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumGetBoostsStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumGetUserBoosts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsIsEligibleToJoin(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PremiumGetBoostsStatus(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::PremiumGetUserBoosts(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::SmsjobsIsEligibleToJoin(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SmsjobsJoin(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SmsjobsLeave(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsUpdateSettings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SmsjobsUpdateSettings(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::SmsjobsGetStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SmsjobsGetSmsJob(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::SmsjobsFinishJob(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FragmentGetCollectibleInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::FragmentGetCollectibleInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::AicomposeCreateTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AicomposeUpdateTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AicomposeSaveTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AicomposeDeleteTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AicomposeGetTone(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::AicomposeGetTones(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeGetToneExample(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AicomposeGetToneExample(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::CommunitiesCreate(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::CommunitiesTogglePeerLink(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::CommunitiesTogglePeerLink(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::CommunitiesGetJoinedCommunities(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
@@ -9142,51 +10513,99 @@ impl Object {
             Self::CommunitiesGetParticipantJoinedChats(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::EphemeralSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralDeleteMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralReportMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralGetCallbackAnswer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralEditMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::EphemeralDeleteWelcomeMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EphemeralSendMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralDeleteMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralReportMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralGetCallbackAnswer(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralEditMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::EphemeralDeleteWelcomeMessage(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::EphemeralDeleteAllWelcomeMessages(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::EphemeralGetWelcomeMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToncenterPerformApiRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ToncenterGetStreamingUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::EphemeralGetWelcomeMessages(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToncenterPerformApiRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::ToncenterGetStreamingUrl(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletGetState(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetUserAddresses(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetTransactions(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetTransactionsByIDs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetUserAddresses(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletGetTransactions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletGetTransactionsByIDs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletGetTransactionsByMsgHash(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::WalletExportSecretPhrase(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletExportSecretPhrase(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletFetchEncryptedSecretPhrasePart(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
             Self::WalletReplaceWallet(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletDisableBackup(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetBackupHolderDcs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetBackupHolderDcs(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletEnableBackup(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetProofChallenge(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetProofChallenge(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletSendTransfer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetGaslessInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletGetExistingWaltBalance(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetGaslessInfo(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletGetExistingWaltBalance(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletGetNfts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectCreateSession(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectRegisterKey(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTonConnectCreateSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectRegisterKey(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletTonConnectSubmitConnectResult(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::WalletTonConnectGetPending(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectClaimRequest(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTonConnectGetPending(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectClaimRequest(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::WalletTonConnectSubmitResponse(x) => {
                 ::tl_runtime::Serializable::serialize(x, out)
             }
-            Self::WalletTonConnectNextEventId(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectCloseSession(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletTonConnectGetSessions(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletTonConnectNextEventId(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectCloseSession(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
+            Self::WalletTonConnectGetSessions(x) => {
+                ::tl_runtime::Serializable::serialize(x, out)
+            }
             Self::ReqPq(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReqPqMulti(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::ReqDhParams(x) => ::tl_runtime::Serializable::serialize(x, out),
@@ -9203,3623 +10622,7000 @@ impl Object {
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = r.peek_u32()?;
-        Ok(match id {
-            0x997275b5 | 0xbc799737 => Self::Bool(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4679b65f => Self::AccessPointRule(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb8d0afdf => Self::AccountDaysTtl(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcff63ea9 | 0x9bad6414 => {
-                Self::AiComposeTone(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf1d628ec => Self::AiComposeToneExample(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd90d8dfe => Self::AttachMenuBot(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb2a7386b => Self::AttachMenuBotIcon(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4576f3f0 => {
-                Self::AttachMenuBotIconColor(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf1d88a5c | 0x3c4301c0 => {
-                Self::AttachMenuBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x93bf667f => Self::AttachMenuBotsBot(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7d6be90e | 0xc32bfa1a | 0xf146d31f | 0x0509113f | 0x7bfbdefc => {
-                Self::AttachMenuPeerType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x310240cc => Self::AuctionBidLevel(::tl_runtime::Deserializable::deserialize(r)?),
-            0xad01d61d => Self::Authorization(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbaa57628 => Self::AutoDownloadSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x81602d47 => Self::AutoSaveException(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc84834ce => Self::AutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x93c3e27e => Self::AvailableEffect(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc077ec01 => Self::AvailableReaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa7eff811 | 0xedab447b => {
-                Self::BadMsgNotification(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf568028a => Self::BankCardOpenUrl(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc3a12462 | 0xfbd81688 | 0xb7b31ea8 | 0x6d5f77ee | 0x5b11125a => {
-                Self::BaseTheme(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x75a3f765 => Self::BindAuthKeyInner(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6c8e1e06 => Self::Birthday(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4b3e14d6 => Self::Boost(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5da674b7 | 0x95fcd1d6 => Self::BotApp(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc99b1950 => Self::BotAppSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8f34b2f5 => {
-                Self::BotBusinessConnection(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9852d6d2 => Self::BotCommand(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2f6cb2ab | 0x3c4f04d8 | 0x6fe1a881 | 0xb9aa606a | 0xdb9d897d | 0x3fd863d1
-            | 0x0a1321f3 => Self::BotCommandScope(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4d8a0299 => Self::BotInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x764cf810 | 0x8c7f65e2 | 0x051846fd | 0x8a86659c | 0x18d1cdc2 | 0x354a9b09
-            | 0x809ad9a6 | 0x0a617e7b => {
-                Self::BotInlineMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x11965f3a | 0x17db940b => {
-                Self::BotInlineResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7533a588 | 0x4258c205 | 0xc7b57ce6 => {
-                Self::BotMenuButton(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x23e91ba3 => Self::BotPreviewMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf72e0ed9 => Self::BotVerification(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa12aefff => Self::BotVerifierSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xef156a5c => Self::BusinessAwayMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9b9e2b9 | 0xc3f2f501 | 0xcc4d9ecc => {
-                Self::BusinessAwayMessageSchedule(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb88cf373 => {
-                Self::BusinessBotRecipients(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa0624cf7 => Self::BusinessBotRights(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb4ae666f => Self::BusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe519abab => {
-                Self::BusinessGreetingMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5a0a066d => Self::BusinessIntro(::tl_runtime::Deserializable::deserialize(r)?),
-            0xac5c1af7 => Self::BusinessLocation(::tl_runtime::Deserializable::deserialize(r)?),
-            0x21108ff7 => Self::BusinessRecipients(::tl_runtime::Deserializable::deserialize(r)?),
-            0x120b1ab9 => Self::BusinessWeeklyOpen(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8c92b098 => Self::BusinessWorkHours(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9dd90e9 | 0xdf3d36f9 | 0x9beee140 | 0xaacfff84 | 0x4f58a237 | 0x3fe268fe
-            | 0xc01a597a => Self::ButtonType(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5725e40a => Self::CdnConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc982eaba => Self::CdnPublicKey(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1fad68cd => Self::ChannelAdminLogEvent(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe6dfb825 | 0x55188a2e | 0x6a4afc38 | 0x434bd2af | 0x1b7907ae | 0x26ae0971
-            | 0xe9e82c18 | 0x709b2405 | 0x42e047bb | 0x183040d3 | 0xf89777f2 | 0xe31c34d8
-            | 0xe6d83d7e | 0xd5676710 | 0xb1c3caa7 | 0x5f5c95f1 | 0x2df5fc0a | 0x8f079643
-            | 0x050c7ac8 | 0x0e6b76ae | 0x53909779 | 0x23209745 | 0xdb9f9140 | 0xf92424d2
-            | 0xe64429c0 | 0x56d6a247 | 0xfe9fc158 | 0x5a50fca4 | 0x410a134e | 0xe90ebb59
-            | 0x3e7f6847 | 0x6e941a38 | 0xafb6144a | 0xcb2ac766 | 0x278f2868 | 0xbe4e0ef8
-            | 0xf04fb3a9 | 0x02cc6383 | 0x58707d28 | 0xf06fe208 | 0xae168909 | 0x5d8d353b
-            | 0x64f36dfc | 0x5796e780 | 0x5e477b25 | 0x31bb5d52 | 0x3ea9feb1 | 0x46d840ab
-            | 0x60a79c79 | 0x64642db3 | 0xc517f77e | 0x5806b4ec => {
-                Self::ChannelAdminLogEventAction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xea107ae4 => {
-                Self::ChannelAdminLogEventsFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbfb5ad8b | 0x209b82db => {
-                Self::ChannelLocation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x94d42ee7 | 0xcd77d957 => {
-                Self::ChannelMessagesFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1bd54456 | 0xa9478a1a | 0x2fe601d3 | 0x34c3bb53 | 0xd5f0ad91 | 0x1b03f006 => {
-                Self::ChannelParticipant(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xde3f3c79 | 0xb4608969 | 0xa3b54985 | 0xb0d1865b | 0x1427a5e1 | 0x0656ac4b
-            | 0xbb6ae88d | 0xe04b5ceb => {
-                Self::ChannelParticipantsFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x29562865 | 0x41cbf256 | 0x6592a1a7 | 0xd49f34c6 | 0x17d493d5 | 0xfd3cdab8
-            | 0x65efe954 => Self::Chat(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5fb224d5 => Self::ChatAdminRights(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf2ecef23 => Self::ChatAdminWithInvites(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9f120418 => Self::ChatBannedRights(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2633421b | 0xa04e8d3a | 0xcbb7a507 => {
-                Self::ChatFull(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5a686d7c | 0x5c9d3702 | 0x61695cb0 => {
-                Self::ChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c5adfd9 => Self::ChatInviteImporter(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf041e250 => Self::ChatOnlines(::tl_runtime::Deserializable::deserialize(r)?),
-            0x38e79fde | 0xe1f867b8 | 0x0360d5d2 => {
-                Self::ChatParticipant(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8763d3e1 | 0x3cbc93f8 => {
-                Self::ChatParticipants(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x37c1011c | 0x1c6e1c11 => {
-                Self::ChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xeafc32bc | 0x52928bca | 0x661d4037 => {
-                Self::ChatReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc3dffc04 | 0x3458f9c8 => {
-                Self::ChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6643b654 => Self::ClientDhInnerData(::tl_runtime::Deserializable::deserialize(r)?),
-            0xad253d78 => Self::CodeSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x76141ebd => Self::CommunityPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7beafa85 => Self::CommunityPeerRequest(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcc1a241e => Self::Config(::tl_runtime::Deserializable::deserialize(r)?),
-            0x033ed001 => Self::ConnectedBot(::tl_runtime::Deserializable::deserialize(r)?),
-            0x19a13f71 => Self::ConnectedBotStarRef(::tl_runtime::Deserializable::deserialize(r)?),
-            0x145ade0b => Self::Contact(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1d998733 => Self::ContactBirthday(::tl_runtime::Deserializable::deserialize(r)?),
-            0x16d9703b => Self::ContactStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x30d9743c => Self::CurrencyRate(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7d748d04 => Self::DataJson(::tl_runtime::Deserializable::deserialize(r)?),
-            0x18b7a10d => Self::DcOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x43b46b20 => Self::DefaultHistoryTtl(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
-                Self::DestroyAuthKeyRes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe22045fc | 0x62d350c9 => {
-                Self::DestroySessionRes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfc89f7f3 | 0x71bd134c | 0xf78a0973 => {
-                Self::Dialog(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaa472651 | 0x363293ae | 0x96537bd7 => {
-                Self::DialogFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x77744d4a => {
-                Self::DialogFilterSuggested(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe56dbf05 | 0x514519e2 | 0x2f65c8e4 => {
-                Self::DialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x71f276c4 => {
-                Self::DisallowedGiftsSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x36f8c871 | 0x8fd4c4d8 => {
-                Self::Document(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6c37c15c | 0x11b58939 | 0x6319d612 | 0x43c57c48 | 0x9852f9c6 | 0x15590068
-            | 0x9801d2f7 | 0xfd149899 => {
-                Self::DocumentAttribute(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1b0c841a | 0x60fe3294 => {
-                Self::DraftMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x922e55a9 | 0xdb909ec2 | 0x96d074fd => {
-                Self::EmailVerification(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4345be73 | 0x527d22eb | 0xbbf51685 => {
-                Self::EmailVerifyPurpose(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7a9abda9 | 0x80d26cc7 | 0x093bcf34 => {
-                Self::EmojiGroup(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd5b3b9f9 | 0x236df622 => {
-                Self::EmojiKeyword(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5cc761bd => {
-                Self::EmojiKeywordsDifference(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb3fb5361 => Self::EmojiLanguage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x481eadfa | 0x7a1e11d1 => {
-                Self::EmojiList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2de11aae | 0xe7ff068a | 0x7184603b | 0x07141dbf => {
-                Self::EmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa575739d => Self::EmojiUrl(::tl_runtime::Deserializable::deserialize(r)?),
-            0xab7ec0a0 | 0x66b25953 | 0x48f1d94c | 0x61f0d4c7 | 0x1e1c7c45 => {
-                Self::EncryptedChat(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc21f497e | 0xa8008cd8 => {
-                Self::EncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xed18c118 | 0x23734b06 => {
-                Self::EncryptedMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdd27bee9 => Self::EphemeralMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc4b9f9bb => Self::Error(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa22cbd96 | 0xed107ab7 => {
-                Self::ExportedChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0c5181ac => {
-                Self::ExportedChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x41bf109b => Self::ExportedContactToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5dab1af4 => Self::ExportedMessageLink(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3fc9053b => Self::ExportedStoryLink(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb89bfccf => Self::FactCheck(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf39b035c => Self::FileHash(::tl_runtime::Deserializable::deserialize(r)?),
-            0xff544e65 => Self::Folder(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe9baa668 => Self::FolderPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x023f109b | 0xfcdad815 => {
-                Self::ForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe87acbc0 => Self::FoundStory(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0949d9dc => Self::FutureSalt(::tl_runtime::Deserializable::deserialize(r)?),
-            0xae500895 => Self::FutureSalts(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbdf9653b => Self::Game(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1117dd5f | 0xb2a2f663 => {
-                Self::GeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xde4c5d93 => Self::GeoPointAddress(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfe41b34f => {
-                Self::GlobalPrivacySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7780bcb4 | 0xefb2b617 => {
-                Self::GroupCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xee430c85 => Self::GroupCallDonor(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1a8afc7e => Self::GroupCallMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2a3dc7ac => Self::GroupCallParticipant(::tl_runtime::Deserializable::deserialize(r)?),
-            0x67753ac8 => {
-                Self::GroupCallParticipantVideo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdcb118b7 => Self::GroupCallParticipantVideoSourceGroup(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x80eb48af => {
-                Self::GroupCallStreamChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x73a379eb => Self::HighScore(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9299359f => Self::HttpWait(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc13e3c50 => Self::ImportedContact(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3c20629f => Self::InlineBotSwitchPm(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb57295d5 => Self::InlineBotWebView(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeca4f8d4 | 0xbfd02da2 | 0x9961bcb4 | 0x3bcab5b4 | 0x2955bc38 | 0x5cd3709d
-            | 0x48bad7a5 | 0x93773ff5 | 0x3fa33fcf | 0x53f3ce5a | 0xb41d3272 | 0xa438619d => {
-                Self::InlineButtonType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3081ed9d | 0x833c0fac | 0xd766c50a | 0x5ec4be43 | 0x6334ee9a | 0x0e3b2d0c => {
-                Self::InlineQueryPeerType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1fe9a9bf | 0x0773c080 | 0x1fa01357 | 0x0e0c35af => {
-                Self::InputAiComposeTone(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1d1b1245 => Self::InputAppEvent(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa920bd7a | 0x908c0407 => {
-                Self::InputBotApp(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3380c786 | 0x3dcd7a87 | 0x96929a85 | 0x417bbf11 | 0xa6edbffd | 0x4b425864
-            | 0xd7e78225 | 0xbddcc510 | 0xb43df56c => {
-                Self::InputBotInlineMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x890c3d89 | 0xb6d915d7 => {
-                Self::InputBotInlineMessageId(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x88bf9319 | 0xa8d864a7 | 0xfff8fdc4 | 0x4fa417f2 => {
-                Self::InputBotInlineResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x832175e0 => {
-                Self::InputBusinessAwayMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc4e5921e => {
-                Self::InputBusinessBotRecipients(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x11679fa7 => {
-                Self::InputBusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0194cb3b => {
-                Self::InputBusinessGreetingMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x09c469cd => Self::InputBusinessIntro(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6f8b32aa => {
-                Self::InputBusinessRecipients(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xee8c1e86 | 0xf35aec28 | 0x5b934f9d => {
-                Self::InputChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1ca48f57 | 0xbdcdaec0 | 0x8953ad37 => {
-                Self::InputChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x83268483 | 0xc93de95c | 0x87e5dfe4 => {
-                Self::InputChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf3e0da33 => Self::InputChatlist(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9880f658 | 0xd27ff082 => {
-                Self::InputCheckPasswordSrp(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x75588b3f => Self::InputClientProxy(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe39460a9 | 0xa2e214a4 => {
-                Self::InputCollectible(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6a1dc4be => Self::InputContact(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfcaafeb7 | 0x64600527 | 0x69ef72c4 => {
-                Self::InputDialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x72f0eaae | 0x1abfb575 => {
-                Self::InputDocument(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf141b5e1 => Self::InputEncryptedChat(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1837c364 | 0x64bd0306 | 0x5a17b5e5 | 0x2dc173c8 => {
-                Self::InputEncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf52ff27f | 0xfa4f0bb5 | 0x62dc8b48 => {
-                Self::InputFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdfdaabe1 | 0xf5235d55 | 0xbad07584 | 0xcbc7ee28 | 0x29be5899 | 0x40181ffe
-            | 0xd83466f3 | 0x37257e99 | 0x9d84f3db | 0x0598a92a => {
-                Self::InputFileLocation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfbd2c296 => Self::InputFolderPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x032c3e77 | 0xc331e80a => {
-                Self::InputGame(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe4c123d6 | 0x48222faf => {
-                Self::InputGeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd8aa840f | 0xfe06823f | 0x8c10603f => {
-                Self::InputGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc5b56859 | 0xc326caef | 0x98986c0d | 0x65f00ce3 | 0x34e793f1 | 0xe8625e92
-            | 0x4d818d5d | 0x4a5f5bd9 | 0xdabab2ef | 0xf4997e42 | 0xe9b0c658 | 0x9a0b48b8
-            | 0x3e77f614 | 0x0923d8d1 | 0x1ecafa10 => {
-                Self::InputInvoice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9664f57f | 0x7d8375da | 0xe3af4434 | 0xf9c44144 | 0xf8ab7dfb | 0x037c9330
-            | 0xa8763ab5 | 0xc13d1c11 | 0xe5bbfe1a | 0x779600f9 | 0xd33f43f3 | 0x405fef0d
-            | 0x971fa843 | 0x883a4108 | 0xe66fbf7b | 0x89fdd778 | 0xc21b8849 | 0xc4103386
-            | 0x9fc55fde | 0xf3a9244a => {
-                Self::InputMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa676a322 | 0xbad88395 | 0x86872538 | 0xacfa1a7e => {
-                Self::InputMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x402b4495 => {
-                Self::InputMessageReadMetric(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb8bc5b0c | 0x193b4417 | 0x4a95e84e | 0xb1db7c7e | 0x5c467992 | 0x27bb1adc => {
-                Self::InputNotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3c27b78f => {
-                Self::InputPasskeyCredential(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3e63935c | 0xc31fc14a => {
-                Self::InputPasskeyResponse(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc10eb2cf | 0x3417d728 | 0x0aa1c39f | 0x8ac32801 => {
-                Self::InputPaymentCredentials(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f3b18ea | 0x7da07ec9 | 0x35a95cb9 | 0xdde8a54c | 0x27bcbbfc | 0xa87b0a1c
-            | 0xbd2a0840 => Self::InputPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcacb6ae2 => {
-                Self::InputPeerNotifySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1e36fded => Self::InputPhoneCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1cd7bf0d | 0x3bb3b94a => {
-                Self::InputPhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4f96cb18 | 0xbdfb0426 | 0xfabadc5f | 0xdb9e70d2 | 0xa4dd4c08 | 0x5719bacc
-            | 0x0352dafa | 0xd1219bdd | 0xaee69d68 | 0x3823cc40 | 0xd65a11cc | 0xe1732341
-            | 0xbdc597b4 | 0x4dbe9226 => {
-                Self::InputPrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0d09e07b | 0x184b35ce | 0x131cc67f | 0x0ba52007 | 0xd66b66c9 | 0x90110467
-            | 0x840649cf | 0xe94f0f86 | 0x2f453e49 | 0x77cdc9f1 | 0x5a4fcce5 | 0xc4e57915 => {
-                Self::InputPrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x24596d41 | 0x01190cf1 => {
-                Self::InputQuickReplyShortcut(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3bd4b7c2 | 0x5881323a | 0x69d66c45 | 0x4119b95e => {
-                Self::InputReplyTo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9b00622b | 0x83281dbd => {
-                Self::InputRichFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe4c449fc | 0xdacb836a | 0x004b572c => {
-                Self::InputRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x69279795 | 0xf101aa7f | 0x2085c238 => {
-                Self::InputSavedStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3334b0f0 | 0x5367e5be => {
-                Self::InputSecureFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdb21d0a7 => Self::InputSecureValue(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1cc6e91f => Self::InputSingleMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0x02e16c98 | 0x7ab58308 => {
-                Self::InputStarGiftAuction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x206ae6d1 => {
-                Self::InputStarsTransaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xffb62b95 | 0x9de7a269 | 0x861cc8a0 | 0x028703c8 | 0xe67f520e | 0x0cde3739
-            | 0xc88b3b02 | 0x04c4d4ce | 0x29d0f5ee | 0x44c1f8e9 | 0x49748553 | 0x1cf671a0 => {
-                Self::InputStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x32da9e9c => Self::InputStickerSetItem(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4a992157 | 0x0438865b => {
-                Self::InputStickeredMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa6751e66 | 0x616f7fe8 | 0xfb790393 | 0x160544ca | 0xf9a2a6cb | 0x1d741ef7
-            | 0x751f08fa | 0x3fc18057 => {
-                Self::InputStorePaymentPurpose(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3c5693e9 | 0xf5890df1 => {
-                Self::InputTheme(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8fde504f => Self::InputThemeSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb98886cf | 0xf7c1b13f | 0xf21158c6 | 0x1da448e2 => {
-                Self::InputUser(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe630b979 | 0x72091c80 | 0x967a462e => {
-                Self::InputWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x63a440dc | 0x66a66a3b => {
-                Self::InputWalletReplacement(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9bed434d => Self::InputWebDocument(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc239d686 | 0x9f2221c9 | 0xf46fe924 => {
-                Self::InputWebFileLocation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x049ee584 => Self::Invoice(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd433ad73 | 0x37982646 => Self::IpPort(::tl_runtime::Deserializable::deserialize(r)?),
-            0xae152a69 | 0x0efa0194 | 0x98a3a840 | 0xd6e3b813 => {
-                Self::JoinChatBotResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc0de1bd9 => Self::JsonObjectValue(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3f6d7b68 | 0xc7345e6a | 0x2be0dfa4 | 0xb71e767a | 0xf7444763 | 0x99c1d49d => {
-                Self::JsonValue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2f67a72f => Self::KeyboardButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0x77608b83 => Self::KeyboardButtonRow(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4fdd3430 => Self::KeyboardButtonStyle(::tl_runtime::Deserializable::deserialize(r)?),
-            0x11c1a322 => Self::KeyboardInlineButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0x19420af6 => {
-                Self::KeyboardInlineButtonRow(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcb296bf8 => Self::LabeledPrice(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf385c1f6 => Self::LangPackDifference(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeeca5ce3 => Self::LangPackLanguage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcad181f6 | 0x6c47ac9f | 0x2979eeb2 => {
-                Self::LangPackString(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaed6dbb2 => Self::MaskCoords(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbe82db9c | 0xb282217f | 0xcad5452d | 0x14455871 | 0x770416af | 0x2271f2bf
-            | 0x37381085 | 0x49a6549c | 0x5787686d => {
-                Self::MediaArea(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcfc9e002 => Self::MediaAreaCoordinates(::tl_runtime::Deserializable::deserialize(r)?),
-            0x90a6ca84 | 0x7600b9d3 | 0x7a800e0a => {
-                Self::Message(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb6aef7b0 | 0xbd47cbad | 0xb5a1ce5a | 0x7fcb13a8 | 0x95e3fbef | 0x15cefd00
-            | 0xa43f30cc | 0x031224c3 | 0x95d2ac92 | 0xe1037f92 | 0xea3948e9 | 0x94bd38ed
-            | 0x9fbab604 | 0x92a72876 | 0xffa00ccc | 0xc624b16e | 0x80e11a7f | 0x4792929b
-            | 0xfae69f56 | 0xc516d679 | 0x1b287353 | 0xd95c6154 | 0xf3f25f76 | 0x98e0d697
-            | 0x7a0d7f42 | 0x502f92f7 | 0x3c134d7b | 0xb3a07661 | 0xb91bbd3a | 0xebbca3cb
-            | 0x47dd8079 | 0xb4c38cb5 | 0x48e91302 | 0x0d999256 | 0xc0944820 | 0x57de635e
-            | 0x31518e9b | 0x5060a3f4 | 0x31c48347 | 0xa80f51e4 | 0x87e2f155 | 0xcc02aa6d
-            | 0x93b31848 | 0x41b3e202 | 0x45d5b021 | 0xb00c47a2 | 0xea2c31d3 | 0x7e1c1187
-            | 0xac1f1fcd | 0x84b88578 | 0x2ffe2f7a | 0xcc7c5c89 | 0xc7edbc83 | 0xee7a1596
-            | 0x95ddcf69 | 0x69f916f8 | 0xa8a3c699 | 0x2c8f2a25 | 0x774278d4 | 0x73ada76b
-            | 0xb07ed085 | 0xe188503b | 0xbf7d6572 | 0x3e2793ba | 0x9da1cd6c | 0x399674dc
-            | 0x16605e3e | 0x5d20bae8 | 0x4a8bfe80 | 0x9329ea33 | 0x69b8c4bf => {
-                Self::MessageAction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbb92ba95 | 0xfa04579d | 0x6f635b0d | 0x6cef8ac7 | 0x6ed02538 | 0x64e475c2
-            | 0xbd610bc9 | 0x826f8b60 | 0x28a20571 | 0x73924be0 | 0x76a6d327 | 0xdc7b1140
-            | 0x208e68c9 | 0x9b69e34b | 0x4c4e743f | 0x9c4e7e8b | 0xbf0693d4 | 0x761e6af4
-            | 0x32ca960f | 0xc8cf05f8 | 0xf1ccaaac | 0x904ac7c7 | 0x71777116 | 0xc6c1e5a7
-            | 0x0652c1c5 | 0xfdabbfcd => {
-                Self::MessageEntity(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xad628cc8 | 0xee479c64 => {
-                Self::MessageExtendedMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4e4df4bb => Self::MessageFwdHeader(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3ded6320 | 0xe216eb63 | 0x56e0d474 | 0x70322949 | 0x9f84f49e | 0x52d8ccd9
-            | 0xddf10c3b | 0x2ec0533f | 0xfdb19008 | 0xf6a548d3 | 0xb940c666 | 0x773f4e66
-            | 0x08cbec07 | 0x68cb6283 | 0xaa073beb | 0xceaa3ea1 | 0xa8852491 | 0x8a53b014
-            | 0xca5cab89 => Self::MessageMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8c79b63c => Self::MessagePeerReaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb6cc2d5c | 0x74cda504 | 0x4628f6e6 => {
-                Self::MessagePeerVote(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0ae30253 => Self::MessageRange(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0a339f0b => Self::MessageReactions(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4ba3a95a => Self::MessageReactor(::tl_runtime::Deserializable::deserialize(r)?),
-            0x83d60fc2 => Self::MessageReplies(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1b97dd66 | 0x0e5af939 => {
-                Self::MessageReplyHeader(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7903e3d9 => Self::MessageReportOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x455b853d => Self::MessageViews(::tl_runtime::Deserializable::deserialize(r)?),
-            0x57e2f66c | 0x9609a51c | 0x9fc00e65 | 0x56e9f0e4 | 0x9eddf188 | 0x7ef0dd87
-            | 0xffc86587 | 0x50f5c392 | 0x3751b49e | 0x3a20ecb8 | 0x80c99768 | 0x7a7c17a4
-            | 0xb549da53 | 0xc1f8e69a | 0xe7026d0d | 0xe062db83 | 0x1bb00451 | 0xfa2bc90a => {
-                Self::MessagesFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x628c9224 => Self::MissingInvitee(::tl_runtime::Deserializable::deserialize(r)?),
-            0x276d3ec6 | 0x809db6df => {
-                Self::MsgDetailedInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7d861a08 | 0x8610baeb => {
-                Self::MsgResendReq(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x62d6b459 => Self::MsgsAck(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8cc0d131 => Self::MsgsAllInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x04deb57d => Self::MsgsStateInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xda69fb52 => Self::MsgsStateReq(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc448415c => Self::MyBoost(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8e1a1775 => Self::NearestDc(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9ec20908 => Self::NewSession(::tl_runtime::Deserializable::deserialize(r)?),
-            0x97e8bebe | 0x6f0c34df | 0x830b9ae4 | 0xff6c8049 => {
-                Self::NotificationSound(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9fd40bd8 | 0xb4c83b4c | 0xc007cec3 | 0xd612e8ef | 0x226e6308 | 0xbe376999 => {
-                Self::NotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x56730bcc => Self::Null(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf9c84973 => Self::OnrampAvailability(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7be2677e => Self::OnrampLimits(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9ec8c6a8 => {
-                Self::OnrampMethodAvailability(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0dc27582 => Self::OnrampProviderInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7a8011e9 => Self::OnrampQuote(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd1e42e24 => Self::OnrampSession(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3bb842ac => Self::OutboxReadDate(::tl_runtime::Deserializable::deserialize(r)?),
-            0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
-                Self::PQInnerData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x98657f0d => Self::Page(::tl_runtime::Deserializable::deserialize(r)?),
-            0x13567e8a | 0x70abc3fd | 0x8ffa9a1f | 0xbaafe5e0 | 0xbfd064ec | 0xf12bb6e1
-            | 0x467a0766 | 0xc070d93e | 0x48870999 | 0xdb20b188 | 0xce0d37b0 | 0xe4e88011
-            | 0x66d1670b | 0x4f4456d3 | 0x1759c560 | 0x7c8fe7b6 | 0x39f23300 | 0xa8718dc5
-            | 0xf259a80b | 0x65a0fa4d | 0x031f9590 | 0xef1751b5 | 0x804361ea | 0x1e148390
-            | 0xbf4dea82 | 0x1fd6f6c1 | 0x76768bed | 0x16115a96 | 0xa44f3ef6 | 0xbaff072f
-            | 0x096b2aec | 0x67e731ad | 0xb532772b | 0xdbbe6c6a | 0x682a41a9 | 0x59080c20
-            | 0x3c29a3e2 | 0x574b617f | 0x0e6e47c4 | 0x6d640318 | 0x38fa3ba3 => {
-                Self::PageBlock(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x692a5488 => Self::PageButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6f747657 => Self::PageCaption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2f58683c | 0x63ca67aa => {
-                Self::PageListItem(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x15031189 | 0x8ff2d5f0 => {
-                Self::PageListOrderedItem(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb390dc08 => Self::PageRelatedArticle(::tl_runtime::Deserializable::deserialize(r)?),
-            0x34566b6a => Self::PageTableCell(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe0c0c5e5 => Self::PageTableRow(::tl_runtime::Deserializable::deserialize(r)?),
-            0x206ad49e | 0x1f0c1ad9 | 0xdc6cfcf0 => {
-                Self::PaidReactionPrivacy(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x98613ebf => Self::Passkey(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd45ab096 | 0x3a912d4a => {
-                Self::PasswordKdfAlgo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xea02c27e => Self::PaymentCharge(::tl_runtime::Deserializable::deserialize(r)?),
-            0x88f8f21b => Self::PaymentFormMethod(::tl_runtime::Deserializable::deserialize(r)?),
-            0x909c3f94 => Self::PaymentRequestedInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcdc27a1f => {
-                Self::PaymentSavedCredentials(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x59511722 | 0x36c6019a | 0xa2a5371e => {
-                Self::Peer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe8fd8014 => Self::PeerBlocked(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb54b5acf | 0xb9c0639a | 0xb8ea86a9 => {
-                Self::PeerColor(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xca461b5d | 0xf8ec284b => {
-                Self::PeerLocated(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x99622c0c => Self::PeerNotifySettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf47741f7 => Self::PeerSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9a35e999 => Self::PeerStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe7e82e12 => Self::PendingSuggestion(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5366c915 | 0xc5226f17 | 0x14b0ed0c | 0x3660c311 | 0x30535af5 | 0x50ca4de1 => {
-                Self::PhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x85e42301 | 0xe095c1a0 | 0x57adc690 | 0xfaf7e8c9 | 0x9fbbf1f7 => {
-                Self::PhoneCallDiscardReason(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfc878fc8 => Self::PhoneCallProtocol(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9cc123c7 | 0x635fe375 => {
-                Self::PhoneConnection(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2331b22d | 0xfb197a65 => Self::Photo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0e17e23c | 0x75c78e60 | 0x021e1ad6 | 0xe0b0bc2e | 0xfa3efb95 | 0xd8214d41 => {
-                Self::PhotoSize(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x966e2dbf => Self::Poll(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4b7d786a | 0x199fed96 => {
-                Self::PollAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3645230a => Self::PollAnswerVoters(::tl_runtime::Deserializable::deserialize(r)?),
-            0xba7bb15e => Self::PollResults(::tl_runtime::Deserializable::deserialize(r)?),
-            0x347773c5 => Self::Pong(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5ce14175 => Self::PopularContact(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1e8caaeb => Self::PostAddress(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe7058e7f | 0x8a480e27 => {
-                Self::PostInteractionCounters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x257e962b => {
-                Self::PremiumGiftCodeOption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5f2d1df2 => {
-                Self::PremiumSubscriptionOption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb2539d54 | 0x9a9d77e0 => {
-                Self::PrepaidGiveaway(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbc2eab30 | 0x500e6dfa | 0x3d662b7b | 0x39491cc8 | 0x69ec56a3 | 0x96151fed
-            | 0xd19ae46d | 0x42ffd42b | 0x0697f414 | 0xa486b761 | 0x2000a518 | 0x2ca4fdf8
-            | 0x17d348d2 | 0xff7a571b => {
-                Self::PrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfffe1bac | 0x65427b82 | 0xb8905fb2 | 0xf888fa1a | 0x8b73e763 | 0xe4621141
-            | 0x6b134e8e | 0x41c87565 | 0xf7e8d89b | 0xece9814b | 0x21461b5d | 0xf6a5f82f => {
-                Self::PrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb98cd696 | 0x4d4bd46a | 0x72c64955 | 0xab339c00 | 0x9f27d26e | 0xe477092e
-            | 0xd3656499 | 0xa2c0f695 => {
-                Self::ProfileTab(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x01f2bf4a | 0xedf3add0 => {
-                Self::PublicForward(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0697102b => Self::QuickReply(::tl_runtime::Deserializable::deserialize(r)?),
-            0x79f5d419 | 0x1b2286b8 | 0x8935fc73 | 0x523da4eb => {
-                Self::Reaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa3d1cb80 => Self::ReactionCount(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbac3a61a | 0x4b9e22a0 => {
-                Self::ReactionNotificationsFrom(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x71e4ea58 => {
-                Self::ReactionsNotifySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4a4ff172 => Self::ReadParticipantDate(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa384b779 => {
-                Self::ReceivedNotifyMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x46e1d13d | 0xb92c09e2 | 0xb2da71d2 | 0xeb49081d | 0xbc0a57dc => {
-                Self::RecentMeUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x711d692d => Self::RecentStory(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa03e5b85 | 0x86b40b08 | 0x85dd99d1 | 0xb2b15770 => {
-                Self::ReplyMarkup(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x58dbcab8 | 0x1e22c78d | 0x2e59d922 | 0xadf44ee3 | 0xc1e4a2b1 | 0x9b89f93a
-            | 0xdbd4feed | 0xf5ddd6e7 | 0x0a8eb2be | 0x9ec7863d => {
-                Self::ReportReason(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf0e4e0b6 | 0x6f09ac31 | 0x8db33c4b => {
-                Self::ReportResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5f3b8a00 | 0xc9f06e1b | 0x339bef6c | 0x3e81e078 => {
-                Self::RequestPeerType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd62ff46a | 0x7307544f | 0x8ba403e4 => {
-                Self::RequestedPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x050a9839 | 0xe581e4e9 | 0xb4f67e93 => {
-                Self::RequirementToContact(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x05162463 => Self::ResPq(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd072acb4 => Self::RestrictionReason(::tl_runtime::Deserializable::deserialize(r)?),
-            0x03c610bd => Self::RichButtonStyle(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbaf39d8b => Self::RichMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0xd912a59c | 0xc12622c4 | 0x9bf8bb95
-            | 0x6c3f19b9 | 0x3c2884c1 | 0xde5a0dd6 | 0x7e6260d7 | 0xed6a8504 | 0xc7fb5e01
-            | 0x034b8621 | 0x1ccb966a | 0x081ccf4f | 0x35553762 | 0x9d2eac97 | 0xa26156c0
-            | 0x4c2a5d62 | 0xcd24cf44 | 0x519524ea | 0x02ff29d3 | 0x7b9e1801 | 0xac6a83aa
-            | 0xc556a45d | 0x24c26789 | 0xb956812d | 0x01a9fbfc | 0xa5b45e2b | 0x9686cb50
-            | 0xafc79cd6 | 0x3cd2a36a => {
-                Self::RichText(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
-                Self::RpcDropAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2144ca19 => Self::RpcError(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1142bd56 => Self::SavedContact(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbd87cb6c | 0x64407ea7 => {
-                Self::SavedDialog(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcb6ff828 => Self::SavedReactionTag(::tl_runtime::Deserializable::deserialize(r)?),
-            0x41df43fc => Self::SavedStarGift(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3e0b5b6a => Self::SearchPostsFlood(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9b0539f => {
-                Self::SearchResultsCalendarPeriod(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f648b67 => {
-                Self::SearchResultsPosition(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x33f0ea47 => {
-                Self::SecureCredentialsEncrypted(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8aeabec3 => Self::SecureData(::tl_runtime::Deserializable::deserialize(r)?),
-            0x64199744 | 0x7d09c27e => {
-                Self::SecureFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x004a8537 | 0xbbf2dda0 | 0x86471d92 => {
-                Self::SecurePasswordKdfAlgo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7d6099dd | 0x21ec5a5f => {
-                Self::SecurePlainData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x829d99da | 0x027477b4 => {
-                Self::SecureRequiredType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1527bcac => Self::SecureSecretSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x187fa0ca => Self::SecureValue(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe8a40bd9 | 0x00be3dfa | 0x868a2aa5 | 0xe537ced6 | 0x7a700873 | 0x666220e9
-            | 0x869d758f | 0xa1144770 | 0x34636dd8 => {
-                Self::SecureValueError(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xed1ecdb0 => Self::SecureValueHash(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9d2a81e3 | 0x3dac6a00 | 0x06e425c4 | 0xa0d0744b | 0x99a48f23 | 0xcbe31e26
-            | 0xfc36954e | 0x89137c0d | 0x8b883488 | 0x99e3806a | 0xea02ec33 | 0xb320aadb
-            | 0x8e3ca7ee => Self::SecureValueType(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb81c7034 => Self::SendAsPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x16bf744e | 0xfd5ec8f5 | 0xa187d66f | 0xe9763aec | 0xd52f73f7 | 0xf351d7ab
-            | 0xd1d34a26 | 0xaa0cd9e4 | 0x176f8ba1 | 0x628cbc6f | 0xdd6a8f48 | 0x88f27fbc
-            | 0x243e1c66 | 0xd92c2285 | 0xdbda9246 | 0xb05ac6b1 | 0x25972bcb | 0xb665902e
-            | 0x3630b85a | 0xa937c7be | 0x52564893 | 0xfbf902b0 => {
-                Self::SendMessageAction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb5890dba => Self::ServerDhInnerData(::tl_runtime::Deserializable::deserialize(r)?),
-            0x79cb045d | 0xd0e8075c => {
-                Self::ServerDhParams(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
-                Self::SetClientDhParamsAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb6213cdf => Self::ShippingOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe6a1eeb8 => Self::SmsJob(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7dbf8673 => Self::SponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x430d3150 => {
-                Self::SponsoredMessageReportOption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc69708d3 => Self::SponsoredPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x313a9547 | 0x85f0a9cd => {
-                Self::StarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd31bc45d => {
-                Self::StarGiftActiveAuctionState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x565251e2 | 0x4e7085ea | 0x9f2504e4 | 0xe0bff26c => {
-                Self::StarGiftAttribute(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2eb1b658 => {
-                Self::StarGiftAttributeCounter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x48aaae3c | 0x4a162433 | 0x1f01c757 => {
-                Self::StarGiftAttributeId(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x36437737 | 0xdbce6389 | 0xf08d516b | 0x78fbf3a8 | 0xcef7e7a8 => {
-                Self::StarGiftAttributeRarity(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x42b00348 => {
-                Self::StarGiftAuctionAcquiredGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3aae0528 | 0x0aa021e5 => {
-                Self::StarGiftAuctionRound(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfe333952 | 0x771a4e66 | 0x972dabbf => {
-                Self::StarGiftAuctionState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2eeed1c4 => {
-                Self::StarGiftAuctionUserState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaff56398 => Self::StarGiftBackground(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9d6b13b0 => Self::StarGiftCollection(::tl_runtime::Deserializable::deserialize(r)?),
-            0x99ea331d => Self::StarGiftUpgradePrice(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdd0c66f2 => Self::StarRefProgram(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbbb6b4a3 | 0x74aee3e0 => {
-                Self::StarsAmount(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5e0589f1 => Self::StarsGiftOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x94ce852a => Self::StarsGiveawayOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x54236209 => {
-                Self::StarsGiveawayWinnersOption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1b0e4f07 => Self::StarsRating(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfebe5491 => Self::StarsRevenueStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2e6eab1a => Self::StarsSubscription(::tl_runtime::Deserializable::deserialize(r)?),
-            0x05416d58 => {
-                Self::StarsSubscriptionPricing(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0bd915c0 => Self::StarsTopupOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x13659eb0 => Self::StarsTransaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0x95f2bfe4 | 0xb457b375 | 0x7b560a0b | 0x250dbaf8 | 0xe92fd902 | 0xd80da15d
-            | 0x60682812 | 0xf9677aad => {
-                Self::StarsTransactionPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcb43acde => Self::StatsAbsValueAndPrev(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb637edaf => Self::StatsDateRangeDays(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4a27eb2d | 0xbedc9822 | 0x8ea464b6 => {
-                Self::StatsGraph(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd7584c87 => Self::StatsGroupTopAdmin(::tl_runtime::Deserializable::deserialize(r)?),
-            0x535f779d => Self::StatsGroupTopInviter(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9d04af9b => Self::StatsGroupTopPoster(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcbce2fe0 => Self::StatsPercentValue(::tl_runtime::Deserializable::deserialize(r)?),
-            0x47a971e0 => Self::StatsUrl(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfcfeb29c => Self::StickerKeyword(::tl_runtime::Deserializable::deserialize(r)?),
-            0x12b299d4 => Self::StickerPack(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2dd14edc => Self::StickerSet(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6410a5d2 | 0x3407e51b | 0x40d13c0e | 0x77b15d1c => {
-                Self::StickerSetCovered(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x712e27fd => Self::StoriesStealthMode(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9325705a => Self::StoryAlbum(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb826e150 => Self::StoryFwdHeader(::tl_runtime::Deserializable::deserialize(r)?),
-            0x51e6ee4f | 0xffadc913 | 0x16a4b93c => {
-                Self::StoryItem(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6090d6d5 | 0xbbab2643 | 0xcfcd0f13 => {
-                Self::StoryReaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb0bdeac5 | 0x9083670b | 0xbd74cf49 => {
-                Self::StoryView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8d595cd6 => Self::StoryViews(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0e8e37e5 => Self::SuggestedPost(::tl_runtime::Deserializable::deserialize(r)?),
-            0x751f3146 => Self::TextWithEntities(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa00e67d6 => Self::Theme(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfa58b6d4 => Self::ThemeSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xff9289f5 => Self::Timezone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4218a164 | 0x4d4dc41e | 0x09333afb | 0x10e8636f | 0xe675a1c1 | 0x9eb95b5c
-            | 0xe725d44f => Self::TlsBlock(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6c52c484 => Self::TlsClientHello(::tl_runtime::Deserializable::deserialize(r)?),
-            0x221bb5e4 => Self::TodoCompletion(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcba9a52f => Self::TodoItem(::tl_runtime::Deserializable::deserialize(r)?),
-            0x49b92a26 => Self::TodoList(::tl_runtime::Deserializable::deserialize(r)?),
-            0x12229264 => Self::TonConnectManifest(::tl_runtime::Deserializable::deserialize(r)?),
-            0x582464e3 => {
-                Self::TonConnectNextEventId(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa15f8513 => Self::TonConnectRequest(::tl_runtime::Deserializable::deserialize(r)?),
-            0x126556c6 => Self::TonConnectSession(::tl_runtime::Deserializable::deserialize(r)?),
-            0xedcdc05b => Self::TopPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0xab661b5b | 0x148677e2 | 0x0637b7ed | 0xbd17a14a | 0x161d9628 | 0x1e76a78c
-            | 0xa8406ca9 | 0xfbeec0f0 | 0xfd9e7bec | 0x6c24f3dd => {
-                Self::TopPeerCategory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfb834291 => Self::TopPeerCategoryPeers(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3fedd339 => Self::True(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1f2b0afd | 0x4e90bfd6 | 0xa20db0e5 | 0x2a17bf5c | 0x83487af0 | 0x07761198
-            | 0xe5bdf8de | 0xa7848924 | 0x8951abef | 0x12bcbd9a | 0x1710f156 | 0xb4a2e88d
-            | 0x38fe25b7 | 0x3dda5451 | 0xe32f3d77 | 0x8e5e9873 | 0xbec268ef | 0xebe46819
-            | 0xee3b272a | 0x05492a13 | 0x9e84bc99 | 0x2f2f21bf | 0x7f891213 | 0xf8227181
-            | 0x108d941f | 0x635b4c09 | 0x62ba04d9 | 0x922e6e10 | 0xc32d5b12 | 0xf226ac08
-            | 0xd7ca61a2 | 0x688a30aa | 0x0bb2d201 | 0x31c24808 | 0x9375341e | 0x496f379c
-            | 0x12f12a07 | 0x1b3f4df7 | 0xb9cfc48d | 0xe40370a3 | 0x691e9052 | 0xb75f99a9
-            | 0xedfc111e | 0x571d2742 | 0x9a422c20 | 0xa229dd06 | 0x3354678f | 0x2f2ba99f
-            | 0x6e6fe51c | 0xfa0f3ca2 | 0x8317c0c3 | 0x9b9240a6 | 0xb5aefd7d | 0x8caa9a96
-            | 0xab0f6b1e | 0x46560264 | 0x56022f4d | 0xe511996d | 0x25f324f7 | 0x7084a7be
-            | 0xb23fc698 | 0xb658f23e | 0xd64c522b | 0x54c01850 | 0x19360dc0 | 0x6a7e7366
-            | 0xb4afcfb0 | 0x39a51dfb | 0xf2a71983 | 0x8216fba3 | 0x871fb939 | 0x564fe691
-            | 0x7699f014 | 0x26ffde7d | 0xa5d72105 | 0x3504914f | 0x2661bf09 | 0xd29a27f4
-            | 0xd6b19546 | 0x695c9e7c | 0xebe07752 | 0x8c88c923 | 0xed85eab5 | 0x5bb98608
-            | 0xf89a6a4e | 0xf2ebdb4e | 0x9d2216e0 | 0xbb9bb9a5 | 0xd087663a | 0x985d3abb
-            | 0xc4870a49 | 0x0b783982 | 0x4d712f2e | 0x7063c3db | 0x7cb34d79 | 0x1e297bfa
-            | 0x17b7a20b | 0x1592b79d | 0x14b85813 | 0x74d8be99 | 0x0084cd5a | 0xfb4c496c
-            | 0x28373599 | 0x30f443db | 0x6f7863f4 | 0x86fccf85 | 0xd5a41724 | 0x20529438
-            | 0xec05b097 | 0x75b3b798 | 0xf74e932b | 0x1bf335b9 | 0x2c084dc1 | 0x7d627683
-            | 0x904dd49c | 0x07b68920 | 0xae3f101d | 0xac21d3ce | 0x09cb7759 | 0xaeaf9e74
-            | 0x686c85a6 | 0x39c67432 | 0xf16269d4 | 0xf9470ab2 | 0xf53da717 | 0x53e6f1ec
-            | 0x3e050d0f | 0x566fe7cd | 0x8ae5c97a | 0x9ddb347c | 0x07df587c | 0xa02a982e
-            | 0x1824e40b | 0x4e80a379 | 0x1ea2fda7 | 0xa584b019 | 0x283bd312 | 0x8b725fce
-            | 0x504aa18f | 0xa477288f | 0x77b0e372 | 0xa4a79376 | 0x9f812b08 | 0xd8326f0d
-            | 0xc957a766 | 0x683b2c52 | 0xdef143d0 | 0x3e85e92c | 0x48e246c2 | 0xdc58f31e
-            | 0xfb9c547a | 0xac072444 | 0xbd8367b9 | 0x4880ed9a | 0xcdd4093d | 0x8c0f91fb
-            | 0xbdac7e70 | 0xb22083a6 | 0xc39a2ade | 0x140502d1 | 0x20bcbba1 | 0x56dbfcf8
-            | 0x4bbb8f01 | 0x7c1079d6 | 0x6c0d8e23 | 0x6ac3f2aa | 0xb1434d4a | 0xa8ae1cac
-            | 0x50a38e0e | 0xd1ee8199 => {
-                Self::Update(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe317af7e | 0x313bc7f8 | 0x4d6deea5 | 0x78d4dec1 | 0x725b04c3 | 0x74ae4240
-            | 0x9015e101 => Self::Updates(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3cd623ec | 0x623a8fa0 | 0xa9d6db1f => {
-                Self::UrlAuthResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd3bc4b7a | 0xb1b8cc83 => Self::User(::tl_runtime::Deserializable::deserialize(r)?),
-            0x06cbe645 => Self::UserFull(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4f11bae1 | 0x82d1f706 => {
-                Self::UserProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x09d05049 | 0xedb93949 | 0x008c703f | 0x7b197dc8 | 0x541a1d1a | 0x65899777 => {
-                Self::UserStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb4073647 => Self::Username(::tl_runtime::Deserializable::deserialize(r)?),
-            0xde33b094 | 0xf85c413c | 0x0da082fe => {
-                Self::VideoSize(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa437c3ed | 0xe0804116 => {
-                Self::WallPaper(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x372efcd0 => Self::WallPaperSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0x60bccb0d => Self::WalletOwnershipProof(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9cb9b2ec | 0x95c5346b => {
-                Self::WalletState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x952dc143 => Self::WalletTransaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd4ea706d | 0x062cc1bc | 0xe595186e | 0x728bed5a => {
-                Self::WalletTransactionPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfe78eecc => Self::WalletUserAddress(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa6f8f452 => Self::WebAuthorization(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1c570ed1 | 0xf9c8bcc6 => {
-                Self::WebDocument(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x933ca597 => Self::WebDomainException(::tl_runtime::Deserializable::deserialize(r)?),
-            0x211a1788 | 0xb0d13e47 | 0xe89c45b2 | 0x7311ca11 => {
-                Self::WebPage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x54b56617 | 0x2e94c3e7 | 0x50cc03d3 | 0xcf6f6db8 | 0x31cad303 | 0x01c641c2
-            | 0x7781fe18 => Self::WebPageAttribute(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0c94511c => Self::WebViewMessageSent(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4d22ff98 => Self::WebViewResult(::tl_runtime::Deserializable::deserialize(r)?),
-            0xad2e1cd8 => {
-                Self::AccountAuthorizationForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4bff8ea0 => {
-                Self::AccountAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x63cacf26 => {
-                Self::AccountAutoDownloadSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4c3e069d => {
-                Self::AccountAutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xec43a2d1 => {
-                Self::AccountBusinessChatLinks(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe011e1c4 | 0xbe098173 => {
-                Self::AccountChatThemes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x17d7f87b => Self::AccountConnectedBots(::tl_runtime::Deserializable::deserialize(r)?),
-            0x57e28221 => {
-                Self::AccountContentSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2b96cd1b | 0xe1bb0d61 => {
-                Self::AccountEmailVerified(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd08ce645 | 0x90c467d1 => {
-                Self::AccountEmojiStatuses(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1e109708 => {
-                Self::AccountPaidMessagesRevenue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe16b5ce1 => Self::AccountPasskeyRegistrationOptions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xf8e0aa1c => Self::AccountPasskeys(::tl_runtime::Deserializable::deserialize(r)?),
-            0x957b50fb => Self::AccountPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc23727c9 => {
-                Self::AccountPasswordInputSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9a5c33e5 => {
-                Self::AccountPasswordSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x50a04e45 => Self::AccountPrivacyRules(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe3779861 | 0xe9effc7d | 0xe926d63e => {
-                Self::AccountResetPasswordResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9a23af21 => Self::AccountResolvedBusinessChatLinks(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x4fc81d6e | 0x998d6636 => {
-                Self::AccountSavedMusicIds(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb7263f6d | 0x1f307eb7 => {
-                Self::AccountSavedRingtone(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfbf6e8b1 | 0xc1e92cc5 => {
-                Self::AccountSavedRingtones(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x811f854f => Self::AccountSentEmailCode(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4dba4501 => Self::AccountTakeout(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf41eb622 | 0x9a3d8c6d => {
-                Self::AccountThemes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdb64fd34 => Self::AccountTmpPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1c199183 | 0xcdc3858c => {
-                Self::AccountWallPapers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xed56c9fc => {
-                Self::AccountWebAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc31c8f4e | 0x79eb8cb3 => {
-                Self::AccountWebBrowserSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc1f46103 | 0x6c9d0efe => {
-                Self::AicomposeTones(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2ea2c0d4 | 0x44747e9a => {
-                Self::AuthAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x72a3158c | 0x741cd3e3 | 0x226ccefb | 0xd61ad6ee | 0x06ed998c => {
-                Self::AuthCodeType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb434e2b8 => {
-                Self::AuthExportedAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdf5ac00c => {
-                Self::AuthFirebasePnvIntent(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc3a2835f => Self::AuthLoggedOut(::tl_runtime::Deserializable::deserialize(r)?),
-            0x629f1980 | 0x068e9916 | 0x390d5c5e => {
-                Self::AuthLoginToken(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe2037789 => {
-                Self::AuthPasskeyLoginOptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x137948a5 => Self::AuthPasswordRecovery(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5e002502 | 0x2390fe44 | 0xf8827ebf => {
-                Self::AuthSentCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3dbb5986 | 0xc000bba2 | 0x5353e5a7 | 0xab03c6d9 | 0x82006484 | 0xf450f59b
-            | 0xa5491dea | 0xd9565c39 | 0x009fd736 | 0xa416ac81 | 0xb37794af => {
-                Self::AuthSentCodeType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdd1fbf93 => Self::BotsAccessSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe8a775b0 => Self::BotsBotInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3c60b621 => Self::BotsExportedBotToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1991b13b => Self::BotsPopularAppBots(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0ca71d64 => Self::BotsPreviewInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf13bbcd7 => Self::BotsRequestedButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0xed8af74d => {
-                Self::ChannelsAdminLogResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdfb80317 => {
-                Self::ChannelsChannelParticipant(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9ab0feaf | 0xf0173fe9 => {
-                Self::ChannelsChannelParticipants(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf496b0c6 => Self::ChannelsSendAsPeers(::tl_runtime::Deserializable::deserialize(r)?),
-            0x846f9e42 | 0x3e3bcf2f | 0xad798849 => Self::ChannelsSponsoredMessageReportResult(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xfa87f659 | 0xf10ece2f => {
-                Self::ChatlistsChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x93bd878d => {
-                Self::ChatlistsChatlistUpdates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x10e6e3a6 => {
-                Self::ChatlistsExportedChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x10ab6dc7 => {
-                Self::ChatlistsExportedInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8d78512a => Self::CommunitiesParticipantJoinedChats(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2244afad => {
-                Self::CommunitiesPeerLinkRequests(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0ade1591 | 0xe1664194 => {
-                Self::ContactsBlocked(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x114ff30d => {
-                Self::ContactsContactBirthdays(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb74ba9d2 | 0xeae87e42 => {
-                Self::ContactsContacts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb3134d9d => Self::ContactsFound(::tl_runtime::Deserializable::deserialize(r)?),
-            0x77d01c3b => {
-                Self::ContactsImportedContacts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f077ad9 => Self::ContactsResolvedPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0xea32b4b1 | 0xeb032884 => {
-                Self::ContactsSponsoredPeers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xde266ef5 | 0x70b772a8 | 0xb52c939d => {
-                Self::ContactsTopPeers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x59ffdb31 | 0x104fc872 => {
-                Self::EphemeralWelcomeMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6ebdff91 => {
-                Self::FragmentCollectibleInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7cde641d | 0xdd18782e => {
-                Self::HelpAppConfig(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xccbbce30 | 0xc45a6536 => {
-                Self::HelpAppUpdate(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5a592a6c => Self::HelpConfigSimple(::tl_runtime::Deserializable::deserialize(r)?),
-            0x93cc1f32 | 0x87d0759e => {
-                Self::HelpCountriesList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc3878e23 => Self::HelpCountry(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4203c5ef => Self::HelpCountryCode(::tl_runtime::Deserializable::deserialize(r)?),
-            0x66afa166 | 0x6a4ee832 => {
-                Self::HelpDeepLinkInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x18cb9f78 => Self::HelpInviteText(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbfb9f457 | 0xa098d6af => {
-                Self::HelpPassportConfig(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xadec6ebe => Self::HelpPeerColorOption(::tl_runtime::Deserializable::deserialize(r)?),
-            0x26219a58 | 0x767d61eb => {
-                Self::HelpPeerColorSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2ba1f5ce | 0x00f8ed08 => {
-                Self::HelpPeerColors(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5334759c => Self::HelpPremiumPromo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x98f6ac75 | 0x08a4d87a => {
-                Self::HelpPromoData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0e0310d7 => Self::HelpRecentMeUrls(::tl_runtime::Deserializable::deserialize(r)?),
-            0x17c6b5f6 => Self::HelpSupport(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8c05f1c9 => Self::HelpSupportName(::tl_runtime::Deserializable::deserialize(r)?),
-            0x780a0310 => Self::HelpTermsOfService(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe3309f7f | 0x28ecf961 => {
-                Self::HelpTermsOfServiceUpdate(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x970708cc | 0x7b74ed71 => {
-                Self::HelpTimezonesList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf3ae2eed | 0x01eb3758 => {
-                Self::HelpUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xef8d3e6c => {
-                Self::MessagesAffectedFoundMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb45c69d1 => {
-                Self::MessagesAffectedHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x84d19185 => {
-                Self::MessagesAffectedMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe86602c3 | 0xcdbbcebb => {
-                Self::MessagesAllStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4fcba9c8 => {
-                Self::MessagesArchivedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd1ed9a5b | 0xbddb616e => {
-                Self::MessagesAvailableEffects(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9f071957 | 0x768e3aad => {
-                Self::MessagesAvailableReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xeb50adf5 => Self::MessagesBotApp(::tl_runtime::Deserializable::deserialize(r)?),
-            0x36585ea4 => {
-                Self::MessagesBotCallbackAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8ecf0511 => Self::MessagesBotPreparedInlineMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xe021f2f6 => Self::MessagesBotResults(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb69b72d7 => {
-                Self::MessagesChatAdminsWithInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe5d7d19c => Self::MessagesChatFull(::tl_runtime::Deserializable::deserialize(r)?),
-            0x81b6b00a => {
-                Self::MessagesChatInviteImporters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x445663a7 | 0x61ca29d3 => {
-                Self::MessagesChatInviteJoinResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x64ff9fd5 | 0x9cd81144 => {
-                Self::MessagesChats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa24de717 => Self::MessagesCheckedHistoryImportPeer(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x90d7adfa => {
-                Self::MessagesComposedMessageWithAi(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4c4537c8 => Self::MessagesComposedRichMessageWithAi(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xc0e24635 | 0x2c221edd => {
-                Self::MessagesDhConfig(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2ad93719 => {
-                Self::MessagesDialogFilters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x15ba6c40 | 0x71e094f3 | 0xf0e3e596 => {
-                Self::MessagesDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa6341782 => {
-                Self::MessagesDiscussionMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x59e65335 | 0x44e56023 => {
-                Self::MessagesEmojiGameInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xda2ad647 => {
-                Self::MessagesEmojiGameOutcome(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6fb4ad87 | 0x881fb94b => {
-                Self::MessagesEmojiGroups(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1871be50 | 0x222600ef => {
-                Self::MessagesExportedChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbdc62dcc => {
-                Self::MessagesExportedChatInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9e8fa6d3 | 0x2cb51097 => {
-                Self::MessagesFavedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc6dc0c66 | 0xbe382906 => {
-                Self::MessagesFeaturedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x367617d3 => Self::MessagesForumTopics(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0d54b65d | 0x8af09dd2 => {
-                Self::MessagesFoundStickerSets(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6010c534 | 0x82c9e290 => {
-                Self::MessagesFoundStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9a3bfd99 => Self::MessagesHighScores(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1662af0b => {
-                Self::MessagesHistoryImport(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5e0fb7b9 => {
-                Self::MessagesHistoryImportParsed(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa927fec5 => {
-                Self::MessagesInactiveChats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f5defa6 => Self::MessagesInvitedUsers(::tl_runtime::Deserializable::deserialize(r)?),
-            0x26b5dde6 => {
-                Self::MessagesMessageEditData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x31bd492d => {
-                Self::MessagesMessageReactionsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb6c4f543 => Self::MessagesMessageViews(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1d73e7ea | 0x5f206716 | 0xc776ba4e | 0x74535f21 => {
-                Self::MessagesMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfaff629d => Self::MessagesMyStickers(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3371c354 => Self::MessagesPeerDialogs(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6880b94d => Self::MessagesPeerSettings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xff57708d => {
-                Self::MessagesPreparedInlineMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc68d6695 | 0x5f91eb5b => {
-                Self::MessagesQuickReplies(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb06fdbdf | 0xeafdf716 => {
-                Self::MessagesReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0b17f890 | 0x88d37c56 => {
-                Self::MessagesRecentStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf83ae221 | 0x44ba9dd9 | 0xc01f6fe8 => {
-                Self::MessagesSavedDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe8025ca2 | 0x84a02a0d => {
-                Self::MessagesSavedGifs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x889b59ef | 0x3259950a => {
-                Self::MessagesSavedReactionTags(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe844ebff => {
-                Self::MessagesSearchCounter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x147ee23c => {
-                Self::MessagesSearchResultsCalendar(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x53b22baf => {
-                Self::MessagesSearchResultsPositions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x560f8935 | 0x9493ff32 => {
-                Self::MessagesSentEncryptedMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xffda656d | 0x1839490f => {
-                Self::MessagesSponsoredMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6e153f16 | 0xd3f924eb => {
-                Self::MessagesStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x38641628 | 0x35e410a8 => {
-                Self::MessagesStickerSetInstallResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf1749a22 | 0x30a6ec7e => {
-                Self::MessagesStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcfb9d957 => {
-                Self::MessagesTranscribedAudio(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4203998f => {
-                Self::MessagesTranslatedRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x33db32f8 => {
-                Self::MessagesTranslatedText(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4899484e => Self::MessagesVotesList(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfd5e12bd => Self::MessagesWebPage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8c9a88ac => {
-                Self::MessagesWebPagePreview(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3e24e573 => Self::PaymentsBankCardData(::tl_runtime::Deserializable::deserialize(r)?),
-            0x374fa7ad | 0xd5e58274 => {
-                Self::PaymentsCheckCanSendGiftResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xeb983f8f => {
-                Self::PaymentsCheckedGiftCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x98d5ea1d => {
-                Self::PaymentsConnectedStarRefBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbbcce4c2 => {
-                Self::PaymentsCurrencyRates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaed0cbd9 => {
-                Self::PaymentsExportedInvoice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4367daa0 | 0xe175e66f => {
-                Self::PaymentsGiveawayInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa0058751 | 0x7bf6b15c | 0xb425cfe1 => {
-                Self::PaymentsPaymentForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x70c4fe03 | 0xdabbf83a => {
-                Self::PaymentsPaymentReceipt(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4e5f810d | 0xd8411139 => {
-                Self::PaymentsPaymentResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x947a12df => {
-                Self::PaymentsResaleStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfb8fe43c => Self::PaymentsSavedInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x95f389b1 => {
-                Self::PaymentsSavedStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdb33dad0 | 0xaef6abbc => {
-                Self::PaymentsStarGiftActiveAuctions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7d5bd1f0 => Self::PaymentsStarGiftAuctionAcquiredGifts(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6b39f4ec => {
-                Self::PaymentsStarGiftAuctionState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa0ba4f17 | 0x8a2932f3 => {
-                Self::PaymentsStarGiftCollections(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x46c6e36f => Self::PaymentsStarGiftUpgradeAttributes(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3de1dfed => {
-                Self::PaymentsStarGiftUpgradePreview(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x84aa3a9c => {
-                Self::PaymentsStarGiftWithdrawalUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa388a368 | 0x2ed82995 => {
-                Self::PaymentsStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x394e7f21 => Self::PaymentsStarsRevenueAdsAccountUrl(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6c207376 => {
-                Self::PaymentsStarsRevenueStats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1dab80b7 => Self::PaymentsStarsRevenueWithdrawalUrl(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6c9ce8ed => Self::PaymentsStarsStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb4d5d859 => {
-                Self::PaymentsSuggestedStarRefBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x416c56e8 => {
-                Self::PaymentsUniqueStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x512fe446 => {
-                Self::PaymentsUniqueStarGiftValueInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd1451883 => {
-                Self::PaymentsValidatedRequestedInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x204bd158 => {
-                Self::PhoneExportedGroupCallInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9e727aad => Self::PhoneGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9d1dbd26 => Self::PhoneGroupCallStars(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd0e482b2 => {
-                Self::PhoneGroupCallStreamChannels(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2dbf3432 => {
-                Self::PhoneGroupCallStreamRtmpUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf47751b6 => {
-                Self::PhoneGroupParticipants(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xafe5623f => Self::PhoneJoinAsPeers(::tl_runtime::Deserializable::deserialize(r)?),
-            0xec82e140 => Self::PhonePhoneCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x20212ca8 => Self::PhotosPhoto(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8dca6aa5 | 0x15051f54 => {
-                Self::PhotosPhotos(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x86f8613c => Self::PremiumBoostsList(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4959427a => Self::PremiumBoostsStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9ae228e2 => Self::PremiumMyBoosts(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdc8b44cf => {
-                Self::SmsjobsEligibilityToJoin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2aee9191 => Self::SmsjobsStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x396ca5fc => Self::StatsBroadcastStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0xef7ff916 => Self::StatsMegagroupStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7fe91c14 => Self::StatsMessageStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2999beed => Self::StatsPollStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x93037e20 => Self::StatsPublicForwards(::tl_runtime::Deserializable::deserialize(r)?),
-            0x50cd067c => Self::StatsStoryStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x85fea03f => {
-                Self::StickersSuggestedShortName(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaa963b05 | 0x40bc6f52 | 0x007efe0e | 0xcae1aadf | 0x0a4f63c0 | 0xae1e508d
-            | 0x528a0677 | 0x4b09ebbc | 0xb3cea0e4 | 0x1081464c => {
-                Self::StorageFileType(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x564edaeb | 0xc3987a3a => {
-                Self::StoriesAlbums(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1158fe3e | 0x6efc5e81 => {
-                Self::StoriesAllStories(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc387c04e => {
-                Self::StoriesCanSendStoryCount(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe2de7737 => Self::StoriesFoundStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcae68768 => Self::StoriesPeerStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0x63c3dd0a => Self::StoriesStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0xaa5f789c => {
-                Self::StoriesStoryReactionsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xde9eed1d => Self::StoriesStoryViews(::tl_runtime::Deserializable::deserialize(r)?),
-            0x59d78fc5 => {
-                Self::StoriesStoryViewsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xac8dfe19 => Self::ToncenterApiResponse(::tl_runtime::Deserializable::deserialize(r)?),
-            0x19887601 => {
-                Self::ToncenterStreamingUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3e11affb | 0xa4bcc6fe | 0x2064674e => {
-                Self::UpdatesChannelDifference(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5d75a138 | 0x00f49ca0 | 0xa8fb1981 | 0x4afe8f6d => {
-                Self::UpdatesDifference(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa56c2a3e => Self::UpdatesState(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeea8e46e | 0xa99fca4f => {
-                Self::UploadCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x096a18d5 | 0xf18cda44 => {
-                Self::UploadFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x21e753bc => Self::UploadWebFile(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe3878aa4 | 0x34a2f297 => {
-                Self::UsersSavedMusic(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3b6d152e => Self::UsersUserFull(::tl_runtime::Deserializable::deserialize(r)?),
-            0x62d706b8 | 0x315a4974 => {
-                Self::UsersUsers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x18e82537 => {
-                Self::WalletEncryptedSecretPhrasePart(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbde90a8d => {
-                Self::WalletExistingBalance(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf9d612ef => Self::WalletHolderDc(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4c1ef10e => Self::WalletNftAttribute(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3441fd1c => Self::WalletNftItem(::tl_runtime::Deserializable::deserialize(r)?),
-            0x794d486f => Self::WalletNftItems(::tl_runtime::Deserializable::deserialize(r)?),
-            0x99e41707 => Self::WalletProofChallenge(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe6d0ef01 => {
-                Self::WalletSecretPhraseParts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4bc89693 => {
-                Self::WalletTonConnectChallenge(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x85c0f124 => {
-                Self::WalletTonConnectPending(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0e1f6896 => {
-                Self::WalletTonConnectSessions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4322d5a5 => Self::WalletTransactions(::tl_runtime::Deserializable::deserialize(r)?),
-            0x928e7b55 => Self::WalletUserAddresses(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcb9f372d => {
-                Self::InvokeAfterMsg(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0x3dc4b4f0 => {
-                Self::InvokeAfterMsgs(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xc1cd5ea9 => {
-                Self::InitConnection(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xda9b0d0d => {
-                Self::InvokeWithLayer(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xbf9459b7 => {
-                Self::InvokeWithoutUpdates(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0x365275f2 => Self::InvokeWithMessagesRange(Box::new(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            )),
-            0xaca9fd2e => {
-                Self::InvokeWithTakeout(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xdd289f8e => Self::InvokeWithBusinessConnection(Box::new(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            )),
-            0x1df92984 => Self::InvokeWithGooglePlayIntegrity(Box::new(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            )),
-            0x0dae54f8 => {
-                Self::InvokeWithApnsSecret(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xadbb0f94 => {
-                Self::InvokeWithReCaptcha(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
-            }
-            0xa677244f => Self::AuthSendCode(::tl_runtime::Deserializable::deserialize(r)?),
-            0xaac7b717 => Self::AuthSignUp(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8d52a951 => Self::AuthSignIn(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3e72ba19 => Self::AuthLogOut(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9fab0d1a => {
-                Self::AuthResetAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe5bfffcd => {
-                Self::AuthExportAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa57a7dad => {
-                Self::AuthImportAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcdd42a05 => Self::AuthBindTempAuthKey(::tl_runtime::Deserializable::deserialize(r)?),
-            0x67a3ff2c => {
-                Self::AuthImportBotAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd18b4d16 => Self::AuthCheckPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd897bc66 => {
-                Self::AuthRequestPasswordRecovery(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x37096c70 => Self::AuthRecoverPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcae47523 => Self::AuthResendCode(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1f040578 => Self::AuthCancelCode(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8e48a188 => Self::AuthDropTempAuthKeys(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb7e085fe => Self::AuthExportLoginToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0x95ac5ce4 => Self::AuthImportLoginToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe894ad4d => Self::AuthAcceptLoginToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0d36bf79 => {
-                Self::AuthCheckRecoveryPassword(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2db873a9 => {
-                Self::AuthImportWebTokenAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8e39261e => {
-                Self::AuthRequestFirebaseSms(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7e960193 => Self::AuthResetLoginEmail(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcb9deff6 => {
-                Self::AuthReportMissingCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x56e59f9c => Self::AuthCheckPaidAuth(::tl_runtime::Deserializable::deserialize(r)?),
-            0x518ad0b7 => Self::AuthInitPasskeyLogin(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9857ad07 => {
-                Self::AuthFinishPasskeyLogin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x490dada1 => {
-                Self::AuthCancelWebTokenAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x644f15c0 => {
-                Self::AuthInitFirebasePnvLogin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2c85094c => {
-                Self::AuthFinishFirebasePnvLogin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x783f6b56 => {
-                Self::AuthFirebasePnvSignUp(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xec86017a => {
-                Self::AccountRegisterDevice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6a0d3206 => {
-                Self::AccountUnregisterDevice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x84be5b93 => {
-                Self::AccountUpdateNotifySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x12b3ad31 => {
-                Self::AccountGetNotifySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdb7e1747 => {
-                Self::AccountResetNotifySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x78515775 => Self::AccountUpdateProfile(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6628562c => Self::AccountUpdateStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x07967d36 => Self::AccountGetWallPapers(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc5ba3d86 => Self::AccountReportPeer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2714d86c => Self::AccountCheckUsername(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3e0bdd7c => {
-                Self::AccountUpdateUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdadbc950 => Self::AccountGetPrivacy(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9f81ce8 => Self::AccountSetPrivacy(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa2c0cf74 => Self::AccountDeleteAccount(::tl_runtime::Deserializable::deserialize(r)?),
-            0x08fc711d => Self::AccountGetAccountTtl(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2442485e => Self::AccountSetAccountTtl(::tl_runtime::Deserializable::deserialize(r)?),
-            0x82574ae5 => {
-                Self::AccountSendChangePhoneCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x70c32edb => Self::AccountChangePhone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x38df3532 => {
-                Self::AccountUpdateDeviceLocked(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe320c158 => {
-                Self::AccountGetAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdf77f3bc => {
-                Self::AccountResetAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x548a30f5 => Self::AccountGetPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9cd4eaf9 => {
-                Self::AccountGetPasswordSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa59b102f => {
-                Self::AccountUpdatePasswordSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1b3faa88 => {
-                Self::AccountSendConfirmPhoneCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5f2178c3 => Self::AccountConfirmPhone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x449e0b51 => {
-                Self::AccountGetTmpPassword(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x182e6d6f => {
-                Self::AccountGetWebAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2d01b9ef => {
-                Self::AccountResetWebAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x682d2594 => {
-                Self::AccountResetWebAuthorizations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb288bc7d => {
-                Self::AccountGetAllSecureValues(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x73665bc2 => {
-                Self::AccountGetSecureValue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x899fe31d => {
-                Self::AccountSaveSecureValue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb880bc4b => {
-                Self::AccountDeleteSecureValue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa929597a => {
-                Self::AccountGetAuthorizationForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf3ed4c73 => {
-                Self::AccountAcceptAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa5a356f9 => {
-                Self::AccountSendVerifyPhoneCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4dd3a7f6 => Self::AccountVerifyPhone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x98e037bb => {
-                Self::AccountSendVerifyEmailCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x032da4cf => Self::AccountVerifyEmail(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8ef3eab0 => {
-                Self::AccountInitTakeoutSession(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1d2652ee => {
-                Self::AccountFinishTakeoutSession(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8fdf1920 => {
-                Self::AccountConfirmPasswordEmail(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7a7f2a15 => {
-                Self::AccountResendPasswordEmail(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc1cbd5b6 => {
-                Self::AccountCancelPasswordEmail(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9f07c728 => Self::AccountGetContactSignUpNotification(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xcff43f61 => Self::AccountSetContactSignUpNotification(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x53577479 => {
-                Self::AccountGetNotifyExceptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfc8ddbea => Self::AccountGetWallPaper(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe39a8f03 => {
-                Self::AccountUploadWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6c5a5b37 => Self::AccountSaveWallPaper(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfeed5769 => {
-                Self::AccountInstallWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbb3b9804 => {
-                Self::AccountResetWallPapers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x56da0b3f => {
-                Self::AccountGetAutoDownloadSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x76f36233 => {
-                Self::AccountSaveAutoDownloadSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1c3db333 => Self::AccountUploadTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0x652e4400 => Self::AccountCreateTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2bf40ccc => Self::AccountUpdateTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf257106c => Self::AccountSaveTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc727bb3b => Self::AccountInstallTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3a5869ec => Self::AccountGetTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7206e458 => Self::AccountGetThemes(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb574b16b => {
-                Self::AccountSetContentSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8b9b4dae => {
-                Self::AccountGetContentSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x65ad71dc => {
-                Self::AccountGetMultiWallPapers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xeb2b4cf6 => {
-                Self::AccountGetGlobalPrivacySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1edaaac2 => {
-                Self::AccountSetGlobalPrivacySettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfa8cc6f5 => {
-                Self::AccountReportProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9308ce1b => Self::AccountResetPassword(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4c9409f6 => {
-                Self::AccountDeclinePasswordReset(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd638de89 => Self::AccountGetChatThemes(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbf899aa0 => {
-                Self::AccountSetAuthorizationTtl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x40f48462 => Self::AccountChangeAuthorizationSettings(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xe1902288 => {
-                Self::AccountGetSavedRingtones(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3dea5b03 => Self::AccountSaveRingtone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x831a83a2 => {
-                Self::AccountUploadRingtone(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfbd3de6b => {
-                Self::AccountUpdateEmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd6753386 => {
-                Self::AccountGetDefaultEmojiStatuses(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0f578105 => {
-                Self::AccountGetRecentEmojiStatuses(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x18201aae => {
-                Self::AccountClearRecentEmojiStatuses(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xef500eab => {
-                Self::AccountReorderUsernames(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x58d6b376 => {
-                Self::AccountToggleUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe2750328 => Self::AccountGetDefaultProfilePhotoEmojis(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x915860ae => Self::AccountGetDefaultGroupPhotoEmojis(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xadcbbcda => {
-                Self::AccountGetAutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd69b8361 => {
-                Self::AccountSaveAutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x53bc0020 => {
-                Self::AccountDeleteAutoSaveExceptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xca8ae8ba => {
-                Self::AccountInvalidateSignInCodes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x684d214e => Self::AccountUpdateColor(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa60ab9ce => Self::AccountGetDefaultBackgroundEmojis(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x7727a7d5 => Self::AccountGetChannelDefaultEmojiStatuses(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x35a9e0d5 => Self::AccountGetChannelRestrictedStatusEmojis(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x4b00e066 => {
-                Self::AccountUpdateBusinessWorkHours(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9e6b131a => {
-                Self::AccountUpdateBusinessLocation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x66cdafc4 => Self::AccountUpdateBusinessGreetingMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xa26a7fa5 => Self::AccountUpdateBusinessAwayMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x66a08c7e => {
-                Self::AccountUpdateConnectedBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4ea4c80f => {
-                Self::AccountGetConnectedBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x76a86270 => {
-                Self::AccountGetBotBusinessConnection(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa614d034 => {
-                Self::AccountUpdateBusinessIntro(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x646e1097 => {
-                Self::AccountToggleConnectedBotPaused(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5e437ed9 => {
-                Self::AccountDisablePeerConnectedBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcc6e0c11 => {
-                Self::AccountUpdateBirthday(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8851e68e => {
-                Self::AccountCreateBusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c3410af => {
-                Self::AccountEditBusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x60073674 => {
-                Self::AccountDeleteBusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6f70dde1 => {
-                Self::AccountGetBusinessChatLinks(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5492e5ee => {
-                Self::AccountResolveBusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd94305e0 => {
-                Self::AccountUpdatePersonalChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb9d9a38d => {
-                Self::AccountToggleSponsoredMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x06dd654c => Self::AccountGetReactionsNotifySettings(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x316ce548 => Self::AccountSetReactionsNotifySettings(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2e7b4543 => Self::AccountGetCollectibleEmojiStatuses(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x19ba4a67 => {
-                Self::AccountGetPaidMessagesRevenue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfe2eda76 => Self::AccountToggleNoPaidMessagesException(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x5dee78b0 => {
-                Self::AccountSetMainProfileTab(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb26732a9 => Self::AccountSaveMusic(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe09d5faf => {
-                Self::AccountGetSavedMusicIds(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe42ce9c9 => {
-                Self::AccountGetUniqueGiftChatThemes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x429547e8 => {
-                Self::AccountInitPasskeyRegistration(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x55b41fd6 => {
-                Self::AccountRegisterPasskey(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xea1f0c52 => Self::AccountGetPasskeys(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf5b5563f => Self::AccountDeletePasskey(::tl_runtime::Deserializable::deserialize(r)?),
-            0x67ed1f68 => {
-                Self::AccountConfirmBotConnection(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x56655768 => {
-                Self::AccountGetWebBrowserSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9adf82fe => {
-                Self::AccountUpdateWebBrowserSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x60ed4229 => Self::AccountToggleWebBrowserSettingsException(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x86a0765d => Self::AccountDeleteWebBrowserSettingsExceptions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x0d91a548 => Self::UsersGetUsers(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb60f5918 => Self::UsersGetFullUser(::tl_runtime::Deserializable::deserialize(r)?),
-            0x90c894b5 => {
-                Self::UsersSetSecureValueErrors(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd89a83a3 => {
-                Self::UsersGetRequirementsToContact(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x788d7fe3 => Self::UsersGetSavedMusic(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7573a4e9 => {
-                Self::UsersGetSavedMusicById(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfc533372 => Self::UsersSuggestBirthday(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7adc669d => {
-                Self::ContactsGetContactIDs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc4a353ee => Self::ContactsGetStatuses(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5dd69e12 => Self::ContactsGetContacts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2c800be5 => {
-                Self::ContactsImportContacts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x096a0e00 => {
-                Self::ContactsDeleteContacts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1013fd9e => {
-                Self::ContactsDeleteByPhones(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2e2e8734 => Self::ContactsBlock(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb550d328 => Self::ContactsUnblock(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9a868f80 => Self::ContactsGetBlocked(::tl_runtime::Deserializable::deserialize(r)?),
-            0x05f58d0f => Self::ContactsSearch(::tl_runtime::Deserializable::deserialize(r)?),
-            0x725afbbc => {
-                Self::ContactsResolveUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x973478b6 => Self::ContactsGetTopPeers(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1ae373ac => {
-                Self::ContactsResetTopPeerRating(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x879537f1 => Self::ContactsResetSaved(::tl_runtime::Deserializable::deserialize(r)?),
-            0x82f1e39f => Self::ContactsGetSaved(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8514bdda => {
-                Self::ContactsToggleTopPeers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd9ba2e54 => Self::ContactsAddContact(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf831a20f => {
-                Self::ContactsAcceptContact(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd348bc44 => Self::ContactsGetLocated(::tl_runtime::Deserializable::deserialize(r)?),
-            0x29a8962c => {
-                Self::ContactsBlockFromReplies(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8af94344 => Self::ContactsResolvePhone(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf8654027 => {
-                Self::ContactsExportContactToken(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x13005788 => {
-                Self::ContactsImportContactToken(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xba6705f0 => {
-                Self::ContactsEditCloseFriends(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x94c65c76 => Self::ContactsSetBlocked(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdaeda864 => Self::ContactsGetBirthdays(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb6c8c393 => {
-                Self::ContactsGetSponsoredPeers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x139f63fb => {
-                Self::ContactsUpdateContactNote(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x63c66506 => Self::MessagesGetMessages(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa0f4cb4f => Self::MessagesGetDialogs(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4423e6c5 => Self::MessagesGetHistory(::tl_runtime::Deserializable::deserialize(r)?),
-            0x29ee847a => Self::MessagesSearch(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0e306d3a => Self::MessagesReadHistory(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb08f922a => {
-                Self::MessagesDeleteHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe58e95d2 => {
-                Self::MessagesDeleteMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x05a954c0 => {
-                Self::MessagesReceivedMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x58943ee2 => Self::MessagesSetTyping(::tl_runtime::Deserializable::deserialize(r)?),
-            0xfef48f62 => Self::MessagesSendMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0330e77f => Self::MessagesSendMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0x13704a7c => {
-                Self::MessagesForwardMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcf1592db => Self::MessagesReportSpam(::tl_runtime::Deserializable::deserialize(r)?),
-            0xefd9a6a2 => {
-                Self::MessagesGetPeerSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfc78af9b => Self::MessagesReport(::tl_runtime::Deserializable::deserialize(r)?),
-            0x49e9528f => Self::MessagesGetChats(::tl_runtime::Deserializable::deserialize(r)?),
-            0xaeb00b34 => Self::MessagesGetFullChat(::tl_runtime::Deserializable::deserialize(r)?),
-            0x73783ffd => {
-                Self::MessagesEditChatTitle(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x35ddd674 => {
-                Self::MessagesEditChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcbc6d107 => Self::MessagesAddChatUser(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa2185cab => {
-                Self::MessagesDeleteChatUser(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x92ceddd4 => Self::MessagesCreateChat(::tl_runtime::Deserializable::deserialize(r)?),
-            0x26cf8950 => Self::MessagesGetDhConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf64daf43 => {
-                Self::MessagesRequestEncryption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3dbc0415 => {
-                Self::MessagesAcceptEncryption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf393aea0 => {
-                Self::MessagesDiscardEncryption(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x791451ed => {
-                Self::MessagesSetEncryptedTyping(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f4b690a => {
-                Self::MessagesReadEncryptedHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x44fa7a15 => {
-                Self::MessagesSendEncrypted(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5559481d => {
-                Self::MessagesSendEncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x32d439a4 => {
-                Self::MessagesSendEncryptedService(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x55a5bb66 => {
-                Self::MessagesReceivedQueue(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4b0c8c0f => {
-                Self::MessagesReportEncryptedSpam(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x36a73f77 => {
-                Self::MessagesReadMessageContents(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd5a5d3a1 => Self::MessagesGetStickers(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb8a0a1a8 => {
-                Self::MessagesGetAllStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x570d6f6f => {
-                Self::MessagesGetWebPagePreview(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa455de90 => {
-                Self::MessagesExportChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3eadb1bb => {
-                Self::MessagesCheckChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xde91436e => {
-                Self::MessagesImportChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc8a0ec74 => {
-                Self::MessagesGetStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc78fe460 => {
-                Self::MessagesInstallStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf96e55de => {
-                Self::MessagesUninstallStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe6df7378 => Self::MessagesStartBot(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5784d3e1 => {
-                Self::MessagesGetMessagesViews(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa85bd1c2 => {
-                Self::MessagesEditChatAdmin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa2875319 => Self::MessagesMigrateChat(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6126a43c => Self::MessagesSearchGlobal(::tl_runtime::Deserializable::deserialize(r)?),
-            0x78337739 => {
-                Self::MessagesReorderStickerSets(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb1f2061f => {
-                Self::MessagesGetDocumentByHash(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5cf09635 => Self::MessagesGetSavedGifs(::tl_runtime::Deserializable::deserialize(r)?),
-            0x327a30cb => Self::MessagesSaveGif(::tl_runtime::Deserializable::deserialize(r)?),
-            0x514e999d => {
-                Self::MessagesGetInlineBotResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbb12a419 => {
-                Self::MessagesSetInlineBotResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc0cf7646 => {
-                Self::MessagesSendInlineBotResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfda68d36 => {
-                Self::MessagesGetMessageEditData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb106e66c => Self::MessagesEditMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa423bb51 => {
-                Self::MessagesEditInlineBotMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9342ca07 => {
-                Self::MessagesGetBotCallbackAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd58f130a => {
-                Self::MessagesSetBotCallbackAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe470bcfd => {
-                Self::MessagesGetPeerDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xad0fa15c => Self::MessagesSaveDraft(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6a3f8d65 => Self::MessagesGetAllDrafts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x64780b14 => {
-                Self::MessagesGetFeaturedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5b118126 => {
-                Self::MessagesReadFeaturedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9da9403b => {
-                Self::MessagesGetRecentStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x392718f8 => {
-                Self::MessagesSaveRecentSticker(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8999602d => {
-                Self::MessagesClearRecentStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x57f17692 => {
-                Self::MessagesGetArchivedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x640f82b8 => {
-                Self::MessagesGetMaskStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcc5b67cc => {
-                Self::MessagesGetAttachedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8ef8ecc0 => Self::MessagesSetGameScore(::tl_runtime::Deserializable::deserialize(r)?),
-            0x15ad9f64 => {
-                Self::MessagesSetInlineGameScore(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe822649d => {
-                Self::MessagesGetGameHighScores(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0f635e1b => {
-                Self::MessagesGetInlineGameHighScores(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe40ca104 => {
-                Self::MessagesGetCommonChats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8d9692a3 => Self::MessagesGetWebPage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa731e257 => {
-                Self::MessagesToggleDialogPin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3b1adf37 => {
-                Self::MessagesReorderPinnedDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd6b94df2 => {
-                Self::MessagesGetPinnedDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe5f672fa => {
-                Self::MessagesSetBotShippingResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x09c2dd95 => Self::MessagesSetBotPrecheckoutResults(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x14967978 => Self::MessagesUploadMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa1405817 => Self::MessagesSendScreenshotNotification(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x04f1aaa9 => {
-                Self::MessagesGetFavedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb9ffc55b => Self::MessagesFaveSticker(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf107e790 => {
-                Self::MessagesGetUnreadMentions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x36e5bf4d => Self::MessagesReadMentions(::tl_runtime::Deserializable::deserialize(r)?),
-            0x702a40e0 => {
-                Self::MessagesGetRecentLocations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1bf89d74 => {
-                Self::MessagesSendMultiMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5057c497 => {
-                Self::MessagesUploadEncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x35705b8a => {
-                Self::MessagesSearchStickerSets(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1cff7e08 => {
-                Self::MessagesGetSplitRanges(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c5006f8 => {
-                Self::MessagesMarkDialogUnread(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x21202222 => {
-                Self::MessagesGetDialogUnreadMarks(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7e58ee9c => {
-                Self::MessagesClearAllDrafts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd2aaf7ec => {
-                Self::MessagesUpdatePinnedMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x10ea6184 => Self::MessagesSendVote(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeda3e33b => {
-                Self::MessagesGetPollResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6e2be050 => Self::MessagesGetOnlines(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdef60797 => {
-                Self::MessagesEditChatAbout(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa5866b41 => Self::MessagesEditChatDefaultBannedRights(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x35a0e062 => {
-                Self::MessagesGetEmojiKeywords(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1508b6af => Self::MessagesGetEmojiKeywordsDifference(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x4e9963b2 => Self::MessagesGetEmojiKeywordsLanguages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd5b10c26 => Self::MessagesGetEmojiUrl(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1bbcf300 => {
-                Self::MessagesGetSearchCounters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x894cc99c => {
-                Self::MessagesRequestUrlAuth(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x67a3f0de => {
-                Self::MessagesAcceptUrlAuth(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4facb138 => {
-                Self::MessagesHidePeerSettingsBar(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf516760b => {
-                Self::MessagesGetScheduledHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbdbb0464 => {
-                Self::MessagesGetScheduledMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbd38850a => {
-                Self::MessagesSendScheduledMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x59ae2b16 => {
-                Self::MessagesDeleteScheduledMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb86e380e => Self::MessagesGetPollVotes(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb5052fea => {
-                Self::MessagesToggleStickerSets(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xefd48c89 => {
-                Self::MessagesGetDialogFilters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa29cd42c => Self::MessagesGetSuggestedDialogFilters(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x1ad4a04a => {
-                Self::MessagesUpdateDialogFilter(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc563c1e4 => Self::MessagesUpdateDialogFiltersOrder(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x7ed094a1 => {
-                Self::MessagesGetOldFeaturedStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x22ddd30c => Self::MessagesGetReplies(::tl_runtime::Deserializable::deserialize(r)?),
-            0x446972fd => {
-                Self::MessagesGetDiscussionMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf731a9f4 => {
-                Self::MessagesReadDiscussion(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x062dd747 => {
-                Self::MessagesUnpinAllMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5bd0ee50 => Self::MessagesDeleteChat(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf9cbe409 => {
-                Self::MessagesDeletePhoneCallHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x43fe19f3 => {
-                Self::MessagesCheckHistoryImport(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x34090c3b => {
-                Self::MessagesInitHistoryImport(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2a862092 => {
-                Self::MessagesUploadImportedMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb43df344 => {
-                Self::MessagesStartHistoryImport(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa2b5a3f6 => {
-                Self::MessagesGetExportedChatInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x73746f5c => {
-                Self::MessagesGetExportedChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbdca2f75 => {
-                Self::MessagesEditExportedChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x56987bd5 => Self::MessagesDeleteRevokedExportedChatInvites(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd464a42b => Self::MessagesDeleteExportedChatInvite(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3920e6ef => {
-                Self::MessagesGetAdminsWithInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdf04dd4e => {
-                Self::MessagesGetChatInviteImporters(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb80e5fe4 => {
-                Self::MessagesSetHistoryTtl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5dc60f03 => {
-                Self::MessagesCheckHistoryImportPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x081202c9 => Self::MessagesSetChatTheme(::tl_runtime::Deserializable::deserialize(r)?),
-            0x31c1c44f => Self::MessagesGetMessageReadParticipants(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6aa3f6bd => Self::MessagesGetSearchResultsCalendar(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x9c7f2f10 => Self::MessagesGetSearchResultsPositions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x7fe7e815 => {
-                Self::MessagesHideChatJoinRequest(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe085f4ea => {
-                Self::MessagesHideAllChatJoinRequests(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb2081a35 => {
-                Self::MessagesToggleNoForwards(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xccfddf96 => {
-                Self::MessagesSaveDefaultSendAs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd30d78d4 => Self::MessagesSendReaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8bba90e6 => {
-                Self::MessagesGetMessagesReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x461b3f48 => {
-                Self::MessagesGetMessageReactionsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x864b2581 => Self::MessagesSetChatAvailableReactions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x18dea0ac => {
-                Self::MessagesGetAvailableReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4f47a016 => {
-                Self::MessagesSetDefaultReaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa5eec345 => {
-                Self::MessagesTranslateText(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbd7f90ac => {
-                Self::MessagesGetUnreadReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9ec44f93 => {
-                Self::MessagesReadReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x107e31a0 => {
-                Self::MessagesSearchSentMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x16fcc2cb => {
-                Self::MessagesGetAttachMenuBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x77216192 => {
-                Self::MessagesGetAttachMenuBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x69f59d69 => {
-                Self::MessagesToggleBotInAttachMenu(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x269dc2c1 => {
-                Self::MessagesRequestWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb0d81a83 => {
-                Self::MessagesProlongWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x413a3e73 => {
-                Self::MessagesRequestSimpleWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0a4314f5 => Self::MessagesSendWebViewResultMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xdc0242c8 => {
-                Self::MessagesSendWebViewData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x269e9a49 => {
-                Self::MessagesTranscribeAudio(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f1d072f => {
-                Self::MessagesRateTranscribedAudio(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd9ab0f54 => {
-                Self::MessagesGetCustomEmojiDocuments(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfbfca18f => {
-                Self::MessagesGetEmojiStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0ecf6736 => Self::MessagesGetFeaturedEmojiStickers(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3f64c076 => {
-                Self::MessagesReportReaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbb8125ba => {
-                Self::MessagesGetTopReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x39461db2 => {
-                Self::MessagesGetRecentReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9dfeefb4 => {
-                Self::MessagesClearRecentReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x84f80814 => {
-                Self::MessagesGetExtendedMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9eb51445 => {
-                Self::MessagesSetDefaultHistoryTtl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x658b7188 => {
-                Self::MessagesGetDefaultHistoryTtl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6c5cf2a7 => {
-                Self::MessagesSendBotRequestedPeer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7488ce5b => {
-                Self::MessagesGetEmojiGroups(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2ecd56cd => {
-                Self::MessagesGetEmojiStatusGroups(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x21a548f3 => Self::MessagesGetEmojiProfilePhotoGroups(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2c11c0d7 => {
-                Self::MessagesSearchCustomEmoji(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe47cb579 => {
-                Self::MessagesTogglePeerTranslations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x34fdc5c3 => Self::MessagesGetBotApp(::tl_runtime::Deserializable::deserialize(r)?),
-            0x53618bce => {
-                Self::MessagesRequestAppWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8ffacae1 => {
-                Self::MessagesSetChatWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x92b4494c => {
-                Self::MessagesSearchEmojiStickerSets(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1e91fc99 => {
-                Self::MessagesGetSavedDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x998ab009 => {
-                Self::MessagesGetSavedHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4dc5085f => {
-                Self::MessagesDeleteSavedHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd63d94e0 => {
-                Self::MessagesGetPinnedSavedDialogs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xac81bbde => {
-                Self::MessagesToggleSavedDialogPin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8b716587 => Self::MessagesReorderPinnedSavedDialogs(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3637e05b => {
-                Self::MessagesGetSavedReactionTags(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x60297dec => {
-                Self::MessagesUpdateSavedReactionTag(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbdf93428 => {
-                Self::MessagesGetDefaultTagReactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c4bfe5d => {
-                Self::MessagesGetOutboxReadDate(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd483f2a8 => {
-                Self::MessagesGetQuickReplies(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x60331907 => {
-                Self::MessagesReorderQuickReplies(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf1d0fbd3 => {
-                Self::MessagesCheckQuickReplyShortcut(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5c003cef => {
-                Self::MessagesEditQuickReplyShortcut(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3cc04740 => Self::MessagesDeleteQuickReplyShortcut(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x94a495c3 => {
-                Self::MessagesGetQuickReplyMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6c750de1 => {
-                Self::MessagesSendQuickReplyMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe105e910 => Self::MessagesDeleteQuickReplyMessages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xfd2dda49 => {
-                Self::MessagesToggleDialogFilterTags(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd0b5e1fc => {
-                Self::MessagesGetMyStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1dd840f5 => {
-                Self::MessagesGetEmojiStickerGroups(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdea20a39 => {
-                Self::MessagesGetAvailableEffects(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0589ee75 => {
-                Self::MessagesEditFactCheck(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd1da940c => {
-                Self::MessagesDeleteFactCheck(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb9cdc5ee => Self::MessagesGetFactCheck(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9e01e7b => {
-                Self::MessagesRequestMainWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x58bbcb50 => {
-                Self::MessagesSendPaidReaction(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x435885b5 => Self::MessagesTogglePaidReactionPrivacy(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x472455aa => {
-                Self::MessagesGetPaidReactionPrivacy(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x269e3643 => {
-                Self::MessagesViewSponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8235057e => {
-                Self::MessagesClickSponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x12cbf0c4 => {
-                Self::MessagesReportSponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3d6ce850 => {
-                Self::MessagesGetSponsoredMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf21f7f2f => Self::MessagesSavePreparedInlineMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x857ebdb8 => Self::MessagesGetPreparedInlineMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x29b1c66a => {
-                Self::MessagesSearchStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5a6d7395 => {
-                Self::MessagesReportMessagesDelivery(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6f6f9c96 => {
-                Self::MessagesGetSavedDialogsById(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xba4a3b5b => {
-                Self::MessagesReadSavedHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd3e03124 => {
-                Self::MessagesToggleTodoCompleted(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x21a61057 => {
-                Self::MessagesAppendTodoList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8107455c => Self::MessagesToggleSuggestedPostApproval(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3ba47bff => {
-                Self::MessagesGetForumTopics(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaf0a4a08 => {
-                Self::MessagesGetForumTopicsById(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcecc1134 => {
-                Self::MessagesEditForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x175df251 => {
-                Self::MessagesUpdatePinnedForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0e7841f0 => Self::MessagesReorderPinnedForumTopics(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2f98c3d5 => {
-                Self::MessagesCreateForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd2816f10 => {
-                Self::MessagesDeleteTopicHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfb7e8ca7 => {
-                Self::MessagesGetEmojiGameInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xabbbd346 => {
-                Self::MessagesSummarizeText(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf743b857 => {
-                Self::MessagesEditChatCreator(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3b7d0ea6 => Self::MessagesGetFutureChatCreatorAfterLeave(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xa00f32b0 => {
-                Self::MessagesEditChatParticipantRank(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x35436bbc => {
-                Self::MessagesDeclineUrlAuth(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc9a47b0b => {
-                Self::MessagesCheckUrlAuthMatchCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xdaecc589 => {
-                Self::MessagesComposeMessageWithAi(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4067c5e6 => {
-                Self::MessagesReportReadMetrics(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xddbcd819 => {
-                Self::MessagesReportMusicListen(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x19bc4b6d => {
-                Self::MessagesAddPollAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xac8505a5 => {
-                Self::MessagesDeletePollAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x43286cf2 => {
-                Self::MessagesGetUnreadPollVotes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1720b4d8 => {
-                Self::MessagesReadPollVotes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb8f106e3 => {
-                Self::MessagesSetBotGuestChatResult(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa0b80cf8 => Self::MessagesDeleteParticipantReactions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xe3b7f82c => Self::MessagesDeleteParticipantReaction(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x55fb0996 => Self::MessagesGetPersonalChannelHistory(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x501569cf => {
-                Self::MessagesGetRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1a542004 => {
-                Self::MessagesTranslateRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8d7ae6af => Self::MessagesComposeRichMessageWithAi(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xba9ee679 => {
-                Self::MessagesRequestChatJoinWebView(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xedd4882a => Self::UpdatesGetState(::tl_runtime::Deserializable::deserialize(r)?),
-            0x19c2f763 => Self::UpdatesGetDifference(::tl_runtime::Deserializable::deserialize(r)?),
-            0x03173d78 => {
-                Self::UpdatesGetChannelDifference(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x09e82039 => {
-                Self::PhotosUpdateProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0388a3b5 => {
-                Self::PhotosUploadProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x87cf7f2f => Self::PhotosDeletePhotos(::tl_runtime::Deserializable::deserialize(r)?),
-            0x91cd32a8 => Self::PhotosGetUserPhotos(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe14c4a71 => {
-                Self::PhotosUploadContactProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb304a621 => Self::UploadSaveFilePart(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbe5335be => Self::UploadGetFile(::tl_runtime::Deserializable::deserialize(r)?),
-            0xde7b673d => {
-                Self::UploadSaveBigFilePart(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x24e6818d => Self::UploadGetWebFile(::tl_runtime::Deserializable::deserialize(r)?),
-            0x395f69da => Self::UploadGetCdnFile(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9b2754a8 => {
-                Self::UploadReuploadCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x91dc3f31 => {
-                Self::UploadGetCdnFileHashes(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9156982a => Self::UploadGetFileHashes(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc4f9186b => Self::HelpGetConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1fb33026 => Self::HelpGetNearestDc(::tl_runtime::Deserializable::deserialize(r)?),
-            0x522d5a7d => Self::HelpGetAppUpdate(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4d392343 => Self::HelpGetInviteText(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9cdf08cd => Self::HelpGetSupport(::tl_runtime::Deserializable::deserialize(r)?),
-            0xec22cfcd => {
-                Self::HelpSetBotUpdatesStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x52029342 => Self::HelpGetCdnConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3dc0f114 => Self::HelpGetRecentMeUrls(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2ca51fd1 => {
-                Self::HelpGetTermsOfServiceUpdate(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xee72f79a => {
-                Self::HelpAcceptTermsOfService(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3fedc75f => Self::HelpGetDeepLinkInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x61e3f854 => Self::HelpGetAppConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6f02f748 => Self::HelpSaveAppLog(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc661ad08 => {
-                Self::HelpGetPassportConfig(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd360e72c => Self::HelpGetSupportName(::tl_runtime::Deserializable::deserialize(r)?),
-            0x038a08d3 => Self::HelpGetUserInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x66b91b70 => Self::HelpEditUserInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc0977421 => Self::HelpGetPromoData(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1e251c95 => Self::HelpHidePromoData(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf50dbaa1 => {
-                Self::HelpDismissSuggestion(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x735787a8 => Self::HelpGetCountriesList(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb81b93d4 => Self::HelpGetPremiumPromo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xda80f42f => Self::HelpGetPeerColors(::tl_runtime::Deserializable::deserialize(r)?),
-            0xabcfa9fd => {
-                Self::HelpGetPeerProfileColors(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x49b30240 => Self::HelpGetTimezonesList(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcc104937 => Self::ChannelsReadHistory(::tl_runtime::Deserializable::deserialize(r)?),
-            0x84c1fd4e => {
-                Self::ChannelsDeleteMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf44a8315 => Self::ChannelsReportSpam(::tl_runtime::Deserializable::deserialize(r)?),
-            0xad8c9a23 => Self::ChannelsGetMessages(::tl_runtime::Deserializable::deserialize(r)?),
-            0x77ced9d0 => {
-                Self::ChannelsGetParticipants(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa0ab6cc6 => {
-                Self::ChannelsGetParticipant(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0a7f6bbb => Self::ChannelsGetChannels(::tl_runtime::Deserializable::deserialize(r)?),
-            0x08736a09 => {
-                Self::ChannelsGetFullChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x91006707 => {
-                Self::ChannelsCreateChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9a98ad68 => Self::ChannelsEditAdmin(::tl_runtime::Deserializable::deserialize(r)?),
-            0x566decd0 => Self::ChannelsEditTitle(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf12e57c9 => Self::ChannelsEditPhoto(::tl_runtime::Deserializable::deserialize(r)?),
-            0x10e6bd2c => {
-                Self::ChannelsCheckUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3514b3de => {
-                Self::ChannelsUpdateUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f6a1e22 => Self::ChannelsJoinChannel(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf836aa95 => Self::ChannelsLeaveChannel(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc9e33d54 => {
-                Self::ChannelsInviteToChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc0111fe3 => {
-                Self::ChannelsDeleteChannel(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe63fadeb => {
-                Self::ChannelsExportMessageLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x418d549c => {
-                Self::ChannelsToggleSignatures(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf8b036af => Self::ChannelsGetAdminedPublicChannels(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x96e6cd81 => Self::ChannelsEditBanned(::tl_runtime::Deserializable::deserialize(r)?),
-            0x33ddf480 => Self::ChannelsGetAdminLog(::tl_runtime::Deserializable::deserialize(r)?),
-            0xea8ca4f9 => Self::ChannelsSetStickers(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeab5dc38 => {
-                Self::ChannelsReadMessageContents(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9baa9647 => {
-                Self::ChannelsDeleteHistory(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xeabbb94c => {
-                Self::ChannelsTogglePreHistoryHidden(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8341ecc0 => {
-                Self::ChannelsGetLeftChannels(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf5dad378 => {
-                Self::ChannelsGetGroupsForDiscussion(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x40582bb2 => {
-                Self::ChannelsSetDiscussionGroup(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x58e63f6d => Self::ChannelsEditLocation(::tl_runtime::Deserializable::deserialize(r)?),
-            0xedd49ef0 => {
-                Self::ChannelsToggleSlowMode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x11e831ee => {
-                Self::ChannelsGetInactiveChannels(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0b290c69 => {
-                Self::ChannelsConvertToGigagroup(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe785a43f => Self::ChannelsGetSendAs(::tl_runtime::Deserializable::deserialize(r)?),
-            0x367544db => Self::ChannelsDeleteParticipantHistory(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xe4cb9580 => {
-                Self::ChannelsToggleJoinToSend(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0ecc2618 => {
-                Self::ChannelsToggleJoinRequest(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb45ced1d => {
-                Self::ChannelsReorderUsernames(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x50f24105 => {
-                Self::ChannelsToggleUsername(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0a245dd3 => {
-                Self::ChannelsDeactivateAllUsernames(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3ff75734 => Self::ChannelsToggleForum(::tl_runtime::Deserializable::deserialize(r)?),
-            0x68f3e4eb => {
-                Self::ChannelsToggleAntiSpam(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa850a693 => Self::ChannelsReportAntiSpamFalsePositive(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6a6e7854 => Self::ChannelsToggleParticipantsHidden(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd8aa3671 => Self::ChannelsUpdateColor(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9738bb15 => Self::ChannelsToggleViewForumAsMessages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x25a71742 => Self::ChannelsGetChannelRecommendations(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xf0d3e6a8 => {
-                Self::ChannelsUpdateEmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xad399cee => Self::ChannelsSetBoostsToUnblockRestrictions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3cd930b7 => {
-                Self::ChannelsSetEmojiStickers(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9ae91519 => Self::ChannelsRestrictSponsoredMessages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xf2c4f24d => Self::ChannelsSearchPosts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4b12327b => {
-                Self::ChannelsUpdatePaidMessagesPrice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x167fc0a1 => {
-                Self::ChannelsToggleAutotranslation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xece2a0e6 => {
-                Self::ChannelsGetMessageAuthor(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x22567115 => {
-                Self::ChannelsCheckSearchPostsFlood(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3583fcb1 => {
-                Self::ChannelsSetMainProfileTab(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xaa2769ed => {
-                Self::BotsSendCustomRequest(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe6213f4d => {
-                Self::BotsAnswerWebhookJsonQuery(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0517165a => Self::BotsSetBotCommands(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3d8de0f9 => Self::BotsResetBotCommands(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe34c0dd6 => Self::BotsGetBotCommands(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4504d54f => Self::BotsSetBotMenuButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9c60eb28 => Self::BotsGetBotMenuButton(::tl_runtime::Deserializable::deserialize(r)?),
-            0x788464e1 => Self::BotsSetBotBroadcastDefaultAdminRights(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x925ec9ea => Self::BotsSetBotGroupDefaultAdminRights(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x10cf3123 => Self::BotsSetBotInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdcd914fd => Self::BotsGetBotInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9709b1c2 => Self::BotsReorderUsernames(::tl_runtime::Deserializable::deserialize(r)?),
-            0x053ca973 => Self::BotsToggleUsername(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1359f4e6 => Self::BotsCanSendMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf132e3ef => Self::BotsAllowSendMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x087fc5e7 => {
-                Self::BotsInvokeWebViewCustomMethod(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc2510192 => {
-                Self::BotsGetPopularAppBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x17aeb75a => Self::BotsAddPreviewMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8525606f => Self::BotsEditPreviewMedia(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2d0135b3 => {
-                Self::BotsDeletePreviewMedia(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb627f3aa => {
-                Self::BotsReorderPreviewMedias(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x423ab3ad => Self::BotsGetPreviewInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa2a5594d => Self::BotsGetPreviewMedias(::tl_runtime::Deserializable::deserialize(r)?),
-            0xed9f30c5 => {
-                Self::BotsUpdateUserEmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x06de6392 => Self::BotsToggleUserEmojiStatusPermission(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x50077589 => {
-                Self::BotsCheckDownloadFileParams(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb0711d83 => Self::BotsGetAdminedBots(::tl_runtime::Deserializable::deserialize(r)?),
-            0x778b5ab3 => {
-                Self::BotsUpdateStarRefProgram(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf4946757 => {
-                Self::BotsSetCustomVerification(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa1b70815 => {
-                Self::BotsGetBotRecommendations(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe3ac4c61 => Self::BotsCheckUsername(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe5b17f2b => Self::BotsCreateBot(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbd0d99eb => Self::BotsExportBotToken(::tl_runtime::Deserializable::deserialize(r)?),
-            0x31a2a35e => {
-                Self::BotsRequestWebViewButton(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbf25b7f3 => {
-                Self::BotsGetRequestedWebViewButton(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x213853a3 => {
-                Self::BotsGetAccessSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x31813cd8 => {
-                Self::BotsEditAccessSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe71a4810 => {
-                Self::BotsSetJoinChatResults(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3501c08a => Self::BotsAddUsername(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc704147d => Self::BotsRemoveUsername(::tl_runtime::Deserializable::deserialize(r)?),
-            0x37148dbb => {
-                Self::PaymentsGetPaymentForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2478d1cc => {
-                Self::PaymentsGetPaymentReceipt(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb6c8f12b => {
-                Self::PaymentsValidateRequestedInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2d03522f => {
-                Self::PaymentsSendPaymentForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x227d824b => Self::PaymentsGetSavedInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd83d70c1 => {
-                Self::PaymentsClearSavedInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2e79d779 => {
-                Self::PaymentsGetBankCardData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0f91b065 => {
-                Self::PaymentsExportInvoice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x80ed747d => Self::PaymentsAssignAppStoreTransaction(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xdffd50d3 => Self::PaymentsAssignPlayMarketTransaction(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2757ba54 => Self::PaymentsGetPremiumGiftCodeOptions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x8e51b4c1 => {
-                Self::PaymentsCheckGiftCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf6e26854 => {
-                Self::PaymentsApplyGiftCode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf4239425 => {
-                Self::PaymentsGetGiveawayInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5ff58f20 => {
-                Self::PaymentsLaunchPrepaidGiveaway(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc00ec7d3 => {
-                Self::PaymentsGetStarsTopupOptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4ea9b3bf => {
-                Self::PaymentsGetStarsStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x69da4557 => {
-                Self::PaymentsGetStarsTransactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7998c914 => {
-                Self::PaymentsSendStarsForm(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x25ae8f4a => {
-                Self::PaymentsRefundStarsCharge(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd91ffad6 => {
-                Self::PaymentsGetStarsRevenueStats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2433dc92 => Self::PaymentsGetStarsRevenueWithdrawalUrl(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd1d7efc5 => Self::PaymentsGetStarsRevenueAdsAccountUrl(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x2dca16b8 => Self::PaymentsGetStarsTransactionsById(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd3c96bc8 => {
-                Self::PaymentsGetStarsGiftOptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x032512c5 => {
-                Self::PaymentsGetStarsSubscriptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc7770878 => {
-                Self::PaymentsChangeStarsSubscription(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcc5bebb3 => Self::PaymentsFulfillStarsSubscription(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xbd1efd3e => {
-                Self::PaymentsGetStarsGiveawayOptions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc4563590 => Self::PaymentsGetStarGifts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2a2a697c => Self::PaymentsSaveStarGift(::tl_runtime::Deserializable::deserialize(r)?),
-            0x74bf076b => {
-                Self::PaymentsConvertStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6dfa0622 => Self::PaymentsBotCancelStarsSubscription(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x5869a553 => {
-                Self::PaymentsGetConnectedStarRefBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb7d998f0 => {
-                Self::PaymentsGetConnectedStarRefBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0d6b48f7 => {
-                Self::PaymentsGetSuggestedStarRefBots(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7ed5348a => {
-                Self::PaymentsConnectStarRefBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe4fca4a3 => {
-                Self::PaymentsEditConnectedStarRefBot(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9c9abcb1 => Self::PaymentsGetStarGiftUpgradePreview(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xaed6e4f5 => {
-                Self::PaymentsUpgradeStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7f18176a => {
-                Self::PaymentsTransferStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa1974d72 => {
-                Self::PaymentsGetUniqueStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa319e569 => {
-                Self::PaymentsGetSavedStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb455a106 => {
-                Self::PaymentsGetSavedStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd06e93a8 => Self::PaymentsGetStarGiftWithdrawalUrl(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x60eaefa1 => Self::PaymentsToggleChatStarGiftNotifications(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x1513e7b0 => Self::PaymentsToggleStarGiftsPinnedToTop(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x4fdc5ea7 => {
-                Self::PaymentsCanPurchaseStore(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7a5fa236 => {
-                Self::PaymentsGetResaleStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xedbe6ccb => {
-                Self::PaymentsUpdateStarGiftPrice(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1f4a0e87 => Self::PaymentsCreateStarGiftCollection(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x4fddbee7 => Self::PaymentsUpdateStarGiftCollection(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xc32af4cc => Self::PaymentsReorderStarGiftCollections(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xad5648e8 => Self::PaymentsDeleteStarGiftCollection(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x981b91dd => {
-                Self::PaymentsGetStarGiftCollections(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4365af6b => Self::PaymentsGetUniqueStarGiftValueInfo(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xc0c4edc9 => {
-                Self::PaymentsCheckCanSendGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5c9ff4d6 => {
-                Self::PaymentsGetStarGiftAuctionState(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6ba2cbec => Self::PaymentsGetStarGiftAuctionAcquiredGifts(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xa5d0514d => Self::PaymentsGetStarGiftActiveAuctions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xe9ce781c => {
-                Self::PaymentsResolveStarGiftOffer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8fb86b41 => {
-                Self::PaymentsSendStarGiftOffer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x6d038b58 => Self::PaymentsGetStarGiftUpgradeAttributes(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xfd05dd00 => {
-                Self::PaymentsGetCraftStarGifts(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb0f9684f => {
-                Self::PaymentsCraftStarGift(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd35983e8 => {
-                Self::PaymentsGetCurrencyRates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3f3e00dc => {
-                Self::PaymentsGetOnrampProviders(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1c8bedf3 => {
-                Self::PaymentsGetOnrampBaseCurrencies(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x2ec29951 => {
-                Self::PaymentsGetOnrampAvailability(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x80e851fd => {
-                Self::PaymentsGetOnrampLimits(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe06645fa => {
-                Self::PaymentsGetOnrampQuote(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa2197cf6 => {
-                Self::PaymentsCreateOnrampSession(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9021ab67 => {
-                Self::StickersCreateStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf7760f51 => {
-                Self::StickersRemoveStickerFromSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xffb6d4ca => {
-                Self::StickersChangeStickerPosition(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8653febe => {
-                Self::StickersAddStickerToSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa76a5392 => {
-                Self::StickersSetStickerSetThumb(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x284b3639 => {
-                Self::StickersCheckShortName(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4dafc503 => {
-                Self::StickersSuggestShortName(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf5537ebc => {
-                Self::StickersChangeSticker(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x124b1c00 => {
-                Self::StickersRenameStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x87704394 => {
-                Self::StickersDeleteStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4696459a => {
-                Self::StickersReplaceSticker(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x55451fa9 => Self::PhoneGetCallConfig(::tl_runtime::Deserializable::deserialize(r)?),
-            0x42ff96ed => Self::PhoneRequestCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x3bd2b4a0 => Self::PhoneAcceptCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2efe1722 => Self::PhoneConfirmCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x17d54f61 => Self::PhoneReceivedCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb2cbc1c0 => Self::PhoneDiscardCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x59ead627 => Self::PhoneSetCallRating(::tl_runtime::Deserializable::deserialize(r)?),
-            0x277add7e => Self::PhoneSaveCallDebug(::tl_runtime::Deserializable::deserialize(r)?),
-            0xff7a9383 => {
-                Self::PhoneSendSignalingData(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x48cdc6d8 => Self::PhoneCreateGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8fb53057 => Self::PhoneJoinGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x500377f9 => Self::PhoneLeaveGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7b393160 => {
-                Self::PhoneInviteToGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7a777135 => {
-                Self::PhoneDiscardGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x974392f2 => {
-                Self::PhoneToggleGroupCallSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x041845db => Self::PhoneGetGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0xc558d8ab => {
-                Self::PhoneGetGroupParticipants(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb59cf977 => Self::PhoneCheckGroupCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf128c708 => {
-                Self::PhoneToggleGroupCallRecord(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa5273abf => {
-                Self::PhoneEditGroupCallParticipant(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1ca6ac0a => {
-                Self::PhoneEditGroupCallTitle(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xef7c213a => {
-                Self::PhoneGetGroupCallJoinAs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe6aa647f => {
-                Self::PhoneExportGroupCallInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x219c34e6 => Self::PhoneToggleGroupCallStartSubscription(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x5680e342 => {
-                Self::PhoneStartScheduledGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x575e1f8c => {
-                Self::PhoneSaveDefaultGroupCallJoinAs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcbea6bc4 => {
-                Self::PhoneJoinGroupCallPresentation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1c50d144 => {
-                Self::PhoneLeaveGroupCallPresentation(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1ab21940 => {
-                Self::PhoneGetGroupCallStreamChannels(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5af4c73a => {
-                Self::PhoneGetGroupCallStreamRtmpUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x41248786 => Self::PhoneSaveCallLog(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7d0444bb => {
-                Self::PhoneCreateConferenceCall(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8ca60525 => Self::PhoneDeleteConferenceCallParticipants(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xc6701900 => Self::PhoneSendConferenceCallBroadcast(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xbcf22685 => Self::PhoneInviteConferenceCallParticipant(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x3c479971 => Self::PhoneDeclineConferenceCallInvite(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xee9f88a6 => {
-                Self::PhoneGetGroupCallChainBlocks(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb1d11410 => {
-                Self::PhoneSendGroupCallMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe5afa56d => Self::PhoneSendGroupCallEncryptedMessage(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xf64f54f7 => {
-                Self::PhoneDeleteGroupCallMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x1dbfeca0 => Self::PhoneDeleteGroupCallParticipantMessages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x6f636302 => {
-                Self::PhoneGetGroupCallStars(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4167add1 => {
-                Self::PhoneSaveDefaultSendAs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf2f2330a => Self::LangpackGetLangPack(::tl_runtime::Deserializable::deserialize(r)?),
-            0xefea3803 => Self::LangpackGetStrings(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcd984aa5 => {
-                Self::LangpackGetDifference(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x42c6978f => Self::LangpackGetLanguages(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6a596502 => Self::LangpackGetLanguage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6847d0ab => {
-                Self::FoldersEditPeerFolders(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xab42441a => {
-                Self::StatsGetBroadcastStats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x621d5fa0 => Self::StatsLoadAsyncGraph(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdcdf8607 => {
-                Self::StatsGetMegagroupStats(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5f150144 => {
-                Self::StatsGetMessagePublicForwards(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb6e0a3f5 => Self::StatsGetMessageStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x374fef40 => Self::StatsGetStoryStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa6437ef6 => {
-                Self::StatsGetStoryPublicForwards(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc27dfa68 => Self::StatsGetPollStats(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8472478e => {
-                Self::ChatlistsExportChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x719c5c5e => {
-                Self::ChatlistsDeleteExportedInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x653db63d => {
-                Self::ChatlistsEditExportedInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xce03da83 => {
-                Self::ChatlistsGetExportedInvites(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x41c10fff => {
-                Self::ChatlistsCheckChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa6b1e39a => {
-                Self::ChatlistsJoinChatlistInvite(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x89419521 => {
-                Self::ChatlistsGetChatlistUpdates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xe089f8f5 => {
-                Self::ChatlistsJoinChatlistUpdates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x66e486fb => {
-                Self::ChatlistsHideChatlistUpdates(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfdbcd714 => Self::ChatlistsGetLeaveChatlistSuggestions(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x74fae13a => {
-                Self::ChatlistsLeaveChatlist(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x30eb63f0 => Self::StoriesCanSendStory(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8f9e6898 => Self::StoriesSendStory(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2c63a72b => Self::StoriesEditStory(::tl_runtime::Deserializable::deserialize(r)?),
-            0xae59db5f => Self::StoriesDeleteStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9a75a1ef => Self::StoriesTogglePinned(::tl_runtime::Deserializable::deserialize(r)?),
-            0xeeb0d625 => Self::StoriesGetAllStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5821a5dc => {
-                Self::StoriesGetPinnedStories(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb4352016 => {
-                Self::StoriesGetStoriesArchive(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x5774ca74 => {
-                Self::StoriesGetStoriesById(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7c2557c4 => {
-                Self::StoriesToggleAllStoriesHidden(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa556dac8 => Self::StoriesReadStories(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb2028afb => {
-                Self::StoriesIncrementStoryViews(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7ed23c57 => {
-                Self::StoriesGetStoryViewsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x28e16cc8 => {
-                Self::StoriesGetStoriesViews(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7b8def20 => {
-                Self::StoriesExportStoryLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x19d8eb45 => Self::StoriesReport(::tl_runtime::Deserializable::deserialize(r)?),
-            0x57bbd166 => {
-                Self::StoriesActivateStealthMode(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x7fd736b2 => Self::StoriesSendReaction(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2c4ada50 => {
-                Self::StoriesGetPeerStories(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9b5ae7f9 => {
-                Self::StoriesGetAllReadPeerStories(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x78499170 => Self::StoriesGetPeerMaxIDs(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa56a8b60 => {
-                Self::StoriesGetChatsToSend(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xbd0415c4 => {
-                Self::StoriesTogglePeerStoriesHidden(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xb9b2881f => {
-                Self::StoriesGetStoryReactionsList(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x0b297e9b => {
-                Self::StoriesTogglePinnedToTop(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd1810907 => Self::StoriesSearchPosts(::tl_runtime::Deserializable::deserialize(r)?),
-            0xa36396e5 => Self::StoriesCreateAlbum(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5e5259b6 => Self::StoriesUpdateAlbum(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8535fbd9 => Self::StoriesReorderAlbums(::tl_runtime::Deserializable::deserialize(r)?),
-            0x8d3456d0 => Self::StoriesDeleteAlbum(::tl_runtime::Deserializable::deserialize(r)?),
-            0x25b3eac7 => Self::StoriesGetAlbums(::tl_runtime::Deserializable::deserialize(r)?),
-            0xac806d61 => {
-                Self::StoriesGetAlbumStories(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd069ccde => Self::StoriesStartLive(::tl_runtime::Deserializable::deserialize(r)?),
-            0x60f67660 => Self::PremiumGetBoostsList(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0be77b4a => Self::PremiumGetMyBoosts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x6b7da746 => Self::PremiumApplyBoost(::tl_runtime::Deserializable::deserialize(r)?),
-            0x042f1f61 => {
-                Self::PremiumGetBoostsStatus(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x39854d1f => Self::PremiumGetUserBoosts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0edc39d0 => {
-                Self::SmsjobsIsEligibleToJoin(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa74ece2d => Self::SmsjobsJoin(::tl_runtime::Deserializable::deserialize(r)?),
-            0x9898ad73 => Self::SmsjobsLeave(::tl_runtime::Deserializable::deserialize(r)?),
-            0x093fa0bf => {
-                Self::SmsjobsUpdateSettings(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x10a698e8 => Self::SmsjobsGetStatus(::tl_runtime::Deserializable::deserialize(r)?),
-            0x778d902f => Self::SmsjobsGetSmsJob(::tl_runtime::Deserializable::deserialize(r)?),
-            0x4f1ebf24 => Self::SmsjobsFinishJob(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbe1e85ba => {
-                Self::FragmentGetCollectibleInfo(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4aa83913 => Self::AicomposeCreateTone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x903bcf59 => Self::AicomposeUpdateTone(::tl_runtime::Deserializable::deserialize(r)?),
-            0x1782cbb1 => Self::AicomposeSaveTone(::tl_runtime::Deserializable::deserialize(r)?),
-            0xdd39316a => Self::AicomposeDeleteTone(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb2e8ba03 => Self::AicomposeGetTone(::tl_runtime::Deserializable::deserialize(r)?),
-            0xabd59201 => Self::AicomposeGetTones(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd1b4ab14 => {
-                Self::AicomposeGetToneExample(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa63859ec => Self::CommunitiesCreate(::tl_runtime::Deserializable::deserialize(r)?),
-            0x736dcfea => {
-                Self::CommunitiesTogglePeerLink(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa663e830 => {
-                Self::CommunitiesGetJoinedCommunities(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd766e3ea => Self::CommunitiesToggleCommunityCollapsedInDialogs(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x93773344 => {
-                Self::CommunitiesGetPeerLinkRequests(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c8219a8 => Self::CommunitiesTogglePeerLinkRequestApproval(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xbfe3dd3d => Self::CommunitiesToggleAllPeerLinkRequestApproval(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x9967ad0f => Self::CommunitiesToggleParticipantBanned(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xf87eabab => Self::CommunitiesGetParticipantJoinedChats(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xba8d5f35 => Self::EphemeralSendMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0x92f6e797 => {
-                Self::EphemeralDeleteMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8704f2bf => {
-                Self::EphemeralReportMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x3fa464c8 => {
-                Self::EphemeralGetCallbackAnswer(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcf9c725b => Self::EphemeralEditMessage(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe882a9e1 => {
-                Self::EphemeralDeleteWelcomeMessage(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x734f9721 => Self::EphemeralDeleteAllWelcomeMessages(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xdb9ac18d => {
-                Self::EphemeralGetWelcomeMessages(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8d7bdd61 => {
-                Self::ToncenterPerformApiRequest(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xcdaf63c7 => {
-                Self::ToncenterGetStreamingUrl(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xab83b33a => Self::WalletGetState(::tl_runtime::Deserializable::deserialize(r)?),
-            0x5275dfdd => {
-                Self::WalletGetUserAddresses(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa8830a83 => {
-                Self::WalletGetTransactions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x811ceab6 => {
-                Self::WalletGetTransactionsByIDs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa6bb795d => {
-                Self::WalletGetTransactionsByMsgHash(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x9077c9ac => {
-                Self::WalletExportSecretPhrase(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xf53925cf => Self::WalletFetchEncryptedSecretPhrasePart(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0xd8c72eec => Self::WalletReplaceWallet(::tl_runtime::Deserializable::deserialize(r)?),
-            0x0b0bf0da => Self::WalletDisableBackup(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd179d494 => {
-                Self::WalletGetBackupHolderDcs(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x4500c525 => Self::WalletEnableBackup(::tl_runtime::Deserializable::deserialize(r)?),
-            0x2025e697 => {
-                Self::WalletGetProofChallenge(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd9e5d9e2 => Self::WalletSendTransfer(::tl_runtime::Deserializable::deserialize(r)?),
-            0x742df0a1 => Self::WalletGetGaslessInfo(::tl_runtime::Deserializable::deserialize(r)?),
-            0x691f4360 => {
-                Self::WalletGetExistingWaltBalance(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x8c12f3a4 => Self::WalletGetNfts(::tl_runtime::Deserializable::deserialize(r)?),
-            0xcc931046 => {
-                Self::WalletTonConnectCreateSession(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x338bcf1c => {
-                Self::WalletTonConnectRegisterKey(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xc2c00779 => Self::WalletTonConnectSubmitConnectResult(
-                ::tl_runtime::Deserializable::deserialize(r)?,
-            ),
-            0x11aee065 => {
-                Self::WalletTonConnectGetPending(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x66b57b41 => {
-                Self::WalletTonConnectClaimRequest(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xfac67d3c => {
-                Self::WalletTonConnectSubmitResponse(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x775d7244 => {
-                Self::WalletTonConnectNextEventId(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xd63f61ce => {
-                Self::WalletTonConnectCloseSession(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0xa7ffb56e => {
-                Self::WalletTonConnectGetSessions(::tl_runtime::Deserializable::deserialize(r)?)
-            }
-            0x60469778 => Self::ReqPq(::tl_runtime::Deserializable::deserialize(r)?),
-            0xbe7e8ef1 => Self::ReqPqMulti(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd712e4be => Self::ReqDhParams(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf5045f1f => Self::SetClientDhParams(::tl_runtime::Deserializable::deserialize(r)?),
-            0xd1435160 => Self::DestroyAuthKey(::tl_runtime::Deserializable::deserialize(r)?),
-            0x58e4a740 => Self::RpcDropAnswerCall(::tl_runtime::Deserializable::deserialize(r)?),
-            0xb921bd04 => Self::GetFutureSalts(::tl_runtime::Deserializable::deserialize(r)?),
-            0x7abe77ec => Self::Ping(::tl_runtime::Deserializable::deserialize(r)?),
-            0xf3427b8c => Self::PingDelayDisconnect(::tl_runtime::Deserializable::deserialize(r)?),
-            0xe7512126 => Self::DestroySession(::tl_runtime::Deserializable::deserialize(r)?),
-            _ => {
-                r.read_u32()?;
-                return Err(r.unexpected_constructor(id, "Object"));
-            }
-        })
+        Ok(
+            match id {
+                0x997275b5 | 0xbc799737 => {
+                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4679b65f => {
+                    Self::AccessPointRule(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb8d0afdf => {
+                    Self::AccountDaysTtl(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcff63ea9 | 0x9bad6414 => {
+                    Self::AiComposeTone(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf1d628ec => {
+                    Self::AiComposeToneExample(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd90d8dfe => {
+                    Self::AttachMenuBot(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb2a7386b => {
+                    Self::AttachMenuBotIcon(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4576f3f0 => {
+                    Self::AttachMenuBotIconColor(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf1d88a5c | 0x3c4301c0 => {
+                    Self::AttachMenuBots(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x93bf667f => {
+                    Self::AttachMenuBotsBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7d6be90e | 0xc32bfa1a | 0xf146d31f | 0x0509113f | 0x7bfbdefc => {
+                    Self::AttachMenuPeerType(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x310240cc => {
+                    Self::AuctionBidLevel(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xad01d61d => {
+                    Self::Authorization(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbaa57628 => {
+                    Self::AutoDownloadSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x81602d47 => {
+                    Self::AutoSaveException(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc84834ce => {
+                    Self::AutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x93c3e27e => {
+                    Self::AvailableEffect(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc077ec01 => {
+                    Self::AvailableReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa7eff811 | 0xedab447b => {
+                    Self::BadMsgNotification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf568028a => {
+                    Self::BankCardOpenUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc3a12462 | 0xfbd81688 | 0xb7b31ea8 | 0x6d5f77ee | 0x5b11125a => {
+                    Self::BaseTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x75a3f765 => {
+                    Self::BindAuthKeyInner(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6c8e1e06 => {
+                    Self::Birthday(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4b3e14d6 => Self::Boost(::tl_runtime::Deserializable::deserialize(r)?),
+                0x5da674b7 | 0x95fcd1d6 => {
+                    Self::BotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc99b1950 => {
+                    Self::BotAppSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8f34b2f5 => {
+                    Self::BotBusinessConnection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9852d6d2 => {
+                    Self::BotCommand(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2f6cb2ab | 0x3c4f04d8 | 0x6fe1a881 | 0xb9aa606a | 0xdb9d897d
+                | 0x3fd863d1 | 0x0a1321f3 => {
+                    Self::BotCommandScope(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4d8a0299 => {
+                    Self::BotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x764cf810 | 0x8c7f65e2 | 0x051846fd | 0x8a86659c | 0x18d1cdc2
+                | 0x354a9b09 | 0x809ad9a6 | 0x0a617e7b => {
+                    Self::BotInlineMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x11965f3a | 0x17db940b => {
+                    Self::BotInlineResult(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7533a588 | 0x4258c205 | 0xc7b57ce6 => {
+                    Self::BotMenuButton(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x23e91ba3 => {
+                    Self::BotPreviewMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf72e0ed9 => {
+                    Self::BotVerification(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa12aefff => {
+                    Self::BotVerifierSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xef156a5c => {
+                    Self::BusinessAwayMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9b9e2b9 | 0xc3f2f501 | 0xcc4d9ecc => {
+                    Self::BusinessAwayMessageSchedule(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb88cf373 => {
+                    Self::BusinessBotRecipients(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0624cf7 => {
+                    Self::BusinessBotRights(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb4ae666f => {
+                    Self::BusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe519abab => {
+                    Self::BusinessGreetingMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5a0a066d => {
+                    Self::BusinessIntro(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xac5c1af7 => {
+                    Self::BusinessLocation(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x21108ff7 => {
+                    Self::BusinessRecipients(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x120b1ab9 => {
+                    Self::BusinessWeeklyOpen(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c92b098 => {
+                    Self::BusinessWorkHours(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9dd90e9 | 0xdf3d36f9 | 0x9beee140 | 0xaacfff84 | 0x4f58a237
+                | 0x3fe268fe | 0xc01a597a => {
+                    Self::ButtonType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5725e40a => {
+                    Self::CdnConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc982eaba => {
+                    Self::CdnPublicKey(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1fad68cd => {
+                    Self::ChannelAdminLogEvent(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe6dfb825 | 0x55188a2e | 0x6a4afc38 | 0x434bd2af | 0x1b7907ae
+                | 0x26ae0971 | 0xe9e82c18 | 0x709b2405 | 0x42e047bb | 0x183040d3
+                | 0xf89777f2 | 0xe31c34d8 | 0xe6d83d7e | 0xd5676710 | 0xb1c3caa7
+                | 0x5f5c95f1 | 0x2df5fc0a | 0x8f079643 | 0x050c7ac8 | 0x0e6b76ae
+                | 0x53909779 | 0x23209745 | 0xdb9f9140 | 0xf92424d2 | 0xe64429c0
+                | 0x56d6a247 | 0xfe9fc158 | 0x5a50fca4 | 0x410a134e | 0xe90ebb59
+                | 0x3e7f6847 | 0x6e941a38 | 0xafb6144a | 0xcb2ac766 | 0x278f2868
+                | 0xbe4e0ef8 | 0xf04fb3a9 | 0x02cc6383 | 0x58707d28 | 0xf06fe208
+                | 0xae168909 | 0x5d8d353b | 0x64f36dfc | 0x5796e780 | 0x5e477b25
+                | 0x31bb5d52 | 0x3ea9feb1 | 0x46d840ab | 0x60a79c79 | 0x64642db3
+                | 0xc517f77e | 0x5806b4ec => {
+                    Self::ChannelAdminLogEventAction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xea107ae4 => {
+                    Self::ChannelAdminLogEventsFilter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbfb5ad8b | 0x209b82db => {
+                    Self::ChannelLocation(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x94d42ee7 | 0xcd77d957 => {
+                    Self::ChannelMessagesFilter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1bd54456 | 0xa9478a1a | 0x2fe601d3 | 0x34c3bb53 | 0xd5f0ad91
+                | 0x1b03f006 => {
+                    Self::ChannelParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xde3f3c79 | 0xb4608969 | 0xa3b54985 | 0xb0d1865b | 0x1427a5e1
+                | 0x0656ac4b | 0xbb6ae88d | 0xe04b5ceb => {
+                    Self::ChannelParticipantsFilter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x29562865 | 0x41cbf256 | 0x6592a1a7 | 0xd49f34c6 | 0x17d493d5
+                | 0xfd3cdab8 | 0x65efe954 => {
+                    Self::Chat(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5fb224d5 => {
+                    Self::ChatAdminRights(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf2ecef23 => {
+                    Self::ChatAdminWithInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9f120418 => {
+                    Self::ChatBannedRights(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2633421b | 0xa04e8d3a | 0xcbb7a507 => {
+                    Self::ChatFull(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5a686d7c | 0x5c9d3702 | 0x61695cb0 => {
+                    Self::ChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8c5adfd9 => {
+                    Self::ChatInviteImporter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf041e250 => {
+                    Self::ChatOnlines(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x38e79fde | 0xe1f867b8 | 0x0360d5d2 => {
+                    Self::ChatParticipant(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8763d3e1 | 0x3cbc93f8 => {
+                    Self::ChatParticipants(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x37c1011c | 0x1c6e1c11 => {
+                    Self::ChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xeafc32bc | 0x52928bca | 0x661d4037 => {
+                    Self::ChatReactions(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc3dffc04 | 0x3458f9c8 => {
+                    Self::ChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6643b654 => {
+                    Self::ClientDhInnerData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xad253d78 => {
+                    Self::CodeSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x76141ebd => {
+                    Self::CommunityPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7beafa85 => {
+                    Self::CommunityPeerRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcc1a241e => Self::Config(::tl_runtime::Deserializable::deserialize(r)?),
+                0x033ed001 => {
+                    Self::ConnectedBot(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x19a13f71 => {
+                    Self::ConnectedBotStarRef(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x145ade0b => {
+                    Self::Contact(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1d998733 => {
+                    Self::ContactBirthday(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x16d9703b => {
+                    Self::ContactStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x30d9743c => {
+                    Self::CurrencyRate(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7d748d04 => {
+                    Self::DataJson(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x18b7a10d => {
+                    Self::DcOption(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x43b46b20 => {
+                    Self::DefaultHistoryTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
+                    Self::DestroyAuthKeyRes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe22045fc | 0x62d350c9 => {
+                    Self::DestroySessionRes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfc89f7f3 | 0x71bd134c | 0xf78a0973 => {
+                    Self::Dialog(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xaa472651 | 0x363293ae | 0x96537bd7 => {
+                    Self::DialogFilter(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x77744d4a => {
+                    Self::DialogFilterSuggested(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe56dbf05 | 0x514519e2 | 0x2f65c8e4 => {
+                    Self::DialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x71f276c4 => {
+                    Self::DisallowedGiftsSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x36f8c871 | 0x8fd4c4d8 => {
+                    Self::Document(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6c37c15c | 0x11b58939 | 0x6319d612 | 0x43c57c48 | 0x9852f9c6
+                | 0x15590068 | 0x9801d2f7 | 0xfd149899 => {
+                    Self::DocumentAttribute(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1b0c841a | 0x60fe3294 => {
+                    Self::DraftMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x922e55a9 | 0xdb909ec2 | 0x96d074fd => {
+                    Self::EmailVerification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4345be73 | 0x527d22eb | 0xbbf51685 => {
+                    Self::EmailVerifyPurpose(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7a9abda9 | 0x80d26cc7 | 0x093bcf34 => {
+                    Self::EmojiGroup(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd5b3b9f9 | 0x236df622 => {
+                    Self::EmojiKeyword(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5cc761bd => {
+                    Self::EmojiKeywordsDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb3fb5361 => {
+                    Self::EmojiLanguage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x481eadfa | 0x7a1e11d1 => {
+                    Self::EmojiList(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2de11aae | 0xe7ff068a | 0x7184603b | 0x07141dbf => {
+                    Self::EmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa575739d => {
+                    Self::EmojiUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xab7ec0a0 | 0x66b25953 | 0x48f1d94c | 0x61f0d4c7 | 0x1e1c7c45 => {
+                    Self::EncryptedChat(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc21f497e | 0xa8008cd8 => {
+                    Self::EncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xed18c118 | 0x23734b06 => {
+                    Self::EncryptedMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdd27bee9 => {
+                    Self::EphemeralMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc4b9f9bb => Self::Error(::tl_runtime::Deserializable::deserialize(r)?),
+                0xa22cbd96 | 0xed107ab7 => {
+                    Self::ExportedChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0c5181ac => {
+                    Self::ExportedChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x41bf109b => {
+                    Self::ExportedContactToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5dab1af4 => {
+                    Self::ExportedMessageLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3fc9053b => {
+                    Self::ExportedStoryLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb89bfccf => {
+                    Self::FactCheck(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf39b035c => {
+                    Self::FileHash(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xff544e65 => Self::Folder(::tl_runtime::Deserializable::deserialize(r)?),
+                0xe9baa668 => {
+                    Self::FolderPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x023f109b | 0xfcdad815 => {
+                    Self::ForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe87acbc0 => {
+                    Self::FoundStory(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0949d9dc => {
+                    Self::FutureSalt(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xae500895 => {
+                    Self::FutureSalts(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbdf9653b => Self::Game(::tl_runtime::Deserializable::deserialize(r)?),
+                0x1117dd5f | 0xb2a2f663 => {
+                    Self::GeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xde4c5d93 => {
+                    Self::GeoPointAddress(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfe41b34f => {
+                    Self::GlobalPrivacySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7780bcb4 | 0xefb2b617 => {
+                    Self::GroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xee430c85 => {
+                    Self::GroupCallDonor(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1a8afc7e => {
+                    Self::GroupCallMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2a3dc7ac => {
+                    Self::GroupCallParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x67753ac8 => {
+                    Self::GroupCallParticipantVideo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdcb118b7 => {
+                    Self::GroupCallParticipantVideoSourceGroup(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x80eb48af => {
+                    Self::GroupCallStreamChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x73a379eb => {
+                    Self::HighScore(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9299359f => {
+                    Self::HttpWait(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc13e3c50 => {
+                    Self::ImportedContact(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3c20629f => {
+                    Self::InlineBotSwitchPm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb57295d5 => {
+                    Self::InlineBotWebView(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xeca4f8d4 | 0xbfd02da2 | 0x9961bcb4 | 0x3bcab5b4 | 0x2955bc38
+                | 0x5cd3709d | 0x48bad7a5 | 0x93773ff5 | 0x3fa33fcf | 0x53f3ce5a
+                | 0xb41d3272 | 0xa438619d => {
+                    Self::InlineButtonType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3081ed9d | 0x833c0fac | 0xd766c50a | 0x5ec4be43 | 0x6334ee9a
+                | 0x0e3b2d0c => {
+                    Self::InlineQueryPeerType(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1fe9a9bf | 0x0773c080 | 0x1fa01357 | 0x0e0c35af => {
+                    Self::InputAiComposeTone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1d1b1245 => {
+                    Self::InputAppEvent(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa920bd7a | 0x908c0407 => {
+                    Self::InputBotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3380c786 | 0x3dcd7a87 | 0x96929a85 | 0x417bbf11 | 0xa6edbffd
+                | 0x4b425864 | 0xd7e78225 | 0xbddcc510 | 0xb43df56c => {
+                    Self::InputBotInlineMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x890c3d89 | 0xb6d915d7 => {
+                    Self::InputBotInlineMessageId(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x88bf9319 | 0xa8d864a7 | 0xfff8fdc4 | 0x4fa417f2 => {
+                    Self::InputBotInlineResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x832175e0 => {
+                    Self::InputBusinessAwayMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc4e5921e => {
+                    Self::InputBusinessBotRecipients(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x11679fa7 => {
+                    Self::InputBusinessChatLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0194cb3b => {
+                    Self::InputBusinessGreetingMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x09c469cd => {
+                    Self::InputBusinessIntro(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6f8b32aa => {
+                    Self::InputBusinessRecipients(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xee8c1e86 | 0xf35aec28 | 0x5b934f9d => {
+                    Self::InputChannel(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1ca48f57 | 0xbdcdaec0 | 0x8953ad37 => {
+                    Self::InputChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x83268483 | 0xc93de95c | 0x87e5dfe4 => {
+                    Self::InputChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf3e0da33 => {
+                    Self::InputChatlist(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9880f658 | 0xd27ff082 => {
+                    Self::InputCheckPasswordSrp(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x75588b3f => {
+                    Self::InputClientProxy(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe39460a9 | 0xa2e214a4 => {
+                    Self::InputCollectible(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6a1dc4be => {
+                    Self::InputContact(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfcaafeb7 | 0x64600527 | 0x69ef72c4 => {
+                    Self::InputDialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x72f0eaae | 0x1abfb575 => {
+                    Self::InputDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf141b5e1 => {
+                    Self::InputEncryptedChat(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1837c364 | 0x64bd0306 | 0x5a17b5e5 | 0x2dc173c8 => {
+                    Self::InputEncryptedFile(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf52ff27f | 0xfa4f0bb5 | 0x62dc8b48 => {
+                    Self::InputFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdfdaabe1 | 0xf5235d55 | 0xbad07584 | 0xcbc7ee28 | 0x29be5899
+                | 0x40181ffe | 0xd83466f3 | 0x37257e99 | 0x9d84f3db | 0x0598a92a => {
+                    Self::InputFileLocation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfbd2c296 => {
+                    Self::InputFolderPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x032c3e77 | 0xc331e80a => {
+                    Self::InputGame(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe4c123d6 | 0x48222faf => {
+                    Self::InputGeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd8aa840f | 0xfe06823f | 0x8c10603f => {
+                    Self::InputGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc5b56859 | 0xc326caef | 0x98986c0d | 0x65f00ce3 | 0x34e793f1
+                | 0xe8625e92 | 0x4d818d5d | 0x4a5f5bd9 | 0xdabab2ef | 0xf4997e42
+                | 0xe9b0c658 | 0x9a0b48b8 | 0x3e77f614 | 0x0923d8d1 | 0x1ecafa10 => {
+                    Self::InputInvoice(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9664f57f | 0x7d8375da | 0xe3af4434 | 0xf9c44144 | 0xf8ab7dfb
+                | 0x037c9330 | 0xa8763ab5 | 0xc13d1c11 | 0xe5bbfe1a | 0x779600f9
+                | 0xd33f43f3 | 0x405fef0d | 0x971fa843 | 0x883a4108 | 0xe66fbf7b
+                | 0x89fdd778 | 0xc21b8849 | 0xc4103386 | 0x9fc55fde | 0xf3a9244a => {
+                    Self::InputMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa676a322 | 0xbad88395 | 0x86872538 | 0xacfa1a7e => {
+                    Self::InputMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x402b4495 => {
+                    Self::InputMessageReadMetric(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb8bc5b0c | 0x193b4417 | 0x4a95e84e | 0xb1db7c7e | 0x5c467992
+                | 0x27bb1adc => {
+                    Self::InputNotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3c27b78f => {
+                    Self::InputPasskeyCredential(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3e63935c | 0xc31fc14a => {
+                    Self::InputPasskeyResponse(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc10eb2cf | 0x3417d728 | 0x0aa1c39f | 0x8ac32801 => {
+                    Self::InputPaymentCredentials(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f3b18ea | 0x7da07ec9 | 0x35a95cb9 | 0xdde8a54c | 0x27bcbbfc
+                | 0xa87b0a1c | 0xbd2a0840 => {
+                    Self::InputPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcacb6ae2 => {
+                    Self::InputPeerNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1e36fded => {
+                    Self::InputPhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1cd7bf0d | 0x3bb3b94a => {
+                    Self::InputPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4f96cb18 | 0xbdfb0426 | 0xfabadc5f | 0xdb9e70d2 | 0xa4dd4c08
+                | 0x5719bacc | 0x0352dafa | 0xd1219bdd | 0xaee69d68 | 0x3823cc40
+                | 0xd65a11cc | 0xe1732341 | 0xbdc597b4 | 0x4dbe9226 => {
+                    Self::InputPrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0d09e07b | 0x184b35ce | 0x131cc67f | 0x0ba52007 | 0xd66b66c9
+                | 0x90110467 | 0x840649cf | 0xe94f0f86 | 0x2f453e49 | 0x77cdc9f1
+                | 0x5a4fcce5 | 0xc4e57915 => {
+                    Self::InputPrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x24596d41 | 0x01190cf1 => {
+                    Self::InputQuickReplyShortcut(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3bd4b7c2 | 0x5881323a | 0x69d66c45 | 0x4119b95e => {
+                    Self::InputReplyTo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9b00622b | 0x83281dbd => {
+                    Self::InputRichFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe4c449fc | 0xdacb836a | 0x004b572c => {
+                    Self::InputRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x69279795 | 0xf101aa7f | 0x2085c238 => {
+                    Self::InputSavedStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3334b0f0 | 0x5367e5be => {
+                    Self::InputSecureFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdb21d0a7 => {
+                    Self::InputSecureValue(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1cc6e91f => {
+                    Self::InputSingleMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x02e16c98 | 0x7ab58308 => {
+                    Self::InputStarGiftAuction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x206ae6d1 => {
+                    Self::InputStarsTransaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xffb62b95 | 0x9de7a269 | 0x861cc8a0 | 0x028703c8 | 0xe67f520e
+                | 0x0cde3739 | 0xc88b3b02 | 0x04c4d4ce | 0x29d0f5ee | 0x44c1f8e9
+                | 0x49748553 | 0x1cf671a0 => {
+                    Self::InputStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x32da9e9c => {
+                    Self::InputStickerSetItem(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4a992157 | 0x0438865b => {
+                    Self::InputStickeredMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa6751e66 | 0x616f7fe8 | 0xfb790393 | 0x160544ca | 0xf9a2a6cb
+                | 0x1d741ef7 | 0x751f08fa | 0x3fc18057 => {
+                    Self::InputStorePaymentPurpose(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3c5693e9 | 0xf5890df1 => {
+                    Self::InputTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8fde504f => {
+                    Self::InputThemeSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb98886cf | 0xf7c1b13f | 0xf21158c6 | 0x1da448e2 => {
+                    Self::InputUser(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe630b979 | 0x72091c80 | 0x967a462e => {
+                    Self::InputWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x63a440dc | 0x66a66a3b => {
+                    Self::InputWalletReplacement(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9bed434d => {
+                    Self::InputWebDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc239d686 | 0x9f2221c9 | 0xf46fe924 => {
+                    Self::InputWebFileLocation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x049ee584 => {
+                    Self::Invoice(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd433ad73 | 0x37982646 => {
+                    Self::IpPort(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xae152a69 | 0x0efa0194 | 0x98a3a840 | 0xd6e3b813 => {
+                    Self::JoinChatBotResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc0de1bd9 => {
+                    Self::JsonObjectValue(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3f6d7b68 | 0xc7345e6a | 0x2be0dfa4 | 0xb71e767a | 0xf7444763
+                | 0x99c1d49d => {
+                    Self::JsonValue(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2f67a72f => {
+                    Self::KeyboardButton(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x77608b83 => {
+                    Self::KeyboardButtonRow(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4fdd3430 => {
+                    Self::KeyboardButtonStyle(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x11c1a322 => {
+                    Self::KeyboardInlineButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x19420af6 => {
+                    Self::KeyboardInlineButtonRow(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcb296bf8 => {
+                    Self::LabeledPrice(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf385c1f6 => {
+                    Self::LangPackDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeeca5ce3 => {
+                    Self::LangPackLanguage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcad181f6 | 0x6c47ac9f | 0x2979eeb2 => {
+                    Self::LangPackString(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xaed6dbb2 => {
+                    Self::MaskCoords(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbe82db9c | 0xb282217f | 0xcad5452d | 0x14455871 | 0x770416af
+                | 0x2271f2bf | 0x37381085 | 0x49a6549c | 0x5787686d => {
+                    Self::MediaArea(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcfc9e002 => {
+                    Self::MediaAreaCoordinates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x90a6ca84 | 0x7600b9d3 | 0x7a800e0a => {
+                    Self::Message(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb6aef7b0 | 0xbd47cbad | 0xb5a1ce5a | 0x7fcb13a8 | 0x95e3fbef
+                | 0x15cefd00 | 0xa43f30cc | 0x031224c3 | 0x95d2ac92 | 0xe1037f92
+                | 0xea3948e9 | 0x94bd38ed | 0x9fbab604 | 0x92a72876 | 0xffa00ccc
+                | 0xc624b16e | 0x80e11a7f | 0x4792929b | 0xfae69f56 | 0xc516d679
+                | 0x1b287353 | 0xd95c6154 | 0xf3f25f76 | 0x98e0d697 | 0x7a0d7f42
+                | 0x502f92f7 | 0x3c134d7b | 0xb3a07661 | 0xb91bbd3a | 0xebbca3cb
+                | 0x47dd8079 | 0xb4c38cb5 | 0x48e91302 | 0x0d999256 | 0xc0944820
+                | 0x57de635e | 0x31518e9b | 0x5060a3f4 | 0x31c48347 | 0xa80f51e4
+                | 0x87e2f155 | 0xcc02aa6d | 0x93b31848 | 0x41b3e202 | 0x45d5b021
+                | 0xb00c47a2 | 0xea2c31d3 | 0x7e1c1187 | 0xac1f1fcd | 0x84b88578
+                | 0x2ffe2f7a | 0xcc7c5c89 | 0xc7edbc83 | 0xee7a1596 | 0x95ddcf69
+                | 0x69f916f8 | 0xa8a3c699 | 0x2c8f2a25 | 0x774278d4 | 0x73ada76b
+                | 0xb07ed085 | 0xe188503b | 0xbf7d6572 | 0x3e2793ba | 0x9da1cd6c
+                | 0x399674dc | 0x16605e3e | 0x5d20bae8 | 0x4a8bfe80 | 0x9329ea33
+                | 0x69b8c4bf => {
+                    Self::MessageAction(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbb92ba95 | 0xfa04579d | 0x6f635b0d | 0x6cef8ac7 | 0x6ed02538
+                | 0x64e475c2 | 0xbd610bc9 | 0x826f8b60 | 0x28a20571 | 0x73924be0
+                | 0x76a6d327 | 0xdc7b1140 | 0x208e68c9 | 0x9b69e34b | 0x4c4e743f
+                | 0x9c4e7e8b | 0xbf0693d4 | 0x761e6af4 | 0x32ca960f | 0xc8cf05f8
+                | 0xf1ccaaac | 0x904ac7c7 | 0x71777116 | 0xc6c1e5a7 | 0x0652c1c5
+                | 0xfdabbfcd => {
+                    Self::MessageEntity(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xad628cc8 | 0xee479c64 => {
+                    Self::MessageExtendedMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4e4df4bb => {
+                    Self::MessageFwdHeader(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3ded6320 | 0xe216eb63 | 0x56e0d474 | 0x70322949 | 0x9f84f49e
+                | 0x52d8ccd9 | 0xddf10c3b | 0x2ec0533f | 0xfdb19008 | 0xf6a548d3
+                | 0xb940c666 | 0x773f4e66 | 0x08cbec07 | 0x68cb6283 | 0xaa073beb
+                | 0xceaa3ea1 | 0xa8852491 | 0x8a53b014 | 0xca5cab89 => {
+                    Self::MessageMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8c79b63c => {
+                    Self::MessagePeerReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6cc2d5c | 0x74cda504 | 0x4628f6e6 => {
+                    Self::MessagePeerVote(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0ae30253 => {
+                    Self::MessageRange(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0a339f0b => {
+                    Self::MessageReactions(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4ba3a95a => {
+                    Self::MessageReactor(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x83d60fc2 => {
+                    Self::MessageReplies(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1b97dd66 | 0x0e5af939 => {
+                    Self::MessageReplyHeader(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7903e3d9 => {
+                    Self::MessageReportOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x455b853d => {
+                    Self::MessageViews(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x57e2f66c | 0x9609a51c | 0x9fc00e65 | 0x56e9f0e4 | 0x9eddf188
+                | 0x7ef0dd87 | 0xffc86587 | 0x50f5c392 | 0x3751b49e | 0x3a20ecb8
+                | 0x80c99768 | 0x7a7c17a4 | 0xb549da53 | 0xc1f8e69a | 0xe7026d0d
+                | 0xe062db83 | 0x1bb00451 | 0xfa2bc90a => {
+                    Self::MessagesFilter(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x628c9224 => {
+                    Self::MissingInvitee(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x276d3ec6 | 0x809db6df => {
+                    Self::MsgDetailedInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7d861a08 | 0x8610baeb => {
+                    Self::MsgResendReq(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x62d6b459 => {
+                    Self::MsgsAck(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8cc0d131 => {
+                    Self::MsgsAllInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x04deb57d => {
+                    Self::MsgsStateInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xda69fb52 => {
+                    Self::MsgsStateReq(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc448415c => {
+                    Self::MyBoost(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8e1a1775 => {
+                    Self::NearestDc(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9ec20908 => {
+                    Self::NewSession(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x97e8bebe | 0x6f0c34df | 0x830b9ae4 | 0xff6c8049 => {
+                    Self::NotificationSound(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9fd40bd8 | 0xb4c83b4c | 0xc007cec3 | 0xd612e8ef | 0x226e6308
+                | 0xbe376999 => {
+                    Self::NotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x56730bcc => Self::Null(::tl_runtime::Deserializable::deserialize(r)?),
+                0xf9c84973 => {
+                    Self::OnrampAvailability(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7be2677e => {
+                    Self::OnrampLimits(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9ec8c6a8 => {
+                    Self::OnrampMethodAvailability(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0dc27582 => {
+                    Self::OnrampProviderInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7a8011e9 => {
+                    Self::OnrampQuote(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd1e42e24 => {
+                    Self::OnrampSession(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3bb842ac => {
+                    Self::OutboxReadDate(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
+                    Self::PQInnerData(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x98657f0d => Self::Page(::tl_runtime::Deserializable::deserialize(r)?),
+                0x13567e8a | 0x70abc3fd | 0x8ffa9a1f | 0xbaafe5e0 | 0xbfd064ec
+                | 0xf12bb6e1 | 0x467a0766 | 0xc070d93e | 0x48870999 | 0xdb20b188
+                | 0xce0d37b0 | 0xe4e88011 | 0x66d1670b | 0x4f4456d3 | 0x1759c560
+                | 0x7c8fe7b6 | 0x39f23300 | 0xa8718dc5 | 0xf259a80b | 0x65a0fa4d
+                | 0x031f9590 | 0xef1751b5 | 0x804361ea | 0x1e148390 | 0xbf4dea82
+                | 0x1fd6f6c1 | 0x76768bed | 0x16115a96 | 0xa44f3ef6 | 0xbaff072f
+                | 0x096b2aec | 0x67e731ad | 0xb532772b | 0xdbbe6c6a | 0x682a41a9
+                | 0x59080c20 | 0x3c29a3e2 | 0x574b617f | 0x0e6e47c4 | 0x6d640318
+                | 0x38fa3ba3 => {
+                    Self::PageBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x692a5488 => {
+                    Self::PageButton(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6f747657 => {
+                    Self::PageCaption(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2f58683c | 0x63ca67aa => {
+                    Self::PageListItem(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x15031189 | 0x8ff2d5f0 => {
+                    Self::PageListOrderedItem(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb390dc08 => {
+                    Self::PageRelatedArticle(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x34566b6a => {
+                    Self::PageTableCell(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe0c0c5e5 => {
+                    Self::PageTableRow(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x206ad49e | 0x1f0c1ad9 | 0xdc6cfcf0 => {
+                    Self::PaidReactionPrivacy(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x98613ebf => {
+                    Self::Passkey(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd45ab096 | 0x3a912d4a => {
+                    Self::PasswordKdfAlgo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xea02c27e => {
+                    Self::PaymentCharge(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x88f8f21b => {
+                    Self::PaymentFormMethod(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x909c3f94 => {
+                    Self::PaymentRequestedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcdc27a1f => {
+                    Self::PaymentSavedCredentials(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x59511722 | 0x36c6019a | 0xa2a5371e => {
+                    Self::Peer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe8fd8014 => {
+                    Self::PeerBlocked(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb54b5acf | 0xb9c0639a | 0xb8ea86a9 => {
+                    Self::PeerColor(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xca461b5d | 0xf8ec284b => {
+                    Self::PeerLocated(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x99622c0c => {
+                    Self::PeerNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf47741f7 => {
+                    Self::PeerSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9a35e999 => {
+                    Self::PeerStories(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe7e82e12 => {
+                    Self::PendingSuggestion(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5366c915 | 0xc5226f17 | 0x14b0ed0c | 0x3660c311 | 0x30535af5
+                | 0x50ca4de1 => {
+                    Self::PhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x85e42301 | 0xe095c1a0 | 0x57adc690 | 0xfaf7e8c9 | 0x9fbbf1f7 => {
+                    Self::PhoneCallDiscardReason(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfc878fc8 => {
+                    Self::PhoneCallProtocol(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9cc123c7 | 0x635fe375 => {
+                    Self::PhoneConnection(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2331b22d | 0xfb197a65 => {
+                    Self::Photo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0e17e23c | 0x75c78e60 | 0x021e1ad6 | 0xe0b0bc2e | 0xfa3efb95
+                | 0xd8214d41 => {
+                    Self::PhotoSize(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x966e2dbf => Self::Poll(::tl_runtime::Deserializable::deserialize(r)?),
+                0x4b7d786a | 0x199fed96 => {
+                    Self::PollAnswer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3645230a => {
+                    Self::PollAnswerVoters(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xba7bb15e => {
+                    Self::PollResults(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x347773c5 => Self::Pong(::tl_runtime::Deserializable::deserialize(r)?),
+                0x5ce14175 => {
+                    Self::PopularContact(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1e8caaeb => {
+                    Self::PostAddress(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe7058e7f | 0x8a480e27 => {
+                    Self::PostInteractionCounters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x257e962b => {
+                    Self::PremiumGiftCodeOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5f2d1df2 => {
+                    Self::PremiumSubscriptionOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb2539d54 | 0x9a9d77e0 => {
+                    Self::PrepaidGiveaway(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbc2eab30 | 0x500e6dfa | 0x3d662b7b | 0x39491cc8 | 0x69ec56a3
+                | 0x96151fed | 0xd19ae46d | 0x42ffd42b | 0x0697f414 | 0xa486b761
+                | 0x2000a518 | 0x2ca4fdf8 | 0x17d348d2 | 0xff7a571b => {
+                    Self::PrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfffe1bac | 0x65427b82 | 0xb8905fb2 | 0xf888fa1a | 0x8b73e763
+                | 0xe4621141 | 0x6b134e8e | 0x41c87565 | 0xf7e8d89b | 0xece9814b
+                | 0x21461b5d | 0xf6a5f82f => {
+                    Self::PrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb98cd696 | 0x4d4bd46a | 0x72c64955 | 0xab339c00 | 0x9f27d26e
+                | 0xe477092e | 0xd3656499 | 0xa2c0f695 => {
+                    Self::ProfileTab(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x01f2bf4a | 0xedf3add0 => {
+                    Self::PublicForward(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0697102b => {
+                    Self::QuickReply(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x79f5d419 | 0x1b2286b8 | 0x8935fc73 | 0x523da4eb => {
+                    Self::Reaction(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa3d1cb80 => {
+                    Self::ReactionCount(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbac3a61a | 0x4b9e22a0 => {
+                    Self::ReactionNotificationsFrom(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x71e4ea58 => {
+                    Self::ReactionsNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4a4ff172 => {
+                    Self::ReadParticipantDate(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa384b779 => {
+                    Self::ReceivedNotifyMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x46e1d13d | 0xb92c09e2 | 0xb2da71d2 | 0xeb49081d | 0xbc0a57dc => {
+                    Self::RecentMeUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x711d692d => {
+                    Self::RecentStory(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa03e5b85 | 0x86b40b08 | 0x85dd99d1 | 0xb2b15770 => {
+                    Self::ReplyMarkup(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x58dbcab8 | 0x1e22c78d | 0x2e59d922 | 0xadf44ee3 | 0xc1e4a2b1
+                | 0x9b89f93a | 0xdbd4feed | 0xf5ddd6e7 | 0x0a8eb2be | 0x9ec7863d => {
+                    Self::ReportReason(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf0e4e0b6 | 0x6f09ac31 | 0x8db33c4b => {
+                    Self::ReportResult(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5f3b8a00 | 0xc9f06e1b | 0x339bef6c | 0x3e81e078 => {
+                    Self::RequestPeerType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd62ff46a | 0x7307544f | 0x8ba403e4 => {
+                    Self::RequestedPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x050a9839 | 0xe581e4e9 | 0xb4f67e93 => {
+                    Self::RequirementToContact(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x05162463 => Self::ResPq(::tl_runtime::Deserializable::deserialize(r)?),
+                0xd072acb4 => {
+                    Self::RestrictionReason(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x03c610bd => {
+                    Self::RichButtonStyle(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbaf39d8b => {
+                    Self::RichMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0xd912a59c | 0xc12622c4
+                | 0x9bf8bb95 | 0x6c3f19b9 | 0x3c2884c1 | 0xde5a0dd6 | 0x7e6260d7
+                | 0xed6a8504 | 0xc7fb5e01 | 0x034b8621 | 0x1ccb966a | 0x081ccf4f
+                | 0x35553762 | 0x9d2eac97 | 0xa26156c0 | 0x4c2a5d62 | 0xcd24cf44
+                | 0x519524ea | 0x02ff29d3 | 0x7b9e1801 | 0xac6a83aa | 0xc556a45d
+                | 0x24c26789 | 0xb956812d | 0x01a9fbfc | 0xa5b45e2b | 0x9686cb50
+                | 0xafc79cd6 | 0x3cd2a36a => {
+                    Self::RichText(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
+                    Self::RpcDropAnswer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2144ca19 => {
+                    Self::RpcError(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1142bd56 => {
+                    Self::SavedContact(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbd87cb6c | 0x64407ea7 => {
+                    Self::SavedDialog(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcb6ff828 => {
+                    Self::SavedReactionTag(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x41df43fc => {
+                    Self::SavedStarGift(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3e0b5b6a => {
+                    Self::SearchPostsFlood(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc9b0539f => {
+                    Self::SearchResultsCalendarPeriod(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f648b67 => {
+                    Self::SearchResultsPosition(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x33f0ea47 => {
+                    Self::SecureCredentialsEncrypted(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8aeabec3 => {
+                    Self::SecureData(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x64199744 | 0x7d09c27e => {
+                    Self::SecureFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x004a8537 | 0xbbf2dda0 | 0x86471d92 => {
+                    Self::SecurePasswordKdfAlgo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7d6099dd | 0x21ec5a5f => {
+                    Self::SecurePlainData(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x829d99da | 0x027477b4 => {
+                    Self::SecureRequiredType(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1527bcac => {
+                    Self::SecureSecretSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x187fa0ca => {
+                    Self::SecureValue(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe8a40bd9 | 0x00be3dfa | 0x868a2aa5 | 0xe537ced6 | 0x7a700873
+                | 0x666220e9 | 0x869d758f | 0xa1144770 | 0x34636dd8 => {
+                    Self::SecureValueError(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xed1ecdb0 => {
+                    Self::SecureValueHash(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9d2a81e3 | 0x3dac6a00 | 0x06e425c4 | 0xa0d0744b | 0x99a48f23
+                | 0xcbe31e26 | 0xfc36954e | 0x89137c0d | 0x8b883488 | 0x99e3806a
+                | 0xea02ec33 | 0xb320aadb | 0x8e3ca7ee => {
+                    Self::SecureValueType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb81c7034 => {
+                    Self::SendAsPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x16bf744e | 0xfd5ec8f5 | 0xa187d66f | 0xe9763aec | 0xd52f73f7
+                | 0xf351d7ab | 0xd1d34a26 | 0xaa0cd9e4 | 0x176f8ba1 | 0x628cbc6f
+                | 0xdd6a8f48 | 0x88f27fbc | 0x243e1c66 | 0xd92c2285 | 0xdbda9246
+                | 0xb05ac6b1 | 0x25972bcb | 0xb665902e | 0x3630b85a | 0xa937c7be
+                | 0x52564893 | 0xfbf902b0 => {
+                    Self::SendMessageAction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb5890dba => {
+                    Self::ServerDhInnerData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x79cb045d | 0xd0e8075c => {
+                    Self::ServerDhParams(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
+                    Self::SetClientDhParamsAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6213cdf => {
+                    Self::ShippingOption(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe6a1eeb8 => Self::SmsJob(::tl_runtime::Deserializable::deserialize(r)?),
+                0x7dbf8673 => {
+                    Self::SponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x430d3150 => {
+                    Self::SponsoredMessageReportOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc69708d3 => {
+                    Self::SponsoredPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x313a9547 | 0x85f0a9cd => {
+                    Self::StarGift(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd31bc45d => {
+                    Self::StarGiftActiveAuctionState(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x565251e2 | 0x4e7085ea | 0x9f2504e4 | 0xe0bff26c => {
+                    Self::StarGiftAttribute(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2eb1b658 => {
+                    Self::StarGiftAttributeCounter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x48aaae3c | 0x4a162433 | 0x1f01c757 => {
+                    Self::StarGiftAttributeId(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x36437737 | 0xdbce6389 | 0xf08d516b | 0x78fbf3a8 | 0xcef7e7a8 => {
+                    Self::StarGiftAttributeRarity(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x42b00348 => {
+                    Self::StarGiftAuctionAcquiredGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3aae0528 | 0x0aa021e5 => {
+                    Self::StarGiftAuctionRound(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfe333952 | 0x771a4e66 | 0x972dabbf => {
+                    Self::StarGiftAuctionState(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2eeed1c4 => {
+                    Self::StarGiftAuctionUserState(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaff56398 => {
+                    Self::StarGiftBackground(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9d6b13b0 => {
+                    Self::StarGiftCollection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x99ea331d => {
+                    Self::StarGiftUpgradePrice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdd0c66f2 => {
+                    Self::StarRefProgram(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbbb6b4a3 | 0x74aee3e0 => {
+                    Self::StarsAmount(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5e0589f1 => {
+                    Self::StarsGiftOption(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x94ce852a => {
+                    Self::StarsGiveawayOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x54236209 => {
+                    Self::StarsGiveawayWinnersOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1b0e4f07 => {
+                    Self::StarsRating(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfebe5491 => {
+                    Self::StarsRevenueStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2e6eab1a => {
+                    Self::StarsSubscription(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x05416d58 => {
+                    Self::StarsSubscriptionPricing(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0bd915c0 => {
+                    Self::StarsTopupOption(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x13659eb0 => {
+                    Self::StarsTransaction(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x95f2bfe4 | 0xb457b375 | 0x7b560a0b | 0x250dbaf8 | 0xe92fd902
+                | 0xd80da15d | 0x60682812 | 0xf9677aad => {
+                    Self::StarsTransactionPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcb43acde => {
+                    Self::StatsAbsValueAndPrev(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb637edaf => {
+                    Self::StatsDateRangeDays(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4a27eb2d | 0xbedc9822 | 0x8ea464b6 => {
+                    Self::StatsGraph(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd7584c87 => {
+                    Self::StatsGroupTopAdmin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x535f779d => {
+                    Self::StatsGroupTopInviter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9d04af9b => {
+                    Self::StatsGroupTopPoster(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcbce2fe0 => {
+                    Self::StatsPercentValue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x47a971e0 => {
+                    Self::StatsUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfcfeb29c => {
+                    Self::StickerKeyword(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x12b299d4 => {
+                    Self::StickerPack(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2dd14edc => {
+                    Self::StickerSet(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6410a5d2 | 0x3407e51b | 0x40d13c0e | 0x77b15d1c => {
+                    Self::StickerSetCovered(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x712e27fd => {
+                    Self::StoriesStealthMode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9325705a => {
+                    Self::StoryAlbum(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb826e150 => {
+                    Self::StoryFwdHeader(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x51e6ee4f | 0xffadc913 | 0x16a4b93c => {
+                    Self::StoryItem(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6090d6d5 | 0xbbab2643 | 0xcfcd0f13 => {
+                    Self::StoryReaction(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb0bdeac5 | 0x9083670b | 0xbd74cf49 => {
+                    Self::StoryView(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8d595cd6 => {
+                    Self::StoryViews(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0e8e37e5 => {
+                    Self::SuggestedPost(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x751f3146 => {
+                    Self::TextWithEntities(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa00e67d6 => Self::Theme(::tl_runtime::Deserializable::deserialize(r)?),
+                0xfa58b6d4 => {
+                    Self::ThemeSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xff9289f5 => {
+                    Self::Timezone(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4218a164 | 0x4d4dc41e | 0x09333afb | 0x10e8636f | 0xe675a1c1
+                | 0x9eb95b5c | 0xe725d44f => {
+                    Self::TlsBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6c52c484 => {
+                    Self::TlsClientHello(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x221bb5e4 => {
+                    Self::TodoCompletion(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcba9a52f => {
+                    Self::TodoItem(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x49b92a26 => {
+                    Self::TodoList(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x12229264 => {
+                    Self::TonConnectManifest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x582464e3 => {
+                    Self::TonConnectNextEventId(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa15f8513 => {
+                    Self::TonConnectRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x126556c6 => {
+                    Self::TonConnectSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xedcdc05b => {
+                    Self::TopPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xab661b5b | 0x148677e2 | 0x0637b7ed | 0xbd17a14a | 0x161d9628
+                | 0x1e76a78c | 0xa8406ca9 | 0xfbeec0f0 | 0xfd9e7bec | 0x6c24f3dd => {
+                    Self::TopPeerCategory(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfb834291 => {
+                    Self::TopPeerCategoryPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3fedd339 => Self::True(::tl_runtime::Deserializable::deserialize(r)?),
+                0x1f2b0afd | 0x4e90bfd6 | 0xa20db0e5 | 0x2a17bf5c | 0x83487af0
+                | 0x07761198 | 0xe5bdf8de | 0xa7848924 | 0x8951abef | 0x12bcbd9a
+                | 0x1710f156 | 0xb4a2e88d | 0x38fe25b7 | 0x3dda5451 | 0xe32f3d77
+                | 0x8e5e9873 | 0xbec268ef | 0xebe46819 | 0xee3b272a | 0x05492a13
+                | 0x9e84bc99 | 0x2f2f21bf | 0x7f891213 | 0xf8227181 | 0x108d941f
+                | 0x635b4c09 | 0x62ba04d9 | 0x922e6e10 | 0xc32d5b12 | 0xf226ac08
+                | 0xd7ca61a2 | 0x688a30aa | 0x0bb2d201 | 0x31c24808 | 0x9375341e
+                | 0x496f379c | 0x12f12a07 | 0x1b3f4df7 | 0xb9cfc48d | 0xe40370a3
+                | 0x691e9052 | 0xb75f99a9 | 0xedfc111e | 0x571d2742 | 0x9a422c20
+                | 0xa229dd06 | 0x3354678f | 0x2f2ba99f | 0x6e6fe51c | 0xfa0f3ca2
+                | 0x8317c0c3 | 0x9b9240a6 | 0xb5aefd7d | 0x8caa9a96 | 0xab0f6b1e
+                | 0x46560264 | 0x56022f4d | 0xe511996d | 0x25f324f7 | 0x7084a7be
+                | 0xb23fc698 | 0xb658f23e | 0xd64c522b | 0x54c01850 | 0x19360dc0
+                | 0x6a7e7366 | 0xb4afcfb0 | 0x39a51dfb | 0xf2a71983 | 0x8216fba3
+                | 0x871fb939 | 0x564fe691 | 0x7699f014 | 0x26ffde7d | 0xa5d72105
+                | 0x3504914f | 0x2661bf09 | 0xd29a27f4 | 0xd6b19546 | 0x695c9e7c
+                | 0xebe07752 | 0x8c88c923 | 0xed85eab5 | 0x5bb98608 | 0xf89a6a4e
+                | 0xf2ebdb4e | 0x9d2216e0 | 0xbb9bb9a5 | 0xd087663a | 0x985d3abb
+                | 0xc4870a49 | 0x0b783982 | 0x4d712f2e | 0x7063c3db | 0x7cb34d79
+                | 0x1e297bfa | 0x17b7a20b | 0x1592b79d | 0x14b85813 | 0x74d8be99
+                | 0x0084cd5a | 0xfb4c496c | 0x28373599 | 0x30f443db | 0x6f7863f4
+                | 0x86fccf85 | 0xd5a41724 | 0x20529438 | 0xec05b097 | 0x75b3b798
+                | 0xf74e932b | 0x1bf335b9 | 0x2c084dc1 | 0x7d627683 | 0x904dd49c
+                | 0x07b68920 | 0xae3f101d | 0xac21d3ce | 0x09cb7759 | 0xaeaf9e74
+                | 0x686c85a6 | 0x39c67432 | 0xf16269d4 | 0xf9470ab2 | 0xf53da717
+                | 0x53e6f1ec | 0x3e050d0f | 0x566fe7cd | 0x8ae5c97a | 0x9ddb347c
+                | 0x07df587c | 0xa02a982e | 0x1824e40b | 0x4e80a379 | 0x1ea2fda7
+                | 0xa584b019 | 0x283bd312 | 0x8b725fce | 0x504aa18f | 0xa477288f
+                | 0x77b0e372 | 0xa4a79376 | 0x9f812b08 | 0xd8326f0d | 0xc957a766
+                | 0x683b2c52 | 0xdef143d0 | 0x3e85e92c | 0x48e246c2 | 0xdc58f31e
+                | 0xfb9c547a | 0xac072444 | 0xbd8367b9 | 0x4880ed9a | 0xcdd4093d
+                | 0x8c0f91fb | 0xbdac7e70 | 0xb22083a6 | 0xc39a2ade | 0x140502d1
+                | 0x20bcbba1 | 0x56dbfcf8 | 0x4bbb8f01 | 0x7c1079d6 | 0x6c0d8e23
+                | 0x6ac3f2aa | 0xb1434d4a | 0xa8ae1cac | 0x50a38e0e | 0xd1ee8199 => {
+                    Self::Update(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe317af7e | 0x313bc7f8 | 0x4d6deea5 | 0x78d4dec1 | 0x725b04c3
+                | 0x74ae4240 | 0x9015e101 => {
+                    Self::Updates(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3cd623ec | 0x623a8fa0 | 0xa9d6db1f => {
+                    Self::UrlAuthResult(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd3bc4b7a | 0xb1b8cc83 => {
+                    Self::User(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x06cbe645 => {
+                    Self::UserFull(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4f11bae1 | 0x82d1f706 => {
+                    Self::UserProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x09d05049 | 0xedb93949 | 0x008c703f | 0x7b197dc8 | 0x541a1d1a
+                | 0x65899777 => {
+                    Self::UserStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb4073647 => {
+                    Self::Username(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xde33b094 | 0xf85c413c | 0x0da082fe => {
+                    Self::VideoSize(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa437c3ed | 0xe0804116 => {
+                    Self::WallPaper(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x372efcd0 => {
+                    Self::WallPaperSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60bccb0d => {
+                    Self::WalletOwnershipProof(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9cb9b2ec | 0x95c5346b => {
+                    Self::WalletState(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x952dc143 => {
+                    Self::WalletTransaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd4ea706d | 0x062cc1bc | 0xe595186e | 0x728bed5a => {
+                    Self::WalletTransactionPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfe78eecc => {
+                    Self::WalletUserAddress(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa6f8f452 => {
+                    Self::WebAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1c570ed1 | 0xf9c8bcc6 => {
+                    Self::WebDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x933ca597 => {
+                    Self::WebDomainException(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x211a1788 | 0xb0d13e47 | 0xe89c45b2 | 0x7311ca11 => {
+                    Self::WebPage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x54b56617 | 0x2e94c3e7 | 0x50cc03d3 | 0xcf6f6db8 | 0x31cad303
+                | 0x01c641c2 | 0x7781fe18 => {
+                    Self::WebPageAttribute(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0c94511c => {
+                    Self::WebViewMessageSent(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4d22ff98 => {
+                    Self::WebViewResult(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xad2e1cd8 => {
+                    Self::AccountAuthorizationForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4bff8ea0 => {
+                    Self::AccountAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x63cacf26 => {
+                    Self::AccountAutoDownloadSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4c3e069d => {
+                    Self::AccountAutoSaveSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xec43a2d1 => {
+                    Self::AccountBusinessChatLinks(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe011e1c4 | 0xbe098173 => {
+                    Self::AccountChatThemes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x17d7f87b => {
+                    Self::AccountConnectedBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x57e28221 => {
+                    Self::AccountContentSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2b96cd1b | 0xe1bb0d61 => {
+                    Self::AccountEmailVerified(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd08ce645 | 0x90c467d1 => {
+                    Self::AccountEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1e109708 => {
+                    Self::AccountPaidMessagesRevenue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe16b5ce1 => {
+                    Self::AccountPasskeyRegistrationOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf8e0aa1c => {
+                    Self::AccountPasskeys(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x957b50fb => {
+                    Self::AccountPassword(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc23727c9 => {
+                    Self::AccountPasswordInputSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9a5c33e5 => {
+                    Self::AccountPasswordSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x50a04e45 => {
+                    Self::AccountPrivacyRules(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe3779861 | 0xe9effc7d | 0xe926d63e => {
+                    Self::AccountResetPasswordResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9a23af21 => {
+                    Self::AccountResolvedBusinessChatLinks(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4fc81d6e | 0x998d6636 => {
+                    Self::AccountSavedMusicIds(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb7263f6d | 0x1f307eb7 => {
+                    Self::AccountSavedRingtone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfbf6e8b1 | 0xc1e92cc5 => {
+                    Self::AccountSavedRingtones(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x811f854f => {
+                    Self::AccountSentEmailCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4dba4501 => {
+                    Self::AccountTakeout(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf41eb622 | 0x9a3d8c6d => {
+                    Self::AccountThemes(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdb64fd34 => {
+                    Self::AccountTmpPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1c199183 | 0xcdc3858c => {
+                    Self::AccountWallPapers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xed56c9fc => {
+                    Self::AccountWebAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc31c8f4e | 0x79eb8cb3 => {
+                    Self::AccountWebBrowserSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc1f46103 | 0x6c9d0efe => {
+                    Self::AicomposeTones(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2ea2c0d4 | 0x44747e9a => {
+                    Self::AuthAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x72a3158c | 0x741cd3e3 | 0x226ccefb | 0xd61ad6ee | 0x06ed998c => {
+                    Self::AuthCodeType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb434e2b8 => {
+                    Self::AuthExportedAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdf5ac00c => {
+                    Self::AuthFirebasePnvIntent(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc3a2835f => {
+                    Self::AuthLoggedOut(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x629f1980 | 0x068e9916 | 0x390d5c5e => {
+                    Self::AuthLoginToken(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe2037789 => {
+                    Self::AuthPasskeyLoginOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x137948a5 => {
+                    Self::AuthPasswordRecovery(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5e002502 | 0x2390fe44 | 0xf8827ebf => {
+                    Self::AuthSentCode(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3dbb5986 | 0xc000bba2 | 0x5353e5a7 | 0xab03c6d9 | 0x82006484
+                | 0xf450f59b | 0xa5491dea | 0xd9565c39 | 0x009fd736 | 0xa416ac81
+                | 0xb37794af => {
+                    Self::AuthSentCodeType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdd1fbf93 => {
+                    Self::BotsAccessSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe8a775b0 => {
+                    Self::BotsBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3c60b621 => {
+                    Self::BotsExportedBotToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1991b13b => {
+                    Self::BotsPopularAppBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0ca71d64 => {
+                    Self::BotsPreviewInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf13bbcd7 => {
+                    Self::BotsRequestedButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xed8af74d => {
+                    Self::ChannelsAdminLogResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdfb80317 => {
+                    Self::ChannelsChannelParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9ab0feaf | 0xf0173fe9 => {
+                    Self::ChannelsChannelParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf496b0c6 => {
+                    Self::ChannelsSendAsPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x846f9e42 | 0x3e3bcf2f | 0xad798849 => {
+                    Self::ChannelsSponsoredMessageReportResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfa87f659 | 0xf10ece2f => {
+                    Self::ChatlistsChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x93bd878d => {
+                    Self::ChatlistsChatlistUpdates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10e6e3a6 => {
+                    Self::ChatlistsExportedChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10ab6dc7 => {
+                    Self::ChatlistsExportedInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8d78512a => {
+                    Self::CommunitiesParticipantJoinedChats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2244afad => {
+                    Self::CommunitiesPeerLinkRequests(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0ade1591 | 0xe1664194 => {
+                    Self::ContactsBlocked(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x114ff30d => {
+                    Self::ContactsContactBirthdays(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb74ba9d2 | 0xeae87e42 => {
+                    Self::ContactsContacts(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb3134d9d => {
+                    Self::ContactsFound(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x77d01c3b => {
+                    Self::ContactsImportedContacts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f077ad9 => {
+                    Self::ContactsResolvedPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xea32b4b1 | 0xeb032884 => {
+                    Self::ContactsSponsoredPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xde266ef5 | 0x70b772a8 | 0xb52c939d => {
+                    Self::ContactsTopPeers(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x59ffdb31 | 0x104fc872 => {
+                    Self::EphemeralWelcomeMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6ebdff91 => {
+                    Self::FragmentCollectibleInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7cde641d | 0xdd18782e => {
+                    Self::HelpAppConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xccbbce30 | 0xc45a6536 => {
+                    Self::HelpAppUpdate(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5a592a6c => {
+                    Self::HelpConfigSimple(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x93cc1f32 | 0x87d0759e => {
+                    Self::HelpCountriesList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc3878e23 => {
+                    Self::HelpCountry(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4203c5ef => {
+                    Self::HelpCountryCode(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x66afa166 | 0x6a4ee832 => {
+                    Self::HelpDeepLinkInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x18cb9f78 => {
+                    Self::HelpInviteText(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbfb9f457 | 0xa098d6af => {
+                    Self::HelpPassportConfig(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xadec6ebe => {
+                    Self::HelpPeerColorOption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x26219a58 | 0x767d61eb => {
+                    Self::HelpPeerColorSet(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2ba1f5ce | 0x00f8ed08 => {
+                    Self::HelpPeerColors(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5334759c => {
+                    Self::HelpPremiumPromo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x98f6ac75 | 0x08a4d87a => {
+                    Self::HelpPromoData(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0e0310d7 => {
+                    Self::HelpRecentMeUrls(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x17c6b5f6 => {
+                    Self::HelpSupport(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8c05f1c9 => {
+                    Self::HelpSupportName(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x780a0310 => {
+                    Self::HelpTermsOfService(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe3309f7f | 0x28ecf961 => {
+                    Self::HelpTermsOfServiceUpdate(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x970708cc | 0x7b74ed71 => {
+                    Self::HelpTimezonesList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf3ae2eed | 0x01eb3758 => {
+                    Self::HelpUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xef8d3e6c => {
+                    Self::MessagesAffectedFoundMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb45c69d1 => {
+                    Self::MessagesAffectedHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x84d19185 => {
+                    Self::MessagesAffectedMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe86602c3 | 0xcdbbcebb => {
+                    Self::MessagesAllStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4fcba9c8 => {
+                    Self::MessagesArchivedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1ed9a5b | 0xbddb616e => {
+                    Self::MessagesAvailableEffects(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9f071957 | 0x768e3aad => {
+                    Self::MessagesAvailableReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeb50adf5 => {
+                    Self::MessagesBotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x36585ea4 => {
+                    Self::MessagesBotCallbackAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8ecf0511 => {
+                    Self::MessagesBotPreparedInlineMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe021f2f6 => {
+                    Self::MessagesBotResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb69b72d7 => {
+                    Self::MessagesChatAdminsWithInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe5d7d19c => {
+                    Self::MessagesChatFull(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x81b6b00a => {
+                    Self::MessagesChatInviteImporters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x445663a7 | 0x61ca29d3 => {
+                    Self::MessagesChatInviteJoinResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x64ff9fd5 | 0x9cd81144 => {
+                    Self::MessagesChats(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa24de717 => {
+                    Self::MessagesCheckedHistoryImportPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x90d7adfa => {
+                    Self::MessagesComposedMessageWithAi(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4c4537c8 => {
+                    Self::MessagesComposedRichMessageWithAi(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc0e24635 | 0x2c221edd => {
+                    Self::MessagesDhConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2ad93719 => {
+                    Self::MessagesDialogFilters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x15ba6c40 | 0x71e094f3 | 0xf0e3e596 => {
+                    Self::MessagesDialogs(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xa6341782 => {
+                    Self::MessagesDiscussionMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x59e65335 | 0x44e56023 => {
+                    Self::MessagesEmojiGameInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xda2ad647 => {
+                    Self::MessagesEmojiGameOutcome(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6fb4ad87 | 0x881fb94b => {
+                    Self::MessagesEmojiGroups(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1871be50 | 0x222600ef => {
+                    Self::MessagesExportedChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbdc62dcc => {
+                    Self::MessagesExportedChatInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9e8fa6d3 | 0x2cb51097 => {
+                    Self::MessagesFavedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc6dc0c66 | 0xbe382906 => {
+                    Self::MessagesFeaturedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x367617d3 => {
+                    Self::MessagesForumTopics(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0d54b65d | 0x8af09dd2 => {
+                    Self::MessagesFoundStickerSets(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6010c534 | 0x82c9e290 => {
+                    Self::MessagesFoundStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9a3bfd99 => {
+                    Self::MessagesHighScores(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1662af0b => {
+                    Self::MessagesHistoryImport(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5e0fb7b9 => {
+                    Self::MessagesHistoryImportParsed(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa927fec5 => {
+                    Self::MessagesInactiveChats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f5defa6 => {
+                    Self::MessagesInvitedUsers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x26b5dde6 => {
+                    Self::MessagesMessageEditData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x31bd492d => {
+                    Self::MessagesMessageReactionsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6c4f543 => {
+                    Self::MessagesMessageViews(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1d73e7ea | 0x5f206716 | 0xc776ba4e | 0x74535f21 => {
+                    Self::MessagesMessages(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xfaff629d => {
+                    Self::MessagesMyStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3371c354 => {
+                    Self::MessagesPeerDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6880b94d => {
+                    Self::MessagesPeerSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xff57708d => {
+                    Self::MessagesPreparedInlineMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc68d6695 | 0x5f91eb5b => {
+                    Self::MessagesQuickReplies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb06fdbdf | 0xeafdf716 => {
+                    Self::MessagesReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0b17f890 | 0x88d37c56 => {
+                    Self::MessagesRecentStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf83ae221 | 0x44ba9dd9 | 0xc01f6fe8 => {
+                    Self::MessagesSavedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe8025ca2 | 0x84a02a0d => {
+                    Self::MessagesSavedGifs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x889b59ef | 0x3259950a => {
+                    Self::MessagesSavedReactionTags(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe844ebff => {
+                    Self::MessagesSearchCounter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x147ee23c => {
+                    Self::MessagesSearchResultsCalendar(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x53b22baf => {
+                    Self::MessagesSearchResultsPositions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x560f8935 | 0x9493ff32 => {
+                    Self::MessagesSentEncryptedMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xffda656d | 0x1839490f => {
+                    Self::MessagesSponsoredMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6e153f16 | 0xd3f924eb => {
+                    Self::MessagesStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x38641628 | 0x35e410a8 => {
+                    Self::MessagesStickerSetInstallResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf1749a22 | 0x30a6ec7e => {
+                    Self::MessagesStickers(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcfb9d957 => {
+                    Self::MessagesTranscribedAudio(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4203998f => {
+                    Self::MessagesTranslatedRichMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x33db32f8 => {
+                    Self::MessagesTranslatedText(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4899484e => {
+                    Self::MessagesVotesList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfd5e12bd => {
+                    Self::MessagesWebPage(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8c9a88ac => {
+                    Self::MessagesWebPagePreview(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3e24e573 => {
+                    Self::PaymentsBankCardData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x374fa7ad | 0xd5e58274 => {
+                    Self::PaymentsCheckCanSendGiftResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeb983f8f => {
+                    Self::PaymentsCheckedGiftCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x98d5ea1d => {
+                    Self::PaymentsConnectedStarRefBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbbcce4c2 => {
+                    Self::PaymentsCurrencyRates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaed0cbd9 => {
+                    Self::PaymentsExportedInvoice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4367daa0 | 0xe175e66f => {
+                    Self::PaymentsGiveawayInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0058751 | 0x7bf6b15c | 0xb425cfe1 => {
+                    Self::PaymentsPaymentForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x70c4fe03 | 0xdabbf83a => {
+                    Self::PaymentsPaymentReceipt(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4e5f810d | 0xd8411139 => {
+                    Self::PaymentsPaymentResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x947a12df => {
+                    Self::PaymentsResaleStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfb8fe43c => {
+                    Self::PaymentsSavedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x95f389b1 => {
+                    Self::PaymentsSavedStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdb33dad0 | 0xaef6abbc => {
+                    Self::PaymentsStarGiftActiveAuctions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7d5bd1f0 => {
+                    Self::PaymentsStarGiftAuctionAcquiredGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6b39f4ec => {
+                    Self::PaymentsStarGiftAuctionState(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0ba4f17 | 0x8a2932f3 => {
+                    Self::PaymentsStarGiftCollections(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x46c6e36f => {
+                    Self::PaymentsStarGiftUpgradeAttributes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3de1dfed => {
+                    Self::PaymentsStarGiftUpgradePreview(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x84aa3a9c => {
+                    Self::PaymentsStarGiftWithdrawalUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa388a368 | 0x2ed82995 => {
+                    Self::PaymentsStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x394e7f21 => {
+                    Self::PaymentsStarsRevenueAdsAccountUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6c207376 => {
+                    Self::PaymentsStarsRevenueStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1dab80b7 => {
+                    Self::PaymentsStarsRevenueWithdrawalUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6c9ce8ed => {
+                    Self::PaymentsStarsStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb4d5d859 => {
+                    Self::PaymentsSuggestedStarRefBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x416c56e8 => {
+                    Self::PaymentsUniqueStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x512fe446 => {
+                    Self::PaymentsUniqueStarGiftValueInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1451883 => {
+                    Self::PaymentsValidatedRequestedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x204bd158 => {
+                    Self::PhoneExportedGroupCallInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9e727aad => {
+                    Self::PhoneGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9d1dbd26 => {
+                    Self::PhoneGroupCallStars(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd0e482b2 => {
+                    Self::PhoneGroupCallStreamChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2dbf3432 => {
+                    Self::PhoneGroupCallStreamRtmpUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf47751b6 => {
+                    Self::PhoneGroupParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xafe5623f => {
+                    Self::PhoneJoinAsPeers(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xec82e140 => {
+                    Self::PhonePhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x20212ca8 => {
+                    Self::PhotosPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8dca6aa5 | 0x15051f54 => {
+                    Self::PhotosPhotos(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x86f8613c => {
+                    Self::PremiumBoostsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4959427a => {
+                    Self::PremiumBoostsStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9ae228e2 => {
+                    Self::PremiumMyBoosts(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdc8b44cf => {
+                    Self::SmsjobsEligibilityToJoin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2aee9191 => {
+                    Self::SmsjobsStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x396ca5fc => {
+                    Self::StatsBroadcastStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xef7ff916 => {
+                    Self::StatsMegagroupStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7fe91c14 => {
+                    Self::StatsMessageStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2999beed => {
+                    Self::StatsPollStats(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x93037e20 => {
+                    Self::StatsPublicForwards(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x50cd067c => {
+                    Self::StatsStoryStats(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x85fea03f => {
+                    Self::StickersSuggestedShortName(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaa963b05 | 0x40bc6f52 | 0x007efe0e | 0xcae1aadf | 0x0a4f63c0
+                | 0xae1e508d | 0x528a0677 | 0x4b09ebbc | 0xb3cea0e4 | 0x1081464c => {
+                    Self::StorageFileType(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x564edaeb | 0xc3987a3a => {
+                    Self::StoriesAlbums(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1158fe3e | 0x6efc5e81 => {
+                    Self::StoriesAllStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc387c04e => {
+                    Self::StoriesCanSendStoryCount(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe2de7737 => {
+                    Self::StoriesFoundStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcae68768 => {
+                    Self::StoriesPeerStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x63c3dd0a => {
+                    Self::StoriesStories(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xaa5f789c => {
+                    Self::StoriesStoryReactionsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xde9eed1d => {
+                    Self::StoriesStoryViews(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x59d78fc5 => {
+                    Self::StoriesStoryViewsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xac8dfe19 => {
+                    Self::ToncenterApiResponse(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x19887601 => {
+                    Self::ToncenterStreamingUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3e11affb | 0xa4bcc6fe | 0x2064674e => {
+                    Self::UpdatesChannelDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5d75a138 | 0x00f49ca0 | 0xa8fb1981 | 0x4afe8f6d => {
+                    Self::UpdatesDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa56c2a3e => {
+                    Self::UpdatesState(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xeea8e46e | 0xa99fca4f => {
+                    Self::UploadCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x096a18d5 | 0xf18cda44 => {
+                    Self::UploadFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x21e753bc => {
+                    Self::UploadWebFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe3878aa4 | 0x34a2f297 => {
+                    Self::UsersSavedMusic(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3b6d152e => {
+                    Self::UsersUserFull(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x62d706b8 | 0x315a4974 => {
+                    Self::UsersUsers(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x18e82537 => {
+                    Self::WalletEncryptedSecretPhrasePart(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbde90a8d => {
+                    Self::WalletExistingBalance(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf9d612ef => {
+                    Self::WalletHolderDc(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4c1ef10e => {
+                    Self::WalletNftAttribute(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3441fd1c => {
+                    Self::WalletNftItem(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x794d486f => {
+                    Self::WalletNftItems(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x99e41707 => {
+                    Self::WalletProofChallenge(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe6d0ef01 => {
+                    Self::WalletSecretPhraseParts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4bc89693 => {
+                    Self::WalletTonConnectChallenge(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x85c0f124 => {
+                    Self::WalletTonConnectPending(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0e1f6896 => {
+                    Self::WalletTonConnectSessions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4322d5a5 => {
+                    Self::WalletTransactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x928e7b55 => {
+                    Self::WalletUserAddresses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcb9f372d => {
+                    Self::InvokeAfterMsg(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0x3dc4b4f0 => {
+                    Self::InvokeAfterMsgs(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xc1cd5ea9 => {
+                    Self::InitConnection(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xda9b0d0d => {
+                    Self::InvokeWithLayer(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xbf9459b7 => {
+                    Self::InvokeWithoutUpdates(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0x365275f2 => {
+                    Self::InvokeWithMessagesRange(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xaca9fd2e => {
+                    Self::InvokeWithTakeout(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xdd289f8e => {
+                    Self::InvokeWithBusinessConnection(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0x1df92984 => {
+                    Self::InvokeWithGooglePlayIntegrity(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0x0dae54f8 => {
+                    Self::InvokeWithApnsSecret(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xadbb0f94 => {
+                    Self::InvokeWithReCaptcha(
+                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                    )
+                }
+                0xa677244f => {
+                    Self::AuthSendCode(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xaac7b717 => {
+                    Self::AuthSignUp(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8d52a951 => {
+                    Self::AuthSignIn(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3e72ba19 => {
+                    Self::AuthLogOut(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9fab0d1a => {
+                    Self::AuthResetAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe5bfffcd => {
+                    Self::AuthExportAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa57a7dad => {
+                    Self::AuthImportAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcdd42a05 => {
+                    Self::AuthBindTempAuthKey(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x67a3ff2c => {
+                    Self::AuthImportBotAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd18b4d16 => {
+                    Self::AuthCheckPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd897bc66 => {
+                    Self::AuthRequestPasswordRecovery(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x37096c70 => {
+                    Self::AuthRecoverPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcae47523 => {
+                    Self::AuthResendCode(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1f040578 => {
+                    Self::AuthCancelCode(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8e48a188 => {
+                    Self::AuthDropTempAuthKeys(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb7e085fe => {
+                    Self::AuthExportLoginToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x95ac5ce4 => {
+                    Self::AuthImportLoginToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe894ad4d => {
+                    Self::AuthAcceptLoginToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0d36bf79 => {
+                    Self::AuthCheckRecoveryPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2db873a9 => {
+                    Self::AuthImportWebTokenAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8e39261e => {
+                    Self::AuthRequestFirebaseSms(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7e960193 => {
+                    Self::AuthResetLoginEmail(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcb9deff6 => {
+                    Self::AuthReportMissingCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x56e59f9c => {
+                    Self::AuthCheckPaidAuth(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x518ad0b7 => {
+                    Self::AuthInitPasskeyLogin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9857ad07 => {
+                    Self::AuthFinishPasskeyLogin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x490dada1 => {
+                    Self::AuthCancelWebTokenAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x644f15c0 => {
+                    Self::AuthInitFirebasePnvLogin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2c85094c => {
+                    Self::AuthFinishFirebasePnvLogin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x783f6b56 => {
+                    Self::AuthFirebasePnvSignUp(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xec86017a => {
+                    Self::AccountRegisterDevice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6a0d3206 => {
+                    Self::AccountUnregisterDevice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x84be5b93 => {
+                    Self::AccountUpdateNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x12b3ad31 => {
+                    Self::AccountGetNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdb7e1747 => {
+                    Self::AccountResetNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x78515775 => {
+                    Self::AccountUpdateProfile(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6628562c => {
+                    Self::AccountUpdateStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x07967d36 => {
+                    Self::AccountGetWallPapers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc5ba3d86 => {
+                    Self::AccountReportPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2714d86c => {
+                    Self::AccountCheckUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3e0bdd7c => {
+                    Self::AccountUpdateUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdadbc950 => {
+                    Self::AccountGetPrivacy(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9f81ce8 => {
+                    Self::AccountSetPrivacy(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2c0cf74 => {
+                    Self::AccountDeleteAccount(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x08fc711d => {
+                    Self::AccountGetAccountTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2442485e => {
+                    Self::AccountSetAccountTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x82574ae5 => {
+                    Self::AccountSendChangePhoneCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x70c32edb => {
+                    Self::AccountChangePhone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x38df3532 => {
+                    Self::AccountUpdateDeviceLocked(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe320c158 => {
+                    Self::AccountGetAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdf77f3bc => {
+                    Self::AccountResetAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x548a30f5 => {
+                    Self::AccountGetPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9cd4eaf9 => {
+                    Self::AccountGetPasswordSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa59b102f => {
+                    Self::AccountUpdatePasswordSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1b3faa88 => {
+                    Self::AccountSendConfirmPhoneCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5f2178c3 => {
+                    Self::AccountConfirmPhone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x449e0b51 => {
+                    Self::AccountGetTmpPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x182e6d6f => {
+                    Self::AccountGetWebAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2d01b9ef => {
+                    Self::AccountResetWebAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x682d2594 => {
+                    Self::AccountResetWebAuthorizations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb288bc7d => {
+                    Self::AccountGetAllSecureValues(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x73665bc2 => {
+                    Self::AccountGetSecureValue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x899fe31d => {
+                    Self::AccountSaveSecureValue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb880bc4b => {
+                    Self::AccountDeleteSecureValue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa929597a => {
+                    Self::AccountGetAuthorizationForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf3ed4c73 => {
+                    Self::AccountAcceptAuthorization(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa5a356f9 => {
+                    Self::AccountSendVerifyPhoneCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4dd3a7f6 => {
+                    Self::AccountVerifyPhone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x98e037bb => {
+                    Self::AccountSendVerifyEmailCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x032da4cf => {
+                    Self::AccountVerifyEmail(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8ef3eab0 => {
+                    Self::AccountInitTakeoutSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1d2652ee => {
+                    Self::AccountFinishTakeoutSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8fdf1920 => {
+                    Self::AccountConfirmPasswordEmail(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7a7f2a15 => {
+                    Self::AccountResendPasswordEmail(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc1cbd5b6 => {
+                    Self::AccountCancelPasswordEmail(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9f07c728 => {
+                    Self::AccountGetContactSignUpNotification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcff43f61 => {
+                    Self::AccountSetContactSignUpNotification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x53577479 => {
+                    Self::AccountGetNotifyExceptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfc8ddbea => {
+                    Self::AccountGetWallPaper(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe39a8f03 => {
+                    Self::AccountUploadWallPaper(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6c5a5b37 => {
+                    Self::AccountSaveWallPaper(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfeed5769 => {
+                    Self::AccountInstallWallPaper(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbb3b9804 => {
+                    Self::AccountResetWallPapers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x56da0b3f => {
+                    Self::AccountGetAutoDownloadSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x76f36233 => {
+                    Self::AccountSaveAutoDownloadSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1c3db333 => {
+                    Self::AccountUploadTheme(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x652e4400 => {
+                    Self::AccountCreateTheme(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2bf40ccc => {
+                    Self::AccountUpdateTheme(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf257106c => {
+                    Self::AccountSaveTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc727bb3b => {
+                    Self::AccountInstallTheme(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3a5869ec => {
+                    Self::AccountGetTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7206e458 => {
+                    Self::AccountGetThemes(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb574b16b => {
+                    Self::AccountSetContentSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8b9b4dae => {
+                    Self::AccountGetContentSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x65ad71dc => {
+                    Self::AccountGetMultiWallPapers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeb2b4cf6 => {
+                    Self::AccountGetGlobalPrivacySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1edaaac2 => {
+                    Self::AccountSetGlobalPrivacySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfa8cc6f5 => {
+                    Self::AccountReportProfilePhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9308ce1b => {
+                    Self::AccountResetPassword(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4c9409f6 => {
+                    Self::AccountDeclinePasswordReset(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd638de89 => {
+                    Self::AccountGetChatThemes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbf899aa0 => {
+                    Self::AccountSetAuthorizationTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x40f48462 => {
+                    Self::AccountChangeAuthorizationSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe1902288 => {
+                    Self::AccountGetSavedRingtones(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3dea5b03 => {
+                    Self::AccountSaveRingtone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x831a83a2 => {
+                    Self::AccountUploadRingtone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfbd3de6b => {
+                    Self::AccountUpdateEmojiStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd6753386 => {
+                    Self::AccountGetDefaultEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0f578105 => {
+                    Self::AccountGetRecentEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x18201aae => {
+                    Self::AccountClearRecentEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xef500eab => {
+                    Self::AccountReorderUsernames(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x58d6b376 => {
+                    Self::AccountToggleUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe2750328 => {
+                    Self::AccountGetDefaultProfilePhotoEmojis(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x915860ae => {
+                    Self::AccountGetDefaultGroupPhotoEmojis(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xadcbbcda => {
+                    Self::AccountGetAutoSaveSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd69b8361 => {
+                    Self::AccountSaveAutoSaveSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x53bc0020 => {
+                    Self::AccountDeleteAutoSaveExceptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xca8ae8ba => {
+                    Self::AccountInvalidateSignInCodes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x684d214e => {
+                    Self::AccountUpdateColor(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa60ab9ce => {
+                    Self::AccountGetDefaultBackgroundEmojis(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7727a7d5 => {
+                    Self::AccountGetChannelDefaultEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x35a9e0d5 => {
+                    Self::AccountGetChannelRestrictedStatusEmojis(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4b00e066 => {
+                    Self::AccountUpdateBusinessWorkHours(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9e6b131a => {
+                    Self::AccountUpdateBusinessLocation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x66cdafc4 => {
+                    Self::AccountUpdateBusinessGreetingMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa26a7fa5 => {
+                    Self::AccountUpdateBusinessAwayMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x66a08c7e => {
+                    Self::AccountUpdateConnectedBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4ea4c80f => {
+                    Self::AccountGetConnectedBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x76a86270 => {
+                    Self::AccountGetBotBusinessConnection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa614d034 => {
+                    Self::AccountUpdateBusinessIntro(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x646e1097 => {
+                    Self::AccountToggleConnectedBotPaused(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5e437ed9 => {
+                    Self::AccountDisablePeerConnectedBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcc6e0c11 => {
+                    Self::AccountUpdateBirthday(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8851e68e => {
+                    Self::AccountCreateBusinessChatLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c3410af => {
+                    Self::AccountEditBusinessChatLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60073674 => {
+                    Self::AccountDeleteBusinessChatLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6f70dde1 => {
+                    Self::AccountGetBusinessChatLinks(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5492e5ee => {
+                    Self::AccountResolveBusinessChatLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd94305e0 => {
+                    Self::AccountUpdatePersonalChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb9d9a38d => {
+                    Self::AccountToggleSponsoredMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x06dd654c => {
+                    Self::AccountGetReactionsNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x316ce548 => {
+                    Self::AccountSetReactionsNotifySettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2e7b4543 => {
+                    Self::AccountGetCollectibleEmojiStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x19ba4a67 => {
+                    Self::AccountGetPaidMessagesRevenue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfe2eda76 => {
+                    Self::AccountToggleNoPaidMessagesException(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5dee78b0 => {
+                    Self::AccountSetMainProfileTab(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb26732a9 => {
+                    Self::AccountSaveMusic(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xe09d5faf => {
+                    Self::AccountGetSavedMusicIds(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe42ce9c9 => {
+                    Self::AccountGetUniqueGiftChatThemes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x429547e8 => {
+                    Self::AccountInitPasskeyRegistration(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x55b41fd6 => {
+                    Self::AccountRegisterPasskey(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xea1f0c52 => {
+                    Self::AccountGetPasskeys(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf5b5563f => {
+                    Self::AccountDeletePasskey(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x67ed1f68 => {
+                    Self::AccountConfirmBotConnection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x56655768 => {
+                    Self::AccountGetWebBrowserSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9adf82fe => {
+                    Self::AccountUpdateWebBrowserSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60ed4229 => {
+                    Self::AccountToggleWebBrowserSettingsException(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x86a0765d => {
+                    Self::AccountDeleteWebBrowserSettingsExceptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0d91a548 => {
+                    Self::UsersGetUsers(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb60f5918 => {
+                    Self::UsersGetFullUser(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x90c894b5 => {
+                    Self::UsersSetSecureValueErrors(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd89a83a3 => {
+                    Self::UsersGetRequirementsToContact(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x788d7fe3 => {
+                    Self::UsersGetSavedMusic(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7573a4e9 => {
+                    Self::UsersGetSavedMusicById(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfc533372 => {
+                    Self::UsersSuggestBirthday(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7adc669d => {
+                    Self::ContactsGetContactIDs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc4a353ee => {
+                    Self::ContactsGetStatuses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5dd69e12 => {
+                    Self::ContactsGetContacts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2c800be5 => {
+                    Self::ContactsImportContacts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x096a0e00 => {
+                    Self::ContactsDeleteContacts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1013fd9e => {
+                    Self::ContactsDeleteByPhones(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2e2e8734 => {
+                    Self::ContactsBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xb550d328 => {
+                    Self::ContactsUnblock(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9a868f80 => {
+                    Self::ContactsGetBlocked(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x05f58d0f => {
+                    Self::ContactsSearch(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x725afbbc => {
+                    Self::ContactsResolveUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x973478b6 => {
+                    Self::ContactsGetTopPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1ae373ac => {
+                    Self::ContactsResetTopPeerRating(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x879537f1 => {
+                    Self::ContactsResetSaved(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x82f1e39f => {
+                    Self::ContactsGetSaved(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x8514bdda => {
+                    Self::ContactsToggleTopPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd9ba2e54 => {
+                    Self::ContactsAddContact(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf831a20f => {
+                    Self::ContactsAcceptContact(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd348bc44 => {
+                    Self::ContactsGetLocated(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x29a8962c => {
+                    Self::ContactsBlockFromReplies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8af94344 => {
+                    Self::ContactsResolvePhone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf8654027 => {
+                    Self::ContactsExportContactToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x13005788 => {
+                    Self::ContactsImportContactToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xba6705f0 => {
+                    Self::ContactsEditCloseFriends(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x94c65c76 => {
+                    Self::ContactsSetBlocked(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdaeda864 => {
+                    Self::ContactsGetBirthdays(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6c8c393 => {
+                    Self::ContactsGetSponsoredPeers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x139f63fb => {
+                    Self::ContactsUpdateContactNote(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x63c66506 => {
+                    Self::MessagesGetMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0f4cb4f => {
+                    Self::MessagesGetDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4423e6c5 => {
+                    Self::MessagesGetHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x29ee847a => {
+                    Self::MessagesSearch(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x0e306d3a => {
+                    Self::MessagesReadHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb08f922a => {
+                    Self::MessagesDeleteHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe58e95d2 => {
+                    Self::MessagesDeleteMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x05a954c0 => {
+                    Self::MessagesReceivedMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x58943ee2 => {
+                    Self::MessagesSetTyping(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfef48f62 => {
+                    Self::MessagesSendMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0330e77f => {
+                    Self::MessagesSendMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x13704a7c => {
+                    Self::MessagesForwardMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcf1592db => {
+                    Self::MessagesReportSpam(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xefd9a6a2 => {
+                    Self::MessagesGetPeerSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfc78af9b => {
+                    Self::MessagesReport(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x49e9528f => {
+                    Self::MessagesGetChats(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xaeb00b34 => {
+                    Self::MessagesGetFullChat(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x73783ffd => {
+                    Self::MessagesEditChatTitle(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x35ddd674 => {
+                    Self::MessagesEditChatPhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcbc6d107 => {
+                    Self::MessagesAddChatUser(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2185cab => {
+                    Self::MessagesDeleteChatUser(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x92ceddd4 => {
+                    Self::MessagesCreateChat(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x26cf8950 => {
+                    Self::MessagesGetDhConfig(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf64daf43 => {
+                    Self::MessagesRequestEncryption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3dbc0415 => {
+                    Self::MessagesAcceptEncryption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf393aea0 => {
+                    Self::MessagesDiscardEncryption(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x791451ed => {
+                    Self::MessagesSetEncryptedTyping(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f4b690a => {
+                    Self::MessagesReadEncryptedHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x44fa7a15 => {
+                    Self::MessagesSendEncrypted(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5559481d => {
+                    Self::MessagesSendEncryptedFile(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x32d439a4 => {
+                    Self::MessagesSendEncryptedService(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x55a5bb66 => {
+                    Self::MessagesReceivedQueue(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4b0c8c0f => {
+                    Self::MessagesReportEncryptedSpam(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x36a73f77 => {
+                    Self::MessagesReadMessageContents(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd5a5d3a1 => {
+                    Self::MessagesGetStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb8a0a1a8 => {
+                    Self::MessagesGetAllStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x570d6f6f => {
+                    Self::MessagesGetWebPagePreview(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa455de90 => {
+                    Self::MessagesExportChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3eadb1bb => {
+                    Self::MessagesCheckChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xde91436e => {
+                    Self::MessagesImportChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc8a0ec74 => {
+                    Self::MessagesGetStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc78fe460 => {
+                    Self::MessagesInstallStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf96e55de => {
+                    Self::MessagesUninstallStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe6df7378 => {
+                    Self::MessagesStartBot(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5784d3e1 => {
+                    Self::MessagesGetMessagesViews(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa85bd1c2 => {
+                    Self::MessagesEditChatAdmin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2875319 => {
+                    Self::MessagesMigrateChat(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6126a43c => {
+                    Self::MessagesSearchGlobal(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x78337739 => {
+                    Self::MessagesReorderStickerSets(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb1f2061f => {
+                    Self::MessagesGetDocumentByHash(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5cf09635 => {
+                    Self::MessagesGetSavedGifs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x327a30cb => {
+                    Self::MessagesSaveGif(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x514e999d => {
+                    Self::MessagesGetInlineBotResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbb12a419 => {
+                    Self::MessagesSetInlineBotResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc0cf7646 => {
+                    Self::MessagesSendInlineBotResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfda68d36 => {
+                    Self::MessagesGetMessageEditData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb106e66c => {
+                    Self::MessagesEditMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa423bb51 => {
+                    Self::MessagesEditInlineBotMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9342ca07 => {
+                    Self::MessagesGetBotCallbackAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd58f130a => {
+                    Self::MessagesSetBotCallbackAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe470bcfd => {
+                    Self::MessagesGetPeerDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xad0fa15c => {
+                    Self::MessagesSaveDraft(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6a3f8d65 => {
+                    Self::MessagesGetAllDrafts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x64780b14 => {
+                    Self::MessagesGetFeaturedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5b118126 => {
+                    Self::MessagesReadFeaturedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9da9403b => {
+                    Self::MessagesGetRecentStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x392718f8 => {
+                    Self::MessagesSaveRecentSticker(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8999602d => {
+                    Self::MessagesClearRecentStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x57f17692 => {
+                    Self::MessagesGetArchivedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x640f82b8 => {
+                    Self::MessagesGetMaskStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcc5b67cc => {
+                    Self::MessagesGetAttachedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8ef8ecc0 => {
+                    Self::MessagesSetGameScore(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x15ad9f64 => {
+                    Self::MessagesSetInlineGameScore(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe822649d => {
+                    Self::MessagesGetGameHighScores(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0f635e1b => {
+                    Self::MessagesGetInlineGameHighScores(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe40ca104 => {
+                    Self::MessagesGetCommonChats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8d9692a3 => {
+                    Self::MessagesGetWebPage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa731e257 => {
+                    Self::MessagesToggleDialogPin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3b1adf37 => {
+                    Self::MessagesReorderPinnedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd6b94df2 => {
+                    Self::MessagesGetPinnedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe5f672fa => {
+                    Self::MessagesSetBotShippingResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x09c2dd95 => {
+                    Self::MessagesSetBotPrecheckoutResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x14967978 => {
+                    Self::MessagesUploadMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa1405817 => {
+                    Self::MessagesSendScreenshotNotification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x04f1aaa9 => {
+                    Self::MessagesGetFavedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb9ffc55b => {
+                    Self::MessagesFaveSticker(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf107e790 => {
+                    Self::MessagesGetUnreadMentions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x36e5bf4d => {
+                    Self::MessagesReadMentions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x702a40e0 => {
+                    Self::MessagesGetRecentLocations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1bf89d74 => {
+                    Self::MessagesSendMultiMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5057c497 => {
+                    Self::MessagesUploadEncryptedFile(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x35705b8a => {
+                    Self::MessagesSearchStickerSets(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1cff7e08 => {
+                    Self::MessagesGetSplitRanges(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c5006f8 => {
+                    Self::MessagesMarkDialogUnread(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x21202222 => {
+                    Self::MessagesGetDialogUnreadMarks(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7e58ee9c => {
+                    Self::MessagesClearAllDrafts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd2aaf7ec => {
+                    Self::MessagesUpdatePinnedMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10ea6184 => {
+                    Self::MessagesSendVote(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xeda3e33b => {
+                    Self::MessagesGetPollResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6e2be050 => {
+                    Self::MessagesGetOnlines(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdef60797 => {
+                    Self::MessagesEditChatAbout(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa5866b41 => {
+                    Self::MessagesEditChatDefaultBannedRights(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x35a0e062 => {
+                    Self::MessagesGetEmojiKeywords(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1508b6af => {
+                    Self::MessagesGetEmojiKeywordsDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4e9963b2 => {
+                    Self::MessagesGetEmojiKeywordsLanguages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd5b10c26 => {
+                    Self::MessagesGetEmojiUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1bbcf300 => {
+                    Self::MessagesGetSearchCounters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x894cc99c => {
+                    Self::MessagesRequestUrlAuth(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x67a3f0de => {
+                    Self::MessagesAcceptUrlAuth(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4facb138 => {
+                    Self::MessagesHidePeerSettingsBar(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf516760b => {
+                    Self::MessagesGetScheduledHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbdbb0464 => {
+                    Self::MessagesGetScheduledMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbd38850a => {
+                    Self::MessagesSendScheduledMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x59ae2b16 => {
+                    Self::MessagesDeleteScheduledMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb86e380e => {
+                    Self::MessagesGetPollVotes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb5052fea => {
+                    Self::MessagesToggleStickerSets(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xefd48c89 => {
+                    Self::MessagesGetDialogFilters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa29cd42c => {
+                    Self::MessagesGetSuggestedDialogFilters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1ad4a04a => {
+                    Self::MessagesUpdateDialogFilter(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc563c1e4 => {
+                    Self::MessagesUpdateDialogFiltersOrder(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7ed094a1 => {
+                    Self::MessagesGetOldFeaturedStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x22ddd30c => {
+                    Self::MessagesGetReplies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x446972fd => {
+                    Self::MessagesGetDiscussionMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf731a9f4 => {
+                    Self::MessagesReadDiscussion(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x062dd747 => {
+                    Self::MessagesUnpinAllMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5bd0ee50 => {
+                    Self::MessagesDeleteChat(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf9cbe409 => {
+                    Self::MessagesDeletePhoneCallHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x43fe19f3 => {
+                    Self::MessagesCheckHistoryImport(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x34090c3b => {
+                    Self::MessagesInitHistoryImport(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2a862092 => {
+                    Self::MessagesUploadImportedMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb43df344 => {
+                    Self::MessagesStartHistoryImport(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2b5a3f6 => {
+                    Self::MessagesGetExportedChatInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x73746f5c => {
+                    Self::MessagesGetExportedChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbdca2f75 => {
+                    Self::MessagesEditExportedChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x56987bd5 => {
+                    Self::MessagesDeleteRevokedExportedChatInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd464a42b => {
+                    Self::MessagesDeleteExportedChatInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3920e6ef => {
+                    Self::MessagesGetAdminsWithInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdf04dd4e => {
+                    Self::MessagesGetChatInviteImporters(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb80e5fe4 => {
+                    Self::MessagesSetHistoryTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5dc60f03 => {
+                    Self::MessagesCheckHistoryImportPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x081202c9 => {
+                    Self::MessagesSetChatTheme(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x31c1c44f => {
+                    Self::MessagesGetMessageReadParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6aa3f6bd => {
+                    Self::MessagesGetSearchResultsCalendar(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9c7f2f10 => {
+                    Self::MessagesGetSearchResultsPositions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7fe7e815 => {
+                    Self::MessagesHideChatJoinRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe085f4ea => {
+                    Self::MessagesHideAllChatJoinRequests(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb2081a35 => {
+                    Self::MessagesToggleNoForwards(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xccfddf96 => {
+                    Self::MessagesSaveDefaultSendAs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd30d78d4 => {
+                    Self::MessagesSendReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8bba90e6 => {
+                    Self::MessagesGetMessagesReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x461b3f48 => {
+                    Self::MessagesGetMessageReactionsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x864b2581 => {
+                    Self::MessagesSetChatAvailableReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x18dea0ac => {
+                    Self::MessagesGetAvailableReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4f47a016 => {
+                    Self::MessagesSetDefaultReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa5eec345 => {
+                    Self::MessagesTranslateText(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbd7f90ac => {
+                    Self::MessagesGetUnreadReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9ec44f93 => {
+                    Self::MessagesReadReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x107e31a0 => {
+                    Self::MessagesSearchSentMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x16fcc2cb => {
+                    Self::MessagesGetAttachMenuBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x77216192 => {
+                    Self::MessagesGetAttachMenuBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x69f59d69 => {
+                    Self::MessagesToggleBotInAttachMenu(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x269dc2c1 => {
+                    Self::MessagesRequestWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb0d81a83 => {
+                    Self::MessagesProlongWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x413a3e73 => {
+                    Self::MessagesRequestSimpleWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0a4314f5 => {
+                    Self::MessagesSendWebViewResultMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdc0242c8 => {
+                    Self::MessagesSendWebViewData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x269e9a49 => {
+                    Self::MessagesTranscribeAudio(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f1d072f => {
+                    Self::MessagesRateTranscribedAudio(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd9ab0f54 => {
+                    Self::MessagesGetCustomEmojiDocuments(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfbfca18f => {
+                    Self::MessagesGetEmojiStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0ecf6736 => {
+                    Self::MessagesGetFeaturedEmojiStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3f64c076 => {
+                    Self::MessagesReportReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbb8125ba => {
+                    Self::MessagesGetTopReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x39461db2 => {
+                    Self::MessagesGetRecentReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9dfeefb4 => {
+                    Self::MessagesClearRecentReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x84f80814 => {
+                    Self::MessagesGetExtendedMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9eb51445 => {
+                    Self::MessagesSetDefaultHistoryTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x658b7188 => {
+                    Self::MessagesGetDefaultHistoryTtl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6c5cf2a7 => {
+                    Self::MessagesSendBotRequestedPeer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7488ce5b => {
+                    Self::MessagesGetEmojiGroups(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2ecd56cd => {
+                    Self::MessagesGetEmojiStatusGroups(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x21a548f3 => {
+                    Self::MessagesGetEmojiProfilePhotoGroups(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2c11c0d7 => {
+                    Self::MessagesSearchCustomEmoji(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe47cb579 => {
+                    Self::MessagesTogglePeerTranslations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x34fdc5c3 => {
+                    Self::MessagesGetBotApp(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x53618bce => {
+                    Self::MessagesRequestAppWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8ffacae1 => {
+                    Self::MessagesSetChatWallPaper(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x92b4494c => {
+                    Self::MessagesSearchEmojiStickerSets(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1e91fc99 => {
+                    Self::MessagesGetSavedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x998ab009 => {
+                    Self::MessagesGetSavedHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4dc5085f => {
+                    Self::MessagesDeleteSavedHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd63d94e0 => {
+                    Self::MessagesGetPinnedSavedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xac81bbde => {
+                    Self::MessagesToggleSavedDialogPin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8b716587 => {
+                    Self::MessagesReorderPinnedSavedDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3637e05b => {
+                    Self::MessagesGetSavedReactionTags(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60297dec => {
+                    Self::MessagesUpdateSavedReactionTag(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbdf93428 => {
+                    Self::MessagesGetDefaultTagReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c4bfe5d => {
+                    Self::MessagesGetOutboxReadDate(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd483f2a8 => {
+                    Self::MessagesGetQuickReplies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60331907 => {
+                    Self::MessagesReorderQuickReplies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf1d0fbd3 => {
+                    Self::MessagesCheckQuickReplyShortcut(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5c003cef => {
+                    Self::MessagesEditQuickReplyShortcut(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3cc04740 => {
+                    Self::MessagesDeleteQuickReplyShortcut(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x94a495c3 => {
+                    Self::MessagesGetQuickReplyMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6c750de1 => {
+                    Self::MessagesSendQuickReplyMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe105e910 => {
+                    Self::MessagesDeleteQuickReplyMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfd2dda49 => {
+                    Self::MessagesToggleDialogFilterTags(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd0b5e1fc => {
+                    Self::MessagesGetMyStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1dd840f5 => {
+                    Self::MessagesGetEmojiStickerGroups(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdea20a39 => {
+                    Self::MessagesGetAvailableEffects(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0589ee75 => {
+                    Self::MessagesEditFactCheck(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1da940c => {
+                    Self::MessagesDeleteFactCheck(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb9cdc5ee => {
+                    Self::MessagesGetFactCheck(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9e01e7b => {
+                    Self::MessagesRequestMainWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x58bbcb50 => {
+                    Self::MessagesSendPaidReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x435885b5 => {
+                    Self::MessagesTogglePaidReactionPrivacy(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x472455aa => {
+                    Self::MessagesGetPaidReactionPrivacy(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x269e3643 => {
+                    Self::MessagesViewSponsoredMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8235057e => {
+                    Self::MessagesClickSponsoredMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x12cbf0c4 => {
+                    Self::MessagesReportSponsoredMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3d6ce850 => {
+                    Self::MessagesGetSponsoredMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf21f7f2f => {
+                    Self::MessagesSavePreparedInlineMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x857ebdb8 => {
+                    Self::MessagesGetPreparedInlineMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x29b1c66a => {
+                    Self::MessagesSearchStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5a6d7395 => {
+                    Self::MessagesReportMessagesDelivery(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6f6f9c96 => {
+                    Self::MessagesGetSavedDialogsById(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xba4a3b5b => {
+                    Self::MessagesReadSavedHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd3e03124 => {
+                    Self::MessagesToggleTodoCompleted(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x21a61057 => {
+                    Self::MessagesAppendTodoList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8107455c => {
+                    Self::MessagesToggleSuggestedPostApproval(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3ba47bff => {
+                    Self::MessagesGetForumTopics(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaf0a4a08 => {
+                    Self::MessagesGetForumTopicsById(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcecc1134 => {
+                    Self::MessagesEditForumTopic(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x175df251 => {
+                    Self::MessagesUpdatePinnedForumTopic(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0e7841f0 => {
+                    Self::MessagesReorderPinnedForumTopics(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2f98c3d5 => {
+                    Self::MessagesCreateForumTopic(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd2816f10 => {
+                    Self::MessagesDeleteTopicHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfb7e8ca7 => {
+                    Self::MessagesGetEmojiGameInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xabbbd346 => {
+                    Self::MessagesSummarizeText(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf743b857 => {
+                    Self::MessagesEditChatCreator(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3b7d0ea6 => {
+                    Self::MessagesGetFutureChatCreatorAfterLeave(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa00f32b0 => {
+                    Self::MessagesEditChatParticipantRank(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x35436bbc => {
+                    Self::MessagesDeclineUrlAuth(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9a47b0b => {
+                    Self::MessagesCheckUrlAuthMatchCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdaecc589 => {
+                    Self::MessagesComposeMessageWithAi(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4067c5e6 => {
+                    Self::MessagesReportReadMetrics(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xddbcd819 => {
+                    Self::MessagesReportMusicListen(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x19bc4b6d => {
+                    Self::MessagesAddPollAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xac8505a5 => {
+                    Self::MessagesDeletePollAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x43286cf2 => {
+                    Self::MessagesGetUnreadPollVotes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1720b4d8 => {
+                    Self::MessagesReadPollVotes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb8f106e3 => {
+                    Self::MessagesSetBotGuestChatResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0b80cf8 => {
+                    Self::MessagesDeleteParticipantReactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe3b7f82c => {
+                    Self::MessagesDeleteParticipantReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x55fb0996 => {
+                    Self::MessagesGetPersonalChannelHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x501569cf => {
+                    Self::MessagesGetRichMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1a542004 => {
+                    Self::MessagesTranslateRichMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8d7ae6af => {
+                    Self::MessagesComposeRichMessageWithAi(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xba9ee679 => {
+                    Self::MessagesRequestChatJoinWebView(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xedd4882a => {
+                    Self::UpdatesGetState(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x19c2f763 => {
+                    Self::UpdatesGetDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x03173d78 => {
+                    Self::UpdatesGetChannelDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x09e82039 => {
+                    Self::PhotosUpdateProfilePhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0388a3b5 => {
+                    Self::PhotosUploadProfilePhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x87cf7f2f => {
+                    Self::PhotosDeletePhotos(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x91cd32a8 => {
+                    Self::PhotosGetUserPhotos(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe14c4a71 => {
+                    Self::PhotosUploadContactProfilePhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb304a621 => {
+                    Self::UploadSaveFilePart(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbe5335be => {
+                    Self::UploadGetFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xde7b673d => {
+                    Self::UploadSaveBigFilePart(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x24e6818d => {
+                    Self::UploadGetWebFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x395f69da => {
+                    Self::UploadGetCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9b2754a8 => {
+                    Self::UploadReuploadCdnFile(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x91dc3f31 => {
+                    Self::UploadGetCdnFileHashes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9156982a => {
+                    Self::UploadGetFileHashes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc4f9186b => {
+                    Self::HelpGetConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1fb33026 => {
+                    Self::HelpGetNearestDc(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x522d5a7d => {
+                    Self::HelpGetAppUpdate(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4d392343 => {
+                    Self::HelpGetInviteText(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9cdf08cd => {
+                    Self::HelpGetSupport(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xec22cfcd => {
+                    Self::HelpSetBotUpdatesStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x52029342 => {
+                    Self::HelpGetCdnConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3dc0f114 => {
+                    Self::HelpGetRecentMeUrls(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2ca51fd1 => {
+                    Self::HelpGetTermsOfServiceUpdate(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xee72f79a => {
+                    Self::HelpAcceptTermsOfService(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3fedc75f => {
+                    Self::HelpGetDeepLinkInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x61e3f854 => {
+                    Self::HelpGetAppConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x6f02f748 => {
+                    Self::HelpSaveAppLog(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc661ad08 => {
+                    Self::HelpGetPassportConfig(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd360e72c => {
+                    Self::HelpGetSupportName(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x038a08d3 => {
+                    Self::HelpGetUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x66b91b70 => {
+                    Self::HelpEditUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc0977421 => {
+                    Self::HelpGetPromoData(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x1e251c95 => {
+                    Self::HelpHidePromoData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf50dbaa1 => {
+                    Self::HelpDismissSuggestion(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x735787a8 => {
+                    Self::HelpGetCountriesList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb81b93d4 => {
+                    Self::HelpGetPremiumPromo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xda80f42f => {
+                    Self::HelpGetPeerColors(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xabcfa9fd => {
+                    Self::HelpGetPeerProfileColors(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x49b30240 => {
+                    Self::HelpGetTimezonesList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcc104937 => {
+                    Self::ChannelsReadHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x84c1fd4e => {
+                    Self::ChannelsDeleteMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf44a8315 => {
+                    Self::ChannelsReportSpam(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xad8c9a23 => {
+                    Self::ChannelsGetMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x77ced9d0 => {
+                    Self::ChannelsGetParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa0ab6cc6 => {
+                    Self::ChannelsGetParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0a7f6bbb => {
+                    Self::ChannelsGetChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x08736a09 => {
+                    Self::ChannelsGetFullChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x91006707 => {
+                    Self::ChannelsCreateChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9a98ad68 => {
+                    Self::ChannelsEditAdmin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x566decd0 => {
+                    Self::ChannelsEditTitle(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf12e57c9 => {
+                    Self::ChannelsEditPhoto(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10e6bd2c => {
+                    Self::ChannelsCheckUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3514b3de => {
+                    Self::ChannelsUpdateUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f6a1e22 => {
+                    Self::ChannelsJoinChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf836aa95 => {
+                    Self::ChannelsLeaveChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc9e33d54 => {
+                    Self::ChannelsInviteToChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc0111fe3 => {
+                    Self::ChannelsDeleteChannel(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe63fadeb => {
+                    Self::ChannelsExportMessageLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x418d549c => {
+                    Self::ChannelsToggleSignatures(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf8b036af => {
+                    Self::ChannelsGetAdminedPublicChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x96e6cd81 => {
+                    Self::ChannelsEditBanned(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x33ddf480 => {
+                    Self::ChannelsGetAdminLog(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xea8ca4f9 => {
+                    Self::ChannelsSetStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeab5dc38 => {
+                    Self::ChannelsReadMessageContents(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9baa9647 => {
+                    Self::ChannelsDeleteHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeabbb94c => {
+                    Self::ChannelsTogglePreHistoryHidden(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8341ecc0 => {
+                    Self::ChannelsGetLeftChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf5dad378 => {
+                    Self::ChannelsGetGroupsForDiscussion(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x40582bb2 => {
+                    Self::ChannelsSetDiscussionGroup(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x58e63f6d => {
+                    Self::ChannelsEditLocation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xedd49ef0 => {
+                    Self::ChannelsToggleSlowMode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x11e831ee => {
+                    Self::ChannelsGetInactiveChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0b290c69 => {
+                    Self::ChannelsConvertToGigagroup(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe785a43f => {
+                    Self::ChannelsGetSendAs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x367544db => {
+                    Self::ChannelsDeleteParticipantHistory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe4cb9580 => {
+                    Self::ChannelsToggleJoinToSend(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0ecc2618 => {
+                    Self::ChannelsToggleJoinRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb45ced1d => {
+                    Self::ChannelsReorderUsernames(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x50f24105 => {
+                    Self::ChannelsToggleUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0a245dd3 => {
+                    Self::ChannelsDeactivateAllUsernames(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3ff75734 => {
+                    Self::ChannelsToggleForum(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x68f3e4eb => {
+                    Self::ChannelsToggleAntiSpam(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa850a693 => {
+                    Self::ChannelsReportAntiSpamFalsePositive(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6a6e7854 => {
+                    Self::ChannelsToggleParticipantsHidden(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd8aa3671 => {
+                    Self::ChannelsUpdateColor(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9738bb15 => {
+                    Self::ChannelsToggleViewForumAsMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x25a71742 => {
+                    Self::ChannelsGetChannelRecommendations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf0d3e6a8 => {
+                    Self::ChannelsUpdateEmojiStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xad399cee => {
+                    Self::ChannelsSetBoostsToUnblockRestrictions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3cd930b7 => {
+                    Self::ChannelsSetEmojiStickers(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9ae91519 => {
+                    Self::ChannelsRestrictSponsoredMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf2c4f24d => {
+                    Self::ChannelsSearchPosts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4b12327b => {
+                    Self::ChannelsUpdatePaidMessagesPrice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x167fc0a1 => {
+                    Self::ChannelsToggleAutotranslation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xece2a0e6 => {
+                    Self::ChannelsGetMessageAuthor(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x22567115 => {
+                    Self::ChannelsCheckSearchPostsFlood(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3583fcb1 => {
+                    Self::ChannelsSetMainProfileTab(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaa2769ed => {
+                    Self::BotsSendCustomRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe6213f4d => {
+                    Self::BotsAnswerWebhookJsonQuery(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0517165a => {
+                    Self::BotsSetBotCommands(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3d8de0f9 => {
+                    Self::BotsResetBotCommands(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe34c0dd6 => {
+                    Self::BotsGetBotCommands(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4504d54f => {
+                    Self::BotsSetBotMenuButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9c60eb28 => {
+                    Self::BotsGetBotMenuButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x788464e1 => {
+                    Self::BotsSetBotBroadcastDefaultAdminRights(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x925ec9ea => {
+                    Self::BotsSetBotGroupDefaultAdminRights(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10cf3123 => {
+                    Self::BotsSetBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xdcd914fd => {
+                    Self::BotsGetBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9709b1c2 => {
+                    Self::BotsReorderUsernames(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x053ca973 => {
+                    Self::BotsToggleUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1359f4e6 => {
+                    Self::BotsCanSendMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf132e3ef => {
+                    Self::BotsAllowSendMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x087fc5e7 => {
+                    Self::BotsInvokeWebViewCustomMethod(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc2510192 => {
+                    Self::BotsGetPopularAppBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x17aeb75a => {
+                    Self::BotsAddPreviewMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8525606f => {
+                    Self::BotsEditPreviewMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2d0135b3 => {
+                    Self::BotsDeletePreviewMedia(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb627f3aa => {
+                    Self::BotsReorderPreviewMedias(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x423ab3ad => {
+                    Self::BotsGetPreviewInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2a5594d => {
+                    Self::BotsGetPreviewMedias(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xed9f30c5 => {
+                    Self::BotsUpdateUserEmojiStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x06de6392 => {
+                    Self::BotsToggleUserEmojiStatusPermission(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x50077589 => {
+                    Self::BotsCheckDownloadFileParams(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb0711d83 => {
+                    Self::BotsGetAdminedBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x778b5ab3 => {
+                    Self::BotsUpdateStarRefProgram(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf4946757 => {
+                    Self::BotsSetCustomVerification(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa1b70815 => {
+                    Self::BotsGetBotRecommendations(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe3ac4c61 => {
+                    Self::BotsCheckUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe5b17f2b => {
+                    Self::BotsCreateBot(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbd0d99eb => {
+                    Self::BotsExportBotToken(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x31a2a35e => {
+                    Self::BotsRequestWebViewButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbf25b7f3 => {
+                    Self::BotsGetRequestedWebViewButton(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x213853a3 => {
+                    Self::BotsGetAccessSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x31813cd8 => {
+                    Self::BotsEditAccessSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe71a4810 => {
+                    Self::BotsSetJoinChatResults(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3501c08a => {
+                    Self::BotsAddUsername(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xc704147d => {
+                    Self::BotsRemoveUsername(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x37148dbb => {
+                    Self::PaymentsGetPaymentForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2478d1cc => {
+                    Self::PaymentsGetPaymentReceipt(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6c8f12b => {
+                    Self::PaymentsValidateRequestedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2d03522f => {
+                    Self::PaymentsSendPaymentForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x227d824b => {
+                    Self::PaymentsGetSavedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd83d70c1 => {
+                    Self::PaymentsClearSavedInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2e79d779 => {
+                    Self::PaymentsGetBankCardData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0f91b065 => {
+                    Self::PaymentsExportInvoice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x80ed747d => {
+                    Self::PaymentsAssignAppStoreTransaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdffd50d3 => {
+                    Self::PaymentsAssignPlayMarketTransaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2757ba54 => {
+                    Self::PaymentsGetPremiumGiftCodeOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8e51b4c1 => {
+                    Self::PaymentsCheckGiftCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf6e26854 => {
+                    Self::PaymentsApplyGiftCode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf4239425 => {
+                    Self::PaymentsGetGiveawayInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5ff58f20 => {
+                    Self::PaymentsLaunchPrepaidGiveaway(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc00ec7d3 => {
+                    Self::PaymentsGetStarsTopupOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4ea9b3bf => {
+                    Self::PaymentsGetStarsStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x69da4557 => {
+                    Self::PaymentsGetStarsTransactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7998c914 => {
+                    Self::PaymentsSendStarsForm(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x25ae8f4a => {
+                    Self::PaymentsRefundStarsCharge(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd91ffad6 => {
+                    Self::PaymentsGetStarsRevenueStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2433dc92 => {
+                    Self::PaymentsGetStarsRevenueWithdrawalUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1d7efc5 => {
+                    Self::PaymentsGetStarsRevenueAdsAccountUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2dca16b8 => {
+                    Self::PaymentsGetStarsTransactionsById(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd3c96bc8 => {
+                    Self::PaymentsGetStarsGiftOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x032512c5 => {
+                    Self::PaymentsGetStarsSubscriptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc7770878 => {
+                    Self::PaymentsChangeStarsSubscription(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcc5bebb3 => {
+                    Self::PaymentsFulfillStarsSubscription(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbd1efd3e => {
+                    Self::PaymentsGetStarsGiveawayOptions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc4563590 => {
+                    Self::PaymentsGetStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2a2a697c => {
+                    Self::PaymentsSaveStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x74bf076b => {
+                    Self::PaymentsConvertStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6dfa0622 => {
+                    Self::PaymentsBotCancelStarsSubscription(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5869a553 => {
+                    Self::PaymentsGetConnectedStarRefBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb7d998f0 => {
+                    Self::PaymentsGetConnectedStarRefBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0d6b48f7 => {
+                    Self::PaymentsGetSuggestedStarRefBots(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7ed5348a => {
+                    Self::PaymentsConnectStarRefBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe4fca4a3 => {
+                    Self::PaymentsEditConnectedStarRefBot(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9c9abcb1 => {
+                    Self::PaymentsGetStarGiftUpgradePreview(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xaed6e4f5 => {
+                    Self::PaymentsUpgradeStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7f18176a => {
+                    Self::PaymentsTransferStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa1974d72 => {
+                    Self::PaymentsGetUniqueStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa319e569 => {
+                    Self::PaymentsGetSavedStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb455a106 => {
+                    Self::PaymentsGetSavedStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd06e93a8 => {
+                    Self::PaymentsGetStarGiftWithdrawalUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60eaefa1 => {
+                    Self::PaymentsToggleChatStarGiftNotifications(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1513e7b0 => {
+                    Self::PaymentsToggleStarGiftsPinnedToTop(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4fdc5ea7 => {
+                    Self::PaymentsCanPurchaseStore(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7a5fa236 => {
+                    Self::PaymentsGetResaleStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xedbe6ccb => {
+                    Self::PaymentsUpdateStarGiftPrice(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1f4a0e87 => {
+                    Self::PaymentsCreateStarGiftCollection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4fddbee7 => {
+                    Self::PaymentsUpdateStarGiftCollection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc32af4cc => {
+                    Self::PaymentsReorderStarGiftCollections(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xad5648e8 => {
+                    Self::PaymentsDeleteStarGiftCollection(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x981b91dd => {
+                    Self::PaymentsGetStarGiftCollections(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4365af6b => {
+                    Self::PaymentsGetUniqueStarGiftValueInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc0c4edc9 => {
+                    Self::PaymentsCheckCanSendGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5c9ff4d6 => {
+                    Self::PaymentsGetStarGiftAuctionState(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6ba2cbec => {
+                    Self::PaymentsGetStarGiftAuctionAcquiredGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa5d0514d => {
+                    Self::PaymentsGetStarGiftActiveAuctions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe9ce781c => {
+                    Self::PaymentsResolveStarGiftOffer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8fb86b41 => {
+                    Self::PaymentsSendStarGiftOffer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6d038b58 => {
+                    Self::PaymentsGetStarGiftUpgradeAttributes(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfd05dd00 => {
+                    Self::PaymentsGetCraftStarGifts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb0f9684f => {
+                    Self::PaymentsCraftStarGift(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd35983e8 => {
+                    Self::PaymentsGetCurrencyRates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3f3e00dc => {
+                    Self::PaymentsGetOnrampProviders(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1c8bedf3 => {
+                    Self::PaymentsGetOnrampBaseCurrencies(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2ec29951 => {
+                    Self::PaymentsGetOnrampAvailability(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x80e851fd => {
+                    Self::PaymentsGetOnrampLimits(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe06645fa => {
+                    Self::PaymentsGetOnrampQuote(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa2197cf6 => {
+                    Self::PaymentsCreateOnrampSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9021ab67 => {
+                    Self::StickersCreateStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf7760f51 => {
+                    Self::StickersRemoveStickerFromSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xffb6d4ca => {
+                    Self::StickersChangeStickerPosition(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8653febe => {
+                    Self::StickersAddStickerToSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa76a5392 => {
+                    Self::StickersSetStickerSetThumb(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x284b3639 => {
+                    Self::StickersCheckShortName(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4dafc503 => {
+                    Self::StickersSuggestShortName(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf5537ebc => {
+                    Self::StickersChangeSticker(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x124b1c00 => {
+                    Self::StickersRenameStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x87704394 => {
+                    Self::StickersDeleteStickerSet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4696459a => {
+                    Self::StickersReplaceSticker(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x55451fa9 => {
+                    Self::PhoneGetCallConfig(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x42ff96ed => {
+                    Self::PhoneRequestCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x3bd2b4a0 => {
+                    Self::PhoneAcceptCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2efe1722 => {
+                    Self::PhoneConfirmCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x17d54f61 => {
+                    Self::PhoneReceivedCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb2cbc1c0 => {
+                    Self::PhoneDiscardCall(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x59ead627 => {
+                    Self::PhoneSetCallRating(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x277add7e => {
+                    Self::PhoneSaveCallDebug(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xff7a9383 => {
+                    Self::PhoneSendSignalingData(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x48cdc6d8 => {
+                    Self::PhoneCreateGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8fb53057 => {
+                    Self::PhoneJoinGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x500377f9 => {
+                    Self::PhoneLeaveGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7b393160 => {
+                    Self::PhoneInviteToGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7a777135 => {
+                    Self::PhoneDiscardGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x974392f2 => {
+                    Self::PhoneToggleGroupCallSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x041845db => {
+                    Self::PhoneGetGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc558d8ab => {
+                    Self::PhoneGetGroupParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb59cf977 => {
+                    Self::PhoneCheckGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf128c708 => {
+                    Self::PhoneToggleGroupCallRecord(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa5273abf => {
+                    Self::PhoneEditGroupCallParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1ca6ac0a => {
+                    Self::PhoneEditGroupCallTitle(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xef7c213a => {
+                    Self::PhoneGetGroupCallJoinAs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe6aa647f => {
+                    Self::PhoneExportGroupCallInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x219c34e6 => {
+                    Self::PhoneToggleGroupCallStartSubscription(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5680e342 => {
+                    Self::PhoneStartScheduledGroupCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x575e1f8c => {
+                    Self::PhoneSaveDefaultGroupCallJoinAs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcbea6bc4 => {
+                    Self::PhoneJoinGroupCallPresentation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1c50d144 => {
+                    Self::PhoneLeaveGroupCallPresentation(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1ab21940 => {
+                    Self::PhoneGetGroupCallStreamChannels(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5af4c73a => {
+                    Self::PhoneGetGroupCallStreamRtmpUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x41248786 => {
+                    Self::PhoneSaveCallLog(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7d0444bb => {
+                    Self::PhoneCreateConferenceCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8ca60525 => {
+                    Self::PhoneDeleteConferenceCallParticipants(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc6701900 => {
+                    Self::PhoneSendConferenceCallBroadcast(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbcf22685 => {
+                    Self::PhoneInviteConferenceCallParticipant(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3c479971 => {
+                    Self::PhoneDeclineConferenceCallInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xee9f88a6 => {
+                    Self::PhoneGetGroupCallChainBlocks(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb1d11410 => {
+                    Self::PhoneSendGroupCallMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe5afa56d => {
+                    Self::PhoneSendGroupCallEncryptedMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf64f54f7 => {
+                    Self::PhoneDeleteGroupCallMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1dbfeca0 => {
+                    Self::PhoneDeleteGroupCallParticipantMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6f636302 => {
+                    Self::PhoneGetGroupCallStars(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4167add1 => {
+                    Self::PhoneSaveDefaultSendAs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf2f2330a => {
+                    Self::LangpackGetLangPack(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xefea3803 => {
+                    Self::LangpackGetStrings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcd984aa5 => {
+                    Self::LangpackGetDifference(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x42c6978f => {
+                    Self::LangpackGetLanguages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6a596502 => {
+                    Self::LangpackGetLanguage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6847d0ab => {
+                    Self::FoldersEditPeerFolders(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xab42441a => {
+                    Self::StatsGetBroadcastStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x621d5fa0 => {
+                    Self::StatsLoadAsyncGraph(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdcdf8607 => {
+                    Self::StatsGetMegagroupStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5f150144 => {
+                    Self::StatsGetMessagePublicForwards(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb6e0a3f5 => {
+                    Self::StatsGetMessageStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x374fef40 => {
+                    Self::StatsGetStoryStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa6437ef6 => {
+                    Self::StatsGetStoryPublicForwards(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc27dfa68 => {
+                    Self::StatsGetPollStats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8472478e => {
+                    Self::ChatlistsExportChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x719c5c5e => {
+                    Self::ChatlistsDeleteExportedInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x653db63d => {
+                    Self::ChatlistsEditExportedInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xce03da83 => {
+                    Self::ChatlistsGetExportedInvites(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x41c10fff => {
+                    Self::ChatlistsCheckChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa6b1e39a => {
+                    Self::ChatlistsJoinChatlistInvite(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x89419521 => {
+                    Self::ChatlistsGetChatlistUpdates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe089f8f5 => {
+                    Self::ChatlistsJoinChatlistUpdates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x66e486fb => {
+                    Self::ChatlistsHideChatlistUpdates(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfdbcd714 => {
+                    Self::ChatlistsGetLeaveChatlistSuggestions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x74fae13a => {
+                    Self::ChatlistsLeaveChatlist(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x30eb63f0 => {
+                    Self::StoriesCanSendStory(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8f9e6898 => {
+                    Self::StoriesSendStory(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x2c63a72b => {
+                    Self::StoriesEditStory(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xae59db5f => {
+                    Self::StoriesDeleteStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9a75a1ef => {
+                    Self::StoriesTogglePinned(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xeeb0d625 => {
+                    Self::StoriesGetAllStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5821a5dc => {
+                    Self::StoriesGetPinnedStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb4352016 => {
+                    Self::StoriesGetStoriesArchive(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5774ca74 => {
+                    Self::StoriesGetStoriesById(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7c2557c4 => {
+                    Self::StoriesToggleAllStoriesHidden(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa556dac8 => {
+                    Self::StoriesReadStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb2028afb => {
+                    Self::StoriesIncrementStoryViews(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7ed23c57 => {
+                    Self::StoriesGetStoryViewsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x28e16cc8 => {
+                    Self::StoriesGetStoriesViews(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7b8def20 => {
+                    Self::StoriesExportStoryLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x19d8eb45 => {
+                    Self::StoriesReport(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x57bbd166 => {
+                    Self::StoriesActivateStealthMode(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x7fd736b2 => {
+                    Self::StoriesSendReaction(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2c4ada50 => {
+                    Self::StoriesGetPeerStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9b5ae7f9 => {
+                    Self::StoriesGetAllReadPeerStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x78499170 => {
+                    Self::StoriesGetPeerMaxIDs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa56a8b60 => {
+                    Self::StoriesGetChatsToSend(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbd0415c4 => {
+                    Self::StoriesTogglePeerStoriesHidden(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb9b2881f => {
+                    Self::StoriesGetStoryReactionsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0b297e9b => {
+                    Self::StoriesTogglePinnedToTop(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1810907 => {
+                    Self::StoriesSearchPosts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa36396e5 => {
+                    Self::StoriesCreateAlbum(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x5e5259b6 => {
+                    Self::StoriesUpdateAlbum(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8535fbd9 => {
+                    Self::StoriesReorderAlbums(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8d3456d0 => {
+                    Self::StoriesDeleteAlbum(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x25b3eac7 => {
+                    Self::StoriesGetAlbums(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xac806d61 => {
+                    Self::StoriesGetAlbumStories(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd069ccde => {
+                    Self::StoriesStartLive(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x60f67660 => {
+                    Self::PremiumGetBoostsList(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0be77b4a => {
+                    Self::PremiumGetMyBoosts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x6b7da746 => {
+                    Self::PremiumApplyBoost(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x042f1f61 => {
+                    Self::PremiumGetBoostsStatus(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x39854d1f => {
+                    Self::PremiumGetUserBoosts(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0edc39d0 => {
+                    Self::SmsjobsIsEligibleToJoin(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa74ece2d => {
+                    Self::SmsjobsJoin(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x9898ad73 => {
+                    Self::SmsjobsLeave(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x093fa0bf => {
+                    Self::SmsjobsUpdateSettings(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x10a698e8 => {
+                    Self::SmsjobsGetStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x778d902f => {
+                    Self::SmsjobsGetSmsJob(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x4f1ebf24 => {
+                    Self::SmsjobsFinishJob(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xbe1e85ba => {
+                    Self::FragmentGetCollectibleInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4aa83913 => {
+                    Self::AicomposeCreateTone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x903bcf59 => {
+                    Self::AicomposeUpdateTone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x1782cbb1 => {
+                    Self::AicomposeSaveTone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdd39316a => {
+                    Self::AicomposeDeleteTone(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb2e8ba03 => {
+                    Self::AicomposeGetTone(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xabd59201 => {
+                    Self::AicomposeGetTones(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1b4ab14 => {
+                    Self::AicomposeGetToneExample(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa63859ec => {
+                    Self::CommunitiesCreate(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x736dcfea => {
+                    Self::CommunitiesTogglePeerLink(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa663e830 => {
+                    Self::CommunitiesGetJoinedCommunities(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd766e3ea => {
+                    Self::CommunitiesToggleCommunityCollapsedInDialogs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x93773344 => {
+                    Self::CommunitiesGetPeerLinkRequests(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c8219a8 => {
+                    Self::CommunitiesTogglePeerLinkRequestApproval(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xbfe3dd3d => {
+                    Self::CommunitiesToggleAllPeerLinkRequestApproval(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9967ad0f => {
+                    Self::CommunitiesToggleParticipantBanned(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf87eabab => {
+                    Self::CommunitiesGetParticipantJoinedChats(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xba8d5f35 => {
+                    Self::EphemeralSendMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x92f6e797 => {
+                    Self::EphemeralDeleteMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8704f2bf => {
+                    Self::EphemeralReportMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x3fa464c8 => {
+                    Self::EphemeralGetCallbackAnswer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcf9c725b => {
+                    Self::EphemeralEditMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe882a9e1 => {
+                    Self::EphemeralDeleteWelcomeMessage(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x734f9721 => {
+                    Self::EphemeralDeleteAllWelcomeMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xdb9ac18d => {
+                    Self::EphemeralGetWelcomeMessages(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8d7bdd61 => {
+                    Self::ToncenterPerformApiRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xcdaf63c7 => {
+                    Self::ToncenterGetStreamingUrl(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xab83b33a => {
+                    Self::WalletGetState(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x5275dfdd => {
+                    Self::WalletGetUserAddresses(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa8830a83 => {
+                    Self::WalletGetTransactions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x811ceab6 => {
+                    Self::WalletGetTransactionsByIDs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa6bb795d => {
+                    Self::WalletGetTransactionsByMsgHash(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x9077c9ac => {
+                    Self::WalletExportSecretPhrase(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xf53925cf => {
+                    Self::WalletFetchEncryptedSecretPhrasePart(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd8c72eec => {
+                    Self::WalletReplaceWallet(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x0b0bf0da => {
+                    Self::WalletDisableBackup(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd179d494 => {
+                    Self::WalletGetBackupHolderDcs(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x4500c525 => {
+                    Self::WalletEnableBackup(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x2025e697 => {
+                    Self::WalletGetProofChallenge(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd9e5d9e2 => {
+                    Self::WalletSendTransfer(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x742df0a1 => {
+                    Self::WalletGetGaslessInfo(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x691f4360 => {
+                    Self::WalletGetExistingWaltBalance(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x8c12f3a4 => {
+                    Self::WalletGetNfts(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xcc931046 => {
+                    Self::WalletTonConnectCreateSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x338bcf1c => {
+                    Self::WalletTonConnectRegisterKey(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xc2c00779 => {
+                    Self::WalletTonConnectSubmitConnectResult(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x11aee065 => {
+                    Self::WalletTonConnectGetPending(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x66b57b41 => {
+                    Self::WalletTonConnectClaimRequest(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xfac67d3c => {
+                    Self::WalletTonConnectSubmitResponse(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x775d7244 => {
+                    Self::WalletTonConnectNextEventId(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd63f61ce => {
+                    Self::WalletTonConnectCloseSession(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xa7ffb56e => {
+                    Self::WalletTonConnectGetSessions(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0x60469778 => Self::ReqPq(::tl_runtime::Deserializable::deserialize(r)?),
+                0xbe7e8ef1 => {
+                    Self::ReqPqMulti(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xd712e4be => {
+                    Self::ReqDhParams(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0xf5045f1f => {
+                    Self::SetClientDhParams(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xd1435160 => {
+                    Self::DestroyAuthKey(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x58e4a740 => {
+                    Self::RpcDropAnswerCall(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xb921bd04 => {
+                    Self::GetFutureSalts(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                0x7abe77ec => Self::Ping(::tl_runtime::Deserializable::deserialize(r)?),
+                0xf3427b8c => {
+                    Self::PingDelayDisconnect(
+                        ::tl_runtime::Deserializable::deserialize(r)?,
+                    )
+                }
+                0xe7512126 => {
+                    Self::DestroySession(::tl_runtime::Deserializable::deserialize(r)?)
+                }
+                _ => {
+                    r.read_u32()?;
+                    return Err(r.unexpected_constructor(id, "Object"));
+                }
+            },
+        )
     }
 }
 impl ::tl_runtime::Serializable for Object {
@@ -12827,12 +17623,12 @@ impl ::tl_runtime::Serializable for Object {
         self.serialize_into(out)
     }
 }
+/// One struct per constructor.
+pub mod types;
 /// One enum per boxed type; each variant holds a constructor from `types`.
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub mod enums;
-/// Typed RPC errors: every documented error, and one enum per function.
-pub mod errors;
 /// One struct per RPC function; each implements `RemoteCall`.
 pub mod functions;
-/// One struct per constructor.
-pub mod types;
+/// Typed RPC errors: every documented error, and one enum per function.
+pub mod errors;
