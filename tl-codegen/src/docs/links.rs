@@ -22,7 +22,8 @@
 //!    (`(boolTrue)¹` → `([boolTrue](u))`, `(TGS format »)¹` → `([TGS format »](u))`);
 //! 2. after a lone `»`, the word before it plus the `»` (`here »²` → `[here »](u)`);
 //! 3. otherwise the single word before the marker (`messages.sendMessage¹`), without
-//!    leading opening punctuation (`(`, quotes) or trailing `.,;:!?`, which stay outside;
+//!    leading opening punctuation (`(`, quotes, with their closing quote) or trailing
+//!    `.,;:!?`, which stay outside;
 //! 4. a link text that starts with a capitalised word is extended backwards over the
 //!    capitalised words before it, so proper names are linked whole
 //!    (`a Telegram Stars¹` → `a [Telegram Stars](u)`, `Seamless Telegram Login¹`);
@@ -236,10 +237,10 @@ const NOT_NAME_WORDS: &[&str] = &[
 fn split_anchor(pending: &str) -> (String, String, String) {
     if let Some(rest) = pending.strip_suffix(')') {
         if let Some(open) = matching_open_paren(rest) {
-            let inner = &rest[open + 1..];
+            let inner = sub(rest, open + 1, rest.len());
             if !inner.trim().is_empty() {
                 return (
-                    rest[..=open].to_string(),
+                    sub(rest, 0, open + 1).to_string(),
                     inner.to_string(),
                     ")".to_string(),
                 );
@@ -247,12 +248,12 @@ fn split_anchor(pending: &str) -> (String, String, String) {
         }
     }
     let word_start = word_start_before(pending, pending.len());
-    let word = &pending[word_start..];
+    let word = sub(pending, word_start, pending.len());
     let core = word.trim_end_matches(CLOSERS);
     let (core, suffix) = if core.is_empty() {
         (word, "")
     } else {
-        (core, &word[core.len()..])
+        (core, sub(word, core.len(), word.len()))
     };
     if core.trim().is_empty() {
         return (pending.to_string(), "link".to_string(), String::new());
@@ -266,11 +267,11 @@ fn split_anchor(pending: &str) -> (String, String, String) {
         }
     }
     // `Telegram Stars¹`, `Seamless Telegram Login¹`: a run of capitalised words.
-    while is_name_word(first_word(&pending[start..end]), false) {
+    while is_name_word(first_word(sub(pending, start, end)), false) {
         let Some(prev) = previous_word(pending, start) else {
             break;
         };
-        let word = pending[prev..start].trim_end();
+        let word = sub(pending, prev, start).trim_end();
         if !is_name_word(word.trim_start_matches(OPENERS), true) {
             break;
         }
@@ -279,16 +280,37 @@ fn split_anchor(pending: &str) -> (String, String, String) {
             break;
         }
     }
-    let anchor = &pending[start..end];
+    let anchor = sub(pending, start, end);
     let trimmed = anchor.trim_start_matches(OPENERS);
+    let mut end = end;
+    let mut suffix = suffix.to_string();
     if !trimmed.is_empty() {
-        start += anchor.len() - trimmed.len();
+        let openers = sub(anchor, 0, anchor.len() - trimmed.len());
+        start += openers.len();
+        // `"quoted"¹`: the closing quote stays outside with the opening one.
+        let closing = trimmed.chars().last().filter(|c| {
+            let opener = match c {
+                '”' => '“',
+                '’' => '‘',
+                c => *c,
+            };
+            matches!(c, '"' | '\'' | '”' | '’') && openers.contains(opener)
+        });
+        if let Some(q) = closing.filter(|q| trimmed.len() > q.len_utf8()) {
+            end -= q.len_utf8();
+            suffix.insert(0, q);
+        }
     }
     (
-        pending[..start].to_string(),
-        pending[start..end].to_string(),
-        suffix.to_string(),
+        sub(pending, 0, start).to_string(),
+        sub(pending, start, end).to_string(),
+        suffix,
     )
+}
+
+/// `text[start..end]`, or `""` when that is not a valid range.
+fn sub(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
 }
 
 /// The byte index where the word ending at `end` starts (after the last whitespace).
@@ -382,12 +404,11 @@ fn escape_text(text: &str, autolink: bool, paragraph_start: bool) -> String {
     if paragraph_start {
         i = escape_block_start(&chars, &mut out);
     }
-    while i < chars.len() {
-        let c = chars[i];
-        if autolink && (c == 'h') && starts_url(&chars, i) {
+    while let Some(&c) = chars.get(i) {
+        if autolink && c == 'h' && starts_url(&chars, i) {
             let end = url_end(&chars, i);
             out.push('<');
-            out.extend(&chars[i..end]);
+            out.extend(chars.get(i..end).unwrap_or_default());
             out.push('>');
             i = end;
             continue;
@@ -425,7 +446,7 @@ fn escape_block_start(chars: &[char], out: &mut String) -> usize {
             let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
             match chars.get(digits) {
                 Some(&p @ ('.' | ')')) if digits <= 9 => {
-                    out.extend(&chars[..digits]);
+                    out.extend(chars.get(..digits).unwrap_or_default());
                     out.push('\\');
                     out.push(p);
                     digits + 1
@@ -442,7 +463,7 @@ fn starts_url(chars: &[char], i: usize) -> bool {
     if i > 0 && chars.get(i - 1).is_some_and(|p| p.is_alphanumeric()) {
         return false;
     }
-    let rest = &chars[i..];
+    let rest = chars.get(i..).unwrap_or_default();
     let scheme_len = if rest.starts_with(&['h', 't', 't', 'p', 's', ':', '/', '/']) {
         8
     } else if rest.starts_with(&['h', 't', 't', 'p', ':', '/', '/']) {
@@ -455,27 +476,24 @@ fn starts_url(chars: &[char], i: usize) -> bool {
 
 /// The end (exclusive) of the URL starting at `start`, without trailing punctuation.
 fn url_end(chars: &[char], start: usize) -> usize {
-    let mut end = start;
-    while end < chars.len() && !chars[end].is_whitespace() && !"<>\"`".contains(chars[end]) {
-        end += 1;
-    }
-    loop {
-        let Some(&last) = end.checked_sub(1).and_then(|e| chars.get(e)) else {
-            break;
-        };
+    let length = chars
+        .iter()
+        .skip(start)
+        .take_while(|c| !c.is_whitespace() && !"<>\"`".contains(**c))
+        .count();
+    let mut end = start + length;
+    while let Some(&last) = end.checked_sub(1).and_then(|e| chars.get(e)) {
+        let url = chars.get(start..end).unwrap_or_default();
         let unbalanced = |open: char, close: char| {
-            let slice = &chars[start..end];
-            slice.iter().filter(|c| **c == close).count()
-                > slice.iter().filter(|c| **c == open).count()
+            url.iter().filter(|c| **c == close).count() > url.iter().filter(|c| **c == open).count()
         };
         let strip = matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '~')
             || (last == ')' && unbalanced('(', ')'))
             || (last == ']' && unbalanced('[', ']'));
-        if strip && end > start + 8 {
-            end -= 1;
-        } else {
+        if !strip || end <= start + 8 {
             break;
         }
+        end -= 1;
     }
     end
 }

@@ -9,7 +9,7 @@
 //! ```text
 //! page        := blank* header tl_block body
 //! header      := (name_line blank*)? description_line*
-//! name_line   := qualified_name                      (only when a blank line or the TL block follows)
+//! name_line   := qualified_name    (followed by a blank line, or by the TL block if it names one of its items)
 //! tl_block    := (tl_definition | tl_separator) (blank* (tl_definition | tl_separator))*
 //! tl_definition := qualified_name ('#' hex{1,8})? (' ' tl_arg)* ' = ' result_type ';'
 //! tl_separator  := '---functions---' | '---types---'
@@ -175,8 +175,17 @@ pub fn parse_page(text: &str) -> Result<Page, PageError> {
     let lines = split_lines(text);
     check_characters(&lines)?;
     let mut cursor = Cursor { lines, pos: 0 };
-    let header = header(&mut cursor)?;
+    let mut header = header(&mut cursor)?;
     let block = tl_block(&mut cursor)?;
+    if header.tentative && !names_an_item(header.name.as_deref(), &block) {
+        // A one-word description directly followed by the TL block (pipe layout).
+        if let Some(word) = header.name.take() {
+            header.description = Some(match header.description.take() {
+                Some(rest) => format!("{word}\n{rest}"),
+                None => word,
+            });
+        }
+    }
     let (name, kind) = resolve_name(header.name, &block)?;
     let args = item_args(&name, kind, &block);
     let (params, errors) = body(&mut cursor, &args)?;
@@ -327,6 +336,9 @@ fn check_characters(lines: &[Line<'_>]) -> Result<(), PageError> {
 struct Header {
     /// The name line's text, if the page has one.
     name: Option<String>,
+    /// The name line is directly followed by the TL block: it is only a name if it
+    /// names an item of the block, otherwise it is a one-word description.
+    tentative: bool,
     /// Description lines joined by `\n`.
     description: Option<String>,
 }
@@ -335,13 +347,15 @@ struct Header {
 fn header(cursor: &mut Cursor<'_>) -> Result<Header, PageError> {
     cursor.skip_blank();
     let mut name = None;
+    let mut tentative = false;
     if let Some(first) = cursor.peek() {
         let text = first.text.trim();
         if !is_tl_line(text) && is_name_line(text) {
             let after = cursor.lines.get(cursor.pos + 1);
-            let followed_ok = after.is_none_or(|l| l.is_blank() || is_tl_line(l.text.trim()));
-            if followed_ok {
+            let blank_after = after.map_or(true, Line::is_blank);
+            if blank_after || after.is_some_and(|l| is_tl_line(l.text.trim())) {
                 name = Some(text.to_string());
+                tentative = !blank_after;
                 cursor.next_line();
             }
         }
@@ -368,6 +382,7 @@ fn header(cursor: &mut Cursor<'_>) -> Result<Header, PageError> {
     }
     Ok(Header {
         name,
+        tentative,
         description: (!description.is_empty()).then(|| description.join("\n")),
     })
 }
@@ -695,6 +710,16 @@ fn resolve_name(
             ))
         }
     }
+}
+
+/// Whether `name` is a definition or a result type of the TL block.
+fn names_an_item(name: Option<&str>, block: &[TlEntry<'_>]) -> bool {
+    name.is_some_and(|name| {
+        block
+            .iter()
+            .filter_map(|e| e.definition.as_ref())
+            .any(|d| d.name == name || d.result == name)
+    })
 }
 
 /// The TL parameters (name → type) of the page's item, if the block defines it.
