@@ -79,8 +79,16 @@ pub struct Stats {
     pub documented: usize,
     /// Constructors and functions without one.
     pub undocumented: usize,
-    /// Functions with at least one documented error.
+    /// Functions with at least one documented error (each gets an error enum).
     pub functions_with_errors: usize,
+    /// Fields (params) with a description.
+    pub documented_fields: usize,
+    /// Fields without one.
+    pub undocumented_fields: usize,
+    /// Boxed types with a description.
+    pub documented_types: usize,
+    /// Variants of `errors::Error`: every known RPC error.
+    pub errors: usize,
     /// Lines of generated code.
     pub lines: usize,
     /// Time spent parsing, lowering, emitting and formatting.
@@ -259,6 +267,15 @@ impl Config {
             }
         }
         stats.functions_with_errors = ir.functions.iter().filter(|f| !f.errors.is_empty()).count();
+        for field in ir.constructors.iter().chain(&ir.functions).flat_map(|i| &i.fields) {
+            if field.description.is_some() {
+                stats.documented_fields += 1;
+            } else {
+                stats.undocumented_fields += 1;
+            }
+        }
+        stats.documented_types = ir.enums.iter().filter(|e| e.description.is_some()).count();
+        stats.errors = ir.errors.len();
         stats.elapsed = start.elapsed();
         Ok(Output {
             files,
@@ -320,10 +337,9 @@ impl Config {
     fn load_docs(&self) -> Result<Option<Box<dyn DocSource>>> {
         match &self.docs_dir {
             None => Ok(None),
-            Some(dir) => Err(Error::Docs(format!(
-                "{}: documentation is not supported yet",
-                dir.display()
-            ))),
+            Some(dir) => crate::docs::load_dir(dir)
+                .map(|docs| Some(Box::new(docs) as Box<dyn DocSource>))
+                .map_err(|e| Error::Docs(e.to_string())),
         }
     }
 

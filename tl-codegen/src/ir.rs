@@ -25,6 +25,21 @@ pub struct Ir {
     pub enums: Vec<BoxedType>,
     /// Every `(id, TL name)` the schema knows, constructors and functions, sorted by id.
     pub names_by_id: Vec<(u32, String)>,
+    /// Every known RPC error, sorted by name, each with a unique variant name.
+    pub errors: Vec<ErrorVariant>,
+}
+
+/// One RPC error of the generated `errors::Error` enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorVariant {
+    /// The documented error.
+    pub doc: ErrorRef,
+    /// The Rust variant name, unique in the enum.
+    pub variant: String,
+    /// The name the runtime's `RpcError` parser yields: the documented one without `_%d`.
+    pub runtime_name: String,
+    /// Carries a number (`FLOOD_WAIT_%d`).
+    pub parameterised: bool,
 }
 
 /// Where an item lives: `types::payments::PaymentResult` has module `["payments"]`.
@@ -191,6 +206,13 @@ pub trait DocSource {
         -> Option<String>;
     /// The documented errors of a function.
     fn function_errors(&self, name: &str) -> Vec<ErrorRef>;
+    /// Every known error: the global ones any method can return, and all documented ones.
+    fn all_errors(&self) -> Vec<ErrorRef> {
+        crate::docs::global_errors()
+            .into_iter()
+            .map(|e| ErrorRef { code: e.code, name: e.name, description: e.description })
+            .collect()
+    }
 }
 
 /// No documentation at all.
@@ -316,12 +338,14 @@ impl<'a> Lowering<'a> {
         names_by_id.sort();
         names_by_id.dedup_by_key(|(id, _)| *id);
 
+        let errors = error_variants(self.docs.all_errors());
         let mut ir = Ir {
             layer: self.schema.layer,
             constructors,
             functions,
             enums,
             names_by_id,
+            errors,
         };
         crate::recursion::mark_boxes(&mut ir);
         if self.errors.is_empty() {
@@ -434,26 +458,27 @@ impl<'a> Lowering<'a> {
         }
         if ty.is_bare() {
             // `%Type`: the type's only constructor; `ctorName`: that constructor.
-            let ctor =
-                if ty.percent {
-                    let ctors: Vec<&Definition> = self
-                        .schema
-                        .definitions
-                        .iter()
-                        .filter(|c| c.category == Category::Type && c.result.name == ty.name)
-                        .collect();
-                    match ctors.as_slice() {
-                        [only] => self.ctor_index.get(&only.name).copied(),
-                        _ => return self.fail(
+            let ctor = if ty.percent {
+                let ctors: Vec<&Definition> = self
+                    .schema
+                    .definitions
+                    .iter()
+                    .filter(|c| c.category == Category::Type && c.result.name == ty.name)
+                    .collect();
+                match ctors.as_slice() {
+                    [only] => self.ctor_index.get(&only.name).copied(),
+                    _ => {
+                        return self.fail(
                             d,
                             format!(
                                 "`{ty}` is bare but its type does not have exactly one constructor"
                             ),
-                        ),
+                        )
                     }
-                } else {
-                    self.ctor_index.get(&ty.name).copied()
-                };
+                }
+            } else {
+                self.ctor_index.get(&ty.name).copied()
+            };
             return match ctor {
                 Some(i) => Ty::Bare(i),
                 None => self.fail(d, format!("unknown bare type `{ty}`")),
@@ -472,6 +497,22 @@ impl<'a> Lowering<'a> {
         });
         Ty::Int
     }
+}
+
+/// Sorts and names the errors: variant names unique over the whole set.
+fn error_variants(mut errors: Vec<ErrorRef>) -> Vec<ErrorVariant> {
+    errors.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.dedup_by(|a, b| a.name == b.name);
+    let names = crate::docs::error_variant_names(errors.iter().map(|e| e.name.as_str()));
+    errors
+        .into_iter()
+        .map(|doc| ErrorVariant {
+            variant: names.get(&doc.name).cloned().unwrap_or_else(|| crate::docs::error_variant_name(&doc.name)),
+            runtime_name: doc.name.replace("_%d", ""),
+            parameterised: crate::docs::is_parameterised(&doc.name),
+            doc,
+        })
+        .collect()
 }
 
 /// `payments.sendStarsForm` → modules `["payments"]`, name `SendStarsForm`.

@@ -37,17 +37,37 @@ enum Command {
         #[arg(long)]
         strict_ids: bool,
     },
+    /// Documentation pages.
+    Docs {
+        #[command(subcommand)]
+        command: DocsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocsCommand {
+    /// Print, as JSON, what is read from each page: name, description, params, errors.
+    Extract {
+        /// The page files (text form of core.telegram.org method or constructor pages).
+        #[arg(required = true)]
+        pages: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate { check, root } => generate(check, root),
-        Command::Inspect {
-            files,
-            json,
-            strict_ids,
-        } => inspect(&files, json, strict_ids),
+        Command::Inspect { files, json, strict_ids } => inspect(&files, json, strict_ids),
+        Command::Docs { command: DocsCommand::Extract { pages } } => {
+            let (json, failed) = tl_codegen::docs::extract_pages(&pages);
+            println!("{json}");
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
     }
 }
 
@@ -90,8 +110,16 @@ fn generate(check: bool, root: Option<PathBuf>) -> ExitCode {
                 s.elapsed
             );
             println!(
-                "docs: {} definitions documented, {} without docs; {} functions with typed errors",
-                s.documented, s.undocumented, s.functions_with_errors
+                "docs: {} of {} definitions, {} of {} params, {} of {} types documented; \
+                 {} functions with error enums; {} known errors",
+                s.documented,
+                s.documented + s.undocumented,
+                s.documented_fields,
+                s.documented_fields + s.undocumented_fields,
+                s.documented_types,
+                s.types,
+                s.functions_with_errors,
+                s.errors
             );
             ExitCode::SUCCESS
         }

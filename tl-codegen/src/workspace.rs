@@ -25,7 +25,7 @@ pub fn bindings_config(root: &Path) -> Config {
         .layout(Layout::ModuleDir)
         .serde_feature(Some("serde"));
     if root.join(DOCS_DIR).join("getdoc.json").is_file() {
-        // config.docs_dir(root.join(DOCS_DIR));
+        config.docs_dir(root.join(DOCS_DIR));
     }
     config
 }

@@ -45,6 +45,9 @@ pub trait Identifiable {
 pub trait RemoteCall: Serializable {
     /// The type of the function's result.
     type Return: Deserializable;
+    /// The function's typed errors: generated code uses an enum of its documented errors
+    /// (with a catch-all), converted from the [`RpcError`](crate::RpcError) Telegram sends.
+    type Error: From<crate::RpcError>;
 }
 
 /// A value with a bare TL encoding (without a constructor id).

@@ -36,6 +36,8 @@ impl ::tl_runtime::Deserializable for AccessPointRule {
         Ok(value)
     }
 }
+/// Time-to-live of current account
+///
 /// TL type [`AccountDaysTTL`](https://core.telegram.org/type/AccountDaysTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -153,6 +155,8 @@ impl ::tl_runtime::Deserializable for AiComposeToneExample {
         Ok(value)
     }
 }
+/// Represents a bot mini app that can be launched from the attachment [menu »](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuBot`](https://core.telegram.org/type/AttachMenuBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -189,6 +193,8 @@ impl ::tl_runtime::Deserializable for AttachMenuBot {
         Ok(value)
     }
 }
+/// Represents an attachment menu icon for bot mini [apps »](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuBotIcon`](https://core.telegram.org/type/AttachMenuBotIcon), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -225,6 +231,8 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
         Ok(value)
     }
 }
+/// Represents an attachment menu icon color for bot mini [apps »](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuBotIconColor`](https://core.telegram.org/type/AttachMenuBotIconColor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -263,6 +271,8 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
         Ok(value)
     }
 }
+/// Represents a list of bot mini apps that can be launched from the attachment [menu »](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuBots`](https://core.telegram.org/type/AttachMenuBots), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -306,6 +316,8 @@ impl ::tl_runtime::Deserializable for AttachMenuBots {
         Ok(value)
     }
 }
+/// Represents a bot mini app that can be launched from the attachment [menu »](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuBotsBot`](https://core.telegram.org/type/AttachMenuBotsBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -342,6 +354,8 @@ impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
         Ok(value)
     }
 }
+/// Indicates a supported peer type for a bot mini app attachment [menu](https://core.telegram.org/bots/webapps#launching-mini-apps-from-the-attachment-menu)
+///
 /// TL type [`AttachMenuPeerType`](https://core.telegram.org/type/AttachMenuPeerType), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -404,6 +418,8 @@ impl ::tl_runtime::Deserializable for AttachMenuPeerType {
         Ok(value)
     }
 }
+/// Describes a bid in an [auction](https://core.telegram.org/api/auctions).
+///
 /// TL type [`AuctionBidLevel`](https://core.telegram.org/type/AuctionBidLevel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -440,6 +456,8 @@ impl ::tl_runtime::Deserializable for AuctionBidLevel {
         Ok(value)
     }
 }
+/// Represents a logged-in session
+///
 /// TL type [`Authorization`](https://core.telegram.org/type/Authorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -476,6 +494,8 @@ impl ::tl_runtime::Deserializable for Authorization {
         Ok(value)
     }
 }
+/// Media autodownload settings
+///
 /// TL type [`AutoDownloadSettings`](https://core.telegram.org/type/AutoDownloadSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -514,6 +534,8 @@ impl ::tl_runtime::Deserializable for AutoDownloadSettings {
         Ok(value)
     }
 }
+/// Peer-specific autosave settings
+///
 /// TL type [`AutoSaveException`](https://core.telegram.org/type/AutoSaveException), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -550,6 +572,8 @@ impl ::tl_runtime::Deserializable for AutoSaveException {
         Ok(value)
     }
 }
+/// Media autosave settings
+///
 /// TL type [`AutoSaveSettings`](https://core.telegram.org/type/AutoSaveSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -586,6 +610,8 @@ impl ::tl_runtime::Deserializable for AutoSaveSettings {
         Ok(value)
     }
 }
+/// Describes a message [effect »](https://core.telegram.org/api/effects).
+///
 /// TL type [`AvailableEffect`](https://core.telegram.org/type/AvailableEffect), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -622,6 +648,8 @@ impl ::tl_runtime::Deserializable for AvailableEffect {
         Ok(value)
     }
 }
+/// Animations associated with a message reaction
+///
 /// TL type [`AvailableReaction`](https://core.telegram.org/type/AvailableReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -703,6 +731,8 @@ impl ::tl_runtime::Deserializable for BadMsgNotification {
         Ok(value)
     }
 }
+/// Credit card info URL provided by the bank
+///
 /// TL type [`BankCardOpenUrl`](https://core.telegram.org/type/BankCardOpenUrl), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -739,6 +769,8 @@ impl ::tl_runtime::Deserializable for BankCardOpenUrl {
         Ok(value)
     }
 }
+/// Basic theme settings
+///
 /// TL type [`BaseTheme`](https://core.telegram.org/type/BaseTheme), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -837,6 +869,8 @@ impl ::tl_runtime::Deserializable for BindAuthKeyInner {
         Ok(value)
     }
 }
+/// [Birthday](https://core.telegram.org/api/profile#birthday) information for a user.
+///
 /// TL type [`Birthday`](https://core.telegram.org/type/Birthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -871,6 +905,8 @@ impl ::tl_runtime::Deserializable for Birthday {
         Ok(value)
     }
 }
+/// Info about one or more [boosts](https://core.telegram.org/api/boost) applied by a specific user.
+///
 /// TL type [`Boost`](https://core.telegram.org/type/Boost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -905,6 +941,8 @@ impl ::tl_runtime::Deserializable for Boost {
         Ok(value)
     }
 }
+/// Contains information about a direct link [Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps).
+///
 /// TL type [`BotApp`](https://core.telegram.org/type/BotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -946,6 +984,8 @@ impl ::tl_runtime::Deserializable for BotApp {
         Ok(value)
     }
 }
+/// Mini [app »](https://core.telegram.org/api/bots/webapps) settings
+///
 /// TL type [`BotAppSettings`](https://core.telegram.org/type/BotAppSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -982,6 +1022,8 @@ impl ::tl_runtime::Deserializable for BotAppSettings {
         Ok(value)
     }
 }
+/// Contains info about a bot business [connection](https://core.telegram.org/api/bots/connected-business-bots).
+///
 /// TL type [`BotBusinessConnection`](https://core.telegram.org/type/BotBusinessConnection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1020,6 +1062,8 @@ impl ::tl_runtime::Deserializable for BotBusinessConnection {
         Ok(value)
     }
 }
+/// Describes a bot command that can be used in a chat
+///
 /// TL type [`BotCommand`](https://core.telegram.org/type/BotCommand), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1054,6 +1098,8 @@ impl ::tl_runtime::Deserializable for BotCommand {
         Ok(value)
     }
 }
+/// Represents a scope where the bot commands, specified using [bots.setBotCommands](https://core.telegram.org/method/bots.setBotCommands) will be valid.
+///
 /// TL type [`BotCommandScope`](https://core.telegram.org/type/BotCommandScope), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1130,6 +1176,8 @@ impl ::tl_runtime::Deserializable for BotCommandScope {
         Ok(value)
     }
 }
+/// Info about bots (available bot commands, etc)
+///
 /// TL type [`BotInfo`](https://core.telegram.org/type/BotInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1164,6 +1212,8 @@ impl ::tl_runtime::Deserializable for BotInfo {
         Ok(value)
     }
 }
+/// Inline message
+///
 /// TL type [`BotInlineMessage`](https://core.telegram.org/type/BotInlineMessage), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1253,6 +1303,8 @@ impl ::tl_runtime::Deserializable for BotInlineMessage {
         Ok(value)
     }
 }
+/// Results of an inline query
+///
 /// TL type [`BotInlineResult`](https://core.telegram.org/type/BotInlineResult), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1300,6 +1352,8 @@ impl ::tl_runtime::Deserializable for BotInlineResult {
         Ok(value)
     }
 }
+/// Indicates the action to execute when pressing the in-UI menu button for bots
+///
 /// TL type [`BotMenuButton`](https://core.telegram.org/type/BotMenuButton), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1350,6 +1404,8 @@ impl ::tl_runtime::Deserializable for BotMenuButton {
         Ok(value)
     }
 }
+/// Represents a Main Mini App preview media, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
+///
 /// TL type [`BotPreviewMedia`](https://core.telegram.org/type/BotPreviewMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1386,6 +1442,8 @@ impl ::tl_runtime::Deserializable for BotPreviewMedia {
         Ok(value)
     }
 }
+/// Describes a bot verification [icon »](https://core.telegram.org/api/bots/verification).
+///
 /// TL type [`BotVerification`](https://core.telegram.org/type/BotVerification), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1422,6 +1480,8 @@ impl ::tl_runtime::Deserializable for BotVerification {
         Ok(value)
     }
 }
+/// Info about the current verifier [bot »](https://core.telegram.org/api/bots/verification).
+///
 /// TL type [`BotVerifierSettings`](https://core.telegram.org/type/BotVerifierSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1458,6 +1518,8 @@ impl ::tl_runtime::Deserializable for BotVerifierSettings {
         Ok(value)
     }
 }
+/// Describes a Telegram Business away [message](https://core.telegram.org/api/business#away-messages), automatically sent to users writing to us when we're offline, during closing hours, while we're on vacation, or in some other custom time period when we cannot immediately answer to the user.
+///
 /// TL type [`BusinessAwayMessage`](https://core.telegram.org/type/BusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1494,6 +1556,8 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessage {
         Ok(value)
     }
 }
+/// Specifies when should the Telegram Business away [messages](https://core.telegram.org/api/business#away-messages) be sent.
+///
 /// TL type [`BusinessAwayMessageSchedule`](https://core.telegram.org/type/BusinessAwayMessageSchedule), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1544,6 +1608,8 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
         Ok(value)
     }
 }
+/// Specifies the private chats that a connected business [bot »](https://core.telegram.org/api/bots/connected-business-bots) may receive messages and interact with.
+///
 /// TL type [`BusinessBotRecipients`](https://core.telegram.org/type/BusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1582,6 +1648,8 @@ impl ::tl_runtime::Deserializable for BusinessBotRecipients {
         Ok(value)
     }
 }
+/// Business bot [rights](https://core.telegram.org/api/bots/connected-business-bots).
+///
 /// TL type [`BusinessBotRights`](https://core.telegram.org/type/BusinessBotRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1618,6 +1686,8 @@ impl ::tl_runtime::Deserializable for BusinessBotRights {
         Ok(value)
     }
 }
+/// Contains info about a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links) created by the current account.
+///
 /// TL type [`BusinessChatLink`](https://core.telegram.org/type/BusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1654,6 +1724,8 @@ impl ::tl_runtime::Deserializable for BusinessChatLink {
         Ok(value)
     }
 }
+/// Describes a Telegram Business [greeting](https://core.telegram.org/api/business#greeting-messages), automatically sent to new users writing to us in private for the first time, or after a certain inactivity period.
+///
 /// TL type [`BusinessGreetingMessage`](https://core.telegram.org/type/BusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1692,6 +1764,8 @@ impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
         Ok(value)
     }
 }
+/// Telegram Business [introduction »](https://core.telegram.org/api/business#business-introduction).
+///
 /// TL type [`BusinessIntro`](https://core.telegram.org/type/BusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1728,6 +1802,8 @@ impl ::tl_runtime::Deserializable for BusinessIntro {
         Ok(value)
     }
 }
+/// Represents the location of a [Telegram Business »](https://core.telegram.org/api/business#location).
+///
 /// TL type [`BusinessLocation`](https://core.telegram.org/type/BusinessLocation), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1764,6 +1840,8 @@ impl ::tl_runtime::Deserializable for BusinessLocation {
         Ok(value)
     }
 }
+/// Specifies the chats that can receive Telegram Business [away »](https://core.telegram.org/api/business#away-messages) and [greeting »](https://core.telegram.org/api/business#greeting-messages) messages.
+///
 /// TL type [`BusinessRecipients`](https://core.telegram.org/type/BusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1800,6 +1878,8 @@ impl ::tl_runtime::Deserializable for BusinessRecipients {
         Ok(value)
     }
 }
+/// A time interval, indicating the opening hours of a [Telegram Business](https://core.telegram.org/api/business#opening-hours).
+///
 /// TL type [`BusinessWeeklyOpen`](https://core.telegram.org/type/BusinessWeeklyOpen), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1836,6 +1916,8 @@ impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
         Ok(value)
     }
 }
+/// Specifies a set of Telegram Business opening [hours](https://core.telegram.org/api/business#opening-hours).
+///
 /// TL type [`BusinessWorkHours`](https://core.telegram.org/type/BusinessWorkHours), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1958,6 +2040,8 @@ impl ::tl_runtime::Deserializable for ButtonType {
         Ok(value)
     }
 }
+/// Configuration for [CDN](https://core.telegram.org/cdn) file downloads.
+///
 /// TL type [`CdnConfig`](https://core.telegram.org/type/CdnConfig), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1992,6 +2076,8 @@ impl ::tl_runtime::Deserializable for CdnConfig {
         Ok(value)
     }
 }
+/// Public key to use only during handshakes to [CDN](https://core.telegram.org/cdn) DCs.
+///
 /// TL type [`CdnPublicKey`](https://core.telegram.org/type/CdnPublicKey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2028,6 +2114,8 @@ impl ::tl_runtime::Deserializable for CdnPublicKey {
         Ok(value)
     }
 }
+/// An event in a channel admin log
+///
 /// TL type [`ChannelAdminLogEvent`](https://core.telegram.org/type/ChannelAdminLogEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2066,6 +2154,8 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
         Ok(value)
     }
 }
+/// Channel admin log event
+///
 /// TL type [`ChannelAdminLogEventAction`](https://core.telegram.org/type/ChannelAdminLogEventAction), with 52 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2583,6 +2673,8 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
         Ok(value)
     }
 }
+/// Filter for fetching events in the channel admin log
+///
 /// TL type [`ChannelAdminLogEventsFilter`](https://core.telegram.org/type/ChannelAdminLogEventsFilter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2621,6 +2713,8 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
         Ok(value)
     }
 }
+/// Geographical location of supergroup (geogroups)
+///
 /// TL type [`ChannelLocation`](https://core.telegram.org/type/ChannelLocation), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2664,6 +2758,8 @@ impl ::tl_runtime::Deserializable for ChannelLocation {
         Ok(value)
     }
 }
+/// Filter for fetching only certain types of channel messages
+///
 /// TL type [`ChannelMessagesFilter`](https://core.telegram.org/type/ChannelMessagesFilter), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2709,6 +2805,8 @@ impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
         Ok(value)
     }
 }
+/// Channel participant
+///
 /// TL type [`ChannelParticipant`](https://core.telegram.org/type/ChannelParticipant), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2784,6 +2882,8 @@ impl ::tl_runtime::Deserializable for ChannelParticipant {
         Ok(value)
     }
 }
+/// Filter for fetching channel participants
+///
 /// TL type [`ChannelParticipantsFilter`](https://core.telegram.org/type/ChannelParticipantsFilter), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2899,6 +2999,8 @@ impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
         Ok(value)
     }
 }
+/// Object defines a group.
+///
 /// TL type [`Chat`](https://core.telegram.org/type/Chat), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -2979,6 +3081,8 @@ impl ::tl_runtime::Deserializable for Chat {
         Ok(value)
     }
 }
+/// Represents the rights of an admin in a [channel/supergroup](https://core.telegram.org/api/channel).
+///
 /// TL type [`ChatAdminRights`](https://core.telegram.org/type/ChatAdminRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3015,6 +3119,8 @@ impl ::tl_runtime::Deserializable for ChatAdminRights {
         Ok(value)
     }
 }
+/// Info about chat invites generated by admins.
+///
 /// TL type [`ChatAdminWithInvites`](https://core.telegram.org/type/ChatAdminWithInvites), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3053,6 +3159,8 @@ impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
         Ok(value)
     }
 }
+/// Represents the rights of a normal user in a [supergroup/channel/chat](https://core.telegram.org/api/channel).
+///
 /// TL type [`ChatBannedRights`](https://core.telegram.org/type/ChatBannedRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3089,6 +3197,8 @@ impl ::tl_runtime::Deserializable for ChatBannedRights {
         Ok(value)
     }
 }
+/// Full info about a [channel](https://core.telegram.org/api/channel#channels), [supergroup](https://core.telegram.org/api/channel#supergroups), [gigagroup](https://core.telegram.org/api/channel#gigagroups) or basic [group](https://core.telegram.org/api/channel#basic-groups).
+///
 /// TL type [`ChatFull`](https://core.telegram.org/type/ChatFull), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3139,6 +3249,8 @@ impl ::tl_runtime::Deserializable for ChatFull {
         Ok(value)
     }
 }
+/// Chat invite
+///
 /// TL type [`ChatInvite`](https://core.telegram.org/type/ChatInvite), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3187,6 +3299,8 @@ impl ::tl_runtime::Deserializable for ChatInvite {
         Ok(value)
     }
 }
+/// When and which user joined the chat using a chat invite
+///
 /// TL type [`ChatInviteImporter`](https://core.telegram.org/type/ChatInviteImporter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3223,6 +3337,8 @@ impl ::tl_runtime::Deserializable for ChatInviteImporter {
         Ok(value)
     }
 }
+/// Number of online users in a chat
+///
 /// TL type [`ChatOnlines`](https://core.telegram.org/type/ChatOnlines), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3257,6 +3373,8 @@ impl ::tl_runtime::Deserializable for ChatOnlines {
         Ok(value)
     }
 }
+/// Details of a group member.
+///
 /// TL type [`ChatParticipant`](https://core.telegram.org/type/ChatParticipant), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3307,6 +3425,8 @@ impl ::tl_runtime::Deserializable for ChatParticipant {
         Ok(value)
     }
 }
+/// Contains the full list of members of basic [groups »](https://core.telegram.org/api/channel#basic-groups); is NOT usable for supergroups/channels.
+///
 /// TL type [`ChatParticipants`](https://core.telegram.org/type/ChatParticipants), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3350,6 +3470,8 @@ impl ::tl_runtime::Deserializable for ChatParticipants {
         Ok(value)
     }
 }
+/// Object defines a group profile photo.
+///
 /// TL type [`ChatPhoto`](https://core.telegram.org/type/ChatPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3391,6 +3513,8 @@ impl ::tl_runtime::Deserializable for ChatPhoto {
         Ok(value)
     }
 }
+/// Available chat reactions
+///
 /// TL type [`ChatReactions`](https://core.telegram.org/type/ChatReactions), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3439,6 +3563,8 @@ impl ::tl_runtime::Deserializable for ChatReactions {
         Ok(value)
     }
 }
+/// A chat theme
+///
 /// TL type [`ChatTheme`](https://core.telegram.org/type/ChatTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3516,6 +3642,8 @@ impl ::tl_runtime::Deserializable for ClientDhInnerData {
         Ok(value)
     }
 }
+/// Settings for the code type to send
+///
 /// TL type [`CodeSettings`](https://core.telegram.org/type/CodeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3626,6 +3754,8 @@ impl ::tl_runtime::Deserializable for CommunityPeerRequest {
         Ok(value)
     }
 }
+/// Object contains info on API configuring parameters.
+///
 /// TL type [`Config`](https://core.telegram.org/type/Config), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3660,6 +3790,8 @@ impl ::tl_runtime::Deserializable for Config {
         Ok(value)
     }
 }
+/// Contains info about a connected business [bot »](https://core.telegram.org/api/bots/connected-business-bots).
+///
 /// TL type [`ConnectedBot`](https://core.telegram.org/type/ConnectedBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3696,6 +3828,8 @@ impl ::tl_runtime::Deserializable for ConnectedBot {
         Ok(value)
     }
 }
+/// Info about an active affiliate program we have with a [Mini App](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
+///
 /// TL type [`ConnectedBotStarRef`](https://core.telegram.org/type/ConnectedBotStarRef), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3732,6 +3866,8 @@ impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
         Ok(value)
     }
 }
+/// A contact of the current user.
+///
 /// TL type [`Contact`](https://core.telegram.org/type/Contact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3766,6 +3902,8 @@ impl ::tl_runtime::Deserializable for Contact {
         Ok(value)
     }
 }
+/// Birthday information of a contact.
+///
 /// TL type [`ContactBirthday`](https://core.telegram.org/type/ContactBirthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3802,6 +3940,8 @@ impl ::tl_runtime::Deserializable for ContactBirthday {
         Ok(value)
     }
 }
+/// Contact status: online / offline.
+///
 /// TL type [`ContactStatus`](https://core.telegram.org/type/ContactStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3874,6 +4014,8 @@ impl ::tl_runtime::Deserializable for CurrencyRate {
         Ok(value)
     }
 }
+/// Represent a JSON-encoded object
+///
 /// TL type [`DataJSON`](https://core.telegram.org/type/DataJSON), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3908,6 +4050,8 @@ impl ::tl_runtime::Deserializable for DataJson {
         Ok(value)
     }
 }
+/// Information for connection to data center.
+///
 /// TL type [`DcOption`](https://core.telegram.org/type/DcOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3942,6 +4086,8 @@ impl ::tl_runtime::Deserializable for DcOption {
         Ok(value)
     }
 }
+/// Contains info about the default value of the Time-To-Live setting, applied to all new chats.
+///
 /// TL type [`DefaultHistoryTTL`](https://core.telegram.org/type/DefaultHistoryTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4077,6 +4223,8 @@ impl ::tl_runtime::Deserializable for DestroySessionRes {
         Ok(value)
     }
 }
+/// Chat info.
+///
 /// TL type [`Dialog`](https://core.telegram.org/type/Dialog), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4125,6 +4273,8 @@ impl ::tl_runtime::Deserializable for Dialog {
         Ok(value)
     }
 }
+/// Dialog filter ([folder »](https://core.telegram.org/api/folders))
+///
 /// TL type [`DialogFilter`](https://core.telegram.org/type/DialogFilter), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4175,6 +4325,8 @@ impl ::tl_runtime::Deserializable for DialogFilter {
         Ok(value)
     }
 }
+/// Suggested dialog filters ([folder »](https://core.telegram.org/api/folders))
+///
 /// TL type [`DialogFilterSuggested`](https://core.telegram.org/type/DialogFilterSuggested), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4213,6 +4365,8 @@ impl ::tl_runtime::Deserializable for DialogFilterSuggested {
         Ok(value)
     }
 }
+/// Peer, or all peers in a folder
+///
 /// TL type [`DialogPeer`](https://core.telegram.org/type/DialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4261,6 +4415,8 @@ impl ::tl_runtime::Deserializable for DialogPeer {
         Ok(value)
     }
 }
+/// Disallow the reception of specific [gift](https://core.telegram.org/api/gifts) types.
+///
 /// TL type [`DisallowedGiftsSettings`](https://core.telegram.org/type/DisallowedGiftsSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4299,6 +4455,8 @@ impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
         Ok(value)
     }
 }
+/// A document.
+///
 /// TL type [`Document`](https://core.telegram.org/type/Document), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4340,6 +4498,10 @@ impl ::tl_runtime::Deserializable for Document {
         Ok(value)
     }
 }
+/// Various possible attributes of a document (used to define if it's a sticker, a GIF, a video, a mask sticker, an image, an audio, and so on)
+///
+/// API schema:
+///
 /// TL type [`DocumentAttribute`](https://core.telegram.org/type/DocumentAttribute), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4423,6 +4585,8 @@ impl ::tl_runtime::Deserializable for DocumentAttribute {
         Ok(value)
     }
 }
+/// Represents a message [draft](https://core.telegram.org/api/drafts).
+///
 /// TL type [`DraftMessage`](https://core.telegram.org/type/DraftMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4466,6 +4630,8 @@ impl ::tl_runtime::Deserializable for DraftMessage {
         Ok(value)
     }
 }
+/// Email verification code or token
+///
 /// TL type [`EmailVerification`](https://core.telegram.org/type/EmailVerification), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4514,6 +4680,8 @@ impl ::tl_runtime::Deserializable for EmailVerification {
         Ok(value)
     }
 }
+/// Email verification purpose
+///
 /// TL type [`EmailVerifyPurpose`](https://core.telegram.org/type/EmailVerifyPurpose), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4562,6 +4730,8 @@ impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
         Ok(value)
     }
 }
+/// Represents an emoji [category](https://core.telegram.org/api/emoji-categories).
+///
 /// TL type [`EmojiGroup`](https://core.telegram.org/type/EmojiGroup), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4610,6 +4780,8 @@ impl ::tl_runtime::Deserializable for EmojiGroup {
         Ok(value)
     }
 }
+/// Emoji keyword
+///
 /// TL type [`EmojiKeyword`](https://core.telegram.org/type/EmojiKeyword), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4653,6 +4825,8 @@ impl ::tl_runtime::Deserializable for EmojiKeyword {
         Ok(value)
     }
 }
+/// New emoji keywords
+///
 /// TL type [`EmojiKeywordsDifference`](https://core.telegram.org/type/EmojiKeywordsDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4691,6 +4865,8 @@ impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
         Ok(value)
     }
 }
+/// Emoji language
+///
 /// TL type [`EmojiLanguage`](https://core.telegram.org/type/EmojiLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4727,6 +4903,8 @@ impl ::tl_runtime::Deserializable for EmojiLanguage {
         Ok(value)
     }
 }
+/// Represents a list of custom [emojis](https://core.telegram.org/api/custom-emoji).
+///
 /// TL type [`EmojiList`](https://core.telegram.org/type/EmojiList), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4768,6 +4946,8 @@ impl ::tl_runtime::Deserializable for EmojiList {
         Ok(value)
     }
 }
+/// Emoji [status](https://core.telegram.org/api/emoji-status)
+///
 /// TL type [`EmojiStatus`](https://core.telegram.org/type/EmojiStatus), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4827,6 +5007,8 @@ impl ::tl_runtime::Deserializable for EmojiStatus {
         Ok(value)
     }
 }
+/// Emoji URL
+///
 /// TL type [`EmojiURL`](https://core.telegram.org/type/EmojiURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4861,6 +5043,8 @@ impl ::tl_runtime::Deserializable for EmojiUrl {
         Ok(value)
     }
 }
+/// Object contains info on an encrypted chat.
+///
 /// TL type [`EncryptedChat`](https://core.telegram.org/type/EncryptedChat), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4925,6 +5109,8 @@ impl ::tl_runtime::Deserializable for EncryptedChat {
         Ok(value)
     }
 }
+/// Seta an encrypted file.
+///
 /// TL type [`EncryptedFile`](https://core.telegram.org/type/EncryptedFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -4968,6 +5154,8 @@ impl ::tl_runtime::Deserializable for EncryptedFile {
         Ok(value)
     }
 }
+/// Object contains encrypted message.
+///
 /// TL type [`EncryptedMessage`](https://core.telegram.org/type/EncryptedMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5047,6 +5235,8 @@ impl ::tl_runtime::Deserializable for EphemeralMessage {
         Ok(value)
     }
 }
+/// An object containing a query error.
+///
 /// TL type [`Error`](https://core.telegram.org/type/Error), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5081,6 +5271,8 @@ impl ::tl_runtime::Deserializable for Error {
         Ok(value)
     }
 }
+/// Exported chat invite
+///
 /// TL type [`ExportedChatInvite`](https://core.telegram.org/type/ExportedChatInvite), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5128,6 +5320,8 @@ impl ::tl_runtime::Deserializable for ExportedChatInvite {
         Ok(value)
     }
 }
+/// An exported chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
+///
 /// TL type [`ExportedChatlistInvite`](https://core.telegram.org/type/ExportedChatlistInvite), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5166,6 +5360,8 @@ impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
         Ok(value)
     }
 }
+/// Describes a temporary profile [link](https://core.telegram.org/api/links#temporary-profile-links).
+///
 /// TL type [`ExportedContactToken`](https://core.telegram.org/type/ExportedContactToken), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5204,6 +5400,8 @@ impl ::tl_runtime::Deserializable for ExportedContactToken {
         Ok(value)
     }
 }
+/// HTTP link and embed info of channel message
+///
 /// TL type [`ExportedMessageLink`](https://core.telegram.org/type/ExportedMessageLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5240,6 +5438,8 @@ impl ::tl_runtime::Deserializable for ExportedMessageLink {
         Ok(value)
     }
 }
+/// Represents a story deep [link](https://core.telegram.org/api/stories#story-links)
+///
 /// TL type [`ExportedStoryLink`](https://core.telegram.org/type/ExportedStoryLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5276,6 +5476,8 @@ impl ::tl_runtime::Deserializable for ExportedStoryLink {
         Ok(value)
     }
 }
+/// Represents a [fact-check »](https://core.telegram.org/api/factcheck) created by an independent fact-checker.
+///
 /// TL type [`FactCheck`](https://core.telegram.org/type/FactCheck), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5310,6 +5512,8 @@ impl ::tl_runtime::Deserializable for FactCheck {
         Ok(value)
     }
 }
+/// Hash of an uploaded file, to be checked for validity after download
+///
 /// TL type [`FileHash`](https://core.telegram.org/type/FileHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5344,6 +5548,8 @@ impl ::tl_runtime::Deserializable for FileHash {
         Ok(value)
     }
 }
+/// A folder
+///
 /// TL type [`Folder`](https://core.telegram.org/type/Folder), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5378,6 +5584,8 @@ impl ::tl_runtime::Deserializable for Folder {
         Ok(value)
     }
 }
+/// Peer associated to folder
+///
 /// TL type [`FolderPeer`](https://core.telegram.org/type/FolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5412,6 +5620,8 @@ impl ::tl_runtime::Deserializable for FolderPeer {
         Ok(value)
     }
 }
+/// Contains information about a forum [topic](https://core.telegram.org/api/forum#forum-topics)
+///
 /// TL type [`ForumTopic`](https://core.telegram.org/type/ForumTopic), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5453,6 +5663,8 @@ impl ::tl_runtime::Deserializable for ForumTopic {
         Ok(value)
     }
 }
+/// A story found using global story [search »](https://core.telegram.org/api/stories#searching-stories).
+///
 /// TL type [`FoundStory`](https://core.telegram.org/type/FoundStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5555,6 +5767,8 @@ impl ::tl_runtime::Deserializable for FutureSalts {
         Ok(value)
     }
 }
+/// Indicates an already sent game
+///
 /// TL type [`Game`](https://core.telegram.org/type/Game), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5589,6 +5803,8 @@ impl ::tl_runtime::Deserializable for Game {
         Ok(value)
     }
 }
+/// Object defines a GeoPoint.
+///
 /// TL type [`GeoPoint`](https://core.telegram.org/type/GeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5630,6 +5846,8 @@ impl ::tl_runtime::Deserializable for GeoPoint {
         Ok(value)
     }
 }
+/// Address optionally associated to a [geoPoint](https://core.telegram.org/constructor/geoPoint).
+///
 /// TL type [`GeoPointAddress`](https://core.telegram.org/type/GeoPointAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5666,6 +5884,8 @@ impl ::tl_runtime::Deserializable for GeoPointAddress {
         Ok(value)
     }
 }
+/// Global privacy settings
+///
 /// TL type [`GlobalPrivacySettings`](https://core.telegram.org/type/GlobalPrivacySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5704,6 +5924,8 @@ impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
         Ok(value)
     }
 }
+/// A group call
+///
 /// TL type [`GroupCall`](https://core.telegram.org/type/GroupCall), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5745,6 +5967,8 @@ impl ::tl_runtime::Deserializable for GroupCall {
         Ok(value)
     }
 }
+/// Describes a live story donor in the donation [leaderboard »](https://core.telegram.org/api/group-calls#paid-live-story-donations).
+///
 /// TL type [`GroupCallDonor`](https://core.telegram.org/type/GroupCallDonor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5781,6 +6005,10 @@ impl ::tl_runtime::Deserializable for GroupCallDonor {
         Ok(value)
     }
 }
+/// Represents an in-call message, emoji [reaction »](https://core.telegram.org/api/group-calls#in-call-reactions), paid live story comment or standalone paid live story donation.
+///
+/// API schema:
+///
 /// TL type [`GroupCallMessage`](https://core.telegram.org/type/GroupCallMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5817,6 +6045,8 @@ impl ::tl_runtime::Deserializable for GroupCallMessage {
         Ok(value)
     }
 }
+/// Info about a group call participant
+///
 /// TL type [`GroupCallParticipant`](https://core.telegram.org/type/GroupCallParticipant), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5855,6 +6085,8 @@ impl ::tl_runtime::Deserializable for GroupCallParticipant {
         Ok(value)
     }
 }
+/// Info about a video stream
+///
 /// TL type [`GroupCallParticipantVideo`](https://core.telegram.org/type/GroupCallParticipantVideo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5893,6 +6125,8 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
         Ok(value)
     }
 }
+/// Describes a group of video synchronization source identifiers
+///
 /// TL type [`GroupCallParticipantVideoSourceGroup`](https://core.telegram.org/type/GroupCallParticipantVideoSourceGroup), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5937,6 +6171,8 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
         Ok(value)
     }
 }
+/// Info about an RTMP stream in a group call or livestream
+///
 /// TL type [`GroupCallStreamChannel`](https://core.telegram.org/type/GroupCallStreamChannel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -5975,6 +6211,8 @@ impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
         Ok(value)
     }
 }
+/// Game high score
+///
 /// TL type [`HighScore`](https://core.telegram.org/type/HighScore), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6043,6 +6281,8 @@ impl ::tl_runtime::Deserializable for HttpWait {
         Ok(value)
     }
 }
+/// Object contains info on a successfully imported contact.
+///
 /// TL type [`ImportedContact`](https://core.telegram.org/type/ImportedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6079,6 +6319,8 @@ impl ::tl_runtime::Deserializable for ImportedContact {
         Ok(value)
     }
 }
+/// The bot requested the user to message them in private
+///
 /// TL type [`InlineBotSwitchPM`](https://core.telegram.org/type/InlineBotSwitchPM), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6115,6 +6357,8 @@ impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
         Ok(value)
     }
 }
+/// Specifies an inline mode mini [app](https://core.telegram.org/api/bots/webapps#inline-mode-mini-apps) button, shown on top of the inline query results list.
+///
 /// TL type [`InlineBotWebView`](https://core.telegram.org/type/InlineBotWebView), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6272,6 +6516,8 @@ impl ::tl_runtime::Deserializable for InlineButtonType {
         Ok(value)
     }
 }
+/// Inline query peer type.
+///
 /// TL type [`InlineQueryPeerType`](https://core.telegram.org/type/InlineQueryPeerType), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6396,6 +6642,8 @@ impl ::tl_runtime::Deserializable for InputAiComposeTone {
         Ok(value)
     }
 }
+/// Object contains info about an event that occurred in the application.
+///
 /// TL type [`InputAppEvent`](https://core.telegram.org/type/InputAppEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6432,6 +6680,8 @@ impl ::tl_runtime::Deserializable for InputAppEvent {
         Ok(value)
     }
 }
+/// Used to fetch information about a direct link [Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps)
+///
 /// TL type [`InputBotApp`](https://core.telegram.org/type/InputBotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6473,6 +6723,8 @@ impl ::tl_runtime::Deserializable for InputBotApp {
         Ok(value)
     }
 }
+/// Represents a sent inline message from the perspective of a bot
+///
 /// TL type [`InputBotInlineMessage`](https://core.telegram.org/type/InputBotInlineMessage), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6569,6 +6821,8 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessage {
         Ok(value)
     }
 }
+/// Represents a sent inline message from the perspective of a bot
+///
 /// TL type [`InputBotInlineMessageID`](https://core.telegram.org/type/InputBotInlineMessageID), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6618,6 +6872,8 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
         Ok(value)
     }
 }
+/// Inline bot result
+///
 /// TL type [`InputBotInlineResult`](https://core.telegram.org/type/InputBotInlineResult), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6677,6 +6933,8 @@ impl ::tl_runtime::Deserializable for InputBotInlineResult {
         Ok(value)
     }
 }
+/// Describes a Telegram Business away [message](https://core.telegram.org/api/business#away-messages), automatically sent to users writing to us when we're offline, during closing hours, while we're on vacation, or in some other custom time period when we cannot immediately answer to the user.
+///
 /// TL type [`InputBusinessAwayMessage`](https://core.telegram.org/type/InputBusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6715,6 +6973,8 @@ impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
         Ok(value)
     }
 }
+/// Specifies the private chats that a connected business [bot »](https://core.telegram.org/api/bots/connected-business-bots) may interact with.
+///
 /// TL type [`InputBusinessBotRecipients`](https://core.telegram.org/type/InputBusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6753,6 +7013,8 @@ impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
         Ok(value)
     }
 }
+/// Contains info about a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links) to be created by the current account.
+///
 /// TL type [`InputBusinessChatLink`](https://core.telegram.org/type/InputBusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6791,6 +7053,8 @@ impl ::tl_runtime::Deserializable for InputBusinessChatLink {
         Ok(value)
     }
 }
+/// Describes a Telegram Business [greeting](https://core.telegram.org/api/business#greeting-messages), automatically sent to new users writing to us in private for the first time, or after a certain inactivity period.
+///
 /// TL type [`InputBusinessGreetingMessage`](https://core.telegram.org/type/InputBusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6829,6 +7093,8 @@ impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
         Ok(value)
     }
 }
+/// Telegram Business [introduction »](https://core.telegram.org/api/business#business-introduction).
+///
 /// TL type [`InputBusinessIntro`](https://core.telegram.org/type/InputBusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6865,6 +7131,10 @@ impl ::tl_runtime::Deserializable for InputBusinessIntro {
         Ok(value)
     }
 }
+/// Specifies the chats that can receive Telegram Business [away »](https://core.telegram.org/api/business#away-messages) and [greeting »](https://core.telegram.org/api/business#greeting-messages) messages.
+///
+/// If exclude_selected is set, specifies all chats that cannot receive Telegram Business [away »](https://core.telegram.org/api/business#away-messages) and [greeting »](https://core.telegram.org/api/business#greeting-messages) messages.
+///
 /// TL type [`InputBusinessRecipients`](https://core.telegram.org/type/InputBusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6903,6 +7173,8 @@ impl ::tl_runtime::Deserializable for InputBusinessRecipients {
         Ok(value)
     }
 }
+/// Represents a channel
+///
 /// TL type [`InputChannel`](https://core.telegram.org/type/InputChannel), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -6953,6 +7225,8 @@ impl ::tl_runtime::Deserializable for InputChannel {
         Ok(value)
     }
 }
+/// Defines a new group profile photo.
+///
 /// TL type [`InputChatPhoto`](https://core.telegram.org/type/InputChatPhoto), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7007,6 +7281,8 @@ impl ::tl_runtime::Deserializable for InputChatPhoto {
         Ok(value)
     }
 }
+/// Specifies a chat [theme »](https://core.telegram.org/api/themes#chat-themes).
+///
 /// TL type [`InputChatTheme`](https://core.telegram.org/type/InputChatTheme), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7057,6 +7333,8 @@ impl ::tl_runtime::Deserializable for InputChatTheme {
         Ok(value)
     }
 }
+/// Represents a folder
+///
 /// TL type [`InputChatlist`](https://core.telegram.org/type/InputChatlist), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7093,6 +7371,10 @@ impl ::tl_runtime::Deserializable for InputChatlist {
         Ok(value)
     }
 }
+/// Constructors for checking the validity of a 2FA SRP [password](https://core.telegram.org/api/srp).
+///
+/// See [here »](https://core.telegram.org/api/srp#using-the-2fa-password) for more info on the 2FA authentication flow for methods that require it, before and after login.
+///
 /// TL type [`InputCheckPasswordSRP`](https://core.telegram.org/type/InputCheckPasswordSRP), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7142,6 +7424,8 @@ impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
         Ok(value)
     }
 }
+/// Info about an [MTProxy](https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation) used to connect.
+///
 /// TL type [`InputClientProxy`](https://core.telegram.org/type/InputClientProxy), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7178,6 +7462,8 @@ impl ::tl_runtime::Deserializable for InputClientProxy {
         Ok(value)
     }
 }
+/// Represents a Fragment [collectible »](https://core.telegram.org/api/fragment).
+///
 /// TL type [`InputCollectible`](https://core.telegram.org/type/InputCollectible), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7219,6 +7505,8 @@ impl ::tl_runtime::Deserializable for InputCollectible {
         Ok(value)
     }
 }
+/// Object defines a contact from the user's phone book.
+///
 /// TL type [`InputContact`](https://core.telegram.org/type/InputContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7255,6 +7543,8 @@ impl ::tl_runtime::Deserializable for InputContact {
         Ok(value)
     }
 }
+/// Peer, or all peers in a certain folder
+///
 /// TL type [`InputDialogPeer`](https://core.telegram.org/type/InputDialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7305,6 +7595,8 @@ impl ::tl_runtime::Deserializable for InputDialogPeer {
         Ok(value)
     }
 }
+/// Defines a document for subsequent interaction.
+///
 /// TL type [`InputDocument`](https://core.telegram.org/type/InputDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7348,6 +7640,8 @@ impl ::tl_runtime::Deserializable for InputDocument {
         Ok(value)
     }
 }
+/// An e2e encrypted [chat](https://core.telegram.org/api/end-to-end).
+///
 /// TL type [`InputEncryptedChat`](https://core.telegram.org/type/InputEncryptedChat), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7384,6 +7678,8 @@ impl ::tl_runtime::Deserializable for InputEncryptedChat {
         Ok(value)
     }
 }
+/// Object sets encrypted file for attachment
+///
 /// TL type [`InputEncryptedFile`](https://core.telegram.org/type/InputEncryptedFile), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7441,6 +7737,8 @@ impl ::tl_runtime::Deserializable for InputEncryptedFile {
         Ok(value)
     }
 }
+/// Defines a file uploaded by the client.
+///
 /// TL type [`InputFile`](https://core.telegram.org/type/InputFile), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7491,6 +7789,8 @@ impl ::tl_runtime::Deserializable for InputFile {
         Ok(value)
     }
 }
+/// Defines the location of a file for download.
+///
 /// TL type [`InputFileLocation`](https://core.telegram.org/type/InputFileLocation), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7626,6 +7926,8 @@ impl ::tl_runtime::Deserializable for InputFileLocation {
         Ok(value)
     }
 }
+/// Peer in a folder
+///
 /// TL type [`InputFolderPeer`](https://core.telegram.org/type/InputFolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7662,6 +7964,8 @@ impl ::tl_runtime::Deserializable for InputFolderPeer {
         Ok(value)
     }
 }
+/// A game to send
+///
 /// TL type [`InputGame`](https://core.telegram.org/type/InputGame), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7703,6 +8007,8 @@ impl ::tl_runtime::Deserializable for InputGame {
         Ok(value)
     }
 }
+/// Defines a GeoPoint.
+///
 /// TL type [`InputGeoPoint`](https://core.telegram.org/type/InputGeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7746,6 +8052,8 @@ impl ::tl_runtime::Deserializable for InputGeoPoint {
         Ok(value)
     }
 }
+/// Indicates a group call
+///
 /// TL type [`InputGroupCall`](https://core.telegram.org/type/InputGroupCall), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7798,6 +8106,8 @@ impl ::tl_runtime::Deserializable for InputGroupCall {
         Ok(value)
     }
 }
+/// An invoice
+///
 /// TL type [`InputInvoice`](https://core.telegram.org/type/InputInvoice), with 15 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -7960,6 +8270,8 @@ impl ::tl_runtime::Deserializable for InputInvoice {
         Ok(value)
     }
 }
+/// Defines media content of a message.
+///
 /// TL type [`InputMedia`](https://core.telegram.org/type/InputMedia), with 20 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8137,6 +8449,8 @@ impl ::tl_runtime::Deserializable for InputMedia {
         Ok(value)
     }
 }
+/// A message
+///
 /// TL type [`InputMessage`](https://core.telegram.org/type/InputMessage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8232,6 +8546,8 @@ impl ::tl_runtime::Deserializable for InputMessageReadMetric {
         Ok(value)
     }
 }
+/// Object defines the set of users and/or groups that generate notifications.
+///
 /// TL type [`InputNotifyPeer`](https://core.telegram.org/type/InputNotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8319,6 +8635,8 @@ impl ::tl_runtime::Deserializable for InputNotifyPeer {
         Ok(value)
     }
 }
+/// Credential used to register a [passkey »](https://core.telegram.org/api/passkeys) or to log in with one.
+///
 /// TL type [`InputPasskeyCredential`](https://core.telegram.org/type/InputPasskeyCredential), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8353,6 +8671,8 @@ impl ::tl_runtime::Deserializable for InputPasskeyCredential {
         Ok(value)
     }
 }
+/// WebAuthn response generated by the authenticator when registering or logging in with a public-key [passkey »](https://core.telegram.org/api/passkeys).
+///
 /// TL type [`InputPasskeyResponse`](https://core.telegram.org/type/InputPasskeyResponse), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8394,6 +8714,8 @@ impl ::tl_runtime::Deserializable for InputPasskeyResponse {
         Ok(value)
     }
 }
+/// Payment credentials
+///
 /// TL type [`InputPaymentCredentials`](https://core.telegram.org/type/InputPaymentCredentials), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8453,6 +8775,8 @@ impl ::tl_runtime::Deserializable for InputPaymentCredentials {
         Ok(value)
     }
 }
+/// Peer
+///
 /// TL type [`InputPeer`](https://core.telegram.org/type/InputPeer), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8537,6 +8861,8 @@ impl ::tl_runtime::Deserializable for InputPeer {
         Ok(value)
     }
 }
+/// Notifications settings.
+///
 /// TL type [`InputPeerNotifySettings`](https://core.telegram.org/type/InputPeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8575,6 +8901,8 @@ impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
         Ok(value)
     }
 }
+/// Phone call
+///
 /// TL type [`InputPhoneCall`](https://core.telegram.org/type/InputPhoneCall), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8611,6 +8939,8 @@ impl ::tl_runtime::Deserializable for InputPhoneCall {
         Ok(value)
     }
 }
+/// Defines a photo for further interaction.
+///
 /// TL type [`InputPhoto`](https://core.telegram.org/type/InputPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8652,6 +8982,10 @@ impl ::tl_runtime::Deserializable for InputPhoto {
         Ok(value)
     }
 }
+/// Privacy keys together with privacy [rules »](https://core.telegram.org/api/privacy#privacy-rules) indicate what can or can't someone do and are specified by a [PrivacyKey](https://core.telegram.org/type/PrivacyKey) constructor, and its input counterpart [InputPrivacyKey](https://core.telegram.org/type/InputPrivacyKey).
+///
+/// See the privacy [documentation »](https://core.telegram.org/api/privacy) for more info.
+///
 /// TL type [`InputPrivacyKey`](https://core.telegram.org/type/InputPrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8789,6 +9123,10 @@ impl ::tl_runtime::Deserializable for InputPrivacyKey {
         Ok(value)
     }
 }
+/// Privacy rules indicate who can or can't do something and are specified by a [PrivacyRule](https://core.telegram.org/type/PrivacyRule), and its input counterpart [InputPrivacyRule](https://core.telegram.org/type/InputPrivacyRule).
+///
+/// See the privacy [documentation »](https://core.telegram.org/api/privacy) for more info.
+///
 /// TL type [`InputPrivacyRule`](https://core.telegram.org/type/InputPrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8952,6 +9290,8 @@ impl ::tl_runtime::Deserializable for InputPrivacyRule {
         Ok(value)
     }
 }
+/// Represents a quick reply [shortcut »](https://core.telegram.org/api/business#quick-reply-shortcuts).
+///
 /// TL type [`InputQuickReplyShortcut`](https://core.telegram.org/type/InputQuickReplyShortcut), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8997,6 +9337,8 @@ impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
         Ok(value)
     }
 }
+/// Contains info about a message or story to reply to.
+///
 /// TL type [`InputReplyTo`](https://core.telegram.org/type/InputReplyTo), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9145,6 +9487,8 @@ impl ::tl_runtime::Deserializable for InputRichMessage {
         Ok(value)
     }
 }
+/// Points to a [gift »](https://core.telegram.org/api/gifts).
+///
 /// TL type [`InputSavedStarGift`](https://core.telegram.org/type/InputSavedStarGift), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9193,6 +9537,8 @@ impl ::tl_runtime::Deserializable for InputSavedStarGift {
         Ok(value)
     }
 }
+/// Secure [passport](https://core.telegram.org/passport) file, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#inputsecurefile)
+///
 /// TL type [`InputSecureFile`](https://core.telegram.org/type/InputSecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9236,6 +9582,8 @@ impl ::tl_runtime::Deserializable for InputSecureFile {
         Ok(value)
     }
 }
+/// Secure value, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
+///
 /// TL type [`InputSecureValue`](https://core.telegram.org/type/InputSecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9272,6 +9620,8 @@ impl ::tl_runtime::Deserializable for InputSecureValue {
         Ok(value)
     }
 }
+/// A single media in an album or grouped [media](https://core.telegram.org/api/files#albums-grouped-media) sent with [messages.sendMultiMedia](https://core.telegram.org/method/messages.sendMultiMedia).
+///
 /// TL type [`InputSingleMedia`](https://core.telegram.org/type/InputSingleMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9308,6 +9658,8 @@ impl ::tl_runtime::Deserializable for InputSingleMedia {
         Ok(value)
     }
 }
+/// Identifies a collectible gift [auction »](https://core.telegram.org/api/auctions), either by the ID of the linked collectible gift or by an auction deep link slug.
+///
 /// TL type [`InputStarGiftAuction`](https://core.telegram.org/type/InputStarGiftAuction), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9353,6 +9705,8 @@ impl ::tl_runtime::Deserializable for InputStarGiftAuction {
         Ok(value)
     }
 }
+/// Used to fetch info about a Telegram Star [transaction »](https://core.telegram.org/api/stars#balance-and-transaction-history).
+///
 /// TL type [`InputStarsTransaction`](https://core.telegram.org/type/InputStarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9391,6 +9745,10 @@ impl ::tl_runtime::Deserializable for InputStarsTransaction {
         Ok(value)
     }
 }
+/// Represents a stickerset
+///
+/// API schema:
+///
 /// TL type [`InputStickerSet`](https://core.telegram.org/type/InputStickerSet), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9528,6 +9886,8 @@ impl ::tl_runtime::Deserializable for InputStickerSet {
         Ok(value)
     }
 }
+/// Sticker
+///
 /// TL type [`InputStickerSetItem`](https://core.telegram.org/type/InputStickerSetItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9564,6 +9924,8 @@ impl ::tl_runtime::Deserializable for InputStickerSetItem {
         Ok(value)
     }
 }
+/// Represents a media with attached stickers
+///
 /// TL type [`InputStickeredMedia`](https://core.telegram.org/type/InputStickeredMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9605,6 +9967,8 @@ impl ::tl_runtime::Deserializable for InputStickeredMedia {
         Ok(value)
     }
 }
+/// Info about a Telegram Premium purchase
+///
 /// TL type [`InputStorePaymentPurpose`](https://core.telegram.org/type/InputStorePaymentPurpose), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9722,6 +10086,8 @@ impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
         Ok(value)
     }
 }
+/// Cloud theme
+///
 /// TL type [`InputTheme`](https://core.telegram.org/type/InputTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9763,6 +10129,8 @@ impl ::tl_runtime::Deserializable for InputTheme {
         Ok(value)
     }
 }
+/// Theme settings
+///
 /// TL type [`InputThemeSettings`](https://core.telegram.org/type/InputThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9799,6 +10167,8 @@ impl ::tl_runtime::Deserializable for InputThemeSettings {
         Ok(value)
     }
 }
+/// Defines a user for subsequent interaction.
+///
 /// TL type [`InputUser`](https://core.telegram.org/type/InputUser), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9856,6 +10226,8 @@ impl ::tl_runtime::Deserializable for InputUser {
         Ok(value)
     }
 }
+/// [Wallpaper](https://core.telegram.org/api/wallpapers)
+///
 /// TL type [`InputWallPaper`](https://core.telegram.org/type/InputWallPaper), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9951,6 +10323,8 @@ impl ::tl_runtime::Deserializable for InputWalletReplacement {
         Ok(value)
     }
 }
+/// Specifies a document that will have to be downloaded from the URL by the telegram servers
+///
 /// TL type [`InputWebDocument`](https://core.telegram.org/type/InputWebDocument), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -9987,6 +10361,8 @@ impl ::tl_runtime::Deserializable for InputWebDocument {
         Ok(value)
     }
 }
+/// Location of remote file
+///
 /// TL type [`InputWebFileLocation`](https://core.telegram.org/type/InputWebFileLocation), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10049,6 +10425,8 @@ impl ::tl_runtime::Deserializable for InputWebFileLocation {
         Ok(value)
     }
 }
+/// Invoice
+///
 /// TL type [`Invoice`](https://core.telegram.org/type/Invoice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10179,6 +10557,10 @@ impl ::tl_runtime::Deserializable for JoinChatBotResult {
         Ok(value)
     }
 }
+/// JSON key: value pair
+///
+/// API schema:
+///
 /// TL type [`JSONObjectValue`](https://core.telegram.org/type/JSONObjectValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10215,6 +10597,10 @@ impl ::tl_runtime::Deserializable for JsonObjectValue {
         Ok(value)
     }
 }
+/// JSON value
+///
+/// API schema:
+///
 /// TL type [`JSONValue`](https://core.telegram.org/type/JSONValue), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10284,6 +10670,8 @@ impl ::tl_runtime::Deserializable for JsonValue {
         Ok(value)
     }
 }
+/// Bot or inline keyboard buttons
+///
 /// TL type [`KeyboardButton`](https://core.telegram.org/type/KeyboardButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10320,6 +10708,8 @@ impl ::tl_runtime::Deserializable for KeyboardButton {
         Ok(value)
     }
 }
+/// Bot or inline keyboard rows
+///
 /// TL type [`KeyboardButtonRow`](https://core.telegram.org/type/KeyboardButtonRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10356,6 +10746,8 @@ impl ::tl_runtime::Deserializable for KeyboardButtonRow {
         Ok(value)
     }
 }
+/// This constructor allows setting a custom background color and custom emoji label for a button, see [here »](https://core.telegram.org/api/bots/buttons#button-styles) for more info.
+///
 /// TL type [`KeyboardButtonStyle`](https://core.telegram.org/type/KeyboardButtonStyle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10468,6 +10860,8 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
         Ok(value)
     }
 }
+/// Labeled pricetag
+///
 /// TL type [`LabeledPrice`](https://core.telegram.org/type/LabeledPrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10504,6 +10898,8 @@ impl ::tl_runtime::Deserializable for LabeledPrice {
         Ok(value)
     }
 }
+/// Language pack changes
+///
 /// TL type [`LangPackDifference`](https://core.telegram.org/type/LangPackDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10540,6 +10936,8 @@ impl ::tl_runtime::Deserializable for LangPackDifference {
         Ok(value)
     }
 }
+/// Language pack language
+///
 /// TL type [`LangPackLanguage`](https://core.telegram.org/type/LangPackLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10576,6 +10974,8 @@ impl ::tl_runtime::Deserializable for LangPackLanguage {
         Ok(value)
     }
 }
+/// Language pack string
+///
 /// TL type [`LangPackString`](https://core.telegram.org/type/LangPackString), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10626,6 +11026,8 @@ impl ::tl_runtime::Deserializable for LangPackString {
         Ok(value)
     }
 }
+/// Mask coordinates (if this is a mask sticker, attached to a photo)
+///
 /// TL type [`MaskCoords`](https://core.telegram.org/type/MaskCoords), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10660,6 +11062,8 @@ impl ::tl_runtime::Deserializable for MaskCoords {
         Ok(value)
     }
 }
+/// Represents a story media [area »](https://core.telegram.org/api/stories#media-areas)
+///
 /// TL type [`MediaArea`](https://core.telegram.org/type/MediaArea), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10758,6 +11162,8 @@ impl ::tl_runtime::Deserializable for MediaArea {
         Ok(value)
     }
 }
+/// Coordinates and size of a clickable rectangular area on top of a story.
+///
 /// TL type [`MediaAreaCoordinates`](https://core.telegram.org/type/MediaAreaCoordinates), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10796,6 +11202,8 @@ impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
         Ok(value)
     }
 }
+/// Object describing a message.
+///
 /// TL type [`Message`](https://core.telegram.org/type/Message), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -10844,6 +11252,8 @@ impl ::tl_runtime::Deserializable for Message {
         Ok(value)
     }
 }
+/// Object describing actions connected to a service message.
+///
 /// TL type [`MessageAction`](https://core.telegram.org/type/MessageAction), with 71 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11490,6 +11900,10 @@ impl ::tl_runtime::Deserializable for MessageAction {
         Ok(value)
     }
 }
+/// Message entities, representing styled text in a message
+///
+/// API schema:
+///
 /// TL type [`MessageEntity`](https://core.telegram.org/type/MessageEntity), with 26 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11705,6 +12119,8 @@ impl ::tl_runtime::Deserializable for MessageEntity {
         Ok(value)
     }
 }
+/// Paid media, see [here »](https://core.telegram.org/api/paid-media) for more info.
+///
 /// TL type [`MessageExtendedMedia`](https://core.telegram.org/type/MessageExtendedMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11752,6 +12168,8 @@ impl ::tl_runtime::Deserializable for MessageExtendedMedia {
         Ok(value)
     }
 }
+/// Info about a forwarded message
+///
 /// TL type [`MessageFwdHeader`](https://core.telegram.org/type/MessageFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11788,6 +12206,8 @@ impl ::tl_runtime::Deserializable for MessageFwdHeader {
         Ok(value)
     }
 }
+/// Media
+///
 /// TL type [`MessageMedia`](https://core.telegram.org/type/MessageMedia), with 19 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11952,6 +12372,8 @@ impl ::tl_runtime::Deserializable for MessageMedia {
         Ok(value)
     }
 }
+/// How a certain peer reacted to the message
+///
 /// TL type [`MessagePeerReaction`](https://core.telegram.org/type/MessagePeerReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -11988,6 +12410,8 @@ impl ::tl_runtime::Deserializable for MessagePeerReaction {
         Ok(value)
     }
 }
+/// How a user voted in a poll
+///
 /// TL type [`MessagePeerVote`](https://core.telegram.org/type/MessagePeerVote), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12038,6 +12462,8 @@ impl ::tl_runtime::Deserializable for MessagePeerVote {
         Ok(value)
     }
 }
+/// Indicates a range of chat messages
+///
 /// TL type [`MessageRange`](https://core.telegram.org/type/MessageRange), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12074,6 +12500,8 @@ impl ::tl_runtime::Deserializable for MessageRange {
         Ok(value)
     }
 }
+/// Message [reactions »](https://core.telegram.org/api/reactions)
+///
 /// TL type [`MessageReactions`](https://core.telegram.org/type/MessageReactions), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12110,6 +12538,8 @@ impl ::tl_runtime::Deserializable for MessageReactions {
         Ok(value)
     }
 }
+/// Info about a user in the paid Star reactions [leaderboard](https://core.telegram.org/api/reactions#paid-reactions) for a message.
+///
 /// TL type [`MessageReactor`](https://core.telegram.org/type/MessageReactor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12146,6 +12576,8 @@ impl ::tl_runtime::Deserializable for MessageReactor {
         Ok(value)
     }
 }
+/// Info about post comments (for channels) or message replies ([for groups](https://core.telegram.org/api/threads))
+///
 /// TL type [`MessageReplies`](https://core.telegram.org/type/MessageReplies), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12182,6 +12614,8 @@ impl ::tl_runtime::Deserializable for MessageReplies {
         Ok(value)
     }
 }
+/// Reply information
+///
 /// TL type [`MessageReplyHeader`](https://core.telegram.org/type/MessageReplyHeader), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12229,6 +12663,8 @@ impl ::tl_runtime::Deserializable for MessageReplyHeader {
         Ok(value)
     }
 }
+/// Report menu option
+///
 /// TL type [`MessageReportOption`](https://core.telegram.org/type/MessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12265,6 +12701,8 @@ impl ::tl_runtime::Deserializable for MessageReportOption {
         Ok(value)
     }
 }
+/// View, forward counter + info about replies of a specific message
+///
 /// TL type [`MessageViews`](https://core.telegram.org/type/MessageViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12301,6 +12739,8 @@ impl ::tl_runtime::Deserializable for MessageViews {
         Ok(value)
     }
 }
+/// Object describes message filter.
+///
 /// TL type [`MessagesFilter`](https://core.telegram.org/type/MessagesFilter), with 18 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12526,6 +12966,8 @@ impl ::tl_runtime::Deserializable for MessagesFilter {
         Ok(value)
     }
 }
+/// Info about why a specific user could not be [invited »](https://core.telegram.org/api/invites#direct-invites).
+///
 /// TL type [`MissingInvitee`](https://core.telegram.org/type/MissingInvitee), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12792,6 +13234,8 @@ impl ::tl_runtime::Deserializable for MsgsStateReq {
         Ok(value)
     }
 }
+/// Contains information about a single boost [slot »](https://core.telegram.org/api/boost).
+///
 /// TL type [`MyBoost`](https://core.telegram.org/type/MyBoost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12826,6 +13270,8 @@ impl ::tl_runtime::Deserializable for MyBoost {
         Ok(value)
     }
 }
+/// Object contains info on nearest data center.
+///
 /// TL type [`NearestDc`](https://core.telegram.org/type/NearestDc), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12894,6 +13340,8 @@ impl ::tl_runtime::Deserializable for NewSession {
         Ok(value)
     }
 }
+/// Represents a notification sound
+///
 /// TL type [`NotificationSound`](https://core.telegram.org/type/NotificationSound), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -12949,6 +13397,8 @@ impl ::tl_runtime::Deserializable for NotificationSound {
         Ok(value)
     }
 }
+/// Object defines the set of users and/or groups that generate notifications.
+///
 /// TL type [`NotifyPeer`](https://core.telegram.org/type/NotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13024,6 +13474,8 @@ impl ::tl_runtime::Deserializable for NotifyPeer {
         Ok(value)
     }
 }
+/// Object corresponds to an arbitrary empty object.
+///
 /// TL type [`Null`](https://core.telegram.org/type/Null), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13274,6 +13726,8 @@ impl ::tl_runtime::Deserializable for OnrampSession {
         Ok(value)
     }
 }
+/// Exact read date of a private message we sent to another user.
+///
 /// TL type [`OutboxReadDate`](https://core.telegram.org/type/OutboxReadDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13365,6 +13819,8 @@ impl ::tl_runtime::Deserializable for PQInnerData {
         Ok(value)
     }
 }
+/// Instant [view](https://instantview.telegram.org) page
+///
 /// TL type [`Page`](https://core.telegram.org/type/Page), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13399,6 +13855,8 @@ impl ::tl_runtime::Deserializable for Page {
         Ok(value)
     }
 }
+/// Represents an instant view page [element](https://instantview.telegram.org)
+///
 /// TL type [`PageBlock`](https://core.telegram.org/type/PageBlock), with 41 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13757,6 +14215,8 @@ impl ::tl_runtime::Deserializable for PageButton {
         Ok(value)
     }
 }
+/// Page caption
+///
 /// TL type [`PageCaption`](https://core.telegram.org/type/PageCaption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13791,6 +14251,8 @@ impl ::tl_runtime::Deserializable for PageCaption {
         Ok(value)
     }
 }
+/// Item in block list
+///
 /// TL type [`PageListItem`](https://core.telegram.org/type/PageListItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13832,6 +14294,8 @@ impl ::tl_runtime::Deserializable for PageListItem {
         Ok(value)
     }
 }
+/// Represents an instant view ordered [list](https://instantview.telegram.org)
+///
 /// TL type [`PageListOrderedItem`](https://core.telegram.org/type/PageListOrderedItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13873,6 +14337,8 @@ impl ::tl_runtime::Deserializable for PageListOrderedItem {
         Ok(value)
     }
 }
+/// Related articles
+///
 /// TL type [`PageRelatedArticle`](https://core.telegram.org/type/PageRelatedArticle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13909,6 +14375,8 @@ impl ::tl_runtime::Deserializable for PageRelatedArticle {
         Ok(value)
     }
 }
+/// Represents a table in an instant view [table](https://instantview.telegram.org)
+///
 /// TL type [`PageTableCell`](https://core.telegram.org/type/PageTableCell), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13945,6 +14413,8 @@ impl ::tl_runtime::Deserializable for PageTableCell {
         Ok(value)
     }
 }
+/// Table row
+///
 /// TL type [`PageTableRow`](https://core.telegram.org/type/PageTableRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -13981,6 +14451,8 @@ impl ::tl_runtime::Deserializable for PageTableRow {
         Ok(value)
     }
 }
+/// Paid reaction privacy [settings »](https://core.telegram.org/api/reactions#paid-reactions)
+///
 /// TL type [`PaidReactionPrivacy`](https://core.telegram.org/type/PaidReactionPrivacy), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14029,6 +14501,8 @@ impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
         Ok(value)
     }
 }
+/// Human-readable info about a passkey associated to an account, returned when creating a [passkey »](https://core.telegram.org/api/passkeys#creating-a-passkey) or listing [passkeys »](https://core.telegram.org/api/passkeys#list-passkeys).
+///
 /// TL type [`Passkey`](https://core.telegram.org/type/Passkey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14063,6 +14537,8 @@ impl ::tl_runtime::Deserializable for Passkey {
         Ok(value)
     }
 }
+/// Key derivation function to use when generating the password hash for SRP two-factor [authorization](https://core.telegram.org/api/srp)
+///
 /// TL type [`PasswordKdfAlgo`](https://core.telegram.org/type/PasswordKdfAlgo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14110,6 +14586,8 @@ impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
         Ok(value)
     }
 }
+/// Charged payment
+///
 /// TL type [`PaymentCharge`](https://core.telegram.org/type/PaymentCharge), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14146,6 +14624,8 @@ impl ::tl_runtime::Deserializable for PaymentCharge {
         Ok(value)
     }
 }
+/// Represents a payment method
+///
 /// TL type [`PaymentFormMethod`](https://core.telegram.org/type/PaymentFormMethod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14182,6 +14662,8 @@ impl ::tl_runtime::Deserializable for PaymentFormMethod {
         Ok(value)
     }
 }
+/// Requested payment info
+///
 /// TL type [`PaymentRequestedInfo`](https://core.telegram.org/type/PaymentRequestedInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14220,6 +14702,8 @@ impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
         Ok(value)
     }
 }
+/// Saved payment credentials
+///
 /// TL type [`PaymentSavedCredentials`](https://core.telegram.org/type/PaymentSavedCredentials), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14254,6 +14738,8 @@ impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
         Ok(value)
     }
 }
+/// Identifier of a private chat, basic group, group or channel (see [here »](https://core.telegram.org/api/peers) for more info).
+///
 /// TL type [`Peer`](https://core.telegram.org/type/Peer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14302,6 +14788,8 @@ impl ::tl_runtime::Deserializable for Peer {
         Ok(value)
     }
 }
+/// Info about a blocked user
+///
 /// TL type [`PeerBlocked`](https://core.telegram.org/type/PeerBlocked), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14336,6 +14824,8 @@ impl ::tl_runtime::Deserializable for PeerBlocked {
         Ok(value)
     }
 }
+/// Represents a color [palette »](https://core.telegram.org/api/colors).
+///
 /// TL type [`PeerColor`](https://core.telegram.org/type/PeerColor), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14388,6 +14878,8 @@ impl ::tl_runtime::Deserializable for PeerColor {
         Ok(value)
     }
 }
+/// Geolocated peer
+///
 /// TL type [`PeerLocated`](https://core.telegram.org/type/PeerLocated), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14431,6 +14923,8 @@ impl ::tl_runtime::Deserializable for PeerLocated {
         Ok(value)
     }
 }
+/// Notification settings.
+///
 /// TL type [`PeerNotifySettings`](https://core.telegram.org/type/PeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14467,6 +14961,8 @@ impl ::tl_runtime::Deserializable for PeerNotifySettings {
         Ok(value)
     }
 }
+/// List of actions that are possible when interacting with this user, to be shown as suggested actions in the chat bar
+///
 /// TL type [`PeerSettings`](https://core.telegram.org/type/PeerSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14503,6 +14999,8 @@ impl ::tl_runtime::Deserializable for PeerSettings {
         Ok(value)
     }
 }
+/// [Stories](https://core.telegram.org/api/stories) associated to a peer
+///
 /// TL type [`PeerStories`](https://core.telegram.org/type/PeerStories), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14537,6 +15035,8 @@ impl ::tl_runtime::Deserializable for PeerStories {
         Ok(value)
     }
 }
+/// Represents a custom pending [suggestion »](https://core.telegram.org/api/config#custom-suggestions).
+///
 /// TL type [`PendingSuggestion`](https://core.telegram.org/type/PendingSuggestion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14573,6 +15073,8 @@ impl ::tl_runtime::Deserializable for PendingSuggestion {
         Ok(value)
     }
 }
+/// Phone call
+///
 /// TL type [`PhoneCall`](https://core.telegram.org/type/PhoneCall), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14642,6 +15144,8 @@ impl ::tl_runtime::Deserializable for PhoneCall {
         Ok(value)
     }
 }
+/// Why was the phone call discarded?
+///
 /// TL type [`PhoneCallDiscardReason`](https://core.telegram.org/type/PhoneCallDiscardReason), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14708,6 +15212,8 @@ impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
         Ok(value)
     }
 }
+/// Phone call protocol
+///
 /// TL type [`PhoneCallProtocol`](https://core.telegram.org/type/PhoneCallProtocol), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14744,6 +15250,8 @@ impl ::tl_runtime::Deserializable for PhoneCallProtocol {
         Ok(value)
     }
 }
+/// Phone call connection
+///
 /// TL type [`PhoneConnection`](https://core.telegram.org/type/PhoneConnection), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14787,6 +15295,8 @@ impl ::tl_runtime::Deserializable for PhoneConnection {
         Ok(value)
     }
 }
+/// Object describes a photo.
+///
 /// TL type [`Photo`](https://core.telegram.org/type/Photo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14828,6 +15338,10 @@ impl ::tl_runtime::Deserializable for Photo {
         Ok(value)
     }
 }
+/// Location of a certain size of a picture
+///
+/// API schema:
+///
 /// TL type [`PhotoSize`](https://core.telegram.org/type/PhotoSize), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14903,6 +15417,8 @@ impl ::tl_runtime::Deserializable for PhotoSize {
         Ok(value)
     }
 }
+/// Indicates a poll message
+///
 /// TL type [`Poll`](https://core.telegram.org/type/Poll), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14937,6 +15453,8 @@ impl ::tl_runtime::Deserializable for Poll {
         Ok(value)
     }
 }
+/// Indicates a possible answer to a [poll](https://core.telegram.org/type/Poll).
+///
 /// TL type [`PollAnswer`](https://core.telegram.org/type/PollAnswer), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -14980,6 +15498,8 @@ impl ::tl_runtime::Deserializable for PollAnswer {
         Ok(value)
     }
 }
+/// How users voted on a certain poll answer
+///
 /// TL type [`PollAnswerVoters`](https://core.telegram.org/type/PollAnswerVoters), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15016,6 +15536,8 @@ impl ::tl_runtime::Deserializable for PollAnswerVoters {
         Ok(value)
     }
 }
+/// Results of poll
+///
 /// TL type [`PollResults`](https://core.telegram.org/type/PollResults), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15086,6 +15608,8 @@ impl ::tl_runtime::Deserializable for Pong {
         Ok(value)
     }
 }
+/// Popular contact
+///
 /// TL type [`PopularContact`](https://core.telegram.org/type/PopularContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15122,6 +15646,8 @@ impl ::tl_runtime::Deserializable for PopularContact {
         Ok(value)
     }
 }
+/// Shipping address
+///
 /// TL type [`PostAddress`](https://core.telegram.org/type/PostAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15156,6 +15682,8 @@ impl ::tl_runtime::Deserializable for PostAddress {
         Ok(value)
     }
 }
+/// Interaction counters
+///
 /// TL type [`PostInteractionCounters`](https://core.telegram.org/type/PostInteractionCounters), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15197,6 +15725,8 @@ impl ::tl_runtime::Deserializable for PostInteractionCounters {
         Ok(value)
     }
 }
+/// [Giveaway](https://core.telegram.org/api/giveaways) option.
+///
 /// TL type [`PremiumGiftCodeOption`](https://core.telegram.org/type/PremiumGiftCodeOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15235,6 +15765,8 @@ impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
         Ok(value)
     }
 }
+/// Telegram Premium subscription option
+///
 /// TL type [`PremiumSubscriptionOption`](https://core.telegram.org/type/PremiumSubscriptionOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15273,6 +15805,8 @@ impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
         Ok(value)
     }
 }
+/// Contains info about a prepaid [giveaway »](https://core.telegram.org/api/giveaways).
+///
 /// TL type [`PrepaidGiveaway`](https://core.telegram.org/type/PrepaidGiveaway), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15320,6 +15854,10 @@ impl ::tl_runtime::Deserializable for PrepaidGiveaway {
         Ok(value)
     }
 }
+/// Privacy keys together with privacy [rules »](https://core.telegram.org/api/privacy#privacy-rules) indicate what can or can't someone do and are specified by a [PrivacyKey](https://core.telegram.org/type/PrivacyKey) constructor, and its input counterpart [InputPrivacyKey](https://core.telegram.org/type/InputPrivacyKey).
+///
+/// See the privacy [documentation »](https://core.telegram.org/api/privacy) for more info.
+///
 /// TL type [`PrivacyKey`](https://core.telegram.org/type/PrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15457,6 +15995,10 @@ impl ::tl_runtime::Deserializable for PrivacyKey {
         Ok(value)
     }
 }
+/// Privacy rules together with privacy [keys](https://core.telegram.org/api/privacy#privacy-keys) indicate what can or can't someone do and are specified by a [PrivacyRule](https://core.telegram.org/type/PrivacyRule) constructor, and its input counterpart [InputPrivacyRule](https://core.telegram.org/type/InputPrivacyRule).
+///
+/// See the privacy [documentation »](https://core.telegram.org/api/privacy) for more info.
+///
 /// TL type [`PrivacyRule`](https://core.telegram.org/type/PrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15618,6 +16160,8 @@ impl ::tl_runtime::Deserializable for PrivacyRule {
         Ok(value)
     }
 }
+/// Represents a tab of a profile [page »](https://core.telegram.org/api/profile#tabs).
+///
 /// TL type [`ProfileTab`](https://core.telegram.org/type/ProfileTab), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15701,6 +16245,8 @@ impl ::tl_runtime::Deserializable for ProfileTab {
         Ok(value)
     }
 }
+/// Contains info about the forwards of a [story](https://core.telegram.org/api/stories) as a message to public chats and reposts by public channels.
+///
 /// TL type [`PublicForward`](https://core.telegram.org/type/PublicForward), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15742,6 +16288,8 @@ impl ::tl_runtime::Deserializable for PublicForward {
         Ok(value)
     }
 }
+/// A quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts).
+///
 /// TL type [`QuickReply`](https://core.telegram.org/type/QuickReply), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15776,6 +16324,8 @@ impl ::tl_runtime::Deserializable for QuickReply {
         Ok(value)
     }
 }
+/// Message [reaction](https://core.telegram.org/api/reactions)
+///
 /// TL type [`Reaction`](https://core.telegram.org/type/Reaction), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15831,6 +16381,8 @@ impl ::tl_runtime::Deserializable for Reaction {
         Ok(value)
     }
 }
+/// Number of users that reacted with a certain emoji
+///
 /// TL type [`ReactionCount`](https://core.telegram.org/type/ReactionCount), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15867,6 +16419,8 @@ impl ::tl_runtime::Deserializable for ReactionCount {
         Ok(value)
     }
 }
+/// Reaction notification settings
+///
 /// TL type [`ReactionNotificationsFrom`](https://core.telegram.org/type/ReactionNotificationsFrom), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15908,6 +16462,8 @@ impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
         Ok(value)
     }
 }
+/// Reaction notification settings, see [here »](https://core.telegram.org/api/reactions#notifications-about-reactions) for more info.
+///
 /// TL type [`ReactionsNotifySettings`](https://core.telegram.org/type/ReactionsNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15946,6 +16502,8 @@ impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
         Ok(value)
     }
 }
+/// Contains info about when a certain participant has read a message
+///
 /// TL type [`ReadParticipantDate`](https://core.telegram.org/type/ReadParticipantDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15982,6 +16540,8 @@ impl ::tl_runtime::Deserializable for ReadParticipantDate {
         Ok(value)
     }
 }
+/// Confirmation of message receipt
+///
 /// TL type [`ReceivedNotifyMessage`](https://core.telegram.org/type/ReceivedNotifyMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16020,6 +16580,8 @@ impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
         Ok(value)
     }
 }
+/// Recent t.me urls
+///
 /// TL type [`RecentMeUrl`](https://core.telegram.org/type/RecentMeUrl), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16082,6 +16644,8 @@ impl ::tl_runtime::Deserializable for RecentMeUrl {
         Ok(value)
     }
 }
+/// Summary of a peer's active [stories »](https://core.telegram.org/api/stories#recent-story-summaries).
+///
 /// TL type [`RecentStory`](https://core.telegram.org/type/RecentStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16116,6 +16680,8 @@ impl ::tl_runtime::Deserializable for RecentStory {
         Ok(value)
     }
 }
+/// Reply markup for bot and inline keyboards
+///
 /// TL type [`ReplyMarkup`](https://core.telegram.org/type/ReplyMarkup), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16181,6 +16747,8 @@ impl ::tl_runtime::Deserializable for ReplyMarkup {
         Ok(value)
     }
 }
+/// Report reason
+///
 /// TL type [`ReportReason`](https://core.telegram.org/type/ReportReason), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16318,6 +16886,8 @@ impl ::tl_runtime::Deserializable for ReportReason {
         Ok(value)
     }
 }
+/// Represents a report menu or result
+///
 /// TL type [`ReportResult`](https://core.telegram.org/type/ReportResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16368,6 +16938,8 @@ impl ::tl_runtime::Deserializable for ReportResult {
         Ok(value)
     }
 }
+/// Filtering criteria to use for the peer selection list shown to the user.
+///
 /// TL type [`RequestPeerType`](https://core.telegram.org/type/RequestPeerType), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16423,6 +16995,8 @@ impl ::tl_runtime::Deserializable for RequestPeerType {
         Ok(value)
     }
 }
+/// Info about a peer, shared by a user with the currently logged in bot using [messages.sendBotRequestedPeer](https://core.telegram.org/method/messages.sendBotRequestedPeer).
+///
 /// TL type [`RequestedPeer`](https://core.telegram.org/type/RequestedPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16471,6 +17045,8 @@ impl ::tl_runtime::Deserializable for RequestedPeer {
         Ok(value)
     }
 }
+/// Specifies a requirement that must be satisfied in order to contact a user.
+///
 /// TL type [`RequirementToContact`](https://core.telegram.org/type/RequirementToContact), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16555,6 +17131,8 @@ impl ::tl_runtime::Deserializable for ResPq {
         Ok(value)
     }
 }
+/// Restriction reason
+///
 /// TL type [`RestrictionReason`](https://core.telegram.org/type/RestrictionReason), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -16661,6 +17239,8 @@ impl ::tl_runtime::Deserializable for RichMessage {
         Ok(value)
     }
 }
+/// Rich text
+///
 /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 32 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17024,6 +17604,8 @@ impl ::tl_runtime::Deserializable for RpcError {
         Ok(value)
     }
 }
+/// Saved contact
+///
 /// TL type [`SavedContact`](https://core.telegram.org/type/SavedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17060,6 +17642,8 @@ impl ::tl_runtime::Deserializable for SavedContact {
         Ok(value)
     }
 }
+/// Represents a saved message [dialog »](https://core.telegram.org/api/saved-messages).
+///
 /// TL type [`SavedDialog`](https://core.telegram.org/type/SavedDialog), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17103,6 +17687,8 @@ impl ::tl_runtime::Deserializable for SavedDialog {
         Ok(value)
     }
 }
+/// Info about a saved message reaction [tag »](https://core.telegram.org/api/saved-messages#tags).
+///
 /// TL type [`SavedReactionTag`](https://core.telegram.org/type/SavedReactionTag), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17139,6 +17725,8 @@ impl ::tl_runtime::Deserializable for SavedReactionTag {
         Ok(value)
     }
 }
+/// Represents a [gift](https://core.telegram.org/api/gifts) owned by a peer.
+///
 /// TL type [`SavedStarGift`](https://core.telegram.org/type/SavedStarGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17175,6 +17763,8 @@ impl ::tl_runtime::Deserializable for SavedStarGift {
         Ok(value)
     }
 }
+/// Indicates if the specified global post [search »](https://core.telegram.org/api/search#posts-tab) requires payment.
+///
 /// TL type [`SearchPostsFlood`](https://core.telegram.org/type/SearchPostsFlood), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17211,6 +17801,8 @@ impl ::tl_runtime::Deserializable for SearchPostsFlood {
         Ok(value)
     }
 }
+/// Information about found messages sent on a specific day, used to split the messages in [messages.searchResultsCalendar](https://core.telegram.org/constructor/messages.searchResultsCalendar) constructors by days.
+///
 /// TL type [`SearchResultsCalendarPeriod`](https://core.telegram.org/type/SearchResultsCalendarPeriod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17249,6 +17841,8 @@ impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
         Ok(value)
     }
 }
+/// Information about a message in a specific position
+///
 /// TL type [`SearchResultsPosition`](https://core.telegram.org/type/SearchResultsPosition), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17287,6 +17881,8 @@ impl ::tl_runtime::Deserializable for SearchResultsPosition {
         Ok(value)
     }
 }
+/// Encrypted secure credentials
+///
 /// TL type [`SecureCredentialsEncrypted`](https://core.telegram.org/type/SecureCredentialsEncrypted), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17325,6 +17921,8 @@ impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
         Ok(value)
     }
 }
+/// Secure [passport](https://core.telegram.org/passport) data, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#securedata)
+///
 /// TL type [`SecureData`](https://core.telegram.org/type/SecureData), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17359,6 +17957,8 @@ impl ::tl_runtime::Deserializable for SecureData {
         Ok(value)
     }
 }
+/// Secure [passport](https://core.telegram.org/passport) file, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#inputsecurefile)
+///
 /// TL type [`SecureFile`](https://core.telegram.org/type/SecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17400,6 +18000,8 @@ impl ::tl_runtime::Deserializable for SecureFile {
         Ok(value)
     }
 }
+/// KDF algorithm to use for computing telegram [passport](https://core.telegram.org/passport) hash
+///
 /// TL type [`SecurePasswordKdfAlgo`](https://core.telegram.org/type/SecurePasswordKdfAlgo), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17454,6 +18056,8 @@ impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
         Ok(value)
     }
 }
+/// Plaintext verified passport [data](https://core.telegram.org/passport/encryption#secureplaindata).
+///
 /// TL type [`SecurePlainData`](https://core.telegram.org/type/SecurePlainData), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17499,6 +18103,8 @@ impl ::tl_runtime::Deserializable for SecurePlainData {
         Ok(value)
     }
 }
+/// Required secure file type
+///
 /// TL type [`SecureRequiredType`](https://core.telegram.org/type/SecureRequiredType), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17542,6 +18148,8 @@ impl ::tl_runtime::Deserializable for SecureRequiredType {
         Ok(value)
     }
 }
+/// Telegram [passport](https://core.telegram.org/passport) settings
+///
 /// TL type [`SecureSecretSettings`](https://core.telegram.org/type/SecureSecretSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17580,6 +18188,8 @@ impl ::tl_runtime::Deserializable for SecureSecretSettings {
         Ok(value)
     }
 }
+/// Secure Telegram Passport value
+///
 /// TL type [`SecureValue`](https://core.telegram.org/type/SecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17614,6 +18224,8 @@ impl ::tl_runtime::Deserializable for SecureValue {
         Ok(value)
     }
 }
+/// Secure value error
+///
 /// TL type [`SecureValueError`](https://core.telegram.org/type/SecureValueError), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17710,6 +18322,8 @@ impl ::tl_runtime::Deserializable for SecureValueError {
         Ok(value)
     }
 }
+/// Secure value hash
+///
 /// TL type [`SecureValueHash`](https://core.telegram.org/type/SecureValueHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17746,6 +18360,8 @@ impl ::tl_runtime::Deserializable for SecureValueHash {
         Ok(value)
     }
 }
+/// Secure value type
+///
 /// TL type [`SecureValueType`](https://core.telegram.org/type/SecureValueType), with 13 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17884,6 +18500,8 @@ impl ::tl_runtime::Deserializable for SecureValueType {
         Ok(value)
     }
 }
+/// Indicates a peer that can be used to send messages
+///
 /// TL type [`SendAsPeer`](https://core.telegram.org/type/SendAsPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -17918,6 +18536,10 @@ impl ::tl_runtime::Deserializable for SendAsPeer {
         Ok(value)
     }
 }
+/// User actions. Use this to provide users with detailed info about their chat partner's actions: typing or sending attachments of all kinds.
+///
+/// API schema:
+///
 /// TL type [`SendMessageAction`](https://core.telegram.org/type/SendMessageAction), with 22 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18314,6 +18936,8 @@ impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
         Ok(value)
     }
 }
+/// Shipping options
+///
 /// TL type [`ShippingOption`](https://core.telegram.org/type/ShippingOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18350,6 +18974,8 @@ impl ::tl_runtime::Deserializable for ShippingOption {
         Ok(value)
     }
 }
+/// Info about an SMS job.
+///
 /// TL type [`SmsJob`](https://core.telegram.org/type/SmsJob), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18384,6 +19010,8 @@ impl ::tl_runtime::Deserializable for SmsJob {
         Ok(value)
     }
 }
+/// A sponsored message
+///
 /// TL type [`SponsoredMessage`](https://core.telegram.org/type/SponsoredMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18420,6 +19048,8 @@ impl ::tl_runtime::Deserializable for SponsoredMessage {
         Ok(value)
     }
 }
+/// A report option for a sponsored [message »](https://core.telegram.org/api/sponsored-messages#reporting-sponsored-messages).
+///
 /// TL type [`SponsoredMessageReportOption`](https://core.telegram.org/type/SponsoredMessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18458,6 +19088,8 @@ impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
         Ok(value)
     }
 }
+/// A sponsored peer.
+///
 /// TL type [`SponsoredPeer`](https://core.telegram.org/type/SponsoredPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18494,6 +19126,8 @@ impl ::tl_runtime::Deserializable for SponsoredPeer {
         Ok(value)
     }
 }
+/// Represents a star gift, see [here »](https://core.telegram.org/api/gifts) for more info.
+///
 /// TL type [`StarGift`](https://core.telegram.org/type/StarGift), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18535,6 +19169,8 @@ impl ::tl_runtime::Deserializable for StarGift {
         Ok(value)
     }
 }
+/// Contains info about an auction where the user has placed a [bid »](https://core.telegram.org/api/auctions).
+///
 /// TL type [`StarGiftActiveAuctionState`](https://core.telegram.org/type/StarGiftActiveAuctionState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18573,6 +19209,8 @@ impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
         Ok(value)
     }
 }
+/// An attribute of a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
+///
 /// TL type [`StarGiftAttribute`](https://core.telegram.org/type/StarGiftAttribute), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18630,6 +19268,8 @@ impl ::tl_runtime::Deserializable for StarGiftAttribute {
         Ok(value)
     }
 }
+/// Indicates the total number of gifts that have the specified attribute.
+///
 /// TL type [`StarGiftAttributeCounter`](https://core.telegram.org/type/StarGiftAttributeCounter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18668,6 +19308,8 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
         Ok(value)
     }
 }
+/// Represents the identifier of a collectible gift [attribute](https://core.telegram.org/api/gifts#collectible-gifts).
+///
 /// TL type [`StarGiftAttributeId`](https://core.telegram.org/type/StarGiftAttributeId), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18716,6 +19358,8 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeId {
         Ok(value)
     }
 }
+/// Rarity of a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts) attribute, either as an exact permille value or as one of the named rarity tiers (uncommon, rare, epic, legendary).
+///
 /// TL type [`StarGiftAttributeRarity`](https://core.telegram.org/type/StarGiftAttributeRarity), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18782,6 +19426,8 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
         Ok(value)
     }
 }
+/// Describes a gift that the current user won in an auction.
+///
 /// TL type [`StarGiftAuctionAcquiredGift`](https://core.telegram.org/type/StarGiftAuctionAcquiredGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18820,6 +19466,8 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
         Ok(value)
     }
 }
+/// Describes one or more rounds of a collectible gift [auction »](https://core.telegram.org/api/auctions), optionally extendable.
+///
 /// TL type [`StarGiftAuctionRound`](https://core.telegram.org/type/StarGiftAuctionRound), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18865,6 +19513,8 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
         Ok(value)
     }
 }
+/// State of a collectible gift [auction »](https://core.telegram.org/api/auctions): active/pending, finished, or unchanged with respect to a locally cached version.
+///
 /// TL type [`StarGiftAuctionState`](https://core.telegram.org/type/StarGiftAuctionState), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18917,6 +19567,10 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionState {
         Ok(value)
     }
 }
+/// Contains information about the current user's state in an [auction »](https://core.telegram.org/api/auctions).
+///
+/// The bid_amount, bid_date, bid_peer and min_bid_amount flags of [starGiftAuctionUserState](https://core.telegram.org/constructor/starGiftAuctionUserState) will all be set if the user placed a bid in the auction.
+///
 /// TL type [`StarGiftAuctionUserState`](https://core.telegram.org/type/StarGiftAuctionUserState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18955,6 +19609,8 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
         Ok(value)
     }
 }
+/// Contains the default background palette of a gift [type »](https://core.telegram.org/api/gifts#listing-all-possible-collectible-variants).
+///
 /// TL type [`StarGiftBackground`](https://core.telegram.org/type/StarGiftBackground), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -18991,6 +19647,8 @@ impl ::tl_runtime::Deserializable for StarGiftBackground {
         Ok(value)
     }
 }
+/// Represents a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections).
+///
 /// TL type [`StarGiftCollection`](https://core.telegram.org/type/StarGiftCollection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19027,6 +19685,8 @@ impl ::tl_runtime::Deserializable for StarGiftCollection {
         Ok(value)
     }
 }
+/// Indicates the price for a gift [upgrade »](https://core.telegram.org/api/gifts#collectible-gifts) starting from a specific point in time.
+///
 /// TL type [`StarGiftUpgradePrice`](https://core.telegram.org/type/StarGiftUpgradePrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19065,6 +19725,8 @@ impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
         Ok(value)
     }
 }
+/// Indo about an affiliate program offered by a [bot](https://core.telegram.org/api/bots/referrals)
+///
 /// TL type [`StarRefProgram`](https://core.telegram.org/type/StarRefProgram), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19101,6 +19763,8 @@ impl ::tl_runtime::Deserializable for StarRefProgram {
         Ok(value)
     }
 }
+/// Describes a real (i.e. possibly decimal) amount of [Telegram Stars](https://core.telegram.org/api/stars).
+///
 /// TL type [`StarsAmount`](https://core.telegram.org/type/StarsAmount), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19144,6 +19808,8 @@ impl ::tl_runtime::Deserializable for StarsAmount {
         Ok(value)
     }
 }
+/// Telegram Stars gift [option](https://core.telegram.org/api/stars#buying-or-gifting-stars).
+///
 /// TL type [`StarsGiftOption`](https://core.telegram.org/type/StarsGiftOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19180,6 +19846,8 @@ impl ::tl_runtime::Deserializable for StarsGiftOption {
         Ok(value)
     }
 }
+/// Contains info about a Telegram Star [giveaway](https://core.telegram.org/api/giveaways#star-giveaways) option.
+///
 /// TL type [`StarsGiveawayOption`](https://core.telegram.org/type/StarsGiveawayOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19216,6 +19884,8 @@ impl ::tl_runtime::Deserializable for StarsGiveawayOption {
         Ok(value)
     }
 }
+/// Represents a possible option for the number of winners in a star giveaway
+///
 /// TL type [`StarsGiveawayWinnersOption`](https://core.telegram.org/type/StarsGiveawayWinnersOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19254,6 +19924,8 @@ impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
         Ok(value)
     }
 }
+/// Represents the profile's star rating, see [here »](https://core.telegram.org/api/stars#star-rating) for more info.
+///
 /// TL type [`StarsRating`](https://core.telegram.org/type/StarsRating), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19288,6 +19960,8 @@ impl ::tl_runtime::Deserializable for StarsRating {
         Ok(value)
     }
 }
+/// Describes Telegram Star revenue [balances »](https://core.telegram.org/api/stars).
+///
 /// TL type [`StarsRevenueStatus`](https://core.telegram.org/type/StarsRevenueStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19324,6 +19998,8 @@ impl ::tl_runtime::Deserializable for StarsRevenueStatus {
         Ok(value)
     }
 }
+/// Represents a Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
+///
 /// TL type [`StarsSubscription`](https://core.telegram.org/type/StarsSubscription), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19360,6 +20036,8 @@ impl ::tl_runtime::Deserializable for StarsSubscription {
         Ok(value)
     }
 }
+/// Pricing of a Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
+///
 /// TL type [`StarsSubscriptionPricing`](https://core.telegram.org/type/StarsSubscriptionPricing), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19398,6 +20076,8 @@ impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
         Ok(value)
     }
 }
+/// Telegram Stars topup [option](https://core.telegram.org/api/stars).
+///
 /// TL type [`StarsTopupOption`](https://core.telegram.org/type/StarsTopupOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19434,6 +20114,8 @@ impl ::tl_runtime::Deserializable for StarsTopupOption {
         Ok(value)
     }
 }
+/// Represents a Telegram Stars [transaction »](https://core.telegram.org/api/stars).
+///
 /// TL type [`StarsTransaction`](https://core.telegram.org/type/StarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19470,6 +20152,8 @@ impl ::tl_runtime::Deserializable for StarsTransaction {
         Ok(value)
     }
 }
+/// Source of an incoming Telegram Star [transaction](https://core.telegram.org/api/stars), or its recipient for outgoing Telegram Star [transactions](https://core.telegram.org/api/stars).
+///
 /// TL type [`StarsTransactionPeer`](https://core.telegram.org/type/StarsTransactionPeer), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19557,6 +20241,8 @@ impl ::tl_runtime::Deserializable for StarsTransactionPeer {
         Ok(value)
     }
 }
+/// Channel statistics value pair
+///
 /// TL type [`StatsAbsValueAndPrev`](https://core.telegram.org/type/StatsAbsValueAndPrev), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19595,6 +20281,8 @@ impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
         Ok(value)
     }
 }
+/// Channel statistics date range
+///
 /// TL type [`StatsDateRangeDays`](https://core.telegram.org/type/StatsDateRangeDays), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19631,6 +20319,8 @@ impl ::tl_runtime::Deserializable for StatsDateRangeDays {
         Ok(value)
     }
 }
+/// Channel statistics graph
+///
 /// TL type [`StatsGraph`](https://core.telegram.org/type/StatsGraph), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19679,6 +20369,8 @@ impl ::tl_runtime::Deserializable for StatsGraph {
         Ok(value)
     }
 }
+/// Most active admin in a [supergroup](https://core.telegram.org/api/channel)
+///
 /// TL type [`StatsGroupTopAdmin`](https://core.telegram.org/type/StatsGroupTopAdmin), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19715,6 +20407,8 @@ impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
         Ok(value)
     }
 }
+/// Most active inviter in a [supergroup](https://core.telegram.org/api/channel)
+///
 /// TL type [`StatsGroupTopInviter`](https://core.telegram.org/type/StatsGroupTopInviter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19753,6 +20447,8 @@ impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
         Ok(value)
     }
 }
+/// Most active user in a [supergroup](https://core.telegram.org/api/channel)
+///
 /// TL type [`StatsGroupTopPoster`](https://core.telegram.org/type/StatsGroupTopPoster), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19789,6 +20485,8 @@ impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
         Ok(value)
     }
 }
+/// Channel statistics percentage
+///
 /// TL type [`StatsPercentValue`](https://core.telegram.org/type/StatsPercentValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19825,6 +20523,8 @@ impl ::tl_runtime::Deserializable for StatsPercentValue {
         Ok(value)
     }
 }
+/// URL with chat statistics
+///
 /// TL type [`StatsURL`](https://core.telegram.org/type/StatsURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19859,6 +20559,8 @@ impl ::tl_runtime::Deserializable for StatsUrl {
         Ok(value)
     }
 }
+/// Keywords for a certain sticker
+///
 /// TL type [`StickerKeyword`](https://core.telegram.org/type/StickerKeyword), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19895,6 +20597,8 @@ impl ::tl_runtime::Deserializable for StickerKeyword {
         Ok(value)
     }
 }
+/// Stickerpack
+///
 /// TL type [`StickerPack`](https://core.telegram.org/type/StickerPack), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19929,6 +20633,8 @@ impl ::tl_runtime::Deserializable for StickerPack {
         Ok(value)
     }
 }
+/// Represents a stickerset (stickerpack)
+///
 /// TL type [`StickerSet`](https://core.telegram.org/type/StickerSet), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19963,6 +20669,8 @@ impl ::tl_runtime::Deserializable for StickerSet {
         Ok(value)
     }
 }
+/// Stickerset preview
+///
 /// TL type [`StickerSetCovered`](https://core.telegram.org/type/StickerSetCovered), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20030,6 +20738,8 @@ impl ::tl_runtime::Deserializable for StickerSetCovered {
         Ok(value)
     }
 }
+/// Story stealth mode [status](https://core.telegram.org/api/stories#stealth-mode)
+///
 /// TL type [`StoriesStealthMode`](https://core.telegram.org/type/StoriesStealthMode), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20066,6 +20776,8 @@ impl ::tl_runtime::Deserializable for StoriesStealthMode {
         Ok(value)
     }
 }
+/// Represents a story [album »](https://core.telegram.org/api/stories#story-albums).
+///
 /// TL type [`StoryAlbum`](https://core.telegram.org/type/StoryAlbum), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20100,6 +20812,8 @@ impl ::tl_runtime::Deserializable for StoryAlbum {
         Ok(value)
     }
 }
+/// Contains info about the original poster of a reposted story.
+///
 /// TL type [`StoryFwdHeader`](https://core.telegram.org/type/StoryFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20136,6 +20850,8 @@ impl ::tl_runtime::Deserializable for StoryFwdHeader {
         Ok(value)
     }
 }
+/// Represents a [Telegram Story](https://core.telegram.org/api/stories)
+///
 /// TL type [`StoryItem`](https://core.telegram.org/type/StoryItem), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20186,6 +20902,8 @@ impl ::tl_runtime::Deserializable for StoryItem {
         Ok(value)
     }
 }
+/// How a certain peer reacted to or interacted with a story
+///
 /// TL type [`StoryReaction`](https://core.telegram.org/type/StoryReaction), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20240,6 +20958,8 @@ impl ::tl_runtime::Deserializable for StoryReaction {
         Ok(value)
     }
 }
+/// [Story](https://core.telegram.org/api/stories) view date and reaction information
+///
 /// TL type [`StoryView`](https://core.telegram.org/type/StoryView), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20292,6 +21012,8 @@ impl ::tl_runtime::Deserializable for StoryView {
         Ok(value)
     }
 }
+/// Aggregated view and reaction information of a [story](https://core.telegram.org/api/stories)
+///
 /// TL type [`StoryViews`](https://core.telegram.org/type/StoryViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20326,6 +21048,8 @@ impl ::tl_runtime::Deserializable for StoryViews {
         Ok(value)
     }
 }
+/// Contains info about a suggested [post »](https://core.telegram.org/api/suggested-posts).
+///
 /// TL type [`SuggestedPost`](https://core.telegram.org/type/SuggestedPost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20362,6 +21086,10 @@ impl ::tl_runtime::Deserializable for SuggestedPost {
         Ok(value)
     }
 }
+/// Styled text with message [entities](https://core.telegram.org/api/entities)
+///
+/// API schema:
+///
 /// TL type [`TextWithEntities`](https://core.telegram.org/type/TextWithEntities), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20398,6 +21126,8 @@ impl ::tl_runtime::Deserializable for TextWithEntities {
         Ok(value)
     }
 }
+/// Cloud theme
+///
 /// TL type [`Theme`](https://core.telegram.org/type/Theme), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20432,6 +21162,8 @@ impl ::tl_runtime::Deserializable for Theme {
         Ok(value)
     }
 }
+/// Theme settings
+///
 /// TL type [`ThemeSettings`](https://core.telegram.org/type/ThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20468,6 +21200,8 @@ impl ::tl_runtime::Deserializable for ThemeSettings {
         Ok(value)
     }
 }
+/// Timezone information.
+///
 /// TL type [`Timezone`](https://core.telegram.org/type/Timezone), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20614,6 +21348,8 @@ impl ::tl_runtime::Deserializable for TlsClientHello {
         Ok(value)
     }
 }
+/// A completed todo [list »](https://core.telegram.org/api/todo) item.
+///
 /// TL type [`TodoCompletion`](https://core.telegram.org/type/TodoCompletion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20650,6 +21386,8 @@ impl ::tl_runtime::Deserializable for TodoCompletion {
         Ok(value)
     }
 }
+/// An item of a todo [list »](https://core.telegram.org/api/todo).
+///
 /// TL type [`TodoItem`](https://core.telegram.org/type/TodoItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20684,6 +21422,8 @@ impl ::tl_runtime::Deserializable for TodoItem {
         Ok(value)
     }
 }
+/// Represents a todo [list »](https://core.telegram.org/api/todo).
+///
 /// TL type [`TodoList`](https://core.telegram.org/type/TodoList), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20864,6 +21604,8 @@ impl ::tl_runtime::Deserializable for TonConnectSession {
         Ok(value)
     }
 }
+/// Top peer
+///
 /// TL type [`TopPeer`](https://core.telegram.org/type/TopPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -20898,6 +21640,8 @@ impl ::tl_runtime::Deserializable for TopPeer {
         Ok(value)
     }
 }
+/// Top peer category
+///
 /// TL type [`TopPeerCategory`](https://core.telegram.org/type/TopPeerCategory), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -21003,6 +21747,8 @@ impl ::tl_runtime::Deserializable for TopPeerCategory {
         Ok(value)
     }
 }
+/// Top peers by top peer category
+///
 /// TL type [`TopPeerCategoryPeers`](https://core.telegram.org/type/TopPeerCategoryPeers), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -21041,6 +21787,8 @@ impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
         Ok(value)
     }
 }
+/// See predefined [identifiers](https://core.telegram.org/mtproto/TL-formal#predefined-identifiers).
+///
 /// TL type [`True`](https://core.telegram.org/type/True), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -21075,6 +21823,8 @@ impl ::tl_runtime::Deserializable for True {
         Ok(value)
     }
 }
+/// Object contains info on events occurred.
+///
 /// TL type [`Update`](https://core.telegram.org/type/Update), with 170 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22646,6 +23396,8 @@ impl ::tl_runtime::Deserializable for Update {
         Ok(value)
     }
 }
+/// Object which is perceived by the client without a call on its part when an event occurs.
+///
 /// TL type [`Updates`](https://core.telegram.org/type/Updates), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22732,6 +23484,8 @@ impl ::tl_runtime::Deserializable for Updates {
         Ok(value)
     }
 }
+/// URL authorization result
+///
 /// TL type [`UrlAuthResult`](https://core.telegram.org/type/UrlAuthResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22780,6 +23534,8 @@ impl ::tl_runtime::Deserializable for UrlAuthResult {
         Ok(value)
     }
 }
+/// Object defines a user.
+///
 /// TL type [`User`](https://core.telegram.org/type/User), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22821,6 +23577,8 @@ impl ::tl_runtime::Deserializable for User {
         Ok(value)
     }
 }
+/// Object contains extended user info.
+///
 /// TL type [`UserFull`](https://core.telegram.org/type/UserFull), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22855,6 +23613,8 @@ impl ::tl_runtime::Deserializable for UserFull {
         Ok(value)
     }
 }
+/// Object contains info on the user's profile photo.
+///
 /// TL type [`UserProfilePhoto`](https://core.telegram.org/type/UserProfilePhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22898,6 +23658,8 @@ impl ::tl_runtime::Deserializable for UserProfilePhoto {
         Ok(value)
     }
 }
+/// User online status
+///
 /// TL type [`UserStatus`](https://core.telegram.org/type/UserStatus), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -22967,6 +23729,8 @@ impl ::tl_runtime::Deserializable for UserStatus {
         Ok(value)
     }
 }
+/// Contains information about a username
+///
 /// TL type [`Username`](https://core.telegram.org/type/Username), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23001,6 +23765,8 @@ impl ::tl_runtime::Deserializable for Username {
         Ok(value)
     }
 }
+/// Represents an animated video thumbnail
+///
 /// TL type [`VideoSize`](https://core.telegram.org/type/VideoSize), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23051,6 +23817,8 @@ impl ::tl_runtime::Deserializable for VideoSize {
         Ok(value)
     }
 }
+/// Object contains info on a [wallpaper](https://core.telegram.org/api/wallpapers).
+///
 /// TL type [`WallPaper`](https://core.telegram.org/type/WallPaper), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23092,6 +23860,8 @@ impl ::tl_runtime::Deserializable for WallPaper {
         Ok(value)
     }
 }
+/// Wallpaper rendering information.
+///
 /// TL type [`WallPaperSettings`](https://core.telegram.org/type/WallPaperSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23334,6 +24104,8 @@ impl ::tl_runtime::Deserializable for WalletUserAddress {
         Ok(value)
     }
 }
+/// Web authorization
+///
 /// TL type [`WebAuthorization`](https://core.telegram.org/type/WebAuthorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23370,6 +24142,8 @@ impl ::tl_runtime::Deserializable for WebAuthorization {
         Ok(value)
     }
 }
+/// Remote document
+///
 /// TL type [`WebDocument`](https://core.telegram.org/type/WebDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23447,6 +24221,8 @@ impl ::tl_runtime::Deserializable for WebDomainException {
         Ok(value)
     }
 }
+/// [Instant View](https://instantview.telegram.org) webpage preview
+///
 /// TL type [`WebPage`](https://core.telegram.org/type/WebPage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23502,6 +24278,8 @@ impl ::tl_runtime::Deserializable for WebPage {
         Ok(value)
     }
 }
+/// Webpage attributes
+///
 /// TL type [`WebPageAttribute`](https://core.telegram.org/type/WebPageAttribute), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23586,6 +24364,8 @@ impl ::tl_runtime::Deserializable for WebPageAttribute {
         Ok(value)
     }
 }
+/// Contains information about an inline message sent by a [Web App](https://core.telegram.org/bots/webapps) on behalf of a user.
+///
 /// TL type [`WebViewMessageSent`](https://core.telegram.org/type/WebViewMessageSent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23622,6 +24402,8 @@ impl ::tl_runtime::Deserializable for WebViewMessageSent {
         Ok(value)
     }
 }
+/// Contains the webview URL with appropriate theme and user info parameters added
+///
 /// TL type [`WebViewResult`](https://core.telegram.org/type/WebViewResult), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23658,6 +24440,8 @@ impl ::tl_runtime::Deserializable for WebViewResult {
 }
 /// The `account` namespace.
 pub mod account {
+    /// Authorization form
+    ///
     /// TL type [`account.AuthorizationForm`](https://core.telegram.org/type/account.AuthorizationForm), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23698,6 +24482,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Logged-in sessions
+    ///
     /// TL type [`account.Authorizations`](https://core.telegram.org/type/account.Authorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23734,6 +24520,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Media autodownload settings
+    ///
     /// TL type [`account.AutoDownloadSettings`](https://core.telegram.org/type/account.AutoDownloadSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23776,6 +24564,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Contains media autosave settings
+    ///
     /// TL type [`account.AutoSaveSettings`](https://core.telegram.org/type/account.AutoSaveSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23814,6 +24604,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Contains info about business chat deep [links »](https://core.telegram.org/api/business#business-chat-links) created by the current account.
+    ///
     /// TL type [`account.BusinessChatLinks`](https://core.telegram.org/type/account.BusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23854,6 +24646,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Available chat themes
+    ///
     /// TL type [`account.ChatThemes`](https://core.telegram.org/type/account.ChatThemes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23899,6 +24693,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Info about currently connected business [bots](https://core.telegram.org/api/bots/connected-business-bots).
+    ///
     /// TL type [`account.ConnectedBots`](https://core.telegram.org/type/account.ConnectedBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23935,6 +24731,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Sensitive content settings
+    ///
     /// TL type [`account.ContentSettings`](https://core.telegram.org/type/account.ContentSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -23971,6 +24769,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Email verification status
+    ///
     /// TL type [`account.EmailVerified`](https://core.telegram.org/type/account.EmailVerified), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24014,6 +24814,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// A list of emoji [statuses](https://core.telegram.org/api/emoji-status)
+    ///
     /// TL type [`account.EmojiStatuses`](https://core.telegram.org/type/account.EmojiStatuses), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24059,6 +24861,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Total number of non-refunded [Telegram Stars](https://core.telegram.org/api/stars) a user has spent on sending us messages either directly or through a channel, see [here »](https://core.telegram.org/api/paid-messages) for more info on paid messages.
+    ///
     /// TL type [`account.PaidMessagesRevenue`](https://core.telegram.org/type/account.PaidMessagesRevenue), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24101,6 +24905,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Passkey registration options, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
+    ///
     /// TL type [`account.PasskeyRegistrationOptions`](https://core.telegram.org/type/account.PasskeyRegistrationOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24149,6 +24955,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// List of [passkeys »](https://core.telegram.org/api/passkeys#list-passkeys) associated to the current account.
+    ///
     /// TL type [`account.Passkeys`](https://core.telegram.org/type/account.Passkeys), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24185,6 +24993,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Configuration for two-factor authorization
+    ///
     /// TL type [`account.Password`](https://core.telegram.org/type/account.Password), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24221,6 +25031,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Constructor for setting up a new 2FA SRP [password](https://core.telegram.org/api/srp)
+    ///
     /// TL type [`account.PasswordInputSettings`](https://core.telegram.org/type/account.PasswordInputSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24263,6 +25075,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Private info associated to the password info (recovery email, telegram [passport](https://core.telegram.org/passport) info \& so on)
+    ///
     /// TL type [`account.PasswordSettings`](https://core.telegram.org/type/account.PasswordSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24301,6 +25115,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Privacy rules
+    ///
     /// TL type [`account.PrivacyRules`](https://core.telegram.org/type/account.PrivacyRules), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24337,6 +25153,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Result of an [account.resetPassword](https://core.telegram.org/method/account.resetPassword) request.
+    ///
     /// TL type [`account.ResetPasswordResult`](https://core.telegram.org/type/account.ResetPasswordResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24401,6 +25219,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Contains info about a single resolved business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
+    ///
     /// TL type [`account.ResolvedBusinessChatLinks`](https://core.telegram.org/type/account.ResolvedBusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24445,6 +25265,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// List of IDs of songs ([document](https://core.telegram.org/constructor/document).ids) currently pinned on our profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
+    ///
     /// TL type [`account.SavedMusicIds`](https://core.telegram.org/type/account.SavedMusicIds), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24490,6 +25312,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Contains information about a saved notification sound
+    ///
     /// TL type [`account.SavedRingtone`](https://core.telegram.org/type/account.SavedRingtone), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24535,6 +25359,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Contains a list of saved notification sounds
+    ///
     /// TL type [`account.SavedRingtones`](https://core.telegram.org/type/account.SavedRingtones), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24580,6 +25406,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// The email code that was sent
+    ///
     /// TL type [`account.SentEmailCode`](https://core.telegram.org/type/account.SentEmailCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24616,6 +25444,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Takeout info
+    ///
     /// TL type [`account.Takeout`](https://core.telegram.org/type/account.Takeout), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24650,6 +25480,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Installed themes
+    ///
     /// TL type [`account.Themes`](https://core.telegram.org/type/account.Themes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24693,6 +25525,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Temporary password
+    ///
     /// TL type [`account.TmpPassword`](https://core.telegram.org/type/account.TmpPassword), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24729,6 +25563,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// [Wallpapers](https://core.telegram.org/api/wallpapers)
+    ///
     /// TL type [`account.WallPapers`](https://core.telegram.org/type/account.WallPapers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24774,6 +25610,8 @@ pub mod account {
             Ok(value)
         }
     }
+    /// Web authorizations
+    ///
     /// TL type [`account.WebAuthorizations`](https://core.telegram.org/type/account.WebAuthorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24914,6 +25752,8 @@ pub mod aicompose {
 }
 /// The `auth` namespace.
 pub mod auth {
+    /// Object contains info on user authorization.
+    ///
     /// TL type [`auth.Authorization`](https://core.telegram.org/type/auth.Authorization), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -24959,6 +25799,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Type of verification code that will be sent next if you call the resendCode method
+    ///
     /// TL type [`auth.CodeType`](https://core.telegram.org/type/auth.CodeType), with 5 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25027,6 +25869,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Exported authorization
+    ///
     /// TL type [`auth.ExportedAuthorization`](https://core.telegram.org/type/auth.ExportedAuthorization), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25107,6 +25951,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Future auth [token »](https://core.telegram.org/api/auth#future-auth-tokens) to be used on subsequent authorizations
+    ///
     /// TL type [`auth.LoggedOut`](https://core.telegram.org/type/auth.LoggedOut), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25143,6 +25989,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Login token (for QR code login)
+    ///
     /// TL type [`auth.LoginToken`](https://core.telegram.org/type/auth.LoginToken), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25195,6 +26043,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Passkey login options, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info on the full flow.
+    ///
     /// TL type [`auth.PasskeyLoginOptions`](https://core.telegram.org/type/auth.PasskeyLoginOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25233,6 +26083,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Recovery info of a 2FA [password](https://core.telegram.org/api/srp), only for accounts with a recovery email [configured](https://core.telegram.org/api/srp#email-verification).
+    ///
     /// TL type [`auth.PasswordRecovery`](https://core.telegram.org/type/auth.PasswordRecovery), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25271,6 +26123,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Contains info on a confirmation code message sent via SMS, phone call or Telegram.
+    ///
     /// TL type [`auth.SentCode`](https://core.telegram.org/type/auth.SentCode), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25323,6 +26177,8 @@ pub mod auth {
             Ok(value)
         }
     }
+    /// Type of the verification code that was sent
+    ///
     /// TL type [`auth.SentCodeType`](https://core.telegram.org/type/auth.SentCodeType), with 11 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25482,6 +26338,8 @@ pub mod bots {
             Ok(value)
         }
     }
+    /// Localized name, about text and description of a bot.
+    ///
     /// TL type [`bots.BotInfo`](https://core.telegram.org/type/bots.BotInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25554,6 +26412,8 @@ pub mod bots {
             Ok(value)
         }
     }
+    /// [Popular Main Mini Apps](https://core.telegram.org/api/bots/webapps#main-mini-apps), to be used in the apps tab of global [search »](https://core.telegram.org/api/search#apps-tab).
+    ///
     /// TL type [`bots.PopularAppBots`](https://core.telegram.org/type/bots.PopularAppBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25590,6 +26450,8 @@ pub mod bots {
             Ok(value)
         }
     }
+    /// Contains info about Main Mini App previews, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
+    ///
     /// TL type [`bots.PreviewInfo`](https://core.telegram.org/type/bots.PreviewInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25665,6 +26527,8 @@ pub mod bots {
 }
 /// The `channels` namespace.
 pub mod channels {
+    /// Admin log events
+    ///
     /// TL type [`channels.AdminLogResults`](https://core.telegram.org/type/channels.AdminLogResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25701,6 +26565,8 @@ pub mod channels {
             Ok(value)
         }
     }
+    /// Channel participant
+    ///
     /// TL type [`channels.ChannelParticipant`](https://core.telegram.org/type/channels.ChannelParticipant), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25743,6 +26609,8 @@ pub mod channels {
             Ok(value)
         }
     }
+    /// Channel/supergroup participants
+    ///
     /// TL type [`channels.ChannelParticipants`](https://core.telegram.org/type/channels.ChannelParticipants), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25794,6 +26662,8 @@ pub mod channels {
             Ok(value)
         }
     }
+    /// A list of peers that can be used to send messages in a specific group
+    ///
     /// TL type [`channels.SendAsPeers`](https://core.telegram.org/type/channels.SendAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25830,6 +26700,8 @@ pub mod channels {
             Ok(value)
         }
     }
+    /// Status of the method call used to report a sponsored [message »](https://core.telegram.org/api/sponsored-messages).
+    ///
     /// TL type [`channels.SponsoredMessageReportResult`](https://core.telegram.org/type/channels.SponsoredMessageReportResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25897,6 +26769,8 @@ pub mod channels {
 }
 /// The `chatlists` namespace.
 pub mod chatlists {
+    /// Info about a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
+    ///
     /// TL type [`chatlists.ChatlistInvite`](https://core.telegram.org/type/chatlists.ChatlistInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25940,6 +26814,8 @@ pub mod chatlists {
             Ok(value)
         }
     }
+    /// Updated info about a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
+    ///
     /// TL type [`chatlists.ChatlistUpdates`](https://core.telegram.org/type/chatlists.ChatlistUpdates), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25978,6 +26854,8 @@ pub mod chatlists {
             Ok(value)
         }
     }
+    /// Exported chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
+    ///
     /// TL type [`chatlists.ExportedChatlistInvite`](https://core.telegram.org/type/chatlists.ExportedChatlistInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26020,6 +26898,8 @@ pub mod chatlists {
             Ok(value)
         }
     }
+    /// A list of exported chat folder deep [links »](https://core.telegram.org/api/links#chat-folder-links).
+    ///
     /// TL type [`chatlists.ExportedInvites`](https://core.telegram.org/type/chatlists.ExportedInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26152,6 +27032,8 @@ pub mod communities {
 }
 /// The `contacts` namespace.
 pub mod contacts {
+    /// Info on users from the current user's black list.
+    ///
     /// TL type [`contacts.Blocked`](https://core.telegram.org/type/contacts.Blocked), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26193,6 +27075,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Birthday information of our contacts.
+    ///
     /// TL type [`contacts.ContactBirthdays`](https://core.telegram.org/type/contacts.ContactBirthdays), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26233,6 +27117,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Info on the current user's contact list.
+    ///
     /// TL type [`contacts.Contacts`](https://core.telegram.org/type/contacts.Contacts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26278,6 +27164,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Object contains info on users found by name substring and auxiliary data.
+    ///
     /// TL type [`contacts.Found`](https://core.telegram.org/type/contacts.Found), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26312,6 +27200,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Object contains info on successfully imported contacts.
+    ///
     /// TL type [`contacts.ImportedContacts`](https://core.telegram.org/type/contacts.ImportedContacts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26352,6 +27242,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Peer returned after resolving a @username
+    ///
     /// TL type [`contacts.ResolvedPeer`](https://core.telegram.org/type/contacts.ResolvedPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26388,6 +27280,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// A list of sponsored peers.
+    ///
     /// TL type [`contacts.SponsoredPeers`](https://core.telegram.org/type/contacts.SponsoredPeers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26431,6 +27325,8 @@ pub mod contacts {
             Ok(value)
         }
     }
+    /// Top peers
+    ///
     /// TL type [`contacts.TopPeers`](https://core.telegram.org/type/contacts.TopPeers), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26538,6 +27434,8 @@ pub mod ephemeral {
 }
 /// The `fragment` namespace.
 pub mod fragment {
+    /// Info about a fragment [collectible](https://core.telegram.org/api/fragment).
+    ///
     /// TL type [`fragment.CollectibleInfo`](https://core.telegram.org/type/fragment.CollectibleInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26577,6 +27475,8 @@ pub mod fragment {
 }
 /// The `help` namespace.
 pub mod help {
+    /// Contains various client configuration [parameters](https://core.telegram.org/api/config#client-configuration)
+    ///
     /// TL type [`help.AppConfig`](https://core.telegram.org/type/help.AppConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26622,6 +27522,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains info on app update availability.
+    ///
     /// TL type [`help.AppUpdate`](https://core.telegram.org/type/help.AppUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26703,6 +27605,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Name, ISO code, localized name and phone codes/patterns of all available countries
+    ///
     /// TL type [`help.CountriesList`](https://core.telegram.org/type/help.CountriesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26748,6 +27652,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Name, ISO code, localized name and phone codes/patterns of a specific country
+    ///
     /// TL type [`help.Country`](https://core.telegram.org/type/help.Country), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26782,6 +27688,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Country code and phone number pattern of a specific country
+    ///
     /// TL type [`help.CountryCode`](https://core.telegram.org/type/help.CountryCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26818,6 +27726,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains information about an unsupported deep [link »](https://core.telegram.org/api/links#unsupported-links)
+    ///
     /// TL type [`help.DeepLinkInfo`](https://core.telegram.org/type/help.DeepLinkInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26861,6 +27771,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Object contains info on the text of a message with an invitation.
+    ///
     /// TL type [`help.InviteText`](https://core.telegram.org/type/help.InviteText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26897,6 +27809,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Telegram [passport](https://core.telegram.org/passport) configuration
+    ///
     /// TL type [`help.PassportConfig`](https://core.telegram.org/type/help.PassportConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26942,6 +27856,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains info about a color [palette »](https://core.telegram.org/api/colors).
+    ///
     /// TL type [`help.PeerColorOption`](https://core.telegram.org/type/help.PeerColorOption), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -26978,6 +27894,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains info about a color [palette »](https://core.telegram.org/api/colors).
+    ///
     /// TL type [`help.PeerColorSet`](https://core.telegram.org/type/help.PeerColorSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27025,6 +27943,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains info about multiple color [palettes »](https://core.telegram.org/api/colors).
+    ///
     /// TL type [`help.PeerColors`](https://core.telegram.org/type/help.PeerColors), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27070,6 +27990,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Telegram Premium promotion information
+    ///
     /// TL type [`help.PremiumPromo`](https://core.telegram.org/type/help.PremiumPromo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27106,6 +28028,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Info about pinned MTProxy or Public Service Announcement peers.
+    ///
     /// TL type [`help.PromoData`](https://core.telegram.org/type/help.PromoData), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27149,6 +28073,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Recent t.me URLs
+    ///
     /// TL type [`help.RecentMeUrls`](https://core.telegram.org/type/help.RecentMeUrls), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27185,6 +28111,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Info about the support user, relevant to the current user.
+    ///
     /// TL type [`help.Support`](https://core.telegram.org/type/help.Support), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27219,6 +28147,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Get localized name for support user
+    ///
     /// TL type [`help.SupportName`](https://core.telegram.org/type/help.SupportName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27255,6 +28185,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Contains info about the latest telegram Terms Of Service.
+    ///
     /// TL type [`help.TermsOfService`](https://core.telegram.org/type/help.TermsOfService), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27291,6 +28223,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Update of Telegram's terms of service
+    ///
     /// TL type [`help.TermsOfServiceUpdate`](https://core.telegram.org/type/help.TermsOfServiceUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27338,6 +28272,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// Timezone information that may be used elsewhere in the API, such as to set Telegram Business opening [hours »](https://core.telegram.org/api/business#opening-hours).
+    ///
     /// TL type [`help.TimezonesList`](https://core.telegram.org/type/help.TimezonesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27383,6 +28319,8 @@ pub mod help {
             Ok(value)
         }
     }
+    /// User info
+    ///
     /// TL type [`help.UserInfo`](https://core.telegram.org/type/help.UserInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27429,6 +28367,8 @@ pub mod help {
 }
 /// The `messages` namespace.
 pub mod messages {
+    /// Messages found and affected by changes
+    ///
     /// TL type [`messages.AffectedFoundMessages`](https://core.telegram.org/type/messages.AffectedFoundMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27471,6 +28411,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Object contains info on affected part of communication history with the user or in a chat.
+    ///
     /// TL type [`messages.AffectedHistory`](https://core.telegram.org/type/messages.AffectedHistory), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27507,6 +28449,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Messages affected by changes
+    ///
     /// TL type [`messages.AffectedMessages`](https://core.telegram.org/type/messages.AffectedMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27547,6 +28491,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// All stickers
+    ///
     /// TL type [`messages.AllStickers`](https://core.telegram.org/type/messages.AllStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27592,6 +28538,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Archived stickers
+    ///
     /// TL type [`messages.ArchivedStickers`](https://core.telegram.org/type/messages.ArchivedStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27632,6 +28580,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Full list of usable animated message [effects »](https://core.telegram.org/api/effects).
+    ///
     /// TL type [`messages.AvailableEffects`](https://core.telegram.org/type/messages.AvailableEffects), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27681,6 +28631,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Animations and metadata associated with message [reactions »](https://core.telegram.org/api/reactions)
+    ///
     /// TL type [`messages.AvailableReactions`](https://core.telegram.org/type/messages.AvailableReactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27732,6 +28684,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains information about a direct link [Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps)
+    ///
     /// TL type [`messages.BotApp`](https://core.telegram.org/type/messages.BotApp), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27766,6 +28720,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Callback answer of bot
+    ///
     /// TL type [`messages.BotCallbackAnswer`](https://core.telegram.org/type/messages.BotCallbackAnswer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27808,6 +28764,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Represents a prepared inline message saved by a bot, to be sent to the user via a web [app »](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message)
+    ///
     /// TL type [`messages.BotPreparedInlineMessage`](https://core.telegram.org/type/messages.BotPreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27852,6 +28810,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Result of a query to an inline bot
+    ///
     /// TL type [`messages.BotResults`](https://core.telegram.org/type/messages.BotResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27888,6 +28848,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Info about chat invites generated by admins.
+    ///
     /// TL type [`messages.ChatAdminsWithInvites`](https://core.telegram.org/type/messages.ChatAdminsWithInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27930,6 +28892,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Full info about a [channel](https://core.telegram.org/api/channel#channels), [supergroup](https://core.telegram.org/api/channel#supergroups), [gigagroup](https://core.telegram.org/api/channel#gigagroups) or basic [group](https://core.telegram.org/api/channel#basic-groups).
+    ///
     /// TL type [`messages.ChatFull`](https://core.telegram.org/type/messages.ChatFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27966,6 +28930,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// List of users that imported a chat invitation link.
+    ///
     /// TL type [`messages.ChatInviteImporters`](https://core.telegram.org/type/messages.ChatInviteImporters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28053,6 +29019,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Object contains list of chats with auxiliary data.
+    ///
     /// TL type [`messages.Chats`](https://core.telegram.org/type/messages.Chats), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28094,6 +29062,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains a confirmation text to be shown to the user, upon importing chat history, click here for more [info »](https://core.telegram.org/api/import).
+    ///
     /// TL type [`messages.CheckedHistoryImportPeer`](https://core.telegram.org/type/messages.CheckedHistoryImportPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28228,6 +29198,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains Diffie-Hellman key generation protocol parameters.
+    ///
     /// TL type [`messages.DhConfig`](https://core.telegram.org/type/messages.DhConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28273,6 +29245,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// [Folder](https://core.telegram.org/api/folders) information
+    ///
     /// TL type [`messages.DialogFilters`](https://core.telegram.org/type/messages.DialogFilters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28309,6 +29283,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Object contains a list of chats with messages and auxiliary data.
+    ///
     /// TL type [`messages.Dialogs`](https://core.telegram.org/type/messages.Dialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28359,6 +29335,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Info about a message thread
+    ///
     /// TL type [`messages.DiscussionMessage`](https://core.telegram.org/type/messages.DiscussionMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28401,6 +29379,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Dice game information.
+    ///
     /// TL type [`messages.EmojiGameInfo`](https://core.telegram.org/type/messages.EmojiGameInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28450,6 +29430,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Dice game outcome.
+    ///
     /// TL type [`messages.EmojiGameOutcome`](https://core.telegram.org/type/messages.EmojiGameOutcome), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28490,6 +29472,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories).
+    ///
     /// TL type [`messages.EmojiGroups`](https://core.telegram.org/type/messages.EmojiGroups), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28535,6 +29519,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains info about a chat invite, and eventually a pointer to the newest chat invite.
+    ///
     /// TL type [`messages.ExportedChatInvite`](https://core.telegram.org/type/messages.ExportedChatInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28586,6 +29572,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Info about chat invites exported by a certain admin.
+    ///
     /// TL type [`messages.ExportedChatInvites`](https://core.telegram.org/type/messages.ExportedChatInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28628,6 +29616,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Favorited stickers
+    ///
     /// TL type [`messages.FavedStickers`](https://core.telegram.org/type/messages.FavedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28673,6 +29663,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Featured stickers
+    ///
     /// TL type [`messages.FeaturedStickers`](https://core.telegram.org/type/messages.FeaturedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28722,6 +29714,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains information about multiple forum [topics](https://core.telegram.org/api/forum#forum-topics)
+    ///
     /// TL type [`messages.ForumTopics`](https://core.telegram.org/type/messages.ForumTopics), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28758,6 +29752,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Found stickersets
+    ///
     /// TL type [`messages.FoundStickerSets`](https://core.telegram.org/type/messages.FoundStickerSets), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28807,6 +29803,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Found [stickers](https://core.telegram.org/api/stickers)
+    ///
     /// TL type [`messages.FoundStickers`](https://core.telegram.org/type/messages.FoundStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28852,6 +29850,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// High scores (in games)
+    ///
     /// TL type [`messages.HighScores`](https://core.telegram.org/type/messages.HighScores), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28888,6 +29888,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Identifier of a history import session, click here for more [info »](https://core.telegram.org/api/import).
+    ///
     /// TL type [`messages.HistoryImport`](https://core.telegram.org/type/messages.HistoryImport), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28924,6 +29926,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains information about a chat export file, generated by a foreign chat app.
+    ///
     /// TL type [`messages.HistoryImportParsed`](https://core.telegram.org/type/messages.HistoryImportParsed), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28966,6 +29970,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Inactive chat list
+    ///
     /// TL type [`messages.InactiveChats`](https://core.telegram.org/type/messages.InactiveChats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29002,6 +30008,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains info about successfully or unsuccessfully [invited »](https://core.telegram.org/api/invites#direct-invites) users.
+    ///
     /// TL type [`messages.InvitedUsers`](https://core.telegram.org/type/messages.InvitedUsers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29038,6 +30046,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Message edit data for media
+    ///
     /// TL type [`messages.MessageEditData`](https://core.telegram.org/type/messages.MessageEditData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29074,6 +30084,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// List of peers that reacted to a specific message
+    ///
     /// TL type [`messages.MessageReactionsList`](https://core.telegram.org/type/messages.MessageReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29116,6 +30128,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// View, forward counter + info about replies
+    ///
     /// TL type [`messages.MessageViews`](https://core.telegram.org/type/messages.MessageViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29152,6 +30166,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Object contains information on list of messages with auxiliary data.
+    ///
     /// TL type [`messages.Messages`](https://core.telegram.org/type/messages.Messages), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29213,6 +30229,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// The list of stickersets owned by the current [account »](https://core.telegram.org/api/stickers).
+    ///
     /// TL type [`messages.MyStickers`](https://core.telegram.org/type/messages.MyStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29249,6 +30267,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// List of dialogs
+    ///
     /// TL type [`messages.PeerDialogs`](https://core.telegram.org/type/messages.PeerDialogs), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29285,6 +30305,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Peer settings
+    ///
     /// TL type [`messages.PeerSettings`](https://core.telegram.org/type/messages.PeerSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29321,6 +30343,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Represents a prepared inline message received via a bot's mini app, that can be sent to some [chats »](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message)
+    ///
     /// TL type [`messages.PreparedInlineMessage`](https://core.telegram.org/type/messages.PreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29363,6 +30387,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Info about quick reply [shortcuts »](https://core.telegram.org/api/business#quick-reply-shortcuts).
+    ///
     /// TL type [`messages.QuickReplies`](https://core.telegram.org/type/messages.QuickReplies), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29408,6 +30434,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// A set of message [reactions](https://core.telegram.org/api/reactions)
+    ///
     /// TL type [`messages.Reactions`](https://core.telegram.org/type/messages.Reactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29453,6 +30481,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Recent stickers
+    ///
     /// TL type [`messages.RecentStickers`](https://core.telegram.org/type/messages.RecentStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29498,6 +30528,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Represents some saved message [dialogs »](https://core.telegram.org/api/saved-messages).
+    ///
     /// TL type [`messages.SavedDialogs`](https://core.telegram.org/type/messages.SavedDialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29550,6 +30582,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Saved GIFs
+    ///
     /// TL type [`messages.SavedGifs`](https://core.telegram.org/type/messages.SavedGifs), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29595,6 +30629,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// List of reaction [tag »](https://core.telegram.org/api/saved-messages#tags) names assigned by the user.
+    ///
     /// TL type [`messages.SavedReactionTags`](https://core.telegram.org/type/messages.SavedReactionTags), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29646,6 +30682,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Number of results that would be returned by a search
+    ///
     /// TL type [`messages.SearchCounter`](https://core.telegram.org/type/messages.SearchCounter), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29682,6 +30720,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Information about found messages sent on a specific day
+    ///
     /// TL type [`messages.SearchResultsCalendar`](https://core.telegram.org/type/messages.SearchResultsCalendar), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29724,6 +30764,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Information about sparse positions of messages
+    ///
     /// TL type [`messages.SearchResultsPositions`](https://core.telegram.org/type/messages.SearchResultsPositions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29766,6 +30808,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains info on message sent to an encrypted chat.
+    ///
     /// TL type [`messages.SentEncryptedMessage`](https://core.telegram.org/type/messages.SentEncryptedMessage), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29819,6 +30863,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// A set of sponsored [messages](https://core.telegram.org/api/sponsored-messages) associated with a channel
+    ///
     /// TL type [`messages.SponsoredMessages`](https://core.telegram.org/type/messages.SponsoredMessages), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29868,6 +30914,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Stickerset
+    ///
     /// TL type [`messages.StickerSet`](https://core.telegram.org/type/messages.StickerSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29913,6 +30961,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Result of stickerset installation process
+    ///
     /// TL type [`messages.StickerSetInstallResult`](https://core.telegram.org/type/messages.StickerSetInstallResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -29958,6 +31008,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Stickers
+    ///
     /// TL type [`messages.Stickers`](https://core.telegram.org/type/messages.Stickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30003,6 +31055,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Transcribed [text](https://core.telegram.org/api/transcribe) from a voice message
+    ///
     /// TL type [`messages.TranscribedAudio`](https://core.telegram.org/type/messages.TranscribedAudio), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30085,6 +31139,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Translated text with [entities](https://core.telegram.org/api/entities).
+    ///
     /// TL type [`messages.TranslatedText`](https://core.telegram.org/type/messages.TranslatedText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30121,6 +31177,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// How users voted in a poll
+    ///
     /// TL type [`messages.VotesList`](https://core.telegram.org/type/messages.VotesList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30157,6 +31215,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Contains an instant view webpage.
+    ///
     /// TL type [`messages.WebPage`](https://core.telegram.org/type/messages.WebPage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30191,6 +31251,8 @@ pub mod messages {
             Ok(value)
         }
     }
+    /// Represents a webpage preview.
+    ///
     /// TL type [`messages.WebPagePreview`](https://core.telegram.org/type/messages.WebPagePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30230,6 +31292,8 @@ pub mod messages {
 }
 /// The `payments` namespace.
 pub mod payments {
+    /// Credit card info, provided by the card's bank(s)
+    ///
     /// TL type [`payments.BankCardData`](https://core.telegram.org/type/payments.BankCardData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30266,6 +31330,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Specifies if a gift can or cannot be sent.
+    ///
     /// TL type [`payments.CheckCanSendGiftResult`](https://core.telegram.org/type/payments.CheckCanSendGiftResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30311,6 +31377,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Info about a [Telegram Premium Giftcode](https://core.telegram.org/api/giveaways).
+    ///
     /// TL type [`payments.CheckedGiftCode`](https://core.telegram.org/type/payments.CheckedGiftCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30347,6 +31415,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Active [affiliations](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
+    ///
     /// TL type [`payments.ConnectedStarRefBots`](https://core.telegram.org/type/payments.ConnectedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30425,6 +31495,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Exported invoice
+    ///
     /// TL type [`payments.ExportedInvoice`](https://core.telegram.org/type/payments.ExportedInvoice), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30461,6 +31533,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Info about a [Telegram Premium Giveaway](https://core.telegram.org/api/giveaways).
+    ///
     /// TL type [`payments.GiveawayInfo`](https://core.telegram.org/type/payments.GiveawayInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30504,6 +31578,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Payment form
+    ///
     /// TL type [`payments.PaymentForm`](https://core.telegram.org/type/payments.PaymentForm), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30556,6 +31632,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Payment receipt
+    ///
     /// TL type [`payments.PaymentReceipt`](https://core.telegram.org/type/payments.PaymentReceipt), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30599,6 +31677,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Payment result
+    ///
     /// TL type [`payments.PaymentResult`](https://core.telegram.org/type/payments.PaymentResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30648,6 +31728,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// List of gifts currently on [resale »](https://core.telegram.org/api/gifts#reselling-collectible-gifts).
+    ///
     /// TL type [`payments.ResaleStarGifts`](https://core.telegram.org/type/payments.ResaleStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30684,6 +31766,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Saved payment info
+    ///
     /// TL type [`payments.SavedInfo`](https://core.telegram.org/type/payments.SavedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30720,6 +31804,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Represents a list of [gifts](https://core.telegram.org/api/gifts).
+    ///
     /// TL type [`payments.SavedStarGifts`](https://core.telegram.org/type/payments.SavedStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30756,6 +31842,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// List of currently active gift [auctions »](https://core.telegram.org/api/auctions) where the user has placed a bid, or an indication that the locally cached list hasn't changed.
+    ///
     /// TL type [`payments.StarGiftActiveAuctions`](https://core.telegram.org/type/payments.StarGiftActiveAuctions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30807,6 +31895,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Describes all the gifts that the current user won in an [auction](https://core.telegram.org/api/auctions).
+    ///
     /// TL type [`payments.StarGiftAuctionAcquiredGifts`](https://core.telegram.org/type/payments.StarGiftAuctionAcquiredGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30855,6 +31945,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Describes a collectible gift [auction »](https://core.telegram.org/api/auctions).
+    ///
     /// TL type [`payments.StarGiftAuctionState`](https://core.telegram.org/type/payments.StarGiftAuctionState), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30897,6 +31989,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Represents a list of star gift [collections »](https://core.telegram.org/api/gifts#gift-collections).
+    ///
     /// TL type [`payments.StarGiftCollections`](https://core.telegram.org/type/payments.StarGiftCollections), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30948,6 +32042,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// List of just the collectible attributes that may appear for a gift type once it's upgraded to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
+    ///
     /// TL type [`payments.StarGiftUpgradeAttributes`](https://core.telegram.org/type/payments.StarGiftUpgradeAttributes), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -30996,6 +32092,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// A preview of the possible attributes (chosen randomly) a [gift »](https://core.telegram.org/api/gifts) can receive after upgrading it to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts), see [here »](https://core.telegram.org/api/gifts#collectible-gifts) for more info.
+    ///
     /// TL type [`payments.StarGiftUpgradePreview`](https://core.telegram.org/type/payments.StarGiftUpgradePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31038,6 +32136,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// A URL that can be used to import the exported NFT on Fragment.
+    ///
     /// TL type [`payments.StarGiftWithdrawalUrl`](https://core.telegram.org/type/payments.StarGiftWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31080,6 +32180,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Available [gifts »](https://core.telegram.org/api/gifts).
+    ///
     /// TL type [`payments.StarGifts`](https://core.telegram.org/type/payments.StarGifts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31125,6 +32227,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Contains a URL leading to a page where the user will be able to place ads for the channel/bot, paying using [Telegram Stars](https://core.telegram.org/api/stars#paying-for-ads).
+    ///
     /// TL type [`payments.StarsRevenueAdsAccountUrl`](https://core.telegram.org/type/payments.StarsRevenueAdsAccountUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31173,6 +32277,10 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Star revenue statistics, see [here »](https://core.telegram.org/api/stars) for more info.
+    ///
+    /// Note that all balances and currency amounts and graph values are in Stars.
+    ///
     /// TL type [`payments.StarsRevenueStats`](https://core.telegram.org/type/payments.StarsRevenueStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31215,6 +32323,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Contains the URL to use to withdraw Telegram Star [revenue](https://core.telegram.org/api/stars#withdrawing-revenue).
+    ///
     /// TL type [`payments.StarsRevenueWithdrawalUrl`](https://core.telegram.org/type/payments.StarsRevenueWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31263,6 +32373,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Info about the current Telegram Star subscriptions, balance and transaction [history »](https://core.telegram.org/api/stars#balance-and-transaction-history).
+    ///
     /// TL type [`payments.StarsStatus`](https://core.telegram.org/type/payments.StarsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31299,6 +32411,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// A list of suggested mini [apps](https://core.telegram.org/api/bots/webapps) with available affiliate [programs](https://core.telegram.org/api/bots/referrals)
+    ///
     /// TL type [`payments.SuggestedStarRefBots`](https://core.telegram.org/type/payments.SuggestedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31341,6 +32455,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Represents a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
+    ///
     /// TL type [`payments.UniqueStarGift`](https://core.telegram.org/type/payments.UniqueStarGift), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31377,6 +32493,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Information about the value of a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
+    ///
     /// TL type [`payments.UniqueStarGiftValueInfo`](https://core.telegram.org/type/payments.UniqueStarGiftValueInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31419,6 +32537,8 @@ pub mod payments {
             Ok(value)
         }
     }
+    /// Validated requested info
+    ///
     /// TL type [`payments.ValidatedRequestedInfo`](https://core.telegram.org/type/payments.ValidatedRequestedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31464,6 +32584,8 @@ pub mod payments {
 }
 /// The `phone` namespace.
 pub mod phone {
+    /// An exported group call invitation.
+    ///
     /// TL type [`phone.ExportedGroupCallInvite`](https://core.telegram.org/type/phone.ExportedGroupCallInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31506,6 +32628,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// Contains info about a group call, and partial info about its participants.
+    ///
     /// TL type [`phone.GroupCall`](https://core.telegram.org/type/phone.GroupCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31542,6 +32666,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// Contains a live story's total donations and top donors, see paid live story [donations »](https://core.telegram.org/api/group-calls#paid-live-story-donations).
+    ///
     /// TL type [`phone.GroupCallStars`](https://core.telegram.org/type/phone.GroupCallStars), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31578,6 +32704,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// Info about RTMP streams in a group call or livestream
+    ///
     /// TL type [`phone.GroupCallStreamChannels`](https://core.telegram.org/type/phone.GroupCallStreamChannels), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31620,6 +32748,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// RTMP URL and stream key to be used in streaming software
+    ///
     /// TL type [`phone.GroupCallStreamRtmpUrl`](https://core.telegram.org/type/phone.GroupCallStreamRtmpUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31662,6 +32792,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// Info about the participants of a group call or livestream
+    ///
     /// TL type [`phone.GroupParticipants`](https://core.telegram.org/type/phone.GroupParticipants), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31700,6 +32832,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// A list of peers that can be used to join a group call, presenting yourself as a specific user/channel.
+    ///
     /// TL type [`phone.JoinAsPeers`](https://core.telegram.org/type/phone.JoinAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31736,6 +32870,8 @@ pub mod phone {
             Ok(value)
         }
     }
+    /// Phone call
+    ///
     /// TL type [`phone.PhoneCall`](https://core.telegram.org/type/phone.PhoneCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31775,6 +32911,8 @@ pub mod phone {
 }
 /// The `photos` namespace.
 pub mod photos {
+    /// Photo with auxiliary data.
+    ///
     /// TL type [`photos.Photo`](https://core.telegram.org/type/photos.Photo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31809,6 +32947,8 @@ pub mod photos {
             Ok(value)
         }
     }
+    /// Object contains list of photos with auxiliary data.
+    ///
     /// TL type [`photos.Photos`](https://core.telegram.org/type/photos.Photos), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31853,6 +32993,8 @@ pub mod photos {
 }
 /// The `premium` namespace.
 pub mod premium {
+    /// List of [boosts](https://core.telegram.org/api/boost) that were applied to a peer by multiple users.
+    ///
     /// TL type [`premium.BoostsList`](https://core.telegram.org/type/premium.BoostsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31889,6 +33031,8 @@ pub mod premium {
             Ok(value)
         }
     }
+    /// Contains info about the current boost [status](https://core.telegram.org/api/boost) of a peer.
+    ///
     /// TL type [`premium.BoostsStatus`](https://core.telegram.org/type/premium.BoostsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31925,6 +33069,8 @@ pub mod premium {
             Ok(value)
         }
     }
+    /// A list of peers we are currently [boosting](https://core.telegram.org/api/boost), and how many boost [slots](https://core.telegram.org/api/boost) we have left.
+    ///
     /// TL type [`premium.MyBoosts`](https://core.telegram.org/type/premium.MyBoosts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -31964,6 +33110,8 @@ pub mod premium {
 }
 /// The `smsjobs` namespace.
 pub mod smsjobs {
+    /// SMS jobs eligibility
+    ///
     /// TL type [`smsjobs.EligibilityToJoin`](https://core.telegram.org/type/smsjobs.EligibilityToJoin), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32002,6 +33150,8 @@ pub mod smsjobs {
             Ok(value)
         }
     }
+    /// Status
+    ///
     /// TL type [`smsjobs.Status`](https://core.telegram.org/type/smsjobs.Status), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32039,6 +33189,8 @@ pub mod smsjobs {
 }
 /// The `stats` namespace.
 pub mod stats {
+    /// Channel statistics
+    ///
     /// TL type [`stats.BroadcastStats`](https://core.telegram.org/type/stats.BroadcastStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32075,6 +33227,8 @@ pub mod stats {
             Ok(value)
         }
     }
+    /// Supergroup statistics
+    ///
     /// TL type [`stats.MegagroupStats`](https://core.telegram.org/type/stats.MegagroupStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32111,6 +33265,8 @@ pub mod stats {
             Ok(value)
         }
     }
+    /// Message statistics
+    ///
     /// TL type [`stats.MessageStats`](https://core.telegram.org/type/stats.MessageStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32183,6 +33339,8 @@ pub mod stats {
             Ok(value)
         }
     }
+    /// Contains info about the forwards of a [story](https://core.telegram.org/api/stories) as a message to public chats and reposts by public channels.
+    ///
     /// TL type [`stats.PublicForwards`](https://core.telegram.org/type/stats.PublicForwards), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32219,6 +33377,8 @@ pub mod stats {
             Ok(value)
         }
     }
+    /// Contains [statistics](https://core.telegram.org/api/stats) about a [story](https://core.telegram.org/api/stories).
+    ///
     /// TL type [`stats.StoryStats`](https://core.telegram.org/type/stats.StoryStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32258,6 +33418,8 @@ pub mod stats {
 }
 /// The `stickers` namespace.
 pub mod stickers {
+    /// A suggested short name for the specified stickerpack
+    ///
     /// TL type [`stickers.SuggestedShortName`](https://core.telegram.org/type/stickers.SuggestedShortName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32303,6 +33465,8 @@ pub mod stickers {
 }
 /// The `storage` namespace.
 pub mod storage {
+    /// Object describes the file type.
+    ///
     /// TL type [`storage.FileType`](https://core.telegram.org/type/storage.FileType), with 10 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32411,6 +33575,8 @@ pub mod storage {
 }
 /// The `stories` namespace.
 pub mod stories {
+    /// Represents a list of story [albums »](https://core.telegram.org/api/stories#story-albums).
+    ///
     /// TL type [`stories.Albums`](https://core.telegram.org/type/stories.Albums), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32454,6 +33620,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Full list of active (or active and hidden) [stories](https://core.telegram.org/api/stories#watching-stories).
+    ///
     /// TL type [`stories.AllStories`](https://core.telegram.org/type/stories.AllStories), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32499,6 +33667,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Contains the number of available active story slots (equal to the value of the story_expiring_limit\_\* client configuration [parameter](https://core.telegram.org/api/config#story-expiring-limit-default) minus the number of currently active stories).
+    ///
     /// TL type [`stories.CanSendStoryCount`](https://core.telegram.org/type/stories.CanSendStoryCount), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32539,6 +33709,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Stories found using global story [search »](https://core.telegram.org/api/stories#searching-stories).
+    ///
     /// TL type [`stories.FoundStories`](https://core.telegram.org/type/stories.FoundStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32575,6 +33747,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Active story [list](https://core.telegram.org/api/stories#watching-stories) of a specific peer.
+    ///
     /// TL type [`stories.PeerStories`](https://core.telegram.org/type/stories.PeerStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32611,6 +33785,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// List of [stories](https://core.telegram.org/api/stories#pinned-or-archived-stories)
+    ///
     /// TL type [`stories.Stories`](https://core.telegram.org/type/stories.Stories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32645,6 +33821,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// List of peers that reacted to a specific [story](https://core.telegram.org/api/stories)
+    ///
     /// TL type [`stories.StoryReactionsList`](https://core.telegram.org/type/stories.StoryReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32687,6 +33865,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Reaction and view counters for a list of [stories](https://core.telegram.org/api/stories)
+    ///
     /// TL type [`stories.StoryViews`](https://core.telegram.org/type/stories.StoryViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32723,6 +33903,8 @@ pub mod stories {
             Ok(value)
         }
     }
+    /// Reaction and view counters for a [story](https://core.telegram.org/api/stories)
+    ///
     /// TL type [`stories.StoryViewsList`](https://core.telegram.org/type/stories.StoryViewsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32837,6 +34019,8 @@ pub mod toncenter {
 }
 /// The `updates` namespace.
 pub mod updates {
+    /// Contains the difference (new messages) between our local channel state and the remote state
+    ///
     /// TL type [`updates.ChannelDifference`](https://core.telegram.org/type/updates.ChannelDifference), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32891,6 +34075,8 @@ pub mod updates {
             Ok(value)
         }
     }
+    /// Occurred changes.
+    ///
     /// TL type [`updates.Difference`](https://core.telegram.org/type/updates.Difference), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32948,6 +34134,8 @@ pub mod updates {
             Ok(value)
         }
     }
+    /// Object contains info on state for further updates.
+    ///
     /// TL type [`updates.State`](https://core.telegram.org/type/updates.State), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32985,6 +34173,8 @@ pub mod updates {
 }
 /// The `upload` namespace.
 pub mod upload {
+    /// Represents the download status of a CDN file
+    ///
     /// TL type [`upload.CdnFile`](https://core.telegram.org/type/upload.CdnFile), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33028,6 +34218,8 @@ pub mod upload {
             Ok(value)
         }
     }
+    /// Contains info on file.
+    ///
     /// TL type [`upload.File`](https://core.telegram.org/type/upload.File), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33071,6 +34263,8 @@ pub mod upload {
             Ok(value)
         }
     }
+    /// Remote file
+    ///
     /// TL type [`upload.WebFile`](https://core.telegram.org/type/upload.WebFile), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33108,6 +34302,8 @@ pub mod upload {
 }
 /// The `users` namespace.
 pub mod users {
+    /// List of songs ([document](https://core.telegram.org/constructor/document).ids) currently pinned on a user's profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
+    ///
     /// TL type [`users.SavedMusic`](https://core.telegram.org/type/users.SavedMusic), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33153,6 +34349,8 @@ pub mod users {
             Ok(value)
         }
     }
+    /// Full user information, with attached context peers for reactions
+    ///
     /// TL type [`users.UserFull`](https://core.telegram.org/type/users.UserFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33189,6 +34387,8 @@ pub mod users {
             Ok(value)
         }
     }
+    /// Describes a list of users (or bots).
+    ///
     /// TL type [`users.Users`](https://core.telegram.org/type/users.Users), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

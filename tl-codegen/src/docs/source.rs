@@ -45,4 +45,10 @@ impl DocSource for Documentation {
             })
             .unwrap_or_default()
     }
+
+    fn all_errors(&self) -> Vec<ErrorRef> {
+        self.errors()
+            .map(|e| ErrorRef { code: e.code, name: e.name.clone(), description: e.description.clone() })
+            .collect()
+    }
 }
