@@ -1,27 +1,21 @@
-//! The boxed encoding of a single constructor: its id, then its bare encoding.
-//!
-//! Generated constructor structs implement the bare traits and delegate their boxed
-//! `Serializable` / `Deserializable` impls to these functions.
+//! Checking a constructor id, and `tri!`, the early return generated code uses.
 
 use crate::error::Result;
 use crate::reader::Reader;
-use crate::traits::{BareDeserializable, BareSerializable, Identifiable};
-use crate::write;
 
-/// Writes `T::CONSTRUCTOR_ID`, then the bare encoding of `value`.
-#[inline]
-pub fn serialize_boxed<T: Identifiable + BareSerializable>(value: &T, out: &mut Vec<u8>) {
-    write::write_u32(out, T::CONSTRUCTOR_ID);
-    value.serialize_bare(out);
-}
-
-/// Reads and checks `T::CONSTRUCTOR_ID`, then the bare encoding of a `T`.
-#[inline]
-pub fn deserialize_boxed<T: Identifiable + BareDeserializable>(
-    reader: &mut Reader<'_>,
-) -> Result<T> {
-    expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
-    T::deserialize_bare(reader)
+/// `tri!(expr)` is `expr?` for a `tl_runtime::Result`, written out as a `match`.
+///
+/// Generated decoders use it instead of `?`: `?` instantiates `Try::branch` and
+/// `FromResidual::from_residual` once per value type, thousands of copies in a large
+/// schema, while a `match` is plain code in the calling function.
+#[macro_export]
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+        }
+    };
 }
 
 /// Reads a constructor id and fails with

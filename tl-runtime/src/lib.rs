@@ -84,7 +84,7 @@ mod traits;
 pub mod vector;
 pub mod write;
 
-pub use boxed::{deserialize_boxed, expect_constructor, serialize_boxed};
+pub use boxed::expect_constructor;
 pub use error::{DecodeError, DecodeErrorKind, Result};
 pub use reader::Reader;
 pub use rpc_error::{ErrorClass, RpcError, PARAMETERISED};

@@ -32,7 +32,7 @@ use core::fmt;
 use crate::error::Result;
 use crate::reader::Reader;
 use crate::traits::{
-    BareDeserializable, BareSerializable, Deserializable, Identifiable, Serializable,
+    BareDeserializable, BareSerializable, Deserializable, Identifiable,
 };
 use crate::write;
 
@@ -250,32 +250,11 @@ impl Identifiable for RpcError {
     const NAME: &'static str = "rpc_error";
 }
 
-/// Boxed `rpc_error#2144ca19 error_code:int error_message:string`.
-impl Serializable for RpcError {
-    fn serialize(&self, out: &mut Vec<u8>) {
-        write::write_u32(out, Self::CONSTRUCTOR_ID);
-        self.serialize_bare(out);
-    }
-}
-
 /// Bare `rpc_error`: `error_code:int error_message:string`.
 impl BareSerializable for RpcError {
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         write::write_i32(out, self.code);
         write::write_string(out, &self.message);
-    }
-}
-
-/// Boxed `rpc_error#2144ca19`; any other id is an
-/// [`UnexpectedConstructor`](crate::DecodeErrorKind::UnexpectedConstructor)
-/// error with `expected: "RpcError"`.
-impl Deserializable for RpcError {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        let id = reader.read_u32()?;
-        if id != Self::CONSTRUCTOR_ID {
-            return Err(reader.unexpected_constructor(id, "RpcError"));
-        }
-        Self::deserialize_bare(reader)
     }
 }
 

@@ -2,7 +2,6 @@
 
 use crate::error::Result;
 use crate::reader::Reader;
-use crate::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
 use crate::write;
 
 /// A value with a boxed TL encoding (including its constructor id, if it has one).
@@ -170,7 +169,8 @@ impl Deserializable for bool {
 impl<T: Serializable> Serializable for Vec<T> {
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        write_vector(out, self, |item, out| item.serialize(out));
+        write::write_u32(out, crate::VECTOR_ID);
+        self.serialize_bare(out);
     }
 }
 
@@ -178,70 +178,51 @@ impl<T: Serializable> Serializable for Vec<T> {
 impl<T: Deserializable> Deserializable for Vec<T> {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        read_vector(reader, T::deserialize)
+        reader.expect_vector_id()?;
+        Self::deserialize_bare(reader)
     }
 }
 
 /// Bare TL `vector t`: the count and the boxed items.
 impl<T: Serializable> BareSerializable for Vec<T> {
-    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        write_bare_vector(out, self, |item, out| item.serialize(out));
+        write::write_u32(out, self.len() as u32);
+        for item in self {
+            item.serialize(out);
+        }
     }
 }
 
-/// Bare TL `vector t`: the count and the boxed items.
+/// Bare TL `vector t`: the count and the boxed items (pre-allocated as
+/// [`read_bare_vector`] does).
 impl<T: Deserializable> BareDeserializable for Vec<T> {
-    #[inline]
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
-        read_bare_vector(reader, T::deserialize)
+        let count = reader.read_vector_len()?;
+        let mut items = Vec::with_capacity(crate::vector::preallocation::<T>(count));
+        for _ in 0..count {
+            items.push(T::deserialize(reader)?);
+        }
+        Ok(items)
     }
 }
 
-/// The encoding of the boxed value (for recursive generated types).
-impl<T: Serializable + ?Sized> Serializable for Box<T> {
+/// The boxed encoding of every constructor and function: the id, then the bare encoding.
+/// Generated code implements only the bare traits and [`Identifiable`].
+impl<T: Identifiable + BareSerializable> Serializable for T {
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
+        write::write_u32(out, T::CONSTRUCTOR_ID);
+        self.serialize_bare(out);
     }
 }
 
-/// Decodes the value and boxes it (for recursive generated types).
-impl<T: Deserializable> Deserializable for Box<T> {
+/// The boxed decoding of every constructor and function: checks the id (an
+/// [`UnexpectedConstructor`](crate::DecodeErrorKind::UnexpectedConstructor) error naming
+/// `T::NAME` otherwise), then decodes the bare encoding.
+impl<T: Identifiable + BareDeserializable> Deserializable for T {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        T::deserialize(reader).map(Box::new)
-    }
-}
-
-/// The bare encoding of the boxed value.
-impl<T: BareSerializable + ?Sized> BareSerializable for Box<T> {
-    #[inline]
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        (**self).serialize_bare(out);
-    }
-}
-
-/// Decodes the bare value and boxes it.
-impl<T: BareDeserializable> BareDeserializable for Box<T> {
-    #[inline]
-    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
-        T::deserialize_bare(reader).map(Box::new)
-    }
-}
-
-/// The encoding of the referenced value.
-impl<T: Serializable + ?Sized> Serializable for &T {
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
-    }
-}
-
-/// The bare encoding of the referenced value.
-impl<T: BareSerializable + ?Sized> BareSerializable for &T {
-    #[inline]
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        (**self).serialize_bare(out);
+        crate::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
+        T::deserialize_bare(reader)
     }
 }

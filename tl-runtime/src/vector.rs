@@ -64,6 +64,6 @@ pub fn read_bare_vector<'a, T>(
 
 /// How many items of `T` to pre-allocate for a vector of `count` items.
 #[inline]
-fn preallocation<T>(count: usize) -> usize {
+pub(crate) fn preallocation<T>(count: usize) -> usize {
     count.min(MAX_PREALLOCATION / core::mem::size_of::<T>().max(1))
 }

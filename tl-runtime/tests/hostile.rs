@@ -340,7 +340,7 @@ impl Deserializable for RichText {
         reader.enter()?;
         let value = match reader.read_u32()? {
             0x7446_94e0 => RichText::Plain(reader.read_string()?),
-            0x6724_abc4 => RichText::Bold(Box::deserialize(reader)?),
+            0x6724_abc4 => RichText::Bold(Box::new(RichText::deserialize(reader)?)),
             id => return Err(reader.unexpected_constructor(id, "RichText")),
         };
         reader.leave();

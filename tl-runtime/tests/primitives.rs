@@ -416,24 +416,6 @@ fn bare_vector() {
     );
 }
 
-#[test]
-fn boxes_and_references_are_transparent() {
-    check_same_bare(&Box::new(5_i32), &[5, 0, 0, 0]);
-    fn boxed<S: Serializable>(value: S) -> Vec<u8> {
-        value.to_bytes()
-    }
-    fn bare<S: BareSerializable>(value: S) -> Vec<u8> {
-        let mut out = Vec::new();
-        value.serialize_bare(&mut out);
-        out
-    }
-    // A non-`Copy` value, used again afterwards.
-    let value = "ab".to_owned();
-    assert_eq!(boxed(&value), [2, b'a', b'b', 0]);
-    assert_eq!(bare(&value), [2, b'a', b'b', 0]);
-    assert_eq!(boxed(vec![&value]), vec![value].to_bytes());
-}
-
 /// A hand-written `ping#7abe77ec ping_id:long = Pong`, shaped like generated code.
 #[derive(Debug, PartialEq)]
 struct Ping {

@@ -312,7 +312,7 @@ fn decodes_real_rpc_error_bytes() {
     let err = RpcError::from_bytes(&[0x15, 0xc4, 0xb5, 0x1c, 0, 0, 0, 0, 0, 0, 0, 0]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "unexpected constructor 0x1cb5c415 for RpcError at byte 0"
+        "unexpected constructor 0x1cb5c415 for rpc_error at byte 0"
     );
     assert_eq!(
         RpcError::from_bytes(&[

@@ -8434,2388 +8434,3710 @@ impl Object {
             }
             Self::WalletTransactions(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::WalletUserAddresses(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeAfterMsg(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeAfterMsgs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InitConnection(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithLayer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeAfterMsg(x) => {
+                ::tl_runtime::write_u32(out, 0xcb9f372d);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
+            Self::InvokeAfterMsgs(x) => {
+                ::tl_runtime::write_u32(out, 0x3dc4b4f0);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
+            Self::InitConnection(x) => {
+                ::tl_runtime::write_u32(out, 0xc1cd5ea9);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
+            Self::InvokeWithLayer(x) => {
+                ::tl_runtime::write_u32(out, 0xda9b0d0d);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
             Self::InvokeWithoutUpdates(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbf9459b7);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithMessagesRange(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x365275f2);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
-            Self::InvokeWithTakeout(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeWithTakeout(x) => {
+                ::tl_runtime::write_u32(out, 0xaca9fd2e);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
             Self::InvokeWithBusinessConnection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdd289f8e);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithGooglePlayIntegrity(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1df92984);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithApnsSecret(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0dae54f8);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
-            Self::InvokeWithReCaptcha(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthSendCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthSignUp(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthSignIn(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthLogOut(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeWithReCaptcha(x) => {
+                ::tl_runtime::write_u32(out, 0xadbb0f94);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
+            Self::AuthSendCode(x) => {
+                ::tl_runtime::write_u32(out, 0xa677244f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AuthSignUp(x) => {
+                ::tl_runtime::write_u32(out, 0xaac7b717);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AuthSignIn(x) => {
+                ::tl_runtime::write_u32(out, 0x8d52a951);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AuthLogOut(x) => {
+                ::tl_runtime::write_u32(out, 0x3e72ba19);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthResetAuthorizations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9fab0d1a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthExportAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe5bfffcd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthImportAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa57a7dad);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AuthBindTempAuthKey(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthBindTempAuthKey(x) => {
+                ::tl_runtime::write_u32(out, 0xcdd42a05);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthImportBotAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x67a3ff2c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AuthCheckPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthCheckPassword(x) => {
+                ::tl_runtime::write_u32(out, 0xd18b4d16);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthRequestPasswordRecovery(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd897bc66);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AuthRecoverPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthResendCode(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AuthCancelCode(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthRecoverPassword(x) => {
+                ::tl_runtime::write_u32(out, 0x37096c70);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AuthResendCode(x) => {
+                ::tl_runtime::write_u32(out, 0xcae47523);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AuthCancelCode(x) => {
+                ::tl_runtime::write_u32(out, 0x1f040578);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthDropTempAuthKeys(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8e48a188);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthExportLoginToken(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb7e085fe);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthImportLoginToken(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x95ac5ce4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthAcceptLoginToken(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe894ad4d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthCheckRecoveryPassword(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0d36bf79);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthImportWebTokenAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2db873a9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthRequestFirebaseSms(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8e39261e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AuthResetLoginEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthResetLoginEmail(x) => {
+                ::tl_runtime::write_u32(out, 0x7e960193);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthReportMissingCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcb9deff6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AuthCheckPaidAuth(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AuthCheckPaidAuth(x) => {
+                ::tl_runtime::write_u32(out, 0x56e59f9c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AuthInitPasskeyLogin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x518ad0b7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthFinishPasskeyLogin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9857ad07);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthCancelWebTokenAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x490dada1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthInitFirebasePnvLogin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x644f15c0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthFinishFirebasePnvLogin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2c85094c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AuthFirebasePnvSignUp(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x783f6b56);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountRegisterDevice(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xec86017a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUnregisterDevice(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6a0d3206);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateNotifySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x84be5b93);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetNotifySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x12b3ad31);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetNotifySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdb7e1747);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateProfile(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x78515775);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountUpdateStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateStatus(x) => {
+                ::tl_runtime::write_u32(out, 0x6628562c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountGetWallPapers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x07967d36);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountReportPeer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountReportPeer(x) => {
+                ::tl_runtime::write_u32(out, 0xc5ba3d86);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountCheckUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2714d86c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3e0bdd7c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountGetPrivacy(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSetPrivacy(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetPrivacy(x) => {
+                ::tl_runtime::write_u32(out, 0xdadbc950);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountSetPrivacy(x) => {
+                ::tl_runtime::write_u32(out, 0xc9f81ce8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountDeleteAccount(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa2c0cf74);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAccountTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x08fc711d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetAccountTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2442485e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSendChangePhoneCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x82574ae5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountChangePhone(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountChangePhone(x) => {
+                ::tl_runtime::write_u32(out, 0x70c32edb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountUpdateDeviceLocked(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x38df3532);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAuthorizations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe320c158);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdf77f3bc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountGetPassword(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetPassword(x) => {
+                ::tl_runtime::write_u32(out, 0x548a30f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountGetPasswordSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9cd4eaf9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdatePasswordSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa59b102f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSendConfirmPhoneCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1b3faa88);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountConfirmPhone(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountConfirmPhone(x) => {
+                ::tl_runtime::write_u32(out, 0x5f2178c3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountGetTmpPassword(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x449e0b51);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetWebAuthorizations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x182e6d6f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetWebAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2d01b9ef);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetWebAuthorizations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x682d2594);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAllSecureValues(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb288bc7d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetSecureValue(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x73665bc2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSaveSecureValue(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x899fe31d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDeleteSecureValue(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb880bc4b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAuthorizationForm(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa929597a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountAcceptAuthorization(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf3ed4c73);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSendVerifyPhoneCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa5a356f9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountVerifyPhone(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountVerifyPhone(x) => {
+                ::tl_runtime::write_u32(out, 0x4dd3a7f6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountSendVerifyEmailCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x98e037bb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountVerifyEmail(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountVerifyEmail(x) => {
+                ::tl_runtime::write_u32(out, 0x032da4cf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountInitTakeoutSession(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8ef3eab0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountFinishTakeoutSession(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1d2652ee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountConfirmPasswordEmail(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8fdf1920);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResendPasswordEmail(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7a7f2a15);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountCancelPasswordEmail(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc1cbd5b6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetContactSignUpNotification(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9f07c728);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetContactSignUpNotification(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcff43f61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetNotifyExceptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x53577479);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountGetWallPaper(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetWallPaper(x) => {
+                ::tl_runtime::write_u32(out, 0xfc8ddbea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountUploadWallPaper(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe39a8f03);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSaveWallPaper(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6c5a5b37);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountInstallWallPaper(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfeed5769);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetWallPapers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbb3b9804);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAutoDownloadSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x56da0b3f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSaveAutoDownloadSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x76f36233);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountUploadTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountCreateTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountUpdateTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountSaveTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountInstallTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetTheme(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AccountGetThemes(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUploadTheme(x) => {
+                ::tl_runtime::write_u32(out, 0x1c3db333);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountCreateTheme(x) => {
+                ::tl_runtime::write_u32(out, 0x652e4400);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountUpdateTheme(x) => {
+                ::tl_runtime::write_u32(out, 0x2bf40ccc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountSaveTheme(x) => {
+                ::tl_runtime::write_u32(out, 0xf257106c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountInstallTheme(x) => {
+                ::tl_runtime::write_u32(out, 0xc727bb3b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountGetTheme(x) => {
+                ::tl_runtime::write_u32(out, 0x3a5869ec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AccountGetThemes(x) => {
+                ::tl_runtime::write_u32(out, 0x7206e458);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountSetContentSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb574b16b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetContentSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8b9b4dae);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetMultiWallPapers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x65ad71dc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetGlobalPrivacySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xeb2b4cf6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetGlobalPrivacySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1edaaac2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountReportProfilePhoto(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfa8cc6f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResetPassword(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9308ce1b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDeclinePasswordReset(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4c9409f6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetChatThemes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd638de89);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetAuthorizationTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbf899aa0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountChangeAuthorizationSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x40f48462);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetSavedRingtones(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe1902288);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountSaveRingtone(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSaveRingtone(x) => {
+                ::tl_runtime::write_u32(out, 0x3dea5b03);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountUploadRingtone(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x831a83a2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateEmojiStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfbd3de6b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetDefaultEmojiStatuses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd6753386);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetRecentEmojiStatuses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0f578105);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountClearRecentEmojiStatuses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x18201aae);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountReorderUsernames(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xef500eab);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountToggleUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x58d6b376);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetDefaultProfilePhotoEmojis(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe2750328);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetDefaultGroupPhotoEmojis(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x915860ae);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetAutoSaveSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xadcbbcda);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSaveAutoSaveSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd69b8361);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDeleteAutoSaveExceptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x53bc0020);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountInvalidateSignInCodes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xca8ae8ba);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountUpdateColor(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountUpdateColor(x) => {
+                ::tl_runtime::write_u32(out, 0x684d214e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountGetDefaultBackgroundEmojis(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa60ab9ce);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetChannelDefaultEmojiStatuses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7727a7d5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetChannelRestrictedStatusEmojis(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x35a9e0d5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBusinessWorkHours(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4b00e066);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBusinessLocation(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9e6b131a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBusinessGreetingMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x66cdafc4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBusinessAwayMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa26a7fa5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateConnectedBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x66a08c7e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetConnectedBots(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4ea4c80f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetBotBusinessConnection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x76a86270);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBusinessIntro(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa614d034);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountToggleConnectedBotPaused(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x646e1097);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDisablePeerConnectedBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5e437ed9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateBirthday(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcc6e0c11);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountCreateBusinessChatLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8851e68e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountEditBusinessChatLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8c3410af);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDeleteBusinessChatLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60073674);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetBusinessChatLinks(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6f70dde1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountResolveBusinessChatLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5492e5ee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdatePersonalChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd94305e0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountToggleSponsoredMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb9d9a38d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetReactionsNotifySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x06dd654c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetReactionsNotifySettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x316ce548);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetCollectibleEmojiStatuses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2e7b4543);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetPaidMessagesRevenue(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x19ba4a67);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountToggleNoPaidMessagesException(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfe2eda76);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountSetMainProfileTab(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5dee78b0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountSaveMusic(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountSaveMusic(x) => {
+                ::tl_runtime::write_u32(out, 0xb26732a9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountGetSavedMusicIds(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe09d5faf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetUniqueGiftChatThemes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe42ce9c9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountInitPasskeyRegistration(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x429547e8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountRegisterPasskey(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x55b41fd6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AccountGetPasskeys(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AccountGetPasskeys(x) => {
+                ::tl_runtime::write_u32(out, 0xea1f0c52);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AccountDeletePasskey(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf5b5563f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountConfirmBotConnection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x67ed1f68);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountGetWebBrowserSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x56655768);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountUpdateWebBrowserSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9adf82fe);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountToggleWebBrowserSettingsException(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60ed4229);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::AccountDeleteWebBrowserSettingsExceptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x86a0765d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UsersGetUsers(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UsersGetFullUser(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UsersGetUsers(x) => {
+                ::tl_runtime::write_u32(out, 0x0d91a548);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::UsersGetFullUser(x) => {
+                ::tl_runtime::write_u32(out, 0xb60f5918);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::UsersSetSecureValueErrors(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x90c894b5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::UsersGetRequirementsToContact(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd89a83a3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UsersGetSavedMusic(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UsersGetSavedMusic(x) => {
+                ::tl_runtime::write_u32(out, 0x788d7fe3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::UsersGetSavedMusicById(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7573a4e9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::UsersSuggestBirthday(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfc533372);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsGetContactIDs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7adc669d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsGetStatuses(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetContacts(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsGetStatuses(x) => {
+                ::tl_runtime::write_u32(out, 0xc4a353ee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ContactsGetContacts(x) => {
+                ::tl_runtime::write_u32(out, 0x5dd69e12);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsImportContacts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2c800be5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsDeleteContacts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x096a0e00);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsDeleteByPhones(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1013fd9e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsBlock(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsUnblock(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsSearch(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsBlock(x) => {
+                ::tl_runtime::write_u32(out, 0x2e2e8734);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ContactsUnblock(x) => {
+                ::tl_runtime::write_u32(out, 0xb550d328);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ContactsGetBlocked(x) => {
+                ::tl_runtime::write_u32(out, 0x9a868f80);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ContactsSearch(x) => {
+                ::tl_runtime::write_u32(out, 0x05f58d0f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsResolveUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x725afbbc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsGetTopPeers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsGetTopPeers(x) => {
+                ::tl_runtime::write_u32(out, 0x973478b6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsResetTopPeerRating(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1ae373ac);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsResetSaved(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ContactsGetSaved(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsResetSaved(x) => {
+                ::tl_runtime::write_u32(out, 0x879537f1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ContactsGetSaved(x) => {
+                ::tl_runtime::write_u32(out, 0x82f1e39f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsToggleTopPeers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8514bdda);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsAddContact(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsAddContact(x) => {
+                ::tl_runtime::write_u32(out, 0xd9ba2e54);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsAcceptContact(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf831a20f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsGetLocated(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsGetLocated(x) => {
+                ::tl_runtime::write_u32(out, 0xd348bc44);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsBlockFromReplies(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x29a8962c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsResolvePhone(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8af94344);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsExportContactToken(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf8654027);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsImportContactToken(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x13005788);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsEditCloseFriends(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xba6705f0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ContactsSetBlocked(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ContactsSetBlocked(x) => {
+                ::tl_runtime::write_u32(out, 0x94c65c76);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ContactsGetBirthdays(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdaeda864);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsGetSponsoredPeers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb6c8c393);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ContactsUpdateContactNote(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x139f63fb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDialogs(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSearch(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesReadHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetMessages(x) => {
+                ::tl_runtime::write_u32(out, 0x63c66506);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesGetDialogs(x) => {
+                ::tl_runtime::write_u32(out, 0xa0f4cb4f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesGetHistory(x) => {
+                ::tl_runtime::write_u32(out, 0x4423e6c5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesSearch(x) => {
+                ::tl_runtime::write_u32(out, 0x29ee847a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesReadHistory(x) => {
+                ::tl_runtime::write_u32(out, 0x0e306d3a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesDeleteHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb08f922a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe58e95d2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReceivedMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x05a954c0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesSetTyping(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesSendMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSetTyping(x) => {
+                ::tl_runtime::write_u32(out, 0x58943ee2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesSendMessage(x) => {
+                ::tl_runtime::write_u32(out, 0xfef48f62);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesSendMedia(x) => {
+                ::tl_runtime::write_u32(out, 0x0330e77f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesForwardMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x13704a7c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesReportSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesReportSpam(x) => {
+                ::tl_runtime::write_u32(out, 0xcf1592db);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetPeerSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xefd9a6a2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesReport(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetChats(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetFullChat(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesReport(x) => {
+                ::tl_runtime::write_u32(out, 0xfc78af9b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesGetChats(x) => {
+                ::tl_runtime::write_u32(out, 0x49e9528f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesGetFullChat(x) => {
+                ::tl_runtime::write_u32(out, 0xaeb00b34);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesEditChatTitle(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x73783ffd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditChatPhoto(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x35ddd674);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesAddChatUser(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesAddChatUser(x) => {
+                ::tl_runtime::write_u32(out, 0xcbc6d107);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesDeleteChatUser(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa2185cab);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesCreateChat(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::MessagesGetDhConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesCreateChat(x) => {
+                ::tl_runtime::write_u32(out, 0x92ceddd4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::MessagesGetDhConfig(x) => {
+                ::tl_runtime::write_u32(out, 0x26cf8950);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesRequestEncryption(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf64daf43);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesAcceptEncryption(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3dbc0415);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDiscardEncryption(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf393aea0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetEncryptedTyping(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x791451ed);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadEncryptedHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7f4b690a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendEncrypted(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x44fa7a15);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendEncryptedFile(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5559481d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendEncryptedService(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x32d439a4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReceivedQueue(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x55a5bb66);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportEncryptedSpam(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4b0c8c0f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadMessageContents(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x36a73f77);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetStickers(x) => {
+                ::tl_runtime::write_u32(out, 0xd5a5d3a1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetAllStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb8a0a1a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetWebPagePreview(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x570d6f6f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesExportChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa455de90);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCheckChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3eadb1bb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesImportChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xde91436e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc8a0ec74);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesInstallStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc78fe460);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUninstallStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf96e55de);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesStartBot(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesStartBot(x) => {
+                ::tl_runtime::write_u32(out, 0xe6df7378);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetMessagesViews(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5784d3e1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditChatAdmin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa85bd1c2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesMigrateChat(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesMigrateChat(x) => {
+                ::tl_runtime::write_u32(out, 0xa2875319);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesSearchGlobal(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6126a43c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReorderStickerSets(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x78337739);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetDocumentByHash(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb1f2061f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSavedGifs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5cf09635);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesSaveGif(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSaveGif(x) => {
+                ::tl_runtime::write_u32(out, 0x327a30cb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetInlineBotResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x514e999d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetInlineBotResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbb12a419);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendInlineBotResult(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc0cf7646);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMessageEditData(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfda68d36);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesEditMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesEditMessage(x) => {
+                ::tl_runtime::write_u32(out, 0xb106e66c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesEditInlineBotMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa423bb51);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetBotCallbackAnswer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9342ca07);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetBotCallbackAnswer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd58f130a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPeerDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe470bcfd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesSaveDraft(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSaveDraft(x) => {
+                ::tl_runtime::write_u32(out, 0xad0fa15c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetAllDrafts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6a3f8d65);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetFeaturedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x64780b14);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadFeaturedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5b118126);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetRecentStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9da9403b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSaveRecentSticker(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x392718f8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesClearRecentStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8999602d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetArchivedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x57f17692);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMaskStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x640f82b8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAttachedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcc5b67cc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetGameScore(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8ef8ecc0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetInlineGameScore(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x15ad9f64);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetGameHighScores(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe822649d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetInlineGameHighScores(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0f635e1b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetCommonChats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe40ca104);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetWebPage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetWebPage(x) => {
+                ::tl_runtime::write_u32(out, 0x8d9692a3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesToggleDialogPin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa731e257);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReorderPinnedDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3b1adf37);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPinnedDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd6b94df2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetBotShippingResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe5f672fa);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetBotPrecheckoutResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x09c2dd95);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesUploadMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesUploadMedia(x) => {
+                ::tl_runtime::write_u32(out, 0x14967978);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesSendScreenshotNotification(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa1405817);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetFavedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x04f1aaa9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesFaveSticker(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesFaveSticker(x) => {
+                ::tl_runtime::write_u32(out, 0xb9ffc55b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetUnreadMentions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf107e790);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadMentions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x36e5bf4d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetRecentLocations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x702a40e0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendMultiMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1bf89d74);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUploadEncryptedFile(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5057c497);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSearchStickerSets(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x35705b8a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSplitRanges(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1cff7e08);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesMarkDialogUnread(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8c5006f8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetDialogUnreadMarks(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x21202222);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesClearAllDrafts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7e58ee9c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUpdatePinnedMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd2aaf7ec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesSendVote(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesSendVote(x) => {
+                ::tl_runtime::write_u32(out, 0x10ea6184);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetPollResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xeda3e33b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetOnlines(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetOnlines(x) => {
+                ::tl_runtime::write_u32(out, 0x6e2be050);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesEditChatAbout(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdef60797);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditChatDefaultBannedRights(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa5866b41);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiKeywords(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x35a0e062);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiKeywordsDifference(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1508b6af);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiKeywordsLanguages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4e9963b2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetEmojiUrl(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetEmojiUrl(x) => {
+                ::tl_runtime::write_u32(out, 0xd5b10c26);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetSearchCounters(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1bbcf300);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRequestUrlAuth(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x894cc99c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesAcceptUrlAuth(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x67a3f0de);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesHidePeerSettingsBar(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4facb138);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetScheduledHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf516760b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetScheduledMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbdbb0464);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendScheduledMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbd38850a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteScheduledMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x59ae2b16);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPollVotes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb86e380e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleStickerSets(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb5052fea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetDialogFilters(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xefd48c89);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSuggestedDialogFilters(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa29cd42c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUpdateDialogFilter(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1ad4a04a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUpdateDialogFiltersOrder(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc563c1e4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetOldFeaturedStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7ed094a1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetReplies(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetReplies(x) => {
+                ::tl_runtime::write_u32(out, 0x22ddd30c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesGetDiscussionMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x446972fd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadDiscussion(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf731a9f4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUnpinAllMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x062dd747);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesDeleteChat(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesDeleteChat(x) => {
+                ::tl_runtime::write_u32(out, 0x5bd0ee50);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesDeletePhoneCallHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf9cbe409);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCheckHistoryImport(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x43fe19f3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesInitHistoryImport(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x34090c3b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUploadImportedMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2a862092);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesStartHistoryImport(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb43df344);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetExportedChatInvites(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa2b5a3f6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetExportedChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x73746f5c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditExportedChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbdca2f75);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteRevokedExportedChatInvites(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x56987bd5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteExportedChatInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd464a42b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAdminsWithInvites(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3920e6ef);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetChatInviteImporters(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdf04dd4e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetHistoryTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb80e5fe4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCheckHistoryImportPeer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5dc60f03);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetChatTheme(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x081202c9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMessageReadParticipants(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x31c1c44f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSearchResultsCalendar(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6aa3f6bd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSearchResultsPositions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9c7f2f10);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesHideChatJoinRequest(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7fe7e815);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesHideAllChatJoinRequests(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe085f4ea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleNoForwards(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb2081a35);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSaveDefaultSendAs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xccfddf96);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendReaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd30d78d4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMessagesReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8bba90e6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMessageReactionsList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x461b3f48);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetChatAvailableReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x864b2581);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAvailableReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x18dea0ac);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetDefaultReaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4f47a016);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesTranslateText(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa5eec345);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetUnreadReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbd7f90ac);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9ec44f93);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSearchSentMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x107e31a0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAttachMenuBots(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x16fcc2cb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAttachMenuBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x77216192);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleBotInAttachMenu(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x69f59d69);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRequestWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x269dc2c1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesProlongWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb0d81a83);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRequestSimpleWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x413a3e73);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendWebViewResultMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0a4314f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendWebViewData(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdc0242c8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesTranscribeAudio(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x269e9a49);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRateTranscribedAudio(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7f1d072f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetCustomEmojiDocuments(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd9ab0f54);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfbfca18f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetFeaturedEmojiStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0ecf6736);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportReaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3f64c076);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetTopReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbb8125ba);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetRecentReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x39461db2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesClearRecentReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9dfeefb4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetExtendedMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x84f80814);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetDefaultHistoryTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9eb51445);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetDefaultHistoryTtl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x658b7188);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendBotRequestedPeer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6c5cf2a7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiGroups(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7488ce5b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiStatusGroups(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2ecd56cd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiProfilePhotoGroups(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x21a548f3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSearchCustomEmoji(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2c11c0d7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesTogglePeerTranslations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe47cb579);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::MessagesGetBotApp(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::MessagesGetBotApp(x) => {
+                ::tl_runtime::write_u32(out, 0x34fdc5c3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::MessagesRequestAppWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x53618bce);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetChatWallPaper(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8ffacae1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSearchEmojiStickerSets(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x92b4494c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSavedDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1e91fc99);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSavedHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x998ab009);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteSavedHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4dc5085f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPinnedSavedDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd63d94e0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleSavedDialogPin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xac81bbde);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReorderPinnedSavedDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8b716587);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSavedReactionTags(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3637e05b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUpdateSavedReactionTag(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60297dec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetDefaultTagReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbdf93428);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetOutboxReadDate(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8c4bfe5d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetQuickReplies(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd483f2a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReorderQuickReplies(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60331907);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCheckQuickReplyShortcut(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf1d0fbd3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditQuickReplyShortcut(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5c003cef);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteQuickReplyShortcut(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3cc04740);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetQuickReplyMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x94a495c3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendQuickReplyMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6c750de1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteQuickReplyMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe105e910);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleDialogFilterTags(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfd2dda49);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetMyStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd0b5e1fc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiStickerGroups(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1dd840f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetAvailableEffects(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdea20a39);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditFactCheck(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0589ee75);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteFactCheck(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd1da940c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetFactCheck(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb9cdc5ee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRequestMainWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc9e01e7b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSendPaidReaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x58bbcb50);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesTogglePaidReactionPrivacy(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x435885b5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPaidReactionPrivacy(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x472455aa);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesViewSponsoredMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x269e3643);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesClickSponsoredMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8235057e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportSponsoredMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x12cbf0c4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSponsoredMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3d6ce850);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSavePreparedInlineMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf21f7f2f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPreparedInlineMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x857ebdb8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSearchStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x29b1c66a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportMessagesDelivery(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5a6d7395);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetSavedDialogsById(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6f6f9c96);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadSavedHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xba4a3b5b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleTodoCompleted(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd3e03124);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesAppendTodoList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x21a61057);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesToggleSuggestedPostApproval(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8107455c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetForumTopics(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3ba47bff);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetForumTopicsById(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xaf0a4a08);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditForumTopic(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcecc1134);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesUpdatePinnedForumTopic(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x175df251);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReorderPinnedForumTopics(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0e7841f0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCreateForumTopic(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2f98c3d5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteTopicHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd2816f10);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetEmojiGameInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfb7e8ca7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSummarizeText(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xabbbd346);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditChatCreator(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf743b857);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetFutureChatCreatorAfterLeave(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3b7d0ea6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesEditChatParticipantRank(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa00f32b0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeclineUrlAuth(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x35436bbc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesCheckUrlAuthMatchCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc9a47b0b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesComposeMessageWithAi(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdaecc589);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportReadMetrics(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4067c5e6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReportMusicListen(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xddbcd819);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesAddPollAnswer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x19bc4b6d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeletePollAnswer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xac8505a5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetUnreadPollVotes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x43286cf2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesReadPollVotes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1720b4d8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesSetBotGuestChatResult(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb8f106e3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteParticipantReactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa0b80cf8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesDeleteParticipantReaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe3b7f82c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetPersonalChannelHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x55fb0996);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesGetRichMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x501569cf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesTranslateRichMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1a542004);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesComposeRichMessageWithAi(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8d7ae6af);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::MessagesRequestChatJoinWebView(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xba9ee679);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UpdatesGetState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UpdatesGetState(x) => {
+                ::tl_runtime::write_u32(out, 0xedd4882a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::UpdatesGetDifference(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x19c2f763);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::UpdatesGetChannelDifference(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x03173d78);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhotosUpdateProfilePhoto(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x09e82039);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhotosUploadProfilePhoto(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0388a3b5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhotosDeletePhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhotosGetUserPhotos(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhotosDeletePhotos(x) => {
+                ::tl_runtime::write_u32(out, 0x87cf7f2f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhotosGetUserPhotos(x) => {
+                ::tl_runtime::write_u32(out, 0x91cd32a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhotosUploadContactProfilePhoto(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe14c4a71);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UploadSaveFilePart(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UploadGetFile(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UploadSaveFilePart(x) => {
+                ::tl_runtime::write_u32(out, 0xb304a621);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::UploadGetFile(x) => {
+                ::tl_runtime::write_u32(out, 0xbe5335be);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::UploadSaveBigFilePart(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xde7b673d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UploadGetWebFile(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::UploadGetCdnFile(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UploadGetWebFile(x) => {
+                ::tl_runtime::write_u32(out, 0x24e6818d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::UploadGetCdnFile(x) => {
+                ::tl_runtime::write_u32(out, 0x395f69da);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::UploadReuploadCdnFile(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9b2754a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::UploadGetCdnFileHashes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x91dc3f31);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::UploadGetFileHashes(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetNearestDc(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetAppUpdate(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetInviteText(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetSupport(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::UploadGetFileHashes(x) => {
+                ::tl_runtime::write_u32(out, 0x9156982a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetConfig(x) => {
+                ::tl_runtime::write_u32(out, 0xc4f9186b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetNearestDc(x) => {
+                ::tl_runtime::write_u32(out, 0x1fb33026);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetAppUpdate(x) => {
+                ::tl_runtime::write_u32(out, 0x522d5a7d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetInviteText(x) => {
+                ::tl_runtime::write_u32(out, 0x4d392343);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetSupport(x) => {
+                ::tl_runtime::write_u32(out, 0x9cdf08cd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::HelpSetBotUpdatesStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xec22cfcd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::HelpGetCdnConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetRecentMeUrls(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetCdnConfig(x) => {
+                ::tl_runtime::write_u32(out, 0x52029342);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetRecentMeUrls(x) => {
+                ::tl_runtime::write_u32(out, 0x3dc0f114);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::HelpGetTermsOfServiceUpdate(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2ca51fd1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::HelpAcceptTermsOfService(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xee72f79a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::HelpGetDeepLinkInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetAppConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpSaveAppLog(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetDeepLinkInfo(x) => {
+                ::tl_runtime::write_u32(out, 0x3fedc75f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetAppConfig(x) => {
+                ::tl_runtime::write_u32(out, 0x61e3f854);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpSaveAppLog(x) => {
+                ::tl_runtime::write_u32(out, 0x6f02f748);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::HelpGetPassportConfig(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc661ad08);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::HelpGetSupportName(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetUserInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpEditUserInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetPromoData(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpHidePromoData(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetSupportName(x) => {
+                ::tl_runtime::write_u32(out, 0xd360e72c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetUserInfo(x) => {
+                ::tl_runtime::write_u32(out, 0x038a08d3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpEditUserInfo(x) => {
+                ::tl_runtime::write_u32(out, 0x66b91b70);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetPromoData(x) => {
+                ::tl_runtime::write_u32(out, 0xc0977421);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpHidePromoData(x) => {
+                ::tl_runtime::write_u32(out, 0x1e251c95);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::HelpDismissSuggestion(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf50dbaa1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::HelpGetCountriesList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x735787a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::HelpGetPremiumPromo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::HelpGetPeerColors(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::HelpGetPremiumPromo(x) => {
+                ::tl_runtime::write_u32(out, 0xb81b93d4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::HelpGetPeerColors(x) => {
+                ::tl_runtime::write_u32(out, 0xda80f42f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::HelpGetPeerProfileColors(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xabcfa9fd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::HelpGetTimezonesList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x49b30240);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsReadHistory(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsReadHistory(x) => {
+                ::tl_runtime::write_u32(out, 0xcc104937);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsDeleteMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x84c1fd4e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsReportSpam(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetMessages(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsReportSpam(x) => {
+                ::tl_runtime::write_u32(out, 0xf44a8315);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ChannelsGetMessages(x) => {
+                ::tl_runtime::write_u32(out, 0xad8c9a23);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsGetParticipants(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x77ced9d0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetParticipant(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa0ab6cc6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsGetChannels(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsGetChannels(x) => {
+                ::tl_runtime::write_u32(out, 0x0a7f6bbb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsGetFullChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x08736a09);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsCreateChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x91006707);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsEditAdmin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsEditTitle(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsEditPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsEditAdmin(x) => {
+                ::tl_runtime::write_u32(out, 0x9a98ad68);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ChannelsEditTitle(x) => {
+                ::tl_runtime::write_u32(out, 0x566decd0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ChannelsEditPhoto(x) => {
+                ::tl_runtime::write_u32(out, 0xf12e57c9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsCheckUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x10e6bd2c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsUpdateUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3514b3de);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsJoinChannel(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsJoinChannel(x) => {
+                ::tl_runtime::write_u32(out, 0x7f6a1e22);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsLeaveChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf836aa95);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsInviteToChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc9e33d54);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsDeleteChannel(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc0111fe3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsExportMessageLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe63fadeb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleSignatures(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x418d549c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetAdminedPublicChannels(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf8b036af);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsEditBanned(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsGetAdminLog(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ChannelsSetStickers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsEditBanned(x) => {
+                ::tl_runtime::write_u32(out, 0x96e6cd81);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ChannelsGetAdminLog(x) => {
+                ::tl_runtime::write_u32(out, 0x33ddf480);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ChannelsSetStickers(x) => {
+                ::tl_runtime::write_u32(out, 0xea8ca4f9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsReadMessageContents(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xeab5dc38);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsDeleteHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9baa9647);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsTogglePreHistoryHidden(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xeabbb94c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetLeftChannels(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8341ecc0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetGroupsForDiscussion(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf5dad378);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsSetDiscussionGroup(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x40582bb2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsEditLocation(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x58e63f6d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleSlowMode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xedd49ef0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetInactiveChannels(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x11e831ee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsConvertToGigagroup(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0b290c69);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsGetSendAs(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsGetSendAs(x) => {
+                ::tl_runtime::write_u32(out, 0xe785a43f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsDeleteParticipantHistory(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x367544db);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleJoinToSend(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe4cb9580);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleJoinRequest(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0ecc2618);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsReorderUsernames(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb45ced1d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleUsername(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x50f24105);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsDeactivateAllUsernames(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0a245dd3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsToggleForum(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsToggleForum(x) => {
+                ::tl_runtime::write_u32(out, 0x3ff75734);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsToggleAntiSpam(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x68f3e4eb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsReportAntiSpamFalsePositive(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa850a693);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleParticipantsHidden(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6a6e7854);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsUpdateColor(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsUpdateColor(x) => {
+                ::tl_runtime::write_u32(out, 0xd8aa3671);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsToggleViewForumAsMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9738bb15);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetChannelRecommendations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x25a71742);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsUpdateEmojiStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf0d3e6a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsSetBoostsToUnblockRestrictions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xad399cee);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsSetEmojiStickers(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3cd930b7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsRestrictSponsoredMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9ae91519);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ChannelsSearchPosts(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ChannelsSearchPosts(x) => {
+                ::tl_runtime::write_u32(out, 0xf2c4f24d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChannelsUpdatePaidMessagesPrice(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4b12327b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsToggleAutotranslation(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x167fc0a1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsGetMessageAuthor(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xece2a0e6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsCheckSearchPostsFlood(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x22567115);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChannelsSetMainProfileTab(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3583fcb1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsSendCustomRequest(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xaa2769ed);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsAnswerWebhookJsonQuery(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe6213f4d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsSetBotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsSetBotCommands(x) => {
+                ::tl_runtime::write_u32(out, 0x0517165a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsResetBotCommands(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3d8de0f9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsGetBotCommands(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsGetBotCommands(x) => {
+                ::tl_runtime::write_u32(out, 0xe34c0dd6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsSetBotMenuButton(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4504d54f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsGetBotMenuButton(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9c60eb28);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsSetBotBroadcastDefaultAdminRights(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x788464e1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsSetBotGroupDefaultAdminRights(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x925ec9ea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsSetBotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsGetBotInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsSetBotInfo(x) => {
+                ::tl_runtime::write_u32(out, 0x10cf3123);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::BotsGetBotInfo(x) => {
+                ::tl_runtime::write_u32(out, 0xdcd914fd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsReorderUsernames(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9709b1c2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsToggleUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsCanSendMessage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsToggleUsername(x) => {
+                ::tl_runtime::write_u32(out, 0x053ca973);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::BotsCanSendMessage(x) => {
+                ::tl_runtime::write_u32(out, 0x1359f4e6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsAllowSendMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf132e3ef);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsInvokeWebViewCustomMethod(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x087fc5e7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsGetPopularAppBots(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc2510192);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsAddPreviewMedia(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsAddPreviewMedia(x) => {
+                ::tl_runtime::write_u32(out, 0x17aeb75a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsEditPreviewMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8525606f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsDeletePreviewMedia(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2d0135b3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsReorderPreviewMedias(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb627f3aa);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsGetPreviewInfo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsGetPreviewInfo(x) => {
+                ::tl_runtime::write_u32(out, 0x423ab3ad);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsGetPreviewMedias(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa2a5594d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsUpdateUserEmojiStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xed9f30c5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsToggleUserEmojiStatusPermission(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x06de6392);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsCheckDownloadFileParams(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x50077589);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsGetAdminedBots(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsGetAdminedBots(x) => {
+                ::tl_runtime::write_u32(out, 0xb0711d83);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsUpdateStarRefProgram(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x778b5ab3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsSetCustomVerification(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf4946757);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsGetBotRecommendations(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa1b70815);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsCheckUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsCreateBot(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsExportBotToken(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsCheckUsername(x) => {
+                ::tl_runtime::write_u32(out, 0xe3ac4c61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::BotsCreateBot(x) => {
+                ::tl_runtime::write_u32(out, 0xe5b17f2b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::BotsExportBotToken(x) => {
+                ::tl_runtime::write_u32(out, 0xbd0d99eb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::BotsRequestWebViewButton(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x31a2a35e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsGetRequestedWebViewButton(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbf25b7f3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsGetAccessSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x213853a3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsEditAccessSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x31813cd8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::BotsSetJoinChatResults(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe71a4810);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::BotsAddUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::BotsRemoveUsername(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::BotsAddUsername(x) => {
+                ::tl_runtime::write_u32(out, 0x3501c08a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::BotsRemoveUsername(x) => {
+                ::tl_runtime::write_u32(out, 0xc704147d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PaymentsGetPaymentForm(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x37148dbb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetPaymentReceipt(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2478d1cc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsValidateRequestedInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb6c8f12b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsSendPaymentForm(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2d03522f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetSavedInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x227d824b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsClearSavedInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd83d70c1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetBankCardData(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2e79d779);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsExportInvoice(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0f91b065);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsAssignAppStoreTransaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x80ed747d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsAssignPlayMarketTransaction(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdffd50d3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetPremiumGiftCodeOptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2757ba54);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCheckGiftCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8e51b4c1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsApplyGiftCode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf6e26854);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetGiveawayInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf4239425);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsLaunchPrepaidGiveaway(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5ff58f20);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsTopupOptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc00ec7d3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4ea9b3bf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsTransactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x69da4557);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsSendStarsForm(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7998c914);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsRefundStarsCharge(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x25ae8f4a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsRevenueStats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd91ffad6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsRevenueWithdrawalUrl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2433dc92);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsRevenueAdsAccountUrl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd1d7efc5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsTransactionsById(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2dca16b8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsGiftOptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd3c96bc8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsSubscriptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x032512c5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsChangeStarsSubscription(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc7770878);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsFulfillStarsSubscription(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcc5bebb3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarsGiveawayOptions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbd1efd3e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGifts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc4563590);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsSaveStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2a2a697c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsConvertStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x74bf076b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsBotCancelStarsSubscription(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6dfa0622);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetConnectedStarRefBots(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5869a553);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetConnectedStarRefBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb7d998f0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetSuggestedStarRefBots(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0d6b48f7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsConnectStarRefBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7ed5348a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsEditConnectedStarRefBot(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe4fca4a3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftUpgradePreview(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9c9abcb1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsUpgradeStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xaed6e4f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsTransferStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7f18176a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetUniqueStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa1974d72);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetSavedStarGifts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa319e569);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetSavedStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb455a106);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftWithdrawalUrl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd06e93a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsToggleChatStarGiftNotifications(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60eaefa1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsToggleStarGiftsPinnedToTop(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1513e7b0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCanPurchaseStore(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4fdc5ea7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetResaleStarGifts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7a5fa236);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsUpdateStarGiftPrice(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xedbe6ccb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCreateStarGiftCollection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1f4a0e87);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsUpdateStarGiftCollection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4fddbee7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsReorderStarGiftCollections(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc32af4cc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsDeleteStarGiftCollection(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xad5648e8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftCollections(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x981b91dd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetUniqueStarGiftValueInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4365af6b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCheckCanSendGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc0c4edc9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftAuctionState(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5c9ff4d6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftAuctionAcquiredGifts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6ba2cbec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftActiveAuctions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa5d0514d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsResolveStarGiftOffer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe9ce781c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsSendStarGiftOffer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8fb86b41);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetStarGiftUpgradeAttributes(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6d038b58);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetCraftStarGifts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfd05dd00);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCraftStarGift(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb0f9684f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetCurrencyRates(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd35983e8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetOnrampProviders(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3f3e00dc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetOnrampBaseCurrencies(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1c8bedf3);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetOnrampAvailability(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2ec29951);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetOnrampLimits(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x80e851fd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsGetOnrampQuote(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe06645fa);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PaymentsCreateOnrampSession(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa2197cf6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersCreateStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9021ab67);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersRemoveStickerFromSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf7760f51);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersChangeStickerPosition(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xffb6d4ca);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersAddStickerToSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8653febe);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersSetStickerSetThumb(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa76a5392);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersCheckShortName(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x284b3639);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersSuggestShortName(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4dafc503);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersChangeSticker(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf5537ebc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersRenameStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x124b1c00);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersDeleteStickerSet(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x87704394);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StickersReplaceSticker(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4696459a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhoneGetCallConfig(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneRequestCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneAcceptCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneConfirmCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneReceivedCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneDiscardCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneSetCallRating(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneSaveCallDebug(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGetCallConfig(x) => {
+                ::tl_runtime::write_u32(out, 0x55451fa9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneRequestCall(x) => {
+                ::tl_runtime::write_u32(out, 0x42ff96ed);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneAcceptCall(x) => {
+                ::tl_runtime::write_u32(out, 0x3bd2b4a0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneConfirmCall(x) => {
+                ::tl_runtime::write_u32(out, 0x2efe1722);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneReceivedCall(x) => {
+                ::tl_runtime::write_u32(out, 0x17d54f61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneDiscardCall(x) => {
+                ::tl_runtime::write_u32(out, 0xb2cbc1c0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneSetCallRating(x) => {
+                ::tl_runtime::write_u32(out, 0x59ead627);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneSaveCallDebug(x) => {
+                ::tl_runtime::write_u32(out, 0x277add7e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhoneSendSignalingData(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xff7a9383);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneCreateGroupCall(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x48cdc6d8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhoneJoinGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhoneLeaveGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneJoinGroupCall(x) => {
+                ::tl_runtime::write_u32(out, 0x8fb53057);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PhoneLeaveGroupCall(x) => {
+                ::tl_runtime::write_u32(out, 0x500377f9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhoneInviteToGroupCall(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7b393160);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneDiscardGroupCall(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7a777135);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneToggleGroupCallSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x974392f2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhoneGetGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneGetGroupCall(x) => {
+                ::tl_runtime::write_u32(out, 0x041845db);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhoneGetGroupParticipants(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc558d8ab);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhoneCheckGroupCall(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneCheckGroupCall(x) => {
+                ::tl_runtime::write_u32(out, 0xb59cf977);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhoneToggleGroupCallRecord(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf128c708);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneEditGroupCallParticipant(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa5273abf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneEditGroupCallTitle(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1ca6ac0a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneGetGroupCallJoinAs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xef7c213a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneExportGroupCallInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe6aa647f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneToggleGroupCallStartSubscription(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x219c34e6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneStartScheduledGroupCall(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5680e342);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneSaveDefaultGroupCallJoinAs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x575e1f8c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneJoinGroupCallPresentation(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcbea6bc4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneLeaveGroupCallPresentation(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1c50d144);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneGetGroupCallStreamChannels(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1ab21940);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneGetGroupCallStreamRtmpUrl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5af4c73a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PhoneSaveCallLog(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhoneSaveCallLog(x) => {
+                ::tl_runtime::write_u32(out, 0x41248786);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PhoneCreateConferenceCall(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7d0444bb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneDeleteConferenceCallParticipants(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8ca60525);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneSendConferenceCallBroadcast(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc6701900);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneInviteConferenceCallParticipant(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbcf22685);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneDeclineConferenceCallInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3c479971);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneGetGroupCallChainBlocks(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xee9f88a6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneSendGroupCallMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb1d11410);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneSendGroupCallEncryptedMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe5afa56d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneDeleteGroupCallMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf64f54f7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneDeleteGroupCallParticipantMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x1dbfeca0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneGetGroupCallStars(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6f636302);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PhoneSaveDefaultSendAs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x4167add1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::LangpackGetLangPack(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::LangpackGetStrings(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::LangpackGetLangPack(x) => {
+                ::tl_runtime::write_u32(out, 0xf2f2330a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::LangpackGetStrings(x) => {
+                ::tl_runtime::write_u32(out, 0xefea3803);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::LangpackGetDifference(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcd984aa5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::LangpackGetLanguages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x42c6978f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::LangpackGetLanguage(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::LangpackGetLanguage(x) => {
+                ::tl_runtime::write_u32(out, 0x6a596502);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::FoldersEditPeerFolders(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x6847d0ab);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StatsGetBroadcastStats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xab42441a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StatsLoadAsyncGraph(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsLoadAsyncGraph(x) => {
+                ::tl_runtime::write_u32(out, 0x621d5fa0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StatsGetMegagroupStats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdcdf8607);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StatsGetMessagePublicForwards(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5f150144);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StatsGetMessageStats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb6e0a3f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StatsGetStoryStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGetStoryStats(x) => {
+                ::tl_runtime::write_u32(out, 0x374fef40);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StatsGetStoryPublicForwards(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa6437ef6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StatsGetPollStats(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StatsGetPollStats(x) => {
+                ::tl_runtime::write_u32(out, 0xc27dfa68);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::ChatlistsExportChatlistInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8472478e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsDeleteExportedInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x719c5c5e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsEditExportedInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x653db63d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsGetExportedInvites(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xce03da83);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsCheckChatlistInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x41c10fff);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsJoinChatlistInvite(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa6b1e39a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsGetChatlistUpdates(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x89419521);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsJoinChatlistUpdates(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe089f8f5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsHideChatlistUpdates(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x66e486fb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsGetLeaveChatlistSuggestions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfdbcd714);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ChatlistsLeaveChatlist(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x74fae13a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesCanSendStory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesSendStory(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesEditStory(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesCanSendStory(x) => {
+                ::tl_runtime::write_u32(out, 0x30eb63f0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::StoriesSendStory(x) => {
+                ::tl_runtime::write_u32(out, 0x8f9e6898);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::StoriesEditStory(x) => {
+                ::tl_runtime::write_u32(out, 0x2c63a72b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesDeleteStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xae59db5f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesTogglePinned(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesTogglePinned(x) => {
+                ::tl_runtime::write_u32(out, 0x9a75a1ef);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesGetAllStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xeeb0d625);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetPinnedStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5821a5dc);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetStoriesArchive(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb4352016);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetStoriesById(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5774ca74);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesToggleAllStoriesHidden(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7c2557c4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesReadStories(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesReadStories(x) => {
+                ::tl_runtime::write_u32(out, 0xa556dac8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesIncrementStoryViews(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb2028afb);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetStoryViewsList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7ed23c57);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetStoriesViews(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x28e16cc8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesExportStoryLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x7b8def20);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesReport(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesReport(x) => {
+                ::tl_runtime::write_u32(out, 0x19d8eb45);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesActivateStealthMode(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x57bbd166);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesSendReaction(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesSendReaction(x) => {
+                ::tl_runtime::write_u32(out, 0x7fd736b2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesGetPeerStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2c4ada50);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetAllReadPeerStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9b5ae7f9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetPeerMaxIDs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x78499170);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetChatsToSend(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa56a8b60);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesTogglePeerStoriesHidden(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbd0415c4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesGetStoryReactionsList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xb9b2881f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::StoriesTogglePinnedToTop(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0b297e9b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesSearchPosts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesCreateAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesUpdateAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesSearchPosts(x) => {
+                ::tl_runtime::write_u32(out, 0xd1810907);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::StoriesCreateAlbum(x) => {
+                ::tl_runtime::write_u32(out, 0xa36396e5);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::StoriesUpdateAlbum(x) => {
+                ::tl_runtime::write_u32(out, 0x5e5259b6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesReorderAlbums(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8535fbd9);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesDeleteAlbum(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::StoriesGetAlbums(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesDeleteAlbum(x) => {
+                ::tl_runtime::write_u32(out, 0x8d3456d0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::StoriesGetAlbums(x) => {
+                ::tl_runtime::write_u32(out, 0x25b3eac7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::StoriesGetAlbumStories(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xac806d61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::StoriesStartLive(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::StoriesStartLive(x) => {
+                ::tl_runtime::write_u32(out, 0xd069ccde);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PremiumGetBoostsList(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x60f67660);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::PremiumGetMyBoosts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PremiumApplyBoost(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PremiumGetMyBoosts(x) => {
+                ::tl_runtime::write_u32(out, 0x0be77b4a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PremiumApplyBoost(x) => {
+                ::tl_runtime::write_u32(out, 0x6b7da746);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::PremiumGetBoostsStatus(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x042f1f61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::PremiumGetUserBoosts(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x39854d1f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::SmsjobsIsEligibleToJoin(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x0edc39d0);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::SmsjobsJoin(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsLeave(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SmsjobsJoin(x) => {
+                ::tl_runtime::write_u32(out, 0xa74ece2d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::SmsjobsLeave(x) => {
+                ::tl_runtime::write_u32(out, 0x9898ad73);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::SmsjobsUpdateSettings(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x093fa0bf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::SmsjobsGetStatus(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsGetSmsJob(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SmsjobsFinishJob(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::SmsjobsGetStatus(x) => {
+                ::tl_runtime::write_u32(out, 0x10a698e8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::SmsjobsGetSmsJob(x) => {
+                ::tl_runtime::write_u32(out, 0x778d902f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::SmsjobsFinishJob(x) => {
+                ::tl_runtime::write_u32(out, 0x4f1ebf24);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::FragmentGetCollectibleInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbe1e85ba);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::AicomposeCreateTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeUpdateTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeSaveTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeDeleteTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeGetTone(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::AicomposeGetTones(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::AicomposeCreateTone(x) => {
+                ::tl_runtime::write_u32(out, 0x4aa83913);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AicomposeUpdateTone(x) => {
+                ::tl_runtime::write_u32(out, 0x903bcf59);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AicomposeSaveTone(x) => {
+                ::tl_runtime::write_u32(out, 0x1782cbb1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AicomposeDeleteTone(x) => {
+                ::tl_runtime::write_u32(out, 0xdd39316a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AicomposeGetTone(x) => {
+                ::tl_runtime::write_u32(out, 0xb2e8ba03);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::AicomposeGetTones(x) => {
+                ::tl_runtime::write_u32(out, 0xabd59201);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::AicomposeGetToneExample(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd1b4ab14);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::CommunitiesCreate(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::CommunitiesCreate(x) => {
+                ::tl_runtime::write_u32(out, 0xa63859ec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::CommunitiesTogglePeerLink(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x736dcfea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesGetJoinedCommunities(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa663e830);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesToggleCommunityCollapsedInDialogs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd766e3ea);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesGetPeerLinkRequests(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x93773344);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesTogglePeerLinkRequestApproval(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8c8219a8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesToggleAllPeerLinkRequestApproval(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xbfe3dd3d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesToggleParticipantBanned(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9967ad0f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::CommunitiesGetParticipantJoinedChats(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf87eabab);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralSendMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xba8d5f35);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralDeleteMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x92f6e797);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralReportMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8704f2bf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralGetCallbackAnswer(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x3fa464c8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralEditMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcf9c725b);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralDeleteWelcomeMessage(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xe882a9e1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralDeleteAllWelcomeMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x734f9721);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::EphemeralGetWelcomeMessages(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xdb9ac18d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ToncenterPerformApiRequest(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x8d7bdd61);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::ToncenterGetStreamingUrl(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcdaf63c7);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::WalletGetState(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetState(x) => {
+                ::tl_runtime::write_u32(out, 0xab83b33a);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::WalletGetUserAddresses(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x5275dfdd);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletGetTransactions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa8830a83);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletGetTransactionsByIDs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x811ceab6);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletGetTransactionsByMsgHash(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa6bb795d);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletExportSecretPhrase(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x9077c9ac);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletFetchEncryptedSecretPhrasePart(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xf53925cf);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::WalletReplaceWallet(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::WalletDisableBackup(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletReplaceWallet(x) => {
+                ::tl_runtime::write_u32(out, 0xd8c72eec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::WalletDisableBackup(x) => {
+                ::tl_runtime::write_u32(out, 0x0b0bf0da);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::WalletGetBackupHolderDcs(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd179d494);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::WalletEnableBackup(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletEnableBackup(x) => {
+                ::tl_runtime::write_u32(out, 0x4500c525);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::WalletGetProofChallenge(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x2025e697);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::WalletSendTransfer(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletSendTransfer(x) => {
+                ::tl_runtime::write_u32(out, 0xd9e5d9e2);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::WalletGetGaslessInfo(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x742df0a1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletGetExistingWaltBalance(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x691f4360);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::WalletGetNfts(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::WalletGetNfts(x) => {
+                ::tl_runtime::write_u32(out, 0x8c12f3a4);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
             Self::WalletTonConnectCreateSession(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xcc931046);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectRegisterKey(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x338bcf1c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectSubmitConnectResult(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xc2c00779);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectGetPending(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x11aee065);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectClaimRequest(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x66b57b41);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectSubmitResponse(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xfac67d3c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectNextEventId(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0x775d7244);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectCloseSession(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xd63f61ce);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
             Self::WalletTonConnectGetSessions(x) => {
-                ::tl_runtime::Serializable::serialize(x, out)
+                ::tl_runtime::write_u32(out, 0xa7ffb56e);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
             }
-            Self::ReqPq(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReqPqMulti(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::ReqDhParams(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::SetClientDhParams(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DestroyAuthKey(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::RpcDropAnswerCall(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GetFutureSalts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Ping(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PingDelayDisconnect(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::DestroySession(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::ReqPq(x) => {
+                ::tl_runtime::write_u32(out, 0x60469778);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ReqPqMulti(x) => {
+                ::tl_runtime::write_u32(out, 0xbe7e8ef1);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::ReqDhParams(x) => {
+                ::tl_runtime::write_u32(out, 0xd712e4be);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::SetClientDhParams(x) => {
+                ::tl_runtime::write_u32(out, 0xf5045f1f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::DestroyAuthKey(x) => {
+                ::tl_runtime::write_u32(out, 0xd1435160);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::RpcDropAnswerCall(x) => {
+                ::tl_runtime::write_u32(out, 0x58e4a740);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::GetFutureSalts(x) => {
+                ::tl_runtime::write_u32(out, 0xb921bd04);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::Ping(x) => {
+                ::tl_runtime::write_u32(out, 0x7abe77ec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::PingDelayDisconnect(x) => {
+                ::tl_runtime::write_u32(out, 0xf3427b8c);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::DestroySession(x) => {
+                ::tl_runtime::write_u32(out, 0xe7512126);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4679b65f => {
-                    Self::AccessPointRule(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccessPointRule(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb8d0afdf => {
-                    Self::AccountDaysTtl(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccountDaysTtl(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcff63ea9 | 0x9bad6414 => {
-                    Self::AiComposeTone(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AiComposeTone(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf1d628ec => {
                     Self::AiComposeToneExample(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd90d8dfe => {
-                    Self::AttachMenuBot(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AttachMenuBot(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb2a7386b => {
                     Self::AttachMenuBotIcon(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4576f3f0 => {
                     Self::AttachMenuBotIconColor(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf1d88a5c | 0x3c4301c0 => {
-                    Self::AttachMenuBots(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AttachMenuBots(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x93bf667f => {
                     Self::AttachMenuBotsBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7d6be90e | 0xc32bfa1a | 0xf146d31f | 0x0509113f | 0x7bfbdefc => {
                     Self::AttachMenuPeerType(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x310240cc => {
-                    Self::AuctionBidLevel(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuctionBidLevel(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xad01d61d => {
-                    Self::Authorization(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Authorization(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbaa57628 => {
                     Self::AutoDownloadSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x81602d47 => {
                     Self::AutoSaveException(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc84834ce => {
-                    Self::AutoSaveSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AutoSaveSettings(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x93c3e27e => {
-                    Self::AvailableEffect(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AvailableEffect(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc077ec01 => {
                     Self::AvailableReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa7eff811 | 0xedab447b => {
                     Self::BadMsgNotification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf568028a => {
-                    Self::BankCardOpenUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BankCardOpenUrl(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc3a12462 | 0xfbd81688 | 0xb7b31ea8 | 0x6d5f77ee | 0x5b11125a => {
-                    Self::BaseTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BaseTheme(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x75a3f765 => {
-                    Self::BindAuthKeyInner(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BindAuthKeyInner(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6c8e1e06 => {
-                    Self::Birthday(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Birthday(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x4b3e14d6 => Self::Boost(::tl_runtime::Deserializable::deserialize(r)?),
+                0x4b3e14d6 => {
+                    Self::Boost(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x5da674b7 | 0x95fcd1d6 => {
-                    Self::BotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotApp(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc99b1950 => {
-                    Self::BotAppSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotAppSettings(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8f34b2f5 => {
                     Self::BotBusinessConnection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9852d6d2 => {
-                    Self::BotCommand(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotCommand(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2f6cb2ab | 0x3c4f04d8 | 0x6fe1a881 | 0xb9aa606a | 0xdb9d897d
                 | 0x3fd863d1 | 0x0a1321f3 => {
-                    Self::BotCommandScope(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotCommandScope(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4d8a0299 => {
-                    Self::BotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x764cf810 | 0x8c7f65e2 | 0x051846fd | 0x8a86659c | 0x18d1cdc2
                 | 0x354a9b09 | 0x809ad9a6 | 0x0a617e7b => {
-                    Self::BotInlineMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotInlineMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x11965f3a | 0x17db940b => {
-                    Self::BotInlineResult(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotInlineResult(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x7533a588 | 0x4258c205 | 0xc7b57ce6 => {
-                    Self::BotMenuButton(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotMenuButton(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x23e91ba3 => {
-                    Self::BotPreviewMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotPreviewMedia(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf72e0ed9 => {
-                    Self::BotVerification(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotVerification(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa12aefff => {
                     Self::BotVerifierSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xef156a5c => {
                     Self::BusinessAwayMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc9b9e2b9 | 0xc3f2f501 | 0xcc4d9ecc => {
                     Self::BusinessAwayMessageSchedule(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb88cf373 => {
                     Self::BusinessBotRecipients(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa0624cf7 => {
                     Self::BusinessBotRights(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb4ae666f => {
-                    Self::BusinessChatLink(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BusinessChatLink(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe519abab => {
                     Self::BusinessGreetingMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5a0a066d => {
-                    Self::BusinessIntro(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BusinessIntro(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xac5c1af7 => {
-                    Self::BusinessLocation(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BusinessLocation(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x21108ff7 => {
                     Self::BusinessRecipients(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x120b1ab9 => {
                     Self::BusinessWeeklyOpen(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x8c92b098 => {
                     Self::BusinessWorkHours(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc9dd90e9 | 0xdf3d36f9 | 0x9beee140 | 0xaacfff84 | 0x4f58a237
                 | 0x3fe268fe | 0xc01a597a => {
-                    Self::ButtonType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ButtonType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5725e40a => {
-                    Self::CdnConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::CdnConfig(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc982eaba => {
-                    Self::CdnPublicKey(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::CdnPublicKey(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1fad68cd => {
                     Self::ChannelAdminLogEvent(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe6dfb825 | 0x55188a2e | 0x6a4afc38 | 0x434bd2af | 0x1b7907ae
@@ -10830,667 +12152,883 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0x31bb5d52 | 0x3ea9feb1 | 0x46d840ab | 0x60a79c79 | 0x64642db3
                 | 0xc517f77e | 0x5806b4ec => {
                     Self::ChannelAdminLogEventAction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xea107ae4 => {
                     Self::ChannelAdminLogEventsFilter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xbfb5ad8b | 0x209b82db => {
-                    Self::ChannelLocation(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChannelLocation(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x94d42ee7 | 0xcd77d957 => {
                     Self::ChannelMessagesFilter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1bd54456 | 0xa9478a1a | 0x2fe601d3 | 0x34c3bb53 | 0xd5f0ad91
                 | 0x1b03f006 => {
                     Self::ChannelParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xde3f3c79 | 0xb4608969 | 0xa3b54985 | 0xb0d1865b | 0x1427a5e1
                 | 0x0656ac4b | 0xbb6ae88d | 0xe04b5ceb => {
                     Self::ChannelParticipantsFilter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x29562865 | 0x41cbf256 | 0x6592a1a7 | 0xd49f34c6 | 0x17d493d5
                 | 0xfd3cdab8 | 0x65efe954 => {
-                    Self::Chat(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Chat(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5fb224d5 => {
-                    Self::ChatAdminRights(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatAdminRights(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf2ecef23 => {
                     Self::ChatAdminWithInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9f120418 => {
-                    Self::ChatBannedRights(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatBannedRights(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2633421b | 0xa04e8d3a | 0xcbb7a507 => {
-                    Self::ChatFull(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatFull(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5a686d7c | 0x5c9d3702 | 0x61695cb0 => {
-                    Self::ChatInvite(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatInvite(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8c5adfd9 => {
                     Self::ChatInviteImporter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf041e250 => {
-                    Self::ChatOnlines(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatOnlines(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x38e79fde | 0xe1f867b8 | 0x0360d5d2 => {
-                    Self::ChatParticipant(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatParticipant(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8763d3e1 | 0x3cbc93f8 => {
-                    Self::ChatParticipants(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatParticipants(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x37c1011c | 0x1c6e1c11 => {
-                    Self::ChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatPhoto(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xeafc32bc | 0x52928bca | 0x661d4037 => {
-                    Self::ChatReactions(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatReactions(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc3dffc04 | 0x3458f9c8 => {
-                    Self::ChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ChatTheme(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6643b654 => {
                     Self::ClientDhInnerData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xad253d78 => {
-                    Self::CodeSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::CodeSettings(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x76141ebd => {
-                    Self::CommunityPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::CommunityPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x7beafa85 => {
                     Self::CommunityPeerRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
-                0xcc1a241e => Self::Config(::tl_runtime::Deserializable::deserialize(r)?),
+                0xcc1a241e => {
+                    Self::Config(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x033ed001 => {
-                    Self::ConnectedBot(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ConnectedBot(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x19a13f71 => {
                     Self::ConnectedBotStarRef(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x145ade0b => {
-                    Self::Contact(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Contact(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1d998733 => {
-                    Self::ContactBirthday(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactBirthday(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x16d9703b => {
-                    Self::ContactStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactStatus(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x30d9743c => {
-                    Self::CurrencyRate(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::CurrencyRate(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x7d748d04 => {
-                    Self::DataJson(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::DataJson(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x18b7a10d => {
-                    Self::DcOption(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::DcOption(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x43b46b20 => {
                     Self::DefaultHistoryTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
                     Self::DestroyAuthKeyRes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe22045fc | 0x62d350c9 => {
                     Self::DestroySessionRes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfc89f7f3 | 0x71bd134c | 0xf78a0973 => {
-                    Self::Dialog(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Dialog(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xaa472651 | 0x363293ae | 0x96537bd7 => {
-                    Self::DialogFilter(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::DialogFilter(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x77744d4a => {
                     Self::DialogFilterSuggested(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe56dbf05 | 0x514519e2 | 0x2f65c8e4 => {
-                    Self::DialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::DialogPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x71f276c4 => {
                     Self::DisallowedGiftsSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x36f8c871 | 0x8fd4c4d8 => {
-                    Self::Document(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Document(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6c37c15c | 0x11b58939 | 0x6319d612 | 0x43c57c48 | 0x9852f9c6
                 | 0x15590068 | 0x9801d2f7 | 0xfd149899 => {
                     Self::DocumentAttribute(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1b0c841a | 0x60fe3294 => {
-                    Self::DraftMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::DraftMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x922e55a9 | 0xdb909ec2 | 0x96d074fd => {
                     Self::EmailVerification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4345be73 | 0x527d22eb | 0xbbf51685 => {
                     Self::EmailVerifyPurpose(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7a9abda9 | 0x80d26cc7 | 0x093bcf34 => {
-                    Self::EmojiGroup(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiGroup(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd5b3b9f9 | 0x236df622 => {
-                    Self::EmojiKeyword(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiKeyword(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5cc761bd => {
                     Self::EmojiKeywordsDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb3fb5361 => {
-                    Self::EmojiLanguage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiLanguage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x481eadfa | 0x7a1e11d1 => {
-                    Self::EmojiList(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiList(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2de11aae | 0xe7ff068a | 0x7184603b | 0x07141dbf => {
-                    Self::EmojiStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiStatus(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa575739d => {
-                    Self::EmojiUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EmojiUrl(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xab7ec0a0 | 0x66b25953 | 0x48f1d94c | 0x61f0d4c7 | 0x1e1c7c45 => {
-                    Self::EncryptedChat(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EncryptedChat(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc21f497e | 0xa8008cd8 => {
-                    Self::EncryptedFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EncryptedFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xed18c118 | 0x23734b06 => {
-                    Self::EncryptedMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EncryptedMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdd27bee9 => {
-                    Self::EphemeralMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::EphemeralMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xc4b9f9bb => Self::Error(::tl_runtime::Deserializable::deserialize(r)?),
+                0xc4b9f9bb => {
+                    Self::Error(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xa22cbd96 | 0xed107ab7 => {
                     Self::ExportedChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0c5181ac => {
                     Self::ExportedChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x41bf109b => {
                     Self::ExportedContactToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5dab1af4 => {
                     Self::ExportedMessageLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3fc9053b => {
                     Self::ExportedStoryLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb89bfccf => {
-                    Self::FactCheck(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FactCheck(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf39b035c => {
-                    Self::FileHash(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FileHash(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xff544e65 => Self::Folder(::tl_runtime::Deserializable::deserialize(r)?),
+                0xff544e65 => {
+                    Self::Folder(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xe9baa668 => {
-                    Self::FolderPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FolderPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x023f109b | 0xfcdad815 => {
-                    Self::ForumTopic(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ForumTopic(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe87acbc0 => {
-                    Self::FoundStory(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FoundStory(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0949d9dc => {
-                    Self::FutureSalt(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FutureSalt(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xae500895 => {
-                    Self::FutureSalts(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FutureSalts(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xbdf9653b => Self::Game(::tl_runtime::Deserializable::deserialize(r)?),
+                0xbdf9653b => {
+                    Self::Game(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x1117dd5f | 0xb2a2f663 => {
-                    Self::GeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::GeoPoint(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xde4c5d93 => {
-                    Self::GeoPointAddress(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::GeoPointAddress(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfe41b34f => {
                     Self::GlobalPrivacySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7780bcb4 | 0xefb2b617 => {
-                    Self::GroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::GroupCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xee430c85 => {
-                    Self::GroupCallDonor(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::GroupCallDonor(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1a8afc7e => {
-                    Self::GroupCallMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::GroupCallMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2a3dc7ac => {
                     Self::GroupCallParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x67753ac8 => {
                     Self::GroupCallParticipantVideo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xdcb118b7 => {
                     Self::GroupCallParticipantVideoSourceGroup(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x80eb48af => {
                     Self::GroupCallStreamChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x73a379eb => {
-                    Self::HighScore(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HighScore(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9299359f => {
-                    Self::HttpWait(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HttpWait(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc13e3c50 => {
-                    Self::ImportedContact(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ImportedContact(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3c20629f => {
                     Self::InlineBotSwitchPm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb57295d5 => {
-                    Self::InlineBotWebView(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InlineBotWebView(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xeca4f8d4 | 0xbfd02da2 | 0x9961bcb4 | 0x3bcab5b4 | 0x2955bc38
                 | 0x5cd3709d | 0x48bad7a5 | 0x93773ff5 | 0x3fa33fcf | 0x53f3ce5a
                 | 0xb41d3272 | 0xa438619d => {
-                    Self::InlineButtonType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InlineButtonType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3081ed9d | 0x833c0fac | 0xd766c50a | 0x5ec4be43 | 0x6334ee9a
                 | 0x0e3b2d0c => {
                     Self::InlineQueryPeerType(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1fe9a9bf | 0x0773c080 | 0x1fa01357 | 0x0e0c35af => {
                     Self::InputAiComposeTone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1d1b1245 => {
-                    Self::InputAppEvent(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputAppEvent(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa920bd7a | 0x908c0407 => {
-                    Self::InputBotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputBotApp(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3380c786 | 0x3dcd7a87 | 0x96929a85 | 0x417bbf11 | 0xa6edbffd
                 | 0x4b425864 | 0xd7e78225 | 0xbddcc510 | 0xb43df56c => {
                     Self::InputBotInlineMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x890c3d89 | 0xb6d915d7 => {
                     Self::InputBotInlineMessageId(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x88bf9319 | 0xa8d864a7 | 0xfff8fdc4 | 0x4fa417f2 => {
                     Self::InputBotInlineResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x832175e0 => {
                     Self::InputBusinessAwayMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc4e5921e => {
                     Self::InputBusinessBotRecipients(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x11679fa7 => {
                     Self::InputBusinessChatLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0194cb3b => {
                     Self::InputBusinessGreetingMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x09c469cd => {
                     Self::InputBusinessIntro(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6f8b32aa => {
                     Self::InputBusinessRecipients(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xee8c1e86 | 0xf35aec28 | 0x5b934f9d => {
-                    Self::InputChannel(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputChannel(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1ca48f57 | 0xbdcdaec0 | 0x8953ad37 => {
-                    Self::InputChatPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputChatPhoto(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x83268483 | 0xc93de95c | 0x87e5dfe4 => {
-                    Self::InputChatTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputChatTheme(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf3e0da33 => {
-                    Self::InputChatlist(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputChatlist(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9880f658 | 0xd27ff082 => {
                     Self::InputCheckPasswordSrp(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x75588b3f => {
-                    Self::InputClientProxy(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputClientProxy(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe39460a9 | 0xa2e214a4 => {
-                    Self::InputCollectible(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputCollectible(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6a1dc4be => {
-                    Self::InputContact(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputContact(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfcaafeb7 | 0x64600527 | 0x69ef72c4 => {
-                    Self::InputDialogPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputDialogPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x72f0eaae | 0x1abfb575 => {
-                    Self::InputDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputDocument(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf141b5e1 => {
                     Self::InputEncryptedChat(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1837c364 | 0x64bd0306 | 0x5a17b5e5 | 0x2dc173c8 => {
                     Self::InputEncryptedFile(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf52ff27f | 0xfa4f0bb5 | 0x62dc8b48 => {
-                    Self::InputFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdfdaabe1 | 0xf5235d55 | 0xbad07584 | 0xcbc7ee28 | 0x29be5899
                 | 0x40181ffe | 0xd83466f3 | 0x37257e99 | 0x9d84f3db | 0x0598a92a => {
                     Self::InputFileLocation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfbd2c296 => {
-                    Self::InputFolderPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputFolderPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x032c3e77 | 0xc331e80a => {
-                    Self::InputGame(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputGame(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe4c123d6 | 0x48222faf => {
-                    Self::InputGeoPoint(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputGeoPoint(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd8aa840f | 0xfe06823f | 0x8c10603f => {
-                    Self::InputGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputGroupCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc5b56859 | 0xc326caef | 0x98986c0d | 0x65f00ce3 | 0x34e793f1
                 | 0xe8625e92 | 0x4d818d5d | 0x4a5f5bd9 | 0xdabab2ef | 0xf4997e42
                 | 0xe9b0c658 | 0x9a0b48b8 | 0x3e77f614 | 0x0923d8d1 | 0x1ecafa10 => {
-                    Self::InputInvoice(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputInvoice(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9664f57f | 0x7d8375da | 0xe3af4434 | 0xf9c44144 | 0xf8ab7dfb
                 | 0x037c9330 | 0xa8763ab5 | 0xc13d1c11 | 0xe5bbfe1a | 0x779600f9
                 | 0xd33f43f3 | 0x405fef0d | 0x971fa843 | 0x883a4108 | 0xe66fbf7b
                 | 0x89fdd778 | 0xc21b8849 | 0xc4103386 | 0x9fc55fde | 0xf3a9244a => {
-                    Self::InputMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputMedia(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa676a322 | 0xbad88395 | 0x86872538 | 0xacfa1a7e => {
-                    Self::InputMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x402b4495 => {
                     Self::InputMessageReadMetric(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb8bc5b0c | 0x193b4417 | 0x4a95e84e | 0xb1db7c7e | 0x5c467992
                 | 0x27bb1adc => {
-                    Self::InputNotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputNotifyPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3c27b78f => {
                     Self::InputPasskeyCredential(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3e63935c | 0xc31fc14a => {
                     Self::InputPasskeyResponse(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc10eb2cf | 0x3417d728 | 0x0aa1c39f | 0x8ac32801 => {
                     Self::InputPaymentCredentials(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7f3b18ea | 0x7da07ec9 | 0x35a95cb9 | 0xdde8a54c | 0x27bcbbfc
                 | 0xa87b0a1c | 0xbd2a0840 => {
-                    Self::InputPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcacb6ae2 => {
                     Self::InputPeerNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1e36fded => {
-                    Self::InputPhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputPhoneCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1cd7bf0d | 0x3bb3b94a => {
-                    Self::InputPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputPhoto(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4f96cb18 | 0xbdfb0426 | 0xfabadc5f | 0xdb9e70d2 | 0xa4dd4c08
                 | 0x5719bacc | 0x0352dafa | 0xd1219bdd | 0xaee69d68 | 0x3823cc40
                 | 0xd65a11cc | 0xe1732341 | 0xbdc597b4 | 0x4dbe9226 => {
-                    Self::InputPrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputPrivacyKey(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0d09e07b | 0x184b35ce | 0x131cc67f | 0x0ba52007 | 0xd66b66c9
                 | 0x90110467 | 0x840649cf | 0xe94f0f86 | 0x2f453e49 | 0x77cdc9f1
                 | 0x5a4fcce5 | 0xc4e57915 => {
-                    Self::InputPrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputPrivacyRule(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x24596d41 | 0x01190cf1 => {
                     Self::InputQuickReplyShortcut(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3bd4b7c2 | 0x5881323a | 0x69d66c45 | 0x4119b95e => {
-                    Self::InputReplyTo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputReplyTo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9b00622b | 0x83281dbd => {
-                    Self::InputRichFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputRichFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe4c449fc | 0xdacb836a | 0x004b572c => {
-                    Self::InputRichMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputRichMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x69279795 | 0xf101aa7f | 0x2085c238 => {
                     Self::InputSavedStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3334b0f0 | 0x5367e5be => {
-                    Self::InputSecureFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputSecureFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdb21d0a7 => {
-                    Self::InputSecureValue(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputSecureValue(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1cc6e91f => {
-                    Self::InputSingleMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputSingleMedia(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x02e16c98 | 0x7ab58308 => {
                     Self::InputStarGiftAuction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x206ae6d1 => {
                     Self::InputStarsTransaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xffb62b95 | 0x9de7a269 | 0x861cc8a0 | 0x028703c8 | 0xe67f520e
                 | 0x0cde3739 | 0xc88b3b02 | 0x04c4d4ce | 0x29d0f5ee | 0x44c1f8e9
                 | 0x49748553 | 0x1cf671a0 => {
-                    Self::InputStickerSet(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputStickerSet(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x32da9e9c => {
                     Self::InputStickerSetItem(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4a992157 | 0x0438865b => {
                     Self::InputStickeredMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa6751e66 | 0x616f7fe8 | 0xfb790393 | 0x160544ca | 0xf9a2a6cb
                 | 0x1d741ef7 | 0x751f08fa | 0x3fc18057 => {
                     Self::InputStorePaymentPurpose(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3c5693e9 | 0xf5890df1 => {
-                    Self::InputTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputTheme(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8fde504f => {
                     Self::InputThemeSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb98886cf | 0xf7c1b13f | 0xf21158c6 | 0x1da448e2 => {
-                    Self::InputUser(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputUser(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe630b979 | 0x72091c80 | 0x967a462e => {
-                    Self::InputWallPaper(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputWallPaper(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x63a440dc | 0x66a66a3b => {
                     Self::InputWalletReplacement(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9bed434d => {
-                    Self::InputWebDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::InputWebDocument(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc239d686 | 0x9f2221c9 | 0xf46fe924 => {
                     Self::InputWebFileLocation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x049ee584 => {
-                    Self::Invoice(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Invoice(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd433ad73 | 0x37982646 => {
-                    Self::IpPort(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::IpPort(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xae152a69 | 0x0efa0194 | 0x98a3a840 | 0xd6e3b813 => {
                     Self::JoinChatBotResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc0de1bd9 => {
-                    Self::JsonObjectValue(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::JsonObjectValue(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3f6d7b68 | 0xc7345e6a | 0x2be0dfa4 | 0xb71e767a | 0xf7444763
                 | 0x99c1d49d => {
-                    Self::JsonValue(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::JsonValue(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2f67a72f => {
-                    Self::KeyboardButton(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::KeyboardButton(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x77608b83 => {
                     Self::KeyboardButtonRow(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4fdd3430 => {
                     Self::KeyboardButtonStyle(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x11c1a322 => {
                     Self::KeyboardInlineButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x19420af6 => {
                     Self::KeyboardInlineButtonRow(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcb296bf8 => {
-                    Self::LabeledPrice(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::LabeledPrice(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf385c1f6 => {
                     Self::LangPackDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xeeca5ce3 => {
-                    Self::LangPackLanguage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::LangPackLanguage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcad181f6 | 0x6c47ac9f | 0x2979eeb2 => {
-                    Self::LangPackString(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::LangPackString(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xaed6dbb2 => {
-                    Self::MaskCoords(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MaskCoords(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbe82db9c | 0xb282217f | 0xcad5452d | 0x14455871 | 0x770416af
                 | 0x2271f2bf | 0x37381085 | 0x49a6549c | 0x5787686d => {
-                    Self::MediaArea(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MediaArea(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcfc9e002 => {
                     Self::MediaAreaCoordinates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x90a6ca84 | 0x7600b9d3 | 0x7a800e0a => {
-                    Self::Message(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Message(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb6aef7b0 | 0xbd47cbad | 0xb5a1ce5a | 0x7fcb13a8 | 0x95e3fbef
                 | 0x15cefd00 | 0xa43f30cc | 0x031224c3 | 0x95d2ac92 | 0xe1037f92
@@ -11507,7 +13045,9 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0xb07ed085 | 0xe188503b | 0xbf7d6572 | 0x3e2793ba | 0x9da1cd6c
                 | 0x399674dc | 0x16605e3e | 0x5d20bae8 | 0x4a8bfe80 | 0x9329ea33
                 | 0x69b8c4bf => {
-                    Self::MessageAction(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageAction(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbb92ba95 | 0xfa04579d | 0x6f635b0d | 0x6cef8ac7 | 0x6ed02538
                 | 0x64e475c2 | 0xbd610bc9 | 0x826f8b60 | 0x28a20571 | 0x73924be0
@@ -11515,132 +13055,192 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0x9c4e7e8b | 0xbf0693d4 | 0x761e6af4 | 0x32ca960f | 0xc8cf05f8
                 | 0xf1ccaaac | 0x904ac7c7 | 0x71777116 | 0xc6c1e5a7 | 0x0652c1c5
                 | 0xfdabbfcd => {
-                    Self::MessageEntity(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageEntity(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xad628cc8 | 0xee479c64 => {
                     Self::MessageExtendedMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4e4df4bb => {
-                    Self::MessageFwdHeader(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageFwdHeader(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3ded6320 | 0xe216eb63 | 0x56e0d474 | 0x70322949 | 0x9f84f49e
                 | 0x52d8ccd9 | 0xddf10c3b | 0x2ec0533f | 0xfdb19008 | 0xf6a548d3
                 | 0xb940c666 | 0x773f4e66 | 0x08cbec07 | 0x68cb6283 | 0xaa073beb
                 | 0xceaa3ea1 | 0xa8852491 | 0x8a53b014 | 0xca5cab89 => {
-                    Self::MessageMedia(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageMedia(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8c79b63c => {
                     Self::MessagePeerReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb6cc2d5c | 0x74cda504 | 0x4628f6e6 => {
-                    Self::MessagePeerVote(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagePeerVote(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0ae30253 => {
-                    Self::MessageRange(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageRange(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0a339f0b => {
-                    Self::MessageReactions(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageReactions(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4ba3a95a => {
-                    Self::MessageReactor(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageReactor(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x83d60fc2 => {
-                    Self::MessageReplies(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageReplies(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1b97dd66 | 0x0e5af939 => {
                     Self::MessageReplyHeader(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7903e3d9 => {
                     Self::MessageReportOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x455b853d => {
-                    Self::MessageViews(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessageViews(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x57e2f66c | 0x9609a51c | 0x9fc00e65 | 0x56e9f0e4 | 0x9eddf188
                 | 0x7ef0dd87 | 0xffc86587 | 0x50f5c392 | 0x3751b49e | 0x3a20ecb8
                 | 0x80c99768 | 0x7a7c17a4 | 0xb549da53 | 0xc1f8e69a | 0xe7026d0d
                 | 0xe062db83 | 0x1bb00451 | 0xfa2bc90a => {
-                    Self::MessagesFilter(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesFilter(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x628c9224 => {
-                    Self::MissingInvitee(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MissingInvitee(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x276d3ec6 | 0x809db6df => {
-                    Self::MsgDetailedInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgDetailedInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x7d861a08 | 0x8610baeb => {
-                    Self::MsgResendReq(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgResendReq(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x62d6b459 => {
-                    Self::MsgsAck(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgsAck(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8cc0d131 => {
-                    Self::MsgsAllInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgsAllInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x04deb57d => {
-                    Self::MsgsStateInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgsStateInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xda69fb52 => {
-                    Self::MsgsStateReq(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MsgsStateReq(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc448415c => {
-                    Self::MyBoost(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MyBoost(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8e1a1775 => {
-                    Self::NearestDc(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::NearestDc(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9ec20908 => {
-                    Self::NewSession(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::NewSession(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x97e8bebe | 0x6f0c34df | 0x830b9ae4 | 0xff6c8049 => {
                     Self::NotificationSound(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9fd40bd8 | 0xb4c83b4c | 0xc007cec3 | 0xd612e8ef | 0x226e6308
                 | 0xbe376999 => {
-                    Self::NotifyPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::NotifyPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x56730bcc => Self::Null(::tl_runtime::Deserializable::deserialize(r)?),
+                0x56730bcc => {
+                    Self::Null(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xf9c84973 => {
                     Self::OnrampAvailability(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7be2677e => {
-                    Self::OnrampLimits(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::OnrampLimits(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9ec8c6a8 => {
                     Self::OnrampMethodAvailability(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0dc27582 => {
                     Self::OnrampProviderInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7a8011e9 => {
-                    Self::OnrampQuote(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::OnrampQuote(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd1e42e24 => {
-                    Self::OnrampSession(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::OnrampSession(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3bb842ac => {
-                    Self::OutboxReadDate(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::OutboxReadDate(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
-                    Self::PQInnerData(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PQInnerData(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x98657f0d => Self::Page(::tl_runtime::Deserializable::deserialize(r)?),
+                0x98657f0d => {
+                    Self::Page(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x13567e8a | 0x70abc3fd | 0x8ffa9a1f | 0xbaafe5e0 | 0xbfd064ec
                 | 0xf12bb6e1 | 0x467a0766 | 0xc070d93e | 0x48870999 | 0xdb20b188
                 | 0xce0d37b0 | 0xe4e88011 | 0x66d1670b | 0x4f4456d3 | 0x1759c560
@@ -11650,233 +13250,327 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0x096b2aec | 0x67e731ad | 0xb532772b | 0xdbbe6c6a | 0x682a41a9
                 | 0x59080c20 | 0x3c29a3e2 | 0x574b617f | 0x0e6e47c4 | 0x6d640318
                 | 0x38fa3ba3 => {
-                    Self::PageBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageBlock(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x692a5488 => {
-                    Self::PageButton(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageButton(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6f747657 => {
-                    Self::PageCaption(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageCaption(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2f58683c | 0x63ca67aa => {
-                    Self::PageListItem(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageListItem(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x15031189 | 0x8ff2d5f0 => {
                     Self::PageListOrderedItem(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb390dc08 => {
                     Self::PageRelatedArticle(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x34566b6a => {
-                    Self::PageTableCell(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageTableCell(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe0c0c5e5 => {
-                    Self::PageTableRow(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PageTableRow(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x206ad49e | 0x1f0c1ad9 | 0xdc6cfcf0 => {
                     Self::PaidReactionPrivacy(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x98613ebf => {
-                    Self::Passkey(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Passkey(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd45ab096 | 0x3a912d4a => {
-                    Self::PasswordKdfAlgo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PasswordKdfAlgo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xea02c27e => {
-                    Self::PaymentCharge(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PaymentCharge(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x88f8f21b => {
                     Self::PaymentFormMethod(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x909c3f94 => {
                     Self::PaymentRequestedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcdc27a1f => {
                     Self::PaymentSavedCredentials(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x59511722 | 0x36c6019a | 0xa2a5371e => {
-                    Self::Peer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Peer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe8fd8014 => {
-                    Self::PeerBlocked(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PeerBlocked(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb54b5acf | 0xb9c0639a | 0xb8ea86a9 => {
-                    Self::PeerColor(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PeerColor(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xca461b5d | 0xf8ec284b => {
-                    Self::PeerLocated(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PeerLocated(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x99622c0c => {
                     Self::PeerNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf47741f7 => {
-                    Self::PeerSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PeerSettings(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9a35e999 => {
-                    Self::PeerStories(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PeerStories(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe7e82e12 => {
                     Self::PendingSuggestion(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5366c915 | 0xc5226f17 | 0x14b0ed0c | 0x3660c311 | 0x30535af5
                 | 0x50ca4de1 => {
-                    Self::PhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhoneCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x85e42301 | 0xe095c1a0 | 0x57adc690 | 0xfaf7e8c9 | 0x9fbbf1f7 => {
                     Self::PhoneCallDiscardReason(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfc878fc8 => {
                     Self::PhoneCallProtocol(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9cc123c7 | 0x635fe375 => {
-                    Self::PhoneConnection(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhoneConnection(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2331b22d | 0xfb197a65 => {
-                    Self::Photo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Photo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0e17e23c | 0x75c78e60 | 0x021e1ad6 | 0xe0b0bc2e | 0xfa3efb95
                 | 0xd8214d41 => {
-                    Self::PhotoSize(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhotoSize(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x966e2dbf => Self::Poll(::tl_runtime::Deserializable::deserialize(r)?),
+                0x966e2dbf => {
+                    Self::Poll(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x4b7d786a | 0x199fed96 => {
-                    Self::PollAnswer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PollAnswer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3645230a => {
-                    Self::PollAnswerVoters(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PollAnswerVoters(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xba7bb15e => {
-                    Self::PollResults(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PollResults(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x347773c5 => Self::Pong(::tl_runtime::Deserializable::deserialize(r)?),
+                0x347773c5 => {
+                    Self::Pong(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x5ce14175 => {
-                    Self::PopularContact(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PopularContact(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1e8caaeb => {
-                    Self::PostAddress(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PostAddress(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe7058e7f | 0x8a480e27 => {
                     Self::PostInteractionCounters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x257e962b => {
                     Self::PremiumGiftCodeOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5f2d1df2 => {
                     Self::PremiumSubscriptionOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb2539d54 | 0x9a9d77e0 => {
-                    Self::PrepaidGiveaway(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PrepaidGiveaway(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbc2eab30 | 0x500e6dfa | 0x3d662b7b | 0x39491cc8 | 0x69ec56a3
                 | 0x96151fed | 0xd19ae46d | 0x42ffd42b | 0x0697f414 | 0xa486b761
                 | 0x2000a518 | 0x2ca4fdf8 | 0x17d348d2 | 0xff7a571b => {
-                    Self::PrivacyKey(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PrivacyKey(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfffe1bac | 0x65427b82 | 0xb8905fb2 | 0xf888fa1a | 0x8b73e763
                 | 0xe4621141 | 0x6b134e8e | 0x41c87565 | 0xf7e8d89b | 0xece9814b
                 | 0x21461b5d | 0xf6a5f82f => {
-                    Self::PrivacyRule(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PrivacyRule(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb98cd696 | 0x4d4bd46a | 0x72c64955 | 0xab339c00 | 0x9f27d26e
                 | 0xe477092e | 0xd3656499 | 0xa2c0f695 => {
-                    Self::ProfileTab(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ProfileTab(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x01f2bf4a | 0xedf3add0 => {
-                    Self::PublicForward(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PublicForward(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0697102b => {
-                    Self::QuickReply(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::QuickReply(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x79f5d419 | 0x1b2286b8 | 0x8935fc73 | 0x523da4eb => {
-                    Self::Reaction(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Reaction(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa3d1cb80 => {
-                    Self::ReactionCount(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ReactionCount(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbac3a61a | 0x4b9e22a0 => {
                     Self::ReactionNotificationsFrom(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x71e4ea58 => {
                     Self::ReactionsNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4a4ff172 => {
                     Self::ReadParticipantDate(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa384b779 => {
                     Self::ReceivedNotifyMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x46e1d13d | 0xb92c09e2 | 0xb2da71d2 | 0xeb49081d | 0xbc0a57dc => {
-                    Self::RecentMeUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RecentMeUrl(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x711d692d => {
-                    Self::RecentStory(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RecentStory(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa03e5b85 | 0x86b40b08 | 0x85dd99d1 | 0xb2b15770 => {
-                    Self::ReplyMarkup(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ReplyMarkup(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x58dbcab8 | 0x1e22c78d | 0x2e59d922 | 0xadf44ee3 | 0xc1e4a2b1
                 | 0x9b89f93a | 0xdbd4feed | 0xf5ddd6e7 | 0x0a8eb2be | 0x9ec7863d => {
-                    Self::ReportReason(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ReportReason(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf0e4e0b6 | 0x6f09ac31 | 0x8db33c4b => {
-                    Self::ReportResult(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ReportResult(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5f3b8a00 | 0xc9f06e1b | 0x339bef6c | 0x3e81e078 => {
-                    Self::RequestPeerType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RequestPeerType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd62ff46a | 0x7307544f | 0x8ba403e4 => {
-                    Self::RequestedPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RequestedPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x050a9839 | 0xe581e4e9 | 0xb4f67e93 => {
                     Self::RequirementToContact(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
-                0x05162463 => Self::ResPq(::tl_runtime::Deserializable::deserialize(r)?),
+                0x05162463 => {
+                    Self::ResPq(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xd072acb4 => {
                     Self::RestrictionReason(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x03c610bd => {
-                    Self::RichButtonStyle(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RichButtonStyle(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbaf39d8b => {
-                    Self::RichMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RichMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0xd912a59c | 0xc12622c4
                 | 0x9bf8bb95 | 0x6c3f19b9 | 0x3c2884c1 | 0xde5a0dd6 | 0x7e6260d7
@@ -11885,85 +13579,117 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0x519524ea | 0x02ff29d3 | 0x7b9e1801 | 0xac6a83aa | 0xc556a45d
                 | 0x24c26789 | 0xb956812d | 0x01a9fbfc | 0xa5b45e2b | 0x9686cb50
                 | 0xafc79cd6 | 0x3cd2a36a => {
-                    Self::RichText(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RichText(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
-                    Self::RpcDropAnswer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RpcDropAnswer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2144ca19 => {
-                    Self::RpcError(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RpcError(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1142bd56 => {
-                    Self::SavedContact(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SavedContact(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbd87cb6c | 0x64407ea7 => {
-                    Self::SavedDialog(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SavedDialog(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcb6ff828 => {
-                    Self::SavedReactionTag(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SavedReactionTag(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x41df43fc => {
-                    Self::SavedStarGift(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SavedStarGift(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3e0b5b6a => {
-                    Self::SearchPostsFlood(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SearchPostsFlood(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc9b0539f => {
                     Self::SearchResultsCalendarPeriod(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7f648b67 => {
                     Self::SearchResultsPosition(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x33f0ea47 => {
                     Self::SecureCredentialsEncrypted(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x8aeabec3 => {
-                    Self::SecureData(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureData(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x64199744 | 0x7d09c27e => {
-                    Self::SecureFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x004a8537 | 0xbbf2dda0 | 0x86471d92 => {
                     Self::SecurePasswordKdfAlgo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7d6099dd | 0x21ec5a5f => {
-                    Self::SecurePlainData(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecurePlainData(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x829d99da | 0x027477b4 => {
                     Self::SecureRequiredType(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1527bcac => {
                     Self::SecureSecretSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x187fa0ca => {
-                    Self::SecureValue(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureValue(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe8a40bd9 | 0x00be3dfa | 0x868a2aa5 | 0xe537ced6 | 0x7a700873
                 | 0x666220e9 | 0x869d758f | 0xa1144770 | 0x34636dd8 => {
-                    Self::SecureValueError(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureValueError(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xed1ecdb0 => {
-                    Self::SecureValueHash(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureValueHash(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9d2a81e3 | 0x3dac6a00 | 0x06e425c4 | 0xa0d0744b | 0x99a48f23
                 | 0xcbe31e26 | 0xfc36954e | 0x89137c0d | 0x8b883488 | 0x99e3806a
                 | 0xea02ec33 | 0xb320aadb | 0x8e3ca7ee => {
-                    Self::SecureValueType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SecureValueType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb81c7034 => {
-                    Self::SendAsPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SendAsPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x16bf744e | 0xfd5ec8f5 | 0xa187d66f | 0xe9763aec | 0xd52f73f7
                 | 0xf351d7ab | 0xd1d34a26 | 0xaa0cd9e4 | 0x176f8ba1 | 0x628cbc6f
@@ -11971,284 +13697,362 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0xb05ac6b1 | 0x25972bcb | 0xb665902e | 0x3630b85a | 0xa937c7be
                 | 0x52564893 | 0xfbf902b0 => {
                     Self::SendMessageAction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb5890dba => {
                     Self::ServerDhInnerData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x79cb045d | 0xd0e8075c => {
-                    Self::ServerDhParams(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ServerDhParams(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
                     Self::SetClientDhParamsAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb6213cdf => {
-                    Self::ShippingOption(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ShippingOption(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xe6a1eeb8 => Self::SmsJob(::tl_runtime::Deserializable::deserialize(r)?),
+                0xe6a1eeb8 => {
+                    Self::SmsJob(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x7dbf8673 => {
-                    Self::SponsoredMessage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SponsoredMessage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x430d3150 => {
                     Self::SponsoredMessageReportOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc69708d3 => {
-                    Self::SponsoredPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SponsoredPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x313a9547 | 0x85f0a9cd => {
-                    Self::StarGift(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarGift(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd31bc45d => {
                     Self::StarGiftActiveAuctionState(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x565251e2 | 0x4e7085ea | 0x9f2504e4 | 0xe0bff26c => {
                     Self::StarGiftAttribute(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2eb1b658 => {
                     Self::StarGiftAttributeCounter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x48aaae3c | 0x4a162433 | 0x1f01c757 => {
                     Self::StarGiftAttributeId(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x36437737 | 0xdbce6389 | 0xf08d516b | 0x78fbf3a8 | 0xcef7e7a8 => {
                     Self::StarGiftAttributeRarity(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x42b00348 => {
                     Self::StarGiftAuctionAcquiredGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3aae0528 | 0x0aa021e5 => {
                     Self::StarGiftAuctionRound(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfe333952 | 0x771a4e66 | 0x972dabbf => {
                     Self::StarGiftAuctionState(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2eeed1c4 => {
                     Self::StarGiftAuctionUserState(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xaff56398 => {
                     Self::StarGiftBackground(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9d6b13b0 => {
                     Self::StarGiftCollection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x99ea331d => {
                     Self::StarGiftUpgradePrice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xdd0c66f2 => {
-                    Self::StarRefProgram(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarRefProgram(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbbb6b4a3 | 0x74aee3e0 => {
-                    Self::StarsAmount(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarsAmount(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5e0589f1 => {
-                    Self::StarsGiftOption(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarsGiftOption(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x94ce852a => {
                     Self::StarsGiveawayOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x54236209 => {
                     Self::StarsGiveawayWinnersOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1b0e4f07 => {
-                    Self::StarsRating(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarsRating(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfebe5491 => {
                     Self::StarsRevenueStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2e6eab1a => {
                     Self::StarsSubscription(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x05416d58 => {
                     Self::StarsSubscriptionPricing(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0bd915c0 => {
-                    Self::StarsTopupOption(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarsTopupOption(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x13659eb0 => {
-                    Self::StarsTransaction(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StarsTransaction(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x95f2bfe4 | 0xb457b375 | 0x7b560a0b | 0x250dbaf8 | 0xe92fd902
                 | 0xd80da15d | 0x60682812 | 0xf9677aad => {
                     Self::StarsTransactionPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcb43acde => {
                     Self::StatsAbsValueAndPrev(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb637edaf => {
                     Self::StatsDateRangeDays(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4a27eb2d | 0xbedc9822 | 0x8ea464b6 => {
-                    Self::StatsGraph(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StatsGraph(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd7584c87 => {
                     Self::StatsGroupTopAdmin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x535f779d => {
                     Self::StatsGroupTopInviter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9d04af9b => {
                     Self::StatsGroupTopPoster(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcbce2fe0 => {
                     Self::StatsPercentValue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x47a971e0 => {
-                    Self::StatsUrl(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StatsUrl(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfcfeb29c => {
-                    Self::StickerKeyword(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StickerKeyword(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x12b299d4 => {
-                    Self::StickerPack(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StickerPack(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2dd14edc => {
-                    Self::StickerSet(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StickerSet(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6410a5d2 | 0x3407e51b | 0x40d13c0e | 0x77b15d1c => {
                     Self::StickerSetCovered(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x712e27fd => {
                     Self::StoriesStealthMode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9325705a => {
-                    Self::StoryAlbum(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryAlbum(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb826e150 => {
-                    Self::StoryFwdHeader(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryFwdHeader(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x51e6ee4f | 0xffadc913 | 0x16a4b93c => {
-                    Self::StoryItem(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryItem(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6090d6d5 | 0xbbab2643 | 0xcfcd0f13 => {
-                    Self::StoryReaction(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryReaction(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb0bdeac5 | 0x9083670b | 0xbd74cf49 => {
-                    Self::StoryView(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryView(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8d595cd6 => {
-                    Self::StoryViews(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoryViews(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0e8e37e5 => {
-                    Self::SuggestedPost(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SuggestedPost(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x751f3146 => {
-                    Self::TextWithEntities(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TextWithEntities(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xa00e67d6 => Self::Theme(::tl_runtime::Deserializable::deserialize(r)?),
+                0xa00e67d6 => {
+                    Self::Theme(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xfa58b6d4 => {
-                    Self::ThemeSettings(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ThemeSettings(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xff9289f5 => {
-                    Self::Timezone(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Timezone(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4218a164 | 0x4d4dc41e | 0x09333afb | 0x10e8636f | 0xe675a1c1
                 | 0x9eb95b5c | 0xe725d44f => {
-                    Self::TlsBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TlsBlock(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x6c52c484 => {
-                    Self::TlsClientHello(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TlsClientHello(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x221bb5e4 => {
-                    Self::TodoCompletion(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TodoCompletion(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcba9a52f => {
-                    Self::TodoItem(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TodoItem(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x49b92a26 => {
-                    Self::TodoList(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TodoList(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x12229264 => {
                     Self::TonConnectManifest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x582464e3 => {
                     Self::TonConnectNextEventId(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa15f8513 => {
                     Self::TonConnectRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x126556c6 => {
                     Self::TonConnectSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xedcdc05b => {
-                    Self::TopPeer(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TopPeer(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xab661b5b | 0x148677e2 | 0x0637b7ed | 0xbd17a14a | 0x161d9628
                 | 0x1e76a78c | 0xa8406ca9 | 0xfbeec0f0 | 0xfd9e7bec | 0x6c24f3dd => {
-                    Self::TopPeerCategory(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::TopPeerCategory(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfb834291 => {
                     Self::TopPeerCategoryPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
-                0x3fedd339 => Self::True(::tl_runtime::Deserializable::deserialize(r)?),
+                0x3fedd339 => {
+                    Self::True(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x1f2b0afd | 0x4e90bfd6 | 0xa20db0e5 | 0x2a17bf5c | 0x83487af0
                 | 0x07761198 | 0xe5bdf8de | 0xa7848924 | 0x8951abef | 0x12bcbd9a
                 | 0x1710f156 | 0xb4a2e88d | 0x38fe25b7 | 0x3dda5451 | 0xe32f3d77
@@ -12283,5335 +14087,8225 @@ impl ::tl_runtime::Deserializable for Object {
                 | 0x8c0f91fb | 0xbdac7e70 | 0xb22083a6 | 0xc39a2ade | 0x140502d1
                 | 0x20bcbba1 | 0x56dbfcf8 | 0x4bbb8f01 | 0x7c1079d6 | 0x6c0d8e23
                 | 0x6ac3f2aa | 0xb1434d4a | 0xa8ae1cac | 0x50a38e0e | 0xd1ee8199 => {
-                    Self::Update(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Update(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe317af7e | 0x313bc7f8 | 0x4d6deea5 | 0x78d4dec1 | 0x725b04c3
                 | 0x74ae4240 | 0x9015e101 => {
-                    Self::Updates(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Updates(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3cd623ec | 0x623a8fa0 | 0xa9d6db1f => {
-                    Self::UrlAuthResult(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UrlAuthResult(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xd3bc4b7a | 0xb1b8cc83 => {
-                    Self::User(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::User(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x06cbe645 => {
-                    Self::UserFull(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UserFull(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4f11bae1 | 0x82d1f706 => {
-                    Self::UserProfilePhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UserProfilePhoto(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x09d05049 | 0xedb93949 | 0x008c703f | 0x7b197dc8 | 0x541a1d1a
                 | 0x65899777 => {
-                    Self::UserStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UserStatus(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb4073647 => {
-                    Self::Username(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Username(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xde33b094 | 0xf85c413c | 0x0da082fe => {
-                    Self::VideoSize(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::VideoSize(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa437c3ed | 0xe0804116 => {
-                    Self::WallPaper(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WallPaper(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x372efcd0 => {
                     Self::WallPaperSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x60bccb0d => {
                     Self::WalletOwnershipProof(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9cb9b2ec | 0x95c5346b => {
-                    Self::WalletState(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WalletState(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x952dc143 => {
                     Self::WalletTransaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd4ea706d | 0x062cc1bc | 0xe595186e | 0x728bed5a => {
                     Self::WalletTransactionPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfe78eecc => {
                     Self::WalletUserAddress(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa6f8f452 => {
-                    Self::WebAuthorization(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WebAuthorization(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1c570ed1 | 0xf9c8bcc6 => {
-                    Self::WebDocument(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WebDocument(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x933ca597 => {
                     Self::WebDomainException(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x211a1788 | 0xb0d13e47 | 0xe89c45b2 | 0x7311ca11 => {
-                    Self::WebPage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WebPage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x54b56617 | 0x2e94c3e7 | 0x50cc03d3 | 0xcf6f6db8 | 0x31cad303
                 | 0x01c641c2 | 0x7781fe18 => {
-                    Self::WebPageAttribute(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WebPageAttribute(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0c94511c => {
                     Self::WebViewMessageSent(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4d22ff98 => {
-                    Self::WebViewResult(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WebViewResult(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xad2e1cd8 => {
                     Self::AccountAuthorizationForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4bff8ea0 => {
                     Self::AccountAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x63cacf26 => {
                     Self::AccountAutoDownloadSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4c3e069d => {
                     Self::AccountAutoSaveSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xec43a2d1 => {
                     Self::AccountBusinessChatLinks(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe011e1c4 | 0xbe098173 => {
                     Self::AccountChatThemes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x17d7f87b => {
                     Self::AccountConnectedBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x57e28221 => {
                     Self::AccountContentSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2b96cd1b | 0xe1bb0d61 => {
                     Self::AccountEmailVerified(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd08ce645 | 0x90c467d1 => {
                     Self::AccountEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1e109708 => {
                     Self::AccountPaidMessagesRevenue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe16b5ce1 => {
                     Self::AccountPasskeyRegistrationOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf8e0aa1c => {
-                    Self::AccountPasskeys(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccountPasskeys(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x957b50fb => {
-                    Self::AccountPassword(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccountPassword(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xc23727c9 => {
                     Self::AccountPasswordInputSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9a5c33e5 => {
                     Self::AccountPasswordSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x50a04e45 => {
                     Self::AccountPrivacyRules(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe3779861 | 0xe9effc7d | 0xe926d63e => {
                     Self::AccountResetPasswordResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9a23af21 => {
                     Self::AccountResolvedBusinessChatLinks(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4fc81d6e | 0x998d6636 => {
                     Self::AccountSavedMusicIds(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb7263f6d | 0x1f307eb7 => {
                     Self::AccountSavedRingtone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfbf6e8b1 | 0xc1e92cc5 => {
                     Self::AccountSavedRingtones(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x811f854f => {
                     Self::AccountSentEmailCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4dba4501 => {
-                    Self::AccountTakeout(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccountTakeout(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf41eb622 | 0x9a3d8c6d => {
-                    Self::AccountThemes(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AccountThemes(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdb64fd34 => {
                     Self::AccountTmpPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1c199183 | 0xcdc3858c => {
                     Self::AccountWallPapers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xed56c9fc => {
                     Self::AccountWebAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc31c8f4e | 0x79eb8cb3 => {
                     Self::AccountWebBrowserSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc1f46103 | 0x6c9d0efe => {
-                    Self::AicomposeTones(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AicomposeTones(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2ea2c0d4 | 0x44747e9a => {
                     Self::AuthAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x72a3158c | 0x741cd3e3 | 0x226ccefb | 0xd61ad6ee | 0x06ed998c => {
-                    Self::AuthCodeType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuthCodeType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb434e2b8 => {
                     Self::AuthExportedAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xdf5ac00c => {
                     Self::AuthFirebasePnvIntent(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc3a2835f => {
-                    Self::AuthLoggedOut(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuthLoggedOut(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x629f1980 | 0x068e9916 | 0x390d5c5e => {
-                    Self::AuthLoginToken(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuthLoginToken(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe2037789 => {
                     Self::AuthPasskeyLoginOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x137948a5 => {
                     Self::AuthPasswordRecovery(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5e002502 | 0x2390fe44 | 0xf8827ebf => {
-                    Self::AuthSentCode(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuthSentCode(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3dbb5986 | 0xc000bba2 | 0x5353e5a7 | 0xab03c6d9 | 0x82006484
                 | 0xf450f59b | 0xa5491dea | 0xd9565c39 | 0x009fd736 | 0xa416ac81
                 | 0xb37794af => {
-                    Self::AuthSentCodeType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::AuthSentCodeType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdd1fbf93 => {
                     Self::BotsAccessSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe8a775b0 => {
-                    Self::BotsBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotsBotInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3c60b621 => {
                     Self::BotsExportedBotToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1991b13b => {
                     Self::BotsPopularAppBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0ca71d64 => {
-                    Self::BotsPreviewInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::BotsPreviewInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xf13bbcd7 => {
                     Self::BotsRequestedButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xed8af74d => {
                     Self::ChannelsAdminLogResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xdfb80317 => {
                     Self::ChannelsChannelParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9ab0feaf | 0xf0173fe9 => {
                     Self::ChannelsChannelParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf496b0c6 => {
                     Self::ChannelsSendAsPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x846f9e42 | 0x3e3bcf2f | 0xad798849 => {
                     Self::ChannelsSponsoredMessageReportResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfa87f659 | 0xf10ece2f => {
                     Self::ChatlistsChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x93bd878d => {
                     Self::ChatlistsChatlistUpdates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x10e6e3a6 => {
                     Self::ChatlistsExportedChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x10ab6dc7 => {
                     Self::ChatlistsExportedInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x8d78512a => {
                     Self::CommunitiesParticipantJoinedChats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2244afad => {
                     Self::CommunitiesPeerLinkRequests(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0ade1591 | 0xe1664194 => {
-                    Self::ContactsBlocked(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactsBlocked(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x114ff30d => {
                     Self::ContactsContactBirthdays(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb74ba9d2 | 0xeae87e42 => {
-                    Self::ContactsContacts(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactsContacts(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xb3134d9d => {
-                    Self::ContactsFound(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactsFound(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x77d01c3b => {
                     Self::ContactsImportedContacts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7f077ad9 => {
                     Self::ContactsResolvedPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xea32b4b1 | 0xeb032884 => {
                     Self::ContactsSponsoredPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xde266ef5 | 0x70b772a8 | 0xb52c939d => {
-                    Self::ContactsTopPeers(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::ContactsTopPeers(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x59ffdb31 | 0x104fc872 => {
                     Self::EphemeralWelcomeMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6ebdff91 => {
                     Self::FragmentCollectibleInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7cde641d | 0xdd18782e => {
-                    Self::HelpAppConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpAppConfig(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xccbbce30 | 0xc45a6536 => {
-                    Self::HelpAppUpdate(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpAppUpdate(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5a592a6c => {
-                    Self::HelpConfigSimple(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpConfigSimple(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x93cc1f32 | 0x87d0759e => {
                     Self::HelpCountriesList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc3878e23 => {
-                    Self::HelpCountry(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpCountry(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4203c5ef => {
-                    Self::HelpCountryCode(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpCountryCode(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x66afa166 | 0x6a4ee832 => {
-                    Self::HelpDeepLinkInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpDeepLinkInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x18cb9f78 => {
-                    Self::HelpInviteText(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpInviteText(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xbfb9f457 | 0xa098d6af => {
                     Self::HelpPassportConfig(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xadec6ebe => {
                     Self::HelpPeerColorOption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x26219a58 | 0x767d61eb => {
-                    Self::HelpPeerColorSet(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpPeerColorSet(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2ba1f5ce | 0x00f8ed08 => {
-                    Self::HelpPeerColors(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpPeerColors(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x5334759c => {
-                    Self::HelpPremiumPromo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpPremiumPromo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x98f6ac75 | 0x08a4d87a => {
-                    Self::HelpPromoData(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpPromoData(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0e0310d7 => {
-                    Self::HelpRecentMeUrls(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpRecentMeUrls(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x17c6b5f6 => {
-                    Self::HelpSupport(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpSupport(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8c05f1c9 => {
-                    Self::HelpSupportName(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpSupportName(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x780a0310 => {
                     Self::HelpTermsOfService(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe3309f7f | 0x28ecf961 => {
                     Self::HelpTermsOfServiceUpdate(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x970708cc | 0x7b74ed71 => {
                     Self::HelpTimezonesList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf3ae2eed | 0x01eb3758 => {
-                    Self::HelpUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::HelpUserInfo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xef8d3e6c => {
                     Self::MessagesAffectedFoundMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb45c69d1 => {
                     Self::MessagesAffectedHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x84d19185 => {
                     Self::MessagesAffectedMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe86602c3 | 0xcdbbcebb => {
                     Self::MessagesAllStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4fcba9c8 => {
                     Self::MessagesArchivedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd1ed9a5b | 0xbddb616e => {
                     Self::MessagesAvailableEffects(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9f071957 | 0x768e3aad => {
                     Self::MessagesAvailableReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xeb50adf5 => {
-                    Self::MessagesBotApp(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesBotApp(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x36585ea4 => {
                     Self::MessagesBotCallbackAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x8ecf0511 => {
                     Self::MessagesBotPreparedInlineMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe021f2f6 => {
                     Self::MessagesBotResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb69b72d7 => {
                     Self::MessagesChatAdminsWithInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe5d7d19c => {
-                    Self::MessagesChatFull(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesChatFull(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x81b6b00a => {
                     Self::MessagesChatInviteImporters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x445663a7 | 0x61ca29d3 => {
                     Self::MessagesChatInviteJoinResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x64ff9fd5 | 0x9cd81144 => {
-                    Self::MessagesChats(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesChats(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa24de717 => {
                     Self::MessagesCheckedHistoryImportPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x90d7adfa => {
                     Self::MessagesComposedMessageWithAi(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4c4537c8 => {
                     Self::MessagesComposedRichMessageWithAi(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc0e24635 | 0x2c221edd => {
-                    Self::MessagesDhConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesDhConfig(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x2ad93719 => {
                     Self::MessagesDialogFilters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x15ba6c40 | 0x71e094f3 | 0xf0e3e596 => {
-                    Self::MessagesDialogs(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesDialogs(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xa6341782 => {
                     Self::MessagesDiscussionMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x59e65335 | 0x44e56023 => {
                     Self::MessagesEmojiGameInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xda2ad647 => {
                     Self::MessagesEmojiGameOutcome(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6fb4ad87 | 0x881fb94b => {
                     Self::MessagesEmojiGroups(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1871be50 | 0x222600ef => {
                     Self::MessagesExportedChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xbdc62dcc => {
                     Self::MessagesExportedChatInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9e8fa6d3 | 0x2cb51097 => {
                     Self::MessagesFavedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc6dc0c66 | 0xbe382906 => {
                     Self::MessagesFeaturedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x367617d3 => {
                     Self::MessagesForumTopics(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0d54b65d | 0x8af09dd2 => {
                     Self::MessagesFoundStickerSets(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6010c534 | 0x82c9e290 => {
                     Self::MessagesFoundStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9a3bfd99 => {
                     Self::MessagesHighScores(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1662af0b => {
                     Self::MessagesHistoryImport(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5e0fb7b9 => {
                     Self::MessagesHistoryImportParsed(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa927fec5 => {
                     Self::MessagesInactiveChats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7f5defa6 => {
                     Self::MessagesInvitedUsers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x26b5dde6 => {
                     Self::MessagesMessageEditData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x31bd492d => {
                     Self::MessagesMessageReactionsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb6c4f543 => {
                     Self::MessagesMessageViews(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1d73e7ea | 0x5f206716 | 0xc776ba4e | 0x74535f21 => {
-                    Self::MessagesMessages(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesMessages(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfaff629d => {
                     Self::MessagesMyStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3371c354 => {
                     Self::MessagesPeerDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6880b94d => {
                     Self::MessagesPeerSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xff57708d => {
                     Self::MessagesPreparedInlineMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc68d6695 | 0x5f91eb5b => {
                     Self::MessagesQuickReplies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb06fdbdf | 0xeafdf716 => {
                     Self::MessagesReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0b17f890 | 0x88d37c56 => {
                     Self::MessagesRecentStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf83ae221 | 0x44ba9dd9 | 0xc01f6fe8 => {
                     Self::MessagesSavedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe8025ca2 | 0x84a02a0d => {
                     Self::MessagesSavedGifs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x889b59ef | 0x3259950a => {
                     Self::MessagesSavedReactionTags(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe844ebff => {
                     Self::MessagesSearchCounter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x147ee23c => {
                     Self::MessagesSearchResultsCalendar(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x53b22baf => {
                     Self::MessagesSearchResultsPositions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x560f8935 | 0x9493ff32 => {
                     Self::MessagesSentEncryptedMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xffda656d | 0x1839490f => {
                     Self::MessagesSponsoredMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6e153f16 | 0xd3f924eb => {
                     Self::MessagesStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x38641628 | 0x35e410a8 => {
                     Self::MessagesStickerSetInstallResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf1749a22 | 0x30a6ec7e => {
-                    Self::MessagesStickers(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesStickers(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xcfb9d957 => {
                     Self::MessagesTranscribedAudio(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4203998f => {
                     Self::MessagesTranslatedRichMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x33db32f8 => {
                     Self::MessagesTranslatedText(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4899484e => {
                     Self::MessagesVotesList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfd5e12bd => {
-                    Self::MessagesWebPage(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::MessagesWebPage(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8c9a88ac => {
                     Self::MessagesWebPagePreview(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3e24e573 => {
                     Self::PaymentsBankCardData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x374fa7ad | 0xd5e58274 => {
                     Self::PaymentsCheckCanSendGiftResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xeb983f8f => {
                     Self::PaymentsCheckedGiftCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x98d5ea1d => {
                     Self::PaymentsConnectedStarRefBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xbbcce4c2 => {
                     Self::PaymentsCurrencyRates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xaed0cbd9 => {
                     Self::PaymentsExportedInvoice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4367daa0 | 0xe175e66f => {
                     Self::PaymentsGiveawayInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa0058751 | 0x7bf6b15c | 0xb425cfe1 => {
                     Self::PaymentsPaymentForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x70c4fe03 | 0xdabbf83a => {
                     Self::PaymentsPaymentReceipt(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4e5f810d | 0xd8411139 => {
                     Self::PaymentsPaymentResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x947a12df => {
                     Self::PaymentsResaleStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xfb8fe43c => {
                     Self::PaymentsSavedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x95f389b1 => {
                     Self::PaymentsSavedStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xdb33dad0 | 0xaef6abbc => {
                     Self::PaymentsStarGiftActiveAuctions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7d5bd1f0 => {
                     Self::PaymentsStarGiftAuctionAcquiredGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6b39f4ec => {
                     Self::PaymentsStarGiftAuctionState(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa0ba4f17 | 0x8a2932f3 => {
                     Self::PaymentsStarGiftCollections(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x46c6e36f => {
                     Self::PaymentsStarGiftUpgradeAttributes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3de1dfed => {
                     Self::PaymentsStarGiftUpgradePreview(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x84aa3a9c => {
                     Self::PaymentsStarGiftWithdrawalUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa388a368 | 0x2ed82995 => {
                     Self::PaymentsStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x394e7f21 => {
                     Self::PaymentsStarsRevenueAdsAccountUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6c207376 => {
                     Self::PaymentsStarsRevenueStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x1dab80b7 => {
                     Self::PaymentsStarsRevenueWithdrawalUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x6c9ce8ed => {
                     Self::PaymentsStarsStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xb4d5d859 => {
                     Self::PaymentsSuggestedStarRefBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x416c56e8 => {
                     Self::PaymentsUniqueStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x512fe446 => {
                     Self::PaymentsUniqueStarGiftValueInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd1451883 => {
                     Self::PaymentsValidatedRequestedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x204bd158 => {
                     Self::PhoneExportedGroupCallInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9e727aad => {
-                    Self::PhoneGroupCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhoneGroupCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x9d1dbd26 => {
                     Self::PhoneGroupCallStars(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xd0e482b2 => {
                     Self::PhoneGroupCallStreamChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2dbf3432 => {
                     Self::PhoneGroupCallStreamRtmpUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf47751b6 => {
                     Self::PhoneGroupParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xafe5623f => {
-                    Self::PhoneJoinAsPeers(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhoneJoinAsPeers(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xec82e140 => {
-                    Self::PhonePhoneCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhonePhoneCall(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x20212ca8 => {
-                    Self::PhotosPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhotosPhoto(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x8dca6aa5 | 0x15051f54 => {
-                    Self::PhotosPhotos(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PhotosPhotos(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x86f8613c => {
                     Self::PremiumBoostsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4959427a => {
                     Self::PremiumBoostsStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x9ae228e2 => {
-                    Self::PremiumMyBoosts(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::PremiumMyBoosts(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xdc8b44cf => {
                     Self::SmsjobsEligibilityToJoin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2aee9191 => {
-                    Self::SmsjobsStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::SmsjobsStatus(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x396ca5fc => {
                     Self::StatsBroadcastStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xef7ff916 => {
                     Self::StatsMegagroupStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x7fe91c14 => {
                     Self::StatsMessageStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x2999beed => {
-                    Self::StatsPollStats(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StatsPollStats(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x93037e20 => {
                     Self::StatsPublicForwards(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x50cd067c => {
-                    Self::StatsStoryStats(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StatsStoryStats(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x85fea03f => {
                     Self::StickersSuggestedShortName(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xaa963b05 | 0x40bc6f52 | 0x007efe0e | 0xcae1aadf | 0x0a4f63c0
                 | 0xae1e508d | 0x528a0677 | 0x4b09ebbc | 0xb3cea0e4 | 0x1081464c => {
-                    Self::StorageFileType(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StorageFileType(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x564edaeb | 0xc3987a3a => {
-                    Self::StoriesAlbums(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoriesAlbums(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x1158fe3e | 0x6efc5e81 => {
                     Self::StoriesAllStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xc387c04e => {
                     Self::StoriesCanSendStoryCount(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe2de7737 => {
                     Self::StoriesFoundStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcae68768 => {
                     Self::StoriesPeerStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x63c3dd0a => {
-                    Self::StoriesStories(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::StoriesStories(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xaa5f789c => {
                     Self::StoriesStoryReactionsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xde9eed1d => {
                     Self::StoriesStoryViews(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x59d78fc5 => {
                     Self::StoriesStoryViewsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xac8dfe19 => {
                     Self::ToncenterApiResponse(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x19887601 => {
                     Self::ToncenterStreamingUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3e11affb | 0xa4bcc6fe | 0x2064674e => {
                     Self::UpdatesChannelDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x5d75a138 | 0x00f49ca0 | 0xa8fb1981 | 0x4afe8f6d => {
                     Self::UpdatesDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xa56c2a3e => {
-                    Self::UpdatesState(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UpdatesState(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xeea8e46e | 0xa99fca4f => {
-                    Self::UploadCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UploadCdnFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x096a18d5 | 0xf18cda44 => {
-                    Self::UploadFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UploadFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x21e753bc => {
-                    Self::UploadWebFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UploadWebFile(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe3878aa4 | 0x34a2f297 => {
-                    Self::UsersSavedMusic(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UsersSavedMusic(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x3b6d152e => {
-                    Self::UsersUserFull(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UsersUserFull(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x62d706b8 | 0x315a4974 => {
-                    Self::UsersUsers(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::UsersUsers(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x18e82537 => {
                     Self::WalletEncryptedSecretPhrasePart(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xbde90a8d => {
                     Self::WalletExistingBalance(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xf9d612ef => {
-                    Self::WalletHolderDc(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WalletHolderDc(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x4c1ef10e => {
                     Self::WalletNftAttribute(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x3441fd1c => {
-                    Self::WalletNftItem(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WalletNftItem(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x794d486f => {
-                    Self::WalletNftItems(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::WalletNftItems(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x99e41707 => {
                     Self::WalletProofChallenge(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xe6d0ef01 => {
                     Self::WalletSecretPhraseParts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4bc89693 => {
                     Self::WalletTonConnectChallenge(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x85c0f124 => {
                     Self::WalletTonConnectPending(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x0e1f6896 => {
                     Self::WalletTonConnectSessions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x4322d5a5 => {
                     Self::WalletTransactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0x928e7b55 => {
                     Self::WalletUserAddresses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
                     )
                 }
                 0xcb9f372d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeAfterMsg(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0x3dc4b4f0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeAfterMsgs(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xc1cd5ea9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InitConnection(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xda9b0d0d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithLayer(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xbf9459b7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithoutUpdates(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0x365275f2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithMessagesRange(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xaca9fd2e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithTakeout(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xdd289f8e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithBusinessConnection(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0x1df92984 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithGooglePlayIntegrity(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0x0dae54f8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithApnsSecret(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xadbb0f94 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithReCaptcha(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0xa677244f => {
-                    Self::AuthSendCode(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthSendCode(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xaac7b717 => {
-                    Self::AuthSignUp(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthSignUp(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x8d52a951 => {
-                    Self::AuthSignIn(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthSignIn(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x3e72ba19 => {
-                    Self::AuthLogOut(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthLogOut(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x9fab0d1a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthResetAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe5bfffcd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthExportAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa57a7dad => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthImportAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcdd42a05 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthBindTempAuthKey(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x67a3ff2c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthImportBotAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd18b4d16 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthCheckPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd897bc66 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthRequestPasswordRecovery(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x37096c70 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthRecoverPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcae47523 => {
-                    Self::AuthResendCode(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthResendCode(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x1f040578 => {
-                    Self::AuthCancelCode(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AuthCancelCode(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x8e48a188 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthDropTempAuthKeys(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb7e085fe => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthExportLoginToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x95ac5ce4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthImportLoginToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe894ad4d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthAcceptLoginToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0d36bf79 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthCheckRecoveryPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2db873a9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthImportWebTokenAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8e39261e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthRequestFirebaseSms(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7e960193 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthResetLoginEmail(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcb9deff6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthReportMissingCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x56e59f9c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthCheckPaidAuth(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x518ad0b7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthInitPasskeyLogin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9857ad07 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthFinishPasskeyLogin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x490dada1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthCancelWebTokenAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x644f15c0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthInitFirebasePnvLogin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2c85094c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthFinishFirebasePnvLogin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x783f6b56 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AuthFirebasePnvSignUp(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xec86017a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountRegisterDevice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6a0d3206 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUnregisterDevice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x84be5b93 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x12b3ad31 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdb7e1747 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x78515775 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateProfile(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6628562c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x07967d36 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetWallPapers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc5ba3d86 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountReportPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2714d86c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountCheckUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3e0bdd7c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdadbc950 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetPrivacy(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc9f81ce8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetPrivacy(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2c0cf74 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeleteAccount(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x08fc711d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAccountTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2442485e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetAccountTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x82574ae5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSendChangePhoneCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x70c32edb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountChangePhone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x38df3532 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateDeviceLocked(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe320c158 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdf77f3bc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x548a30f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9cd4eaf9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetPasswordSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa59b102f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdatePasswordSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1b3faa88 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSendConfirmPhoneCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5f2178c3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountConfirmPhone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x449e0b51 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetTmpPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x182e6d6f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetWebAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2d01b9ef => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetWebAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x682d2594 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetWebAuthorizations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb288bc7d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAllSecureValues(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x73665bc2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetSecureValue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x899fe31d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSaveSecureValue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb880bc4b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeleteSecureValue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa929597a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAuthorizationForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf3ed4c73 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountAcceptAuthorization(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa5a356f9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSendVerifyPhoneCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4dd3a7f6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountVerifyPhone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x98e037bb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSendVerifyEmailCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x032da4cf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountVerifyEmail(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8ef3eab0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountInitTakeoutSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1d2652ee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountFinishTakeoutSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8fdf1920 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountConfirmPasswordEmail(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7a7f2a15 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResendPasswordEmail(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc1cbd5b6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountCancelPasswordEmail(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9f07c728 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetContactSignUpNotification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcff43f61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetContactSignUpNotification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x53577479 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetNotifyExceptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfc8ddbea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetWallPaper(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe39a8f03 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUploadWallPaper(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6c5a5b37 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSaveWallPaper(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfeed5769 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountInstallWallPaper(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbb3b9804 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetWallPapers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x56da0b3f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAutoDownloadSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x76f36233 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSaveAutoDownloadSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1c3db333 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUploadTheme(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x652e4400 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountCreateTheme(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2bf40ccc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateTheme(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf257106c => {
-                    Self::AccountSaveTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AccountSaveTheme(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xc727bb3b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountInstallTheme(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3a5869ec => {
-                    Self::AccountGetTheme(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AccountGetTheme(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x7206e458 => {
-                    Self::AccountGetThemes(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AccountGetThemes(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xb574b16b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetContentSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8b9b4dae => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetContentSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x65ad71dc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetMultiWallPapers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xeb2b4cf6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetGlobalPrivacySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1edaaac2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetGlobalPrivacySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfa8cc6f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountReportProfilePhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9308ce1b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResetPassword(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4c9409f6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeclinePasswordReset(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd638de89 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetChatThemes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbf899aa0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetAuthorizationTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x40f48462 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountChangeAuthorizationSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe1902288 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetSavedRingtones(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3dea5b03 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSaveRingtone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x831a83a2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUploadRingtone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfbd3de6b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateEmojiStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd6753386 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetDefaultEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0f578105 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetRecentEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x18201aae => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountClearRecentEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xef500eab => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountReorderUsernames(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x58d6b376 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountToggleUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe2750328 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetDefaultProfilePhotoEmojis(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x915860ae => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetDefaultGroupPhotoEmojis(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xadcbbcda => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetAutoSaveSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd69b8361 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSaveAutoSaveSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x53bc0020 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeleteAutoSaveExceptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xca8ae8ba => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountInvalidateSignInCodes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x684d214e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateColor(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa60ab9ce => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetDefaultBackgroundEmojis(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7727a7d5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetChannelDefaultEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x35a9e0d5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetChannelRestrictedStatusEmojis(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4b00e066 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBusinessWorkHours(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9e6b131a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBusinessLocation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x66cdafc4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBusinessGreetingMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa26a7fa5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBusinessAwayMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x66a08c7e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateConnectedBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4ea4c80f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetConnectedBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x76a86270 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetBotBusinessConnection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa614d034 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBusinessIntro(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x646e1097 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountToggleConnectedBotPaused(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5e437ed9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDisablePeerConnectedBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcc6e0c11 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateBirthday(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8851e68e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountCreateBusinessChatLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8c3410af => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountEditBusinessChatLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x60073674 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeleteBusinessChatLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6f70dde1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetBusinessChatLinks(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5492e5ee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountResolveBusinessChatLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd94305e0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdatePersonalChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb9d9a38d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountToggleSponsoredMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x06dd654c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetReactionsNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x316ce548 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetReactionsNotifySettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2e7b4543 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetCollectibleEmojiStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x19ba4a67 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetPaidMessagesRevenue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfe2eda76 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountToggleNoPaidMessagesException(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5dee78b0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountSetMainProfileTab(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb26732a9 => {
-                    Self::AccountSaveMusic(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AccountSaveMusic(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xe09d5faf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetSavedMusicIds(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe42ce9c9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetUniqueGiftChatThemes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x429547e8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountInitPasskeyRegistration(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x55b41fd6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountRegisterPasskey(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xea1f0c52 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetPasskeys(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf5b5563f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeletePasskey(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x67ed1f68 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountConfirmBotConnection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x56655768 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountGetWebBrowserSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9adf82fe => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountUpdateWebBrowserSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x60ed4229 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountToggleWebBrowserSettingsException(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x86a0765d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AccountDeleteWebBrowserSettingsExceptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0d91a548 => {
-                    Self::UsersGetUsers(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UsersGetUsers(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xb60f5918 => {
-                    Self::UsersGetFullUser(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UsersGetFullUser(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x90c894b5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UsersSetSecureValueErrors(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd89a83a3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UsersGetRequirementsToContact(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x788d7fe3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UsersGetSavedMusic(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7573a4e9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UsersGetSavedMusicById(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfc533372 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UsersSuggestBirthday(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7adc669d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetContactIDs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc4a353ee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetStatuses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5dd69e12 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetContacts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2c800be5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsImportContacts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x096a0e00 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsDeleteContacts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1013fd9e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsDeleteByPhones(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2e2e8734 => {
-                    Self::ContactsBlock(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ContactsBlock(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xb550d328 => {
-                    Self::ContactsUnblock(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ContactsUnblock(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x9a868f80 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetBlocked(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x05f58d0f => {
-                    Self::ContactsSearch(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ContactsSearch(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x725afbbc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsResolveUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x973478b6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetTopPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1ae373ac => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsResetTopPeerRating(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x879537f1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsResetSaved(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x82f1e39f => {
-                    Self::ContactsGetSaved(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ContactsGetSaved(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x8514bdda => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsToggleTopPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd9ba2e54 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsAddContact(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf831a20f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsAcceptContact(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd348bc44 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetLocated(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x29a8962c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsBlockFromReplies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8af94344 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsResolvePhone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf8654027 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsExportContactToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x13005788 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsImportContactToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xba6705f0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsEditCloseFriends(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x94c65c76 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsSetBlocked(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdaeda864 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetBirthdays(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb6c8c393 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsGetSponsoredPeers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x139f63fb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ContactsUpdateContactNote(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x63c66506 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa0f4cb4f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4423e6c5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x29ee847a => {
-                    Self::MessagesSearch(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesSearch(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x0e306d3a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb08f922a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe58e95d2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x05a954c0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReceivedMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x58943ee2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetTyping(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfef48f62 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0330e77f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x13704a7c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesForwardMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcf1592db => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportSpam(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xefd9a6a2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPeerSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfc78af9b => {
-                    Self::MessagesReport(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesReport(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x49e9528f => {
-                    Self::MessagesGetChats(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesGetChats(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xaeb00b34 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFullChat(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x73783ffd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatTitle(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x35ddd674 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatPhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcbc6d107 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesAddChatUser(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2185cab => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteChatUser(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x92ceddd4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCreateChat(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x26cf8950 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDhConfig(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf64daf43 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestEncryption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3dbc0415 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesAcceptEncryption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf393aea0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDiscardEncryption(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x791451ed => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetEncryptedTyping(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7f4b690a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadEncryptedHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x44fa7a15 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendEncrypted(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5559481d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendEncryptedFile(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x32d439a4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendEncryptedService(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x55a5bb66 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReceivedQueue(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4b0c8c0f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportEncryptedSpam(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x36a73f77 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadMessageContents(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd5a5d3a1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb8a0a1a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAllStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x570d6f6f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetWebPagePreview(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa455de90 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesExportChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3eadb1bb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCheckChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xde91436e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesImportChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc8a0ec74 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc78fe460 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesInstallStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf96e55de => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUninstallStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe6df7378 => {
-                    Self::MessagesStartBot(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesStartBot(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x5784d3e1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessagesViews(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa85bd1c2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatAdmin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2875319 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesMigrateChat(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6126a43c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchGlobal(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x78337739 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReorderStickerSets(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb1f2061f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDocumentByHash(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5cf09635 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSavedGifs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x327a30cb => {
-                    Self::MessagesSaveGif(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesSaveGif(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x514e999d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetInlineBotResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbb12a419 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetInlineBotResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc0cf7646 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendInlineBotResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfda68d36 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessageEditData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb106e66c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa423bb51 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditInlineBotMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9342ca07 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetBotCallbackAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd58f130a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetBotCallbackAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe470bcfd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPeerDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xad0fa15c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSaveDraft(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6a3f8d65 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAllDrafts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x64780b14 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFeaturedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5b118126 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadFeaturedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9da9403b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetRecentStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x392718f8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSaveRecentSticker(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8999602d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesClearRecentStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x57f17692 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetArchivedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x640f82b8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMaskStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcc5b67cc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAttachedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8ef8ecc0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetGameScore(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x15ad9f64 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetInlineGameScore(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe822649d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetGameHighScores(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0f635e1b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetInlineGameHighScores(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe40ca104 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetCommonChats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8d9692a3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetWebPage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa731e257 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleDialogPin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3b1adf37 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReorderPinnedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd6b94df2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPinnedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe5f672fa => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetBotShippingResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x09c2dd95 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetBotPrecheckoutResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x14967978 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUploadMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa1405817 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendScreenshotNotification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x04f1aaa9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFavedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb9ffc55b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesFaveSticker(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf107e790 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetUnreadMentions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x36e5bf4d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadMentions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x702a40e0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetRecentLocations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1bf89d74 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendMultiMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5057c497 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUploadEncryptedFile(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x35705b8a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchStickerSets(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1cff7e08 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSplitRanges(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8c5006f8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesMarkDialogUnread(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x21202222 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDialogUnreadMarks(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7e58ee9c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesClearAllDrafts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd2aaf7ec => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUpdatePinnedMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x10ea6184 => {
-                    Self::MessagesSendVote(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::MessagesSendVote(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xeda3e33b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPollResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6e2be050 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetOnlines(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdef60797 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatAbout(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa5866b41 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatDefaultBannedRights(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x35a0e062 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiKeywords(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1508b6af => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiKeywordsDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4e9963b2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiKeywordsLanguages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd5b10c26 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1bbcf300 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSearchCounters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x894cc99c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestUrlAuth(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x67a3f0de => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesAcceptUrlAuth(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4facb138 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesHidePeerSettingsBar(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf516760b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetScheduledHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbdbb0464 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetScheduledMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbd38850a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendScheduledMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x59ae2b16 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteScheduledMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb86e380e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPollVotes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb5052fea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleStickerSets(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xefd48c89 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDialogFilters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa29cd42c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSuggestedDialogFilters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1ad4a04a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUpdateDialogFilter(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc563c1e4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUpdateDialogFiltersOrder(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7ed094a1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetOldFeaturedStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x22ddd30c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetReplies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x446972fd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDiscussionMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf731a9f4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadDiscussion(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x062dd747 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUnpinAllMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5bd0ee50 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteChat(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf9cbe409 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeletePhoneCallHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x43fe19f3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCheckHistoryImport(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x34090c3b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesInitHistoryImport(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2a862092 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUploadImportedMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb43df344 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesStartHistoryImport(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2b5a3f6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetExportedChatInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x73746f5c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetExportedChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbdca2f75 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditExportedChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x56987bd5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteRevokedExportedChatInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd464a42b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteExportedChatInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3920e6ef => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAdminsWithInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdf04dd4e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetChatInviteImporters(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb80e5fe4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetHistoryTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5dc60f03 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCheckHistoryImportPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x081202c9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetChatTheme(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x31c1c44f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessageReadParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6aa3f6bd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSearchResultsCalendar(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9c7f2f10 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSearchResultsPositions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7fe7e815 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesHideChatJoinRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe085f4ea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesHideAllChatJoinRequests(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb2081a35 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleNoForwards(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xccfddf96 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSaveDefaultSendAs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd30d78d4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8bba90e6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessagesReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x461b3f48 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMessageReactionsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x864b2581 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetChatAvailableReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x18dea0ac => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAvailableReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4f47a016 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetDefaultReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa5eec345 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesTranslateText(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbd7f90ac => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetUnreadReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9ec44f93 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x107e31a0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchSentMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x16fcc2cb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAttachMenuBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x77216192 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAttachMenuBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x69f59d69 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleBotInAttachMenu(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x269dc2c1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb0d81a83 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesProlongWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x413a3e73 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestSimpleWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0a4314f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendWebViewResultMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdc0242c8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendWebViewData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x269e9a49 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesTranscribeAudio(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7f1d072f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRateTranscribedAudio(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd9ab0f54 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetCustomEmojiDocuments(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfbfca18f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0ecf6736 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFeaturedEmojiStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3f64c076 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbb8125ba => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetTopReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x39461db2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetRecentReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9dfeefb4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesClearRecentReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x84f80814 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetExtendedMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9eb51445 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetDefaultHistoryTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x658b7188 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDefaultHistoryTtl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6c5cf2a7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendBotRequestedPeer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7488ce5b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiGroups(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2ecd56cd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiStatusGroups(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x21a548f3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiProfilePhotoGroups(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2c11c0d7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchCustomEmoji(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe47cb579 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesTogglePeerTranslations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x34fdc5c3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetBotApp(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x53618bce => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestAppWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8ffacae1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetChatWallPaper(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x92b4494c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchEmojiStickerSets(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1e91fc99 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSavedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x998ab009 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSavedHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4dc5085f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteSavedHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd63d94e0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPinnedSavedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xac81bbde => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleSavedDialogPin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8b716587 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReorderPinnedSavedDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3637e05b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSavedReactionTags(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x60297dec => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUpdateSavedReactionTag(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbdf93428 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetDefaultTagReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8c4bfe5d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetOutboxReadDate(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd483f2a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetQuickReplies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x60331907 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReorderQuickReplies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf1d0fbd3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCheckQuickReplyShortcut(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5c003cef => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditQuickReplyShortcut(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3cc04740 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteQuickReplyShortcut(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x94a495c3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetQuickReplyMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6c750de1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendQuickReplyMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe105e910 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteQuickReplyMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfd2dda49 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleDialogFilterTags(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd0b5e1fc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetMyStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1dd840f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiStickerGroups(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdea20a39 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetAvailableEffects(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0589ee75 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditFactCheck(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd1da940c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteFactCheck(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb9cdc5ee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFactCheck(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc9e01e7b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestMainWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x58bbcb50 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSendPaidReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x435885b5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesTogglePaidReactionPrivacy(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x472455aa => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPaidReactionPrivacy(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x269e3643 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesViewSponsoredMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8235057e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesClickSponsoredMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x12cbf0c4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportSponsoredMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3d6ce850 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSponsoredMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf21f7f2f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSavePreparedInlineMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x857ebdb8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPreparedInlineMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x29b1c66a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSearchStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5a6d7395 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportMessagesDelivery(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6f6f9c96 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetSavedDialogsById(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xba4a3b5b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadSavedHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd3e03124 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleTodoCompleted(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x21a61057 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesAppendTodoList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8107455c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesToggleSuggestedPostApproval(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3ba47bff => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetForumTopics(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xaf0a4a08 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetForumTopicsById(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcecc1134 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditForumTopic(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x175df251 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesUpdatePinnedForumTopic(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0e7841f0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReorderPinnedForumTopics(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2f98c3d5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCreateForumTopic(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd2816f10 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteTopicHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfb7e8ca7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetEmojiGameInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xabbbd346 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSummarizeText(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf743b857 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatCreator(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3b7d0ea6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetFutureChatCreatorAfterLeave(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa00f32b0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesEditChatParticipantRank(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x35436bbc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeclineUrlAuth(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc9a47b0b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesCheckUrlAuthMatchCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdaecc589 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesComposeMessageWithAi(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4067c5e6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportReadMetrics(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xddbcd819 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReportMusicListen(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x19bc4b6d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesAddPollAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xac8505a5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeletePollAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x43286cf2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetUnreadPollVotes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1720b4d8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesReadPollVotes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb8f106e3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesSetBotGuestChatResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa0b80cf8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteParticipantReactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe3b7f82c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesDeleteParticipantReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x55fb0996 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetPersonalChannelHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x501569cf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesGetRichMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1a542004 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesTranslateRichMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8d7ae6af => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesComposeRichMessageWithAi(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xba9ee679 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::MessagesRequestChatJoinWebView(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xedd4882a => {
-                    Self::UpdatesGetState(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UpdatesGetState(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x19c2f763 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UpdatesGetDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x03173d78 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UpdatesGetChannelDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x09e82039 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhotosUpdateProfilePhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0388a3b5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhotosUploadProfilePhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x87cf7f2f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhotosDeletePhotos(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x91cd32a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhotosGetUserPhotos(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe14c4a71 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhotosUploadContactProfilePhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb304a621 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UploadSaveFilePart(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbe5335be => {
-                    Self::UploadGetFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UploadGetFile(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xde7b673d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UploadSaveBigFilePart(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x24e6818d => {
-                    Self::UploadGetWebFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UploadGetWebFile(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x395f69da => {
-                    Self::UploadGetCdnFile(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::UploadGetCdnFile(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x9b2754a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UploadReuploadCdnFile(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x91dc3f31 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UploadGetCdnFileHashes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9156982a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::UploadGetFileHashes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc4f9186b => {
-                    Self::HelpGetConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetConfig(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x1fb33026 => {
-                    Self::HelpGetNearestDc(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetNearestDc(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x522d5a7d => {
-                    Self::HelpGetAppUpdate(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetAppUpdate(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x4d392343 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetInviteText(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9cdf08cd => {
-                    Self::HelpGetSupport(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetSupport(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xec22cfcd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpSetBotUpdatesStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x52029342 => {
-                    Self::HelpGetCdnConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetCdnConfig(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x3dc0f114 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetRecentMeUrls(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2ca51fd1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetTermsOfServiceUpdate(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xee72f79a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpAcceptTermsOfService(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3fedc75f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetDeepLinkInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x61e3f854 => {
-                    Self::HelpGetAppConfig(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetAppConfig(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x6f02f748 => {
-                    Self::HelpSaveAppLog(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpSaveAppLog(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xc661ad08 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetPassportConfig(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd360e72c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetSupportName(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x038a08d3 => {
-                    Self::HelpGetUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetUserInfo(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x66b91b70 => {
-                    Self::HelpEditUserInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpEditUserInfo(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xc0977421 => {
-                    Self::HelpGetPromoData(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::HelpGetPromoData(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x1e251c95 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpHidePromoData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf50dbaa1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpDismissSuggestion(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x735787a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetCountriesList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb81b93d4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetPremiumPromo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xda80f42f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetPeerColors(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xabcfa9fd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetPeerProfileColors(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x49b30240 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::HelpGetTimezonesList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcc104937 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsReadHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x84c1fd4e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsDeleteMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf44a8315 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsReportSpam(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xad8c9a23 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x77ced9d0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa0ab6cc6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0a7f6bbb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x08736a09 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetFullChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x91006707 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsCreateChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9a98ad68 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsEditAdmin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x566decd0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsEditTitle(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf12e57c9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsEditPhoto(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x10e6bd2c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsCheckUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3514b3de => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsUpdateUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7f6a1e22 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsJoinChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf836aa95 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsLeaveChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc9e33d54 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsInviteToChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc0111fe3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsDeleteChannel(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe63fadeb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsExportMessageLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x418d549c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleSignatures(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf8b036af => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetAdminedPublicChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x96e6cd81 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsEditBanned(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x33ddf480 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetAdminLog(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xea8ca4f9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSetStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xeab5dc38 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsReadMessageContents(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9baa9647 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsDeleteHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xeabbb94c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsTogglePreHistoryHidden(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8341ecc0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetLeftChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf5dad378 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetGroupsForDiscussion(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x40582bb2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSetDiscussionGroup(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x58e63f6d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsEditLocation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xedd49ef0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleSlowMode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x11e831ee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetInactiveChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0b290c69 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsConvertToGigagroup(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe785a43f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetSendAs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x367544db => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsDeleteParticipantHistory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe4cb9580 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleJoinToSend(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0ecc2618 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleJoinRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb45ced1d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsReorderUsernames(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x50f24105 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0a245dd3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsDeactivateAllUsernames(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3ff75734 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleForum(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x68f3e4eb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleAntiSpam(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa850a693 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsReportAntiSpamFalsePositive(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6a6e7854 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleParticipantsHidden(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd8aa3671 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsUpdateColor(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9738bb15 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleViewForumAsMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x25a71742 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetChannelRecommendations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf0d3e6a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsUpdateEmojiStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xad399cee => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSetBoostsToUnblockRestrictions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3cd930b7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSetEmojiStickers(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9ae91519 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsRestrictSponsoredMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf2c4f24d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSearchPosts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4b12327b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsUpdatePaidMessagesPrice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x167fc0a1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsToggleAutotranslation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xece2a0e6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsGetMessageAuthor(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x22567115 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsCheckSearchPostsFlood(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3583fcb1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChannelsSetMainProfileTab(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xaa2769ed => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSendCustomRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe6213f4d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsAnswerWebhookJsonQuery(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0517165a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetBotCommands(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3d8de0f9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsResetBotCommands(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe34c0dd6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetBotCommands(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4504d54f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetBotMenuButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9c60eb28 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetBotMenuButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x788464e1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetBotBroadcastDefaultAdminRights(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x925ec9ea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetBotGroupDefaultAdminRights(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x10cf3123 => {
-                    Self::BotsSetBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::BotsSetBotInfo(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xdcd914fd => {
-                    Self::BotsGetBotInfo(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::BotsGetBotInfo(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x9709b1c2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsReorderUsernames(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x053ca973 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsToggleUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1359f4e6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsCanSendMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf132e3ef => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsAllowSendMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x087fc5e7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsInvokeWebViewCustomMethod(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc2510192 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetPopularAppBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x17aeb75a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsAddPreviewMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8525606f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsEditPreviewMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2d0135b3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsDeletePreviewMedia(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb627f3aa => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsReorderPreviewMedias(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x423ab3ad => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetPreviewInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2a5594d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetPreviewMedias(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xed9f30c5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsUpdateUserEmojiStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x06de6392 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsToggleUserEmojiStatusPermission(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x50077589 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsCheckDownloadFileParams(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb0711d83 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetAdminedBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x778b5ab3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsUpdateStarRefProgram(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf4946757 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetCustomVerification(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa1b70815 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetBotRecommendations(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe3ac4c61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsCheckUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe5b17f2b => {
-                    Self::BotsCreateBot(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::BotsCreateBot(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xbd0d99eb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsExportBotToken(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x31a2a35e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsRequestWebViewButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbf25b7f3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetRequestedWebViewButton(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x213853a3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsGetAccessSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x31813cd8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsEditAccessSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe71a4810 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsSetJoinChatResults(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3501c08a => {
-                    Self::BotsAddUsername(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::BotsAddUsername(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xc704147d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::BotsRemoveUsername(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x37148dbb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetPaymentForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2478d1cc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetPaymentReceipt(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb6c8f12b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsValidateRequestedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2d03522f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsSendPaymentForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x227d824b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetSavedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd83d70c1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsClearSavedInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2e79d779 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetBankCardData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0f91b065 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsExportInvoice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x80ed747d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsAssignAppStoreTransaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdffd50d3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsAssignPlayMarketTransaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2757ba54 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetPremiumGiftCodeOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8e51b4c1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCheckGiftCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf6e26854 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsApplyGiftCode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf4239425 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetGiveawayInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5ff58f20 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsLaunchPrepaidGiveaway(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc00ec7d3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsTopupOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4ea9b3bf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x69da4557 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsTransactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7998c914 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsSendStarsForm(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x25ae8f4a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsRefundStarsCharge(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd91ffad6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsRevenueStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2433dc92 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsRevenueWithdrawalUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd1d7efc5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsRevenueAdsAccountUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2dca16b8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsTransactionsById(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd3c96bc8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsGiftOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x032512c5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsSubscriptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc7770878 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsChangeStarsSubscription(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcc5bebb3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsFulfillStarsSubscription(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbd1efd3e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarsGiveawayOptions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc4563590 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2a2a697c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsSaveStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x74bf076b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsConvertStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6dfa0622 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsBotCancelStarsSubscription(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5869a553 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetConnectedStarRefBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb7d998f0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetConnectedStarRefBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0d6b48f7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetSuggestedStarRefBots(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7ed5348a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsConnectStarRefBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe4fca4a3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsEditConnectedStarRefBot(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9c9abcb1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftUpgradePreview(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xaed6e4f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsUpgradeStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7f18176a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsTransferStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa1974d72 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetUniqueStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa319e569 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetSavedStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb455a106 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetSavedStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd06e93a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftWithdrawalUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x60eaefa1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsToggleChatStarGiftNotifications(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1513e7b0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsToggleStarGiftsPinnedToTop(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4fdc5ea7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCanPurchaseStore(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7a5fa236 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetResaleStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xedbe6ccb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsUpdateStarGiftPrice(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1f4a0e87 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCreateStarGiftCollection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4fddbee7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsUpdateStarGiftCollection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc32af4cc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsReorderStarGiftCollections(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xad5648e8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsDeleteStarGiftCollection(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x981b91dd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftCollections(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4365af6b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetUniqueStarGiftValueInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc0c4edc9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCheckCanSendGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5c9ff4d6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftAuctionState(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6ba2cbec => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftAuctionAcquiredGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa5d0514d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftActiveAuctions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe9ce781c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsResolveStarGiftOffer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8fb86b41 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsSendStarGiftOffer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6d038b58 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetStarGiftUpgradeAttributes(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfd05dd00 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetCraftStarGifts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb0f9684f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCraftStarGift(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd35983e8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetCurrencyRates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3f3e00dc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetOnrampProviders(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1c8bedf3 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetOnrampBaseCurrencies(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2ec29951 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetOnrampAvailability(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x80e851fd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetOnrampLimits(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe06645fa => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsGetOnrampQuote(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa2197cf6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PaymentsCreateOnrampSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9021ab67 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersCreateStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf7760f51 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersRemoveStickerFromSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xffb6d4ca => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersChangeStickerPosition(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8653febe => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersAddStickerToSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa76a5392 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersSetStickerSetThumb(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x284b3639 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersCheckShortName(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4dafc503 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersSuggestShortName(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf5537ebc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersChangeSticker(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x124b1c00 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersRenameStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x87704394 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersDeleteStickerSet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4696459a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StickersReplaceSticker(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x55451fa9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetCallConfig(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x42ff96ed => {
-                    Self::PhoneRequestCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhoneRequestCall(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x3bd2b4a0 => {
-                    Self::PhoneAcceptCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhoneAcceptCall(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x2efe1722 => {
-                    Self::PhoneConfirmCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhoneConfirmCall(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x17d54f61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneReceivedCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb2cbc1c0 => {
-                    Self::PhoneDiscardCall(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhoneDiscardCall(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x59ead627 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSetCallRating(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x277add7e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSaveCallDebug(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xff7a9383 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSendSignalingData(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x48cdc6d8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneCreateGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8fb53057 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneJoinGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x500377f9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneLeaveGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7b393160 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneInviteToGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7a777135 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneDiscardGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x974392f2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneToggleGroupCallSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x041845db => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc558d8ab => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb59cf977 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneCheckGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf128c708 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneToggleGroupCallRecord(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa5273abf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneEditGroupCallParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1ca6ac0a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneEditGroupCallTitle(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xef7c213a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCallJoinAs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe6aa647f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneExportGroupCallInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x219c34e6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneToggleGroupCallStartSubscription(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5680e342 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneStartScheduledGroupCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x575e1f8c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSaveDefaultGroupCallJoinAs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcbea6bc4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneJoinGroupCallPresentation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1c50d144 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneLeaveGroupCallPresentation(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1ab21940 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCallStreamChannels(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5af4c73a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCallStreamRtmpUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x41248786 => {
-                    Self::PhoneSaveCallLog(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhoneSaveCallLog(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x7d0444bb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneCreateConferenceCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8ca60525 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneDeleteConferenceCallParticipants(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc6701900 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSendConferenceCallBroadcast(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbcf22685 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneInviteConferenceCallParticipant(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3c479971 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneDeclineConferenceCallInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xee9f88a6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCallChainBlocks(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb1d11410 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSendGroupCallMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe5afa56d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSendGroupCallEncryptedMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf64f54f7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneDeleteGroupCallMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1dbfeca0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneDeleteGroupCallParticipantMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6f636302 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneGetGroupCallStars(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4167add1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PhoneSaveDefaultSendAs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf2f2330a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::LangpackGetLangPack(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xefea3803 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::LangpackGetStrings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcd984aa5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::LangpackGetDifference(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x42c6978f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::LangpackGetLanguages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6a596502 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::LangpackGetLanguage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6847d0ab => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::FoldersEditPeerFolders(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xab42441a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetBroadcastStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x621d5fa0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsLoadAsyncGraph(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdcdf8607 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetMegagroupStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5f150144 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetMessagePublicForwards(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb6e0a3f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetMessageStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x374fef40 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetStoryStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa6437ef6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetStoryPublicForwards(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc27dfa68 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StatsGetPollStats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8472478e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsExportChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x719c5c5e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsDeleteExportedInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x653db63d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsEditExportedInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xce03da83 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsGetExportedInvites(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x41c10fff => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsCheckChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa6b1e39a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsJoinChatlistInvite(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x89419521 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsGetChatlistUpdates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe089f8f5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsJoinChatlistUpdates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x66e486fb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsHideChatlistUpdates(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfdbcd714 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsGetLeaveChatlistSuggestions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x74fae13a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ChatlistsLeaveChatlist(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x30eb63f0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesCanSendStory(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8f9e6898 => {
-                    Self::StoriesSendStory(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::StoriesSendStory(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x2c63a72b => {
-                    Self::StoriesEditStory(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::StoriesEditStory(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xae59db5f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesDeleteStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9a75a1ef => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesTogglePinned(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xeeb0d625 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetAllStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5821a5dc => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetPinnedStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb4352016 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetStoriesArchive(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5774ca74 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetStoriesById(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7c2557c4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesToggleAllStoriesHidden(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa556dac8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesReadStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb2028afb => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesIncrementStoryViews(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7ed23c57 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetStoryViewsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x28e16cc8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetStoriesViews(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7b8def20 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesExportStoryLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x19d8eb45 => {
-                    Self::StoriesReport(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::StoriesReport(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x57bbd166 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesActivateStealthMode(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7fd736b2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesSendReaction(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2c4ada50 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetPeerStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9b5ae7f9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetAllReadPeerStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x78499170 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetPeerMaxIDs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa56a8b60 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetChatsToSend(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbd0415c4 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesTogglePeerStoriesHidden(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb9b2881f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetStoryReactionsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0b297e9b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesTogglePinnedToTop(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd1810907 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesSearchPosts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa36396e5 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesCreateAlbum(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x5e5259b6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesUpdateAlbum(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8535fbd9 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesReorderAlbums(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8d3456d0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesDeleteAlbum(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x25b3eac7 => {
-                    Self::StoriesGetAlbums(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::StoriesGetAlbums(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xac806d61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::StoriesGetAlbumStories(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd069ccde => {
-                    Self::StoriesStartLive(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::StoriesStartLive(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x60f67660 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PremiumGetBoostsList(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0be77b4a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PremiumGetMyBoosts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6b7da746 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PremiumApplyBoost(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x042f1f61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PremiumGetBoostsStatus(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x39854d1f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PremiumGetUserBoosts(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0edc39d0 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::SmsjobsIsEligibleToJoin(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa74ece2d => {
-                    Self::SmsjobsJoin(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::SmsjobsJoin(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x9898ad73 => {
-                    Self::SmsjobsLeave(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::SmsjobsLeave(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x093fa0bf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::SmsjobsUpdateSettings(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x10a698e8 => {
-                    Self::SmsjobsGetStatus(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::SmsjobsGetStatus(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x778d902f => {
-                    Self::SmsjobsGetSmsJob(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::SmsjobsGetSmsJob(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x4f1ebf24 => {
-                    Self::SmsjobsFinishJob(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::SmsjobsFinishJob(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xbe1e85ba => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::FragmentGetCollectibleInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4aa83913 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeCreateTone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x903bcf59 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeUpdateTone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x1782cbb1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeSaveTone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdd39316a => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeDeleteTone(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb2e8ba03 => {
-                    Self::AicomposeGetTone(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::AicomposeGetTone(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xabd59201 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeGetTones(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd1b4ab14 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::AicomposeGetToneExample(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa63859ec => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesCreate(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x736dcfea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesTogglePeerLink(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa663e830 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesGetJoinedCommunities(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd766e3ea => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesToggleCommunityCollapsedInDialogs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x93773344 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesGetPeerLinkRequests(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8c8219a8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesTogglePeerLinkRequestApproval(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xbfe3dd3d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesToggleAllPeerLinkRequestApproval(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9967ad0f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesToggleParticipantBanned(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf87eabab => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::CommunitiesGetParticipantJoinedChats(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xba8d5f35 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralSendMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x92f6e797 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralDeleteMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8704f2bf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralReportMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x3fa464c8 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralGetCallbackAnswer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcf9c725b => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralEditMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe882a9e1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralDeleteWelcomeMessage(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x734f9721 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralDeleteAllWelcomeMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xdb9ac18d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::EphemeralGetWelcomeMessages(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8d7bdd61 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ToncenterPerformApiRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xcdaf63c7 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::ToncenterGetStreamingUrl(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xab83b33a => {
-                    Self::WalletGetState(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::WalletGetState(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x5275dfdd => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetUserAddresses(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa8830a83 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetTransactions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x811ceab6 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetTransactionsByIDs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa6bb795d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetTransactionsByMsgHash(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x9077c9ac => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletExportSecretPhrase(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xf53925cf => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletFetchEncryptedSecretPhrasePart(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd8c72eec => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletReplaceWallet(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x0b0bf0da => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletDisableBackup(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd179d494 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetBackupHolderDcs(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x4500c525 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletEnableBackup(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x2025e697 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetProofChallenge(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd9e5d9e2 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletSendTransfer(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x742df0a1 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetGaslessInfo(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x691f4360 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletGetExistingWaltBalance(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x8c12f3a4 => {
-                    Self::WalletGetNfts(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::WalletGetNfts(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xcc931046 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectCreateSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x338bcf1c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectRegisterKey(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xc2c00779 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectSubmitConnectResult(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x11aee065 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectGetPending(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x66b57b41 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectClaimRequest(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xfac67d3c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectSubmitResponse(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x775d7244 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectNextEventId(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd63f61ce => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectCloseSession(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xa7ffb56e => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::WalletTonConnectGetSessions(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
-                0x60469778 => Self::ReqPq(::tl_runtime::Deserializable::deserialize(r)?),
+                0x60469778 => {
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ReqPq(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
+                }
                 0xbe7e8ef1 => {
-                    Self::ReqPqMulti(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ReqPqMulti(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xd712e4be => {
-                    Self::ReqDhParams(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::ReqDhParams(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0xf5045f1f => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::SetClientDhParams(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xd1435160 => {
-                    Self::DestroyAuthKey(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::DestroyAuthKey(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x58e4a740 => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::RpcDropAnswerCall(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xb921bd04 => {
-                    Self::GetFutureSalts(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::GetFutureSalts(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
-                0x7abe77ec => Self::Ping(::tl_runtime::Deserializable::deserialize(r)?),
+                0x7abe77ec => {
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::Ping(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
+                }
                 0xf3427b8c => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::PingDelayDisconnect(
-                        ::tl_runtime::Deserializable::deserialize(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0xe7512126 => {
-                    Self::DestroySession(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::DestroySession(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },

@@ -49,19 +49,23 @@ impl Context<'_> {
             let doc = format!(" `{}`: [`{}`].", item.tl_line, path_text(path));
             quote!(#[doc = #doc] #v(#path),)
         });
-        let encode = variants
-            .iter()
-            .map(|(v, _, _)| quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
+        let encode = variants.iter().map(|(v, _, item)| {
+            let id = hex_literal(item.id);
+            quote!(Self::#v(x) => {
+                #rt::write_u32(out, #id);
+                #rt::BareSerializable::serialize_bare(x, out);
+            })
+        });
         let decode = variants.iter().map(|(v, _, item)| {
             let id = hex_literal(item.id);
-            quote!(#id => Self::#v(#rt::BareDeserializable::deserialize_bare(r)?),)
+            quote!(#id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),)
         });
         let ids = variants.iter().map(|(v, _, item)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(_) => #id,)
         });
         let (enter, leave) = if ty.recursive {
-            (quote!(r.enter()?;), quote!(r.leave();))
+            (quote!(#rt::tri!(r.enter());), quote!(r.leave();))
         } else {
             (quote!(), quote!())
         };
@@ -83,7 +87,7 @@ impl Context<'_> {
             }
             impl #rt::Deserializable for #name {
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
-                    let id = r.read_u32()?;
+                    let id = #rt::tri!(r.read_u32());
                     #enter
                     let value = match id {
                         #(#decode)*

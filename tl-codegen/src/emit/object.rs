@@ -81,7 +81,7 @@ impl Context<'_> {
                 .variants
                 .iter()
                 .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
-            decode.push(quote!(#(#patterns)|* => Self::#v(#rt::Deserializable::deserialize(r)?),));
+            decode.push(quote!(#(#patterns)|* => Self::#v(#rt::tri!(#rt::Deserializable::deserialize(r))),));
             encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
@@ -97,8 +97,15 @@ impl Context<'_> {
             let doc = format!(" A call to `{}`.", f.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(#ty),));
             let id = hex_literal(f.id);
-            decode.push(quote!(#id => Self::#v(#value),));
-            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
+            decode.push(quote!(#id => {
+                #rt::tri!(r.read_u32());
+                Self::#v(#value)
+            }));
+            let x = if f.is_generic() { quote!(&**x) } else { quote!(x) };
+            encode.push(quote!(Self::#v(x) => {
+                #rt::write_u32(out, #id);
+                #rt::BareSerializable::serialize_bare(#x, out);
+            }));
             ids.push(quote!(Self::#v(_) => #id,));
         }
         let serde = &self.serde_derive;
@@ -141,12 +148,12 @@ impl Context<'_> {
 
             impl #rt::Deserializable for Object {
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
-                    let id = r.peek_u32()?;
+                    let id = #rt::tri!(r.peek_u32());
                     Ok(match id {
-                        #bool_true | #bool_false => Self::Bool(#rt::Deserializable::deserialize(r)?),
+                        #bool_true | #bool_false => Self::Bool(#rt::tri!(#rt::Deserializable::deserialize(r))),
                         #(#decode)*
                         _ => {
-                            r.read_u32()?;
+                            #rt::tri!(r.read_u32());
                             return Err(r.unexpected_constructor(id, "Object"));
                         }
                     })
@@ -162,8 +169,8 @@ fn object_function(f: &Item, path: TokenStream, rt: &TokenStream) -> (TokenStrea
     if f.is_generic() {
         let args = f.generics.iter().map(|_| quote!(Object));
         let ty = quote!(Box<#path<#(#args),*>>);
-        (ty, quote!(Box::new(#rt::Deserializable::deserialize(r)?)))
+        (ty, quote!(Box::new(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r)))))
     } else {
-        (path, quote!(#rt::Deserializable::deserialize(r)?))
+        (path, quote!(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))))
     }
 }

@@ -49,16 +49,6 @@ impl Context<'_> {
             impl #rt::BareDeserializable for #name {
                 fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
             }
-            impl #rt::Serializable for #name {
-                fn serialize(&self, out: &mut Vec<u8>) {
-                    #rt::serialize_boxed(self, out);
-                }
-            }
-            impl #rt::Deserializable for #name {
-                fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
-                    #rt::deserialize_boxed(r)
-                }
-            }
             #from
         }
     }
@@ -71,6 +61,8 @@ impl Context<'_> {
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
+        let out = out_param(item);
+        let r = reader_param(item);
         let generics = generic_idents(item);
         let (ser_params, de_params, call_params, ty_args) = if generics.is_empty() {
             (quote!(), quote!(), quote!(), quote!())
@@ -94,17 +86,11 @@ impl Context<'_> {
         quote! {
             #definition
             #identifiable
-            impl #ser_params #rt::Serializable for #name #ty_args {
-                fn serialize(&self, out: &mut Vec<u8>) {
-                    out.extend_from_slice(&<Self as #rt::Identifiable>::CONSTRUCTOR_ID.to_le_bytes());
-                    #encode
-                }
+            impl #ser_params #rt::BareSerializable for #name #ty_args {
+                fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
-            impl #de_params #rt::Deserializable for #name #ty_args {
-                fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
-                    #rt::expect_constructor(r, <Self as #rt::Identifiable>::CONSTRUCTOR_ID, <Self as #rt::Identifiable>::NAME)?;
-                    #decode
-                }
+            impl #de_params #rt::BareDeserializable for #name #ty_args {
+                fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
             }
             impl #call_params #rt::RemoteCall for #name #ty_args {
                 type Return = #ret;
@@ -221,6 +207,7 @@ impl Context<'_> {
 
     /// Statements reading every slot from `r` and returning `Ok(Self { .. })`.
     fn decode_body(&self, item: &Item) -> TokenStream {
+        let rt = &self.rt;
         let has_flags = item.slots.iter().any(|s| matches!(s, Slot::Flags(_)));
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
@@ -257,9 +244,9 @@ impl Context<'_> {
                     .any(|f| f.condition.as_ref().is_some_and(|(w, _)| w == word));
                 let word = flag_local(word, item);
                 if used {
-                    quote!(let #word = r.read_u32()?;)
+                    quote!(let #word = #rt::tri!(r.read_u32());)
                 } else {
-                    quote!(r.read_u32()?;)
+                    quote!(#rt::tri!(r.read_u32());)
                 }
             }
             Slot::Field(k) => {

@@ -57,22 +57,36 @@ impl Object {
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x47c2f970 => {
-                    Self::FutureSalt(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FutureSalt(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xfab87964 => {
-                    Self::FutureSalts(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::FutureSalts(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xd433ad73 => Self::IpPort(::tl_runtime::Deserializable::deserialize(r)?),
-                0x556fc2dd => Self::Rule(::tl_runtime::Deserializable::deserialize(r)?),
+                0xd433ad73 => {
+                    Self::IpPort(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
+                0x556fc2dd => {
+                    Self::Rule(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },
@@ -116,16 +130,6 @@ pub mod types {
                 valid_since: ::tl_runtime::Deserializable::deserialize(r)?,
                 salt: ::tl_runtime::Deserializable::deserialize(r)?,
             })
-        }
-    }
-    impl ::tl_runtime::Serializable for FutureSalt {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for FutureSalt {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<FutureSalt> for super::enums::FutureSalt {
@@ -180,16 +184,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for FutureSalts {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for FutureSalts {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<FutureSalts> for super::enums::FutureSalts {
         fn from(value: FutureSalts) -> Self {
             Self::FutureSalts(value)
@@ -231,16 +225,6 @@ pub mod types {
                 ipv4: ::tl_runtime::Deserializable::deserialize(r)?,
                 port: ::tl_runtime::Deserializable::deserialize(r)?,
             })
-        }
-    }
-    impl ::tl_runtime::Serializable for IpPort {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for IpPort {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<IpPort> for super::enums::IpPort {
@@ -317,16 +301,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for Rule {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for Rule {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<Rule> for super::enums::Rule {
         fn from(value: Rule) -> Self {
             Self::Rule(value)
@@ -359,17 +333,22 @@ pub mod enums {
     impl ::tl_runtime::Serializable for FutureSalt {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::FutureSalt(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::FutureSalt(x) => {
+                    ::tl_runtime::write_u32(out, 0x47c2f970);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalt {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0x47c2f970 => {
                     Self::FutureSalt(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "FutureSalt")),
@@ -394,17 +373,22 @@ pub mod enums {
     impl ::tl_runtime::Serializable for FutureSalts {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::FutureSalts(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::FutureSalts(x) => {
+                    ::tl_runtime::write_u32(out, 0xfab87964);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalts {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0xfab87964 => {
                     Self::FutureSalts(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "FutureSalts")),
@@ -429,16 +413,23 @@ pub mod enums {
     impl ::tl_runtime::Serializable for IpPort {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::IpPort(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::IpPort(x) => {
+                    ::tl_runtime::write_u32(out, 0xd433ad73);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for IpPort {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0xd433ad73 => {
-                    Self::IpPort(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::IpPort(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "IpPort")),
             };
@@ -462,16 +453,23 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Rule {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Rule(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Rule(x) => {
+                    ::tl_runtime::write_u32(out, 0x556fc2dd);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Rule {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0x556fc2dd => {
-                    Self::Rule(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Rule(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Rule")),
             };

@@ -44,26 +44,38 @@ impl Object {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Photo(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PhotosGetPhoto(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PhotosGetPhoto(x) => {
+                ::tl_runtime::write_u32(out, 0x7708c0d8);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0xe8bbb6ce | 0x6353659d => {
-                    Self::Photo(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Photo(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x7708c0d8 => {
-                    Self::PhotosGetPhoto(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::PhotosGetPhoto(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },
@@ -128,7 +140,7 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags = r.read_u32()?;
+            let flags = ::tl_runtime::tri!(r.read_u32());
             let has_stickers = flags & 0x00000001 != 0;
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
             let sizes = if flags & 0x00000002 != 0 {
@@ -141,7 +153,7 @@ pub mod types {
             } else {
                 None
             };
-            let flags2 = r.read_u32()?;
+            let flags2 = ::tl_runtime::tri!(r.read_u32());
             let dc = if flags2 & 0x00000008 != 0 {
                 Some(::tl_runtime::Deserializable::deserialize(r)?)
             } else {
@@ -156,16 +168,6 @@ pub mod types {
                 dc,
                 spoiler,
             })
-        }
-    }
-    impl ::tl_runtime::Serializable for Photo {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for Photo {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<Photo> for super::enums::Photo {
@@ -206,19 +208,9 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            r.read_u32()?;
+            ::tl_runtime::tri!(r.read_u32());
             let id = ::tl_runtime::Deserializable::deserialize(r)?;
             Ok(Self { id })
-        }
-    }
-    impl ::tl_runtime::Serializable for PhotoEmpty {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for PhotoEmpty {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<PhotoEmpty> for super::enums::Photo {
@@ -259,20 +251,34 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Photo {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Photo(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::Empty(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Photo(x) => {
+                    ::tl_runtime::write_u32(out, 0xe8bbb6ce);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
+                Self::Empty(x) => {
+                    ::tl_runtime::write_u32(out, 0x6353659d);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Photo {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0xe8bbb6ce => {
-                    Self::Photo(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Photo(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x6353659d => {
-                    Self::Empty(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Empty(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Photo")),
             };
@@ -300,25 +306,17 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x7708c0d8;
             const NAME: &'static str = "photos.getPhoto";
         }
-        impl ::tl_runtime::Serializable for GetPhoto {
-            fn serialize(&self, out: &mut Vec<u8>) {
-                out.extend_from_slice(
-                    &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
-                );
+        impl ::tl_runtime::BareSerializable for GetPhoto {
+            fn serialize_bare(&self, out: &mut Vec<u8>) {
                 ::tl_runtime::write_u32(out, u32::from(self.fresh));
                 ::tl_runtime::Serializable::serialize(&self.id, out);
             }
         }
-        impl ::tl_runtime::Deserializable for GetPhoto {
-            fn deserialize(
+        impl ::tl_runtime::BareDeserializable for GetPhoto {
+            fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
-                ::tl_runtime::expect_constructor(
-                    r,
-                    <Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID,
-                    <Self as ::tl_runtime::Identifiable>::NAME,
-                )?;
-                let flags = r.read_u32()?;
+                let flags = ::tl_runtime::tri!(r.read_u32());
                 let fresh = flags & 0x00000001 != 0;
                 let id = ::tl_runtime::Deserializable::deserialize(r)?;
                 Ok(Self { fresh, id })

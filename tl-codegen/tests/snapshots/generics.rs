@@ -49,34 +49,64 @@ impl Object {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Number(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::InvokeWithLayer(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GetNumber(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::GetNumbers(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::InvokeWithLayer(x) => {
+                ::tl_runtime::write_u32(out, 0xda9b0d0d);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+            }
+            Self::GetNumber(x) => {
+                ::tl_runtime::write_u32(out, 0x8955967f);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
+            Self::GetNumbers(x) => {
+                ::tl_runtime::write_u32(out, 0x28d66d91);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x41d21962 => Self::Number(::tl_runtime::Deserializable::deserialize(r)?),
+                0x41d21962 => {
+                    Self::Number(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xda9b0d0d => {
+                    ::tl_runtime::tri!(r.read_u32());
                     Self::InvokeWithLayer(
-                        Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                        Box::new(
+                            ::tl_runtime::tri!(
+                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ),
+                        ),
                     )
                 }
                 0x8955967f => {
-                    Self::GetNumber(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::GetNumber(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x28d66d91 => {
-                    Self::GetNumbers(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::GetNumbers(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },
@@ -118,16 +148,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for Number {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for Number {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<Number> for super::enums::Number {
         fn from(value: Number) -> Self {
             Self::Number(value)
@@ -160,16 +180,23 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Number {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Number(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Number(x) => {
+                    ::tl_runtime::write_u32(out, 0x41d21962);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Number {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0x41d21962 => {
-                    Self::Number(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Number(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Number")),
             };
@@ -195,24 +222,18 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0d;
         const NAME: &'static str = "invokeWithLayer";
     }
-    impl<X: ::tl_runtime::Serializable> ::tl_runtime::Serializable
+    impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
     for InvokeWithLayer<X> {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            out.extend_from_slice(
-                &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
-            );
+        fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.layer, out);
             ::tl_runtime::Serializable::serialize(&self.query, out);
         }
     }
-    impl<X: ::tl_runtime::Deserializable> ::tl_runtime::Deserializable
+    impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
     for InvokeWithLayer<X> {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::expect_constructor(
-                r,
-                <Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID,
-                <Self as ::tl_runtime::Identifiable>::NAME,
-            )?;
+        fn deserialize_bare(
+            r: &mut ::tl_runtime::Reader<'_>,
+        ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
                 layer: ::tl_runtime::Deserializable::deserialize(r)?,
                 query: ::tl_runtime::Deserializable::deserialize(r)?,
@@ -234,20 +255,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x8955967f;
         const NAME: &'static str = "getNumber";
     }
-    impl ::tl_runtime::Serializable for GetNumber {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            out.extend_from_slice(
-                &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
-            );
-        }
+    impl ::tl_runtime::BareSerializable for GetNumber {
+        fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::Deserializable for GetNumber {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::expect_constructor(
-                r,
-                <Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID,
-                <Self as ::tl_runtime::Identifiable>::NAME,
-            )?;
+    impl ::tl_runtime::BareDeserializable for GetNumber {
+        fn deserialize_bare(
+            _r: &mut ::tl_runtime::Reader<'_>,
+        ) -> ::tl_runtime::Result<Self> {
             Ok(Self {})
         }
     }
@@ -266,20 +280,13 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x28d66d91;
         const NAME: &'static str = "getNumbers";
     }
-    impl ::tl_runtime::Serializable for GetNumbers {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            out.extend_from_slice(
-                &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
-            );
-        }
+    impl ::tl_runtime::BareSerializable for GetNumbers {
+        fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::Deserializable for GetNumbers {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::expect_constructor(
-                r,
-                <Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID,
-                <Self as ::tl_runtime::Identifiable>::NAME,
-            )?;
+    impl ::tl_runtime::BareDeserializable for GetNumbers {
+        fn deserialize_bare(
+            _r: &mut ::tl_runtime::Reader<'_>,
+        ) -> ::tl_runtime::Result<Self> {
             Ok(Self {})
         }
     }

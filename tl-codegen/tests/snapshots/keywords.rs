@@ -46,27 +46,43 @@ impl Object {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Keywords(x) => ::tl_runtime::Serializable::serialize(x, out),
             Self::Self_(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::LoopContinue(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::LoopContinue(x) => {
+                ::tl_runtime::write_u32(out, 0x438eb3ec);
+                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+            }
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0315bcd6 => {
-                    Self::Keywords(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Keywords(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0xdbffda0c => Self::Self_(::tl_runtime::Deserializable::deserialize(r)?),
+                0xdbffda0c => {
+                    Self::Self_(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0x438eb3ec => {
-                    Self::LoopContinue(::tl_runtime::Deserializable::deserialize(r)?)
+                    ::tl_runtime::tri!(r.read_u32());
+                    Self::LoopContinue(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },
@@ -140,16 +156,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for Keywords {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for Keywords {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<Keywords> for super::enums::Keywords {
         fn from(value: Keywords) -> Self {
             Self::Keywords(value)
@@ -180,16 +186,6 @@ pub mod types {
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serializable for Self_ {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for Self_ {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<Self_> for super::enums::Self_ {
@@ -224,17 +220,22 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Keywords {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Keywords(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Keywords(x) => {
+                    ::tl_runtime::write_u32(out, 0x0315bcd6);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Keywords {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0x0315bcd6 => {
                     Self::Keywords(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Keywords")),
@@ -259,16 +260,23 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Self_ {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Self_(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Self_(x) => {
+                    ::tl_runtime::write_u32(out, 0xdbffda0c);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Self_ {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
                 0xdbffda0c => {
-                    Self::Self_(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Self_(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Self")),
             };
@@ -296,24 +304,16 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x438eb3ec;
             const NAME: &'static str = "loop.continue";
         }
-        impl ::tl_runtime::Serializable for Continue {
-            fn serialize(&self, out: &mut Vec<u8>) {
-                out.extend_from_slice(
-                    &<Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
-                );
+        impl ::tl_runtime::BareSerializable for Continue {
+            fn serialize_bare(&self, out: &mut Vec<u8>) {
                 ::tl_runtime::Serializable::serialize(&self.self_, out);
                 ::tl_runtime::Serializable::serialize(&self.r#type, out);
             }
         }
-        impl ::tl_runtime::Deserializable for Continue {
-            fn deserialize(
+        impl ::tl_runtime::BareDeserializable for Continue {
+            fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
-                ::tl_runtime::expect_constructor(
-                    r,
-                    <Self as ::tl_runtime::Identifiable>::CONSTRUCTOR_ID,
-                    <Self as ::tl_runtime::Identifiable>::NAME,
-                )?;
                 Ok(Self {
                     self_: ::tl_runtime::Deserializable::deserialize(r)?,
                     r#type: ::tl_runtime::Deserializable::deserialize(r)?,

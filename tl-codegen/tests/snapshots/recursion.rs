@@ -60,22 +60,36 @@ impl Object {
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = r.peek_u32()?;
+        let id = ::tl_runtime::tri!(r.peek_u32());
         Ok(
             match id {
                 0x997275b5 | 0xbc799737 => {
-                    Self::Bool(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Bool(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
-                0x3b9e304b => Self::PingA(::tl_runtime::Deserializable::deserialize(r)?),
-                0x7c0106a8 => Self::PingB(::tl_runtime::Deserializable::deserialize(r)?),
+                0x3b9e304b => {
+                    Self::PingA(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
+                0x7c0106a8 => {
+                    Self::PingB(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
+                }
                 0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
-                    Self::RichText(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::RichText(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 0x0b167e8a | 0x08d48e4a => {
-                    Self::Tree(::tl_runtime::Deserializable::deserialize(r)?)
+                    Self::Tree(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    )
                 }
                 _ => {
-                    r.read_u32()?;
+                    ::tl_runtime::tri!(r.read_u32());
                     return Err(r.unexpected_constructor(id, "Object"));
                 }
             },
@@ -108,16 +122,6 @@ pub mod types {
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serializable for TextEmpty {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for TextEmpty {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<TextEmpty> for super::enums::RichText {
@@ -162,16 +166,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for TextBold {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for TextBold {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<TextBold> for super::enums::RichText {
         fn from(value: TextBold) -> Self {
             Self::TextBold(value)
@@ -214,16 +208,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for TextConcat {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for TextConcat {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<TextConcat> for super::enums::RichText {
         fn from(value: TextConcat) -> Self {
             Self::TextConcat(value)
@@ -264,16 +248,6 @@ pub mod types {
             Ok(Self {
                 value: ::tl_runtime::Deserializable::deserialize(r)?,
             })
-        }
-    }
-    impl ::tl_runtime::Serializable for TreeLeaf {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for TreeLeaf {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<TreeLeaf> for super::enums::Tree {
@@ -324,7 +298,7 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags = r.read_u32()?;
+            let flags = ::tl_runtime::tri!(r.read_u32());
             let left = if flags & 0x00000001 != 0 {
                 Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
             } else {
@@ -336,16 +310,6 @@ pub mod types {
                 None
             };
             Ok(Self { left, right })
-        }
-    }
-    impl ::tl_runtime::Serializable for TreeNode {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for TreeNode {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<TreeNode> for super::enums::Tree {
@@ -390,16 +354,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serializable for PingA {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for PingA {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
-        }
-    }
     impl From<PingA> for super::enums::PingA {
         fn from(value: PingA) -> Self {
             Self::PingA(value)
@@ -437,23 +391,13 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
-            let flags = r.read_u32()?;
+            let flags = ::tl_runtime::tri!(r.read_u32());
             let other = if flags & 0x00000001 != 0 {
                 Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
             } else {
                 None
             };
             Ok(Self { other })
-        }
-    }
-    impl ::tl_runtime::Serializable for PingB {
-        fn serialize(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::serialize_boxed(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserializable for PingB {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::deserialize_boxed(r)
         }
     }
     impl From<PingB> for super::enums::PingB {
@@ -488,17 +432,24 @@ pub mod enums {
     impl ::tl_runtime::Serializable for PingA {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PingA(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PingA(x) => {
+                    ::tl_runtime::write_u32(out, 0x3b9e304b);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for PingA {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
-            r.enter()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
+            ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x3b9e304b => {
-                    Self::PingA(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PingA(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
             };
@@ -523,17 +474,24 @@ pub mod enums {
     impl ::tl_runtime::Serializable for PingB {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::PingB(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::PingB(x) => {
+                    ::tl_runtime::write_u32(out, 0x7c0106a8);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for PingB {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
-            r.enter()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
+            ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x7c0106a8 => {
-                    Self::PingB(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::PingB(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
             };
@@ -564,30 +522,45 @@ pub mod enums {
     impl ::tl_runtime::Serializable for RichText {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::TextEmpty(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::TextBold(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::TextConcat(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::TextEmpty(x) => {
+                    ::tl_runtime::write_u32(out, 0xdc3d824f);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
+                Self::TextBold(x) => {
+                    ::tl_runtime::write_u32(out, 0x6724abc4);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
+                Self::TextConcat(x) => {
+                    ::tl_runtime::write_u32(out, 0x7e6260d7);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for RichText {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
-            r.enter()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
+            ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
                     Self::TextEmpty(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x6724abc4 => {
                     Self::TextBold(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 0x7e6260d7 => {
                     Self::TextConcat(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -616,21 +589,35 @@ pub mod enums {
     impl ::tl_runtime::Serializable for Tree {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
-                Self::Leaf(x) => ::tl_runtime::Serializable::serialize(x, out),
-                Self::Node(x) => ::tl_runtime::Serializable::serialize(x, out),
+                Self::Leaf(x) => {
+                    ::tl_runtime::write_u32(out, 0x0b167e8a);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
+                Self::Node(x) => {
+                    ::tl_runtime::write_u32(out, 0x08d48e4a);
+                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                }
             }
         }
     }
     impl ::tl_runtime::Deserializable for Tree {
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = r.read_u32()?;
-            r.enter()?;
+            let id = ::tl_runtime::tri!(r.read_u32());
+            ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x0b167e8a => {
-                    Self::Leaf(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Leaf(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 0x08d48e4a => {
-                    Self::Node(::tl_runtime::BareDeserializable::deserialize_bare(r)?)
+                    Self::Node(
+                        ::tl_runtime::tri!(
+                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ),
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),
             };
