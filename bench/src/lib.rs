@@ -1,0 +1,1 @@
+//! Benchmark support: the deterministic corpus of realistic Telegram objects.
