@@ -19,7 +19,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::{ParseOptions, Schema, Severity};
 
-use crate::emit::{self, EmitOptions, Module};
+use crate::emit::{self, EmitOptions, ModuleKind};
 use crate::ir::{self, DocSource, NoDocs};
 use crate::{format, write};
 
@@ -250,8 +250,7 @@ impl Config {
             runtime_path: self.runtime_path.clone(),
             serde_feature: self.serde_feature.clone(),
         };
-        let modules = emit::emit(&ir, &options).map_err(Error::Format)?;
-        let files = self.lay_out(modules)?;
+        let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {
             constructors: ir.constructors.len(),
             functions: ir.functions.len(),
@@ -267,7 +266,12 @@ impl Config {
             }
         }
         stats.functions_with_errors = ir.functions.iter().filter(|f| !f.errors.is_empty()).count();
-        for field in ir.constructors.iter().chain(&ir.functions).flat_map(|i| &i.fields) {
+        for field in ir
+            .constructors
+            .iter()
+            .chain(&ir.functions)
+            .flat_map(|i| &i.fields)
+        {
             if field.description.is_some() {
                 stats.documented_fields += 1;
             } else {
@@ -343,67 +347,100 @@ impl Config {
         }
     }
 
-    /// Assembles modules into files according to the layout, and formats them.
-    fn lay_out(&self, modules: Vec<Module>) -> Result<Vec<GeneratedFile>> {
-        let render = |tokens: TokenStream| -> Result<String> {
-            if self.pretty {
-                format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
-            } else {
-                Ok(format::compact(tokens))
+    /// Emits and renders every module, in parallel, and assembles the files of the layout.
+    fn lay_out(&self, ir: &ir::Ir, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
+        if let (Layout::SingleFile(name), true) = (&self.layout, self.pretty) {
+            // One formatted file: format all modules together for proper nesting.
+            let mut all = TokenStream::new();
+            for kind in ModuleKind::ALL {
+                let tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
+                all.extend(wrap_module(kind, tokens));
             }
-        };
+            let contents = format::pretty(all).map_err(|e| Error::Format(e.to_string()))?;
+            return Ok(vec![GeneratedFile {
+                path: name.into(),
+                contents,
+            }]);
+        }
+        let module_dir = self.layout == Layout::ModuleDir;
+        let pretty = self.pretty;
+        // Token streams are not `Send`: each thread emits and renders its own module.
+        let rendered: Vec<Result<String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = ModuleKind::ALL
+                .iter()
+                .map(|&kind| {
+                    scope.spawn(move || -> Result<String> {
+                        let mut tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
+                        if kind == ModuleKind::Root && module_dir {
+                            tokens.extend(ModuleKind::ALL.iter().skip(1).map(|&m| {
+                                let attrs = m.declaration_attrs();
+                                let ident = quote::format_ident!("{}", m.name());
+                                quote!(#attrs pub mod #ident;)
+                            }));
+                        } else if !module_dir {
+                            tokens = wrap_module(kind, tokens);
+                        }
+                        if pretty {
+                            format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
+                        } else {
+                            Ok(format::compact(tokens))
+                        }
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Error::Format("emitter panicked".into())))
+                })
+                .collect()
+        });
+        let rendered = rendered.into_iter().collect::<Result<Vec<String>>>()?;
         match &self.layout {
-            Layout::SingleFile(name) => {
-                let mut all = TokenStream::new();
-                for m in modules {
-                    if m.name.is_empty() {
-                        all.extend(m.tokens);
+            Layout::ModuleDir => Ok(ModuleKind::ALL
+                .iter()
+                .zip(rendered)
+                .map(|(kind, contents)| {
+                    let file = if *kind == ModuleKind::Root {
+                        "mod"
                     } else {
-                        let ident = quote::format_ident!("{}", m.name);
-                        let (doc, attrs, tokens) = (format!(" {}", m.doc), m.attrs, m.tokens);
-                        all.extend(quote! {
-                            #[doc = #doc]
-                            #attrs
-                            pub mod #ident { #tokens }
-                        });
+                        kind.name()
+                    };
+                    GeneratedFile {
+                        path: format!("{file}.rs").into(),
+                        contents,
                     }
+                })
+                .collect()),
+            Layout::SingleFile(name) => {
+                let mut contents = String::new();
+                for (i, part) in rendered.iter().enumerate() {
+                    // Each part starts with the header; keep only the first.
+                    let part = if i == 0 {
+                        part.as_str()
+                    } else {
+                        part.trim_start_matches(format::HEADER)
+                    };
+                    contents.push_str(part);
                 }
                 Ok(vec![GeneratedFile {
                     path: name.into(),
-                    contents: render(all)?,
+                    contents,
                 }])
-            }
-            Layout::ModuleDir => {
-                let mut root = TokenStream::new();
-                let mut files = Vec::new();
-                for m in modules {
-                    if m.name.is_empty() {
-                        root.extend(m.tokens);
-                        continue;
-                    }
-                    let ident = quote::format_ident!("{}", m.name);
-                    let (doc, attrs) = (format!(" {}", m.doc), m.attrs);
-                    root.extend(quote! {
-                        #[doc = #doc]
-                        #attrs
-                        pub mod #ident;
-                    });
-                    files.push(GeneratedFile {
-                        path: format!("{}.rs", m.name).into(),
-                        contents: render(m.tokens)?,
-                    });
-                }
-                files.insert(
-                    0,
-                    GeneratedFile {
-                        path: "mod.rs".into(),
-                        contents: render(root)?,
-                    },
-                );
-                Ok(files)
             }
         }
     }
+}
+
+/// `#[doc] pub mod name { tokens }` for a non-root module; the root stays as it is.
+fn wrap_module(kind: ModuleKind, tokens: TokenStream) -> TokenStream {
+    if kind == ModuleKind::Root {
+        return tokens;
+    }
+    let attrs = kind.declaration_attrs();
+    let ident = quote::format_ident!("{}", kind.name());
+    quote!(#attrs pub mod #ident { #tokens })
 }
 
 /// Errors stop generation; warnings are returned rendered.

@@ -210,7 +210,11 @@ pub trait DocSource {
     fn all_errors(&self) -> Vec<ErrorRef> {
         crate::docs::global_errors()
             .into_iter()
-            .map(|e| ErrorRef { code: e.code, name: e.name, description: e.description })
+            .map(|e| ErrorRef {
+                code: e.code,
+                name: e.name,
+                description: e.description,
+            })
             .collect()
     }
 }
@@ -507,7 +511,10 @@ fn error_variants(mut errors: Vec<ErrorRef>) -> Vec<ErrorVariant> {
     errors
         .into_iter()
         .map(|doc| ErrorVariant {
-            variant: names.get(&doc.name).cloned().unwrap_or_else(|| crate::docs::error_variant_name(&doc.name)),
+            variant: names
+                .get(&doc.name)
+                .cloned()
+                .unwrap_or_else(|| crate::docs::error_variant_name(&doc.name)),
             runtime_name: doc.name.replace("_%d", ""),
             parameterised: crate::docs::is_parameterised(&doc.name),
             doc,

@@ -9,6 +9,7 @@ pub mod config;
 pub mod docs;
 pub mod emit;
 pub mod format;
+pub mod inspect;
 pub mod ir;
 pub mod naming;
 pub mod recursion;

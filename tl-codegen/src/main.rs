@@ -58,8 +58,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate { check, root } => generate(check, root),
-        Command::Inspect { files, json, strict_ids } => inspect(&files, json, strict_ids),
-        Command::Docs { command: DocsCommand::Extract { pages } } => {
+        Command::Inspect {
+            files,
+            json,
+            strict_ids,
+        } => inspect(&files, json, strict_ids),
+        Command::Docs {
+            command: DocsCommand::Extract { pages },
+        } => {
             let (json, failed) = tl_codegen::docs::extract_pages(&pages);
             println!("{json}");
             if failed {

@@ -9,8 +9,14 @@ use tl_codegen::workspace;
 fn checked_in_bindings_match_a_fresh_generation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let temp = tempfile::tempdir().unwrap();
-    let output = workspace::bindings_config(&root).out_dir(temp.path()).write().unwrap();
-    assert!(output.files.len() >= 4, "expected mod.rs and one file per module");
+    let output = workspace::bindings_config(&root)
+        .out_dir(temp.path())
+        .write()
+        .unwrap();
+    assert!(
+        output.files.len() >= 4,
+        "expected mod.rs and one file per module"
+    );
     let mut stale = Vec::new();
     for file in &output.files {
         let fresh = std::fs::read_to_string(temp.path().join(&file.path)).unwrap();

@@ -48,7 +48,11 @@ impl DocSource for Documentation {
 
     fn all_errors(&self) -> Vec<ErrorRef> {
         self.errors()
-            .map(|e| ErrorRef { code: e.code, name: e.name.clone(), description: e.description.clone() })
+            .map(|e| ErrorRef {
+                code: e.code,
+                name: e.name.clone(),
+                description: e.description.clone(),
+            })
             .collect()
     }
 }

@@ -41,7 +41,9 @@ impl Context<'_> {
         if !item.errors.is_empty() {
             text.push_str("\n\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
             for e in &item.errors {
-                let description = crate::docs::links::escape_markdown(&e.description.replace('\n', " ")).replace('|', "\\|");
+                let description =
+                    crate::docs::links::escape_markdown(&e.description.replace('\n', " "))
+                        .replace('|', "\\|");
                 text.push_str(&format!(
                     "| {} | `{}` | {} |\n",
                     e.code,

@@ -18,10 +18,16 @@ impl Context<'_> {
     /// The `errors` module.
     pub fn errors(&self) -> TokenStream {
         let global = self.global_error_enum();
-        let with_errors = self.ir.functions.iter().enumerate().filter(|(_, f)| !f.errors.is_empty());
+        let with_errors = self
+            .ir
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.errors.is_empty());
         let paths = with_errors.map(|(i, f)| (i, error_enum_path(f)));
-        let per_function =
-            self.namespaced(paths, |i, depth| self.function_error_enum(&self.ir.functions[i], depth));
+        let per_function = self.namespaced(paths, |i, depth| {
+            self.function_error_enum(&self.ir.functions[i], depth)
+        });
         quote!(#global #per_function)
     }
 
@@ -89,8 +95,11 @@ impl Context<'_> {
                 quote!((#name, None, #code) => Self::#v,)
             }
         });
-        let patterns: Vec<&str> =
-            errors.iter().filter(|e| e.parameterised).map(|e| e.doc.name.as_str()).collect();
+        let patterns: Vec<&str> = errors
+            .iter()
+            .filter(|e| e.parameterised)
+            .map(|e| e.doc.name.as_str())
+            .collect();
         let pattern_count = patterns.len();
         quote! {
             /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
@@ -181,8 +190,12 @@ impl Context<'_> {
     }
 
     fn function_error_enum(&self, item: &Item, depth: usize) -> TokenStream {
-        let by_name: HashMap<&str, &ErrorVariant> =
-            self.ir.errors.iter().map(|e| (e.doc.name.as_str(), e)).collect();
+        let by_name: HashMap<&str, &ErrorVariant> = self
+            .ir
+            .errors
+            .iter()
+            .map(|e| (e.doc.name.as_str(), e))
+            .collect();
         let name = format_ident!("{}Error", item.path.name);
         let supers = supers(depth - 1);
         let error = quote!(#supers Error);
@@ -201,7 +214,12 @@ impl Context<'_> {
             .collect();
         let definitions = known.iter().map(|(v, doc)| {
             let ident = naming::ident(&v.variant);
-            let docs = doc_lines(&format!("`{}` `{}`: {}", doc.code, doc.name, doc_line(&doc.description)));
+            let docs = doc_lines(&format!(
+                "`{}` `{}`: {}",
+                doc.code,
+                doc.name,
+                doc_line(&doc.description)
+            ));
             if v.parameterised {
                 quote!(#docs #ident {
                     /// The number in the error's name (the `%d`).
@@ -286,7 +304,10 @@ impl Context<'_> {
 
 /// `errors::payments::SendStarsFormError` for `payments.sendStarsForm`.
 fn error_enum_path(item: &Item) -> RustPath {
-    RustPath { modules: item.path.modules.clone(), name: format!("{}Error", item.path.name) }
+    RustPath {
+        modules: item.path.modules.clone(),
+        name: format!("{}Error", item.path.name),
+    }
 }
 
 /// `Self::V` or `Self::V { .. }`.

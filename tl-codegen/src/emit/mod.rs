@@ -28,17 +28,63 @@ pub struct EmitOptions {
     pub serde_feature: Option<String>,
 }
 
-/// One top-level module of the output: `types`, `enums`, `functions`, ... and the root.
-#[derive(Debug, Clone)]
-pub struct Module {
-    /// Its name; the root module is `""`.
-    pub name: String,
-    /// A one-line description for its docs.
-    pub doc: &'static str,
-    /// Outer attributes for its declaration, e.g. lint allowances.
-    pub attrs: TokenStream,
-    /// Its items.
-    pub tokens: TokenStream,
+/// The top-level modules of the output, each emitted on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleKind {
+    /// The root: `LAYER`, `name_for_id`, `Object`.
+    Root,
+    /// One struct per constructor.
+    Types,
+    /// One enum per boxed type.
+    Enums,
+    /// One struct per function.
+    Functions,
+    /// Typed RPC errors.
+    Errors,
+}
+
+impl ModuleKind {
+    /// Every module, root first.
+    pub const ALL: [ModuleKind; 5] = [
+        ModuleKind::Root,
+        ModuleKind::Types,
+        ModuleKind::Enums,
+        ModuleKind::Functions,
+        ModuleKind::Errors,
+    ];
+
+    /// The module's name; the root's is `""`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ModuleKind::Root => "",
+            ModuleKind::Types => "types",
+            ModuleKind::Enums => "enums",
+            ModuleKind::Functions => "functions",
+            ModuleKind::Errors => "errors",
+        }
+    }
+
+    /// `#[doc]` and lint attributes for the module's declaration.
+    pub fn declaration_attrs(self) -> TokenStream {
+        let doc = match self {
+            ModuleKind::Root => return quote!(),
+            ModuleKind::Types => " One struct per constructor.",
+            ModuleKind::Enums => {
+                " One enum per boxed type; each variant holds a constructor from `types`."
+            }
+            ModuleKind::Functions => " One struct per RPC function; each implements `RemoteCall`.",
+            ModuleKind::Errors => {
+                " Typed RPC errors: every documented error, and one enum per function."
+            }
+        };
+        let lints = match self {
+            ModuleKind::Enums => {
+                quote!(#[allow(clippy::large_enum_variant, clippy::enum_variant_names)])
+            }
+            _ => quote!(),
+        };
+        quote!(#[doc = #doc] #lints)
+    }
 }
 
 /// Shared emitter state.
@@ -50,8 +96,8 @@ pub(crate) struct Context<'a> {
     pub serde_derive: TokenStream,
 }
 
-/// Emits every module: root items first, then `types`, `enums`, `functions`, `errors`.
-pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Vec<Module>, String> {
+/// Emits one top-level module.
+pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStream, String> {
     let rt: TokenStream = options
         .runtime_path
         .parse()
@@ -67,38 +113,13 @@ pub fn emit(ir: &Ir, options: &EmitOptions) -> Result<Vec<Module>, String> {
         rt,
         serde_derive,
     };
-    Ok(vec![
-        Module {
-            name: String::new(),
-            doc: "",
-            attrs: quote!(),
-            tokens: cx.root(),
-        },
-        Module {
-            name: "types".into(),
-            doc: "One struct per constructor.",
-            attrs: quote!(),
-            tokens: cx.types(),
-        },
-        Module {
-            name: "enums".into(),
-            doc: "One enum per boxed type; each variant holds a constructor from `types`.",
-            attrs: quote!(#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]),
-            tokens: cx.enums(),
-        },
-        Module {
-            name: "functions".into(),
-            doc: "One struct per RPC function; each implements `RemoteCall`.",
-            attrs: quote!(),
-            tokens: cx.functions(),
-        },
-        Module {
-            name: "errors".into(),
-            doc: "Typed RPC errors: every documented error, and one enum per function.",
-            attrs: quote!(),
-            tokens: cx.errors(),
-        },
-    ])
+    Ok(match kind {
+        ModuleKind::Root => cx.root(),
+        ModuleKind::Types => cx.types(),
+        ModuleKind::Enums => cx.enums(),
+        ModuleKind::Functions => cx.functions(),
+        ModuleKind::Errors => cx.errors(),
+    })
 }
 
 impl Context<'_> {

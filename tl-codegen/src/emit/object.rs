@@ -81,7 +81,9 @@ impl Context<'_> {
                 .variants
                 .iter()
                 .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
-            decode.push(quote!(#(#patterns)|* => Self::#v(#rt::tri!(#rt::Deserializable::deserialize(r))),));
+            decode.push(
+                quote!(#(#patterns)|* => Self::#v(#rt::tri!(#rt::Deserializable::deserialize(r))),),
+            );
             encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
@@ -101,7 +103,11 @@ impl Context<'_> {
                 #rt::tri!(r.read_u32());
                 Self::#v(#value)
             }));
-            let x = if f.is_generic() { quote!(&**x) } else { quote!(x) };
+            let x = if f.is_generic() {
+                quote!(&**x)
+            } else {
+                quote!(x)
+            };
             encode.push(quote!(Self::#v(x) => {
                 #rt::write_u32(out, #id);
                 #rt::BareSerializable::serialize_bare(#x, out);
@@ -169,8 +175,14 @@ fn object_function(f: &Item, path: TokenStream, rt: &TokenStream) -> (TokenStrea
     if f.is_generic() {
         let args = f.generics.iter().map(|_| quote!(Object));
         let ty = quote!(Box<#path<#(#args),*>>);
-        (ty, quote!(Box::new(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r)))))
+        (
+            ty,
+            quote!(Box::new(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r)))),
+        )
     } else {
-        (path, quote!(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))))
+        (
+            path,
+            quote!(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),
+        )
     }
 }

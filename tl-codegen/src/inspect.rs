@@ -1,0 +1,303 @@
+//! `tl-codegen inspect FILE.tl... [--json] [--strict-ids]`: what a schema holds, and what is wrong with it.
+//!
+//! The files are read together as one schema (like `api.tl` with `mtproto.tl`).
+//!
+//! # Text output
+//!
+//! The layer, the counts of constructors, functions, types (distinct boxed result types of
+//! constructors) and builtin lines, then every diagnostic rendered like rustc's:
+//!
+//! ```text
+//! layer: 230
+//! constructors: 1752
+//! functions: 860
+//! types: 677
+//! builtins: 8
+//! diagnostics: 0 errors, 3 warnings
+//!
+//! warning: declared id 0x37982646 of `ipPortSecret` differs from the computed id ...
+//!  --> schema/mtproto.tl:102:13
+//! ...
+//! ```
+//!
+//! # JSON output (`--json`)
+//!
+//! One object, pretty-printed, keys in this order; the shape is stable:
+//!
+//! ```json
+//! {
+//!   "layer": 230,
+//!   "definitions": [
+//!     {
+//!       "name": "payments.sendStarsForm",
+//!       "category": "function",
+//!       "id": "0x7998c914",
+//!       "computed_id": "0x7998c914",
+//!       "result": "payments.PaymentResult",
+//!       "generics": [],
+//!       "params": [
+//!         { "name": "form_id", "type": "long", "flag": null },
+//!         { "name": "refund", "type": "true", "flag": { "field": "flags", "bit": 3 } }
+//!       ]
+//!     }
+//!   ],
+//!   "diagnostics": [
+//!     { "severity": "warning", "file": "schema/mtproto.tl", "line": 102, "column": 13, "message": "..." }
+//!   ]
+//! }
+//! ```
+//!
+//! - `layer`: the number of a `// LAYER N` comment, or `null`.
+//! - `definitions`: every constructor and function in source order, files in the order given.
+//!   - `category`: `"type"` for a constructor, `"function"` for a function.
+//!   - `id`: the declared `#id` (the one that goes on the wire) as `0x` and 8 lowercase hex
+//!     digits, or `null` when the line declares none; `computed_id`: the CRC32 of the canonical form.
+//!   - `result` and param `type`s: the type in canonical TL form as written:
+//!     `Vector<MessageEntity>`, `%Message`, `!X`; a flag field (`flags:#`) has type `"#"`.
+//!   - `generics`: the `{X:Type}` declarations, as `{"name": "X", "type": "Type"}`.
+//!   - `flag`: for a conditional param `name:flags.3?Type`, `{"field": "flags", "bit": 3}`; else `null`.
+//! - `diagnostics`: errors and warnings in source order, with the file name as given,
+//!   1-based line and column (in characters) and a one-sentence message.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use tl_parser::{Category, Definition, Diagnostic, ParamKind, ParseOptions, Schema, Severity};
+
+/// What `inspect` prints, and whether the schema has errors (the command then fails).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InspectReport {
+    /// The text or JSON to print, ending with a newline.
+    pub output: String,
+    /// Whether any diagnostic is an error (id mismatches are, with `strict_ids`).
+    pub has_errors: bool,
+}
+
+/// Parses `files` (`(name, source)` pairs) as one schema and reports on it, as text or as JSON.
+pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> InspectReport {
+    let options = ParseOptions { strict_ids };
+    let schema = tl_parser::parse_files(
+        files
+            .iter()
+            .map(|(name, source)| (name.as_str(), source.as_str())),
+        &options,
+    );
+    let output = if json {
+        json_report(&schema)
+    } else {
+        text_report(&schema)
+    };
+    InspectReport {
+        output,
+        has_errors: schema.has_errors(),
+    }
+}
+
+/// The text report: layer, counts, then every diagnostic rendered.
+fn text_report(schema: &Schema) -> String {
+    let constructors = schema
+        .definitions
+        .iter()
+        .filter(|d| d.category == Category::Type);
+    let types: BTreeSet<&str> = constructors
+        .clone()
+        .map(|d| d.result.name.as_str())
+        .collect();
+    let functions = schema
+        .definitions
+        .iter()
+        .filter(|d| d.category == Category::Function)
+        .count();
+    let errors = schema.errors().count();
+    let warnings = schema.diagnostics.len() - errors;
+    let mut out = String::new();
+    let layer = schema
+        .layer
+        .map_or_else(|| "none".to_owned(), |layer| layer.to_string());
+    let _ = writeln!(out, "layer: {layer}");
+    let _ = writeln!(out, "constructors: {}", constructors.count());
+    let _ = writeln!(out, "functions: {functions}");
+    let _ = writeln!(out, "types: {}", types.len());
+    let _ = writeln!(out, "builtins: {}", schema.builtins.len());
+    let _ = writeln!(
+        out,
+        "diagnostics: {errors} {}, {warnings} {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    for diagnostic in &schema.diagnostics {
+        let _ = write!(out, "\n{}\n", diagnostic.render());
+    }
+    out
+}
+
+/// `word` or `words` depending on `n`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The JSON report, in the documented shape.
+fn json_report(schema: &Schema) -> String {
+    let report = JsonSchema {
+        layer: schema.layer,
+        definitions: schema
+            .definitions
+            .iter()
+            .map(JsonDefinition::from)
+            .collect(),
+        diagnostics: schema
+            .diagnostics
+            .iter()
+            .map(JsonDiagnostic::from)
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The whole JSON report.
+#[derive(Serialize)]
+struct JsonSchema<'a> {
+    /// The layer, or `null`.
+    layer: Option<i32>,
+    /// Every definition.
+    definitions: Vec<JsonDefinition<'a>>,
+    /// Every diagnostic.
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// One constructor or function.
+#[derive(Serialize)]
+struct JsonDefinition<'a> {
+    /// `payments.sendStarsForm`.
+    name: &'a str,
+    /// `"type"` or `"function"`.
+    category: &'static str,
+    /// The declared id, `"0x7998c914"`, or `null`.
+    id: Option<String>,
+    /// The computed id, `"0x7998c914"`.
+    computed_id: String,
+    /// The result type.
+    result: String,
+    /// The `{X:Type}` declarations.
+    generics: Vec<JsonGeneric<'a>>,
+    /// The params in order.
+    params: Vec<JsonParam<'a>>,
+}
+
+/// A generic declaration `{X:Type}`.
+#[derive(Serialize)]
+struct JsonGeneric<'a> {
+    /// `X`.
+    name: &'a str,
+    /// `Type`.
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+/// One param.
+#[derive(Serialize)]
+struct JsonParam<'a> {
+    /// The param name.
+    name: &'a str,
+    /// Its type, `"#"` for a flag field.
+    #[serde(rename = "type")]
+    ty: String,
+    /// The flag a conditional param depends on, or `null`.
+    flag: Option<JsonFlag<'a>>,
+}
+
+/// The `flags.N` of a conditional param.
+#[derive(Serialize)]
+struct JsonFlag<'a> {
+    /// The `#` field, `flags`.
+    field: &'a str,
+    /// The bit, 0 to 31.
+    bit: u8,
+}
+
+/// One diagnostic.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    /// `"error"` or `"warning"`.
+    severity: &'static str,
+    /// The file name as given.
+    file: &'a str,
+    /// 1-based line.
+    line: u32,
+    /// 1-based column, in characters.
+    column: u32,
+    /// What is wrong.
+    message: &'a str,
+}
+
+/// An id as `0x` and 8 lowercase hex digits.
+fn hex_id(id: u32) -> String {
+    format!("{id:#010x}")
+}
+
+impl<'a> From<&'a Definition> for JsonDefinition<'a> {
+    fn from(def: &'a Definition) -> Self {
+        JsonDefinition {
+            name: &def.name,
+            category: match def.category {
+                Category::Type => "type",
+                Category::Function => "function",
+            },
+            id: def.declared_id.map(hex_id),
+            computed_id: hex_id(def.computed_id),
+            result: def.result.to_string(),
+            generics: def
+                .generics
+                .iter()
+                .map(|g| JsonGeneric {
+                    name: &g.name,
+                    kind: &g.kind,
+                })
+                .collect(),
+            params: def
+                .params
+                .iter()
+                .map(|p| match &p.kind {
+                    ParamKind::FlagField => JsonParam {
+                        name: &p.name,
+                        ty: "#".to_owned(),
+                        flag: None,
+                    },
+                    ParamKind::Conditional { field, bit, ty } => JsonParam {
+                        name: &p.name,
+                        ty: ty.to_string(),
+                        flag: Some(JsonFlag { field, bit: *bit }),
+                    },
+                    ParamKind::Plain(ty) => JsonParam {
+                        name: &p.name,
+                        ty: ty.to_string(),
+                        flag: None,
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        JsonDiagnostic {
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            file: &d.file,
+            line: d.span.line,
+            column: d.span.column,
+            message: &d.message,
+        }
+    }
+}

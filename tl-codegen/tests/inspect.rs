@@ -1,0 +1,155 @@
+//! `tl_codegen::inspect`: the text report and the JSON dump.
+
+use serde_json::{json, Value};
+use tl_codegen::inspect::inspect;
+
+/// A small schema with a constructor, a flag, a generic function and a bad id.
+const SMALL: &str = "// LAYER 230\n\
+    payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;\n\
+    updatesTooLong#e317af7e = Updates;\n\
+    tx flags:# refund:flags.3?true media:flags.9?Vector<%Updates> = Tx;\n\
+    boolFalse#bc799738 = Bool;\n\
+    ---functions---\n\
+    payments.sendStarsForm#7998c914 form_id:long tx:Tx = payments.PaymentResult;\n\
+    invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;\n";
+
+/// `(name, source)` pairs as the command gives them.
+fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect()
+}
+
+/// Reads a schema of the repository.
+fn schema(name: &str) -> (String, String) {
+    let path = format!("{}/../schema/{name}", env!("CARGO_MANIFEST_DIR"));
+    (format!("schema/{name}"), std::fs::read_to_string(&path).expect("the schema is readable"))
+}
+
+#[test]
+fn json_dump_has_the_documented_shape() {
+    let report = inspect(&files(&[("small.tl", SMALL)]), true, false);
+    assert!(!report.has_errors);
+    assert!(report.output.ends_with("}\n"));
+    let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
+    let expected = json!({
+        "layer": 230,
+        "definitions": [
+            {
+                "name": "payments.paymentResult", "category": "type", "id": "0x4e5f810d", "computed_id": "0x4e5f810d",
+                "result": "payments.PaymentResult", "generics": [],
+                "params": [{"name": "updates", "type": "Updates", "flag": null}]
+            },
+            {
+                "name": "updatesTooLong", "category": "type", "id": "0xe317af7e", "computed_id": "0xe317af7e",
+                "result": "Updates", "generics": [], "params": []
+            },
+            {
+                "name": "tx", "category": "type", "id": null, "computed_id": value["definitions"][2]["computed_id"],
+                "result": "Tx", "generics": [],
+                "params": [
+                    {"name": "flags", "type": "#", "flag": null},
+                    {"name": "refund", "type": "true", "flag": {"field": "flags", "bit": 3}},
+                    {"name": "media", "type": "Vector<%Updates>", "flag": {"field": "flags", "bit": 9}}
+                ]
+            },
+            {
+                "name": "boolFalse", "category": "type", "id": "0xbc799738", "computed_id": "0xbc799737",
+                "result": "Bool", "generics": [], "params": []
+            },
+            {
+                "name": "payments.sendStarsForm", "category": "function", "id": "0x7998c914", "computed_id": "0x7998c914",
+                "result": "payments.PaymentResult", "generics": [],
+                "params": [{"name": "form_id", "type": "long", "flag": null}, {"name": "tx", "type": "Tx", "flag": null}]
+            },
+            {
+                "name": "invokeWithLayer", "category": "function", "id": "0xda9b0d0d", "computed_id": "0xda9b0d0d",
+                "result": "X", "generics": [{"name": "X", "type": "Type"}],
+                "params": [{"name": "layer", "type": "int", "flag": null}, {"name": "query", "type": "!X", "flag": null}]
+            }
+        ],
+        "diagnostics": [
+            {
+                "severity": "warning", "file": "small.tl", "line": 5, "column": 10,
+                "message": "declared id 0xbc799738 of `boolFalse` differs from the computed id 0xbc799737 of `boolFalse = Bool`"
+            }
+        ]
+    });
+    assert_eq!(value, expected);
+    let computed = value["definitions"][2]["computed_id"].as_str().expect("a string");
+    assert!(computed.starts_with("0x") && computed.len() == 10 && computed == computed.to_lowercase());
+}
+
+#[test]
+fn json_keys_keep_the_documented_order() {
+    let report = inspect(&files(&[("small.tl", SMALL)]), true, false);
+    let position = |key: &str| report.output.find(&format!("\"{key}\"")).unwrap_or(usize::MAX);
+    let top = ["layer", "definitions", "name", "category", "id", "computed_id", "result", "generics", "params"];
+    assert!(top.windows(2).all(|w| position(w[0]) < position(w[1])), "{}", report.output);
+    let diagnostic = ["severity", "file", "line", "column", "message"];
+    assert!(diagnostic.windows(2).all(|w| position(w[0]) < position(w[1])), "{}", report.output);
+}
+
+#[test]
+fn json_layer_is_null_without_a_layer_comment() {
+    let report = inspect(&files(&[("a.tl", "a = A;")]), true, false);
+    let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
+    assert_eq!(value["layer"], Value::Null);
+    assert_eq!(value["diagnostics"], json!([]));
+}
+
+#[test]
+fn strict_ids_make_a_mismatch_an_error() {
+    let report = inspect(&files(&[("small.tl", SMALL)]), true, true);
+    assert!(report.has_errors);
+    let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
+    assert_eq!(value["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn text_report_of_the_real_schemas() {
+    let report = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, false);
+    assert!(!report.has_errors);
+    let head: Vec<&str> = report.output.lines().take(6).collect();
+    assert_eq!(
+        head,
+        [
+            "layer: 230",
+            "constructors: 1752",
+            "functions: 860",
+            "types: 677",
+            "builtins: 8",
+            "diagnostics: 0 errors, 3 warnings"
+        ]
+    );
+    assert!(report.output.contains("\nwarning: declared id 0x37982646 of `ipPortSecret`"));
+    assert!(report.output.contains(" --> schema/mtproto.tl:102:13\n"));
+    assert!(report.output.ends_with("^\n"));
+
+    let strict = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, true);
+    assert!(strict.has_errors);
+    assert!(strict.output.contains("diagnostics: 3 errors, 0 warnings"));
+}
+
+#[test]
+fn text_report_renders_errors() {
+    let report = inspect(&files(&[("bad.tl", "foo#1234 a:int Bar;\n")]), false, false);
+    assert!(report.has_errors);
+    assert_eq!(
+        report.output,
+        "layer: none\nconstructors: 0\nfunctions: 0\ntypes: 0\nbuiltins: 0\ndiagnostics: 1 error, 0 warnings\n\n\
+         error: expected `=` before the result type\n --> bad.tl:1:16\n  |\n1 | foo#1234 a:int Bar;\n  |                ^^^\n"
+    );
+}
+
+#[test]
+fn json_of_the_real_schemas() {
+    let report = inspect(&[schema("api.tl"), schema("mtproto.tl")], true, false);
+    let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
+    let definitions = value["definitions"].as_array().expect("an array");
+    assert_eq!(definitions.len(), 2612);
+    let send = definitions.iter().find(|d| d["name"] == "payments.sendStarsForm").expect("present");
+    assert_eq!(send["id"], "0x7998c914");
+    assert_eq!(send["params"][0], json!({"name": "form_id", "type": "long", "flag": null}));
+    let without_id = definitions.iter().filter(|d| d["id"].is_null()).count();
+    assert_eq!(without_id, 8);
+    assert_eq!(value["diagnostics"].as_array().map(Vec::len), Some(3));
+}
