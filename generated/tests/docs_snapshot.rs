@@ -1,0 +1,44 @@
+//! Snapshots of the rustdoc of one generated struct (`starsTransaction`) and one function
+//! (`payments.sendStarsForm`): the description with Markdown links, the TL line, the field
+//! docs and the `# Errors` table. `UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change.
+
+use std::path::Path;
+
+/// The `///` lines and fields of `pub struct {name} {` in a generated file: the doc block
+/// above it, then the struct body.
+fn struct_docs(file: &str, name: &str) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let header = format!("pub struct {name} {{");
+    let at = lines.iter().position(|l| l.trim() == header).expect("struct not found");
+    let mut start = at;
+    while start > 0 && lines[start - 1].trim_start().starts_with(['/', '#']) {
+        start -= 1;
+    }
+    let end = at + lines[at..].iter().position(|l| l.trim() == "}").unwrap();
+    lines[start..=end].iter().map(|l| format!("{}\n", l.trim())).collect()
+}
+
+fn check(snapshot: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(snapshot);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(expected.replace("\r\n", "\n"), actual, "{snapshot} differs (UPDATE_SNAPSHOTS=1 rewrites it)");
+}
+
+#[test]
+fn stars_transaction_docs() {
+    let docs = struct_docs("src/generated/types.rs", "StarsTransaction");
+    assert!(docs.contains("https://core.telegram.org/constructor/starsTransaction"));
+    check("stars_transaction.txt", &docs);
+}
+
+#[test]
+fn send_stars_form_docs() {
+    let docs = struct_docs("src/generated/functions.rs", "SendStarsForm");
+    assert!(docs.contains("# Errors"));
+    assert!(docs.contains("| 400 | `BALANCE_TOO_LOW` |"));
+    check("send_stars_form.txt", &docs);
+}
