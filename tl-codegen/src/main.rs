@@ -147,9 +147,9 @@ fn inspect(files: &[PathBuf], json: bool, strict_ids: bool) -> ExitCode {
             }
         }
     }
-    let report = (String::new(), json, strict_ids, sources.len(), true); // INSPECT-WIRE
-    print!("{}", report.0);
-    if report.4 {
+    let report = tl_codegen::inspect::inspect(&sources, json, strict_ids);
+    print!("{}", report.output);
+    if report.has_errors {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
