@@ -9,19 +9,25 @@ const SMALL: &str = "// LAYER 230\n\
     updatesTooLong#e317af7e = Updates;\n\
     tx flags:# refund:flags.3?true media:flags.9?Vector<%Updates> = Tx;\n\
     boolFalse#bc799738 = Bool;\n\
+    inputInvoiceSlug#c326caef slug:string = InputInvoice;\n\
     ---functions---\n\
-    payments.sendStarsForm#7998c914 form_id:long tx:Tx = payments.PaymentResult;\n\
+    payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;\n\
     invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;\n";
 
 /// `(name, source)` pairs as the command gives them.
 fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect()
+    list.iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect()
 }
 
 /// Reads a schema of the repository.
 fn schema(name: &str) -> (String, String) {
     let path = format!("{}/../schema/{name}", env!("CARGO_MANIFEST_DIR"));
-    (format!("schema/{name}"), std::fs::read_to_string(&path).expect("the schema is readable"))
+    (
+        format!("schema/{name}"),
+        std::fs::read_to_string(&path).expect("the schema is readable"),
+    )
 }
 
 #[test]
@@ -56,9 +62,17 @@ fn json_dump_has_the_documented_shape() {
                 "result": "Bool", "generics": [], "params": []
             },
             {
+                "name": "inputInvoiceSlug", "category": "type", "id": "0xc326caef", "computed_id": "0xc326caef",
+                "result": "InputInvoice", "generics": [],
+                "params": [{"name": "slug", "type": "string", "flag": null}]
+            },
+            {
                 "name": "payments.sendStarsForm", "category": "function", "id": "0x7998c914", "computed_id": "0x7998c914",
                 "result": "payments.PaymentResult", "generics": [],
-                "params": [{"name": "form_id", "type": "long", "flag": null}, {"name": "tx", "type": "Tx", "flag": null}]
+                "params": [
+                    {"name": "form_id", "type": "long", "flag": null},
+                    {"name": "invoice", "type": "InputInvoice", "flag": null}
+                ]
             },
             {
                 "name": "invokeWithLayer", "category": "function", "id": "0xda9b0d0d", "computed_id": "0xda9b0d0d",
@@ -74,18 +88,47 @@ fn json_dump_has_the_documented_shape() {
         ]
     });
     assert_eq!(value, expected);
-    let computed = value["definitions"][2]["computed_id"].as_str().expect("a string");
-    assert!(computed.starts_with("0x") && computed.len() == 10 && computed == computed.to_lowercase());
+    let computed = value["definitions"][2]["computed_id"]
+        .as_str()
+        .expect("a string");
+    assert!(
+        computed.starts_with("0x") && computed.len() == 10 && computed == computed.to_lowercase()
+    );
 }
 
 #[test]
 fn json_keys_keep_the_documented_order() {
     let report = inspect(&files(&[("small.tl", SMALL)]), true, false);
-    let position = |key: &str| report.output.find(&format!("\"{key}\"")).unwrap_or(usize::MAX);
-    let top = ["layer", "definitions", "name", "category", "id", "computed_id", "result", "generics", "params"];
-    assert!(top.windows(2).all(|w| position(w[0]) < position(w[1])), "{}", report.output);
+    let position = |key: &str| {
+        report
+            .output
+            .find(&format!("\"{key}\""))
+            .unwrap_or(usize::MAX)
+    };
+    let top = [
+        "layer",
+        "definitions",
+        "name",
+        "category",
+        "id",
+        "computed_id",
+        "result",
+        "generics",
+        "params",
+    ];
+    assert!(
+        top.windows(2).all(|w| position(w[0]) < position(w[1])),
+        "{}",
+        report.output
+    );
     let diagnostic = ["severity", "file", "line", "column", "message"];
-    assert!(diagnostic.windows(2).all(|w| position(w[0]) < position(w[1])), "{}", report.output);
+    assert!(
+        diagnostic
+            .windows(2)
+            .all(|w| position(w[0]) < position(w[1])),
+        "{}",
+        report.output
+    );
 }
 
 #[test]
@@ -120,7 +163,9 @@ fn text_report_of_the_real_schemas() {
             "diagnostics: 0 errors, 3 warnings"
         ]
     );
-    assert!(report.output.contains("\nwarning: declared id 0x37982646 of `ipPortSecret`"));
+    assert!(report
+        .output
+        .contains("\nwarning: declared id 0x37982646 of `ipPortSecret`"));
     assert!(report.output.contains(" --> schema/mtproto.tl:102:13\n"));
     assert!(report.output.ends_with("^\n"));
 
@@ -146,9 +191,15 @@ fn json_of_the_real_schemas() {
     let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
     let definitions = value["definitions"].as_array().expect("an array");
     assert_eq!(definitions.len(), 2612);
-    let send = definitions.iter().find(|d| d["name"] == "payments.sendStarsForm").expect("present");
+    let send = definitions
+        .iter()
+        .find(|d| d["name"] == "payments.sendStarsForm")
+        .expect("present");
     assert_eq!(send["id"], "0x7998c914");
-    assert_eq!(send["params"][0], json!({"name": "form_id", "type": "long", "flag": null}));
+    assert_eq!(
+        send["params"][0],
+        json!({"name": "form_id", "type": "long", "flag": null})
+    );
     let without_id = definitions.iter().filter(|d| d["id"].is_null()).count();
     assert_eq!(without_id, 8);
     assert_eq!(value["diagnostics"].as_array().map(Vec::len), Some(3));

@@ -1,9 +1,48 @@
 //! A parser for Telegram's TL (Type Language) schemas.
 //!
-//! `parse` turns TL text into a [`Schema`]: constructors, functions, builtins, the layer,
-//! doc comments and diagnostics with exact positions. It never panics, whatever the input.
+//! [`parse`] turns TL text into a [`Schema`]: constructors, functions, builtins, the layer,
+//! doc comments and diagnostics with exact positions. It never panics, whatever the input,
+//! and reports every error of a file in one pass, recovering at the next `;`.
+//!
+//! ```
+//! let schema = tl_parser::parse(
+//!     "// LAYER 230\n\
+//!      payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;\n\
+//!      updatesTooLong#e317af7e = Updates;\n\
+//!      ---functions---\n\
+//!      payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;",
+//! );
+//! assert_eq!(schema.layer, Some(230));
+//! let send = &schema.definitions[2];
+//! assert_eq!(send.name, "payments.sendStarsForm");
+//! assert_eq!(send.computed_id, 0x7998c914);
+//! assert_eq!(send.to_string(), "payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;");
+//! // `InputInvoice` is never declared in this small schema.
+//! assert_eq!(schema.errors().count(), 1);
+//! ```
+//!
+//! Diagnostics render like rustc's:
+//!
+//! ```
+//! let schema = tl_parser::parse("foo#1234 a:int Bar;");
+//! let error = schema.errors().next().unwrap();
+//! assert_eq!(error.kind, tl_parser::DiagnosticKind::Syntax);
+//! assert_eq!(
+//!     error.render(),
+//!     "error: expected `=` before the result type\n --> <input>:1:16\n  |\n1 | foo#1234 a:int Bar;\n  |                ^^^"
+//! );
+//! ```
 
+mod check;
+mod diagnostic;
+mod docs;
+mod grammar;
+mod hash;
+pub mod ids;
 pub mod model;
+mod position;
+mod print;
+mod reader;
 
 pub use model::*;
 
@@ -20,10 +59,15 @@ pub fn parse(source: &str) -> Schema {
 }
 
 /// Parses several files as one schema (e.g. `api.tl` and `mtproto.tl`) and runs the semantic checks.
+///
+/// Each item is `(name, source)`; the name is used in diagnostics and kept in [`Schema::files`].
 pub fn parse_files<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     options: &ParseOptions,
 ) -> Schema {
-    let _ = (files.into_iter().count(), options);
-    Schema::default()
+    let mut reader = reader::Reader::new(options);
+    for (name, source) in files {
+        reader.read_file(name, source);
+    }
+    reader.finish()
 }

@@ -216,7 +216,12 @@ impl Definition {
 impl Type {
     /// A plain type with no arguments or prefixes.
     pub fn named(name: impl Into<String>) -> Self {
-        Type { name: name.into(), percent: false, generic_ref: false, args: Vec::new() }
+        Type {
+            name: name.into(),
+            percent: false,
+            generic_ref: false,
+            args: Vec::new(),
+        }
     }
 
     /// The name without namespace.
@@ -231,7 +236,10 @@ impl Type {
 
     /// Bare: written with `%`, or a name whose last part starts with a lowercase letter.
     pub fn is_bare(&self) -> bool {
-        self.percent || self.short_name().starts_with(|c: char| c.is_ascii_lowercase())
+        self.percent
+            || self
+                .short_name()
+                .starts_with(|c: char| c.is_ascii_lowercase())
     }
 }
 
@@ -262,11 +270,15 @@ impl fmt::Display for Type {
 impl Schema {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// The errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
     }
 }

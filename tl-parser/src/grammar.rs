@@ -1,0 +1,632 @@
+//! The TL grammar as nom productions, one function per production, built bottom-up.
+//!
+//! Productions work on `&str` slices of the whole file, so every position is a byte offset
+//! into it; lines and columns are computed later, only where needed. `cut` marks the points
+//! where a production has committed, and `context` labels say what was expected there.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{cut, eof, map, opt, peek, recognize, value};
+use nom::error::{context, ContextError, ErrorKind, ParseError};
+use nom::multi::many0_count;
+use nom::sequence::{preceded, terminated};
+use nom::{Err, IResult, Parser};
+
+use crate::model::{Category, Definition, Docs, GenericParam, Param, ParamKind, Span, Type};
+
+/// How deeply generic arguments may nest (`Vector<Vector<...>>`) before the parser gives up.
+pub(crate) const MAX_TYPE_DEPTH: u32 = 64;
+
+/// What a failed production has to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Nothing yet; an enclosing `context` will name what was expected.
+    None,
+    /// What was expected at the failure point, e.g. "`=` before the result type".
+    Expected(&'static str),
+    /// A problem that is not a missing token, as a whole sentence.
+    Problem(&'static str),
+}
+
+/// The error of every production: where it failed and what was expected there.
+///
+/// It is `Copy` and never allocates, so backtracking through `alt` and `opt` stays cheap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GrammarError<'a> {
+    /// The input left where the production failed.
+    pub at: &'a str,
+    /// What was expected there.
+    pub label: Label,
+}
+
+impl<'a> GrammarError<'a> {
+    /// A committed failure with a message that is not "expected ...".
+    fn problem(at: &'a str, message: &'static str) -> Err<Self> {
+        Err::Failure(GrammarError {
+            at,
+            label: Label::Problem(message),
+        })
+    }
+
+    /// The one-sentence message of a diagnostic.
+    pub(crate) fn message(&self) -> String {
+        match self.label {
+            Label::Expected(what) => format!("expected {what}"),
+            Label::Problem(message) => message.to_owned(),
+            Label::None => "unexpected input".to_owned(),
+        }
+    }
+}
+
+impl<'a> ParseError<&'a str> for GrammarError<'a> {
+    fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
+        GrammarError {
+            at: input,
+            label: Label::None,
+        }
+    }
+
+    fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    /// Keeps the error that got further; on a tie, the one that says more.
+    fn or(self, other: Self) -> Self {
+        if other.at.len() < self.at.len()
+            || (other.at.len() == self.at.len() && self.label == Label::None)
+        {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+impl<'a> ContextError<&'a str> for GrammarError<'a> {
+    /// Labels an error with what this context expected when the error is where the context
+    /// began (nothing of it matched); an error further in keeps its own, more precise label.
+    fn add_context(input: &'a str, ctx: &'static str, mut other: Self) -> Self {
+        let here = other.at.len() == input.len();
+        match other.label {
+            Label::None => other.label = Label::Expected(ctx),
+            Label::Expected(_) if here => other.label = Label::Expected(ctx),
+            Label::Expected(_) | Label::Problem(_) => {}
+        }
+        other
+    }
+}
+
+/// The result of every production.
+pub(crate) type PResult<'a, O> = IResult<&'a str, O, GrammarError<'a>>;
+
+/// The byte offset of `sub`, a suffix of `base`, in `base`; the end of `base` if `sub` is not in it.
+pub(crate) fn offset_in(base: &str, sub: &str) -> usize {
+    let start = base.as_ptr() as usize;
+    let at = sub.as_ptr() as usize;
+    if at < start || at > start + base.len() {
+        base.len()
+    } else {
+        at - start
+    }
+}
+
+/// The empty slice at the end of `s`. Unlike a literal `""` it points into `s`, so
+/// [`offset_in`] stays right for it.
+pub(crate) fn end_of(s: &str) -> &str {
+    s.get(s.len()..).unwrap_or(s)
+}
+
+/// Whether `c` may continue an identifier.
+pub(crate) fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Whitespace and comments between tokens: spaces, tabs, newlines, `// …` and `/* … */`.
+pub(crate) fn ws(input: &str) -> PResult<'_, ()> {
+    let mut rest = input;
+    loop {
+        let blank = rest
+            .bytes()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        rest = rest.get(blank..).unwrap_or_else(|| end_of(rest));
+        if !rest.starts_with('/') {
+            return Ok((rest, ()));
+        }
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment
+                .split_once('\n')
+                .map_or_else(|| end_of(comment), |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            match comment.split_once("*/") {
+                Some((_, after)) => rest = after,
+                None => return Err(GrammarError::problem(rest, "unterminated `/*` comment")),
+            }
+        } else {
+            return Ok((rest, ()));
+        }
+    }
+}
+
+/// A failure to match, to be labelled by an enclosing `context`.
+fn no_match(at: &str) -> Err<GrammarError<'_>> {
+    Err::Error(GrammarError {
+        at,
+        label: Label::None,
+    })
+}
+
+/// Splits `input` after `len` bytes, which end on an ASCII character.
+fn split_ascii(input: &str, len: usize) -> (&str, &str) {
+    match input.split_at_checked(len) {
+        Some((token, rest)) => (rest, token),
+        None => (end_of(input), input),
+    }
+}
+
+/// Which bytes may continue an identifier: ASCII letters, digits and `_`.
+const IDENT_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether byte `b` may continue an identifier.
+fn is_ident_byte(b: u8) -> bool {
+    IDENT_BYTES[usize::from(b)]
+}
+
+/// An identifier: an ASCII letter or `_`, then letters, digits and `_`.
+pub(crate) fn ident(input: &str) -> PResult<'_, &str> {
+    let bytes = input.as_bytes();
+    if !bytes
+        .first()
+        .is_some_and(|&b| is_ident_byte(b) && !b.is_ascii_digit())
+    {
+        return Err(no_match(input));
+    }
+    let len = bytes
+        .iter()
+        .position(|&b| !is_ident_byte(b))
+        .unwrap_or(bytes.len());
+    Ok(split_ascii(input, len))
+}
+
+/// Which bytes may appear in a qualified name: identifier bytes and `.`.
+const NAME_BYTES: [bool; 256] = {
+    let mut table = IDENT_BYTES;
+    table[b'.' as usize] = true;
+    table
+};
+
+/// A possibly qualified name: `inputPeerEmpty`, `payments.sendStarsForm`, `help.ConfigSimple`.
+pub(crate) fn qualified_name(input: &str) -> PResult<'_, &str> {
+    let bytes = input.as_bytes();
+    if !bytes
+        .first()
+        .is_some_and(|&b| is_ident_byte(b) && !b.is_ascii_digit())
+    {
+        return Err(no_match(input));
+    }
+    let run = bytes
+        .iter()
+        .position(|&b| !NAME_BYTES[usize::from(b)])
+        .unwrap_or(bytes.len());
+    let name = bytes.get(..run).unwrap_or(bytes);
+    if !name.contains(&b'.') {
+        return Ok(split_ascii(input, run));
+    }
+    // Each `.` must start another identifier; stop before the first that does not, as in `flags.0`.
+    let mut len = 0;
+    for segment in name.split(|&b| b == b'.') {
+        let starts_ident = segment.first().is_some_and(|b| !b.is_ascii_digit());
+        if len > 0 && !starts_ident {
+            break;
+        }
+        len += usize::from(len > 0) + segment.len();
+    }
+    Ok(split_ascii(input, len))
+}
+
+/// A decimal number as `u32`, saturating: `3`, `31`, `4`.
+fn decimal(input: &str) -> PResult<'_, u32> {
+    map(digit1, |digits: &str| {
+        digits.bytes().fold(0u32, |n, d| {
+            n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+        })
+    })
+    .parse(input)
+}
+
+/// The hex digits of a constructor id: one to eight, not followed by a letter or digit.
+fn hex_id(input: &str) -> PResult<'_, u32> {
+    let (rest, digits) = take_while1(|c: char| c.is_ascii_hexdigit()).parse(input)?;
+    if rest.starts_with(is_ident_char) {
+        return Err(no_match(rest));
+    }
+    if digits.len() > 8 {
+        return Err(GrammarError::problem(
+            input,
+            "a constructor id has at most 8 hex digits",
+        ));
+    }
+    match u32::from_str_radix(digits, 16) {
+        Ok(id) => Ok((rest, id)),
+        Err(_) => Err(no_match(input)),
+    }
+}
+
+/// A constructor id: `#` then hex digits, as in `#7998c914`.
+pub(crate) fn constructor_id(input: &str) -> PResult<'_, u32> {
+    preceded(
+        char('#'),
+        cut(context("a hexadecimal constructor id after `#`", hex_id)),
+    )
+    .parse(input)
+}
+
+/// A generic parameter declaration: `{X:Type}`.
+pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam> {
+    let body = (
+        context("a generic parameter name after `{`", ident),
+        context("`:` after the generic parameter name", char(':')),
+        context("the kind of the generic parameter, like `Type`", ident),
+        context("`}` to close the generic parameter", char('}')),
+    );
+    map(
+        preceded(char('{'), cut(body)),
+        |(name, _, kind, _): (&str, char, &str, char)| GenericParam {
+            name: name.to_owned(),
+            kind: kind.to_owned(),
+        },
+    )
+    .parse(input)
+}
+
+/// A type at nesting `depth`: optional `%` or `!`, a qualified name, optional `<arguments>`.
+pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type> {
+    if depth > MAX_TYPE_DEPTH {
+        return Err(GrammarError::problem(
+            input,
+            "generic arguments are nested too deeply (more than 64 levels)",
+        ));
+    }
+    let (input, prefix) = match input.strip_prefix(['%', '!']) {
+        Some(rest) => (rest, input.as_bytes().first().copied()),
+        None => (input, None),
+    };
+    let (input, name) = if prefix.is_some() {
+        cut(context("a type name", qualified_name)).parse(input)?
+    } else {
+        context("a type name", qualified_name).parse(input)?
+    };
+    let (input, args) = if input.starts_with('<') {
+        type_args(input, depth)?
+    } else {
+        (input, Vec::new())
+    };
+    let ty = Type {
+        name: name.to_owned(),
+        percent: prefix == Some(b'%'),
+        generic_ref: prefix == Some(b'!'),
+        args,
+    };
+    Ok((input, ty))
+}
+
+/// The separator between generic arguments: `,` or spaces.
+fn type_arg_separator(input: &str) -> PResult<'_, ()> {
+    alt((value((), (space0, char(','), space0)), value((), space1))).parse(input)
+}
+
+/// Generic arguments of a type at nesting `depth`: `<MessageEntity>`, `<A B>`, `<A, B>`.
+fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type>> {
+    let (input, _) = char('<').parse(input)?;
+    let (input, _) = space0.parse(input)?;
+    let (input, first) = cut(context("a type argument after `<`", |i| {
+        type_expr(i, depth + 1)
+    }))
+    .parse(input)?;
+    let mut args = vec![first];
+    let mut input = input;
+    loop {
+        match preceded(type_arg_separator, |i| type_expr(i, depth + 1)).parse(input) {
+            Ok((rest, arg)) => {
+                args.push(arg);
+                input = rest;
+            }
+            Err(Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    let (input, _) = cut(preceded(
+        space0,
+        context("`>` to close the type arguments", char('>')),
+    ))
+    .parse(input)?;
+    Ok((input, args))
+}
+
+/// A type that is not nested in another: a parameter's or the result's.
+pub(crate) fn top_type(input: &str) -> PResult<'_, Type> {
+    type_expr(input, 0)
+}
+
+/// The condition of a conditional parameter: `flags.3?`, giving the field and the bit.
+fn flag_condition(input: &str) -> PResult<'_, (&str, u32)> {
+    let (input, field) = terminated(ident, (char('.'), peek(digit1))).parse(input)?;
+    let (input, bit) = cut(decimal).parse(input)?;
+    let (input, _) = cut(context("`?` after the flag bit", char('?'))).parse(input)?;
+    Ok((input, (field, bit)))
+}
+
+/// What follows `name:`: `#`, a conditional `field.N?Type`, or a type.
+fn param_kind(input: &str) -> PResult<'_, ParamKind> {
+    if let Some(rest) = input.strip_prefix('#') {
+        return Ok((rest, ParamKind::FlagField));
+    }
+    match flag_condition(input) {
+        Ok((rest, (field, bit))) => {
+            let (rest, ty) = cut(context("a type after `?`", top_type)).parse(rest)?;
+            let bit = u8::try_from(bit).unwrap_or(u8::MAX);
+            Ok((
+                rest,
+                ParamKind::Conditional {
+                    field: field.to_owned(),
+                    bit,
+                    ty,
+                },
+            ))
+        }
+        Err(Err::Error(_)) => map(top_type, ParamKind::Plain).parse(input),
+        Err(e) => Err(e),
+    }
+}
+
+/// A parameter: `name:Type`, `flags:#` or `name:flags.N?Type`; `base` is the whole file, for spans.
+pub(crate) fn param<'a>(
+    base: &'a str,
+    file: usize,
+) -> impl Parser<&'a str, Output = Param, Error = GrammarError<'a>> {
+    move |input: &'a str| {
+        let (rest, name) = terminated(ident, char(':')).parse(input)?;
+        let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
+        let span = Span {
+            file,
+            start: offset_in(base, input),
+            end: offset_in(base, rest),
+            line: 0,
+            column: 0,
+        };
+        Ok((
+            rest,
+            Param {
+                name: name.to_owned(),
+                kind,
+                docs: None,
+                span,
+            },
+        ))
+    }
+}
+
+/// Zero or more of `parser`, pushed onto `out` (unlike `many0`, nothing is allocated for none).
+fn push_many<'a, P>(mut parser: P, mut input: &'a str, out: &mut Vec<P::Output>) -> PResult<'a, ()>
+where
+    P: Parser<&'a str, Error = GrammarError<'a>>,
+{
+    loop {
+        match parser.parse(input) {
+            Ok((rest, item)) if rest.len() < input.len() => {
+                out.push(item);
+                input = rest;
+            }
+            Ok(_) | Err(Err::Error(_)) => return Ok((input, ())),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// How many params the definition starting at `input` probably has: the `:` before the next `;`.
+fn param_estimate(input: &str) -> usize {
+    let statement = input.split(';').next().unwrap_or("");
+    statement.bytes().filter(|&b| b == b':').count()
+}
+
+/// A definition as the grammar sees it, before ids, docs and line numbers are filled in.
+pub(crate) struct ParsedDefinition {
+    /// The definition; `computed_id` is 0 and spans have no line or column yet.
+    pub definition: Definition,
+    /// Byte offsets of the result type.
+    pub result: (usize, usize),
+}
+
+/// A definition: `ns.name#id {X:Type} params = Result;`, possibly over several lines.
+pub(crate) fn definition<'a>(
+    base: &'a str,
+    file: usize,
+    category: Category,
+) -> impl Parser<&'a str, Output = ParsedDefinition, Error = GrammarError<'a>> {
+    move |input: &'a str| {
+        let (rest, name) = context("a definition name", qualified_name).parse(input)?;
+        let (rest, declared_id) = opt(constructor_id).parse(rest)?;
+        let mut generics = Vec::new();
+        let (rest, ()) = push_many(preceded(ws, generic_param), rest, &mut generics)?;
+        let mut params = Vec::with_capacity(param_estimate(rest));
+        let (rest, ()) = push_many(preceded(ws, param(base, file)), rest, &mut params)?;
+        let (rest, _) =
+            preceded(ws, context("`=` before the result type", cut(char('=')))).parse(rest)?;
+        let (rest, _) = ws(rest)?;
+        let result_start = offset_in(base, rest);
+        let (rest, result) = cut(context("a result type after `=`", top_type)).parse(rest)?;
+        let result_end = offset_in(base, rest);
+        let (rest, _) = preceded(
+            ws,
+            context("`;` at the end of the definition", cut(char(';'))),
+        )
+        .parse(rest)?;
+        let span = Span {
+            file,
+            start: offset_in(base, input),
+            end: offset_in(base, rest),
+            line: 0,
+            column: 0,
+        };
+        let definition = Definition {
+            category,
+            name: name.to_owned(),
+            declared_id,
+            computed_id: 0,
+            generics,
+            params,
+            result,
+            docs: Docs::default(),
+            span,
+        };
+        Ok((
+            rest,
+            ParsedDefinition {
+                definition,
+                result: (result_start, result_end),
+            },
+        ))
+    }
+}
+
+/// The body of a builtin line: `?`, `# [ t ]` or `4*[ int ]`.
+fn builtin_body(input: &str) -> PResult<'_, &str> {
+    let bracketed = || (char('['), ws, ident, ws, char(']'));
+    alt((
+        recognize(char('?')),
+        recognize((char('#'), ws, bracketed())),
+        recognize((digit1, ws, char('*'), ws, bracketed())),
+    ))
+    .parse(input)
+}
+
+/// A builtin line's result: one or more words, `Int` or `Vector t`.
+fn builtin_result(input: &str) -> PResult<'_, &str> {
+    recognize((
+        qualified_name,
+        many0_count(preceded(space1, qualified_name)),
+    ))
+    .parse(input)
+}
+
+/// A builtin line, without its `;`: `int ? = Int`, `vector#1cb5c415 {t:Type} # [ t ] = Vector t`.
+pub(crate) fn builtin(input: &str) -> PResult<'_, (&str, Option<u32>, &str)> {
+    let (rest, (name, id)) = (ident, opt(constructor_id)).parse(input)?;
+    let (rest, _) = (
+        many0_count(preceded(ws, generic_param)),
+        ws,
+        builtin_body,
+        ws,
+        char('='),
+        ws,
+        builtin_result,
+    )
+        .parse(rest)?;
+    let text_len = offset_in(input, rest);
+    let (rest, _) = (ws, char(';')).parse(rest)?;
+    let text = input.get(..text_len).unwrap_or(input);
+    Ok((rest, (name, id, text)))
+}
+
+/// A section separator: `---functions---` or `---types---`.
+pub(crate) fn separator(input: &str) -> PResult<'_, Category> {
+    context(
+        "`---functions---` or `---types---`",
+        alt((
+            value(Category::Function, tag("---functions---")),
+            value(Category::Type, tag("---types---")),
+        )),
+    )
+    .parse(input)
+}
+
+/// The text of a layer comment after `//`: `LAYER 230`.
+pub(crate) fn layer_comment(input: &str) -> PResult<'_, i32> {
+    let (rest, (_, _, _, digits, _, _)) = (
+        space0,
+        tag_no_case("layer"),
+        space1,
+        digit1,
+        take_while(|c: char| c.is_whitespace()),
+        eof,
+    )
+        .parse(input)?;
+    match digits.parse::<i32>() {
+        Ok(layer) => Ok((rest, layer)),
+        Err(_) => Err(Err::Error(GrammarError {
+            at: input,
+            label: Label::None,
+        })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name `qualified_name` takes from the start of `input`, if any.
+    fn name(input: &str) -> Option<&str> {
+        qualified_name(input).ok().map(|(_, name)| name)
+    }
+
+    #[test]
+    fn qualified_names_stop_where_a_segment_cannot_start() {
+        assert_eq!(
+            name("payments.sendStarsForm#7998c914"),
+            Some("payments.sendStarsForm")
+        );
+        assert_eq!(name("a.b.c<d>"), Some("a.b.c"));
+        assert_eq!(name("flags.0?true"), Some("flags"));
+        assert_eq!(name("flags2.31?true"), Some("flags2"));
+        assert_eq!(name("a..b"), Some("a"));
+        assert_eq!(name("a. b"), Some("a"));
+        assert_eq!(name("_x.y_1 "), Some("_x.y_1"));
+        assert_eq!(name("p_q_inner_data"), Some("p_q_inner_data"));
+        assert_eq!(name("1abc"), None);
+        assert_eq!(name(".a"), None);
+        assert_eq!(name(""), None);
+        assert_eq!(name("é"), None);
+    }
+
+    #[test]
+    fn whitespace_and_comments() {
+        let input = " \t\n// c\n/* d */ x";
+        let (rest, ()) = ws(input).expect("skips");
+        assert_eq!(rest, "x");
+        let (rest, ()) = ws("// to the end").expect("skips");
+        assert_eq!(offset_in("// to the end", rest), "// to the end".len());
+        assert!(matches!(ws("/* open"), Err(Err::Failure(_))));
+    }
+
+    #[test]
+    fn offsets_of_foreign_slices_are_the_end() {
+        let base = "abc";
+        assert_eq!(offset_in(base, &base[1..]), 1);
+        assert_eq!(offset_in(base, end_of(base)), 3);
+        assert_eq!(offset_in(base, "elsewhere"), 3);
+    }
+
+    #[test]
+    fn types_and_their_depth_limit() {
+        let (rest, ty) = top_type("Vector<%Message> rest").expect("a type");
+        assert_eq!(
+            (ty.to_string().as_str(), rest),
+            ("Vector<%Message>", " rest")
+        );
+        let deep = format!("{}int{}", "Vector<".repeat(65), ">".repeat(65));
+        match top_type(&deep) {
+            Err(Err::Failure(e)) => assert!(matches!(e.label, Label::Problem(_))),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! Reading files statement by statement: comments, docs, separators, builtins and
+//! definitions, recovering at the next `;` after an error.
+
+use nom::{Err, Parser};
+
+use crate::check;
+use crate::docs::DocsBuilder;
+use crate::grammar::{self, offset_in, GrammarError, Label};
+use crate::ids;
+use crate::model::{Builtin, Category, Diagnostic, DiagnosticKind, Schema, Severity, Span};
+use crate::position::LineCursor;
+use crate::ParseOptions;
+
+/// Everything read so far from one or more files.
+pub(crate) struct Reader<'s> {
+    /// Whether id mismatches are errors.
+    pub strict_ids: bool,
+    /// The text of each file, indexed like [`Schema::files`].
+    pub sources: Vec<&'s str>,
+    /// The schema being built.
+    pub schema: Schema,
+    /// The span of each definition's result type, indexed like [`Schema::definitions`].
+    pub result_spans: Vec<Span>,
+    /// A buffer for canonical forms, reused for every definition.
+    canonical: String,
+}
+
+impl<'s> Reader<'s> {
+    /// An empty reader.
+    pub(crate) fn new(options: &ParseOptions) -> Self {
+        Reader {
+            strict_ids: options.strict_ids,
+            sources: Vec::new(),
+            schema: Schema::default(),
+            result_spans: Vec::new(),
+            canonical: String::with_capacity(256),
+        }
+    }
+
+    /// Reads one file.
+    pub(crate) fn read_file(&mut self, name: &str, source: &'s str) {
+        let file = self.schema.files.len();
+        self.schema.files.push(name.to_owned());
+        self.sources.push(source);
+        // About one definition per `;`: reserve once rather than grow.
+        let statements = source.bytes().filter(|&b| b == b';').count();
+        self.schema.definitions.reserve(statements);
+        self.result_spans.reserve(statements);
+        let mut reader = FileReader {
+            reader: self,
+            name,
+            source,
+            file,
+            pos: 0,
+            cursor: LineCursor::new(),
+            category: Category::Type,
+            docs: DocsBuilder::default(),
+        };
+        reader.run();
+    }
+
+    /// Runs the checks that need every file, and returns the schema with its diagnostics in order.
+    pub(crate) fn finish(mut self) -> Schema {
+        check::check_schema(&mut self.schema, &self.result_spans, &self.sources);
+        self.schema
+            .diagnostics
+            .sort_by_key(|d| (d.span.file, d.span.start));
+        self.schema
+    }
+}
+
+/// The state of reading one file.
+struct FileReader<'r, 's> {
+    /// Where the results go.
+    reader: &'r mut Reader<'s>,
+    /// The file's name, for diagnostics.
+    name: &'r str,
+    /// The file's text.
+    source: &'s str,
+    /// Its index in [`Schema::files`].
+    file: usize,
+    /// The byte offset reached.
+    pos: usize,
+    /// Lines and columns, computed as `pos` moves on.
+    cursor: LineCursor,
+    /// The section: `---types---` or `---functions---`.
+    category: Category,
+    /// Doc comments waiting for the next definition.
+    docs: DocsBuilder,
+}
+
+impl<'s> FileReader<'_, 's> {
+    /// Reads the whole file.
+    fn run(&mut self) {
+        loop {
+            self.skip_trivia();
+            let rest = self.rest();
+            if rest.is_empty() {
+                break;
+            }
+            let before = self.pos;
+            if rest.starts_with("---") {
+                self.separator();
+            } else {
+                self.statement();
+            }
+            if self.pos <= before {
+                // Never happens by construction; if it did, skipping a character ends the loop.
+                self.pos = before + rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+
+    /// The text not read yet.
+    fn rest(&self) -> &'s str {
+        self.source
+            .get(self.pos..)
+            .unwrap_or_else(|| grammar::end_of(self.source))
+    }
+
+    /// Skips whitespace and comments, reading doc and layer comments on the way.
+    fn skip_trivia(&mut self) {
+        loop {
+            let rest = self.rest();
+            let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            self.pos += rest.len() - trimmed.len();
+            if let Some(comment) = trimmed.strip_prefix("//") {
+                let text = comment.split('\n').next().unwrap_or("");
+                self.pos += 2 + text.len();
+                self.comment(text);
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                match comment.find("*/") {
+                    Some(end) => self.pos += 2 + end + 2,
+                    None => {
+                        self.syntax_error(self.pos, 2, "unterminated `/*` comment".to_owned());
+                        self.pos = self.source.len();
+                    }
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// Reads a line comment's text after `//`: docs, a continuation or the layer.
+    fn comment(&mut self, text: &str) {
+        if let Some(doc) = text.strip_prefix('@') {
+            self.docs.doc_line(doc);
+        } else if let Some(more) = text.strip_prefix('-') {
+            self.docs.continuation(more);
+        } else if let Ok((_, layer)) = grammar::layer_comment(text) {
+            let schema = &mut self.reader.schema;
+            schema.layer = Some(schema.layer.map_or(layer, |old| old.max(layer)));
+        }
+    }
+
+    /// Reads `---functions---` or `---types---`.
+    fn separator(&mut self) {
+        self.docs.clear();
+        let rest = self.rest();
+        match grammar::separator(rest) {
+            Ok((after, category)) => {
+                self.category = category;
+                self.pos = offset_in(self.source, after);
+            }
+            Err(_) => {
+                let len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+                let message = "expected `---functions---` or `---types---`".to_owned();
+                self.syntax_error(self.pos, len, message);
+                self.pos += rest.find('\n').unwrap_or(rest.len());
+            }
+        }
+    }
+
+    /// Reads a definition or a builtin line; after an error, skips to the next `;`.
+    fn statement(&mut self) {
+        let source = self.source;
+        let input = self.rest();
+        let error = match grammar::definition(source, self.file, self.category).parse(input) {
+            Ok((after, parsed)) => {
+                self.pos = offset_in(source, after);
+                self.accept(parsed);
+                return;
+            }
+            Err(Err::Error(e) | Err::Failure(e)) => e,
+            Err(Err::Incomplete(_)) => GrammarError {
+                at: input,
+                label: Label::None,
+            },
+        };
+        self.docs.clear();
+        if let Ok((after, (name, declared_id, text))) = grammar::builtin(input) {
+            let start = self.pos;
+            self.pos = offset_in(source, after);
+            let span = self.span(start, self.pos);
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.reader.schema.builtins.push(Builtin {
+                name: name.to_owned(),
+                declared_id,
+                text,
+                span,
+            });
+            return;
+        }
+        let at = offset_in(source, error.at);
+        self.syntax_error(at, token_len(error.at), error.message());
+        self.pos = recovery_point(source, at);
+    }
+
+    /// Fills in lines, columns, the id and docs of a parsed definition, checks it and keeps it.
+    fn accept(&mut self, parsed: grammar::ParsedDefinition) {
+        let mut def = parsed.definition;
+        let source = self.source;
+        (def.span.line, def.span.column) = self.cursor.locate(source, def.span.start);
+        for param in &mut def.params {
+            (param.span.line, param.span.column) = self.cursor.locate(source, param.span.start);
+        }
+        let (result_start, result_end) = parsed.result;
+        let result_span = self.span(result_start, result_end);
+        def.computed_id = ids::compute_id_with(&mut self.reader.canonical, &def);
+        self.docs.attach(&mut def);
+        let context = check::FileContext {
+            name: self.name,
+            source,
+            strict_ids: self.reader.strict_ids,
+            canonical: &self.reader.canonical,
+        };
+        check::check_definition(
+            &def,
+            result_span,
+            &context,
+            &mut self.reader.schema.diagnostics,
+        );
+        self.reader.schema.definitions.push(def);
+        self.reader.result_spans.push(result_span);
+    }
+
+    /// A span from `start` to `end`, located with the cursor.
+    fn span(&mut self, start: usize, end: usize) -> Span {
+        let (line, column) = self.cursor.locate(self.source, start);
+        Span {
+            file: self.file,
+            start,
+            end,
+            line,
+            column,
+        }
+    }
+
+    /// Reports a syntax error of `len` bytes at `start`.
+    fn syntax_error(&mut self, start: usize, len: usize, message: String) {
+        let span = self.span(start, start + len);
+        let diagnostic = Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Syntax,
+            self.name,
+            self.source,
+            span,
+            message,
+        );
+        self.reader.schema.diagnostics.push(diagnostic);
+    }
+}
+
+/// The length of the token at the start of `rest`: a name, or one character.
+fn token_len(rest: &str) -> usize {
+    let name_len = rest
+        .find(|c: char| !(grammar::is_ident_char(c) || c == '.'))
+        .unwrap_or(rest.len());
+    if name_len > 0 {
+        name_len
+    } else {
+        rest.chars().next().map_or(0, char::len_utf8)
+    }
+}
+
+/// Where to go on after an error at `at`: just after the next `;`, or at the next
+/// line starting with `---` if that comes first, or the end.
+fn recovery_point(source: &str, at: usize) -> usize {
+    let rest = source.get(at..).unwrap_or("");
+    let mut line_start = at == 0
+        || source
+            .get(..at)
+            .is_some_and(|before| before.ends_with('\n'));
+    for (i, byte) in rest.bytes().enumerate() {
+        match byte {
+            b';' => return at + i + 1,
+            b'-' if line_start && rest.get(i..).is_some_and(|r| r.starts_with("---")) => {
+                return at + i
+            }
+            _ => {}
+        }
+        line_start = byte == b'\n';
+    }
+    source.len()
+}
