@@ -10,22 +10,34 @@ fn struct_docs(file: &str, name: &str) -> String {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let header = format!("pub struct {name} {{");
-    let at = lines.iter().position(|l| l.trim() == header).expect("struct not found");
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == header)
+        .expect("struct not found");
     let mut start = at;
     while start > 0 && lines[start - 1].trim_start().starts_with(['/', '#']) {
         start -= 1;
     }
     let end = at + lines[at..].iter().position(|l| l.trim() == "}").unwrap();
-    lines[start..=end].iter().map(|l| format!("{}\n", l.trim())).collect()
+    lines[start..=end]
+        .iter()
+        .map(|l| format!("{}\n", l.trim()))
+        .collect()
 }
 
 fn check(snapshot: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(snapshot);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(snapshot);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(expected.replace("\r\n", "\n"), actual, "{snapshot} differs (UPDATE_SNAPSHOTS=1 rewrites it)");
+    assert_eq!(
+        expected.replace("\r\n", "\n"),
+        actual,
+        "{snapshot} differs (UPDATE_SNAPSHOTS=1 rewrites it)"
+    );
 }
 
 #[test]

@@ -50,7 +50,10 @@ fn send_stars_form_has_its_24_documented_errors() {
 #[test]
 fn refund_stars_charge_has_the_page_errors_and_the_dump_one() {
     let cases = [
-        ("CHARGE_ALREADY_REFUNDED", RefundStarsChargeError::ChargeAlreadyRefunded),
+        (
+            "CHARGE_ALREADY_REFUNDED",
+            RefundStarsChargeError::ChargeAlreadyRefunded,
+        ),
         ("USER_BOT_REQUIRED", RefundStarsChargeError::UserBotRequired),
         ("USER_ID_INVALID", RefundStarsChargeError::UserIdInvalid),
         ("CHARGE_ID_EMPTY", RefundStarsChargeError::ChargeIdEmpty),
@@ -74,7 +77,10 @@ fn refund_stars_charge_has_the_page_errors_and_the_dump_one() {
 fn global_errors_reach_every_method_through_other() {
     let e: SendStarsFormError = RpcError::new(420, "FLOOD_WAIT_30").into();
     assert_eq!(e, SendStarsFormError::Other(Error::FloodWait { value: 30 }));
-    assert_eq!(e.to_string(), RpcError::new(420, "FLOOD_WAIT_30").to_string());
+    assert_eq!(
+        e.to_string(),
+        RpcError::new(420, "FLOOD_WAIT_30").to_string()
+    );
 
     let e: Error = RpcError::new(420, "FLOOD_PREMIUM_WAIT_5").into();
     assert_eq!(e, Error::FloodPremiumWait { value: 5 });
@@ -110,13 +116,20 @@ fn anything_undocumented_stays_lossless() {
         assert_eq!(e, Error::Other(original.clone()), "{code} {message}");
         assert_eq!(e.to_rpc_error().message(), message);
         let specific: SendStarsFormError = original.clone().into();
-        assert_eq!(tl_types::errors::Error::from(specific).to_rpc_error(), original);
+        assert_eq!(
+            tl_types::errors::Error::from(specific).to_rpc_error(),
+            original
+        );
     }
 }
 
 #[test]
 fn known_errors_rebuild_their_original_message() {
-    for (code, message) in [(420, "FLOOD_WAIT_30"), (400, "BALANCE_TOO_LOW"), (303, "USER_MIGRATE_2")] {
+    for (code, message) in [
+        (420, "FLOOD_WAIT_30"),
+        (400, "BALANCE_TOO_LOW"),
+        (303, "USER_MIGRATE_2"),
+    ] {
         let e: Error = RpcError::new(code, message).into();
         assert!(!matches!(e, Error::Other(_)), "{message} should be known");
         assert_eq!(e.to_rpc_error().message(), message);

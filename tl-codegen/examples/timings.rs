@@ -21,7 +21,12 @@ fn main() {
     let root = workspace::find_root();
     let sources: Vec<(String, String)> = workspace::SCHEMAS
         .iter()
-        .map(|s| (s.to_string(), std::fs::read_to_string(root.join(s)).expect("schema")))
+        .map(|s| {
+            (
+                s.to_string(),
+                std::fs::read_to_string(root.join(s)).expect("schema"),
+            )
+        })
         .collect();
     let schema = timed("parse api.tl + mtproto.tl", || {
         tl_parser::parse_files(
@@ -32,19 +37,32 @@ fn main() {
     let docs = timed("load docs (getdoc.json + pages)", || {
         tl_codegen::docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
     });
-    let ir = timed("lower to IR (with docs)", || ir::lower(&schema, &docs).expect("lower"));
-    let options = EmitOptions { runtime_path: "::tl_runtime".into(), serde_feature: None };
+    let ir = timed("lower to IR (with docs)", || {
+        ir::lower(&schema, &docs).expect("lower")
+    });
+    let options = EmitOptions {
+        runtime_path: "::tl_runtime".into(),
+        serde_feature: None,
+    };
     let modules: Vec<_> = timed("emit all modules (one thread)", || {
-        ModuleKind::ALL.iter().map(|&k| emit::emit(&ir, &options, k).expect("emit")).collect()
+        ModuleKind::ALL
+            .iter()
+            .map(|&k| emit::emit(&ir, &options, k).expect("emit"))
+            .collect()
     });
     timed("tokens to text, unformatted", || {
         modules.iter().map(|m| m.to_string().len()).sum::<usize>()
     });
     timed("prettyplease (one thread)", || {
-        modules.into_iter().map(|m| tl_codegen::format::pretty(m).expect("format").len()).sum::<usize>()
+        modules
+            .into_iter()
+            .map(|m| tl_codegen::format::pretty(m).expect("format").len())
+            .sum::<usize>()
     });
     timed("full `generate` (parallel, pretty, docs)", || {
-        workspace::bindings_config(&root).generate().expect("generate")
+        workspace::bindings_config(&root)
+            .generate()
+            .expect("generate")
     });
     timed("build.rs path (parallel, no pretty, no docs)", || {
         Config::new()

@@ -1,13 +1,11 @@
 //! The generator's options, as a builder, and the pipeline that runs them.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     tl_codegen::Config::new()
-//!         .schema("schema/stars.tl")
-//!         .compile()
-//!         .unwrap();
-//! }
+//! // in build.rs's main:
+//! tl_codegen::Config::new()
+//!     .schema("schema/stars.tl")
+//!     .compile()
+//!     .unwrap();
 //! ```
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/tl.rs"));`
 

@@ -1,38 +1,23 @@
 //! Where recursive types need a `Box`, and which enums count against the decoder's depth limit.
 //!
 //! A value holds its fields inline, except through a `Vec` (which is already on the heap).
-//! Constructors and enums form a graph by those inline edges; a field must be boxed exactly
-//! when its target lies in the same strongly connected component as the field's owner.
-//! Enums in a cyclic component are "recursive": decoding them enters one nesting level.
+//! Constructors and enums form a graph by those inline edges; a field must be boxed when
+//! its target lies in the same strongly connected component as the field's owner.
+//!
+//! Decoding recurses through every reference, vectors included (`jsonArray` holds a
+//! `Vector<JSONValue>`), so the depth limit uses a second graph with all edges: enums in a
+//! cyclic component of it are "recursive", and decoding them enters one nesting level.
 
 use crate::ir::{Ir, ItemResult, Ty};
 
 /// Sets [`crate::ir::Field::boxed`] and [`crate::ir::BoxedType::recursive`].
 pub fn mark_boxes(ir: &mut Ir) {
     let enums = ir.enums.len();
-    let node_count = enums + ir.constructors.len();
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); node_count];
-    for (e, ty) in ir.enums.iter().enumerate() {
-        edges[e] = ty.variants.iter().map(|(_, c)| enums + c).collect();
-    }
-    for (c, item) in ir.constructors.iter().enumerate() {
-        edges[enums + c] = item
-            .fields
-            .iter()
-            .filter_map(|f| inline_target(&f.ty, enums))
-            .collect();
-    }
+    let mut edges = graph(ir, enums, inline_target);
     let component = strongly_connected(&edges);
-    let mut cyclic = vec![false; node_count];
-    let mut size = vec![0usize; node_count];
-    for &k in &component {
-        size[k] += 1;
-    }
-    for (n, targets) in edges.iter().enumerate() {
-        cyclic[n] = size[component[n]] > 1 || targets.contains(&n);
-    }
+    let decode_cyclic = cyclic_nodes(&graph(ir, enums, any_target));
     for (e, ty) in ir.enums.iter_mut().enumerate() {
-        ty.recursive = cyclic[e];
+        ty.recursive = decode_cyclic[e];
     }
     for (c, item) in ir.constructors.iter_mut().enumerate() {
         debug_assert!(matches!(item.result, ItemResult::Constructor(_)));
@@ -87,6 +72,46 @@ fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
         stack.extend(edges[n].iter().copied().filter(|&m| !seen[m]));
     }
     false
+}
+
+/// The graph of enums (nodes `0..enums`) and constructors (after them): enum → its
+/// constructors, constructor → what `target` says each field refers to.
+fn graph(ir: &Ir, enums: usize, target: fn(&Ty, usize) -> Option<usize>) -> Vec<Vec<usize>> {
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); enums + ir.constructors.len()];
+    for (e, ty) in ir.enums.iter().enumerate() {
+        edges[e] = ty.variants.iter().map(|(_, c)| enums + c).collect();
+    }
+    for (c, item) in ir.constructors.iter().enumerate() {
+        edges[enums + c] = item
+            .fields
+            .iter()
+            .filter_map(|f| target(&f.ty, enums))
+            .collect();
+    }
+    edges
+}
+
+/// Which nodes lie on a cycle.
+fn cyclic_nodes(edges: &[Vec<usize>]) -> Vec<bool> {
+    let component = strongly_connected(edges);
+    let mut size = vec![0usize; edges.len()];
+    for &k in &component {
+        size[k] += 1;
+    }
+    edges
+        .iter()
+        .enumerate()
+        .map(|(n, targets)| size[component[n]] > 1 || targets.contains(&n))
+        .collect()
+}
+
+/// The graph node a value of this type refers to, looking through vectors (what a
+/// decoder recurses into).
+fn any_target(ty: &Ty, enums: usize) -> Option<usize> {
+    match ty {
+        Ty::Vector { elem, .. } => any_target(elem, enums),
+        _ => inline_target(ty, enums),
+    }
 }
 
 /// The graph node a field of this type holds inline, if any.

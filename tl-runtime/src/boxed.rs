@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::reader::Reader;
+use crate::traits::{BareDeserializable, Deserializable};
 
 /// `tri!(expr)` is `expr?` for a `tl_runtime::Result`, written out as a `match`.
 ///
@@ -29,4 +30,41 @@ pub fn expect_constructor(reader: &mut Reader<'_>, id: u32, expected: &'static s
     } else {
         Err(reader.unexpected_constructor(found, expected))
     }
+}
+
+/// Decodes a boxed `T` and wraps it, in a frame of its own.
+///
+/// Generated dispatchers over many types (`Object`, large recursive enums) call this per
+/// case instead of decoding inline: without optimizations every inline case would keep
+/// its own temporaries in the dispatcher's stack frame, hundreds of KiB per nesting level.
+#[inline(never)]
+pub fn decode_with<T: Deserializable, O>(reader: &mut Reader<'_>, wrap: fn(T) -> O) -> Result<O> {
+    T::deserialize(reader).map(wrap)
+}
+
+/// Decodes a bare `T` and wraps it, in a frame of its own (see [`decode_with`]).
+#[inline(never)]
+pub fn decode_bare_with<T: BareDeserializable, O>(
+    reader: &mut Reader<'_>,
+    wrap: fn(T) -> O,
+) -> Result<O> {
+    T::deserialize_bare(reader).map(wrap)
+}
+
+/// Decodes a boxed `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
+#[inline(never)]
+pub fn decode_boxed_with<T: Deserializable, O>(
+    reader: &mut Reader<'_>,
+    wrap: fn(Box<T>) -> O,
+) -> Result<O> {
+    T::deserialize(reader).map(|value| wrap(Box::new(value)))
+}
+
+/// Decodes a bare `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
+#[inline(never)]
+pub fn decode_bare_boxed_with<T: BareDeserializable, O>(
+    reader: &mut Reader<'_>,
+    wrap: fn(Box<T>) -> O,
+) -> Result<O> {
+    T::deserialize_bare(reader).map(|value| wrap(Box::new(value)))
 }

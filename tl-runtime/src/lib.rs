@@ -84,7 +84,9 @@ mod traits;
 pub mod vector;
 pub mod write;
 
-pub use boxed::expect_constructor;
+pub use boxed::{
+    decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with, expect_constructor,
+};
 pub use error::{DecodeError, DecodeErrorKind, Result};
 pub use reader::Reader;
 pub use rpc_error::{ErrorClass, RpcError, PARAMETERISED};

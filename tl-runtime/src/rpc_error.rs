@@ -31,9 +31,7 @@ use core::fmt;
 
 use crate::error::Result;
 use crate::reader::Reader;
-use crate::traits::{
-    BareDeserializable, BareSerializable, Deserializable, Identifiable,
-};
+use crate::traits::{BareDeserializable, BareSerializable, Deserializable, Identifiable};
 use crate::write;
 
 /// Documented error messages that carry a number, with `%d` for the number.

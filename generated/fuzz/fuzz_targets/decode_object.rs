@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let encoded = object.to_bytes();
-    assert!(encoded.len() <= data.len(), "re-encoding is longer than the input");
+    assert!(
+        encoded.len() <= data.len(),
+        "re-encoding is longer than the input"
+    );
     let again = Object::from_bytes(&encoded).expect("the re-encoding decodes");
     assert_eq!(again.to_bytes(), encoded, "re-encoding is not stable");
 });

@@ -10675,144 +10675,72 @@ impl ::tl_runtime::Deserializable for InputMedia {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x9664f57f => {
-                Self::Empty(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Empty))
             }
             0x7d8375da => {
-                Self::UploadedPhoto(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::UploadedPhoto)
                 )
             }
             0xe3af4434 => {
-                Self::Photo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Photo))
             }
             0xf9c44144 => {
-                Self::GeoPoint(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::GeoPoint))
             }
             0xf8ab7dfb => {
-                Self::Contact(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Contact))
             }
             0x037c9330 => {
-                Self::UploadedDocument(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::UploadedDocument)
                 )
             }
             0xa8763ab5 => {
-                Self::Document(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Document))
             }
             0xc13d1c11 => {
-                Self::Venue(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Venue))
             }
             0xe5bbfe1a => {
-                Self::PhotoExternal(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::PhotoExternal)
                 )
             }
             0x779600f9 => {
-                Self::DocumentExternal(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::DocumentExternal)
                 )
             }
             0xd33f43f3 => {
-                Self::Game(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Game))
             }
             0x405fef0d => {
-                Self::Invoice(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Invoice))
             }
             0x971fa843 => {
-                Self::GeoLive(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::GeoLive))
             }
             0x883a4108 => {
-                Self::Poll(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Poll))
             }
             0xe66fbf7b => {
-                Self::Dice(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Dice))
             }
             0x89fdd778 => {
-                Self::Story(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Story))
             }
             0xc21b8849 => {
-                Self::WebPage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::WebPage))
             }
             0xc4103386 => {
-                Self::PaidMedia(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PaidMedia))
             }
             0x9fc55fde => {
-                Self::Todo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Todo))
             }
             0xf3a9244a => {
-                Self::StakeDice(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::StakeDice))
             }
             _ => return Err(r.unexpected_constructor(id, "InputMedia")),
         };
@@ -11319,52 +11247,30 @@ impl ::tl_runtime::Deserializable for InputPeer {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x7f3b18ea => {
-                Self::Empty(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Empty))
             }
             0x7da07ec9 => {
-                Self::InputPeerSelf(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::InputPeerSelf)
                 )
             }
             0x35a95cb9 => {
-                Self::Chat(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Chat))
             }
             0xdde8a54c => {
-                Self::User(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::User))
             }
             0x27bcbbfc => {
-                Self::Channel(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Channel))
             }
             0xa87b0a1c => {
-                Self::UserFromMessage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::UserFromMessage)
                 )
             }
             0xbd2a0840 => {
-                Self::ChannelFromMessage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::ChannelFromMessage)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "InputPeer")),
@@ -13610,16 +13516,16 @@ impl ::tl_runtime::Serializable for JsonObjectValue {
 impl ::tl_runtime::Deserializable for JsonObjectValue {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0xc0de1bd9 => {
-                Self::JsonObjectValue(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::JsonObjectValue)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "JSONObjectValue")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -13690,51 +13596,29 @@ impl ::tl_runtime::Serializable for JsonValue {
 impl ::tl_runtime::Deserializable for JsonValue {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x3f6d7b68 => {
-                Self::JsonNull(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonNull))
             }
             0xc7345e6a => {
-                Self::JsonBool(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonBool))
             }
             0x2be0dfa4 => {
-                Self::JsonNumber(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonNumber))
             }
             0xb71e767a => {
-                Self::JsonString(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonString))
             }
             0xf7444763 => {
-                Self::JsonArray(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonArray))
             }
             0x99c1d49d => {
-                Self::JsonObject(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::JsonObject))
             }
             _ => return Err(r.unexpected_constructor(id, "JSONValue")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -15921,17 +15805,11 @@ impl ::tl_runtime::Deserializable for MessageExtendedMedia {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0xad628cc8 => {
-                Self::Preview(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Preview))
             }
             0xee479c64 => {
-                Self::MessageExtendedMedia(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::MessageExtendedMedia)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageExtendedMedia")),
@@ -16142,137 +16020,63 @@ impl ::tl_runtime::Deserializable for MessageMedia {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x3ded6320 => {
-                Self::Empty(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Empty))
             }
             0xe216eb63 => {
-                Self::Photo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Photo))
             }
             0x56e0d474 => {
-                Self::Geo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Geo))
             }
             0x70322949 => {
-                Self::Contact(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Contact))
             }
             0x9f84f49e => {
-                Self::Unsupported(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Unsupported))
             }
             0x52d8ccd9 => {
-                Self::Document(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Document))
             }
             0xddf10c3b => {
-                Self::WebPage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::WebPage))
             }
             0x2ec0533f => {
-                Self::Venue(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Venue))
             }
             0xfdb19008 => {
-                Self::Game(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Game))
             }
             0xf6a548d3 => {
-                Self::Invoice(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Invoice))
             }
             0xb940c666 => {
-                Self::GeoLive(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::GeoLive))
             }
             0x773f4e66 => {
-                Self::Poll(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Poll))
             }
             0x08cbec07 => {
-                Self::Dice(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Dice))
             }
             0x68cb6283 => {
-                Self::Story(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Story))
             }
             0xaa073beb => {
-                Self::Giveaway(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Giveaway))
             }
             0xceaa3ea1 => {
-                Self::GiveawayResults(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::GiveawayResults)
                 )
             }
             0xa8852491 => {
-                Self::PaidMedia(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PaidMedia))
             }
             0x8a53b014 => {
-                Self::ToDo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::ToDo))
             }
             0xca5cab89 => {
-                Self::VideoStream(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::VideoStream))
             }
             _ => return Err(r.unexpected_constructor(id, "MessageMedia")),
         };
@@ -18403,291 +18207,133 @@ impl ::tl_runtime::Deserializable for PageBlock {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x13567e8a => {
-                Self::Unsupported(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Unsupported))
             }
             0x70abc3fd => {
-                Self::Title(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Title))
             }
             0x8ffa9a1f => {
-                Self::Subtitle(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Subtitle))
             }
             0xbaafe5e0 => {
-                Self::AuthorDate(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::AuthorDate))
             }
             0xbfd064ec => {
-                Self::Header(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Header))
             }
             0xf12bb6e1 => {
-                Self::Subheader(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Subheader))
             }
             0x467a0766 => {
-                Self::Paragraph(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Paragraph))
             }
             0xc070d93e => {
-                Self::Preformatted(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Preformatted))
             }
             0x48870999 => {
-                Self::Footer(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Footer))
             }
             0xdb20b188 => {
-                Self::Divider(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Divider))
             }
             0xce0d37b0 => {
-                Self::Anchor(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Anchor))
             }
             0xe4e88011 => {
-                Self::List(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::List))
             }
             0x66d1670b => {
-                Self::Blockquote(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Blockquote))
             }
             0x4f4456d3 => {
-                Self::Pullquote(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Pullquote))
             }
             0x1759c560 => {
-                Self::Photo(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Photo))
             }
             0x7c8fe7b6 => {
-                Self::Video(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Video))
             }
             0x39f23300 => {
-                Self::Cover(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Cover))
             }
             0xa8718dc5 => {
-                Self::Embed(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Embed))
             }
             0xf259a80b => {
-                Self::EmbedPost(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::EmbedPost))
             }
             0x65a0fa4d => {
-                Self::Collage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Collage))
             }
             0x031f9590 => {
-                Self::Slideshow(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Slideshow))
             }
             0xef1751b5 => {
-                Self::Channel(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Channel))
             }
             0x804361ea => {
-                Self::Audio(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Audio))
             }
             0x1e148390 => {
-                Self::Kicker(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Kicker))
             }
             0xbf4dea82 => {
-                Self::Table(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Table))
             }
             0x1fd6f6c1 => {
-                Self::OrderedList(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::OrderedList))
             }
             0x76768bed => {
-                Self::Details(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Details))
             }
             0x16115a96 => {
-                Self::RelatedArticles(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::RelatedArticles)
                 )
             }
             0xa44f3ef6 => {
-                Self::Map(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Map))
             }
             0xbaff072f => {
-                Self::Heading1(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading1))
             }
             0x096b2aec => {
-                Self::Heading2(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading2))
             }
             0x67e731ad => {
-                Self::Heading3(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading3))
             }
             0xb532772b => {
-                Self::Heading4(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading4))
             }
             0xdbbe6c6a => {
-                Self::Heading5(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading5))
             }
             0x682a41a9 => {
-                Self::Heading6(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Heading6))
             }
             0x59080c20 => {
-                Self::Math(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Math))
             }
             0x3c29a3e2 => {
-                Self::Thinking(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Thinking))
             }
             0x574b617f => {
-                Self::InputPageBlockMap(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::InputPageBlockMap)
                 )
             }
             0x0e6e47c4 => {
-                Self::BlockquoteBlocks(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::BlockquoteBlocks)
                 )
             }
             0x6d640318 => {
-                Self::ButtonRow(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::ButtonRow))
             }
             0x38fa3ba3 => {
-                Self::Document(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Document))
             }
             _ => return Err(r.unexpected_constructor(id, "PageBlock")),
         };
@@ -18816,23 +18462,17 @@ impl ::tl_runtime::Serializable for PageListItem {
 impl ::tl_runtime::Deserializable for PageListItem {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x2f58683c => {
-                Self::Text(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Text))
             }
             0x63ca67aa => {
-                Self::Blocks(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Blocks))
             }
             _ => return Err(r.unexpected_constructor(id, "PageListItem")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -18873,23 +18513,17 @@ impl ::tl_runtime::Serializable for PageListOrderedItem {
 impl ::tl_runtime::Deserializable for PageListOrderedItem {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x15031189 => {
-                Self::Text(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Text))
             }
             0x8ff2d5f0 => {
-                Self::Blocks(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Blocks))
             }
             _ => return Err(r.unexpected_constructor(id, "PageListOrderedItem")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -20295,16 +19929,14 @@ impl ::tl_runtime::Serializable for Poll {
 impl ::tl_runtime::Deserializable for Poll {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x966e2dbf => {
-                Self::Poll(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Poll))
             }
             _ => return Err(r.unexpected_constructor(id, "Poll")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -20345,23 +19977,19 @@ impl ::tl_runtime::Serializable for PollAnswer {
 impl ::tl_runtime::Deserializable for PollAnswer {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x4b7d786a => {
-                Self::PollAnswer(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PollAnswer))
             }
             0x199fed96 => {
-                Self::InputPollAnswer(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::InputPollAnswer)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PollAnswer")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -20441,11 +20069,7 @@ impl ::tl_runtime::Deserializable for PollResults {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0xba7bb15e => {
-                Self::PollResults(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PollResults))
             }
             _ => return Err(r.unexpected_constructor(id, "PollResults")),
         };
@@ -22873,227 +22497,117 @@ impl ::tl_runtime::Deserializable for RichText {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0xdc3d824f => {
-                Self::TextEmpty(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextEmpty))
             }
             0x744694e0 => {
-                Self::TextPlain(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextPlain))
             }
             0x6724abc4 => {
-                Self::TextBold(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextBold))
             }
             0xd912a59c => {
-                Self::TextItalic(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextItalic))
             }
             0xc12622c4 => {
-                Self::TextUnderline(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextUnderline)
                 )
             }
             0x9bf8bb95 => {
-                Self::TextStrike(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextStrike))
             }
             0x6c3f19b9 => {
-                Self::TextFixed(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextFixed))
             }
             0x3c2884c1 => {
-                Self::TextUrl(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextUrl))
             }
             0xde5a0dd6 => {
-                Self::TextEmail(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextEmail))
             }
             0x7e6260d7 => {
-                Self::TextConcat(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextConcat))
             }
             0xed6a8504 => {
-                Self::TextSubscript(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextSubscript)
                 )
             }
             0xc7fb5e01 => {
-                Self::TextSuperscript(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextSuperscript)
                 )
             }
             0x034b8621 => {
-                Self::TextMarked(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextMarked))
             }
             0x1ccb966a => {
-                Self::TextPhone(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextPhone))
             }
             0x081ccf4f => {
-                Self::TextImage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextImage))
             }
             0x35553762 => {
-                Self::TextAnchor(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextAnchor))
             }
             0x9d2eac97 => {
-                Self::TextMath(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextMath))
             }
             0xa26156c0 => {
-                Self::TextCustomEmoji(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextCustomEmoji)
                 )
             }
             0x4c2a5d62 => {
-                Self::TextSpoiler(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextSpoiler))
             }
             0xcd24cf44 => {
-                Self::TextMention(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextMention))
             }
             0x519524ea => {
-                Self::TextHashtag(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextHashtag))
             }
             0x02ff29d3 => {
-                Self::TextBotCommand(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextBotCommand)
                 )
             }
             0x7b9e1801 => {
-                Self::TextCashtag(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextCashtag))
             }
             0xac6a83aa => {
-                Self::TextAutoUrl(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextAutoUrl))
             }
             0xc556a45d => {
-                Self::TextAutoEmail(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextAutoEmail)
                 )
             }
             0x24c26789 => {
-                Self::TextAutoPhone(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextAutoPhone)
                 )
             }
             0xb956812d => {
-                Self::TextBankCard(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextBankCard))
             }
             0x01a9fbfc => {
-                Self::TextMentionName(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextMentionName)
                 )
             }
             0xa5b45e2b => {
-                Self::TextDate(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextDate))
             }
             0x9686cb50 => {
-                Self::TextDiff(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextDiff))
             }
             0xafc79cd6 => {
-                Self::TextButton(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextButton))
             }
             0x3cd2a36a => {
-                Self::TextTonAddress(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::TextTonAddress)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -23837,23 +23351,19 @@ impl ::tl_runtime::Serializable for SecureRequiredType {
 impl ::tl_runtime::Deserializable for SecureRequiredType {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x829d99da => {
-                Self::SecureRequiredType(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::SecureRequiredType)
                 )
             }
             0x027477b4 => {
-                Self::OneOf(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::OneOf))
             }
             _ => return Err(r.unexpected_constructor(id, "SecureRequiredType")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -27249,25 +26759,13 @@ impl ::tl_runtime::Deserializable for StoryItem {
         ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x51e6ee4f => {
-                Self::Deleted(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Deleted))
             }
             0xffadc913 => {
-                Self::Skipped(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Skipped))
             }
             0x16a4b93c => {
-                Self::StoryItem(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::StoryItem))
             }
             _ => return Err(r.unexpected_constructor(id, "StoryItem")),
         };
@@ -27747,58 +27245,32 @@ impl ::tl_runtime::Serializable for TlsBlock {
 impl ::tl_runtime::Deserializable for TlsBlock {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x4218a164 => {
-                Self::String(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::String))
             }
             0x4d4dc41e => {
-                Self::Random(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Random))
             }
             0x09333afb => {
-                Self::Zero(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Zero))
             }
             0x10e8636f => {
-                Self::Domain(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Domain))
             }
             0xe675a1c1 => {
-                Self::Grease(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Grease))
             }
             0x9eb95b5c => {
-                Self::PublicKey(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PublicKey))
             }
             0xe725d44f => {
-                Self::Scope(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Scope))
             }
             _ => return Err(r.unexpected_constructor(id, "TlsBlock")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -31980,37 +31452,23 @@ impl ::tl_runtime::Serializable for WebPage {
 impl ::tl_runtime::Deserializable for WebPage {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x211a1788 => {
-                Self::Empty(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Empty))
             }
             0xb0d13e47 => {
-                Self::Pending(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Pending))
             }
             0xe89c45b2 => {
-                Self::WebPage(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::WebPage))
             }
             0x7311ca11 => {
-                Self::NotModified(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::NotModified))
             }
             _ => return Err(r.unexpected_constructor(id, "WebPage")),
         };
+        r.leave();
         Ok(value)
     }
 }
@@ -32086,58 +31544,40 @@ impl ::tl_runtime::Serializable for WebPageAttribute {
 impl ::tl_runtime::Deserializable for WebPageAttribute {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
+        ::tl_runtime::tri!(r.enter());
         let value = match id {
             0x54b56617 => {
-                Self::Theme(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Theme))
             }
             0x2e94c3e7 => {
-                Self::Story(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Story))
             }
             0x50cc03d3 => {
-                Self::StickerSet(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
-                )
+                ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::StickerSet))
             }
             0xcf6f6db8 => {
-                Self::UniqueStarGift(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::UniqueStarGift)
                 )
             }
             0x31cad303 => {
-                Self::StarGiftCollection(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::StarGiftCollection)
                 )
             }
             0x01c641c2 => {
-                Self::StarGiftAuction(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::StarGiftAuction)
                 )
             }
             0x7781fe18 => {
-                Self::AiComposeTone(
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                    ),
+                ::tl_runtime::tri!(
+                    ::tl_runtime::decode_bare_with(r, Self::AiComposeTone)
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "WebPageAttribute")),
         };
+        r.leave();
         Ok(value)
     }
 }

@@ -58,7 +58,12 @@ impl Context<'_> {
         });
         let decode = variants.iter().map(|(v, _, item)| {
             let id = hex_literal(item.id);
-            quote!(#id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),)
+            if ty.recursive {
+                // Small frames: these nest up to the depth limit (see `decode_bare_with`).
+                quote!(#id => #rt::tri!(#rt::decode_bare_with(r, Self::#v)),)
+            } else {
+                quote!(#id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),)
+            }
         });
         let ids = variants.iter().map(|(v, _, item)| {
             let id = hex_literal(item.id);

@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::emit::docs::doc_lines;
-use crate::emit::Context;
+use crate::emit::{supers, Context};
 use crate::ir::{ErrorVariant, Item, ItemResult, RustPath, Ty};
 use crate::naming;
 
@@ -318,12 +318,6 @@ fn variant_pattern(e: &ErrorVariant) -> TokenStream {
     } else {
         quote!(Self::#v)
     }
-}
-
-/// `super::` repeated.
-fn supers(depth: usize) -> TokenStream {
-    let s = std::iter::repeat_n(quote!(super::), depth);
-    quote!(#(#s)*)
 }
 
 /// Descriptions on one line, for `description()`.

@@ -125,11 +125,11 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
 impl Context<'_> {
     /// `super::…::kind::modules::Name` as seen from `depth` levels below the root.
     pub fn item_path(&self, kind: &str, path: &RustPath, depth: usize) -> TokenStream {
-        let supers = std::iter::repeat_n(quote!(super::), depth);
+        let supers = supers(depth);
         let kind = format_ident!("{kind}");
         let modules = path.modules.iter().map(|m| naming::ident(m));
         let name = naming::ident(&path.name);
-        quote!(#(#supers)* #kind :: #(#modules ::)* #name)
+        quote!(#supers #kind :: #(#modules ::)* #name)
     }
 
     /// Groups items by namespace and wraps each group in `pub mod ns { ... }`.
@@ -180,4 +180,10 @@ impl Context<'_> {
         }
         out
     }
+}
+
+/// `super::` repeated `depth` times: the path from a module `depth` levels down to the root.
+pub(crate) fn supers(depth: usize) -> TokenStream {
+    let s = std::iter::repeat(quote!(super::)).take(depth);
+    quote!(#(#s)*)
 }

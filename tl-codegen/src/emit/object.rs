@@ -76,15 +76,13 @@ impl Context<'_> {
             let v = naming::ident(&variant);
             let path = self.item_path("enums", &ty.path, 0);
             let doc = format!(" A `{}`.", ty.tl_name);
-            definitions.push(quote!(#[doc = #doc] #v(#path),));
+            definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
             let patterns = ty
                 .variants
                 .iter()
                 .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
-            decode.push(
-                quote!(#(#patterns)|* => Self::#v(#rt::tri!(#rt::Deserializable::deserialize(r))),),
-            );
-            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(x, out),));
+            decode.push(quote!(#(#patterns)|* => #rt::decode_boxed_with(r, Self::#v),));
+            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
         for f in &self.ir.functions {
@@ -95,22 +93,18 @@ impl Context<'_> {
             }
             let v = naming::ident(&variant);
             let path = self.item_path("functions", &f.path, 0);
-            let (ty, value) = object_function(f, path, rt);
+            let (ty, value) = object_function(f, path, &v, rt);
             let doc = format!(" A call to `{}`.", f.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(#ty),));
             let id = hex_literal(f.id);
             decode.push(quote!(#id => {
                 #rt::tri!(r.read_u32());
-                Self::#v(#value)
+                #value
             }));
-            let x = if f.is_generic() {
-                quote!(&**x)
-            } else {
-                quote!(x)
-            };
+
             encode.push(quote!(Self::#v(x) => {
                 #rt::write_u32(out, #id);
-                #rt::BareSerializable::serialize_bare(#x, out);
+                #rt::BareSerializable::serialize_bare(&**x, out);
             }));
             ids.push(quote!(Self::#v(_) => #id,));
         }
@@ -119,7 +113,8 @@ impl Context<'_> {
         quote! {
             /// Any boxed value of the schema — a constructor of any type, or a function call —
             /// decoded by its constructor id. For logging, debugging, and containers whose
-            /// contents are not known in advance.
+            /// contents are not known in advance. Values are boxed, so an `Object` is small
+            /// and nested objects (`invokeWithLayer` and friends) cost little stack.
             #[derive(Debug, Clone, PartialEq)]
             #serde
             #[allow(clippy::large_enum_variant)]
@@ -155,34 +150,40 @@ impl Context<'_> {
             impl #rt::Deserializable for Object {
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
                     let id = #rt::tri!(r.peek_u32());
-                    Ok(match id {
-                        #bool_true | #bool_false => Self::Bool(#rt::tri!(#rt::Deserializable::deserialize(r))),
+                    // Generic functions nest objects: count them against the depth limit.
+                    #rt::tri!(r.enter());
+                    let value = match id {
+                        #bool_true | #bool_false => #rt::decode_with(r, Self::Bool),
                         #(#decode)*
                         _ => {
                             #rt::tri!(r.read_u32());
-                            return Err(r.unexpected_constructor(id, "Object"));
+                            Err(r.unexpected_constructor(id, "Object"))
                         }
-                    })
+                    };
+                    r.leave();
+                    value
                 }
             }
         }
     }
 }
 
-/// The variant payload type of a function, and the expression decoding it.
-/// Generic functions wrap an `Object` and are boxed, since `Object` holds them.
-fn object_function(f: &Item, path: TokenStream, rt: &TokenStream) -> (TokenStream, TokenStream) {
-    if f.is_generic() {
-        let args = f.generics.iter().map(|_| quote!(Object));
-        let ty = quote!(Box<#path<#(#args),*>>);
-        (
-            ty,
-            quote!(Box::new(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r)))),
-        )
+/// The variant payload type of a function, and the expression decoding it (after its id).
+/// Generic functions wrap an `Object`.
+fn object_function(
+    f: &Item,
+    path: TokenStream,
+    variant: &proc_macro2::Ident,
+    rt: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let args: Vec<TokenStream> = f.generics.iter().map(|_| quote!(Object)).collect();
+    let ty = if f.is_generic() {
+        quote!(#path<#(#args),*>)
     } else {
-        (
-            path,
-            quote!(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),
-        )
-    }
+        path
+    };
+    (
+        quote!(Box<#ty>),
+        quote!(#rt::decode_bare_boxed_with(r, Self::#variant)),
+    )
 }

@@ -14,20 +14,21 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 }
 /// Any boxed value of the schema — a constructor of any type, or a function call —
 /// decoded by its constructor id. For logging, debugging, and containers whose
-/// contents are not known in advance.
+/// contents are not known in advance. Values are boxed, so an `Object` is small
+/// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
     /// A `FutureSalt`.
-    FutureSalt(enums::FutureSalt),
+    FutureSalt(Box<enums::FutureSalt>),
     /// A `FutureSalts`.
-    FutureSalts(enums::FutureSalts),
+    FutureSalts(Box<enums::FutureSalts>),
     /// A `IpPort`.
-    IpPort(enums::IpPort),
+    IpPort(Box<enums::IpPort>),
     /// A `Rule`.
-    Rule(enums::Rule),
+    Rule(Box<enums::Rule>),
 }
 impl Object {
     /// The constructor id of the value held.
@@ -48,49 +49,30 @@ impl Object {
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FutureSalt(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FutureSalts(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::IpPort(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Rule(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::FutureSalt(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::FutureSalts(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::IpPort(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Rule(x) => ::tl_runtime::Serializable::serialize(&**x, out),
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.peek_u32());
-        Ok(
-            match id {
-                0x997275b5 | 0xbc799737 => {
-                    Self::Bool(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x47c2f970 => {
-                    Self::FutureSalt(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xfab87964 => {
-                    Self::FutureSalts(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xd433ad73 => {
-                    Self::IpPort(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x556fc2dd => {
-                    Self::Rule(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                _ => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    return Err(r.unexpected_constructor(id, "Object"));
-                }
-            },
-        )
+        ::tl_runtime::tri!(r.enter());
+        let value = match id {
+            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0x47c2f970 => ::tl_runtime::decode_boxed_with(r, Self::FutureSalt),
+            0xfab87964 => ::tl_runtime::decode_boxed_with(r, Self::FutureSalts),
+            0xd433ad73 => ::tl_runtime::decode_boxed_with(r, Self::IpPort),
+            0x556fc2dd => ::tl_runtime::decode_boxed_with(r, Self::Rule),
+            _ => {
+                ::tl_runtime::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "Object"))
+            }
+        };
+        r.leave();
+        value
     }
 }
 impl ::tl_runtime::Serializable for Object {

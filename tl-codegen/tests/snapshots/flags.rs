@@ -15,16 +15,17 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 }
 /// Any boxed value of the schema — a constructor of any type, or a function call —
 /// decoded by its constructor id. For logging, debugging, and containers whose
-/// contents are not known in advance.
+/// contents are not known in advance. Values are boxed, so an `Object` is small
+/// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
     /// A `Photo`.
-    Photo(enums::Photo),
+    Photo(Box<enums::Photo>),
     /// A call to `photos.getPhoto`.
-    PhotosGetPhoto(functions::photos::GetPhoto),
+    PhotosGetPhoto(Box<functions::photos::GetPhoto>),
 }
 impl Object {
     /// The constructor id of the value held.
@@ -43,10 +44,10 @@ impl Object {
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Photo(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::Photo(x) => ::tl_runtime::Serializable::serialize(&**x, out),
             Self::PhotosGetPhoto(x) => {
                 ::tl_runtime::write_u32(out, 0x7708c0d8);
-                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
@@ -54,32 +55,21 @@ impl Object {
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.peek_u32());
-        Ok(
-            match id {
-                0x997275b5 | 0xbc799737 => {
-                    Self::Bool(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xe8bbb6ce | 0x6353659d => {
-                    Self::Photo(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x7708c0d8 => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    Self::PhotosGetPhoto(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
-                }
-                _ => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    return Err(r.unexpected_constructor(id, "Object"));
-                }
-            },
-        )
+        ::tl_runtime::tri!(r.enter());
+        let value = match id {
+            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0xe8bbb6ce | 0x6353659d => ::tl_runtime::decode_boxed_with(r, Self::Photo),
+            0x7708c0d8 => {
+                ::tl_runtime::tri!(r.read_u32());
+                ::tl_runtime::decode_bare_boxed_with(r, Self::PhotosGetPhoto)
+            }
+            _ => {
+                ::tl_runtime::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "Object"))
+            }
+        };
+        r.leave();
+        value
     }
 }
 impl ::tl_runtime::Serializable for Object {

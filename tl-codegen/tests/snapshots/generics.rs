@@ -14,20 +14,21 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 }
 /// Any boxed value of the schema — a constructor of any type, or a function call —
 /// decoded by its constructor id. For logging, debugging, and containers whose
-/// contents are not known in advance.
+/// contents are not known in advance. Values are boxed, so an `Object` is small
+/// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
     /// A `Number`.
-    Number(enums::Number),
+    Number(Box<enums::Number>),
     /// A call to `invokeWithLayer`.
     InvokeWithLayer(Box<functions::InvokeWithLayer<Object>>),
     /// A call to `getNumber`.
-    GetNumber(functions::GetNumber),
+    GetNumber(Box<functions::GetNumber>),
     /// A call to `getNumbers`.
-    GetNumbers(functions::GetNumbers),
+    GetNumbers(Box<functions::GetNumbers>),
 }
 impl Object {
     /// The constructor id of the value held.
@@ -48,18 +49,18 @@ impl Object {
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Number(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::Number(x) => ::tl_runtime::Serializable::serialize(&**x, out),
             Self::InvokeWithLayer(x) => {
                 ::tl_runtime::write_u32(out, 0xda9b0d0d);
                 ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumber(x) => {
                 ::tl_runtime::write_u32(out, 0x8955967f);
-                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumbers(x) => {
                 ::tl_runtime::write_u32(out, 0x28d66d91);
-                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
@@ -67,50 +68,29 @@ impl Object {
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.peek_u32());
-        Ok(
-            match id {
-                0x997275b5 | 0xbc799737 => {
-                    Self::Bool(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x41d21962 => {
-                    Self::Number(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xda9b0d0d => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    Self::InvokeWithLayer(
-                        Box::new(
-                            ::tl_runtime::tri!(
-                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                            ),
-                        ),
-                    )
-                }
-                0x8955967f => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    Self::GetNumber(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
-                }
-                0x28d66d91 => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    Self::GetNumbers(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
-                }
-                _ => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    return Err(r.unexpected_constructor(id, "Object"));
-                }
-            },
-        )
+        ::tl_runtime::tri!(r.enter());
+        let value = match id {
+            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0x41d21962 => ::tl_runtime::decode_boxed_with(r, Self::Number),
+            0xda9b0d0d => {
+                ::tl_runtime::tri!(r.read_u32());
+                ::tl_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+            }
+            0x8955967f => {
+                ::tl_runtime::tri!(r.read_u32());
+                ::tl_runtime::decode_bare_boxed_with(r, Self::GetNumber)
+            }
+            0x28d66d91 => {
+                ::tl_runtime::tri!(r.read_u32());
+                ::tl_runtime::decode_bare_boxed_with(r, Self::GetNumbers)
+            }
+            _ => {
+                ::tl_runtime::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "Object"))
+            }
+        };
+        r.leave();
+        value
     }
 }
 impl ::tl_runtime::Serializable for Object {

@@ -13,18 +13,19 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 }
 /// Any boxed value of the schema — a constructor of any type, or a function call —
 /// decoded by its constructor id. For logging, debugging, and containers whose
-/// contents are not known in advance.
+/// contents are not known in advance. Values are boxed, so an `Object` is small
+/// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
     /// A `Keywords`.
-    Keywords(enums::Keywords),
+    Keywords(Box<enums::Keywords>),
     /// A `Self`.
-    Self_(enums::Self_),
+    Self_(Box<enums::Self_>),
     /// A call to `loop.continue`.
-    LoopContinue(functions::r#loop::Continue),
+    LoopContinue(Box<functions::r#loop::Continue>),
 }
 impl Object {
     /// The constructor id of the value held.
@@ -44,11 +45,11 @@ impl Object {
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Keywords(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Self_(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::Keywords(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Self_(x) => ::tl_runtime::Serializable::serialize(&**x, out),
             Self::LoopContinue(x) => {
                 ::tl_runtime::write_u32(out, 0x438eb3ec);
-                ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
@@ -56,37 +57,22 @@ impl Object {
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.peek_u32());
-        Ok(
-            match id {
-                0x997275b5 | 0xbc799737 => {
-                    Self::Bool(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x0315bcd6 => {
-                    Self::Keywords(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xdbffda0c => {
-                    Self::Self_(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x438eb3ec => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    Self::LoopContinue(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
-                }
-                _ => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    return Err(r.unexpected_constructor(id, "Object"));
-                }
-            },
-        )
+        ::tl_runtime::tri!(r.enter());
+        let value = match id {
+            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0x0315bcd6 => ::tl_runtime::decode_boxed_with(r, Self::Keywords),
+            0xdbffda0c => ::tl_runtime::decode_boxed_with(r, Self::Self_),
+            0x438eb3ec => {
+                ::tl_runtime::tri!(r.read_u32());
+                ::tl_runtime::decode_bare_boxed_with(r, Self::LoopContinue)
+            }
+            _ => {
+                ::tl_runtime::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "Object"))
+            }
+        };
+        r.leave();
+        value
     }
 }
 impl ::tl_runtime::Serializable for Object {

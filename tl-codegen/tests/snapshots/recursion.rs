@@ -17,20 +17,21 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 }
 /// Any boxed value of the schema — a constructor of any type, or a function call —
 /// decoded by its constructor id. For logging, debugging, and containers whose
-/// contents are not known in advance.
+/// contents are not known in advance. Values are boxed, so an `Object` is small
+/// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
     /// A `PingA`.
-    PingA(enums::PingA),
+    PingA(Box<enums::PingA>),
     /// A `PingB`.
-    PingB(enums::PingB),
+    PingB(Box<enums::PingB>),
     /// A `RichText`.
-    RichText(enums::RichText),
+    RichText(Box<enums::RichText>),
     /// A `Tree`.
-    Tree(enums::Tree),
+    Tree(Box<enums::Tree>),
 }
 impl Object {
     /// The constructor id of the value held.
@@ -51,49 +52,32 @@ impl Object {
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
             Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PingA(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PingB(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::RichText(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Tree(x) => ::tl_runtime::Serializable::serialize(x, out),
+            Self::PingA(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::PingB(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::RichText(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Tree(x) => ::tl_runtime::Serializable::serialize(&**x, out),
         }
     }
 }
 impl ::tl_runtime::Deserializable for Object {
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.peek_u32());
-        Ok(
-            match id {
-                0x997275b5 | 0xbc799737 => {
-                    Self::Bool(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x3b9e304b => {
-                    Self::PingA(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x7c0106a8 => {
-                    Self::PingB(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
-                    Self::RichText(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                0x0b167e8a | 0x08d48e4a => {
-                    Self::Tree(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                    )
-                }
-                _ => {
-                    ::tl_runtime::tri!(r.read_u32());
-                    return Err(r.unexpected_constructor(id, "Object"));
-                }
-            },
-        )
+        ::tl_runtime::tri!(r.enter());
+        let value = match id {
+            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0x3b9e304b => ::tl_runtime::decode_boxed_with(r, Self::PingA),
+            0x7c0106a8 => ::tl_runtime::decode_boxed_with(r, Self::PingB),
+            0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
+                ::tl_runtime::decode_boxed_with(r, Self::RichText)
+            }
+            0x0b167e8a | 0x08d48e4a => ::tl_runtime::decode_boxed_with(r, Self::Tree),
+            _ => {
+                ::tl_runtime::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "Object"))
+            }
+        };
+        r.leave();
+        value
     }
 }
 impl ::tl_runtime::Serializable for Object {
@@ -445,11 +429,7 @@ pub mod enums {
             ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x3b9e304b => {
-                    Self::PingA(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
+                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PingA))
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
             };
@@ -487,11 +467,7 @@ pub mod enums {
             ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x7c0106a8 => {
-                    Self::PingB(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
+                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PingB))
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
             };
@@ -543,24 +519,16 @@ pub mod enums {
             ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
-                    Self::TextEmpty(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
+                    ::tl_runtime::tri!(
+                        ::tl_runtime::decode_bare_with(r, Self::TextEmpty)
                     )
                 }
                 0x6724abc4 => {
-                    Self::TextBold(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
+                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextBold))
                 }
                 0x7e6260d7 => {
-                    Self::TextConcat(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
+                    ::tl_runtime::tri!(
+                        ::tl_runtime::decode_bare_with(r, Self::TextConcat)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -606,18 +574,10 @@ pub mod enums {
             ::tl_runtime::tri!(r.enter());
             let value = match id {
                 0x0b167e8a => {
-                    Self::Leaf(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
+                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Leaf))
                 }
                 0x08d48e4a => {
-                    Self::Node(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
-                        ),
-                    )
+                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Node))
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),
             };
