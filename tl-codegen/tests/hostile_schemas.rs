@@ -1,0 +1,68 @@
+//! Malformed and hostile schemas through the whole generator: always a clear error (or
+//! valid output), never a panic.
+
+use std::io::Write;
+
+use proptest::prelude::*;
+use tl_codegen::{Config, Error};
+
+fn generate(schema: &str) -> tl_codegen::Result<tl_codegen::Output> {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(schema.as_bytes()).unwrap();
+    Config::new().schema(file.path()).pretty(false).generate()
+}
+
+#[test]
+fn syntax_errors_are_reported_with_positions() {
+    let err = generate("good = Good;\nbad#zz a:int = Bad;\nworse a: = Worse;\n").unwrap_err();
+    let Error::Schema(errors) = &err else { panic!("{err}") };
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(errors[0].contains(":2:"), "{}", errors[0]);
+    assert!(errors[1].contains(":3:"), "{}", errors[1]);
+}
+
+#[test]
+fn undeclared_types_are_errors() {
+    let err = generate("a x:Missing = A;\n").unwrap_err();
+    assert!(err.to_string().contains("Missing"), "{err}");
+}
+
+#[test]
+fn a_bare_reference_to_a_type_with_two_constructors_is_an_error() {
+    let err = generate("x = X;\ny = X;\nholder v:%X = Holder;\n").unwrap_err();
+    assert!(err.to_string().contains("%X"), "{err}");
+}
+
+#[test]
+fn a_missing_schema_file_is_an_io_error() {
+    let err = Config::new().schema("/nonexistent/schema.tl").generate().unwrap_err();
+    assert!(matches!(err, Error::Io { .. }), "{err}");
+}
+
+#[test]
+fn deep_generic_nesting_is_an_error() {
+    let deep = format!("a v:{}int{} = A;\n", "Vector<".repeat(10_000), ">".repeat(10_000));
+    assert!(generate(&deep).is_err());
+}
+
+#[test]
+fn an_empty_schema_generates_an_empty_crate() {
+    let output = generate("").unwrap();
+    assert_eq!(output.stats.constructors, 0);
+}
+
+const STARS: &str = include_str!("../../tests/schema/stars.tl");
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Mutated real schemas: any outcome but a panic.
+    #[test]
+    fn mutated_schemas_never_panic(at in 0usize..STARS.len(), len in 0usize..40, insert in "[ -~]{0,12}") {
+        let mut bytes = STARS.as_bytes().to_vec();
+        let end = (at + len).min(bytes.len());
+        bytes.splice(at..end, insert.bytes());
+        let schema = String::from_utf8_lossy(&bytes).into_owned();
+        let _ = generate(&schema);
+    }
+}
