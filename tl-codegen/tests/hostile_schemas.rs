@@ -15,7 +15,9 @@ fn generate(schema: &str) -> tl_codegen::Result<tl_codegen::Output> {
 #[test]
 fn syntax_errors_are_reported_with_positions() {
     let err = generate("good = Good;\nbad#zz a:int = Bad;\nworse a: = Worse;\n").unwrap_err();
-    let Error::Schema(errors) = &err else { panic!("{err}") };
+    let Error::Schema(errors) = &err else {
+        panic!("{err}")
+    };
     assert_eq!(errors.len(), 2, "{err}");
     assert!(errors[0].contains(":2:"), "{}", errors[0]);
     assert!(errors[1].contains(":3:"), "{}", errors[1]);
@@ -35,13 +37,20 @@ fn a_bare_reference_to_a_type_with_two_constructors_is_an_error() {
 
 #[test]
 fn a_missing_schema_file_is_an_io_error() {
-    let err = Config::new().schema("/nonexistent/schema.tl").generate().unwrap_err();
+    let err = Config::new()
+        .schema("/nonexistent/schema.tl")
+        .generate()
+        .unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err}");
 }
 
 #[test]
 fn deep_generic_nesting_is_an_error() {
-    let deep = format!("a v:{}int{} = A;\n", "Vector<".repeat(10_000), ">".repeat(10_000));
+    let deep = format!(
+        "a v:{}int{} = A;\n",
+        "Vector<".repeat(10_000),
+        ">".repeat(10_000)
+    );
     assert!(generate(&deep).is_err());
 }
 

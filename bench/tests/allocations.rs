@@ -1,0 +1,193 @@
+//! Heap allocations per decode of each corpus sample, `tl-types` against `grammers-tl-types`.
+//!
+//! ```text
+//! cargo test -p tl-bench --release --test allocations -- --nocapture
+//! ```
+//!
+//! prints, per kind of sample and in total, the allocations (and bytes requested) of decoding
+//! every sample once with each crate, per sample and per decoded TL object, and asserts that
+//! ours makes fewer allocations in total.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use grammers_tl_types as gr;
+use tl_bench::{corpus, count_constructors, Kind, Sample, Value};
+
+/// The system allocator, counting the allocations (and reallocations) of the current thread.
+struct Counting;
+
+thread_local! {
+    // `const` initialisation and no destructor: reading these never allocates nor registers
+    // anything, so they are safe to use from inside the allocator.
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+    static REALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so `System`'s
+// guarantees carry over; the only addition is bumping thread-local counters, which neither
+// allocates nor unwinds. This is the one `unsafe` of the crate: counting allocations needs a
+// `#[global_allocator]`, whose trait is unsafe to implement.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(&ALLOCATIONS, layout.size());
+        // SAFETY: forwarded unchanged; the caller upholds `alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(&ALLOCATIONS, layout.size());
+        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(&REALLOCATIONS, new_size.saturating_sub(layout.size()));
+        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged; the caller upholds `dealloc`'s contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn count(counter: &'static std::thread::LocalKey<Cell<u64>>, bytes: usize) {
+    // `try_with`: during thread teardown the slots may be gone; then nothing is counted.
+    let _ = counter.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + bytes as u64));
+}
+
+/// Allocations, reallocations and requested bytes on this thread so far.
+fn snapshot() -> [u64; 3] {
+    [
+        ALLOCATIONS.with(Cell::get),
+        REALLOCATIONS.with(Cell::get),
+        BYTES.with(Cell::get),
+    ]
+}
+
+/// What decoding a set of samples cost, with one crate.
+#[derive(Default, Clone, Copy)]
+struct Cost {
+    allocations: u64,
+    reallocations: u64,
+    bytes: u64,
+}
+
+impl Cost {
+    fn calls(self) -> u64 {
+        self.allocations + self.reallocations
+    }
+
+    fn add(&mut self, other: Cost) {
+        self.allocations += other.allocations;
+        self.reallocations += other.reallocations;
+        self.bytes += other.bytes;
+    }
+}
+
+/// Runs `decode` and returns what it allocated (the decoded value is dropped after counting).
+fn measure<T>(decode: impl FnOnce() -> T) -> Cost {
+    let before = snapshot();
+    let value = decode();
+    let after = snapshot();
+    drop(value);
+    Cost {
+        allocations: after[0] - before[0],
+        reallocations: after[1] - before[1],
+        bytes: after[2] - before[2],
+    }
+}
+
+fn ours(s: &Sample) -> Cost {
+    measure(|| Value::decode(s.kind, &s.bytes).expect("ours decodes the corpus"))
+}
+
+fn grammers(s: &Sample) -> Cost {
+    use gr::Deserializable as _;
+    match s.kind {
+        Kind::MessagesPage | Kind::ChannelMessagesPage => measure(|| {
+            gr::enums::messages::Messages::from_bytes(&s.bytes).expect("grammers decodes")
+        }),
+        Kind::UserVector => {
+            measure(|| Vec::<gr::enums::User>::from_bytes(&s.bytes).expect("grammers decodes"))
+        }
+        _ => measure(|| gr::enums::Updates::from_bytes(&s.bytes).expect("grammers decodes")),
+    }
+}
+
+#[test]
+fn ours_allocates_less_than_grammers() {
+    let samples = corpus();
+    // Warm up: the first decode may allocate lazily initialised state (none expected, but
+    // it must not be counted against either crate).
+    for s in samples.iter().take(3) {
+        ours(s);
+        grammers(s);
+    }
+
+    println!(
+        "\n| kind | samples | TL objects | ours allocs | grammers allocs | ours / grammers \
+         | ours per object | grammers per object | ours per sample | grammers per sample \
+         | ours reallocs | grammers reallocs | ours KB | grammers KB |"
+    );
+    println!(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    let (mut total_ours, mut total_peer, mut total_objects, mut total_samples) =
+        (Cost::default(), Cost::default(), 0u64, 0u64);
+    let row = |label: &str, n: u64, objects: u64, o: Cost, p: Cost| {
+        println!(
+            "| {label} | {n} | {objects} | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} | {:.1} | {} | {} | {} | {} |",
+            o.calls(),
+            p.calls(),
+            o.calls() as f64 / p.calls() as f64,
+            o.calls() as f64 / objects as f64,
+            p.calls() as f64 / objects as f64,
+            o.calls() as f64 / n as f64,
+            p.calls() as f64 / n as f64,
+            o.reallocations,
+            p.reallocations,
+            o.bytes / 1024,
+            p.bytes / 1024,
+        );
+    };
+    for kind in Kind::ALL {
+        let (mut o, mut p, mut objects, mut n) = (Cost::default(), Cost::default(), 0, 0);
+        for s in samples.iter().filter(|s| s.kind == kind) {
+            o.add(ours(s));
+            p.add(grammers(s));
+            objects += count_constructors(&s.bytes) as u64;
+            n += 1;
+        }
+        row(&format!("{kind:?}"), n, objects, o, p);
+        total_ours.add(o);
+        total_peer.add(p);
+        total_objects += objects;
+        total_samples += n;
+    }
+    row(
+        "**total**",
+        total_samples,
+        total_objects,
+        total_ours,
+        total_peer,
+    );
+    println!(
+        "\n(allocs = alloc + realloc calls made while decoding; TL objects = constructors in the \
+         encoded samples, nested ones included, vectors and Bool excluded)"
+    );
+
+    assert!(
+        total_ours.calls() < total_peer.calls(),
+        "ours: {} allocation calls, grammers: {}",
+        total_ours.calls(),
+        total_peer.calls()
+    );
+}
