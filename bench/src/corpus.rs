@@ -1371,7 +1371,7 @@ impl Gen {
                     video,
                     round,
                     voice,
-                    document: Some(document),
+                    document: Some(Box::new(document)),
                     alt_documents: None,
                     video_cover: None,
                     video_timestamp: None,
@@ -1383,7 +1383,7 @@ impl Gen {
                 force_small_media: false,
                 manual: false,
                 safe: true,
-                webpage: self.webpage(),
+                webpage: Box::new(self.webpage()),
             }),
         }
     }
@@ -1583,14 +1583,14 @@ impl Gen {
             from_rank: None,
             peer_id: peer.clone(),
             saved_peer_id: None,
-            fwd_from,
+            fwd_from: fwd_from.map(Box::new),
             via_bot_id: r.chance(2).then(|| 1_000_000 + r.range(0, 1000)),
             via_business_bot_id: None,
             guestchat_via_from: None,
-            reply_to,
+            reply_to: reply_to.map(Box::new),
             date,
             message: text.text,
-            media,
+            media: media.map(Box::new),
             reply_markup: None,
             entities,
             views,
@@ -1647,9 +1647,9 @@ impl Gen {
             from_id: Some(Self::peer_user(from)),
             peer_id: peer.clone(),
             saved_peer_id: None,
-            reply_to,
+            reply_to: reply_to.map(Box::new),
             date,
-            action,
+            action: Box::new(action),
             reactions: None,
             ttl_period: None,
         })
@@ -1792,7 +1792,7 @@ impl Gen {
                     let peer = Self::peer_user(members[0].id);
                     let m = self.message(msg_id, self.now, &peer, &members[..2], false);
                     enums::Update::NewMessage(types::UpdateNewMessage {
-                        message: m,
+                        message: Box::new(m),
                         pts,
                         pts_count: 1,
                     })
@@ -1802,7 +1802,7 @@ impl Gen {
                     channel_used = true;
                     let m = self.message(msg_id, self.now, &channel_peer, &members, false);
                     enums::Update::NewChannelMessage(types::UpdateNewChannelMessage {
-                        message: m,
+                        message: Box::new(m),
                         pts,
                         pts_count: 1,
                     })
@@ -1811,7 +1811,7 @@ impl Gen {
                     let peer = Self::peer_user(members[0].id);
                     let m = self.message(msg_id, self.now - 60, &peer, &members[..2], false);
                     enums::Update::EditMessage(types::UpdateEditMessage {
-                        message: m,
+                        message: Box::new(m),
                         pts,
                         pts_count: 1,
                     })
@@ -1854,7 +1854,7 @@ impl Gen {
                 15 => enums::Update::UserTyping(types::UpdateUserTyping {
                     user_id: self.rng.pick_ref(&members).id,
                     top_msg_id: None,
-                    action: self.typing(),
+                    action: Box::new(self.typing()),
                 }),
                 16 => enums::Update::DeleteMessages(types::UpdateDeleteMessages {
                     messages: (0..self.rng.int(1, 10)).map(|i| msg_id - 2 * i).collect(),
@@ -1954,9 +1954,9 @@ impl Gen {
             pts: r.int(10_000, 2_000_000),
             pts_count: 1,
             date: self.now,
-            fwd_from,
+            fwd_from: fwd_from.map(Box::new),
             via_bot_id: None,
-            reply_to,
+            reply_to: reply_to.map(Box::new),
             entities,
             ttl_period: None,
         })
@@ -1979,7 +1979,7 @@ impl Gen {
             date: self.now,
             fwd_from: None,
             via_bot_id: r.chance(3).then(|| 1_000_000 + r.range(0, 1000)),
-            reply_to,
+            reply_to: reply_to.map(Box::new),
             entities,
             ttl_period: None,
         })

@@ -117,7 +117,7 @@ pub struct Field {
     pub ty: Ty,
     /// `Some((flag word, bit))` for conditional params.
     pub condition: Option<(String, u8)>,
-    /// Held in a `Box` to break a recursive type.
+    /// Held in a `Box`: to break a recursive type, or to keep a large value out of line.
     pub boxed: bool,
     /// The param's description, as Markdown, if documented.
     pub description: Option<String>,
@@ -352,6 +352,7 @@ impl<'a> Lowering<'a> {
             errors,
         };
         crate::recursion::mark_boxes(&mut ir);
+        crate::large_fields::box_large_fields(&mut ir);
         if self.errors.is_empty() {
             Ok(ir)
         } else {

@@ -1,7 +1,7 @@
 //! Generates Rust bindings from Telegram TL schemas.
 //!
 //! The pipeline is one-way: [`tl_parser`] parses TL text into a schema; [`ir`] lowers it
-//! (Rust names, flag layouts, recursion boxes, docs); [`emit`] turns the IR into token
+//! (Rust names, flag layouts, boxes for recursion and for large fields, docs); [`emit`] turns the IR into token
 //! streams per module; [`format`] prints them; [`write`] writes only what changed.
 //! [`Config`] drives it, from `build.rs` or from the `tl-codegen` binary.
 
@@ -11,6 +11,7 @@ pub mod emit;
 pub mod format;
 pub mod inspect;
 pub mod ir;
+pub mod large_fields;
 pub mod naming;
 pub mod recursion;
 pub mod workspace;

@@ -4,7 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-const CASES: &[&str] = &["flags", "recursion", "keywords", "generics", "bare_vectors"];
+const CASES: &[&str] = &[
+    "flags",
+    "recursion",
+    "keywords",
+    "generics",
+    "bare_vectors",
+    "large_fields",
+];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")

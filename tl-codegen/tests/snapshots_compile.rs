@@ -17,6 +17,9 @@ mod generics {
 mod bare_vectors {
     include!("snapshots/bare_vectors.rs");
 }
+mod large_fields {
+    include!("snapshots/large_fields.rs");
+}
 
 use tl_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
@@ -200,4 +203,43 @@ fn bare_vectors_omit_the_vector_and_item_ids() {
     expected.extend(9i64.to_le_bytes());
     assert_eq!(bytes, expected);
     assert_eq!(Rule::from_bytes(&bytes).unwrap(), rule);
+}
+
+#[test]
+fn large_fields_are_boxed_and_small_ones_inline() {
+    use large_fields::{enums, types};
+    let big = || enums::Big::B(types::BigB { x: 5 });
+    let holder = types::Holder {
+        big: Box::new(big()),
+        maybe_big: Some(Box::new(big())),
+        small: enums::Small::A(types::SmallA { x: 6 }),
+        pair: enums::Pair::Pair(types::Pair {
+            a: [1; 32],
+            b: [2; 32],
+        }),
+        bigs: vec![big()],
+    };
+    // Two boxes, an inline `Small` and `Pair` (64 bytes of data) and a `Vec`.
+    assert!(std::mem::size_of::<types::Holder>() <= 8 + 8 + 16 + 72 + 24);
+    assert!(std::mem::size_of::<enums::Big>() > 128);
+
+    let bytes = holder.to_bytes();
+    let big_bytes = [
+        &types::BigB::CONSTRUCTOR_ID.to_le_bytes()[..],
+        &[5, 0, 0, 0],
+    ]
+    .concat();
+    let mut expected = types::Holder::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend(1u32.to_le_bytes()); // flags: maybe_big present
+    expected.extend(&big_bytes);
+    expected.extend(&big_bytes);
+    expected.extend(types::SmallA::CONSTRUCTOR_ID.to_le_bytes());
+    expected.extend(6i64.to_le_bytes());
+    expected.extend(types::Pair::CONSTRUCTOR_ID.to_le_bytes());
+    expected.extend([1; 32]);
+    expected.extend([2; 32]);
+    expected.extend([0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0]);
+    expected.extend(&big_bytes);
+    assert_eq!(bytes, expected);
+    assert_eq!(types::Holder::from_bytes(&bytes).unwrap(), holder);
 }

@@ -9,11 +9,40 @@ pub trait Serializable {
     /// Appends the boxed encoding of `self` to `out`.
     fn serialize(&self, out: &mut Vec<u8>);
 
-    /// Returns the boxed encoding of `self`.
+    /// Returns the boxed encoding of `self`, in a `Vec` of exactly its length.
+    ///
+    /// The value is encoded into a per-thread scratch buffer that is reused across calls and
+    /// then copied out, so the result costs one allocation of the exact size instead of a
+    /// series of reallocations as a fresh `Vec` grows. To reuse a buffer of your own, call
+    /// [`serialize`](Self::serialize) on it.
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        self.serialize(&mut out);
-        out
+        scratch::encode(|out| self.serialize(out))
+    }
+}
+
+/// The per-thread scratch buffer behind [`Serializable::to_bytes`].
+mod scratch {
+    use std::cell::Cell;
+
+    /// A scratch buffer larger than this is freed after use rather than kept for the thread.
+    const MAX_RETAINED: usize = 1 << 20;
+
+    thread_local! {
+        /// The buffer, taken out while in use so that a nested `to_bytes` gets a fresh one.
+        static SCRATCH: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+
+    /// Runs `encode` on an empty scratch buffer and returns a copy of what it wrote.
+    pub(super) fn encode(encode: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut buffer = SCRATCH.try_with(Cell::take).unwrap_or_default();
+        buffer.clear();
+        encode(&mut buffer);
+        let bytes = buffer.as_slice().to_vec();
+        if buffer.capacity() <= MAX_RETAINED {
+            // Fails only while the thread is being torn down; the buffer is then just dropped.
+            let _ = SCRATCH.try_with(|scratch| scratch.set(buffer));
+        }
+        bytes
     }
 }
 
