@@ -20,6 +20,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 
 use tl_parser::{Category, Definition, ParamKind, ParseOptions, Schema, Type};
 
@@ -334,8 +335,8 @@ impl fmt::Display for Coverage {
 /// The parsed schema with the indexes the generator needs.
 #[derive(Debug)]
 pub struct Catalog {
-    /// The parsed schema.
-    pub schema: Schema,
+    /// The parsed schema (borrowing from sources that live as long as the program).
+    pub schema: Schema<'static>,
     by_name: HashMap<String, usize>,
     /// Boxed type name → its constructors (indexes into `schema.definitions`), source order.
     ctors_by_type: BTreeMap<String, Vec<usize>>,
@@ -354,10 +355,16 @@ pub const PRIMITIVE_BOXED: &[&str] = &["Bool"];
 impl Catalog {
     /// Parses `schema/api.tl` and `schema/mtproto.tl` of the workspace.
     pub fn load() -> Catalog {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema");
-        let api = std::fs::read_to_string(format!("{dir}/api.tl")).expect("read schema/api.tl");
-        let mtproto =
-            std::fs::read_to_string(format!("{dir}/mtproto.tl")).expect("read schema/mtproto.tl");
+        /// The schema files, read once: the parsed schema borrows from them.
+        static SOURCES: OnceLock<(String, String)> = OnceLock::new();
+        let (api, mtproto) = SOURCES.get_or_init(|| {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema");
+            let read = |name: &str| {
+                std::fs::read_to_string(format!("{dir}/{name}"))
+                    .unwrap_or_else(|e| panic!("read schema/{name}: {e}"))
+            };
+            (read("api.tl"), read("mtproto.tl"))
+        });
         Catalog::new(tl_parser::parse_files(
             [("api.tl", api.as_str()), ("mtproto.tl", mtproto.as_str())],
             &ParseOptions::default(),
@@ -365,7 +372,7 @@ impl Catalog {
     }
 
     /// Indexes a parsed schema; panics if it has errors or a type that can never be written.
-    pub fn new(schema: Schema) -> Catalog {
+    pub fn new(schema: Schema<'static>) -> Catalog {
         if let Some(error) = schema.errors().next() {
             panic!("schema error: {}", error.render());
         }
@@ -373,10 +380,10 @@ impl Catalog {
         let mut ctors_by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut plain_functions = Vec::new();
         for (i, d) in schema.definitions.iter().enumerate() {
-            by_name.insert(d.name.clone(), i);
+            by_name.insert(d.name.to_owned(), i);
             match d.category {
                 Category::Type => ctors_by_type
-                    .entry(d.result.name.clone())
+                    .entry(d.result.name.to_owned())
                     .or_default()
                     .push(i),
                 Category::Function if d.generics.is_empty() => plain_functions.push(i),
@@ -416,7 +423,7 @@ impl Catalog {
                     self.min_depth[i] = depth;
                     let entry = self
                         .type_depth
-                        .entry(d.result.name.clone())
+                        .entry(d.result.name.to_owned())
                         .or_insert(u32::MAX);
                     *entry = (*entry).min(depth);
                     changed = true;
@@ -444,7 +451,7 @@ impl Catalog {
         if let Some(ctor) = self.bare_constructor(ty) {
             return self.min_depth[ctor];
         }
-        self.type_depth.get(&ty.name).copied().unwrap_or(u32::MAX)
+        self.type_depth.get(ty.name).copied().unwrap_or(u32::MAX)
     }
 
     /// The constructor a bare type reference names (`future_salt`, `%Message`), if bare.
@@ -453,7 +460,7 @@ impl Catalog {
             return None;
         }
         if ty.percent {
-            match self.ctors_by_type.get(&ty.name).map(Vec::as_slice) {
+            match self.ctors_by_type.get(ty.name).map(Vec::as_slice) {
                 Some([only]) => Some(*only),
                 _ => panic!("`{ty}` is bare but its type does not have exactly one constructor"),
             }
@@ -461,26 +468,27 @@ impl Catalog {
             Some(
                 *self
                     .by_name
-                    .get(&ty.name)
+                    .get(ty.name)
                     .unwrap_or_else(|| panic!("unknown bare type `{ty}`")),
             )
         }
     }
 
     /// Every definition, by TL name.
-    pub fn get(&self, name: &str) -> Option<&Definition> {
+    pub fn get(&self, name: &str) -> Option<&Definition<'static>> {
         self.by_name.get(name).map(|&i| &self.schema.definitions[i])
     }
 
     /// Every constructor that gets a generated struct (all but `Bool`'s), in source order.
-    pub fn constructors(&self) -> impl Iterator<Item = &Definition> {
-        self.schema.definitions.iter().filter(|d| {
-            d.category == Category::Type && !PRIMITIVE_BOXED.contains(&d.result.name.as_str())
-        })
+    pub fn constructors(&self) -> impl Iterator<Item = &Definition<'static>> {
+        self.schema
+            .definitions
+            .iter()
+            .filter(|d| d.category == Category::Type && !PRIMITIVE_BOXED.contains(&d.result.name))
     }
 
     /// Every function, in source order.
-    pub fn functions(&self) -> impl Iterator<Item = &Definition> {
+    pub fn functions(&self) -> impl Iterator<Item = &Definition<'static>> {
         self.schema
             .definitions
             .iter()
@@ -488,7 +496,7 @@ impl Catalog {
     }
 
     /// Every boxed type name with its constructors, sorted by name (`Bool` included).
-    pub fn boxed_types(&self) -> impl Iterator<Item = (&str, Vec<&Definition>)> {
+    pub fn boxed_types(&self) -> impl Iterator<Item = (&str, Vec<&Definition<'static>>)> {
         self.ctors_by_type.iter().map(|(name, ctors)| {
             (
                 name.as_str(),
@@ -519,7 +527,7 @@ impl Catalog {
         let mut writer = Writer {
             catalog: self,
             mode,
-            rng: SplitMix64::new(mode.seed() ^ fnv1a(&def.name)),
+            rng: SplitMix64::new(mode.seed() ^ fnv1a(def.name)),
             budget,
             depth: 0,
             out: Vec::new(),
@@ -558,7 +566,7 @@ fn primitive(ty: &Type) -> Option<Primitive> {
     if ty.percent || ty.generic_ref || !ty.args.is_empty() {
         return None;
     }
-    Some(match ty.name.as_str() {
+    Some(match ty.name {
         "int" | "int32" => Primitive::Int,
         "long" | "int53" | "int64" => Primitive::Long,
         "double" => Primitive::Double,
@@ -608,12 +616,12 @@ impl Writer<'_, '_> {
                 Category::Type => &mut self.coverage.boxed_constructors,
                 Category::Function => &mut self.coverage.functions,
             };
-            *names.entry(def.name.clone()).or_default() += 1;
+            *names.entry(def.name.to_owned()).or_default() += 1;
         } else {
             *self
                 .coverage
                 .bare_constructors
-                .entry(def.name.clone())
+                .entry(def.name.to_owned())
                 .or_default() += 1;
         }
         self.depth += 1;
@@ -622,7 +630,7 @@ impl Writer<'_, '_> {
         let mut users: BTreeMap<(&str, u8), usize> = BTreeMap::new();
         for p in &def.params {
             if let ParamKind::Conditional { field, bit, .. } = &p.kind {
-                *users.entry((field.as_str(), *bit)).or_default() += 1;
+                *users.entry((*field, *bit)).or_default() += 1;
             }
         }
         let mut set: BTreeSet<(&str, u8)> = BTreeSet::new();
@@ -655,7 +663,7 @@ impl Writer<'_, '_> {
                     self.u32(word);
                 }
                 ParamKind::Conditional { field, bit, ty } => {
-                    let on = set.contains(&(field.as_str(), *bit));
+                    let on = set.contains(&(*field, *bit));
                     if primitive(ty) == Some(Primitive::True) {
                         if on {
                             self.coverage.true_flags_set += 1;
@@ -718,7 +726,7 @@ impl Writer<'_, '_> {
         }
         let ctors = catalog
             .ctors_by_type
-            .get(&ty.name)
+            .get(ty.name)
             .unwrap_or_else(|| panic!("{}: type `{ty}` has no constructors", def.name));
         let chosen = if self.depth + 1 > self.budget {
             // Out of budget: one of the shallowest constructors.

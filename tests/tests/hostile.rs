@@ -590,10 +590,10 @@ fn every_recursive_cycle_is_depth_limited() {
     fn holds(catalog: &Catalog, ty: &Type, out: &mut BTreeSet<String>) {
         if ty.name == "Vector" || ty.name == "vector" {
             ty.args.iter().for_each(|a| holds(catalog, a, out));
-        } else if let Some(def) = catalog.get(&ty.name) {
-            out.insert(def.result.name.clone()); // a bare constructor: its type
+        } else if let Some(def) = catalog.get(ty.name) {
+            out.insert(def.result.name.to_owned()); // a bare constructor: its type
         } else {
-            out.insert(ty.name.clone());
+            out.insert(ty.name.to_owned());
         }
     }
     let mut edges: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();

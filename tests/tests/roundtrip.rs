@@ -84,7 +84,7 @@ fn round_trip(def: &Definition, bytes: &[u8]) -> Result<(), String> {
 /// Runs every mode over `defs`; returns the number of samples and the coverage.
 fn run<'a>(
     catalog: &Catalog,
-    defs: impl Iterator<Item = &'a Definition>,
+    defs: impl Iterator<Item = &'a Definition<'static>>,
 ) -> (usize, usize, Coverage) {
     let mut coverage = Coverage::default();
     let mut failures = Vec::new();
@@ -193,20 +193,14 @@ fn catalog_matches_the_generator_ir() {
     let ir = tl_codegen::ir::lower(&catalog.schema, &tl_codegen::ir::NoDocs).expect("lower");
     assert_eq!(ir.constructors.len(), EXPECTED_CONSTRUCTORS);
     assert_eq!(ir.functions.len(), EXPECTED_FUNCTIONS);
-    let ours: Vec<(&str, u32)> = catalog
-        .constructors()
-        .map(|d| (d.name.as_str(), d.id()))
-        .collect();
+    let ours: Vec<(&str, u32)> = catalog.constructors().map(|d| (d.name, d.id())).collect();
     let theirs: Vec<(&str, u32)> = ir
         .constructors
         .iter()
         .map(|c| (c.tl_name.as_str(), c.id))
         .collect();
     assert_eq!(ours, theirs);
-    let ours: Vec<(&str, u32)> = catalog
-        .functions()
-        .map(|d| (d.name.as_str(), d.id()))
-        .collect();
+    let ours: Vec<(&str, u32)> = catalog.functions().map(|d| (d.name, d.id())).collect();
     let theirs: Vec<(&str, u32)> = ir
         .functions
         .iter()
@@ -215,12 +209,7 @@ fn catalog_matches_the_generator_ir() {
     assert_eq!(ours, theirs);
     assert_eq!(ir.layer, Some(tl_types::LAYER));
     for d in &catalog.schema.definitions {
-        assert_eq!(
-            tl_types::name_for_id(d.id()),
-            Some(d.name.as_str()),
-            "{}",
-            d.name
-        );
+        assert_eq!(tl_types::name_for_id(d.id()), Some(d.name), "{}", d.name);
         match d.category {
             Category::Type | Category::Function => {}
         }

@@ -100,10 +100,7 @@ fn text_report(schema: &Schema) -> String {
         .definitions
         .iter()
         .filter(|d| d.category == Category::Type);
-    let types: BTreeSet<&str> = constructors
-        .clone()
-        .map(|d| d.result.name.as_str())
-        .collect();
+    let types: BTreeSet<&str> = constructors.clone().map(|d| d.result.name).collect();
     let functions = schema
         .definitions
         .iter()
@@ -243,10 +240,10 @@ fn hex_id(id: u32) -> String {
     format!("{id:#010x}")
 }
 
-impl<'a> From<&'a Definition> for JsonDefinition<'a> {
-    fn from(def: &'a Definition) -> Self {
+impl<'a> From<&'a Definition<'_>> for JsonDefinition<'a> {
+    fn from(def: &'a Definition<'_>) -> Self {
         JsonDefinition {
-            name: &def.name,
+            name: def.name,
             category: match def.category {
                 Category::Type => "type",
                 Category::Function => "function",
@@ -258,8 +255,8 @@ impl<'a> From<&'a Definition> for JsonDefinition<'a> {
                 .generics
                 .iter()
                 .map(|g| JsonGeneric {
-                    name: &g.name,
-                    kind: &g.kind,
+                    name: g.name,
+                    kind: g.kind,
                 })
                 .collect(),
             params: def
@@ -267,17 +264,17 @@ impl<'a> From<&'a Definition> for JsonDefinition<'a> {
                 .iter()
                 .map(|p| match &p.kind {
                     ParamKind::FlagField => JsonParam {
-                        name: &p.name,
+                        name: p.name,
                         ty: "#".to_owned(),
                         flag: None,
                     },
                     ParamKind::Conditional { field, bit, ty } => JsonParam {
-                        name: &p.name,
+                        name: p.name,
                         ty: ty.to_string(),
                         flag: Some(JsonFlag { field, bit: *bit }),
                     },
                     ParamKind::Plain(ty) => JsonParam {
-                        name: &p.name,
+                        name: p.name,
                         ty: ty.to_string(),
                         flag: None,
                     },

@@ -249,7 +249,7 @@ pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Ir, Vec<LowerError
 }
 
 struct Lowering<'a> {
-    schema: &'a Schema,
+    schema: &'a Schema<'a>,
     docs: &'a dyn DocSource,
     /// boxed TL type name → enum index
     enum_index: HashMap<String, usize>,
@@ -259,7 +259,7 @@ struct Lowering<'a> {
 }
 
 impl<'a> Lowering<'a> {
-    fn new(schema: &'a Schema, docs: &'a dyn DocSource) -> Self {
+    fn new(schema: &'a Schema<'a>, docs: &'a dyn DocSource) -> Self {
         Lowering {
             schema,
             docs,
@@ -275,14 +275,14 @@ impl<'a> Lowering<'a> {
             .definitions
             .iter()
             .filter(|d| d.category == Category::Type)
-            .filter(|d| !PRIMITIVE_BOXED.contains(&d.result.name.as_str()))
+            .filter(|d| !PRIMITIVE_BOXED.contains(&d.result.name))
             .collect();
 
         // Boxed types, in order of first appearance, then sorted by path for stable output.
         let mut type_names: Vec<&str> = Vec::new();
         for d in &ctor_defs {
-            if !type_names.contains(&d.result.name.as_str()) {
-                type_names.push(&d.result.name);
+            if !type_names.contains(&d.result.name) {
+                type_names.push(d.result.name);
             }
         }
         type_names.sort_by_key(|n| rust_path_of(n));
@@ -300,12 +300,12 @@ impl<'a> Lowering<'a> {
             self.enum_index.insert(e.tl_name.clone(), i);
         }
         for (i, d) in ctor_defs.iter().enumerate() {
-            self.ctor_index.insert(d.name.clone(), i);
+            self.ctor_index.insert(d.name.to_owned(), i);
         }
 
         let mut constructors = Vec::with_capacity(ctor_defs.len());
         for (i, d) in ctor_defs.iter().enumerate() {
-            let enum_idx = self.enum_index[&d.result.name];
+            let enum_idx = self.enum_index[d.result.name];
             let item = self.lower_item(d, ItemResult::Constructor(enum_idx));
             enums[enum_idx].variants.push((item.path.name.clone(), i));
             constructors.push(item);
@@ -331,13 +331,13 @@ impl<'a> Lowering<'a> {
             .schema
             .definitions
             .iter()
-            .map(|d| (d.id(), d.name.clone()))
+            .map(|d| (d.id(), d.name.to_owned()))
             .collect();
         names_by_id.extend(
             self.schema
                 .builtins
                 .iter()
-                .filter_map(|b| Some((b.declared_id?, b.name.clone()))),
+                .filter_map(|b| Some((b.declared_id?, b.name.to_owned()))),
         );
         names_by_id.sort();
         names_by_id.dedup_by_key(|(id, _)| *id);
@@ -366,13 +366,15 @@ impl<'a> Lowering<'a> {
         let mut fields = Vec::new();
         for p in &d.params {
             match &p.kind {
-                ParamKind::FlagField => slots.push(Slot::Flags(p.name.clone())),
+                ParamKind::FlagField => slots.push(Slot::Flags(p.name.to_owned())),
                 ParamKind::Plain(ty) if ty.name == "true" && !ty.percent => {
                     // A plain `true` carries nothing on the wire.
                 }
                 ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } => {
                     let condition = match &p.kind {
-                        ParamKind::Conditional { field, bit, .. } => Some((field.clone(), *bit)),
+                        ParamKind::Conditional { field, bit, .. } => {
+                            Some((field.to_string(), *bit))
+                        }
                         _ => None,
                     };
                     let lowered = self.lower_type(d, ty);
@@ -382,11 +384,11 @@ impl<'a> Lowering<'a> {
                     let description = p
                         .docs
                         .clone()
-                        .or_else(|| self.docs.param_description(&d.name, is_function, &p.name));
+                        .or_else(|| self.docs.param_description(d.name, is_function, p.name));
                     slots.push(Slot::Field(fields.len()));
                     fields.push(Field {
-                        tl_name: p.name.clone(),
-                        name: naming::value_name(&p.name),
+                        tl_name: p.name.to_owned(),
+                        name: naming::value_name(p.name),
                         ty: lowered,
                         condition,
                         boxed: false,
@@ -399,23 +401,23 @@ impl<'a> Lowering<'a> {
         dedupe_field_names(&mut fields);
         let description = d.docs.description.clone().or_else(|| {
             if is_function {
-                self.docs.function_description(&d.name)
+                self.docs.function_description(d.name)
             } else {
-                self.docs.constructor_description(&d.name)
+                self.docs.constructor_description(d.name)
             }
         });
         Item {
-            tl_name: d.name.clone(),
+            tl_name: d.name.to_owned(),
             id: d.id(),
-            path: rust_path_of(&d.name),
-            generics: d.generics.iter().map(|g| g.name.clone()).collect(),
+            path: rust_path_of(d.name),
+            generics: d.generics.iter().map(|g| g.name.to_owned()).collect(),
             slots,
             fields,
             result,
             tl_line: d.to_string(),
             description,
             errors: if is_function {
-                self.docs.function_errors(&d.name)
+                self.docs.function_errors(d.name)
             } else {
                 Vec::new()
             },
@@ -425,16 +427,16 @@ impl<'a> Lowering<'a> {
     fn lower_result(&mut self, d: &Definition) -> Ty {
         let generic = d.generics.iter().any(|g| g.name == d.result.name);
         if generic && d.result.args.is_empty() {
-            return Ty::Generic(d.result.name.clone());
+            return Ty::Generic(d.result.name.to_owned());
         }
         self.lower_type(d, &d.result)
     }
 
     fn lower_type(&mut self, d: &Definition, ty: &Type) -> Ty {
         if ty.generic_ref || d.generics.iter().any(|g| g.name == ty.name) {
-            return Ty::Generic(ty.name.clone());
+            return Ty::Generic(ty.name.to_owned());
         }
-        let simple = match (ty.name.as_str(), ty.percent) {
+        let simple = match (ty.name, ty.percent) {
             ("int" | "int32", false) => Some(Ty::Int),
             ("long" | "int53" | "int64", false) => Some(Ty::Long),
             ("double", false) => Some(Ty::Double),
@@ -471,7 +473,7 @@ impl<'a> Lowering<'a> {
                     .filter(|c| c.category == Category::Type && c.result.name == ty.name)
                     .collect();
                 match ctors.as_slice() {
-                    [only] => self.ctor_index.get(&only.name).copied(),
+                    [only] => self.ctor_index.get(only.name).copied(),
                     _ => {
                         return self.fail(
                             d,
@@ -482,14 +484,14 @@ impl<'a> Lowering<'a> {
                     }
                 }
             } else {
-                self.ctor_index.get(&ty.name).copied()
+                self.ctor_index.get(ty.name).copied()
             };
             return match ctor {
                 Some(i) => Ty::Bare(i),
                 None => self.fail(d, format!("unknown bare type `{ty}`")),
             };
         }
-        match self.enum_index.get(&ty.name) {
+        match self.enum_index.get(ty.name) {
             Some(&i) => Ty::Enum(i),
             None => self.fail(d, format!("type `{ty}` has no constructors")),
         }
@@ -497,7 +499,7 @@ impl<'a> Lowering<'a> {
 
     fn fail(&mut self, d: &Definition, message: String) -> Ty {
         self.errors.push(LowerError {
-            definition: d.name.clone(),
+            definition: d.name.to_owned(),
             message,
         });
         Ty::Int

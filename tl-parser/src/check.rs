@@ -1,34 +1,51 @@
-//! The semantic checks: each definition as it is read, then the whole schema once every
-//! file is read (duplicates and types that are never declared).
+//! The semantic checks: each definition on its own as it is read, and what needs the
+//! whole schema (duplicate names and ids, types that are never declared).
+//!
+//! What the whole schema needs is gathered in a [`SchemaIndex`] as definitions are read,
+//! while they are fresh in the cache. A type reference that is already declared then needs
+//! nothing more; the others are looked up again once every file is read.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{same_str, FxHashMap, NameKey};
 use crate::model::{
     Category, Definition, Diagnostic, DiagnosticKind, Param, ParamKind, Schema, Severity, Span,
     Type,
 };
 
 /// Whether `name` is declared without a constructor: a primitive, a builtin or a generic kind.
-fn is_primitive(name: &str) -> bool {
-    matches!(
-        name,
-        "int"
-            | "long"
-            | "double"
-            | "string"
-            | "bytes"
-            | "int128"
-            | "int256"
-            | "int32"
-            | "int53"
-            | "int64"
-            | "#"
-            | "true"
-            | "Bool"
-            | "Vector"
-            | "vector"
-            | "Type"
-            | "Object"
-    )
+pub(crate) fn is_primitive(name: &str) -> bool {
+    /// The names, packed like [`pack`] does.
+    const PRIMITIVES: [u64; 17] = [
+        pack(b"int"),
+        pack(b"long"),
+        pack(b"double"),
+        pack(b"string"),
+        pack(b"bytes"),
+        pack(b"int128"),
+        pack(b"int256"),
+        pack(b"int32"),
+        pack(b"int53"),
+        pack(b"int64"),
+        pack(b"#"),
+        pack(b"true"),
+        pack(b"Bool"),
+        pack(b"Vector"),
+        pack(b"vector"),
+        pack(b"Type"),
+        pack(b"Object"),
+    ];
+    // Checked for every type reference: one number compared with a few, not strings.
+    name.len() <= 7 && PRIMITIVES.contains(&pack(name.as_bytes()))
+}
+
+/// Up to seven bytes as one number: the bytes (little-endian), with the length on top.
+const fn pack(bytes: &[u8]) -> u64 {
+    let mut packed = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        packed |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    packed
 }
 
 /// Above this many params, per-definition lookups use a hash map instead of a scan.
@@ -42,8 +59,6 @@ pub(crate) struct FileContext<'a> {
     pub source: &'a str,
     /// Whether an id mismatch is an error.
     pub strict_ids: bool,
-    /// The canonical form of the definition being checked.
-    pub canonical: &'a str,
 }
 
 impl FileContext<'_> {
@@ -63,19 +78,19 @@ impl FileContext<'_> {
 /// The first index of each param name, by scanning or hashing depending on the count.
 struct ParamIndex<'d> {
     /// The params.
-    params: &'d [Param],
+    params: &'d [Param<'d>],
     /// The first index of each name, when there are many params.
-    map: Option<FxHashMap<&'d str, usize>>,
+    map: Option<FxHashMap<NameKey<'d>, usize>>,
 }
 
 impl<'d> ParamIndex<'d> {
     /// Indexes `params`.
-    fn new(params: &'d [Param]) -> Self {
+    fn new(params: &'d [Param<'d>]) -> Self {
         let map = (params.len() > SCAN_LIMIT).then(|| {
             let mut map = FxHashMap::default();
             map.reserve(params.len());
             for (i, p) in params.iter().enumerate() {
-                map.entry(p.name.as_str()).or_insert(i);
+                map.entry(NameKey(p.name)).or_insert(i);
             }
             map
         });
@@ -85,8 +100,8 @@ impl<'d> ParamIndex<'d> {
     /// The index of the first param called `name`.
     fn first(&self, name: &str) -> Option<usize> {
         match &self.map {
-            Some(map) => map.get(name).copied(),
-            None => self.params.iter().position(|p| p.name == name),
+            Some(map) => map.get(&NameKey(name)).copied(),
+            None => self.params.iter().position(|p| same_str(p.name, name)),
         }
     }
 }
@@ -165,7 +180,9 @@ pub(crate) fn check_definition(
         let span = id_span(def, cx.source);
         let message = format!(
             "declared id {declared:#010x} of `{}` differs from the computed id {:#010x} of `{}`",
-            def.name, def.computed_id, cx.canonical
+            def.name,
+            def.computed_id,
+            crate::ids::canonical_form(def)
         );
         out.push(Diagnostic::new(
             severity,
@@ -178,7 +195,7 @@ pub(crate) fn check_definition(
     }
     let index = ParamIndex::new(&def.params);
     for (i, param) in def.params.iter().enumerate() {
-        if index.first(&param.name).is_some_and(|first| first < i) {
+        if index.first(param.name).is_some_and(|first| first < i) {
             let message = format!(
                 "parameter `{}` is declared more than once in `{}`",
                 param.name, def.name
@@ -287,7 +304,7 @@ fn check_generic_refs(
 
 /// Whether `ty` or one of its arguments is a `!X` that names no generic of `def`.
 fn has_unknown_generic(def: &Definition, ty: &Type) -> bool {
-    (ty.generic_ref && !def.generics.iter().any(|g| g.name == ty.name))
+    (ty.generic_ref && !is_generic(def, ty.name))
         || ty.args.iter().any(|arg| has_unknown_generic(def, arg))
 }
 
@@ -300,7 +317,7 @@ fn report_unknown_generics(
     cx: &FileContext<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    if ty.generic_ref && !def.generics.iter().any(|g| g.name == ty.name) {
+    if ty.generic_ref && !is_generic(def, ty.name) {
         let message = format!(
             "`!{0}` names no generic parameter of `{1}`; declare it with `{{{0}:Type}}`",
             ty.name, def.name
@@ -308,7 +325,7 @@ fn report_unknown_generics(
         cx.error(
             out,
             DiagnosticKind::UnknownGeneric,
-            locate_type(cx.source, span, from, &ty.name),
+            locate_type(cx.source, span, from, ty.name),
             message,
         );
     }
@@ -317,76 +334,220 @@ fn report_unknown_generics(
     }
 }
 
-/// What the whole schema declares.
-struct Declared<'s> {
-    /// Boxed types that are the result of a constructor or builtin.
-    types: FxHashSet<&'s str>,
-    /// Constructor and builtin names, for bare references.
-    constructors: FxHashSet<&'s str>,
+/// Whether `name` is a generic parameter of `def`.
+fn is_generic(def: &Definition<'_>, name: &str) -> bool {
+    def.generics.iter().any(|g| same_str(g.name, name))
 }
 
-impl Declared<'_> {
-    /// Whether `ty`, used in `def`, refers to something declared (its arguments are checked apart).
-    fn contains(&self, def: &Definition, ty: &Type) -> bool {
-        if ty.generic_ref
-            || is_primitive(&ty.name)
-            || def.generics.iter().any(|g| g.name == ty.name)
-        {
-            return true;
-        }
-        if ty.is_bare() && !ty.percent {
-            self.constructors.contains(ty.name.as_str())
-        } else {
-            self.types.contains(ty.name.as_str())
-        }
+/// A type name used in a definition that may name something undeclared: not a `!X`, not a
+/// primitive, not a generic parameter of the definition.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TypeRef<'s> {
+    /// The name.
+    pub name: &'s str,
+    /// Whether it names a constructor (a bare reference) rather than a boxed type.
+    pub bare: bool,
+    /// The index of the param it is written in, or `None` for the result.
+    pub param: Option<usize>,
+}
+
+impl<'s> TypeRef<'s> {
+    /// A reference to `name` (the type, or one of its arguments), written in `param` of
+    /// `def`, if it is not trivially declared.
+    pub(crate) fn new(
+        def_generics: &[crate::model::GenericParam<'_>],
+        ty: &Type<'s>,
+        param: Option<usize>,
+    ) -> Option<Self> {
+        let trivially_declared = ty.generic_ref
+            || is_primitive(ty.name)
+            || def_generics.iter().any(|g| same_str(g.name, ty.name));
+        (!trivially_declared).then(|| TypeRef {
+            name: ty.name,
+            bare: ty.is_bare() && !ty.percent,
+            param,
+        })
     }
 }
 
-/// Checks what needs every file: duplicate names and ids, and undeclared types.
-pub(crate) fn check_schema(schema: &mut Schema, result_spans: &[Span], sources: &[&str]) {
-    let mut out = Vec::new();
-    let files = &schema.files;
-    let error = |out: &mut Vec<Diagnostic>, kind, span: Span, message: String| {
-        let file = files.get(span.file).map_or("", String::as_str);
-        let source = sources.get(span.file).copied().unwrap_or("");
-        out.push(Diagnostic::new(
-            Severity::Error,
-            kind,
-            file,
-            source,
-            span,
-            message,
-        ));
-    };
-    let defs = &schema.definitions;
+/// Appends the type names of `def` that need looking up, in order: every param's type and
+/// its arguments, then the result's.
+pub(crate) fn type_refs<'s>(def: &Definition<'s>, out: &mut Vec<TypeRef<'s>>) {
+    fn walk<'s>(
+        def: &Definition<'s>,
+        ty: &Type<'s>,
+        param: Option<usize>,
+        out: &mut Vec<TypeRef<'s>>,
+    ) {
+        out.extend(TypeRef::new(&def.generics, ty, param));
+        for arg in &ty.args {
+            walk(def, arg, param, out);
+        }
+    }
+    for (j, param) in def.params.iter().enumerate() {
+        if let ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } = &param.kind {
+            walk(def, ty, Some(j), out);
+        }
+    }
+    walk(def, &def.result, None, out);
+}
 
-    let mut declared = Declared {
-        types: FxHashSet::default(),
-        constructors: FxHashSet::default(),
+/// What the schema says about one name.
+#[derive(Debug, Clone, Copy)]
+struct NameInfo {
+    /// The index of the first definition with the name, or [`NameInfo::NONE`].
+    first: usize,
+    /// A constructor or builtin has the name: a bare type reference may use it.
+    constructor: bool,
+    /// A constructor or builtin has the name as its result: a boxed type reference may use it.
+    boxed_type: bool,
+}
+
+impl NameInfo {
+    /// No definition has the name.
+    const NONE: usize = usize::MAX;
+    /// Nothing known yet.
+    const EMPTY: NameInfo = NameInfo {
+        first: NameInfo::NONE,
+        constructor: false,
+        boxed_type: false,
     };
-    declared.types.reserve(defs.len());
-    declared.constructors.reserve(defs.len());
-    // The owner of each id: a definition's index, or `None` for a builtin.
-    let mut ids: FxHashMap<u32, Option<usize>> = FxHashMap::default();
-    ids.reserve(defs.len());
-    for builtin in &schema.builtins {
-        declared.constructors.insert(&builtin.name);
-        if let Some(result) = builtin
-            .text
+}
+
+/// The owner of an id that a builtin declares, in [`SchemaIndex::ids`].
+const BUILTIN: usize = usize::MAX;
+
+/// Where a type reference is written: in a param of its definition, or in its result.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// In the param with this index.
+    Param(usize),
+    /// In the result, written at this span.
+    Result(Span),
+}
+
+/// A type reference that was not declared yet when its definition was read.
+#[derive(Debug, Clone, Copy)]
+struct Pending<'s> {
+    /// The type's name.
+    name: &'s str,
+    /// Whether it names a constructor (a bare reference) rather than a boxed type.
+    bare: bool,
+    /// The index of the definition.
+    def: usize,
+    /// Where in it.
+    place: Place,
+}
+
+/// What the checks of the whole schema need, gathered as definitions are read.
+#[derive(Debug, Default)]
+pub(crate) struct SchemaIndex<'s> {
+    /// Every definition name and declared type.
+    names: FxHashMap<NameKey<'s>, NameInfo>,
+    /// The owner of each id: a definition's index, or [`BUILTIN`].
+    ids: FxHashMap<u32, usize>,
+    /// A builtin declared an id after a definition took it; builtins' ids count first.
+    ids_out_of_order: bool,
+    /// Duplicate names and ids, in the order of the definitions.
+    duplicates: Vec<Diagnostic>,
+    /// Type references to look up again at the end.
+    pending: Vec<Pending<'s>>,
+}
+
+impl<'s> SchemaIndex<'s> {
+    /// Makes room for about `definitions` more definitions.
+    pub(crate) fn reserve(&mut self, definitions: usize) {
+        self.names.reserve(definitions);
+        self.ids.reserve(definitions);
+    }
+
+    /// The entry of `name`.
+    fn entry(&mut self, name: &'s str) -> &mut NameInfo {
+        self.names.entry(NameKey(name)).or_insert(NameInfo::EMPTY)
+    }
+
+    /// Whether a constructor (for a `bare` reference) or a boxed type called `name` is declared.
+    fn declares(&self, name: &str, bare: bool) -> bool {
+        self.names.get(&NameKey(name)).is_some_and(|info| {
+            if bare {
+                info.constructor
+            } else {
+                info.boxed_type
+            }
+        })
+    }
+
+    /// Records a builtin line; `text` is its source text.
+    pub(crate) fn add_builtin(&mut self, name: &'s str, declared_id: Option<u32>, text: &'s str) {
+        self.entry(name).constructor = true;
+        if let Some(result) = text
             .rsplit_once('=')
             .and_then(|(_, r)| r.split_whitespace().next())
         {
-            declared.types.insert(result);
+            self.entry(result).boxed_type = true;
         }
-        if let Some(id) = builtin.declared_id {
-            ids.entry(id).or_insert(None);
+        if let Some(id) = declared_id {
+            let owner = *self.ids.entry(id).or_insert(BUILTIN);
+            self.ids_out_of_order |= owner != BUILTIN;
         }
     }
-    let mut names: FxHashMap<&str, usize> = FxHashMap::default();
-    names.reserve(defs.len());
-    for (i, def) in defs.iter().enumerate() {
+
+    /// Records the last of `defs`, just read from the file of `cx`, whose result is at `result`.
+    /// `refs` are the type names it uses that are not trivially declared, as [`type_refs`]
+    /// finds them.
+    pub(crate) fn add_definition(
+        &mut self,
+        defs: &[Definition<'s>],
+        files: &[String],
+        result: Span,
+        cx: &FileContext<'_>,
+        refs: &[TypeRef<'s>],
+    ) {
+        let Some((i, def)) = defs.len().checked_sub(1).zip(defs.last()) else {
+            return;
+        };
+        self.check_duplicates(defs, i, files, cx.source);
+        if def.category == Category::Type {
+            self.entry(def.result.name).boxed_type = true;
+        }
+        for r in refs {
+            if !self.declares(r.name, r.bare) {
+                let place = match r.param {
+                    Some(j) => Place::Param(j),
+                    None => Place::Result(result),
+                };
+                self.pending.push(Pending {
+                    name: r.name,
+                    bare: r.bare,
+                    def: i,
+                    place,
+                });
+            }
+        }
+    }
+
+    /// Reports definition `i` of `defs` if an earlier one has its name or id, and records both.
+    fn check_duplicates(
+        &mut self,
+        defs: &[Definition<'s>],
+        i: usize,
+        files: &[String],
+        source: &str,
+    ) {
+        let Some(def) = defs.get(i) else {
+            return;
+        };
         let name_span = within(&def.span, 0, def.name.len());
-        let first = *names.entry(def.name.as_str()).or_insert(i);
+        let info = self.entry(def.name);
+        info.constructor |= def.category == Category::Type;
+        if info.first == NameInfo::NONE {
+            info.first = i;
+        }
+        let first = info.first;
+        let file_name = files.get(def.span.file).map_or("", String::as_str);
+        let error = |kind, span, message: String| {
+            Diagnostic::new(Severity::Error, kind, file_name, source, span, message)
+        };
         if let Some(first) = defs.get(first).filter(|_| first != i) {
             let message = format!(
                 "`{}` is defined more than once; first at {}:{}:{}",
@@ -395,11 +556,12 @@ pub(crate) fn check_schema(schema: &mut Schema, result_spans: &[Span], sources: 
                 first.span.line,
                 first.span.column
             );
-            error(&mut out, DiagnosticKind::DuplicateName, name_span, message);
+            let diagnostic = error(DiagnosticKind::DuplicateName, name_span, message);
+            self.duplicates.push(diagnostic);
         }
-        let owner = *ids.entry(def.id()).or_insert(Some(i));
-        if owner != Some(i) {
-            let owner = match owner.and_then(|j| defs.get(j)) {
+        let owner = *self.ids.entry(def.id()).or_insert(i);
+        if owner != i {
+            let owner = match defs.get(owner) {
                 Some(first) => format!("`{}`", first.name),
                 None => "a builtin".to_owned(),
             };
@@ -408,48 +570,68 @@ pub(crate) fn check_schema(schema: &mut Schema, result_spans: &[Span], sources: 
                 def.id(),
                 def.name
             );
-            let source = sources.get(def.span.file).copied().unwrap_or("");
             let span = if def.declared_id.is_some() {
                 id_span(def, source)
             } else {
                 name_span
             };
-            error(&mut out, DiagnosticKind::DuplicateId, span, message);
-        }
-        if def.category == Category::Type {
-            declared.types.insert(&def.result.name);
-            declared.constructors.insert(&def.name);
+            self.duplicates
+                .push(error(DiagnosticKind::DuplicateId, span, message));
         }
     }
 
-    for (def, result_span) in defs.iter().zip(result_spans) {
-        let source = sources.get(def.span.file).copied().unwrap_or("");
-        for param in &def.params {
-            let ty = match &param.kind {
-                ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } => ty,
-                ParamKind::FlagField => continue,
-            };
-            check_declared(&declared, def, ty, &mut |name| {
-                let span = locate_type(source, &param.span, type_offset(param, source), name);
-                error(
-                    &mut out,
-                    DiagnosticKind::UndeclaredType,
-                    span,
-                    undeclared_message(name, &def.name),
-                );
-            });
+    /// Adds the diagnostics that need every file to `schema`: duplicates, then undeclared types.
+    pub(crate) fn finish(mut self, schema: &mut Schema<'s>, sources: &[&str]) {
+        let defs = &schema.definitions;
+        let files = &schema.files;
+        let source_of = |def: &Definition<'_>| sources.get(def.span.file).copied().unwrap_or("");
+        if self.ids_out_of_order {
+            // Builtins own their ids wherever they are: go over the definitions again.
+            let mut again = SchemaIndex::default();
+            for id in schema.builtins.iter().filter_map(|b| b.declared_id) {
+                again.ids.entry(id).or_insert(BUILTIN);
+            }
+            for (i, def) in defs.iter().enumerate() {
+                again.check_duplicates(defs, i, files, source_of(def));
+            }
+            self.duplicates = again.duplicates;
         }
-        check_declared(&declared, def, &def.result, &mut |name| {
-            let span = locate_type(source, result_span, 0, name);
-            error(
-                &mut out,
+        let mut out = std::mem::take(&mut self.duplicates);
+        for pending in &self.pending {
+            if self.declares(pending.name, pending.bare) {
+                continue;
+            }
+            let Some(def) = defs.get(pending.def) else {
+                continue;
+            };
+            // A plain `X` where `!X` is also used was already reported as an unknown generic.
+            if uses_generic_ref(def, pending.name) {
+                continue;
+            }
+            let source = source_of(def);
+            let span = match pending.place {
+                Place::Param(j) => match def.params.get(j) {
+                    Some(param) => locate_type(
+                        source,
+                        &param.span,
+                        type_offset(param, source),
+                        pending.name,
+                    ),
+                    None => continue,
+                },
+                Place::Result(span) => locate_type(source, &span, 0, pending.name),
+            };
+            out.push(Diagnostic::new(
+                Severity::Error,
                 DiagnosticKind::UndeclaredType,
+                files.get(def.span.file).map_or("", String::as_str),
+                source,
                 span,
-                undeclared_message(name, &def.name),
-            );
-        });
+                undeclared_message(pending.name, def.name),
+            ));
+        }
+        schema.diagnostics.append(&mut out);
     }
-    schema.diagnostics.append(&mut out);
 }
 
 /// The message for a type `name` used in `def_name` that nothing declares.
@@ -465,25 +647,9 @@ fn undeclared_message(name: &str, def_name: &str) -> String {
     }
 }
 
-/// Calls `report` with the name of every type in `ty` (and its arguments) that is not declared.
-fn check_declared(
-    declared: &Declared<'_>,
-    def: &Definition,
-    ty: &Type,
-    report: &mut dyn FnMut(&str),
-) {
-    // A plain `X` where `!X` is also used was already reported as an unknown generic.
-    if !declared.contains(def, ty) && !uses_generic_ref(def, &ty.name) {
-        report(&ty.name);
-    }
-    for arg in &ty.args {
-        check_declared(declared, def, arg, report);
-    }
-}
-
 /// Whether some param of `def` refers to `!name`.
-fn uses_generic_ref(def: &Definition, name: &str) -> bool {
-    fn refers(ty: &Type, name: &str) -> bool {
+fn uses_generic_ref(def: &Definition<'_>, name: &str) -> bool {
+    fn refers(ty: &Type<'_>, name: &str) -> bool {
         (ty.generic_ref && ty.name == name) || ty.args.iter().any(|arg| refers(arg, name))
     }
     def.params.iter().any(|p| match &p.kind {

@@ -3,6 +3,10 @@
 //! Productions work on `&str` slices of the whole file, so every position is a byte offset
 //! into it; lines and columns are computed later, only where needed. `cut` marks the points
 //! where a production has committed, and `context` labels say what was expected there.
+//!
+//! The definition production first tries a hand-written fast path ([`crate::fast`]) that
+//! reads well-formed definitions exactly as the combinators do; errors are always found
+//! and labelled by the combinators.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
@@ -13,6 +17,9 @@ use nom::multi::many0_count;
 use nom::sequence::{preceded, terminated};
 use nom::{Err, IResult, Parser};
 
+use crate::check::TypeRef;
+use crate::fast;
+use crate::ids::CanonicalBuffer;
 use crate::model::{Category, Definition, Docs, GenericParam, Param, ParamKind, Span, Type};
 
 /// How deeply generic arguments may nest (`Vector<Vector<...>>`) before the parser gives up.
@@ -166,7 +173,7 @@ fn split_ascii(input: &str, len: usize) -> (&str, &str) {
 }
 
 /// Which bytes may continue an identifier: ASCII letters, digits and `_`.
-const IDENT_BYTES: [bool; 256] = {
+pub(crate) const IDENT_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -272,7 +279,7 @@ pub(crate) fn constructor_id(input: &str) -> PResult<'_, u32> {
 }
 
 /// A generic parameter declaration: `{X:Type}`.
-pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam> {
+pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam<'_>> {
     let body = (
         context("a generic parameter name after `{`", ident),
         context("`:` after the generic parameter name", char(':')),
@@ -281,16 +288,13 @@ pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam> {
     );
     map(
         preceded(char('{'), cut(body)),
-        |(name, _, kind, _): (&str, char, &str, char)| GenericParam {
-            name: name.to_owned(),
-            kind: kind.to_owned(),
-        },
+        |(name, _, kind, _): (&str, char, &str, char)| GenericParam { name, kind },
     )
     .parse(input)
 }
 
 /// A type at nesting `depth`: optional `%` or `!`, a qualified name, optional `<arguments>`.
-pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type> {
+pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type<'_>> {
     if depth > MAX_TYPE_DEPTH {
         return Err(GrammarError::problem(
             input,
@@ -312,7 +316,7 @@ pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type> {
         (input, Vec::new())
     };
     let ty = Type {
-        name: name.to_owned(),
+        name,
         percent: prefix == Some(b'%'),
         generic_ref: prefix == Some(b'!'),
         args,
@@ -326,7 +330,7 @@ fn type_arg_separator(input: &str) -> PResult<'_, ()> {
 }
 
 /// Generic arguments of a type at nesting `depth`: `<MessageEntity>`, `<A B>`, `<A, B>`.
-fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type>> {
+fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type<'_>>> {
     let (input, _) = char('<').parse(input)?;
     let (input, _) = space0.parse(input)?;
     let (input, first) = cut(context("a type argument after `<`", |i| {
@@ -354,7 +358,7 @@ fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type>> {
 }
 
 /// A type that is not nested in another: a parameter's or the result's.
-pub(crate) fn top_type(input: &str) -> PResult<'_, Type> {
+pub(crate) fn top_type(input: &str) -> PResult<'_, Type<'_>> {
     type_expr(input, 0)
 }
 
@@ -367,7 +371,7 @@ fn flag_condition(input: &str) -> PResult<'_, (&str, u32)> {
 }
 
 /// What follows `name:`: `#`, a conditional `field.N?Type`, or a type.
-fn param_kind(input: &str) -> PResult<'_, ParamKind> {
+fn param_kind(input: &str) -> PResult<'_, ParamKind<'_>> {
     if let Some(rest) = input.strip_prefix('#') {
         return Ok((rest, ParamKind::FlagField));
     }
@@ -375,14 +379,7 @@ fn param_kind(input: &str) -> PResult<'_, ParamKind> {
         Ok((rest, (field, bit))) => {
             let (rest, ty) = cut(context("a type after `?`", top_type)).parse(rest)?;
             let bit = u8::try_from(bit).unwrap_or(u8::MAX);
-            Ok((
-                rest,
-                ParamKind::Conditional {
-                    field: field.to_owned(),
-                    bit,
-                    ty,
-                },
-            ))
+            Ok((rest, ParamKind::Conditional { field, bit, ty }))
         }
         Err(Err::Error(_)) => map(top_type, ParamKind::Plain).parse(input),
         Err(e) => Err(e),
@@ -393,7 +390,7 @@ fn param_kind(input: &str) -> PResult<'_, ParamKind> {
 pub(crate) fn param<'a>(
     base: &'a str,
     file: usize,
-) -> impl Parser<&'a str, Output = Param, Error = GrammarError<'a>> {
+) -> impl Parser<&'a str, Output = Param<'a>, Error = GrammarError<'a>> {
     move |input: &'a str| {
         let (rest, name) = terminated(ident, char(':')).parse(input)?;
         let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
@@ -407,7 +404,7 @@ pub(crate) fn param<'a>(
         Ok((
             rest,
             Param {
-                name: name.to_owned(),
+                name,
                 kind,
                 docs: None,
                 span,
@@ -433,70 +430,110 @@ where
     }
 }
 
-/// How many params the definition starting at `input` probably has: the `:` before the next `;`.
-fn param_estimate(input: &str) -> usize {
-    let statement = input.split(';').next().unwrap_or("");
-    statement.bytes().filter(|&b| b == b':').count()
-}
-
-/// A definition as the grammar sees it, before ids, docs and line numbers are filled in.
+/// What reading a definition tells besides the definition itself.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ParsedDefinition {
-    /// The definition; `computed_id` is 0 and spans have no line or column yet.
-    pub definition: Definition,
     /// Byte offsets of the result type.
     pub result: (usize, usize),
+    /// `None` when the combinators read the definition. `Some` when the fast path did:
+    /// then `computed_id` is filled in, [`Buffers::refs`] holds the type names to look up,
+    /// and the flag says whether the checks of one definition would find nothing to
+    /// report (besides a declared id that differs).
+    pub fast: Option<bool>,
 }
 
 /// A definition: `ns.name#id {X:Type} params = Result;`, possibly over several lines.
+///
+/// `input` is a suffix of `base`, the whole file (for spans). The definition is pushed onto
+/// `out`, its `computed_id` 0 (unless [`ParsedDefinition::fast`]) and its spans without
+/// lines and columns. The common shapes take a hand-written fast path ([`crate::fast`])
+/// that gives exactly what the combinators below give; anything else, and every error,
+/// goes through the combinators.
 pub(crate) fn definition<'a>(
     base: &'a str,
     file: usize,
     category: Category,
-) -> impl Parser<&'a str, Output = ParsedDefinition, Error = GrammarError<'a>> {
-    move |input: &'a str| {
-        let (rest, name) = context("a definition name", qualified_name).parse(input)?;
-        let (rest, declared_id) = opt(constructor_id).parse(rest)?;
-        let mut generics = Vec::new();
-        let (rest, ()) = push_many(preceded(ws, generic_param), rest, &mut generics)?;
-        let mut params = Vec::with_capacity(param_estimate(rest));
-        let (rest, ()) = push_many(preceded(ws, param(base, file)), rest, &mut params)?;
-        let (rest, _) =
-            preceded(ws, context("`=` before the result type", cut(char('=')))).parse(rest)?;
-        let (rest, _) = ws(rest)?;
-        let result_start = offset_in(base, rest);
-        let (rest, result) = cut(context("a result type after `=`", top_type)).parse(rest)?;
-        let result_end = offset_in(base, rest);
-        let (rest, _) = preceded(
-            ws,
-            context("`;` at the end of the definition", cut(char(';'))),
-        )
-        .parse(rest)?;
-        let span = Span {
-            file,
-            start: offset_in(base, input),
-            end: offset_in(base, rest),
-            line: 0,
-            column: 0,
-        };
-        let definition = Definition {
-            category,
-            name: name.to_owned(),
-            declared_id,
-            computed_id: 0,
-            generics,
-            params,
-            result,
-            docs: Docs::default(),
-            span,
-        };
-        Ok((
-            rest,
-            ParsedDefinition {
-                definition,
-                result: (result_start, result_end),
-            },
-        ))
+    buffers: &mut Buffers<'a>,
+    out: &mut Vec<Definition<'a>>,
+    input: &'a str,
+) -> PResult<'a, ParsedDefinition> {
+    let start = offset_in(base, input);
+    if let Some((end, parsed)) = fast::definition(base, file, category, start, buffers, out) {
+        return Ok((base.get(end..).unwrap_or_else(|| end_of(base)), parsed));
     }
+    buffers.params.clear();
+    let (rest, (definition, parsed)) =
+        definition_combinators(base, file, category, &mut buffers.params, input)?;
+    out.push(definition);
+    Ok((rest, parsed))
+}
+
+/// Buffers for reading definitions, reused from one to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers<'a> {
+    /// The params of the definition being read.
+    pub params: Vec<Param<'a>>,
+    /// Its canonical form, when the fast path reads it.
+    pub canonical: CanonicalBuffer,
+    /// The type names it uses that need looking up, when the fast path reads it (see
+    /// [`crate::check::TypeRef`]).
+    pub refs: Vec<TypeRef<'a>>,
+}
+
+/// [`definition`] with the nom combinators only.
+pub(crate) fn definition_combinators<'a>(
+    base: &'a str,
+    file: usize,
+    category: Category,
+    scratch: &mut Vec<Param<'a>>,
+    input: &'a str,
+) -> PResult<'a, (Definition<'a>, ParsedDefinition)> {
+    let (rest, name) = context("a definition name", qualified_name).parse(input)?;
+    let (rest, declared_id) = opt(constructor_id).parse(rest)?;
+    let mut generics = Vec::new();
+    let (rest, ()) = push_many(preceded(ws, generic_param), rest, &mut generics)?;
+    let (rest, ()) = push_many(preceded(ws, param(base, file)), rest, scratch)?;
+    let (rest, _) =
+        preceded(ws, context("`=` before the result type", cut(char('=')))).parse(rest)?;
+    let (rest, _) = ws(rest)?;
+    let result_start = offset_in(base, rest);
+    let (rest, result) = cut(context("a result type after `=`", top_type)).parse(rest)?;
+    let result_end = offset_in(base, rest);
+    let (rest, _) = preceded(
+        ws,
+        context("`;` at the end of the definition", cut(char(';'))),
+    )
+    .parse(rest)?;
+    let span = Span {
+        file,
+        start: offset_in(base, input),
+        end: offset_in(base, rest),
+        line: 0,
+        column: 0,
+    };
+    let definition = Definition {
+        category,
+        name,
+        declared_id,
+        computed_id: 0,
+        generics,
+        params: take_all(scratch),
+        result,
+        docs: Docs::default(),
+        span,
+    };
+    let parsed = ParsedDefinition {
+        result: (result_start, result_end),
+        fast: None,
+    };
+    Ok((rest, (definition, parsed)))
+}
+
+/// Moves everything out of `scratch` into a new vector of just the right capacity.
+pub(crate) fn take_all<T>(scratch: &mut Vec<T>) -> Vec<T> {
+    let mut all = Vec::with_capacity(scratch.len());
+    all.append(scratch);
+    all
 }
 
 /// The body of a builtin line: `?`, `# [ t ]` or `4*[ int ]`.

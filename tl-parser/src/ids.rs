@@ -14,50 +14,195 @@
 use crate::model::{Definition, ParamKind, Type};
 
 /// The canonical form of `def`, whose CRC32 is its id.
-pub fn canonical_form(def: &Definition) -> String {
+pub fn canonical_form(def: &Definition<'_>) -> String {
     let mut out = String::with_capacity(128);
     write_canonical_form(&mut out, def);
     out
 }
 
 /// The id computed from `def`'s canonical form (whatever id it declares).
-pub fn compute_id(def: &Definition) -> u32 {
+pub fn compute_id(def: &Definition<'_>) -> u32 {
     crc32fast::hash(canonical_form(def).as_bytes())
 }
 
+/// Appends the canonical form of `def` to `out`.
+pub fn write_canonical_form(out: &mut String, def: &Definition<'_>) {
+    write_to(out, def);
+}
+
 /// Like [`compute_id`], with `buffer` reused for the canonical form.
-pub(crate) fn compute_id_with(buffer: &mut String, def: &Definition) -> u32 {
+pub(crate) fn compute_id_with(buffer: &mut CanonicalBuffer, def: &Definition<'_>) -> u32 {
     buffer.clear();
-    write_canonical_form(buffer, def);
+    write_to(buffer, def);
     crc32fast::hash(buffer.as_bytes())
 }
 
-/// Appends the canonical form of `def` to `out`.
-pub fn write_canonical_form(out: &mut String, def: &Definition) {
-    out.push_str(&def.name);
+/// Where a canonical form is written.
+pub(crate) trait Sink {
+    /// Appends `s`.
+    fn push_str(&mut self, s: &str);
+    /// Appends one ASCII character.
+    fn push(&mut self, c: u8);
+}
+
+impl Sink for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+
+    fn push(&mut self, c: u8) {
+        String::push(self, char::from(c));
+    }
+}
+
+/// A buffer for canonical forms that appends short strings with a few fixed-size moves
+/// instead of a call to `memcpy` each: names are short, and there are many of them.
+#[derive(Debug, Default)]
+pub(crate) struct CanonicalBuffer {
+    /// Zeros past `len`, at least 16 of them.
+    bytes: Vec<u8>,
+    /// The length of the canonical form.
+    len: usize,
+}
+
+impl CanonicalBuffer {
+    /// Empties the buffer.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// The length of what is written.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Forgets what was written after the first `len` bytes.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
+    /// What is written.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// Makes sure `extra` more bytes fit, with the spare bytes fixed-size moves may touch;
+    /// returns where they end.
+    #[inline]
+    fn room(&mut self, extra: usize) -> usize {
+        let end = self.len + extra;
+        if self.bytes.len() < end + WINDOW {
+            self.grow(end + WINDOW);
+        }
+        end
+    }
+
+    /// Makes the buffer at least `len` long.
+    #[cold]
+    fn grow(&mut self, len: usize) {
+        self.bytes.resize(len.max(2 * self.bytes.len()).max(256), 0);
+    }
+
+    /// Appends `text[start..end]`, where `text` is the whole file: short ranges are copied
+    /// as one fixed-size window of the file, whose bytes past `end` are written over next.
+    #[inline]
+    pub(crate) fn push_range(&mut self, text: &str, start: usize, end: usize) {
+        let Some(len) = end.checked_sub(start) else {
+            return;
+        };
+        let at = self.len;
+        let new_len = self.room(len);
+        let window = text.as_bytes().get(start..start + WINDOW);
+        match (window, self.bytes.get_mut(at..at + WINDOW)) {
+            (Some(from), Some(to)) if len <= WINDOW => {
+                to.copy_from_slice(from);
+                self.len = new_len;
+            }
+            _ => self.push_str(text.get(start..end).unwrap_or_default()),
+        }
+    }
+}
+
+/// The size of the fixed-size moves of [`CanonicalBuffer::push_range`].
+const WINDOW: usize = 32;
+
+/// Copies `N` bytes of `from` at `at` into `to` at `to_at`, if both have them.
+fn copy_fixed<const N: usize>(to: &mut [u8], to_at: usize, from: &[u8], at: usize) {
+    if let (Some(to), Some(from)) = (to.get_mut(to_at..to_at + N), from.get(at..at + N)) {
+        to.copy_from_slice(from);
+    }
+}
+
+impl Sink for CanonicalBuffer {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        let (from, start) = (s.as_bytes(), self.len);
+        let len = from.len();
+        let end = self.room(len);
+        let to = &mut self.bytes;
+        // Two overlapping moves cover any length from the move's size to twice it.
+        match len {
+            0 => {}
+            1..=3 => {
+                for (i, &b) in from.iter().enumerate() {
+                    if let Some(slot) = to.get_mut(start + i) {
+                        *slot = b;
+                    }
+                }
+            }
+            4..=7 => {
+                copy_fixed::<4>(to, start, from, 0);
+                copy_fixed::<4>(to, end - 4, from, len - 4);
+            }
+            8..=16 => {
+                copy_fixed::<8>(to, start, from, 0);
+                copy_fixed::<8>(to, end - 8, from, len - 8);
+            }
+            _ => {
+                if let Some(to) = to.get_mut(start..end) {
+                    to.copy_from_slice(from);
+                }
+            }
+        }
+        self.len = end;
+    }
+
+    #[inline]
+    fn push(&mut self, c: u8) {
+        let end = self.room(1);
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = c;
+        }
+        self.len = end;
+    }
+}
+
+/// Writes the canonical form of `def` to `out`.
+fn write_to(out: &mut impl Sink, def: &Definition<'_>) {
+    out.push_str(def.name);
     for generic in &def.generics {
-        out.push(' ');
-        out.push_str(&generic.name);
-        out.push(':');
-        out.push_str(&generic.kind);
+        out.push(b' ');
+        out.push_str(generic.name);
+        out.push(b':');
+        out.push_str(generic.kind);
     }
     for param in &def.params {
         match &param.kind {
             ParamKind::Conditional { ty, .. } if is_true(ty) => {}
             ParamKind::Conditional { field, bit, ty } => {
-                push_param_name(out, &param.name);
+                push_param_name(out, param.name);
                 out.push_str(field);
-                out.push('.');
+                out.push(b'.');
                 push_decimal(out, *bit);
-                out.push('?');
+                out.push(b'?');
                 write_param_type(out, ty);
             }
             ParamKind::FlagField => {
-                push_param_name(out, &param.name);
-                out.push('#');
+                push_param_name(out, param.name);
+                out.push(b'#');
             }
             ParamKind::Plain(ty) => {
-                push_param_name(out, &param.name);
+                push_param_name(out, param.name);
                 write_param_type(out, ty);
             }
         }
@@ -67,30 +212,30 @@ pub fn write_canonical_form(out: &mut String, def: &Definition) {
 }
 
 /// Whether `ty` is plain `true`, the type of a flag that carries no value.
-fn is_true(ty: &Type) -> bool {
+fn is_true(ty: &Type<'_>) -> bool {
     ty.name == "true" && ty.args.is_empty() && !ty.percent && !ty.generic_ref
 }
 
 /// ` name:`.
-fn push_param_name(out: &mut String, name: &str) {
-    out.push(' ');
+fn push_param_name(out: &mut impl Sink, name: &str) {
+    out.push(b' ');
     out.push_str(name);
-    out.push(':');
+    out.push(b':');
 }
 
 /// A decimal number of at most three digits.
-fn push_decimal(out: &mut String, n: u8) {
+pub(crate) fn push_decimal(out: &mut impl Sink, n: u8) {
     if n >= 100 {
-        out.push(char::from(b'0' + n / 100));
+        out.push(b'0' + n / 100);
     }
     if n >= 10 {
-        out.push(char::from(b'0' + n / 10 % 10));
+        out.push(b'0' + n / 10 % 10);
     }
-    out.push(char::from(b'0' + n % 10));
+    out.push(b'0' + n % 10);
 }
 
 /// A param's type: `bytes` is written `string`.
-fn write_param_type(out: &mut String, ty: &Type) {
+fn write_param_type(out: &mut impl Sink, ty: &Type<'_>) {
     if ty.name == "bytes" && ty.args.is_empty() && !ty.percent && !ty.generic_ref {
         out.push_str("string");
     } else {
@@ -99,16 +244,36 @@ fn write_param_type(out: &mut String, ty: &Type) {
 }
 
 /// A type with its arguments after spaces: `Vector long`, `%Message`, `!X`.
-fn write_type(out: &mut String, ty: &Type) {
+fn write_type(out: &mut impl Sink, ty: &Type<'_>) {
     if ty.percent {
-        out.push('%');
+        out.push(b'%');
     }
     if ty.generic_ref {
-        out.push('!');
+        out.push(b'!');
     }
-    out.push_str(&ty.name);
+    out.push_str(ty.name);
     for arg in &ty.args {
-        out.push(' ');
+        out.push(b' ');
         write_type(out, arg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_buffer_writes_what_a_string_does() {
+        let mut buffer = CanonicalBuffer::default();
+        let mut string = String::new();
+        for i in 0..300 {
+            let piece = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(2);
+            let piece = &piece[..i % 70];
+            Sink::push_str(&mut buffer, piece);
+            Sink::push_str(&mut string, piece);
+            Sink::push(&mut buffer, b' ');
+            Sink::push(&mut string, b' ');
+        }
+        assert_eq!(buffer.as_bytes(), string.as_bytes());
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! [`parse`] turns TL text into a [`Schema`]: constructors, functions, builtins, the layer,
 //! doc comments and diagnostics with exact positions. It never panics, whatever the input,
-//! and reports every error of a file in one pass, recovering at the next `;`.
+//! and reports every error of a file in one pass, recovering at the next `;`. The schema
+//! borrows its names from the source text, so parsing allocates little.
 //!
 //! ```
 //! let schema = tl_parser::parse(
@@ -36,6 +37,7 @@
 mod check;
 mod diagnostic;
 mod docs;
+mod fast;
 mod grammar;
 mod hash;
 pub mod ids;
@@ -54,17 +56,20 @@ pub struct ParseOptions {
 }
 
 /// Parses one source, named `<input>` in diagnostics.
-pub fn parse(source: &str) -> Schema {
+///
+/// The schema borrows its names from `source`.
+pub fn parse(source: &str) -> Schema<'_> {
     parse_files([("<input>", source)], &ParseOptions::default())
 }
 
 /// Parses several files as one schema (e.g. `api.tl` and `mtproto.tl`) and runs the semantic checks.
 ///
 /// Each item is `(name, source)`; the name is used in diagnostics and kept in [`Schema::files`].
-pub fn parse_files<'a>(
-    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+/// The schema borrows its names from the sources.
+pub fn parse_files<'n, 'a>(
+    files: impl IntoIterator<Item = (&'n str, &'a str)>,
     options: &ParseOptions,
-) -> Schema {
+) -> Schema<'a> {
     let mut reader = reader::Reader::new(options);
     for (name, source) in files {
         reader.read_file(name, source);

@@ -3,6 +3,10 @@
 //! The model is syntax-level: names are kept as written (`payments.sendStarsForm`),
 //! types as trees (`Vector<MessageEntity>`), and every definition remembers where
 //! it came from. Code generators lower it into their own IR.
+//!
+//! Names borrow from the source text (the `'a` of [`Schema<'a>`]), so parsing allocates
+//! little: only lists, doc comments (joined from several lines), diagnostics and file names
+//! are owned.
 
 use std::fmt;
 
@@ -23,15 +27,15 @@ pub struct Span {
 
 /// A parsed schema: one or more TL files read together.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Schema {
+pub struct Schema<'a> {
     /// The layer from a `// LAYER N` comment, if any file had one.
     pub layer: Option<i32>,
     /// The file names, in the order they were read; [`Span::file`] indexes this.
     pub files: Vec<String>,
     /// Every constructor and function, in source order.
-    pub definitions: Vec<Definition>,
+    pub definitions: Vec<Definition<'a>>,
     /// Builtin lines such as `int ? = Int;` or `vector#1cb5c415 {t:Type} # [ t ] = Vector t;`.
-    pub builtins: Vec<Builtin>,
+    pub builtins: Vec<Builtin<'a>>,
     /// Errors and warnings, in source order per file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -47,21 +51,21 @@ pub enum Category {
 
 /// One constructor or function: `ns.name#id {X:Type} params = Result;`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Definition {
+pub struct Definition<'a> {
     /// Constructor or function.
     pub category: Category,
     /// The qualified name as written: `payments.sendStarsForm`, `inputPeerEmpty`.
-    pub name: String,
+    pub name: &'a str,
     /// The `#hex` id as written, if any. This is what goes on the wire.
     pub declared_id: Option<u32>,
     /// CRC32 of the canonical form (see [`crate::ids`]).
     pub computed_id: u32,
     /// Generic parameters `{X:Type}`.
-    pub generics: Vec<GenericParam>,
+    pub generics: Vec<GenericParam<'a>>,
     /// Parameters in order, including `flags:#` fields.
-    pub params: Vec<Param>,
+    pub params: Vec<Param<'a>>,
     /// The result type after `=`.
-    pub result: Type,
+    pub result: Type<'a>,
     /// Documentation from `//@` comments before the definition.
     pub docs: Docs,
     /// The whole definition, from its name to its `;`.
@@ -70,20 +74,20 @@ pub struct Definition {
 
 /// A generic parameter declaration `{X:Type}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct GenericParam {
+pub struct GenericParam<'a> {
     /// The name, `X`.
-    pub name: String,
+    pub name: &'a str,
     /// The kind after the colon, normally `Type`.
-    pub kind: String,
+    pub kind: &'a str,
 }
 
 /// One parameter `name:Type`, `flags:#` or `name:flags.N?Type`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Param {
+pub struct Param<'a> {
     /// The name as written.
-    pub name: String,
+    pub name: &'a str,
     /// What kind of parameter it is.
-    pub kind: ParamKind,
+    pub kind: ParamKind<'a>,
     /// The text of a `//@name` doc comment, if any.
     pub docs: Option<String>,
     /// From the name to the end of the type.
@@ -92,33 +96,33 @@ pub struct Param {
 
 /// The three kinds of parameters.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ParamKind {
+pub enum ParamKind<'a> {
     /// `flags:#`: a bit field computed from the conditional params that use it.
     FlagField,
     /// `name:field.bit?Type`: present only when `bit` of `field` is set.
     Conditional {
         /// The `#` param holding the bit, e.g. `flags` or `flags2`.
-        field: String,
+        field: &'a str,
         /// The bit, 0 to 31.
         bit: u8,
         /// The type when present; `true` means the bit alone carries the value.
-        ty: Type,
+        ty: Type<'a>,
     },
     /// `name:Type`: always present.
-    Plain(Type),
+    Plain(Type<'a>),
 }
 
 /// A type reference: `int`, `Vector<MessageEntity>`, `%Message`, `!X`, `payments.PaymentResult`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Type {
+pub struct Type<'a> {
     /// The qualified name as written, without `%` or `!`: `Vector`, `payments.PaymentResult`, `X`.
-    pub name: String,
+    pub name: &'a str,
     /// Written with a `%` prefix (a bare use of a boxed type).
     pub percent: bool,
     /// Written with a `!` prefix (a reference to a generic parameter, e.g. `!X`).
     pub generic_ref: bool,
     /// Generic arguments: `Vector<T>` has one.
-    pub args: Vec<Type>,
+    pub args: Vec<Type<'a>>,
 }
 
 /// Documentation attached to a definition.
@@ -132,9 +136,9 @@ pub struct Docs {
 
 /// A builtin line the schema declares but cannot express in TL proper.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Builtin {
+pub struct Builtin<'a> {
     /// The name before any `#` or space: `int`, `vector`, `int128`.
-    pub name: String,
+    pub name: &'a str,
     /// The declared id, if the line has one.
     pub declared_id: Option<u32>,
     /// The line's text with whitespace collapsed, without the `;`.
@@ -196,28 +200,28 @@ pub struct Diagnostic {
     pub source_line: String,
 }
 
-impl Definition {
+impl<'a> Definition<'a> {
     /// The id that goes on the wire: the declared one, or the computed one when none is declared.
     pub fn id(&self) -> u32 {
         self.declared_id.unwrap_or(self.computed_id)
     }
 
     /// The namespace, `payments` for `payments.sendStarsForm`.
-    pub fn namespace(&self) -> Option<&str> {
+    pub fn namespace(&self) -> Option<&'a str> {
         self.name.rsplit_once('.').map(|(ns, _)| ns)
     }
 
     /// The name without namespace, `sendStarsForm` for `payments.sendStarsForm`.
-    pub fn short_name(&self) -> &str {
-        self.name.rsplit_once('.').map_or(&self.name, |(_, n)| n)
+    pub fn short_name(&self) -> &'a str {
+        self.name.rsplit_once('.').map_or(self.name, |(_, n)| n)
     }
 }
 
-impl Type {
+impl<'a> Type<'a> {
     /// A plain type with no arguments or prefixes.
-    pub fn named(name: impl Into<String>) -> Self {
+    pub fn named(name: &'a str) -> Self {
         Type {
-            name: name.into(),
+            name,
             percent: false,
             generic_ref: false,
             args: Vec::new(),
@@ -225,26 +229,32 @@ impl Type {
     }
 
     /// The name without namespace.
-    pub fn short_name(&self) -> &str {
-        self.name.rsplit_once('.').map_or(&self.name, |(_, n)| n)
+    pub fn short_name(&self) -> &'a str {
+        self.name.rsplit_once('.').map_or(self.name, |(_, n)| n)
     }
 
     /// The namespace, if any.
-    pub fn namespace(&self) -> Option<&str> {
+    pub fn namespace(&self) -> Option<&'a str> {
         self.name.rsplit_once('.').map(|(ns, _)| ns)
     }
 
     /// Bare: written with `%`, or a name whose last part starts with a lowercase letter.
     pub fn is_bare(&self) -> bool {
-        self.percent
-            || self
-                .short_name()
-                .starts_with(|c: char| c.is_ascii_lowercase())
+        if self.percent {
+            return true;
+        }
+        // Names are short: a plain scan beats searching for the `.`.
+        let bytes = self.name.as_bytes();
+        let short = bytes
+            .iter()
+            .rposition(|&b| b == b'.')
+            .map_or(0, |dot| dot + 1);
+        bytes.get(short).is_some_and(u8::is_ascii_lowercase)
     }
 }
 
 /// Prints the type in canonical form: `Vector<MessageEntity>`, `%Message`, `!X`.
-impl fmt::Display for Type {
+impl fmt::Display for Type<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.percent {
             f.write_str("%")?;
@@ -252,7 +262,7 @@ impl fmt::Display for Type {
         if self.generic_ref {
             f.write_str("!")?;
         }
-        f.write_str(&self.name)?;
+        f.write_str(self.name)?;
         if !self.args.is_empty() {
             f.write_str("<")?;
             for (i, arg) in self.args.iter().enumerate() {
@@ -267,7 +277,7 @@ impl fmt::Display for Type {
     }
 }
 
-impl Schema {
+impl Schema<'_> {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics

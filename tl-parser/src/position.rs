@@ -40,11 +40,14 @@ impl LineCursor {
             self.offset = offset;
             return (self.line, self.column);
         }
-        let newlines = chunk.bytes().filter(|&b| b == b'\n').count();
+        // Often the chunk is the line break between two definitions.
+        let bytes = chunk.as_bytes();
+        let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
         if newlines == 0 {
-            self.column = self.column.saturating_add(char_count(chunk));
+            self.column = self.column.saturating_add(char_count(bytes));
         } else {
-            let tail = chunk.rsplit('\n').next().unwrap_or("");
+            let last = bytes.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            let tail = bytes.get(last + 1..).unwrap_or(&[]);
             self.line = self
                 .line
                 .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
@@ -53,6 +56,31 @@ impl LineCursor {
         self.offset = offset;
         (self.line, self.column)
     }
+
+    /// The line and column of `start`, and whether the text from `start` to `end` is ASCII
+    /// without a line break. If it is, the cursor moves on to `end`, and every offset in
+    /// between is on the same line, as many columns further as it is bytes further.
+    pub(crate) fn locate_run(
+        &mut self,
+        source: &str,
+        start: usize,
+        end: usize,
+    ) -> (u32, u32, bool) {
+        let (line, column) = self.locate(source, start);
+        let run = source.as_bytes().get(start..end);
+        let Some(run) = run.filter(|run| is_ascii_without_newline(run)) else {
+            return (line, column, false);
+        };
+        let len = u32::try_from(run.len()).unwrap_or(u32::MAX);
+        self.column = self.column.saturating_add(len);
+        self.offset = end;
+        (line, column, true)
+    }
+}
+
+/// The column `offset` bytes after `column` on an ASCII line.
+pub(crate) fn column_after(column: u32, offset: usize) -> u32 {
+    column.saturating_add(u32::try_from(offset).unwrap_or(u32::MAX))
 }
 
 /// Whether `bytes` are all ASCII and none is a line break; eight at a time.
@@ -76,8 +104,8 @@ fn is_ascii_without_newline(bytes: &[u8]) -> bool {
 }
 
 /// The number of characters in `s`: bytes that do not continue a UTF-8 sequence.
-fn char_count(s: &str) -> u32 {
-    let count = s.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+fn char_count(bytes: &[u8]) -> u32 {
+    let count = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 

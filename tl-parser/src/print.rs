@@ -8,9 +8,9 @@ use crate::model::{Category, Definition, GenericParam, Param, ParamKind, Schema}
 /// `name#xxxxxxxx {X:Type} a:int flags:# b:flags.0?string = Result;`.
 ///
 /// The id is the declared one, as 8 lowercase hex digits, and is left out when none was declared.
-impl fmt::Display for Definition {
+impl fmt::Display for Definition<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name)?;
+        f.write_str(self.name)?;
         if let Some(id) = self.declared_id {
             write!(f, "#{id:08x}")?;
         }
@@ -25,21 +25,21 @@ impl fmt::Display for Definition {
 }
 
 /// Prints `{X:Type}`.
-impl fmt::Display for GenericParam {
+impl fmt::Display for GenericParam<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{{{}:{}}}", self.name, self.kind)
     }
 }
 
 /// Prints `name:Type`, `flags:#` or `name:flags.N?Type`.
-impl fmt::Display for Param {
+impl fmt::Display for Param<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.name, self.kind)
     }
 }
 
 /// Prints what follows `name:`: `Type`, `#` or `flags.N?Type`.
-impl fmt::Display for ParamKind {
+impl fmt::Display for ParamKind<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParamKind::FlagField => f.write_str("#"),
@@ -52,7 +52,7 @@ impl fmt::Display for ParamKind {
 /// Prints the whole schema as one TL file that parses back to the same definitions:
 /// the layer comment, the builtins, then the definitions with their doc comments,
 /// with `---functions---` / `---types---` wherever the category changes.
-impl fmt::Display for Schema {
+impl fmt::Display for Schema<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(layer) = self.layer {
             writeln!(f, "// LAYER {layer}")?;

@@ -1,14 +1,14 @@
 //! Reading files statement by statement: comments, docs, separators, builtins and
 //! definitions, recovering at the next `;` after an error.
 
-use nom::{Err, Parser};
+use nom::Err;
 
 use crate::check;
 use crate::docs::DocsBuilder;
 use crate::grammar::{self, offset_in, GrammarError, Label};
 use crate::ids;
 use crate::model::{Builtin, Category, Diagnostic, DiagnosticKind, Schema, Severity, Span};
-use crate::position::LineCursor;
+use crate::position::{column_after, LineCursor};
 use crate::ParseOptions;
 
 /// Everything read so far from one or more files.
@@ -18,11 +18,11 @@ pub(crate) struct Reader<'s> {
     /// The text of each file, indexed like [`Schema::files`].
     pub sources: Vec<&'s str>,
     /// The schema being built.
-    pub schema: Schema,
-    /// The span of each definition's result type, indexed like [`Schema::definitions`].
-    pub result_spans: Vec<Span>,
-    /// A buffer for canonical forms, reused for every definition.
-    canonical: String,
+    pub schema: Schema<'s>,
+    /// What the checks of the whole schema need.
+    index: check::SchemaIndex<'s>,
+    /// Buffers for reading definitions.
+    buffers: grammar::Buffers<'s>,
 }
 
 impl<'s> Reader<'s> {
@@ -32,8 +32,8 @@ impl<'s> Reader<'s> {
             strict_ids: options.strict_ids,
             sources: Vec::new(),
             schema: Schema::default(),
-            result_spans: Vec::new(),
-            canonical: String::with_capacity(256),
+            index: check::SchemaIndex::default(),
+            buffers: grammar::Buffers::default(),
         }
     }
 
@@ -43,9 +43,9 @@ impl<'s> Reader<'s> {
         self.schema.files.push(name.to_owned());
         self.sources.push(source);
         // About one definition per `;`: reserve once rather than grow.
-        let statements = source.bytes().filter(|&b| b == b';').count();
+        let statements = count_byte(source.as_bytes(), b';');
         self.schema.definitions.reserve(statements);
-        self.result_spans.reserve(statements);
+        self.index.reserve(statements);
         let mut reader = FileReader {
             reader: self,
             name,
@@ -60,8 +60,8 @@ impl<'s> Reader<'s> {
     }
 
     /// Runs the checks that need every file, and returns the schema with its diagnostics in order.
-    pub(crate) fn finish(mut self) -> Schema {
-        check::check_schema(&mut self.schema, &self.result_spans, &self.sources);
+    pub(crate) fn finish(mut self) -> Schema<'s> {
+        self.index.finish(&mut self.schema, &self.sources);
         self.schema
             .diagnostics
             .sort_by_key(|d| (d.span.file, d.span.start));
@@ -176,7 +176,11 @@ impl<'s> FileReader<'_, 's> {
     fn statement(&mut self) {
         let source = self.source;
         let input = self.rest();
-        let error = match grammar::definition(source, self.file, self.category).parse(input) {
+        let reader = &mut *self.reader;
+        let out = &mut reader.schema.definitions;
+        let buffers = &mut reader.buffers;
+        let parsed = grammar::definition(source, self.file, self.category, buffers, out, input);
+        let error = match parsed {
             Ok((after, parsed)) => {
                 self.pos = offset_in(source, after);
                 self.accept(parsed);
@@ -193,9 +197,10 @@ impl<'s> FileReader<'_, 's> {
             let start = self.pos;
             self.pos = offset_in(source, after);
             let span = self.span(start, self.pos);
+            self.reader.index.add_builtin(name, declared_id, text);
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             self.reader.schema.builtins.push(Builtin {
-                name: name.to_owned(),
+                name,
                 declared_id,
                 text,
                 span,
@@ -207,32 +212,70 @@ impl<'s> FileReader<'_, 's> {
         self.pos = recovery_point(source, at);
     }
 
-    /// Fills in lines, columns, the id and docs of a parsed definition, checks it and keeps it.
+    /// Fills in lines, columns, the id and docs of the definition just read (the last one),
+    /// and checks it.
     fn accept(&mut self, parsed: grammar::ParsedDefinition) {
-        let mut def = parsed.definition;
         let source = self.source;
-        (def.span.line, def.span.column) = self.cursor.locate(source, def.span.start);
-        for param in &mut def.params {
-            (param.span.line, param.span.column) = self.cursor.locate(source, param.span.start);
-        }
-        let (result_start, result_end) = parsed.result;
-        let result_span = self.span(result_start, result_end);
-        def.computed_id = ids::compute_id_with(&mut self.reader.canonical, &def);
-        self.docs.attach(&mut def);
-        let context = check::FileContext {
-            name: self.name,
-            source,
-            strict_ids: self.reader.strict_ids,
-            canonical: &self.reader.canonical,
+        let (file, name) = (self.file, self.name);
+        let reader = &mut *self.reader;
+        let schema = &mut reader.schema;
+        let Some(def) = schema.definitions.last_mut() else {
+            return;
         };
-        check::check_definition(
-            &def,
-            result_span,
-            &context,
-            &mut self.reader.schema.diagnostics,
-        );
-        self.reader.schema.definitions.push(def);
-        self.reader.result_spans.push(result_span);
+        let (result_start, result_end) = parsed.result;
+        let (line, column, one_line) = self.cursor.locate_run(source, def.span.start, def.span.end);
+        (def.span.line, def.span.column) = (line, column);
+        let result_span = if one_line {
+            // The usual case: every position is a column further on the same line.
+            let column_of =
+                |offset: usize| column_after(column, offset.saturating_sub(def.span.start));
+            for param in &mut def.params {
+                param.span.line = line;
+                param.span.column = column_of(param.span.start);
+            }
+            Span {
+                file,
+                start: result_start,
+                end: result_end,
+                line,
+                column: column_of(result_start),
+            }
+        } else {
+            for param in &mut def.params {
+                (param.span.line, param.span.column) = self.cursor.locate(source, param.span.start);
+            }
+            let (line, column) = self.cursor.locate(source, result_start);
+            Span {
+                file,
+                start: result_start,
+                end: result_end,
+                line,
+                column,
+            }
+        };
+        let clean = match parsed.fast {
+            Some(clean) => clean && !matches!(def.declared_id, Some(id) if id != def.computed_id),
+            None => {
+                def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def);
+                reader.buffers.refs.clear();
+                check::type_refs(def, &mut reader.buffers.refs);
+                false
+            }
+        };
+        self.docs.attach(def);
+        let context = check::FileContext {
+            name,
+            source,
+            strict_ids: reader.strict_ids,
+        };
+        if !clean {
+            check::check_definition(def, result_span, &context, &mut schema.diagnostics);
+        }
+        let (defs, files) = (&schema.definitions, &schema.files);
+        let refs = &reader.buffers.refs;
+        reader
+            .index
+            .add_definition(defs, files, result_span, &context, refs);
     }
 
     /// A span from `start` to `end`, located with the cursor.
@@ -260,6 +303,18 @@ impl<'s> FileReader<'_, 's> {
         );
         self.reader.schema.diagnostics.push(diagnostic);
     }
+}
+
+/// How many times `byte` occurs in `bytes`, counted in blocks that the compiler vectorizes.
+fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    let mut blocks = bytes.chunks_exact(128);
+    let mut count = 0;
+    for block in &mut blocks {
+        // At most 128 per block: a `u8` sum cannot overflow.
+        let in_block: u8 = block.iter().map(|&b| u8::from(b == byte)).sum();
+        count += usize::from(in_block);
+    }
+    count + blocks.remainder().iter().filter(|&&b| b == byte).count()
 }
 
 /// The length of the token at the start of `rest`: a name, or one character.

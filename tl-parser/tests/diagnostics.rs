@@ -141,7 +141,7 @@ fn every_error_is_reported_in_one_pass() {
         .map(|d| (d.span.line, d.span.column))
         .collect();
     assert_eq!(lines, [(2, 8), (4, 8), (5, 12), (8, 19)]);
-    let names: Vec<&str> = schema.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names: Vec<&str> = schema.definitions.iter().map(|d| d.name).collect();
     assert_eq!(names, ["ok1", "ok2", "ok3", "ok4"]);
 }
 
@@ -150,10 +150,7 @@ fn recovery_stops_at_a_separator() {
     let schema = parse("a = A;\nbroken line without a semicolon\n---functions---\nf = A;");
     assert_eq!(schema.errors().count(), 1, "{:?}", schema.diagnostics);
     let f = &schema.definitions[1];
-    assert_eq!(
-        (f.name.as_str(), f.category),
-        ("f", tl_parser::Category::Function)
-    );
+    assert_eq!((f.name, f.category), ("f", tl_parser::Category::Function));
 }
 
 #[test]
@@ -226,6 +223,34 @@ fn duplicate_id() {
         all.iter()
             .any(|d| d.0 == DiagnosticKind::DuplicateId && (d.1, d.2) == (2, 2)),
         "{all:#?}"
+    );
+    // A builtin owns its id wherever it is, even after the definitions that use it, and in
+    // another file.
+    let messages = |schema: tl_parser::Schema<'_>| {
+        schema
+            .errors()
+            .map(|d| (d.span.line, d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let expected = [
+        (
+            1,
+            "id 0x1cb5c415 of `v` is already used by a builtin".to_owned(),
+        ),
+        (
+            3,
+            "id 0x1cb5c415 of `w` is already used by a builtin".to_owned(),
+        ),
+    ];
+    let after = "v#1cb5c415 = A;\nvector#1cb5c415 {t:Type} # [ t ] = Vector t;\nw#1cb5c415 = A;";
+    assert_eq!(messages(parse(after)), expected);
+    let (first, second) = after.split_at(16);
+    let options = tl_parser::ParseOptions::default();
+    let two_files = tl_parser::parse_files([("a.tl", first), ("b.tl", second)], &options);
+    let expected_second = "id 0x1cb5c415 of `w` is already used by a builtin";
+    assert_eq!(
+        messages(two_files),
+        [(1, expected[0].1.clone()), (2, expected_second.to_owned())]
     );
 }
 

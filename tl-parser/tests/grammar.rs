@@ -4,7 +4,7 @@
 use tl_parser::{parse, Category, Definition, GenericParam, ParamKind, Schema, Type};
 
 /// Parses `source`, insisting on no diagnostics at all.
-fn clean(source: &str) -> Schema {
+fn clean(source: &str) -> Schema<'_> {
     let schema = parse(source);
     let rendered: Vec<String> = schema.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(rendered.is_empty(), "{}", rendered.join("\n\n"));
@@ -12,7 +12,7 @@ fn clean(source: &str) -> Schema {
 }
 
 /// The only definition of a schema, or the one called `name`.
-fn def<'s>(schema: &'s Schema, name: &str) -> &'s Definition {
+fn def<'s, 'a>(schema: &'s Schema<'a>, name: &str) -> &'s Definition<'a> {
     schema
         .definitions
         .iter()
@@ -36,7 +36,8 @@ fn layout_does_not_change_the_id() {
     ];
     let mut printed = Vec::new();
     for layout in layouts {
-        let schema = clean(&format!("{CONTEXT}{layout}"));
+        let source = format!("{CONTEXT}{layout}");
+        let schema = clean(&source);
         let photo = def(&schema, "inputMediaUploadedPhoto");
         assert_eq!(photo.computed_id, 0x7d8375da, "{layout}");
         assert_eq!(photo.params.len(), 7);
@@ -104,10 +105,10 @@ fn flag_fields_and_conditionals() {
     assert_eq!(
         t.params[5].kind,
         ParamKind::Conditional {
-            field: "flags2".into(),
+            field: "flags2",
             bit: 0,
             ty: Type {
-                name: "Vector".into(),
+                name: "Vector",
                 percent: false,
                 generic_ref: false,
                 args: vec![Type::named("int")]
@@ -142,8 +143,8 @@ fn types_boxed_bare_generic_and_nested() {
     assert_eq!(
         call.generics,
         [GenericParam {
-            name: "X".into(),
-            kind: "Type".into()
+            name: "X",
+            kind: "Type"
         }]
     );
     let ParamKind::Plain(query) = &call.params[0].kind else {
@@ -175,7 +176,7 @@ fn separators_switch_any_number_of_times() {
     let categories: Vec<(&str, Category)> = schema
         .definitions
         .iter()
-        .map(|d| (d.name.as_str(), d.category))
+        .map(|d| (d.name, d.category))
         .collect();
     assert_eq!(
         categories,
@@ -193,7 +194,7 @@ fn comments_anywhere_with_any_utf8() {
     let schema = clean(
         "// Ünïcödé 🎉 ▒ in a comment\n/* a block\n comment — with ; and = */\na = A; // trailing ✓\n///////////\n//a#12345678 commented = Out;\n/**/b = B;/* end */",
     );
-    let names: Vec<&str> = schema.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names: Vec<&str> = schema.definitions.iter().map(|d| d.name).collect();
     assert_eq!(names, ["a", "b"]);
 }
 
@@ -219,7 +220,7 @@ fn builtin_lines_are_kept_apart() {
     let builtins: Vec<(&str, Option<u32>, &str)> = schema
         .builtins
         .iter()
-        .map(|b| (b.name.as_str(), b.declared_id, b.text.as_str()))
+        .map(|b| (b.name, b.declared_id, b.text.as_str()))
         .collect();
     assert_eq!(
         builtins,
@@ -310,7 +311,8 @@ fn tdlib_doc_comments() {
     );
 
     // Printed with its docs, the schema reads back the same.
-    let again = clean(&schema.to_string());
+    let printed = schema.to_string();
+    let again = clean(&printed);
     let docs = |s: &Schema| {
         s.definitions
             .iter()

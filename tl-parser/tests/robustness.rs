@@ -8,7 +8,7 @@ use tl_parser::{parse, DiagnosticKind, Schema};
 const API: &str = include_str!("../../schema/api.tl");
 
 /// Parses `source` and checks what must hold of any result.
-fn parse_checked(source: &str) -> Schema {
+fn parse_checked(source: &str) -> Schema<'_> {
     let schema = parse(source);
     for d in &schema.diagnostics {
         assert!(
@@ -136,11 +136,8 @@ fn deep_nesting_is_limited() {
             &schema.diagnostics[..3]
         );
     }
-    let schema = parse(&format!(
-        "a x:{}int{} = A;",
-        "Vector<".repeat(100),
-        ">".repeat(100)
-    ));
+    let source = format!("a x:{}int{} = A;", "Vector<".repeat(100), ">".repeat(100));
+    let schema = parse(&source);
     let d = &schema.diagnostics[0];
     assert_eq!(
         (d.kind, d.span.column),
@@ -151,11 +148,8 @@ fn deep_nesting_is_limited() {
         "generic arguments are nested too deeply (more than 64 levels)"
     );
     // 64 levels are fine.
-    let schema = parse(&format!(
-        "a x:{}int{} = A;",
-        "Vector<".repeat(64),
-        ">".repeat(64)
-    ));
+    let source = format!("a x:{}int{} = A;", "Vector<".repeat(64), ">".repeat(64));
+    let schema = parse(&source);
     assert!(schema.diagnostics.is_empty(), "{:?}", schema.diagnostics);
 }
 
@@ -163,7 +157,8 @@ fn deep_nesting_is_limited() {
 fn huge_single_lines() {
     // 200,000 params on one line.
     let params: String = (0..200_000).map(|i| format!(" p{i}:int")).collect();
-    let schema = parse(&format!("big{params} = Big;"));
+    let source = format!("big{params} = Big;");
+    let schema = parse(&source);
     assert_eq!(schema.definitions[0].params.len(), 200_000);
     assert!(schema.diagnostics.is_empty());
     let last = &schema.definitions[0].params[199_999];
@@ -174,7 +169,8 @@ fn huge_single_lines() {
     );
 
     // The same param 30,000 times: as many diagnostics, each small.
-    let schema = parse_checked(&format!("dup{} = Dup;", " p:int".repeat(30_000)));
+    let source = format!("dup{} = Dup;", " p:int".repeat(30_000));
+    let schema = parse_checked(&source);
     assert_eq!(schema.diagnostics.len(), 29_999);
     assert!(schema
         .diagnostics
@@ -186,7 +182,8 @@ fn huge_single_lines() {
     assert!(rendered.ends_with("^"), "{rendered}");
 
     // 30,000 syntax errors on one line.
-    let schema = parse_checked(&"x: ;".repeat(30_000));
+    let source = "x: ;".repeat(30_000);
+    let schema = parse_checked(&source);
     assert_eq!(schema.diagnostics.len(), 30_000);
     assert!(schema
         .diagnostics

@@ -4,7 +4,8 @@
 use tl_parser::{parse, Category, DiagnosticKind, Schema};
 
 /// The TL lines of a seed file: definitions with a `#hex` id ending in `;`, and separators.
-fn tl_lines(seed: &str) -> String {
+/// They are kept for the rest of the run: schemas borrow from them.
+fn tl_lines(seed: &str) -> &'static str {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/seeds/");
     let entries = std::fs::read_dir(dir).expect("the seeds directory exists");
     let path = entries
@@ -26,12 +27,12 @@ fn tl_lines(seed: &str) -> String {
             out.push('\n');
         }
     }
-    out
+    Box::leak(out.into_boxed_str())
 }
 
 /// Parses a seed's TL lines, checking there is no syntax error and every id verifies.
-fn parse_seed(seed: &str) -> Schema {
-    let schema = parse(&tl_lines(seed));
+fn parse_seed(seed: &str) -> Schema<'static> {
+    let schema = parse(tl_lines(seed));
     for d in &schema.diagnostics {
         // The seeds quote single definitions, so the types they use are not declared.
         assert!(
@@ -46,7 +47,7 @@ fn parse_seed(seed: &str) -> Schema {
 }
 
 /// Finds a definition by name.
-fn find<'s>(schema: &'s Schema, name: &str) -> &'s tl_parser::Definition {
+fn find<'s, 'a>(schema: &'s Schema<'a>, name: &str) -> &'s tl_parser::Definition<'a> {
     schema
         .definitions
         .iter()
@@ -92,7 +93,7 @@ fn seed_002_updates_and_refund_stars_charge() {
         .definitions
         .iter()
         .filter(|d| d.category == Category::Type && d.result.name == "Updates")
-        .map(|d| (d.name.as_str(), d.computed_id))
+        .map(|d| (d.name, d.computed_id))
         .collect();
     assert_eq!(
         updates,

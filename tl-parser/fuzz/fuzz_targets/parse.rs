@@ -21,7 +21,8 @@ fuzz_target!(|data: &[u8]| {
             tl_parser::Category::Type => "",
             tl_parser::Category::Function => "---functions---\n",
         };
-        let again = tl_parser::parse(&format!("{prefix}{printed}"));
+        let text = format!("{prefix}{printed}");
+        let again = tl_parser::parse(&text);
         assert_eq!(
             again.definitions.first().map(|d| d.to_string()),
             Some(printed)
