@@ -54,30 +54,41 @@ pub fn write_bool(out: &mut Vec<u8>, value: bool) {
 ///
 /// If `data` is longer than [`MAX_BYTES_LEN`] (16 MiB − 1), which TL cannot
 /// represent. Decoded values never are, so re-encoding decoded data cannot panic.
-#[inline]
+///
+/// Short values (the common case) take a path small enough to inline at every call site;
+/// longer ones take an out-of-line path.
+#[inline(always)]
 pub fn write_bytes(out: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
+    if len >= 254 {
+        return write_long_bytes(out, data);
+    }
     let start = out.len();
-    // The whole value, prefix and padding included, is a multiple of 4 bytes.
-    let total = if len < 254 {
-        let total = (len + 4) & !3;
-        // One reservation for everything, plus room for the fixed-size padding store below.
-        out.reserve(total + 3);
-        // Cannot truncate: `len < 254`.
-        out.push(len as u8);
-        total
-    } else {
-        if len > MAX_BYTES_LEN {
-            too_long(len);
-        }
-        let total = (len + 7) & !3;
-        out.reserve(total + 3);
-        let [b0, b1, b2, _] = (len as u32).to_le_bytes();
-        out.extend_from_slice(&[254, b0, b1, b2]);
-        total
-    };
+    // Prefix, data and padding: a multiple of 4 bytes.
+    let total = (len + 4) & !3;
+    // One reservation for everything, plus room for the fixed-size padding store below.
+    out.reserve(total + 3);
+    // Cannot truncate: `len < 254`.
+    out.push(len as u8);
     out.extend_from_slice(data);
     // Zero padding as one fixed 4-byte store cut back to size: cheaper than a variable `resize`.
+    out.extend_from_slice(&[0; 4]);
+    out.truncate(start + total);
+}
+
+/// [`write_bytes`] for 254 bytes or more: the `0xfe` prefix and a 3-byte length.
+#[inline(never)]
+fn write_long_bytes(out: &mut Vec<u8>, data: &[u8]) {
+    let len = data.len();
+    if len > MAX_BYTES_LEN {
+        too_long(len);
+    }
+    let start = out.len();
+    let total = (len + 7) & !3;
+    out.reserve(total + 3);
+    let [b0, b1, b2, _] = (len as u32).to_le_bytes();
+    out.extend_from_slice(&[254, b0, b1, b2]);
+    out.extend_from_slice(data);
     out.extend_from_slice(&[0; 4]);
     out.truncate(start + total);
 }
