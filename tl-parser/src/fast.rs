@@ -418,13 +418,7 @@ pub(crate) fn definition<'a>(
             name,
             kind: ParamKind::FlagField,
             docs: None,
-            span: Span {
-                file,
-                start: next,
-                end: next,
-                line: 0,
-                column: 0,
-            },
+            span: Span::unplaced(file, next, next),
         });
         let (param, earlier) = scratch.split_last_mut()?;
         reader.param = Some(earlier.len());
@@ -465,13 +459,7 @@ pub(crate) fn definition<'a>(
         params: take_all(scratch),
         result,
         docs: Docs::default(),
-        span: Span {
-            file,
-            start,
-            end,
-            line: 0,
-            column: 0,
-        },
+        span: Span::unplaced(file, start, end),
     });
     let parsed = ParsedDefinition {
         result: (result_start, result_end),

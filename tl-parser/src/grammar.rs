@@ -394,13 +394,7 @@ pub(crate) fn param<'a>(
     move |input: &'a str| {
         let (rest, name) = terminated(ident, char(':')).parse(input)?;
         let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
-        let span = Span {
-            file,
-            start: offset_in(base, input),
-            end: offset_in(base, rest),
-            line: 0,
-            column: 0,
-        };
+        let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
         Ok((
             rest,
             Param {
@@ -504,13 +498,7 @@ pub(crate) fn definition_combinators<'a>(
         context("`;` at the end of the definition", cut(char(';'))),
     )
     .parse(rest)?;
-    let span = Span {
-        file,
-        start: offset_in(base, input),
-        end: offset_in(base, rest),
-        line: 0,
-        column: 0,
-    };
+    let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
     let definition = Definition {
         category,
         name,

@@ -25,6 +25,19 @@ pub struct Span {
     pub column: u32,
 }
 
+impl Span {
+    /// A byte range whose line and column are filled in later, once per definition.
+    pub(crate) fn unplaced(file: usize, start: usize, end: usize) -> Self {
+        Span {
+            file,
+            start,
+            end,
+            line: 0,
+            column: 0,
+        }
+    }
+}
+
 /// A parsed schema: one or more TL files read together.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Schema<'a> {
