@@ -39,7 +39,7 @@ pub fn expect_constructor(reader: &mut Reader<'_>, id: u32, expected: &'static s
 /// its own temporaries in the dispatcher's stack frame, hundreds of KiB per nesting level.
 #[inline(never)]
 pub fn decode_with<T: Deserializable, O>(reader: &mut Reader<'_>, wrap: fn(T) -> O) -> Result<O> {
-    T::deserialize(reader).map(wrap)
+    Ok(wrap(tri!(T::deserialize(reader))))
 }
 
 /// Decodes a bare `T` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -48,7 +48,7 @@ pub fn decode_bare_with<T: BareDeserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(T) -> O,
 ) -> Result<O> {
-    T::deserialize_bare(reader).map(wrap)
+    Ok(wrap(tri!(T::deserialize_bare(reader))))
 }
 
 /// Decodes a boxed `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -57,7 +57,7 @@ pub fn decode_boxed_with<T: Deserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(Box<T>) -> O,
 ) -> Result<O> {
-    T::deserialize(reader).map(|value| wrap(Box::new(value)))
+    Ok(wrap(Box::new(tri!(T::deserialize(reader)))))
 }
 
 /// Decodes a bare `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -66,5 +66,5 @@ pub fn decode_bare_boxed_with<T: BareDeserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(Box<T>) -> O,
 ) -> Result<O> {
-    T::deserialize_bare(reader).map(|value| wrap(Box::new(value)))
+    Ok(wrap(Box::new(tri!(T::deserialize_bare(reader)))))
 }

@@ -34,8 +34,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsg<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -77,8 +77,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsgs<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            msg_ids: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            msg_ids: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -174,24 +174,32 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InitConnection<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let flags = ::tl_runtime::tri!(r.read_u32());
-        let api_id = ::tl_runtime::Deserializable::deserialize(r)?;
-        let device_model = ::tl_runtime::Deserializable::deserialize(r)?;
-        let system_version = ::tl_runtime::Deserializable::deserialize(r)?;
-        let app_version = ::tl_runtime::Deserializable::deserialize(r)?;
-        let system_lang_code = ::tl_runtime::Deserializable::deserialize(r)?;
-        let lang_pack = ::tl_runtime::Deserializable::deserialize(r)?;
-        let lang_code = ::tl_runtime::Deserializable::deserialize(r)?;
+        let api_id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+        let device_model = ::tl_runtime::tri!(
+            ::tl_runtime::Deserializable::deserialize(r)
+        );
+        let system_version = ::tl_runtime::tri!(
+            ::tl_runtime::Deserializable::deserialize(r)
+        );
+        let app_version = ::tl_runtime::tri!(
+            ::tl_runtime::Deserializable::deserialize(r)
+        );
+        let system_lang_code = ::tl_runtime::tri!(
+            ::tl_runtime::Deserializable::deserialize(r)
+        );
+        let lang_pack = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+        let lang_code = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
         let proxy = if flags & 0x00000001 != 0 {
-            Some(::tl_runtime::Deserializable::deserialize(r)?)
+            Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
         } else {
             None
         };
         let params = if flags & 0x00000002 != 0 {
-            Some(::tl_runtime::Deserializable::deserialize(r)?)
+            Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
         } else {
             None
         };
-        let query = ::tl_runtime::Deserializable::deserialize(r)?;
+        let query = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
         Ok(Self {
             api_id,
             device_model,
@@ -255,8 +263,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithLayer<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            layer: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            layer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -293,7 +301,7 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithoutUpdates<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -335,8 +343,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithMessagesRange<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            range: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            range: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -379,8 +387,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithTakeout<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            takeout_id: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            takeout_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -424,8 +432,10 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithBusinessConnection<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            connection_id: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            connection_id: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -473,9 +483,9 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithGooglePlayIntegrity<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            token: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -523,9 +533,9 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithApnsSecret<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            secret: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            secret: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -567,8 +577,8 @@ impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithReCaptcha<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            token: ::tl_runtime::Deserializable::deserialize(r)?,
-            query: ::tl_runtime::Deserializable::deserialize(r)?,
+            token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -599,7 +609,7 @@ impl ::tl_runtime::BareSerializable for ReqPq {
 impl ::tl_runtime::BareDeserializable for ReqPq {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -630,7 +640,7 @@ impl ::tl_runtime::BareSerializable for ReqPqMulti {
 impl ::tl_runtime::BareDeserializable for ReqPqMulti {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -676,12 +686,18 @@ impl ::tl_runtime::BareSerializable for ReqDhParams {
 impl ::tl_runtime::BareDeserializable for ReqDhParams {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            server_nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            p: ::tl_runtime::Deserializable::deserialize(r)?,
-            q: ::tl_runtime::Deserializable::deserialize(r)?,
-            public_key_fingerprint: ::tl_runtime::Deserializable::deserialize(r)?,
-            encrypted_data: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            server_nonce: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
+            p: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            q: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            public_key_fingerprint: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
+            encrypted_data: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -718,9 +734,13 @@ impl ::tl_runtime::BareSerializable for SetClientDhParams {
 impl ::tl_runtime::BareDeserializable for SetClientDhParams {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            server_nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-            encrypted_data: ::tl_runtime::Deserializable::deserialize(r)?,
+            nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            server_nonce: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
+            encrypted_data: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -777,7 +797,7 @@ impl ::tl_runtime::BareSerializable for RpcDropAnswer {
 impl ::tl_runtime::BareDeserializable for RpcDropAnswer {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            req_msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+            req_msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -808,7 +828,7 @@ impl ::tl_runtime::BareSerializable for GetFutureSalts {
 impl ::tl_runtime::BareDeserializable for GetFutureSalts {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            num: ::tl_runtime::Deserializable::deserialize(r)?,
+            num: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -839,7 +859,7 @@ impl ::tl_runtime::BareSerializable for Ping {
 impl ::tl_runtime::BareDeserializable for Ping {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            ping_id: ::tl_runtime::Deserializable::deserialize(r)?,
+            ping_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -873,8 +893,10 @@ impl ::tl_runtime::BareSerializable for PingDelayDisconnect {
 impl ::tl_runtime::BareDeserializable for PingDelayDisconnect {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            ping_id: ::tl_runtime::Deserializable::deserialize(r)?,
-            disconnect_delay: ::tl_runtime::Deserializable::deserialize(r)?,
+            ping_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            disconnect_delay: ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -905,7 +927,7 @@ impl ::tl_runtime::BareSerializable for DestroySession {
 impl ::tl_runtime::BareDeserializable for DestroySession {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
-            session_id: ::tl_runtime::Deserializable::deserialize(r)?,
+            session_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
         })
     }
 }
@@ -981,11 +1003,19 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let no_muted = flags & 0x00000001 != 0;
-            let token_type = ::tl_runtime::Deserializable::deserialize(r)?;
-            let token = ::tl_runtime::Deserializable::deserialize(r)?;
-            let app_sandbox = ::tl_runtime::Deserializable::deserialize(r)?;
-            let secret = ::tl_runtime::Deserializable::deserialize(r)?;
-            let other_uids = ::tl_runtime::Deserializable::deserialize(r)?;
+            let token_type = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let token = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let app_sandbox = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let secret = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let other_uids = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 no_muted,
                 token_type,
@@ -1045,9 +1075,13 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                token_type: ::tl_runtime::Deserializable::deserialize(r)?,
-                token: ::tl_runtime::Deserializable::deserialize(r)?,
-                other_uids: ::tl_runtime::Deserializable::deserialize(r)?,
+                token_type: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                other_uids: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1099,8 +1133,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1145,7 +1181,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1241,17 +1277,17 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let first_name = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let last_name = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let about = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -1295,7 +1331,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offline: ::tl_runtime::Deserializable::deserialize(r)?,
+                offline: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1332,7 +1368,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1386,9 +1422,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                reason: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                reason: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1433,7 +1469,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1479,7 +1517,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1522,7 +1562,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                key: ::tl_runtime::Deserializable::deserialize(r)?,
+                key: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1572,8 +1612,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                key: ::tl_runtime::Deserializable::deserialize(r)?,
-                rules: ::tl_runtime::Deserializable::deserialize(r)?,
+                key: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                rules: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1627,9 +1667,11 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let reason = ::tl_runtime::Deserializable::deserialize(r)?;
+            let reason = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let password = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -1703,7 +1745,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                ttl: ::tl_runtime::Deserializable::deserialize(r)?,
+                ttl: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1754,8 +1796,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1812,9 +1858,15 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -1851,7 +1903,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                period: ::tl_runtime::Deserializable::deserialize(r)?,
+                period: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1923,7 +1975,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -1994,7 +2046,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2050,8 +2104,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
-                new_settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                new_settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2099,8 +2157,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2149,8 +2209,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2200,8 +2264,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
-                period: ::tl_runtime::Deserializable::deserialize(r)?,
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                period: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -2272,7 +2338,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -2365,7 +2431,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                types: ::tl_runtime::Deserializable::deserialize(r)?,
+                types: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -2414,8 +2480,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                value: ::tl_runtime::Deserializable::deserialize(r)?,
-                secure_secret_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                value: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                secure_secret_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2452,7 +2520,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                types: ::tl_runtime::Deserializable::deserialize(r)?,
+                types: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -2506,9 +2574,11 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                scope: ::tl_runtime::Deserializable::deserialize(r)?,
-                public_key: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                scope: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                public_key: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2572,11 +2642,17 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                scope: ::tl_runtime::Deserializable::deserialize(r)?,
-                public_key: ::tl_runtime::Deserializable::deserialize(r)?,
-                value_hashes: ::tl_runtime::Deserializable::deserialize(r)?,
-                credentials: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                scope: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                public_key: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                value_hashes: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                credentials: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2624,8 +2700,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2680,9 +2760,15 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2735,8 +2821,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
-                email: ::tl_runtime::Deserializable::deserialize(r)?,
+                purpose: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                email: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -2789,8 +2877,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
-                verification: ::tl_runtime::Deserializable::deserialize(r)?,
+                purpose: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                verification: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -2874,7 +2966,7 @@ pub mod account {
             let message_channels = flags & 0x00000010 != 0;
             let files = flags & 0x00000020 != 0;
             let file_max_size = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -2972,7 +3064,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                code: ::tl_runtime::Deserializable::deserialize(r)?,
+                code: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -3105,7 +3197,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                silent: ::tl_runtime::Deserializable::deserialize(r)?,
+                silent: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -3160,7 +3252,7 @@ pub mod account {
             let compare_sound = flags & 0x00000002 != 0;
             let compare_stories = flags & 0x00000004 != 0;
             let peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -3210,7 +3302,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tl_runtime::Deserializable::deserialize(r)?,
+                wallpaper: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -3270,9 +3364,13 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_chat = flags & 0x00000001 != 0;
-            let file = ::tl_runtime::Deserializable::deserialize(r)?;
-            let mime_type = ::tl_runtime::Deserializable::deserialize(r)?;
-            let settings = ::tl_runtime::Deserializable::deserialize(r)?;
+            let file = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let mime_type = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let settings = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 for_chat,
                 file,
@@ -3330,9 +3428,13 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tl_runtime::Deserializable::deserialize(r)?,
-                unsave: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                wallpaper: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                unsave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -3380,8 +3482,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                wallpaper: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -3488,7 +3594,9 @@ pub mod account {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let low = flags & 0x00000001 != 0;
             let high = flags & 0x00000002 != 0;
-            let settings = ::tl_runtime::Deserializable::deserialize(r)?;
+            let settings = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { low, high, settings })
         }
     }
@@ -3550,14 +3658,18 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let file = ::tl_runtime::Deserializable::deserialize(r)?;
+            let file = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let thumb = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let file_name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let mime_type = ::tl_runtime::Deserializable::deserialize(r)?;
+            let file_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let mime_type = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 file,
                 thumb,
@@ -3630,15 +3742,15 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let slug = ::tl_runtime::Deserializable::deserialize(r)?;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
+            let slug = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let document = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let settings = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -3728,25 +3840,27 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let format = ::tl_runtime::Deserializable::deserialize(r)?;
-            let theme = ::tl_runtime::Deserializable::deserialize(r)?;
+            let format = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let theme = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let slug = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let title = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let document = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let settings = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -3804,8 +3918,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                theme: ::tl_runtime::Deserializable::deserialize(r)?,
-                unsave: ::tl_runtime::Deserializable::deserialize(r)?,
+                theme: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                unsave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -3870,17 +3984,17 @@ pub mod account {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
             let theme = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let format = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let base_theme = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -3938,8 +4052,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                format: ::tl_runtime::Deserializable::deserialize(r)?,
-                theme: ::tl_runtime::Deserializable::deserialize(r)?,
+                format: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                theme: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -3981,8 +4095,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                format: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                format: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4096,7 +4210,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                wallpapers: ::tl_runtime::Deserializable::deserialize(r)?,
+                wallpapers: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -4170,7 +4286,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -4228,10 +4346,12 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                photo_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                reason: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                photo_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                reason: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4336,7 +4456,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4380,7 +4500,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                authorization_ttl_days: ::tl_runtime::Deserializable::deserialize(r)?,
+                authorization_ttl_days: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -4448,14 +4570,14 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let confirmed = flags & 0x00000008 != 0;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let encrypted_requests_disabled = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let call_requests_disabled = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -4500,7 +4622,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4552,8 +4674,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                unsave: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                unsave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4606,9 +4728,13 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_name: ::tl_runtime::Deserializable::deserialize(r)?,
-                mime_type: ::tl_runtime::Deserializable::deserialize(r)?,
+                file: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                file_name: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                mime_type: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -4653,7 +4779,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                emoji_status: ::tl_runtime::Deserializable::deserialize(r)?,
+                emoji_status: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -4690,7 +4818,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4727,7 +4855,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4799,7 +4927,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4849,8 +4977,10 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
-                active: ::tl_runtime::Deserializable::deserialize(r)?,
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                active: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4887,7 +5017,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -4924,7 +5054,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5024,11 +5154,13 @@ pub mod account {
             let chats = flags & 0x00000002 != 0;
             let broadcasts = flags & 0x00000004 != 0;
             let peer = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let settings = ::tl_runtime::Deserializable::deserialize(r)?;
+            let settings = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 users,
                 chats,
@@ -5099,7 +5231,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                codes: ::tl_runtime::Deserializable::deserialize(r)?,
+                codes: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5156,7 +5288,7 @@ pub mod account {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_profile = flags & 0x00000002 != 0;
             let color = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5196,7 +5328,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5233,7 +5365,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5270,7 +5402,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5325,7 +5457,7 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let business_work_hours = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5382,12 +5514,12 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let geo_point = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let address = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5431,7 +5563,7 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let message = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5475,7 +5607,7 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let message = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5544,12 +5676,14 @@ pub mod account {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let deleted = flags & 0x00000002 != 0;
             let rights = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
-            let recipients = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let recipients = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 deleted,
                 rights,
@@ -5631,7 +5765,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                connection_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                connection_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -5672,7 +5808,7 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let intro = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5723,8 +5859,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                paused: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                paused: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5769,7 +5905,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5816,7 +5952,7 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let birthday = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -5864,7 +6000,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                link: ::tl_runtime::Deserializable::deserialize(r)?,
+                link: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5913,8 +6049,8 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
-                link: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                link: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -5958,7 +6094,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6030,7 +6166,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6075,7 +6211,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6114,7 +6250,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6179,7 +6315,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -6216,7 +6354,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6269,11 +6407,13 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { parent_peer, user_id })
         }
     }
@@ -6341,11 +6481,13 @@ pub mod account {
             let refund_charged = flags & 0x00000001 != 0;
             let require_payment = flags & 0x00000004 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 refund_charged,
                 require_payment,
@@ -6387,7 +6529,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                tab: ::tl_runtime::Deserializable::deserialize(r)?,
+                tab: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6446,9 +6588,9 @@ pub mod account {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let unsave = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let after_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -6488,7 +6630,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6535,9 +6677,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6616,7 +6758,9 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                credential: ::tl_runtime::Deserializable::deserialize(r)?,
+                credential: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -6681,7 +6825,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6714,7 +6858,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6747,7 +6891,7 @@ pub mod account {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -6837,11 +6981,11 @@ pub mod account {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let delete = flags & 0x00000002 != 0;
             let open_external_browser = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let url = ::tl_runtime::Deserializable::deserialize(r)?;
+            let url = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 delete,
                 open_external_browser,
@@ -6917,9 +7061,13 @@ pub mod aicompose {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let display_author = flags & 0x00000001 != 0;
-            let emoji_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
-            let prompt = ::tl_runtime::Deserializable::deserialize(r)?;
+            let emoji_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let prompt = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 display_author,
                 emoji_id,
@@ -6984,24 +7132,24 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let tone = ::tl_runtime::Deserializable::deserialize(r)?;
+            let tone = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let display_author = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let emoji_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let title = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let prompt = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -7046,8 +7194,8 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tl_runtime::Deserializable::deserialize(r)?,
-                unsave: ::tl_runtime::Deserializable::deserialize(r)?,
+                tone: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                unsave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7080,7 +7228,7 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tl_runtime::Deserializable::deserialize(r)?,
+                tone: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7113,7 +7261,7 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tl_runtime::Deserializable::deserialize(r)?,
+                tone: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7146,7 +7294,7 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7182,8 +7330,8 @@ pub mod aicompose {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tl_runtime::Deserializable::deserialize(r)?,
-                num: ::tl_runtime::Deserializable::deserialize(r)?,
+                tone: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                num: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7255,10 +7403,16 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                settings: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                api_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                settings: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -7329,10 +7483,18 @@ pub mod auth {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let no_joined_notifications = flags & 0x00000001 != 0;
-            let phone_number = ::tl_runtime::Deserializable::deserialize(r)?;
-            let phone_code_hash = ::tl_runtime::Deserializable::deserialize(r)?;
-            let first_name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let last_name = ::tl_runtime::Deserializable::deserialize(r)?;
+            let phone_number = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let phone_code_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let first_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let last_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 no_joined_notifications,
                 phone_number,
@@ -7412,15 +7574,19 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let phone_number = ::tl_runtime::Deserializable::deserialize(r)?;
-            let phone_code_hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let phone_number = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let phone_code_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let phone_code = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let email_verification = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -7535,7 +7701,7 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                dc_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                dc_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7584,8 +7750,8 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                bytes: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                bytes: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -7648,10 +7814,16 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                perm_auth_key_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                nonce: ::tl_runtime::Deserializable::deserialize(r)?,
-                expires_at: ::tl_runtime::Deserializable::deserialize(r)?,
-                encrypted_message: ::tl_runtime::Deserializable::deserialize(r)?,
+                perm_auth_key_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                expires_at: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                encrypted_message: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -7712,10 +7884,14 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                flags: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                bot_auth_token: ::tl_runtime::Deserializable::deserialize(r)?,
+                flags: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                bot_auth_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -7761,7 +7937,9 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -7848,9 +8026,9 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let code = ::tl_runtime::Deserializable::deserialize(r)?;
+            let code = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let new_settings = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -7914,10 +8092,14 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let phone_number = ::tl_runtime::Deserializable::deserialize(r)?;
-            let phone_code_hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let phone_number = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let phone_code_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reason = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -7973,8 +8155,12 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8011,7 +8197,9 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                except_auth_keys: ::tl_runtime::Deserializable::deserialize(r)?,
+                except_auth_keys: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8070,9 +8258,13 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                except_ids: ::tl_runtime::Deserializable::deserialize(r)?,
+                api_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                except_ids: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8120,7 +8312,7 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                token: ::tl_runtime::Deserializable::deserialize(r)?,
+                token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8170,7 +8362,7 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                token: ::tl_runtime::Deserializable::deserialize(r)?,
+                token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8214,7 +8406,7 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                code: ::tl_runtime::Deserializable::deserialize(r)?,
+                code: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8268,9 +8460,13 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                web_auth_token: ::tl_runtime::Deserializable::deserialize(r)?,
+                api_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                web_auth_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8346,20 +8542,24 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let phone_number = ::tl_runtime::Deserializable::deserialize(r)?;
-            let phone_code_hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let phone_number = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let phone_code_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let safety_net_token = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let play_integrity_token = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let ios_push_secret = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -8418,8 +8618,12 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8472,9 +8676,13 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                mnc: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                mnc: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8527,9 +8735,13 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tl_runtime::Deserializable::deserialize(r)?,
-                phone_code_hash: ::tl_runtime::Deserializable::deserialize(r)?,
-                form_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone_number: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                phone_code_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                form_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8578,8 +8790,10 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                api_hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                api_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                api_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8645,14 +8859,16 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let credential = ::tl_runtime::Deserializable::deserialize(r)?;
+            let credential = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let from_dc_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let from_auth_key_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -8692,7 +8908,9 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                web_auth_token: ::tl_runtime::Deserializable::deserialize(r)?,
+                web_auth_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8735,12 +8953,16 @@ pub mod auth {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let except_ids = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let api_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let api_hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let api_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let api_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 except_ids,
                 api_id,
@@ -8777,7 +8999,9 @@ pub mod auth {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                google_token: ::tl_runtime::Deserializable::deserialize(r)?,
+                google_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -8817,8 +9041,12 @@ pub mod auth {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let no_joined_notifications = flags & 0x00000001 != 0;
-            let first_name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let last_name = ::tl_runtime::Deserializable::deserialize(r)?;
+            let first_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let last_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 no_joined_notifications,
                 first_name,
@@ -8875,8 +9103,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                custom_method: ::tl_runtime::Deserializable::deserialize(r)?,
-                params: ::tl_runtime::Deserializable::deserialize(r)?,
+                custom_method: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                params: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8926,8 +9156,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                data: ::tl_runtime::Deserializable::deserialize(r)?,
+                query_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                data: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -8985,9 +9217,13 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                commands: ::tl_runtime::Deserializable::deserialize(r)?,
+                scope: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                commands: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9036,8 +9272,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                scope: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9085,8 +9323,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                scope: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9137,8 +9377,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                button: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                button: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9181,7 +9423,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9225,7 +9467,9 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                admin_rights: ::tl_runtime::Deserializable::deserialize(r)?,
+                admin_rights: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9269,7 +9513,9 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                admin_rights: ::tl_runtime::Deserializable::deserialize(r)?,
+                admin_rights: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9348,23 +9594,25 @@ pub mod bots {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let bot = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let lang_code = ::tl_runtime::Deserializable::deserialize(r)?;
+            let lang_code = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let name = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let about = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let description = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -9427,11 +9675,13 @@ pub mod bots {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let bot = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let lang_code = ::tl_runtime::Deserializable::deserialize(r)?;
+            let lang_code = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { bot, lang_code })
         }
     }
@@ -9480,8 +9730,8 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9535,9 +9785,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
-                active: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                active: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9580,7 +9832,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9623,7 +9875,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9680,9 +9932,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                custom_method: ::tl_runtime::Deserializable::deserialize(r)?,
-                params: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                custom_method: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                params: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9724,8 +9978,8 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9780,9 +10034,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                media: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                media: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9842,10 +10098,14 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                media: ::tl_runtime::Deserializable::deserialize(r)?,
-                new_media: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                media: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                new_media: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -9900,9 +10160,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                media: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                media: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -9957,9 +10219,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10009,8 +10273,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -10053,7 +10319,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10103,8 +10369,12 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                emoji_status: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                emoji_status: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -10152,8 +10422,8 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10206,9 +10476,11 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_name: ::tl_runtime::Deserializable::deserialize(r)?,
-                url: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                file_name: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                url: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10295,10 +10567,12 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
-            let commission_permille = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let commission_permille = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let duration_months = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -10375,13 +10649,13 @@ pub mod bots {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let enabled = flags & 0x00000002 != 0;
             let bot = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let custom_description = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -10432,7 +10706,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10469,7 +10743,9 @@ pub mod bots {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let additional = flags & 0x00000001 != 0;
-            let username = ::tl_runtime::Deserializable::deserialize(r)?;
+            let username = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { additional, username })
         }
     }
@@ -10512,9 +10788,13 @@ pub mod bots {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let via_deeplink = flags & 0x00000001 != 0;
-            let name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let username = ::tl_runtime::Deserializable::deserialize(r)?;
-            let manager_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let name = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let username = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let manager_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 via_deeplink,
                 name,
@@ -10555,8 +10835,8 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                revoke: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                revoke: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10592,8 +10872,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                button: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                button: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10629,8 +10911,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                webapp_req_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                webapp_req_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -10663,7 +10947,7 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10708,9 +10992,9 @@ pub mod bots {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let restricted = flags & 0x00000001 != 0;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let add_users = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -10749,8 +11033,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                result: ::tl_runtime::Deserializable::deserialize(r)?,
+                query_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                result: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10786,8 +11072,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -10823,8 +11111,10 @@ pub mod bots {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -10877,8 +11167,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10931,8 +11223,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -10989,9 +11283,13 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11045,8 +11343,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11113,11 +11413,13 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                filter: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                filter: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11171,8 +11473,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -11218,7 +11524,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11265,7 +11571,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11369,20 +11675,20 @@ pub mod channels {
             let megagroup = flags & 0x00000002 != 0;
             let for_import = flags & 0x00000008 != 0;
             let forum = flags & 0x00000020 != 0;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
-            let about = ::tl_runtime::Deserializable::deserialize(r)?;
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let about = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let geo_point = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let address = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let ttl_period = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -11481,11 +11787,17 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let admin_rights = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let admin_rights = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let rank = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -11547,8 +11859,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11610,8 +11924,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                photo: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                photo: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11667,8 +11983,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -11725,8 +12045,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -11784,7 +12108,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11834,7 +12158,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11901,8 +12225,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                users: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                users: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -11950,7 +12276,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12015,8 +12341,10 @@ pub mod channels {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let grouped = flags & 0x00000001 != 0;
             let thread = flags & 0x00000002 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 grouped,
                 thread,
@@ -12082,7 +12410,9 @@ pub mod channels {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let signatures_enabled = flags & 0x00000001 != 0;
             let profiles_enabled = flags & 0x00000002 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 signatures_enabled,
                 profiles_enabled,
@@ -12216,9 +12546,15 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
-                banned_rights: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                banned_rights: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -12304,21 +12640,27 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let events_filter = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let admins = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 channel,
                 q,
@@ -12377,8 +12719,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -12428,8 +12774,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12487,8 +12835,12 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_everyone = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 for_everyone,
                 channel,
@@ -12546,8 +12898,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12591,7 +12945,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12677,8 +13031,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                broadcast: ::tl_runtime::Deserializable::deserialize(r)?,
-                group: ::tl_runtime::Deserializable::deserialize(r)?,
+                broadcast: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                group: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12735,9 +13091,13 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                geo_point: ::tl_runtime::Deserializable::deserialize(r)?,
-                address: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                geo_point: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                address: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12789,8 +13149,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                seconds: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                seconds: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12866,7 +13228,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -12927,7 +13289,7 @@ pub mod channels {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_paid_reactions = flags & 0x00000001 != 0;
             let for_live_stories = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 for_paid_reactions,
                 for_live_stories,
@@ -12984,8 +13346,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -13036,8 +13402,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13102,10 +13470,14 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let apply_to_invites = flags & 0x00000002 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let enabled = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let enabled = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let guard_bot = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -13162,8 +13534,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13222,9 +13596,13 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                username: ::tl_runtime::Deserializable::deserialize(r)?,
-                active: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                username: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                active: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13267,7 +13645,7 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13324,9 +13702,13 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
-                tabs: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                tabs: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13375,8 +13757,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13424,8 +13808,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13479,8 +13865,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13548,14 +13936,16 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_profile = flags & 0x00000002 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let color = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let background_emoji_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -13613,8 +14003,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13663,7 +14055,7 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let channel = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -13714,8 +14106,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                emoji_status: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                emoji_status: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -13763,8 +14159,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                boosts: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                boosts: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -13812,8 +14210,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -13863,8 +14265,12 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                restricted: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                restricted: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -13953,21 +14359,27 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let hashtag = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let query = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_rate = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_rate = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let allow_paid_stars = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -14039,8 +14451,12 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let broadcast_messages_allowed = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let send_paid_messages_stars = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let send_paid_messages_stars = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 broadcast_messages_allowed,
                 channel,
@@ -14092,8 +14508,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14141,8 +14559,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14183,7 +14603,7 @@ pub mod channels {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let query = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -14234,8 +14654,10 @@ pub mod channels {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                tab: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                tab: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14298,9 +14720,11 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
-                peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                peers: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14351,8 +14775,10 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14424,15 +14850,17 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let chatlist = ::tl_runtime::Deserializable::deserialize(r)?;
-            let slug = ::tl_runtime::Deserializable::deserialize(r)?;
+            let chatlist = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let slug = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let title = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let peers = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -14483,7 +14911,9 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -14527,7 +14957,7 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14579,8 +15009,8 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
-                peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                peers: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14625,7 +15055,9 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -14674,8 +15106,10 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
-                peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                peers: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14719,7 +15153,9 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -14763,7 +15199,9 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -14811,8 +15249,10 @@ pub mod chatlists {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tl_runtime::Deserializable::deserialize(r)?,
-                peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                chatlist: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                peers: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -14863,13 +15303,13 @@ pub mod communities {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let hidden = flags & 0x00000002 != 0;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let about = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { hidden, title, about, peer })
         }
     }
@@ -14919,8 +15359,10 @@ pub mod communities {
             let visible = flags & 0x00000001 != 0;
             let hidden = flags & 0x00000002 != 0;
             let deleted = flags & 0x00000004 != 0;
-            let community = ::tl_runtime::Deserializable::deserialize(r)?;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let community = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 visible,
                 hidden,
@@ -14989,7 +15431,9 @@ pub mod communities {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let collapsed = flags & 0x00000001 != 0;
-            let community = ::tl_runtime::Deserializable::deserialize(r)?;
+            let community = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { collapsed, community })
         }
     }
@@ -15028,9 +15472,11 @@ pub mod communities {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                community: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                community: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15070,8 +15516,10 @@ pub mod communities {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let reject = flags & 0x00000001 != 0;
-            let community = ::tl_runtime::Deserializable::deserialize(r)?;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let community = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { reject, community, peer })
         }
     }
@@ -15108,7 +15556,9 @@ pub mod communities {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let reject = flags & 0x00000001 != 0;
-            let community = ::tl_runtime::Deserializable::deserialize(r)?;
+            let community = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { reject, community })
         }
     }
@@ -15148,8 +15598,12 @@ pub mod communities {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let unban = flags & 0x00000001 != 0;
-            let community = ::tl_runtime::Deserializable::deserialize(r)?;
-            let participant = ::tl_runtime::Deserializable::deserialize(r)?;
+            let community = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let participant = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 unban,
                 community,
@@ -15189,8 +15643,12 @@ pub mod communities {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                community: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
+                community: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -15232,7 +15690,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15297,7 +15755,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15336,7 +15794,9 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                contacts: ::tl_runtime::Deserializable::deserialize(r)?,
+                contacts: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -15379,7 +15839,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15416,7 +15876,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phones: ::tl_runtime::Deserializable::deserialize(r)?,
+                phones: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15469,7 +15929,7 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { my_stories_from, id })
         }
     }
@@ -15521,7 +15981,7 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { my_stories_from, id })
         }
     }
@@ -15569,8 +16029,10 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 my_stories_from,
                 offset,
@@ -15633,8 +16095,8 @@ pub mod contacts {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let broadcasts = flags & 0x00000001 != 0;
             let bots = flags & 0x00000002 != 0;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { broadcasts, bots, q, limit })
         }
     }
@@ -15688,9 +16150,11 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let username = ::tl_runtime::Deserializable::deserialize(r)?;
+            let username = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let referer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -15805,9 +16269,11 @@ pub mod contacts {
             let channels = flags & 0x00008000 != 0;
             let bots_app = flags & 0x00010000 != 0;
             let bots_guestchat = flags & 0x00020000 != 0;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 correspondents,
                 bots_pm,
@@ -15869,8 +16335,10 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                category: ::tl_runtime::Deserializable::deserialize(r)?,
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                category: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -15970,7 +16438,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16050,12 +16518,16 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let add_phone_privacy_exception = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let first_name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let last_name = ::tl_runtime::Deserializable::deserialize(r)?;
-            let phone = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let first_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let last_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let phone = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let note = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -16111,7 +16583,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16173,9 +16645,11 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let background = flags & 0x00000002 != 0;
-            let geo_point = ::tl_runtime::Deserializable::deserialize(r)?;
+            let geo_point = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let self_expires = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -16245,7 +16719,9 @@ pub mod contacts {
             let delete_message = flags & 0x00000001 != 0;
             let delete_history = flags & 0x00000002 != 0;
             let report_spam = flags & 0x00000004 != 0;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 delete_message,
                 delete_history,
@@ -16295,7 +16771,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                phone: ::tl_runtime::Deserializable::deserialize(r)?,
+                phone: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16366,7 +16842,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                token: ::tl_runtime::Deserializable::deserialize(r)?,
+                token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16403,7 +16879,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16451,8 +16927,8 @@ pub mod contacts {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { my_stories_from, id, limit })
         }
     }
@@ -16525,7 +17001,7 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                q: ::tl_runtime::Deserializable::deserialize(r)?,
+                q: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16574,8 +17050,8 @@ pub mod contacts {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                note: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                note: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16677,40 +17153,46 @@ pub mod ephemeral {
             let anchor = flags & 0x00000200 != 0;
             let noforwards = flags & 0x00000400 != 0;
             let peer = if flags & 0x00000100 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let receiver_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let receiver_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let query_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let entities = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reply_markup = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reply_to = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -16771,12 +17253,14 @@ pub mod ephemeral {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let receiver_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let receiver_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { peer, receiver_id, id })
         }
     }
@@ -16818,10 +17302,10 @@ pub mod ephemeral {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                option: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                option: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -16863,10 +17347,10 @@ pub mod ephemeral {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let data = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -16952,34 +17436,36 @@ pub mod ephemeral {
             let invert_media = flags & 0x00000020 != 0;
             let welcome = flags & 0x00000040 != 0;
             let peer = if flags & 0x00000080 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let receiver_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let receiver_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let message = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reply_markup = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -17029,8 +17515,8 @@ pub mod ephemeral {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17063,7 +17549,7 @@ pub mod ephemeral {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17099,8 +17585,8 @@ pub mod ephemeral {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17149,7 +17635,9 @@ pub mod folders {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                folder_peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                folder_peers: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -17196,7 +17684,9 @@ pub mod fragment {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                collectible: ::tl_runtime::Deserializable::deserialize(r)?,
+                collectible: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -17304,7 +17794,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                source: ::tl_runtime::Deserializable::deserialize(r)?,
+                source: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17408,8 +17898,10 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                pending_updates_count: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                pending_updates_count: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17478,7 +17970,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                referer: ::tl_runtime::Deserializable::deserialize(r)?,
+                referer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17549,7 +18041,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17586,7 +18078,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                path: ::tl_runtime::Deserializable::deserialize(r)?,
+                path: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17623,7 +18115,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17660,7 +18152,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                events: ::tl_runtime::Deserializable::deserialize(r)?,
+                events: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17697,7 +18189,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17774,7 +18266,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17828,9 +18320,15 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
-                entities: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                message: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                entities: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -17895,7 +18393,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -17937,8 +18435,10 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                suggestion: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                suggestion: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -17980,8 +18480,10 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18046,7 +18548,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18083,7 +18585,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18120,7 +18622,7 @@ pub mod help {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18173,8 +18675,12 @@ pub mod langpack {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_pack: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -18228,9 +18734,13 @@ pub mod langpack {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                keys: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_pack: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                keys: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18283,9 +18793,15 @@ pub mod langpack {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                from_version: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_pack: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                from_version: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -18328,7 +18844,9 @@ pub mod langpack {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_pack: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -18377,8 +18895,12 @@ pub mod langpack {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tl_runtime::Deserializable::deserialize(r)?,
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_pack: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -18425,7 +18947,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18510,15 +19032,21 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let exclude_pinned = flags & 0x00000001 != 0;
             let folder_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 exclude_pinned,
                 folder_id,
@@ -18613,14 +19141,20 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_date: ::tl_runtime::Deserializable::deserialize(r)?,
-                add_offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                min_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset_date: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                add_offset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                min_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18760,37 +19294,51 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let from_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let saved_peer_id = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let saved_reaction = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let top_msg_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let filter = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let add_offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let filter = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let max_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let add_offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 q,
@@ -18858,8 +19406,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -18945,15 +19493,17 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let just_clear = flags & 0x00000001 != 0;
             let revoke = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let min_date = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let max_date = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -19016,7 +19566,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let revoke = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { revoke, id })
         }
     }
@@ -19053,7 +19603,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -19126,13 +19676,15 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let action = ::tl_runtime::Deserializable::deserialize(r)?;
+            let action = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { peer, top_msg_id, action })
         }
     }
@@ -19397,61 +19949,65 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reply_markup = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_date = if flags & 0x00000400 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let effect = if flags & 0x00040000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let suggested_post = if flags & 0x00400000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00800000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -19771,57 +20327,61 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let media = ::tl_runtime::Deserializable::deserialize(r)?;
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let media = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reply_markup = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_date = if flags & 0x00000400 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let effect = if flags & 0x00040000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let suggested_post = if flags & 0x00400000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -20088,57 +20648,63 @@ pub mod messages {
             let noforwards = flags & 0x00004000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
             let from_ephemeral = flags & 0x02000000 != 0;
-            let from_peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let to_peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let from_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let to_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let top_msg_id = if flags & 0x00000200 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reply_to = if flags & 0x00400000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_date = if flags & 0x00000400 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let effect = if flags & 0x00040000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_timestamp = if flags & 0x00100000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let suggested_post = if flags & 0x00800000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -20209,7 +20775,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20256,7 +20822,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20318,10 +20884,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                option: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                option: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20365,7 +20931,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20409,7 +20975,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20461,8 +21027,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20516,8 +21084,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                photo: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                photo: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20585,9 +21155,15 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                fwd_limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                fwd_limit: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -20646,8 +21222,12 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let revoke_history = flags & 0x00000001 != 0;
-            let chat_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let chat_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 revoke_history,
                 chat_id,
@@ -20714,10 +21294,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let users = ::tl_runtime::Deserializable::deserialize(r)?;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
+            let users = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let ttl_period = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -20768,8 +21348,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                version: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_length: ::tl_runtime::Deserializable::deserialize(r)?,
+                version: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                random_length: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -20826,9 +21410,13 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                g_a: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                g_a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -20883,9 +21471,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                g_b: ::tl_runtime::Deserializable::deserialize(r)?,
-                key_fingerprint: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                g_b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                key_fingerprint: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -20937,7 +21527,9 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let delete_history = flags & 0x00000001 != 0;
-            let chat_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let chat_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { delete_history, chat_id })
         }
     }
@@ -20985,8 +21577,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                typing: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                typing: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21036,8 +21628,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_date: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_date: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -21101,9 +21695,11 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let silent = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let data = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let data = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 silent,
                 peer,
@@ -21177,10 +21773,12 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let silent = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let data = ::tl_runtime::Deserializable::deserialize(r)?;
-            let file = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let data = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let file = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 silent,
                 peer,
@@ -21246,9 +21844,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                data: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                data: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21294,7 +21894,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                max_qts: ::tl_runtime::Deserializable::deserialize(r)?,
+                max_qts: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21337,7 +21937,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21374,7 +21974,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21422,8 +22022,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                emoticon: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                emoticon: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21460,7 +22062,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21512,9 +22114,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -21619,24 +22223,24 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let legacy_revoke_permanent = flags & 0x00000004 != 0;
             let request_needed = flags & 0x00000008 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let expire_date = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let usage_limit = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let title = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let subscription_pricing = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -21693,7 +22297,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21749,7 +22353,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21798,8 +22402,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -21847,8 +22453,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
-                archived: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                archived: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -21891,7 +22501,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -21958,10 +22570,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                start_param: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                start_param: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -22019,9 +22635,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                increment: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                increment: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -22077,9 +22695,15 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                is_admin: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                is_admin: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -22126,7 +22750,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -22241,23 +22865,35 @@ pub mod messages {
             let groups_only = flags & 0x00000004 != 0;
             let users_only = flags & 0x00000008 != 0;
             let folder_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let community = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
-            let filter = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_rate = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let filter = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let max_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_rate = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 broadcasts_only,
                 groups_only,
@@ -22322,7 +22958,7 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000002 != 0;
-            let order = ::tl_runtime::Deserializable::deserialize(r)?;
+            let order = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { masks, emojis, order })
         }
     }
@@ -22375,9 +23011,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                sha256: ::tl_runtime::Deserializable::deserialize(r)?,
-                size: ::tl_runtime::Deserializable::deserialize(r)?,
-                mime_type: ::tl_runtime::Deserializable::deserialize(r)?,
+                sha256: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                size: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                mime_type: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -22414,7 +23052,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -22462,8 +23100,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                unsave: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                unsave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -22536,15 +23174,17 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let geo_point = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let query = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 bot,
                 peer,
@@ -22682,21 +23322,27 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let gallery = flags & 0x00000001 != 0;
             let private = flags & 0x00000002 != 0;
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let results = ::tl_runtime::Deserializable::deserialize(r)?;
-            let cache_time = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let results = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let cache_time = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let next_offset = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let switch_pm = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let switch_webview = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -22870,32 +23516,36 @@ pub mod messages {
             let background = flags & 0x00000040 != 0;
             let clear_draft = flags & 0x00000080 != 0;
             let hide_via = flags & 0x00000800 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let schedule_date = if flags & 0x00000400 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -22964,8 +23614,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -23138,45 +23788,45 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00010000 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let message = if flags & 0x00000800 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media = if flags & 0x00004000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reply_markup = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_date = if flags & 0x00008000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_repeat_period = if flags & 0x00040000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut_id = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00800000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -23290,29 +23940,29 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00010000 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let message = if flags & 0x00000800 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media = if flags & 0x00004000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reply_markup = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00800000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -23404,15 +24054,17 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let game = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let data = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let password = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -23496,18 +24148,22 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let alert = flags & 0x00000002 != 0;
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let message = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let url = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let cache_time = ::tl_runtime::Deserializable::deserialize(r)?;
+            let cache_time = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 alert,
                 query_id,
@@ -23561,7 +24217,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peers: ::tl_runtime::Deserializable::deserialize(r)?,
+                peers: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -23675,34 +24331,36 @@ pub mod messages {
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00000040 != 0;
             let reply_to = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let entities = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let effect = if flags & 0x00000080 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let suggested_post = if flags & 0x00000100 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let rich_message = if flags & 0x00000200 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -23783,7 +24441,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -23820,7 +24478,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -23863,7 +24521,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let attached = flags & 0x00000001 != 0;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { attached, hash })
         }
     }
@@ -23917,8 +24575,10 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let attached = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let unsave = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let unsave = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { attached, id, unsave })
         }
     }
@@ -24011,8 +24671,10 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000002 != 0;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 masks,
                 emojis,
@@ -24054,7 +24716,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24097,7 +24759,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                media: ::tl_runtime::Deserializable::deserialize(r)?,
+                media: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24173,10 +24835,12 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let edit_message = flags & 0x00000001 != 0;
             let force = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let score = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let score = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 edit_message,
                 force,
@@ -24251,9 +24915,11 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let edit_message = flags & 0x00000001 != 0;
             let force = flags & 0x00000002 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let score = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let score = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 edit_message,
                 force,
@@ -24314,9 +24980,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24365,8 +25031,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24421,9 +25087,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24471,8 +25139,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                url: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                url: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -24524,7 +25192,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let pinned = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { pinned, peer })
         }
     }
@@ -24578,8 +25246,10 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let folder_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let order = ::tl_runtime::Deserializable::deserialize(r)?;
+            let folder_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let order = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { force, folder_id, order })
         }
     }
@@ -24622,7 +25292,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                folder_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                folder_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -24685,14 +25357,16 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let error = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let shipping_options = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -24763,9 +25437,11 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let success = flags & 0x00000002 != 0;
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let error = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -24848,12 +25524,12 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let business_connection_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let media = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let media = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 business_connection_id,
                 peer,
@@ -24914,9 +25590,13 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                reply_to: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                reply_to: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -24953,7 +25633,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -25001,8 +25681,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                unfave: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                unfave: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -25081,17 +25761,25 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let add_offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let add_offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 top_msg_id,
@@ -25153,9 +25841,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -25205,9 +25893,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -25382,35 +26070,37 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let multi_media = ::tl_runtime::Deserializable::deserialize(r)?;
+            let multi_media = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let schedule_date = if flags & 0x00000400 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let effect = if flags & 0x00040000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -25477,8 +26167,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                file: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                file: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -25526,8 +26216,8 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let exclude_featured = flags & 0x00000001 != 0;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { exclude_featured, q, hash })
         }
     }
@@ -25615,11 +26305,11 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let unread = flags & 0x00000001 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { unread, parent_peer, peer })
         }
     }
@@ -25660,7 +26350,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -25771,8 +26461,8 @@ pub mod messages {
             let silent = flags & 0x00000001 != 0;
             let unpin = flags & 0x00000002 != 0;
             let pm_oneside = flags & 0x00000004 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 silent,
                 unpin,
@@ -25845,9 +26535,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                options: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                options: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -25901,9 +26591,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                poll_hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                poll_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -25948,7 +26640,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26004,8 +26696,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                about: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                about: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26061,8 +26753,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                banned_rights: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                banned_rights: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -26099,7 +26793,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -26141,8 +26837,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
-                from_version: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                from_version: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -26181,7 +26881,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_codes: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_codes: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -26218,7 +26920,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                lang_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -26285,18 +26989,20 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let saved_peer_id = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let filters = ::tl_runtime::Deserializable::deserialize(r)?;
+            let filters = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 saved_peer_id,
@@ -26385,27 +27091,27 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let msg_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let button_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let url = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let in_app_origin = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -26501,27 +27207,27 @@ pub mod messages {
             let write_allowed = flags & 0x00000001 != 0;
             let share_phone_number = flags & 0x00000008 != 0;
             let peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let msg_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let button_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let url = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let match_code = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -26575,7 +27281,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26624,8 +27330,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26675,8 +27381,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26726,8 +27432,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26777,8 +27483,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -26851,19 +27557,19 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let option = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let offset = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 id,
@@ -26926,7 +27632,9 @@ pub mod messages {
             let uninstall = flags & 0x00000001 != 0;
             let archive = flags & 0x00000002 != 0;
             let unarchive = flags & 0x00000004 != 0;
-            let stickersets = ::tl_runtime::Deserializable::deserialize(r)?;
+            let stickersets = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 uninstall,
                 archive,
@@ -27045,9 +27753,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let filter = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -27087,7 +27795,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27134,9 +27842,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27223,15 +27931,21 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_date: ::tl_runtime::Deserializable::deserialize(r)?,
-                add_offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                min_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset_date: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                add_offset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                min_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27283,8 +27997,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27339,9 +28053,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                read_max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                read_max_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -27406,14 +28122,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -27465,7 +28181,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                chat_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27545,7 +28261,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                import_head: ::tl_runtime::Deserializable::deserialize(r)?,
+                import_head: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -27604,9 +28322,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                file: ::tl_runtime::Deserializable::deserialize(r)?,
-                media_count: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                file: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                media_count: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -27666,10 +28386,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                import_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_name: ::tl_runtime::Deserializable::deserialize(r)?,
-                media: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                import_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                file_name: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                media: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27721,8 +28445,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                import_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                import_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -27805,19 +28531,21 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let revoked = flags & 0x00000008 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let admin_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let admin_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let offset_date = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let offset_link = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 revoked,
                 peer,
@@ -27877,8 +28605,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                link: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                link: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -27973,25 +28701,25 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let revoked = flags & 0x00000004 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let link = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let link = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let expire_date = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let usage_limit = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let request_needed = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let title = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -28051,8 +28779,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                admin_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                admin_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -28103,8 +28833,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                link: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                link: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28149,7 +28879,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28243,20 +28973,24 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let requested = flags & 0x00000001 != 0;
             let subscription_expired = flags & 0x00000008 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let link = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let q = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_user = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_user = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 requested,
                 subscription_expired,
@@ -28316,8 +29050,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                period: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                period: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28364,7 +29098,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28414,8 +29148,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                theme: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                theme: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28466,8 +29200,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28538,15 +29272,21 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let saved_peer_id = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let filter = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
+            let filter = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 saved_peer_id,
@@ -28620,15 +29360,19 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let saved_peer_id = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let filter = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let filter = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 saved_peer_id,
@@ -28698,8 +29442,10 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let approved = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { approved, peer, user_id })
         }
     }
@@ -28766,9 +29512,9 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let approved = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let link = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -28830,10 +29576,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let enabled = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let enabled = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let request_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -28890,8 +29638,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                send_as: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                send_as: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -28976,10 +29724,12 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let big = flags & 0x00000002 != 0;
             let add_to_recent = flags & 0x00000004 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reaction = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -29038,8 +29788,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -29113,19 +29863,19 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reaction = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let offset = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 id,
@@ -29203,15 +29953,17 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let available_reactions = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let available_reactions = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reactions_limit = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let paid_enabled = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -29256,7 +30008,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -29299,7 +30051,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                reaction: ::tl_runtime::Deserializable::deserialize(r)?,
+                reaction: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -29387,23 +30141,25 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let text = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let to_lang = ::tl_runtime::Deserializable::deserialize(r)?;
+            let to_lang = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let tone = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -29499,22 +30255,30 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let add_offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let add_offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 top_msg_id,
@@ -29585,14 +30349,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -29654,9 +30418,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                q: ::tl_runtime::Deserializable::deserialize(r)?,
-                filter: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                q: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                filter: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -29693,7 +30457,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -29736,7 +30500,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -29790,8 +30554,10 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let write_allowed = flags & 0x00000001 != 0;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
-            let enabled = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let enabled = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 write_allowed,
                 bot,
@@ -29925,31 +30691,33 @@ pub mod messages {
             let silent = flags & 0x00000020 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let url = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let start_param = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let theme_params = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let platform = ::tl_runtime::Deserializable::deserialize(r)?;
+            let platform = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -30044,16 +30812,18 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let reply_to = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00002000 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -30162,23 +30932,25 @@ pub mod messages {
             let from_side_menu = flags & 0x00000004 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let url = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let start_param = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let theme_params = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let platform = ::tl_runtime::Deserializable::deserialize(r)?;
+            let platform = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 from_switch_webview,
                 from_side_menu,
@@ -30237,8 +31009,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot_query_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                result: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot_query_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                result: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30296,10 +31070,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                button_text: ::tl_runtime::Deserializable::deserialize(r)?,
-                data: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                button_text: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                data: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30352,8 +31130,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30405,10 +31183,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                transcription_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                good: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                transcription_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                good: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30447,7 +31227,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                document_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                document_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -30484,7 +31266,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30521,7 +31303,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30576,9 +31358,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                reaction_peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                reaction_peer: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -30620,8 +31404,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30663,8 +31447,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30738,8 +31522,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30782,7 +31566,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                period: ::tl_runtime::Deserializable::deserialize(r)?,
+                period: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30883,19 +31667,23 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let webapp_req_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let button_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let requested_peers = ::tl_runtime::Deserializable::deserialize(r)?;
+            let button_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let requested_peers = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 msg_id,
@@ -30938,7 +31726,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -30975,7 +31763,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -31012,7 +31800,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -31060,8 +31848,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                emoticon: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                emoticon: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -31110,7 +31900,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let disabled = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { disabled, peer })
         }
     }
@@ -31160,8 +31950,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                app: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                app: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -31256,19 +32046,21 @@ pub mod messages {
             let write_allowed = flags & 0x00000001 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let app = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let app = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let start_param = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let theme_params = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let platform = ::tl_runtime::Deserializable::deserialize(r)?;
+            let platform = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 write_allowed,
                 compact,
@@ -31360,19 +32152,19 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let for_both = flags & 0x00000008 != 0;
             let revert = flags & 0x00000010 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let wallpaper = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let settings = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -31430,8 +32222,8 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let exclude_featured = flags & 0x00000001 != 0;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { exclude_featured, q, hash })
         }
     }
@@ -31506,15 +32298,21 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let exclude_pinned = flags & 0x00000001 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_peer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 exclude_pinned,
                 parent_peer,
@@ -31611,18 +32409,28 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let add_offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let add_offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 parent_peer,
                 peer,
@@ -31708,19 +32516,21 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let min_date = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let max_date = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -31806,7 +32616,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let pinned = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { pinned, peer })
         }
     }
@@ -31849,7 +32659,7 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let order = ::tl_runtime::Deserializable::deserialize(r)?;
+            let order = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { force, order })
         }
     }
@@ -31901,11 +32711,11 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { peer, hash })
         }
     }
@@ -31957,9 +32767,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let reaction = ::tl_runtime::Deserializable::deserialize(r)?;
+            let reaction = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let title = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -31999,7 +32811,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32060,8 +32872,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32098,7 +32910,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32143,7 +32955,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32186,7 +32998,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                shortcut: ::tl_runtime::Deserializable::deserialize(r)?,
+                shortcut: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -32237,8 +33051,12 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                shortcut: ::tl_runtime::Deserializable::deserialize(r)?,
+                shortcut_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                shortcut: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -32283,7 +33101,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                shortcut_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -32339,13 +33159,15 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let shortcut_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let shortcut_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { shortcut_id, id, hash })
         }
     }
@@ -32404,10 +33226,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                shortcut_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                shortcut_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -32455,8 +33281,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                shortcut_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32499,7 +33327,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tl_runtime::Deserializable::deserialize(r)?,
+                enabled: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32541,8 +33369,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32579,7 +33409,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32616,7 +33446,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32672,9 +33502,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                text: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                text: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32725,8 +33555,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32774,8 +33604,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -32858,19 +33688,21 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let bot = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let bot = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let start_param = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let theme_params = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let platform = ::tl_runtime::Deserializable::deserialize(r)?;
+            let platform = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 compact,
                 fullscreen,
@@ -32953,12 +33785,16 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let count = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let count = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let private = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -33021,9 +33857,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                private: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                private: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -33088,7 +33924,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -33139,7 +33977,9 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let media = flags & 0x00000001 != 0;
             let fullscreen = flags & 0x00000002 != 0;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 media,
                 fullscreen,
@@ -33185,8 +34025,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                random_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                option: ::tl_runtime::Deserializable::deserialize(r)?,
+                random_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                option: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -33240,9 +34082,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -33304,10 +34146,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let result = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let result = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let peer_types = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -33363,8 +34209,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -33432,12 +34278,18 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let emojis = flags & 0x00000001 != 0;
-            let q = ::tl_runtime::Deserializable::deserialize(r)?;
-            let emoticon = ::tl_runtime::Deserializable::deserialize(r)?;
-            let lang_code = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let hash = ::tl_runtime::Deserializable::deserialize(r)?;
+            let q = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let emoticon = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let lang_code = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let hash = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 emojis,
                 q,
@@ -33499,8 +34351,8 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let push = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { push, peer, id })
         }
     }
@@ -33546,11 +34398,11 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let ids = ::tl_runtime::Deserializable::deserialize(r)?;
+            let ids = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { parent_peer, ids })
         }
     }
@@ -33604,9 +34456,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                parent_peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                parent_peer: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -33664,10 +34518,14 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                completed: ::tl_runtime::Deserializable::deserialize(r)?,
-                incompleted: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                completed: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                incompleted: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -33723,9 +34581,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                list: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                list: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -33797,15 +34655,17 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let reject = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let schedule_date = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let reject_comment = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -33886,16 +34746,22 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let q = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset_topic = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_date = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset_topic = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 q,
@@ -33951,8 +34817,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                topics: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                topics: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34037,25 +34903,27 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let topic_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let topic_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let title = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let icon_emoji_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let closed = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let hidden = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -34118,9 +34986,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                topic_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                pinned: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                topic_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                pinned: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34174,8 +35044,8 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let order = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let order = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { force, peer, order })
         }
     }
@@ -34264,21 +35134,23 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let title_missing = flags & 0x00000010 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let icon_color = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let icon_emoji_id = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let send_as = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -34337,8 +35209,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                top_msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                top_msg_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -34436,15 +35310,15 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let to_lang = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let tone = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -34513,9 +35387,13 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -34558,7 +35436,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34611,9 +35489,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
-                rank: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                rank: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34656,7 +35536,7 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                url: ::tl_runtime::Deserializable::deserialize(r)?,
+                url: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34708,8 +35588,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                url: ::tl_runtime::Deserializable::deserialize(r)?,
-                match_code: ::tl_runtime::Deserializable::deserialize(r)?,
+                url: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                match_code: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -34764,14 +35646,14 @@ pub mod messages {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let proofread = flags & 0x00000001 != 0;
             let emojify = flags & 0x00000008 != 0;
-            let text = ::tl_runtime::Deserializable::deserialize(r)?;
+            let text = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let translate_to_lang = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let tone = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -34816,8 +35698,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                metrics: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                metrics: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34853,8 +35735,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                listened_duration: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                listened_duration: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -34893,9 +35777,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                answer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                answer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34934,9 +35818,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                option: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                option: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -34990,17 +35874,25 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let add_offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
-            let max_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let min_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let add_offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let max_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let min_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 peer,
                 top_msg_id,
@@ -35047,9 +35939,9 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let top_msg_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -35088,8 +35980,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                result: ::tl_runtime::Deserializable::deserialize(r)?,
+                query_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                result: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -35125,8 +36019,10 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -35165,9 +36061,11 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                participant: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                participant: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -35212,11 +36110,13 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                min_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                min_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -35252,8 +36152,8 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -35313,23 +36213,25 @@ pub mod messages {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let text = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let to_lang = ::tl_runtime::Deserializable::deserialize(r)?;
+            let to_lang = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let tone = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -35397,17 +36299,17 @@ pub mod messages {
             let proofread = flags & 0x00000001 != 0;
             let emojify = flags & 0x00000008 != 0;
             let text = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let translate_to_lang = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let tone = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -35458,13 +36360,17 @@ pub mod messages {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let query_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let query_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let theme_params = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let platform = ::tl_runtime::Deserializable::deserialize(r)?;
+            let platform = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 query_id,
                 theme_params,
@@ -35557,9 +36463,11 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let invoice = ::tl_runtime::Deserializable::deserialize(r)?;
+            let invoice = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let theme_params = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -35610,8 +36518,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -35666,8 +36574,10 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let save = flags & 0x00000001 != 0;
-            let invoice = ::tl_runtime::Deserializable::deserialize(r)?;
-            let info = ::tl_runtime::Deserializable::deserialize(r)?;
+            let invoice = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let info = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { save, invoice, info })
         }
     }
@@ -35752,21 +36662,27 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let form_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let invoice = ::tl_runtime::Deserializable::deserialize(r)?;
+            let form_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let invoice = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let requested_info_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let shipping_option_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let credentials = ::tl_runtime::Deserializable::deserialize(r)?;
+            let credentials = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let tip_amount = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -35892,7 +36808,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                number: ::tl_runtime::Deserializable::deserialize(r)?,
+                number: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -35943,7 +36859,9 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                invoice_media: ::tl_runtime::Deserializable::deserialize(r)?,
+                invoice_media: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -35992,8 +36910,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                receipt: ::tl_runtime::Deserializable::deserialize(r)?,
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
+                receipt: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                purpose: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36041,8 +36961,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                receipt: ::tl_runtime::Deserializable::deserialize(r)?,
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
+                receipt: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                purpose: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36083,7 +37005,7 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let boost_peer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -36130,7 +37052,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36175,7 +37097,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36224,8 +37146,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36278,9 +37200,11 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                giveaway_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                giveaway_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                purpose: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36359,7 +37283,7 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { ton, peer })
         }
     }
@@ -36450,13 +37374,15 @@ pub mod payments {
             let ascending = flags & 0x00000004 != 0;
             let ton = flags & 0x00000010 != 0;
             let subscription_id = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 inbound,
                 outbound,
@@ -36536,8 +37462,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                form_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                invoice: ::tl_runtime::Deserializable::deserialize(r)?,
+                form_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                invoice: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36588,8 +37516,12 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                charge_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                charge_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -36648,7 +37580,7 @@ pub mod payments {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
             let ton = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { dark, ton, peer })
         }
     }
@@ -36715,13 +37647,15 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let amount = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let password = ::tl_runtime::Deserializable::deserialize(r)?;
+            let password = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 ton,
                 peer,
@@ -36770,7 +37704,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -36825,8 +37759,8 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { ton, peer, id })
         }
     }
@@ -36875,7 +37809,7 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let user_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -36932,8 +37866,10 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let missing_balance = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 missing_balance,
                 peer,
@@ -36993,10 +37929,12 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let subscription_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let subscription_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let canceled = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -37051,8 +37989,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                subscription_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                subscription_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -37117,7 +38057,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37170,7 +38110,9 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let unsave = flags & 0x00000001 != 0;
-            let stargift = ::tl_runtime::Deserializable::deserialize(r)?;
+            let stargift = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { unsave, stargift })
         }
     }
@@ -37219,7 +38161,9 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -37274,8 +38218,12 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let restore = flags & 0x00000001 != 0;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let charge_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let charge_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 restore,
                 user_id,
@@ -37340,18 +38288,18 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let offset_date = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let offset_link = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
                 offset_date,
@@ -37404,8 +38352,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37474,9 +38422,11 @@ pub mod payments {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let order_by_revenue = flags & 0x00000001 != 0;
             let order_by_date = flags & 0x00000002 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 order_by_revenue,
                 order_by_date,
@@ -37524,8 +38474,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                bot: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                bot: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37579,8 +38529,8 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let revoked = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let link = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let link = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { revoked, peer, link })
         }
     }
@@ -37624,7 +38574,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                gift_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37679,7 +38629,9 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let keep_original_details = flags & 0x00000001 != 0;
-            let stargift = ::tl_runtime::Deserializable::deserialize(r)?;
+            let stargift = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 keep_original_details,
                 stargift,
@@ -37740,8 +38692,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
-                to_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                to_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37784,7 +38738,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -37906,14 +38860,16 @@ pub mod payments {
             let exclude_unupgradable = flags & 0x00000100 != 0;
             let peer_color_available = flags & 0x00000200 != 0;
             let exclude_hosted = flags & 0x00000400 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let collection_id = if flags & 0x00000040 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 exclude_unsaved,
                 exclude_saved,
@@ -37974,7 +38930,9 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38024,8 +38982,12 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
-                password: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                password: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38074,7 +39036,7 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let enabled = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { enabled, peer })
         }
     }
@@ -38122,8 +39084,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38167,7 +39131,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tl_runtime::Deserializable::deserialize(r)?,
+                purpose: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38267,18 +39231,22 @@ pub mod payments {
             let for_craft = flags & 0x00000010 != 0;
             let stars_only = flags & 0x00000020 != 0;
             let attributes_hash = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let gift_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let gift_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let attributes = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 sort_by_price,
                 sort_by_num,
@@ -38337,8 +39305,12 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
-                resell_amount: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                resell_amount: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38391,9 +39363,11 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38476,25 +39450,27 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let collection_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let collection_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let title = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let delete_stargift = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let add_stargift = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let order = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -38552,8 +39528,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38601,8 +39577,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                collection_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                collection_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -38650,8 +39628,8 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38694,7 +39672,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tl_runtime::Deserializable::deserialize(r)?,
+                slug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38737,7 +39715,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                gift_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38785,8 +39763,10 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                auction: ::tl_runtime::Deserializable::deserialize(r)?,
-                version: ::tl_runtime::Deserializable::deserialize(r)?,
+                auction: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                version: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38829,7 +39809,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                gift_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38870,7 +39850,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -38919,7 +39899,9 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let decline = flags & 0x00000001 != 0;
-            let offer_msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offer_msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { decline, offer_msg_id })
         }
     }
@@ -38998,13 +39980,17 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let slug = ::tl_runtime::Deserializable::deserialize(r)?;
-            let price = ::tl_runtime::Deserializable::deserialize(r)?;
-            let duration = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let slug = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let price = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let duration = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let allow_paid_stars = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39059,7 +40045,7 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                gift_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -39112,9 +40098,11 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                gift_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -39161,7 +40149,9 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tl_runtime::Deserializable::deserialize(r)?,
+                stargift: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -39224,7 +40214,7 @@ pub mod payments {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let crypto_currency = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39263,8 +40253,12 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                provider: ::tl_runtime::Deserializable::deserialize(r)?,
-                crypto_currency: ::tl_runtime::Deserializable::deserialize(r)?,
+                provider: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                crypto_currency: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -39306,10 +40300,14 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let provider = ::tl_runtime::Deserializable::deserialize(r)?;
-            let crypto_currency = ::tl_runtime::Deserializable::deserialize(r)?;
+            let provider = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let crypto_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let base_currency = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39361,11 +40359,17 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let provider = ::tl_runtime::Deserializable::deserialize(r)?;
-            let crypto_currency = ::tl_runtime::Deserializable::deserialize(r)?;
-            let base_currency = ::tl_runtime::Deserializable::deserialize(r)?;
+            let provider = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let crypto_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let base_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let payment_method = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39433,21 +40437,27 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let provider = ::tl_runtime::Deserializable::deserialize(r)?;
-            let crypto_currency = ::tl_runtime::Deserializable::deserialize(r)?;
-            let base_currency = ::tl_runtime::Deserializable::deserialize(r)?;
+            let provider = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let crypto_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let base_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let base_amount = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let crypto_amount = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let payment_method = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39547,46 +40557,52 @@ pub mod payments {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let provider = ::tl_runtime::Deserializable::deserialize(r)?;
-            let crypto_currency = ::tl_runtime::Deserializable::deserialize(r)?;
-            let address = ::tl_runtime::Deserializable::deserialize(r)?;
+            let provider = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let crypto_currency = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let address = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let payment_method = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let base_currency = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let base_amount = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let memo = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let theme = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let success_return_url = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let fail_return_url = if flags & 0x00000040 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let crypto_amount = if flags & 0x00000080 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -39703,10 +40719,18 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let g_a_hash = ::tl_runtime::Deserializable::deserialize(r)?;
-            let protocol = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let g_a_hash = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let protocol = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 video,
                 user_id,
@@ -39771,9 +40795,11 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                g_b: ::tl_runtime::Deserializable::deserialize(r)?,
-                protocol: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                g_b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                protocol: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -39832,10 +40858,14 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                g_a: ::tl_runtime::Deserializable::deserialize(r)?,
-                key_fingerprint: ::tl_runtime::Deserializable::deserialize(r)?,
-                protocol: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                g_a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                key_fingerprint: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                protocol: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -39879,7 +40909,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -39945,10 +40975,16 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let duration = ::tl_runtime::Deserializable::deserialize(r)?;
-            let reason = ::tl_runtime::Deserializable::deserialize(r)?;
-            let connection_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let duration = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let reason = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let connection_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 video,
                 peer,
@@ -40013,9 +41049,13 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let user_initiative = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let rating = ::tl_runtime::Deserializable::deserialize(r)?;
-            let comment = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let rating = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let comment = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 user_initiative,
                 peer,
@@ -40069,8 +41109,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                debug: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                debug: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40119,8 +41159,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                data: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                data: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40197,15 +41237,17 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let rtmp_stream = flags & 0x00000004 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let title = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let schedule_date = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -40318,24 +41360,28 @@ pub mod phone {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let muted = flags & 0x00000001 != 0;
             let video_stopped = flags & 0x00000004 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let join_as = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let join_as = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let invite_hash = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let public_key = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let block = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let params = ::tl_runtime::Deserializable::deserialize(r)?;
+            let params = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 muted,
                 video_stopped,
@@ -40392,8 +41438,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                source: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                source: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40446,8 +41492,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                users: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                users: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40492,7 +41538,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40571,19 +41617,19 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let reset_invite_hash = flags & 0x00000002 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let join_muted = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let messages_enabled = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_paid_messages_stars = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -40641,8 +41687,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40705,11 +41751,13 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                ids: ::tl_runtime::Deserializable::deserialize(r)?,
-                sources: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                ids: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                sources: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40762,8 +41810,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                sources: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                sources: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -40838,14 +41886,14 @@ pub mod phone {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let start = flags & 0x00000001 != 0;
             let video = flags & 0x00000004 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let title = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_portrait = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -40961,35 +42009,37 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let participant = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let participant = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let muted = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let volume = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let raise_hand = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_stopped = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_paused = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let presentation_paused = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -41050,8 +42100,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41097,7 +42147,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41151,7 +42201,7 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let can_self_unmute = flags & 0x00000001 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { can_self_unmute, call })
         }
     }
@@ -41201,8 +42251,10 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                subscribed: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                subscribed: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -41246,7 +42298,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41295,8 +42347,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                join_as: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                join_as: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41345,8 +42397,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                params: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                params: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41389,7 +42441,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41435,7 +42487,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41492,8 +42544,10 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let live_story = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let revoke = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let revoke = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { live_story, peer, revoke })
         }
     }
@@ -41541,8 +42595,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                file: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                file: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41623,19 +42677,21 @@ pub mod phone {
             let muted = flags & 0x00000001 != 0;
             let video_stopped = flags & 0x00000004 != 0;
             let join = flags & 0x00000008 != 0;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let public_key = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let block = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let params = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -41715,9 +42771,9 @@ pub mod phone {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let only_left = flags & 0x00000001 != 0;
             let kick = flags & 0x00000002 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let ids = ::tl_runtime::Deserializable::deserialize(r)?;
-            let block = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let ids = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let block = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 only_left,
                 kick,
@@ -41771,8 +42827,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                block: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                block: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41826,8 +42882,10 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { video, call, user_id })
         }
     }
@@ -41870,7 +42928,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -41930,10 +42988,12 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                sub_chain_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                sub_chain_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42012,16 +43072,20 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let message = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let message = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let allow_paid_stars = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_as = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -42078,8 +43142,10 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                encrypted_message: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                encrypted_message: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -42135,8 +43201,10 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let report_spam = flags & 0x00000001 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let messages = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let messages = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 report_spam,
                 call,
@@ -42194,8 +43262,10 @@ pub mod phone {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let report_spam = flags & 0x00000001 != 0;
-            let call = ::tl_runtime::Deserializable::deserialize(r)?;
-            let participant = ::tl_runtime::Deserializable::deserialize(r)?;
+            let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let participant = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 report_spam,
                 call,
@@ -42242,7 +43312,7 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42292,8 +43362,8 @@ pub mod phone {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                call: ::tl_runtime::Deserializable::deserialize(r)?,
-                send_as: ::tl_runtime::Deserializable::deserialize(r)?,
+                call: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                send_as: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42363,11 +43433,11 @@ pub mod photos {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let fallback = flags & 0x00000001 != 0;
             let bot = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { fallback, bot, id })
         }
     }
@@ -42467,27 +43537,27 @@ pub mod photos {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let fallback = flags & 0x00000008 != 0;
             let bot = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let file = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_start_ts = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_emoji_markup = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -42534,7 +43604,7 @@ pub mod photos {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42595,10 +43665,12 @@ pub mod photos {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                user_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42691,24 +43763,26 @@ pub mod photos {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let suggest = flags & 0x00000008 != 0;
             let save = flags & 0x00000010 != 0;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let file = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_start_ts = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video_emoji_markup = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -42782,9 +43856,11 @@ pub mod premium {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let gifts = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { gifts, peer, offset, limit })
         }
     }
@@ -42866,11 +43942,11 @@ pub mod premium {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let slots = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { slots, peer })
         }
     }
@@ -42915,7 +43991,7 @@ pub mod premium {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -42963,8 +44039,8 @@ pub mod premium {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                user_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -43189,7 +44265,7 @@ pub mod smsjobs {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                job_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                job_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -43240,9 +44316,11 @@ pub mod smsjobs {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let job_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let job_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let error = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -43300,7 +44378,9 @@ pub mod stats {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { dark, channel })
         }
     }
@@ -43353,9 +44433,9 @@ pub mod stats {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let token = ::tl_runtime::Deserializable::deserialize(r)?;
+            let token = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let x = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -43409,7 +44489,9 @@ pub mod stats {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { dark, channel })
         }
     }
@@ -43472,10 +44554,12 @@ pub mod stats {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tl_runtime::Deserializable::deserialize(r)?,
-                msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                channel: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -43532,8 +44616,12 @@ pub mod stats {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { dark, channel, msg_id })
         }
     }
@@ -43589,8 +44677,8 @@ pub mod stats {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { dark, peer, id })
         }
     }
@@ -43648,10 +44736,10 @@ pub mod stats {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -43691,8 +44779,10 @@ pub mod stats {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { dark, peer, msg_id })
         }
     }
@@ -43807,17 +44897,23 @@ pub mod stickers {
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000020 != 0;
             let text_color = flags & 0x00000040 != 0;
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let title = ::tl_runtime::Deserializable::deserialize(r)?;
-            let short_name = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let title = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let short_name = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let thumb = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let stickers = ::tl_runtime::Deserializable::deserialize(r)?;
+            let stickers = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let software = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -43873,7 +44969,7 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tl_runtime::Deserializable::deserialize(r)?,
+                sticker: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -43921,8 +45017,12 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tl_runtime::Deserializable::deserialize(r)?,
-                position: ::tl_runtime::Deserializable::deserialize(r)?,
+                sticker: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                position: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -43974,8 +45074,10 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
-                sticker: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                sticker: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44039,14 +45141,16 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let stickerset = ::tl_runtime::Deserializable::deserialize(r)?;
+            let stickerset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let thumb = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let thumb_document_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -44097,7 +45201,9 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                short_name: ::tl_runtime::Deserializable::deserialize(r)?,
+                short_name: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -44140,7 +45246,7 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44210,19 +45316,21 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let sticker = ::tl_runtime::Deserializable::deserialize(r)?;
+            let sticker = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let emoji = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let mask_coords = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let keywords = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -44278,8 +45386,10 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44322,7 +45432,9 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tl_runtime::Deserializable::deserialize(r)?,
+                stickerset: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -44370,8 +45482,12 @@ pub mod stickers {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tl_runtime::Deserializable::deserialize(r)?,
-                new_sticker: ::tl_runtime::Deserializable::deserialize(r)?,
+                sticker: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                new_sticker: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -44424,7 +45540,7 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44585,47 +45701,51 @@ pub mod stories {
             let pinned = flags & 0x00000004 != 0;
             let noforwards = flags & 0x00000010 != 0;
             let fwd_modified = flags & 0x00000080 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let media = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let media = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let media_areas = if flags & 0x00000020 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let caption = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let privacy_rules = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let privacy_rules = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let period = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let fwd_from_id = if flags & 0x00000040 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let fwd_from_story = if flags & 0x00000040 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let albums = if flags & 0x00000100 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let music = if flags & 0x00000200 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -44746,35 +45866,35 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let media = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let media_areas = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let caption = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let privacy_rules = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let music = if flags & 0x00000010 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -44838,8 +45958,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44892,9 +46012,9 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                pinned: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                pinned: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -44949,7 +46069,7 @@ pub mod stories {
             let next = flags & 0x00000002 != 0;
             let hidden = flags & 0x00000004 != 0;
             let state = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -45007,9 +46127,11 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45063,9 +46185,11 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45118,8 +46242,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45156,7 +46280,7 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                hidden: ::tl_runtime::Deserializable::deserialize(r)?,
+                hidden: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45206,8 +46330,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                max_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                max_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45256,8 +46380,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45344,15 +46468,17 @@ pub mod stories {
             let just_contacts = flags & 0x00000001 != 0;
             let reactions_first = flags & 0x00000004 != 0;
             let forwards_first = flags & 0x00000008 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let q = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 just_contacts,
                 reactions_first,
@@ -45412,8 +46538,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45463,8 +46589,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45522,10 +46648,10 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                option: ::tl_runtime::Deserializable::deserialize(r)?,
-                message: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                option: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                message: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45641,9 +46767,13 @@ pub mod stories {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let add_to_recent = flags & 0x00000001 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let story_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let reaction = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let story_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let reaction = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 add_to_recent,
                 peer,
@@ -45694,7 +46824,7 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45759,7 +46889,7 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45835,8 +46965,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                hidden: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hidden: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -45915,19 +47045,19 @@ pub mod stories {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let forwards_first = flags & 0x00000004 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let reaction = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let offset = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 forwards_first,
                 peer,
@@ -45983,8 +47113,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -46061,22 +47191,24 @@ pub mod stories {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let hashtag = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let area = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let peer = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 hashtag,
                 area,
@@ -46135,9 +47267,9 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                title: ::tl_runtime::Deserializable::deserialize(r)?,
-                stories: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                stories: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -46220,25 +47352,27 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let album_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let album_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let title = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let delete_stories = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let add_stories = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let order = if flags & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -46296,8 +47430,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                order: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                order: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -46345,8 +47479,10 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                album_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                album_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -46394,8 +47530,8 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -46453,10 +47589,12 @@ pub mod stories {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tl_runtime::Deserializable::deserialize(r)?,
-                album_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                peer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                album_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -46564,26 +47702,30 @@ pub mod stories {
             let pinned = flags & 0x00000004 != 0;
             let noforwards = flags & 0x00000010 != 0;
             let rtmp_stream = flags & 0x00000020 != 0;
-            let peer = ::tl_runtime::Deserializable::deserialize(r)?;
+            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let caption = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let entities = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let privacy_rules = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let privacy_rules = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let messages_enabled = if flags & 0x00000040 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let send_paid_messages_stars = if flags & 0x00000080 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -46651,14 +47793,16 @@ pub mod toncenter {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let post = flags & 0x00000001 != 0;
-            let endpoint = ::tl_runtime::Deserializable::deserialize(r)?;
+            let endpoint = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let query = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let payload = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -46814,21 +47958,21 @@ pub mod updates {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let pts = ::tl_runtime::Deserializable::deserialize(r)?;
+            let pts = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let pts_limit = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let pts_total_limit = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let date = ::tl_runtime::Deserializable::deserialize(r)?;
-            let qts = ::tl_runtime::Deserializable::deserialize(r)?;
+            let date = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let qts = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let qts_limit = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -46915,10 +48059,14 @@ pub mod updates {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let channel = ::tl_runtime::Deserializable::deserialize(r)?;
-            let filter = ::tl_runtime::Deserializable::deserialize(r)?;
-            let pts = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let channel = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let filter = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let pts = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 force,
                 channel,
@@ -46982,9 +48130,13 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_part: ::tl_runtime::Deserializable::deserialize(r)?,
-                bytes: ::tl_runtime::Deserializable::deserialize(r)?,
+                file_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                file_part: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                bytes: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47064,9 +48216,13 @@ pub mod upload {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let precise = flags & 0x00000001 != 0;
             let cdn_supported = flags & 0x00000002 != 0;
-            let location = ::tl_runtime::Deserializable::deserialize(r)?;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let location = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 precise,
                 cdn_supported,
@@ -47136,10 +48292,16 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_part: ::tl_runtime::Deserializable::deserialize(r)?,
-                file_total_parts: ::tl_runtime::Deserializable::deserialize(r)?,
-                bytes: ::tl_runtime::Deserializable::deserialize(r)?,
+                file_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                file_part: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                file_total_parts: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                bytes: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47195,9 +48357,11 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                location: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                location: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47251,9 +48415,11 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                file_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47306,8 +48472,12 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tl_runtime::Deserializable::deserialize(r)?,
-                request_token: ::tl_runtime::Deserializable::deserialize(r)?,
+                file_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                request_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -47357,8 +48527,10 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
+                file_token: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47406,8 +48578,10 @@ pub mod upload {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                location: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
+                location: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47459,7 +48633,7 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47506,7 +48680,7 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47559,8 +48733,8 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                errors: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                errors: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47599,7 +48773,7 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47657,10 +48831,10 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
-                hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                hash: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47708,8 +48882,10 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                documents: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                documents: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -47758,8 +48934,10 @@ pub mod users {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
-                birthday: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                birthday: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -47828,8 +49006,10 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let addresses = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let addresses = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { force, id, addresses })
         }
     }
@@ -47875,8 +49055,10 @@ pub mod wallet {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let inbound = flags & 0x00000001 != 0;
             let outbound = flags & 0x00000002 != 0;
-            let offset = ::tl_runtime::Deserializable::deserialize(r)?;
-            let limit = ::tl_runtime::Deserializable::deserialize(r)?;
+            let offset = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 inbound,
                 outbound,
@@ -47914,7 +49096,7 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::Deserializable::deserialize(r)?,
+                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -47947,7 +49129,9 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                msg_hash: ::tl_runtime::Deserializable::deserialize(r)?,
+                msg_hash: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -47984,7 +49168,7 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let password = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48023,8 +49207,10 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                token: ::tl_runtime::Deserializable::deserialize(r)?,
-                public_key: ::tl_runtime::Deserializable::deserialize(r)?,
+                token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                public_key: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -48063,9 +49249,11 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let wallet = ::tl_runtime::Deserializable::deserialize(r)?;
+            let wallet = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let password = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48120,17 +49308,17 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let password = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let new_public_key = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let proof = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48211,14 +49399,14 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let parts = ::tl_runtime::Deserializable::deserialize(r)?;
+            let parts = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let new_public_key = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let proof = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48296,14 +49484,20 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let data_normal = ::tl_runtime::Deserializable::deserialize(r)?;
+            let data_normal = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let data_gasless = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let user_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let random_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let user_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let random_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 data_normal,
                 data_gasless,
@@ -48396,8 +49590,8 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tl_runtime::Deserializable::deserialize(r)?,
-                limit: ::tl_runtime::Deserializable::deserialize(r)?,
+                offset: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                limit: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -48433,8 +49627,12 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                dapp_client_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                manifest_url: ::tl_runtime::Deserializable::deserialize(r)?,
+                dapp_client_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                manifest_url: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -48470,8 +49668,12 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                session_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                client_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                session_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                client_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -48522,11 +49724,15 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let error = flags & 0x00000001 != 0;
-            let session_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let challenge_answer = ::tl_runtime::Deserializable::deserialize(r)?;
-            let body = ::tl_runtime::Deserializable::deserialize(r)?;
+            let session_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let challenge_answer = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let body = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let trace_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48581,12 +49787,12 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let dapp_client_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let session_id = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48641,11 +49847,17 @@ pub mod wallet {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let declined = flags & 0x00000002 != 0;
-            let session_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let app_request_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let session_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let app_request_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let challenge_answer = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48699,11 +49911,15 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let session_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let msg_id = ::tl_runtime::Deserializable::deserialize(r)?;
-            let body = ::tl_runtime::Deserializable::deserialize(r)?;
+            let session_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let msg_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
+            let body = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let trace_id = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -48744,7 +49960,9 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                session_id: ::tl_runtime::Deserializable::deserialize(r)?,
+                session_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -48783,9 +50001,11 @@ pub mod wallet {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let session_id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let session_id = ::tl_runtime::tri!(
+                ::tl_runtime::Deserializable::deserialize(r)
+            );
             let body = if flags & 0x00000001 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };

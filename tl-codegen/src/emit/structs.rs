@@ -212,10 +212,11 @@ impl Context<'_> {
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
             let decode = self.decode(&f.ty);
+            // `tri!`, not `?`: see `tl_runtime::tri`.
             let value = if f.boxed {
-                quote!(Box::new(#decode?))
+                quote!(Box::new(#rt::tri!(#decode)))
             } else {
-                quote!(#decode?)
+                quote!(#rt::tri!(#decode))
             };
             match &f.condition {
                 Some((word, bit)) => {

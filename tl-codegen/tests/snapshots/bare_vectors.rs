@@ -109,8 +109,10 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                valid_since: ::tl_runtime::Deserializable::deserialize(r)?,
-                salt: ::tl_runtime::Deserializable::deserialize(r)?,
+                valid_since: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                salt: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -158,11 +160,13 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                req_msg_id: ::tl_runtime::Deserializable::deserialize(r)?,
-                salts: ::tl_runtime::vector::read_bare_vector(
-                    r,
-                    |r| ::tl_runtime::BareDeserializable::deserialize_bare(r),
-                )?,
+                req_msg_id: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                salts: ::tl_runtime::tri!(
+                    ::tl_runtime::vector::read_bare_vector(r, | r |
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r))
+                ),
             })
         }
     }
@@ -204,8 +208,8 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                ipv4: ::tl_runtime::Deserializable::deserialize(r)?,
-                port: ::tl_runtime::Deserializable::deserialize(r)?,
+                ipv4: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                port: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -268,18 +272,18 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                ips: ::tl_runtime::vector::read_bare_vector(
-                    r,
-                    |r| ::tl_runtime::Deserializable::deserialize(r),
-                )?,
-                nested: ::tl_runtime::vector::read_vector(
-                    r,
-                    |r| ::tl_runtime::vector::read_bare_vector(
-                        r,
-                        |r| ::tl_runtime::Deserializable::deserialize(r),
-                    ),
-                )?,
-                first: ::tl_runtime::BareDeserializable::deserialize_bare(r)?,
+                ips: ::tl_runtime::tri!(
+                    ::tl_runtime::vector::read_bare_vector(r, | r |
+                    ::tl_runtime::Deserializable::deserialize(r))
+                ),
+                nested: ::tl_runtime::tri!(
+                    ::tl_runtime::vector::read_vector(r, | r |
+                    ::tl_runtime::vector::read_bare_vector(r, | r |
+                    ::tl_runtime::Deserializable::deserialize(r)))
+                ),
+                first: ::tl_runtime::tri!(
+                    ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                ),
             })
         }
     }

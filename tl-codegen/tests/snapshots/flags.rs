@@ -132,20 +132,20 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let has_stickers = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let sizes = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let flags2 = ::tl_runtime::tri!(r.read_u32());
             let dc = if flags2 & 0x00000008 != 0 {
-                Some(::tl_runtime::Deserializable::deserialize(r)?)
+                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -199,7 +199,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             ::tl_runtime::tri!(r.read_u32());
-            let id = ::tl_runtime::Deserializable::deserialize(r)?;
+            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self { id })
         }
     }
@@ -308,7 +308,9 @@ pub mod functions {
             ) -> ::tl_runtime::Result<Self> {
                 let flags = ::tl_runtime::tri!(r.read_u32());
                 let fresh = flags & 0x00000001 != 0;
-                let id = ::tl_runtime::Deserializable::deserialize(r)?;
+                let id = ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                );
                 Ok(Self { fresh, id })
             }
         }

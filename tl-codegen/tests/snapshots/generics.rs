@@ -124,7 +124,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                value: ::tl_runtime::Deserializable::deserialize(r)?,
+                value: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -215,8 +215,8 @@ pub mod functions {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tl_runtime::Deserializable::deserialize(r)?,
-                query: ::tl_runtime::Deserializable::deserialize(r)?,
+                layer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }

@@ -130,15 +130,21 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                self_: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#type: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#static: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#final: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#loop: ::tl_runtime::Deserializable::deserialize(r)?,
-                crate_: ::tl_runtime::Deserializable::deserialize(r)?,
-                super_: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#match: ::tl_runtime::Deserializable::deserialize(r)?,
-                r#async: ::tl_runtime::Deserializable::deserialize(r)?,
+                self_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                r#type: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                r#static: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                r#final: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                r#loop: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                crate_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                super_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                r#match: ::tl_runtime::tri!(
+                    ::tl_runtime::Deserializable::deserialize(r)
+                ),
+                r#async: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -301,8 +307,12 @@ pub mod functions {
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
                 Ok(Self {
-                    self_: ::tl_runtime::Deserializable::deserialize(r)?,
-                    r#type: ::tl_runtime::Deserializable::deserialize(r)?,
+                    self_: ::tl_runtime::tri!(
+                        ::tl_runtime::Deserializable::deserialize(r)
+                    ),
+                    r#type: ::tl_runtime::tri!(
+                        ::tl_runtime::Deserializable::deserialize(r)
+                    ),
                 })
             }
         }

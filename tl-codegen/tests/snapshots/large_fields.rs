@@ -119,11 +119,11 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                a: ::tl_runtime::Deserializable::deserialize(r)?,
-                b: ::tl_runtime::Deserializable::deserialize(r)?,
-                c: ::tl_runtime::Deserializable::deserialize(r)?,
-                d: ::tl_runtime::Deserializable::deserialize(r)?,
-                e: ::tl_runtime::Deserializable::deserialize(r)?,
+                a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                c: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                d: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                e: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -165,7 +165,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                x: ::tl_runtime::Deserializable::deserialize(r)?,
+                x: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -207,7 +207,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                x: ::tl_runtime::Deserializable::deserialize(r)?,
+                x: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -249,8 +249,8 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                a: ::tl_runtime::Deserializable::deserialize(r)?,
-                b: ::tl_runtime::Deserializable::deserialize(r)?,
+                a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -304,15 +304,21 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
-            let big = Box::new(::tl_runtime::Deserializable::deserialize(r)?);
+            let big = Box::new(
+                ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+            );
             let maybe_big = if flags & 0x00000001 != 0 {
-                Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
+                Some(
+                    Box::new(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ),
+                )
             } else {
                 None
             };
-            let small = ::tl_runtime::Deserializable::deserialize(r)?;
-            let pair = ::tl_runtime::Deserializable::deserialize(r)?;
-            let bigs = ::tl_runtime::Deserializable::deserialize(r)?;
+            let small = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let pair = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let bigs = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 big,
                 maybe_big,

@@ -146,7 +146,9 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                text: Box::new(::tl_runtime::Deserializable::deserialize(r)?),
+                text: Box::new(
+                    ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                ),
             })
         }
     }
@@ -188,7 +190,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                texts: ::tl_runtime::Deserializable::deserialize(r)?,
+                texts: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -230,7 +232,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                value: ::tl_runtime::Deserializable::deserialize(r)?,
+                value: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -284,12 +286,20 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let left = if flags & 0x00000001 != 0 {
-                Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
+                Some(
+                    Box::new(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ),
+                )
             } else {
                 None
             };
             let right = if flags & 0x00000002 != 0 {
-                Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
+                Some(
+                    Box::new(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ),
+                )
             } else {
                 None
             };
@@ -334,7 +344,7 @@ pub mod types {
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             Ok(Self {
-                other: ::tl_runtime::Deserializable::deserialize(r)?,
+                other: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -377,7 +387,11 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let other = if flags & 0x00000001 != 0 {
-                Some(Box::new(::tl_runtime::Deserializable::deserialize(r)?))
+                Some(
+                    Box::new(
+                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ),
+                )
             } else {
                 None
             };
