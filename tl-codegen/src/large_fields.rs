@@ -12,6 +12,7 @@
 //! final size.
 
 use crate::ir::{Ir, Ty};
+use crate::recursion::inline_target;
 
 /// A field whose value is estimated larger than this many bytes is boxed.
 pub const MAX_INLINE_BYTES: usize = 128;
@@ -43,8 +44,23 @@ pub fn box_large_fields(ir: &mut Ir) {
                     continue;
                 }
                 work.push((node, true));
+                let targets: Vec<usize> = if node < enums {
+                    ir.enums[node]
+                        .variants
+                        .iter()
+                        .map(|&(_, c)| enums + c)
+                        .collect()
+                } else {
+                    ir.constructors[node - enums]
+                        .fields
+                        .iter()
+                        .filter(|f| !f.boxed)
+                        .filter_map(|f| inline_target(&f.ty, enums))
+                        .collect()
+                };
                 work.extend(
-                    inline_targets(ir, enums, node)
+                    targets
+                        .into_iter()
                         .filter(|&t| size[t].is_none() && !open[t])
                         .map(|t| (t, false)),
                 );
@@ -69,31 +85,24 @@ pub fn box_large_fields(ir: &mut Ir) {
 fn settle_constructor(ir: &mut Ir, enums: usize, c: usize, size: &[Option<usize>]) -> usize {
     let mut total = 0;
     for field in &mut ir.constructors[c].fields {
-        let target = match field.ty {
-            Ty::Enum(e) => Some(e),
-            Ty::Bare(b) => Some(enums + b),
-            _ => None,
-        };
-        if let Some(target) = target.filter(|_| !field.boxed) {
-            if size[target].unwrap_or(0) > MAX_INLINE_BYTES {
+        let target = inline_target(&field.ty, enums);
+        if let Some(t) = target.filter(|_| !field.boxed) {
+            if size[t].unwrap_or(0) > MAX_INLINE_BYTES {
                 field.boxed = true;
             }
         }
-        total += if field.boxed {
-            WORD
-        } else {
-            let inline = match field.ty {
-                Ty::Enum(e) => size[e].unwrap_or(0),
-                Ty::Bare(b) => size[enums + b].unwrap_or(0),
-                ref ty => primitive_size(ty),
-            };
-            // `Option` of a number needs a tag; pointers, enums and `bool` have a niche.
-            let optional_tag = field.condition.is_some()
-                && matches!(
-                    field.ty,
-                    Ty::Int | Ty::Long | Ty::Double | Ty::Int128 | Ty::Int256
-                );
-            inline + if optional_tag { WORD } else { 0 }
+        total += match target {
+            _ if field.boxed => WORD,
+            Some(t) => size[t].unwrap_or(0),
+            None => {
+                // `Option` of a number needs a tag; pointers, enums and `bool` have a niche.
+                let optional_tag = field.condition.is_some()
+                    && matches!(
+                        field.ty,
+                        Ty::Int | Ty::Long | Ty::Double | Ty::Int128 | Ty::Int256
+                    );
+                primitive_size(&field.ty) + if optional_tag { WORD } else { 0 }
+            }
         };
     }
     total.next_multiple_of(WORD)
@@ -110,24 +119,5 @@ fn primitive_size(ty: &Ty) -> usize {
         // `String`, `Vec`, and a generic parameter (a query, or a `Box` of one).
         Ty::String | Ty::Bytes | Ty::Vector { .. } | Ty::Generic(_) => 3 * WORD,
         Ty::Enum(_) | Ty::Bare(_) => 0,
-    }
-}
-
-/// The nodes `node` holds inline: an enum's constructors, a constructor's unboxed fields.
-fn inline_targets(ir: &Ir, enums: usize, node: usize) -> Box<dyn Iterator<Item = usize> + '_> {
-    if node < enums {
-        Box::new(ir.enums[node].variants.iter().map(move |&(_, c)| enums + c))
-    } else {
-        Box::new(
-            ir.constructors[node - enums]
-                .fields
-                .iter()
-                .filter(|f| !f.boxed)
-                .filter_map(move |f| match f.ty {
-                    Ty::Enum(e) => Some(e),
-                    Ty::Bare(b) => Some(enums + b),
-                    _ => None,
-                }),
-        )
     }
 }

@@ -115,7 +115,7 @@ fn any_target(ty: &Ty, enums: usize) -> Option<usize> {
 }
 
 /// The graph node a field of this type holds inline, if any.
-fn inline_target(ty: &Ty, enums: usize) -> Option<usize> {
+pub(crate) fn inline_target(ty: &Ty, enums: usize) -> Option<usize> {
     match ty {
         Ty::Enum(e) => Some(*e),
         Ty::Bare(c) => Some(enums + c),

@@ -70,10 +70,7 @@ pub fn write_bytes(out: &mut Vec<u8>, data: &[u8]) {
     out.reserve(total + 3);
     // Cannot truncate: `len < 254`.
     out.push(len as u8);
-    out.extend_from_slice(data);
-    // Zero padding as one fixed 4-byte store cut back to size: cheaper than a variable `resize`.
-    out.extend_from_slice(&[0; 4]);
-    out.truncate(start + total);
+    write_padded(out, data, start + total);
 }
 
 /// [`write_bytes`] for 254 bytes or more: the `0xfe` prefix and a 3-byte length.
@@ -88,9 +85,17 @@ fn write_long_bytes(out: &mut Vec<u8>, data: &[u8]) {
     out.reserve(total + 3);
     let [b0, b1, b2, _] = (len as u32).to_le_bytes();
     out.extend_from_slice(&[254, b0, b1, b2]);
+    write_padded(out, data, start + total);
+}
+
+/// Appends `data` and zero padding up to `end` (at most 3 bytes after the data), in
+/// capacity reserved by the caller.
+#[inline(always)]
+fn write_padded(out: &mut Vec<u8>, data: &[u8], end: usize) {
     out.extend_from_slice(data);
+    // One fixed 4-byte store cut back to size: cheaper than a variable `resize`.
     out.extend_from_slice(&[0; 4]);
-    out.truncate(start + total);
+    out.truncate(end);
 }
 
 #[cold]
