@@ -17,7 +17,7 @@ use crate::recursion::inline_target;
 /// A field whose value is estimated larger than this many bytes is boxed.
 pub const MAX_INLINE_BYTES: usize = 128;
 
-/// The size of a pointer (`Box`), and of the tag an enum adds.
+/// The size of a pointer (`Box`), and of the tag an enum of several variants adds.
 const WORD: usize = 8;
 
 /// Sets [`crate::ir::Field::boxed`] on fields whose inline value would be larger than
@@ -67,13 +67,14 @@ pub fn box_large_fields(ir: &mut Ir) {
                 continue;
             }
             size[node] = Some(if node < enums {
-                let largest = ir.enums[node]
-                    .variants
+                let variants = &ir.enums[node].variants;
+                let largest = variants
                     .iter()
                     .map(|&(_, c)| size[enums + c].unwrap_or(0))
                     .max()
                     .unwrap_or(0);
-                largest + WORD
+                // A single-variant enum needs no tag.
+                largest + if variants.len() > 1 { WORD } else { 0 }
             } else {
                 settle_constructor(ir, enums, node - enums, &size)
             });

@@ -54,6 +54,26 @@ fn deep_generic_nesting_is_an_error() {
     assert!(generate(&deep).is_err());
 }
 
+/// A chain of 20,000 types, each holding the next inline, ending in a large one: the size
+/// estimate behind large-field boxing walks it without recursing, and boxes only the last link.
+#[test]
+fn a_long_chain_of_inline_types_is_sized_without_recursion() {
+    let links = 20_000;
+    let mut schema = String::new();
+    for i in 0..links {
+        schema.push_str(&format!("link{i} next:Link{} = Link{i};\n", i + 1));
+    }
+    schema.push_str(&format!(
+        "link{links} a:int256 b:int256 c:int256 d:int256 e:int256 = Link{links};\n"
+    ));
+    let output = generate(&schema).unwrap();
+    assert_eq!(output.stats.constructors, links + 1);
+    let text = &output.files[0].contents;
+    let boxed = text.matches("Box<super::enums::Link").count()
+        + text.matches("Box < super :: enums :: Link").count();
+    assert_eq!(boxed, 1, "only the link to the 160-byte type is boxed");
+}
+
 #[test]
 fn an_empty_schema_generates_an_empty_crate() {
     let output = generate("").unwrap();
