@@ -4,9 +4,11 @@
 //! into it; lines and columns are computed later, only where needed. `cut` marks the points
 //! where a production has committed, and `context` labels say what was expected there.
 //!
-//! The definition production first tries a hand-written fast path ([`crate::fast`]) that
-//! reads well-formed definitions exactly as the combinators do; errors are always found
-//! and labelled by the combinators.
+//! Every production is generic over its error type ([`ProductionError`]). A definition is
+//! read first with `()`, which costs nothing to build, pass around or throw away when `alt`
+//! and `opt` backtrack; only a definition that fails is read again with [`GrammarError`] to
+//! find where and what was expected. Both passes run the same code, so they agree on what
+//! they accept: only the error differs.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
@@ -17,9 +19,6 @@ use nom::multi::many0_count;
 use nom::sequence::{preceded, terminated};
 use nom::{Err, IResult, Parser};
 
-use crate::check::TypeRef;
-use crate::fast;
-use crate::ids::CanonicalBuffer;
 use crate::model::{Category, Definition, Docs, GenericParam, Param, ParamKind, Span, Type};
 
 /// How deeply generic arguments may nest (`Vector<Vector<...>>`) before the parser gives up.
@@ -36,7 +35,19 @@ pub(crate) enum Label {
     Problem(&'static str),
 }
 
-/// The error of every production: where it failed and what was expected there.
+/// The error type of the productions: nom's traits, plus a committed failure that says
+/// what is wrong in a whole sentence (an unterminated comment, a too long id).
+pub(crate) trait ProductionError<'a>: ParseError<&'a str> + ContextError<&'a str> {
+    /// A failure at `at` whose message is `message`.
+    fn problem(at: &'a str, message: &'static str) -> Self;
+}
+
+/// The error of the first pass: nothing at all.
+impl<'a> ProductionError<'a> for () {
+    fn problem(_at: &'a str, _message: &'static str) -> Self {}
+}
+
+/// The error of the second pass: where a production failed and what was expected there.
 ///
 /// It is `Copy` and never allocates, so backtracking through `alt` and `opt` stays cheap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,21 +58,22 @@ pub(crate) struct GrammarError<'a> {
     pub label: Label,
 }
 
-impl<'a> GrammarError<'a> {
-    /// A committed failure with a message that is not "expected ...".
-    fn problem(at: &'a str, message: &'static str) -> Err<Self> {
-        Err::Failure(GrammarError {
-            at,
-            label: Label::Problem(message),
-        })
-    }
-
+impl GrammarError<'_> {
     /// The one-sentence message of a diagnostic.
     pub(crate) fn message(&self) -> String {
         match self.label {
             Label::Expected(what) => format!("expected {what}"),
             Label::Problem(message) => message.to_owned(),
             Label::None => "unexpected input".to_owned(),
+        }
+    }
+}
+
+impl<'a> ProductionError<'a> for GrammarError<'a> {
+    fn problem(at: &'a str, message: &'static str) -> Self {
+        GrammarError {
+            at,
+            label: Label::Problem(message),
         }
     }
 }
@@ -104,8 +116,18 @@ impl<'a> ContextError<&'a str> for GrammarError<'a> {
     }
 }
 
-/// The result of every production.
-pub(crate) type PResult<'a, O> = IResult<&'a str, O, GrammarError<'a>>;
+/// The result of a production, by default with the error of the second pass.
+pub(crate) type PResult<'a, O, E = GrammarError<'a>> = IResult<&'a str, O, E>;
+
+/// A committed failure with a message that is not "expected ...".
+fn problem<'a, E: ProductionError<'a>>(at: &'a str, message: &'static str) -> Err<E> {
+    Err::Failure(E::problem(at, message))
+}
+
+/// A failure to match, to be labelled by an enclosing `context`.
+fn no_match<'a, E: ParseError<&'a str>>(at: &'a str) -> Err<E> {
+    Err::Error(E::from_error_kind(at, ErrorKind::Verify))
+}
 
 /// The byte offset of `sub`, a suffix of `base`, in `base`; the end of `base` if `sub` is not in it.
 pub(crate) fn offset_in(base: &str, sub: &str) -> usize {
@@ -130,7 +152,7 @@ pub(crate) fn is_ident_char(c: char) -> bool {
 }
 
 /// Whitespace and comments between tokens: spaces, tabs, newlines, `// …` and `/* … */`.
-pub(crate) fn ws(input: &str) -> PResult<'_, ()> {
+pub(crate) fn ws<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, (), E> {
     let mut rest = input;
     loop {
         let blank = rest
@@ -148,20 +170,12 @@ pub(crate) fn ws(input: &str) -> PResult<'_, ()> {
         } else if let Some(comment) = rest.strip_prefix("/*") {
             match comment.split_once("*/") {
                 Some((_, after)) => rest = after,
-                None => return Err(GrammarError::problem(rest, "unterminated `/*` comment")),
+                None => return Err(problem(rest, "unterminated `/*` comment")),
             }
         } else {
             return Ok((rest, ()));
         }
     }
-}
-
-/// A failure to match, to be labelled by an enclosing `context`.
-fn no_match(at: &str) -> Err<GrammarError<'_>> {
-    Err::Error(GrammarError {
-        at,
-        label: Label::None,
-    })
 }
 
 /// Splits `input` after `len` bytes, which end on an ASCII character.
@@ -173,7 +187,7 @@ fn split_ascii(input: &str, len: usize) -> (&str, &str) {
 }
 
 /// Which bytes may continue an identifier: ASCII letters, digits and `_`.
-pub(crate) const IDENT_BYTES: [bool; 256] = {
+const IDENT_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -190,7 +204,7 @@ fn is_ident_byte(b: u8) -> bool {
 }
 
 /// An identifier: an ASCII letter or `_`, then letters, digits and `_`.
-pub(crate) fn ident(input: &str) -> PResult<'_, &str> {
+pub(crate) fn ident<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
     let bytes = input.as_bytes();
     if !bytes
         .first()
@@ -213,7 +227,9 @@ const NAME_BYTES: [bool; 256] = {
 };
 
 /// A possibly qualified name: `inputPeerEmpty`, `payments.sendStarsForm`, `help.ConfigSimple`.
-pub(crate) fn qualified_name(input: &str) -> PResult<'_, &str> {
+pub(crate) fn qualified_name<'a, E: ParseError<&'a str>>(
+    input: &'a str,
+) -> PResult<'a, &'a str, E> {
     let bytes = input.as_bytes();
     if !bytes
         .first()
@@ -242,7 +258,7 @@ pub(crate) fn qualified_name(input: &str) -> PResult<'_, &str> {
 }
 
 /// A decimal number as `u32`, saturating: `3`, `31`, `4`.
-fn decimal(input: &str) -> PResult<'_, u32> {
+fn decimal<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, u32, E> {
     map(digit1, |digits: &str| {
         digits.bytes().fold(0u32, |n, d| {
             n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
@@ -252,16 +268,13 @@ fn decimal(input: &str) -> PResult<'_, u32> {
 }
 
 /// The hex digits of a constructor id: one to eight, not followed by a letter or digit.
-fn hex_id(input: &str) -> PResult<'_, u32> {
+fn hex_id<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, u32, E> {
     let (rest, digits) = take_while1(|c: char| c.is_ascii_hexdigit()).parse(input)?;
     if rest.starts_with(is_ident_char) {
         return Err(no_match(rest));
     }
     if digits.len() > 8 {
-        return Err(GrammarError::problem(
-            input,
-            "a constructor id has at most 8 hex digits",
-        ));
+        return Err(problem(input, "a constructor id has at most 8 hex digits"));
     }
     match u32::from_str_radix(digits, 16) {
         Ok(id) => Ok((rest, id)),
@@ -270,7 +283,7 @@ fn hex_id(input: &str) -> PResult<'_, u32> {
 }
 
 /// A constructor id: `#` then hex digits, as in `#7998c914`.
-pub(crate) fn constructor_id(input: &str) -> PResult<'_, u32> {
+pub(crate) fn constructor_id<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, u32, E> {
     preceded(
         char('#'),
         cut(context("a hexadecimal constructor id after `#`", hex_id)),
@@ -279,7 +292,9 @@ pub(crate) fn constructor_id(input: &str) -> PResult<'_, u32> {
 }
 
 /// A generic parameter declaration: `{X:Type}`.
-pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam<'_>> {
+pub(crate) fn generic_param<'a, E: ProductionError<'a>>(
+    input: &'a str,
+) -> PResult<'a, GenericParam<'a>, E> {
     let body = (
         context("a generic parameter name after `{`", ident),
         context("`:` after the generic parameter name", char(':')),
@@ -294,9 +309,12 @@ pub(crate) fn generic_param(input: &str) -> PResult<'_, GenericParam<'_>> {
 }
 
 /// A type at nesting `depth`: optional `%` or `!`, a qualified name, optional `<arguments>`.
-pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type<'_>> {
+pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
+    input: &'a str,
+    depth: u32,
+) -> PResult<'a, Type<'a>, E> {
     if depth > MAX_TYPE_DEPTH {
-        return Err(GrammarError::problem(
+        return Err(problem(
             input,
             "generic arguments are nested too deeply (more than 64 levels)",
         ));
@@ -325,12 +343,15 @@ pub(crate) fn type_expr(input: &str, depth: u32) -> PResult<'_, Type<'_>> {
 }
 
 /// The separator between generic arguments: `,` or spaces.
-fn type_arg_separator(input: &str) -> PResult<'_, ()> {
+fn type_arg_separator<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, (), E> {
     alt((value((), (space0, char(','), space0)), value((), space1))).parse(input)
 }
 
 /// Generic arguments of a type at nesting `depth`: `<MessageEntity>`, `<A B>`, `<A, B>`.
-fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type<'_>>> {
+fn type_args<'a, E: ProductionError<'a>>(
+    input: &'a str,
+    depth: u32,
+) -> PResult<'a, Vec<Type<'a>>, E> {
     let (input, _) = char('<').parse(input)?;
     let (input, _) = space0.parse(input)?;
     let (input, first) = cut(context("a type argument after `<`", |i| {
@@ -358,12 +379,12 @@ fn type_args(input: &str, depth: u32) -> PResult<'_, Vec<Type<'_>>> {
 }
 
 /// A type that is not nested in another: a parameter's or the result's.
-pub(crate) fn top_type(input: &str) -> PResult<'_, Type<'_>> {
+pub(crate) fn top_type<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, Type<'a>, E> {
     type_expr(input, 0)
 }
 
 /// The condition of a conditional parameter: `flags.3?`, giving the field and the bit.
-fn flag_condition(input: &str) -> PResult<'_, (&str, u32)> {
+fn flag_condition<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, (&'a str, u32), E> {
     let (input, field) = terminated(ident, (char('.'), peek(digit1))).parse(input)?;
     let (input, bit) = cut(decimal).parse(input)?;
     let (input, _) = cut(context("`?` after the flag bit", char('?'))).parse(input)?;
@@ -371,7 +392,7 @@ fn flag_condition(input: &str) -> PResult<'_, (&str, u32)> {
 }
 
 /// What follows `name:`: `#`, a conditional `field.N?Type`, or a type.
-fn param_kind(input: &str) -> PResult<'_, ParamKind<'_>> {
+fn param_kind<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, ParamKind<'a>, E> {
     if let Some(rest) = input.strip_prefix('#') {
         return Ok((rest, ParamKind::FlagField));
     }
@@ -387,10 +408,10 @@ fn param_kind(input: &str) -> PResult<'_, ParamKind<'_>> {
 }
 
 /// A parameter: `name:Type`, `flags:#` or `name:flags.N?Type`; `base` is the whole file, for spans.
-pub(crate) fn param<'a>(
+pub(crate) fn param<'a, E: ProductionError<'a>>(
     base: &'a str,
     file: usize,
-) -> impl Parser<&'a str, Output = Param<'a>, Error = GrammarError<'a>> {
+) -> impl Parser<&'a str, Output = Param<'a>, Error = E> {
     move |input: &'a str| {
         let (rest, name) = terminated(ident, char(':')).parse(input)?;
         let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
@@ -408,9 +429,14 @@ pub(crate) fn param<'a>(
 }
 
 /// Zero or more of `parser`, pushed onto `out` (unlike `many0`, nothing is allocated for none).
-fn push_many<'a, P>(mut parser: P, mut input: &'a str, out: &mut Vec<P::Output>) -> PResult<'a, ()>
+fn push_many<'a, P, E>(
+    mut parser: P,
+    mut input: &'a str,
+    out: &mut Vec<P::Output>,
+) -> PResult<'a, (), E>
 where
-    P: Parser<&'a str, Error = GrammarError<'a>>,
+    P: Parser<&'a str, Error = E>,
+    E: ParseError<&'a str>,
 {
     loop {
         match parser.parse(input) {
@@ -429,59 +455,44 @@ where
 pub(crate) struct ParsedDefinition {
     /// Byte offsets of the result type.
     pub result: (usize, usize),
-    /// `None` when the combinators read the definition. `Some` when the fast path did:
-    /// then `computed_id` is filled in, [`Buffers::refs`] holds the type names to look up,
-    /// and the flag says whether the checks of one definition would find nothing to
-    /// report (besides a declared id that differs).
-    pub fast: Option<bool>,
 }
 
-/// A definition: `ns.name#id {X:Type} params = Result;`, possibly over several lines.
-///
-/// `input` is a suffix of `base`, the whole file (for spans). The definition is pushed onto
-/// `out`, its `computed_id` 0 (unless [`ParsedDefinition::fast`]) and its spans without
-/// lines and columns. The common shapes take a hand-written fast path ([`crate::fast`])
-/// that gives exactly what the combinators below give; anything else, and every error,
-/// goes through the combinators.
-pub(crate) fn definition<'a>(
+/// Reads the definition at `input`, a suffix of `base` (the whole file, for spans), and
+/// pushes it onto `out`: first with the error type `()`, and only if that fails again with
+/// [`GrammarError`] for the diagnostic. `params` is scratch space, reused from one
+/// definition to the next.
+pub(crate) fn read_definition<'a>(
     base: &'a str,
     file: usize,
     category: Category,
-    buffers: &mut Buffers<'a>,
+    params: &mut Vec<Param<'a>>,
     out: &mut Vec<Definition<'a>>,
     input: &'a str,
 ) -> PResult<'a, ParsedDefinition> {
-    let start = offset_in(base, input);
-    if let Some((end, parsed)) = fast::definition(base, file, category, start, buffers, out) {
-        return Ok((base.get(end..).unwrap_or_else(|| end_of(base)), parsed));
-    }
-    buffers.params.clear();
-    let (rest, (definition, parsed)) =
-        definition_combinators(base, file, category, &mut buffers.params, input)?;
+    params.clear();
+    let (rest, (definition, parsed)) = match definition::<()>(base, file, category, params, input) {
+        Ok(read) => read,
+        Err(_) => {
+            params.clear();
+            definition::<GrammarError>(base, file, category, params, input)?
+        }
+    };
     out.push(definition);
     Ok((rest, parsed))
 }
 
-/// Buffers for reading definitions, reused from one to the next.
-#[derive(Debug, Default)]
-pub(crate) struct Buffers<'a> {
-    /// The params of the definition being read.
-    pub params: Vec<Param<'a>>,
-    /// Its canonical form, when the fast path reads it.
-    pub canonical: CanonicalBuffer,
-    /// The type names it uses that need looking up, when the fast path reads it (see
-    /// [`crate::check::TypeRef`]).
-    pub refs: Vec<TypeRef<'a>>,
-}
-
-/// [`definition`] with the nom combinators only.
-pub(crate) fn definition_combinators<'a>(
+/// A definition: `ns.name#id {X:Type} params = Result;`, possibly over several lines.
+///
+/// `input` is a suffix of `base`, the whole file (for spans). Its `computed_id` is 0 and its
+/// spans have no lines and columns yet. The params are read into `scratch` and moved out
+/// into the definition.
+pub(crate) fn definition<'a, E: ProductionError<'a>>(
     base: &'a str,
     file: usize,
     category: Category,
     scratch: &mut Vec<Param<'a>>,
     input: &'a str,
-) -> PResult<'a, (Definition<'a>, ParsedDefinition)> {
+) -> PResult<'a, (Definition<'a>, ParsedDefinition), E> {
     let (rest, name) = context("a definition name", qualified_name).parse(input)?;
     let (rest, declared_id) = opt(constructor_id).parse(rest)?;
     let mut generics = Vec::new();
@@ -512,20 +523,19 @@ pub(crate) fn definition_combinators<'a>(
     };
     let parsed = ParsedDefinition {
         result: (result_start, result_end),
-        fast: None,
     };
     Ok((rest, (definition, parsed)))
 }
 
 /// Moves everything out of `scratch` into a new vector of just the right capacity.
-pub(crate) fn take_all<T>(scratch: &mut Vec<T>) -> Vec<T> {
+fn take_all<T>(scratch: &mut Vec<T>) -> Vec<T> {
     let mut all = Vec::with_capacity(scratch.len());
     all.append(scratch);
     all
 }
 
 /// The body of a builtin line: `?`, `# [ t ]` or `4*[ int ]`.
-fn builtin_body(input: &str) -> PResult<'_, &str> {
+fn builtin_body<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, &'a str, E> {
     let bracketed = || (char('['), ws, ident, ws, char(']'));
     alt((
         recognize(char('?')),
@@ -536,7 +546,7 @@ fn builtin_body(input: &str) -> PResult<'_, &str> {
 }
 
 /// A builtin line's result: one or more words, `Int` or `Vector t`.
-fn builtin_result(input: &str) -> PResult<'_, &str> {
+fn builtin_result<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
     recognize((
         qualified_name,
         many0_count(preceded(space1, qualified_name)),
@@ -545,7 +555,9 @@ fn builtin_result(input: &str) -> PResult<'_, &str> {
 }
 
 /// A builtin line, without its `;`: `int ? = Int`, `vector#1cb5c415 {t:Type} # [ t ] = Vector t`.
-pub(crate) fn builtin(input: &str) -> PResult<'_, (&str, Option<u32>, &str)> {
+pub(crate) fn builtin<'a, E: ProductionError<'a>>(
+    input: &'a str,
+) -> PResult<'a, (&'a str, Option<u32>, &'a str), E> {
     let (rest, (name, id)) = (ident, opt(constructor_id)).parse(input)?;
     let (rest, _) = (
         many0_count(preceded(ws, generic_param)),
@@ -563,20 +575,23 @@ pub(crate) fn builtin(input: &str) -> PResult<'_, (&str, Option<u32>, &str)> {
     Ok((rest, (name, id, text)))
 }
 
-/// A section separator: `---functions---` or `---types---`.
-pub(crate) fn separator(input: &str) -> PResult<'_, Category> {
+/// A section separator: `---functions---` or `---types---`, with any spaces or tabs
+/// around the word as TDLib's generator allows: `--- functions ---`.
+pub(crate) fn separator<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, Category, E> {
+    let word = alt((
+        value(Category::Function, tag("functions")),
+        value(Category::Type, tag("types")),
+    ));
     context(
         "`---functions---` or `---types---`",
-        alt((
-            value(Category::Function, tag("---functions---")),
-            value(Category::Type, tag("---types---")),
-        )),
+        (tag("---"), space0, word, space0, tag("---")),
     )
     .parse(input)
+    .map(|(rest, (_, _, category, _, _))| (rest, category))
 }
 
 /// The text of a layer comment after `//`: `LAYER 230`.
-pub(crate) fn layer_comment(input: &str) -> PResult<'_, i32> {
+pub(crate) fn layer_comment<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, i32, E> {
     let (rest, (_, _, _, digits, _, _)) = (
         space0,
         tag_no_case("layer"),
@@ -588,10 +603,7 @@ pub(crate) fn layer_comment(input: &str) -> PResult<'_, i32> {
         .parse(input)?;
     match digits.parse::<i32>() {
         Ok(layer) => Ok((rest, layer)),
-        Err(_) => Err(Err::Error(GrammarError {
-            at: input,
-            label: Label::None,
-        })),
+        Err(_) => Err(no_match(input)),
     }
 }
 
@@ -601,7 +613,7 @@ mod tests {
 
     /// The name `qualified_name` takes from the start of `input`, if any.
     fn name(input: &str) -> Option<&str> {
-        qualified_name(input).ok().map(|(_, name)| name)
+        qualified_name::<()>(input).ok().map(|(_, name)| name)
     }
 
     #[test]
@@ -626,11 +638,14 @@ mod tests {
     #[test]
     fn whitespace_and_comments() {
         let input = " \t\n// c\n/* d */ x";
-        let (rest, ()) = ws(input).expect("skips");
+        let (rest, ()) = ws::<GrammarError>(input).expect("skips");
         assert_eq!(rest, "x");
-        let (rest, ()) = ws("// to the end").expect("skips");
+        let (rest, ()) = ws::<GrammarError>("// to the end").expect("skips");
         assert_eq!(offset_in("// to the end", rest), "// to the end".len());
-        assert!(matches!(ws("/* open"), Err(Err::Failure(_))));
+        assert!(matches!(
+            ws::<GrammarError>("/* open"),
+            Err(Err::Failure(_))
+        ));
     }
 
     #[test]
@@ -643,13 +658,13 @@ mod tests {
 
     #[test]
     fn types_and_their_depth_limit() {
-        let (rest, ty) = top_type("Vector<%Message> rest").expect("a type");
+        let (rest, ty) = top_type::<GrammarError>("Vector<%Message> rest").expect("a type");
         assert_eq!(
             (ty.to_string().as_str(), rest),
             ("Vector<%Message>", " rest")
         );
         let deep = format!("{}int{}", "Vector<".repeat(65), ">".repeat(65));
-        match top_type(&deep) {
+        match top_type::<GrammarError>(&deep) {
             Err(Err::Failure(e)) => assert!(matches!(e.label, Label::Problem(_))),
             other => panic!("{other:?}"),
         }

@@ -71,28 +71,18 @@ impl CanonicalBuffer {
         self.len = 0;
     }
 
-    /// The length of what is written.
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Forgets what was written after the first `len` bytes.
-    pub(crate) fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
-    }
-
     /// What is written.
     pub(crate) fn as_bytes(&self) -> &[u8] {
         self.bytes.get(..self.len).unwrap_or_default()
     }
 
-    /// Makes sure `extra` more bytes fit, with the spare bytes fixed-size moves may touch;
-    /// returns where they end.
+    /// Makes sure `extra` more bytes fit, with the spare bytes the fixed-size moves of up
+    /// to 16 bytes may touch; returns where they end.
     #[inline]
     fn room(&mut self, extra: usize) -> usize {
         let end = self.len + extra;
-        if self.bytes.len() < end + WINDOW {
-            self.grow(end + WINDOW);
+        if self.bytes.len() < end + SPARE {
+            self.grow(end + SPARE);
         }
         end
     }
@@ -102,29 +92,10 @@ impl CanonicalBuffer {
     fn grow(&mut self, len: usize) {
         self.bytes.resize(len.max(2 * self.bytes.len()).max(256), 0);
     }
-
-    /// Appends `text[start..end]`, where `text` is the whole file: short ranges are copied
-    /// as one fixed-size window of the file, whose bytes past `end` are written over next.
-    #[inline]
-    pub(crate) fn push_range(&mut self, text: &str, start: usize, end: usize) {
-        let Some(len) = end.checked_sub(start) else {
-            return;
-        };
-        let at = self.len;
-        let new_len = self.room(len);
-        let window = text.as_bytes().get(start..start + WINDOW);
-        match (window, self.bytes.get_mut(at..at + WINDOW)) {
-            (Some(from), Some(to)) if len <= WINDOW => {
-                to.copy_from_slice(from);
-                self.len = new_len;
-            }
-            _ => self.push_str(text.get(start..end).unwrap_or_default()),
-        }
-    }
 }
 
-/// The size of the fixed-size moves of [`CanonicalBuffer::push_range`].
-const WINDOW: usize = 32;
+/// Spare bytes kept past the end, for the fixed-size moves.
+const SPARE: usize = 16;
 
 /// Copies `N` bytes of `from` at `at` into `to` at `to_at`, if both have them.
 fn copy_fixed<const N: usize>(to: &mut [u8], to_at: usize, from: &[u8], at: usize) {

@@ -37,7 +37,6 @@
 mod check;
 mod diagnostic;
 mod docs;
-mod fast;
 mod grammar;
 mod hash;
 pub mod ids;

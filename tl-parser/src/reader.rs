@@ -6,8 +6,8 @@ use nom::Err;
 use crate::check;
 use crate::docs::DocsBuilder;
 use crate::grammar::{self, offset_in, GrammarError, Label};
-use crate::ids;
-use crate::model::{Builtin, Category, Diagnostic, DiagnosticKind, Schema, Severity, Span};
+use crate::ids::{self, CanonicalBuffer};
+use crate::model::{Builtin, Category, Diagnostic, DiagnosticKind, Param, Schema, Severity, Span};
 use crate::position::{column_after, LineCursor};
 use crate::ParseOptions;
 
@@ -21,8 +21,8 @@ pub(crate) struct Reader<'s> {
     pub schema: Schema<'s>,
     /// What the checks of the whole schema need.
     index: check::SchemaIndex<'s>,
-    /// Buffers for reading definitions.
-    buffers: grammar::Buffers<'s>,
+    /// Buffers for reading definitions, reused from one to the next.
+    buffers: Buffers<'s>,
 }
 
 impl<'s> Reader<'s> {
@@ -33,7 +33,7 @@ impl<'s> Reader<'s> {
             sources: Vec::new(),
             schema: Schema::default(),
             index: check::SchemaIndex::default(),
-            buffers: grammar::Buffers::default(),
+            buffers: Buffers::default(),
         }
     }
 
@@ -67,6 +67,17 @@ impl<'s> Reader<'s> {
             .sort_by_key(|d| (d.span.file, d.span.start));
         self.schema
     }
+}
+
+/// Buffers for reading definitions, reused from one to the next.
+#[derive(Debug, Default)]
+struct Buffers<'s> {
+    /// The params of the definition being read.
+    params: Vec<Param<'s>>,
+    /// Its canonical form.
+    canonical: CanonicalBuffer,
+    /// The type names it uses that need looking up (see [`check::TypeRef`]).
+    refs: Vec<check::TypeRef<'s>>,
 }
 
 /// The state of reading one file.
@@ -148,7 +159,7 @@ impl<'s> FileReader<'_, 's> {
             self.docs.doc_line(doc);
         } else if let Some(more) = text.strip_prefix('-') {
             self.docs.continuation(more);
-        } else if let Ok((_, layer)) = grammar::layer_comment(text) {
+        } else if let Ok((_, layer)) = grammar::layer_comment::<()>(text) {
             let schema = &mut self.reader.schema;
             schema.layer = Some(schema.layer.map_or(layer, |old| old.max(layer)));
         }
@@ -158,16 +169,18 @@ impl<'s> FileReader<'_, 's> {
     fn separator(&mut self) {
         self.docs.clear();
         let rest = self.rest();
-        match grammar::separator(rest) {
+        match grammar::separator::<()>(rest) {
             Ok((after, category)) => {
                 self.category = category;
                 self.pos = offset_in(self.source, after);
             }
             Err(_) => {
-                let len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+                // The whole separator line is underlined: `--- methods ---`.
+                let line = rest.split('\n').next().unwrap_or(rest);
+                let len = line.trim_end().len();
                 let message = "expected `---functions---` or `---types---`".to_owned();
                 self.syntax_error(self.pos, len, message);
-                self.pos += rest.find('\n').unwrap_or(rest.len());
+                self.pos += line.len();
             }
         }
     }
@@ -178,8 +191,8 @@ impl<'s> FileReader<'_, 's> {
         let input = self.rest();
         let reader = &mut *self.reader;
         let out = &mut reader.schema.definitions;
-        let buffers = &mut reader.buffers;
-        let parsed = grammar::definition(source, self.file, self.category, buffers, out, input);
+        let params = &mut reader.buffers.params;
+        let parsed = grammar::read_definition(source, self.file, self.category, params, out, input);
         let error = match parsed {
             Ok((after, parsed)) => {
                 self.pos = offset_in(source, after);
@@ -193,7 +206,7 @@ impl<'s> FileReader<'_, 's> {
             },
         };
         self.docs.clear();
-        if let Ok((after, (name, declared_id, text))) = grammar::builtin(input) {
+        if let Ok((after, (name, declared_id, text))) = grammar::builtin::<()>(input) {
             let start = self.pos;
             self.pos = offset_in(source, after);
             let span = self.span(start, self.pos);
@@ -253,24 +266,16 @@ impl<'s> FileReader<'_, 's> {
                 column,
             }
         };
-        let clean = match parsed.fast {
-            Some(clean) => clean && !matches!(def.declared_id, Some(id) if id != def.computed_id),
-            None => {
-                def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def);
-                reader.buffers.refs.clear();
-                check::type_refs(def, &mut reader.buffers.refs);
-                false
-            }
-        };
+        def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def);
+        reader.buffers.refs.clear();
+        check::type_refs(def, &mut reader.buffers.refs);
         self.docs.attach(def);
         let context = check::FileContext {
             name,
             source,
             strict_ids: reader.strict_ids,
         };
-        if !clean {
-            check::check_definition(def, result_span, &context, &mut schema.diagnostics);
-        }
+        check::check_definition(def, result_span, &context, &mut schema.diagnostics);
         let (defs, files) = (&schema.definitions, &schema.files);
         let refs = &reader.buffers.refs;
         reader
