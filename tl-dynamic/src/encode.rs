@@ -1,0 +1,290 @@
+//! Encoding a [`Value`] into bytes, checking it against the schema on the way.
+//!
+//! Static types make most mistakes impossible; a dynamic value can have them all, so each
+//! is an error with the path of the offending field: a missing required field, a value of
+//! the wrong kind, an object of the wrong type, a wrong number of fields, and fields that
+//! share one flag bit given inconsistently.
+
+use tl_runtime::write::{self, MAX_BYTES_LEN};
+use tl_runtime::VECTOR_ID;
+
+use crate::error::{ValueError, ValueErrorKind};
+use crate::schema::{Definition, Hot, Schema, Step, Ty, MAX_FLAG_WORDS};
+use crate::ty::{Node, Type};
+use crate::value::{Object, Value};
+
+/// The result of encoding.
+type Result<T> = core::result::Result<T, ValueError>;
+
+/// The deepest nesting of objects and vectors that encoding (and JSON output) accepts.
+pub const MAX_ENCODE_DEPTH: u32 = 256;
+
+impl Schema {
+    /// Encodes a boxed constructor or function call ([`Type::OBJECT`]).
+    pub fn encode(&self, value: &Value) -> Result<Vec<u8>> {
+        self.encode_as(value, &Type::OBJECT)
+    }
+
+    /// Encodes `value` as a value of `ty`.
+    pub fn encode_as(&self, value: &Value, ty: &Type) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.write(value, ty, &mut out)?;
+        Ok(out)
+    }
+
+    /// Appends the encoding of `value` as `ty` to `out`; on error `out` is left as it was.
+    pub fn write(&self, value: &Value, ty: &Type, out: &mut Vec<u8>) -> Result<()> {
+        let start = out.len();
+        let mut w = Writer {
+            schema: self,
+            out,
+            depth: 0,
+        };
+        let result = w.node(value, &ty.0);
+        if result.is_err() {
+            out.truncate(start);
+        }
+        result
+    }
+
+    /// Checks that fields sharing a flag bit are all present or all absent.
+    pub(crate) fn check_shared(def: &Definition, present: impl Fn(usize) -> bool) -> Result<()> {
+        for group in def.shared.iter() {
+            let Some((&first, rest)) = group.split_first() else {
+                continue;
+            };
+            let first_present = present(first);
+            for &i in rest {
+                if present(i) != first_present {
+                    let name = |i: usize| def.fields.get(i).map_or("", |f| &f.name).to_owned();
+                    let flag = def.fields.get(i).map_or("", |f| &f.flag).to_owned();
+                    return Err(ValueError::new(ValueErrorKind::InconsistentFlag {
+                        definition: def.name.to_string(),
+                        field: name(i),
+                        present: !first_present,
+                        flag,
+                        mate: name(first),
+                    })
+                    .at_field(&name(i)));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a field value counts as present (a `flags.N?true` field given `false` does not).
+pub(crate) fn is_present(ty: Ty, value: Option<&Value>) -> bool {
+    match value {
+        None => false,
+        Some(Value::Bool(b)) if ty == Ty::True => *b,
+        Some(_) => true,
+    }
+}
+
+struct Writer<'s, 'o> {
+    schema: &'s Schema,
+    out: &'o mut Vec<u8>,
+    depth: u32,
+}
+
+impl Writer<'_, '_> {
+    fn enter(&mut self) -> Result<()> {
+        if self.depth >= MAX_ENCODE_DEPTH {
+            return Err(ValueError::new(ValueErrorKind::TooDeep {
+                limit: MAX_ENCODE_DEPTH,
+            }));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn node(&mut self, value: &Value, node: &Node) -> Result<()> {
+        match (node, value) {
+            (Node::Leaf(ty), _) => self.ty(value, *ty),
+            (Node::Vector { boxed, elem }, Value::Vector(items)) => {
+                if *boxed {
+                    write::write_u32(self.out, VECTOR_ID);
+                }
+                self.count(items.len())?;
+                self.enter()?;
+                for (i, item) in items.iter().enumerate() {
+                    self.node(item, elem).map_err(|e| e.at_index(i))?;
+                }
+                self.depth -= 1;
+                Ok(())
+            }
+            (Node::Vector { .. }, _) => Err(self.wrong_kind_node(node, value)),
+        }
+    }
+
+    fn count(&mut self, n: usize) -> Result<()> {
+        match i32::try_from(n) {
+            Ok(n) => {
+                write::write_i32(self.out, n);
+                Ok(())
+            }
+            Err(_) => Err(ValueError::new(ValueErrorKind::TooLong { len: n })),
+        }
+    }
+
+    fn bytes(&mut self, data: &[u8]) -> Result<()> {
+        if data.len() > MAX_BYTES_LEN {
+            return Err(ValueError::new(ValueErrorKind::TooLong { len: data.len() }));
+        }
+        write::write_bytes(self.out, data);
+        Ok(())
+    }
+
+    fn ty(&mut self, value: &Value, ty: Ty) -> Result<()> {
+        match (ty, value) {
+            (Ty::Int, Value::Int(v)) => write::write_i32(self.out, *v),
+            (Ty::Long, Value::Long(v)) => write::write_i64(self.out, *v),
+            (Ty::Double, Value::Double(v)) => write::write_f64(self.out, *v),
+            (Ty::String, Value::String(s)) => self.bytes(s.as_bytes())?,
+            (Ty::Bytes, Value::Bytes(b)) => self.bytes(b)?,
+            (Ty::Int128, Value::Int128(a)) => self.out.extend_from_slice(a),
+            (Ty::Int256, Value::Int256(a)) => self.out.extend_from_slice(&a[..]),
+            (Ty::Bool, Value::Bool(b)) => write::write_bool(self.out, *b),
+            (Ty::True, Value::Bool(true)) => {}
+            (Ty::Boxed(t), Value::Object(o)) if self.schema.type_of(o.def) == Some(t) => {
+                self.object(o, true)?;
+            }
+            (Ty::Bare(d), Value::Object(o)) if o.def == d => self.object(o, false)?,
+            (Ty::Vector(elem), Value::Vector(items)) => {
+                write::write_u32(self.out, VECTOR_ID);
+                self.items(items, self.schema.elem(elem))?;
+            }
+            (Ty::BareVector(elem), Value::Vector(items)) => {
+                self.items(items, self.schema.elem(elem))?;
+            }
+            (Ty::AnyFunction, Value::Object(o))
+                if self.schema.definition(o.def).is_some_and(|d| d.function) =>
+            {
+                self.object(o, true)?;
+            }
+            (Ty::AnyObject, Value::Object(o)) => self.object(o, true)?,
+            (Ty::AnyObject, Value::Bool(b)) => write::write_bool(self.out, *b),
+            _ => return Err(self.wrong_kind(ty, value)),
+        }
+        Ok(())
+    }
+
+    fn items(&mut self, items: &[Value], elem: Ty) -> Result<()> {
+        self.count(items.len())?;
+        self.enter()?;
+        for (i, item) in items.iter().enumerate() {
+            self.ty(item, elem).map_err(|e| e.at_index(i))?;
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn object(&mut self, o: &Object, boxed: bool) -> Result<()> {
+        let schema = self.schema;
+        let (Some(def), Some(hot)) = (schema.definition(o.def), schema.hot.get(o.def.index()))
+        else {
+            return Err(ValueError::new(ValueErrorKind::UnknownName {
+                name: format!("definition #{}", o.def.index()),
+            }));
+        };
+        if o.fields.len() != hot.fields as usize {
+            return Err(field_count(def, hot, o.fields.len()));
+        }
+        self.enter()?;
+        // Flag words from the fields present.
+        let mut flags = [0u32; MAX_FLAG_WORDS];
+        for (field, value) in def.fields.iter().zip(o.fields.iter()) {
+            if let Some(cond) = field.cond {
+                if is_present(field.ty, value.as_ref()) {
+                    flags[cond.slot()] |= cond.mask();
+                }
+            }
+        }
+        Schema::check_shared(def, |i| {
+            def.fields
+                .get(i)
+                .zip(o.fields.get(i))
+                .is_some_and(|(f, v)| is_present(f.ty, v.as_ref()))
+        })?;
+        if boxed {
+            write::write_u32(self.out, def.id);
+        }
+        let mut index = 0;
+        for &step in schema.steps_of(hot) {
+            match step {
+                Step::Flags(slot) => {
+                    write::write_u32(self.out, flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)]);
+                }
+                Step::Field(ty, cond) => {
+                    let value = o.fields.get(index).and_then(Option::as_ref);
+                    let name = def.fields.get(index).map_or("", |f| &f.name);
+                    index += 1;
+                    match (value, cond) {
+                        (None, Some(_)) => {}
+                        (None, None) => {
+                            return Err(ValueError::new(ValueErrorKind::MissingField {
+                                definition: def.name.to_string(),
+                                field: name.to_owned(),
+                            })
+                            .at_field(name))
+                        }
+                        (Some(Value::Bool(_)), Some(_)) if ty == Ty::True => {}
+                        (Some(v), _) => self.ty(v, ty).map_err(|e| e.at_field(name))?,
+                    }
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn wrong_kind(&self, ty: Ty, value: &Value) -> ValueError {
+        ValueError::new(ValueErrorKind::WrongKind {
+            expected: self.schema.describe(ty),
+            found: self.schema.describe_value(value),
+        })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn wrong_kind_node(&self, node: &Node, value: &Value) -> ValueError {
+        ValueError::new(ValueErrorKind::WrongKind {
+            expected: self.schema.describe_node(node),
+            found: self.schema.describe_value(value),
+        })
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn field_count(def: &Definition, hot: &Hot, found: usize) -> ValueError {
+    ValueError::new(ValueErrorKind::FieldCount {
+        definition: def.name.to_string(),
+        expected: hot.fields as usize,
+        found,
+    })
+}
+
+impl Schema {
+    /// A value's kind for messages: `int`, `object inputUserSelf`, ….
+    pub(crate) fn describe_value(&self, value: &Value) -> String {
+        match value {
+            Value::Object(o) => format!("object {}", self.name(o)),
+            other => other.kind_name().to_owned(),
+        }
+    }
+
+    /// A readable form of a type node.
+    pub(crate) fn describe_node(&self, node: &Node) -> String {
+        match node {
+            Node::Leaf(ty) => self.describe(*ty),
+            Node::Vector { boxed: true, elem } => format!("Vector<{}>", self.describe_node(elem)),
+            Node::Vector { boxed: false, elem } => {
+                format!("vector<{}>", self.describe_node(elem))
+            }
+        }
+    }
+}

@@ -1,0 +1,441 @@
+//! The error types: building a [`Schema`](crate::Schema), decoding, encoding, and the
+//! JSON path that locates a problem inside a value.
+
+use std::fmt;
+
+/// An error building a [`Schema`](crate::Schema) or resolving a type expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaError {
+    /// The TL text has errors; each item is one rendered diagnostic (with `file:line:column`).
+    Parse(Vec<String>),
+    /// A parameter's type names nothing the schema declares (or a form not supported).
+    UnknownType {
+        /// The definition holding the parameter (empty for a standalone type expression).
+        definition: String,
+        /// The parameter (empty for a standalone type expression).
+        param: String,
+        /// The type as written.
+        ty: String,
+        /// Why it could not be resolved.
+        reason: String,
+    },
+    /// `field.N?T` names no earlier `#` parameter.
+    UnknownFlagField {
+        /// The definition.
+        definition: String,
+        /// The parameter.
+        param: String,
+        /// The flag field it names.
+        field: String,
+    },
+    /// A definition has more `#` parameters than [`MAX_FLAG_WORDS`](crate::MAX_FLAG_WORDS).
+    TooManyFlagWords {
+        /// The definition.
+        definition: String,
+    },
+    /// Two definitions share a wire id.
+    DuplicateId {
+        /// The id.
+        id: u32,
+        /// The first definition.
+        first: String,
+        /// The second definition.
+        second: String,
+    },
+    /// Two definitions share a name.
+    DuplicateName {
+        /// The name.
+        name: String,
+    },
+    /// A type expression does not follow `name`, `%name`, `Name<Arg>`.
+    Syntax {
+        /// The text.
+        text: String,
+        /// Byte offset of the problem.
+        offset: usize,
+    },
+    /// The schema has more definitions, parameters or types than the plan can index (2^32).
+    TooLarge,
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Parse(errors) => {
+                write!(f, "the schema has {} error(s)", errors.len())?;
+                for e in errors {
+                    write!(f, "\n{e}")?;
+                }
+                Ok(())
+            }
+            Self::UnknownType {
+                definition,
+                param,
+                ty,
+                reason,
+            } if definition.is_empty() => write!(f, "type `{ty}`{param}: {reason}"),
+            Self::UnknownType {
+                definition,
+                param,
+                ty,
+                reason,
+            } => write!(f, "{definition}.{param}: type `{ty}`: {reason}"),
+            Self::UnknownFlagField {
+                definition,
+                param,
+                field,
+            } => write!(
+                f,
+                "{definition}.{param}: `{field}` is not an earlier `#` parameter"
+            ),
+            Self::TooManyFlagWords { definition } => write!(
+                f,
+                "{definition}: more than {} `#` parameters",
+                crate::MAX_FLAG_WORDS
+            ),
+            Self::DuplicateId { id, first, second } => {
+                write!(f, "{first} and {second} share the id {id:#010x}")
+            }
+            Self::DuplicateName { name } => write!(f, "two definitions are named `{name}`"),
+            Self::Syntax { text, offset } => {
+                write!(f, "invalid type expression `{text}` at byte {offset}")
+            }
+            Self::TooLarge => f.write_str("the schema is too large to index"),
+        }
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+/// What went wrong while decoding; see [`DecodeError::kind`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeErrorKind {
+    /// The input ended early: the read at the error's offset needed `needed` bytes.
+    UnexpectedEnd {
+        /// Bytes needed from the error's offset.
+        needed: usize,
+    },
+    /// A constructor id that is unknown or not of the expected type; the offset is the id's.
+    UnexpectedConstructor {
+        /// The id found.
+        id: u32,
+        /// What was expected: a type name (`Updates`), `Vector`, `Bool`, `a function`, ….
+        expected: String,
+    },
+    /// A vector count that is negative or larger than the remaining input can hold, or a
+    /// string length prefix of `0xff`.
+    InvalidLength {
+        /// The length as found (a negative count as its `u32` value).
+        len: usize,
+    },
+    /// A `string` that is not valid UTF-8; the offset is where the string starts.
+    InvalidUtf8,
+    /// Objects and vectors nested deeper than `limit`.
+    TooDeep {
+        /// The reader's maximum depth.
+        limit: u32,
+    },
+    /// A complete value was decoded but `count` bytes were left.
+    TrailingBytes {
+        /// Bytes left over.
+        count: usize,
+    },
+}
+
+/// A decoding error: the byte offset and what was expected there.
+///
+/// One pointer wide, so that `Result<Value, DecodeError>` stays small on the hot path.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<(usize, DecodeErrorKind)>);
+
+impl DecodeError {
+    /// An error of `kind` at byte `offset`.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
+        Self(Box::new((offset, kind)))
+    }
+
+    /// The byte offset in the input where the error happened.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.0 .0
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.0 .1
+    }
+}
+
+impl From<tl_runtime::DecodeError> for DecodeError {
+    #[cold]
+    #[inline(never)]
+    fn from(e: tl_runtime::DecodeError) -> Self {
+        use tl_runtime::DecodeErrorKind as K;
+        let kind = match e.kind() {
+            K::UnexpectedEnd { needed } => DecodeErrorKind::UnexpectedEnd { needed: *needed },
+            K::UnexpectedConstructor { id, expected } => DecodeErrorKind::UnexpectedConstructor {
+                id: *id,
+                expected: (*expected).to_owned(),
+            },
+            K::InvalidLength { len } => DecodeErrorKind::InvalidLength { len: *len },
+            K::InvalidUtf8 => DecodeErrorKind::InvalidUtf8,
+            K::TooDeep { limit } => DecodeErrorKind::TooDeep { limit: *limit },
+            K::TrailingBytes { count } => DecodeErrorKind::TrailingBytes { count: *count },
+        };
+        Self::new(e.offset(), kind)
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnexpectedEnd { needed } => {
+                write!(f, "unexpected end of input (needed {needed} bytes)")
+            }
+            Self::UnexpectedConstructor { id, expected } => {
+                write!(f, "unexpected constructor {id:#010x} for {expected}")
+            }
+            Self::InvalidLength { len } => write!(f, "invalid length {len}"),
+            Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
+            Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
+            Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.kind(), self.offset())
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("offset", &self.offset())
+            .field("kind", self.kind())
+            .finish()
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// One step of a [`Path`]: a field name or a vector index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A field of an object.
+    Field(String),
+    /// An item of a vector.
+    Index(usize),
+}
+
+/// Where in a value something is, written like `$.messages[3].id`.
+///
+/// Built while an error travels back up the recursion, so it costs nothing when there is
+/// no error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Path {
+    /// Innermost segment first, while the path is being built.
+    reversed: Vec<Segment>,
+}
+
+impl Path {
+    /// The segments from the root down.
+    pub fn segments(&self) -> impl Iterator<Item = &Segment> {
+        self.reversed.iter().rev()
+    }
+
+    /// Adds the segment above everything already in the path.
+    pub(crate) fn push_outer(&mut self, segment: Segment) {
+        self.reversed.push(segment);
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for s in self.segments() {
+            match s {
+                Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Index(i) => write!(f, "[{i}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a value being encoded (or read from JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueErrorKind {
+    /// A value of the wrong kind: `expected` describes the type, `found` the value.
+    WrongKind {
+        /// The expected TL type, e.g. `long`, `Vector<User>`, `InputPeer`.
+        expected: String,
+        /// What was found, e.g. `string`, `object inputUserSelf`.
+        found: String,
+    },
+    /// A required (not `flags.N?`) field is absent.
+    MissingField {
+        /// The constructor or function.
+        definition: String,
+        /// The field.
+        field: String,
+    },
+    /// A field name the definition does not have (JSON only).
+    UnknownField {
+        /// The constructor or function.
+        definition: String,
+        /// The field as written.
+        field: String,
+    },
+    /// An object has a different number of fields than its definition.
+    FieldCount {
+        /// The constructor or function.
+        definition: String,
+        /// The number of non-`#` parameters.
+        expected: usize,
+        /// The number of fields given.
+        found: usize,
+    },
+    /// Fields that share one flag bit are not all present or all absent.
+    InconsistentFlag {
+        /// The constructor or function.
+        definition: String,
+        /// The field whose presence disagrees with `mate`.
+        field: String,
+        /// Whether `field` is present.
+        present: bool,
+        /// The flag, e.g. `flags.10`.
+        flag: String,
+        /// The first field of the same bit.
+        mate: String,
+    },
+    /// A name (`"_"` in JSON, or a definition index) the schema does not have.
+    UnknownName {
+        /// The name as written.
+        name: String,
+    },
+    /// A JSON object without its `"_"` name.
+    MissingName,
+    /// A value that does not fit its TL type (number out of range, bad base64, bad length).
+    Invalid {
+        /// The expected TL type.
+        expected: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A `bytes`/`string` longer than TL can encode (2^24 - 1 bytes).
+    TooLong {
+        /// The length.
+        len: usize,
+    },
+    /// Objects and vectors nested deeper than `limit`.
+    TooDeep {
+        /// The limit.
+        limit: u32,
+    },
+    /// JSON text that does not parse.
+    Syntax {
+        /// serde_json's message (with line and column).
+        message: String,
+    },
+}
+
+impl fmt::Display for ValueErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WrongKind { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Self::MissingField { definition, field } => {
+                write!(f, "missing field `{field}` of {definition}")
+            }
+            Self::UnknownField { definition, field } => {
+                write!(f, "{definition} has no field `{field}`")
+            }
+            Self::FieldCount {
+                definition,
+                expected,
+                found,
+            } => write!(f, "{definition} has {expected} fields, found {found}"),
+            Self::InconsistentFlag {
+                definition,
+                field,
+                present,
+                flag,
+                mate,
+            } => write!(
+                f,
+                "{definition}.{field} is {} but {definition}.{mate} is {}, and both use {flag}",
+                if *present { "present" } else { "absent" },
+                if *present { "absent" } else { "present" },
+            ),
+            Self::UnknownName { name } => write!(f, "unknown constructor or function `{name}`"),
+            Self::MissingName => f.write_str("object without its \"_\" name"),
+            Self::Invalid { expected, reason } => write!(f, "invalid {expected}: {reason}"),
+            Self::TooLong { len } => write!(f, "{len} bytes is too long for TL (max 16777215)"),
+            Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
+            Self::Syntax { message } => write!(f, "JSON syntax: {message}"),
+        }
+    }
+}
+
+/// An error encoding a [`Value`](crate::Value) or reading one from JSON: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueError(Box<(Path, ValueErrorKind)>);
+
+impl ValueError {
+    /// An error of `kind` at the root of the value (the path grows as it is returned).
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn new(kind: ValueErrorKind) -> Self {
+        Self(Box::new((Path::default(), kind)))
+    }
+
+    /// Where the problem is, e.g. `$.invoice.slug`.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.0 .0
+    }
+
+    /// What is wrong.
+    #[must_use]
+    pub fn kind(&self) -> &ValueErrorKind {
+        &self.0 .1
+    }
+
+    /// Adds `segment` above the current path.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at(mut self, segment: Segment) -> Self {
+        self.0 .0.push_outer(segment);
+        self
+    }
+
+    /// Adds a field segment above the current path.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at_field(self, name: &str) -> Self {
+        self.at(Segment::Field(name.to_owned()))
+    }
+
+    /// Adds an index segment above the current path.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at_index(self, index: usize) -> Self {
+        self.at(Segment::Index(index))
+    }
+}
+
+impl fmt::Display for ValueError {
+    /// Formats as e.g. `$.messages[3].id: expected int, found string`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path(), self.kind())
+    }
+}
+
+impl std::error::Error for ValueError {}

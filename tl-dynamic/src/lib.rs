@@ -1,0 +1,147 @@
+//! A schema-driven TL codec: decode and encode any value of a TL schema without
+//! generated types, and read and write it as canonical TL-JSON.
+//!
+//! A [`Schema`] is built once from TL text (or a parsed [`tl_parser::Schema`]): every
+//! constructor and function id goes into an id table, every parameter type is resolved to
+//! an index, so decoding never looks at a name. [`Schema::decode`] turns bytes into a
+//! [`Value`] tree, [`Schema::encode`] turns it back into the same bytes, and
+//! [`Schema::json`] / [`Schema::from_json`] convert to and from JSON.
+//!
+//! ```
+//! use tl_dynamic::{Schema, Type, Value};
+//!
+//! let schema = Schema::from_source(
+//!     "boolFalse#bc799737 = Bool;\n\
+//!      boolTrue#997275b5 = Bool;\n\
+//!      inputInvoiceSlug#c326caef slug:string = InputInvoice;\n\
+//!      payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;\n\
+//!      updatesTooLong#e317af7e = Updates;\n\
+//!      ---functions---\n\
+//!      payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;",
+//! )?;
+//!
+//! // A function call, written by hand from the TL rules.
+//! let mut bytes = vec![0x14, 0xc9, 0x98, 0x79]; // payments.sendStarsForm
+//! bytes.extend(42i64.to_le_bytes()); // form_id
+//! bytes.extend([0xef, 0xca, 0x26, 0xc3]); // inputInvoiceSlug
+//! bytes.extend([4, b'g', b'i', b'f', b't', 0, 0, 0]); // slug: length, data, padding
+//!
+//! let call = schema.decode_function(&bytes)?;
+//! let Value::Object(object) = &call else { unreachable!() };
+//! assert_eq!(schema.name(object), "payments.sendStarsForm");
+//! assert_eq!(object.fields[0], Some(Value::Long(42)));
+//!
+//! let json = schema.to_json_string(&call, false)?;
+//! assert_eq!(
+//!     json,
+//!     r#"{"_":"payments.sendStarsForm","form_id":"42","invoice":{"_":"inputInvoiceSlug","slug":"gift"}}"#
+//! );
+//! let back = schema.from_json_str(&json, &Type::FUNCTION)?;
+//! assert_eq!(schema.encode(&back)?, bytes);
+//!
+//! // Errors say where: a byte offset when decoding, a JSON path when reading JSON.
+//! let err = schema.decode_function(&bytes[..10]).unwrap_err(); // inside form_id
+//! assert_eq!(err.to_string(), "unexpected end of input (needed 8 bytes) at byte 4");
+//! let err = schema
+//!     .from_json_str(r#"{"_":"payments.sendStarsForm","form_id":"42","invoice":{"_":"inputInvoiceSlug","slug":7}}"#, &Type::FUNCTION)
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(), "$.invoice.slug: expected string, found number 7");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Types
+//!
+//! [`Schema::decode`] reads a boxed constructor or function by its id ([`Type::OBJECT`]),
+//! [`Schema::decode_function`] a function call ([`Type::FUNCTION`]), and
+//! [`Schema::decode_as`] a value of any type parsed by [`Schema::parse_type`]:
+//! `Vector<User>`, `vector<long>`, `%Message`, `message` (a bare constructor),
+//! `messages.Messages`, `int`. Encoding takes the same types ([`Schema::encode_as`]).
+//!
+//! The schema understands `{X:Type}` generics (`!X` is any function call), boxed
+//! `Vector<T>` and bare `vector<T>`, bare `%T` and lowercase constructor names, `#` flag
+//! words (several per definition, e.g. `flags2:#`), `flags.N?T` and `flags.N?true`,
+//! `Bool`, `true`, and the builtins `int`, `long`, `double`, `string`, `bytes`, `int128`,
+//! `int256` and `int53` (a `long` on the wire).
+//!
+//! # Values
+//!
+//! A [`Value::Object`] holds its definition and one `Option<Value>` per parameter that is
+//! not a `#` flag word, in schema order: `None` when a `flags.N?T` field is absent,
+//! `Some(Value::Bool(true))` for a set `flags.N?true`. Flag words are not stored: encoding
+//! derives them from the fields present, and checks what static types cannot — a missing
+//! required field, a value of the wrong kind or type, and fields that share one flag bit
+//! but are not all present or all absent:
+//!
+//! ```
+//! use tl_dynamic::{Object, Schema, Value, ValueErrorKind};
+//!
+//! let schema = Schema::from_source(
+//!     "message#1 flags:# id:int views:flags.10?int forwards:flags.10?int = Message;",
+//! )?;
+//! let message = schema.by_name("message").unwrap();
+//! let value = Value::Object(Object::new(message, vec![Some(Value::Int(7)), Some(Value::Int(100)), None]));
+//! let err = schema.encode(&value).unwrap_err();
+//! assert!(matches!(err.kind(), ValueErrorKind::InconsistentFlag { field, .. } if field == "forwards"));
+//! assert_eq!(
+//!     err.to_string(),
+//!     "$.forwards: message.forwards is absent but message.views is present, and both use flags.10"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Canonical TL-JSON
+//!
+//! One mapping, used both ways (feature `json`, on by default):
+//!
+//! | TL | JSON |
+//! |----|------|
+//! | constructor or function call, boxed or bare | `{"_": "<name with namespace>", <params in schema order>}` |
+//! | `#` flag word | omitted (derived from the fields present when encoding) |
+//! | absent `flags.N?T` | omitted (`null` is accepted when reading) |
+//! | `flags.N?true` | `true` when set, omitted when clear (`false` accepted when reading) |
+//! | `int` | number |
+//! | `long`, `int53` | decimal string, e.g. `"-42"` (a JSON integer is accepted when reading) |
+//! | `double` | number; `"NaN"`, `"Infinity"`, `"-Infinity"` for the non-finite values |
+//! | `string` | string |
+//! | `bytes`, `int128`, `int256` | standard base64 with `=` padding (16 and 32 bytes for the ints) |
+//! | `Bool` | `true` / `false` |
+//! | `Vector<T>`, `vector<T>` | array |
+//!
+//! Reading is strict: an unknown `"_"` name, a constructor of another type, an unknown
+//! field, a missing required field, a number out of range or malformed base64 is a
+//! [`ValueError`] whose [`path`](ValueError::path) says where (`$.messages[3].id`).
+//! Objects and arrays may nest [`MAX_JSON_DEPTH`] levels. A NaN's payload bits are not
+//! kept (every NaN is written `"NaN"` and read back as the canonical NaN).
+//!
+//! # Limits
+//!
+//! Decoding follows `tl-runtime`'s rules and guarantees: each error is a [`DecodeError`]
+//! with the byte offset and what was expected there; lengths are checked against the
+//! remaining input before anything is allocated; every object and vector counts one
+//! level against the [`Reader`](tl_runtime::Reader)'s depth limit (64 by default);
+//! invalid UTF-8 in a `string` is an error; trailing bytes after a whole value are an
+//! error. Nothing that input can reach panics.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "json")]
+mod base64;
+mod decode;
+mod encode;
+mod error;
+mod ids;
+#[cfg(feature = "json")]
+mod json;
+mod schema;
+mod ty;
+mod value;
+
+pub use encode::MAX_ENCODE_DEPTH;
+pub use error::{
+    DecodeError, DecodeErrorKind, Path, SchemaError, Segment, ValueError, ValueErrorKind,
+};
+#[cfg(feature = "json")]
+pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
+pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
+pub use ty::Type;
+pub use value::{Object, Value};

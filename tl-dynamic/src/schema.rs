@@ -1,0 +1,620 @@
+//! [`Schema`]: a parsed TL schema lowered into a decoding plan.
+//!
+//! Every parameter type is resolved once, when the schema is built, into a [`Ty`]: a
+//! primitive, a boxed type index, a bare constructor index, a vector of an interned element
+//! type, or a generic. Constructor and function ids go into an open-addressing table keyed
+//! by the id itself. Decoding and encoding then never look at a name.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use tl_parser::{Category, ParamKind};
+
+use crate::error::SchemaError;
+use crate::ids::IdTable;
+use crate::ty::{self, Node, Type};
+use crate::value::Object;
+
+/// The most `#` flag words one definition may have.
+pub const MAX_FLAG_WORDS: usize = 8;
+
+/// The index of a constructor or function in its [`Schema`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DefId(pub(crate) u32);
+
+impl DefId {
+    /// The index, in schema order.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The index of a boxed type (`Updates`, `messages.Messages`) in its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct TypeId(pub(crate) u32);
+
+/// The index of an interned vector element type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct TyId(pub(crate) u32);
+
+/// A resolved type reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Ty {
+    /// `int`.
+    Int,
+    /// `long` (and `int53`, `int64`).
+    Long,
+    /// `double`.
+    Double,
+    /// `string`.
+    String,
+    /// `bytes`.
+    Bytes,
+    /// `int128`.
+    Int128,
+    /// `int256`.
+    Int256,
+    /// `Bool` (`boolTrue`/`boolFalse`).
+    Bool,
+    /// `true`: nothing on the wire.
+    True,
+    /// A boxed type: an id, then the fields of one of its constructors.
+    Boxed(TypeId),
+    /// A bare constructor: its fields only.
+    Bare(DefId),
+    /// `Vector<T>`: the vector id, a count and the items.
+    Vector(TyId),
+    /// `vector<T>`: a count and the items.
+    BareVector(TyId),
+    /// `!X`: any boxed function call.
+    AnyFunction,
+    /// Any boxed constructor or function call (also a generic `X` without `!`).
+    AnyObject,
+}
+
+/// Where a `flags.N?T` field's bit is: the flag word's slot and the bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cond {
+    /// The index of the `#` parameter among the definition's flag words.
+    pub slot: u8,
+    /// The bit, 0 to 31.
+    pub bit: u8,
+}
+
+impl Cond {
+    /// The bit as a mask.
+    #[inline]
+    pub fn mask(self) -> u32 {
+        1u32 << (self.bit & 31)
+    }
+
+    /// The slot, always below [`MAX_FLAG_WORDS`].
+    #[inline]
+    pub fn slot(self) -> usize {
+        usize::from(self.slot) & (MAX_FLAG_WORDS - 1)
+    }
+}
+
+/// One step of a definition's wire layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A `#` flag word, stored in its slot.
+    Flags(u8),
+    /// A field, conditional or not.
+    Field(Ty, Option<Cond>),
+}
+
+/// What the decoder reads per definition: small and contiguous.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hot {
+    /// Start of the definition's steps in [`Schema::steps`].
+    pub steps_start: u32,
+    /// End of the steps.
+    pub steps_end: u32,
+    /// The number of fields (non-`#` params).
+    pub fields: u32,
+    /// The boxed type of a constructor; [`Hot::FUNCTION`] for a function.
+    pub ty: u32,
+}
+
+impl Hot {
+    /// [`Hot::ty`] of a function.
+    pub const FUNCTION: u32 = u32::MAX;
+}
+
+/// A field (non-`#` parameter) of a definition.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub(crate) name: Box<str>,
+    pub(crate) ty: Ty,
+    pub(crate) cond: Option<Cond>,
+    /// `field.N` as written, for conditional fields.
+    pub(crate) flag: Box<str>,
+}
+
+impl Field {
+    /// The parameter name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether it is a `flags.N?T` field.
+    #[must_use]
+    pub fn is_optional(&self) -> bool {
+        self.cond.is_some()
+    }
+
+    /// Whether it is a `flags.N?true` field (the bit alone is the value).
+    #[must_use]
+    pub fn is_true_flag(&self) -> bool {
+        self.cond.is_some() && self.ty == Ty::True
+    }
+}
+
+/// A constructor or function of a [`Schema`].
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub(crate) name: Box<str>,
+    pub(crate) id: u32,
+    pub(crate) function: bool,
+    pub(crate) fields: Box<[Field]>,
+    /// Groups of field indices that share one flag bit (only groups of two or more).
+    pub(crate) shared: Box<[Box<[usize]>]>,
+}
+
+impl Definition {
+    /// The TL name with namespace, e.g. `payments.sendStarsForm`.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The wire id.
+    #[must_use]
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    /// Whether it is a function (else a constructor).
+    #[must_use]
+    pub fn is_function(&self) -> bool {
+        self.function
+    }
+
+    /// The fields (non-`#` parameters) in schema order.
+    #[must_use]
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+}
+
+/// A boxed type and its constructors.
+#[derive(Debug, Clone)]
+pub(crate) struct BoxedType {
+    pub name: Box<str>,
+    pub constructors: Vec<DefId>,
+}
+
+/// A TL schema lowered for decoding and encoding any of its values.
+///
+/// Build it once ([`Schema::from_sources`], [`Schema::from_parsed`]) and share it; every
+/// method takes `&self`.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub(crate) defs: Vec<Definition>,
+    pub(crate) hot: Vec<Hot>,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) tys: Vec<Ty>,
+    pub(crate) types: Vec<BoxedType>,
+    pub(crate) ids: IdTable,
+    pub(crate) def_names: HashMap<Box<str>, DefId>,
+    pub(crate) type_names: HashMap<Box<str>, TypeId>,
+    layer: Option<i32>,
+}
+
+impl Schema {
+    /// Parses one TL text and builds its schema.
+    pub fn from_source(text: &str) -> Result<Schema, SchemaError> {
+        Self::from_sources(&[text])
+    }
+
+    /// Parses several TL texts as one schema (e.g. `api.tl` and `mtproto.tl`) and builds it.
+    ///
+    /// Any error of the parser (syntax, undeclared type, duplicate id, …) is reported as
+    /// [`SchemaError::Parse`] with every rendered diagnostic.
+    pub fn from_sources(texts: &[&str]) -> Result<Schema, SchemaError> {
+        let names: Vec<String> = (1..=texts.len()).map(|i| format!("<source {i}>")).collect();
+        let parsed = tl_parser::parse_files(
+            names.iter().map(String::as_str).zip(texts.iter().copied()),
+            &tl_parser::ParseOptions::default(),
+        );
+        if parsed.has_errors() {
+            return Err(SchemaError::Parse(
+                parsed.errors().map(|d| d.render()).collect(),
+            ));
+        }
+        Self::from_parsed(&parsed)
+    }
+
+    /// Builds the plan of a parsed schema (its diagnostics are not looked at: every
+    /// definition it holds must resolve).
+    pub fn from_parsed(parsed: &tl_parser::Schema<'_>) -> Result<Schema, SchemaError> {
+        Builder::default().build(parsed)
+    }
+
+    /// The `// LAYER N` of the sources, if any.
+    #[must_use]
+    pub fn layer(&self) -> Option<i32> {
+        self.layer
+    }
+
+    /// Every constructor and function, in schema order (indexed by [`DefId::index`]).
+    #[must_use]
+    pub fn definitions(&self) -> &[Definition] {
+        &self.defs
+    }
+
+    /// The definition of `def`, if it belongs to this schema.
+    #[must_use]
+    pub fn definition(&self, def: DefId) -> Option<&Definition> {
+        self.defs.get(def.index())
+    }
+
+    /// The definition with this wire id.
+    #[must_use]
+    pub fn by_id(&self, id: u32) -> Option<DefId> {
+        self.ids.get(id)
+    }
+
+    /// The definition with this TL name (`payments.sendStarsForm`).
+    #[must_use]
+    pub fn by_name(&self, name: &str) -> Option<DefId> {
+        self.def_names.get(name).copied()
+    }
+
+    /// The TL name of an object's definition (`""` if it is not of this schema).
+    #[must_use]
+    pub fn name(&self, object: &Object) -> &str {
+        self.definition(object.def).map_or("", Definition::name)
+    }
+
+    /// Parses a type expression: `int`, `Updates`, `messages.Messages`, `%Message`,
+    /// `message` (bare constructor), `Vector<User>`, `vector<long>`, `Vector<Vector<int>>`.
+    pub fn parse_type(&self, text: &str) -> Result<Type, SchemaError> {
+        let parsed = ty::parse_expression(text)?;
+        let node = self
+            .resolve(&[], &parsed)
+            .map_err(|reason| SchemaError::UnknownType {
+                definition: String::new(),
+                param: String::new(),
+                ty: text.to_owned(),
+                reason,
+            })?;
+        Ok(Type::from_node(node))
+    }
+
+    /// The boxed type of a constructor, if `def` is one.
+    pub(crate) fn type_of(&self, def: DefId) -> Option<TypeId> {
+        let hot = self.hot.get(def.index())?;
+        (hot.ty != Hot::FUNCTION).then_some(TypeId(hot.ty))
+    }
+
+    /// The type name, for messages.
+    pub(crate) fn type_name(&self, t: TypeId) -> &str {
+        self.types.get(t.0 as usize).map_or("?", |t| &t.name)
+    }
+
+    /// The element type of a vector.
+    #[inline]
+    pub(crate) fn elem(&self, t: TyId) -> Ty {
+        // Interned ids always exist; `AnyObject` keeps a broken plan from panicking.
+        self.tys.get(t.0 as usize).copied().unwrap_or(Ty::AnyObject)
+    }
+
+    /// The steps of a definition.
+    #[inline]
+    pub(crate) fn steps_of(&self, hot: &Hot) -> &[Step] {
+        self.steps
+            .get(hot.steps_start as usize..hot.steps_end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// A readable form of a resolved type: `Vector<User>`, `%message`, `!X`.
+    pub(crate) fn describe(&self, ty: Ty) -> String {
+        DescribeTy(self, ty).to_string()
+    }
+
+    /// Resolves a parsed type reference, with `generics` the `{X:Type}` names in scope.
+    fn resolve(&self, generics: &[&str], t: &tl_parser::Type<'_>) -> Result<Node, String> {
+        if t.generic_ref {
+            return if generics.contains(&t.name) {
+                Ok(Node::Leaf(Ty::AnyFunction))
+            } else {
+                Err(format!("`!{}` names no generic parameter", t.name))
+            };
+        }
+        if generics.contains(&t.name) && t.args.is_empty() {
+            return Ok(Node::Leaf(Ty::AnyObject));
+        }
+        if t.name == "Vector" || t.name == "vector" {
+            let [elem] = t.args.as_slice() else {
+                return Err("a vector takes exactly one type argument".to_owned());
+            };
+            let elem = self.resolve(generics, elem)?;
+            return Ok(Node::Vector {
+                boxed: t.name == "Vector" && !t.percent,
+                elem: Box::new(elem),
+            });
+        }
+        if !t.args.is_empty() {
+            return Err("only Vector and vector take type arguments".to_owned());
+        }
+        if !t.percent {
+            let primitive = match t.name {
+                "int" | "int32" => Some(Ty::Int),
+                "long" | "int53" | "int64" => Some(Ty::Long),
+                "double" => Some(Ty::Double),
+                "string" => Some(Ty::String),
+                "bytes" => Some(Ty::Bytes),
+                "int128" => Some(Ty::Int128),
+                "int256" => Some(Ty::Int256),
+                "Bool" => Some(Ty::Bool),
+                "true" => Some(Ty::True),
+                _ => None,
+            };
+            if let Some(p) = primitive {
+                return Ok(Node::Leaf(p));
+            }
+        }
+        if t.percent {
+            let Some(&ty) = self.type_names.get(t.name) else {
+                return Err(format!("`{}` is not a boxed type of the schema", t.name));
+            };
+            return match self
+                .types
+                .get(ty.0 as usize)
+                .map(|b| b.constructors.as_slice())
+            {
+                Some(&[only]) => Ok(Node::Leaf(Ty::Bare(only))),
+                _ => Err(format!(
+                    "`%{}` needs a type with exactly one constructor",
+                    t.name
+                )),
+            };
+        }
+        if t.is_bare() {
+            return match self.def_names.get(t.name) {
+                Some(&def) if self.type_of(def).is_some() => Ok(Node::Leaf(Ty::Bare(def))),
+                Some(_) => Err(format!("`{}` is a function, not a constructor", t.name)),
+                None => Err(format!("no constructor is named `{}`", t.name)),
+            };
+        }
+        match self.type_names.get(t.name) {
+            Some(&ty) => Ok(Node::Leaf(Ty::Boxed(ty))),
+            None => Err(format!("no constructor declares the type `{}`", t.name)),
+        }
+    }
+}
+
+/// Displays a resolved type.
+struct DescribeTy<'s>(&'s Schema, Ty);
+
+impl fmt::Display for DescribeTy<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let schema = self.0;
+        match self.1 {
+            Ty::Int => f.write_str("int"),
+            Ty::Long => f.write_str("long"),
+            Ty::Double => f.write_str("double"),
+            Ty::String => f.write_str("string"),
+            Ty::Bytes => f.write_str("bytes"),
+            Ty::Int128 => f.write_str("int128"),
+            Ty::Int256 => f.write_str("int256"),
+            Ty::Bool => f.write_str("Bool"),
+            Ty::True => f.write_str("true"),
+            Ty::Boxed(t) => f.write_str(schema.type_name(t)),
+            Ty::Bare(d) => write!(f, "%{}", schema.definition(d).map_or("?", Definition::name)),
+            Ty::Vector(e) => write!(f, "Vector<{}>", DescribeTy(schema, schema.elem(e))),
+            Ty::BareVector(e) => write!(f, "vector<{}>", DescribeTy(schema, schema.elem(e))),
+            Ty::AnyFunction => f.write_str("a function call"),
+            Ty::AnyObject => f.write_str("a constructor or function call"),
+        }
+    }
+}
+
+/// Lowers a parsed schema into a [`Schema`].
+#[derive(Default)]
+struct Builder {
+    interned: HashMap<Ty, TyId>,
+}
+
+fn index_u32(n: usize) -> Result<u32, SchemaError> {
+    u32::try_from(n)
+        .ok()
+        .filter(|&n| n < u32::MAX)
+        .ok_or(SchemaError::TooLarge)
+}
+
+impl Builder {
+    fn build(mut self, parsed: &tl_parser::Schema<'_>) -> Result<Schema, SchemaError> {
+        let mut schema = Schema {
+            defs: Vec::with_capacity(parsed.definitions.len()),
+            hot: Vec::with_capacity(parsed.definitions.len()),
+            steps: Vec::new(),
+            tys: Vec::new(),
+            types: Vec::new(),
+            ids: IdTable::with_capacity(parsed.definitions.len()),
+            def_names: HashMap::with_capacity(parsed.definitions.len()),
+            type_names: HashMap::new(),
+            layer: parsed.layer,
+        };
+        // Pass 1: names, ids and types.
+        for (i, d) in parsed.definitions.iter().enumerate() {
+            let def = DefId(index_u32(i)?);
+            if schema.def_names.insert(d.name.into(), def).is_some() {
+                return Err(SchemaError::DuplicateName {
+                    name: d.name.to_owned(),
+                });
+            }
+            if let Some(first) = schema.ids.insert(d.id(), def) {
+                return Err(SchemaError::DuplicateId {
+                    id: d.id(),
+                    first: parsed
+                        .definitions
+                        .get(first.index())
+                        .map_or(String::new(), |f| f.name.to_owned()),
+                    second: d.name.to_owned(),
+                });
+            }
+            let ty = match d.category {
+                Category::Function => Hot::FUNCTION,
+                Category::Type => {
+                    let next = TypeId(index_u32(schema.types.len())?);
+                    let t = *schema
+                        .type_names
+                        .entry(d.result.name.into())
+                        .or_insert(next);
+                    if t == next {
+                        schema.types.push(BoxedType {
+                            name: d.result.name.into(),
+                            constructors: Vec::new(),
+                        });
+                    }
+                    if let Some(b) = schema.types.get_mut(t.0 as usize) {
+                        b.constructors.push(def);
+                    }
+                    t.0
+                }
+            };
+            schema.hot.push(Hot {
+                steps_start: 0,
+                steps_end: 0,
+                fields: 0,
+                ty,
+            });
+        }
+        // Pass 2: each definition's layout.
+        for (i, d) in parsed.definitions.iter().enumerate() {
+            let generics: Vec<&str> = d.generics.iter().map(|g| g.name).collect();
+            let steps_start = index_u32(schema.steps.len())?;
+            let mut slots: Vec<&str> = Vec::new();
+            let mut fields = Vec::new();
+            for p in &d.params {
+                let unknown = |ty: &tl_parser::Type<'_>, reason: String| SchemaError::UnknownType {
+                    definition: d.name.to_owned(),
+                    param: p.name.to_owned(),
+                    ty: ty.to_string(),
+                    reason,
+                };
+                match &p.kind {
+                    ParamKind::FlagField => {
+                        if slots.len() >= MAX_FLAG_WORDS {
+                            return Err(SchemaError::TooManyFlagWords {
+                                definition: d.name.to_owned(),
+                            });
+                        }
+                        // Below MAX_FLAG_WORDS: fits a u8.
+                        schema.steps.push(Step::Flags(slots.len() as u8));
+                        slots.push(p.name);
+                    }
+                    ParamKind::Plain(t) => {
+                        let node = schema.resolve(&generics, t).map_err(|r| unknown(t, r))?;
+                        let ty = self.intern(&mut schema, node)?;
+                        schema.steps.push(Step::Field(ty, None));
+                        fields.push(Field {
+                            name: p.name.into(),
+                            ty,
+                            cond: None,
+                            flag: "".into(),
+                        });
+                    }
+                    ParamKind::Conditional { field, bit, ty: t } => {
+                        let Some(slot) = slots.iter().position(|s| s == field) else {
+                            return Err(SchemaError::UnknownFlagField {
+                                definition: d.name.to_owned(),
+                                param: p.name.to_owned(),
+                                field: (*field).to_owned(),
+                            });
+                        };
+                        if *bit > 31 {
+                            return Err(unknown(t, format!("flag bit {bit} is above 31")));
+                        }
+                        let node = schema.resolve(&generics, t).map_err(|r| unknown(t, r))?;
+                        let ty = self.intern(&mut schema, node)?;
+                        let cond = Cond {
+                            slot: slot as u8,
+                            bit: *bit,
+                        };
+                        schema.steps.push(Step::Field(ty, Some(cond)));
+                        fields.push(Field {
+                            name: p.name.into(),
+                            ty,
+                            cond: Some(cond),
+                            flag: format!("{field}.{bit}").into(),
+                        });
+                    }
+                }
+            }
+            let steps_end = index_u32(schema.steps.len())?;
+            let shared = shared_groups(&fields);
+            let field_count = index_u32(fields.len())?;
+            if let Some(hot) = schema.hot.get_mut(i) {
+                hot.steps_start = steps_start;
+                hot.steps_end = steps_end;
+                hot.fields = field_count;
+            }
+            schema.defs.push(Definition {
+                name: d.name.into(),
+                id: d.id(),
+                function: d.category == Category::Function,
+                fields: fields.into_boxed_slice(),
+                shared,
+            });
+        }
+        Ok(schema)
+    }
+
+    /// Turns a resolved node into a [`Ty`], interning vector element types.
+    fn intern(&mut self, schema: &mut Schema, node: Node) -> Result<Ty, SchemaError> {
+        match node {
+            Node::Leaf(ty) => Ok(ty),
+            Node::Vector { boxed, elem } => {
+                let elem = self.intern(schema, *elem)?;
+                let id = match self.interned.get(&elem) {
+                    Some(&id) => id,
+                    None => {
+                        let id = TyId(index_u32(schema.tys.len())?);
+                        schema.tys.push(elem);
+                        self.interned.insert(elem, id);
+                        id
+                    }
+                };
+                Ok(if boxed {
+                    Ty::Vector(id)
+                } else {
+                    Ty::BareVector(id)
+                })
+            }
+        }
+    }
+}
+
+/// The groups of fields that share one flag bit (two or more fields).
+fn shared_groups(fields: &[Field]) -> Box<[Box<[usize]>]> {
+    let mut groups: Vec<(Cond, Vec<usize>)> = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        if let Some(c) = f.cond {
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((c, vec![i])),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, m)| m.len() > 1)
+        .map(|(_, m)| m.into_boxed_slice())
+        .collect()
+}
