@@ -222,10 +222,14 @@ impl JsonReader<'_> {
                 Json::String(s) => Value::Long(s.parse().map_err(|_| {
                     self.invalid("long", format!("{s:?} is not a decimal 64-bit integer"))
                 })?),
-                Json::Number(n) => Value::Long(
-                    n.as_i64()
-                        .ok_or_else(|| self.invalid("long", format!("{n} is out of range")))?,
-                ),
+                Json::Number(n) => Value::Long(n.as_i64().ok_or_else(|| {
+                    let why = if n.is_f64() {
+                        "is not an integer"
+                    } else {
+                        "is out of range"
+                    };
+                    self.invalid("long", format!("{n} {why}"))
+                })?),
                 _ => return Err(wrong()),
             },
             Ty::Double => match json {
