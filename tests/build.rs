@@ -2,7 +2,7 @@
 //!
 //! It also writes `$OUT_DIR/differential.rs` for `tests/differential.rs`: one match arm per
 //! boxed type and per function of `schema/api.tl` + `schema/mtproto.tl`, pairing our type
-//! (its Rust path from `tl_codegen::ir::lower`) with the same type in grammers-tl-types
+//! (its Rust path from the generator's lowering) with the same type in grammers-tl-types
 //! (its path from grammers' naming rules, and only if grammers' own parser accepts the
 //! definitions with the same ids).
 
@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use tl_codegen::ir::{self, Ir, RustPath, Ty};
+use tl_codegen::__private::ir::{self, Ir, RustPath, Ty};
 
 fn main() {
     if let Err(e) = tl_codegen::Config::new()
@@ -48,7 +48,7 @@ fn differential() {
             .map(|(name, text)| (name.as_str(), text.as_str())),
         &tl_parser::ParseOptions::default(),
     );
-    let ir = ir::lower(&schema, &ir::NoDocs).unwrap_or_else(|e| panic!("lowering failed: {e:?}"));
+    let ir = ir::lower(&schema, &tl_codegen::NoDocs).unwrap_or_else(|e| panic!("lowering failed: {e:?}"));
 
     // What grammers knows: its parser, run on the same files.
     let mut theirs: HashMap<String, Theirs> = HashMap::new();
@@ -255,9 +255,9 @@ fn generate(ir: &Ir, theirs: &HashMap<String, Theirs>, their_parse_errors: usize
 fn our_path(kind: &str, path: &RustPath, args: &str) -> String {
     let mut out = format!("tl_types::{kind}::");
     for m in &path.modules {
-        write!(out, "{}::", tl_codegen::naming::ident(m)).unwrap();
+        write!(out, "{}::", tl_codegen::__private::naming::ident(m)).unwrap();
     }
-    write!(out, "{}{args}", tl_codegen::naming::ident(&path.name)).unwrap();
+    write!(out, "{}{args}", tl_codegen::__private::naming::ident(&path.name)).unwrap();
     out
 }
 

@@ -237,7 +237,7 @@ fn every_boxed_type_agrees_with_grammers_both_ways() {
     // `Bool` plus one enum per other boxed type, all present in grammers.
     let ir_enums = {
         let catalog = Catalog::load();
-        tl_codegen::ir::lower(&catalog.schema, &tl_codegen::ir::NoDocs)
+        tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs)
             .unwrap()
             .enums
             .len()

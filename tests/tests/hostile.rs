@@ -578,7 +578,7 @@ fn object_decoding_fits_in_a_default_thread_stack() {
 #[test]
 fn every_recursive_cycle_is_depth_limited() {
     let catalog = Catalog::load();
-    let ir = tl_codegen::ir::lower(&catalog.schema, &tl_codegen::ir::NoDocs).expect("lower");
+    let ir = tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs).expect("lower");
     let limited: BTreeSet<&str> = ir
         .enums
         .iter()

@@ -190,7 +190,7 @@ fn bool_constructors_are_rust_bool() {
 #[test]
 fn catalog_matches_the_generator_ir() {
     let catalog = Catalog::load();
-    let ir = tl_codegen::ir::lower(&catalog.schema, &tl_codegen::ir::NoDocs).expect("lower");
+    let ir = tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs).expect("lower");
     assert_eq!(ir.constructors.len(), EXPECTED_CONSTRUCTORS);
     assert_eq!(ir.functions.len(), EXPECTED_FUNCTIONS);
     let ours: Vec<(&str, u32)> = catalog.constructors().map(|d| (d.name, d.id())).collect();

@@ -1,10 +1,11 @@
-//! Times each stage of the pipeline on the real schemas, and whole runs as the CLI and a
-//! build.rs would do them: `cargo run --release -p tl-codegen --example timings`.
+//! Times the stages before emission on the real schemas, and whole runs as the CLI and a
+//! build.rs would do them: `cargo run --release -p tl-cli --example timings`.
 
 use std::time::{Duration, Instant};
 
-use tl_codegen::emit::{self, EmitOptions, ModuleKind};
-use tl_codegen::{ir, workspace, Config};
+use tl_cli::workspace;
+use tl_codegen::__private::ir;
+use tl_codegen::Config;
 
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -18,7 +19,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let root = workspace::find_root();
+    let root = workspace::find_root().expect("run from the workspace");
     let sources: Vec<(String, String)> = workspace::SCHEMAS
         .iter()
         .map(|s| {
@@ -35,32 +36,14 @@ fn main() {
         )
     });
     let docs = timed("load docs (getdoc.json + pages)", || {
-        tl_codegen::docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
+        tl_docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
     });
-    let ir = timed("lower to IR (with docs)", || {
+    timed("lower to IR (with docs)", || {
         ir::lower(&schema, &docs).expect("lower")
-    });
-    let options = EmitOptions {
-        runtime_path: "::tl_runtime".into(),
-        serde_feature: None,
-    };
-    let modules: Vec<_> = timed("emit all modules (one thread)", || {
-        ModuleKind::ALL
-            .iter()
-            .map(|&k| emit::emit(&ir, &options, k).expect("emit"))
-            .collect()
-    });
-    timed("tokens to text, unformatted", || {
-        modules.iter().map(|m| m.to_string().len()).sum::<usize>()
-    });
-    timed("prettyplease (one thread)", || {
-        modules
-            .into_iter()
-            .map(|m| tl_codegen::format::pretty(m).expect("format").len())
-            .sum::<usize>()
     });
     timed("full `generate` (parallel, pretty, docs)", || {
         workspace::bindings_config(&root)
+            .expect("config")
             .generate()
             .expect("generate")
     });

@@ -4,8 +4,8 @@
 //!
 //! # Text output
 //!
-//! The layer, the counts of constructors, functions, types (distinct boxed result types of
-//! constructors) and builtin lines, then every diagnostic rendered like rustc's:
+//! On stdout, the layer, the counts of constructors, functions, types (distinct boxed
+//! result types of constructors) and builtin lines:
 //!
 //! ```text
 //! layer: 230
@@ -14,7 +14,11 @@
 //! types: 677
 //! builtins: 8
 //! diagnostics: 0 errors, 3 warnings
+//! ```
 //!
+//! and on stderr every diagnostic rendered like rustc's:
+//!
+//! ```text
 //! warning: declared id 0x37982646 of `ipPortSecret` differs from the computed id ...
 //!  --> schema/mtproto.tl:102:13
 //! ...
@@ -61,15 +65,57 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 use serde::Serialize;
 use tl_parser::{Category, Definition, Diagnostic, ParamKind, ParseOptions, Schema, Severity};
 
+/// The `inspect` subcommand's arguments.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The .tl files, read together as one schema.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print the stable JSON dump instead of the summary.
+    #[arg(long)]
+    json: bool,
+    /// Report id mismatches as errors.
+    #[arg(long)]
+    strict_ids: bool,
+}
+
+/// Reads the files and prints the report: the summary or JSON on stdout, the rendered
+/// diagnostics on stderr. Fails when a file cannot be read or the schema has errors.
+pub fn run(args: Args) -> ExitCode {
+    let mut sources = Vec::new();
+    for path in &args.files {
+        match std::fs::read_to_string(path) {
+            Ok(text) => sources.push((path.display().to_string(), text)),
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let report = inspect(&sources, args.json, args.strict_ids);
+    print!("{}", report.output);
+    eprint!("{}", report.diagnostics);
+    if report.has_errors {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// What `inspect` prints, and whether the schema has errors (the command then fails).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InspectReport {
-    /// The text or JSON to print, ending with a newline.
+    /// The summary or JSON, for stdout, ending with a newline.
     pub output: String,
+    /// The rendered diagnostics of the text report, for stderr (empty for JSON, which
+    /// holds them).
+    pub diagnostics: String,
     /// Whether any diagnostic is an error (id mismatches are, with `strict_ids`).
     pub has_errors: bool,
 }
@@ -83,18 +129,19 @@ pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> Insp
             .map(|(name, source)| (name.as_str(), source.as_str())),
         &options,
     );
-    let output = if json {
-        json_report(&schema)
+    let (output, diagnostics) = if json {
+        (json_report(&schema), String::new())
     } else {
-        text_report(&schema)
+        (text_report(&schema), rendered_diagnostics(&schema))
     };
     InspectReport {
         output,
+        diagnostics,
         has_errors: schema.has_errors(),
     }
 }
 
-/// The text report: layer, counts, then every diagnostic rendered.
+/// The text report: layer and counts.
 fn text_report(schema: &Schema) -> String {
     let constructors = schema
         .definitions
@@ -123,8 +170,14 @@ fn text_report(schema: &Schema) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     );
+    out
+}
+
+/// Every diagnostic rendered like rustc's, each followed by a blank line.
+fn rendered_diagnostics(schema: &Schema) -> String {
+    let mut out = String::new();
     for diagnostic in &schema.diagnostics {
-        let _ = write!(out, "\n{}\n", diagnostic.render());
+        let _ = write!(out, "{}\n\n", diagnostic.render());
     }
     out
 }

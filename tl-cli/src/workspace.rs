@@ -1,11 +1,14 @@
-//! The configuration that produces the checked-in `tl-types` crate from `schema/`.
+//! The workspace this command works on, and the configuration that produces its
+//! checked-in `tl-types` crate from `schema/`.
 //!
-//! The CLI's `generate`, its `--check`, and the staleness test all use [`bindings_config`],
+//! The workspace is found from the current directory, never from where the binary was
+//! built: `generate`, its `--check`, and the staleness test all use [`bindings_config`],
 //! so they cannot disagree.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, Layout};
+use tl_codegen::{Config, Layout};
 
 /// The schema files, relative to the workspace root.
 pub const SCHEMAS: [&str; 2] = ["schema/api.tl", "schema/mtproto.tl"];
@@ -14,29 +17,82 @@ pub const DOCS_DIR: &str = "schema/docs";
 /// Where the generated modules go, relative to the workspace root.
 pub const OUT_DIR: &str = "generated/src/generated";
 /// The command that regenerates the bindings.
-pub const REGENERATE: &str = "cargo run -p tl-codegen -- generate";
+pub const REGENERATE: &str = "cargo run -p tl-cli -- generate";
 
-/// The configuration of the checked-in bindings, for a workspace at `root`.
-pub fn bindings_config(root: &Path) -> Config {
+/// Why the bindings' configuration could not be made.
+#[derive(Debug)]
+pub enum WorkspaceError {
+    /// No directory from `start` up holds `Cargo.toml`, `schema/api.tl` and `generated/`.
+    NotFound {
+        /// Where the search started.
+        start: PathBuf,
+    },
+    /// The current directory could not be read.
+    CurrentDir(std::io::Error),
+    /// `schema/docs` exists but could not be loaded.
+    Docs(tl_docs::DocsError),
+}
+
+impl fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkspaceError::NotFound { start } => write!(
+                f,
+                "{} is not inside the tl workspace: no directory from there up holds \
+                 Cargo.toml, {} and generated/ (run from the workspace, or pass --root)",
+                start.display(),
+                SCHEMAS[0]
+            ),
+            WorkspaceError::CurrentDir(e) => write!(f, "cannot read the current directory: {e}"),
+            WorkspaceError::Docs(e) => write!(f, "documentation: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for WorkspaceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkspaceError::NotFound { .. } => None,
+            WorkspaceError::CurrentDir(e) => Some(e),
+            WorkspaceError::Docs(e) => Some(e),
+        }
+    }
+}
+
+/// Whether `dir` is the workspace root.
+pub fn is_root(dir: &Path) -> bool {
+    dir.join("Cargo.toml").is_file() && dir.join(SCHEMAS[0]).is_file() && dir.join("generated").is_dir()
+}
+
+/// The workspace root: `start` or its nearest ancestor that [`is_root`].
+pub fn find_root_from(start: &Path) -> Result<PathBuf, WorkspaceError> {
+    start
+        .ancestors()
+        .find(|dir| is_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| WorkspaceError::NotFound {
+            start: start.to_path_buf(),
+        })
+}
+
+/// The workspace root, found from the current directory.
+pub fn find_root() -> Result<PathBuf, WorkspaceError> {
+    let cwd = std::env::current_dir().map_err(WorkspaceError::CurrentDir)?;
+    find_root_from(&cwd)
+}
+
+/// The configuration of the checked-in bindings, for a workspace at `root`; docs are
+/// joined in when `schema/docs/getdoc.json` exists.
+pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
     let mut config = Config::new();
     config
         .schemas(SCHEMAS.iter().map(|s| root.join(s)))
         .out_dir(root.join(OUT_DIR))
         .layout(Layout::ModuleDir)
         .serde_feature(Some("serde"));
-    if root.join(DOCS_DIR).join("getdoc.json").is_file() {
-        config.docs_dir(root.join(DOCS_DIR));
+    let docs_dir = root.join(DOCS_DIR);
+    if docs_dir.join("getdoc.json").is_file() {
+        config.docs(tl_docs::load_dir(&docs_dir).map_err(WorkspaceError::Docs)?);
     }
-    config
-}
-
-/// The workspace root: the current directory if it holds `schema/api.tl`, else the
-/// directory this crate was built from.
-pub fn find_root() -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    if cwd.join(SCHEMAS[0]).is_file() {
-        return cwd;
-    }
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    built.canonicalize().unwrap_or(built)
+    Ok(config)
 }

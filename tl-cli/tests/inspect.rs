@@ -1,7 +1,7 @@
-//! `tl_codegen::inspect`: the text report and the JSON dump.
+//! `tl_cli::inspect`: the text report and the JSON dump.
 
 use serde_json::{json, Value};
-use tl_codegen::inspect::inspect;
+use tl_cli::inspect::inspect;
 
 /// A small schema with a constructor, a flag, a generic function and a bad id.
 const SMALL: &str = "// LAYER 230\n\
@@ -163,11 +163,12 @@ fn text_report_of_the_real_schemas() {
             "diagnostics: 0 errors, 3 warnings"
         ]
     );
+    assert_eq!(report.output.lines().count(), 6, "diagnostics go to stderr");
     assert!(report
-        .output
-        .contains("\nwarning: declared id 0x37982646 of `ipPortSecret`"));
-    assert!(report.output.contains(" --> schema/mtproto.tl:102:13\n"));
-    assert!(report.output.ends_with("^\n"));
+        .diagnostics
+        .starts_with("warning: declared id 0x37982646 of `ipPortSecret`"));
+    assert!(report.diagnostics.contains(" --> schema/mtproto.tl:102:13\n"));
+    assert!(report.diagnostics.ends_with("^\n\n"));
 
     let strict = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, true);
     assert!(strict.has_errors);
@@ -180,8 +181,11 @@ fn text_report_renders_errors() {
     assert!(report.has_errors);
     assert_eq!(
         report.output,
-        "layer: none\nconstructors: 0\nfunctions: 0\ntypes: 0\nbuiltins: 0\ndiagnostics: 1 error, 0 warnings\n\n\
-         error: expected `=` before the result type\n --> bad.tl:1:16\n  |\n1 | foo#1234 a:int Bar;\n  |                ^^^\n"
+        "layer: none\nconstructors: 0\nfunctions: 0\ntypes: 0\nbuiltins: 0\ndiagnostics: 1 error, 0 warnings\n"
+    );
+    assert_eq!(
+        report.diagnostics,
+        "error: expected `=` before the result type\n --> bad.tl:1:16\n  |\n1 | foo#1234 a:int Bar;\n  |                ^^^\n\n"
     );
 }
 

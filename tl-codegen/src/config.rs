@@ -17,8 +17,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::{ParseOptions, Schema, Severity};
 
+use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, ModuleKind};
-use crate::ir::{self, DocSource, NoDocs};
+use crate::ir;
 use crate::{format, write};
 
 /// How the output is laid out on disk.
@@ -35,7 +36,7 @@ pub enum Layout {
 #[derive(Debug, Clone)]
 pub struct Config {
     schemas: Vec<PathBuf>,
-    docs_dir: Option<PathBuf>,
+    docs: Option<SharedDocs>,
     out_dir: Option<PathBuf>,
     layout: Layout,
     runtime_path: String,
@@ -107,8 +108,6 @@ pub enum Error {
     Schema(Vec<String>),
     /// The schema parsed but cannot be generated.
     Lower(Vec<ir::LowerError>),
-    /// The documentation could not be read.
-    Docs(String),
     /// The emitted tokens did not parse back (a generator bug).
     Format(String),
     /// No output directory was given and `OUT_DIR` is not set.
@@ -127,7 +126,6 @@ impl fmt::Display for Error {
                 writeln!(f, "the schema cannot be generated:")?;
                 errors.iter().try_for_each(|e| writeln!(f, "  {e}"))
             }
-            Error::Docs(message) => write!(f, "documentation: {message}"),
             Error::Format(message) => write!(f, "generated code does not parse: {message}"),
             Error::NoOutDir => write!(
                 f,
@@ -153,7 +151,7 @@ impl Config {
     pub fn new() -> Self {
         Config {
             schemas: Vec::new(),
-            docs_dir: None,
+            docs: None,
             out_dir: None,
             layout: Layout::SingleFile("tl.rs".into()),
             runtime_path: "::tl_runtime".into(),
@@ -176,9 +174,10 @@ impl Config {
         self
     }
 
-    /// A directory with `getdoc.json` and `pages/*.txt`, joined into the docs and error enums.
-    pub fn docs_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
-        self.docs_dir = Some(path.as_ref().to_path_buf());
+    /// Documentation joined into the generated items and error enums (the `tl-docs`
+    /// crate reads Telegram's); without it, items carry only their TL line.
+    pub fn docs(&mut self, docs: impl DocSource + Send + Sync + 'static) -> &mut Self {
+        self.docs = Some(SharedDocs::new(docs));
         self
     }
 
@@ -238,9 +237,8 @@ impl Config {
             },
         );
         let warnings = check_schema(&schema)?;
-        let docs = self.load_docs()?;
-        let docs_ref: &dyn DocSource = match &docs {
-            Some(d) => d.as_ref(),
+        let docs_ref: &dyn DocSource = match &self.docs {
+            Some(d) => d.get(),
             None => &NoDocs,
         };
         let ir = ir::lower(&schema, docs_ref).map_err(Error::Lower)?;
@@ -301,7 +299,12 @@ impl Config {
     /// For `build.rs`: prints `cargo:rerun-if-changed` for every input, writes to `$OUT_DIR`
     /// (unless [`Config::out_dir`] was set), and prints schema warnings as cargo warnings.
     pub fn compile(&self) -> Result<Output> {
-        for path in self.schemas.iter().chain(&self.docs_dir) {
+        let doc_files = self
+            .docs
+            .as_ref()
+            .map(|d| d.get().files())
+            .unwrap_or_default();
+        for path in self.schemas.iter().chain(&doc_files) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         let output = self.write()?;
@@ -333,15 +336,6 @@ impl Config {
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
                 .ok_or(Error::NoOutDir),
-        }
-    }
-
-    fn load_docs(&self) -> Result<Option<Box<dyn DocSource>>> {
-        match &self.docs_dir {
-            None => Ok(None),
-            Some(dir) => crate::docs::load_dir(dir)
-                .map(|docs| Some(Box::new(docs) as Box<dyn DocSource>))
-                .map_err(|e| Error::Docs(e.to_string())),
         }
     }
 

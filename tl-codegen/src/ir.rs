@@ -10,6 +10,7 @@ use std::fmt;
 
 use tl_parser::{Category, Definition, ParamKind, Schema, Type};
 
+use crate::docs_source::{DocSource, ErrorRef};
 use crate::naming;
 
 /// A lowered schema, ready to emit.
@@ -75,17 +76,6 @@ pub struct Item {
     pub description: Option<String>,
     /// Documented errors (functions only).
     pub errors: Vec<ErrorRef>,
-}
-
-/// A documented error of a function.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorRef {
-    /// The HTTP-like code, `400`.
-    pub code: i32,
-    /// The name as documented, `FLOOD_WAIT_%d`.
-    pub name: String,
-    /// What it means.
-    pub description: String,
 }
 
 /// What an item belongs to or returns.
@@ -192,53 +182,6 @@ impl fmt::Display for LowerError {
 }
 
 impl std::error::Error for LowerError {}
-
-/// Documentation the lowering joins in; implemented by [`crate::docs::Documentation`].
-pub trait DocSource {
-    /// Description of a constructor.
-    fn constructor_description(&self, name: &str) -> Option<String>;
-    /// Description of a function.
-    fn function_description(&self, name: &str) -> Option<String>;
-    /// Description of a boxed type.
-    fn type_description(&self, name: &str) -> Option<String>;
-    /// Description of a param of a constructor or function.
-    fn param_description(&self, definition: &str, is_function: bool, param: &str)
-        -> Option<String>;
-    /// The documented errors of a function.
-    fn function_errors(&self, name: &str) -> Vec<ErrorRef>;
-    /// Every known error: the global ones any method can return, and all documented ones.
-    fn all_errors(&self) -> Vec<ErrorRef> {
-        crate::docs::global_errors()
-            .into_iter()
-            .map(|e| ErrorRef {
-                code: e.code,
-                name: e.name,
-                description: e.description,
-            })
-            .collect()
-    }
-}
-
-/// No documentation at all.
-pub struct NoDocs;
-
-impl DocSource for NoDocs {
-    fn constructor_description(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn function_description(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn type_description(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn param_description(&self, _: &str, _: bool, _: &str) -> Option<String> {
-        None
-    }
-    fn function_errors(&self, _: &str) -> Vec<ErrorRef> {
-        Vec::new()
-    }
-}
 
 /// Boxed types that map to Rust primitives and get no enum.
 const PRIMITIVE_BOXED: &[&str] = &["Bool"];
@@ -510,16 +453,16 @@ impl<'a> Lowering<'a> {
 fn error_variants(mut errors: Vec<ErrorRef>) -> Vec<ErrorVariant> {
     errors.sort_by(|a, b| a.name.cmp(&b.name));
     errors.dedup_by(|a, b| a.name == b.name);
-    let names = crate::docs::error_variant_names(errors.iter().map(|e| e.name.as_str()));
+    let names = naming::error_variant_names(errors.iter().map(|e| e.name.as_str()));
     errors
         .into_iter()
         .map(|doc| ErrorVariant {
             variant: names
                 .get(&doc.name)
                 .cloned()
-                .unwrap_or_else(|| crate::docs::error_variant_name(&doc.name)),
+                .unwrap_or_else(|| naming::error_variant_name(&doc.name)),
             runtime_name: doc.name.replace("_%d", ""),
-            parameterised: crate::docs::is_parameterised(&doc.name),
+            parameterised: naming::is_parameterised(&doc.name),
             doc,
         })
         .collect()

@@ -1,20 +1,58 @@
 //! Generates Rust bindings from Telegram TL schemas.
 //!
-//! The pipeline is one-way: [`tl_parser`] parses TL text into a schema; [`ir`] lowers it
-//! (Rust names, flag layouts, boxes for recursion and for large fields, docs); [`emit`] turns the IR into token
-//! streams per module; [`format`] prints them; [`write`] writes only what changed.
-//! [`Config`] drives it, from `build.rs` or from the `tl-codegen` binary.
+//! [`Config`] is the whole API: name the schema files, optionally a documentation
+//! source ([`DocSource`], implemented by the `tl-docs` crate), and generate — in memory
+//! ([`Config::generate`]), to a directory ([`Config::write`]) or from `build.rs`
+//! ([`Config::compile`], or the one-line [`compile_schemas`]).
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     tl_codegen::compile_schemas(&["schema/stars.tl"]).unwrap();
+//! }
+//! ```
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/tl.rs"));`
+//!
+//! The pipeline is one-way: `tl_parser` parses the TL text; the schema is lowered to an
+//! IR (Rust names, flag layouts, boxes for recursion and for large fields, docs and
+//! errors joined in); emitters turn the IR into token streams per module; one
+//! formatter prints them; one writer writes only what changed.
 
-pub mod config;
-pub mod docs;
-pub mod emit;
-pub mod format;
-pub mod inspect;
-pub mod ir;
-pub mod large_fields;
-pub mod naming;
-pub mod recursion;
-pub mod workspace;
-pub mod write;
+mod config;
+mod docs_source;
+mod emit;
+mod format;
+mod ir;
+mod large_fields;
+mod markdown;
+mod naming;
+mod recursion;
+mod write;
 
 pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, Result, Stats};
+pub use docs_source::{DocSource, ErrorRef, NoDocs};
+
+/// Internals for this workspace's own tests, benches and docs crate; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    /// The IR the emitters read, and the lowering that builds it.
+    pub mod ir {
+        pub use crate::ir::*;
+    }
+    /// Rust-name decisions.
+    pub mod naming {
+        pub use crate::naming::*;
+    }
+    /// Markdown escaping for `///` comments.
+    pub mod markdown {
+        pub use crate::markdown::*;
+    }
+    /// Emitters.
+    pub mod emit {
+        pub use crate::emit::*;
+    }
+    /// Formatting.
+    pub mod format {
+        pub use crate::format::*;
+    }
+}

@@ -3,6 +3,10 @@
 //! TL names are `camelCase` constructors, `snake_case` params and `dotted.namespaces`.
 //! Rust wants `UpperCamelCase` types, `snake_case` fields and modules, and no keywords.
 
+mod errors;
+
+pub use errors::{error_variant_name, error_variant_names, is_parameterised, is_rust_identifier};
+
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 

@@ -9,7 +9,7 @@
 //! `links`, `fields`), `types` (name → description, `links`), `methods` (name →
 //! description, `links`, `parameters`, `errors`) and `errors` (name → `code`,
 //! `type`, `description`). Descriptions carry link markers (`Stars¹`), see
-//! [`super::links`].
+//! [`crate::links`].
 
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::page::{parse_page_bytes, Page};
+use crate::page::{parse_page_bytes, Page};
 
 /// One entry of the output array.
 #[derive(Debug, Serialize)]

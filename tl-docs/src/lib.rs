@@ -1,10 +1,19 @@
-//! Documentation for the generated code: the core.telegram.org dump
+//! Telegram's documentation for `tl-codegen`: the core.telegram.org dump
 //! (`schema/docs/getdoc.json`) merged with page files (`schema/docs/pages/*.txt`).
 //!
 //! [`Documentation`] answers the code generator's questions — the description of a
 //! constructor, method, parameter or type, and the errors a method returns — with
 //! Markdown ready to be put in `///` comments (see [`links`] for the link and
-//! escaping rules).
+//! escaping rules). [`Documentation`] is a [`tl_codegen::DocSource`]:
+//!
+//! ```no_run
+//! let docs = tl_docs::load_dir("schema/docs".as_ref()).unwrap();
+//! tl_codegen::Config::new()
+//!     .schema("schema/api.tl")
+//!     .docs(docs)
+//!     .compile()
+//!     .unwrap();
+//! ```
 //!
 //! # Merging pages into the dump
 //!
@@ -31,8 +40,8 @@
 //! arguments (`Vector t` is `Vector`).
 
 pub mod dump;
-pub mod error_names;
 pub mod extract;
+mod global_errors;
 pub mod links;
 pub mod page;
 mod source;
@@ -41,9 +50,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use error_names::{
-    error_variant_name, error_variant_names, global_errors, is_parameterised, is_rust_identifier,
-};
+pub use global_errors::global_errors;
 pub use extract::extract_pages;
 pub use page::{parse_page, parse_page_bytes, Page, PageError, PageErrorRow, PageKind, PageParam};
 
@@ -172,6 +179,8 @@ pub struct Documentation {
     error_table: BTreeMap<String, ErrorDoc>,
     /// Every known error by name (see [`Documentation::errors`]).
     all_errors: BTreeMap<String, ErrorDoc>,
+    /// The directory the documentation was read from, if any.
+    dir: Option<PathBuf>,
     /// The plain text (markers removed, whitespace collapsed) behind each current
     /// description, keyed by [`text_key`]; used to keep linked text a page repeats.
     plain: BTreeMap<String, String>,
@@ -233,6 +242,7 @@ impl Documentation {
             source,
         })?;
         let mut docs = Self::from_dump(dump);
+        docs.dir = Some(schema_docs_dir.to_path_buf());
         let pages_dir = schema_docs_dir.join("pages");
         if pages_dir.is_dir() {
             for path in page_files(&pages_dir)? {
@@ -297,6 +307,15 @@ impl Documentation {
     /// Every documented type and its description, sorted by name.
     pub fn types(&self) -> impl Iterator<Item = (&str, &str)> {
         self.types.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The files it was read from: `getdoc.json` and the `pages` directory, for
+    /// [`Documentation::load_dir`]; none for [`Documentation::load_dump`].
+    pub fn files(&self) -> Vec<PathBuf> {
+        match &self.dir {
+            Some(dir) => vec![dir.join("getdoc.json"), dir.join("pages")],
+            None => Vec::new(),
+        }
     }
 
     /// The dump's global error table, sorted by name.

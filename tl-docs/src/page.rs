@@ -49,7 +49,7 @@
 //!
 //! Descriptions are the page's text, trimmed, with lines (description lines,
 //! continuation lines of a row) joined by `\n`. They are not Markdown; see
-//! [`super::links::plain_to_markdown`].
+//! [`crate::links::plain_to_markdown`].
 
 use std::collections::BTreeMap;
 use std::fmt;

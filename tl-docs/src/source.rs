@@ -1,8 +1,12 @@
-//! [`Documentation`] as the code generator's [`DocSource`].
+//! [`Documentation`] as the code generator's [`DocSource`]: descriptions, each
+//! method's errors, and every known error (the dump's, the pages' and
+//! [`global_errors`](crate::global_errors)).
 
-use crate::ir::{DocSource, ErrorRef};
+use std::path::PathBuf;
 
-use super::Documentation;
+use tl_codegen::{DocSource, ErrorRef};
+
+use crate::Documentation;
 
 impl DocSource for Documentation {
     fn constructor_description(&self, name: &str) -> Option<String> {
@@ -54,5 +58,9 @@ impl DocSource for Documentation {
                 description: e.description.clone(),
             })
             .collect()
+    }
+
+    fn files(&self) -> Vec<PathBuf> {
+        Documentation::files(self)
     }
 }

@@ -4,14 +4,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use tl_codegen::docs::{extract_pages, load_dir, DocsError, Documentation, PageKind};
+use tl_docs::{extract_pages, load_dir, DocsError, Documentation, PageKind};
 
 fn schema_docs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema/docs")
 }
 
+/// The test copy of the page files (the seed pages of `tests/fixtures/seeds/`).
 fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds")
 }
 
 fn load(dir: &Path) -> Documentation {
@@ -58,7 +59,7 @@ fn pages_extend_the_dump() {
     // 000: all 24 page errors first, with their codes, then the dump's others.
     let send = docs.method("payments.sendStarsForm");
     let send = send.unwrap_or_else(|| panic!("missing payments.sendStarsForm"));
-    let page = tl_codegen::docs::parse_page_bytes(
+    let page = tl_docs::parse_page_bytes(
         &std::fs::read(fixtures().join("000_269694b05f78eb7f.txt")).unwrap_or_default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -205,7 +206,7 @@ fn merge_rules_on_a_small_tree() {
 
     // Applying a page by hand does the same.
     let mut docs = load(dir.path());
-    let page = tl_codegen::docs::parse_page("c\n\nA newer c.\n\nc#2 = T;\n");
+    let page = tl_docs::parse_page("c\n\nA newer c.\n\nc#2 = T;\n");
     let page = page.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.kind, PageKind::Constructor);
     docs.apply_page(&page);
@@ -217,7 +218,7 @@ fn merge_rules_on_a_small_tree() {
 
 #[test]
 fn documentation_is_the_generators_doc_source() {
-    use tl_codegen::ir::DocSource;
+    use tl_codegen::DocSource;
     let docs = load(&schema_docs());
     let source: &dyn DocSource = &docs;
     assert_eq!(
@@ -367,9 +368,8 @@ fn extract_pages_prints_json() {
 #[test]
 fn markdown_is_warning_free_in_rustdoc() {
     let rustdoc = std::env::var("RUSTDOC").unwrap_or_else(|_| "rustdoc".to_string());
-    if Command::new(&rustdoc).arg("--version").output().is_err() {
-        eprintln!("rustdoc not found; skipped");
-        return;
+    if let Err(e) = Command::new(&rustdoc).arg("--version").output() {
+        panic!("cannot run `{rustdoc}` ({e}); this test needs rustdoc (set RUSTDOC to its path)");
     }
     let docs = load(&schema_docs());
     let mut source = String::from("//! Generated for the docs test.\n#![deny(warnings)]\n");

@@ -42,7 +42,7 @@ impl Context<'_> {
             text.push_str("\n\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
             for e in &item.errors {
                 let description =
-                    crate::docs::links::escape_markdown(&e.description.replace('\n', " "))
+                    crate::markdown::escape_markdown(&e.description.replace('\n', " "))
                         .replace('|', "\\|");
                 text.push_str(&format!(
                     "| {} | `{}` | {} |\n",

@@ -101,6 +101,23 @@ impl Context<'_> {
             .map(|e| e.doc.name.as_str())
             .collect();
         let pattern_count = patterns.len();
+        // Without docs there may be no variant (or none without a number): no catch-all
+        // arm then, or it would be unreachable.
+        let value_fallback = errors
+            .iter()
+            .any(|e| !e.parameterised)
+            .then(|| quote!(_ => None,));
+        let rebuild_known = (!errors.is_empty()).then(|| {
+            quote! {
+                known => {
+                    let message = match known.value() {
+                        Some(value) => known.name().replace("%d", &value.to_string()),
+                        None => known.name().to_string(),
+                    };
+                    #rt::RpcError::with_patterns(known.code(), &message, &PATTERNS)
+                }
+            }
+        });
         quote! {
             /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
             pub static PATTERNS: [&str; #pattern_count] = [#(#patterns),*];
@@ -136,7 +153,7 @@ impl Context<'_> {
                     match self {
                         #(#values)*
                         Self::Other(e) => e.value,
-                        _ => None,
+                        #value_fallback
                     }
                 }
 
@@ -152,13 +169,7 @@ impl Context<'_> {
                 pub fn to_rpc_error(&self) -> #rt::RpcError {
                     match self {
                         Self::Other(e) => e.clone(),
-                        known => {
-                            let message = match known.value() {
-                                Some(value) => known.name().replace("%d", &value.to_string()),
-                                None => known.name().to_string(),
-                            };
-                            #rt::RpcError::with_patterns(known.code(), &message, &PATTERNS)
-                        }
+                        #rebuild_known
                     }
                 }
             }
@@ -206,7 +217,7 @@ impl Context<'_> {
             function.to_string().replace(' ', "")
         );
         let mut seen = std::collections::HashSet::new();
-        let known: Vec<(&ErrorVariant, &crate::ir::ErrorRef)> = item
+        let known: Vec<(&ErrorVariant, &crate::docs_source::ErrorRef)> = item
             .errors
             .iter()
             .filter_map(|e| Some((*by_name.get(e.name.as_str())?, e)))
@@ -327,5 +338,5 @@ fn one_line(text: &str) -> String {
 
 /// A description on one line, escaped for rustdoc.
 fn doc_line(text: &str) -> String {
-    crate::docs::links::escape_markdown(&one_line(text))
+    crate::markdown::escape_markdown(&one_line(text))
 }

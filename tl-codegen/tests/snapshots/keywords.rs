@@ -325,90 +325,11 @@ pub mod functions {
 /// Typed RPC errors: every documented error, and one enum per function.
 pub mod errors {
     /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
-    pub static PATTERNS: [&str; 9usize] = [
-        "FILE_MIGRATE_%d",
-        "FLOOD_PREMIUM_WAIT_%d",
-        "FLOOD_TEST_PHONE_WAIT_%d",
-        "FLOOD_WAIT_%d",
-        "NETWORK_MIGRATE_%d",
-        "PHONE_MIGRATE_%d",
-        "SLOWMODE_WAIT_%d",
-        "STATS_MIGRATE_%d",
-        "USER_MIGRATE_%d",
-    ];
+    pub static PATTERNS: [&str; 0usize] = [];
     /// Every known RPC error, documented or global, with its number as a field.
     /// Anything else stays [`Error::Other`] with the original `RpcError`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum Error {
-        /// `406` `AUTH_KEY_DUPLICATED`: The authorization key was used from several IP addresses at the same time and can no longer be used.
-        AuthKeyDuplicated,
-        /// `401` `AUTH_KEY_INVALID`: The authorization key is invalid.
-        AuthKeyInvalid,
-        /// `401` `AUTH_KEY_PERM_EMPTY`: The method is unavailable for a temporary authorization key that is not bound to a permanent one.
-        AuthKeyPermEmpty,
-        /// `401` `AUTH_KEY_UNREGISTERED`: The authorization key is not registered in the system.
-        AuthKeyUnregistered,
-        /// `303` `FILE_MIGRATE_%d`: The file to be accessed is stored in data center %d: repeat the request there.
-        FileMigrate {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `420` `FLOOD_PREMIUM_WAIT_%d`: Please wait %d seconds before repeating the action, or purchase a Telegram Premium subscription to remove this rate limit.
-        FloodPremiumWait {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `420` `FLOOD_TEST_PHONE_WAIT_%d`: Too many requests for a test phone number: wait %d seconds before repeating the request.
-        FloodTestPhoneWait {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `420` `FLOOD_WAIT_%d`: Too many requests: wait %d seconds before repeating the request.
-        FloodWait {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `420` `FROZEN_METHOD_INVALID`: The current account is frozen, and thus cannot execute the specified action.
-        FrozenMethodInvalid,
-        /// `500` `INTERNAL`: An internal server error occurred while the request was being processed (also reported with code -500); the request may be repeated later.
-        Internal,
-        /// `303` `NETWORK_MIGRATE_%d`: The source IP address is associated with data center %d (for registration): repeat the request there.
-        NetworkMigrate {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `303` `PHONE_MIGRATE_%d`: The phone number used for authorization is associated with data center %d: repeat the request there.
-        PhoneMigrate {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `401` `SESSION_EXPIRED`: The authorization has expired.
-        SessionExpired,
-        /// `401` `SESSION_PASSWORD_NEEDED`: Two-step verification is enabled: a password is required to complete the authorization.
-        SessionPasswordNeeded,
-        /// `401` `SESSION_REVOKED`: The authorization has been invalidated because the user terminated all sessions.
-        SessionRevoked,
-        /// `420` `SLOWMODE_WAIT_%d`: Slowmode is enabled in this chat: wait %d seconds before sending another message to this chat.
-        SlowmodeWait {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `303` `STATS_MIGRATE_%d`: The statistics of this channel must be fetched from data center %d: repeat the request there.
-        StatsMigrate {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
-        /// `-503` `Timeout`: Timeout while fetching data.
-        Timeout,
-        /// `401` `USER_DEACTIVATED`: The user has been deleted or deactivated.
-        UserDeactivated,
-        /// `401` `USER_DEACTIVATED_BAN`: The user has been deleted or deactivated after a ban.
-        UserDeactivatedBan,
-        /// `303` `USER_MIGRATE_%d`: The user whose identity is used for the request is associated with data center %d: repeat the request there.
-        UserMigrate {
-            /// The number in the error's name (the `%d`).
-            value: u32,
-        },
         /// An error not documented with this name, number and code.
         Other(::tl_runtime::RpcError),
     }
@@ -416,163 +337,24 @@ pub mod errors {
         /// The error code: `400`, `420`, `-503`, ...
         pub fn code(&self) -> i32 {
             match self {
-                Self::AuthKeyDuplicated => 406i32,
-                Self::AuthKeyInvalid => 401i32,
-                Self::AuthKeyPermEmpty => 401i32,
-                Self::AuthKeyUnregistered => 401i32,
-                Self::FileMigrate { .. } => 303i32,
-                Self::FloodPremiumWait { .. } => 420i32,
-                Self::FloodTestPhoneWait { .. } => 420i32,
-                Self::FloodWait { .. } => 420i32,
-                Self::FrozenMethodInvalid => 420i32,
-                Self::Internal => 500i32,
-                Self::NetworkMigrate { .. } => 303i32,
-                Self::PhoneMigrate { .. } => 303i32,
-                Self::SessionExpired => 401i32,
-                Self::SessionPasswordNeeded => 401i32,
-                Self::SessionRevoked => 401i32,
-                Self::SlowmodeWait { .. } => 420i32,
-                Self::StatsMigrate { .. } => 303i32,
-                Self::Timeout => -503i32,
-                Self::UserDeactivated => 401i32,
-                Self::UserDeactivatedBan => 401i32,
-                Self::UserMigrate { .. } => 303i32,
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
         pub fn name(&self) -> &str {
             match self {
-                Self::AuthKeyDuplicated => "AUTH_KEY_DUPLICATED",
-                Self::AuthKeyInvalid => "AUTH_KEY_INVALID",
-                Self::AuthKeyPermEmpty => "AUTH_KEY_PERM_EMPTY",
-                Self::AuthKeyUnregistered => "AUTH_KEY_UNREGISTERED",
-                Self::FileMigrate { .. } => "FILE_MIGRATE_%d",
-                Self::FloodPremiumWait { .. } => "FLOOD_PREMIUM_WAIT_%d",
-                Self::FloodTestPhoneWait { .. } => "FLOOD_TEST_PHONE_WAIT_%d",
-                Self::FloodWait { .. } => "FLOOD_WAIT_%d",
-                Self::FrozenMethodInvalid => "FROZEN_METHOD_INVALID",
-                Self::Internal => "INTERNAL",
-                Self::NetworkMigrate { .. } => "NETWORK_MIGRATE_%d",
-                Self::PhoneMigrate { .. } => "PHONE_MIGRATE_%d",
-                Self::SessionExpired => "SESSION_EXPIRED",
-                Self::SessionPasswordNeeded => "SESSION_PASSWORD_NEEDED",
-                Self::SessionRevoked => "SESSION_REVOKED",
-                Self::SlowmodeWait { .. } => "SLOWMODE_WAIT_%d",
-                Self::StatsMigrate { .. } => "STATS_MIGRATE_%d",
-                Self::Timeout => "Timeout",
-                Self::UserDeactivated => "USER_DEACTIVATED",
-                Self::UserDeactivatedBan => "USER_DEACTIVATED_BAN",
-                Self::UserMigrate { .. } => "USER_MIGRATE_%d",
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
         pub fn value(&self) -> Option<u32> {
             match self {
-                Self::FileMigrate { value } => Some(*value),
-                Self::FloodPremiumWait { value } => Some(*value),
-                Self::FloodTestPhoneWait { value } => Some(*value),
-                Self::FloodWait { value } => Some(*value),
-                Self::NetworkMigrate { value } => Some(*value),
-                Self::PhoneMigrate { value } => Some(*value),
-                Self::SlowmodeWait { value } => Some(*value),
-                Self::StatsMigrate { value } => Some(*value),
-                Self::UserMigrate { value } => Some(*value),
                 Self::Other(e) => e.value,
-                _ => None,
             }
         }
         /// What the error means, as documented.
         pub fn description(&self) -> Option<&'static str> {
             match self {
-                Self::AuthKeyDuplicated => {
-                    Some(
-                        "The authorization key was used from several IP addresses at the same time and can no longer be used.",
-                    )
-                }
-                Self::AuthKeyInvalid => Some("The authorization key is invalid."),
-                Self::AuthKeyPermEmpty => {
-                    Some(
-                        "The method is unavailable for a temporary authorization key that is not bound to a permanent one.",
-                    )
-                }
-                Self::AuthKeyUnregistered => {
-                    Some("The authorization key is not registered in the system.")
-                }
-                Self::FileMigrate { .. } => {
-                    Some(
-                        "The file to be accessed is stored in data center %d: repeat the request there.",
-                    )
-                }
-                Self::FloodPremiumWait { .. } => {
-                    Some(
-                        "Please wait %d seconds before repeating the action, or purchase a Telegram Premium subscription to remove this rate limit.",
-                    )
-                }
-                Self::FloodTestPhoneWait { .. } => {
-                    Some(
-                        "Too many requests for a test phone number: wait %d seconds before repeating the request.",
-                    )
-                }
-                Self::FloodWait { .. } => {
-                    Some(
-                        "Too many requests: wait %d seconds before repeating the request.",
-                    )
-                }
-                Self::FrozenMethodInvalid => {
-                    Some(
-                        "The current account is frozen, and thus cannot execute the specified action.",
-                    )
-                }
-                Self::Internal => {
-                    Some(
-                        "An internal server error occurred while the request was being processed (also reported with code -500); the request may be repeated later.",
-                    )
-                }
-                Self::NetworkMigrate { .. } => {
-                    Some(
-                        "The source IP address is associated with data center %d (for registration): repeat the request there.",
-                    )
-                }
-                Self::PhoneMigrate { .. } => {
-                    Some(
-                        "The phone number used for authorization is associated with data center %d: repeat the request there.",
-                    )
-                }
-                Self::SessionExpired => Some("The authorization has expired."),
-                Self::SessionPasswordNeeded => {
-                    Some(
-                        "Two-step verification is enabled: a password is required to complete the authorization.",
-                    )
-                }
-                Self::SessionRevoked => {
-                    Some(
-                        "The authorization has been invalidated because the user terminated all sessions.",
-                    )
-                }
-                Self::SlowmodeWait { .. } => {
-                    Some(
-                        "Slowmode is enabled in this chat: wait %d seconds before sending another message to this chat.",
-                    )
-                }
-                Self::StatsMigrate { .. } => {
-                    Some(
-                        "The statistics of this channel must be fetched from data center %d: repeat the request there.",
-                    )
-                }
-                Self::Timeout => Some("Timeout while fetching data."),
-                Self::UserDeactivated => {
-                    Some("The user has been deleted or deactivated.")
-                }
-                Self::UserDeactivatedBan => {
-                    Some("The user has been deleted or deactivated after a ban.")
-                }
-                Self::UserMigrate { .. } => {
-                    Some(
-                        "The user whose identity is used for the request is associated with data center %d: repeat the request there.",
-                    )
-                }
                 Self::Other(_) => None,
             }
         }
@@ -580,17 +362,6 @@ pub mod errors {
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
-                known => {
-                    let message = match known.value() {
-                        Some(value) => known.name().replace("%d", &value.to_string()),
-                        None => known.name().to_string(),
-                    };
-                    ::tl_runtime::RpcError::with_patterns(
-                        known.code(),
-                        &message,
-                        &PATTERNS,
-                    )
-                }
             }
         }
     }
@@ -602,33 +373,6 @@ pub mod errors {
                 &PATTERNS,
             );
             match (parsed.name.as_str(), parsed.value, parsed.code) {
-                ("AUTH_KEY_DUPLICATED", None, 406i32) => Self::AuthKeyDuplicated,
-                ("AUTH_KEY_INVALID", None, 401i32) => Self::AuthKeyInvalid,
-                ("AUTH_KEY_PERM_EMPTY", None, 401i32) => Self::AuthKeyPermEmpty,
-                ("AUTH_KEY_UNREGISTERED", None, 401i32) => Self::AuthKeyUnregistered,
-                ("FILE_MIGRATE", Some(value), 303i32) => Self::FileMigrate { value },
-                ("FLOOD_PREMIUM_WAIT", Some(value), 420i32) => {
-                    Self::FloodPremiumWait { value }
-                }
-                ("FLOOD_TEST_PHONE_WAIT", Some(value), 420i32) => {
-                    Self::FloodTestPhoneWait { value }
-                }
-                ("FLOOD_WAIT", Some(value), 420i32) => Self::FloodWait { value },
-                ("FROZEN_METHOD_INVALID", None, 420i32) => Self::FrozenMethodInvalid,
-                ("INTERNAL", None, 500i32) => Self::Internal,
-                ("NETWORK_MIGRATE", Some(value), 303i32) => {
-                    Self::NetworkMigrate { value }
-                }
-                ("PHONE_MIGRATE", Some(value), 303i32) => Self::PhoneMigrate { value },
-                ("SESSION_EXPIRED", None, 401i32) => Self::SessionExpired,
-                ("SESSION_PASSWORD_NEEDED", None, 401i32) => Self::SessionPasswordNeeded,
-                ("SESSION_REVOKED", None, 401i32) => Self::SessionRevoked,
-                ("SLOWMODE_WAIT", Some(value), 420i32) => Self::SlowmodeWait { value },
-                ("STATS_MIGRATE", Some(value), 303i32) => Self::StatsMigrate { value },
-                ("Timeout", None, -503i32) => Self::Timeout,
-                ("USER_DEACTIVATED", None, 401i32) => Self::UserDeactivated,
-                ("USER_DEACTIVATED_BAN", None, 401i32) => Self::UserDeactivatedBan,
-                ("USER_MIGRATE", Some(value), 303i32) => Self::UserMigrate { value },
                 _ => Self::Other(error),
             }
         }
