@@ -39,8 +39,8 @@
 //! **2. Regenerate it from the command line.** After editing `schema/api.tl`:
 //!
 //! ```text
-//! cargo run -p tl-codegen -- generate          # rewrites generated/src/generated/
-//! cargo run -p tl-codegen -- generate --check  # CI: fails if generated/ is stale
+//! cargo run -p tl-cli -- generate          # rewrites generated/src/generated/
+//! cargo run -p tl-cli -- generate --check  # CI: fails if generated/ is stale
 //! ```
 //!
 //! **3. Generate your own bindings from `build.rs`** for any TL schema, with the same
