@@ -48,7 +48,8 @@ fn differential() {
             .map(|(name, text)| (name.as_str(), text.as_str())),
         &tl_parser::ParseOptions::default(),
     );
-    let ir = ir::lower(&schema, &tl_codegen::NoDocs).unwrap_or_else(|e| panic!("lowering failed: {e:?}"));
+    let ir = ir::lower(&schema, &tl_codegen::NoDocs)
+        .unwrap_or_else(|e| panic!("lowering failed: {e:?}"));
 
     // What grammers knows: its parser, run on the same files.
     let mut theirs: HashMap<String, Theirs> = HashMap::new();
@@ -257,7 +258,12 @@ fn our_path(kind: &str, path: &RustPath, args: &str) -> String {
     for m in &path.modules {
         write!(out, "{}::", tl_codegen::__private::naming::ident(m)).unwrap();
     }
-    write!(out, "{}{args}", tl_codegen::__private::naming::ident(&path.name)).unwrap();
+    write!(
+        out,
+        "{}{args}",
+        tl_codegen::__private::naming::ident(&path.name)
+    )
+    .unwrap();
     out
 }
 

@@ -61,7 +61,9 @@ impl std::error::Error for WorkspaceError {
 
 /// Whether `dir` is the workspace root.
 pub fn is_root(dir: &Path) -> bool {
-    dir.join("Cargo.toml").is_file() && dir.join(SCHEMAS[0]).is_file() && dir.join("generated").is_dir()
+    dir.join("Cargo.toml").is_file()
+        && dir.join(SCHEMAS[0]).is_file()
+        && dir.join("generated").is_dir()
 }
 
 /// The workspace root: `start` or its nearest ancestor that [`is_root`].

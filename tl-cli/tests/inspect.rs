@@ -167,7 +167,9 @@ fn text_report_of_the_real_schemas() {
     assert!(report
         .diagnostics
         .starts_with("warning: declared id 0x37982646 of `ipPortSecret`"));
-    assert!(report.diagnostics.contains(" --> schema/mtproto.tl:102:13\n"));
+    assert!(report
+        .diagnostics
+        .contains(" --> schema/mtproto.tl:102:13\n"));
     assert!(report.diagnostics.ends_with("^\n\n"));
 
     let strict = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, true);

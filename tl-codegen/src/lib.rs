@@ -6,10 +6,8 @@
 //! ([`Config::compile`], or the one-line [`compile_schemas`]).
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     tl_codegen::compile_schemas(&["schema/stars.tl"]).unwrap();
-//! }
+//! // in build.rs's main:
+//! tl_codegen::compile_schemas(&["schema/stars.tl"]).unwrap();
 //! ```
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/tl.rs"));`
 //!

@@ -123,7 +123,6 @@ fn url_end(chars: &[char], start: usize) -> usize {
     end
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

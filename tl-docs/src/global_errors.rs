@@ -43,4 +43,3 @@ pub fn global_errors() -> Vec<ErrorDoc> {
         error(-503, "Timeout", "Timeout while fetching data."),
     ]
 }
-

@@ -50,8 +50,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use global_errors::global_errors;
 pub use extract::extract_pages;
+pub use global_errors::global_errors;
 pub use page::{parse_page, parse_page_bytes, Page, PageError, PageErrorRow, PageKind, PageParam};
 
 use dump::{Dump, DumpError, DumpItem, DumpParam};

@@ -11,10 +11,15 @@
 //! header      := (name_line blank*)? description_line*
 //! name_line   := qualified_name    (followed by a blank line, or by the TL block if it names one of its items)
 //! tl_block    := (tl_definition | tl_separator) (blank* (tl_definition | tl_separator))*
-//! tl_definition := qualified_name ('#' hex{1,8})? (' ' tl_arg)* ' = ' result_type ';'
+//! tl_definition := one TL definition, as `tl_parser` reads it
 //! tl_separator  := '---functions---' | '---types---'
 //! body        := (params_table | errors_table | other_line)*
 //! ```
+//!
+//! A `tl_definition` line is one that [`tl_parser::parse`] reads without a syntax
+//! error as exactly one constructor or function, or as one builtin line with an
+//! explicit id (`vector#1cb5c415 {t:Type} # [ t ] = Vector t;`); prose such as
+//! `Set x = y;` is not.
 //!
 //! Tables come in two layouts:
 //!
@@ -51,17 +56,18 @@
 //! continuation lines of a row) joined by `\n`. They are not Markdown; see
 //! [`crate::links::plain_to_markdown`].
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{all_consuming, eof, map, map_res, opt, recognize, verify};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{all_consuming, map_res, opt, recognize, verify};
 use nom::error::{Error as NomError, ErrorKind};
-use nom::multi::{many0, many0_count, separated_list1};
-use nom::sequence::{delimited, preceded, separated_pair};
+use nom::multi::{many0_count, separated_list1};
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
+use tl_parser::DiagnosticKind;
 
 /// One parsed page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -411,8 +417,8 @@ struct TlEntry<'a> {
 struct TlDefinition<'a> {
     /// `payments.sendStarsForm`.
     name: &'a str,
-    /// Named parameters in order: (`form_id`, `long`).
-    args: Vec<(&'a str, &'a str)>,
+    /// Named parameters in order: `form_id`, `invoice`.
+    args: Vec<&'a str>,
     /// The result type, without type arguments (`payments.PaymentResult`, `Vector`).
     result: &'a str,
 }
@@ -430,7 +436,7 @@ fn tl_block<'a>(cursor: &mut Cursor<'a>) -> Result<Vec<TlEntry<'a>>, PageError> 
                 section,
                 definition: None,
             });
-        } else if let Ok((_, definition)) = tl_definition(text) {
+        } else if let Some(definition) = tl_definition(text) {
             entries.push(TlEntry {
                 line,
                 section,
@@ -454,7 +460,7 @@ fn tl_block<'a>(cursor: &mut Cursor<'a>) -> Result<Vec<TlEntry<'a>>, PageError> 
 
 /// Whether a trimmed line belongs to a TL block.
 fn is_tl_line(text: &str) -> bool {
-    tl_separator(text).is_some() || tl_definition(text).is_ok()
+    tl_separator(text).is_some() || tl_definition(text).is_some()
 }
 
 /// Whether a trimmed line is a name line (a qualified name alone).
@@ -471,77 +477,35 @@ fn tl_separator(text: &str) -> Option<Section> {
     }
 }
 
-/// A token of a TL definition between the name and `=`.
-enum TlArg<'a> {
-    /// `name:Type`.
-    Named(&'a str, &'a str),
-    /// `{X:Type}`.
-    Generic,
-    /// `#`, `[`, `]` or a bare identifier (builtin vector syntax).
-    Bare,
-}
-
-/// `tl_definition := qualified_name ('#' hex{1,8})? (' ' tl_arg)* ' = ' result_type ';'`.
-///
-/// Bare arguments (`[ t ]`) are only accepted with an explicit `#id`, so prose such
-/// as `Set x = y;` is not taken for TL.
-fn tl_definition(input: &str) -> IResult<&str, TlDefinition<'_>> {
-    let (rest, name) = qualified_name(input)?;
-    let (rest, id) = opt(combinator_id).parse(rest)?;
-    let (rest, args) = many0(preceded(space1, tl_arg)).parse(rest)?;
-    let (rest, _) = (space1, char('='), space1).parse(rest)?;
-    let (rest, result) = result_type(rest)?;
-    let (rest, _) = (space0, char(';'), space0, eof).parse(rest)?;
-    if id.is_none() && args.iter().any(|a| matches!(a, TlArg::Bare)) {
-        return Err(nom::Err::Error(NomError::new(input, ErrorKind::Verify)));
+/// `tl_definition`: the line read by [`tl_parser::parse`] (see the module docs).
+fn tl_definition(text: &str) -> Option<TlDefinition<'_>> {
+    let schema = tl_parser::parse(text);
+    if schema
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Syntax)
+    {
+        return None;
     }
-    let args = args
-        .into_iter()
-        .filter_map(|a| match a {
-            TlArg::Named(n, t) => Some((n, t)),
-            TlArg::Generic | TlArg::Bare => None,
-        })
-        .collect();
-    Ok((rest, TlDefinition { name, args, result }))
-}
-
-/// `combinator_id := '#' hex{1,8}`.
-fn combinator_id(input: &str) -> IResult<&str, &str> {
-    preceded(
-        char('#'),
-        take_while_m_n(1, 8, |c: char| c.is_ascii_hexdigit()),
-    )
-    .parse(input)
-}
-
-/// `tl_arg := '{' identifier ':' identifier '}' | identifier ':' type_token | '#' | '[' | ']' | identifier`.
-fn tl_arg(input: &str) -> IResult<&str, TlArg<'_>> {
-    alt((
-        map(
-            delimited(
-                char('{'),
-                separated_pair(identifier, char(':'), identifier),
-                char('}'),
-            ),
-            |_| TlArg::Generic,
-        ),
-        map(
-            separated_pair(identifier, char(':'), take_till1(char::is_whitespace)),
-            |(n, t)| TlArg::Named(n, t),
-        ),
-        map(alt((tag("#"), tag("["), tag("]"), identifier)), |_| {
-            TlArg::Bare
+    match (schema.definitions.as_slice(), schema.builtins.as_slice()) {
+        ([d], []) => Some(TlDefinition {
+            name: d.name,
+            args: d.params.iter().map(|p| p.name).collect(),
+            result: d.result.name,
         }),
-    ))
-    .parse(input)
-}
-
-/// `result_type := type_expression (' ' identifier)*`; returns the name part.
-fn result_type(input: &str) -> IResult<&str, &str> {
-    let (rest, ty) = type_expression(input)?;
-    let (rest, _) = many0_count(preceded(space1, identifier)).parse(rest)?;
-    let name = ty.split('<').next().unwrap_or(ty);
-    Ok((rest, name))
+        ([], [b]) if b.declared_id.is_some() => {
+            // `vector#1cb5c415 {t:Type} # [ t ] = Vector t;`: the result's name is the
+            // first word after `=`.
+            let (_, result) = text.rsplit_once('=')?;
+            let result = result.trim_start().split([' ', ';', '<']).next()?;
+            Some(TlDefinition {
+                name: b.name,
+                args: Vec::new(),
+                result,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// `identifier := [A-Za-z_][A-Za-z0-9_]*`.
@@ -723,11 +687,11 @@ fn names_an_item(name: Option<&str>, block: &[TlEntry<'_>]) -> bool {
 }
 
 /// The TL parameters (name → type) of the page's item, if the block defines it.
-fn item_args<'a>(name: &str, kind: PageKind, block: &[TlEntry<'a>]) -> BTreeMap<&'a str, &'a str> {
+fn item_args<'a>(name: &str, kind: PageKind, block: &[TlEntry<'a>]) -> BTreeSet<&'a str> {
     let section = match kind {
         PageKind::Method => Section::Functions,
         PageKind::Constructor => Section::Types,
-        PageKind::Type | PageKind::Unknown => return BTreeMap::new(),
+        PageKind::Type | PageKind::Unknown => return BTreeSet::new(),
     };
     block
         .iter()
@@ -760,7 +724,7 @@ fn table_kind<S: AsRef<str>>(cells: &[S]) -> Option<TableKind> {
 /// `body := (params_table | errors_table | other_line)*`.
 fn body(
     cursor: &mut Cursor<'_>,
-    args: &BTreeMap<&str, &str>,
+    args: &BTreeSet<&str>,
 ) -> Result<(Vec<PageParam>, Vec<PageErrorRow>), PageError> {
     let mut params = Vec::new();
     let mut errors = Vec::new();
@@ -1055,7 +1019,7 @@ fn plain_table<'a, T>(
 fn plain_params_table<'a>(
     cursor: &mut Cursor<'a>,
     header: Line<'a>,
-    args: &BTreeMap<&str, &str>,
+    args: &BTreeSet<&str>,
 ) -> Result<Vec<PageParam>, PageError> {
     plain_table(
         cursor,
@@ -1076,10 +1040,10 @@ fn plain_params_table<'a>(
 fn plain_param_row(
     line: Line<'_>,
     first: bool,
-    args: &BTreeMap<&str, &str>,
+    args: &BTreeSet<&str>,
 ) -> Result<PlainLine<PageParam>, PageError> {
     let row = plain_row(line.text);
-    let in_args = args.contains_key(row.first);
+    let in_args = args.contains(row.first);
     let syntactic = all_consuming(param_name).parse(row.first).is_ok();
     match row.second {
         Some(ty) if (in_args && is_type(ty)) || (syntactic && is_distinctive_type(ty)) => {
@@ -1186,20 +1150,38 @@ mod tests {
 
     #[test]
     fn tl_lines() {
-        let (_, d) = tl_definition(
+        let d = tl_definition(
             "payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;",
-        )
-        .map_err(|e| e.to_string())
-        .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(d.name, "payments.sendStarsForm");
-        assert_eq!(
-            d.args,
-            vec![("form_id", "long"), ("invoice", "InputInvoice")]
         );
+        let d = d.unwrap_or_else(|| panic!("not a TL line"));
+        assert_eq!(d.name, "payments.sendStarsForm");
+        assert_eq!(d.args, vec!["form_id", "invoice"]);
         assert_eq!(d.result, "payments.PaymentResult");
-        assert!(tl_definition("vector#1cb5c415 {t:Type} # [ t ] = Vector t;").is_ok());
-        assert!(tl_definition("invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;").is_ok());
-        assert!(tl_definition("Set x = y;").is_err());
-        assert!(tl_definition("Make a payment = fun;").is_err());
+        let vector = tl_definition("vector#1cb5c415 {t:Type} # [ t ] = Vector t;");
+        assert_eq!(
+            vector.map(|d| (d.name, d.result)),
+            Some(("vector", "Vector"))
+        );
+        let layer = tl_definition("invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;");
+        assert_eq!(layer.map(|d| d.args), Some(vec!["layer", "query"]));
+        let flags = tl_definition("tx flags:# refund:flags.3?true = Tx;");
+        assert_eq!(flags.map(|d| d.args), Some(vec!["flags", "refund"]));
+        assert_eq!(
+            tl_definition("users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>;")
+                .map(|d| d.result),
+            Some("Vector")
+        );
+        // Prose, builtins without an id, two definitions, and comments are not TL lines.
+        for line in [
+            "Set x = y;",
+            "Make a payment = fun;",
+            "See here = x;",
+            "int ? = Int;",
+            "a = B; c = D;",
+            "// a = B;",
+            "a:int = B;",
+        ] {
+            assert!(tl_definition(line).is_none(), "{line}");
+        }
     }
 }

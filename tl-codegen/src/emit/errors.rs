@@ -107,6 +107,17 @@ impl Context<'_> {
             .iter()
             .any(|e| !e.parameterised)
             .then(|| quote!(_ => None,));
+        let from_rpc_error = if errors.is_empty() {
+            quote!(Self::Other(error))
+        } else {
+            quote! {
+                let parsed = #rt::RpcError::with_patterns(error.code, error.message(), &PATTERNS);
+                match (parsed.name.as_str(), parsed.value, parsed.code) {
+                    #(#parse)*
+                    _ => Self::Other(error),
+                }
+            }
+        };
         let rebuild_known = (!errors.is_empty()).then(|| {
             quote! {
                 known => {
@@ -176,11 +187,7 @@ impl Context<'_> {
 
             impl From<#rt::RpcError> for Error {
                 fn from(error: #rt::RpcError) -> Self {
-                    let parsed = #rt::RpcError::with_patterns(error.code, error.message(), &PATTERNS);
-                    match (parsed.name.as_str(), parsed.value, parsed.code) {
-                        #(#parse)*
-                        _ => Self::Other(error),
-                    }
+                    #from_rpc_error
                 }
             }
 

@@ -647,14 +647,7 @@ pub mod errors {
     }
     impl From<::tl_runtime::RpcError> for Error {
         fn from(error: ::tl_runtime::RpcError) -> Self {
-            let parsed = ::tl_runtime::RpcError::with_patterns(
-                error.code,
-                error.message(),
-                &PATTERNS,
-            );
-            match (parsed.name.as_str(), parsed.value, parsed.code) {
-                _ => Self::Other(error),
-            }
+            Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
