@@ -49,7 +49,7 @@ const fn pack(bytes: &[u8]) -> u64 {
 }
 
 /// Above this many params, per-definition lookups use a hash map instead of a scan.
-const SCAN_LIMIT: usize = 32;
+pub(crate) const SCAN_LIMIT: usize = 32;
 
 /// What the per-definition checks need to know about the file.
 pub(crate) struct FileContext<'a> {
@@ -371,25 +371,58 @@ impl<'s> TypeRef<'s> {
 }
 
 /// Appends the type names of `def` that need looking up, in order: every param's type and
-/// its arguments, then the result's.
-pub(crate) fn type_refs<'s>(def: &Definition<'s>, out: &mut Vec<TypeRef<'s>>) {
+/// its arguments, then the result's. Returns whether [`check_definition`] may find
+/// something to report besides an id mismatch; when it returns `false`, it would not.
+pub(crate) fn type_refs<'s>(def: &Definition<'s>, out: &mut Vec<TypeRef<'s>>) -> bool {
+    /// Appends the references of `ty` and its arguments; whether they name unknown generics.
     fn walk<'s>(
         def: &Definition<'s>,
         ty: &Type<'s>,
         param: Option<usize>,
         out: &mut Vec<TypeRef<'s>>,
-    ) {
+    ) -> bool {
+        let mut suspect = ty.generic_ref && !is_generic(def, ty.name);
         out.extend(TypeRef::new(&def.generics, ty, param));
         for arg in &ty.args {
-            walk(def, arg, param, out);
+            suspect |= walk(def, arg, param, out);
         }
+        suspect
     }
+    // Many params are left to `check_definition`, which indexes them.
+    let scan = def.params.len() <= SCAN_LIMIT;
+    let mut suspect = !scan;
+    // One bit per name, chosen by its length and last byte: two names that share no bit
+    // differ, so only names whose bit is taken are compared with the earlier ones.
+    let mut seen = 0u64;
     for (j, param) in def.params.iter().enumerate() {
-        if let ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } = &param.kind {
-            walk(def, ty, Some(j), out);
+        let bit = 1u64 << ((param.name.len() * 8 + usize::from(last_byte(param.name))) % 64);
+        if scan && seen & bit != 0 {
+            let earlier = def.params.get(..j).unwrap_or_default();
+            suspect |= earlier.iter().any(|p| same_str(p.name, param.name));
         }
+        seen |= bit;
+        let ty = match &param.kind {
+            ParamKind::FlagField => continue,
+            ParamKind::Plain(ty) => ty,
+            ParamKind::Conditional { ty, .. } if !scan => ty,
+            ParamKind::Conditional { field, bit, ty } => {
+                let earlier = def.params.get(..j).unwrap_or_default();
+                let flag_field = earlier.iter().find(|p| same_str(p.name, field));
+                suspect |= *bit > 31
+                    || !flag_field.is_some_and(|p| matches!(p.kind, ParamKind::FlagField));
+                ty
+            }
+        };
+        suspect |= walk(def, ty, Some(j), out);
     }
-    walk(def, &def.result, None, out);
+    suspect |= walk(def, &def.result, None, out);
+    suspect
+        || (def.category == Category::Function && def.result.is_bare() && !def.result.generic_ref)
+}
+
+/// The last byte of `name`, or 0.
+fn last_byte(name: &str) -> u8 {
+    name.as_bytes().last().copied().unwrap_or(0)
 }
 
 /// What the schema says about one name.

@@ -608,6 +608,9 @@ pub(crate) fn layer_comment<'a, E: ParseError<&'a str>>(input: &'a str) -> PResu
 }
 
 #[cfg(test)]
+mod two_passes;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

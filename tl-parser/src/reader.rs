@@ -268,14 +268,17 @@ impl<'s> FileReader<'_, 's> {
         };
         def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def);
         reader.buffers.refs.clear();
-        check::type_refs(def, &mut reader.buffers.refs);
+        let suspect = check::type_refs(def, &mut reader.buffers.refs)
+            || def.declared_id.is_some_and(|id| id != def.computed_id);
         self.docs.attach(def);
         let context = check::FileContext {
             name,
             source,
             strict_ids: reader.strict_ids,
         };
-        check::check_definition(def, result_span, &context, &mut schema.diagnostics);
+        if suspect {
+            check::check_definition(def, result_span, &context, &mut schema.diagnostics);
+        }
         let (defs, files) = (&schema.definitions, &schema.files);
         let refs = &reader.buffers.refs;
         reader

@@ -436,3 +436,31 @@ fn non_ascii_columns_count_characters() {
     let expected = format!("\n1 | a x:int    = A    £;\n  | {}^", " ".repeat(18));
     assert!(d.render().ends_with(&expected), "{}", d.render());
 }
+
+#[test]
+fn a_bad_separator_word_is_an_error_at_the_separator() {
+    for (separator, len) in [
+        ("--- methods ---", 15),
+        ("---function---", 14),
+        ("--- functions", 13),
+        ("---\tfunctions -- ", 16),
+    ] {
+        let source = format!("a = A;\n{separator}\nb = B;\n");
+        let schema = parse(&source);
+        let syntax: Vec<_> = schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::Syntax)
+            .collect();
+        assert_eq!(syntax.len(), 1, "{separator}: {:#?}", schema.diagnostics);
+        let error = syntax[0];
+        assert_eq!(
+            error.message, "expected `---functions---` or `---types---`",
+            "{separator}"
+        );
+        assert_eq!((error.span.line, error.span.column), (2, 1), "{separator}");
+        assert_eq!(error.span.end - error.span.start, len, "{separator}");
+        // The definitions around it are read, in the section before it.
+        assert_eq!(schema.definitions.len(), 2, "{separator}");
+    }
+}

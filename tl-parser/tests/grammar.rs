@@ -332,3 +332,97 @@ fn docs_before_a_separator_or_an_error_are_dropped() {
         .iter()
         .all(|d| d.docs.description.is_none()));
 }
+
+#[test]
+fn separators_may_have_spaces_or_tabs_around_the_word() {
+    for (functions, types) in [
+        ("---functions---", "---types---"),
+        ("--- functions ---", "--- types ---"),
+        ("---  functions---", "---types  ---"),
+        ("---\tfunctions \t---", "--- \ttypes\t---"),
+    ] {
+        let source = format!("a = A;\n{functions}\nf = A;\n{types}\nb = B;\n");
+        let schema = clean(&source);
+        let categories: Vec<(&str, Category)> = schema
+            .definitions
+            .iter()
+            .map(|d| (d.name, d.category))
+            .collect();
+        assert_eq!(
+            categories,
+            [
+                ("a", Category::Type),
+                ("f", Category::Function),
+                ("b", Category::Type)
+            ],
+            "{source}"
+        );
+    }
+}
+
+/// A few definitions as TDLib's `td_api.tl` writes them: `//@` docs, a `//@class` line and
+/// a spaced separator.
+const TD_API: &str = "\
+//@description An object of this type can be returned on every function call, in case of an error
+//@code Error code; subject to future changes. If the error code is 406, the error message must not be processed in any way and must not be displayed to the user
+//@message Error message; subject to future changes
+error code:int32 message:string = Error;
+
+//@description An object of this type is returned on a successful function call for certain functions
+ok = Ok;
+
+//@class AuthenticationCodeType @description Provides information about the method by which an authentication code is delivered to the user
+
+//@description A digit-only authentication code is delivered via a private Telegram message, which can be viewed from another active session
+//@length Length of the code
+authenticationCodeTypeTelegramMessage length:int32 = AuthenticationCodeType;
+
+--- functions ---
+
+//@description Checks the authentication code. Works only when the current authorization state is authorizationStateWaitCode
+//@code Authentication code to check
+checkAuthenticationCode code:string = Ok;
+
+//@description Returns the specified error and catches it @error The error to be returned
+testReturnError error:error = Error;
+";
+
+#[test]
+fn a_tdlib_style_file_with_a_spaced_separator() {
+    let schema = clean(TD_API);
+    let categories: Vec<(&str, Category)> = schema
+        .definitions
+        .iter()
+        .map(|d| (d.name, d.category))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("error", Category::Type),
+            ("ok", Category::Type),
+            ("authenticationCodeTypeTelegramMessage", Category::Type),
+            ("checkAuthenticationCode", Category::Function),
+            ("testReturnError", Category::Function),
+        ]
+    );
+    let check = def(&schema, "checkAuthenticationCode");
+    assert_eq!(
+        check.docs.description.as_deref(),
+        Some("Checks the authentication code. Works only when the current authorization state is authorizationStateWaitCode")
+    );
+    assert_eq!(
+        check.params[0].docs.as_deref(),
+        Some("Authentication code to check")
+    );
+    assert_eq!(check.span.line, 19);
+    let test = def(&schema, "testReturnError");
+    assert_eq!(
+        test.params[0].docs.as_deref(),
+        Some("The error to be returned")
+    );
+    let error = def(&schema, "error");
+    assert_eq!(
+        error.params[1].docs.as_deref(),
+        Some("Error message; subject to future changes")
+    );
+}
