@@ -1,0 +1,111 @@
+//! `Config::docs`: a caller's documentation joined into the output, and nothing of
+//! Telegram's when no docs source is given.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use tl_codegen::{Config, DocSource, ErrorRef};
+
+const SCHEMA: &str = "\
+    star amount:long = Star;\n\
+    ---functions---\n\
+    stars.give amount:long = Star;\n";
+
+/// A small hand-made docs source.
+struct Docs;
+
+impl DocSource for Docs {
+    fn constructor_description(&self, name: &str) -> Option<String> {
+        (name == "star").then(|| "One star.".to_string())
+    }
+    fn function_description(&self, name: &str) -> Option<String> {
+        (name == "stars.give").then(|| "Gives stars.".to_string())
+    }
+    fn type_description(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn param_description(&self, definition: &str, _: bool, param: &str) -> Option<String> {
+        (definition == "stars.give" && param == "amount").then(|| "How many.".to_string())
+    }
+    fn function_errors(&self, name: &str) -> Vec<ErrorRef> {
+        if name != "stars.give" {
+            return Vec::new();
+        }
+        vec![ErrorRef {
+            code: 400,
+            name: "STARS_TOO_FEW".into(),
+            description: "Not enough stars.".into(),
+        }]
+    }
+    fn all_errors(&self) -> Vec<ErrorRef> {
+        let mut all = self.function_errors("stars.give");
+        all.push(ErrorRef {
+            code: 420,
+            name: "STAR_WAIT_%d".into(),
+            description: "Wait.".into(),
+        });
+        all
+    }
+    fn files(&self) -> Vec<PathBuf> {
+        vec![PathBuf::from("stars-docs.json")]
+    }
+}
+
+fn schema_file() -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(SCHEMA.as_bytes()).unwrap();
+    file
+}
+
+fn generate(config: &mut Config) -> String {
+    let file = schema_file();
+    let output = config.schema(file.path()).generate().unwrap();
+    assert_eq!(output.files.len(), 1);
+    output.files[0].contents.clone()
+}
+
+#[test]
+fn the_docs_source_is_joined_in() {
+    let code = generate(Config::new().docs(Docs));
+    for expected in [
+        "/// One star.",
+        "/// Gives stars.",
+        "/// How many.",
+        "StarsTooFew",
+        "StarWait {",
+        "\"STAR_WAIT_%d\"",
+        "Not enough stars.",
+    ] {
+        assert!(code.contains(expected), "missing {expected:?}");
+    }
+}
+
+#[test]
+fn without_docs_there_are_no_telegram_errors() {
+    let code = generate(&mut Config::new());
+    // `errors::Error` has only its catch-all variant.
+    let start = code.find("pub enum Error {").unwrap();
+    let end = start + code[start..].find("\n    }").unwrap();
+    let variants: Vec<&str> = code[start..end]
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim_start().starts_with("///"))
+        .collect();
+    assert_eq!(variants, ["        Other(::tl_runtime::RpcError),"]);
+    for telegram in [
+        "FloodWait",
+        "AuthKeyUnregistered",
+        "\"FLOOD_WAIT_%d\"",
+        "UserMigrate",
+    ] {
+        assert!(!code.contains(telegram), "found {telegram}");
+    }
+}
+
+#[test]
+fn a_config_with_docs_can_be_cloned_and_used_twice() {
+    let mut config = Config::new();
+    config.docs(Docs);
+    let copy = config.clone();
+    assert_eq!(generate(&mut config.clone()), generate(&mut copy.clone()));
+}
