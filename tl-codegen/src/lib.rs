@@ -31,7 +31,7 @@ pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, 
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use ir::LowerError;
 
-/// Internals for this workspace's own tests, benches and docs crate; not a stable API.
+/// Internals for this workspace's own tests and docs crate; not a stable API.
 #[doc(hidden)]
 pub mod __private {
     /// The IR the emitters read, and the lowering that builds it.
@@ -45,13 +45,5 @@ pub mod __private {
     /// Markdown escaping for `///` comments.
     pub mod markdown {
         pub use crate::markdown::*;
-    }
-    /// Emitters.
-    pub mod emit {
-        pub use crate::emit::*;
-    }
-    /// Formatting.
-    pub mod format {
-        pub use crate::format::*;
     }
 }
