@@ -9,7 +9,7 @@ use tl_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
-use crate::value::{Object, Value};
+use crate::value::Value;
 
 /// The result of decoding.
 type Result<T> = core::result::Result<T, DecodeError>;
@@ -66,7 +66,7 @@ impl Schema {
                     items.push(self.read_node(r, elem)?);
                 }
                 r.leave();
-                Ok(Value::Vector(items))
+                Ok(Value::Vector(items.into_boxed_slice()))
             }
         }
     }
@@ -78,9 +78,9 @@ impl Schema {
             Ty::Int => Value::Int(r.read_i32()?),
             Ty::Long => Value::Long(r.read_i64()?),
             Ty::Double => Value::Double(r.read_f64()?),
-            Ty::String => Value::String(r.read_str()?.to_owned()),
-            Ty::Bytes => Value::Bytes(r.read_bytes()?.to_vec()),
-            Ty::Int128 => Value::Int128(r.read_array()?),
+            Ty::String => Value::String(r.read_str()?.into()),
+            Ty::Bytes => Value::Bytes(r.read_bytes()?.into()),
+            Ty::Int128 => Value::Int128(Box::new(r.read_array()?)),
             Ty::Int256 => Value::Int256(Box::new(r.read_array()?)),
             Ty::Bool => Value::Bool(r.read_bool()?),
             Ty::True => Value::Bool(true),
@@ -88,12 +88,12 @@ impl Schema {
                 let id = r.read_u32()?;
                 match self.ids.get(id) {
                     Some(def) if self.hot_of(def).is_some_and(|h| h.ty == t.0) => {
-                        Value::Object(self.read_object(r, def)?)
+                        self.read_object(r, def)?
                     }
                     _ => return Err(self.unexpected(r, id, Expected::Type(t))),
                 }
             }
-            Ty::Bare(def) => Value::Object(self.read_object(r, def)?),
+            Ty::Bare(def) => self.read_object(r, def)?,
             Ty::Vector(elem) => {
                 r.expect_vector_id()?;
                 self.read_items(r, elem)?
@@ -103,7 +103,7 @@ impl Schema {
                 let id = r.read_u32()?;
                 match self.ids.get(id) {
                     Some(def) if self.hot_of(def).is_some_and(|h| h.ty == Hot::FUNCTION) => {
-                        Value::Object(self.read_object(r, def)?)
+                        self.read_object(r, def)?
                     }
                     _ => return Err(self.unexpected(r, id, Expected::Function)),
                 }
@@ -114,7 +114,7 @@ impl Schema {
                     BOOL_TRUE_ID => Value::Bool(true),
                     BOOL_FALSE_ID => Value::Bool(false),
                     _ => match self.ids.get(id) {
-                        Some(def) => Value::Object(self.read_object(r, def)?),
+                        Some(def) => self.read_object(r, def)?,
                         None => return Err(self.unexpected(r, id, Expected::Object)),
                     },
                 }
@@ -137,11 +137,11 @@ impl Schema {
             items.push(self.read_ty(r, elem)?);
         }
         r.leave();
-        Ok(Value::Vector(items))
+        Ok(Value::Vector(items.into_boxed_slice()))
     }
 
     /// Reads the fields of `def` (its id already read, or bare).
-    fn read_object(&self, r: &mut Reader<'_>, def: DefId) -> Result<Object> {
+    fn read_object(&self, r: &mut Reader<'_>, def: DefId) -> Result<Value> {
         let Some(hot) = self.hot_of(def) else {
             return Err(self.unexpected(r, 0, Expected::Object));
         };
@@ -153,18 +153,27 @@ impl Schema {
                 Step::Flags(slot) => {
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = r.read_u32()?;
                 }
-                Step::Field(ty, None) => fields.push(Some(self.read_ty(r, ty)?)),
-                Step::Field(ty, Some(cond)) => {
-                    if flags[cond.slot()] & cond.mask() != 0 {
-                        fields.push(Some(self.read_ty(r, ty)?));
-                    } else {
-                        fields.push(None);
+                Step::Field(ty, cond) => {
+                    if let Some(cond) = cond {
+                        if flags[cond.slot()] & cond.mask() == 0 {
+                            fields.push(None);
+                            continue;
+                        }
+                    }
+                    // The common primitives are built right where they are stored.
+                    match ty {
+                        Ty::Int => fields.push(Some(Value::Int(r.read_i32()?))),
+                        Ty::Long => fields.push(Some(Value::Long(r.read_i64()?))),
+                        Ty::String => fields.push(Some(Value::String(r.read_str()?.into()))),
+                        Ty::Bool => fields.push(Some(Value::Bool(r.read_bool()?))),
+                        Ty::True => fields.push(Some(Value::Bool(true))),
+                        _ => fields.push(Some(self.read_ty(r, ty)?)),
                     }
                 }
             }
         }
         r.leave();
-        Ok(Object {
+        Ok(Value::Object {
             def,
             fields: fields.into_boxed_slice(),
         })

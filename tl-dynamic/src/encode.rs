@@ -9,9 +9,9 @@ use tl_runtime::write::{self, MAX_BYTES_LEN};
 use tl_runtime::VECTOR_ID;
 
 use crate::error::{ValueError, ValueErrorKind};
-use crate::schema::{Definition, Hot, Schema, Step, Ty, MAX_FLAG_WORDS};
+use crate::schema::{DefId, Definition, Hot, Schema, Step, Ty, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
-use crate::value::{Object, Value};
+use crate::value::Value;
 
 /// The result of encoding.
 type Result<T> = core::result::Result<T, ValueError>;
@@ -143,14 +143,18 @@ impl Writer<'_, '_> {
             (Ty::Double, Value::Double(v)) => write::write_f64(self.out, *v),
             (Ty::String, Value::String(s)) => self.bytes(s.as_bytes())?,
             (Ty::Bytes, Value::Bytes(b)) => self.bytes(b)?,
-            (Ty::Int128, Value::Int128(a)) => self.out.extend_from_slice(a),
+            (Ty::Int128, Value::Int128(a)) => self.out.extend_from_slice(&a[..]),
             (Ty::Int256, Value::Int256(a)) => self.out.extend_from_slice(&a[..]),
             (Ty::Bool, Value::Bool(b)) => write::write_bool(self.out, *b),
             (Ty::True, Value::Bool(true)) => {}
-            (Ty::Boxed(t), Value::Object(o)) if self.schema.type_of(o.def) == Some(t) => {
-                self.object(o, true)?;
+            (Ty::Boxed(t), Value::Object { def, fields })
+                if self.schema.type_of(*def) == Some(t) =>
+            {
+                self.object(*def, fields, true)?;
             }
-            (Ty::Bare(d), Value::Object(o)) if o.def == d => self.object(o, false)?,
+            (Ty::Bare(d), Value::Object { def, fields }) if *def == d => {
+                self.object(*def, fields, false)?;
+            }
             (Ty::Vector(elem), Value::Vector(items)) => {
                 write::write_u32(self.out, VECTOR_ID);
                 self.items(items, self.schema.elem(elem))?;
@@ -158,12 +162,12 @@ impl Writer<'_, '_> {
             (Ty::BareVector(elem), Value::Vector(items)) => {
                 self.items(items, self.schema.elem(elem))?;
             }
-            (Ty::AnyFunction, Value::Object(o))
-                if self.schema.definition(o.def).is_some_and(|d| d.function) =>
+            (Ty::AnyFunction, Value::Object { def, fields })
+                if self.schema.definition(*def).is_some_and(|d| d.function) =>
             {
-                self.object(o, true)?;
+                self.object(*def, fields, true)?;
             }
-            (Ty::AnyObject, Value::Object(o)) => self.object(o, true)?,
+            (Ty::AnyObject, Value::Object { def, fields }) => self.object(*def, fields, true)?,
             (Ty::AnyObject, Value::Bool(b)) => write::write_bool(self.out, *b),
             _ => return Err(self.wrong_kind(ty, value)),
         }
@@ -180,21 +184,20 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn object(&mut self, o: &Object, boxed: bool) -> Result<()> {
+    fn object(&mut self, id: DefId, fields: &[Option<Value>], boxed: bool) -> Result<()> {
         let schema = self.schema;
-        let (Some(def), Some(hot)) = (schema.definition(o.def), schema.hot.get(o.def.index()))
-        else {
+        let (Some(def), Some(hot)) = (schema.definition(id), schema.hot.get(id.index())) else {
             return Err(ValueError::new(ValueErrorKind::UnknownName {
-                name: format!("definition #{}", o.def.index()),
+                name: format!("definition #{}", id.index()),
             }));
         };
-        if o.fields.len() != hot.fields as usize {
-            return Err(field_count(def, hot, o.fields.len()));
+        if fields.len() != hot.fields as usize {
+            return Err(field_count(def, hot, fields.len()));
         }
         self.enter()?;
         // Flag words from the fields present.
         let mut flags = [0u32; MAX_FLAG_WORDS];
-        for (field, value) in def.fields.iter().zip(o.fields.iter()) {
+        for (field, value) in def.fields.iter().zip(fields.iter()) {
             if let Some(cond) = field.cond {
                 if is_present(field.ty, value.as_ref()) {
                     flags[cond.slot()] |= cond.mask();
@@ -204,7 +207,7 @@ impl Writer<'_, '_> {
         Schema::check_shared(def, |i| {
             def.fields
                 .get(i)
-                .zip(o.fields.get(i))
+                .zip(fields.get(i))
                 .is_some_and(|(f, v)| is_present(f.ty, v.as_ref()))
         })?;
         if boxed {
@@ -217,7 +220,7 @@ impl Writer<'_, '_> {
                     write::write_u32(self.out, flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)]);
                 }
                 Step::Field(ty, cond) => {
-                    let value = o.fields.get(index).and_then(Option::as_ref);
+                    let value = fields.get(index).and_then(Option::as_ref);
                     let name = def.fields.get(index).map_or("", |f| &f.name);
                     index += 1;
                     match (value, cond) {
@@ -272,7 +275,7 @@ impl Schema {
     /// A value's kind for messages: `int`, `object inputUserSelf`, ….
     pub(crate) fn describe_value(&self, value: &Value) -> String {
         match value {
-            Value::Object(o) => format!("object {}", self.name(o)),
+            Value::Object { def, .. } => format!("object {}", self.name(*def)),
             other => other.kind_name().to_owned(),
         }
     }

@@ -14,7 +14,7 @@ use crate::encode::{is_present, MAX_ENCODE_DEPTH};
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Ty};
 use crate::ty::{Node, Type};
-use crate::value::{Object, Value};
+use crate::value::Value;
 
 /// The key of an object's TL name.
 pub const NAME_KEY: &str = "_";
@@ -100,7 +100,7 @@ impl Serialize for JsonValue<'_> {
             Value::Double(_) => s.serialize_str("-Infinity"),
             Value::String(v) => s.serialize_str(v),
             Value::Bytes(v) => s.serialize_str(&base64::encode(v)),
-            Value::Int128(v) => s.serialize_str(&base64::encode(v)),
+            Value::Int128(v) => s.serialize_str(&base64::encode(&v[..])),
             Value::Int256(v) => s.serialize_str(&base64::encode(&v[..])),
             Value::Bool(v) => s.serialize_bool(*v),
             Value::Vector(items) => {
@@ -110,24 +110,24 @@ impl Serialize for JsonValue<'_> {
                 }
                 seq.end()
             }
-            Value::Object(o) => {
-                let Some(def) = self.schema.definition(o.def) else {
+            Value::Object { def: id, fields } => {
+                let Some(def) = self.schema.definition(*id) else {
                     return Err(S::Error::custom(format_args!(
                         "definition #{} is not in the schema",
-                        o.def.index()
+                        id.index()
                     )));
                 };
-                if def.fields.len() != o.fields.len() {
+                if def.fields.len() != fields.len() {
                     return Err(S::Error::custom(format_args!(
                         "{} has {} fields, the value {}",
                         def.name,
                         def.fields.len(),
-                        o.fields.len()
+                        fields.len()
                     )));
                 }
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry(NAME_KEY, &*def.name)?;
-                for (field, value) in def.fields.iter().zip(o.fields.iter()) {
+                for (field, value) in def.fields.iter().zip(fields.iter()) {
                     if field.is_optional() && !is_present(field.ty, value.as_ref()) {
                         continue;
                     }
@@ -201,7 +201,7 @@ impl JsonReader<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, j)| self.node(j, elem, depth).map_err(|e| e.at_index(i)))
-                    .collect::<JResult<Vec<_>>>()
+                    .collect::<JResult<Box<[_]>>>()
                     .map(Value::Vector)
             }
         }
@@ -242,13 +242,13 @@ impl JsonReader<'_> {
                 }),
                 _ => return Err(wrong()),
             },
-            Ty::String => Value::String(json.as_str().ok_or_else(wrong)?.to_owned()),
-            Ty::Bytes => Value::Bytes(self.base64(json, "bytes")?),
+            Ty::String => Value::String(json.as_str().ok_or_else(wrong)?.into()),
+            Ty::Bytes => Value::Bytes(self.base64(json, "bytes")?.into()),
             Ty::Int128 => {
                 let data = self.base64(json, "int128")?;
-                Value::Int128(data.try_into().map_err(|d: Vec<u8>| {
+                Value::Int128(Box::new(data.try_into().map_err(|d: Vec<u8>| {
                     self.invalid("int128", format!("{} bytes instead of 16", d.len()))
-                })?)
+                })?))
             }
             Ty::Int256 => {
                 let data = self.base64(json, "int256")?;
@@ -272,7 +272,7 @@ impl JsonReader<'_> {
                         .iter()
                         .enumerate()
                         .map(|(i, j)| self.ty(j, elem, depth).map_err(|e| e.at_index(i)))
-                        .collect::<JResult<Vec<_>>>()?,
+                        .collect::<JResult<Box<[_]>>>()?,
                 )
             }
             Ty::Boxed(t) => {
@@ -280,7 +280,7 @@ impl JsonReader<'_> {
                 if schema.type_of(def) != Some(t) {
                     return Err(self.not_of(def, schema.type_name(t)));
                 }
-                Value::Object(self.object(json, def, depth)?)
+                self.object(json, def, depth)?
             }
             Ty::Bare(d) => {
                 let def = self.named(json, ty)?;
@@ -288,20 +288,20 @@ impl JsonReader<'_> {
                     let want = schema.definition(d).map_or("?", Definition::name);
                     return Err(self.not_of(def, &format!("%{want}")));
                 }
-                Value::Object(self.object(json, def, depth)?)
+                self.object(json, def, depth)?
             }
             Ty::AnyFunction => {
                 let def = self.named(json, ty)?;
                 if schema.type_of(def).is_some() {
                     return Err(self.not_of(def, "a function call"));
                 }
-                Value::Object(self.object(json, def, depth)?)
+                self.object(json, def, depth)?
             }
             Ty::AnyObject => match json {
                 Json::Bool(b) => Value::Bool(*b),
                 _ => {
                     let def = self.named(json, ty)?;
-                    Value::Object(self.object(json, def, depth)?)
+                    self.object(json, def, depth)?
                 }
             },
         })
@@ -346,7 +346,7 @@ impl JsonReader<'_> {
     }
 
     /// Reads the fields of `def` from a JSON object (whose `"_"` was checked).
-    fn object(&self, json: &Json, id: DefId, depth: u32) -> JResult<Object> {
+    fn object(&self, json: &Json, id: DefId, depth: u32) -> JResult<Value> {
         let (Json::Object(map), Some(def)) = (json, self.schema.definition(id)) else {
             return Err(self.expected("an object".to_owned(), json));
         };
@@ -393,7 +393,7 @@ impl JsonReader<'_> {
                 .zip(fields.get(i))
                 .is_some_and(|(f, v)| is_present(f.ty, v.as_ref()))
         })?;
-        Ok(Object {
+        Ok(Value::Object {
             def: id,
             fields: fields.into_boxed_slice(),
         })

@@ -27,9 +27,9 @@
 //! bytes.extend([4, b'g', b'i', b'f', b't', 0, 0, 0]); // slug: length, data, padding
 //!
 //! let call = schema.decode_function(&bytes)?;
-//! let Value::Object(object) = &call else { unreachable!() };
-//! assert_eq!(schema.name(object), "payments.sendStarsForm");
-//! assert_eq!(object.fields[0], Some(Value::Long(42)));
+//! let Value::Object { def, fields } = &call else { unreachable!() };
+//! assert_eq!(schema.name(*def), "payments.sendStarsForm");
+//! assert_eq!(fields[0], Some(Value::Long(42)));
 //!
 //! let json = schema.to_json_string(&call, false)?;
 //! assert_eq!(
@@ -73,13 +73,13 @@
 //! but are not all present or all absent:
 //!
 //! ```
-//! use tl_dynamic::{Object, Schema, Value, ValueErrorKind};
+//! use tl_dynamic::{Schema, Value, ValueErrorKind};
 //!
 //! let schema = Schema::from_source(
 //!     "message#1 flags:# id:int views:flags.10?int forwards:flags.10?int = Message;",
 //! )?;
 //! let message = schema.by_name("message").unwrap();
-//! let value = Value::Object(Object::new(message, vec![Some(Value::Int(7)), Some(Value::Int(100)), None]));
+//! let value = Value::object(message, vec![Some(Value::Int(7)), Some(Value::Int(100)), None]);
 //! let err = schema.encode(&value).unwrap_err();
 //! assert!(matches!(err.kind(), ValueErrorKind::InconsistentFlag { field, .. } if field == "forwards"));
 //! assert_eq!(
@@ -144,4 +144,4 @@ pub use error::{
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
 pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
 pub use ty::Type;
-pub use value::{Object, Value};
+pub use value::Value;

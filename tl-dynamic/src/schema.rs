@@ -13,7 +13,7 @@ use tl_parser::{Category, ParamKind};
 use crate::error::SchemaError;
 use crate::ids::IdTable;
 use crate::ty::{self, Node, Type};
-use crate::value::Object;
+use crate::value::Value;
 
 /// The most `#` flag words one definition may have.
 pub const MAX_FLAG_WORDS: usize = 8;
@@ -274,10 +274,16 @@ impl Schema {
         self.def_names.get(name).copied()
     }
 
-    /// The TL name of an object's definition (`""` if it is not of this schema).
+    /// The TL name of a definition (`""` if it is not of this schema).
     #[must_use]
-    pub fn name(&self, object: &Object) -> &str {
-        self.definition(object.def).map_or("", Definition::name)
+    pub fn name(&self, def: DefId) -> &str {
+        self.definition(def).map_or("", Definition::name)
+    }
+
+    /// The TL name of an object's definition; `None` if `value` is not an object.
+    #[must_use]
+    pub fn name_of(&self, value: &Value) -> Option<&str> {
+        value.def().map(|def| self.name(def))
     }
 
     /// Parses a type expression: `int`, `Updates`, `messages.Messages`, `%Message`,

@@ -10,7 +10,16 @@ use crate::schema::DefId;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A constructor or function call, boxed or bare.
-    Object(Object),
+    ///
+    /// `fields` holds one entry per parameter that is not a `#` flag word, in schema
+    /// order: `None` for an absent `flags.N?T` field (and for a clear `flags.N?true`),
+    /// `Some` otherwise. Flag words are derived from the fields present when encoding.
+    Object {
+        /// The definition (see [`Schema::definition`](crate::Schema::definition)).
+        def: DefId,
+        /// The fields in schema order, `#` parameters left out.
+        fields: Box<[Option<Value>]>,
+    },
     /// An `int`.
     Int(i32),
     /// A `long`.
@@ -18,49 +27,34 @@ pub enum Value {
     /// A `double`.
     Double(f64),
     /// A `string` (valid UTF-8).
-    String(String),
+    String(Box<str>),
     /// A `bytes`.
-    Bytes(Vec<u8>),
-    /// An `int128`, as on the wire.
-    Int128([u8; 16]),
+    Bytes(Box<[u8]>),
+    /// An `int128`, as on the wire (boxed to keep `Value` small and aligned).
+    Int128(Box<[u8; 16]>),
     /// An `int256`, as on the wire (boxed to keep `Value` small).
     Int256(Box<[u8; 32]>),
     /// A `Bool`; also a `flags.N?true` field that is set.
     Bool(bool),
     /// A `Vector<T>` or `vector<T>`.
-    Vector(Vec<Value>),
+    Vector(Box<[Value]>),
 }
 
-/// A constructor or function call with its fields.
-///
-/// `fields` holds one entry per parameter that is not a `#` flag word, in schema order:
-/// `None` for an absent `flags.N?T` field (and for a clear `flags.N?true`), `Some` otherwise.
-/// Flag words are derived from which fields are present when encoding.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Object {
-    /// The definition (see [`Schema::definition`](crate::Schema::definition)).
-    pub def: DefId,
-    /// The fields in schema order, `#` parameters left out.
-    pub fields: Box<[Option<Value>]>,
-}
-
-impl Object {
+impl Value {
     /// An object of `def` with `fields` (one per non-`#` parameter, in order).
     #[must_use]
-    pub fn new(def: DefId, fields: Vec<Option<Value>>) -> Self {
-        Self {
+    pub fn object(def: DefId, fields: Vec<Option<Value>>) -> Self {
+        Value::Object {
             def,
             fields: fields.into_boxed_slice(),
         }
     }
-}
 
-impl Value {
     /// What kind of value this is, for error messages: `int`, `object`, `vector`, ….
     #[must_use]
     pub fn kind_name(&self) -> &'static str {
         match self {
-            Value::Object(_) => "object",
+            Value::Object { .. } => "object",
             Value::Int(_) => "int",
             Value::Long(_) => "long",
             Value::Double(_) => "double",
@@ -73,12 +67,30 @@ impl Value {
         }
     }
 
-    /// The object, if this is one.
+    /// The definition and fields, if this is an object.
     #[must_use]
-    pub fn as_object(&self) -> Option<&Object> {
+    pub fn as_object(&self) -> Option<(DefId, &[Option<Value>])> {
         match self {
-            Value::Object(o) => Some(o),
+            Value::Object { def, fields } => Some((*def, fields)),
             _ => None,
         }
+    }
+
+    /// The definition, if this is an object.
+    #[must_use]
+    pub fn def(&self) -> Option<DefId> {
+        match self {
+            Value::Object { def, .. } => Some(*def),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_value_is_three_words() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 24);
+        assert_eq!(std::mem::size_of::<Option<super::Value>>(), 24);
     }
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tl_dynamic::{DecodeErrorKind, Object, Schema, SchemaError, Type, Value, ValueErrorKind};
+use tl_dynamic::{DecodeErrorKind, Schema, SchemaError, Type, Value, ValueErrorKind};
 use tl_runtime::Reader;
 
 #[test]
@@ -42,8 +42,10 @@ fn primitives_have_their_wire_forms() {
         "photo",
         vec![
             Some(Value::Long(0x0102_0304_0506_0708)),
-            Some(Value::Bytes(vec![0xde, 0xad, 0xbe])),
-            Some(Value::Int128(std::array::from_fn(|i| i as u8 + 1))),
+            Some(common::bytes(vec![0xde, 0xad, 0xbe])),
+            Some(Value::Int128(Box::new(std::array::from_fn(|i| {
+                i as u8 + 1
+            })))),
             Some(Value::Int256(Box::new(std::array::from_fn(|i| {
                 i as u8 + 101
             })))),
@@ -85,17 +87,15 @@ fn bare_vectors_bare_types_and_nested_vectors() {
             vec![
                 Some(Value::Long(5)),
                 Some(Value::Int(6)),
-                Some(Value::Vector(vec![salt(10, 11, 12), salt(20, 21, 22)])),
+                Some(vector(vec![salt(10, 11, 12), salt(20, 21, 22)])),
             ]
         )
     );
     assert_eq!(s.encode(&value).unwrap(), bytes);
 
     // wrap: a bare %Message, a Vector<Message> of one boxed message, Vector<Vector<int>>.
-    let vector = 0x1cb5_c415;
-    let bytes = words(&[
-        3, 0, 1, 0, vector, 1, 1, 0, 2, 0, vector, 2, vector, 0, vector, 1, 42,
-    ]);
+    let vid = 0x1cb5_c415;
+    let bytes = words(&[3, 0, 1, 0, vid, 1, 1, 0, 2, 0, vid, 2, vid, 0, vid, 1, 42]);
     let value = s.decode(&bytes).unwrap();
     let m = |id| {
         obj(
@@ -111,11 +111,8 @@ fn bare_vectors_bare_types_and_nested_vectors() {
             "wrap",
             vec![
                 Some(m(1)),
-                Some(Value::Vector(vec![m(2)])),
-                Some(Value::Vector(vec![
-                    Value::Vector(vec![]),
-                    Value::Vector(vec![Value::Int(42)])
-                ])),
+                Some(vector(vec![m(2)])),
+                Some(vector(vec![vector(vec![]), vector(vec![Value::Int(42)])])),
             ]
         )
     );
@@ -157,15 +154,15 @@ fn generic_query_is_any_function() {
 #[test]
 fn decode_as_parsed_types() {
     let s = schema();
-    let vector = 0x1cb5_c415;
-    let users = words(&[vector, 2, 0x7f3b_18ea, 0xdde8_a54c, 1, 0, 2, 0]);
+    let vid = 0x1cb5_c415;
+    let users = words(&[vid, 2, 0x7f3b_18ea, 0xdde8_a54c, 1, 0, 2, 0]);
     let ty = s.parse_type("Vector<InputPeer>").unwrap();
     let value = s.decode_as(&users, &ty).unwrap();
     let Value::Vector(items) = &value else {
         panic!("{value:?}")
     };
     assert_eq!(items.len(), 2);
-    assert_eq!(s.name(items[1].as_object().unwrap()), "inputPeerUser");
+    assert_eq!(s.name_of(&items[1]), Some("inputPeerUser"));
     assert_eq!(s.encode_as(&value, &ty).unwrap(), users);
 
     let bare = s.parse_type("%Message").unwrap();
@@ -180,13 +177,13 @@ fn decode_as_parsed_types() {
     bytes.extend((-2i64).to_le_bytes());
     assert_eq!(
         s.decode_as(&bytes, &longs).unwrap(),
-        Value::Vector(vec![Value::Long(-2)])
+        vector(vec![Value::Long(-2)])
     );
     let nested = s.parse_type("Vector<Vector<Bool>>").unwrap();
-    let bytes = words(&[vector, 1, vector, 1, 0x9972_75b5]);
+    let bytes = words(&[vid, 1, vid, 1, 0x9972_75b5]);
     assert_eq!(
         s.decode_as(&bytes, &nested).unwrap(),
-        Value::Vector(vec![Value::Vector(vec![Value::Bool(true)])])
+        vector(vec![vector(vec![Value::Bool(true)])])
     );
     // Bool by its id through `decode`.
     assert_eq!(s.decode(&words(&[0x9972_75b5])).unwrap(), Value::Bool(true));
@@ -364,7 +361,7 @@ fn read_leaves_the_rest() {
     let bytes = words(&[0x7f3b_18ea, 99]);
     let mut r = Reader::new(&bytes);
     let value = s.read(&mut r, &Type::OBJECT).unwrap();
-    assert_eq!(s.name(value.as_object().unwrap()), "inputPeerEmpty");
+    assert_eq!(s.name_of(&value), Some("inputPeerEmpty"));
     assert_eq!(r.remaining(), 4);
 }
 
@@ -427,7 +424,7 @@ fn encoding_checks_what_static_types_cannot() {
                 "message",
                 vec![None, Some(Value::Int(1)), None, None, None, None],
             )),
-            Some(Value::Vector(vec![
+            Some(vector(vec![
                 obj(
                     &s,
                     "message",
@@ -435,7 +432,7 @@ fn encoding_checks_what_static_types_cannot() {
                 ),
                 Value::Int(3),
             ])),
-            Some(Value::Vector(vec![])),
+            Some(vector(vec![])),
         ],
     );
     assert_eq!(encode_error(&s, &v).0, "$.list[1]");
@@ -529,7 +526,7 @@ fn encoding_checks_what_static_types_cannot() {
     let v = obj(
         &s,
         "textPlain",
-        vec![Some(Value::String("x".repeat(1 << 24)))],
+        vec![Some(Value::String("x".repeat(1 << 24).into()))],
     );
     assert!(matches!(encode_error(&s, &v).1, ValueErrorKind::TooLong { len } if len == 1 << 24));
     // A failed write leaves the buffer as it was.
@@ -552,7 +549,8 @@ fn objects_know_their_names() {
     let message = s.definition(def(&s, "message")).unwrap();
     assert!(message.fields()[0].is_true_flag());
     assert!(message.fields()[2].is_optional() && !message.fields()[1].is_optional());
-    assert_eq!(s.name(&Object::new(d, vec![])), "payments.sendStarsForm");
+    assert_eq!(s.name(d), "payments.sendStarsForm");
+    assert_eq!(s.name_of(&Value::Int(1)), None);
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use tl_dynamic::{DefId, Object, Schema, Value};
+use tl_dynamic::{DefId, Schema, Value};
 
 /// One feature per line: primitives, flags (two words, a shared bit, a `true` flag sharing
 /// a bit with a value), bare vectors, `%T`, nested vectors, recursion, generics.
@@ -37,7 +37,17 @@ pub fn def(schema: &Schema, name: &str) -> DefId {
 
 /// An object of `name` with `fields`.
 pub fn obj(schema: &Schema, name: &str, fields: Vec<Option<Value>>) -> Value {
-    Value::Object(Object::new(def(schema, name), fields))
+    Value::object(def(schema, name), fields)
+}
+
+/// A vector value.
+pub fn vector(items: Vec<Value>) -> Value {
+    Value::Vector(items.into())
+}
+
+/// A bytes value.
+pub fn bytes(data: Vec<u8>) -> Value {
+    Value::Bytes(data.into())
 }
 
 /// Little-endian words.
