@@ -2,7 +2,8 @@
 //! [`Reader`], the [`write`](mod@write) and [`vector`] helpers, the (de)serialization
 //! traits with their implementations for the TL primitives, and [`RpcError`].
 //!
-//! The crate has no dependencies and no `unsafe` code. Decoding never panics:
+//! The crate has no `unsafe` code and one optional dependency, `simdutf8` (the default
+//! `simd-utf8` feature, see [UTF-8 policy](#utf-8-policy)). Decoding never panics:
 //! every malformed input is a [`DecodeError`] carrying the byte offset where
 //! it happened and a [`DecodeErrorKind`].
 //!
@@ -29,6 +30,10 @@
 //! invalid UTF-8 is [`DecodeErrorKind::InvalidUtf8`] (at the offset where the
 //! string starts), never silently replaced. Fields of type `bytes` are
 //! `Vec<u8>` and accept any content.
+//!
+//! With the `simd-utf8` feature (on by default) strings are validated with SIMD
+//! instructions by `simdutf8`; without it, by `core::str::from_utf8`. Both accept
+//! exactly the same inputs, and errors are the same.
 //!
 //! # Depth limit
 //!
@@ -81,6 +86,7 @@ mod error;
 mod reader;
 pub mod rpc_error;
 mod traits;
+mod utf8;
 pub mod vector;
 pub mod write;
 

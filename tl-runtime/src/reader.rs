@@ -269,12 +269,12 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn read_str(&mut self) -> Result<&'a str> {
         let (data, tail) = self.split_bytes()?;
-        match core::str::from_utf8(data) {
-            Ok(text) => {
+        match crate::utf8::to_str(data) {
+            Some(text) => {
                 self.rest = tail;
                 Ok(text)
             }
-            Err(_) => Err(invalid_utf8(self.position())),
+            None => Err(invalid_utf8(self.position())),
         }
     }
 
