@@ -1,11 +1,15 @@
 //! Decode and encode throughput of `tl-types` against `grammers-tl-types` 0.11.0 (the same
-//! layer 230) and a memcpy baseline, over the whole corpus of `tl_bench::corpus`.
+//! layer 230) and a memcpy baseline, over the whole corpus of `tl_bench::corpus`, and over the
+//! same corpus with mostly non-ASCII text (`tl_bench::corpus_with(TextMix::NonAscii)`).
 //!
 //! ```text
-//! cargo bench -p tl-bench --bench codec -- --warm-up-time 1 --measurement-time 4
+//! cargo bench -p tl-bench --bench codec -- --warm-up-time 1 --measurement-time 4 \
+//!     '^(decode|encode)(_non_ascii)?/'
 //! ```
 //!
 //! One iteration processes every sample of the corpus once; throughput is the corpus size.
+//! `decode/…` and `encode/…` run on the default corpus, `decode_non_ascii/…` and
+//! `encode_non_ascii/…` on the non-ASCII one.
 //!
 //! - `decode/{ours,grammers}`: each sample decoded as its static type (`messages.Messages`,
 //!   `Updates`, `Vector<User>`) from its bytes; the value is dropped inside the loop, so
@@ -28,7 +32,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
 use grammers_tl_types as gr;
-use tl_bench::{corpus, Kind, Sample, Value};
+use tl_bench::{corpus, corpus_with, Kind, Sample, TextMix, Value};
 use tl_runtime::Serializable as _;
 
 /// A sample decoded with grammers, as the static type of its kind (inline, like [`Value`]).
@@ -203,8 +207,13 @@ fn bench_set(c: &mut Criterion, decode: &str, encode: &str, samples: &[Sample]) 
 }
 
 fn codec(c: &mut Criterion) {
-    let samples = corpus();
-    bench_set(c, "decode", "encode", &samples);
+    bench_set(c, "decode", "encode", &corpus());
+    bench_set(
+        c,
+        "decode_non_ascii",
+        "encode_non_ascii",
+        &corpus_with(TextMix::NonAscii),
+    );
 }
 
 fn codec_by_kind(c: &mut Criterion) {

@@ -22,6 +22,20 @@ use tl_types::{enums, types};
 /// The seed of the corpus; changing it changes every byte.
 pub const SEED: u64 = 0x7e1e_6a4d_b3c5_2301;
 
+/// Which languages the corpus text is written in; the objects around the text (kinds,
+/// counts, media, ids) follow the same distributions with either mix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextMix {
+    /// The corpus of [`corpus`]: 60 % of texts English, 20 % Russian, 10 % Chinese/Japanese,
+    /// 10 % mixed (English, Russian, CJK and emoji words); an emoji after 6 % of words.
+    Default,
+    /// Mostly non-ASCII, as in Russian-, Persian- and Chinese-speaking chats: 30 % of texts
+    /// Russian, 20 % Persian, 20 % Chinese/Japanese, 20 % mixed (Russian, Persian, CJK and
+    /// emoji words), 10 % English; an emoji after 25 % of words; users' names in Cyrillic,
+    /// Persian or Chinese script.
+    NonAscii,
+}
+
 /// What a sample is, and so the static type it decodes as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -104,7 +118,13 @@ const COUNTS: [(Kind, usize); 7] = [
 ///
 /// Samples of different kinds are interleaved, as they would arrive on a connection.
 pub fn corpus() -> Vec<Sample> {
-    let mut g = Gen::new(SEED);
+    corpus_with(TextMix::Default)
+}
+
+/// The corpus generated with the text mix `mix` (from the same seed, with the same kinds and
+/// counts of samples); `corpus_with(TextMix::Default)` is [`corpus`].
+pub fn corpus_with(mix: TextMix) -> Vec<Sample> {
+    let mut g = Gen::new(SEED, mix);
     let mut remaining = COUNTS;
     let mut samples = Vec::new();
     loop {
@@ -375,6 +395,38 @@ const CJK: &[&str] = &[
     "写真",
     "今日",
 ];
+const FA: &[&str] = &[
+    "سلام",
+    "امروز",
+    "فردا",
+    "جلسه",
+    "ممنون",
+    "اخبار",
+    "کانال",
+    "عکس",
+    "پروژه",
+    "سرور",
+    "به‌روزرسانی",
+    "لطفا",
+    "عالی",
+    "شب",
+    "کار",
+    "تیم",
+    "هوا",
+    "باران",
+    "قیمت",
+    "بازار",
+    "مهم",
+    "بیشتر",
+    "و",
+    "در",
+    "به",
+    "از",
+    "که",
+    "این",
+    "را",
+    "با",
+];
 const EMOJI: &[&str] = &[
     "😀", "👍", "🔥", "🎉", "❤️", "😂", "🙏", "🚀", "✅", "👀", "💯", "🤔", "😍", "🥳",
 ];
@@ -417,6 +469,45 @@ const FIRST: &[&str] = &[
     "José",
     "Zoë",
     "Björn",
+];
+/// First names of [`TextMix::NonAscii`] users.
+const FIRST_NON_ASCII: &[&str] = &[
+    "Анна",
+    "Борис",
+    "Мария",
+    "Ольга",
+    "Павел",
+    "Светлана",
+    "Дмитрий",
+    "Екатерина",
+    "علی",
+    "زهرا",
+    "محمد",
+    "فاطمه",
+    "رضا",
+    "مریم",
+    "明",
+    "美咲",
+    "伟",
+    "芳",
+    "ひろし",
+    "Alex",
+];
+/// Last names of [`TextMix::NonAscii`] users.
+const LAST_NON_ASCII: &[&str] = &[
+    "Смирнов",
+    "Кузнецова",
+    "Попов",
+    "Соколова",
+    "Иванов",
+    "احمدی",
+    "حسینی",
+    "رضایی",
+    "王",
+    "李",
+    "张",
+    "田中",
+    "🌸",
 ];
 const LAST: &[&str] = &[
     "Smith",
@@ -472,6 +563,7 @@ const MIME: &[(&str, &str)] = &[
 enum Lang {
     English,
     Russian,
+    Persian,
     Cjk,
     Mixed,
 }
@@ -518,13 +610,14 @@ struct Person {
 
 struct Gen {
     rng: SplitMix64,
+    mix: TextMix,
     now: i32,
     people: Vec<Person>,
     next_photo_id: i64,
 }
 
 impl Gen {
-    fn new(seed: u64) -> Self {
+    fn new(seed: u64, mix: TextMix) -> Self {
         let mut rng = SplitMix64::new(seed);
         let people = (0..400)
             .map(|i| Person {
@@ -537,6 +630,7 @@ impl Gen {
             .collect();
         Self {
             rng,
+            mix,
             now: 1_735_689_600, // 2025-01-01
             people,
             next_photo_id: 5_100_000_000_000_000_000,
@@ -569,22 +663,43 @@ impl Gen {
     // --- Small pieces ------------------------------------------------------------------------
 
     fn lang(&mut self) -> Lang {
-        match self.rng.below(10) {
-            0..=5 => Lang::English,
-            6 | 7 => Lang::Russian,
-            8 => Lang::Cjk,
+        // One draw for either mix, so that the default corpus keeps its bytes.
+        let draw = self.rng.below(10);
+        match (self.mix, draw) {
+            (TextMix::Default, 0..=5) | (TextMix::NonAscii, 9) => Lang::English,
+            (TextMix::Default, 6 | 7) | (TextMix::NonAscii, 0..=2) => Lang::Russian,
+            (TextMix::NonAscii, 3 | 4) => Lang::Persian,
+            (TextMix::Default, 8) | (TextMix::NonAscii, 5 | 6) => Lang::Cjk,
             _ => Lang::Mixed,
         }
     }
 
     fn word(&mut self, lang: Lang) -> &'static str {
-        let list = match lang {
-            Lang::English => EN,
-            Lang::Russian => RU,
-            Lang::Cjk => CJK,
-            Lang::Mixed => self.rng.pick(&[EN, RU, CJK, EMOJI]),
+        let list = match (lang, self.mix) {
+            (Lang::English, _) => EN,
+            (Lang::Russian, _) => RU,
+            (Lang::Persian, _) => FA,
+            (Lang::Cjk, _) => CJK,
+            (Lang::Mixed, TextMix::Default) => self.rng.pick(&[EN, RU, CJK, EMOJI]),
+            (Lang::Mixed, TextMix::NonAscii) => self.rng.pick(&[RU, FA, CJK, EMOJI]),
         };
         self.rng.pick(list)
+    }
+
+    /// The chance (in percent) that an emoji follows a word of message text.
+    fn emoji_percent(&self) -> u64 {
+        match self.mix {
+            TextMix::Default => 6,
+            TextMix::NonAscii => 25,
+        }
+    }
+
+    /// The lists users' first and last names are picked from.
+    fn name_lists(&self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self.mix {
+            TextMix::Default => (FIRST, LAST),
+            TextMix::NonAscii => (FIRST_NON_ASCII, LAST_NON_ASCII),
+        }
     }
 
     /// Plain words up to about `target` bytes.
@@ -630,7 +745,7 @@ impl Gen {
             if !with_entities || self.rng.chance(85) {
                 let w = self.word(lang);
                 t.push(w);
-                if self.rng.chance(6) {
+                if self.rng.chance(self.emoji_percent()) {
                     let e = self.rng.pick(EMOJI);
                     t.push(e);
                 }
@@ -798,13 +913,14 @@ impl Gen {
             2 => Lang::Cjk,
             _ => Lang::Mixed,
         };
+        let (first_names, last_names) = self.name_lists();
         let first_name = if bot {
             format!("{} Bot", self.words(Lang::English, 6))
         } else {
-            self.rng.pick(FIRST).to_string()
+            self.rng.pick(first_names).to_string()
         };
         let r = &mut self.rng;
-        let last_name = (!bot && r.chance(65)).then(|| r.pick(LAST).to_string());
+        let last_name = (!bot && r.chance(65)).then(|| r.pick(last_names).to_string());
         let contact = !bot && r.chance(25);
         let photo = r.chance(80).then(|| {
             let has_video = r.chance(5);
@@ -1996,6 +2112,45 @@ mod tests {
         assert_eq!(corpus(), corpus());
     }
 
+    /// FNV-1a (64 bits) of every sample's length (`u32`, little-endian) and bytes, in order.
+    fn fingerprint(samples: &[Sample]) -> u64 {
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+        for s in samples {
+            let len = (s.bytes.len() as u32).to_le_bytes();
+            for &b in len.iter().chain(&s.bytes) {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash
+    }
+
+    /// The default corpus keeps the bytes the published figures were measured on (the value
+    /// was computed with an independent script over the samples `corpus-stats --write` dumped
+    /// before the non-ASCII mix was added).
+    #[test]
+    fn default_corpus_bytes_unchanged() {
+        let c = corpus();
+        assert_eq!(c.len(), 324);
+        assert_eq!(stats(&c, None).bytes, 1_732_480);
+        assert_eq!(fingerprint(&c), 0x3f9c_9627_803a_d450);
+    }
+
+    #[test]
+    fn non_ascii_corpus() {
+        let c = corpus_with(TextMix::NonAscii);
+        assert_eq!(c, corpus_with(TextMix::NonAscii));
+        assert_ne!(c, corpus());
+        assert_eq!(c.len(), 324);
+        for kind in Kind::ALL {
+            let ours = stats(&c, Some(kind)).count;
+            assert_eq!(ours, stats(&corpus(), Some(kind)).count, "{kind:?}");
+        }
+        let text = crate::text_stats(&c);
+        let default = crate::text_stats(&corpus());
+        assert!(text.non_ascii_percent() > 60.0, "{text:?}");
+        assert!(default.non_ascii_percent() < 40.0, "{default:?}");
+    }
+
     #[test]
     fn size_and_shape() {
         let c = corpus();
@@ -2008,7 +2163,7 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for s in corpus() {
+        for s in corpus().into_iter().chain(corpus_with(TextMix::NonAscii)) {
             let again = match s.kind {
                 Kind::MessagesPage | Kind::ChannelMessagesPage => {
                     enums::messages::Messages::from_bytes(&s.bytes)

@@ -6,8 +6,10 @@
 //! `grammers-tl-types` 0.11.0 on the same bytes; see `BENCHMARKS.md` at the workspace root.
 
 pub mod corpus;
+pub mod text_stats;
 
-pub use corpus::{corpus, stats, Kind, Sample, Stats};
+pub use corpus::{corpus, corpus_with, stats, Kind, Sample, Stats, TextMix};
+pub use text_stats::{text_stats, TextStats};
 
 use tl_runtime::{DecodeError, Deserializable, Serializable};
 use tl_types::enums;

@@ -1,17 +1,26 @@
-//! Prints the benchmark corpus: how many samples of each kind, their sizes and totals.
+//! Prints the benchmark corpus: how many samples of each kind, their sizes and totals, and
+//! its text (strings, bytes, non-ASCII share).
 //!
 //! ```text
-//! cargo run -p tl-bench --bin corpus-stats [-- --write DIR]
+//! cargo run -p tl-bench --bin corpus-stats [-- [--non-ascii] [--write DIR]]
 //! ```
 //!
-//! With `--write DIR`, also writes every sample to `DIR/NNN-<constructor>.bin` (for fuzzing
-//! seeds, or to feed the same bytes to other tools).
+//! `--non-ascii` selects the corpus of [`TextMix::NonAscii`] instead of the default one. With
+//! `--write DIR`, also writes every sample to `DIR/NNN-<constructor>.bin` (for fuzzing seeds,
+//! or to feed the same bytes to other tools).
 
-use tl_bench::{corpus, count_constructors, stats, Kind};
+use tl_bench::{corpus_with, count_constructors, stats, text_stats, Kind, TextMix};
 
 fn main() {
-    let samples = corpus();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mix = match args.iter().position(|a| a == "--non-ascii") {
+        Some(i) => {
+            args.remove(i);
+            TextMix::NonAscii
+        }
+        None => TextMix::Default,
+    };
+    let samples = corpus_with(mix);
     match args.as_slice() {
         [] => {}
         [flag, dir] if flag == "--write" => {
@@ -23,7 +32,7 @@ fn main() {
             eprintln!("wrote {} samples to {dir}", samples.len());
         }
         _ => {
-            eprintln!("usage: corpus-stats [--write DIR]");
+            eprintln!("usage: corpus-stats [--non-ascii] [--write DIR]");
             std::process::exit(2);
         }
     }
@@ -64,5 +73,18 @@ fn main() {
         all.bytes as f64 / 1e6,
         all.min,
         all.max,
+    );
+    let text = text_stats(&samples);
+    println!(
+        "\ntext ({mix:?}): {} strings, {} bytes ({:.1} % of the corpus); non-ASCII: {} \
+         strings ({:.1} %), {} bytes ({:.1} % of string bytes); {} strings of 254 bytes or more",
+        text.strings,
+        text.bytes,
+        100.0 * text.bytes as f64 / all.bytes as f64,
+        text.non_ascii_strings,
+        100.0 * text.non_ascii_strings as f64 / text.strings.max(1) as f64,
+        text.non_ascii_bytes,
+        text.non_ascii_percent(),
+        text.long_strings,
     );
 }
