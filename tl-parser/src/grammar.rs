@@ -12,7 +12,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{digit1, space0, space1};
 use nom::combinator::{cut, eof, map, opt, peek, recognize, value};
 use nom::error::{context, ContextError, ErrorKind, ParseError};
 use nom::multi::many0_count;
@@ -178,6 +178,14 @@ pub(crate) fn ws<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, (), 
     }
 }
 
+/// The ASCII character `c`, like nom's `char` but without decoding UTF-8.
+fn punct<'a, E: ParseError<&'a str>>(c: u8) -> impl Fn(&'a str) -> PResult<'a, char, E> {
+    move |input: &'a str| match input.as_bytes().first() {
+        Some(&b) if b == c => Ok((input.get(1..).unwrap_or_default(), char::from(c))),
+        _ => Err(no_match(input)),
+    }
+}
+
 /// Splits `input` after `len` bytes, which end on an ASCII character.
 fn split_ascii(input: &str, len: usize) -> (&str, &str) {
     match input.split_at_checked(len) {
@@ -219,42 +227,34 @@ pub(crate) fn ident<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &
     Ok(split_ascii(input, len))
 }
 
-/// Which bytes may appear in a qualified name: identifier bytes and `.`.
-const NAME_BYTES: [bool; 256] = {
-    let mut table = IDENT_BYTES;
-    table[b'.' as usize] = true;
-    table
-};
-
 /// A possibly qualified name: `inputPeerEmpty`, `payments.sendStarsForm`, `help.ConfigSimple`.
 pub(crate) fn qualified_name<'a, E: ParseError<&'a str>>(
     input: &'a str,
 ) -> PResult<'a, &'a str, E> {
     let bytes = input.as_bytes();
-    if !bytes
-        .first()
-        .is_some_and(|&b| is_ident_byte(b) && !b.is_ascii_digit())
-    {
-        return Err(no_match(input));
-    }
-    let run = bytes
-        .iter()
-        .position(|&b| !NAME_BYTES[usize::from(b)])
-        .unwrap_or(bytes.len());
-    let name = bytes.get(..run).unwrap_or(bytes);
-    if !name.contains(&b'.') {
-        return Ok(split_ascii(input, run));
-    }
-    // Each `.` must start another identifier; stop before the first that does not, as in `flags.0`.
     let mut len = 0;
-    for segment in name.split(|&b| b == b'.') {
-        let starts_ident = segment.first().is_some_and(|b| !b.is_ascii_digit());
-        if len > 0 && !starts_ident {
-            break;
+    // Each `.` must start another identifier; stop before the first that does not, as in `flags.0`.
+    loop {
+        let segment = bytes.get(len..).unwrap_or_default();
+        if !segment
+            .first()
+            .is_some_and(|&b| is_ident_byte(b) && !b.is_ascii_digit())
+        {
+            return if len == 0 {
+                Err(no_match(input))
+            } else {
+                Ok(split_ascii(input, len - 1))
+            };
         }
-        len += usize::from(len > 0) + segment.len();
+        len += segment
+            .iter()
+            .position(|&b| !is_ident_byte(b))
+            .unwrap_or(segment.len());
+        if bytes.get(len) != Some(&b'.') {
+            return Ok(split_ascii(input, len));
+        }
+        len += 1;
     }
-    Ok(split_ascii(input, len))
 }
 
 /// A decimal number as `u32`, saturating: `3`, `31`, `4`.
@@ -285,7 +285,7 @@ fn hex_id<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, u32, E> {
 /// A constructor id: `#` then hex digits, as in `#7998c914`.
 pub(crate) fn constructor_id<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, u32, E> {
     preceded(
-        char('#'),
+        punct(b'#'),
         cut(context("a hexadecimal constructor id after `#`", hex_id)),
     )
     .parse(input)
@@ -297,12 +297,12 @@ pub(crate) fn generic_param<'a, E: ProductionError<'a>>(
 ) -> PResult<'a, GenericParam<'a>, E> {
     let body = (
         context("a generic parameter name after `{`", ident),
-        context("`:` after the generic parameter name", char(':')),
+        context("`:` after the generic parameter name", punct(b':')),
         context("the kind of the generic parameter, like `Type`", ident),
-        context("`}` to close the generic parameter", char('}')),
+        context("`}` to close the generic parameter", punct(b'}')),
     );
     map(
-        preceded(char('{'), cut(body)),
+        preceded(punct(b'{'), cut(body)),
         |(name, _, kind, _): (&str, char, &str, char)| GenericParam { name, kind },
     )
     .parse(input)
@@ -344,7 +344,7 @@ pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
 
 /// The separator between generic arguments: `,` or spaces.
 fn type_arg_separator<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, (), E> {
-    alt((value((), (space0, char(','), space0)), value((), space1))).parse(input)
+    alt((value((), (space0, punct(b','), space0)), value((), space1))).parse(input)
 }
 
 /// Generic arguments of a type at nesting `depth`: `<MessageEntity>`, `<A B>`, `<A, B>`.
@@ -352,7 +352,7 @@ fn type_args<'a, E: ProductionError<'a>>(
     input: &'a str,
     depth: u32,
 ) -> PResult<'a, Vec<Type<'a>>, E> {
-    let (input, _) = char('<').parse(input)?;
+    let (input, _) = punct(b'<').parse(input)?;
     let (input, _) = space0.parse(input)?;
     let (input, first) = cut(context("a type argument after `<`", |i| {
         type_expr(i, depth + 1)
@@ -372,7 +372,7 @@ fn type_args<'a, E: ProductionError<'a>>(
     }
     let (input, _) = cut(preceded(
         space0,
-        context("`>` to close the type arguments", char('>')),
+        context("`>` to close the type arguments", punct(b'>')),
     ))
     .parse(input)?;
     Ok((input, args))
@@ -385,9 +385,9 @@ pub(crate) fn top_type<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a
 
 /// The condition of a conditional parameter: `flags.3?`, giving the field and the bit.
 fn flag_condition<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, (&'a str, u32), E> {
-    let (input, field) = terminated(ident, (char('.'), peek(digit1))).parse(input)?;
+    let (input, field) = terminated(ident, (punct(b'.'), peek(digit1))).parse(input)?;
     let (input, bit) = cut(decimal).parse(input)?;
-    let (input, _) = cut(context("`?` after the flag bit", char('?'))).parse(input)?;
+    let (input, _) = cut(context("`?` after the flag bit", punct(b'?'))).parse(input)?;
     Ok((input, (field, bit)))
 }
 
@@ -413,7 +413,7 @@ pub(crate) fn param<'a, E: ProductionError<'a>>(
     file: usize,
 ) -> impl Parser<&'a str, Output = Param<'a>, Error = E> {
     move |input: &'a str| {
-        let (rest, name) = terminated(ident, char(':')).parse(input)?;
+        let (rest, name) = terminated(ident, punct(b':')).parse(input)?;
         let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
         let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
         Ok((
@@ -470,47 +470,46 @@ pub(crate) fn read_definition<'a>(
     input: &'a str,
 ) -> PResult<'a, ParsedDefinition> {
     params.clear();
-    let (rest, (definition, parsed)) = match definition::<()>(base, file, category, params, input) {
-        Ok(read) => read,
+    match definition::<()>(base, file, category, params, out, input) {
+        Ok(read) => Ok(read),
         Err(_) => {
             params.clear();
-            definition::<GrammarError>(base, file, category, params, input)?
+            definition(base, file, category, params, out, input)
         }
-    };
-    out.push(definition);
-    Ok((rest, parsed))
+    }
 }
 
 /// A definition: `ns.name#id {X:Type} params = Result;`, possibly over several lines.
 ///
-/// `input` is a suffix of `base`, the whole file (for spans). Its `computed_id` is 0 and its
-/// spans have no lines and columns yet. The params are read into `scratch` and moved out
-/// into the definition.
+/// `input` is a suffix of `base`, the whole file (for spans). The definition is pushed onto
+/// `out` (only if it is read whole), its `computed_id` 0 and its spans without lines and
+/// columns. The params are read into `scratch` and moved out into the definition.
 pub(crate) fn definition<'a, E: ProductionError<'a>>(
     base: &'a str,
     file: usize,
     category: Category,
     scratch: &mut Vec<Param<'a>>,
+    out: &mut Vec<Definition<'a>>,
     input: &'a str,
-) -> PResult<'a, (Definition<'a>, ParsedDefinition), E> {
+) -> PResult<'a, ParsedDefinition, E> {
     let (rest, name) = context("a definition name", qualified_name).parse(input)?;
     let (rest, declared_id) = opt(constructor_id).parse(rest)?;
     let mut generics = Vec::new();
     let (rest, ()) = push_many(preceded(ws, generic_param), rest, &mut generics)?;
     let (rest, ()) = push_many(preceded(ws, param(base, file)), rest, scratch)?;
     let (rest, _) =
-        preceded(ws, context("`=` before the result type", cut(char('=')))).parse(rest)?;
+        preceded(ws, context("`=` before the result type", cut(punct(b'=')))).parse(rest)?;
     let (rest, _) = ws(rest)?;
     let result_start = offset_in(base, rest);
     let (rest, result) = cut(context("a result type after `=`", top_type)).parse(rest)?;
     let result_end = offset_in(base, rest);
     let (rest, _) = preceded(
         ws,
-        context("`;` at the end of the definition", cut(char(';'))),
+        context("`;` at the end of the definition", cut(punct(b';'))),
     )
     .parse(rest)?;
     let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
-    let definition = Definition {
+    out.push(Definition {
         category,
         name,
         declared_id,
@@ -520,11 +519,11 @@ pub(crate) fn definition<'a, E: ProductionError<'a>>(
         result,
         docs: Docs::default(),
         span,
-    };
+    });
     let parsed = ParsedDefinition {
         result: (result_start, result_end),
     };
-    Ok((rest, (definition, parsed)))
+    Ok((rest, parsed))
 }
 
 /// Moves everything out of `scratch` into a new vector of just the right capacity.
@@ -536,11 +535,11 @@ fn take_all<T>(scratch: &mut Vec<T>) -> Vec<T> {
 
 /// The body of a builtin line: `?`, `# [ t ]` or `4*[ int ]`.
 fn builtin_body<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, &'a str, E> {
-    let bracketed = || (char('['), ws, ident, ws, char(']'));
+    let bracketed = || (punct(b'['), ws, ident, ws, punct(b']'));
     alt((
-        recognize(char('?')),
-        recognize((char('#'), ws, bracketed())),
-        recognize((digit1, ws, char('*'), ws, bracketed())),
+        recognize(punct(b'?')),
+        recognize((punct(b'#'), ws, bracketed())),
+        recognize((digit1, ws, punct(b'*'), ws, bracketed())),
     ))
     .parse(input)
 }
@@ -564,13 +563,13 @@ pub(crate) fn builtin<'a, E: ProductionError<'a>>(
         ws,
         builtin_body,
         ws,
-        char('='),
+        punct(b'='),
         ws,
         builtin_result,
     )
         .parse(rest)?;
     let text_len = offset_in(input, rest);
-    let (rest, _) = (ws, char(';')).parse(rest)?;
+    let (rest, _) = (ws, punct(b';')).parse(rest)?;
     let text = input.get(..text_len).unwrap_or(input);
     Ok((rest, (name, id, text)))
 }

@@ -26,12 +26,15 @@ enum Outcome<'a> {
 /// Reads the definition at `start` of `text` with the error type `E`.
 fn outcome<'a, E: ProductionError<'a>>(text: &'a str, start: usize) -> (Outcome<'a>, Option<E>) {
     let input = text.get(start..).expect("a char boundary");
-    let mut scratch = Vec::new();
-    match definition::<E>(text, 0, Category::Function, &mut scratch, input) {
-        Ok((rest, (def, parsed))) => (
-            Outcome::Read(Box::new(def), parsed.result, offset_in(text, rest)),
-            None,
-        ),
+    let (mut scratch, mut out) = (Vec::new(), Vec::new());
+    let read = definition::<E>(text, 0, Category::Function, &mut scratch, &mut out, input);
+    match read {
+        Ok((rest, parsed)) => {
+            let def = out.pop().expect("the definition is pushed");
+            let end = offset_in(text, rest);
+            (Outcome::Read(Box::new(def), parsed.result, end), None)
+        }
+        Err(_) if !out.is_empty() => panic!("a definition is pushed on failure"),
         Err(Err::Error(e)) => (Outcome::Error, Some(e)),
         Err(Err::Failure(e)) => (Outcome::Failure, Some(e)),
         Err(Err::Incomplete(_)) => (Outcome::Incomplete, None),
