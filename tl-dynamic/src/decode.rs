@@ -4,6 +4,8 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
+use std::cell::Cell;
+
 use tl_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::error::{DecodeError, DecodeErrorKind};
@@ -49,134 +51,26 @@ impl Schema {
 
     /// Reads one value of `ty` from `r`, leaving whatever follows it unread.
     pub fn read(&self, r: &mut Reader<'_>, ty: &Type) -> Result<Value> {
-        self.read_node(r, &ty.0)
-    }
-
-    fn read_node(&self, r: &mut Reader<'_>, node: &Node) -> Result<Value> {
-        match node {
-            Node::Leaf(ty) => self.read_ty(r, *ty),
-            Node::Vector { boxed, elem } => {
-                if *boxed {
-                    r.expect_vector_id()?;
-                }
-                let n = r.read_vector_len()?;
-                r.enter()?;
-                let mut items = Vec::with_capacity(capacity(n));
-                for _ in 0..n {
-                    items.push(self.read_node(r, elem)?);
-                }
-                r.leave();
-                Ok(Value::Vector(items.into_boxed_slice()))
-            }
+        // The fields of the objects being decoded are gathered in one buffer, reused
+        // across calls, so that each object allocates exactly its present fields once.
+        let scratch = SCRATCH.with(|s| s.take());
+        let mut d = Decoder {
+            schema: self,
+            r,
+            scratch,
+        };
+        let value = d.node(&ty.0);
+        let mut scratch = d.scratch;
+        scratch.clear();
+        if scratch.capacity() <= MAX_SCRATCH {
+            SCRATCH.with(|s| s.set(scratch));
         }
-    }
-
-    /// Reads one value of a resolved type.
-    #[inline]
-    fn read_ty(&self, r: &mut Reader<'_>, ty: Ty) -> Result<Value> {
-        Ok(match ty {
-            Ty::Int => Value::Int(r.read_i32()?),
-            Ty::Long => Value::Long(r.read_i64()?),
-            Ty::Double => Value::Double(r.read_f64()?),
-            Ty::String => Value::String(r.read_str()?.into()),
-            Ty::Bytes => Value::Bytes(r.read_bytes()?.into()),
-            Ty::Int128 => Value::Int128(Box::new(r.read_array()?)),
-            Ty::Int256 => Value::Int256(Box::new(r.read_array()?)),
-            Ty::Bool => Value::Bool(r.read_bool()?),
-            Ty::True => Value::Bool(true),
-            Ty::Boxed(t) => {
-                let id = r.read_u32()?;
-                match self.ids.get(id) {
-                    Some(def) if self.hot_of(def).is_some_and(|h| h.ty == t.0) => {
-                        self.read_object(r, def)?
-                    }
-                    _ => return Err(self.unexpected(r, id, Expected::Type(t))),
-                }
-            }
-            Ty::Bare(def) => self.read_object(r, def)?,
-            Ty::Vector(elem) => {
-                r.expect_vector_id()?;
-                self.read_items(r, elem)?
-            }
-            Ty::BareVector(elem) => self.read_items(r, elem)?,
-            Ty::AnyFunction => {
-                let id = r.read_u32()?;
-                match self.ids.get(id) {
-                    Some(def) if self.hot_of(def).is_some_and(|h| h.ty == Hot::FUNCTION) => {
-                        self.read_object(r, def)?
-                    }
-                    _ => return Err(self.unexpected(r, id, Expected::Function)),
-                }
-            }
-            Ty::AnyObject => {
-                let id = r.read_u32()?;
-                match id {
-                    BOOL_TRUE_ID => Value::Bool(true),
-                    BOOL_FALSE_ID => Value::Bool(false),
-                    _ => match self.ids.get(id) {
-                        Some(def) => self.read_object(r, def)?,
-                        None => return Err(self.unexpected(r, id, Expected::Object)),
-                    },
-                }
-            }
-        })
+        value
     }
 
     #[inline]
     fn hot_of(&self, def: DefId) -> Option<&Hot> {
         self.hot.get(def.index())
-    }
-
-    /// Reads a vector's count and items (after its id, if boxed).
-    fn read_items(&self, r: &mut Reader<'_>, elem: TyId) -> Result<Value> {
-        let n = r.read_vector_len()?;
-        let elem = self.elem(elem);
-        r.enter()?;
-        let mut items = Vec::with_capacity(capacity(n));
-        for _ in 0..n {
-            items.push(self.read_ty(r, elem)?);
-        }
-        r.leave();
-        Ok(Value::Vector(items.into_boxed_slice()))
-    }
-
-    /// Reads the fields of `def` (its id already read, or bare).
-    fn read_object(&self, r: &mut Reader<'_>, def: DefId) -> Result<Value> {
-        let Some(hot) = self.hot_of(def) else {
-            return Err(self.unexpected(r, 0, Expected::Object));
-        };
-        r.enter()?;
-        let mut fields = Vec::with_capacity(hot.fields as usize);
-        let mut flags = [0u32; MAX_FLAG_WORDS];
-        for &step in self.steps_of(hot) {
-            match step {
-                Step::Flags(slot) => {
-                    flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = r.read_u32()?;
-                }
-                Step::Field(ty, cond) => {
-                    if let Some(cond) = cond {
-                        if flags[cond.slot()] & cond.mask() == 0 {
-                            fields.push(None);
-                            continue;
-                        }
-                    }
-                    // The common primitives are built right where they are stored.
-                    match ty {
-                        Ty::Int => fields.push(Some(Value::Int(r.read_i32()?))),
-                        Ty::Long => fields.push(Some(Value::Long(r.read_i64()?))),
-                        Ty::String => fields.push(Some(Value::String(r.read_str()?.into()))),
-                        Ty::Bool => fields.push(Some(Value::Bool(r.read_bool()?))),
-                        Ty::True => fields.push(Some(Value::Bool(true))),
-                        _ => fields.push(Some(self.read_ty(r, ty)?)),
-                    }
-                }
-            }
-        }
-        r.leave();
-        Ok(Value::Object {
-            def,
-            fields: fields.into_boxed_slice(),
-        })
     }
 
     /// The error for an id just read that is unknown or not of the expected kind.
@@ -192,6 +86,152 @@ impl Schema {
             r.position().saturating_sub(4),
             DecodeErrorKind::UnexpectedConstructor { id, expected },
         )
+    }
+}
+
+thread_local! {
+    /// The field buffer of [`Schema::read`], kept between calls on each thread.
+    static SCRATCH: Cell<Vec<(u32, Value)>> = const { Cell::new(Vec::new()) };
+}
+
+/// The largest field buffer (in entries) kept for the next call.
+const MAX_SCRATCH: usize = 1 << 12;
+
+/// One decoding: the schema, the input, and the field buffer.
+struct Decoder<'s, 'r, 'a> {
+    schema: &'s Schema,
+    r: &'r mut Reader<'a>,
+    /// The present fields of the objects being decoded, innermost last.
+    scratch: Vec<(u32, Value)>,
+}
+
+impl Decoder<'_, '_, '_> {
+    fn node(&mut self, node: &Node) -> Result<Value> {
+        match node {
+            Node::Leaf(ty) => self.ty(*ty),
+            Node::Vector { boxed, elem } => {
+                if *boxed {
+                    self.r.expect_vector_id()?;
+                }
+                let n = self.r.read_vector_len()?;
+                self.r.enter()?;
+                let mut items = Vec::with_capacity(capacity(n));
+                for _ in 0..n {
+                    items.push(self.node(elem)?);
+                }
+                self.r.leave();
+                Ok(Value::Vector(items.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// Reads one value of a resolved type.
+    #[inline]
+    fn ty(&mut self, ty: Ty) -> Result<Value> {
+        let schema = self.schema;
+        Ok(match ty {
+            Ty::Int => Value::Int(self.r.read_i32()?),
+            Ty::Long => Value::Long(self.r.read_i64()?),
+            Ty::Double => Value::Double(self.r.read_f64()?),
+            Ty::String => Value::String(self.r.read_str()?.into()),
+            Ty::Bytes => Value::Bytes(self.r.read_bytes()?.into()),
+            Ty::Int128 => Value::Int128(Box::new(self.r.read_array()?)),
+            Ty::Int256 => Value::Int256(Box::new(self.r.read_array()?)),
+            Ty::Bool => Value::Bool(self.r.read_bool()?),
+            Ty::True => Value::Bool(true),
+            Ty::Boxed(t) => {
+                let id = self.r.read_u32()?;
+                match schema.ids.get(id) {
+                    Some(def) if schema.hot_of(def).is_some_and(|h| h.ty == t.0) => {
+                        self.object(def)?
+                    }
+                    _ => return Err(schema.unexpected(self.r, id, Expected::Type(t))),
+                }
+            }
+            Ty::Bare(def) => self.object(def)?,
+            Ty::Vector(elem) => {
+                self.r.expect_vector_id()?;
+                self.items(elem)?
+            }
+            Ty::BareVector(elem) => self.items(elem)?,
+            Ty::AnyFunction => {
+                let id = self.r.read_u32()?;
+                match schema.ids.get(id) {
+                    Some(def) if schema.hot_of(def).is_some_and(|h| h.ty == Hot::FUNCTION) => {
+                        self.object(def)?
+                    }
+                    _ => return Err(schema.unexpected(self.r, id, Expected::Function)),
+                }
+            }
+            Ty::AnyObject => {
+                let id = self.r.read_u32()?;
+                match id {
+                    BOOL_TRUE_ID => Value::Bool(true),
+                    BOOL_FALSE_ID => Value::Bool(false),
+                    _ => match schema.ids.get(id) {
+                        Some(def) => self.object(def)?,
+                        None => return Err(schema.unexpected(self.r, id, Expected::Object)),
+                    },
+                }
+            }
+        })
+    }
+
+    /// Reads a vector's count and items (after its id, if boxed).
+    fn items(&mut self, elem: TyId) -> Result<Value> {
+        let n = self.r.read_vector_len()?;
+        let elem = self.schema.elem(elem);
+        self.r.enter()?;
+        let mut items = Vec::with_capacity(capacity(n));
+        for _ in 0..n {
+            items.push(self.ty(elem)?);
+        }
+        self.r.leave();
+        Ok(Value::Vector(items.into_boxed_slice()))
+    }
+
+    /// Reads the fields of `def` (its id already read, or bare).
+    fn object(&mut self, def: DefId) -> Result<Value> {
+        let schema = self.schema;
+        let Some(hot) = schema.hot_of(def) else {
+            return Err(schema.unexpected(self.r, 0, Expected::Object));
+        };
+        self.r.enter()?;
+        let start = self.scratch.len();
+        let mut flags = [0u32; MAX_FLAG_WORDS];
+        let mut index = 0u32;
+        for &step in schema.steps_of(hot) {
+            match step {
+                Step::Flags(slot) => {
+                    flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
+                }
+                Step::Field(ty, cond) => {
+                    let i = index;
+                    index += 1;
+                    if let Some(cond) = cond {
+                        if flags[cond.slot()] & cond.mask() == 0 {
+                            continue;
+                        }
+                    }
+                    // The common primitives are built right where they are stored.
+                    let r = &mut *self.r;
+                    match ty {
+                        Ty::Int => self.scratch.push((i, Value::Int(r.read_i32()?))),
+                        Ty::Long => self.scratch.push((i, Value::Long(r.read_i64()?))),
+                        Ty::String => self.scratch.push((i, Value::String(r.read_str()?.into()))),
+                        Ty::Bool => self.scratch.push((i, Value::Bool(r.read_bool()?))),
+                        Ty::True => self.scratch.push((i, Value::Bool(true))),
+                        _ => {
+                            let value = self.ty(ty)?;
+                            self.scratch.push((i, value));
+                        }
+                    }
+                }
+            }
+        }
+        self.r.leave();
+        let fields: Box<[(u32, Value)]> = self.scratch.drain(start..).collect();
+        Ok(Value::Object { def, fields })
     }
 }
 

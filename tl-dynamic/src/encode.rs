@@ -9,7 +9,7 @@ use tl_runtime::write::{self, MAX_BYTES_LEN};
 use tl_runtime::VECTOR_ID;
 
 use crate::error::{ValueError, ValueErrorKind};
-use crate::schema::{DefId, Definition, Hot, Schema, Step, Ty, MAX_FLAG_WORDS};
+use crate::schema::{DefId, Definition, Schema, Step, Ty, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
 use crate::value::Value;
 
@@ -184,44 +184,40 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn object(&mut self, id: DefId, fields: &[Option<Value>], boxed: bool) -> Result<()> {
+    fn object(&mut self, id: DefId, fields: &[(u32, Value)], boxed: bool) -> Result<()> {
         let schema = self.schema;
         let (Some(def), Some(hot)) = (schema.definition(id), schema.hot.get(id.index())) else {
             return Err(ValueError::new(ValueErrorKind::UnknownName {
                 name: format!("definition #{}", id.index()),
             }));
         };
-        if fields.len() != hot.fields as usize {
-            return Err(field_count(def, hot, fields.len()));
-        }
+        check_indices(def, fields)?;
         self.enter()?;
         // Flag words from the fields present.
         let mut flags = [0u32; MAX_FLAG_WORDS];
-        for (field, value) in def.fields.iter().zip(fields.iter()) {
-            if let Some(cond) = field.cond {
-                if is_present(field.ty, value.as_ref()) {
-                    flags[cond.slot()] |= cond.mask();
+        for (i, value) in fields {
+            if let Some(field) = def.fields.get(*i as usize) {
+                if let Some(cond) = field.cond {
+                    if is_present(field.ty, Some(value)) {
+                        flags[cond.slot()] |= cond.mask();
+                    }
                 }
             }
         }
-        Schema::check_shared(def, |i| {
-            def.fields
-                .get(i)
-                .zip(fields.get(i))
-                .is_some_and(|(f, v)| is_present(f.ty, v.as_ref()))
-        })?;
+        Schema::check_shared(def, |i| present_at(def, fields, i))?;
         if boxed {
             write::write_u32(self.out, def.id);
         }
-        let mut index = 0;
+        let mut index = 0u32;
+        let mut next = fields.iter().peekable();
         for &step in schema.steps_of(hot) {
             match step {
                 Step::Flags(slot) => {
                     write::write_u32(self.out, flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)]);
                 }
                 Step::Field(ty, cond) => {
-                    let value = fields.get(index).and_then(Option::as_ref);
-                    let name = def.fields.get(index).map_or("", |f| &f.name);
+                    let value = next.next_if(|(i, _)| *i == index).map(|(_, v)| v);
+                    let name = def.fields.get(index as usize).map_or("", |f| &f.name);
                     index += 1;
                     match (value, cond) {
                         (None, Some(_)) => {}
@@ -261,14 +257,33 @@ impl Writer<'_, '_> {
     }
 }
 
-#[cold]
-#[inline(never)]
-fn field_count(def: &Definition, hot: &Hot, found: usize) -> ValueError {
-    ValueError::new(ValueErrorKind::FieldCount {
-        definition: def.name.to_string(),
-        expected: hot.fields as usize,
-        found,
-    })
+/// Checks that field indices are strictly increasing and name fields of `def`.
+fn check_indices(def: &Definition, fields: &[(u32, Value)]) -> Result<()> {
+    let mut next = 0u32;
+    for (i, _) in fields {
+        if *i < next || *i as usize >= def.fields.len() {
+            return Err(ValueError::new(ValueErrorKind::BadFieldIndex {
+                definition: def.name.to_string(),
+                index: *i,
+                fields: def.fields.len(),
+            }));
+        }
+        next = i.saturating_add(1);
+    }
+    Ok(())
+}
+
+/// Whether field `i` of `def` is present among `fields` (sorted by index).
+pub(crate) fn present_at(def: &Definition, fields: &[(u32, Value)], i: usize) -> bool {
+    let Some(field) = def.fields.get(i) else {
+        return false;
+    };
+    let value = u32::try_from(i)
+        .ok()
+        .and_then(|i| fields.binary_search_by_key(&i, |(j, _)| *j).ok())
+        .and_then(|at| fields.get(at))
+        .map(|(_, v)| v);
+    is_present(field.ty, value)
 }
 
 impl Schema {

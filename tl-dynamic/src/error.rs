@@ -293,14 +293,14 @@ pub enum ValueErrorKind {
         /// The field as written.
         field: String,
     },
-    /// An object has a different number of fields than its definition.
-    FieldCount {
+    /// An object's field index is out of order or beyond its definition's fields.
+    BadFieldIndex {
         /// The constructor or function.
         definition: String,
+        /// The index given.
+        index: u32,
         /// The number of non-`#` parameters.
-        expected: usize,
-        /// The number of fields given.
-        found: usize,
+        fields: usize,
     },
     /// Fields that share one flag bit are not all present or all absent.
     InconsistentFlag {
@@ -356,11 +356,14 @@ impl fmt::Display for ValueErrorKind {
             Self::UnknownField { definition, field } => {
                 write!(f, "{definition} has no field `{field}`")
             }
-            Self::FieldCount {
+            Self::BadFieldIndex {
                 definition,
-                expected,
-                found,
-            } => write!(f, "{definition} has {expected} fields, found {found}"),
+                index,
+                fields,
+            } => write!(
+                f,
+                "field index {index} is out of order or not below {fields}, the fields of {definition}"
+            ),
             Self::InconsistentFlag {
                 definition,
                 field,

@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 use tl_runtime::Reader;
 
 use crate::base64;
-use crate::encode::{is_present, MAX_ENCODE_DEPTH};
+use crate::encode::{is_present, present_at, MAX_ENCODE_DEPTH};
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Ty};
 use crate::ty::{Node, Type};
@@ -117,23 +117,23 @@ impl Serialize for JsonValue<'_> {
                         id.index()
                     )));
                 };
-                if def.fields.len() != fields.len() {
-                    return Err(S::Error::custom(format_args!(
-                        "{} has {} fields, the value {}",
-                        def.name,
-                        def.fields.len(),
-                        fields.len()
-                    )));
-                }
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry(NAME_KEY, &*def.name)?;
-                for (field, value) in def.fields.iter().zip(fields.iter()) {
-                    if field.is_optional() && !is_present(field.ty, value.as_ref()) {
+                let mut next = 0;
+                for (i, value) in fields.iter() {
+                    let field = def.fields.get(*i as usize).filter(|_| *i >= next);
+                    let Some(field) = field else {
+                        return Err(S::Error::custom(format_args!(
+                            "field index {i} is out of order or not below {}, the fields of {}",
+                            def.fields.len(),
+                            def.name
+                        )));
+                    };
+                    next = i + 1;
+                    if field.is_optional() && !is_present(field.ty, Some(value)) {
                         continue;
                     }
-                    if let Some(v) = value {
-                        map.serialize_entry(&*field.name, &child(v))?;
-                    }
+                    map.serialize_entry(&*field.name, &child(value))?;
                 }
                 map.end()
             }
@@ -351,9 +351,9 @@ impl JsonReader<'_> {
             return Err(self.expected("an object".to_owned(), json));
         };
         let depth = Self::enter(depth)?;
-        let mut fields = Vec::with_capacity(def.fields.len());
+        let mut fields = Vec::new();
         let mut used = 1; // `"_"`
-        for field in def.fields.iter() {
+        for (field, index) in def.fields.iter().zip(0u32..) {
             let name = &*field.name;
             let json = map.get(name);
             used += usize::from(json.is_some());
@@ -382,17 +382,14 @@ impl JsonReader<'_> {
                     }
                 }
             };
-            fields.push(value);
+            if let Some(value) = value {
+                fields.push((index, value));
+            }
         }
         if used != map.len() {
             return Err(self.unknown_field(def, map));
         }
-        Schema::check_shared(def, |i| {
-            def.fields
-                .get(i)
-                .zip(fields.get(i))
-                .is_some_and(|(f, v)| is_present(f.ty, v.as_ref()))
-        })?;
+        Schema::check_shared(def, |i| present_at(def, &fields, i))?;
         Ok(Value::Object {
             def: id,
             fields: fields.into_boxed_slice(),

@@ -29,7 +29,8 @@
 //! let call = schema.decode_function(&bytes)?;
 //! let Value::Object { def, fields } = &call else { unreachable!() };
 //! assert_eq!(schema.name(*def), "payments.sendStarsForm");
-//! assert_eq!(fields[0], Some(Value::Long(42)));
+//! assert_eq!(fields[0], (0, Value::Long(42))); // (index of `form_id`, value)
+//! assert_eq!(call.field(0), Some(&Value::Long(42)));
 //!
 //! let json = schema.to_json_string(&call, false)?;
 //! assert_eq!(
@@ -65,9 +66,11 @@
 //!
 //! # Values
 //!
-//! A [`Value::Object`] holds its definition and one `Option<Value>` per parameter that is
-//! not a `#` flag word, in schema order: `None` when a `flags.N?T` field is absent,
-//! `Some(Value::Bool(true))` for a set `flags.N?true`. Flag words are not stored: encoding
+//! A [`Value::Object`] holds its definition and its present fields in schema order, each
+//! with its index among the parameters that are not `#` flag words: an absent
+//! `flags.N?T` field has no entry, a set `flags.N?true` is `Value::Bool(true)`
+//! ([`Value::object`] builds one from a dense `Vec<Option<Value>>`). Storing only what is
+//! present keeps objects with many optional fields small. Flag words are not stored: encoding
 //! derives them from the fields present, and checks what static types cannot — a missing
 //! required field, a value of the wrong kind or type, and fields that share one flag bit
 //! but are not all present or all absent:

@@ -11,14 +11,16 @@ use crate::schema::DefId;
 pub enum Value {
     /// A constructor or function call, boxed or bare.
     ///
-    /// `fields` holds one entry per parameter that is not a `#` flag word, in schema
-    /// order: `None` for an absent `flags.N?T` field (and for a clear `flags.N?true`),
-    /// `Some` otherwise. Flag words are derived from the fields present when encoding.
+    /// `fields` holds the fields that are present, in schema order, each with its index
+    /// in [`Definition::fields`](crate::Definition::fields) (the parameters that are not
+    /// `#` flag words). An absent `flags.N?T` field and a clear `flags.N?true` have no
+    /// entry; a set `flags.N?true` is `Value::Bool(true)`. Flag words are derived from
+    /// the fields present when encoding. [`Value::object`] builds one from a dense list.
     Object {
         /// The definition (see [`Schema::definition`](crate::Schema::definition)).
         def: DefId,
-        /// The fields in schema order, `#` parameters left out.
-        fields: Box<[Option<Value>]>,
+        /// The present fields as `(index, value)`, indices strictly increasing.
+        fields: Box<[(u32, Value)]>,
     },
     /// An `int`.
     Int(i32),
@@ -41,13 +43,30 @@ pub enum Value {
 }
 
 impl Value {
-    /// An object of `def` with `fields` (one per non-`#` parameter, in order).
+    /// An object of `def` from one `Option` per non-`#` parameter, in order (`None` for
+    /// an absent field).
     #[must_use]
     pub fn object(def: DefId, fields: Vec<Option<Value>>) -> Self {
         Value::Object {
             def,
-            fields: fields.into_boxed_slice(),
+            fields: fields
+                .into_iter()
+                .zip(0u32..)
+                .filter_map(|(v, i)| v.map(|v| (i, v)))
+                .collect(),
         }
+    }
+
+    /// The field with index `index` (in the definition's fields), if this is an object
+    /// and the field is present.
+    #[must_use]
+    pub fn field(&self, index: usize) -> Option<&Value> {
+        let Value::Object { fields, .. } = self else {
+            return None;
+        };
+        let index = u32::try_from(index).ok()?;
+        let at = fields.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        fields.get(at).map(|(_, v)| v)
     }
 
     /// What kind of value this is, for error messages: `int`, `object`, `vector`, ….
@@ -67,9 +86,9 @@ impl Value {
         }
     }
 
-    /// The definition and fields, if this is an object.
+    /// The definition and present fields, if this is an object.
     #[must_use]
-    pub fn as_object(&self) -> Option<(DefId, &[Option<Value>])> {
+    pub fn as_object(&self) -> Option<(DefId, &[(u32, Value)])> {
         match self {
             Value::Object { def, fields } => Some((*def, fields)),
             _ => None,

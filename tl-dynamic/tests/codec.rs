@@ -436,16 +436,22 @@ fn encoding_checks_what_static_types_cannot() {
         ],
     );
     assert_eq!(encode_error(&s, &v).0, "$.list[1]");
-    // A wrong number of fields.
-    let v = obj(&s, "message", vec![None]);
-    assert!(matches!(
-        encode_error(&s, &v).1,
-        ValueErrorKind::FieldCount {
-            expected: 6,
-            found: 1,
-            ..
-        }
-    ));
+    // A field index out of range or out of order.
+    let message = def(&s, "message");
+    for fields in [
+        vec![(9, Value::Int(1))],
+        vec![(1, Value::Int(1)), (1, Value::Int(1))],
+    ] {
+        let v = Value::Object {
+            def: message,
+            fields: fields.into(),
+        };
+        assert!(matches!(
+            encode_error(&s, &v).1,
+            ValueErrorKind::BadFieldIndex { fields: 6, .. }
+        ));
+        assert!(s.to_json_string(&v, false).is_err());
+    }
     // `views` without `forwards`: both on flags.10.
     let v = obj(
         &s,
