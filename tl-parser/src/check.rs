@@ -13,39 +13,26 @@ use crate::model::{
 
 /// Whether `name` is declared without a constructor: a primitive, a builtin or a generic kind.
 pub(crate) fn is_primitive(name: &str) -> bool {
-    /// The names, packed like [`pack`] does.
-    const PRIMITIVES: [u64; 17] = [
-        pack(b"int"),
-        pack(b"long"),
-        pack(b"double"),
-        pack(b"string"),
-        pack(b"bytes"),
-        pack(b"int128"),
-        pack(b"int256"),
-        pack(b"int32"),
-        pack(b"int53"),
-        pack(b"int64"),
-        pack(b"#"),
-        pack(b"true"),
-        pack(b"Bool"),
-        pack(b"Vector"),
-        pack(b"vector"),
-        pack(b"Type"),
-        pack(b"Object"),
-    ];
-    // Checked for every type reference: one number compared with a few, not strings.
-    name.len() <= 7 && PRIMITIVES.contains(&pack(name.as_bytes()))
-}
-
-/// Up to seven bytes as one number: the bytes (little-endian), with the length on top.
-const fn pack(bytes: &[u8]) -> u64 {
-    let mut packed = (bytes.len() as u64) << 56;
-    let mut i = 0;
-    while i < bytes.len() && i < 7 {
-        packed |= (bytes[i] as u64) << (8 * i);
-        i += 1;
-    }
-    packed
+    // Checked for every type reference: the length and first byte leave one or a few
+    // candidates, compared a word at a time.
+    let candidates: &[&str] = match (name.len(), name.as_bytes().first()) {
+        (1, Some(b'#')) => return true,
+        (3, Some(b'i')) => &["int"],
+        (4, Some(b'l')) => &["long"],
+        (4, Some(b't')) => &["true"],
+        (4, Some(b'B')) => &["Bool"],
+        (4, Some(b'T')) => &["Type"],
+        (5, Some(b'b')) => &["bytes"],
+        (5, Some(b'i')) => &["int32", "int53", "int64"],
+        (6, Some(b'd')) => &["double"],
+        (6, Some(b's')) => &["string"],
+        (6, Some(b'i')) => &["int128", "int256"],
+        (6, Some(b'V')) => &["Vector"],
+        (6, Some(b'v')) => &["vector"],
+        (6, Some(b'O')) => &["Object"],
+        _ => return false,
+    };
+    candidates.iter().any(|c| same_str(c, name))
 }
 
 /// Above this many params, per-definition lookups use a hash map instead of a scan.

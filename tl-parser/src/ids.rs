@@ -43,6 +43,12 @@ pub(crate) trait Sink {
     fn push_str(&mut self, s: &str);
     /// Appends one ASCII character.
     fn push(&mut self, c: u8);
+    /// Appends `s` between the ASCII characters `before` and `after`.
+    fn push_between(&mut self, before: u8, s: &str, after: u8) {
+        self.push(before);
+        self.push_str(s);
+        self.push(after);
+    }
 }
 
 impl Sink for String {
@@ -104,13 +110,12 @@ fn copy_fixed<const N: usize>(to: &mut [u8], to_at: usize, from: &[u8], at: usiz
     }
 }
 
-impl Sink for CanonicalBuffer {
+impl CanonicalBuffer {
+    /// Writes `from` at `start`, where [`CanonicalBuffer::room`] made room for it.
     #[inline]
-    fn push_str(&mut self, s: &str) {
-        let (from, start) = (s.as_bytes(), self.len);
-        let len = from.len();
-        let end = self.room(len);
+    fn write_at(&mut self, start: usize, from: &[u8]) {
         let to = &mut self.bytes;
+        let len = from.len();
         // Two overlapping moves cover any length from the move's size to twice it.
         match len {
             0 => {}
@@ -123,28 +128,51 @@ impl Sink for CanonicalBuffer {
             }
             4..=7 => {
                 copy_fixed::<4>(to, start, from, 0);
-                copy_fixed::<4>(to, end - 4, from, len - 4);
+                copy_fixed::<4>(to, start + len - 4, from, len - 4);
             }
             8..=16 => {
                 copy_fixed::<8>(to, start, from, 0);
-                copy_fixed::<8>(to, end - 8, from, len - 8);
+                copy_fixed::<8>(to, start + len - 8, from, len - 8);
             }
             _ => {
-                if let Some(to) = to.get_mut(start..end) {
+                if let Some(to) = to.get_mut(start..start + len) {
                     to.copy_from_slice(from);
                 }
             }
         }
-        self.len = end;
+    }
+
+    /// Writes the ASCII character `c` at `at`, where [`CanonicalBuffer::room`] made room for it.
+    #[inline]
+    fn write_byte_at(&mut self, at: usize, c: u8) {
+        if let Some(slot) = self.bytes.get_mut(at) {
+            *slot = c;
+        }
+    }
+}
+
+impl Sink for CanonicalBuffer {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        let start = self.len;
+        self.len = self.room(s.len());
+        self.write_at(start, s.as_bytes());
     }
 
     #[inline]
     fn push(&mut self, c: u8) {
-        let end = self.room(1);
-        if let Some(slot) = self.bytes.get_mut(self.len) {
-            *slot = c;
-        }
-        self.len = end;
+        let at = self.len;
+        self.len = self.room(1);
+        self.write_byte_at(at, c);
+    }
+
+    #[inline]
+    fn push_between(&mut self, before: u8, s: &str, after: u8) {
+        let start = self.len;
+        self.len = self.room(s.len() + 2);
+        self.write_byte_at(start, before);
+        self.write_at(start + 1, s.as_bytes());
+        self.write_byte_at(self.len - 1, after);
     }
 }
 
@@ -189,9 +217,7 @@ fn is_true(ty: &Type<'_>) -> bool {
 
 /// ` name:`.
 fn push_param_name(out: &mut impl Sink, name: &str) {
-    out.push(b' ');
-    out.push_str(name);
-    out.push(b':');
+    out.push_between(b' ', name, b':');
 }
 
 /// A decimal number of at most three digits.
@@ -244,6 +270,8 @@ mod tests {
             Sink::push_str(&mut string, piece);
             Sink::push(&mut buffer, b' ');
             Sink::push(&mut string, b' ');
+            Sink::push_between(&mut buffer, b'<', piece, b'>');
+            Sink::push_between(&mut string, b'<', piece, b'>');
         }
         assert_eq!(buffer.as_bytes(), string.as_bytes());
     }
