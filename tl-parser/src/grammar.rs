@@ -11,8 +11,7 @@
 //! they accept: only the error differs.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
-use nom::character::complete::{digit1, space0, space1};
+use nom::bytes::complete::{tag, tag_no_case, take_while};
 use nom::combinator::{cut, eof, map, opt, peek, recognize, value};
 use nom::error::{context, ContextError, ErrorKind, ParseError};
 use nom::multi::many0_count;
@@ -186,6 +185,38 @@ fn punct<'a, E: ParseError<&'a str>>(c: u8) -> impl Fn(&'a str) -> PResult<'a, c
     }
 }
 
+/// The longest run of bytes that satisfy `accept`, at least `min` of them long.
+fn byte_run<'a, E: ParseError<&'a str>>(
+    input: &'a str,
+    min: usize,
+    accept: impl Fn(u8) -> bool,
+) -> PResult<'a, &'a str, E> {
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .position(|&b| !accept(b))
+        .unwrap_or(bytes.len());
+    if len < min {
+        return Err(no_match(input));
+    }
+    Ok(split_ascii(input, len))
+}
+
+/// One or more ASCII digits, like nom's `digit1` but without decoding UTF-8.
+fn digit1<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
+    byte_run(input, 1, |b| b.is_ascii_digit())
+}
+
+/// Spaces and tabs, possibly none, like nom's `space0` but without decoding UTF-8.
+fn space0<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
+    byte_run(input, 0, |b| b == b' ' || b == b'\t')
+}
+
+/// One or more spaces and tabs, like nom's `space1` but without decoding UTF-8.
+fn space1<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
+    byte_run(input, 1, |b| b == b' ' || b == b'\t')
+}
+
 /// Splits `input` after `len` bytes, which end on an ASCII character.
 fn split_ascii(input: &str, len: usize) -> (&str, &str) {
     match input.split_at_checked(len) {
@@ -269,17 +300,27 @@ fn decimal<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, u32, E> {
 
 /// The hex digits of a constructor id: one to eight, not followed by a letter or digit.
 fn hex_id<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, u32, E> {
-    let (rest, digits) = take_while1(|c: char| c.is_ascii_hexdigit()).parse(input)?;
-    if rest.starts_with(is_ident_char) {
-        return Err(no_match(rest));
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .position(|b| !b.is_ascii_hexdigit())
+        .unwrap_or(bytes.len());
+    let (rest, digits) = split_ascii(input, len);
+    if digits.is_empty() || rest.as_bytes().first().is_some_and(|&b| is_ident_byte(b)) {
+        return Err(no_match(if digits.is_empty() { input } else { rest }));
     }
     if digits.len() > 8 {
         return Err(problem(input, "a constructor id has at most 8 hex digits"));
     }
-    match u32::from_str_radix(digits, 16) {
-        Ok(id) => Ok((rest, id)),
-        Err(_) => Err(no_match(input)),
-    }
+    let id = digits.bytes().fold(0u32, |id, digit| {
+        let value = match digit {
+            b'0'..=b'9' => digit - b'0',
+            b'a'..=b'f' => digit - b'a' + 10,
+            _ => digit.wrapping_sub(b'A').wrapping_add(10),
+        };
+        (id << 4) | u32::from(value & 0xf)
+    });
+    Ok((rest, id))
 }
 
 /// A constructor id: `#` then hex digits, as in `#7998c914`.
@@ -319,9 +360,9 @@ pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
             "generic arguments are nested too deeply (more than 64 levels)",
         ));
     }
-    let (input, prefix) = match input.strip_prefix(['%', '!']) {
-        Some(rest) => (rest, input.as_bytes().first().copied()),
-        None => (input, None),
+    let (input, prefix) = match input.as_bytes().first() {
+        Some(&b @ (b'%' | b'!')) => (input.get(1..).unwrap_or_default(), Some(b)),
+        _ => (input, None),
     };
     let (input, name) = if prefix.is_some() {
         cut(context("a type name", qualified_name)).parse(input)?
