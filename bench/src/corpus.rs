@@ -1008,11 +1008,9 @@ impl Gen {
             contact,
             mutual_contact: contact && r.chance(70),
             deleted: false,
-            bot,
             bot_chat_history: bot && r.chance(20),
             bot_nochats: bot && r.chance(50),
             verified: r.chance(2),
-            restricted,
             min: r.chance(10),
             bot_inline_geo: false,
             support: false,
@@ -1160,7 +1158,6 @@ impl Gen {
             broadcast,
             verified: r.chance(3),
             megagroup: !broadcast,
-            restricted: false,
             signatures: broadcast && r.chance(30),
             min: r.chance(10),
             scam: false,
@@ -1456,10 +1453,8 @@ impl Gen {
             title: Some(title),
             description: Some(description),
             photo,
-            embed_url: embed.then(|| format!("{url}?embed=1")),
-            embed_type: embed.then(|| "iframe".into()),
-            embed_width: embed.then_some(1280),
-            embed_height: embed.then_some(720),
+            embed_url_and_embed_type: embed.then(|| (format!("{url}?embed=1"), "iframe".into())),
+            embed_width_and_embed_height: embed.then_some((1280, 720)),
             duration: embed.then(|| r.int(30, 3600)),
             author: r
                 .chance(30)
@@ -1474,7 +1469,6 @@ impl Gen {
         match self.rng.below(10) {
             0..=4 => enums::MessageMedia::Photo(types::MessageMediaPhoto {
                 spoiler: self.rng.chance(3),
-                live_photo: false,
                 photo: Some(self.photo()),
                 ttl_seconds: None,
                 video: None,
@@ -1611,8 +1605,7 @@ impl Gen {
             channel_post: from_channel.then(|| self.rng.int(1, 200_000)),
             post_author: (from_channel && self.rng.chance(20))
                 .then(|| self.rng.pick(FIRST).to_string()),
-            saved_from_peer: None,
-            saved_from_msg_id: None,
+            saved_from_peer_and_saved_from_msg_id: None,
             saved_from_id: None,
             saved_from_name: None,
             saved_date: None,
@@ -1666,7 +1659,6 @@ impl Gen {
                     .collect()
             });
             enums::MessageReplies::MessageReplies(types::MessageReplies {
-                comments: true,
                 replies: n,
                 replies_pts: self.rng.int(1000, 500_000),
                 recent_repliers: recent,
@@ -1709,8 +1701,7 @@ impl Gen {
             media: media.map(Box::new),
             reply_markup: None,
             entities,
-            views,
-            forwards: views.map(|v| v / r.int(20, 400)),
+            views_and_forwards: views.map(|v| (v, v / r.int(20, 400))),
             replies,
             edit_date: r.chance(12).then(|| date + r.int(10, 7200)),
             post_author: (broadcast && r.chance(15))

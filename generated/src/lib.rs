@@ -4,8 +4,8 @@
 //! - [`types`]: one struct per constructor (`types::payments::PaymentResult`).
 //! - [`enums`]: one enum per boxed type, whose variants hold those structs.
 //! - [`functions`]: one struct per RPC function, implementing [`RemoteCall`].
-//! - [`errors`]: typed RPC errors, per function and for the whole API.
-//! - [`Object`]: decodes any boxed value by its constructor id.
+//! - `errors`: typed RPC errors, per function and for the whole API (feature `errors`).
+//! - `Object`: decodes any boxed value by its constructor id (feature `object`).
 //!
 //! The wire rules, the depth limit and the UTF-8 policy are those of [`tl_runtime`].
 //!
@@ -23,10 +23,6 @@
 //! let bytes = call.to_bytes();
 //! assert_eq!(bytes[..4], functions::payments::SendStarsForm::CONSTRUCTOR_ID.to_le_bytes());
 //!
-//! // Anything boxed can be decoded without knowing its type in advance:
-//! let object = tl_types::Object::from_bytes(&bytes).unwrap();
-//! assert_eq!(object.name(), "payments.sendStarsForm");
-//!
 //! // The response type is known statically:
 //! fn returns<C: RemoteCall>(_: &C) -> &'static str { std::any::type_name::<C::Return>() }
 //! assert!(returns(&call).ends_with("PaymentResult"));
@@ -34,6 +30,65 @@
 //! // Hostile input is an error with a byte offset, never a panic:
 //! let err = enums::payments::PaymentResult::from_bytes(&bytes[..3]).unwrap_err();
 //! assert_eq!(err.offset(), 0);
+//! ```
+//!
+//! The answer to a call (the `result` of an `rpc_result`) is the return value or an
+//! `rpc_error`; with the `errors` feature (on by default) it decodes straight into the
+//! method's own error enum:
+//!
+//! ```
+//! # #[cfg(feature = "errors")] {
+//! use tl_types::errors::payments::SendStarsFormError;
+//! use tl_types::{functions::payments::SendStarsForm, TypedErrors};
+//!
+//! // rpc_error#2144ca19 error_code:int error_message:string, as Telegram sends it:
+//! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
+//! match SendStarsForm::decode_typed_response(answer).expect("well-formed") {
+//!     Ok(result) => println!("paid: {result:?}"),
+//!     Err(SendStarsFormError::BalanceTooLow) => println!("top up your Stars first"),
+//!     Err(other) => println!("failed: {other}"),
+//! }
+//! # }
+//! ```
+//!
+//! Anything boxed can be decoded without knowing its type in advance, with the `object`
+//! feature:
+//!
+//! ```
+//! # #[cfg(feature = "object")] {
+//! use tl_types::{functions, Serializable};
+//!
+//! let bytes = functions::help::GetConfig {}.to_bytes();
+//! let object = tl_types::Object::from_bytes(&bytes).unwrap();
+//! assert_eq!(object.name(), "help.getConfig");
+//! # }
+//! ```
+//!
+//! Params that share one flag bit are present together, so they are one field: an
+//! `Option` of a tuple. A value whose bytes could not be read back cannot be built:
+//!
+//! ```
+//! use tl_types::{enums, types, Deserializable, Serializable};
+//!
+//! let stream = types::InputGroupCallStream {
+//!     call: enums::InputGroupCall::Slug(types::InputGroupCallSlug { slug: "live".into() }),
+//!     time_ms: 0,
+//!     scale: 0,
+//!     video_channel_and_video_quality: Some((1, 2)), // `flags.0?int` both
+//! };
+//! let bytes = stream.to_bytes();
+//! assert_eq!(types::InputGroupCallStream::from_bytes(&bytes).unwrap(), stream);
+//! ```
+//!
+//! ```compile_fail
+//! # use tl_types::{enums, types};
+//! let stream = types::InputGroupCallStream {
+//!     call: enums::InputGroupCall::Slug(types::InputGroupCallSlug { slug: "live".into() }),
+//!     time_ms: 0,
+//!     scale: 0,
+//!     video_channel: Some(5), // no such field: one without the other is not expressible
+//!     video_quality: None,
+//! };
 //! ```
 //!
 //! **2. Regenerate it from the command line.** After editing `schema/api.tl`:
@@ -62,7 +117,16 @@
 //!
 //! # Features
 //!
+//! Every constructor, type and function, with encoding and decoding of every type and
+//! encoding of every function, is always compiled. On top of that:
+//!
+//! - `errors` (default): [`errors::Error`], one error enum per method with documented errors,
+//!   and [`TypedErrors`] for every function.
+//! - `object`: `Object`, which decodes any boxed value by its id, and the decoders of
+//!   function calls (only `Object` needs them: servers do not send calls).
 //! - `serde`: `Serialize` and `Deserialize` on every type (off by default).
+//!
+//! The features are additive: turning one on never changes what another item means.
 
 #![forbid(unsafe_code)]
 
@@ -72,5 +136,5 @@ mod generated;
 pub use generated::*;
 pub use tl_runtime::{
     BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
-    Identifiable, Reader, RemoteCall, RpcError, Serializable,
+    ErrorClass, Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors,
 };

@@ -1,12 +1,14 @@
 //! The generated RPC error enums: exhaustive matches on per-method enums, conversions from
 //! the `RpcError` Telegram sends, and losslessness for anything undocumented.
 
+#![cfg(feature = "errors")]
+
 use tl_types::errors::payments::{RefundStarsChargeError, SendStarsFormError};
 use tl_types::errors::Error;
-use tl_types::{functions, RemoteCall, RpcError};
+use tl_types::{functions, RpcError, TypedErrors};
 
 /// Compile-time: the error type is reachable from the function type.
-fn error_of<C: RemoteCall>(error: RpcError) -> C::Error {
+fn error_of<C: TypedErrors>(error: RpcError) -> C::Error {
     error.into()
 }
 

@@ -18,7 +18,7 @@ use quote::quote;
 use tl_parser::{ParseOptions, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
-use crate::emit::{self, EmitOptions, ModuleKind};
+use crate::emit::{self, EmitOptions, Include, ModuleKind};
 use crate::ir;
 use crate::{format, write};
 
@@ -41,6 +41,8 @@ pub struct Config {
     layout: Layout,
     runtime_path: String,
     serde_feature: Option<String>,
+    errors: Include,
+    object: Include,
     pretty: bool,
     strict_ids: bool,
 }
@@ -156,6 +158,8 @@ impl Config {
             layout: Layout::SingleFile("tl.rs".into()),
             runtime_path: "::tl_runtime".into(),
             serde_feature: None,
+            errors: Include::Always,
+            object: Include::Always,
             pretty: true,
             strict_ids: false,
         }
@@ -205,6 +209,23 @@ impl Config {
         self
     }
 
+    /// Typed RPC errors: `errors::Error`, one enum per function with documented errors, and
+    /// the functions' [`TypedErrors`](https://docs.rs/tl-runtime) impls. Default: always.
+    ///
+    /// `Include::Feature("errors".into())` puts them behind that cargo feature of the crate
+    /// that includes the code; `false` leaves them out (a faster build).
+    pub fn errors(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.errors = include.into();
+        self
+    }
+
+    /// `Object` (decodes any boxed value by its id) and the decoders of function calls, which
+    /// only `Object` needs. Default: always; see [`Config::errors`] for the choices.
+    pub fn object(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.object = include.into();
+        self
+    }
+
     /// Pretty-print the output (default). Off is several times faster, for `build.rs`.
     pub fn pretty(&mut self, pretty: bool) -> &mut Self {
         self.pretty = pretty;
@@ -245,6 +266,8 @@ impl Config {
         let options = EmitOptions {
             runtime_path: self.runtime_path.clone(),
             serde_feature: self.serde_feature.clone(),
+            errors: self.errors.clone(),
+            object: self.object.clone(),
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {
@@ -344,9 +367,9 @@ impl Config {
         if let (Layout::SingleFile(name), true) = (&self.layout, self.pretty) {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();
-            for kind in ModuleKind::ALL {
+            for kind in ModuleKind::generated(options) {
                 let tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
-                all.extend(wrap_module(kind, tokens));
+                all.extend(wrap_module(kind, tokens, options));
             }
             let contents = format::pretty(all).map_err(|e| Error::Format(e.to_string()))?;
             return Ok(vec![GeneratedFile {
@@ -356,21 +379,23 @@ impl Config {
         }
         let module_dir = self.layout == Layout::ModuleDir;
         let pretty = self.pretty;
+        let modules = ModuleKind::generated(options);
+        let modules = &modules;
         // Token streams are not `Send`: each thread emits and renders its own module.
         let rendered: Vec<Result<String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = ModuleKind::ALL
+            let handles: Vec<_> = modules
                 .iter()
                 .map(|&kind| {
                     scope.spawn(move || -> Result<String> {
                         let mut tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
                         if kind == ModuleKind::Root && module_dir {
-                            tokens.extend(ModuleKind::ALL.iter().skip(1).map(|&m| {
-                                let attrs = m.declaration_attrs();
+                            tokens.extend(modules.iter().skip(1).map(|&m| {
+                                let attrs = m.declaration_attrs(options);
                                 let ident = quote::format_ident!("{}", m.name());
                                 quote!(#attrs pub mod #ident;)
                             }));
                         } else if !module_dir {
-                            tokens = wrap_module(kind, tokens);
+                            tokens = wrap_module(kind, tokens, options);
                         }
                         if pretty {
                             format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
@@ -390,7 +415,7 @@ impl Config {
         });
         let rendered = rendered.into_iter().collect::<Result<Vec<String>>>()?;
         match &self.layout {
-            Layout::ModuleDir => Ok(ModuleKind::ALL
+            Layout::ModuleDir => Ok(modules
                 .iter()
                 .zip(rendered)
                 .map(|(kind, contents)| {
@@ -426,11 +451,11 @@ impl Config {
 }
 
 /// `#[doc] pub mod name { tokens }` for a non-root module; the root stays as it is.
-fn wrap_module(kind: ModuleKind, tokens: TokenStream) -> TokenStream {
+fn wrap_module(kind: ModuleKind, tokens: TokenStream, options: &EmitOptions) -> TokenStream {
     if kind == ModuleKind::Root {
         return tokens;
     }
-    let attrs = kind.declaration_attrs();
+    let attrs = kind.declaration_attrs(options);
     let ident = quote::format_ident!("{}", kind.name());
     quote!(#attrs pub mod #ident { #tokens })
 }

@@ -65,8 +65,12 @@ pub struct Item {
     pub generics: Vec<String>,
     /// The serialization order: flag words and fields.
     pub slots: Vec<Slot>,
-    /// The struct fields (every param but `#` flag words and plain `true`).
+    /// The params that carry a value or a flag bit (every param but `#` flag words and plain
+    /// `true`), in order. Most are struct fields of their own; see [`Field::role`].
     pub fields: Vec<Field>,
+    /// Params that share one flag bit and so are present or absent together: each group is
+    /// one struct field holding a tuple, `Option<(A, B)>`.
+    pub shared: Vec<SharedBit>,
     /// For constructors, the index of their boxed type in [`Ir::enums`];
     /// for functions, the return type.
     pub result: ItemResult,
@@ -113,6 +117,45 @@ pub struct Field {
     pub description: Option<String>,
     /// The TL type as written, for docs.
     pub tl_type: String,
+    /// How the param appears in the struct.
+    pub role: FieldRole,
+}
+
+/// How a param appears in the generated struct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRole {
+    /// A struct field of its own (`Option<T>` when conditional, `bool` for `flags.N?true`).
+    Own,
+    /// Element `index` of the tuple field [`Item::shared`]`[group]`.
+    Shared {
+        /// The index in [`Item::shared`].
+        group: usize,
+        /// The position in the tuple.
+        index: usize,
+    },
+    /// A `flags.N?true` whose bit other params also use: set exactly when they are present,
+    /// so it is no field but a method reading their presence.
+    Implied(Presence),
+}
+
+/// What decides whether a flag bit is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// The field at this index of [`Item::fields`] (its own struct field).
+    Field(usize),
+    /// The tuple field at this index of [`Item::shared`].
+    Shared(usize),
+}
+
+/// Params with values on one flag bit, held together in one `Option` of a tuple.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedBit {
+    /// The Rust field name (`views_and_forwards`, before keyword escaping).
+    pub name: String,
+    /// The flag word and bit.
+    pub flag: (String, u8),
+    /// Indices in [`Item::fields`] of the tuple's elements, in order.
+    pub members: Vec<usize>,
 }
 
 /// A boxed type and its constructors.
@@ -337,11 +380,13 @@ impl<'a> Lowering<'a> {
                         boxed: false,
                         description,
                         tl_type: ty.to_string(),
+                        role: FieldRole::Own,
                     });
                 }
             }
         }
         dedupe_field_names(&mut fields);
+        let shared = group_shared_bits(&mut fields);
         let description = d.docs.description.clone().or_else(|| {
             if is_function {
                 self.docs.function_description(d.name)
@@ -356,6 +401,7 @@ impl<'a> Lowering<'a> {
             generics: d.generics.iter().map(|g| g.name.to_owned()).collect(),
             slots,
             fields,
+            shared,
             result,
             tl_line: d.to_string(),
             description,
@@ -521,6 +567,77 @@ fn dedupe_paths(items: &mut [Item]) {
         }
         *n += 1;
     }
+}
+
+/// Groups the params that share a flag bit, so that they can only be present together.
+///
+/// Two or more params with values on one bit become one tuple field (`Option<(A, B)>`);
+/// `flags.N?true` params on a bit that a value also uses become [`FieldRole::Implied`] by it,
+/// and several `true` params alone on one bit are implied by the first of them.
+fn group_shared_bits(fields: &mut [Field]) -> Vec<SharedBit> {
+    let mut bits: Vec<(String, u8)> = Vec::new();
+    for f in fields.iter() {
+        if let Some(flag) = &f.condition {
+            if !bits.contains(flag) {
+                bits.push(flag.clone());
+            }
+        }
+    }
+    let mut shared = Vec::new();
+    for flag in bits {
+        let on_bit: Vec<usize> = (0..fields.len())
+            .filter(|&k| fields[k].condition.as_ref() == Some(&flag))
+            .collect();
+        if on_bit.len() < 2 {
+            continue;
+        }
+        let values: Vec<usize> = on_bit
+            .iter()
+            .copied()
+            .filter(|&k| fields[k].ty != Ty::True)
+            .collect();
+        let presence = match values.as_slice() {
+            [] => Presence::Field(on_bit[0]),
+            [only] => Presence::Field(*only),
+            _ => {
+                let group = shared.len();
+                let names: Vec<&str> = values.iter().map(|&k| fields[k].name.as_str()).collect();
+                // `solution` and `solution_entities` → `solution`; else `views_and_forwards`.
+                let first = names[0];
+                let prefix = format!("{first}_");
+                let mut name = if names[1..].iter().all(|n| n.starts_with(&prefix)) {
+                    first.to_owned()
+                } else {
+                    names.join("_and_")
+                };
+                let taken = |name: &str, shared: &[SharedBit]| {
+                    fields
+                        .iter()
+                        .zip(0..)
+                        .any(|(f, k)| f.name == name && !values.contains(&k))
+                        || shared.iter().any(|s| s.name == name)
+                };
+                while taken(&name, &shared) {
+                    name.push('_');
+                }
+                for (index, &k) in values.iter().enumerate() {
+                    fields[k].role = FieldRole::Shared { group, index };
+                }
+                shared.push(SharedBit {
+                    name,
+                    flag: flag.clone(),
+                    members: values.clone(),
+                });
+                Presence::Shared(group)
+            }
+        };
+        for &k in &on_bit {
+            if fields[k].ty == Ty::True && presence != Presence::Field(k) {
+                fields[k].role = FieldRole::Implied(presence);
+            }
+        }
+    }
+    shared
 }
 
 /// Two params that map to one Rust field name get numeric suffixes.

@@ -73,9 +73,40 @@ pub trait Identifiable {
 pub trait RemoteCall: Serializable {
     /// The type of the function's result.
     type Return: Deserializable;
-    /// The function's typed errors: generated code uses an enum of its documented errors
-    /// (with a catch-all), converted from the [`RpcError`](crate::RpcError) Telegram sends.
+
+    /// Decodes the `result` of the `rpc_result` answering this call: the return value, or
+    /// the [`RpcError`](crate::RpcError) Telegram sent instead.
+    ///
+    /// The outer `Result` is a decoding error (truncated or malformed bytes); the inner one
+    /// is the call's outcome. For the call's own error type, see
+    /// [`TypedErrors::decode_typed_response`].
+    fn decode_response(bytes: &[u8]) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
+        if Reader::new(bytes).peek_u32().ok() == Some(crate::RpcError::CONSTRUCTOR_ID) {
+            return crate::RpcError::from_bytes(bytes).map(Err);
+        }
+        Self::Return::from_bytes(bytes).map(Ok)
+    }
+}
+
+/// The typed errors of a [`RemoteCall`]: the errors documented for the method, as an enum
+/// converted from the [`RpcError`](crate::RpcError) Telegram answers a failed call with.
+///
+/// Generated code implements it when its error types are generated (in `tl-types`, the
+/// `errors` feature); it is a trait of its own so that turning that on or off never changes
+/// what [`RemoteCall`] means.
+pub trait TypedErrors: RemoteCall {
+    /// The function's typed errors.
     type Error: From<crate::RpcError>;
+
+    /// Decodes the `result` of the `rpc_result` answering this call: the return value, or
+    /// the call's typed error.
+    ///
+    /// The outer `Result` is a decoding error; the inner one is the call's outcome.
+    fn decode_typed_response(
+        bytes: &[u8],
+    ) -> Result<core::result::Result<Self::Return, Self::Error>> {
+        Self::decode_response(bytes).map(|outcome| outcome.map_err(Self::Error::from))
+    }
 }
 
 /// A value with a bare TL encoding (without a constructor id).

@@ -443,7 +443,6 @@ impl Serializable for Ping {
 
 impl RemoteCall for Ping {
     type Return = Pong;
-    type Error = tl_runtime::RpcError;
 }
 
 impl Identifiable for Pong {

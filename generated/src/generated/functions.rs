@@ -30,6 +30,7 @@ for InvokeAfterMsg<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsg<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -41,6 +42,9 @@ for InvokeAfterMsg<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeAfterMsg<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeAfterMsg<X> {
     type Error = X::Error;
 }
 /// Invokes a query after a successful completion of previous queries
@@ -73,6 +77,7 @@ for InvokeAfterMsgs<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsgs<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -84,6 +89,9 @@ for InvokeAfterMsgs<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeAfterMsgs<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeAfterMsgs<X> {
     type Error = X::Error;
 }
 /// Initialize connection
@@ -170,6 +178,7 @@ for InitConnection<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InitConnection<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -216,6 +225,9 @@ for InitConnection<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InitConnection<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InitConnection<X> {
     type Error = super::errors::InitConnectionError;
 }
 /// Invoke the specified query using the specified API [layer](https://core.telegram.org/api/invoking#layers)
@@ -259,6 +271,7 @@ for InvokeWithLayer<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithLayer<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -270,6 +283,9 @@ for InvokeWithLayer<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithLayer<X> {
     type Error = super::errors::InvokeWithLayerError;
 }
 /// Invoke a request without subscribing the used connection for [updates](https://core.telegram.org/api/updates) (this is enabled by default for file [queries](https://core.telegram.org/api/files)).
@@ -297,6 +313,7 @@ for InvokeWithoutUpdates<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithoutUpdates<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -307,6 +324,10 @@ for InvokeWithoutUpdates<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithoutUpdates<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
+for InvokeWithoutUpdates<X> {
     type Error = X::Error;
 }
 /// Invoke with the given message range
@@ -339,6 +360,7 @@ for InvokeWithMessagesRange<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithMessagesRange<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -351,6 +373,10 @@ for InvokeWithMessagesRange<X> {
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
 for InvokeWithMessagesRange<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
+for InvokeWithMessagesRange<X> {
     type Error = X::Error;
 }
 /// Invoke a method within a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
@@ -383,6 +409,7 @@ for InvokeWithTakeout<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithTakeout<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -394,6 +421,9 @@ for InvokeWithTakeout<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithTakeout<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithTakeout<X> {
     type Error = X::Error;
 }
 /// Invoke a method using a Telegram Business Bot connection, see here » for more info, including a list of the methods that can be wrapped in this [constructor](https://core.telegram.org/api/bots/connected-business-bots).
@@ -428,6 +458,7 @@ for InvokeWithBusinessConnection<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithBusinessConnection<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -442,6 +473,10 @@ for InvokeWithBusinessConnection<X> {
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
 for InvokeWithBusinessConnection<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
+for InvokeWithBusinessConnection<X> {
     type Error = X::Error;
 }
 /// Official clients only, invoke with Google Play Integrity token.
@@ -479,6 +514,7 @@ for InvokeWithGooglePlayIntegrity<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithGooglePlayIntegrity<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -492,6 +528,10 @@ for InvokeWithGooglePlayIntegrity<X> {
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall
 for InvokeWithGooglePlayIntegrity<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
+for InvokeWithGooglePlayIntegrity<X> {
     type Error = X::Error;
 }
 /// Official clients only, invoke with Apple push verification.
@@ -529,6 +569,7 @@ for InvokeWithApnsSecret<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithApnsSecret<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -541,6 +582,10 @@ for InvokeWithApnsSecret<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithApnsSecret<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
+for InvokeWithApnsSecret<X> {
     type Error = X::Error;
 }
 /// Official clients only: re-execute a method call that required reCAPTCHA verification via a RECAPTCHA_CHECK\_%s\_\_%s, where the first placeholder is the action, and the second one is the reCAPTCHA key ID.
@@ -573,6 +618,7 @@ for InvokeWithReCaptcha<X> {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
 }
+#[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithReCaptcha<X> {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
@@ -584,6 +630,9 @@ for InvokeWithReCaptcha<X> {
 }
 impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithReCaptcha<X> {
     type Return = X::Return;
+}
+#[cfg(feature = "errors")]
+impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithReCaptcha<X> {
     type Error = X::Error;
 }
 /// TL method [`req_pq`](https://core.telegram.org/method/req_pq):
@@ -606,6 +655,7 @@ impl ::tl_runtime::BareSerializable for ReqPq {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqPq {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -615,6 +665,9 @@ impl ::tl_runtime::BareDeserializable for ReqPq {
 }
 impl ::tl_runtime::RemoteCall for ReqPq {
     type Return = super::enums::ResPq;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for ReqPq {
     type Error = super::errors::Error;
 }
 /// TL method [`req_pq_multi`](https://core.telegram.org/method/req_pq_multi):
@@ -637,6 +690,7 @@ impl ::tl_runtime::BareSerializable for ReqPqMulti {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqPqMulti {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -646,6 +700,9 @@ impl ::tl_runtime::BareDeserializable for ReqPqMulti {
 }
 impl ::tl_runtime::RemoteCall for ReqPqMulti {
     type Return = super::enums::ResPq;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for ReqPqMulti {
     type Error = super::errors::Error;
 }
 /// TL method [`req_DH_params`](https://core.telegram.org/method/req_DH_params):
@@ -683,6 +740,7 @@ impl ::tl_runtime::BareSerializable for ReqDhParams {
         ::tl_runtime::Serializable::serialize(&self.encrypted_data, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqDhParams {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -703,6 +761,9 @@ impl ::tl_runtime::BareDeserializable for ReqDhParams {
 }
 impl ::tl_runtime::RemoteCall for ReqDhParams {
     type Return = super::enums::ServerDhParams;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for ReqDhParams {
     type Error = super::errors::Error;
 }
 /// TL method [`set_client_DH_params`](https://core.telegram.org/method/set_client_DH_params):
@@ -731,6 +792,7 @@ impl ::tl_runtime::BareSerializable for SetClientDhParams {
         ::tl_runtime::Serializable::serialize(&self.encrypted_data, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for SetClientDhParams {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -746,6 +808,9 @@ impl ::tl_runtime::BareDeserializable for SetClientDhParams {
 }
 impl ::tl_runtime::RemoteCall for SetClientDhParams {
     type Return = super::enums::SetClientDhParamsAnswer;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for SetClientDhParams {
     type Error = super::errors::Error;
 }
 /// TL method [`destroy_auth_key`](https://core.telegram.org/method/destroy_auth_key):
@@ -763,6 +828,7 @@ impl ::tl_runtime::Identifiable for DestroyAuthKey {
 impl ::tl_runtime::BareSerializable for DestroyAuthKey {
     fn serialize_bare(&self, _out: &mut Vec<u8>) {}
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for DestroyAuthKey {
     fn deserialize_bare(
         _r: &mut ::tl_runtime::Reader<'_>,
@@ -772,6 +838,9 @@ impl ::tl_runtime::BareDeserializable for DestroyAuthKey {
 }
 impl ::tl_runtime::RemoteCall for DestroyAuthKey {
     type Return = super::enums::DestroyAuthKeyRes;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for DestroyAuthKey {
     type Error = super::errors::Error;
 }
 /// TL method [`rpc_drop_answer`](https://core.telegram.org/method/rpc_drop_answer):
@@ -794,6 +863,7 @@ impl ::tl_runtime::BareSerializable for RpcDropAnswer {
         ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for RpcDropAnswer {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -803,6 +873,9 @@ impl ::tl_runtime::BareDeserializable for RpcDropAnswer {
 }
 impl ::tl_runtime::RemoteCall for RpcDropAnswer {
     type Return = super::enums::RpcDropAnswer;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for RpcDropAnswer {
     type Error = super::errors::Error;
 }
 /// TL method [`get_future_salts`](https://core.telegram.org/method/get_future_salts):
@@ -825,6 +898,7 @@ impl ::tl_runtime::BareSerializable for GetFutureSalts {
         ::tl_runtime::Serializable::serialize(&self.num, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for GetFutureSalts {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -834,6 +908,9 @@ impl ::tl_runtime::BareDeserializable for GetFutureSalts {
 }
 impl ::tl_runtime::RemoteCall for GetFutureSalts {
     type Return = super::enums::FutureSalts;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for GetFutureSalts {
     type Error = super::errors::Error;
 }
 /// TL method [`ping`](https://core.telegram.org/method/ping):
@@ -856,6 +933,7 @@ impl ::tl_runtime::BareSerializable for Ping {
         ::tl_runtime::Serializable::serialize(&self.ping_id, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for Ping {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -865,6 +943,9 @@ impl ::tl_runtime::BareDeserializable for Ping {
 }
 impl ::tl_runtime::RemoteCall for Ping {
     type Return = super::enums::Pong;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for Ping {
     type Error = super::errors::Error;
 }
 /// TL method [`ping_delay_disconnect`](https://core.telegram.org/method/ping_delay_disconnect):
@@ -890,6 +971,7 @@ impl ::tl_runtime::BareSerializable for PingDelayDisconnect {
         ::tl_runtime::Serializable::serialize(&self.disconnect_delay, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for PingDelayDisconnect {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -902,6 +984,9 @@ impl ::tl_runtime::BareDeserializable for PingDelayDisconnect {
 }
 impl ::tl_runtime::RemoteCall for PingDelayDisconnect {
     type Return = super::enums::Pong;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for PingDelayDisconnect {
     type Error = super::errors::Error;
 }
 /// TL method [`destroy_session`](https://core.telegram.org/method/destroy_session):
@@ -924,6 +1009,7 @@ impl ::tl_runtime::BareSerializable for DestroySession {
         ::tl_runtime::Serializable::serialize(&self.session_id, out);
     }
 }
+#[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for DestroySession {
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
@@ -933,6 +1019,9 @@ impl ::tl_runtime::BareDeserializable for DestroySession {
 }
 impl ::tl_runtime::RemoteCall for DestroySession {
     type Return = super::enums::DestroySessionRes;
+}
+#[cfg(feature = "errors")]
+impl ::tl_runtime::TypedErrors for DestroySession {
     type Error = super::errors::Error;
 }
 /// The `account` namespace.
@@ -997,6 +1086,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.other_uids, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RegisterDevice {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1028,6 +1118,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for RegisterDevice {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RegisterDevice {
         type Error = super::super::errors::account::RegisterDeviceError;
     }
     /// Deletes a device by its token, stops sending PUSH-notifications to it.
@@ -1070,6 +1163,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.other_uids, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UnregisterDevice {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1087,6 +1181,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UnregisterDevice {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UnregisterDevice {
         type Error = super::super::errors::account::UnregisterDeviceError;
     }
     /// Edits notification settings from a given user/group, from all users/all groups.
@@ -1128,6 +1225,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateNotifySettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1142,6 +1240,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateNotifySettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateNotifySettings {
         type Error = super::super::errors::account::UpdateNotifySettingsError;
     }
     /// Gets current notification settings for a given user/group, from all users/all groups.
@@ -1176,6 +1277,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNotifySettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1187,6 +1289,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetNotifySettings {
         type Return = super::super::enums::PeerNotifySettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetNotifySettings {
         type Error = super::super::errors::account::GetNotifySettingsError;
     }
     /// Resets all notification settings from users and groups.
@@ -1206,6 +1311,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ResetNotifySettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetNotifySettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -1215,6 +1321,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetNotifySettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetNotifySettings {
         type Error = super::super::errors::Error;
     }
     /// Updates user profile.
@@ -1271,6 +1380,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateProfile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1300,6 +1410,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateProfile {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateProfile {
         type Error = super::super::errors::account::UpdateProfileError;
     }
     /// Updates online user status.
@@ -1326,6 +1439,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.offline, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1337,6 +1451,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateStatus {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateStatus {
         type Error = super::super::errors::Error;
     }
     /// Returns a list of available [wallpapers](https://core.telegram.org/api/wallpapers).
@@ -1363,6 +1480,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWallPapers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1374,6 +1492,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetWallPapers {
         type Return = super::super::enums::account::WallPapers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWallPapers {
         type Error = super::super::errors::Error;
     }
     /// Report a peer for violation of telegram's Terms of Service
@@ -1417,6 +1538,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportPeer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1430,6 +1552,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ReportPeer {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportPeer {
         type Error = super::super::errors::account::ReportPeerError;
     }
     /// Validates a username and checks availability.
@@ -1464,6 +1589,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1477,6 +1603,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for CheckUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::account::CheckUsernameError;
     }
     /// Changes username for the current user.
@@ -1512,6 +1641,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1525,6 +1655,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateUsername {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateUsername {
         type Error = super::super::errors::account::UpdateUsernameError;
     }
     /// Get privacy settings of current account
@@ -1557,6 +1690,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.key, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPrivacy {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1568,6 +1702,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetPrivacy {
         type Return = super::super::enums::account::PrivacyRules;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPrivacy {
         type Error = super::super::errors::account::GetPrivacyError;
     }
     /// Change privacy settings of current account
@@ -1607,6 +1744,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.rules, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetPrivacy {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1619,6 +1757,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetPrivacy {
         type Return = super::super::enums::account::PrivacyRules;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetPrivacy {
         type Error = super::super::errors::account::SetPrivacyError;
     }
     /// Delete the user's account from the telegram servers.
@@ -1662,6 +1803,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAccount {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1680,6 +1822,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeleteAccount {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteAccount {
         type Error = super::super::errors::account::DeleteAccountError;
     }
     /// Get days to live of account
@@ -1699,6 +1844,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetAccountTtl {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAccountTtl {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -1708,6 +1854,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAccountTtl {
         type Return = super::super::enums::AccountDaysTtl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAccountTtl {
         type Error = super::super::errors::Error;
     }
     /// Set account self-destruction period
@@ -1740,6 +1889,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.ttl, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetAccountTtl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1751,6 +1901,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetAccountTtl {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetAccountTtl {
         type Error = super::super::errors::account::SetAccountTtlError;
     }
     /// Verify a new phone number to associate to the current account
@@ -1791,6 +1944,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendChangePhoneCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1807,6 +1961,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SendChangePhoneCode {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendChangePhoneCode {
         type Error = super::super::errors::account::SendChangePhoneCodeError;
     }
     /// Change the phone number of the current account
@@ -1853,6 +2010,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.phone_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangePhone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1872,6 +2030,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ChangePhone {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ChangePhone {
         type Error = super::super::errors::account::ChangePhoneError;
     }
     /// When client-side passcode lock feature is enabled, will not show message texts in incoming PUSH [notifications](https://core.telegram.org/api/push-updates).
@@ -1898,6 +2059,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDeviceLocked {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1909,6 +2071,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateDeviceLocked {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateDeviceLocked {
         type Error = super::super::errors::Error;
     }
     /// Get logged-in sessions
@@ -1928,6 +2093,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetAuthorizations {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAuthorizations {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -1937,6 +2103,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAuthorizations {
         type Return = super::super::enums::account::Authorizations;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAuthorizations {
         type Error = super::super::errors::Error;
     }
     /// Log out an active authorized [session](https://core.telegram.org/api/auth) by its hash
@@ -1970,6 +2139,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -1981,6 +2151,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetAuthorization {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetAuthorization {
         type Error = super::super::errors::account::ResetAuthorizationError;
     }
     /// Obtain configuration for two-factor authorization with password
@@ -2000,6 +2173,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetPassword {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPassword {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -2009,6 +2183,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetPassword {
         type Return = super::super::enums::account::Password;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPassword {
         type Error = super::super::errors::Error;
     }
     /// Get private info associated to the password info (recovery email, telegram [passport](https://core.telegram.org/passport) info \& so on)
@@ -2041,6 +2218,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPasswordSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2054,6 +2232,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetPasswordSettings {
         type Return = super::super::enums::account::PasswordSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPasswordSettings {
         type Error = super::super::errors::account::GetPasswordSettingsError;
     }
     /// Set a new 2FA password
@@ -2099,6 +2280,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.new_settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePasswordSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2115,6 +2297,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdatePasswordSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdatePasswordSettings {
         type Error = super::super::errors::account::UpdatePasswordSettingsError;
     }
     /// Send confirmation code to cancel account deletion, for more info click [here »](https://core.telegram.org/api/account-deletion)
@@ -2152,6 +2337,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendConfirmPhoneCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2166,6 +2352,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SendConfirmPhoneCode {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendConfirmPhoneCode {
         type Error = super::super::errors::account::SendConfirmPhoneCodeError;
     }
     /// Confirm a phone number to cancel account deletion, for more info click [here »](https://core.telegram.org/api/account-deletion)
@@ -2204,6 +2393,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.phone_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmPhone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2220,6 +2410,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ConfirmPhone {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConfirmPhone {
         type Error = super::super::errors::account::ConfirmPhoneError;
     }
     /// Get temporary payment password
@@ -2259,6 +2452,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTmpPassword {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2273,6 +2467,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetTmpPassword {
         type Return = super::super::enums::account::TmpPassword;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTmpPassword {
         type Error = super::super::errors::account::GetTmpPasswordError;
     }
     /// Get web login [widget](https://core.telegram.org/widgets/login) authorizations
@@ -2292,6 +2489,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetWebAuthorizations {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebAuthorizations {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -2301,6 +2499,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetWebAuthorizations {
         type Return = super::super::enums::account::WebAuthorizations;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWebAuthorizations {
         type Error = super::super::errors::Error;
     }
     /// Log out an active web telegram [login](https://core.telegram.org/widgets/login) session
@@ -2333,6 +2534,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWebAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2344,6 +2546,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetWebAuthorization {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetWebAuthorization {
         type Error = super::super::errors::account::ResetWebAuthorizationError;
     }
     /// Reset all active web telegram [login](https://core.telegram.org/widgets/login) sessions
@@ -2363,6 +2568,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ResetWebAuthorizations {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWebAuthorizations {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -2372,6 +2578,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetWebAuthorizations {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetWebAuthorizations {
         type Error = super::super::errors::Error;
     }
     /// Get all saved [Telegram Passport](https://core.telegram.org/passport) documents, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
@@ -2391,6 +2600,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetAllSecureValues {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllSecureValues {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -2400,6 +2610,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAllSecureValues {
         type Return = Vec<super::super::enums::SecureValue>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAllSecureValues {
         type Error = super::super::errors::Error;
     }
     /// Get saved [Telegram Passport](https://core.telegram.org/passport) document, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
@@ -2426,6 +2639,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.types, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSecureValue {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2437,6 +2651,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetSecureValue {
         type Return = Vec<super::super::enums::SecureValue>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSecureValue {
         type Error = super::super::errors::Error;
     }
     /// Securely save [Telegram Passport](https://core.telegram.org/passport) document, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
@@ -2475,6 +2692,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.secure_secret_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveSecureValue {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2489,6 +2707,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveSecureValue {
         type Return = super::super::enums::SecureValue;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveSecureValue {
         type Error = super::super::errors::account::SaveSecureValueError;
     }
     /// Delete stored [Telegram Passport](https://core.telegram.org/passport) documents, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
@@ -2515,6 +2736,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.types, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteSecureValue {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2526,6 +2748,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeleteSecureValue {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteSecureValue {
         type Error = super::super::errors::Error;
     }
     /// Returns a Telegram Passport authorization form for sharing data with a service
@@ -2569,6 +2794,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.public_key, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAuthorizationForm {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2584,6 +2810,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAuthorizationForm {
         type Return = super::super::enums::account::AuthorizationForm;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAuthorizationForm {
         type Error = super::super::errors::account::GetAuthorizationFormError;
     }
     /// Sends a Telegram Passport authorization form, effectively sharing data with the service
@@ -2637,6 +2866,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.credentials, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2658,6 +2888,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for AcceptAuthorization {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptAuthorization {
         type Error = super::super::errors::account::AcceptAuthorizationError;
     }
     /// Send the verification phone code for telegram [passport](https://core.telegram.org/passport).
@@ -2695,6 +2928,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVerifyPhoneCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2711,6 +2945,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SendVerifyPhoneCode {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendVerifyPhoneCode {
         type Error = super::super::errors::account::SendVerifyPhoneCodeError;
     }
     /// Verify a phone number for telegram [passport](https://core.telegram.org/passport).
@@ -2755,6 +2992,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.phone_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for VerifyPhone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2774,6 +3012,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for VerifyPhone {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for VerifyPhone {
         type Error = super::super::errors::account::VerifyPhoneError;
     }
     /// Send an email verification code.
@@ -2816,6 +3057,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.email, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVerifyEmailCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2830,6 +3072,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SendVerifyEmailCode {
         type Return = super::super::enums::account::SentEmailCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendVerifyEmailCode {
         type Error = super::super::errors::account::SendVerifyEmailCodeError;
     }
     /// Verify an email address.
@@ -2872,6 +3117,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.verification, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for VerifyEmail {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2888,6 +3134,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for VerifyEmail {
         type Return = super::super::enums::account::EmailVerified;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for VerifyEmail {
         type Error = super::super::errors::account::VerifyEmailError;
     }
     /// Initialize a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
@@ -2926,14 +3175,18 @@ pub mod account {
         ///
         /// TL: `message_channels:flags.4?true`
         pub message_channels: bool,
-        /// Whether to export files
-        ///
-        /// TL: `files:flags.5?true`
-        pub files: bool,
         /// Maximum size of files to export
         ///
         /// TL: `file_max_size:flags.5?long`
         pub file_max_size: Option<i64>,
+    }
+    impl InitTakeoutSession {
+        /// Whether to export files
+        ///
+        /// TL: `files:flags.5?true`, set exactly when `file_max_size` is present (they share the flag bit).
+        pub fn files(&self) -> bool {
+            self.file_max_size.is_some()
+        }
     }
     impl ::tl_runtime::Identifiable for InitTakeoutSession {
         const CONSTRUCTOR_ID: u32 = 0x8ef3eab0;
@@ -2946,7 +3199,7 @@ pub mod account {
                 u32::from(self.contacts) | u32::from(self.message_users) << 1
                     | u32::from(self.message_chats) << 2
                     | u32::from(self.message_megagroups) << 3
-                    | u32::from(self.message_channels) << 4 | u32::from(self.files) << 5
+                    | u32::from(self.message_channels) << 4
                     | u32::from(self.file_max_size.is_some()) << 5,
             );
             if let Some(value) = &self.file_max_size {
@@ -2954,6 +3207,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitTakeoutSession {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -2964,7 +3218,6 @@ pub mod account {
             let message_chats = flags & 0x00000004 != 0;
             let message_megagroups = flags & 0x00000008 != 0;
             let message_channels = flags & 0x00000010 != 0;
-            let files = flags & 0x00000020 != 0;
             let file_max_size = if flags & 0x00000020 != 0 {
                 Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
             } else {
@@ -2976,13 +3229,15 @@ pub mod account {
                 message_chats,
                 message_megagroups,
                 message_channels,
-                files,
                 file_max_size,
             })
         }
     }
     impl ::tl_runtime::RemoteCall for InitTakeoutSession {
         type Return = super::super::enums::account::Takeout;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InitTakeoutSession {
         type Error = super::super::errors::account::InitTakeoutSessionError;
     }
     /// Terminate a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
@@ -3015,6 +3270,7 @@ pub mod account {
             ::tl_runtime::write_u32(out, u32::from(self.success));
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishTakeoutSession {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3026,6 +3282,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for FinishTakeoutSession {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FinishTakeoutSession {
         type Error = super::super::errors::account::FinishTakeoutSessionError;
     }
     /// Verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
@@ -3059,6 +3318,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmPasswordEmail {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3070,6 +3330,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ConfirmPasswordEmail {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConfirmPasswordEmail {
         type Error = super::super::errors::account::ConfirmPasswordEmailError;
     }
     /// Resend the code to verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
@@ -3095,6 +3358,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ResendPasswordEmail {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResendPasswordEmail {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -3104,6 +3368,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResendPasswordEmail {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResendPasswordEmail {
         type Error = super::super::errors::account::ResendPasswordEmailError;
     }
     /// Cancel the code that was sent to verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
@@ -3129,6 +3396,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for CancelPasswordEmail {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelPasswordEmail {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -3138,6 +3406,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for CancelPasswordEmail {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CancelPasswordEmail {
         type Error = super::super::errors::account::CancelPasswordEmailError;
     }
     /// Whether the user will receive notifications when contacts sign up
@@ -3157,6 +3428,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetContactSignUpNotification {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContactSignUpNotification {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -3166,6 +3438,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetContactSignUpNotification {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetContactSignUpNotification {
         type Error = super::super::errors::Error;
     }
     /// Toggle contact sign up notifications
@@ -3192,6 +3467,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.silent, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetContactSignUpNotification {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3203,6 +3479,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetContactSignUpNotification {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetContactSignUpNotification {
         type Error = super::super::errors::Error;
     }
     /// Returns list of chats with non-default notification settings
@@ -3244,6 +3523,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNotifyExceptions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3265,6 +3545,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetNotifyExceptions {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetNotifyExceptions {
         type Error = super::super::errors::Error;
     }
     /// Get info about a certain [wallpaper](https://core.telegram.org/api/wallpapers)
@@ -3297,6 +3580,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.wallpaper, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWallPaper {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3310,6 +3594,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetWallPaper {
         type Return = super::super::enums::WallPaper;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWallPaper {
         type Error = super::super::errors::account::GetWallPaperError;
     }
     /// Create and upload a new [wallpaper](https://core.telegram.org/api/wallpapers)
@@ -3358,6 +3645,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadWallPaper {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3381,6 +3669,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UploadWallPaper {
         type Return = super::super::enums::WallPaper;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadWallPaper {
         type Error = super::super::errors::account::UploadWallPaperError;
     }
     /// Install/uninstall [wallpaper](https://core.telegram.org/api/wallpapers)
@@ -3423,6 +3714,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveWallPaper {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3440,6 +3732,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveWallPaper {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveWallPaper {
         type Error = super::super::errors::account::SaveWallPaperError;
     }
     /// Install [wallpaper](https://core.telegram.org/api/wallpapers)
@@ -3477,6 +3772,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallWallPaper {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3493,6 +3789,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for InstallWallPaper {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InstallWallPaper {
         type Error = super::super::errors::account::InstallWallPaperError;
     }
     /// Delete all installed [wallpapers](https://core.telegram.org/api/wallpapers), reverting to the default wallpaper set.
@@ -3512,6 +3811,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ResetWallPapers {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWallPapers {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -3521,6 +3821,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetWallPapers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetWallPapers {
         type Error = super::super::errors::Error;
     }
     /// Get media autodownload settings
@@ -3540,6 +3843,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetAutoDownloadSettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAutoDownloadSettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -3549,6 +3853,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAutoDownloadSettings {
         type Return = super::super::enums::account::AutoDownloadSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAutoDownloadSettings {
         type Error = super::super::errors::Error;
     }
     /// Change media autodownload settings
@@ -3587,6 +3894,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAutoDownloadSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3602,6 +3910,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveAutoDownloadSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveAutoDownloadSettings {
         type Error = super::super::errors::Error;
     }
     /// Upload theme
@@ -3653,6 +3964,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.mime_type, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3680,6 +3992,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UploadTheme {
         type Return = super::super::enums::Document;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadTheme {
         type Error = super::super::errors::account::UploadThemeError;
     }
     /// Create a theme
@@ -3737,6 +4052,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3764,6 +4080,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for CreateTheme {
         type Return = super::super::enums::Theme;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateTheme {
         type Error = super::super::errors::account::CreateThemeError;
     }
     /// Update theme
@@ -3835,6 +4154,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3876,6 +4196,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateTheme {
         type Return = super::super::enums::Theme;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateTheme {
         type Error = super::super::errors::account::UpdateThemeError;
     }
     /// Save a theme
@@ -3913,6 +4236,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -3925,6 +4249,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveTheme {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveTheme {
         type Error = super::super::errors::account::SaveThemeError;
     }
     /// Install a theme
@@ -3977,6 +4304,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4008,6 +4336,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for InstallTheme {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InstallTheme {
         type Error = super::super::errors::Error;
     }
     /// Get theme information
@@ -4047,6 +4378,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.theme, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4059,6 +4391,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetTheme {
         type Return = super::super::enums::Theme;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTheme {
         type Error = super::super::errors::account::GetThemeError;
     }
     /// Get installed themes
@@ -4090,6 +4425,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetThemes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4102,6 +4438,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetThemes {
         type Return = super::super::enums::account::Themes;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetThemes {
         type Error = super::super::errors::Error;
     }
     /// Set sensitive content settings (for viewing or hiding NSFW content)
@@ -4134,6 +4473,7 @@ pub mod account {
             ::tl_runtime::write_u32(out, u32::from(self.sensitive_enabled));
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetContentSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4145,6 +4485,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetContentSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetContentSettings {
         type Error = super::super::errors::account::SetContentSettingsError;
     }
     /// Get sensitive content settings
@@ -4164,6 +4507,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetContentSettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContentSettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -4173,6 +4517,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetContentSettings {
         type Return = super::super::enums::account::ContentSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetContentSettings {
         type Error = super::super::errors::Error;
     }
     /// Get info about multiple [wallpapers](https://core.telegram.org/api/wallpapers)
@@ -4205,6 +4552,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.wallpapers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMultiWallPapers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4218,6 +4566,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetMultiWallPapers {
         type Return = Vec<super::super::enums::WallPaper>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMultiWallPapers {
         type Error = super::super::errors::account::GetMultiWallPapersError;
     }
     /// Get global privacy settings
@@ -4237,6 +4588,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetGlobalPrivacySettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGlobalPrivacySettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -4246,6 +4598,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetGlobalPrivacySettings {
         type Return = super::super::enums::GlobalPrivacySettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGlobalPrivacySettings {
         type Error = super::super::errors::Error;
     }
     /// Set global privacy settings
@@ -4281,6 +4636,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetGlobalPrivacySettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4294,6 +4650,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetGlobalPrivacySettings {
         type Return = super::super::enums::GlobalPrivacySettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetGlobalPrivacySettings {
         type Error = super::super::errors::account::SetGlobalPrivacySettingsError;
     }
     /// Report a profile photo of a dialog
@@ -4341,6 +4700,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportProfilePhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4357,6 +4717,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ReportProfilePhoto {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportProfilePhoto {
         type Error = super::super::errors::account::ReportProfilePhotoError;
     }
     /// Initiate a 2FA password reset: can only be used if the user is already logged-in, see here for more [info »](https://core.telegram.org/api/srp#password-reset)
@@ -4382,6 +4745,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ResetPassword {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetPassword {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -4391,6 +4755,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResetPassword {
         type Return = super::super::enums::account::ResetPasswordResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetPassword {
         type Error = super::super::errors::account::ResetPasswordError;
     }
     /// Abort a pending 2FA password reset, see here for more [info »](https://core.telegram.org/api/srp#password-reset)
@@ -4416,6 +4783,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for DeclinePasswordReset {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclinePasswordReset {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -4425,6 +4793,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeclinePasswordReset {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeclinePasswordReset {
         type Error = super::super::errors::account::DeclinePasswordResetError;
     }
     /// Get all available chat [themes »](https://core.telegram.org/api/themes).
@@ -4451,6 +4822,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatThemes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4462,6 +4834,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetChatThemes {
         type Return = super::super::enums::account::Themes;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChatThemes {
         type Error = super::super::errors::Error;
     }
     /// Set time-to-live of current session
@@ -4495,6 +4870,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.authorization_ttl_days, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetAuthorizationTtl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4508,6 +4884,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetAuthorizationTtl {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetAuthorizationTtl {
         type Error = super::super::errors::account::SetAuthorizationTtlError;
     }
     /// Change settings related to a session.
@@ -4564,6 +4943,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeAuthorizationSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4591,6 +4971,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ChangeAuthorizationSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ChangeAuthorizationSettings {
         type Error = super::super::errors::account::ChangeAuthorizationSettingsError;
     }
     /// Fetch saved notification sounds
@@ -4617,6 +5000,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedRingtones {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4628,6 +5012,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetSavedRingtones {
         type Return = super::super::enums::account::SavedRingtones;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedRingtones {
         type Error = super::super::errors::Error;
     }
     /// Save or remove saved notification sound.
@@ -4669,6 +5056,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveRingtone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4681,6 +5069,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveRingtone {
         type Return = super::super::enums::account::SavedRingtone;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveRingtone {
         type Error = super::super::errors::account::SaveRingtoneError;
     }
     /// Upload notification sound, use [account.saveRingtone](https://core.telegram.org/method/account.saveRingtone) to convert it and add it to the list of saved notification sounds.
@@ -4723,6 +5114,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.mime_type, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadRingtone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4740,6 +5132,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UploadRingtone {
         type Return = super::super::enums::Document;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadRingtone {
         type Error = super::super::errors::account::UploadRingtoneError;
     }
     /// Set an emoji [status](https://core.telegram.org/api/emoji-status)
@@ -4774,6 +5169,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateEmojiStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4787,6 +5183,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateEmojiStatus {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateEmojiStatus {
         type Error = super::super::errors::account::UpdateEmojiStatusError;
     }
     /// Get a list of default suggested emoji [statuses](https://core.telegram.org/api/emoji-status)
@@ -4813,6 +5212,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultEmojiStatuses {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4824,6 +5224,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultEmojiStatuses {
         type Return = super::super::enums::account::EmojiStatuses;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultEmojiStatuses {
         type Error = super::super::errors::Error;
     }
     /// Get recently used emoji [statuses](https://core.telegram.org/api/emoji-status)
@@ -4850,6 +5253,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentEmojiStatuses {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4861,6 +5265,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetRecentEmojiStatuses {
         type Return = super::super::enums::account::EmojiStatuses;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRecentEmojiStatuses {
         type Error = super::super::errors::Error;
     }
     /// Clears list of recently used emoji [statuses](https://core.telegram.org/api/emoji-status)
@@ -4880,6 +5287,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for ClearRecentEmojiStatuses {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentEmojiStatuses {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -4889,6 +5297,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ClearRecentEmojiStatuses {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClearRecentEmojiStatuses {
         type Error = super::super::errors::Error;
     }
     /// Reorder usernames associated with the currently logged-in user.
@@ -4922,6 +5333,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4933,6 +5345,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ReorderUsernames {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::account::ReorderUsernamesError;
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to the currently logged-in user.
@@ -4972,6 +5387,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.active, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -4986,6 +5402,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ToggleUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::account::ToggleUsernameError;
     }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used as profile [picture](https://core.telegram.org/api/files#sticker-profile-pictures)
@@ -5012,6 +5431,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultProfilePhotoEmojis {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5023,6 +5443,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultProfilePhotoEmojis {
         type Return = super::super::enums::EmojiList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultProfilePhotoEmojis {
         type Error = super::super::errors::Error;
     }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used as group [picture](https://core.telegram.org/api/files#sticker-profile-pictures)
@@ -5049,6 +5472,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultGroupPhotoEmojis {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5060,6 +5484,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultGroupPhotoEmojis {
         type Return = super::super::enums::EmojiList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultGroupPhotoEmojis {
         type Error = super::super::errors::Error;
     }
     /// Get autosave settings
@@ -5079,6 +5506,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetAutoSaveSettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAutoSaveSettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -5088,6 +5516,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetAutoSaveSettings {
         type Return = super::super::enums::account::AutoSaveSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAutoSaveSettings {
         type Error = super::super::errors::Error;
     }
     /// Modify autosave settings
@@ -5145,6 +5576,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAutoSaveSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5172,6 +5604,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveAutoSaveSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveAutoSaveSettings {
         type Error = super::super::errors::account::SaveAutoSaveSettingsError;
     }
     /// Clear all peer-specific autosave settings.
@@ -5191,6 +5626,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for DeleteAutoSaveExceptions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAutoSaveExceptions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -5200,6 +5636,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeleteAutoSaveExceptions {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteAutoSaveExceptions {
         type Error = super::super::errors::Error;
     }
     /// Invalidate the specified login codes, see [here »](https://core.telegram.org/api/auth#invalidating-login-codes) for more info.
@@ -5226,6 +5665,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.codes, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InvalidateSignInCodes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5237,6 +5677,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for InvalidateSignInCodes {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InvalidateSignInCodes {
         type Error = super::super::errors::Error;
     }
     /// Update the accent color and background custom [emoji »](https://core.telegram.org/api/colors) of the current account.
@@ -5281,6 +5724,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateColor {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5297,6 +5741,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateColor {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateColor {
         type Error = super::super::errors::account::UpdateColorError;
     }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used in an accent color [pattern](https://core.telegram.org/api/colors).
@@ -5323,6 +5770,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultBackgroundEmojis {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5334,6 +5782,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultBackgroundEmojis {
         type Return = super::super::enums::EmojiList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultBackgroundEmojis {
         type Error = super::super::errors::Error;
     }
     /// Get a list of default suggested channel emoji [statuses](https://core.telegram.org/api/emoji-status).
@@ -5360,6 +5811,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelDefaultEmojiStatuses {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5371,6 +5823,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetChannelDefaultEmojiStatuses {
         type Return = super::super::enums::account::EmojiStatuses;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChannelDefaultEmojiStatuses {
         type Error = super::super::errors::Error;
     }
     /// Returns fetch the full list of custom emoji [IDs »](https://core.telegram.org/api/custom-emoji) that cannot be used in channel emoji [statuses »](https://core.telegram.org/api/emoji-status).
@@ -5397,6 +5852,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelRestrictedStatusEmojis {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5408,6 +5864,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetChannelRestrictedStatusEmojis {
         type Return = super::super::enums::EmojiList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChannelRestrictedStatusEmojis {
         type Error = super::super::errors::Error;
     }
     /// Specify a set of Telegram Business opening [hours](https://core.telegram.org/api/business#opening-hours).
@@ -5451,6 +5910,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessWorkHours {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5466,6 +5926,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessWorkHours {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBusinessWorkHours {
         type Error = super::super::errors::account::UpdateBusinessWorkHoursError;
     }
     /// [Businesses »](https://core.telegram.org/api/business#location) may advertise their location using this method, see [here »](https://core.telegram.org/api/business#location) for more info.
@@ -5508,6 +5971,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessLocation {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5528,6 +5992,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessLocation {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBusinessLocation {
         type Error = super::super::errors::Error;
     }
     /// Set a list of Telegram Business greeting [messages](https://core.telegram.org/api/business#greeting-messages).
@@ -5557,6 +6024,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessGreetingMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5572,6 +6040,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessGreetingMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBusinessGreetingMessage {
         type Error = super::super::errors::Error;
     }
     /// Set a list of Telegram Business away [messages](https://core.telegram.org/api/business#away-messages).
@@ -5601,6 +6072,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessAwayMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5616,6 +6088,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessAwayMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBusinessAwayMessage {
         type Error = super::super::errors::Error;
     }
     /// Connect a business [bot »](https://core.telegram.org/api/bots/connected-business-bots) to the current account, or to change the current connection settings.
@@ -5669,6 +6144,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.recipients, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateConnectedBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5694,6 +6170,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateConnectedBot {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateConnectedBot {
         type Error = super::super::errors::account::UpdateConnectedBotError;
     }
     /// List all currently connected business [bots »](https://core.telegram.org/api/bots/connected-business-bots)
@@ -5713,6 +6192,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetConnectedBots {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedBots {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -5722,6 +6202,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetConnectedBots {
         type Return = super::super::enums::account::ConnectedBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetConnectedBots {
         type Error = super::super::errors::Error;
     }
     /// Bots may invoke this method to re-fetch the [updateBotBusinessConnect](https://core.telegram.org/constructor/updateBotBusinessConnect) constructor associated with a specific business connection_id, see [here »](https://core.telegram.org/api/bots/connected-business-bots) for more info on connected business bots.
@@ -5760,6 +6243,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.connection_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotBusinessConnection {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5773,6 +6257,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetBotBusinessConnection {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotBusinessConnection {
         type Error = super::super::errors::account::GetBotBusinessConnectionError;
     }
     /// Set or remove the Telegram Business [introduction »](https://core.telegram.org/api/business#business-introduction).
@@ -5802,6 +6289,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessIntro {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5817,6 +6305,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBusinessIntro {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBusinessIntro {
         type Error = super::super::errors::Error;
     }
     /// Pause or unpause a specific chat, temporarily disconnecting it from all business [bots »](https://core.telegram.org/api/bots/connected-business-bots).
@@ -5854,6 +6345,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.paused, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleConnectedBotPaused {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5866,6 +6358,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ToggleConnectedBotPaused {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleConnectedBotPaused {
         type Error = super::super::errors::account::ToggleConnectedBotPausedError;
     }
     /// Permanently disconnect a specific chat from all business [bots »](https://core.telegram.org/api/bots/connected-business-bots) (equivalent to specifying it in recipients.exclude_users during initial configuration with [account.updateConnectedBot »](https://core.telegram.org/method/account.updateConnectedBot)); to reconnect of a chat disconnected using this method the user must reconnect the entire bot by invoking [account.updateConnectedBot »](https://core.telegram.org/method/account.updateConnectedBot).
@@ -5900,6 +6395,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DisablePeerConnectedBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5911,6 +6407,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DisablePeerConnectedBot {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DisablePeerConnectedBot {
         type Error = super::super::errors::account::DisablePeerConnectedBotError;
     }
     /// Update our birthday, see [here »](https://core.telegram.org/api/profile#birthday) for more info.
@@ -5946,6 +6445,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBirthday {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -5961,6 +6461,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateBirthday {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateBirthday {
         type Error = super::super::errors::account::UpdateBirthdayError;
     }
     /// Create a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
@@ -5995,6 +6498,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateBusinessChatLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6006,6 +6510,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for CreateBusinessChatLink {
         type Return = super::super::enums::BusinessChatLink;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateBusinessChatLink {
         type Error = super::super::errors::account::CreateBusinessChatLinkError;
     }
     /// Edit a created business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
@@ -6044,6 +6551,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditBusinessChatLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6056,6 +6564,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for EditBusinessChatLink {
         type Return = super::super::enums::BusinessChatLink;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditBusinessChatLink {
         type Error = super::super::errors::account::EditBusinessChatLinkError;
     }
     /// Delete a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
@@ -6089,6 +6600,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteBusinessChatLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6100,6 +6612,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeleteBusinessChatLink {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteBusinessChatLink {
         type Error = super::super::errors::account::DeleteBusinessChatLinkError;
     }
     /// List all created business chat deep [links »](https://core.telegram.org/api/business#business-chat-links).
@@ -6119,6 +6634,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetBusinessChatLinks {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBusinessChatLinks {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -6128,6 +6644,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetBusinessChatLinks {
         type Return = super::super::enums::account::BusinessChatLinks;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBusinessChatLinks {
         type Error = super::super::errors::Error;
     }
     /// Resolve a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
@@ -6161,6 +6680,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveBusinessChatLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6172,6 +6692,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ResolveBusinessChatLink {
         type Return = super::super::enums::account::ResolvedBusinessChatLinks;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResolveBusinessChatLink {
         type Error = super::super::errors::account::ResolveBusinessChatLinkError;
     }
     /// Associate (or remove) a personal [channel »](https://core.telegram.org/api/channel), that will be listed on our personal profile [page »](https://core.telegram.org/api/profile#personal-channel).
@@ -6206,6 +6729,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePersonalChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6217,6 +6741,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdatePersonalChannel {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdatePersonalChannel {
         type Error = super::super::errors::account::UpdatePersonalChannelError;
     }
     /// Disable or re-enable Telegram ads for the current [Premium](https://core.telegram.org/api/premium) account.
@@ -6245,6 +6772,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSponsoredMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6256,6 +6784,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ToggleSponsoredMessages {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleSponsoredMessages {
         type Error = super::super::errors::Error;
     }
     /// Get the current reaction notification [settings »](https://core.telegram.org/api/reactions#notifications-about-reactions).
@@ -6275,6 +6806,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetReactionsNotifySettings {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetReactionsNotifySettings {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -6284,6 +6816,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetReactionsNotifySettings {
         type Return = super::super::enums::ReactionsNotifySettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetReactionsNotifySettings {
         type Error = super::super::errors::Error;
     }
     /// Change the reaction notification [settings »](https://core.telegram.org/api/reactions#notifications-about-reactions).
@@ -6310,6 +6845,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetReactionsNotifySettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6323,6 +6859,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetReactionsNotifySettings {
         type Return = super::super::enums::ReactionsNotifySettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetReactionsNotifySettings {
         type Error = super::super::errors::Error;
     }
     /// Obtain a list of emoji [statuses »](https://core.telegram.org/api/emoji-status) for owned or hosted collectible [gifts »](https://core.telegram.org/api/gifts#hosted-collectible-gifts).
@@ -6349,6 +6888,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCollectibleEmojiStatuses {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6360,6 +6900,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetCollectibleEmojiStatuses {
         type Return = super::super::enums::account::EmojiStatuses;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCollectibleEmojiStatuses {
         type Error = super::super::errors::Error;
     }
     /// Get the number of stars we have received from the specified user thanks to paid [messages »](https://core.telegram.org/api/paid-messages); the received amount will be equal to the sent amount multiplied by [stars_paid_message_commission_permille](https://core.telegram.org/api/config#stars-paid-message-commission-permille) divided by 1000.
@@ -6401,6 +6944,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaidMessagesRevenue {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6419,6 +6963,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetPaidMessagesRevenue {
         type Return = super::super::enums::account::PaidMessagesRevenue;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPaidMessagesRevenue {
         type Error = super::super::errors::account::GetPaidMessagesRevenueError;
     }
     /// Allow a user to send us messages without paying if paid [messages »](https://core.telegram.org/api/paid-messages) are enabled.
@@ -6473,6 +7020,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleNoPaidMessagesException {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6498,6 +7046,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ToggleNoPaidMessagesException {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleNoPaidMessagesException {
         type Error = super::super::errors::account::ToggleNoPaidMessagesExceptionError;
     }
     /// Changes the main profile tab of the current user, see [here »](https://core.telegram.org/api/profile#tabs) for more info.
@@ -6524,6 +7075,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.tab, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetMainProfileTab {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6535,6 +7087,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SetMainProfileTab {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetMainProfileTab {
         type Error = super::super::errors::Error;
     }
     /// Adds or removes a song from the current user's profile see [here »](https://core.telegram.org/api/profile#music) for more info on the music tab of the profile page.
@@ -6582,6 +7137,7 @@ pub mod account {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveMusic {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6599,6 +7155,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for SaveMusic {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveMusic {
         type Error = super::super::errors::account::SaveMusicError;
     }
     /// Fetch the full list of only the IDs of songs currently added to the profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
@@ -6625,6 +7184,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusicIds {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6636,6 +7196,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetSavedMusicIds {
         type Return = super::super::enums::account::SavedMusicIds;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedMusicIds {
         type Error = super::super::errors::Error;
     }
     /// Obtain all chat [themes »](https://core.telegram.org/api/themes#chat-themes) associated to owned or hosted collectible [gifts »](https://core.telegram.org/api/gifts#hosted-collectible-gifts).
@@ -6672,6 +7235,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueGiftChatThemes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6685,6 +7249,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetUniqueGiftChatThemes {
         type Return = super::super::enums::account::ChatThemes;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUniqueGiftChatThemes {
         type Error = super::super::errors::Error;
     }
     /// Initialize passkey registration for the current account, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
@@ -6711,6 +7278,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for InitPasskeyRegistration {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitPasskeyRegistration {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -6720,6 +7288,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for InitPasskeyRegistration {
         type Return = super::super::enums::account::PasskeyRegistrationOptions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InitPasskeyRegistration {
         type Error = super::super::errors::account::InitPasskeyRegistrationError;
     }
     /// Complete passkey registration for the current account, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
@@ -6753,6 +7324,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.credential, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RegisterPasskey {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6766,6 +7338,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for RegisterPasskey {
         type Return = super::super::enums::Passkey;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RegisterPasskey {
         type Error = super::super::errors::account::RegisterPasskeyError;
     }
     /// List the passkeys associated to the current account that can be used to log in, see [here »](https://core.telegram.org/api/passkeys#list-passkeys) for more info on passkeys.
@@ -6785,6 +7360,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for GetPasskeys {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPasskeys {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -6794,6 +7370,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetPasskeys {
         type Return = super::super::enums::account::Passkeys;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPasskeys {
         type Error = super::super::errors::Error;
     }
     /// Delete a passkey associated to the current account, see [here »](https://core.telegram.org/api/passkeys#delete-passkeys) for more info.
@@ -6820,6 +7399,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePasskey {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6831,6 +7411,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeletePasskey {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeletePasskey {
         type Error = super::super::errors::Error;
     }
     /// TL method [`account.confirmBotConnection`](https://core.telegram.org/method/account.confirmBotConnection):
@@ -6853,6 +7436,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.bot_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmBotConnection {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6864,6 +7448,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ConfirmBotConnection {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConfirmBotConnection {
         type Error = super::super::errors::Error;
     }
     /// TL method [`account.getWebBrowserSettings`](https://core.telegram.org/method/account.getWebBrowserSettings):
@@ -6886,6 +7473,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebBrowserSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6897,6 +7485,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for GetWebBrowserSettings {
         type Return = super::super::enums::account::WebBrowserSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWebBrowserSettings {
         type Error = super::super::errors::Error;
     }
     /// TL method [`account.updateWebBrowserSettings`](https://core.telegram.org/method/account.updateWebBrowserSettings):
@@ -6925,6 +7516,7 @@ pub mod account {
             );
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateWebBrowserSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6940,6 +7532,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for UpdateWebBrowserSettings {
         type Return = super::super::enums::account::WebBrowserSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateWebBrowserSettings {
         type Error = super::super::errors::Error;
     }
     /// TL method [`account.toggleWebBrowserSettingsException`](https://core.telegram.org/method/account.toggleWebBrowserSettingsException):
@@ -6974,6 +7569,7 @@ pub mod account {
             ::tl_runtime::Serializable::serialize(&self.url, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleWebBrowserSettingsException {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -6995,6 +7591,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for ToggleWebBrowserSettingsException {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleWebBrowserSettingsException {
         type Error = super::super::errors::Error;
     }
     /// TL method [`account.deleteWebBrowserSettingsExceptions`](https://core.telegram.org/method/account.deleteWebBrowserSettingsExceptions):
@@ -7012,6 +7611,7 @@ pub mod account {
     impl ::tl_runtime::BareSerializable for DeleteWebBrowserSettingsExceptions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteWebBrowserSettingsExceptions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -7021,6 +7621,9 @@ pub mod account {
     }
     impl ::tl_runtime::RemoteCall for DeleteWebBrowserSettingsExceptions {
         type Return = super::super::enums::account::WebBrowserSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteWebBrowserSettingsExceptions {
         type Error = super::super::errors::Error;
     }
 }
@@ -7055,6 +7658,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.prompt, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateTone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7078,6 +7682,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for CreateTone {
         type Return = super::super::enums::AiComposeTone;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateTone {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.updateTone`](https://core.telegram.org/method/aicompose.updateTone):
@@ -7127,6 +7734,7 @@ pub mod aicompose {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateTone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7164,6 +7772,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for UpdateTone {
         type Return = super::super::enums::AiComposeTone;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateTone {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.saveTone`](https://core.telegram.org/method/aicompose.saveTone):
@@ -7189,6 +7800,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveTone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7201,6 +7813,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for SaveTone {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveTone {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.deleteTone`](https://core.telegram.org/method/aicompose.deleteTone):
@@ -7223,6 +7838,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteTone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7234,6 +7850,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for DeleteTone {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteTone {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.getTone`](https://core.telegram.org/method/aicompose.getTone):
@@ -7256,6 +7875,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7267,6 +7887,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for GetTone {
         type Return = super::super::enums::aicompose::Tones;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTone {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.getTones`](https://core.telegram.org/method/aicompose.getTones):
@@ -7289,6 +7912,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTones {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7300,6 +7924,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for GetTones {
         type Return = super::super::enums::aicompose::Tones;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTones {
         type Error = super::super::errors::Error;
     }
     /// TL method [`aicompose.getToneExample`](https://core.telegram.org/method/aicompose.getToneExample):
@@ -7325,6 +7952,7 @@ pub mod aicompose {
             ::tl_runtime::Serializable::serialize(&self.num, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetToneExample {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7337,6 +7965,9 @@ pub mod aicompose {
     }
     impl ::tl_runtime::RemoteCall for GetToneExample {
         type Return = super::super::enums::AiComposeToneExample;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetToneExample {
         type Error = super::super::errors::Error;
     }
 }
@@ -7398,6 +8029,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7418,6 +8050,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for SendCode {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendCode {
         type Error = super::super::errors::auth::SendCodeError;
     }
     /// Registers a validated phone number in the system.
@@ -7477,6 +8112,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.last_name, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SignUp {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7506,6 +8142,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for SignUp {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SignUp {
         type Error = super::super::errors::auth::SignUpError;
     }
     /// Signs in a user with a validated phone number.
@@ -7569,6 +8208,7 @@ pub mod auth {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SignIn {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7600,6 +8240,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for SignIn {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SignIn {
         type Error = super::super::errors::auth::SignInError;
     }
     /// Logs out the user.
@@ -7619,6 +8262,7 @@ pub mod auth {
     impl ::tl_runtime::BareSerializable for LogOut {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LogOut {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -7628,6 +8272,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for LogOut {
         type Return = super::super::enums::auth::LoggedOut;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LogOut {
         type Error = super::super::errors::Error;
     }
     /// Terminates all user's authorized sessions except for the current one.
@@ -7655,6 +8302,7 @@ pub mod auth {
     impl ::tl_runtime::BareSerializable for ResetAuthorizations {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetAuthorizations {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -7664,6 +8312,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ResetAuthorizations {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetAuthorizations {
         type Error = super::super::errors::auth::ResetAuthorizationsError;
     }
     /// Returns data for copying authorization to another data-center.
@@ -7696,6 +8347,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.dc_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7707,6 +8359,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ExportAuthorization {
         type Return = super::super::enums::auth::ExportedAuthorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportAuthorization {
         type Error = super::super::errors::auth::ExportAuthorizationError;
     }
     /// Logs in a user using a key transmitted from his native data-center.
@@ -7745,6 +8400,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.bytes, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7757,6 +8413,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ImportAuthorization {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportAuthorization {
         type Error = super::super::errors::auth::ImportAuthorizationError;
     }
     /// Binds a temporary authorization key temp_auth_key_id to the permanent authorization key perm_auth_key_id.
@@ -7809,6 +8468,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.encrypted_message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BindTempAuthKey {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7829,6 +8489,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for BindTempAuthKey {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for BindTempAuthKey {
         type Error = super::super::errors::auth::BindTempAuthKeyError;
     }
     /// Login as a bot
@@ -7879,6 +8542,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.bot_auth_token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportBotAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7897,6 +8561,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ImportBotAuthorization {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportBotAuthorization {
         type Error = super::super::errors::auth::ImportBotAuthorizationError;
     }
     /// Try logging to an account protected by a 2FA [password](https://core.telegram.org/api/srp).
@@ -7932,6 +8599,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckPassword {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -7945,6 +8613,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for CheckPassword {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckPassword {
         type Error = super::super::errors::auth::CheckPasswordError;
     }
     /// Request recovery code of a 2FA [password](https://core.telegram.org/api/srp), only for accounts with a recovery email [configured](https://core.telegram.org/api/srp#email-verification).
@@ -7971,6 +8642,7 @@ pub mod auth {
     impl ::tl_runtime::BareSerializable for RequestPasswordRecovery {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestPasswordRecovery {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -7980,6 +8652,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for RequestPasswordRecovery {
         type Return = super::super::enums::auth::PasswordRecovery;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestPasswordRecovery {
         type Error = super::super::errors::auth::RequestPasswordRecoveryError;
     }
     /// Reset the 2FA [password](https://core.telegram.org/api/srp) using the recovery code sent using [auth.requestPasswordRecovery](https://core.telegram.org/method/auth.requestPasswordRecovery).
@@ -8021,6 +8696,7 @@ pub mod auth {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RecoverPassword {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8037,6 +8713,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for RecoverPassword {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RecoverPassword {
         type Error = super::super::errors::auth::RecoverPasswordError;
     }
     /// Resend the login code via another medium, the phone code type is determined by the return value of the previous auth.sendCode/auth.resendCode: see [login](https://core.telegram.org/api/auth) for more info.
@@ -8087,6 +8766,7 @@ pub mod auth {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResendCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8112,6 +8792,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ResendCode {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResendCode {
         type Error = super::super::errors::auth::ResendCodeError;
     }
     /// Cancel the login verification code
@@ -8150,6 +8833,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8166,6 +8850,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for CancelCode {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CancelCode {
         type Error = super::super::errors::auth::CancelCodeError;
     }
     /// Delete all temporary authorization keys except for the ones specified
@@ -8192,6 +8879,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.except_auth_keys, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DropTempAuthKeys {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8205,6 +8893,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for DropTempAuthKeys {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DropTempAuthKeys {
         type Error = super::super::errors::Error;
     }
     /// Generate a login token, for login via QR [code](https://core.telegram.org/api/qr-login).
@@ -8253,6 +8944,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.except_ids, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportLoginToken {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8270,6 +8962,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ExportLoginToken {
         type Return = super::super::enums::auth::LoginToken;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportLoginToken {
         type Error = super::super::errors::auth::ExportLoginTokenError;
     }
     /// Login using a redirected login token, generated in case of DC mismatch during QR code [login](https://core.telegram.org/api/qr-login).
@@ -8307,6 +9002,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportLoginToken {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8318,6 +9014,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ImportLoginToken {
         type Return = super::super::enums::auth::LoginToken;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportLoginToken {
         type Error = super::super::errors::auth::ImportLoginTokenError;
     }
     /// Accept QR code login token, logging in the app that generated it.
@@ -8357,6 +9056,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptLoginToken {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8368,6 +9068,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for AcceptLoginToken {
         type Return = super::super::enums::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptLoginToken {
         type Error = super::super::errors::auth::AcceptLoginTokenError;
     }
     /// Check if the 2FA recovery [code](https://core.telegram.org/api/srp) sent using [auth.requestPasswordRecovery](https://core.telegram.org/method/auth.requestPasswordRecovery) is valid, before passing it to [auth.recoverPassword](https://core.telegram.org/method/auth.recoverPassword).
@@ -8401,6 +9104,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckRecoveryPassword {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8412,6 +9116,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for CheckRecoveryPassword {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckRecoveryPassword {
         type Error = super::super::errors::auth::CheckRecoveryPasswordError;
     }
     /// Login by importing an authorization token
@@ -8455,6 +9162,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.web_auth_token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportWebTokenAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8472,6 +9180,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ImportWebTokenAuthorization {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportWebTokenAuthorization {
         type Error = super::super::errors::auth::ImportWebTokenAuthorizationError;
     }
     /// Request an SMS code via Firebase.
@@ -8537,6 +9248,7 @@ pub mod auth {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestFirebaseSms {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8574,6 +9286,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for RequestFirebaseSms {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestFirebaseSms {
         type Error = super::super::errors::auth::RequestFirebaseSmsError;
     }
     /// Reset the login [email »](https://core.telegram.org/api/auth#email-verification).
@@ -8613,6 +9328,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetLoginEmail {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8629,6 +9345,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ResetLoginEmail {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetLoginEmail {
         type Error = super::super::errors::auth::ResetLoginEmailError;
     }
     /// Official apps only, reports that the SMS authentication code wasn't delivered.
@@ -8671,6 +9390,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.mnc, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMissingCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8688,6 +9408,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for ReportMissingCode {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportMissingCode {
         type Error = super::super::errors::auth::ReportMissingCodeError;
     }
     /// Checks the status of a login [payment](https://core.telegram.org/api/auth#paid-auth).
@@ -8730,6 +9453,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.form_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckPaidAuth {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8747,6 +9471,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for CheckPaidAuth {
         type Return = super::super::enums::auth::SentCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckPaidAuth {
         type Error = super::super::errors::auth::CheckPaidAuthError;
     }
     /// Initialize login with a passkey over an unauthenticated connection, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info.
@@ -8785,6 +9512,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.api_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitPasskeyLogin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8799,6 +9527,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for InitPasskeyLogin {
         type Return = super::super::enums::auth::PasskeyLoginOptions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InitPasskeyLogin {
         type Error = super::super::errors::auth::InitPasskeyLoginError;
     }
     /// Complete login with a passkey over an unauthenticated connection, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info.
@@ -8825,14 +9556,11 @@ pub mod auth {
         ///
         /// TL: `credential:InputPasskeyCredential`
         pub credential: super::super::enums::InputPasskeyCredential,
-        /// DC ID used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin) request; set only if the user's DC is different from the DC used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin).
+        /// `from_dc_id`, `from_auth_key_id`, present together: they share the flag bit `flags.0`.
         ///
-        /// TL: `from_dc_id:flags.0?int`
-        pub from_dc_id: Option<i32>,
-        /// Auth key ID for the connection to from_dc_id (use the permanent auth key ID if PFS is enabled); set only if the user's DC is different from the DC used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin).
-        ///
-        /// TL: `from_auth_key_id:flags.0?long`
-        pub from_auth_key_id: Option<i64>,
+        /// - `from_dc_id:flags.0?int`: DC ID used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin) request; set only if the user's DC is different from the DC used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin).
+        /// - `from_auth_key_id:flags.0?long`: Auth key ID for the connection to from_dc_id (use the permanent auth key ID if PFS is enabled); set only if the user's DC is different from the DC used for the initial [auth.initPasskeyLogin](https://core.telegram.org/method/auth.initPasskeyLogin).
+        pub from_dc_id_and_from_auth_key_id: Option<(i32, i64)>,
     }
     impl ::tl_runtime::Identifiable for FinishPasskeyLogin {
         const CONSTRUCTOR_ID: u32 = 0x9857ad07;
@@ -8842,18 +9570,18 @@ pub mod auth {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.from_dc_id.is_some())
-                    | u32::from(self.from_auth_key_id.is_some()),
+                u32::from(self.from_dc_id_and_from_auth_key_id.is_some()),
             );
             ::tl_runtime::Serializable::serialize(&self.credential, out);
-            if let Some(value) = &self.from_dc_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.from_dc_id_and_from_auth_key_id {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.from_auth_key_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.from_dc_id_and_from_auth_key_id {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishPasskeyLogin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8874,13 +9602,20 @@ pub mod auth {
             };
             Ok(Self {
                 credential,
-                from_dc_id,
-                from_auth_key_id,
+                from_dc_id_and_from_auth_key_id: match (from_dc_id, from_auth_key_id) {
+                    (Some(from_dc_id), Some(from_auth_key_id)) => {
+                        Some((from_dc_id, from_auth_key_id))
+                    }
+                    _ => None,
+                },
             })
         }
     }
     impl ::tl_runtime::RemoteCall for FinishPasskeyLogin {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FinishPasskeyLogin {
         type Error = super::super::errors::auth::FinishPasskeyLoginError;
     }
     /// TL method [`auth.cancelWebTokenAuthorization`](https://core.telegram.org/method/auth.cancelWebTokenAuthorization):
@@ -8903,6 +9638,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.web_auth_token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelWebTokenAuthorization {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8916,6 +9652,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for CancelWebTokenAuthorization {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CancelWebTokenAuthorization {
         type Error = super::super::errors::Error;
     }
     /// TL method [`auth.initFirebasePnvLogin`](https://core.telegram.org/method/auth.initFirebasePnvLogin):
@@ -8947,6 +9686,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.api_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitFirebasePnvLogin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -8972,6 +9712,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for InitFirebasePnvLogin {
         type Return = super::super::enums::auth::FirebasePnvIntent;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InitFirebasePnvLogin {
         type Error = super::super::errors::Error;
     }
     /// TL method [`auth.finishFirebasePnvLogin`](https://core.telegram.org/method/auth.finishFirebasePnvLogin):
@@ -8994,6 +9737,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.google_token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishFirebasePnvLogin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9007,6 +9751,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for FinishFirebasePnvLogin {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FinishFirebasePnvLogin {
         type Error = super::super::errors::Error;
     }
     /// TL method [`auth.firebasePnvSignUp`](https://core.telegram.org/method/auth.firebasePnvSignUp):
@@ -9035,6 +9782,7 @@ pub mod auth {
             ::tl_runtime::Serializable::serialize(&self.last_name, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FirebasePnvSignUp {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9056,6 +9804,9 @@ pub mod auth {
     }
     impl ::tl_runtime::RemoteCall for FirebasePnvSignUp {
         type Return = super::super::enums::auth::Authorization;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FirebasePnvSignUp {
         type Error = super::super::errors::Error;
     }
 }
@@ -9098,6 +9849,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.params, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendCustomRequest {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9112,6 +9864,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SendCustomRequest {
         type Return = super::super::enums::DataJson;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendCustomRequest {
         type Error = super::super::errors::bots::SendCustomRequestError;
     }
     /// Answers a custom query; for bots only
@@ -9151,6 +9906,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.data, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AnswerWebhookJsonQuery {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9165,6 +9921,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for AnswerWebhookJsonQuery {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AnswerWebhookJsonQuery {
         type Error = super::super::errors::bots::AnswerWebhookJsonQueryError;
     }
     /// Set bot command list
@@ -9212,6 +9971,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.commands, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotCommands {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9229,6 +9989,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetBotCommands {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotCommands {
         type Error = super::super::errors::bots::SetBotCommandsError;
     }
     /// Clear bot commands for the specified bot scope and language code
@@ -9267,6 +10030,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetBotCommands {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9281,6 +10045,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ResetBotCommands {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetBotCommands {
         type Error = super::super::errors::bots::ResetBotCommandsError;
     }
     /// Obtain a list of bot commands for the specified bot scope and language code
@@ -9318,6 +10085,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotCommands {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9332,6 +10100,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetBotCommands {
         type Return = Vec<super::super::enums::BotCommand>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotCommands {
         type Error = super::super::errors::bots::GetBotCommandsError;
     }
     /// Sets the menu button [action »](https://core.telegram.org/api/bots/menu) for a given user or for all users
@@ -9372,6 +10143,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.button, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotMenuButton {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9386,6 +10158,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetBotMenuButton {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotMenuButton {
         type Error = super::super::errors::bots::SetBotMenuButtonError;
     }
     /// Gets the menu button action for a given user or for all users, previously set using [bots.setBotMenuButton](https://core.telegram.org/method/bots.setBotMenuButton); users can see this information in the [botInfo](https://core.telegram.org/constructor/botInfo) constructor.
@@ -9418,6 +10193,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotMenuButton {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9429,6 +10205,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetBotMenuButton {
         type Return = super::super::enums::BotMenuButton;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotMenuButton {
         type Error = super::super::errors::bots::GetBotMenuButtonError;
     }
     /// Set the default suggested admin [rights](https://core.telegram.org/api/rights#suggested-bot-rights) for bots being added as admins to channels, see here for more info on how to handle [them »](https://core.telegram.org/api/rights#suggested-bot-rights).
@@ -9462,6 +10241,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.admin_rights, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotBroadcastDefaultAdminRights {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9475,6 +10255,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetBotBroadcastDefaultAdminRights {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotBroadcastDefaultAdminRights {
         type Error = super::super::errors::bots::SetBotBroadcastDefaultAdminRightsError;
     }
     /// Set the default suggested admin [rights](https://core.telegram.org/api/rights#suggested-bot-rights) for bots being added as admins to groups, see here for more info on how to handle [them »](https://core.telegram.org/api/rights#suggested-bot-rights).
@@ -9508,6 +10291,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.admin_rights, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotGroupDefaultAdminRights {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9521,6 +10305,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetBotGroupDefaultAdminRights {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotGroupDefaultAdminRights {
         type Error = super::super::errors::bots::SetBotGroupDefaultAdminRightsError;
     }
     /// Set localized name, about text and description of a bot (or of the current account, if called by a bot).
@@ -9588,6 +10375,7 @@ pub mod bots {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9627,6 +10415,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetBotInfo {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotInfo {
         type Error = super::super::errors::bots::SetBotInfoError;
     }
     /// Get localized name, about text and description of a bot (or of the current account, if called by a bot).
@@ -9669,6 +10460,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9687,6 +10479,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetBotInfo {
         type Return = super::super::enums::bots::BotInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotInfo {
         type Error = super::super::errors::bots::GetBotInfoError;
     }
     /// Reorder usernames associated to a bot we own.
@@ -9725,6 +10520,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9737,6 +10533,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ReorderUsernames {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::bots::ReorderUsernamesError;
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to a bot we own.
@@ -9780,6 +10579,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.active, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9795,6 +10595,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ToggleUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::bots::ToggleUsernameError;
     }
     /// Check whether the specified bot can send us messages
@@ -9827,6 +10630,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanSendMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9838,6 +10642,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for CanSendMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CanSendMessage {
         type Error = super::super::errors::bots::CanSendMessageError;
     }
     /// Allow the specified bot to send us messages
@@ -9870,6 +10677,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AllowSendMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9881,6 +10689,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for AllowSendMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AllowSendMessage {
         type Error = super::super::errors::bots::AllowSendMessageError;
     }
     /// Send a custom request from a mini bot [app](https://core.telegram.org/api/bots/webapps), triggered by a web_app_invoke_custom_method [event »](https://core.telegram.org/api/web-events#web-app-invoke-custom-method).
@@ -9927,6 +10738,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.params, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InvokeWebViewCustomMethod {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9942,6 +10754,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for InvokeWebViewCustomMethod {
         type Return = super::super::enums::DataJson;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InvokeWebViewCustomMethod {
         type Error = super::super::errors::bots::InvokeWebViewCustomMethodError;
     }
     /// Fetch popular [Main Mini Apps](https://core.telegram.org/api/bots/webapps#main-mini-apps), to be used in the apps tab of global [search »](https://core.telegram.org/api/search#apps-tab).
@@ -9973,6 +10788,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPopularAppBots {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -9985,6 +10801,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetPopularAppBots {
         type Return = super::super::enums::bots::PopularAppBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPopularAppBots {
         type Error = super::super::errors::Error;
     }
     /// Add a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10029,6 +10848,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddPreviewMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10044,6 +10864,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for AddPreviewMedia {
         type Return = super::super::enums::BotPreviewMedia;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddPreviewMedia {
         type Error = super::super::errors::bots::AddPreviewMediaError;
     }
     /// Edit a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10093,6 +10916,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.new_media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPreviewMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10111,6 +10935,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for EditPreviewMedia {
         type Return = super::super::enums::BotPreviewMedia;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditPreviewMedia {
         type Error = super::super::errors::bots::EditPreviewMediaError;
     }
     /// Delete a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10155,6 +10982,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePreviewMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10170,6 +10998,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for DeletePreviewMedia {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeletePreviewMedia {
         type Error = super::super::errors::bots::DeletePreviewMediaError;
     }
     /// Reorder a main mini app previews, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10214,6 +11045,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPreviewMedias {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10229,6 +11061,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ReorderPreviewMedias {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderPreviewMedias {
         type Error = super::super::errors::bots::ReorderPreviewMediasError;
     }
     /// Bot owners only, fetch main mini app preview information, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10268,6 +11103,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreviewInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10282,6 +11118,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetPreviewInfo {
         type Return = super::super::enums::bots::PreviewInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPreviewInfo {
         type Error = super::super::errors::bots::GetPreviewInfoError;
     }
     /// Fetch main mini app previews, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
@@ -10314,6 +11153,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreviewMedias {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10325,6 +11165,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetPreviewMedias {
         type Return = Vec<super::super::enums::BotPreviewMedia>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPreviewMedias {
         type Error = super::super::errors::bots::GetPreviewMediasError;
     }
     /// Change the emoji status of a user (invoked by bots, see [here »](https://core.telegram.org/api/emoji-status#setting-an-emoji-status-from-a-bot) for more info on the full flow)
@@ -10364,6 +11207,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUserEmojiStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10380,6 +11224,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for UpdateUserEmojiStatus {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateUserEmojiStatus {
         type Error = super::super::errors::bots::UpdateUserEmojiStatusError;
     }
     /// Allow or prevent a bot from changing our emoji [status »](https://core.telegram.org/api/emoji-status#setting-an-emoji-status-from-a-bot)
@@ -10417,6 +11264,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUserEmojiStatusPermission {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10429,6 +11277,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ToggleUserEmojiStatusPermission {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleUserEmojiStatusPermission {
         type Error = super::super::errors::bots::ToggleUserEmojiStatusPermissionError;
     }
     /// Check if a mini [app](https://core.telegram.org/api/bots/webapps) can request the download of a specific file: called when handling web_app_request_file_download [events »](https://core.telegram.org/api/web-events#web-app-request-file-download)
@@ -10471,6 +11322,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.url, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckDownloadFileParams {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10486,6 +11338,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for CheckDownloadFileParams {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckDownloadFileParams {
         type Error = super::super::errors::bots::CheckDownloadFileParamsError;
     }
     /// Get a list of bots owned by the current user
@@ -10505,6 +11360,7 @@ pub mod bots {
     impl ::tl_runtime::BareSerializable for GetAdminedBots {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminedBots {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -10514,6 +11370,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetAdminedBots {
         type Return = Vec<super::super::enums::User>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAdminedBots {
         type Error = super::super::errors::Error;
     }
     /// Create, edit or delete the affiliate [program](https://core.telegram.org/api/bots/referrals) of a bot we own
@@ -10562,6 +11421,7 @@ pub mod bots {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarRefProgram {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10585,6 +11445,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for UpdateStarRefProgram {
         type Return = super::super::enums::StarRefProgram;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateStarRefProgram {
         type Error = super::super::errors::bots::UpdateStarRefProgramError;
     }
     /// Verify a user or chat on behalf of an [organization »](https://core.telegram.org/api/bots/verification).
@@ -10642,6 +11505,7 @@ pub mod bots {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetCustomVerification {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10669,6 +11533,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetCustomVerification {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetCustomVerification {
         type Error = super::super::errors::bots::SetCustomVerificationError;
     }
     /// Obtain a list of similarly themed bots, selected based on similarities in their subscriber bases, see [here »](https://core.telegram.org/api/recommend) for more info.
@@ -10701,6 +11568,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotRecommendations {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10712,6 +11580,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetBotRecommendations {
         type Return = super::super::enums::users::Users;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotRecommendations {
         type Error = super::super::errors::bots::GetBotRecommendationsError;
     }
     /// TL method [`bots.checkUsername`](https://core.telegram.org/method/bots.checkUsername):
@@ -10737,6 +11608,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10751,6 +11623,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for CheckUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.createBot`](https://core.telegram.org/method/bots.createBot):
@@ -10782,6 +11657,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.manager_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10805,6 +11681,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for CreateBot {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateBot {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.exportBotToken`](https://core.telegram.org/method/bots.exportBotToken):
@@ -10830,6 +11709,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.revoke, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportBotToken {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10842,6 +11722,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for ExportBotToken {
         type Return = super::super::enums::bots::ExportedBotToken;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportBotToken {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.requestWebViewButton`](https://core.telegram.org/method/bots.requestWebViewButton):
@@ -10867,6 +11750,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.button, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestWebViewButton {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10881,6 +11765,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for RequestWebViewButton {
         type Return = super::super::enums::bots::RequestedButton;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestWebViewButton {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.getRequestedWebViewButton`](https://core.telegram.org/method/bots.getRequestedWebViewButton):
@@ -10906,6 +11793,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.webapp_req_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRequestedWebViewButton {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10920,6 +11808,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetRequestedWebViewButton {
         type Return = super::super::enums::KeyboardButton;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRequestedWebViewButton {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.getAccessSettings`](https://core.telegram.org/method/bots.getAccessSettings):
@@ -10942,6 +11833,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAccessSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -10953,6 +11845,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for GetAccessSettings {
         type Return = super::super::enums::bots::AccessSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAccessSettings {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.editAccessSettings`](https://core.telegram.org/method/bots.editAccessSettings):
@@ -10986,6 +11881,7 @@ pub mod bots {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditAccessSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11003,6 +11899,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for EditAccessSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditAccessSettings {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.setJoinChatResults`](https://core.telegram.org/method/bots.setJoinChatResults):
@@ -11028,6 +11927,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.result, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetJoinChatResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11042,6 +11942,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for SetJoinChatResults {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetJoinChatResults {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.addUsername`](https://core.telegram.org/method/bots.addUsername):
@@ -11067,6 +11970,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11081,6 +11985,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for AddUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddUsername {
         type Error = super::super::errors::Error;
     }
     /// TL method [`bots.removeUsername`](https://core.telegram.org/method/bots.removeUsername):
@@ -11106,6 +12013,7 @@ pub mod bots {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RemoveUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11120,6 +12028,9 @@ pub mod bots {
     }
     impl ::tl_runtime::RemoteCall for RemoveUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RemoveUsername {
         type Error = super::super::errors::Error;
     }
 }
@@ -11162,6 +12073,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11176,6 +12088,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ReadHistory {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadHistory {
         type Error = super::super::errors::channels::ReadHistoryError;
     }
     /// Delete messages in a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -11218,6 +12133,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11232,6 +12148,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for DeleteMessages {
         type Return = super::super::enums::messages::AffectedMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteMessages {
         type Error = super::super::errors::channels::DeleteMessagesError;
     }
     /// Reports some messages from a user in a supergroup as spam; requires administrator rights in the supergroup
@@ -11278,6 +12197,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSpam {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11295,6 +12215,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ReportSpam {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportSpam {
         type Error = super::super::errors::channels::ReportSpamError;
     }
     /// Get [channel/supergroup](https://core.telegram.org/api/channel) messages
@@ -11338,6 +12261,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11352,6 +12276,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetMessages {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessages {
         type Error = super::super::errors::channels::GetMessagesError;
     }
     /// Get the participants of a [supergroup/channel](https://core.telegram.org/api/channel)
@@ -11408,6 +12335,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipants {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11425,6 +12353,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetParticipants {
         type Return = super::super::enums::channels::ChannelParticipants;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetParticipants {
         type Error = super::super::errors::channels::GetParticipantsError;
     }
     /// Get info about a [channel/supergroup](https://core.telegram.org/api/channel) participant
@@ -11468,6 +12399,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipant {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11484,6 +12416,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetParticipant {
         type Return = super::super::enums::channels::ChannelParticipant;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetParticipant {
         type Error = super::super::errors::channels::GetParticipantError;
     }
     /// Get info about [channels/supergroups](https://core.telegram.org/api/channel)
@@ -11519,6 +12454,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannels {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11530,6 +12466,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetChannels {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChannels {
         type Error = super::super::errors::channels::GetChannelsError;
     }
     /// Get full info about a [supergroup](https://core.telegram.org/api/channel#supergroups), [gigagroup](https://core.telegram.org/api/channel#gigagroups) or [channel](https://core.telegram.org/api/channel#channels)
@@ -11566,6 +12505,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11577,6 +12517,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetFullChannel {
         type Return = super::super::enums::messages::ChatFull;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFullChannel {
         type Error = super::super::errors::channels::GetFullChannelError;
     }
     /// Create a [supergroup/channel](https://core.telegram.org/api/channel).
@@ -11626,14 +12569,11 @@ pub mod channels {
         ///
         /// TL: `about:string`
         pub about: String,
-        /// Geogroup location, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
+        /// `geo_point`, `address`, present together: they share the flag bit `flags.2`.
         ///
-        /// TL: `geo_point:flags.2?InputGeoPoint`
-        pub geo_point: Option<super::super::enums::InputGeoPoint>,
-        /// Geogroup address, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
-        ///
-        /// TL: `address:flags.2?string`
-        pub address: Option<String>,
+        /// - `geo_point:flags.2?InputGeoPoint`: Geogroup location, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
+        /// - `address:flags.2?string`: Geogroup address, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
+        pub geo_point_and_address: Option<(super::super::enums::InputGeoPoint, String)>,
         /// Time-to-live of all messages that will be sent in the supergroup: once message.date+message.ttl_period === time(), the message will be deleted on the server, and must be deleted locally as well. You can use [messages.setDefaultHistoryTTL](https://core.telegram.org/method/messages.setDefaultHistoryTTL) to edit this value later.
         ///
         /// TL: `ttl_period:flags.4?int`
@@ -11649,23 +12589,23 @@ pub mod channels {
                 out,
                 u32::from(self.broadcast) | u32::from(self.megagroup) << 1
                     | u32::from(self.for_import) << 3 | u32::from(self.forum) << 5
-                    | u32::from(self.geo_point.is_some()) << 2
-                    | u32::from(self.address.is_some()) << 2
+                    | u32::from(self.geo_point_and_address.is_some()) << 2
                     | u32::from(self.ttl_period.is_some()) << 4,
             );
             ::tl_runtime::Serializable::serialize(&self.title, out);
             ::tl_runtime::Serializable::serialize(&self.about, out);
-            if let Some(value) = &self.geo_point {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.geo_point_and_address {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.address {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.geo_point_and_address {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             if let Some(value) = &self.ttl_period {
                 ::tl_runtime::Serializable::serialize(value, out);
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11699,14 +12639,19 @@ pub mod channels {
                 forum,
                 title,
                 about,
-                geo_point,
-                address,
+                geo_point_and_address: match (geo_point, address) {
+                    (Some(geo_point), Some(address)) => Some((geo_point, address)),
+                    _ => None,
+                },
                 ttl_period,
             })
         }
     }
     impl ::tl_runtime::RemoteCall for CreateChannel {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateChannel {
         type Error = super::super::errors::channels::CreateChannelError;
     }
     /// Modify the admin rights of a user in a [supergroup/channel](https://core.telegram.org/api/channel).
@@ -11782,6 +12727,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditAdmin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11811,6 +12757,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for EditAdmin {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditAdmin {
         type Error = super::super::errors::channels::EditAdminError;
     }
     /// Edit the name of a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -11854,6 +12803,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditTitle {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11868,6 +12818,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for EditTitle {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditTitle {
         type Error = super::super::errors::channels::EditTitleError;
     }
     /// Change the photo of a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -11919,6 +12872,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.photo, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11933,6 +12887,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for EditPhoto {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditPhoto {
         type Error = super::super::errors::channels::EditPhotoError;
     }
     /// Check if a username is free and can be assigned to a channel/supergroup
@@ -11978,6 +12935,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -11994,6 +12952,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for CheckUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::channels::CheckUsernameError;
     }
     /// Change or remove the username of a supergroup/channel
@@ -12040,6 +13001,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12056,6 +13018,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for UpdateUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateUsername {
         type Error = super::super::errors::channels::UpdateUsernameError;
     }
     /// Join a channel/supergroup
@@ -12103,6 +13068,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12114,6 +13080,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for JoinChannel {
         type Return = super::super::enums::messages::ChatInviteJoinResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for JoinChannel {
         type Error = super::super::errors::channels::JoinChannelError;
     }
     /// Leave a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -12153,6 +13122,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12164,6 +13134,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for LeaveChannel {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LeaveChannel {
         type Error = super::super::errors::channels::LeaveChannelError;
     }
     /// Invite users to a channel/supergroup
@@ -12220,6 +13193,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.users, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteToChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12234,6 +13208,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for InviteToChannel {
         type Return = super::super::enums::messages::InvitedUsers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InviteToChannel {
         type Error = super::super::errors::channels::InviteToChannelError;
     }
     /// Delete a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -12271,6 +13248,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChannel {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12282,6 +13260,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for DeleteChannel {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteChannel {
         type Error = super::super::errors::channels::DeleteChannelError;
     }
     /// Get link and embed info of a message in a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -12334,6 +13315,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportMessageLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12355,6 +13337,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ExportMessageLink {
         type Return = super::super::enums::ExportedMessageLink;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportMessageLink {
         type Error = super::super::errors::channels::ExportMessageLinkError;
     }
     /// Enable/disable message signatures in channels
@@ -12403,6 +13388,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSignatures {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12422,6 +13408,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleSignatures {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleSignatures {
         type Error = super::super::errors::channels::ToggleSignaturesError;
     }
     /// Get [channels/supergroups/geogroups](https://core.telegram.org/api/channel) we're admin in. Usually called when the user exceeds the [limit](https://core.telegram.org/constructor/config) for owned public [channels/supergroups/geogroups](https://core.telegram.org/api/channel), and the user is given the choice to remove one of his channels/supergroups/geogroups.
@@ -12470,6 +13459,7 @@ pub mod channels {
             );
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminedPublicChannels {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12489,6 +13479,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetAdminedPublicChannels {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAdminedPublicChannels {
         type Error = super::super::errors::channels::GetAdminedPublicChannelsError;
     }
     /// Ban/unban/kick a user in a [supergroup/channel](https://core.telegram.org/api/channel).
@@ -12541,6 +13534,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.banned_rights, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditBanned {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12560,6 +13554,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for EditBanned {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditBanned {
         type Error = super::super::errors::channels::EditBannedError;
     }
     /// Get the admin log of a [channel/supergroup](https://core.telegram.org/api/channel)
@@ -12635,6 +13632,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminLog {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12674,6 +13672,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetAdminLog {
         type Return = super::super::enums::channels::AdminLogResults;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAdminLog {
         type Error = super::super::errors::channels::GetAdminLogError;
     }
     /// Associate a stickerset to the supergroup
@@ -12714,6 +13715,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12730,6 +13732,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SetStickers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetStickers {
         type Error = super::super::errors::channels::SetStickersError;
     }
     /// Mark [channel/supergroup](https://core.telegram.org/api/channel) message contents as read, emitting an [updateChannelReadMessagesContents](https://core.telegram.org/constructor/updateChannelReadMessagesContents).
@@ -12769,6 +13774,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMessageContents {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12783,6 +13789,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ReadMessageContents {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadMessageContents {
         type Error = super::super::errors::channels::ReadMessageContentsError;
     }
     /// Delete the history of a [supergroup](https://core.telegram.org/api/channel)
@@ -12829,6 +13838,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12850,6 +13860,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for DeleteHistory {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteHistory {
         type Error = super::super::errors::channels::DeleteHistoryError;
     }
     /// Hide/unhide message history for new channel/supergroup users
@@ -12893,6 +13906,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePreHistoryHidden {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12907,6 +13921,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for TogglePreHistoryHidden {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePreHistoryHidden {
         type Error = super::super::errors::channels::TogglePreHistoryHiddenError;
     }
     /// Get a list of [channels/supergroups](https://core.telegram.org/api/channel) we left, requires a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
@@ -12940,6 +13957,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLeftChannels {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -12951,6 +13969,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetLeftChannels {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLeftChannels {
         type Error = super::super::errors::channels::GetLeftChannelsError;
     }
     /// Get all groups that can be used as discussion [groups](https://core.telegram.org/api/discussion).
@@ -12974,6 +13995,7 @@ pub mod channels {
     impl ::tl_runtime::BareSerializable for GetGroupsForDiscussion {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupsForDiscussion {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -12983,6 +14005,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetGroupsForDiscussion {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupsForDiscussion {
         type Error = super::super::errors::Error;
     }
     /// Associate a group to a channel as discussion [group](https://core.telegram.org/api/discussion) for that channel
@@ -13026,6 +14051,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.group, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDiscussionGroup {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13040,6 +14066,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SetDiscussionGroup {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetDiscussionGroup {
         type Error = super::super::errors::channels::SetDiscussionGroupError;
     }
     /// Edit location of geogroup, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
@@ -13086,6 +14115,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.address, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditLocation {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13103,6 +14133,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for EditLocation {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditLocation {
         type Error = super::super::errors::channels::EditLocationError;
     }
     /// Toggle supergroup slow mode: if enabled, users will only be able to send one message every seconds seconds
@@ -13144,6 +14177,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.seconds, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSlowMode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13158,6 +14192,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleSlowMode {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleSlowMode {
         type Error = super::super::errors::channels::ToggleSlowModeError;
     }
     /// Get inactive channels and supergroups
@@ -13177,6 +14214,7 @@ pub mod channels {
     impl ::tl_runtime::BareSerializable for GetInactiveChannels {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInactiveChannels {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -13186,6 +14224,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetInactiveChannels {
         type Return = super::super::enums::messages::InactiveChats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetInactiveChannels {
         type Error = super::super::errors::Error;
     }
     /// Convert a [supergroup](https://core.telegram.org/api/channel) to a [gigagroup](https://core.telegram.org/api/channel), when requested by channel [suggestions](https://core.telegram.org/api/config#channel-suggestions).
@@ -13223,6 +14264,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConvertToGigagroup {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13234,6 +14276,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ConvertToGigagroup {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConvertToGigagroup {
         type Error = super::super::errors::channels::ConvertToGigagroupError;
     }
     /// Obtains a list of peers that can be displayed as the sender in a specific context. With for_live_stories, returns peers that may author live story in-call [messages »](https://core.telegram.org/api/group-calls#in-call-messages).
@@ -13282,6 +14327,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSendAs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13299,6 +14345,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetSendAs {
         type Return = super::super::enums::channels::SendAsPeers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSendAs {
         type Error = super::super::errors::channels::GetSendAsError;
     }
     /// Delete all messages sent by a specific participant of a given supergroup
@@ -13341,6 +14390,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13357,6 +14407,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for DeleteParticipantHistory {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteParticipantHistory {
         type Error = super::super::errors::channels::DeleteParticipantHistoryError;
     }
     /// Set whether all users should join a discussion group in order to comment on a [post »](https://core.telegram.org/api/discussion#requiring-users-to-join-the-group)
@@ -13397,6 +14450,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleJoinToSend {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13411,6 +14465,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleJoinToSend {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleJoinToSend {
         type Error = super::super::errors::channels::ToggleJoinToSendError;
     }
     /// Set whether all users should request admin approval to join the [group »](https://core.telegram.org/api/invites#join-requests).
@@ -13464,6 +14521,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleJoinRequest {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13491,6 +14549,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleJoinRequest {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleJoinRequest {
         type Error = super::super::errors::channels::ToggleJoinRequestError;
     }
     /// Reorder active usernames
@@ -13529,6 +14590,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13543,6 +14605,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ReorderUsernames {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::channels::ReorderUsernamesError;
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to a supergroup or [channel](https://core.telegram.org/api/channel) we own.
@@ -13591,6 +14656,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.active, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13608,6 +14674,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleUsername {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::channels::ToggleUsernameError;
     }
     /// Disable all purchased usernames of a supergroup or channel
@@ -13640,6 +14709,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeactivateAllUsernames {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13651,6 +14721,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for DeactivateAllUsernames {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeactivateAllUsernames {
         type Error = super::super::errors::channels::DeactivateAllUsernamesError;
     }
     /// Enable or disable forum [functionality](https://core.telegram.org/api/forum) in a supergroup.
@@ -13697,6 +14770,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.tabs, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleForum {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13714,6 +14788,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleForum {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleForum {
         type Error = super::super::errors::channels::ToggleForumError;
     }
     /// Enable or disable the native antispam [system](https://core.telegram.org/api/antispam).
@@ -13752,6 +14829,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAntiSpam {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13766,6 +14844,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleAntiSpam {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleAntiSpam {
         type Error = super::super::errors::channels::ToggleAntiSpamError;
     }
     /// Report a native [antispam](https://core.telegram.org/api/antispam) false positive
@@ -13803,6 +14884,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportAntiSpamFalsePositive {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13817,6 +14899,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ReportAntiSpamFalsePositive {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportAntiSpamFalsePositive {
         type Error = super::super::errors::channels::ReportAntiSpamFalsePositiveError;
     }
     /// Hide or display the participants list in a [supergroup](https://core.telegram.org/api/channel).
@@ -13860,6 +14945,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleParticipantsHidden {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13874,6 +14960,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleParticipantsHidden {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleParticipantsHidden {
         type Error = super::super::errors::channels::ToggleParticipantsHiddenError;
     }
     /// Update the accent color and background custom [emoji »](https://core.telegram.org/api/colors) of a channel.
@@ -13930,6 +15019,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateColor {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -13959,6 +15049,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for UpdateColor {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateColor {
         type Error = super::super::errors::channels::UpdateColorError;
     }
     /// Users may also choose to display messages from all topics of a [forum](https://core.telegram.org/api/forum) as if they were sent to a normal group, using a "View as messages" setting in the local client: this setting only affects the current account, and is synced to other logged in sessions using this method.
@@ -13998,6 +15091,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleViewForumAsMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14012,6 +15106,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleViewForumAsMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleViewForumAsMessages {
         type Error = super::super::errors::channels::ToggleViewForumAsMessagesError;
     }
     /// Obtain a list of similarly themed public channels, selected based on similarities in their subscriber bases.
@@ -14049,6 +15146,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelRecommendations {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14064,6 +15162,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetChannelRecommendations {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChannelRecommendations {
         type Error = super::super::errors::channels::GetChannelRecommendationsError;
     }
     /// Set an emoji [status](https://core.telegram.org/api/emoji-status) for a channel or supergroup.
@@ -14101,6 +15202,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateEmojiStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14117,6 +15219,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for UpdateEmojiStatus {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateEmojiStatus {
         type Error = super::super::errors::channels::UpdateEmojiStatusError;
     }
     /// Admins with ban_users admin [rights »](https://core.telegram.org/constructor/chatAdminRights) may allow users that apply a certain number of [booosts »](https://core.telegram.org/api/boost) to the group to bypass slow [mode »](https://core.telegram.org/method/channels.toggleSlowMode) and [other »](https://core.telegram.org/api/rights#default-rights) supergroup restrictions, see [here »](https://core.telegram.org/api/boost#bypass-slowmode-and-chat-restrictions) for more info.
@@ -14154,6 +15259,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.boosts, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBoostsToUnblockRestrictions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14168,6 +15274,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SetBoostsToUnblockRestrictions {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBoostsToUnblockRestrictions {
         type Error = super::super::errors::channels::SetBoostsToUnblockRestrictionsError;
     }
     /// Set a custom emoji [stickerset](https://core.telegram.org/api/custom-emoji) for supergroups. Only usable after reaching at least the boost [level »](https://core.telegram.org/api/boost) specified in the [group_emoji_stickers_level_min »](https://core.telegram.org/api/config#group-emoji-stickers-level-min) config parameter.
@@ -14205,6 +15314,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetEmojiStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14221,6 +15331,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SetEmojiStickers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetEmojiStickers {
         type Error = super::super::errors::channels::SetEmojiStickersError;
     }
     /// Disable ads on the specified channel, for all users.
@@ -14260,6 +15373,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.restricted, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RestrictSponsoredMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14276,6 +15390,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for RestrictSponsoredMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RestrictSponsoredMessages {
         type Error = super::super::errors::channels::RestrictSponsoredMessagesError;
     }
     /// Globally search for posts from public [channels »](https://core.telegram.org/api/channel) (including those we aren't a member of) containing either a specific hashtag, or a full text query.
@@ -14353,6 +15470,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchPosts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14396,6 +15514,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SearchPosts {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchPosts {
         type Error = super::super::errors::channels::SearchPostsError;
     }
     /// Enable or disable paid [messages »](https://core.telegram.org/api/paid-messages) in this [supergroup](https://core.telegram.org/api/channel) or [monoforum](https://core.telegram.org/api/monoforum).
@@ -14445,6 +15566,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.send_paid_messages_stars, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePaidMessagesPrice {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14466,6 +15588,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for UpdatePaidMessagesPrice {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdatePaidMessagesPrice {
         type Error = super::super::errors::channels::UpdatePaidMessagesPriceError;
     }
     /// Toggle autotranslation in a channel, for all users: see [here »](https://core.telegram.org/api/translation#autotranslation-for-channels) for more info.
@@ -14503,6 +15628,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAutotranslation {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14517,6 +15643,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for ToggleAutotranslation {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleAutotranslation {
         type Error = super::super::errors::channels::ToggleAutotranslationError;
     }
     /// Can only be invoked by non-bot admins of a [monoforum »](https://core.telegram.org/api/monoforum), obtains the original sender of a message sent by other monoforum admins to the monoforum, on behalf of the channel associated to the monoforum.
@@ -14554,6 +15683,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageAuthor {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14568,6 +15698,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for GetMessageAuthor {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessageAuthor {
         type Error = super::super::errors::channels::GetMessageAuthorError;
     }
     /// Check if the specified global post [search »](https://core.telegram.org/api/search#posts-tab) requires payment.
@@ -14597,6 +15730,7 @@ pub mod channels {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckSearchPostsFlood {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14612,6 +15746,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for CheckSearchPostsFlood {
         type Return = super::super::enums::SearchPostsFlood;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckSearchPostsFlood {
         type Error = super::super::errors::Error;
     }
     /// Changes the main profile tab of a channel, see [here »](https://core.telegram.org/api/profile#tabs) for more info.
@@ -14649,6 +15786,7 @@ pub mod channels {
             ::tl_runtime::Serializable::serialize(&self.tab, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetMainProfileTab {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14663,6 +15801,9 @@ pub mod channels {
     }
     impl ::tl_runtime::RemoteCall for SetMainProfileTab {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetMainProfileTab {
         type Error = super::super::errors::channels::SetMainProfileTabError;
     }
 }
@@ -14715,6 +15856,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportChatlistInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14730,6 +15872,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for ExportChatlistInvite {
         type Return = super::super::enums::chatlists::ExportedChatlistInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportChatlistInvite {
         type Error = super::super::errors::chatlists::ExportChatlistInviteError;
     }
     /// Delete a previously created chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -14770,6 +15915,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteExportedInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14784,6 +15930,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for DeleteExportedInvite {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteExportedInvite {
         type Error = super::super::errors::chatlists::DeleteExportedInviteError;
     }
     /// Edit a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -14845,6 +15994,7 @@ pub mod chatlists {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditExportedInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14874,6 +16024,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for EditExportedInvite {
         type Return = super::super::enums::ExportedChatlistInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditExportedInvite {
         type Error = super::super::errors::chatlists::EditExportedInviteError;
     }
     /// List all chat folder deep [links »](https://core.telegram.org/api/links#chat-folder-links) associated to a folder
@@ -14906,6 +16059,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedInvites {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14919,6 +16073,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for GetExportedInvites {
         type Return = super::super::enums::chatlists::ExportedInvites;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetExportedInvites {
         type Error = super::super::errors::chatlists::GetExportedInvitesError;
     }
     /// Obtain information about a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -14952,6 +16109,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckChatlistInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -14963,6 +16121,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for CheckChatlistInvite {
         type Return = super::super::enums::chatlists::ChatlistInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckChatlistInvite {
         type Error = super::super::errors::chatlists::CheckChatlistInviteError;
     }
     /// Import a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links), joining some or all the chats in the folder.
@@ -15004,6 +16165,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChatlistInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15016,6 +16178,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for JoinChatlistInvite {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for JoinChatlistInvite {
         type Error = super::super::errors::chatlists::JoinChatlistInviteError;
     }
     /// Fetch new chats associated with an imported chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links). Must be invoked at most every chatlist_update_period seconds (as per the related client configuration [parameter »](https://core.telegram.org/api/config#chatlist-update-period)).
@@ -15050,6 +16215,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatlistUpdates {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15063,6 +16229,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for GetChatlistUpdates {
         type Return = super::super::enums::chatlists::ChatlistUpdates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChatlistUpdates {
         type Error = super::super::errors::chatlists::GetChatlistUpdatesError;
     }
     /// Join channels and supergroups recently added to a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -15101,6 +16270,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChatlistUpdates {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15115,6 +16285,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for JoinChatlistUpdates {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for JoinChatlistUpdates {
         type Error = super::super::errors::chatlists::JoinChatlistUpdatesError;
     }
     /// Dismiss new pending peers recently added to a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -15148,6 +16321,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideChatlistUpdates {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15161,6 +16335,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for HideChatlistUpdates {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for HideChatlistUpdates {
         type Error = super::super::errors::chatlists::HideChatlistUpdatesError;
     }
     /// Returns identifiers of pinned or always included chats from a chat folder imported using a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links), which are suggested to be left when the chat folder is deleted.
@@ -15194,6 +16371,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLeaveChatlistSuggestions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15207,6 +16385,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for GetLeaveChatlistSuggestions {
         type Return = Vec<super::super::enums::Peer>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLeaveChatlistSuggestions {
         type Error = super::super::errors::chatlists::GetLeaveChatlistSuggestionsError;
     }
     /// Delete a folder imported using a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links)
@@ -15244,6 +16425,7 @@ pub mod chatlists {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveChatlist {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15258,6 +16440,9 @@ pub mod chatlists {
     }
     impl ::tl_runtime::RemoteCall for LeaveChatlist {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LeaveChatlist {
         type Error = super::super::errors::chatlists::LeaveChatlistError;
     }
 }
@@ -15297,6 +16482,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Create {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15315,6 +16501,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for Create {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Create {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.togglePeerLink`](https://core.telegram.org/method/communities.togglePeerLink):
@@ -15351,6 +16540,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15374,6 +16564,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for TogglePeerLink {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePeerLink {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.getJoinedCommunities`](https://core.telegram.org/method/communities.getJoinedCommunities):
@@ -15391,6 +16584,7 @@ pub mod communities {
     impl ::tl_runtime::BareSerializable for GetJoinedCommunities {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetJoinedCommunities {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -15400,6 +16594,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for GetJoinedCommunities {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetJoinedCommunities {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.toggleCommunityCollapsedInDialogs`](https://core.telegram.org/method/communities.toggleCommunityCollapsedInDialogs):
@@ -15425,6 +16622,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.community, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleCommunityCollapsedInDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15439,6 +16637,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for ToggleCommunityCollapsedInDialogs {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleCommunityCollapsedInDialogs {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.getPeerLinkRequests`](https://core.telegram.org/method/communities.getPeerLinkRequests):
@@ -15467,6 +16668,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerLinkRequests {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15482,6 +16684,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for GetPeerLinkRequests {
         type Return = super::super::enums::communities::PeerLinkRequests;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerLinkRequests {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.togglePeerLinkRequestApproval`](https://core.telegram.org/method/communities.togglePeerLinkRequestApproval):
@@ -15510,6 +16715,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerLinkRequestApproval {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15525,6 +16731,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for TogglePeerLinkRequestApproval {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePeerLinkRequestApproval {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.toggleAllPeerLinkRequestApproval`](https://core.telegram.org/method/communities.toggleAllPeerLinkRequestApproval):
@@ -15550,6 +16759,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.community, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAllPeerLinkRequestApproval {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15564,6 +16774,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for ToggleAllPeerLinkRequestApproval {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleAllPeerLinkRequestApproval {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.toggleParticipantBanned`](https://core.telegram.org/method/communities.toggleParticipantBanned):
@@ -15592,6 +16805,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleParticipantBanned {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15613,6 +16827,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for ToggleParticipantBanned {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleParticipantBanned {
         type Error = super::super::errors::Error;
     }
     /// TL method [`communities.getParticipantJoinedChats`](https://core.telegram.org/method/communities.getParticipantJoinedChats):
@@ -15638,6 +16855,7 @@ pub mod communities {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipantJoinedChats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15654,6 +16872,9 @@ pub mod communities {
     }
     impl ::tl_runtime::RemoteCall for GetParticipantJoinedChats {
         type Return = super::super::enums::communities::ParticipantJoinedChats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetParticipantJoinedChats {
         type Error = super::super::errors::Error;
     }
 }
@@ -15685,6 +16906,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContactIDs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15696,6 +16918,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetContactIDs {
         type Return = Vec<i32>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetContactIDs {
         type Error = super::super::errors::Error;
     }
     /// Use this method to obtain the online statuses of all contacts with an accessible Telegram account.
@@ -15715,6 +16940,7 @@ pub mod contacts {
     impl ::tl_runtime::BareSerializable for GetStatuses {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStatuses {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -15724,6 +16950,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetStatuses {
         type Return = Vec<super::super::enums::ContactStatus>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStatuses {
         type Error = super::super::errors::Error;
     }
     /// Returns the current user's contact list.
@@ -15750,6 +16979,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContacts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15761,6 +16991,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetContacts {
         type Return = super::super::enums::contacts::Contacts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetContacts {
         type Error = super::super::errors::Error;
     }
     /// Imports contacts: saves a full list on the server, adds already registered contacts to the contact list, returns added contacts and their info.
@@ -15789,6 +17022,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.contacts, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportContacts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15802,6 +17036,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ImportContacts {
         type Return = super::super::enums::contacts::ImportedContacts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportContacts {
         type Error = super::super::errors::Error;
     }
     /// Deletes several contacts from the list.
@@ -15834,6 +17071,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteContacts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15845,6 +17083,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for DeleteContacts {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteContacts {
         type Error = super::super::errors::contacts::DeleteContactsError;
     }
     /// Delete contacts by phone number
@@ -15871,6 +17112,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.phones, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteByPhones {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15882,6 +17124,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for DeleteByPhones {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteByPhones {
         type Error = super::super::errors::Error;
     }
     /// Adds a peer to a blocklist, see [here »](https://core.telegram.org/api/block) for more info.
@@ -15923,6 +17168,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Block {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15935,6 +17181,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for Block {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Block {
         type Error = super::super::errors::contacts::BlockError;
     }
     /// Deletes a peer from a blocklist, see [here »](https://core.telegram.org/api/block) for more info.
@@ -15975,6 +17224,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Unblock {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -15987,6 +17237,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for Unblock {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Unblock {
         type Error = super::super::errors::contacts::UnblockError;
     }
     /// Returns the list of blocked users.
@@ -16023,6 +17276,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBlocked {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16042,6 +17296,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetBlocked {
         type Return = super::super::enums::contacts::Blocked;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBlocked {
         type Error = super::super::errors::Error;
     }
     /// Returns users found by username substring.
@@ -16088,6 +17345,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Search {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16102,6 +17360,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for Search {
         type Return = super::super::enums::contacts::Found;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Search {
         type Error = super::super::errors::contacts::SearchError;
     }
     /// Resolve a @username to get peer info
@@ -16145,6 +17406,7 @@ pub mod contacts {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveUsername {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16163,6 +17425,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ResolveUsername {
         type Return = super::super::enums::contacts::ResolvedPeer;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResolveUsername {
         type Error = super::super::errors::contacts::ResolveUsernameError;
     }
     /// Get most used peers
@@ -16254,6 +17519,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTopPeers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16293,6 +17559,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetTopPeers {
         type Return = super::super::enums::contacts::TopPeers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTopPeers {
         type Error = super::super::errors::contacts::GetTopPeersError;
     }
     /// Reset [rating](https://core.telegram.org/api/top-rating) of top peer
@@ -16330,6 +17599,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetTopPeerRating {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16344,6 +17614,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ResetTopPeerRating {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetTopPeerRating {
         type Error = super::super::errors::contacts::ResetTopPeerRatingError;
     }
     /// Removes all contacts without an associated Telegram account.
@@ -16363,6 +17636,7 @@ pub mod contacts {
     impl ::tl_runtime::BareSerializable for ResetSaved {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetSaved {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -16372,6 +17646,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ResetSaved {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResetSaved {
         type Error = super::super::errors::Error;
     }
     /// Get all contacts, requires a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
@@ -16398,6 +17675,7 @@ pub mod contacts {
     impl ::tl_runtime::BareSerializable for GetSaved {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSaved {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -16407,6 +17685,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetSaved {
         type Return = Vec<super::super::enums::SavedContact>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSaved {
         type Error = super::super::errors::contacts::GetSavedError;
     }
     /// Enable/disable top [peers](https://core.telegram.org/api/top-rating)
@@ -16433,6 +17714,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleTopPeers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16444,6 +17726,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ToggleTopPeers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleTopPeers {
         type Error = super::super::errors::Error;
     }
     /// Add an existing telegram user as contact.
@@ -16512,6 +17797,7 @@ pub mod contacts {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddContact {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16543,6 +17829,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for AddContact {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddContact {
         type Error = super::super::errors::contacts::AddContactError;
     }
     /// If the add contact action bar is [active](https://core.telegram.org/api/action-bar#add-contact), add that user as contact
@@ -16578,6 +17867,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptContact {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16589,6 +17879,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for AcceptContact {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptContact {
         type Error = super::super::errors::contacts::AcceptContactError;
     }
     /// Get users and geochats near you, see [here »](https://core.telegram.org/api/nearby) for more info.
@@ -16639,6 +17932,7 @@ pub mod contacts {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLocated {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16662,6 +17956,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetLocated {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLocated {
         type Error = super::super::errors::contacts::GetLocatedError;
     }
     /// Stop getting notifications about discussion [replies](https://core.telegram.org/api/discussion) of a certain user in @replies
@@ -16711,6 +18008,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BlockFromReplies {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16732,6 +18030,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for BlockFromReplies {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for BlockFromReplies {
         type Error = super::super::errors::contacts::BlockFromRepliesError;
     }
     /// Resolve a phone number to get user info, if their privacy settings allow it.
@@ -16766,6 +18067,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.phone, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolvePhone {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16777,6 +18079,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ResolvePhone {
         type Return = super::super::enums::contacts::ResolvedPeer;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResolvePhone {
         type Error = super::super::errors::contacts::ResolvePhoneError;
     }
     /// Generates a temporary profile [link](https://core.telegram.org/api/links#temporary-profile-links) for the currently logged-in user.
@@ -16796,6 +18101,7 @@ pub mod contacts {
     impl ::tl_runtime::BareSerializable for ExportContactToken {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportContactToken {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -16805,6 +18111,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ExportContactToken {
         type Return = super::super::enums::ExportedContactToken;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportContactToken {
         type Error = super::super::errors::Error;
     }
     /// Obtain user info from a temporary profile [link](https://core.telegram.org/api/links#temporary-profile-links).
@@ -16837,6 +18146,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportContactToken {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16848,6 +18158,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for ImportContactToken {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportContactToken {
         type Error = super::super::errors::contacts::ImportContactTokenError;
     }
     /// Edit the close friends list, see [here »](https://core.telegram.org/api/privacy) for more info.
@@ -16874,6 +18187,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditCloseFriends {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16885,6 +18199,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for EditCloseFriends {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditCloseFriends {
         type Error = super::super::errors::Error;
     }
     /// Replace the contents of an entire blocklist, see here for more [info »](https://core.telegram.org/api/block).
@@ -16921,6 +18238,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBlocked {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -16934,6 +18252,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for SetBlocked {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBlocked {
         type Error = super::super::errors::Error;
     }
     /// Fetch all users with birthdays that fall within +1/-1 days, relative to the current day: this method should be invoked by clients every 6-8 hours, and if the result is non-empty, it should be used to appropriately update locally cached birthday information in [user](https://core.telegram.org/constructor/user).birthday.
@@ -16955,6 +18276,7 @@ pub mod contacts {
     impl ::tl_runtime::BareSerializable for GetBirthdays {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBirthdays {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -16964,6 +18286,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetBirthdays {
         type Return = super::super::enums::contacts::ContactBirthdays;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBirthdays {
         type Error = super::super::errors::Error;
     }
     /// Obtain a list of sponsored peer search results for a given query
@@ -16996,6 +18321,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.q, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSponsoredPeers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17007,6 +18333,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for GetSponsoredPeers {
         type Return = super::super::enums::contacts::SponsoredPeers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSponsoredPeers {
         type Error = super::super::errors::contacts::GetSponsoredPeersError;
     }
     /// Update the private note associated to a contact; see [here »](https://core.telegram.org/api/contacts#private-notes-for-contacts) for more info.
@@ -17045,6 +18374,7 @@ pub mod contacts {
             ::tl_runtime::Serializable::serialize(&self.note, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateContactNote {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17057,6 +18387,9 @@ pub mod contacts {
     }
     impl ::tl_runtime::RemoteCall for UpdateContactNote {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateContactNote {
         type Error = super::super::errors::contacts::UpdateContactNoteError;
     }
 }
@@ -17143,6 +18476,7 @@ pub mod ephemeral {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17216,6 +18550,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for SendMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.deleteMessage`](https://core.telegram.org/method/ephemeral.deleteMessage):
@@ -17247,6 +18584,7 @@ pub mod ephemeral {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17266,6 +18604,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for DeleteMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.reportMessage`](https://core.telegram.org/method/ephemeral.reportMessage):
@@ -17297,6 +18638,7 @@ pub mod ephemeral {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17311,6 +18653,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for ReportMessage {
         type Return = super::super::enums::ReportResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.getCallbackAnswer`](https://core.telegram.org/method/ephemeral.getCallbackAnswer):
@@ -17342,6 +18687,7 @@ pub mod ephemeral {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCallbackAnswer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17359,6 +18705,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for GetCallbackAnswer {
         type Return = super::super::enums::messages::BotCallbackAnswer;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCallbackAnswer {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.editMessage`](https://core.telegram.org/method/ephemeral.editMessage):
@@ -17428,6 +18777,7 @@ pub mod ephemeral {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17485,6 +18835,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for EditMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.deleteWelcomeMessage`](https://core.telegram.org/method/ephemeral.deleteWelcomeMessage):
@@ -17510,6 +18863,7 @@ pub mod ephemeral {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteWelcomeMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17522,6 +18876,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for DeleteWelcomeMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteWelcomeMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.deleteAllWelcomeMessages`](https://core.telegram.org/method/ephemeral.deleteAllWelcomeMessages):
@@ -17544,6 +18901,7 @@ pub mod ephemeral {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAllWelcomeMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17555,6 +18913,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for DeleteAllWelcomeMessages {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteAllWelcomeMessages {
         type Error = super::super::errors::Error;
     }
     /// TL method [`ephemeral.getWelcomeMessages`](https://core.telegram.org/method/ephemeral.getWelcomeMessages):
@@ -17580,6 +18941,7 @@ pub mod ephemeral {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWelcomeMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17592,6 +18954,9 @@ pub mod ephemeral {
     }
     impl ::tl_runtime::RemoteCall for GetWelcomeMessages {
         type Return = super::super::enums::ephemeral::WelcomeMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWelcomeMessages {
         type Error = super::super::errors::Error;
     }
 }
@@ -17630,6 +18995,7 @@ pub mod folders {
             ::tl_runtime::Serializable::serialize(&self.folder_peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPeerFolders {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17643,6 +19009,9 @@ pub mod folders {
     }
     impl ::tl_runtime::RemoteCall for EditPeerFolders {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditPeerFolders {
         type Error = super::super::errors::folders::EditPeerFoldersError;
     }
 }
@@ -17679,6 +19048,7 @@ pub mod fragment {
             ::tl_runtime::Serializable::serialize(&self.collectible, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCollectibleInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17692,6 +19062,9 @@ pub mod fragment {
     }
     impl ::tl_runtime::RemoteCall for GetCollectibleInfo {
         type Return = super::super::enums::fragment::CollectibleInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCollectibleInfo {
         type Error = super::super::errors::fragment::GetCollectibleInfoError;
     }
 }
@@ -17726,6 +19099,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetConfig {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConfig {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -17735,6 +19109,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetConfig {
         type Return = super::super::enums::Config;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetConfig {
         type Error = super::super::errors::help::GetConfigError;
     }
     /// Returns info on data center nearest to the user.
@@ -17754,6 +19131,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetNearestDc {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNearestDc {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -17763,6 +19141,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetNearestDc {
         type Return = super::super::enums::NearestDc;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetNearestDc {
         type Error = super::super::errors::Error;
     }
     /// Returns information on update availability for the current application.
@@ -17789,6 +19170,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.source, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAppUpdate {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17800,6 +19182,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetAppUpdate {
         type Return = super::super::enums::help::AppUpdate;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAppUpdate {
         type Error = super::super::errors::Error;
     }
     /// Returns localized text of a text message with an invitation.
@@ -17819,6 +19204,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetInviteText {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInviteText {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -17828,6 +19214,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetInviteText {
         type Return = super::super::enums::help::InviteText;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetInviteText {
         type Error = super::super::errors::Error;
     }
     /// Returns the support user for the "ask a question" feature.
@@ -17847,6 +19236,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetSupport {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSupport {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -17856,6 +19246,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetSupport {
         type Return = super::super::enums::help::Support;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSupport {
         type Error = super::super::errors::Error;
     }
     /// Informs the server about the number of pending bot updates if they haven't been processed for a long time; for bots only
@@ -17893,6 +19286,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotUpdatesStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17907,6 +19301,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for SetBotUpdatesStatus {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotUpdatesStatus {
         type Error = super::super::errors::help::SetBotUpdatesStatusError;
     }
     /// Get configuration for [CDN](https://core.telegram.org/cdn) file downloads.
@@ -17926,6 +19323,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetCdnConfig {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnConfig {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -17935,6 +19333,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetCdnConfig {
         type Return = super::super::enums::CdnConfig;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCdnConfig {
         type Error = super::super::errors::Error;
     }
     /// Get recently used t.me links.
@@ -17965,6 +19366,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.referer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentMeUrls {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -17976,6 +19378,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetRecentMeUrls {
         type Return = super::super::enums::help::RecentMeUrls;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRecentMeUrls {
         type Error = super::super::errors::Error;
     }
     /// Look for updates of telegram's terms of service
@@ -17995,6 +19400,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetTermsOfServiceUpdate {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTermsOfServiceUpdate {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -18004,6 +19410,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetTermsOfServiceUpdate {
         type Return = super::super::enums::help::TermsOfServiceUpdate;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTermsOfServiceUpdate {
         type Error = super::super::errors::Error;
     }
     /// Accept the new terms of service
@@ -18036,6 +19445,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptTermsOfService {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18047,6 +19457,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for AcceptTermsOfService {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptTermsOfService {
         type Error = super::super::errors::help::AcceptTermsOfServiceError;
     }
     /// Get info about an unsupported deep link, see here for more [info »](https://core.telegram.org/api/links#unsupported-links).
@@ -18073,6 +19486,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.path, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDeepLinkInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18084,6 +19498,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetDeepLinkInfo {
         type Return = super::super::enums::help::DeepLinkInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDeepLinkInfo {
         type Error = super::super::errors::Error;
     }
     /// Get app-specific configuration, see client [configuration](https://core.telegram.org/api/config#client-configuration) for more info on the result.
@@ -18110,6 +19527,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAppConfig {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18121,6 +19539,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetAppConfig {
         type Return = super::super::enums::help::AppConfig;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAppConfig {
         type Error = super::super::errors::Error;
     }
     /// Saves logs of application on the server.
@@ -18147,6 +19568,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.events, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAppLog {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18158,6 +19580,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for SaveAppLog {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveAppLog {
         type Error = super::super::errors::Error;
     }
     /// Get [passport](https://core.telegram.org/passport) configuration
@@ -18184,6 +19609,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPassportConfig {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18195,6 +19621,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetPassportConfig {
         type Return = super::super::enums::help::PassportConfig;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPassportConfig {
         type Error = super::super::errors::Error;
     }
     /// Get localized name of the telegram support user
@@ -18220,6 +19649,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetSupportName {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSupportName {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -18229,6 +19659,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetSupportName {
         type Return = super::super::enums::help::SupportName;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSupportName {
         type Error = super::super::errors::help::GetSupportNameError;
     }
     /// Can only be used by TSF members to obtain internal information.
@@ -18261,6 +19694,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18272,6 +19706,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetUserInfo {
         type Return = super::super::enums::help::UserInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUserInfo {
         type Error = super::super::errors::help::GetUserInfoError;
     }
     /// Internal use
@@ -18315,6 +19752,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.entities, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditUserInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18334,6 +19772,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for EditUserInfo {
         type Return = super::super::enums::help::UserInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditUserInfo {
         type Error = super::super::errors::help::EditUserInfoError;
     }
     /// Returns a set of useful suggestions and PSA/MTProxy sponsored peers, see [here »](https://core.telegram.org/api/config#suggestions) for more info.
@@ -18353,6 +19794,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetPromoData {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPromoData {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -18362,6 +19804,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetPromoData {
         type Return = super::super::enums::help::PromoData;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPromoData {
         type Error = super::super::errors::Error;
     }
     /// Hide MTProxy/Public Service Announcement information
@@ -18388,6 +19833,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HidePromoData {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18399,6 +19845,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for HidePromoData {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for HidePromoData {
         type Error = super::super::errors::Error;
     }
     /// Dismiss a suggestion, see here for more [info »](https://core.telegram.org/api/config#suggestions).
@@ -18430,6 +19879,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.suggestion, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DismissSuggestion {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18444,6 +19894,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for DismissSuggestion {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DismissSuggestion {
         type Error = super::super::errors::Error;
     }
     /// Get name, ISO code, localized name and phone codes/patterns of all available countries
@@ -18475,6 +19928,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCountriesList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18489,6 +19943,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetCountriesList {
         type Return = super::super::enums::help::CountriesList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCountriesList {
         type Error = super::super::errors::Error;
     }
     /// Get Telegram Premium promotion information
@@ -18508,6 +19965,7 @@ pub mod help {
     impl ::tl_runtime::BareSerializable for GetPremiumPromo {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPremiumPromo {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -18517,6 +19975,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetPremiumPromo {
         type Return = super::super::enums::help::PremiumPromo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPremiumPromo {
         type Error = super::super::errors::Error;
     }
     /// Get the set of accent color [palettes »](https://core.telegram.org/api/colors) that can be used for message accents.
@@ -18543,6 +20004,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerColors {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18554,6 +20016,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetPeerColors {
         type Return = super::super::enums::help::PeerColors;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerColors {
         type Error = super::super::errors::Error;
     }
     /// Get the set of accent color [palettes »](https://core.telegram.org/api/colors) that can be used in profile page backgrounds.
@@ -18580,6 +20045,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerProfileColors {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18591,6 +20057,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetPeerProfileColors {
         type Return = super::super::enums::help::PeerColors;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerProfileColors {
         type Error = super::super::errors::Error;
     }
     /// Returns timezone information that may be used elsewhere in the API, such as to set Telegram Business opening [hours »](https://core.telegram.org/api/business#opening-hours).
@@ -18617,6 +20086,7 @@ pub mod help {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTimezonesList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18628,6 +20098,9 @@ pub mod help {
     }
     impl ::tl_runtime::RemoteCall for GetTimezonesList {
         type Return = super::super::enums::help::TimezonesList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTimezonesList {
         type Error = super::super::errors::Error;
     }
 }
@@ -18670,6 +20143,7 @@ pub mod langpack {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLangPack {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18686,6 +20160,9 @@ pub mod langpack {
     }
     impl ::tl_runtime::RemoteCall for GetLangPack {
         type Return = super::super::enums::LangPackDifference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLangPack {
         type Error = super::super::errors::langpack::GetLangPackError;
     }
     /// Get strings from a language pack
@@ -18729,6 +20206,7 @@ pub mod langpack {
             ::tl_runtime::Serializable::serialize(&self.keys, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStrings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18746,6 +20224,9 @@ pub mod langpack {
     }
     impl ::tl_runtime::RemoteCall for GetStrings {
         type Return = Vec<super::super::enums::LangPackString>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStrings {
         type Error = super::super::errors::langpack::GetStringsError;
     }
     /// Get new strings in language pack
@@ -18788,6 +20269,7 @@ pub mod langpack {
             ::tl_runtime::Serializable::serialize(&self.from_version, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDifference {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18807,6 +20289,9 @@ pub mod langpack {
     }
     impl ::tl_runtime::RemoteCall for GetDifference {
         type Return = super::super::enums::LangPackDifference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDifference {
         type Error = super::super::errors::langpack::GetDifferenceError;
     }
     /// Get information about all languages in a localization pack
@@ -18839,6 +20324,7 @@ pub mod langpack {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLanguages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18852,6 +20338,9 @@ pub mod langpack {
     }
     impl ::tl_runtime::RemoteCall for GetLanguages {
         type Return = Vec<super::super::enums::LangPackLanguage>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLanguages {
         type Error = super::super::errors::langpack::GetLanguagesError;
     }
     /// Get information about a language in a localization pack
@@ -18890,6 +20379,7 @@ pub mod langpack {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLanguage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18906,6 +20396,9 @@ pub mod langpack {
     }
     impl ::tl_runtime::RemoteCall for GetLanguage {
         type Return = super::super::enums::LangPackLanguage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetLanguage {
         type Error = super::super::errors::langpack::GetLanguageError;
     }
 }
@@ -18942,6 +20435,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -18953,6 +20447,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessages {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessages {
         type Error = super::super::errors::messages::GetMessagesError;
     }
     /// Returns the current user dialog list.
@@ -19025,6 +20522,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19060,6 +20558,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDialogs {
         type Return = super::super::enums::messages::Dialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDialogs {
         type Error = super::super::errors::messages::GetDialogsError;
     }
     /// Returns the message history in a peer.
@@ -19136,6 +20637,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19160,6 +20662,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetHistory {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetHistory {
         type Error = super::super::errors::messages::GetHistoryError;
     }
     /// Search for messages.
@@ -19289,6 +20794,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Search {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19360,6 +20866,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for Search {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Search {
         type Error = super::super::errors::messages::SearchError;
     }
     /// Marks message history as read.
@@ -19401,6 +20910,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19413,6 +20923,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadHistory {
         type Return = super::super::enums::messages::AffectedMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadHistory {
         type Error = super::super::errors::messages::ReadHistoryError;
     }
     /// Deletes communication history.
@@ -19486,6 +20999,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19519,6 +21033,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteHistory {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteHistory {
         type Error = super::super::errors::messages::DeleteHistoryError;
     }
     /// Deletes messages by their identifiers.
@@ -19560,6 +21077,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19572,6 +21090,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteMessages {
         type Return = super::super::enums::messages::AffectedMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteMessages {
         type Error = super::super::errors::messages::DeleteMessagesError;
     }
     /// Confirms receipt of messages by a client, cancels PUSH-notification sending.
@@ -19598,6 +21119,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19609,6 +21131,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReceivedMessages {
         type Return = Vec<super::super::enums::ReceivedNotifyMessage>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReceivedMessages {
         type Error = super::super::errors::Error;
     }
     /// Sends a current user typing event (see [SendMessageAction](https://core.telegram.org/type/SendMessageAction) for all event types) to a conversation partner or group.
@@ -19671,6 +21196,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.action, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetTyping {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -19690,6 +21216,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetTyping {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetTyping {
         type Error = super::super::errors::messages::SetTypingError;
     }
     /// Sends a message to a chat
@@ -19936,6 +21465,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20039,6 +21569,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendMessage {
         type Error = super::super::errors::messages::SendMessageError;
     }
     /// Send a media
@@ -20315,6 +21848,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20412,6 +21946,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendMedia {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendMedia {
         type Error = super::super::errors::messages::SendMediaError;
     }
     /// Forwards messages by their IDs.
@@ -20635,6 +22172,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ForwardMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20736,6 +22274,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ForwardMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ForwardMessages {
         type Error = super::super::errors::messages::ForwardMessagesError;
     }
     /// Report a new incoming chat for spam, if the peer [settings](https://core.telegram.org/constructor/peerSettings) of the chat allow us to do that
@@ -20770,6 +22311,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSpam {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20781,6 +22323,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportSpam {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportSpam {
         type Error = super::super::errors::messages::ReportSpamError;
     }
     /// Get peer settings
@@ -20817,6 +22362,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20828,6 +22374,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPeerSettings {
         type Return = super::super::enums::messages::PeerSettings;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerSettings {
         type Error = super::super::errors::messages::GetPeerSettingsError;
     }
     /// Report a message in a chat for violation of telegram's Terms of Service
@@ -20879,6 +22428,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Report {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20893,6 +22443,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for Report {
         type Return = super::super::enums::ReportResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Report {
         type Error = super::super::errors::messages::ReportError;
     }
     /// Returns chat basic info on their IDs.
@@ -20926,6 +22479,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20937,6 +22491,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetChats {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChats {
         type Error = super::super::errors::messages::GetChatsError;
     }
     /// Get full info about a basic [group](https://core.telegram.org/api/channel#basic-groups).
@@ -20970,6 +22527,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullChat {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -20981,6 +22539,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFullChat {
         type Return = super::super::enums::messages::ChatFull;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFullChat {
         type Error = super::super::errors::messages::GetFullChatError;
     }
     /// Changes chat name and sends a service message on it.
@@ -21022,6 +22583,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatTitle {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21036,6 +22598,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatTitle {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatTitle {
         type Error = super::super::errors::messages::EditChatTitleError;
     }
     /// Changes chat photo and sends a service message on it
@@ -21079,6 +22644,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.photo, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatPhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21093,6 +22659,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatPhoto {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatPhoto {
         type Error = super::super::errors::messages::EditChatPhotoError;
     }
     /// Adds a user to a chat and sends a service message on it.
@@ -21150,6 +22719,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.fwd_limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddChatUser {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21169,6 +22739,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for AddChatUser {
         type Return = super::super::enums::messages::InvitedUsers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddChatUser {
         type Error = super::super::errors::messages::AddChatUserError;
     }
     /// Deletes a user from a chat and sends a service message on it.
@@ -21216,6 +22789,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChatUser {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21237,6 +22811,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteChatUser {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteChatUser {
         type Error = super::super::errors::messages::DeleteChatUserError;
     }
     /// Creates a new chat.
@@ -21289,6 +22866,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateChat {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21306,6 +22884,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CreateChat {
         type Return = super::super::enums::messages::InvitedUsers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateChat {
         type Error = super::super::errors::messages::CreateChatError;
     }
     /// Returns configuration parameters for Diffie-Hellman key generation. Can also return a random sequence of bytes of required length.
@@ -21343,6 +22924,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.random_length, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDhConfig {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21359,6 +22941,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDhConfig {
         type Return = super::super::enums::messages::DhConfig;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDhConfig {
         type Error = super::super::errors::messages::GetDhConfigError;
     }
     /// Sends a request to start a secret chat to the user.
@@ -21405,6 +22990,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.g_a, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestEncryption {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21422,6 +23008,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestEncryption {
         type Return = super::super::enums::EncryptedChat;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestEncryption {
         type Error = super::super::errors::messages::RequestEncryptionError;
     }
     /// Confirms creation of a secret chat
@@ -21466,6 +23055,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.key_fingerprint, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptEncryption {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21481,6 +23071,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for AcceptEncryption {
         type Return = super::super::enums::EncryptedChat;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptEncryption {
         type Error = super::super::errors::messages::AcceptEncryptionError;
     }
     /// Cancels a request for creation and/or delete info on secret chat.
@@ -21521,6 +23114,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardEncryption {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21535,6 +23129,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DiscardEncryption {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DiscardEncryption {
         type Error = super::super::errors::messages::DiscardEncryptionError;
     }
     /// Send typing event by the current user to a secret chat.
@@ -21572,6 +23169,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.typing, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetEncryptedTyping {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21584,6 +23182,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetEncryptedTyping {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetEncryptedTyping {
         type Error = super::super::errors::messages::SetEncryptedTypingError;
     }
     /// Marks message history within a secret chat as read.
@@ -21623,6 +23224,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.max_date, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadEncryptedHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21637,6 +23239,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadEncryptedHistory {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadEncryptedHistory {
         type Error = super::super::errors::messages::ReadEncryptedHistoryError;
     }
     /// Sends a text message to a secret chat.
@@ -21689,6 +23294,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.data, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncrypted {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21710,6 +23316,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendEncrypted {
         type Return = super::super::enums::messages::SentEncryptedMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendEncrypted {
         type Error = super::super::errors::messages::SendEncryptedError;
     }
     /// Sends a message with a file attachment to a secret chat
@@ -21767,6 +23376,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.file, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncryptedFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21790,6 +23400,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendEncryptedFile {
         type Return = super::super::enums::messages::SentEncryptedMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendEncryptedFile {
         type Error = super::super::errors::messages::SendEncryptedFileError;
     }
     /// Sends a service message to a secret chat.
@@ -21839,6 +23452,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.data, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncryptedService {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21854,6 +23468,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendEncryptedService {
         type Return = super::super::enums::messages::SentEncryptedMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendEncryptedService {
         type Error = super::super::errors::messages::SendEncryptedServiceError;
     }
     /// Confirms receipt of messages in a secret chat by client, cancels push notifications.
@@ -21889,6 +23506,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.max_qts, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedQueue {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21900,6 +23518,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReceivedQueue {
         type Return = Vec<i64>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReceivedQueue {
         type Error = super::super::errors::messages::ReceivedQueueError;
     }
     /// Report a secret chat for spam
@@ -21932,6 +23553,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportEncryptedSpam {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21943,6 +23565,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportEncryptedSpam {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportEncryptedSpam {
         type Error = super::super::errors::messages::ReportEncryptedSpamError;
     }
     /// Notifies the sender about the recipient having listened a voice message or watched a video, emitting an [updateReadMessagesContents](https://core.telegram.org/constructor/updateReadMessagesContents).
@@ -21969,6 +23594,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMessageContents {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -21980,6 +23606,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadMessageContents {
         type Return = super::super::enums::messages::AffectedMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadMessageContents {
         type Error = super::super::errors::Error;
     }
     /// Get stickers by emoji
@@ -22017,6 +23646,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22031,6 +23661,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetStickers {
         type Return = super::super::enums::messages::Stickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStickers {
         type Error = super::super::errors::messages::GetStickersError;
     }
     /// Get all installed stickers
@@ -22057,6 +23690,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22068,6 +23702,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAllStickers {
         type Return = super::super::enums::messages::AllStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAllStickers {
         type Error = super::super::errors::Error;
     }
     /// Get preview of webpage
@@ -22109,6 +23746,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebPagePreview {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22127,6 +23765,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetWebPagePreview {
         type Return = super::super::enums::messages::WebPagePreview;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWebPagePreview {
         type Error = super::super::errors::messages::GetWebPagePreviewError;
     }
     /// Export an invite link for a chat
@@ -22216,6 +23857,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22257,6 +23899,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ExportChatInvite {
         type Return = super::super::enums::ExportedChatInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportChatInvite {
         type Error = super::super::errors::messages::ExportChatInviteError;
     }
     /// Check the validity of a chat invite link and get basic info about it
@@ -22292,6 +23937,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22303,6 +23949,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CheckChatInvite {
         type Return = super::super::enums::ChatInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckChatInvite {
         type Error = super::super::errors::messages::CheckChatInviteError;
     }
     /// Import a chat invite and join a private chat/supergroup/channel
@@ -22348,6 +23997,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22359,6 +24009,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ImportChatInvite {
         type Return = super::super::enums::messages::ChatInviteJoinResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ImportChatInvite {
         type Error = super::super::errors::messages::ImportChatInviteError;
     }
     /// Get info about a stickerset
@@ -22397,6 +24050,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22411,6 +24065,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetStickerSet {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStickerSet {
         type Error = super::super::errors::messages::GetStickerSetError;
     }
     /// Install a stickerset
@@ -22448,6 +24105,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.archived, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22464,6 +24122,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for InstallStickerSet {
         type Return = super::super::enums::messages::StickerSetInstallResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InstallStickerSet {
         type Error = super::super::errors::messages::InstallStickerSetError;
     }
     /// Uninstall a stickerset
@@ -22496,6 +24157,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UninstallStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22509,6 +24171,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UninstallStickerSet {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UninstallStickerSet {
         type Error = super::super::errors::messages::UninstallStickerSetError;
     }
     /// Start a conversation with a bot using a deep linking [parameter](https://core.telegram.org/api/links#bot-links)
@@ -22565,6 +24230,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.start_param, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22583,6 +24249,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for StartBot {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for StartBot {
         type Error = super::super::errors::messages::StartBotError;
     }
     /// Get and increase the view counter of a message sent or forwarded from a [channel](https://core.telegram.org/api/channel)
@@ -22630,6 +24299,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.increment, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagesViews {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22645,6 +24315,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessagesViews {
         type Return = super::super::enums::messages::MessageViews;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessagesViews {
         type Error = super::super::errors::messages::GetMessagesViewsError;
     }
     /// Make a user admin in a basic [group](https://core.telegram.org/api/channel#basic-groups).
@@ -22690,6 +24363,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.is_admin, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatAdmin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22709,6 +24383,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatAdmin {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatAdmin {
         type Error = super::super::errors::messages::EditChatAdminError;
     }
     /// Turn a basic group into a [supergroup](https://core.telegram.org/api/channel#migration)
@@ -22745,6 +24422,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for MigrateChat {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22756,6 +24434,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for MigrateChat {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for MigrateChat {
         type Error = super::super::errors::messages::MigrateChatError;
     }
     /// Search for messages and peers globally
@@ -22856,6 +24537,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchGlobal {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22913,6 +24595,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchGlobal {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchGlobal {
         type Error = super::super::errors::messages::SearchGlobalError;
     }
     /// Reorder installed stickersets
@@ -22951,6 +24636,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderStickerSets {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -22964,6 +24650,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReorderStickerSets {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderStickerSets {
         type Error = super::super::errors::Error;
     }
     /// Get a document by its SHA256 hash, mainly used for gifs
@@ -23006,6 +24695,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.mime_type, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDocumentByHash {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23021,6 +24711,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDocumentByHash {
         type Return = super::super::enums::Document;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDocumentByHash {
         type Error = super::super::errors::messages::GetDocumentByHashError;
     }
     /// Get saved GIFs.
@@ -23047,6 +24740,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedGifs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23058,6 +24752,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSavedGifs {
         type Return = super::super::enums::messages::SavedGifs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedGifs {
         type Error = super::super::errors::Error;
     }
     /// Add GIF to saved gifs list
@@ -23095,6 +24792,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveGif {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23107,6 +24805,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SaveGif {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveGif {
         type Error = super::super::errors::messages::SaveGifError;
     }
     /// Query an inline bot
@@ -23169,6 +24870,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInlineBotResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23196,6 +24898,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetInlineBotResults {
         type Return = super::super::enums::messages::BotResults;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetInlineBotResults {
         type Error = super::super::errors::messages::GetInlineBotResultsError;
     }
     /// Answer an inline query, for bots only
@@ -23315,6 +25020,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetInlineBotResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23360,6 +25066,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetInlineBotResults {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetInlineBotResults {
         type Error = super::super::errors::messages::SetInlineBotResultsError;
     }
     /// Send a result obtained using [messages.getInlineBotResults](https://core.telegram.org/method/messages.getInlineBotResults).
@@ -23507,6 +25216,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendInlineBotResult {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23568,6 +25278,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendInlineBotResult {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendInlineBotResult {
         type Error = super::super::errors::messages::SendInlineBotResultError;
     }
     /// Find out if a media message's caption can be edited
@@ -23609,6 +25322,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageEditData {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23621,6 +25335,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessageEditData {
         type Return = super::super::enums::messages::MessageEditData;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessageEditData {
         type Error = super::super::errors::messages::GetMessageEditDataError;
     }
     /// Edit message
@@ -23781,6 +25498,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23848,6 +25566,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditMessage {
         type Error = super::super::errors::messages::EditMessageError;
     }
     /// Edit an inline bot message
@@ -23933,6 +25654,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditInlineBotMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -23980,6 +25702,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditInlineBotMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditInlineBotMessage {
         type Error = super::super::errors::messages::EditInlineBotMessageError;
     }
     /// Press an inline callback button and get a callback answer from the bot
@@ -24048,6 +25773,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotCallbackAnswer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24079,6 +25805,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetBotCallbackAnswer {
         type Return = super::super::enums::messages::BotCallbackAnswer;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotCallbackAnswer {
         type Error = super::super::errors::messages::GetBotCallbackAnswerError;
     }
     /// Set the callback answer to a user button press (bots only)
@@ -24142,6 +25871,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.cache_time, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotCallbackAnswer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24175,6 +25905,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetBotCallbackAnswer {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotCallbackAnswer {
         type Error = super::super::errors::messages::SetBotCallbackAnswerError;
     }
     /// Get dialog info of specified peers
@@ -24212,6 +25945,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24223,6 +25957,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPeerDialogs {
         type Return = super::super::enums::messages::PeerDialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerDialogs {
         type Error = super::super::errors::messages::GetPeerDialogsError;
     }
     /// Save a message [draft](https://core.telegram.org/api/drafts) associated to a chat.
@@ -24323,6 +26060,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDraft {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24380,6 +26118,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SaveDraft {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveDraft {
         type Error = super::super::errors::messages::SaveDraftError;
     }
     /// Return all message [drafts](https://core.telegram.org/api/drafts).
@@ -24401,6 +26142,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetAllDrafts {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllDrafts {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -24410,6 +26152,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAllDrafts {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAllDrafts {
         type Error = super::super::errors::Error;
     }
     /// Get featured stickers
@@ -24436,6 +26181,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFeaturedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24447,6 +26193,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFeaturedStickers {
         type Return = super::super::enums::messages::FeaturedStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFeaturedStickers {
         type Error = super::super::errors::Error;
     }
     /// Mark new featured stickers as read
@@ -24473,6 +26222,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadFeaturedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24484,6 +26234,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadFeaturedStickers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadFeaturedStickers {
         type Error = super::super::errors::Error;
     }
     /// Get recent stickers
@@ -24515,6 +26268,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24527,6 +26281,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetRecentStickers {
         type Return = super::super::enums::messages::RecentStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRecentStickers {
         type Error = super::super::errors::Error;
     }
     /// Add/remove sticker from recent stickers list
@@ -24569,6 +26326,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveRecentSticker {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24584,6 +26342,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SaveRecentSticker {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveRecentSticker {
         type Error = super::super::errors::messages::SaveRecentStickerError;
     }
     /// Clear recent stickers
@@ -24610,6 +26371,7 @@ pub mod messages {
             ::tl_runtime::write_u32(out, u32::from(self.attached));
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24621,6 +26383,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ClearRecentStickers {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClearRecentStickers {
         type Error = super::super::errors::Error;
     }
     /// Get all archived stickers
@@ -24664,6 +26429,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetArchivedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24685,6 +26451,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetArchivedStickers {
         type Return = super::super::enums::messages::ArchivedStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetArchivedStickers {
         type Error = super::super::errors::Error;
     }
     /// Get installed mask stickers
@@ -24711,6 +26480,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMaskStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24722,6 +26492,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMaskStickers {
         type Return = super::super::enums::messages::AllStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMaskStickers {
         type Error = super::super::errors::Error;
     }
     /// Get stickers attached to a photo or video
@@ -24754,6 +26527,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24765,6 +26539,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAttachedStickers {
         type Return = Vec<super::super::enums::StickerSetCovered>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAttachedStickers {
         type Error = super::super::errors::messages::GetAttachedStickersError;
     }
     /// Use this method to set the score of the specified user in a game sent as a normal message (bots only).
@@ -24828,6 +26605,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.score, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetGameScore {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24853,6 +26631,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetGameScore {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetGameScore {
         type Error = super::super::errors::messages::SetGameScoreError;
     }
     /// Use this method to set the score of the specified user in a game sent as an inline message (bots only).
@@ -24908,6 +26689,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.score, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetInlineGameScore {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24931,6 +26713,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetInlineGameScore {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetInlineGameScore {
         type Error = super::super::errors::messages::SetInlineGameScoreError;
     }
     /// Get highscores of a game
@@ -24975,6 +26760,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGameHighScores {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -24988,6 +26774,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetGameHighScores {
         type Return = super::super::enums::messages::HighScores;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGameHighScores {
         type Error = super::super::errors::messages::GetGameHighScoresError;
     }
     /// Get highscores of a game sent using an inline bot
@@ -25026,6 +26815,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInlineGameHighScores {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25038,6 +26828,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetInlineGameHighScores {
         type Return = super::super::enums::messages::HighScores;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetInlineGameHighScores {
         type Error = super::super::errors::messages::GetInlineGameHighScoresError;
     }
     /// Get chats in common with a user
@@ -25082,6 +26875,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCommonChats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25097,6 +26891,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetCommonChats {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCommonChats {
         type Error = super::super::errors::messages::GetCommonChatsError;
     }
     /// Get instant [view](https://instantview.telegram.org) page
@@ -25134,6 +26931,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebPage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25146,6 +26944,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetWebPage {
         type Return = super::super::enums::messages::WebPage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWebPage {
         type Error = super::super::errors::messages::GetWebPageError;
     }
     /// Pin/unpin a dialog
@@ -25186,6 +26987,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleDialogPin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25198,6 +27000,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleDialogPin {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleDialogPin {
         type Error = super::super::errors::messages::ToggleDialogPinError;
     }
     /// Reorder pinned dialogs
@@ -25240,6 +27045,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25255,6 +27061,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReorderPinnedDialogs {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderPinnedDialogs {
         type Error = super::super::errors::messages::ReorderPinnedDialogsError;
     }
     /// Get pinned dialogs
@@ -25287,6 +27096,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.folder_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25300,6 +27110,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPinnedDialogs {
         type Return = super::super::enums::messages::PeerDialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPinnedDialogs {
         type Error = super::super::errors::messages::GetPinnedDialogsError;
     }
     /// If you sent an invoice requesting a shipping address and the parameter is_flexible was specified, the bot will receive an [updateBotShippingQuery](https://core.telegram.org/constructor/updateBotShippingQuery) update. Use this method to reply to shipping queries.
@@ -25352,6 +27165,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotShippingResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25379,6 +27193,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetBotShippingResults {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotShippingResults {
         type Error = super::super::errors::messages::SetBotShippingResultsError;
     }
     /// Once the user has confirmed their payment and shipping details, the bot receives an [updateBotPrecheckoutQuery](https://core.telegram.org/constructor/updateBotPrecheckoutQuery) update.
@@ -25431,6 +27248,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotPrecheckoutResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25450,6 +27268,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetBotPrecheckoutResults {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotPrecheckoutResults {
         type Error = super::super::errors::messages::SetBotPrecheckoutResultsError;
     }
     /// Upload a file and associate it to a chat (without actually sending it to the chat)
@@ -25518,6 +27339,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25539,6 +27361,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UploadMedia {
         type Return = super::super::enums::MessageMedia;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadMedia {
         type Error = super::super::errors::messages::UploadMediaError;
     }
     /// Notify the other user in a private chat that a screenshot of the chat was taken
@@ -25585,6 +27410,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendScreenshotNotification {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25602,6 +27428,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendScreenshotNotification {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendScreenshotNotification {
         type Error = super::super::errors::messages::SendScreenshotNotificationError;
     }
     /// Get faved stickers
@@ -25628,6 +27457,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFavedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25639,6 +27469,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFavedStickers {
         type Return = super::super::enums::messages::FavedStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFavedStickers {
         type Error = super::super::errors::Error;
     }
     /// Mark or unmark a sticker as favorite
@@ -25676,6 +27509,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.unfave, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FaveSticker {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25688,6 +27522,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for FaveSticker {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FaveSticker {
         type Error = super::super::errors::messages::FaveStickerError;
     }
     /// Get unread messages where we were mentioned
@@ -25756,6 +27593,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.min_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadMentions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25793,6 +27631,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetUnreadMentions {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUnreadMentions {
         type Error = super::super::errors::messages::GetUnreadMentionsError;
     }
     /// Mark mentions as read; can be used in [forums](https://core.telegram.org/api/forum) but cannot be used in [monoforums](https://core.telegram.org/api/monoforum).
@@ -25836,6 +27677,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMentions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25852,6 +27694,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadMentions {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadMentions {
         type Error = super::super::errors::messages::ReadMentionsError;
     }
     /// Get all recent live [locations](https://core.telegram.org/api/live-location) sent to a specific chat: returns up to 1 location message ([messageMediaGeoLive](https://core.telegram.org/constructor/messageMediaGeoLive)) per chat participant.
@@ -25888,6 +27733,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentLocations {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -25901,6 +27747,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetRecentLocations {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRecentLocations {
         type Error = super::super::errors::Error;
     }
     /// Send an album or grouped [media](https://core.telegram.org/api/files#albums-grouped-media)
@@ -26058,6 +27907,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMultiMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26125,6 +27975,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendMultiMedia {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendMultiMedia {
         type Error = super::super::errors::messages::SendMultiMediaError;
     }
     /// Upload encrypted file and associate it to a secret chat (without actually sending it to the chat).
@@ -26162,6 +28015,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.file, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadEncryptedFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26174,6 +28028,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UploadEncryptedFile {
         type Return = super::super::enums::EncryptedFile;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadEncryptedFile {
         type Error = super::super::errors::messages::UploadEncryptedFileError;
     }
     /// Search for stickersets
@@ -26210,6 +28067,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchStickerSets {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26223,6 +28081,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchStickerSets {
         type Return = super::super::enums::messages::FoundStickerSets;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchStickerSets {
         type Error = super::super::errors::Error;
     }
     /// Get message ranges for saving the user's chat history
@@ -26242,6 +28103,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetSplitRanges {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSplitRanges {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -26251,6 +28113,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSplitRanges {
         type Return = Vec<super::super::enums::MessageRange>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSplitRanges {
         type Error = super::super::errors::Error;
     }
     /// Manually mark dialog as unread
@@ -26298,6 +28163,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for MarkDialogUnread {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26315,6 +28181,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for MarkDialogUnread {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for MarkDialogUnread {
         type Error = super::super::errors::messages::MarkDialogUnreadError;
     }
     /// Get dialogs manually marked as unread
@@ -26344,6 +28213,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogUnreadMarks {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26359,6 +28229,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDialogUnreadMarks {
         type Return = Vec<super::super::enums::DialogPeer>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDialogUnreadMarks {
         type Error = super::super::errors::Error;
     }
     /// Clear all [drafts](https://core.telegram.org/api/drafts).
@@ -26378,6 +28251,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for ClearAllDrafts {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearAllDrafts {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -26387,6 +28261,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ClearAllDrafts {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClearAllDrafts {
         type Error = super::super::errors::Error;
     }
     /// Pin a message
@@ -26453,6 +28330,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePinnedMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26474,6 +28352,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UpdatePinnedMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdatePinnedMessage {
         type Error = super::super::errors::messages::UpdatePinnedMessageError;
     }
     /// Vote in a [poll](https://core.telegram.org/constructor/poll)
@@ -26530,6 +28411,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.options, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVote {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26543,6 +28425,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendVote {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendVote {
         type Error = super::super::errors::messages::SendVoteError;
     }
     /// Get poll results
@@ -26586,6 +28471,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.poll_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollResults {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26601,6 +28487,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPollResults {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPollResults {
         type Error = super::super::errors::messages::GetPollResultsError;
     }
     /// Get count of online users in a chat
@@ -26635,6 +28524,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnlines {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26646,6 +28536,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetOnlines {
         type Return = super::super::enums::ChatOnlines;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnlines {
         type Error = super::super::errors::messages::GetOnlinesError;
     }
     /// Edit the description of a [group/supergroup/channel](https://core.telegram.org/api/channel).
@@ -26691,6 +28584,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.about, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatAbout {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26703,6 +28597,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatAbout {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatAbout {
         type Error = super::super::errors::messages::EditChatAboutError;
     }
     /// Edit the default banned rights of a [channel/supergroup/group](https://core.telegram.org/api/channel).
@@ -26748,6 +28645,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.banned_rights, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatDefaultBannedRights {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26762,6 +28660,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatDefaultBannedRights {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatDefaultBannedRights {
         type Error = super::super::errors::messages::EditChatDefaultBannedRightsError;
     }
     /// Get localized emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
@@ -26788,6 +28689,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywords {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26801,6 +28703,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiKeywords {
         type Return = super::super::enums::EmojiKeywordsDifference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiKeywords {
         type Error = super::super::errors::Error;
     }
     /// Get changed emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
@@ -26832,6 +28737,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.from_version, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywordsDifference {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26848,6 +28754,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiKeywordsDifference {
         type Return = super::super::enums::EmojiKeywordsDifference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiKeywordsDifference {
         type Error = super::super::errors::Error;
     }
     /// Obtain a list of related languages that must be used when fetching emoji keyword [lists »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
@@ -26876,6 +28785,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.lang_codes, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywordsLanguages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26889,6 +28799,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiKeywordsLanguages {
         type Return = Vec<super::super::enums::EmojiLanguage>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiKeywordsLanguages {
         type Error = super::super::errors::Error;
     }
     /// Returns an HTTP URL which can be used to automatically log in into translation platform and suggest new emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords). The URL will be valid for 30 seconds after generation.
@@ -26915,6 +28828,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiUrl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -26928,6 +28842,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiUrl {
         type Return = super::super::enums::EmojiUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiUrl {
         type Error = super::super::errors::Error;
     }
     /// Get the number of results that would be found by a [messages.search](https://core.telegram.org/method/messages.search) call with the same parameters
@@ -26984,6 +28901,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.filters, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchCounters {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27013,6 +28931,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSearchCounters {
         type Return = Vec<super::super::enums::messages::SearchCounter>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSearchCounters {
         type Error = super::super::errors::messages::GetSearchCountersError;
     }
     /// Get more info about a Seamless Telegram Login authorization request, for more info click [here »](https://core.telegram.org/api/url-authorization)
@@ -27033,18 +28954,14 @@ pub mod messages {
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub struct RequestUrlAuth {
-        /// Peer where the message is located
+        /// `peer`, `msg_id`, `button_id`, present together: they share the flag bit `flags.1`.
         ///
-        /// TL: `peer:flags.1?InputPeer`
-        pub peer: Option<super::super::enums::InputPeer>,
-        /// The message
-        ///
-        /// TL: `msg_id:flags.1?int`
-        pub msg_id: Option<i32>,
-        /// The ID of the button with the authorization request
-        ///
-        /// TL: `button_id:flags.1?int`
-        pub button_id: Option<i32>,
+        /// - `peer:flags.1?InputPeer`: Peer where the message is located
+        /// - `msg_id:flags.1?int`: The message
+        /// - `button_id:flags.1?int`: The ID of the button with the authorization request
+        pub peer_and_msg_id_and_button_id: Option<
+            (super::super::enums::InputPeer, i32, i32),
+        >,
         /// URL used for link URL authorization, click here for more [info »](https://core.telegram.org/api/url-authorization#link-url-authorization)
         ///
         /// TL: `url:flags.2?string`
@@ -27062,20 +28979,18 @@ pub mod messages {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.peer.is_some()) << 1
-                    | u32::from(self.msg_id.is_some()) << 1
-                    | u32::from(self.button_id.is_some()) << 1
+                u32::from(self.peer_and_msg_id_and_button_id.is_some()) << 1
                     | u32::from(self.url.is_some()) << 2
                     | u32::from(self.in_app_origin.is_some()) << 3,
             );
-            if let Some(value) = &self.peer {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.msg_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
-            if let Some(value) = &self.button_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.2, out);
             }
             if let Some(value) = &self.url {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -27085,6 +29000,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestUrlAuth {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27116,9 +29032,12 @@ pub mod messages {
                 None
             };
             Ok(Self {
-                peer,
-                msg_id,
-                button_id,
+                peer_and_msg_id_and_button_id: match (peer, msg_id, button_id) {
+                    (Some(peer), Some(msg_id), Some(button_id)) => {
+                        Some((peer, msg_id, button_id))
+                    }
+                    _ => None,
+                },
                 url,
                 in_app_origin,
             })
@@ -27126,6 +29045,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestUrlAuth {
         type Return = super::super::enums::UrlAuthResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestUrlAuth {
         type Error = super::super::errors::messages::RequestUrlAuthError;
     }
     /// Use this to accept a Seamless Telegram Login authorization request, for more info click [here »](https://core.telegram.org/api/url-authorization)
@@ -27146,18 +29068,14 @@ pub mod messages {
         ///
         /// TL: `share_phone_number:flags.3?true`
         pub share_phone_number: bool,
-        /// The location of the message
+        /// `peer`, `msg_id`, `button_id`, present together: they share the flag bit `flags.1`.
         ///
-        /// TL: `peer:flags.1?InputPeer`
-        pub peer: Option<super::super::enums::InputPeer>,
-        /// Message ID of the message with the login button
-        ///
-        /// TL: `msg_id:flags.1?int`
-        pub msg_id: Option<i32>,
-        /// ID of the login button
-        ///
-        /// TL: `button_id:flags.1?int`
-        pub button_id: Option<i32>,
+        /// - `peer:flags.1?InputPeer`: The location of the message
+        /// - `msg_id:flags.1?int`: Message ID of the message with the login button
+        /// - `button_id:flags.1?int`: ID of the login button
+        pub peer_and_msg_id_and_button_id: Option<
+            (super::super::enums::InputPeer, i32, i32),
+        >,
         /// URL used for link URL authorization, click here for more [info »](https://core.telegram.org/api/url-authorization#link-url-authorization)
         ///
         /// TL: `url:flags.2?string`
@@ -27176,20 +29094,18 @@ pub mod messages {
             ::tl_runtime::write_u32(
                 out,
                 u32::from(self.write_allowed) | u32::from(self.share_phone_number) << 3
-                    | u32::from(self.peer.is_some()) << 1
-                    | u32::from(self.msg_id.is_some()) << 1
-                    | u32::from(self.button_id.is_some()) << 1
+                    | u32::from(self.peer_and_msg_id_and_button_id.is_some()) << 1
                     | u32::from(self.url.is_some()) << 2
                     | u32::from(self.match_code.is_some()) << 4,
             );
-            if let Some(value) = &self.peer {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.msg_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
-            if let Some(value) = &self.button_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_msg_id_and_button_id {
+                ::tl_runtime::Serializable::serialize(&value.2, out);
             }
             if let Some(value) = &self.url {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -27199,6 +29115,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptUrlAuth {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27234,9 +29151,12 @@ pub mod messages {
             Ok(Self {
                 write_allowed,
                 share_phone_number,
-                peer,
-                msg_id,
-                button_id,
+                peer_and_msg_id_and_button_id: match (peer, msg_id, button_id) {
+                    (Some(peer), Some(msg_id), Some(button_id)) => {
+                        Some((peer, msg_id, button_id))
+                    }
+                    _ => None,
+                },
                 url,
                 match_code,
             })
@@ -27244,6 +29164,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for AcceptUrlAuth {
         type Return = super::super::enums::UrlAuthResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptUrlAuth {
         type Error = super::super::errors::Error;
     }
     /// Should be called after the user hides the report spam/add as contact [bar](https://core.telegram.org/api/action-bar) of a new chat, effectively prevents the user from executing the actions specified in the action [bar »](https://core.telegram.org/api/action-bar).
@@ -27276,6 +29199,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HidePeerSettingsBar {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27287,6 +29211,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for HidePeerSettingsBar {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for HidePeerSettingsBar {
         type Error = super::super::errors::messages::HidePeerSettingsBarError;
     }
     /// Get scheduled messages
@@ -27325,6 +29252,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetScheduledHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27337,6 +29265,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetScheduledHistory {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetScheduledHistory {
         type Error = super::super::errors::messages::GetScheduledHistoryError;
     }
     /// Get scheduled messages
@@ -27376,6 +29307,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetScheduledMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27388,6 +29320,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetScheduledMessages {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetScheduledMessages {
         type Error = super::super::errors::messages::GetScheduledMessagesError;
     }
     /// Send scheduled messages right away
@@ -27427,6 +29362,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendScheduledMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27439,6 +29375,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendScheduledMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendScheduledMessages {
         type Error = super::super::errors::messages::SendScheduledMessagesError;
     }
     /// Delete scheduled messages
@@ -27478,6 +29417,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteScheduledMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27490,6 +29430,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteScheduledMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteScheduledMessages {
         type Error = super::super::errors::messages::DeleteScheduledMessagesError;
     }
     /// Get poll results for non-anonymous polls
@@ -27552,6 +29495,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollVotes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27581,6 +29525,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPollVotes {
         type Return = super::super::enums::messages::VotesList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPollVotes {
         type Error = super::super::errors::messages::GetPollVotesError;
     }
     /// Apply changes to multiple stickersets
@@ -27624,6 +29571,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.stickersets, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleStickerSets {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27645,6 +29593,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleStickerSets {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleStickerSets {
         type Error = super::super::errors::Error;
     }
     /// Get [folders](https://core.telegram.org/api/folders)
@@ -27664,6 +29615,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetDialogFilters {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogFilters {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -27673,6 +29625,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDialogFilters {
         type Return = super::super::enums::messages::DialogFilters;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDialogFilters {
         type Error = super::super::errors::Error;
     }
     /// Get suggested [folders](https://core.telegram.org/api/folders)
@@ -27692,6 +29647,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetSuggestedDialogFilters {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSuggestedDialogFilters {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -27701,6 +29657,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSuggestedDialogFilters {
         type Return = Vec<super::super::enums::DialogFilterSuggested>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSuggestedDialogFilters {
         type Error = super::super::errors::Error;
     }
     /// Update [folder](https://core.telegram.org/api/folders)
@@ -27748,6 +29707,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDialogFilter {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27764,6 +29724,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UpdateDialogFilter {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateDialogFilter {
         type Error = super::super::errors::messages::UpdateDialogFilterError;
     }
     /// Reorder [folders](https://core.telegram.org/api/folders)
@@ -27790,6 +29753,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDialogFiltersOrder {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27801,6 +29765,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UpdateDialogFiltersOrder {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateDialogFiltersOrder {
         type Error = super::super::errors::Error;
     }
     /// Method for fetching previously featured stickers
@@ -27837,6 +29804,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOldFeaturedStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27850,6 +29818,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetOldFeaturedStickers {
         type Return = super::super::enums::messages::FeaturedStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOldFeaturedStickers {
         type Error = super::super::errors::Error;
     }
     /// Get messages in a reply thread
@@ -27926,6 +29897,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetReplies {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -27951,6 +29923,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetReplies {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetReplies {
         type Error = super::super::errors::messages::GetRepliesError;
     }
     /// Get discussion [message](https://core.telegram.org/api/threads) from the associated discussion [group](https://core.telegram.org/api/discussion) of a channel to show it on top of the comment section, without actually joining the group
@@ -27992,6 +29967,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDiscussionMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28004,6 +29980,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDiscussionMessage {
         type Return = super::super::enums::messages::DiscussionMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDiscussionMessage {
         type Error = super::super::errors::messages::GetDiscussionMessageError;
     }
     /// Mark a [thread](https://core.telegram.org/api/threads) as read
@@ -28048,6 +30027,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.read_max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadDiscussion {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28063,6 +30043,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadDiscussion {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadDiscussion {
         type Error = super::super::errors::messages::ReadDiscussionError;
     }
     /// [Unpin](https://core.telegram.org/api/pin) all pinned messages
@@ -28117,6 +30100,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UnpinAllMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28142,6 +30126,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UnpinAllMessages {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UnpinAllMessages {
         type Error = super::super::errors::messages::UnpinAllMessagesError;
     }
     /// Delete a [chat](https://core.telegram.org/api/channel)
@@ -28176,6 +30163,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChat {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28187,6 +30175,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteChat {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteChat {
         type Error = super::super::errors::messages::DeleteChatError;
     }
     /// Delete the entire phone call history.
@@ -28213,6 +30204,7 @@ pub mod messages {
             ::tl_runtime::write_u32(out, u32::from(self.revoke));
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePhoneCallHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28224,6 +30216,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeletePhoneCallHistory {
         type Return = super::super::enums::messages::AffectedFoundMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeletePhoneCallHistory {
         type Error = super::super::errors::Error;
     }
     /// Obtains information about a chat export file, generated by a foreign chat app, click here for more info about imported [chats »](https://core.telegram.org/api/import).
@@ -28256,6 +30251,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.import_head, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckHistoryImport {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28269,6 +30265,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CheckHistoryImport {
         type Return = super::super::enums::messages::HistoryImportParsed;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckHistoryImport {
         type Error = super::super::errors::messages::CheckHistoryImportError;
     }
     /// Import chat history from a foreign chat app into a specific Telegram chat, click here for more info about imported [chats »](https://core.telegram.org/api/import).
@@ -28317,6 +30316,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.media_count, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitHistoryImport {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28332,6 +30332,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for InitHistoryImport {
         type Return = super::super::enums::messages::HistoryImport;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InitHistoryImport {
         type Error = super::super::errors::messages::InitHistoryImportError;
     }
     /// Upload a media file associated with an imported chat, click here for more [info »](https://core.telegram.org/api/import).
@@ -28381,6 +30384,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadImportedMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28399,6 +30403,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UploadImportedMedia {
         type Return = super::super::enums::MessageMedia;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadImportedMedia {
         type Error = super::super::errors::messages::UploadImportedMediaError;
     }
     /// Complete the history import [process](https://core.telegram.org/api/import), importing all messages into the chat.
@@ -28440,6 +30447,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.import_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartHistoryImport {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28454,6 +30462,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for StartHistoryImport {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for StartHistoryImport {
         type Error = super::super::errors::messages::StartHistoryImportError;
     }
     /// Get info about the chat invites of a specific chat
@@ -28490,14 +30501,11 @@ pub mod messages {
         ///
         /// TL: `admin_id:InputUser`
         pub admin_id: super::super::enums::InputUser,
-        /// Offsets for pagination, for more info click [here](https://core.telegram.org/api/offsets)
+        /// `offset_date`, `offset_link`, present together: they share the flag bit `flags.2`.
         ///
-        /// TL: `offset_date:flags.2?int`
-        pub offset_date: Option<i32>,
-        /// Offsets for pagination, for more info click [here](https://core.telegram.org/api/offsets)
-        ///
-        /// TL: `offset_link:flags.2?string`
-        pub offset_link: Option<String>,
+        /// - `offset_date:flags.2?int`: Offsets for pagination, for more info click [here](https://core.telegram.org/api/offsets)
+        /// - `offset_link:flags.2?string`: Offsets for pagination, for more info click [here](https://core.telegram.org/api/offsets)
+        pub offset_date_and_offset_link: Option<(i32, String)>,
         /// Maximum number of results to return, see [pagination](https://core.telegram.org/api/offsets)
         ///
         /// TL: `limit:int`
@@ -28511,20 +30519,21 @@ pub mod messages {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.revoked) << 3 | u32::from(self.offset_date.is_some()) << 2
-                    | u32::from(self.offset_link.is_some()) << 2,
+                u32::from(self.revoked) << 3
+                    | u32::from(self.offset_date_and_offset_link.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.admin_id, out);
-            if let Some(value) = &self.offset_date {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.offset_date_and_offset_link {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.offset_link {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.offset_date_and_offset_link {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedChatInvites {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28550,14 +30559,21 @@ pub mod messages {
                 revoked,
                 peer,
                 admin_id,
-                offset_date,
-                offset_link,
+                offset_date_and_offset_link: match (offset_date, offset_link) {
+                    (Some(offset_date), Some(offset_link)) => {
+                        Some((offset_date, offset_link))
+                    }
+                    _ => None,
+                },
                 limit,
             })
         }
     }
     impl ::tl_runtime::RemoteCall for GetExportedChatInvites {
         type Return = super::super::enums::messages::ExportedChatInvites;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetExportedChatInvites {
         type Error = super::super::errors::messages::GetExportedChatInvitesError;
     }
     /// Get info about a chat invite
@@ -28600,6 +30616,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28612,6 +30629,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetExportedChatInvite {
         type Return = super::super::enums::messages::ExportedChatInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetExportedChatInvite {
         type Error = super::super::errors::messages::GetExportedChatInviteError;
     }
     /// Edit an exported chat invite
@@ -28695,6 +30715,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditExportedChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28736,6 +30757,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditExportedChatInvite {
         type Return = super::super::enums::messages::ExportedChatInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditExportedChatInvite {
         type Error = super::super::errors::messages::EditExportedChatInviteError;
     }
     /// Delete all revoked chat invites
@@ -28774,6 +30798,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.admin_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteRevokedExportedChatInvites {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28788,6 +30813,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteRevokedExportedChatInvites {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteRevokedExportedChatInvites {
         type Error = super::super::errors::messages::DeleteRevokedExportedChatInvitesError;
     }
     /// Delete a chat invite
@@ -28828,6 +30856,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteExportedChatInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28840,6 +30869,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteExportedChatInvite {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteExportedChatInvite {
         type Error = super::super::errors::messages::DeleteExportedChatInviteError;
     }
     /// Get info about chat invites generated by admins.
@@ -28874,6 +30906,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminsWithInvites {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -28885,6 +30918,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAdminsWithInvites {
         type Return = super::super::enums::messages::ChatAdminsWithInvites;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAdminsWithInvites {
         type Error = super::super::errors::messages::GetAdminsWithInvitesError;
     }
     /// Get info about the users that joined the chat using a specific chat invite
@@ -28966,6 +31002,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatInviteImporters {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29005,6 +31042,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetChatInviteImporters {
         type Return = super::super::enums::messages::ChatInviteImporters;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChatInviteImporters {
         type Error = super::super::errors::messages::GetChatInviteImportersError;
     }
     /// Set maximum Time-To-Live of all messages in the specified chat
@@ -29045,6 +31085,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetHistoryTtl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29057,6 +31098,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetHistoryTtl {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetHistoryTtl {
         type Error = super::super::errors::messages::SetHistoryTtlError;
     }
     /// Check whether chat history exported from another chat app can be imported into a specific Telegram chat, click here for more [info »](https://core.telegram.org/api/import).
@@ -29093,6 +31137,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckHistoryImportPeer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29104,6 +31149,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CheckHistoryImportPeer {
         type Return = super::super::enums::messages::CheckedHistoryImportPeer;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckHistoryImportPeer {
         type Error = super::super::errors::messages::CheckHistoryImportPeerError;
     }
     /// Change the chat theme of a certain chat, see [here »](https://core.telegram.org/api/themes#chat-themes) for more info.
@@ -29143,6 +31191,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.theme, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatTheme {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29155,6 +31204,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetChatTheme {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetChatTheme {
         type Error = super::super::errors::messages::SetChatThemeError;
     }
     /// Get which users read a specific message: only available for groups and supergroups with less than chat_read_mark_size_threshold [members](https://core.telegram.org/api/config#chat-read-mark-size-threshold), read receipts will be stored for chat_read_mark_expire_period seconds after the message was [sent](https://core.telegram.org/api/config#chat-read-mark-expire-period), see client configuration for more [info »](https://core.telegram.org/api/config#client-configuration).
@@ -29195,6 +31247,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageReadParticipants {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29207,6 +31260,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessageReadParticipants {
         type Return = Vec<super::super::enums::ReadParticipantDate>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessageReadParticipants {
         type Error = super::super::errors::messages::GetMessageReadParticipantsError;
     }
     /// Returns information about the next messages of the specified type in the chat split by days.
@@ -29267,6 +31323,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.offset_date, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchResultsCalendar {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29298,6 +31355,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSearchResultsCalendar {
         type Return = super::super::enums::messages::SearchResultsCalendar;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSearchResultsCalendar {
         type Error = super::super::errors::messages::GetSearchResultsCalendarError;
     }
     /// Returns sparse positions of messages of the specified type in the chat to be used for shared media scroll implementation.
@@ -29355,6 +31415,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchResultsPositions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29384,6 +31445,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSearchResultsPositions {
         type Return = super::super::enums::messages::SearchResultsPositions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSearchResultsPositions {
         type Error = super::super::errors::messages::GetSearchResultsPositionsError;
     }
     /// Dismiss or approve a chat join [request](https://core.telegram.org/api/invites#join-requests) related to a specific chat or channel.
@@ -29436,6 +31500,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideChatJoinRequest {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29451,6 +31516,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for HideChatJoinRequest {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for HideChatJoinRequest {
         type Error = super::super::errors::messages::HideChatJoinRequestError;
     }
     /// Dismiss or approve all join [requests](https://core.telegram.org/api/invites#join-requests) related to a specific chat or channel.
@@ -29506,6 +31574,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideAllChatJoinRequests {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29523,6 +31592,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for HideAllChatJoinRequests {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for HideAllChatJoinRequests {
         type Error = super::super::errors::messages::HideAllChatJoinRequestsError;
     }
     /// Enable or disable content [protection](https://core.telegram.org/api/content-protection) on a channel, group or private chat.
@@ -29571,6 +31643,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleNoForwards {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29594,6 +31667,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleNoForwards {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleNoForwards {
         type Error = super::super::errors::messages::ToggleNoForwardsError;
     }
     /// Change the default peer that should be used when sending messages, reactions, poll votes to a specific group
@@ -29633,6 +31709,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.send_as, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultSendAs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29645,6 +31722,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SaveDefaultSendAs {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveDefaultSendAs {
         type Error = super::super::errors::messages::SaveDefaultSendAsError;
     }
     /// React to message.
@@ -29717,6 +31797,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29744,6 +31825,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendReaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendReaction {
         type Error = super::super::errors::messages::SendReactionError;
     }
     /// Get message [reactions »](https://core.telegram.org/api/reactions)
@@ -29783,6 +31867,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagesReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29795,6 +31880,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessagesReactions {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessagesReactions {
         type Error = super::super::errors::messages::GetMessagesReactionsError;
     }
     /// Get message [reaction](https://core.telegram.org/api/reactions) list, along with the sender of each reaction.
@@ -29858,6 +31946,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageReactionsList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29887,6 +31976,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMessageReactionsList {
         type Return = super::super::enums::messages::MessageReactionsList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessageReactionsList {
         type Error = super::super::errors::messages::GetMessageReactionsListError;
     }
     /// Change the set of message [reactions »](https://core.telegram.org/api/reactions) that can be used in a certain group, supergroup or channel
@@ -29948,6 +32040,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatAvailableReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -29977,6 +32070,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetChatAvailableReactions {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetChatAvailableReactions {
         type Error = super::super::errors::messages::SetChatAvailableReactionsError;
     }
     /// Obtain available message [reactions »](https://core.telegram.org/api/reactions)
@@ -30003,6 +32099,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAvailableReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30014,6 +32111,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAvailableReactions {
         type Return = super::super::enums::messages::AvailableReactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAvailableReactions {
         type Error = super::super::errors::Error;
     }
     /// Change default emoji reaction to use in the quick reaction menu: the value is synced across devices and can be fetched using help.getConfig, reactions_default [field](https://core.telegram.org/method/help.getConfig).
@@ -30046,6 +32146,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.reaction, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDefaultReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30059,6 +32160,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetDefaultReaction {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetDefaultReaction {
         type Error = super::super::errors::messages::SetDefaultReactionError;
     }
     /// Translate a given text.
@@ -30087,14 +32191,11 @@ pub mod messages {
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub struct TranslateText {
-        /// If the text is a chat message, the peer ID
+        /// `peer`, `id`, present together: they share the flag bit `flags.0`.
         ///
-        /// TL: `peer:flags.0?InputPeer`
-        pub peer: Option<super::super::enums::InputPeer>,
-        /// A list of message IDs to translate
-        ///
-        /// TL: `id:flags.0?Vector<int>`
-        pub id: Option<Vec<i32>>,
+        /// - `peer:flags.0?InputPeer`: If the text is a chat message, the peer ID
+        /// - `id:flags.0?Vector<int>`: A list of message IDs to translate
+        pub peer_and_id: Option<(super::super::enums::InputPeer, Vec<i32>)>,
         /// A list of styled messages to translate
         ///
         /// TL: `text:flags.1?Vector<TextWithEntities>`
@@ -30116,15 +32217,15 @@ pub mod messages {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.peer.is_some()) | u32::from(self.id.is_some())
+                u32::from(self.peer_and_id.is_some())
                     | u32::from(self.text.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
             );
-            if let Some(value) = &self.peer {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_id {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_id {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             if let Some(value) = &self.text {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -30135,6 +32236,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranslateText {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30164,8 +32266,10 @@ pub mod messages {
                 None
             };
             Ok(Self {
-                peer,
-                id,
+                peer_and_id: match (peer, id) {
+                    (Some(peer), Some(id)) => Some((peer, id)),
+                    _ => None,
+                },
                 text,
                 to_lang,
                 tone,
@@ -30174,6 +32278,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for TranslateText {
         type Return = super::super::enums::messages::TranslatedText;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TranslateText {
         type Error = super::super::errors::messages::TranslateTextError;
     }
     /// Get unread reactions to messages you sent
@@ -30250,6 +32357,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.min_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30293,6 +32401,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetUnreadReactions {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUnreadReactions {
         type Error = super::super::errors::messages::GetUnreadReactionsError;
     }
     /// Mark message [reactions »](https://core.telegram.org/api/reactions) as read
@@ -30344,6 +32455,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30369,6 +32481,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadReactions {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadReactions {
         type Error = super::super::errors::messages::ReadReactionsError;
     }
     /// View and search recently sent media.
@@ -30413,6 +32528,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchSentMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30426,6 +32542,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchSentMedia {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchSentMedia {
         type Error = super::super::errors::messages::SearchSentMediaError;
     }
     /// Returns installed attachment menu bot mini [apps »](https://core.telegram.org/api/bots/attach)
@@ -30452,6 +32571,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachMenuBots {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30463,6 +32583,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAttachMenuBots {
         type Return = super::super::enums::AttachMenuBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAttachMenuBots {
         type Error = super::super::errors::Error;
     }
     /// Returns attachment menu entry for a bot mini app that can be launched from the attachment [menu »](https://core.telegram.org/api/bots/attach)
@@ -30495,6 +32618,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachMenuBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30506,6 +32630,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAttachMenuBot {
         type Return = super::super::enums::AttachMenuBotsBot;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAttachMenuBot {
         type Error = super::super::errors::messages::GetAttachMenuBotError;
     }
     /// Enable or disable web bot attachment [menu »](https://core.telegram.org/api/bots/attach)
@@ -30548,6 +32675,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleBotInAttachMenu {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30567,6 +32695,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleBotInAttachMenu {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleBotInAttachMenu {
         type Error = super::super::errors::messages::ToggleBotInAttachMenuError;
     }
     /// Open a bot mini [app](https://core.telegram.org/bots/webapps), sending over user information after user confirmation.
@@ -30682,6 +32813,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30739,6 +32871,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestWebView {
         type Return = super::super::enums::WebViewResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestWebView {
         type Error = super::super::errors::messages::RequestWebViewError;
     }
     /// Indicate to the server (from the user side) that the user is still using a web app.
@@ -30806,6 +32941,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ProlongWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30839,6 +32975,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ProlongWebView {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ProlongWebView {
         type Error = super::super::errors::messages::ProlongWebViewError;
     }
     /// Open a bot mini [app](https://core.telegram.org/api/bots/webapps).
@@ -30923,6 +33062,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.platform, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestSimpleWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -30966,6 +33106,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestSimpleWebView {
         type Return = super::super::enums::WebViewResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestSimpleWebView {
         type Error = super::super::errors::messages::RequestSimpleWebViewError;
     }
     /// Terminate webview interaction started with [messages.requestWebView](https://core.telegram.org/method/messages.requestWebView), sending the specified message to the chat on behalf of the user.
@@ -31004,6 +33147,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.result, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendWebViewResultMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31018,6 +33162,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendWebViewResultMessage {
         type Return = super::super::enums::WebViewMessageSent;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendWebViewResultMessage {
         type Error = super::super::errors::messages::SendWebViewResultMessageError;
     }
     /// Used by the user to relay data from an opened reply keyboard bot mini [app](https://core.telegram.org/api/bots/webapps) to the bot that owns it.
@@ -31065,6 +33212,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.data, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendWebViewData {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31083,6 +33231,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendWebViewData {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendWebViewData {
         type Error = super::super::errors::messages::SendWebViewDataError;
     }
     /// Transcribe voice [message](https://core.telegram.org/api/transcribe)
@@ -31125,6 +33276,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranscribeAudio {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31137,6 +33289,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for TranscribeAudio {
         type Return = super::super::enums::messages::TranscribedAudio;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TranscribeAudio {
         type Error = super::super::errors::messages::TranscribeAudioError;
     }
     /// Rate transcribed voice [message](https://core.telegram.org/api/transcribe)
@@ -31178,6 +33333,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.good, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RateTranscribedAudio {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31194,6 +33350,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RateTranscribedAudio {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RateTranscribedAudio {
         type Error = super::super::errors::Error;
     }
     /// Fetch custom emoji [stickers »](https://core.telegram.org/api/custom-emoji).
@@ -31222,6 +33381,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.document_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCustomEmojiDocuments {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31235,6 +33395,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetCustomEmojiDocuments {
         type Return = Vec<super::super::enums::Document>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCustomEmojiDocuments {
         type Error = super::super::errors::Error;
     }
     /// Gets the list of currently installed custom emoji [stickersets](https://core.telegram.org/api/custom-emoji).
@@ -31261,6 +33424,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31272,6 +33436,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiStickers {
         type Return = super::super::enums::messages::AllStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiStickers {
         type Error = super::super::errors::Error;
     }
     /// Gets featured custom emoji stickersets.
@@ -31298,6 +33465,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFeaturedEmojiStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31309,6 +33477,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFeaturedEmojiStickers {
         type Return = super::super::enums::messages::FeaturedStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFeaturedEmojiStickers {
         type Error = super::super::errors::Error;
     }
     /// Report a message [reaction](https://core.telegram.org/api/reactions)
@@ -31353,6 +33524,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.reaction_peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31368,6 +33540,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportReaction {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportReaction {
         type Error = super::super::errors::messages::ReportReactionError;
     }
     /// Got popular message [reactions](https://core.telegram.org/api/reactions)
@@ -31399,6 +33574,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTopReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31411,6 +33587,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetTopReactions {
         type Return = super::super::enums::messages::Reactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTopReactions {
         type Error = super::super::errors::Error;
     }
     /// Get recently used message [reactions](https://core.telegram.org/api/reactions)
@@ -31442,6 +33621,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31454,6 +33634,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetRecentReactions {
         type Return = super::super::enums::messages::Reactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRecentReactions {
         type Error = super::super::errors::Error;
     }
     /// Clear recently used message [reactions](https://core.telegram.org/api/reactions)
@@ -31473,6 +33656,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for ClearRecentReactions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentReactions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -31482,6 +33666,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ClearRecentReactions {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClearRecentReactions {
         type Error = super::super::errors::Error;
     }
     /// Fetch updated information about paid media, see [here »](https://core.telegram.org/api/paid-media) for the full flow.
@@ -31517,6 +33704,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExtendedMedia {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31529,6 +33717,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetExtendedMedia {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetExtendedMedia {
         type Error = super::super::errors::Error;
     }
     /// Changes the default value of the Time-To-Live setting, applied to all new chats.
@@ -31561,6 +33752,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDefaultHistoryTtl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31572,6 +33764,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetDefaultHistoryTtl {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetDefaultHistoryTtl {
         type Error = super::super::errors::messages::SetDefaultHistoryTtlError;
     }
     /// Gets the default value of the Time-To-Live setting, applied to all new chats.
@@ -31591,6 +33786,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetDefaultHistoryTtl {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultHistoryTtl {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -31600,6 +33796,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultHistoryTtl {
         type Return = super::super::enums::DefaultHistoryTtl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultHistoryTtl {
         type Error = super::super::errors::Error;
     }
     /// Send one or more chosen peers, as requested by a [keyboardButtonRequestPeer](https://core.telegram.org/constructor/keyboardButtonRequestPeer) button.
@@ -31662,6 +33861,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.requested_peers, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendBotRequestedPeer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31695,6 +33895,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendBotRequestedPeer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendBotRequestedPeer {
         type Error = super::super::errors::messages::SendBotRequestedPeerError;
     }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories).
@@ -31721,6 +33924,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiGroups {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31732,6 +33936,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiGroups {
         type Return = super::super::enums::messages::EmojiGroups;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiGroups {
         type Error = super::super::errors::Error;
     }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when selecting custom emojis to set as custom emoji [status](https://core.telegram.org/api).
@@ -31758,6 +33965,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStatusGroups {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31769,6 +33977,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiStatusGroups {
         type Return = super::super::enums::messages::EmojiGroups;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiStatusGroups {
         type Error = super::super::errors::Error;
     }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when selecting custom emojis to set as profile [picture](https://core.telegram.org/api/files#sticker-profile-pictures).
@@ -31795,6 +34006,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiProfilePhotoGroups {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31806,6 +34018,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiProfilePhotoGroups {
         type Return = super::super::enums::messages::EmojiGroups;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiProfilePhotoGroups {
         type Error = super::super::errors::Error;
     }
     /// Look for custom [emojis](https://core.telegram.org/api/custom-emoji) associated to a UTF8 emoji
@@ -31843,6 +34058,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchCustomEmoji {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31857,6 +34073,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchCustomEmoji {
         type Return = super::super::enums::EmojiList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchCustomEmoji {
         type Error = super::super::errors::messages::SearchCustomEmojiError;
     }
     /// Show or hide the real-time chat translation [popup](https://core.telegram.org/api/translation) for a certain chat
@@ -31894,6 +34113,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerTranslations {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31906,6 +34126,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for TogglePeerTranslations {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePeerTranslations {
         type Error = super::super::errors::messages::TogglePeerTranslationsError;
     }
     /// Obtain information about a direct link [Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps)
@@ -31945,6 +34168,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotApp {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -31957,6 +34181,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetBotApp {
         type Return = super::super::enums::messages::BotApp;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBotApp {
         type Error = super::super::errors::messages::GetBotAppError;
     }
     /// Open a bot mini [app](https://core.telegram.org/bots/webapps) from a direct Mini App deep [link](https://core.telegram.org/api/links#direct-mini-app-links), sending over user information after user confirmation.
@@ -32038,6 +34265,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.platform, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestAppWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32075,6 +34303,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestAppWebView {
         type Return = super::super::enums::WebViewResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestAppWebView {
         type Error = super::super::errors::messages::RequestAppWebViewError;
     }
     /// Set a custom [wallpaper »](https://core.telegram.org/api/wallpapers) in a specific private chat with another user.
@@ -32145,6 +34376,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatWallPaper {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32180,6 +34412,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetChatWallPaper {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetChatWallPaper {
         type Error = super::super::errors::messages::SetChatWallPaperError;
     }
     /// Search for custom emoji [stickersets »](https://core.telegram.org/api/custom-emoji)
@@ -32216,6 +34451,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchEmojiStickerSets {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32229,6 +34465,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchEmojiStickerSets {
         type Return = super::super::enums::messages::FoundStickerSets;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchEmojiStickerSets {
         type Error = super::super::errors::Error;
     }
     /// Returns the current saved dialog [list »](https://core.telegram.org/api/saved-messages) or monoforum topic [list »](https://core.telegram.org/api/monoforum).
@@ -32291,6 +34530,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32326,6 +34566,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSavedDialogs {
         type Return = super::super::enums::messages::SavedDialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedDialogs {
         type Error = super::super::errors::Error;
     }
     /// Fetch saved [messages »](https://core.telegram.org/api/saved-messages) forwarded from a specific peer, or fetch messages from a monoforum [topic »](https://core.telegram.org/api/monoforum).
@@ -32403,6 +34646,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32446,6 +34690,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSavedHistory {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedHistory {
         type Error = super::super::errors::messages::GetSavedHistoryError;
     }
     /// Deletes messages from a monoforum [topic »](https://core.telegram.org/api/monoforum), or deletes messages forwarded from a specific peer to saved [messages »](https://core.telegram.org/api/saved-messages).
@@ -32510,6 +34757,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteSavedHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32545,6 +34793,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteSavedHistory {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteSavedHistory {
         type Error = super::super::errors::messages::DeleteSavedHistoryError;
     }
     /// Get pinned saved dialogs, see [here »](https://core.telegram.org/api/saved-messages) for more info.
@@ -32564,6 +34815,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetPinnedSavedDialogs {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedSavedDialogs {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -32573,6 +34825,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPinnedSavedDialogs {
         type Return = super::super::enums::messages::SavedDialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPinnedSavedDialogs {
         type Error = super::super::errors::Error;
     }
     /// Pin or unpin a saved message [dialog »](https://core.telegram.org/api/saved-messages).
@@ -32610,6 +34865,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSavedDialogPin {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32622,6 +34878,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleSavedDialogPin {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleSavedDialogPin {
         type Error = super::super::errors::messages::ToggleSavedDialogPinError;
     }
     /// Reorder pinned saved message [dialogs »](https://core.telegram.org/api/saved-messages).
@@ -32653,6 +34912,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedSavedDialogs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32665,6 +34925,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReorderPinnedSavedDialogs {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderPinnedSavedDialogs {
         type Error = super::super::errors::Error;
     }
     /// Fetch the full list of saved message [tags](https://core.telegram.org/api/saved-messages#tags) created by the user.
@@ -32705,6 +34968,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedReactionTags {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32721,6 +34985,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSavedReactionTags {
         type Return = super::super::enums::messages::SavedReactionTags;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedReactionTags {
         type Error = super::super::errors::messages::GetSavedReactionTagsError;
     }
     /// Update the description of a saved message [tag »](https://core.telegram.org/api/saved-messages#tags).
@@ -32762,6 +35029,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateSavedReactionTag {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32780,6 +35048,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UpdateSavedReactionTag {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateSavedReactionTag {
         type Error = super::super::errors::messages::UpdateSavedReactionTagError;
     }
     /// Fetch a default recommended list of saved message tag [reactions](https://core.telegram.org/api/saved-messages#tags).
@@ -32806,6 +35077,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultTagReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32817,6 +35089,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetDefaultTagReactions {
         type Return = super::super::enums::messages::Reactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDefaultTagReactions {
         type Error = super::super::errors::Error;
     }
     /// Get the exact read date of one of our messages, sent to a private chat with another user.
@@ -32867,6 +35142,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOutboxReadDate {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32879,6 +35155,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetOutboxReadDate {
         type Return = super::super::enums::OutboxReadDate;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOutboxReadDate {
         type Error = super::super::errors::messages::GetOutboxReadDateError;
     }
     /// Fetch basic info about all existing quick reply [shortcuts](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -32905,6 +35184,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetQuickReplies {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32916,6 +35196,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetQuickReplies {
         type Return = super::super::enums::messages::QuickReplies;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetQuickReplies {
         type Error = super::super::errors::Error;
     }
     /// Reorder quick reply [shortcuts](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -32950,6 +35233,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderQuickReplies {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -32961,6 +35245,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReorderQuickReplies {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderQuickReplies {
         type Error = super::super::errors::messages::ReorderQuickRepliesError;
     }
     /// Before offering the user the choice to add a message to a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts), to make sure that none of the limits specified [here »](https://core.telegram.org/api/business#quick-reply-shortcuts) were reached.
@@ -32993,6 +35280,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.shortcut, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckQuickReplyShortcut {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33006,6 +35294,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CheckQuickReplyShortcut {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckQuickReplyShortcut {
         type Error = super::super::errors::messages::CheckQuickReplyShortcutError;
     }
     /// Rename a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -33046,6 +35337,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.shortcut, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditQuickReplyShortcut {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33062,6 +35354,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditQuickReplyShortcut {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditQuickReplyShortcut {
         type Error = super::super::errors::messages::EditQuickReplyShortcutError;
     }
     /// Completely delete a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -33096,6 +35391,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteQuickReplyShortcut {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33109,6 +35405,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteQuickReplyShortcut {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteQuickReplyShortcut {
         type Error = super::super::errors::messages::DeleteQuickReplyShortcutError;
     }
     /// Fetch (a subset or all) messages in a quick reply [shortcut »](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -33154,6 +35453,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetQuickReplyMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33173,6 +35473,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetQuickReplyMessages {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetQuickReplyMessages {
         type Error = super::super::errors::messages::GetQuickReplyMessagesError;
     }
     /// Send a quick reply [shortcut »](https://core.telegram.org/api/business#quick-reply-shortcuts).
@@ -33221,6 +35524,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendQuickReplyMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33239,6 +35543,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendQuickReplyMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendQuickReplyMessages {
         type Error = super::super::errors::messages::SendQuickReplyMessagesError;
     }
     /// Delete one or more messages from a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts). This will also emit an [updateDeleteQuickReplyMessages](https://core.telegram.org/constructor/updateDeleteQuickReplyMessages) update.
@@ -33276,6 +35583,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteQuickReplyMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33290,6 +35598,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteQuickReplyMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteQuickReplyMessages {
         type Error = super::super::errors::messages::DeleteQuickReplyMessagesError;
     }
     /// Enable or disable folder [tags »](https://core.telegram.org/api/folders#folder-tags).
@@ -33322,6 +35633,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleDialogFilterTags {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33333,6 +35645,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleDialogFilterTags {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleDialogFilterTags {
         type Error = super::super::errors::messages::ToggleDialogFilterTagsError;
     }
     /// Fetch all [stickersets »](https://core.telegram.org/api/stickers) owned by the current user.
@@ -33364,6 +35679,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMyStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33378,6 +35694,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetMyStickers {
         type Return = super::super::enums::messages::MyStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMyStickers {
         type Error = super::super::errors::Error;
     }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when choosing a sticker.
@@ -33404,6 +35723,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStickerGroups {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33415,6 +35735,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiStickerGroups {
         type Return = super::super::enums::messages::EmojiGroups;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiStickerGroups {
         type Error = super::super::errors::Error;
     }
     /// Fetch the full list of usable animated message [effects »](https://core.telegram.org/api/effects).
@@ -33441,6 +35764,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAvailableEffects {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33452,6 +35776,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetAvailableEffects {
         type Return = super::super::enums::messages::AvailableEffects;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAvailableEffects {
         type Error = super::super::errors::Error;
     }
     /// Edit/create a [fact-check](https://core.telegram.org/api/factcheck) on a message.
@@ -33497,6 +35824,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.text, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditFactCheck {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33510,6 +35838,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditFactCheck {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditFactCheck {
         type Error = super::super::errors::messages::EditFactCheckError;
     }
     /// Delete a [fact-check](https://core.telegram.org/api/factcheck) from a message.
@@ -33550,6 +35881,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteFactCheck {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33562,6 +35894,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteFactCheck {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteFactCheck {
         type Error = super::super::errors::messages::DeleteFactCheckError;
     }
     /// Fetch one or more factchecks, see [here »](https://core.telegram.org/api/factcheck) for the full flow.
@@ -33599,6 +35934,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFactCheck {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33611,6 +35947,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFactCheck {
         type Return = Vec<super::super::enums::FactCheck>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFactCheck {
         type Error = super::super::errors::messages::GetFactCheckError;
     }
     /// Open a [Main Mini App](https://core.telegram.org/api/bots/webapps#main-mini-apps).
@@ -33681,6 +36020,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.platform, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestMainWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33716,6 +36056,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestMainWebView {
         type Return = super::super::enums::WebViewResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestMainWebView {
         type Error = super::super::errors::messages::RequestMainWebViewError;
     }
     /// Sends one or more paid Telegram Star [reactions »](https://core.telegram.org/api/reactions#paid-reactions), transferring [Telegram Stars »](https://core.telegram.org/api/stars) to a channel's balance.
@@ -33780,6 +36123,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendPaidReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33809,6 +36153,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SendPaidReaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendPaidReaction {
         type Error = super::super::errors::messages::SendPaidReactionError;
     }
     /// Changes the privacy of already sent paid [reactions](https://core.telegram.org/api/reactions#paid-reactions) on a specific message.
@@ -33852,6 +36199,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.private, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePaidReactionPrivacy {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33865,6 +36213,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for TogglePaidReactionPrivacy {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePaidReactionPrivacy {
         type Error = super::super::errors::messages::TogglePaidReactionPrivacyError;
     }
     /// Fetches an [updatePaidReactionPrivacy](https://core.telegram.org/constructor/updatePaidReactionPrivacy) update with the current default paid reaction privacy, see [here »](https://core.telegram.org/api/reactions#paid-reactions) for more info.
@@ -33884,6 +36235,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetPaidReactionPrivacy {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaidReactionPrivacy {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -33893,6 +36245,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPaidReactionPrivacy {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPaidReactionPrivacy {
         type Error = super::super::errors::Error;
     }
     /// Mark a specific sponsored [message »](https://core.telegram.org/api/sponsored-messages) as read
@@ -33919,6 +36274,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ViewSponsoredMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33932,6 +36288,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ViewSponsoredMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ViewSponsoredMessage {
         type Error = super::super::errors::Error;
     }
     /// Informs the server that the user has interacted with a sponsored message in one of the ways listed [here »](https://core.telegram.org/api/sponsored-messages#clicking-on-sponsored-messages).
@@ -33970,6 +36329,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClickSponsoredMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -33989,6 +36349,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ClickSponsoredMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClickSponsoredMessage {
         type Error = super::super::errors::Error;
     }
     /// Report a sponsored [message »](https://core.telegram.org/api/sponsored-messages), see [here »](https://core.telegram.org/api/sponsored-messages#reporting-sponsored-messages) for more info on the full flow.
@@ -34020,6 +36383,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.option, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSponsoredMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34034,6 +36398,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportSponsoredMessage {
         type Return = super::super::enums::channels::SponsoredMessageReportResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportSponsoredMessage {
         type Error = super::super::errors::Error;
     }
     /// Get a list of sponsored messages for a peer, see [here »](https://core.telegram.org/api/sponsored-messages) for more info.
@@ -34077,6 +36444,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSponsoredMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34093,6 +36461,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSponsoredMessages {
         type Return = super::super::enums::messages::SponsoredMessages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSponsoredMessages {
         type Error = super::super::errors::messages::GetSponsoredMessagesError;
     }
     /// Save a prepared inline [message](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message), to be shared by the user of the mini app using a web_app_send_prepared_message [event](https://core.telegram.org/api/web-events#web-app-send-prepared-message)
@@ -34141,6 +36512,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SavePreparedInlineMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34166,6 +36538,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SavePreparedInlineMessage {
         type Return = super::super::enums::messages::BotPreparedInlineMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SavePreparedInlineMessage {
         type Error = super::super::errors::messages::SavePreparedInlineMessageError;
     }
     /// Obtain a prepared inline [message](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message) generated by a mini [app](https://core.telegram.org/api/bots/webapps): invoked when handling web_app_send_prepared_message [events](https://core.telegram.org/api/web-events#web-app-send-prepared-message)
@@ -34204,6 +36579,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreparedInlineMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34216,6 +36592,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPreparedInlineMessage {
         type Return = super::super::enums::messages::PreparedInlineMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPreparedInlineMessage {
         type Error = super::super::errors::messages::GetPreparedInlineMessageError;
     }
     /// Search for stickers using AI-powered keyword search
@@ -34272,6 +36651,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchStickers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34303,6 +36683,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SearchStickers {
         type Return = super::super::enums::messages::FoundStickers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchStickers {
         type Error = super::super::errors::Error;
     }
     /// Used for Telegram Gateway verification [messages »](https://telegram.org/blog/star-messages-gateway-2-0-and-more#save-even-more-on-user-verification): indicate to the server that one or more [message](https://core.telegram.org/constructor/message)s were received by the client, if requested by the [message](https://core.telegram.org/constructor/message).report_delivery_until_date flag or the equivalent flag in push [notifications](https://core.telegram.org/api/push-updates).
@@ -34345,6 +36728,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMessagesDelivery {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34358,6 +36742,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportMessagesDelivery {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportMessagesDelivery {
         type Error = super::super::errors::messages::ReportMessagesDeliveryError;
     }
     /// Obtain information about specific saved message [dialogs »](https://core.telegram.org/api/saved-messages#saved-message-dialogs) or monoforum [topics »](https://core.telegram.org/api/monoforum).
@@ -34392,6 +36779,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.ids, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedDialogsById {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34408,6 +36796,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetSavedDialogsById {
         type Return = super::super::enums::messages::SavedDialogs;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedDialogsById {
         type Error = super::super::errors::Error;
     }
     /// Mark messages as read in a monoforum [topic »](https://core.telegram.org/api/monoforum).
@@ -34451,6 +36842,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadSavedHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34466,6 +36858,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadSavedHistory {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadSavedHistory {
         type Error = super::super::errors::messages::ReadSavedHistoryError;
     }
     /// Mark one or more items of a todo [list »](https://core.telegram.org/api/todo) as completed or not completed.
@@ -34513,6 +36908,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.incompleted, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleTodoCompleted {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34531,6 +36927,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleTodoCompleted {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleTodoCompleted {
         type Error = super::super::errors::messages::ToggleTodoCompletedError;
     }
     /// Appends one or more items to a todo [list »](https://core.telegram.org/api/todo).
@@ -34576,6 +36975,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.list, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AppendTodoList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34589,6 +36989,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for AppendTodoList {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AppendTodoList {
         type Error = super::super::errors::messages::AppendTodoListError;
     }
     /// Approve or reject a suggested [post »](https://core.telegram.org/api/suggested-posts).
@@ -34649,6 +37052,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSuggestedPostApproval {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34680,6 +37084,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ToggleSuggestedPostApproval {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleSuggestedPostApproval {
         type Error = super::super::errors::messages::ToggleSuggestedPostApprovalError;
     }
     /// Get topics of a [forum](https://core.telegram.org/api/forum)
@@ -34741,6 +37148,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetForumTopics {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34774,6 +37182,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetForumTopics {
         type Return = super::super::enums::messages::ForumTopics;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetForumTopics {
         type Error = super::super::errors::messages::GetForumTopicsError;
     }
     /// Get forum topics by their ID
@@ -34812,6 +37223,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.topics, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetForumTopicsById {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34824,6 +37236,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetForumTopicsById {
         type Return = super::super::enums::messages::ForumTopics;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetForumTopicsById {
         type Error = super::super::errors::messages::GetForumTopicsByIdError;
     }
     /// Edit forum [topic](https://core.telegram.org/api/forum).
@@ -34898,6 +37313,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditForumTopic {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34939,6 +37355,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditForumTopic {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditForumTopic {
         type Error = super::super::errors::messages::EditForumTopicError;
     }
     /// Pin or unpin forum [topics](https://core.telegram.org/api/forum)
@@ -34981,6 +37400,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.pinned, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePinnedForumTopic {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -34996,6 +37416,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for UpdatePinnedForumTopic {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdatePinnedForumTopic {
         type Error = super::super::errors::messages::UpdatePinnedForumTopicError;
     }
     /// Reorder pinned forum topics
@@ -35038,6 +37461,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedForumTopics {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35051,6 +37475,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReorderPinnedForumTopics {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderPinnedForumTopics {
         type Error = super::super::errors::messages::ReorderPinnedForumTopicsError;
     }
     /// Create a forum [topic](https://core.telegram.org/api/forum).
@@ -35128,6 +37555,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateForumTopic {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35167,6 +37595,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CreateForumTopic {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateForumTopic {
         type Error = super::super::errors::messages::CreateForumTopicError;
     }
     /// Delete message history of a forum [topic](https://core.telegram.org/api/forum)
@@ -35204,6 +37635,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.top_msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteTopicHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35218,6 +37650,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteTopicHistory {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteTopicHistory {
         type Error = super::super::errors::messages::DeleteTopicHistoryError;
     }
     /// Fetch dice game information.
@@ -35237,6 +37672,7 @@ pub mod messages {
     impl ::tl_runtime::BareSerializable for GetEmojiGameInfo {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiGameInfo {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -35246,6 +37682,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetEmojiGameInfo {
         type Return = super::super::enums::messages::EmojiGameInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetEmojiGameInfo {
         type Error = super::super::errors::Error;
     }
     /// Summarize the contents of a message with AI, see [here »](https://core.telegram.org/api/ai#summarize-messages) for more info.
@@ -35305,6 +37744,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SummarizeText {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35327,6 +37767,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SummarizeText {
         type Return = super::super::enums::TextWithEntities;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SummarizeText {
         type Error = super::super::errors::messages::SummarizeTextError;
     }
     /// Transfer the ownership of a basic group, supergroup or channel to another user, see [here »](https://core.telegram.org/api/channel#transferring-ownership-of-a-group-channel) for the full flow.
@@ -35382,6 +37825,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatCreator {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35399,6 +37843,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatCreator {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatCreator {
         type Error = super::super::errors::messages::EditChatCreatorError;
     }
     /// Group/channel owners only: returns the ID of the user that will become the new owner of the group if we decide to leave the group, see [here »](https://core.telegram.org/api/channel#leaving-groups-channels) for more info on the full flow.
@@ -35431,6 +37878,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFutureChatCreatorAfterLeave {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35442,6 +37890,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetFutureChatCreatorAfterLeave {
         type Return = super::super::enums::User;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFutureChatCreatorAfterLeave {
         type Error = super::super::errors::messages::GetFutureChatCreatorAfterLeaveError;
     }
     /// Edit a group participant's [tag »](https://core.telegram.org/api/rank).
@@ -35484,6 +37935,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.rank, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatParticipantRank {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35499,6 +37951,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for EditChatParticipantRank {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditChatParticipantRank {
         type Error = super::super::errors::messages::EditChatParticipantRankError;
     }
     /// Decline an incoming OAuth authorization [request »](https://core.telegram.org/api/url-authorization#oauth-authorization), notifying the server that the user refused the login request.
@@ -35531,6 +37986,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.url, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclineUrlAuth {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35542,6 +37998,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeclineUrlAuth {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeclineUrlAuth {
         type Error = super::super::errors::messages::DeclineUrlAuthError;
     }
     /// Validate the match code selected by the user against the code shown on the login page, as part of the OAuth authorization [flow »](https://core.telegram.org/api/url-authorization#oauth-authorization).
@@ -35583,6 +38042,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.match_code, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUrlAuthMatchCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35597,6 +38057,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for CheckUrlAuthMatchCode {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckUrlAuthMatchCode {
         type Error = super::super::errors::messages::CheckUrlAuthMatchCodeError;
     }
     /// TL method [`messages.composeMessageWithAI`](https://core.telegram.org/method/messages.composeMessageWithAI):
@@ -35639,6 +38102,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ComposeMessageWithAi {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35668,6 +38132,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ComposeMessageWithAi {
         type Return = super::super::enums::messages::ComposedMessageWithAi;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ComposeMessageWithAi {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.reportReadMetrics`](https://core.telegram.org/method/messages.reportReadMetrics):
@@ -35693,6 +38160,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.metrics, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportReadMetrics {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35705,6 +38173,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportReadMetrics {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportReadMetrics {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.reportMusicListen`](https://core.telegram.org/method/messages.reportMusicListen):
@@ -35730,6 +38201,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.listened_duration, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMusicListen {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35744,6 +38216,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReportMusicListen {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReportMusicListen {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.addPollAnswer`](https://core.telegram.org/method/messages.addPollAnswer):
@@ -35772,6 +38247,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.answer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddPollAnswer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35785,6 +38261,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for AddPollAnswer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddPollAnswer {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.deletePollAnswer`](https://core.telegram.org/method/messages.deletePollAnswer):
@@ -35813,6 +38292,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.option, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePollAnswer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35826,6 +38306,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeletePollAnswer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeletePollAnswer {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.getUnreadPollVotes`](https://core.telegram.org/method/messages.getUnreadPollVotes):
@@ -35869,6 +38352,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.min_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadPollVotes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35906,6 +38390,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetUnreadPollVotes {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUnreadPollVotes {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.readPollVotes`](https://core.telegram.org/method/messages.readPollVotes):
@@ -35934,6 +38421,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadPollVotes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35950,6 +38438,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ReadPollVotes {
         type Return = super::super::enums::messages::AffectedHistory;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadPollVotes {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.setBotGuestChatResult`](https://core.telegram.org/method/messages.setBotGuestChatResult):
@@ -35975,6 +38466,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.result, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotGuestChatResult {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -35989,6 +38481,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for SetBotGuestChatResult {
         type Return = super::super::enums::InputBotInlineMessageId;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetBotGuestChatResult {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.deleteParticipantReactions`](https://core.telegram.org/method/messages.deleteParticipantReactions):
@@ -36014,6 +38509,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantReactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36028,6 +38524,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteParticipantReactions {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteParticipantReactions {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.deleteParticipantReaction`](https://core.telegram.org/method/messages.deleteParticipantReaction):
@@ -36056,6 +38555,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36071,6 +38571,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for DeleteParticipantReaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteParticipantReaction {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.getPersonalChannelHistory`](https://core.telegram.org/method/messages.getPersonalChannelHistory):
@@ -36105,6 +38608,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPersonalChannelHistory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36122,6 +38626,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetPersonalChannelHistory {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPersonalChannelHistory {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.getRichMessage`](https://core.telegram.org/method/messages.getRichMessage):
@@ -36147,6 +38654,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRichMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36159,6 +38667,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for GetRichMessage {
         type Return = super::super::enums::messages::Messages;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRichMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.translateRichMessage`](https://core.telegram.org/method/messages.translateRichMessage):
@@ -36169,10 +38680,11 @@ pub mod messages {
     #[derive(Debug, Clone, PartialEq)]
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub struct TranslateRichMessage {
-        /// TL: `peer:flags.0?InputPeer`
-        pub peer: Option<super::super::enums::InputPeer>,
-        /// TL: `id:flags.0?Vector<int>`
-        pub id: Option<Vec<i32>>,
+        /// `peer`, `id`, present together: they share the flag bit `flags.0`.
+        ///
+        /// - `peer:flags.0?InputPeer`:
+        /// - `id:flags.0?Vector<int>`:
+        pub peer_and_id: Option<(super::super::enums::InputPeer, Vec<i32>)>,
         /// TL: `text:flags.1?Vector<InputRichMessage>`
         pub text: Option<Vec<super::super::enums::InputRichMessage>>,
         /// TL: `to_lang:string`
@@ -36188,15 +38700,15 @@ pub mod messages {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.peer.is_some()) | u32::from(self.id.is_some())
+                u32::from(self.peer_and_id.is_some())
                     | u32::from(self.text.is_some()) << 1
                     | u32::from(self.tone.is_some()) << 2,
             );
-            if let Some(value) = &self.peer {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_id {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.peer_and_id {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             if let Some(value) = &self.text {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -36207,6 +38719,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranslateRichMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36236,8 +38749,10 @@ pub mod messages {
                 None
             };
             Ok(Self {
-                peer,
-                id,
+                peer_and_id: match (peer, id) {
+                    (Some(peer), Some(id)) => Some((peer, id)),
+                    _ => None,
+                },
                 text,
                 to_lang,
                 tone,
@@ -36246,6 +38761,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for TranslateRichMessage {
         type Return = super::super::enums::messages::TranslatedRichMessage;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TranslateRichMessage {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.composeRichMessageWithAI`](https://core.telegram.org/method/messages.composeRichMessageWithAI):
@@ -36291,6 +38809,7 @@ pub mod messages {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ComposeRichMessageWithAi {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36324,6 +38843,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for ComposeRichMessageWithAi {
         type Return = super::super::enums::messages::ComposedRichMessageWithAi;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ComposeRichMessageWithAi {
         type Error = super::super::errors::Error;
     }
     /// TL method [`messages.requestChatJoinWebView`](https://core.telegram.org/method/messages.requestChatJoinWebView):
@@ -36355,6 +38877,7 @@ pub mod messages {
             ::tl_runtime::Serializable::serialize(&self.platform, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestChatJoinWebView {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36380,6 +38903,9 @@ pub mod messages {
     }
     impl ::tl_runtime::RemoteCall for RequestChatJoinWebView {
         type Return = super::super::enums::WebViewResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestChatJoinWebView {
         type Error = super::super::errors::Error;
     }
 }
@@ -36458,6 +38984,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaymentForm {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36476,6 +39003,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetPaymentForm {
         type Return = super::super::enums::payments::PaymentForm;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPaymentForm {
         type Error = super::super::errors::payments::GetPaymentFormError;
     }
     /// Get payment receipt
@@ -36513,6 +39043,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaymentReceipt {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36525,6 +39056,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetPaymentReceipt {
         type Return = super::super::enums::payments::PaymentReceipt;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPaymentReceipt {
         type Error = super::super::errors::payments::GetPaymentReceiptError;
     }
     /// Submit requested order information for validation
@@ -36568,6 +39102,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.info, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ValidateRequestedInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36583,6 +39118,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ValidateRequestedInfo {
         type Return = super::super::enums::payments::ValidatedRequestedInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ValidateRequestedInfo {
         type Error = super::super::errors::payments::ValidateRequestedInfoError;
     }
     /// Send compiled payment form
@@ -36657,6 +39195,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendPaymentForm {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36698,6 +39237,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for SendPaymentForm {
         type Return = super::super::enums::payments::PaymentResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendPaymentForm {
         type Error = super::super::errors::payments::SendPaymentFormError;
     }
     /// Get saved payment information
@@ -36717,6 +39259,7 @@ pub mod payments {
     impl ::tl_runtime::BareSerializable for GetSavedInfo {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedInfo {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -36726,6 +39269,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetSavedInfo {
         type Return = super::super::enums::payments::SavedInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedInfo {
         type Error = super::super::errors::Error;
     }
     /// Clear saved payment information
@@ -36759,6 +39305,7 @@ pub mod payments {
             );
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearSavedInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36771,6 +39318,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ClearSavedInfo {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ClearSavedInfo {
         type Error = super::super::errors::Error;
     }
     /// Get info about a credit card
@@ -36803,6 +39353,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.number, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBankCardData {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36814,6 +39365,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetBankCardData {
         type Return = super::super::enums::payments::BankCardData;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBankCardData {
         type Error = super::super::errors::payments::GetBankCardDataError;
     }
     /// Generate an invoice deep [link](https://core.telegram.org/api/links#invoice-links)
@@ -36854,6 +39408,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.invoice_media, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportInvoice {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36867,6 +39422,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ExportInvoice {
         type Return = super::super::enums::payments::ExportedInvoice;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportInvoice {
         type Error = super::super::errors::payments::ExportInvoiceError;
     }
     /// Informs server about a purchase made through the App Store: for official applications only.
@@ -36905,6 +39463,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AssignAppStoreTransaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36919,6 +39478,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for AssignAppStoreTransaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AssignAppStoreTransaction {
         type Error = super::super::errors::payments::AssignAppStoreTransactionError;
     }
     /// Informs server about a purchase made through the Play Store: for official applications only.
@@ -36956,6 +39518,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AssignPlayMarketTransaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -36970,6 +39533,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for AssignPlayMarketTransaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AssignPlayMarketTransaction {
         type Error = super::super::errors::payments::AssignPlayMarketTransactionError;
     }
     /// Obtain a list of Telegram Premium giveaway/gift [code »](https://core.telegram.org/api/giveaways) options.
@@ -36999,6 +39565,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPremiumGiftCodeOptions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37014,6 +39581,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetPremiumGiftCodeOptions {
         type Return = Vec<super::super::enums::PremiumGiftCodeOption>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPremiumGiftCodeOptions {
         type Error = super::super::errors::Error;
     }
     /// Obtain information about a Telegram Premium [giftcode »](https://core.telegram.org/api/giveaways)
@@ -37047,6 +39617,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckGiftCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37058,6 +39629,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CheckGiftCode {
         type Return = super::super::enums::payments::CheckedGiftCode;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckGiftCode {
         type Error = super::super::errors::payments::CheckGiftCodeError;
     }
     /// Apply a Telegram Premium [giftcode »](https://core.telegram.org/api/giveaways)
@@ -37092,6 +39666,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ApplyGiftCode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37103,6 +39678,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ApplyGiftCode {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ApplyGiftCode {
         type Error = super::super::errors::payments::ApplyGiftCodeError;
     }
     /// Obtain information about a Telegram Premium [giveaway »](https://core.telegram.org/api/giveaways).
@@ -37141,6 +39719,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGiveawayInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37153,6 +39732,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetGiveawayInfo {
         type Return = super::super::enums::payments::GiveawayInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGiveawayInfo {
         type Error = super::super::errors::payments::GetGiveawayInfoError;
     }
     /// Launch a prepaid [giveaway »](https://core.telegram.org/api/giveaways).
@@ -37195,6 +39777,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LaunchPrepaidGiveaway {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37210,6 +39793,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for LaunchPrepaidGiveaway {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LaunchPrepaidGiveaway {
         type Error = super::super::errors::payments::LaunchPrepaidGiveawayError;
     }
     /// Obtain a list of Telegram Stars topup [options »](https://core.telegram.org/api/stars#buying-or-gifting-stars) as [starsTopupOption](https://core.telegram.org/constructor/starsTopupOption) constructors.
@@ -37229,6 +39815,7 @@ pub mod payments {
     impl ::tl_runtime::BareSerializable for GetStarsTopupOptions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTopupOptions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -37238,6 +39825,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsTopupOptions {
         type Return = Vec<super::super::enums::StarsTopupOption>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsTopupOptions {
         type Error = super::super::errors::Error;
     }
     /// Get the current Telegram Stars [balance](https://core.telegram.org/api/stars) of the current account (with [peer=inputPeerSelf](https://core.telegram.org/constructor/inputPeerSelf)), or the stars balance of the bot or channel specified in peer.
@@ -37277,6 +39867,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37289,6 +39880,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsStatus {
         type Return = super::super::enums::payments::StarsStatus;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsStatus {
         type Error = super::super::errors::payments::GetStarsStatusError;
     }
     /// Fetch Telegram Stars [transactions](https://core.telegram.org/api/stars#balance-and-transaction-history).
@@ -37364,6 +39958,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTransactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37397,6 +39992,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsTransactions {
         type Return = super::super::enums::payments::StarsStatus;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsTransactions {
         type Error = super::super::errors::payments::GetStarsTransactionsError;
     }
     /// Make a payment using Telegram Stars, see [here »](https://core.telegram.org/api/stars#using-stars) for more info.
@@ -37457,6 +40055,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.invoice, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStarsForm {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37471,6 +40070,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for SendStarsForm {
         type Return = super::super::enums::payments::PaymentResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendStarsForm {
         type Error = super::super::errors::payments::SendStarsFormError;
     }
     /// Refund a [Telegram Stars](https://core.telegram.org/api/stars) transaction, see [here »](https://core.telegram.org/api/payments#6-refunds) for more info.
@@ -37511,6 +40113,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.charge_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RefundStarsCharge {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37527,6 +40130,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for RefundStarsCharge {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RefundStarsCharge {
         type Error = super::super::errors::payments::RefundStarsChargeError;
     }
     /// Get Telegram Star revenue [statistics »](https://core.telegram.org/api/stars).
@@ -37573,6 +40179,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37586,6 +40193,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsRevenueStats {
         type Return = super::super::enums::payments::StarsRevenueStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsRevenueStats {
         type Error = super::super::errors::payments::GetStarsRevenueStatsError;
     }
     /// Withdraw funds from a channel or bot's star [balance »](https://core.telegram.org/api/stars#withdrawing-revenue).
@@ -37641,6 +40251,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueWithdrawalUrl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37666,6 +40277,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsRevenueWithdrawalUrl {
         type Return = super::super::enums::payments::StarsRevenueWithdrawalUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsRevenueWithdrawalUrl {
         type Error = super::super::errors::payments::GetStarsRevenueWithdrawalUrlError;
     }
     /// Returns a URL for a Telegram Ad platform account that can be used to set up advertisements for channel/bot in peer, paid using the Telegram Stars owned by the specified peer, see [here »](https://core.telegram.org/api/stars#paying-for-ads) for more info.
@@ -37699,6 +40313,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueAdsAccountUrl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37710,6 +40325,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsRevenueAdsAccountUrl {
         type Return = super::super::enums::payments::StarsRevenueAdsAccountUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsRevenueAdsAccountUrl {
         type Error = super::super::errors::payments::GetStarsRevenueAdsAccountUrlError;
     }
     /// Obtain info about Telegram Star [transactions »](https://core.telegram.org/api/stars#balance-and-transaction-history) using specific transaction IDs.
@@ -37753,6 +40371,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTransactionsById {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37766,6 +40385,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsTransactionsById {
         type Return = super::super::enums::payments::StarsStatus;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsTransactionsById {
         type Error = super::super::errors::payments::GetStarsTransactionsByIdError;
     }
     /// Obtain a list of Telegram Stars gift [options »](https://core.telegram.org/api/stars#buying-or-gifting-stars) as [starsGiftOption](https://core.telegram.org/constructor/starsGiftOption) constructors.
@@ -37803,6 +40425,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsGiftOptions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37818,6 +40441,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsGiftOptions {
         type Return = Vec<super::super::enums::StarsGiftOption>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsGiftOptions {
         type Error = super::super::errors::payments::GetStarsGiftOptionsError;
     }
     /// Obtain a list of active, expired or cancelled Telegram Star [subscriptions »](https://core.telegram.org/api/invites#paid-invite-links).
@@ -37860,6 +40486,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsSubscriptions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37879,6 +40506,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsSubscriptions {
         type Return = super::super::enums::payments::StarsStatus;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsSubscriptions {
         type Error = super::super::errors::payments::GetStarsSubscriptionsError;
     }
     /// Activate or deactivate a Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
@@ -37924,6 +40554,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeStarsSubscription {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37947,6 +40578,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ChangeStarsSubscription {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ChangeStarsSubscription {
         type Error = super::super::errors::payments::ChangeStarsSubscriptionError;
     }
     /// Re-join a private channel associated to an active Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
@@ -37984,6 +40618,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.subscription_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FulfillStarsSubscription {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -37998,6 +40633,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for FulfillStarsSubscription {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FulfillStarsSubscription {
         type Error = super::super::errors::payments::FulfillStarsSubscriptionError;
     }
     /// Fetch a list of star giveaway [options »](https://core.telegram.org/api/giveaways#star-giveaways).
@@ -38017,6 +40655,7 @@ pub mod payments {
     impl ::tl_runtime::BareSerializable for GetStarsGiveawayOptions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsGiveawayOptions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -38026,6 +40665,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarsGiveawayOptions {
         type Return = Vec<super::super::enums::StarsGiveawayOption>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarsGiveawayOptions {
         type Error = super::super::errors::Error;
     }
     /// Get a list of available gifts, see [here »](https://core.telegram.org/api/gifts) for more info.
@@ -38052,6 +40694,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGifts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38063,6 +40706,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGifts {
         type Return = super::super::enums::payments::StarGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGifts {
         type Error = super::super::errors::Error;
     }
     /// Display or remove a received or hosted [gift »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) from our profile.
@@ -38104,6 +40750,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38118,6 +40765,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for SaveStarGift {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveStarGift {
         type Error = super::super::errors::payments::SaveStarGiftError;
     }
     /// Convert a received [gift »](https://core.telegram.org/api/gifts) into Telegram Stars: this will permanently destroy the gift, converting it into [starGift](https://core.telegram.org/constructor/starGift).convert_stars [Telegram Stars](https://core.telegram.org/api/stars), added to the user's balance.
@@ -38156,6 +40806,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConvertStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38169,6 +40820,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ConvertStarGift {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConvertStarGift {
         type Error = super::super::errors::payments::ConvertStarGiftError;
     }
     /// Cancel a bot [subscription](https://core.telegram.org/api/subscriptions#bot-subscriptions)
@@ -38212,6 +40866,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.charge_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BotCancelStarsSubscription {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38233,6 +40888,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for BotCancelStarsSubscription {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for BotCancelStarsSubscription {
         type Error = super::super::errors::payments::BotCancelStarsSubscriptionError;
     }
     /// Fetch all affiliations we have created for a certain peer
@@ -38249,14 +40907,11 @@ pub mod payments {
         ///
         /// TL: `peer:InputPeer`
         pub peer: super::super::enums::InputPeer,
-        /// If set, returns only results older than the specified unixtime
+        /// `offset_date`, `offset_link`, present together: they share the flag bit `flags.2`.
         ///
-        /// TL: `offset_date:flags.2?int`
-        pub offset_date: Option<i32>,
-        /// Offset for [pagination](https://core.telegram.org/api/offsets), taken from the last returned [connectedBotStarRef](https://core.telegram.org/constructor/connectedBotStarRef).url (initially empty)
-        ///
-        /// TL: `offset_link:flags.2?string`
-        pub offset_link: Option<String>,
+        /// - `offset_date:flags.2?int`: If set, returns only results older than the specified unixtime
+        /// - `offset_link:flags.2?string`: Offset for [pagination](https://core.telegram.org/api/offsets), taken from the last returned [connectedBotStarRef](https://core.telegram.org/constructor/connectedBotStarRef).url (initially empty)
+        pub offset_date_and_offset_link: Option<(i32, String)>,
         /// Maximum number of results to return, see [pagination](https://core.telegram.org/api/offsets)
         ///
         /// TL: `limit:int`
@@ -38270,19 +40925,19 @@ pub mod payments {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.offset_date.is_some()) << 2
-                    | u32::from(self.offset_link.is_some()) << 2,
+                u32::from(self.offset_date_and_offset_link.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.peer, out);
-            if let Some(value) = &self.offset_date {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.offset_date_and_offset_link {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.offset_link {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.offset_date_and_offset_link {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedStarRefBots {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38302,14 +40957,21 @@ pub mod payments {
             let limit = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 peer,
-                offset_date,
-                offset_link,
+                offset_date_and_offset_link: match (offset_date, offset_link) {
+                    (Some(offset_date), Some(offset_link)) => {
+                        Some((offset_date, offset_link))
+                    }
+                    _ => None,
+                },
                 limit,
             })
         }
     }
     impl ::tl_runtime::RemoteCall for GetConnectedStarRefBots {
         type Return = super::super::enums::payments::ConnectedStarRefBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetConnectedStarRefBots {
         type Error = super::super::errors::Error;
     }
     /// Fetch info about a specific bot [affiliation »](https://core.telegram.org/api/bots/referrals)
@@ -38347,6 +41009,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedStarRefBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38359,6 +41022,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetConnectedStarRefBot {
         type Return = super::super::enums::payments::ConnectedStarRefBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetConnectedStarRefBot {
         type Error = super::super::errors::payments::GetConnectedStarRefBotError;
     }
     /// Obtain a list of suggested mini [apps](https://core.telegram.org/api/bots/webapps) with available affiliate [programs](https://core.telegram.org/api/bots/referrals)
@@ -38415,6 +41081,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSuggestedStarRefBots {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38438,6 +41105,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetSuggestedStarRefBots {
         type Return = super::super::enums::payments::SuggestedStarRefBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSuggestedStarRefBots {
         type Error = super::super::errors::payments::GetSuggestedStarRefBotsError;
     }
     /// Join a bot's affiliate program, becoming an [affiliate »](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
@@ -38469,6 +41139,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConnectStarRefBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38481,6 +41152,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ConnectStarRefBot {
         type Return = super::super::enums::payments::ConnectedStarRefBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConnectStarRefBot {
         type Error = super::super::errors::Error;
     }
     /// Leave a bot's affiliate [program »](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
@@ -38523,6 +41197,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditConnectedStarRefBot {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38536,6 +41211,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for EditConnectedStarRefBot {
         type Return = super::super::enums::payments::ConnectedStarRefBots;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditConnectedStarRefBot {
         type Error = super::super::errors::payments::EditConnectedStarRefBotError;
     }
     /// Obtain a preview of the possible attributes (chosen randomly) a [gift »](https://core.telegram.org/api/gifts) can receive after upgrading it to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts), see [here »](https://core.telegram.org/api/gifts#collectible-gifts) for more info.
@@ -38569,6 +41247,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftUpgradePreview {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38580,6 +41259,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftUpgradePreview {
         type Return = super::super::enums::payments::StarGiftUpgradePreview;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftUpgradePreview {
         type Error = super::super::errors::payments::GetStarGiftUpgradePreviewError;
     }
     /// Upgrade a [gift](https://core.telegram.org/api/gifts) to a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts): can only be used if the upgrade was already paid by the gift sender; see [here »](https://core.telegram.org/api/gifts#upgrade-a-gift-to-a-collectible-gift) for more info on the full flow (including the different flow to use in case the upgrade was not paid by the gift sender).
@@ -38623,6 +41305,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpgradeStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38640,6 +41323,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for UpgradeStarGift {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpgradeStarGift {
         type Error = super::super::errors::payments::UpgradeStarGiftError;
     }
     /// Transfer a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts) to another user or channel: can only be used if transfer is free (i.e. [messageActionStarGiftUnique](https://core.telegram.org/constructor/messageActionStarGiftUnique).transfer_stars is not set); see [here »](https://core.telegram.org/api/gifts#transferring-collectible-gifts) for more info on the full flow (including the different flow to use in case the transfer isn't free).
@@ -38687,6 +41373,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.to_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TransferStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38701,6 +41388,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for TransferStarGift {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TransferStarGift {
         type Error = super::super::errors::payments::TransferStarGiftError;
     }
     /// Obtain info about a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts) using a slug obtained from a collectible gift [link »](https://core.telegram.org/api/links#collectible-gift-link).
@@ -38733,6 +41423,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38744,6 +41435,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetUniqueStarGift {
         type Return = super::super::enums::payments::UniqueStarGift;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUniqueStarGift {
         type Error = super::super::errors::payments::GetUniqueStarGiftError;
     }
     /// Fetch the full list of [gifts »](https://core.telegram.org/api/gifts#list-all-received-gifts) owned, received or [hosted »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) by a peer.
@@ -38846,6 +41540,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedStarGifts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38889,6 +41584,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetSavedStarGifts {
         type Return = super::super::enums::payments::SavedStarGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedStarGifts {
         type Error = super::super::errors::payments::GetSavedStarGiftsError;
     }
     /// Fetch info about specific [gifts](https://core.telegram.org/api/gifts) owned by a peer we control.
@@ -38925,6 +41623,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38938,6 +41637,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetSavedStarGift {
         type Return = super::super::enums::payments::SavedStarGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedStarGift {
         type Error = super::super::errors::payments::GetSavedStarGiftError;
     }
     /// Convert a collectible [gift »](https://core.telegram.org/api/gifts) to an NFT on the TON blockchain.
@@ -38977,6 +41679,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftWithdrawalUrl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -38993,6 +41696,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftWithdrawalUrl {
         type Return = super::super::enums::payments::StarGiftWithdrawalUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftWithdrawalUrl {
         type Error = super::super::errors::payments::GetStarGiftWithdrawalUrlError;
     }
     /// Enables or disables the reception of notifications every time a [gift »](https://core.telegram.org/api/gifts) is received by the specified channel, can only be invoked by admins with post_messages admin [rights](https://core.telegram.org/constructor/chatAdminRights).
@@ -39030,6 +41736,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleChatStarGiftNotifications {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39042,6 +41749,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ToggleChatStarGiftNotifications {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleChatStarGiftNotifications {
         type Error = super::super::errors::payments::ToggleChatStarGiftNotificationsError;
     }
     /// Pins a received gift on top of the profile of the user or owned channels by using [payments.toggleStarGiftsPinnedToTop](https://core.telegram.org/method/payments.toggleStarGiftsPinnedToTop).
@@ -39079,6 +41789,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleStarGiftsPinnedToTop {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39093,6 +41804,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ToggleStarGiftsPinnedToTop {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleStarGiftsPinnedToTop {
         type Error = super::super::errors::payments::ToggleStarGiftsPinnedToTopError;
     }
     /// Checks whether a purchase is possible. Must be called before in-store purchase, official apps only.
@@ -39126,6 +41840,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanPurchaseStore {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39137,6 +41852,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CanPurchaseStore {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CanPurchaseStore {
         type Error = super::super::errors::payments::CanPurchaseStoreError;
     }
     /// Get collectible [gifts](https://core.telegram.org/api/gifts#collectible-gifts) of a specific type currently on resale, see [here »](https://core.telegram.org/api/gifts#reselling-collectible-gifts) for more info.
@@ -39221,6 +41939,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetResaleStarGifts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39262,6 +41981,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetResaleStarGifts {
         type Return = super::super::enums::payments::ResaleStarGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetResaleStarGifts {
         type Error = super::super::errors::payments::GetResaleStarGiftsError;
     }
     /// A collectible gift we [own »](https://core.telegram.org/api/gifts#collectible-gifts) can be put up for sale on the gift [marketplace »](https://telegram.org/blog/gift-marketplace-and-more) with this method, see [here »](https://core.telegram.org/api/gifts#reselling-collectible-gifts) for more info.
@@ -39300,6 +42022,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.resell_amount, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarGiftPrice {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39316,6 +42039,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for UpdateStarGiftPrice {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateStarGiftPrice {
         type Error = super::super::errors::payments::UpdateStarGiftPriceError;
     }
     /// Create a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections).
@@ -39358,6 +42084,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateStarGiftCollection {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39373,6 +42100,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CreateStarGiftCollection {
         type Return = super::super::enums::StarGiftCollection;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateStarGiftCollection {
         type Error = super::super::errors::payments::CreateStarGiftCollectionError;
     }
     /// Add or remove gifts from a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections), or rename the collection.
@@ -39445,6 +42175,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarGiftCollection {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39486,6 +42217,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for UpdateStarGiftCollection {
         type Return = super::super::enums::StarGiftCollection;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateStarGiftCollection {
         type Error = super::super::errors::payments::UpdateStarGiftCollectionError;
     }
     /// Reorder the star gift [collections »](https://core.telegram.org/api/gifts#gift-collections) on an owned peer's profile.
@@ -39523,6 +42257,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderStarGiftCollections {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39535,6 +42270,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ReorderStarGiftCollections {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderStarGiftCollections {
         type Error = super::super::errors::payments::ReorderStarGiftCollectionsError;
     }
     /// Delete a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections).
@@ -39572,6 +42310,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.collection_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStarGiftCollection {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39586,6 +42325,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for DeleteStarGiftCollection {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteStarGiftCollection {
         type Error = super::super::errors::payments::DeleteStarGiftCollectionError;
     }
     /// Fetches all star gift [collections »](https://core.telegram.org/api/gifts#gift-collections) of a peer.
@@ -39623,6 +42365,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftCollections {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39635,6 +42378,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftCollections {
         type Return = super::super::enums::payments::StarGiftCollections;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftCollections {
         type Error = super::super::errors::payments::GetStarGiftCollectionsError;
     }
     /// Get information about the value of a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
@@ -39667,6 +42413,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueStarGiftValueInfo {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39678,6 +42425,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetUniqueStarGiftValueInfo {
         type Return = super::super::enums::payments::UniqueStarGiftValueInfo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUniqueStarGiftValueInfo {
         type Error = super::super::errors::payments::GetUniqueStarGiftValueInfoError;
     }
     /// Check if the specified [gift »](https://core.telegram.org/api/gifts) can be sent.
@@ -39710,6 +42460,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckCanSendGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39721,6 +42472,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CheckCanSendGift {
         type Return = super::super::enums::payments::CheckCanSendGiftResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckCanSendGift {
         type Error = super::super::errors::payments::CheckCanSendGiftError;
     }
     /// Returns info about a collectible gift [auction »](https://core.telegram.org/api/auctions); also subscribes the user to auction updates, see [here »](https://core.telegram.org/api/auctions) for more info on the full flow.
@@ -39758,6 +42512,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.version, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftAuctionState {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39772,6 +42527,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftAuctionState {
         type Return = super::super::enums::payments::StarGiftAuctionState;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftAuctionState {
         type Error = super::super::errors::payments::GetStarGiftAuctionStateError;
     }
     /// Fetches all the gifts that the current user won in an [auction](https://core.telegram.org/api/auctions).
@@ -39804,6 +42562,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftAuctionAcquiredGifts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39815,6 +42574,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftAuctionAcquiredGifts {
         type Return = super::super::enums::payments::StarGiftAuctionAcquiredGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftAuctionAcquiredGifts {
         type Error = super::super::errors::payments::GetStarGiftAuctionAcquiredGiftsError;
     }
     /// Fetches all currently active gift [auctions](https://core.telegram.org/api/auctions) the user has ever bid on (including auctions where the user was outbid and their bid was returned), as long as the auction hasn't ended yet.
@@ -39845,6 +42607,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftActiveAuctions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39856,6 +42619,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftActiveAuctions {
         type Return = super::super::enums::payments::StarGiftActiveAuctions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftActiveAuctions {
         type Error = super::super::errors::Error;
     }
     /// Accept or decline a previously received collectible gift purchase [offer »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers), see [here »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers) for the full flow.
@@ -39893,6 +42659,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.offer_msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveStarGiftOffer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -39907,6 +42674,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for ResolveStarGiftOffer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ResolveStarGiftOffer {
         type Error = super::super::errors::payments::ResolveStarGiftOfferError;
     }
     /// Send an offer to purchase a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers), see [here »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers) for the full flow.
@@ -39975,6 +42745,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStarGiftOffer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40006,6 +42777,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for SendStarGiftOffer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendStarGiftOffer {
         type Error = super::super::errors::payments::SendStarGiftOfferError;
     }
     /// Obtains the full list of just the collectible attributes that may appear for a gift type once it's upgraded to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
@@ -40040,6 +42814,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftUpgradeAttributes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40051,6 +42826,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetStarGiftUpgradeAttributes {
         type Return = super::super::enums::payments::StarGiftUpgradeAttributes;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStarGiftUpgradeAttributes {
         type Error = super::super::errors::payments::GetStarGiftUpgradeAttributesError;
     }
     /// Obtain owned collectible [gifts »](https://core.telegram.org/api/gifts#collectible-gifts) of a specific type that can be used for [crafting »](https://core.telegram.org/api/gifts#crafting-collectible-gifts).
@@ -40093,6 +42871,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCraftStarGifts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40108,6 +42887,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetCraftStarGifts {
         type Return = super::super::enums::payments::SavedStarGifts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCraftStarGifts {
         type Error = super::super::errors::payments::GetCraftStarGiftsError;
     }
     /// Craft a new collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts) by combining 1 to 4 owned collectible gifts of the same base gift type.
@@ -40144,6 +42926,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CraftStarGift {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40157,6 +42940,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CraftStarGift {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CraftStarGift {
         type Error = super::super::errors::payments::CraftStarGiftError;
     }
     /// TL method [`payments.getCurrencyRates`](https://core.telegram.org/method/payments.getCurrencyRates):
@@ -40174,6 +42960,7 @@ pub mod payments {
     impl ::tl_runtime::BareSerializable for GetCurrencyRates {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCurrencyRates {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -40183,6 +42970,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetCurrencyRates {
         type Return = super::super::enums::payments::CurrencyRates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCurrencyRates {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.getOnrampProviders`](https://core.telegram.org/method/payments.getOnrampProviders):
@@ -40208,6 +42998,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampProviders {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40223,6 +43014,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetOnrampProviders {
         type Return = Vec<super::super::enums::OnrampProviderInfo>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnrampProviders {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.getOnrampBaseCurrencies`](https://core.telegram.org/method/payments.getOnrampBaseCurrencies):
@@ -40248,6 +43042,7 @@ pub mod payments {
             ::tl_runtime::Serializable::serialize(&self.crypto_currency, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampBaseCurrencies {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40264,6 +43059,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetOnrampBaseCurrencies {
         type Return = Vec<String>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnrampBaseCurrencies {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.getOnrampAvailability`](https://core.telegram.org/method/payments.getOnrampAvailability):
@@ -40295,6 +43093,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampAvailability {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40320,6 +43119,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetOnrampAvailability {
         type Return = super::super::enums::OnrampAvailability;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnrampAvailability {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.getOnrampLimits`](https://core.telegram.org/method/payments.getOnrampLimits):
@@ -40354,6 +43156,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampLimits {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40383,6 +43186,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetOnrampLimits {
         type Return = super::super::enums::OnrampLimits;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnrampLimits {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.getOnrampQuote`](https://core.telegram.org/method/payments.getOnrampQuote):
@@ -40432,6 +43238,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampQuote {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40473,6 +43280,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for GetOnrampQuote {
         type Return = super::super::enums::OnrampQuote;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetOnrampQuote {
         type Error = super::super::errors::Error;
     }
     /// TL method [`payments.createOnrampSession`](https://core.telegram.org/method/payments.createOnrampSession):
@@ -40552,6 +43362,7 @@ pub mod payments {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateOnrampSession {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40623,6 +43434,9 @@ pub mod payments {
     }
     impl ::tl_runtime::RemoteCall for CreateOnrampSession {
         type Return = super::super::enums::OnrampSession;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateOnrampSession {
         type Error = super::super::errors::Error;
     }
 }
@@ -40645,6 +43459,7 @@ pub mod phone {
     impl ::tl_runtime::BareSerializable for GetCallConfig {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCallConfig {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -40654,6 +43469,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetCallConfig {
         type Return = super::super::enums::DataJson;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCallConfig {
         type Error = super::super::errors::Error;
     }
     /// Start a telegram phone call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
@@ -40713,6 +43531,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.protocol, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40742,6 +43561,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for RequestCall {
         type Return = super::super::enums::phone::PhoneCall;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RequestCall {
         type Error = super::super::errors::phone::RequestCallError;
     }
     /// Accept incoming call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
@@ -40790,6 +43612,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.protocol, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40805,6 +43628,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for AcceptCall {
         type Return = super::super::enums::phone::PhoneCall;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AcceptCall {
         type Error = super::super::errors::phone::AcceptCallError;
     }
     /// Complete phone call E2E encryption key [exchange »](https://core.telegram.org/api/end-to-end/voice-calls), see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
@@ -40853,6 +43679,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.protocol, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40871,6 +43698,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ConfirmCall {
         type Return = super::super::enums::phone::PhoneCall;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ConfirmCall {
         type Error = super::super::errors::phone::ConfirmCallError;
     }
     /// Optional: notify the server that the user is currently busy in a call: this will automatically refuse all incoming phone calls until the current phone call is ended, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
@@ -40904,6 +43734,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40915,6 +43746,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ReceivedCall {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReceivedCall {
         type Error = super::super::errors::phone::ReceivedCallError;
     }
     /// Refuse or end running call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
@@ -40969,6 +43803,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.connection_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -40996,6 +43831,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DiscardCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DiscardCall {
         type Error = super::super::errors::phone::DiscardCallError;
     }
     /// Rate a call, returns info about the rating message sent to the official VoIP bot, see [here »](https://core.telegram.org/api/calls#call-rating) for more info on the full flow.
@@ -41043,6 +43881,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.comment, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetCallRating {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41066,6 +43905,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SetCallRating {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetCallRating {
         type Error = super::super::errors::phone::SetCallRatingError;
     }
     /// Send phone [call](https://core.telegram.org/api/calls#call-debug) debug data to server.
@@ -41104,6 +43946,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.debug, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveCallDebug {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41116,6 +43959,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SaveCallDebug {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveCallDebug {
         type Error = super::super::errors::phone::SaveCallDebugError;
     }
     /// Send VoIP signaling [data](https://core.telegram.org/api/calls#signaling-data) for an ongoing phone call.
@@ -41154,6 +44000,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.data, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendSignalingData {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41166,6 +44013,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SendSignalingData {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendSignalingData {
         type Error = super::super::errors::phone::SendSignalingDataError;
     }
     /// Create a video chat or livestream, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for the full flow.
@@ -41231,6 +44081,7 @@ pub mod phone {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41262,6 +44113,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for CreateGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateGroupCall {
         type Error = super::super::errors::phone::CreateGroupCallError;
     }
     /// Join any group call [type »](https://core.telegram.org/api/group-calls#group-call-types). Conference calls additionally require the E2E joining [flow »](https://core.telegram.org/api/end-to-end/group-calls#joining-a-call).
@@ -41313,14 +44167,11 @@ pub mod phone {
         ///
         /// TL: `invite_hash:flags.1?string`
         pub invite_hash: Option<String>,
-        /// For conference [calls »](https://core.telegram.org/api/group-calls#conference-calls) only, your public key.
+        /// `public_key`, `block`, present together: they share the flag bit `flags.3`.
         ///
-        /// TL: `public_key:flags.3?int256`
-        pub public_key: Option<[u8; 32]>,
-        /// The main-chain block that adds the joining [user »](https://core.telegram.org/api/end-to-end/group-calls#joining-a-call), only for conference [calls »](https://core.telegram.org/api/group-calls#conference-calls).
-        ///
-        /// TL: `block:flags.3?bytes`
-        pub block: Option<Vec<u8>>,
+        /// - `public_key:flags.3?int256`: For conference [calls »](https://core.telegram.org/api/group-calls#conference-calls) only, your public key.
+        /// - `block:flags.3?bytes`: The main-chain block that adds the joining [user »](https://core.telegram.org/api/end-to-end/group-calls#joining-a-call), only for conference [calls »](https://core.telegram.org/api/group-calls#conference-calls).
+        pub public_key_and_block: Option<([u8; 32], Vec<u8>)>,
         /// Join payload generated by the local tgcalls group-call engine, as described above
         ///
         /// TL: `params:DataJSON`
@@ -41336,23 +44187,23 @@ pub mod phone {
                 out,
                 u32::from(self.muted) | u32::from(self.video_stopped) << 2
                     | u32::from(self.invite_hash.is_some()) << 1
-                    | u32::from(self.public_key.is_some()) << 3
-                    | u32::from(self.block.is_some()) << 3,
+                    | u32::from(self.public_key_and_block.is_some()) << 3,
             );
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.join_as, out);
             if let Some(value) = &self.invite_hash {
                 ::tl_runtime::Serializable::serialize(value, out);
             }
-            if let Some(value) = &self.public_key {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.public_key_and_block {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.block {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.public_key_and_block {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             ::tl_runtime::Serializable::serialize(&self.params, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41388,14 +44239,19 @@ pub mod phone {
                 call,
                 join_as,
                 invite_hash,
-                public_key,
-                block,
+                public_key_and_block: match (public_key, block) {
+                    (Some(public_key), Some(block)) => Some((public_key, block)),
+                    _ => None,
+                },
                 params,
             })
         }
     }
     impl ::tl_runtime::RemoteCall for JoinGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for JoinGroupCall {
         type Error = super::super::errors::phone::JoinGroupCallError;
     }
     /// Leave a group call without ending it for other participants. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
@@ -41433,6 +44289,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.source, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41445,6 +44302,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for LeaveGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LeaveGroupCall {
         type Error = super::super::errors::phone::LeaveGroupCallError;
     }
     /// Invite a set of users to a video [chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams); cannot be used for live [stories »](https://core.telegram.org/api/group-calls#live-stories) or conference [calls »](https://core.telegram.org/api/group-calls#conference-calls).
@@ -41487,6 +44347,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.users, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteToGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41499,6 +44360,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for InviteToGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InviteToGroupCall {
         type Error = super::super::errors::phone::InviteToGroupCallError;
     }
     /// Terminate a group call, ending the room for all participants. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
@@ -41533,6 +44397,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41544,6 +44409,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DiscardGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DiscardGroupCall {
         type Error = super::super::errors::phone::DiscardGroupCallError;
     }
     /// Change group call settings. Each setting supports different group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
@@ -41611,6 +44479,7 @@ pub mod phone {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41644,6 +44513,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ToggleGroupCallSettings {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleGroupCallSettings {
         type Error = super::super::errors::phone::ToggleGroupCallSettingsError;
     }
     /// Get info about a group [call](https://core.telegram.org/api/group-calls#getting-info-about-a-group-call) and its participants.
@@ -41682,6 +44554,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41694,6 +44567,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCall {
         type Return = super::super::enums::phone::GroupCall;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCall {
         type Error = super::super::errors::phone::GetGroupCallError;
     }
     /// Get group [call](https://core.telegram.org/api/group-calls#getting-info-about-a-group-call) participants.
@@ -41746,6 +44622,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupParticipants {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41763,6 +44640,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupParticipants {
         type Return = super::super::enums::phone::GroupParticipants;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupParticipants {
         type Error = super::super::errors::phone::GetGroupParticipantsError;
     }
     /// Check which of the specified source IDs the server still recognizes as joined to a group call. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#maintaining-group-call-connections) for more info.
@@ -41805,6 +44685,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.sources, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -41817,6 +44698,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for CheckGroupCall {
         type Return = Vec<i32>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckGroupCall {
         type Error = super::super::errors::phone::CheckGroupCallError;
     }
     /// Start or stop recording a video chat/livestream, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for more info. The recorded audio and video streams will be automatically sent to Saved Messages (the chat with ourselves).
@@ -41841,10 +44725,6 @@ pub mod phone {
         ///
         /// TL: `start:flags.0?true`
         pub start: bool,
-        /// Whether to also record video streams
-        ///
-        /// TL: `video:flags.2?true`
-        pub video: bool,
         /// Video chat/livestream to record
         ///
         /// TL: `call:InputGroupCall`
@@ -41858,6 +44738,14 @@ pub mod phone {
         /// TL: `video_portrait:flags.2?Bool`
         pub video_portrait: Option<bool>,
     }
+    impl ToggleGroupCallRecord {
+        /// Whether to also record video streams
+        ///
+        /// TL: `video:flags.2?true`, set exactly when `video_portrait` is present (they share the flag bit).
+        pub fn video(&self) -> bool {
+            self.video_portrait.is_some()
+        }
+    }
     impl ::tl_runtime::Identifiable for ToggleGroupCallRecord {
         const CONSTRUCTOR_ID: u32 = 0xf128c708;
         const NAME: &'static str = "phone.toggleGroupCallRecord";
@@ -41866,8 +44754,7 @@ pub mod phone {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
-                u32::from(self.start) | u32::from(self.video) << 2
-                    | u32::from(self.title.is_some()) << 1
+                u32::from(self.start) | u32::from(self.title.is_some()) << 1
                     | u32::from(self.video_portrait.is_some()) << 2,
             );
             ::tl_runtime::Serializable::serialize(&self.call, out);
@@ -41879,13 +44766,13 @@ pub mod phone {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallRecord {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let start = flags & 0x00000001 != 0;
-            let video = flags & 0x00000004 != 0;
             let call = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
             let title = if flags & 0x00000002 != 0 {
                 Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
@@ -41899,7 +44786,6 @@ pub mod phone {
             };
             Ok(Self {
                 start,
-                video,
                 call,
                 title,
                 video_portrait,
@@ -41908,6 +44794,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ToggleGroupCallRecord {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleGroupCallRecord {
         type Error = super::super::errors::phone::ToggleGroupCallRecordError;
     }
     /// Edit information about a participant of a non-RTMP video chat/livestream or conference. The raise_hand field is only supported in video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
@@ -42004,6 +44893,7 @@ pub mod phone {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditGroupCallParticipant {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42057,6 +44947,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for EditGroupCallParticipant {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditGroupCallParticipant {
         type Error = super::super::errors::phone::EditGroupCallParticipantError;
     }
     /// Edit the title of a video chat or livestream. This method cannot be used with live stories or conferences, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for more info.
@@ -42095,6 +44988,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditGroupCallTitle {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42107,6 +45001,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for EditGroupCallTitle {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditGroupCallTitle {
         type Error = super::super::errors::phone::EditGroupCallTitleError;
     }
     /// Get a list of peers that can be used to join a video chat or [livestream »](https://core.telegram.org/api/group-calls#joining-a-group-call-on-behalf-of-owned-channels), presenting yourself as a specific user/channel.
@@ -42142,6 +45039,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallJoinAs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42153,6 +45051,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallJoinAs {
         type Return = super::super::enums::phone::JoinAsPeers;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCallJoinAs {
         type Error = super::super::errors::phone::GetGroupCallJoinAsError;
     }
     /// Get an invite link for a public video [chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams).
@@ -42195,6 +45096,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportGroupCallInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42207,6 +45109,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ExportGroupCallInvite {
         type Return = super::super::enums::phone::ExportedGroupCallInvite;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportGroupCallInvite {
         type Error = super::super::errors::phone::ExportGroupCallInviteError;
     }
     /// Subscribe or unsubscribe to a scheduled group [call](https://core.telegram.org/api/group-calls#video-chats-livestreams).
@@ -42246,6 +45151,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.subscribed, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallStartSubscription {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42260,6 +45166,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for ToggleGroupCallStartSubscription {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleGroupCallStartSubscription {
         type Error = super::super::errors::phone::ToggleGroupCallStartSubscriptionError;
     }
     /// Start a scheduled group [call](https://core.telegram.org/api/group-calls#video-chats-livestreams).
@@ -42293,6 +45202,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartScheduledGroupCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42304,6 +45214,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for StartScheduledGroupCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for StartScheduledGroupCall {
         type Error = super::super::errors::phone::StartScheduledGroupCallError;
     }
     /// Set the default peer used to join a video [chat/livestream »](https://core.telegram.org/api/group-calls#joining-a-group-call-on-behalf-of-owned-channels) associated with a specific dialog.
@@ -42342,6 +45255,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.join_as, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultGroupCallJoinAs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42354,6 +45268,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SaveDefaultGroupCallJoinAs {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveDefaultGroupCallJoinAs {
         type Error = super::super::errors::phone::SaveDefaultGroupCallJoinAsError;
     }
     /// Start screen sharing in a non-RTMP video chat/livestream or conference. Presentations are not supported in live stories or RTMP-mode video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#presentations) for more info.
@@ -42392,6 +45309,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.params, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinGroupCallPresentation {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42404,6 +45322,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for JoinGroupCallPresentation {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for JoinGroupCallPresentation {
         type Error = super::super::errors::phone::JoinGroupCallPresentationError;
     }
     /// Stop screen sharing in a non-RTMP video chat/livestream or conference. Presentations are not supported in live stories or RTMP-mode video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#presentations) for more info.
@@ -42436,6 +45357,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveGroupCallPresentation {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42447,6 +45369,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for LeaveGroupCallPresentation {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LeaveGroupCallPresentation {
         type Error = super::super::errors::phone::LeaveGroupCallPresentationError;
     }
     /// Get the available stream channels and current playback timestamp of an RTMP-mode video chat, livestream or live story, see [here »](https://core.telegram.org/api/group-calls#rtmp-mode) for the full flow.
@@ -42482,6 +45407,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStreamChannels {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42493,6 +45419,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallStreamChannels {
         type Return = super::super::enums::phone::GroupCallStreamChannels;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCallStreamChannels {
         type Error = super::super::errors::phone::GetGroupCallStreamChannelsError;
     }
     /// Get the RTMP URL and stream key used by the single external streamer that publishes all audio and video for an RTMP-mode video chat, livestream or live story.
@@ -42538,6 +45467,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.revoke, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStreamRtmpUrl {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42553,6 +45483,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallStreamRtmpUrl {
         type Return = super::super::enums::phone::GroupCallStreamRtmpUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCallStreamRtmpUrl {
         type Error = super::super::errors::phone::GetGroupCallStreamRtmpUrlError;
     }
     /// Deprecated: send libtgvoip phone call debug information
@@ -42590,6 +45523,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.file, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveCallLog {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42602,6 +45536,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SaveCallLog {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveCallLog {
         type Error = super::super::errors::phone::SaveCallLogError;
     }
     /// Create and optionally join a new conference [call »](https://core.telegram.org/api/group-calls#conference-calls).
@@ -42622,26 +45559,26 @@ pub mod phone {
         ///
         /// TL: `video_stopped:flags.2?true`
         pub video_stopped: bool,
-        /// If set, also join the call, otherwise just create the call link.
-        ///
-        /// TL: `join:flags.3?true`
-        pub join: bool,
         /// Unique client message ID required to prevent creation of duplicate group calls. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping.
         ///
         /// TL: `random_id:int`
         pub random_id: i32,
-        /// Fresh E2E public key for the creator (can only be used if join is set).
+        /// `public_key`, `block`, `params`, present together: they share the flag bit `flags.3`.
         ///
-        /// TL: `public_key:flags.3?int256`
-        pub public_key: Option<[u8; 32]>,
-        /// Initial main-chain block for subchain 0 (can only be used if join is set).
+        /// - `public_key:flags.3?int256`: Fresh E2E public key for the creator (can only be used if join is set).
+        /// - `block:flags.3?bytes`: Initial main-chain block for subchain 0 (can only be used if join is set).
+        /// - `params:flags.3?DataJSON`: Join payload generated by the local call engine (can only be used if join is set).
+        pub public_key_and_block_and_params: Option<
+            ([u8; 32], Vec<u8>, super::super::enums::DataJson),
+        >,
+    }
+    impl CreateConferenceCall {
+        /// If set, also join the call, otherwise just create the call link.
         ///
-        /// TL: `block:flags.3?bytes`
-        pub block: Option<Vec<u8>>,
-        /// Join payload generated by the local call engine (can only be used if join is set).
-        ///
-        /// TL: `params:flags.3?DataJSON`
-        pub params: Option<super::super::enums::DataJson>,
+        /// TL: `join:flags.3?true`, set exactly when `public_key_and_block_and_params` is present (they share the flag bit).
+        pub fn join(&self) -> bool {
+            self.public_key_and_block_and_params.is_some()
+        }
     }
     impl ::tl_runtime::Identifiable for CreateConferenceCall {
         const CONSTRUCTOR_ID: u32 = 0x7d0444bb;
@@ -42652,23 +45589,21 @@ pub mod phone {
             ::tl_runtime::write_u32(
                 out,
                 u32::from(self.muted) | u32::from(self.video_stopped) << 2
-                    | u32::from(self.join) << 3
-                    | u32::from(self.public_key.is_some()) << 3
-                    | u32::from(self.block.is_some()) << 3
-                    | u32::from(self.params.is_some()) << 3,
+                    | u32::from(self.public_key_and_block_and_params.is_some()) << 3,
             );
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
-            if let Some(value) = &self.public_key {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.public_key_and_block_and_params {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.block {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.public_key_and_block_and_params {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
-            if let Some(value) = &self.params {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.public_key_and_block_and_params {
+                ::tl_runtime::Serializable::serialize(&value.2, out);
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateConferenceCall {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42676,7 +45611,6 @@ pub mod phone {
             let flags = ::tl_runtime::tri!(r.read_u32());
             let muted = flags & 0x00000001 != 0;
             let video_stopped = flags & 0x00000004 != 0;
-            let join = flags & 0x00000008 != 0;
             let random_id = ::tl_runtime::tri!(
                 ::tl_runtime::Deserializable::deserialize(r)
             );
@@ -42698,16 +45632,21 @@ pub mod phone {
             Ok(Self {
                 muted,
                 video_stopped,
-                join,
                 random_id,
-                public_key,
-                block,
-                params,
+                public_key_and_block_and_params: match (public_key, block, params) {
+                    (Some(public_key), Some(block), Some(params)) => {
+                        Some((public_key, block, params))
+                    }
+                    _ => None,
+                },
             })
         }
     }
     impl ::tl_runtime::RemoteCall for CreateConferenceCall {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateConferenceCall {
         type Error = super::super::errors::Error;
     }
     /// Remove participants from a conference [call »](https://core.telegram.org/api/end-to-end/group-calls#removing-a-participant).
@@ -42764,6 +45703,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.block, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteConferenceCallParticipants {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42785,6 +45725,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DeleteConferenceCallParticipants {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteConferenceCallParticipants {
         type Error = super::super::errors::phone::DeleteConferenceCallParticipantsError;
     }
     /// Submit a verification message to conference call subchain 1, see [subchains »](https://core.telegram.org/api/end-to-end/group-calls#subchains).
@@ -42822,6 +45765,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.block, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendConferenceCallBroadcast {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42834,6 +45778,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SendConferenceCallBroadcast {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendConferenceCallBroadcast {
         type Error = super::super::errors::phone::SendConferenceCallBroadcastError;
     }
     /// Invite a user to a conference [call](https://core.telegram.org/api/group-calls#conference-calls).
@@ -42876,6 +45823,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteConferenceCallParticipant {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42891,6 +45839,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for InviteConferenceCallParticipant {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for InviteConferenceCallParticipant {
         type Error = super::super::errors::phone::InviteConferenceCallParticipantError;
     }
     /// Decline a conference [call](https://core.telegram.org/api/group-calls#conference-calls) invite.
@@ -42923,6 +45874,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclineConferenceCallInvite {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42934,6 +45886,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DeclineConferenceCallInvite {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeclineConferenceCallInvite {
         type Error = super::super::errors::phone::DeclineConferenceCallInviteError;
     }
     /// Fetch blocks from a conference call [subchain »](https://core.telegram.org/api/end-to-end/group-calls#subchains); handle the returned [updateGroupCallChainBlocks](https://core.telegram.org/constructor/updateGroupCallChainBlocks) as specified [here »](https://core.telegram.org/api/end-to-end/group-calls#handling-updates).
@@ -42983,6 +45938,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallChainBlocks {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -42999,6 +45955,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallChainBlocks {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCallChainBlocks {
         type Error = super::super::errors::phone::GetGroupCallChainBlocksError;
     }
     /// Send an in-call message to all participants of a video chat/livestream or live story, including in RTMP mode, see [here »](https://core.telegram.org/api/group-calls#in-call-messages) for more info.
@@ -43067,6 +46026,7 @@ pub mod phone {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendGroupCallMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43100,6 +46060,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SendGroupCallMessage {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendGroupCallMessage {
         type Error = super::super::errors::phone::SendGroupCallMessageError;
     }
     /// Send an E2E-encrypted message or emoji reaction to all participants of a conference call. This method can only be used with conferences; see [here »](https://core.telegram.org/api/end-to-end/group-calls#conference-in-call-messages) for the serialization and encryption process.
@@ -43137,6 +46100,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.encrypted_message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendGroupCallEncryptedMessage {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43151,6 +46115,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SendGroupCallEncryptedMessage {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendGroupCallEncryptedMessage {
         type Error = super::super::errors::phone::SendGroupCallEncryptedMessageError;
     }
     /// Delete specific messages from the in-call message [overlay »](https://core.telegram.org/api/group-calls#in-call-messages) of a video chat/livestream or live story, including in RTMP mode.
@@ -43195,6 +46162,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.messages, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteGroupCallMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43214,6 +46182,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DeleteGroupCallMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteGroupCallMessages {
         type Error = super::super::errors::phone::DeleteGroupCallMessagesError;
     }
     /// As an admin, delete all messages from a specific participant in the in-call message [overlay »](https://core.telegram.org/api/group-calls#in-call-messages) of a video chat/livestream or live story, including in RTMP mode.
@@ -43256,6 +46227,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.participant, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteGroupCallParticipantMessages {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43275,6 +46247,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for DeleteGroupCallParticipantMessages {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteGroupCallParticipantMessages {
         type Error = super::super::errors::phone::DeleteGroupCallParticipantMessagesError;
     }
     /// Fetch a live story's total donations and top donors, see paid live story [donations »](https://core.telegram.org/api/group-calls#paid-live-story-donations).
@@ -43307,6 +46282,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStars {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43318,6 +46294,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for GetGroupCallStars {
         type Return = super::super::enums::phone::GroupCallStars;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGroupCallStars {
         type Error = super::super::errors::phone::GetGroupCallStarsError;
     }
     /// Save the default peer displayed as the author of live story comments and reactions, see in-call [messages »](https://core.telegram.org/api/group-calls#in-call-messages).
@@ -43357,6 +46336,7 @@ pub mod phone {
             ::tl_runtime::Serializable::serialize(&self.send_as, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultSendAs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43369,6 +46349,9 @@ pub mod phone {
     }
     impl ::tl_runtime::RemoteCall for SaveDefaultSendAs {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveDefaultSendAs {
         type Error = super::super::errors::phone::SaveDefaultSendAsError;
     }
 }
@@ -43426,6 +46409,7 @@ pub mod photos {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateProfilePhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43443,6 +46427,9 @@ pub mod photos {
     }
     impl ::tl_runtime::RemoteCall for UpdateProfilePhoto {
         type Return = super::super::enums::photos::Photo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateProfilePhoto {
         type Error = super::super::errors::photos::UpdateProfilePhotoError;
     }
     /// Updates current user profile photo.
@@ -43530,6 +46517,7 @@ pub mod photos {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadProfilePhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43573,6 +46561,9 @@ pub mod photos {
     }
     impl ::tl_runtime::RemoteCall for UploadProfilePhoto {
         type Return = super::super::enums::photos::Photo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadProfilePhoto {
         type Error = super::super::errors::photos::UploadProfilePhotoError;
     }
     /// Deletes profile photos. The method returns a list of successfully deleted photo IDs.
@@ -43599,6 +46590,7 @@ pub mod photos {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePhotos {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43610,6 +46602,9 @@ pub mod photos {
     }
     impl ::tl_runtime::RemoteCall for DeletePhotos {
         type Return = Vec<i64>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeletePhotos {
         type Error = super::super::errors::Error;
     }
     /// Returns the list of user photos.
@@ -43660,6 +46655,7 @@ pub mod photos {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserPhotos {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43676,6 +46672,9 @@ pub mod photos {
     }
     impl ::tl_runtime::RemoteCall for GetUserPhotos {
         type Return = super::super::enums::photos::Photos;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUserPhotos {
         type Error = super::super::errors::photos::GetUserPhotosError;
     }
     /// Upload a custom profile picture for a contact, or suggest a new profile picture to a contact.
@@ -43756,6 +46755,7 @@ pub mod photos {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadContactProfilePhoto {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43799,6 +46799,9 @@ pub mod photos {
     }
     impl ::tl_runtime::RemoteCall for UploadContactProfilePhoto {
         type Return = super::super::enums::photos::Photo;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UploadContactProfilePhoto {
         type Error = super::super::errors::photos::UploadContactProfilePhotoError;
     }
 }
@@ -43850,6 +46853,7 @@ pub mod premium {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBoostsList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43866,6 +46870,9 @@ pub mod premium {
     }
     impl ::tl_runtime::RemoteCall for GetBoostsList {
         type Return = super::super::enums::premium::BoostsList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBoostsList {
         type Error = super::super::errors::premium::GetBoostsListError;
     }
     /// Obtain which peers are we currently [boosting](https://core.telegram.org/api/boost), and how many boost [slots](https://core.telegram.org/api/boost) we have left.
@@ -43885,6 +46892,7 @@ pub mod premium {
     impl ::tl_runtime::BareSerializable for GetMyBoosts {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMyBoosts {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -43894,6 +46902,9 @@ pub mod premium {
     }
     impl ::tl_runtime::RemoteCall for GetMyBoosts {
         type Return = super::super::enums::premium::MyBoosts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMyBoosts {
         type Error = super::super::errors::Error;
     }
     /// Apply one or more [boosts »](https://core.telegram.org/api/boost) to a peer.
@@ -43936,6 +46947,7 @@ pub mod premium {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ApplyBoost {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43952,6 +46964,9 @@ pub mod premium {
     }
     impl ::tl_runtime::RemoteCall for ApplyBoost {
         type Return = super::super::enums::premium::MyBoosts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ApplyBoost {
         type Error = super::super::errors::premium::ApplyBoostError;
     }
     /// Gets the current number of [boosts](https://core.telegram.org/api/boost) of a channel/supergroup.
@@ -43986,6 +47001,7 @@ pub mod premium {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBoostsStatus {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -43997,6 +47013,9 @@ pub mod premium {
     }
     impl ::tl_runtime::RemoteCall for GetBoostsStatus {
         type Return = super::super::enums::premium::BoostsStatus;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBoostsStatus {
         type Error = super::super::errors::premium::GetBoostsStatusError;
     }
     /// Returns the lists of boost that were applied to a channel/supergroup by a specific user (admins only)
@@ -44034,6 +47053,7 @@ pub mod premium {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserBoosts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44046,6 +47066,9 @@ pub mod premium {
     }
     impl ::tl_runtime::RemoteCall for GetUserBoosts {
         type Return = super::super::enums::premium::BoostsList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUserBoosts {
         type Error = super::super::errors::premium::GetUserBoostsError;
     }
 }
@@ -44074,6 +47097,7 @@ pub mod smsjobs {
     impl ::tl_runtime::BareSerializable for IsEligibleToJoin {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for IsEligibleToJoin {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -44083,6 +47107,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for IsEligibleToJoin {
         type Return = super::super::enums::smsjobs::EligibilityToJoin;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for IsEligibleToJoin {
         type Error = super::super::errors::smsjobs::IsEligibleToJoinError;
     }
     /// Enable SMS jobs (official clients only).
@@ -44108,6 +47135,7 @@ pub mod smsjobs {
     impl ::tl_runtime::BareSerializable for Join {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Join {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -44117,6 +47145,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for Join {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Join {
         type Error = super::super::errors::smsjobs::JoinError;
     }
     /// Disable SMS jobs (official clients only).
@@ -44142,6 +47173,7 @@ pub mod smsjobs {
     impl ::tl_runtime::BareSerializable for Leave {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Leave {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -44151,6 +47183,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for Leave {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Leave {
         type Error = super::super::errors::smsjobs::LeaveError;
     }
     /// Update SMS job settings (official clients only).
@@ -44183,6 +47218,7 @@ pub mod smsjobs {
             ::tl_runtime::write_u32(out, u32::from(self.allow_international));
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateSettings {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44194,6 +47230,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for UpdateSettings {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateSettings {
         type Error = super::super::errors::smsjobs::UpdateSettingsError;
     }
     /// Get SMS jobs status (official clients only).
@@ -44219,6 +47258,7 @@ pub mod smsjobs {
     impl ::tl_runtime::BareSerializable for GetStatus {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStatus {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -44228,6 +47268,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for GetStatus {
         type Return = super::super::enums::smsjobs::Status;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStatus {
         type Error = super::super::errors::smsjobs::GetStatusError;
     }
     /// Get info about an SMS job (official clients only).
@@ -44260,6 +47303,7 @@ pub mod smsjobs {
             ::tl_runtime::Serializable::serialize(&self.job_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSmsJob {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44271,6 +47315,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for GetSmsJob {
         type Return = super::super::enums::SmsJob;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSmsJob {
         type Error = super::super::errors::smsjobs::GetSmsJobError;
     }
     /// Finish an SMS job (official clients only).
@@ -44311,6 +47358,7 @@ pub mod smsjobs {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishJob {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44329,6 +47377,9 @@ pub mod smsjobs {
     }
     impl ::tl_runtime::RemoteCall for FinishJob {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FinishJob {
         type Error = super::super::errors::smsjobs::FinishJobError;
     }
 }
@@ -44372,6 +47423,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBroadcastStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44386,6 +47438,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetBroadcastStats {
         type Return = super::super::enums::stats::BroadcastStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBroadcastStats {
         type Error = super::super::errors::stats::GetBroadcastStatsError;
     }
     /// Load channel statistics [graph](https://core.telegram.org/api/stats) asynchronously
@@ -44428,6 +47483,7 @@ pub mod stats {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LoadAsyncGraph {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44444,6 +47500,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for LoadAsyncGraph {
         type Return = super::super::enums::StatsGraph;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for LoadAsyncGraph {
         type Error = super::super::errors::stats::LoadAsyncGraphError;
     }
     /// Get supergroup [statistics](https://core.telegram.org/api/stats)
@@ -44483,6 +47542,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMegagroupStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44497,6 +47557,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetMegagroupStats {
         type Return = super::super::enums::stats::MegagroupStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMegagroupStats {
         type Error = super::super::errors::stats::GetMegagroupStatsError;
     }
     /// Obtains a list of messages, indicating to which other public channels was a channel message forwarded.
@@ -44549,6 +47612,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagePublicForwards {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44565,6 +47629,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetMessagePublicForwards {
         type Return = super::super::enums::stats::PublicForwards;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessagePublicForwards {
         type Error = super::super::errors::stats::GetMessagePublicForwardsError;
     }
     /// Get message [statistics](https://core.telegram.org/api/stats)
@@ -44610,6 +47677,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44627,6 +47695,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetMessageStats {
         type Return = super::super::enums::stats::MessageStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetMessageStats {
         type Error = super::super::errors::stats::GetMessageStatsError;
     }
     /// Get [statistics](https://core.telegram.org/api/stats) for a certain [story](https://core.telegram.org/api/stories).
@@ -44671,6 +47742,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44684,6 +47756,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetStoryStats {
         type Return = super::super::enums::stats::StoryStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoryStats {
         type Error = super::super::errors::stats::GetStoryStatsError;
     }
     /// Obtain forwards of a [story](https://core.telegram.org/api/stories) as a message to public chats and reposts by public channels.
@@ -44731,6 +47806,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryPublicForwards {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44745,6 +47821,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetStoryPublicForwards {
         type Return = super::super::enums::stats::PublicForwards;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoryPublicForwards {
         type Error = super::super::errors::stats::GetStoryPublicForwardsError;
     }
     /// TL method [`stats.getPollStats`](https://core.telegram.org/method/stats.getPollStats):
@@ -44773,6 +47852,7 @@ pub mod stats {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollStats {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44788,6 +47868,9 @@ pub mod stats {
     }
     impl ::tl_runtime::RemoteCall for GetPollStats {
         type Return = super::super::enums::stats::PollStats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPollStats {
         type Error = super::super::errors::Error;
     }
 }
@@ -44889,6 +47972,7 @@ pub mod stickers {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44932,6 +48016,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for CreateStickerSet {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateStickerSet {
         type Error = super::super::errors::stickers::CreateStickerSetError;
     }
     /// Remove a sticker from the set where it belongs. The sticker set must have been created by the current user/bot.
@@ -44964,6 +48051,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RemoveStickerFromSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -44975,6 +48063,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for RemoveStickerFromSet {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RemoveStickerFromSet {
         type Error = super::super::errors::stickers::RemoveStickerFromSetError;
     }
     /// Changes the absolute position of a sticker in the set to which it belongs. The sticker set must have been created by the current user/bot.
@@ -45012,6 +48103,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.position, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeStickerPosition {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45028,6 +48120,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for ChangeStickerPosition {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ChangeStickerPosition {
         type Error = super::super::errors::stickers::ChangeStickerPositionError;
     }
     /// Add a sticker to a stickerset. The sticker set must have been created by the current user/bot.
@@ -45069,6 +48164,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddStickerToSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45083,6 +48179,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for AddStickerToSet {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for AddStickerToSet {
         type Error = super::super::errors::stickers::AddStickerToSetError;
     }
     /// Set stickerset thumbnail
@@ -45136,6 +48235,7 @@ pub mod stickers {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetStickerSetThumb {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45163,6 +48263,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for SetStickerSetThumb {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetStickerSetThumb {
         type Error = super::super::errors::stickers::SetStickerSetThumbError;
     }
     /// Check whether the given short name is available
@@ -45196,6 +48299,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.short_name, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckShortName {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45209,6 +48313,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for CheckShortName {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CheckShortName {
         type Error = super::super::errors::stickers::CheckShortNameError;
     }
     /// Suggests a short name for a given stickerpack name
@@ -45241,6 +48348,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SuggestShortName {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45252,6 +48360,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for SuggestShortName {
         type Return = super::super::enums::stickers::SuggestedShortName;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SuggestShortName {
         type Error = super::super::errors::stickers::SuggestShortNameError;
     }
     /// Update the keywords, emojis or mask [coordinates](https://core.telegram.org/api/stickers#mask-stickers) of a sticker.
@@ -45311,6 +48422,7 @@ pub mod stickers {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeSticker {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45344,6 +48456,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for ChangeSticker {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ChangeSticker {
         type Error = super::super::errors::stickers::ChangeStickerError;
     }
     /// Renames a stickerset.
@@ -45381,6 +48496,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RenameStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45395,6 +48511,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for RenameStickerSet {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for RenameStickerSet {
         type Error = super::super::errors::stickers::RenameStickerSetError;
     }
     /// Deletes a stickerset we created.
@@ -45427,6 +48546,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStickerSet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45440,6 +48560,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for DeleteStickerSet {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteStickerSet {
         type Error = super::super::errors::stickers::DeleteStickerSetError;
     }
     /// Replace a sticker in a [stickerset »](https://core.telegram.org/api/stickers).
@@ -45477,6 +48600,7 @@ pub mod stickers {
             ::tl_runtime::Serializable::serialize(&self.new_sticker, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReplaceSticker {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45493,6 +48617,9 @@ pub mod stickers {
     }
     impl ::tl_runtime::RemoteCall for ReplaceSticker {
         type Return = super::super::enums::messages::StickerSet;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReplaceSticker {
         type Error = super::super::errors::stickers::ReplaceStickerError;
     }
 }
@@ -45535,6 +48662,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanSendStory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45546,6 +48674,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for CanSendStory {
         type Return = super::super::enums::stories::CanSendStoryCount;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CanSendStory {
         type Error = super::super::errors::stories::CanSendStoryError;
     }
     /// Uploads a [Telegram Story](https://core.telegram.org/api/stories).
@@ -45627,14 +48758,13 @@ pub mod stories {
         ///
         /// TL: `period:flags.3?int`
         pub period: Option<i32>,
-        /// If set, indicates that this story is a repost of story with ID fwd_from_story posted by the peer in fwd_from_id.
+        /// `fwd_from_id`, `fwd_from_story`, present together: they share the flag bit `flags.6`.
         ///
-        /// TL: `fwd_from_id:flags.6?InputPeer`
-        pub fwd_from_id: Option<super::super::enums::InputPeer>,
-        /// If set, indicates that this story is a repost of story with ID fwd_from_story posted by the peer in fwd_from_id.
-        ///
-        /// TL: `fwd_from_story:flags.6?int`
-        pub fwd_from_story: Option<i32>,
+        /// - `fwd_from_id:flags.6?InputPeer`: If set, indicates that this story is a repost of story with ID fwd_from_story posted by the peer in fwd_from_id.
+        /// - `fwd_from_story:flags.6?int`: If set, indicates that this story is a repost of story with ID fwd_from_story posted by the peer in fwd_from_id.
+        pub fwd_from_id_and_fwd_from_story: Option<
+            (super::super::enums::InputPeer, i32),
+        >,
         /// If set, adds the story to the specified albums.
         ///
         /// TL: `albums:flags.8?Vector<int>`
@@ -45658,8 +48788,7 @@ pub mod stories {
                     | u32::from(self.caption.is_some())
                     | u32::from(self.entities.is_some()) << 1
                     | u32::from(self.period.is_some()) << 3
-                    | u32::from(self.fwd_from_id.is_some()) << 6
-                    | u32::from(self.fwd_from_story.is_some()) << 6
+                    | u32::from(self.fwd_from_id_and_fwd_from_story.is_some()) << 6
                     | u32::from(self.albums.is_some()) << 8
                     | u32::from(self.music.is_some()) << 9,
             );
@@ -45679,11 +48808,11 @@ pub mod stories {
             if let Some(value) = &self.period {
                 ::tl_runtime::Serializable::serialize(value, out);
             }
-            if let Some(value) = &self.fwd_from_id {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.fwd_from_id_and_fwd_from_story {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.fwd_from_story {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.fwd_from_id_and_fwd_from_story {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             if let Some(value) = &self.albums {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -45693,6 +48822,7 @@ pub mod stories {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45761,8 +48891,12 @@ pub mod stories {
                 privacy_rules,
                 random_id,
                 period,
-                fwd_from_id,
-                fwd_from_story,
+                fwd_from_id_and_fwd_from_story: match (fwd_from_id, fwd_from_story) {
+                    (Some(fwd_from_id), Some(fwd_from_story)) => {
+                        Some((fwd_from_id, fwd_from_story))
+                    }
+                    _ => None,
+                },
                 albums,
                 music,
             })
@@ -45770,6 +48904,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for SendStory {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendStory {
         type Error = super::super::errors::stories::SendStoryError;
     }
     /// Edit an uploaded [story](https://core.telegram.org/api/stories)
@@ -45807,14 +48944,13 @@ pub mod stories {
         ///
         /// TL: `media_areas:flags.3?Vector<MediaArea>`
         pub media_areas: Option<Vec<super::super::enums::MediaArea>>,
-        /// If specified, replaces the story caption.
+        /// `caption`, `entities`, present together: they share the flag bit `flags.1`.
         ///
-        /// TL: `caption:flags.1?string`
-        pub caption: Option<String>,
-        /// Message entities for styled text in the [caption](https://core.telegram.org/api/entities), if allowed by the stories_entities client configuration [parameter »](https://core.telegram.org/api/config#stories-entities).
-        ///
-        /// TL: `entities:flags.1?Vector<MessageEntity>`
-        pub entities: Option<Vec<super::super::enums::MessageEntity>>,
+        /// - `caption:flags.1?string`: If specified, replaces the story caption.
+        /// - `entities:flags.1?Vector<MessageEntity>`: Message entities for styled text in the [caption](https://core.telegram.org/api/entities), if allowed by the stories_entities client configuration [parameter »](https://core.telegram.org/api/config#stories-entities).
+        pub caption_and_entities: Option<
+            (String, Vec<super::super::enums::MessageEntity>),
+        >,
         /// If specified, alters the privacy [settings »](https://core.telegram.org/api/privacy) of the story, changing who can or can't view the story.
         ///
         /// TL: `privacy_rules:flags.2?Vector<InputPrivacyRule>`
@@ -45834,8 +48970,7 @@ pub mod stories {
                 out,
                 u32::from(self.media.is_some())
                     | u32::from(self.media_areas.is_some()) << 3
-                    | u32::from(self.caption.is_some()) << 1
-                    | u32::from(self.entities.is_some()) << 1
+                    | u32::from(self.caption_and_entities.is_some()) << 1
                     | u32::from(self.privacy_rules.is_some()) << 2
                     | u32::from(self.music.is_some()) << 4,
             );
@@ -45847,11 +48982,11 @@ pub mod stories {
             if let Some(value) = &self.media_areas {
                 ::tl_runtime::Serializable::serialize(value, out);
             }
-            if let Some(value) = &self.caption {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.caption_and_entities {
+                ::tl_runtime::Serializable::serialize(&value.0, out);
             }
-            if let Some(value) = &self.entities {
-                ::tl_runtime::Serializable::serialize(value, out);
+            if let Some(value) = &self.caption_and_entities {
+                ::tl_runtime::Serializable::serialize(&value.1, out);
             }
             if let Some(value) = &self.privacy_rules {
                 ::tl_runtime::Serializable::serialize(value, out);
@@ -45861,6 +48996,7 @@ pub mod stories {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditStory {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45903,8 +49039,10 @@ pub mod stories {
                 id,
                 media,
                 media_areas,
-                caption,
-                entities,
+                caption_and_entities: match (caption, entities) {
+                    (Some(caption), Some(entities)) => Some((caption, entities)),
+                    _ => None,
+                },
                 privacy_rules,
                 music,
             })
@@ -45912,6 +49050,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for EditStory {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EditStory {
         type Error = super::super::errors::stories::EditStoryError;
     }
     /// Deletes some posted [stories](https://core.telegram.org/api/stories).
@@ -45953,6 +49094,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -45965,6 +49107,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for DeleteStories {
         type Return = Vec<i32>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteStories {
         type Error = super::super::errors::stories::DeleteStoriesError;
     }
     /// Pin or unpin one or more stories
@@ -46007,6 +49152,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.pinned, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePinned {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46020,6 +49166,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for TogglePinned {
         type Return = Vec<i32>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePinned {
         type Error = super::super::errors::stories::TogglePinnedError;
     }
     /// Fetch the List of active (or active and hidden) stories, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info on watching stories.
@@ -46061,6 +49210,7 @@ pub mod stories {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46078,6 +49228,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetAllStories {
         type Return = super::super::enums::stories::AllStories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAllStories {
         type Error = super::super::errors::Error;
     }
     /// Fetch the [stories](https://core.telegram.org/api/stories#pinned-or-archived-stories) pinned on a peer's profile.
@@ -46122,6 +49275,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46137,6 +49291,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetPinnedStories {
         type Return = super::super::enums::stories::Stories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPinnedStories {
         type Error = super::super::errors::stories::GetPinnedStoriesError;
     }
     /// Fetch the story [archive »](https://core.telegram.org/api/stories#pinned-or-archived-stories) of a peer we control.
@@ -46180,6 +49337,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesArchive {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46195,6 +49353,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetStoriesArchive {
         type Return = super::super::enums::stories::Stories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoriesArchive {
         type Error = super::super::errors::stories::GetStoriesArchiveError;
     }
     /// Obtain full info about a set of [stories](https://core.telegram.org/api/stories) by their IDs.
@@ -46237,6 +49398,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesById {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46249,6 +49411,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetStoriesById {
         type Return = super::super::enums::stories::Stories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoriesById {
         type Error = super::super::errors::stories::GetStoriesByIdError;
     }
     /// Hide the active stories of a specific peer, preventing them from being displayed on the action bar on the homescreen.
@@ -46275,6 +49440,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.hidden, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAllStoriesHidden {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46286,6 +49452,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for ToggleAllStoriesHidden {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ToggleAllStoriesHidden {
         type Error = super::super::errors::Error;
     }
     /// Mark all stories up to a certain ID as read, for a given peer; will emit an [updateReadStories](https://core.telegram.org/constructor/updateReadStories) update to all logged-in sessions.
@@ -46325,6 +49494,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46337,6 +49507,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for ReadStories {
         type Return = Vec<i32>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReadStories {
         type Error = super::super::errors::stories::ReadStoriesError;
     }
     /// Increment the view counter of one or more stories.
@@ -46375,6 +49548,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for IncrementStoryViews {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46387,6 +49561,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for IncrementStoryViews {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for IncrementStoryViews {
         type Error = super::super::errors::stories::IncrementStoryViewsError;
     }
     /// Obtain the list of users that have viewed a specific story we [posted](https://core.telegram.org/api/stories)
@@ -46460,6 +49637,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryViewsList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46493,6 +49671,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetStoryViewsList {
         type Return = super::super::enums::stories::StoryViewsList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoryViewsList {
         type Error = super::super::errors::stories::GetStoryViewsListError;
     }
     /// Obtain info about the view count, forward count, reactions and recent viewers of one or more [stories](https://core.telegram.org/api/stories).
@@ -46533,6 +49714,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesViews {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46545,6 +49727,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetStoriesViews {
         type Return = super::super::enums::stories::StoryViews;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoriesViews {
         type Error = super::super::errors::stories::GetStoriesViewsError;
     }
     /// Generate a story deep [link](https://core.telegram.org/api/links#story-links) for a specific story
@@ -46584,6 +49769,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportStoryLink {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46596,6 +49782,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for ExportStoryLink {
         type Return = super::super::enums::ExportedStoryLink;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportStoryLink {
         type Error = super::super::errors::stories::ExportStoryLinkError;
     }
     /// Report a story.
@@ -46643,6 +49832,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.message, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Report {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46657,6 +49847,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for Report {
         type Return = super::super::enums::ReportResult;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for Report {
         type Error = super::super::errors::stories::ReportError;
     }
     /// Activates stories stealth [mode](https://core.telegram.org/api/stories#stealth-mode), see [here »](https://core.telegram.org/api/stories#stealth-mode) for more info.
@@ -46698,6 +49891,7 @@ pub mod stories {
             );
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ActivateStealthMode {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46710,6 +49904,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for ActivateStealthMode {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ActivateStealthMode {
         type Error = super::super::errors::stories::ActivateStealthModeError;
     }
     /// React to a story.
@@ -46761,6 +49958,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.reaction, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendReaction {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46784,6 +49982,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for SendReaction {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendReaction {
         type Error = super::super::errors::stories::SendReactionError;
     }
     /// Fetch the full active story [list](https://core.telegram.org/api/stories#watching-stories) of a specific peer.
@@ -46819,6 +50020,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46830,6 +50032,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetPeerStories {
         type Return = super::super::enums::stories::PeerStories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerStories {
         type Error = super::super::errors::stories::GetPeerStoriesError;
     }
     /// Obtain the latest read story ID for all peers when first logging in, returned as a list of [updateReadStories](https://core.telegram.org/constructor/updateReadStories) updates, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info.
@@ -46849,6 +50054,7 @@ pub mod stories {
     impl ::tl_runtime::BareSerializable for GetAllReadPeerStories {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllReadPeerStories {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -46858,6 +50064,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetAllReadPeerStories {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAllReadPeerStories {
         type Error = super::super::errors::Error;
     }
     /// Get compact active story [summaries »](https://core.telegram.org/api/stories#recent-story-summaries) for a set of peers.
@@ -46884,6 +50093,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerMaxIDs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46895,6 +50105,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetPeerMaxIDs {
         type Return = Vec<super::super::enums::RecentStory>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetPeerMaxIDs {
         type Error = super::super::errors::Error;
     }
     /// Obtain a list of channels where the user can post [stories](https://core.telegram.org/api/stories)
@@ -46914,6 +50127,7 @@ pub mod stories {
     impl ::tl_runtime::BareSerializable for GetChatsToSend {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatsToSend {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -46923,6 +50137,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetChatsToSend {
         type Return = super::super::enums::messages::Chats;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChatsToSend {
         type Error = super::super::errors::Error;
     }
     /// Hide the active stories of a user, preventing them from being displayed on the action bar on the homescreen, see [here »](https://core.telegram.org/api/stories#hiding-stories-of-other-users) for more info.
@@ -46960,6 +50177,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.hidden, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerStoriesHidden {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -46972,6 +50190,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for TogglePeerStoriesHidden {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePeerStoriesHidden {
         type Error = super::super::errors::stories::TogglePeerStoriesHiddenError;
     }
     /// Get the [reaction](https://core.telegram.org/api/reactions) and interaction list of a [story](https://core.telegram.org/api/stories) posted to a channel, along with the sender of each reaction.
@@ -47039,6 +50260,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryReactionsList {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47070,6 +50292,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetStoryReactionsList {
         type Return = super::super::enums::stories::StoryReactionsList;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStoryReactionsList {
         type Error = super::super::errors::stories::GetStoryReactionsListError;
     }
     /// Pin some stories to the top of the profile, see [here »](https://core.telegram.org/api/stories#pinned-or-archived-stories) for more info.
@@ -47108,6 +50333,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePinnedToTop {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47120,6 +50346,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for TogglePinnedToTop {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TogglePinnedToTop {
         type Error = super::super::errors::stories::TogglePinnedToTopError;
     }
     /// Globally search for [stories](https://core.telegram.org/api/stories) using a hashtag or a location media [area](https://core.telegram.org/api/stories#location-tags), see [here »](https://core.telegram.org/api/stories#searching-stories) for more info on the full flow.
@@ -47185,6 +50414,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchPosts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47220,6 +50450,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for SearchPosts {
         type Return = super::super::enums::stories::FoundStories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SearchPosts {
         type Error = super::super::errors::stories::SearchPostsError;
     }
     /// Creates a story [album](https://core.telegram.org/api/stories#story-albums).
@@ -47262,6 +50495,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.stories, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateAlbum {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47275,6 +50509,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for CreateAlbum {
         type Return = super::super::enums::StoryAlbum;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for CreateAlbum {
         type Error = super::super::errors::stories::CreateAlbumError;
     }
     /// Rename a story [albums »](https://core.telegram.org/api/stories#story-albums), or add, delete or reorder stories in it.
@@ -47347,6 +50584,7 @@ pub mod stories {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateAlbum {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47388,6 +50626,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for UpdateAlbum {
         type Return = super::super::enums::StoryAlbum;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for UpdateAlbum {
         type Error = super::super::errors::stories::UpdateAlbumError;
     }
     /// Reorder story albums on a [profile »](https://core.telegram.org/api/stories#story-albums).
@@ -47425,6 +50666,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderAlbums {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47437,6 +50679,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for ReorderAlbums {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReorderAlbums {
         type Error = super::super::errors::stories::ReorderAlbumsError;
     }
     /// Delete a story [album](https://core.telegram.org/api/stories#story-albums).
@@ -47474,6 +50719,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.album_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAlbum {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47488,6 +50734,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for DeleteAlbum {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DeleteAlbum {
         type Error = super::super::errors::stories::DeleteAlbumError;
     }
     /// Get story [albums](https://core.telegram.org/api/stories#story-albums) created by a peer.
@@ -47525,6 +50774,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAlbums {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47537,6 +50787,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetAlbums {
         type Return = super::super::enums::stories::Albums;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAlbums {
         type Error = super::super::errors::stories::GetAlbumsError;
     }
     /// Get stories in a story [album »](https://core.telegram.org/api/stories#story-albums).
@@ -47584,6 +50837,7 @@ pub mod stories {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAlbumStories {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47600,6 +50854,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for GetAlbumStories {
         type Return = super::super::enums::stories::Stories;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetAlbumStories {
         type Error = super::super::errors::stories::GetAlbumStoriesError;
     }
     /// Start a live story, optionally using RTMP livestream mode, see [here »](https://core.telegram.org/api/group-calls#live-stories) for the full flow.
@@ -47694,6 +50951,7 @@ pub mod stories {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartLive {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47745,6 +51003,9 @@ pub mod stories {
     }
     impl ::tl_runtime::RemoteCall for StartLive {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for StartLive {
         type Error = super::super::errors::stories::StartLiveError;
     }
 }
@@ -47787,6 +51048,7 @@ pub mod toncenter {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for PerformApiRequest {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47816,6 +51078,9 @@ pub mod toncenter {
     }
     impl ::tl_runtime::RemoteCall for PerformApiRequest {
         type Return = super::super::enums::toncenter::ApiResponse;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for PerformApiRequest {
         type Error = super::super::errors::Error;
     }
     /// TL method [`toncenter.getStreamingUrl`](https://core.telegram.org/method/toncenter.getStreamingUrl):
@@ -47833,6 +51098,7 @@ pub mod toncenter {
     impl ::tl_runtime::BareSerializable for GetStreamingUrl {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStreamingUrl {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -47842,6 +51108,9 @@ pub mod toncenter {
     }
     impl ::tl_runtime::RemoteCall for GetStreamingUrl {
         type Return = super::super::enums::toncenter::StreamingUrl;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetStreamingUrl {
         type Error = super::super::errors::Error;
     }
 }
@@ -47864,6 +51133,7 @@ pub mod updates {
     impl ::tl_runtime::BareSerializable for GetState {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetState {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -47873,6 +51143,9 @@ pub mod updates {
     }
     impl ::tl_runtime::RemoteCall for GetState {
         type Return = super::super::enums::updates::State;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetState {
         type Error = super::super::errors::Error;
     }
     /// Get new [updates](https://core.telegram.org/api/updates).
@@ -47953,6 +51226,7 @@ pub mod updates {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDifference {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -47988,6 +51262,9 @@ pub mod updates {
     }
     impl ::tl_runtime::RemoteCall for GetDifference {
         type Return = super::super::enums::updates::Difference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetDifference {
         type Error = super::super::errors::updates::GetDifferenceError;
     }
     /// Returns the difference between the current state of updates of a certain channel and transmitted.
@@ -48053,6 +51330,7 @@ pub mod updates {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelDifference {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48078,6 +51356,9 @@ pub mod updates {
     }
     impl ::tl_runtime::RemoteCall for GetChannelDifference {
         type Return = super::super::enums::updates::ChannelDifference;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetChannelDifference {
         type Error = super::super::errors::updates::GetChannelDifferenceError;
     }
 }
@@ -48125,6 +51406,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.bytes, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveFilePart {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48142,6 +51424,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for SaveFilePart {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveFilePart {
         type Error = super::super::errors::upload::SaveFilePartError;
     }
     /// Returns content of a whole file or its part.
@@ -48209,6 +51494,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48234,6 +51520,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for GetFile {
         type Return = super::super::enums::upload::File;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFile {
         type Error = super::super::errors::upload::GetFileError;
     }
     /// Saves a part of a large file (over 10 MB in size) to be later passed to one of the methods.
@@ -48287,6 +51576,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.bytes, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveBigFilePart {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48307,6 +51597,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for SaveBigFilePart {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SaveBigFilePart {
         type Error = super::super::errors::upload::SaveBigFilePartError;
     }
     /// Returns content of a web file, by proxying the request through telegram, see the webfile docs for more [info](https://core.telegram.org/api/files#downloading-webfiles).
@@ -48352,6 +51645,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48367,6 +51661,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for GetWebFile {
         type Return = super::super::enums::upload::WebFile;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetWebFile {
         type Error = super::super::errors::upload::GetWebFileError;
     }
     /// Download a [CDN](https://core.telegram.org/cdn) file.
@@ -48410,6 +51707,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48425,6 +51723,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for GetCdnFile {
         type Return = super::super::enums::upload::CdnFile;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCdnFile {
         type Error = super::super::errors::upload::GetCdnFileError;
     }
     /// Request a reupload of a certain file to a [CDN DC](https://core.telegram.org/cdn).
@@ -48467,6 +51768,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.request_token, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReuploadCdnFile {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48483,6 +51785,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for ReuploadCdnFile {
         type Return = Vec<super::super::enums::FileHash>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReuploadCdnFile {
         type Error = super::super::errors::upload::ReuploadCdnFileError;
     }
     /// Get SHA256 hashes for verifying downloaded [CDN](https://core.telegram.org/cdn) files
@@ -48522,6 +51827,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnFileHashes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48536,6 +51842,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for GetCdnFileHashes {
         type Return = Vec<super::super::enums::FileHash>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetCdnFileHashes {
         type Error = super::super::errors::upload::GetCdnFileHashesError;
     }
     /// Get SHA256 hashes for verifying downloaded files
@@ -48573,6 +51882,7 @@ pub mod upload {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFileHashes {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48587,6 +51897,9 @@ pub mod upload {
     }
     impl ::tl_runtime::RemoteCall for GetFileHashes {
         type Return = Vec<super::super::enums::FileHash>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFileHashes {
         type Error = super::super::errors::upload::GetFileHashesError;
     }
 }
@@ -48628,6 +51941,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUsers {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48639,6 +51953,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for GetUsers {
         type Return = Vec<super::super::enums::User>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUsers {
         type Error = super::super::errors::users::GetUsersError;
     }
     /// Returns extended user info by ID.
@@ -48675,6 +51992,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullUser {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48686,6 +52004,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for GetFullUser {
         type Return = super::super::enums::users::UserFull;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetFullUser {
         type Error = super::super::errors::users::GetFullUserError;
     }
     /// Notify the user that the sent [passport](https://core.telegram.org/passport) data contains some errors The user will not be able to re-submit their Passport data to you until the errors are fixed (the contents of the field for which you returned the error must change).
@@ -48728,6 +52049,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.errors, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetSecureValueErrors {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48740,6 +52062,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for SetSecureValueErrors {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SetSecureValueErrors {
         type Error = super::super::errors::users::SetSecureValueErrorsError;
     }
     /// Check whether we can write to the specified users, used to implement bulk checks for Premium-only [messages »](https://core.telegram.org/api/privacy#require-premium-for-new-non-contact-users) and paid [messages »](https://core.telegram.org/api/paid-messages).
@@ -48768,6 +52093,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRequirementsToContact {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48779,6 +52105,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for GetRequirementsToContact {
         type Return = Vec<super::super::enums::RequirementToContact>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetRequirementsToContact {
         type Error = super::super::errors::Error;
     }
     /// Get songs pinned to the user's profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
@@ -48826,6 +52155,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusic {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48840,6 +52170,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for GetSavedMusic {
         type Return = super::super::enums::users::SavedMusic;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedMusic {
         type Error = super::super::errors::users::GetSavedMusicError;
     }
     /// Check if the passed songs are still pinned to the user's profile, or refresh the file references of songs pinned on a user's profile see [here »](https://core.telegram.org/api/profile#music) for more info.
@@ -48877,6 +52210,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.documents, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusicById {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48891,6 +52225,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for GetSavedMusicById {
         type Return = super::super::enums::users::SavedMusic;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetSavedMusicById {
         type Error = super::super::errors::users::GetSavedMusicByIdError;
     }
     /// Suggest a birthday to another user, see [here »](https://core.telegram.org/api/profile#birthday) for more info on birthdays in the API.
@@ -48929,6 +52266,7 @@ pub mod users {
             ::tl_runtime::Serializable::serialize(&self.birthday, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SuggestBirthday {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -48943,6 +52281,9 @@ pub mod users {
     }
     impl ::tl_runtime::RemoteCall for SuggestBirthday {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SuggestBirthday {
         type Error = super::super::errors::users::SuggestBirthdayError;
     }
 }
@@ -48963,6 +52304,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for GetState {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetState {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -48972,6 +52314,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetState {
         type Return = super::super::enums::WalletState;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetState {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getUserAddresses`](https://core.telegram.org/method/wallet.getUserAddresses):
@@ -49000,6 +52345,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.addresses, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserAddresses {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49015,6 +52361,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetUserAddresses {
         type Return = super::super::enums::wallet::UserAddresses;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetUserAddresses {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getTransactions`](https://core.telegram.org/method/wallet.getTransactions):
@@ -49048,6 +52397,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactions {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49069,6 +52419,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetTransactions {
         type Return = super::super::enums::wallet::Transactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTransactions {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getTransactionsByIDs`](https://core.telegram.org/method/wallet.getTransactionsByIDs):
@@ -49091,6 +52444,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactionsByIDs {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49102,6 +52456,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetTransactionsByIDs {
         type Return = super::super::enums::wallet::Transactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTransactionsByIDs {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getTransactionsByMsgHash`](https://core.telegram.org/method/wallet.getTransactionsByMsgHash):
@@ -49124,6 +52481,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.msg_hash, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactionsByMsgHash {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49137,6 +52495,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetTransactionsByMsgHash {
         type Return = super::super::enums::wallet::Transactions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetTransactionsByMsgHash {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.exportSecretPhrase`](https://core.telegram.org/method/wallet.exportSecretPhrase):
@@ -49162,6 +52523,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportSecretPhrase {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49177,6 +52539,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for ExportSecretPhrase {
         type Return = super::super::enums::wallet::SecretPhraseParts;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ExportSecretPhrase {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.fetchEncryptedSecretPhrasePart`](https://core.telegram.org/method/wallet.fetchEncryptedSecretPhrasePart):
@@ -49202,6 +52567,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.public_key, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FetchEncryptedSecretPhrasePart {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49216,6 +52582,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for FetchEncryptedSecretPhrasePart {
         type Return = super::super::enums::wallet::EncryptedSecretPhrasePart;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for FetchEncryptedSecretPhrasePart {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.replaceWallet`](https://core.telegram.org/method/wallet.replaceWallet):
@@ -49244,6 +52613,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReplaceWallet {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49262,6 +52632,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for ReplaceWallet {
         type Return = super::super::enums::WalletState;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for ReplaceWallet {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.disableBackup`](https://core.telegram.org/method/wallet.disableBackup):
@@ -49302,6 +52675,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DisableBackup {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49331,6 +52705,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for DisableBackup {
         type Return = super::super::enums::WalletState;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for DisableBackup {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getBackupHolderDcs`](https://core.telegram.org/method/wallet.getBackupHolderDcs):
@@ -49348,6 +52725,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for GetBackupHolderDcs {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBackupHolderDcs {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -49357,6 +52735,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetBackupHolderDcs {
         type Return = Vec<super::super::enums::wallet::HolderDc>;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetBackupHolderDcs {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.enableBackup`](https://core.telegram.org/method/wallet.enableBackup):
@@ -49394,6 +52775,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EnableBackup {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49419,6 +52801,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for EnableBackup {
         type Return = super::super::enums::WalletState;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for EnableBackup {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getProofChallenge`](https://core.telegram.org/method/wallet.getProofChallenge):
@@ -49436,6 +52821,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for GetProofChallenge {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetProofChallenge {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -49445,6 +52831,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetProofChallenge {
         type Return = super::super::enums::wallet::ProofChallenge;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetProofChallenge {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.sendTransfer`](https://core.telegram.org/method/wallet.sendTransfer):
@@ -49479,6 +52868,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendTransfer {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49508,6 +52898,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for SendTransfer {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for SendTransfer {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getGaslessInfo`](https://core.telegram.org/method/wallet.getGaslessInfo):
@@ -49525,6 +52918,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for GetGaslessInfo {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGaslessInfo {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -49534,6 +52928,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetGaslessInfo {
         type Return = super::super::enums::Updates;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetGaslessInfo {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getExistingWaltBalance`](https://core.telegram.org/method/wallet.getExistingWaltBalance):
@@ -49551,6 +52948,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for GetExistingWaltBalance {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExistingWaltBalance {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -49560,6 +52958,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetExistingWaltBalance {
         type Return = super::super::enums::wallet::ExistingBalance;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetExistingWaltBalance {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.getNfts`](https://core.telegram.org/method/wallet.getNfts):
@@ -49585,6 +52986,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNfts {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49597,6 +52999,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for GetNfts {
         type Return = super::super::enums::wallet::NftItems;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for GetNfts {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectCreateSession`](https://core.telegram.org/method/wallet.tonConnectCreateSession):
@@ -49622,6 +53027,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.manifest_url, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectCreateSession {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49638,6 +53044,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectCreateSession {
         type Return = super::super::enums::TonConnectSession;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectCreateSession {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectRegisterKey`](https://core.telegram.org/method/wallet.tonConnectRegisterKey):
@@ -49663,6 +53072,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.client_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectRegisterKey {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49679,6 +53089,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectRegisterKey {
         type Return = super::super::enums::wallet::TonConnectChallenge;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectRegisterKey {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectSubmitConnectResult`](https://core.telegram.org/method/wallet.tonConnectSubmitConnectResult):
@@ -49718,6 +53131,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectSubmitConnectResult {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49747,6 +53161,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectSubmitConnectResult {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectSubmitConnectResult {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectGetPending`](https://core.telegram.org/method/wallet.tonConnectGetPending):
@@ -49781,6 +53198,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectGetPending {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49801,6 +53219,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectGetPending {
         type Return = super::super::enums::wallet::TonConnectPending;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectGetPending {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectClaimRequest`](https://core.telegram.org/method/wallet.tonConnectClaimRequest):
@@ -49841,6 +53262,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectClaimRequest {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49872,6 +53294,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectClaimRequest {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectClaimRequest {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectSubmitResponse`](https://core.telegram.org/method/wallet.tonConnectSubmitResponse):
@@ -49906,6 +53331,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectSubmitResponse {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49933,6 +53359,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectSubmitResponse {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectSubmitResponse {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectNextEventId`](https://core.telegram.org/method/wallet.tonConnectNextEventId):
@@ -49955,6 +53384,7 @@ pub mod wallet {
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectNextEventId {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -49968,6 +53398,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectNextEventId {
         type Return = super::super::enums::TonConnectNextEventId;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectNextEventId {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectCloseSession`](https://core.telegram.org/method/wallet.tonConnectCloseSession):
@@ -49996,6 +53429,7 @@ pub mod wallet {
             }
         }
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectCloseSession {
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
@@ -50014,6 +53448,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectCloseSession {
         type Return = bool;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectCloseSession {
         type Error = super::super::errors::Error;
     }
     /// TL method [`wallet.tonConnectGetSessions`](https://core.telegram.org/method/wallet.tonConnectGetSessions):
@@ -50031,6 +53468,7 @@ pub mod wallet {
     impl ::tl_runtime::BareSerializable for TonConnectGetSessions {
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
+    #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectGetSessions {
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
@@ -50040,6 +53478,9 @@ pub mod wallet {
     }
     impl ::tl_runtime::RemoteCall for TonConnectGetSessions {
         type Return = super::super::enums::wallet::TonConnectSessions;
+    }
+    #[cfg(feature = "errors")]
+    impl ::tl_runtime::TypedErrors for TonConnectGetSessions {
         type Error = super::super::errors::Error;
     }
 }

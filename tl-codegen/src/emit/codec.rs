@@ -36,12 +36,19 @@ impl Context<'_> {
         }
     }
 
+    /// The Rust type of a param's value: wrapped in `Box` if the field is boxed.
+    pub fn value_type(&self, field: &Field, depth: usize) -> TokenStream {
+        let ty = self.rust_type(&field.ty, depth);
+        if field.boxed {
+            quote!(Box<#ty>)
+        } else {
+            ty
+        }
+    }
+
     /// The Rust type of a struct field: wrapped in `Box` and `Option` as needed.
     pub fn field_type(&self, field: &Field, depth: usize) -> TokenStream {
-        let mut ty = self.rust_type(&field.ty, depth);
-        if field.boxed {
-            ty = quote!(Box<#ty>);
-        }
+        let ty = self.value_type(field, depth);
         match (&field.condition, &field.ty) {
             (Some(_), Ty::True) => quote!(bool),
             (Some(_), _) => quote!(Option<#ty>),

@@ -4,7 +4,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
-use crate::ir::{Field, Item, ItemResult};
+use crate::ir::{Field, Item, ItemResult, Presence, SharedBit};
+
+/// `` `name:flags.N?type` `` as written in the schema.
+fn tl_param(field: &Field) -> String {
+    let condition = match &field.condition {
+        Some((word, bit)) => format!("{word}.{bit}?"),
+        None => String::new(),
+    };
+    format!("`{}:{condition}{}`", field.tl_name, field.tl_type)
+}
 
 /// One `#[doc = "..."]` per line, so the formatter prints `///` lines.
 pub fn doc_lines(text: &str) -> TokenStream {
@@ -57,15 +66,44 @@ impl Context<'_> {
 
     /// Docs of a struct field.
     pub fn field_docs(&self, field: &Field) -> TokenStream {
-        let condition = match &field.condition {
-            Some((word, bit)) => format!("{word}.{bit}?"),
-            None => String::new(),
-        };
-        let tl = format!("`{}:{condition}{}`", field.tl_name, field.tl_type);
+        let tl = tl_param(field);
         let text = match &field.description {
             Some(d) => format!("{}\n\nTL: {tl}", d.trim()),
             None => format!("TL: {tl}"),
         };
+        doc_lines(&text)
+    }
+
+    /// Docs of the tuple field of params that share one flag bit.
+    pub fn shared_docs(&self, item: &Item, shared: &SharedBit) -> TokenStream {
+        let (word, bit) = &shared.flag;
+        let members: Vec<&Field> = shared.members.iter().map(|&m| &item.fields[m]).collect();
+        let names: Vec<String> = members.iter().map(|f| format!("`{}`", f.tl_name)).collect();
+        let mut text = format!(
+            "{}, present together: they share the flag bit `{word}.{bit}`.\n",
+            names.join(", ")
+        );
+        for f in &members {
+            let description = f.description.as_deref().map_or("", str::trim);
+            text.push_str(&format!("\n- {}: {description}", tl_param(f)));
+        }
+        doc_lines(&text)
+    }
+
+    /// Docs of the method standing for a `true` param implied by other params.
+    pub fn implied_docs(&self, item: &Item, field: &Field, presence: Presence) -> TokenStream {
+        let by = match presence {
+            Presence::Field(k) => format!("`{}`", item.fields[k].name),
+            Presence::Shared(group) => format!("`{}`", item.shared[group].name),
+        };
+        let description = field
+            .description
+            .as_deref()
+            .map_or(String::new(), |d| format!("{}\n\n", d.trim()));
+        let text = format!(
+            "{description}TL: {}, set exactly when {by} is present (they share the flag bit).",
+            tl_param(field)
+        );
         doc_lines(&text)
     }
 }

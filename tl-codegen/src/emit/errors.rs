@@ -100,7 +100,7 @@ impl Context<'_> {
             .filter(|e| e.parameterised)
             .map(|e| e.doc.name.as_str())
             .collect();
-        let pattern_count = patterns.len();
+        let pattern_count = proc_macro2::Literal::usize_unsuffixed(patterns.len());
         // Without docs there may be no variant (or none without a number): no catch-all
         // arm then, or it would be unreachable.
         let value_fallback = errors

@@ -26,6 +26,42 @@ pub struct EmitOptions {
     pub runtime_path: String,
     /// A cargo feature that turns on serde derives, if any.
     pub serde_feature: Option<String>,
+    /// The typed errors: `errors::Error`, the per-function enums, `TypedErrors` impls.
+    pub errors: Include,
+    /// `Object` (any boxed value by id) and the function decoders it needs.
+    pub object: Include,
+}
+
+/// Whether an optional part of the generated code is emitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Include {
+    /// Always compiled.
+    Always,
+    /// Not generated at all.
+    Never,
+    /// Generated behind `#[cfg(feature = "...")]`, for a crate that offers it as a feature.
+    Feature(String),
+}
+
+impl From<bool> for Include {
+    fn from(include: bool) -> Self {
+        if include {
+            Include::Always
+        } else {
+            Include::Never
+        }
+    }
+}
+
+impl Include {
+    /// `None` when not emitted; otherwise the attributes to put on each gated item.
+    fn gate(&self) -> Option<TokenStream> {
+        match self {
+            Include::Always => Some(quote!()),
+            Include::Never => None,
+            Include::Feature(feature) => Some(quote!(#[cfg(feature = #feature)])),
+        }
+    }
 }
 
 /// The top-level modules of the output, each emitted on its own.
@@ -64,8 +100,20 @@ impl ModuleKind {
         }
     }
 
-    /// `#[doc]` and lint attributes for the module's declaration.
-    pub fn declaration_attrs(self) -> TokenStream {
+    /// The modules these options generate, root first.
+    pub fn generated(options: &EmitOptions) -> Vec<ModuleKind> {
+        Self::ALL
+            .into_iter()
+            .filter(|&kind| kind != ModuleKind::Errors || options.errors != Include::Never)
+            .collect()
+    }
+
+    /// `#[doc]`, `#[cfg]` and lint attributes for the module's declaration.
+    pub fn declaration_attrs(self, options: &EmitOptions) -> TokenStream {
+        let cfg = match self {
+            ModuleKind::Errors => options.errors.gate().unwrap_or_default(),
+            _ => quote!(),
+        };
         let doc = match self {
             ModuleKind::Root => return quote!(),
             ModuleKind::Types => " One struct per constructor.",
@@ -83,7 +131,7 @@ impl ModuleKind {
             }
             _ => quote!(),
         };
-        quote!(#[doc = #doc] #lints)
+        quote!(#cfg #[doc = #doc] #lints)
     }
 }
 
@@ -94,6 +142,10 @@ pub(crate) struct Context<'a> {
     pub rt: TokenStream,
     /// `#[cfg_attr(feature = "serde", derive(...))]` or nothing.
     pub serde_derive: TokenStream,
+    /// `None` without typed errors; otherwise the attributes gating them.
+    pub errors_gate: Option<TokenStream>,
+    /// `None` without `Object`; otherwise the attributes gating it and function decoders.
+    pub object_gate: Option<TokenStream>,
 }
 
 /// Emits one top-level module.
@@ -112,6 +164,8 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         ir,
         rt,
         serde_derive,
+        errors_gate: options.errors.gate(),
+        object_gate: options.object.gate(),
     };
     Ok(match kind {
         ModuleKind::Root => cx.root(),

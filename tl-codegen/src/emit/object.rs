@@ -27,18 +27,36 @@ impl Context<'_> {
     pub fn root(&self) -> TokenStream {
         let rt = &self.rt;
         let layer = match self.ir.layer {
-            Some(layer) => quote! {
+            Some(layer) => {
+                let layer = proc_macro2::Literal::i32_unsuffixed(layer);
+                quote! {
                 /// The schema layer these definitions come from.
                 pub const LAYER: i32 = #layer;
-            },
+                }
+            }
             None => quote!(),
         };
         let entries = self.ir.names_by_id.iter().map(|(id, name)| {
             let id = hex_literal(*id);
             quote!((#id, #name),)
         });
-        let count = self.ir.names_by_id.len();
-        let object = self.object();
+        let count = proc_macro2::Literal::usize_unsuffixed(self.ir.names_by_id.len());
+        let object = match &self.object_gate {
+            Some(gate) => {
+                let object = self.object(gate);
+                quote! {
+                    #object
+
+                    #gate
+                    impl #rt::Serializable for Object {
+                        fn serialize(&self, out: &mut Vec<u8>) {
+                            self.serialize_into(out)
+                        }
+                    }
+                }
+            }
+            None => quote!(),
+        };
         quote! {
             #layer
 
@@ -52,16 +70,11 @@ impl Context<'_> {
             }
 
             #object
-
-            impl #rt::Serializable for Object {
-                fn serialize(&self, out: &mut Vec<u8>) {
-                    self.serialize_into(out)
-                }
-            }
         }
     }
 
-    fn object(&self) -> TokenStream {
+    /// `Object` and its impls, each item behind `gate`.
+    fn object(&self, gate: &TokenStream) -> TokenStream {
         let rt = &self.rt;
         let mut taken = HashSet::new();
         let mut definitions = Vec::new();
@@ -115,6 +128,7 @@ impl Context<'_> {
             /// decoded by its constructor id. For logging, debugging, and containers whose
             /// contents are not known in advance. Values are boxed, so an `Object` is small
             /// and nested objects (`invokeWithLayer` and friends) cost little stack.
+            #gate
             #[derive(Debug, Clone, PartialEq)]
             #serde
             #[allow(clippy::large_enum_variant)]
@@ -124,6 +138,7 @@ impl Context<'_> {
                 #(#definitions)*
             }
 
+            #gate
             impl Object {
                 /// The constructor id of the value held.
                 pub fn constructor_id(&self) -> u32 {
@@ -147,6 +162,7 @@ impl Context<'_> {
                 }
             }
 
+            #gate
             impl #rt::Deserializable for Object {
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
                     let id = #rt::tri!(r.peek_u32());

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::emit::Context;
-use crate::ir::{Item, ItemResult, Slot, Ty};
+use crate::ir::{FieldRole, Item, ItemResult, Presence, Slot, Ty};
 use crate::naming;
 
 impl Context<'_> {
@@ -82,24 +82,49 @@ impl Context<'_> {
             ItemResult::Function(ty) => self.rust_type(ty, depth),
             ItemResult::Constructor(_) => quote!(()),
         };
-        let error = self.function_error_type(item, depth);
+        let typed_errors = match &self.errors_gate {
+            Some(gate) => {
+                let error = self.function_error_type(item, depth);
+                let params = if generics.is_empty() {
+                    quote!()
+                } else {
+                    quote!(<#(#generics: #rt::TypedErrors),*>)
+                };
+                quote! {
+                    #gate
+                    impl #params #rt::TypedErrors for #name #ty_args {
+                        #error
+                    }
+                }
+            }
+            None => quote!(),
+        };
+        // Functions are decoded only as part of `Object` (a server never sends one).
+        let decoder = match &self.object_gate {
+            Some(gate) => quote! {
+                #gate
+                impl #de_params #rt::BareDeserializable for #name #ty_args {
+                    fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
+                }
+            },
+            None => quote!(),
+        };
         quote! {
             #definition
             #identifiable
             impl #ser_params #rt::BareSerializable for #name #ty_args {
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
-            impl #de_params #rt::BareDeserializable for #name #ty_args {
-                fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
-            }
+            #decoder
             impl #call_params #rt::RemoteCall for #name #ty_args {
                 type Return = #ret;
-                #error
             }
+            #typed_errors
         }
     }
 
-    /// `pub struct Name<X> { fields }` with docs and derives.
+    /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
+    /// implied by others (see [`FieldRole::Implied`]).
     fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
@@ -110,17 +135,62 @@ impl Context<'_> {
         } else {
             quote!(<#(#generics),*>)
         };
-        let fields = item.fields.iter().map(|f| {
-            let docs = self.field_docs(f);
-            let ident = naming::ident(&f.name);
-            let ty = self.field_type(f, depth);
-            quote!(#docs pub #ident: #ty,)
+        let fields = item.fields.iter().filter_map(|f| match f.role {
+            FieldRole::Own => {
+                let docs = self.field_docs(f);
+                let ident = naming::ident(&f.name);
+                let ty = self.field_type(f, depth);
+                Some(quote!(#docs pub #ident: #ty,))
+            }
+            FieldRole::Shared { group, index: 0 } => {
+                let shared = &item.shared[group];
+                let docs = self.shared_docs(item, shared);
+                let ident = naming::ident(&shared.name);
+                let types = shared
+                    .members
+                    .iter()
+                    .map(|&m| self.value_type(&item.fields[m], depth));
+                Some(quote!(#docs pub #ident: Option<(#(#types),*)>,))
+            }
+            FieldRole::Shared { .. } | FieldRole::Implied(_) => None,
         });
+        let implied = self.implied_methods(item);
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
             #serde
             pub struct #name #generics { #(#fields)* }
+            #implied
+        }
+    }
+
+    /// `impl Name { pub fn flag(&self) -> bool { … } }` for every implied `true` param.
+    fn implied_methods(&self, item: &Item) -> TokenStream {
+        let methods: Vec<TokenStream> = item
+            .fields
+            .iter()
+            .filter_map(|f| {
+                let FieldRole::Implied(presence) = f.role else {
+                    return None;
+                };
+                let docs = self.implied_docs(item, f, presence);
+                let ident = naming::ident(&f.name);
+                let value = presence_expr(item, presence);
+                Some(quote!(#docs pub fn #ident(&self) -> bool { #value }))
+            })
+            .collect();
+        if methods.is_empty() {
+            return quote!();
+        }
+        let name = naming::ident(&item.path.name);
+        let generics = generic_idents(item);
+        let generics = if generics.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#generics),*>)
+        };
+        quote! {
+            impl #generics #name #generics { #(#methods)* }
         }
     }
 
@@ -146,43 +216,54 @@ impl Context<'_> {
 
     /// Statements writing every slot of `self` to `out`, without the constructor id.
     fn encode_body(&self, item: &Item) -> TokenStream {
+        let rt = &self.rt;
         item.slots
             .iter()
             .map(|slot| match slot {
                 Slot::Flags(word) => {
-                    let bits = item.fields.iter().filter_map(|f| {
-                        let (w, bit) = f.condition.as_ref()?;
-                        if w != word {
-                            return None;
-                        }
-                        let ident = naming::ident(&f.name);
-                        let set = if f.ty == Ty::True {
-                            quote!(u32::from(self.#ident))
-                        } else {
-                            quote!(u32::from(self.#ident.is_some()))
-                        };
-                        Some(if *bit == 0 {
-                            set
-                        } else {
-                            let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
-                            quote!(#set << #bit)
+                    // One term per bit: the field (or shared tuple) that decides it.
+                    let bits: Vec<TokenStream> = item
+                        .fields
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, f)| {
+                            let (w, bit) = f.condition.as_ref()?;
+                            let presence = match f.role {
+                                _ if w != word => return None,
+                                FieldRole::Own => Presence::Field(k),
+                                FieldRole::Shared { group, index: 0 } => Presence::Shared(group),
+                                FieldRole::Shared { .. } | FieldRole::Implied(_) => return None,
+                            };
+                            let set = presence_expr(item, presence);
+                            let set = quote!(u32::from(#set));
+                            Some(if *bit == 0 {
+                                set
+                            } else {
+                                let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
+                                quote!(#set << #bit)
+                            })
                         })
-                    });
-                    let bits: Vec<TokenStream> = bits.collect();
+                        .collect();
                     let value = if bits.is_empty() {
                         quote!(0u32)
                     } else {
                         quote!(#(#bits)|*)
                     };
-                    let rt = &self.rt;
                     quote! { #rt::write_u32(out, #value); }
                 }
                 Slot::Field(k) => {
                     let f = &item.fields[*k];
-                    let ident = naming::ident(&f.name);
-                    match (&f.condition, &f.ty) {
-                        (Some(_), Ty::True) => quote!(),
-                        (Some(_), ty) => {
+                    let deref = if f.boxed { quote!(*) } else { quote!() };
+                    match (f.role, &f.condition, &f.ty) {
+                        (FieldRole::Implied(_), ..) | (_, Some(_), Ty::True) => quote!(),
+                        (FieldRole::Shared { group, index }, ..) => {
+                            let ident = naming::ident(&item.shared[group].name);
+                            let index = syn::Index::from(index);
+                            let write = self.encode(&f.ty, quote!(&#deref value.#index));
+                            quote! { if let Some(value) = &self.#ident { #write } }
+                        }
+                        (FieldRole::Own, Some(_), ty) => {
+                            let ident = naming::ident(&f.name);
                             let value = if f.boxed {
                                 quote!(&**value)
                             } else {
@@ -191,13 +272,9 @@ impl Context<'_> {
                             let write = self.encode(ty, value);
                             quote! { if let Some(value) = &self.#ident { #write } }
                         }
-                        (None, ty) => {
-                            let value = if f.boxed {
-                                quote!(&*self.#ident)
-                            } else {
-                                quote!(&self.#ident)
-                            };
-                            self.encode(ty, value)
+                        (FieldRole::Own, None, ty) => {
+                            let ident = naming::ident(&f.name);
+                            self.encode(ty, quote!(&#deref self.#ident))
                         }
                     }
                 }
@@ -250,15 +327,35 @@ impl Context<'_> {
                     quote!(#rt::tri!(r.read_u32());)
                 }
             }
+            Slot::Field(k) if matches!(item.fields[*k].role, FieldRole::Implied(_)) => quote!(),
             Slot::Field(k) => {
                 let name = &names[*k];
                 let value = read(*k);
                 quote!(let #name = #value;)
             }
         });
+        let members = item
+            .fields
+            .iter()
+            .zip(&names)
+            .filter_map(|(f, name)| match f.role {
+                FieldRole::Own => Some(quote!(#name)),
+                FieldRole::Shared { group, index: 0 } => {
+                    let shared = &item.shared[group];
+                    let ident = naming::ident(&shared.name);
+                    let locals: Vec<&Ident> = shared.members.iter().map(|&m| &names[m]).collect();
+                    Some(quote! {
+                        #ident: match (#(#locals),*) {
+                            (#(Some(#locals)),*) => Some((#(#locals),*)),
+                            _ => None,
+                        }
+                    })
+                }
+                FieldRole::Shared { .. } | FieldRole::Implied(_) => None,
+            });
         quote! {
             #(#statements)*
-            Ok(Self { #(#names),* })
+            Ok(Self { #(#members),* })
         }
     }
 
@@ -307,6 +404,25 @@ impl Context<'_> {
                 }
             }
             #try_from
+        }
+    }
+}
+
+/// `self.field.is_some()`, `self.flag` or `self.shared.is_some()`: whether a bit is set.
+fn presence_expr(item: &Item, presence: Presence) -> TokenStream {
+    match presence {
+        Presence::Field(k) => {
+            let f = &item.fields[k];
+            let ident = naming::ident(&f.name);
+            if f.ty == Ty::True {
+                quote!(self.#ident)
+            } else {
+                quote!(self.#ident.is_some())
+            }
+        }
+        Presence::Shared(group) => {
+            let ident = naming::ident(&item.shared[group].name);
+            quote!(self.#ident.is_some())
         }
     }
 }
