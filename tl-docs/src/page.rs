@@ -18,8 +18,8 @@
 //!
 //! A `tl_definition` line is one that [`tl_parser::parse`] reads without a syntax
 //! error as exactly one constructor or function, or as one builtin line with an
-//! explicit id (`vector#1cb5c415 {t:Type} # [ t ] = Vector t;`); prose such as
-//! `Set x = y;` is not.
+//! explicit id (`vector#1cb5c415 {t:Type} # [ t ] = Vector t;`), a trailing `//`
+//! comment allowed; prose such as `Set x = y;` is not.
 //!
 //! Tables come in two layouts:
 //!
@@ -67,7 +67,7 @@ use nom::error::{Error as NomError, ErrorKind};
 use nom::multi::{many0_count, separated_list1};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
-use tl_parser::DiagnosticKind;
+use tl_parser::{Category, DiagnosticKind};
 
 /// One parsed page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -488,7 +488,9 @@ fn tl_definition(text: &str) -> Option<TlDefinition<'_>> {
         return None;
     }
     match (schema.definitions.as_slice(), schema.builtins.as_slice()) {
-        ([d], []) => Some(TlDefinition {
+        // A line read alone starts in the types section: a function means the line also
+        // holds a `---functions---` separator, which is not one TL line.
+        ([d], []) if d.category == Category::Type => Some(TlDefinition {
             name: d.name,
             args: d.params.iter().map(|p| p.name).collect(),
             result: d.result.name,
@@ -1164,6 +1166,8 @@ mod tests {
         );
         let layer = tl_definition("invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;");
         assert_eq!(layer.map(|d| d.args), Some(vec!["layer", "query"]));
+        let commented = tl_definition("a#1 b:int = A; // a TL comment");
+        assert_eq!(commented.map(|d| d.name), Some("a"));
         let flags = tl_definition("tx flags:# refund:flags.3?true = Tx;");
         assert_eq!(flags.map(|d| d.args), Some(vec!["flags", "refund"]));
         assert_eq!(
@@ -1180,6 +1184,7 @@ mod tests {
             "a = B; c = D;",
             "// a = B;",
             "a:int = B;",
+            "---functions--- a = B;",
         ] {
             assert!(tl_definition(line).is_none(), "{line}");
         }
