@@ -4,15 +4,17 @@
 //! cargo test -p tl-bench --release --test allocations -- --nocapture
 //! ```
 //!
-//! prints, per kind of sample and in total, the allocations (and bytes requested) of decoding
-//! every sample once with each crate, per sample and per decoded TL object, and asserts that
-//! ours makes fewer allocations in total.
+//! prints, for the default corpus and the non-ASCII one, per kind of sample and in total, the
+//! allocations (and bytes requested) of decoding every sample once with each crate, per sample
+//! and per decoded TL object, and asserts that ours makes fewer allocations in total. It also
+//! splits ours by what they hold: non-empty strings, non-empty vectors and byte strings, and
+//! the rest (boxed fields).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use grammers_tl_types as gr;
-use tl_bench::{corpus, count_constructors, Kind, Sample, Value};
+use tl_bench::{corpus_with, count_constructors, Kind, Sample, TextMix, Value};
 
 /// The system allocator, counting the allocations (and reallocations) of the current thread.
 struct Counting;
@@ -122,9 +124,60 @@ fn grammers(s: &Sample) -> Cost {
     }
 }
 
+/// What the heap allocations of decoded values hold, counted in their `Debug` rendering:
+/// `String`s print as quoted literals, `Vec`s (and `bytes`) as lists; boxes do not show.
+#[derive(Default, Debug)]
+struct Shape {
+    /// Non-empty strings (one allocation each).
+    strings: u64,
+    /// Non-empty strings of at most 24 bytes (what a small-string type would hold inline).
+    short_strings: u64,
+    /// Non-empty vectors and byte strings (one allocation each).
+    lists: u64,
+}
+
+fn shape(samples: &[Sample]) -> Shape {
+    let mut shape = Shape::default();
+    for s in samples {
+        let value = Value::decode(s.kind, &s.bytes).expect("ours decodes the corpus");
+        let debug = format!("{value:?}");
+        let mut chars = debug.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    // The literal's length in the rendering; escapes only make it longer
+                    // than the string (`\n`, `\u{fe0f}`), and it is only compared with 24.
+                    let mut len = 0;
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '"' => break,
+                            '\\' => {
+                                chars.next();
+                                len += 1;
+                            }
+                            c => len += c.len_utf8(),
+                        }
+                    }
+                    shape.strings += u64::from(len > 0);
+                    shape.short_strings += u64::from(len > 0 && len <= 24);
+                }
+                '[' => shape.lists += u64::from(chars.peek() != Some(&']')),
+                _ => {}
+            }
+        }
+    }
+    shape
+}
+
 #[test]
 fn ours_allocates_less_than_grammers() {
-    let samples = corpus();
+    for mix in [TextMix::Default, TextMix::NonAscii] {
+        println!("\n### {mix:?} corpus");
+        allocations(&corpus_with(mix));
+    }
+}
+
+fn allocations(samples: &[Sample]) {
     // Warm up: the first decode may allocate lazily initialised state (none expected, but
     // it must not be counted against either crate).
     for s in samples.iter().take(3) {
@@ -178,6 +231,15 @@ fn ours_allocates_less_than_grammers() {
         total_objects,
         total_ours,
         total_peer,
+    );
+    let shape = shape(samples);
+    let rest = total_ours
+        .calls()
+        .saturating_sub(shape.strings + shape.lists);
+    println!(
+        "\nours, by what the allocation holds: {} non-empty strings ({} of them at most 24 \
+         bytes), {} non-empty vectors and byte strings, {rest} boxed fields and other",
+        shape.strings, shape.short_strings, shape.lists,
     );
     println!(
         "\n(allocs = alloc + realloc calls made while decoding; TL objects = constructors in the \
