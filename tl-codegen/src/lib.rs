@@ -29,6 +29,7 @@ mod write;
 
 pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, Result, Stats};
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
+pub use emit::Include;
 pub use ir::LowerError;
 
 /// Internals for this workspace's own tests and docs crate; not a stable API.
