@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tl_codegen::{Config, Layout};
+use tl_codegen::{Config, Include, Layout};
 
 /// The schema files, relative to the workspace root.
 pub const SCHEMAS: [&str; 2] = ["schema/api.tl", "schema/mtproto.tl"];
@@ -83,15 +83,18 @@ pub fn find_root() -> Result<PathBuf, WorkspaceError> {
     find_root_from(&cwd)
 }
 
-/// The configuration of the checked-in bindings, for a workspace at `root`; docs are
-/// joined in when `schema/docs/getdoc.json` exists.
+/// The configuration of the checked-in bindings, for a workspace at `root`: the typed
+/// errors and `Object` behind tl-types' `errors` and `object` features, docs joined in
+/// when `schema/docs/getdoc.json` exists.
 pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
     let mut config = Config::new();
     config
         .schemas(SCHEMAS.iter().map(|s| root.join(s)))
         .out_dir(root.join(OUT_DIR))
         .layout(Layout::ModuleDir)
-        .serde_feature(Some("serde"));
+        .serde_feature(Some("serde"))
+        .errors(Include::Feature("errors".into()))
+        .object(Include::Feature("object".into()));
     let docs_dir = root.join(DOCS_DIR);
     if docs_dir.join("getdoc.json").is_file() {
         config.docs(tl_docs::load_dir(&docs_dir).map_err(WorkspaceError::Docs)?);
