@@ -126,9 +126,7 @@ impl Decoder<'_, '_, '_> {
     }
 
     /// Reads one value of a resolved type.
-    #[inline]
     fn ty(&mut self, ty: Ty) -> Result<Value> {
-        let schema = self.schema;
         Ok(match ty {
             Ty::Int => Value::Int(self.r.read_i32()?),
             Ty::Long => Value::Long(self.r.read_i64()?),
@@ -139,59 +137,82 @@ impl Decoder<'_, '_, '_> {
             Ty::Int256 => Value::Int256(Box::new(self.r.read_array()?)),
             Ty::Bool => Value::Bool(self.r.read_bool()?),
             Ty::True => Value::Bool(true),
-            Ty::Boxed(t) => {
-                let id = self.r.read_u32()?;
-                match schema.ids.get(id) {
-                    Some(def) if schema.hot_of(def).is_some_and(|h| h.ty == t.0) => {
-                        self.object(def)?
-                    }
-                    _ => return Err(schema.unexpected(self.r, id, Expected::Type(t))),
-                }
+            Ty::Boxed(_) | Ty::Bare(_) | Ty::AnyFunction => {
+                let def = self.definition(ty)?;
+                let fields = self.fields(def)?;
+                Value::Object { def, fields }
             }
-            Ty::Bare(def) => self.object(def)?,
-            Ty::Vector(elem) => {
-                self.r.expect_vector_id()?;
-                self.items(elem)?
-            }
-            Ty::BareVector(elem) => self.items(elem)?,
-            Ty::AnyFunction => {
-                let id = self.r.read_u32()?;
-                match schema.ids.get(id) {
-                    Some(def) if schema.hot_of(def).is_some_and(|h| h.ty == Hot::FUNCTION) => {
-                        self.object(def)?
-                    }
-                    _ => return Err(schema.unexpected(self.r, id, Expected::Function)),
-                }
-            }
+            Ty::Vector(elem) | Ty::BareVector(elem) => Value::Vector(self.items(ty, elem)?),
             Ty::AnyObject => {
                 let id = self.r.read_u32()?;
                 match id {
                     BOOL_TRUE_ID => Value::Bool(true),
                     BOOL_FALSE_ID => Value::Bool(false),
-                    _ => match schema.ids.get(id) {
-                        Some(def) => self.object(def)?,
-                        None => return Err(schema.unexpected(self.r, id, Expected::Object)),
+                    _ => match self.schema.ids.get(id) {
+                        Some(def) => {
+                            let fields = self.fields(def)?;
+                            Value::Object { def, fields }
+                        }
+                        None => return Err(self.schema.unexpected(self.r, id, Expected::Object)),
                     },
                 }
             }
         })
     }
 
-    /// Reads a vector's count and items (after its id, if boxed).
-    fn items(&mut self, elem: TyId) -> Result<Value> {
+    /// The definition of the object at the front of the input, for `Boxed` (its id is
+    /// read and checked), `Bare` (nothing read) and `AnyFunction`.
+    #[inline]
+    fn definition(&mut self, ty: Ty) -> Result<DefId> {
+        let schema = self.schema;
+        let (expected, want) = match ty {
+            Ty::Bare(def) => return Ok(def),
+            Ty::Boxed(t) => (Expected::Type(t), t.0),
+            _ => (Expected::Function, Hot::FUNCTION),
+        };
+        let id = self.r.read_u32()?;
+        match schema.ids.get(id) {
+            Some(def) if schema.hot_of(def).is_some_and(|h| h.ty == want) => Ok(def),
+            _ => Err(schema.unexpected(self.r, id, expected)),
+        }
+    }
+
+    /// Reads a vector (`ty` says whether its id comes first) of `elem` items.
+    ///
+    /// Objects and numbers are built in place (see [`append`]).
+    fn items(&mut self, ty: Ty, elem: TyId) -> Result<Box<[Value]>> {
+        if let Ty::Vector(_) = ty {
+            self.r.expect_vector_id()?;
+        }
         let n = self.r.read_vector_len()?;
         let elem = self.schema.elem(elem);
         self.r.enter()?;
         let mut items = Vec::with_capacity(capacity(n));
         for _ in 0..n {
-            items.push(self.ty(elem)?);
+            match elem {
+                Ty::Boxed(_) | Ty::Bare(_) => {
+                    let def = self.definition(elem)?;
+                    let fields = self.fields(def)?;
+                    append(&mut items, || Value::Object { def, fields });
+                }
+                Ty::Long => {
+                    let v = self.r.read_i64()?;
+                    append(&mut items, || Value::Long(v));
+                }
+                Ty::Int => {
+                    let v = self.r.read_i32()?;
+                    append(&mut items, || Value::Int(v));
+                }
+                _ => items.push(self.ty(elem)?),
+            }
         }
         self.r.leave();
-        Ok(Value::Vector(items.into_boxed_slice()))
+        Ok(items.into_boxed_slice())
     }
 
-    /// Reads the fields of `def` (its id already read, or bare).
-    fn object(&mut self, def: DefId) -> Result<Value> {
+    /// Reads the fields of `def` (its id already read, or bare): the present ones, with
+    /// their indices, in one exact allocation.
+    fn fields(&mut self, def: DefId) -> Result<Box<[(u32, Value)]>> {
         let schema = self.schema;
         let Some(hot) = schema.hot_of(def) else {
             return Err(schema.unexpected(self.r, 0, Expected::Object));
@@ -201,38 +222,88 @@ impl Decoder<'_, '_, '_> {
         let mut flags = [0u32; MAX_FLAG_WORDS];
         let mut index = 0u32;
         for &step in schema.steps_of(hot) {
-            match step {
+            let (ty, cond) = match step {
                 Step::Flags(slot) => {
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
+                    continue;
                 }
-                Step::Field(ty, cond) => {
-                    let i = index;
-                    index += 1;
-                    if let Some(cond) = cond {
-                        if flags[cond.slot()] & cond.mask() == 0 {
-                            continue;
-                        }
+                Step::Field(ty, cond) => (ty, cond),
+                Step::Trues { slot, mask, first } => {
+                    let mut set = flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] & mask;
+                    while set != 0 {
+                        let below = mask & ((1u32 << set.trailing_zeros()) - 1);
+                        let i = first + below.count_ones();
+                        append(&mut self.scratch, || (i, Value::Bool(true)));
+                        set &= set - 1;
                     }
-                    // The common primitives are built right where they are stored.
-                    let r = &mut *self.r;
-                    match ty {
-                        Ty::Int => self.scratch.push((i, Value::Int(r.read_i32()?))),
-                        Ty::Long => self.scratch.push((i, Value::Long(r.read_i64()?))),
-                        Ty::String => self.scratch.push((i, Value::String(r.read_str()?.into()))),
-                        Ty::Bool => self.scratch.push((i, Value::Bool(r.read_bool()?))),
-                        Ty::True => self.scratch.push((i, Value::Bool(true))),
-                        _ => {
-                            let value = self.ty(ty)?;
-                            self.scratch.push((i, value));
-                        }
-                    }
+                    index += mask.count_ones();
+                    continue;
+                }
+            };
+            let i = index;
+            index += 1;
+            if let Some(cond) = cond {
+                if flags[cond.slot()] & cond.mask() == 0 {
+                    continue;
+                }
+            }
+            // The common kinds are built in place (see `append`).
+            let scratch = &mut self.scratch;
+            match ty {
+                Ty::Int => {
+                    let v = self.r.read_i32()?;
+                    append(scratch, || (i, Value::Int(v)));
+                }
+                Ty::Long => {
+                    let v = self.r.read_i64()?;
+                    append(scratch, || (i, Value::Long(v)));
+                }
+                Ty::String => {
+                    let v: Box<str> = self.r.read_str()?.into();
+                    append(scratch, || (i, Value::String(v)));
+                }
+                Ty::Bool => {
+                    let v = self.r.read_bool()?;
+                    append(scratch, || (i, Value::Bool(v)));
+                }
+                Ty::True => append(scratch, || (i, Value::Bool(true))),
+                Ty::Boxed(_) | Ty::Bare(_) => {
+                    let def = self.definition(ty)?;
+                    let fields = self.fields(def)?;
+                    append(&mut self.scratch, || (i, Value::Object { def, fields }));
+                }
+                Ty::Vector(elem) | Ty::BareVector(elem) => {
+                    let items = self.items(ty, elem)?;
+                    append(&mut self.scratch, || (i, Value::Vector(items)));
+                }
+                _ => {
+                    let value = self.ty(ty)?;
+                    self.scratch.push((i, value));
                 }
             }
         }
         self.r.leave();
-        let fields: Box<[(u32, Value)]> = self.scratch.drain(start..).collect();
-        Ok(Value::Object { def, fields })
+        // One exact allocation and a memcpy; the buffer keeps its capacity.
+        let fields = if start == 0 {
+            let mut fields = Vec::with_capacity(self.scratch.len());
+            fields.append(&mut self.scratch);
+            fields
+        } else {
+            self.scratch.split_off(start)
+        };
+        Ok(fields.into_boxed_slice())
     }
+}
+
+/// Appends the value `make` builds.
+///
+/// `push(value)` builds the value first and moves it in after a possible reallocation,
+/// through a stack copy that is read back right after its parts were stored, stalling
+/// the CPU's store forwarding on every field; building it after the reservation writes it
+/// straight into place.
+#[inline(always)]
+fn append<T>(out: &mut Vec<T>, make: impl FnOnce() -> T) {
+    out.extend(std::iter::once_with(make));
 }
 
 /// How many items to reserve for a vector of `n` (already checked against the input).

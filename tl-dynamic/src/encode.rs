@@ -215,6 +215,16 @@ impl Writer<'_, '_> {
                 Step::Flags(slot) => {
                     write::write_u32(self.out, flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)]);
                 }
+                Step::Trues { mask, first, .. } => {
+                    let end = first + mask.count_ones();
+                    index = end;
+                    while let Some((i, value)) = next.next_if(|(i, _)| *i < end) {
+                        if !matches!(value, Value::Bool(_)) {
+                            let name = def.fields.get(*i as usize).map_or("", |f| &f.name);
+                            return Err(self.wrong_kind(Ty::True, value).at_field(name));
+                        }
+                    }
+                }
                 Step::Field(ty, cond) => {
                     let value = next.next_if(|(i, _)| *i == index).map(|(_, v)| v);
                     let name = def.fields.get(index as usize).map_or("", |f| &f.name);

@@ -103,6 +103,64 @@ pub(crate) enum Step {
     Flags(u8),
     /// A field, conditional or not.
     Field(Ty, Option<Cond>),
+    /// A run of consecutive `flags.N?true` fields on one flag word, their bits in
+    /// increasing order and used by no other field: field `first + k` is set when the
+    /// `k`-th lowest bit of `mask` is. One step instead of one per flag.
+    Trues {
+        /// The flag word's slot.
+        slot: u8,
+        /// The bits of the run.
+        mask: u32,
+        /// The field index of the lowest bit.
+        first: u32,
+    },
+}
+
+impl Step {
+    /// The number of fields the step stands for.
+    pub fn fields(self) -> u32 {
+        match self {
+            Step::Flags(_) => 0,
+            Step::Field(..) => 1,
+            Step::Trues { mask, .. } => mask.count_ones(),
+        }
+    }
+}
+
+/// Replaces runs of two or more `flags.N?true` fields (same flag word, bits increasing,
+/// each bit used by that field only) with one [`Step::Trues`].
+fn compress_true_flags(steps: &mut Vec<Step>, fields: &[Field]) {
+    let used_once = |c: Cond| fields.iter().filter(|f| f.cond == Some(c)).count() == 1;
+    let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+    let mut index = 0u32;
+    for &step in steps.iter() {
+        if let Step::Field(Ty::True, Some(c)) = step {
+            if used_once(c) {
+                let bit = 1u32 << (c.bit & 31);
+                match out.last_mut() {
+                    Some(Step::Trues { slot, mask, .. })
+                        if *slot == c.slot && *mask != 0 && bit > *mask =>
+                    {
+                        *mask |= bit;
+                        index += 1;
+                        continue;
+                    }
+                    _ => {
+                        out.push(Step::Trues {
+                            slot: c.slot,
+                            mask: bit,
+                            first: index,
+                        });
+                        index += 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        index += step.fields();
+        out.push(step);
+    }
+    *steps = out;
 }
 
 /// What the decoder reads per definition: small and contiguous.
@@ -563,6 +621,9 @@ impl Builder {
                     }
                 }
             }
+            let mut own = schema.steps.split_off(steps_start as usize);
+            compress_true_flags(&mut own, &fields);
+            schema.steps.append(&mut own);
             let steps_end = index_u32(schema.steps.len())?;
             let shared = shared_groups(&fields);
             let field_count = index_u32(fields.len())?;
