@@ -28,8 +28,7 @@ fn flag_words_are_computed_from_the_fields() {
     let photo = flags::types::Photo {
         has_stickers: true,
         id: 7,
-        sizes: Some(vec![1]),
-        video: Some("v".into()),
+        sizes_and_video: Some((vec![1], "v".into())),
         dc: None,
         spoiler: true,
     };
