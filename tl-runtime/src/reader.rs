@@ -281,7 +281,14 @@ impl<'a> Reader<'a> {
     /// Reads a TL `string` (see [`read_str`](Self::read_str) for the UTF-8 rule).
     #[inline]
     pub fn read_string(&mut self) -> Result<String> {
-        self.read_str().map(str::to_owned)
+        let (data, tail) = self.split_bytes()?;
+        match crate::utf8::to_string(data) {
+            Some(text) => {
+                self.rest = tail;
+                Ok(text)
+            }
+            None => Err(invalid_utf8(self.position())),
+        }
     }
 
     /// Reads a vector's `int` element count.
