@@ -10,7 +10,8 @@
 //! (`messages.Messages`, `Updates`, `Vector<User>`): `dynamic` with the type parsed from
 //! text once, `ours` and `grammers` as their static types. The value is dropped inside the
 //! loop for all three, so freeing is measured too. `decode_json` is bytes → `Value` → compact
-//! JSON text with `tl-dynamic`, for scale.
+//! JSON text with `tl-dynamic`, for scale. `decode_kind/<kind>/…`: the same per kind of
+//! sample.
 //!
 //! Before measuring, every sample is checked: the three decoders accept it, and the dynamic
 //! value re-encodes to exactly the input bytes.
@@ -77,46 +78,73 @@ fn prepare(schema: &Schema, samples: &[Sample]) -> Vec<(Type, Kind, Vec<u8>)> {
         .collect()
 }
 
-fn decode(c: &mut Criterion) {
-    let schema = schema();
-    let samples = prepare(&schema, &corpus());
+/// The three decoders (and dynamic decode + JSON output when `json`) over `samples`.
+fn bench_set(
+    c: &mut Criterion,
+    group: &str,
+    schema: &Schema,
+    samples: &[(Type, Kind, Vec<u8>)],
+    json: bool,
+) {
     let total: usize = samples.iter().map(|(_, _, b)| b.len()).sum();
-
-    let mut group = c.benchmark_group("decode");
+    let mut group = c.benchmark_group(group);
     group.throughput(Throughput::Bytes(total as u64));
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(30);
     group.bench_function("dynamic", |b| {
         b.iter(|| {
-            for (ty, _, bytes) in &samples {
+            for (ty, _, bytes) in samples {
                 black_box(schema.decode_as(black_box(bytes), ty).unwrap());
             }
         })
     });
     group.bench_function("ours", |b| {
         b.iter(|| {
-            for (_, kind, bytes) in &samples {
+            for (_, kind, bytes) in samples {
                 black_box(tl_bench::Value::decode(*kind, black_box(bytes)).unwrap());
             }
         })
     });
     group.bench_function("grammers", |b| {
         b.iter(|| {
-            for (_, kind, bytes) in &samples {
+            for (_, kind, bytes) in samples {
                 black_box(Peer::decode(*kind, black_box(bytes)).ok().unwrap());
             }
         })
     });
-    group.bench_function("dynamic_to_json", |b| {
-        b.iter(|| {
-            for (ty, _, bytes) in &samples {
-                let value = schema.decode_as(black_box(bytes), ty).unwrap();
-                black_box(schema.to_json_string(&value, false).unwrap());
-            }
-        })
-    });
+    if json {
+        group.bench_function("dynamic_to_json", |b| {
+            b.iter(|| {
+                for (ty, _, bytes) in samples {
+                    let value = schema.decode_as(black_box(bytes), ty).unwrap();
+                    black_box(schema.to_json_string(&value, false).unwrap());
+                }
+            })
+        });
+    }
     group.finish();
 }
 
-criterion_group!(benches, decode);
+fn decode(c: &mut Criterion) {
+    let schema = schema();
+    let samples = prepare(&schema, &corpus());
+    bench_set(c, "decode", &schema, &samples, true);
+}
+
+fn decode_by_kind(c: &mut Criterion) {
+    let schema = schema();
+    let samples = prepare(&schema, &corpus());
+    for kind in Kind::ALL {
+        let of_kind: Vec<_> = samples.iter().filter(|s| s.1 == kind).cloned().collect();
+        bench_set(
+            c,
+            &format!("decode_kind/{kind:?}"),
+            &schema,
+            &of_kind,
+            false,
+        );
+    }
+}
+
+criterion_group!(benches, decode, decode_by_kind);
 criterion_main!(benches);

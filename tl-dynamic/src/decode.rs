@@ -4,8 +4,6 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use std::cell::Cell;
-
 use tl_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::error::{DecodeError, DecodeErrorKind};
@@ -51,21 +49,7 @@ impl Schema {
 
     /// Reads one value of `ty` from `r`, leaving whatever follows it unread.
     pub fn read(&self, r: &mut Reader<'_>, ty: &Type) -> Result<Value> {
-        // The fields of the objects being decoded are gathered in one buffer, reused
-        // across calls, so that each object allocates exactly its present fields once.
-        let scratch = SCRATCH.with(|s| s.take());
-        let mut d = Decoder {
-            schema: self,
-            r,
-            scratch,
-        };
-        let value = d.node(&ty.0);
-        let mut scratch = d.scratch;
-        scratch.clear();
-        if scratch.capacity() <= MAX_SCRATCH {
-            SCRATCH.with(|s| s.set(scratch));
-        }
-        value
+        Decoder { schema: self, r }.node(&ty.0)
     }
 
     #[inline]
@@ -89,20 +73,10 @@ impl Schema {
     }
 }
 
-thread_local! {
-    /// The field buffer of [`Schema::read`], kept between calls on each thread.
-    static SCRATCH: Cell<Vec<(u32, Value)>> = const { Cell::new(Vec::new()) };
-}
-
-/// The largest field buffer (in entries) kept for the next call.
-const MAX_SCRATCH: usize = 1 << 12;
-
-/// One decoding: the schema, the input, and the field buffer.
+/// One decoding: the schema and the input.
 struct Decoder<'s, 'r, 'a> {
     schema: &'s Schema,
     r: &'r mut Reader<'a>,
-    /// The present fields of the objects being decoded, innermost last.
-    scratch: Vec<(u32, Value)>,
 }
 
 impl Decoder<'_, '_, '_> {
@@ -218,10 +192,23 @@ impl Decoder<'_, '_, '_> {
             return Err(schema.unexpected(self.r, 0, Expected::Object));
         };
         self.r.enter()?;
-        let start = self.scratch.len();
+        let steps = schema.steps_of(hot);
         let mut flags = [0u32; MAX_FLAG_WORDS];
+        // The flag words come first when the definition is counted: read them, and
+        // allocate exactly the fields present.
+        let mut lead = 0;
+        while let Some(&Step::Flags(slot)) = steps.get(lead) {
+            flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
+            lead += 1;
+        }
+        let capacity = if hot.counted {
+            schema.present_count(hot, &flags)
+        } else {
+            hot.fields as usize
+        };
+        let mut out = Vec::with_capacity(capacity);
         let mut index = 0u32;
-        for &step in schema.steps_of(hot) {
+        for &step in steps.get(lead..).unwrap_or(&[]) {
             let (ty, cond) = match step {
                 Step::Flags(slot) => {
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
@@ -233,7 +220,7 @@ impl Decoder<'_, '_, '_> {
                     while set != 0 {
                         let below = mask & ((1u32 << set.trailing_zeros()) - 1);
                         let i = first + below.count_ones();
-                        append(&mut self.scratch, || (i, Value::Bool(true)));
+                        append(&mut out, || (i, Value::Bool(true)));
                         set &= set - 1;
                     }
                     index += mask.count_ones();
@@ -248,50 +235,42 @@ impl Decoder<'_, '_, '_> {
                 }
             }
             // The common kinds are built in place (see `append`).
-            let scratch = &mut self.scratch;
             match ty {
                 Ty::Int => {
                     let v = self.r.read_i32()?;
-                    append(scratch, || (i, Value::Int(v)));
+                    append(&mut out, || (i, Value::Int(v)));
                 }
                 Ty::Long => {
                     let v = self.r.read_i64()?;
-                    append(scratch, || (i, Value::Long(v)));
+                    append(&mut out, || (i, Value::Long(v)));
                 }
                 Ty::String => {
                     let v: Box<str> = self.r.read_str()?.into();
-                    append(scratch, || (i, Value::String(v)));
+                    append(&mut out, || (i, Value::String(v)));
                 }
                 Ty::Bool => {
                     let v = self.r.read_bool()?;
-                    append(scratch, || (i, Value::Bool(v)));
+                    append(&mut out, || (i, Value::Bool(v)));
                 }
-                Ty::True => append(scratch, || (i, Value::Bool(true))),
+                Ty::True => append(&mut out, || (i, Value::Bool(true))),
                 Ty::Boxed(_) | Ty::Bare(_) => {
                     let def = self.definition(ty)?;
                     let fields = self.fields(def)?;
-                    append(&mut self.scratch, || (i, Value::Object { def, fields }));
+                    append(&mut out, || (i, Value::Object { def, fields }));
                 }
                 Ty::Vector(elem) | Ty::BareVector(elem) => {
                     let items = self.items(ty, elem)?;
-                    append(&mut self.scratch, || (i, Value::Vector(items)));
+                    append(&mut out, || (i, Value::Vector(items)));
                 }
                 _ => {
                     let value = self.ty(ty)?;
-                    self.scratch.push((i, value));
+                    out.push((i, value));
                 }
             }
         }
         self.r.leave();
-        // One exact allocation and a memcpy; the buffer keeps its capacity.
-        let fields = if start == 0 {
-            let mut fields = Vec::with_capacity(self.scratch.len());
-            fields.append(&mut self.scratch);
-            fields
-        } else {
-            self.scratch.split_off(start)
-        };
-        Ok(fields.into_boxed_slice())
+        // Exact for a counted definition (no reallocation), shrunk otherwise.
+        Ok(out.into_boxed_slice())
     }
 }
 

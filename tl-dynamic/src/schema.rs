@@ -127,6 +127,71 @@ impl Step {
     }
 }
 
+/// Moves the flag words to the front when only steps without bytes on the wire (runs of
+/// `true` flags) come before them; returns whether every flag word is then at the front.
+fn hoist_flag_words(steps: &mut Vec<Step>) -> bool {
+    let zero_bytes = |s: &Step| {
+        matches!(
+            s,
+            Step::Flags(_) | Step::Trues { .. } | Step::Field(Ty::True, _)
+        )
+    };
+    let prefix = steps.iter().take_while(|s| zero_bytes(s)).count();
+    let (head, tail) = steps.split_at(prefix);
+    let mut ordered: Vec<Step> = head
+        .iter()
+        .copied()
+        .filter(|s| matches!(s, Step::Flags(_)))
+        .collect();
+    ordered.extend(
+        head.iter()
+            .copied()
+            .filter(|s| !matches!(s, Step::Flags(_))),
+    );
+    let all_in_front = !tail.iter().any(|s| matches!(s, Step::Flags(_)));
+    ordered.extend_from_slice(tail);
+    *steps = ordered;
+    all_in_front
+}
+
+/// Appends one `[≥1, ≥2, ≥3]` bit mask triple per flag word; `false` if some bit is used
+/// by more than three fields (the count would need more masks).
+fn count_masks(fields: &[Field], slots: usize, out: &mut Vec<[u32; 3]>) -> bool {
+    let mut ok = true;
+    for slot in 0..slots {
+        let mut masks = [0u32; 3];
+        for f in fields {
+            let Some(c) = f.cond.filter(|c| usize::from(c.slot) == slot) else {
+                continue;
+            };
+            let bit = c.mask();
+            match masks.iter_mut().find(|m| **m & bit == 0) {
+                Some(m) => *m |= bit,
+                None => ok = false,
+            }
+        }
+        out.push(masks);
+    }
+    ok
+}
+
+impl Schema {
+    /// The number of fields present, from the flag words (for a counted definition).
+    #[inline]
+    pub(crate) fn present_count(&self, hot: &Hot, flags: &[u32; MAX_FLAG_WORDS]) -> usize {
+        let start = hot.masks_start as usize;
+        let masks = self
+            .count_masks
+            .get(start..start + hot.slots as usize)
+            .unwrap_or(&[]);
+        let mut n = hot.unconditional;
+        for (f, m) in flags.iter().zip(masks) {
+            n += (f & m[0]).count_ones() + (f & m[1]).count_ones() + (f & m[2]).count_ones();
+        }
+        n as usize
+    }
+}
+
 /// Replaces runs of two or more `flags.N?true` fields (same flag word, bits increasing,
 /// each bit used by that field only) with one [`Step::Trues`].
 fn compress_true_flags(steps: &mut Vec<Step>, fields: &[Field]) {
@@ -174,6 +239,17 @@ pub(crate) struct Hot {
     pub fields: u32,
     /// The boxed type of a constructor; [`Hot::FUNCTION`] for a function.
     pub ty: u32,
+    /// Whether every flag word comes before anything that has bytes on the wire, so the
+    /// number of present fields is known from the flag words alone (see
+    /// [`Schema::present_count`]).
+    pub counted: bool,
+    /// The fields that are not conditional.
+    pub unconditional: u32,
+    /// Start of the definition's per-flag-word masks in [`Schema::count_masks`] (one
+    /// entry per flag word, in slot order).
+    pub masks_start: u32,
+    /// The number of flag words.
+    pub slots: u32,
 }
 
 impl Hot {
@@ -267,6 +343,9 @@ pub struct Schema {
     pub(crate) tys: Vec<Ty>,
     pub(crate) types: Vec<BoxedType>,
     pub(crate) ids: IdTable,
+    /// Per flag word of each counted definition: the bits used by at least one, two and
+    /// three conditional fields.
+    pub(crate) count_masks: Vec<[u32; 3]>,
     pub(crate) def_names: HashMap<Box<str>, DefId>,
     pub(crate) type_names: HashMap<Box<str>, TypeId>,
     layer: Option<i32>,
@@ -510,6 +589,7 @@ impl Builder {
             tys: Vec::new(),
             types: Vec::new(),
             ids: IdTable::with_capacity(parsed.definitions.len()),
+            count_masks: Vec::new(),
             def_names: HashMap::with_capacity(parsed.definitions.len()),
             type_names: HashMap::new(),
             layer: parsed.layer,
@@ -557,6 +637,10 @@ impl Builder {
                 steps_end: 0,
                 fields: 0,
                 ty,
+                counted: false,
+                unconditional: 0,
+                masks_start: 0,
+                slots: 0,
             });
         }
         // Pass 2: each definition's layout.
@@ -623,7 +707,11 @@ impl Builder {
             }
             let mut own = schema.steps.split_off(steps_start as usize);
             compress_true_flags(&mut own, &fields);
+            let counted = hoist_flag_words(&mut own);
             schema.steps.append(&mut own);
+            let masks_start = index_u32(schema.count_masks.len())?;
+            let counted = counted && count_masks(&fields, slots.len(), &mut schema.count_masks);
+            let unconditional = index_u32(fields.iter().filter(|f| f.cond.is_none()).count())?;
             let steps_end = index_u32(schema.steps.len())?;
             let shared = shared_groups(&fields);
             let field_count = index_u32(fields.len())?;
@@ -631,6 +719,10 @@ impl Builder {
                 hot.steps_start = steps_start;
                 hot.steps_end = steps_end;
                 hot.fields = field_count;
+                hot.counted = counted;
+                hot.unconditional = unconditional;
+                hot.masks_start = masks_start;
+                hot.slots = slots.len() as u32;
             }
             schema.defs.push(Definition {
                 name: d.name.into(),
