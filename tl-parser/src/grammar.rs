@@ -448,25 +448,25 @@ fn param_kind<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, ParamKi
     }
 }
 
-/// A parameter: `name:Type`, `flags:#` or `name:flags.N?Type`; `base` is the whole file, for spans.
-pub(crate) fn param<'a, E: ProductionError<'a>>(
+/// A parameter, pushed onto `out`: `name:Type`, `flags:#` or `name:flags.N?Type`; `base`
+/// is the whole file, for spans. (Pushed rather than returned: a `Param` is large, and it
+/// would be copied again on the way out.)
+fn param<'a, E: ProductionError<'a>>(
     base: &'a str,
     file: usize,
-) -> impl Parser<&'a str, Output = Param<'a>, Error = E> {
-    move |input: &'a str| {
-        let (rest, name) = terminated(ident, punct(b':')).parse(input)?;
-        let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
-        let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
-        Ok((
-            rest,
-            Param {
-                name,
-                kind,
-                docs: None,
-                span,
-            },
-        ))
-    }
+    out: &mut Vec<Param<'a>>,
+    input: &'a str,
+) -> PResult<'a, (), E> {
+    let (rest, name) = terminated(ident, punct(b':')).parse(input)?;
+    let (rest, kind) = cut(context("a parameter type after `:`", param_kind)).parse(rest)?;
+    let span = Span::unplaced(file, offset_in(base, input), offset_in(base, rest));
+    out.push(Param {
+        name,
+        kind,
+        docs: None,
+        span,
+    });
+    Ok((rest, ()))
 }
 
 /// Zero or more of `parser`, pushed onto `out` (unlike `many0`, nothing is allocated for none).
@@ -537,7 +537,14 @@ pub(crate) fn definition<'a, E: ProductionError<'a>>(
     let (rest, declared_id) = opt(constructor_id).parse(rest)?;
     let mut generics = Vec::new();
     let (rest, ()) = push_many(preceded(ws, generic_param), rest, &mut generics)?;
-    let (rest, ()) = push_many(preceded(ws, param(base, file)), rest, scratch)?;
+    let mut rest = rest;
+    loop {
+        match preceded(ws, |i| param(base, file, scratch, i)).parse(rest) {
+            Ok((after, ())) => rest = after,
+            Err(Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
     let (rest, _) =
         preceded(ws, context("`=` before the result type", cut(punct(b'=')))).parse(rest)?;
     let (rest, _) = ws(rest)?;
