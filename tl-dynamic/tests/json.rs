@@ -1,4 +1,5 @@
 //! The canonical TL-JSON mapping, one edge case per test, on a small schema.
+#![cfg(feature = "json")]
 
 mod common;
 
