@@ -16,6 +16,7 @@ pub struct Chat {
 }
 
 impl Chat {
+    /// The user as an input peer.
     fn peer(&self) -> enums::InputPeer {
         enums::InputPeer::User(types::InputPeerUser {
             user_id: self.user_id,
@@ -23,6 +24,7 @@ impl Chat {
         })
     }
 
+    /// The user as an input user.
     fn user(&self) -> enums::InputUser {
         enums::InputUser::User(types::InputUser {
             user_id: self.user_id,
@@ -30,6 +32,7 @@ impl Chat {
         })
     }
 
+    /// The channel as an input channel.
     fn channel(&self) -> enums::InputChannel {
         enums::InputChannel::Channel(types::InputChannel {
             channel_id: self.channel_id,

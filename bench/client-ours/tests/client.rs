@@ -16,6 +16,7 @@ fn rpc_error(code: i32, message: &str) -> Vec<u8> {
     out
 }
 
+/// A text message `id` from user 1 to user 2.
 fn message(id: i32, text: &str) -> enums::Message {
     enums::Message::Message(types::Message {
         out: false,
@@ -69,6 +70,7 @@ fn message(id: i32, text: &str) -> enums::Message {
     })
 }
 
+/// A user with an optional first name and username.
 fn user(id: i64, first_name: Option<&str>, username: Option<&str>) -> enums::User {
     enums::User::User(types::User {
         self_: false,
