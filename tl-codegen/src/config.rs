@@ -43,6 +43,7 @@ pub struct Config {
     serde_feature: Option<String>,
     errors: Include,
     object: Include,
+    conversions: Include,
     pretty: bool,
     strict_ids: bool,
 }
@@ -160,6 +161,7 @@ impl Config {
             serde_feature: None,
             errors: Include::Always,
             object: Include::Always,
+            conversions: Include::Always,
             pretty: true,
             strict_ids: false,
         }
@@ -226,6 +228,14 @@ impl Config {
         self
     }
 
+    /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X` (`From` when the
+    /// type has one constructor) for every constructor. Default: always; see
+    /// [`Config::errors`] for the choices.
+    pub fn conversions(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.conversions = include.into();
+        self
+    }
+
     /// Pretty-print the output (default). Off is several times faster, for `build.rs`.
     pub fn pretty(&mut self, pretty: bool) -> &mut Self {
         self.pretty = pretty;
@@ -268,6 +278,7 @@ impl Config {
             serde_feature: self.serde_feature.clone(),
             errors: self.errors.clone(),
             object: self.object.clone(),
+            conversions: self.conversions.clone(),
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {

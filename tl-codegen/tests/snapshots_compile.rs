@@ -52,6 +52,25 @@ fn flag_words_are_computed_from_the_fields() {
 }
 
 #[test]
+fn a_true_bit_shared_with_a_value_is_implied_by_it() {
+    let cached = flags::types::PhotoCached { size: Some(3) };
+    assert!(cached.cached());
+    let mut expected = flags::types::PhotoCached::CONSTRUCTOR_ID
+        .to_le_bytes()
+        .to_vec();
+    expected.extend([0b100, 0, 0, 0, 3, 0, 0, 0]); // flags: bit 2, then `size`
+    assert_eq!(cached.to_bytes(), expected);
+    let none = flags::types::PhotoCached { size: None };
+    assert!(!none.cached());
+    assert_eq!(&none.to_bytes()[4..], [0, 0, 0, 0]);
+    let back: flags::types::PhotoCached = flags::enums::Photo::from_bytes(&expected)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert_eq!(back, cached);
+}
+
+#[test]
 fn an_unused_flag_word_is_written_as_zero() {
     let empty = flags::types::PhotoEmpty { id: 1 };
     let mut expected = flags::types::PhotoEmpty::CONSTRUCTOR_ID

@@ -30,6 +30,8 @@ pub struct EmitOptions {
     pub errors: Include,
     /// `Object` (any boxed value by id) and the function decoders it needs.
     pub object: Include,
+    /// `From`/`TryFrom` between each constructor struct and its type's enum.
+    pub conversions: Include,
 }
 
 /// Whether an optional part of the generated code is emitted.
@@ -146,6 +148,8 @@ pub(crate) struct Context<'a> {
     pub errors_gate: Option<TokenStream>,
     /// `None` without `Object`; otherwise the attributes gating it and function decoders.
     pub object_gate: Option<TokenStream>,
+    /// `None` without conversions; otherwise the attributes gating them.
+    pub conversions_gate: Option<TokenStream>,
 }
 
 /// Emits one top-level module.
@@ -166,6 +170,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         serde_derive,
         errors_gate: options.errors.gate(),
         object_gate: options.object.gate(),
+        conversions_gate: options.conversions.gate(),
     };
     Ok(match kind {
         ModuleKind::Root => cx.root(),

@@ -361,10 +361,10 @@ impl Context<'_> {
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X`.
     fn conversions(&self, item: &Item, depth: usize) -> TokenStream {
-        let ItemResult::Constructor(e) = item.result else {
+        let (ItemResult::Constructor(e), Some(gate)) = (&item.result, &self.conversions_gate) else {
             return quote!();
         };
-        let ty = &self.ir.enums[e];
+        let ty = &self.ir.enums[*e];
         let Some((variant, _)) = ty
             .variants
             .iter()
@@ -377,6 +377,7 @@ impl Context<'_> {
         let enum_path = self.item_path("enums", &ty.path, depth);
         let try_from = if ty.variants.len() == 1 {
             quote! {
+                #gate
                 impl From<#enum_path> for #name {
                     fn from(value: #enum_path) -> Self {
                         let #enum_path::#variant(x) = value;
@@ -386,6 +387,7 @@ impl Context<'_> {
             }
         } else {
             quote! {
+                #gate
                 impl TryFrom<#enum_path> for #name {
                     type Error = #enum_path;
                     fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
@@ -398,6 +400,7 @@ impl Context<'_> {
             }
         };
         quote! {
+            #gate
             impl From<#name> for #enum_path {
                 fn from(value: #name) -> Self {
                     Self::#variant(value)
