@@ -56,7 +56,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "object")] {
-//! use tl_types::{functions, Serializable};
+//! use tl_types::{functions, Deserializable, Serializable};
 //!
 //! let bytes = functions::help::GetConfig {}.to_bytes();
 //! let object = tl_types::Object::from_bytes(&bytes).unwrap();
