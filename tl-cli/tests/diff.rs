@@ -1,0 +1,152 @@
+//! `tl-codegen diff`: exact text and JSON reports for two fixture pairs, and failures.
+//!
+//! `fixtures/diff/stars_*.tl` hold the `starsTransaction` line of the seed page (layer
+//! 228) and of `schema/api.tl` (layer 230); `small_*.tl` make every kind of change.
+//! The expected reports (`*.txt`, `*.json`) were checked by hand against the lines.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diff"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tl-codegen: {e}"))
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn stars_transaction_text() {
+    let out = stdout_of(&["diff", "stars_old.tl", "stars_new.tl"]);
+    assert_eq!(out, expected("stars.txt"));
+    // Facts read off the two lines, independently of the golden file.
+    assert!(out.contains("id 0x0a9ee4c2 → 0x13659eb0"), "{out}");
+    assert!(out.contains("- param stars:long"), "{out}");
+    assert!(out.contains("+ param amount:StarsAmount"), "{out}");
+}
+
+#[test]
+fn stars_transaction_json() {
+    let out = stdout_of(&["diff", "--json", "stars_old.tl", "stars_new.tl"]);
+    assert_eq!(out, expected("stars.json"));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["old"]["layer"], 228);
+    assert_eq!(v["new"]["layer"], 230);
+    assert_eq!(v["changed"][0]["old_id"], "0x0a9ee4c2");
+    assert_eq!(v["changed"][0]["new_id"], "0x13659eb0");
+    // transaction_date and transaction_url share flags.5: one tuple field, unchanged.
+    let changes = v["rust"]["changes"].as_array().unwrap();
+    assert!(changes.iter().all(|c| c["name"] != "transaction_date"));
+    assert!(changes
+        .iter()
+        .any(|c| c["name"] == "starref_peer_and_starref_amount"
+            && c["new"] == "Option<(enums::Peer, enums::StarsAmount)>"));
+}
+
+#[test]
+fn every_kind_of_change_text() {
+    assert_eq!(
+        stdout_of(&["diff", "small_old.tl", "small_new.tl"]),
+        expected("small.txt")
+    );
+}
+
+#[test]
+fn every_kind_of_change_json() {
+    let out = stdout_of(&[
+        "diff",
+        "--json",
+        "--old",
+        "small_old.tl",
+        "--new",
+        "small_new.tl",
+    ]);
+    assert_eq!(out, expected("small.json"));
+}
+
+#[test]
+fn split_schemas_are_read_together() {
+    // The old schema split in two files gives the same report as one file.
+    let dir = tempfile::tempdir().unwrap();
+    let old = expected("small_old.tl");
+    let (types, functions) = old.split_once("---functions---").unwrap();
+    std::fs::write(dir.path().join("a.tl"), types).unwrap();
+    std::fs::write(
+        dir.path().join("b.tl"),
+        format!("---functions---{functions}"),
+    )
+    .unwrap();
+    let a = dir.path().join("a.tl");
+    let b = dir.path().join("b.tl");
+    let out = stdout_of(&[
+        "diff",
+        "--json",
+        "--old",
+        a.to_str().unwrap(),
+        "--old",
+        b.to_str().unwrap(),
+        "--new",
+        "small_new.tl",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let want: serde_json::Value = serde_json::from_str(&expected("small.json")).unwrap();
+    assert_eq!(v["added"], want["added"]);
+    assert_eq!(v["removed"], want["removed"]);
+    assert_eq!(v["changed"], want["changed"]);
+}
+
+#[test]
+fn identical_schemas_have_no_changes() {
+    let out = stdout_of(&["diff", "--json", "small_new.tl", "small_new.tl"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["added"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["changed"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["rust"]["changes"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn invalid_or_unreadable_schemas_fail_with_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tl");
+    std::fs::write(&bad, "foo#1234 a:int Bar;\n").unwrap();
+    let output = run(&["diff", bad.to_str().unwrap(), "small_new.tl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.tl:1:"), "{stderr}");
+
+    let output = run(&["diff", "small_old.tl", "missing.tl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.tl"));
+
+    let output = run(&["diff", "small_old.tl"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn hostile_nesting_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.tl");
+    let ty = format!("{}int{}", "Vector<".repeat(10_000), ">".repeat(10_000));
+    std::fs::write(&deep, format!("foo x:{ty} = Foo;\n")).unwrap();
+    let output = run(&["diff", deep.to_str().unwrap(), "small_new.tl"]);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+}
