@@ -2,7 +2,11 @@
 //! [`docs`]. A new subcommand is a new module with an `Args` struct and a `run`
 //! function, plus one line in `main.rs`.
 
+pub mod codec;
+pub mod decode;
 pub mod docs;
+pub mod encode;
 pub mod generate;
 pub mod inspect;
+pub mod payload;
 pub mod workspace;

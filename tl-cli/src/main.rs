@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tl_cli::{docs, generate, inspect};
+use tl_cli::{decode, docs, encode, generate, inspect};
 
 /// Rust bindings from Telegram TL schemas.
 #[derive(Parser)]
@@ -21,6 +21,10 @@ enum Command {
     Inspect(inspect::Args),
     /// Documentation pages.
     Docs(docs::Args),
+    /// Decode TL bytes (raw, hex or base64) to TL-JSON with the built-in or a given schema.
+    Decode(decode::Args),
+    /// Encode TL-JSON to TL bytes (raw, hex or base64).
+    Encode(encode::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,5 +32,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Docs(args) => docs::run(args),
+        Command::Decode(args) => decode::run(args),
+        Command::Encode(args) => encode::run(args),
     }
 }
