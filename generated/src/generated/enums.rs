@@ -16,6 +16,7 @@ impl AccessPointRule {
     }
 }
 impl ::tl_runtime::Serializable for AccessPointRule {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AccessPointRule(x) => {
@@ -26,6 +27,7 @@ impl ::tl_runtime::Serializable for AccessPointRule {
     }
 }
 impl ::tl_runtime::Deserializable for AccessPointRule {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -59,6 +61,7 @@ impl AccountDaysTtl {
     }
 }
 impl ::tl_runtime::Serializable for AccountDaysTtl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AccountDaysTtl(x) => {
@@ -69,6 +72,7 @@ impl ::tl_runtime::Serializable for AccountDaysTtl {
     }
 }
 impl ::tl_runtime::Deserializable for AccountDaysTtl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -103,6 +107,7 @@ impl AiComposeTone {
     }
 }
 impl ::tl_runtime::Serializable for AiComposeTone {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AiComposeTone(x) => {
@@ -117,6 +122,7 @@ impl ::tl_runtime::Serializable for AiComposeTone {
     }
 }
 impl ::tl_runtime::Deserializable for AiComposeTone {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -155,6 +161,7 @@ impl AiComposeToneExample {
     }
 }
 impl ::tl_runtime::Serializable for AiComposeToneExample {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AiComposeToneExample(x) => {
@@ -165,6 +172,7 @@ impl ::tl_runtime::Serializable for AiComposeToneExample {
     }
 }
 impl ::tl_runtime::Deserializable for AiComposeToneExample {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -198,6 +206,7 @@ impl AttachMenuBot {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBot {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBot(x) => {
@@ -208,6 +217,7 @@ impl ::tl_runtime::Serializable for AttachMenuBot {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBot {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -241,6 +251,7 @@ impl AttachMenuBotIcon {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotIcon {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotIcon(x) => {
@@ -251,6 +262,7 @@ impl ::tl_runtime::Serializable for AttachMenuBotIcon {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -284,6 +296,7 @@ impl AttachMenuBotIconColor {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotIconColor {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotIconColor(x) => {
@@ -294,6 +307,7 @@ impl ::tl_runtime::Serializable for AttachMenuBotIconColor {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -330,6 +344,7 @@ impl AttachMenuBots {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBots {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -344,6 +359,7 @@ impl ::tl_runtime::Serializable for AttachMenuBots {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBots {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -384,6 +400,7 @@ impl AttachMenuBotsBot {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotsBot {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotsBot(x) => {
@@ -394,6 +411,7 @@ impl ::tl_runtime::Serializable for AttachMenuBotsBot {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -439,6 +457,7 @@ impl AttachMenuPeerType {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuPeerType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SameBotPm(x) => {
@@ -465,6 +484,7 @@ impl ::tl_runtime::Serializable for AttachMenuPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuPeerType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -526,6 +546,7 @@ impl AuctionBidLevel {
     }
 }
 impl ::tl_runtime::Serializable for AuctionBidLevel {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AuctionBidLevel(x) => {
@@ -536,6 +557,7 @@ impl ::tl_runtime::Serializable for AuctionBidLevel {
     }
 }
 impl ::tl_runtime::Deserializable for AuctionBidLevel {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -569,6 +591,7 @@ impl Authorization {
     }
 }
 impl ::tl_runtime::Serializable for Authorization {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Authorization(x) => {
@@ -579,6 +602,7 @@ impl ::tl_runtime::Serializable for Authorization {
     }
 }
 impl ::tl_runtime::Deserializable for Authorization {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -612,6 +636,7 @@ impl AutoDownloadSettings {
     }
 }
 impl ::tl_runtime::Serializable for AutoDownloadSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoDownloadSettings(x) => {
@@ -622,6 +647,7 @@ impl ::tl_runtime::Serializable for AutoDownloadSettings {
     }
 }
 impl ::tl_runtime::Deserializable for AutoDownloadSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -655,6 +681,7 @@ impl AutoSaveException {
     }
 }
 impl ::tl_runtime::Serializable for AutoSaveException {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoSaveException(x) => {
@@ -665,6 +692,7 @@ impl ::tl_runtime::Serializable for AutoSaveException {
     }
 }
 impl ::tl_runtime::Deserializable for AutoSaveException {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -698,6 +726,7 @@ impl AutoSaveSettings {
     }
 }
 impl ::tl_runtime::Serializable for AutoSaveSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoSaveSettings(x) => {
@@ -708,6 +737,7 @@ impl ::tl_runtime::Serializable for AutoSaveSettings {
     }
 }
 impl ::tl_runtime::Deserializable for AutoSaveSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -741,6 +771,7 @@ impl AvailableEffect {
     }
 }
 impl ::tl_runtime::Serializable for AvailableEffect {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AvailableEffect(x) => {
@@ -751,6 +782,7 @@ impl ::tl_runtime::Serializable for AvailableEffect {
     }
 }
 impl ::tl_runtime::Deserializable for AvailableEffect {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -784,6 +816,7 @@ impl AvailableReaction {
     }
 }
 impl ::tl_runtime::Serializable for AvailableReaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AvailableReaction(x) => {
@@ -794,6 +827,7 @@ impl ::tl_runtime::Serializable for AvailableReaction {
     }
 }
 impl ::tl_runtime::Deserializable for AvailableReaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -828,6 +862,7 @@ impl BadMsgNotification {
     }
 }
 impl ::tl_runtime::Serializable for BadMsgNotification {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BadMsgNotification(x) => {
@@ -842,6 +877,7 @@ impl ::tl_runtime::Serializable for BadMsgNotification {
     }
 }
 impl ::tl_runtime::Deserializable for BadMsgNotification {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -882,6 +918,7 @@ impl BankCardOpenUrl {
     }
 }
 impl ::tl_runtime::Serializable for BankCardOpenUrl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BankCardOpenUrl(x) => {
@@ -892,6 +929,7 @@ impl ::tl_runtime::Serializable for BankCardOpenUrl {
     }
 }
 impl ::tl_runtime::Deserializable for BankCardOpenUrl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -937,6 +975,7 @@ impl BaseTheme {
     }
 }
 impl ::tl_runtime::Serializable for BaseTheme {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Classic(x) => {
@@ -963,6 +1002,7 @@ impl ::tl_runtime::Serializable for BaseTheme {
     }
 }
 impl ::tl_runtime::Deserializable for BaseTheme {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1022,6 +1062,7 @@ impl BindAuthKeyInner {
     }
 }
 impl ::tl_runtime::Serializable for BindAuthKeyInner {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BindAuthKeyInner(x) => {
@@ -1032,6 +1073,7 @@ impl ::tl_runtime::Serializable for BindAuthKeyInner {
     }
 }
 impl ::tl_runtime::Deserializable for BindAuthKeyInner {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1065,6 +1107,7 @@ impl Birthday {
     }
 }
 impl ::tl_runtime::Serializable for Birthday {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Birthday(x) => {
@@ -1075,6 +1118,7 @@ impl ::tl_runtime::Serializable for Birthday {
     }
 }
 impl ::tl_runtime::Deserializable for Birthday {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1108,6 +1152,7 @@ impl Boost {
     }
 }
 impl ::tl_runtime::Serializable for Boost {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Boost(x) => {
@@ -1118,6 +1163,7 @@ impl ::tl_runtime::Serializable for Boost {
     }
 }
 impl ::tl_runtime::Deserializable for Boost {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1154,6 +1200,7 @@ impl BotApp {
     }
 }
 impl ::tl_runtime::Serializable for BotApp {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -1168,6 +1215,7 @@ impl ::tl_runtime::Serializable for BotApp {
     }
 }
 impl ::tl_runtime::Deserializable for BotApp {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1208,6 +1256,7 @@ impl BotAppSettings {
     }
 }
 impl ::tl_runtime::Serializable for BotAppSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotAppSettings(x) => {
@@ -1218,6 +1267,7 @@ impl ::tl_runtime::Serializable for BotAppSettings {
     }
 }
 impl ::tl_runtime::Deserializable for BotAppSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1251,6 +1301,7 @@ impl BotBusinessConnection {
     }
 }
 impl ::tl_runtime::Serializable for BotBusinessConnection {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotBusinessConnection(x) => {
@@ -1261,6 +1312,7 @@ impl ::tl_runtime::Serializable for BotBusinessConnection {
     }
 }
 impl ::tl_runtime::Deserializable for BotBusinessConnection {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1294,6 +1346,7 @@ impl BotCommand {
     }
 }
 impl ::tl_runtime::Serializable for BotCommand {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotCommand(x) => {
@@ -1304,6 +1357,7 @@ impl ::tl_runtime::Serializable for BotCommand {
     }
 }
 impl ::tl_runtime::Deserializable for BotCommand {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1355,6 +1409,7 @@ impl BotCommandScope {
     }
 }
 impl ::tl_runtime::Serializable for BotCommandScope {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -1389,6 +1444,7 @@ impl ::tl_runtime::Serializable for BotCommandScope {
     }
 }
 impl ::tl_runtime::Deserializable for BotCommandScope {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1464,6 +1520,7 @@ impl BotInfo {
     }
 }
 impl ::tl_runtime::Serializable for BotInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotInfo(x) => {
@@ -1474,6 +1531,7 @@ impl ::tl_runtime::Serializable for BotInfo {
     }
 }
 impl ::tl_runtime::Deserializable for BotInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1528,6 +1586,7 @@ impl BotInlineMessage {
     }
 }
 impl ::tl_runtime::Serializable for BotInlineMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAuto(x) => {
@@ -1566,6 +1625,7 @@ impl ::tl_runtime::Serializable for BotInlineMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BotInlineMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1651,6 +1711,7 @@ impl BotInlineResult {
     }
 }
 impl ::tl_runtime::Serializable for BotInlineResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotInlineResult(x) => {
@@ -1665,6 +1726,7 @@ impl ::tl_runtime::Serializable for BotInlineResult {
     }
 }
 impl ::tl_runtime::Deserializable for BotInlineResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1711,6 +1773,7 @@ impl BotMenuButton {
     }
 }
 impl ::tl_runtime::Serializable for BotMenuButton {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -1729,6 +1792,7 @@ impl ::tl_runtime::Serializable for BotMenuButton {
     }
 }
 impl ::tl_runtime::Deserializable for BotMenuButton {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1776,6 +1840,7 @@ impl BotPreviewMedia {
     }
 }
 impl ::tl_runtime::Serializable for BotPreviewMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotPreviewMedia(x) => {
@@ -1786,6 +1851,7 @@ impl ::tl_runtime::Serializable for BotPreviewMedia {
     }
 }
 impl ::tl_runtime::Deserializable for BotPreviewMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1819,6 +1885,7 @@ impl BotVerification {
     }
 }
 impl ::tl_runtime::Serializable for BotVerification {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotVerification(x) => {
@@ -1829,6 +1896,7 @@ impl ::tl_runtime::Serializable for BotVerification {
     }
 }
 impl ::tl_runtime::Deserializable for BotVerification {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1862,6 +1930,7 @@ impl BotVerifierSettings {
     }
 }
 impl ::tl_runtime::Serializable for BotVerifierSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotVerifierSettings(x) => {
@@ -1872,6 +1941,7 @@ impl ::tl_runtime::Serializable for BotVerifierSettings {
     }
 }
 impl ::tl_runtime::Deserializable for BotVerifierSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1905,6 +1975,7 @@ impl BusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Serializable for BusinessAwayMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessAwayMessage(x) => {
@@ -1915,6 +1986,7 @@ impl ::tl_runtime::Serializable for BusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessAwayMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1954,6 +2026,7 @@ impl BusinessAwayMessageSchedule {
     }
 }
 impl ::tl_runtime::Serializable for BusinessAwayMessageSchedule {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Always(x) => {
@@ -1972,6 +2045,7 @@ impl ::tl_runtime::Serializable for BusinessAwayMessageSchedule {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2019,6 +2093,7 @@ impl BusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Serializable for BusinessBotRecipients {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessBotRecipients(x) => {
@@ -2029,6 +2104,7 @@ impl ::tl_runtime::Serializable for BusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessBotRecipients {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2062,6 +2138,7 @@ impl BusinessBotRights {
     }
 }
 impl ::tl_runtime::Serializable for BusinessBotRights {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessBotRights(x) => {
@@ -2072,6 +2149,7 @@ impl ::tl_runtime::Serializable for BusinessBotRights {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessBotRights {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2105,6 +2183,7 @@ impl BusinessChatLink {
     }
 }
 impl ::tl_runtime::Serializable for BusinessChatLink {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessChatLink(x) => {
@@ -2115,6 +2194,7 @@ impl ::tl_runtime::Serializable for BusinessChatLink {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessChatLink {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2148,6 +2228,7 @@ impl BusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Serializable for BusinessGreetingMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessGreetingMessage(x) => {
@@ -2158,6 +2239,7 @@ impl ::tl_runtime::Serializable for BusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2191,6 +2273,7 @@ impl BusinessIntro {
     }
 }
 impl ::tl_runtime::Serializable for BusinessIntro {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessIntro(x) => {
@@ -2201,6 +2284,7 @@ impl ::tl_runtime::Serializable for BusinessIntro {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessIntro {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2234,6 +2318,7 @@ impl BusinessLocation {
     }
 }
 impl ::tl_runtime::Serializable for BusinessLocation {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessLocation(x) => {
@@ -2244,6 +2329,7 @@ impl ::tl_runtime::Serializable for BusinessLocation {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessLocation {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2277,6 +2363,7 @@ impl BusinessRecipients {
     }
 }
 impl ::tl_runtime::Serializable for BusinessRecipients {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessRecipients(x) => {
@@ -2287,6 +2374,7 @@ impl ::tl_runtime::Serializable for BusinessRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessRecipients {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2320,6 +2408,7 @@ impl BusinessWeeklyOpen {
     }
 }
 impl ::tl_runtime::Serializable for BusinessWeeklyOpen {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessWeeklyOpen(x) => {
@@ -2330,6 +2419,7 @@ impl ::tl_runtime::Serializable for BusinessWeeklyOpen {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2363,6 +2453,7 @@ impl BusinessWorkHours {
     }
 }
 impl ::tl_runtime::Serializable for BusinessWorkHours {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessWorkHours(x) => {
@@ -2373,6 +2464,7 @@ impl ::tl_runtime::Serializable for BusinessWorkHours {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessWorkHours {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2422,6 +2514,7 @@ impl ButtonType {
     }
 }
 impl ::tl_runtime::Serializable for ButtonType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -2456,6 +2549,7 @@ impl ::tl_runtime::Serializable for ButtonType {
     }
 }
 impl ::tl_runtime::Deserializable for ButtonType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2531,6 +2625,7 @@ impl CdnConfig {
     }
 }
 impl ::tl_runtime::Serializable for CdnConfig {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CdnConfig(x) => {
@@ -2541,6 +2636,7 @@ impl ::tl_runtime::Serializable for CdnConfig {
     }
 }
 impl ::tl_runtime::Deserializable for CdnConfig {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2574,6 +2670,7 @@ impl CdnPublicKey {
     }
 }
 impl ::tl_runtime::Serializable for CdnPublicKey {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CdnPublicKey(x) => {
@@ -2584,6 +2681,7 @@ impl ::tl_runtime::Serializable for CdnPublicKey {
     }
 }
 impl ::tl_runtime::Deserializable for CdnPublicKey {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2617,6 +2715,7 @@ impl ChannelAdminLogEvent {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEvent {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelAdminLogEvent(x) => {
@@ -2627,6 +2726,7 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEvent {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2829,6 +2929,7 @@ impl ChannelAdminLogEventAction {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChangeTitle(x) => {
@@ -3043,6 +3144,7 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3433,6 +3535,7 @@ impl ChannelAdminLogEventsFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEventsFilter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelAdminLogEventsFilter(x) => {
@@ -3443,6 +3546,7 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventsFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3479,6 +3583,7 @@ impl ChannelLocation {
     }
 }
 impl ::tl_runtime::Serializable for ChannelLocation {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -3493,6 +3598,7 @@ impl ::tl_runtime::Serializable for ChannelLocation {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelLocation {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3536,6 +3642,7 @@ impl ChannelMessagesFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelMessagesFilter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -3550,6 +3657,7 @@ impl ::tl_runtime::Serializable for ChannelMessagesFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3605,6 +3713,7 @@ impl ChannelParticipant {
     }
 }
 impl ::tl_runtime::Serializable for ChannelParticipant {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelParticipant(x) => {
@@ -3635,6 +3744,7 @@ impl ::tl_runtime::Serializable for ChannelParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelParticipant {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3724,6 +3834,7 @@ impl ChannelParticipantsFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelParticipantsFilter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelParticipantsRecent(x) => {
@@ -3762,6 +3873,7 @@ impl ::tl_runtime::Serializable for ChannelParticipantsFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3862,6 +3974,7 @@ impl Chat {
     }
 }
 impl ::tl_runtime::Serializable for Chat {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -3896,6 +4009,7 @@ impl ::tl_runtime::Serializable for Chat {
     }
 }
 impl ::tl_runtime::Deserializable for Chat {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3971,6 +4085,7 @@ impl ChatAdminRights {
     }
 }
 impl ::tl_runtime::Serializable for ChatAdminRights {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatAdminRights(x) => {
@@ -3981,6 +4096,7 @@ impl ::tl_runtime::Serializable for ChatAdminRights {
     }
 }
 impl ::tl_runtime::Deserializable for ChatAdminRights {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4014,6 +4130,7 @@ impl ChatAdminWithInvites {
     }
 }
 impl ::tl_runtime::Serializable for ChatAdminWithInvites {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatAdminWithInvites(x) => {
@@ -4024,6 +4141,7 @@ impl ::tl_runtime::Serializable for ChatAdminWithInvites {
     }
 }
 impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4057,6 +4175,7 @@ impl ChatBannedRights {
     }
 }
 impl ::tl_runtime::Serializable for ChatBannedRights {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatBannedRights(x) => {
@@ -4067,6 +4186,7 @@ impl ::tl_runtime::Serializable for ChatBannedRights {
     }
 }
 impl ::tl_runtime::Deserializable for ChatBannedRights {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4106,6 +4226,7 @@ impl ChatFull {
     }
 }
 impl ::tl_runtime::Serializable for ChatFull {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatFull(x) => {
@@ -4124,6 +4245,7 @@ impl ::tl_runtime::Serializable for ChatFull {
     }
 }
 impl ::tl_runtime::Deserializable for ChatFull {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4177,6 +4299,7 @@ impl ChatInvite {
     }
 }
 impl ::tl_runtime::Serializable for ChatInvite {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Already(x) => {
@@ -4195,6 +4318,7 @@ impl ::tl_runtime::Serializable for ChatInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ChatInvite {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4242,6 +4366,7 @@ impl ChatInviteImporter {
     }
 }
 impl ::tl_runtime::Serializable for ChatInviteImporter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatInviteImporter(x) => {
@@ -4252,6 +4377,7 @@ impl ::tl_runtime::Serializable for ChatInviteImporter {
     }
 }
 impl ::tl_runtime::Deserializable for ChatInviteImporter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4285,6 +4411,7 @@ impl ChatOnlines {
     }
 }
 impl ::tl_runtime::Serializable for ChatOnlines {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatOnlines(x) => {
@@ -4295,6 +4422,7 @@ impl ::tl_runtime::Serializable for ChatOnlines {
     }
 }
 impl ::tl_runtime::Deserializable for ChatOnlines {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4334,6 +4462,7 @@ impl ChatParticipant {
     }
 }
 impl ::tl_runtime::Serializable for ChatParticipant {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatParticipant(x) => {
@@ -4352,6 +4481,7 @@ impl ::tl_runtime::Serializable for ChatParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for ChatParticipant {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4402,6 +4532,7 @@ impl ChatParticipants {
     }
 }
 impl ::tl_runtime::Serializable for ChatParticipants {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Forbidden(x) => {
@@ -4416,6 +4547,7 @@ impl ::tl_runtime::Serializable for ChatParticipants {
     }
 }
 impl ::tl_runtime::Deserializable for ChatParticipants {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4459,6 +4591,7 @@ impl ChatPhoto {
     }
 }
 impl ::tl_runtime::Serializable for ChatPhoto {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -4473,6 +4606,7 @@ impl ::tl_runtime::Serializable for ChatPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for ChatPhoto {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4519,6 +4653,7 @@ impl ChatReactions {
     }
 }
 impl ::tl_runtime::Serializable for ChatReactions {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::None(x) => {
@@ -4537,6 +4672,7 @@ impl ::tl_runtime::Serializable for ChatReactions {
     }
 }
 impl ::tl_runtime::Deserializable for ChatReactions {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4587,6 +4723,7 @@ impl ChatTheme {
     }
 }
 impl ::tl_runtime::Serializable for ChatTheme {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatTheme(x) => {
@@ -4601,6 +4738,7 @@ impl ::tl_runtime::Serializable for ChatTheme {
     }
 }
 impl ::tl_runtime::Deserializable for ChatTheme {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4639,6 +4777,7 @@ impl ClientDhInnerData {
     }
 }
 impl ::tl_runtime::Serializable for ClientDhInnerData {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ClientDhInnerData(x) => {
@@ -4649,6 +4788,7 @@ impl ::tl_runtime::Serializable for ClientDhInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for ClientDhInnerData {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4682,6 +4822,7 @@ impl CodeSettings {
     }
 }
 impl ::tl_runtime::Serializable for CodeSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CodeSettings(x) => {
@@ -4692,6 +4833,7 @@ impl ::tl_runtime::Serializable for CodeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for CodeSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4723,6 +4865,7 @@ impl CommunityPeer {
     }
 }
 impl ::tl_runtime::Serializable for CommunityPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CommunityPeer(x) => {
@@ -4733,6 +4876,7 @@ impl ::tl_runtime::Serializable for CommunityPeer {
     }
 }
 impl ::tl_runtime::Deserializable for CommunityPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4764,6 +4908,7 @@ impl CommunityPeerRequest {
     }
 }
 impl ::tl_runtime::Serializable for CommunityPeerRequest {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CommunityPeerRequest(x) => {
@@ -4774,6 +4919,7 @@ impl ::tl_runtime::Serializable for CommunityPeerRequest {
     }
 }
 impl ::tl_runtime::Deserializable for CommunityPeerRequest {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4807,6 +4953,7 @@ impl Config {
     }
 }
 impl ::tl_runtime::Serializable for Config {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Config(x) => {
@@ -4817,6 +4964,7 @@ impl ::tl_runtime::Serializable for Config {
     }
 }
 impl ::tl_runtime::Deserializable for Config {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4850,6 +4998,7 @@ impl ConnectedBot {
     }
 }
 impl ::tl_runtime::Serializable for ConnectedBot {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ConnectedBot(x) => {
@@ -4860,6 +5009,7 @@ impl ::tl_runtime::Serializable for ConnectedBot {
     }
 }
 impl ::tl_runtime::Deserializable for ConnectedBot {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4893,6 +5043,7 @@ impl ConnectedBotStarRef {
     }
 }
 impl ::tl_runtime::Serializable for ConnectedBotStarRef {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ConnectedBotStarRef(x) => {
@@ -4903,6 +5054,7 @@ impl ::tl_runtime::Serializable for ConnectedBotStarRef {
     }
 }
 impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4936,6 +5088,7 @@ impl Contact {
     }
 }
 impl ::tl_runtime::Serializable for Contact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Contact(x) => {
@@ -4946,6 +5099,7 @@ impl ::tl_runtime::Serializable for Contact {
     }
 }
 impl ::tl_runtime::Deserializable for Contact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4979,6 +5133,7 @@ impl ContactBirthday {
     }
 }
 impl ::tl_runtime::Serializable for ContactBirthday {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ContactBirthday(x) => {
@@ -4989,6 +5144,7 @@ impl ::tl_runtime::Serializable for ContactBirthday {
     }
 }
 impl ::tl_runtime::Deserializable for ContactBirthday {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5022,6 +5178,7 @@ impl ContactStatus {
     }
 }
 impl ::tl_runtime::Serializable for ContactStatus {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ContactStatus(x) => {
@@ -5032,6 +5189,7 @@ impl ::tl_runtime::Serializable for ContactStatus {
     }
 }
 impl ::tl_runtime::Deserializable for ContactStatus {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5063,6 +5221,7 @@ impl CurrencyRate {
     }
 }
 impl ::tl_runtime::Serializable for CurrencyRate {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CurrencyRate(x) => {
@@ -5073,6 +5232,7 @@ impl ::tl_runtime::Serializable for CurrencyRate {
     }
 }
 impl ::tl_runtime::Deserializable for CurrencyRate {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5106,6 +5266,7 @@ impl DataJson {
     }
 }
 impl ::tl_runtime::Serializable for DataJson {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DataJson(x) => {
@@ -5116,6 +5277,7 @@ impl ::tl_runtime::Serializable for DataJson {
     }
 }
 impl ::tl_runtime::Deserializable for DataJson {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5149,6 +5311,7 @@ impl DcOption {
     }
 }
 impl ::tl_runtime::Serializable for DcOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DcOption(x) => {
@@ -5159,6 +5322,7 @@ impl ::tl_runtime::Serializable for DcOption {
     }
 }
 impl ::tl_runtime::Deserializable for DcOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5192,6 +5356,7 @@ impl DefaultHistoryTtl {
     }
 }
 impl ::tl_runtime::Serializable for DefaultHistoryTtl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DefaultHistoryTtl(x) => {
@@ -5202,6 +5367,7 @@ impl ::tl_runtime::Serializable for DefaultHistoryTtl {
     }
 }
 impl ::tl_runtime::Deserializable for DefaultHistoryTtl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5239,6 +5405,7 @@ impl DestroyAuthKeyRes {
     }
 }
 impl ::tl_runtime::Serializable for DestroyAuthKeyRes {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DestroyAuthKeyOk(x) => {
@@ -5257,6 +5424,7 @@ impl ::tl_runtime::Serializable for DestroyAuthKeyRes {
     }
 }
 impl ::tl_runtime::Deserializable for DestroyAuthKeyRes {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5305,6 +5473,7 @@ impl DestroySessionRes {
     }
 }
 impl ::tl_runtime::Serializable for DestroySessionRes {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DestroySessionOk(x) => {
@@ -5319,6 +5488,7 @@ impl ::tl_runtime::Serializable for DestroySessionRes {
     }
 }
 impl ::tl_runtime::Deserializable for DestroySessionRes {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5365,6 +5535,7 @@ impl Dialog {
     }
 }
 impl ::tl_runtime::Serializable for Dialog {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Dialog(x) => {
@@ -5383,6 +5554,7 @@ impl ::tl_runtime::Serializable for Dialog {
     }
 }
 impl ::tl_runtime::Deserializable for Dialog {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5436,6 +5608,7 @@ impl DialogFilter {
     }
 }
 impl ::tl_runtime::Serializable for DialogFilter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilter(x) => {
@@ -5454,6 +5627,7 @@ impl ::tl_runtime::Serializable for DialogFilter {
     }
 }
 impl ::tl_runtime::Deserializable for DialogFilter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5501,6 +5675,7 @@ impl DialogFilterSuggested {
     }
 }
 impl ::tl_runtime::Serializable for DialogFilterSuggested {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilterSuggested(x) => {
@@ -5511,6 +5686,7 @@ impl ::tl_runtime::Serializable for DialogFilterSuggested {
     }
 }
 impl ::tl_runtime::Deserializable for DialogFilterSuggested {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5550,6 +5726,7 @@ impl DialogPeer {
     }
 }
 impl ::tl_runtime::Serializable for DialogPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogPeer(x) => {
@@ -5568,6 +5745,7 @@ impl ::tl_runtime::Serializable for DialogPeer {
     }
 }
 impl ::tl_runtime::Deserializable for DialogPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5615,6 +5793,7 @@ impl DisallowedGiftsSettings {
     }
 }
 impl ::tl_runtime::Serializable for DisallowedGiftsSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DisallowedGiftsSettings(x) => {
@@ -5625,6 +5804,7 @@ impl ::tl_runtime::Serializable for DisallowedGiftsSettings {
     }
 }
 impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5661,6 +5841,7 @@ impl Document {
     }
 }
 impl ::tl_runtime::Serializable for Document {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -5675,6 +5856,7 @@ impl ::tl_runtime::Serializable for Document {
     }
 }
 impl ::tl_runtime::Deserializable for Document {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5738,6 +5920,7 @@ impl DocumentAttribute {
     }
 }
 impl ::tl_runtime::Serializable for DocumentAttribute {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ImageSize(x) => {
@@ -5776,6 +5959,7 @@ impl ::tl_runtime::Serializable for DocumentAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for DocumentAttribute {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5861,6 +6045,7 @@ impl DraftMessage {
     }
 }
 impl ::tl_runtime::Serializable for DraftMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -5875,6 +6060,7 @@ impl ::tl_runtime::Serializable for DraftMessage {
     }
 }
 impl ::tl_runtime::Deserializable for DraftMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5921,6 +6107,7 @@ impl EmailVerification {
     }
 }
 impl ::tl_runtime::Serializable for EmailVerification {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Code(x) => {
@@ -5939,6 +6126,7 @@ impl ::tl_runtime::Serializable for EmailVerification {
     }
 }
 impl ::tl_runtime::Deserializable for EmailVerification {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5992,6 +6180,7 @@ impl EmailVerifyPurpose {
     }
 }
 impl ::tl_runtime::Serializable for EmailVerifyPurpose {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LoginSetup(x) => {
@@ -6010,6 +6199,7 @@ impl ::tl_runtime::Serializable for EmailVerifyPurpose {
     }
 }
 impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6063,6 +6253,7 @@ impl EmojiGroup {
     }
 }
 impl ::tl_runtime::Serializable for EmojiGroup {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiGroup(x) => {
@@ -6081,6 +6272,7 @@ impl ::tl_runtime::Serializable for EmojiGroup {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiGroup {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6131,6 +6323,7 @@ impl EmojiKeyword {
     }
 }
 impl ::tl_runtime::Serializable for EmojiKeyword {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiKeyword(x) => {
@@ -6145,6 +6338,7 @@ impl ::tl_runtime::Serializable for EmojiKeyword {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiKeyword {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6185,6 +6379,7 @@ impl EmojiKeywordsDifference {
     }
 }
 impl ::tl_runtime::Serializable for EmojiKeywordsDifference {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiKeywordsDifference(x) => {
@@ -6195,6 +6390,7 @@ impl ::tl_runtime::Serializable for EmojiKeywordsDifference {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6228,6 +6424,7 @@ impl EmojiLanguage {
     }
 }
 impl ::tl_runtime::Serializable for EmojiLanguage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiLanguage(x) => {
@@ -6238,6 +6435,7 @@ impl ::tl_runtime::Serializable for EmojiLanguage {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiLanguage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6274,6 +6472,7 @@ impl EmojiList {
     }
 }
 impl ::tl_runtime::Serializable for EmojiList {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -6288,6 +6487,7 @@ impl ::tl_runtime::Serializable for EmojiList {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiList {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6337,6 +6537,7 @@ impl EmojiStatus {
     }
 }
 impl ::tl_runtime::Serializable for EmojiStatus {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -6359,6 +6560,7 @@ impl ::tl_runtime::Serializable for EmojiStatus {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiStatus {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6413,6 +6615,7 @@ impl EmojiUrl {
     }
 }
 impl ::tl_runtime::Serializable for EmojiUrl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiUrl(x) => {
@@ -6423,6 +6626,7 @@ impl ::tl_runtime::Serializable for EmojiUrl {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiUrl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6468,6 +6672,7 @@ impl EncryptedChat {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedChat {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -6494,6 +6699,7 @@ impl ::tl_runtime::Serializable for EncryptedChat {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedChat {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6558,6 +6764,7 @@ impl EncryptedFile {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -6572,6 +6779,7 @@ impl ::tl_runtime::Serializable for EncryptedFile {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6615,6 +6823,7 @@ impl EncryptedMessage {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EncryptedMessage(x) => {
@@ -6629,6 +6838,7 @@ impl ::tl_runtime::Serializable for EncryptedMessage {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6667,6 +6877,7 @@ impl EphemeralMessage {
     }
 }
 impl ::tl_runtime::Serializable for EphemeralMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EphemeralMessage(x) => {
@@ -6677,6 +6888,7 @@ impl ::tl_runtime::Serializable for EphemeralMessage {
     }
 }
 impl ::tl_runtime::Deserializable for EphemeralMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6710,6 +6922,7 @@ impl Error {
     }
 }
 impl ::tl_runtime::Serializable for Error {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Error(x) => {
@@ -6720,6 +6933,7 @@ impl ::tl_runtime::Serializable for Error {
     }
 }
 impl ::tl_runtime::Deserializable for Error {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6756,6 +6970,7 @@ impl ExportedChatInvite {
     }
 }
 impl ::tl_runtime::Serializable for ExportedChatInvite {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatInviteExported(x) => {
@@ -6770,6 +6985,7 @@ impl ::tl_runtime::Serializable for ExportedChatInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedChatInvite {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6810,6 +7026,7 @@ impl ExportedChatlistInvite {
     }
 }
 impl ::tl_runtime::Serializable for ExportedChatlistInvite {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedChatlistInvite(x) => {
@@ -6820,6 +7037,7 @@ impl ::tl_runtime::Serializable for ExportedChatlistInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6853,6 +7071,7 @@ impl ExportedContactToken {
     }
 }
 impl ::tl_runtime::Serializable for ExportedContactToken {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedContactToken(x) => {
@@ -6863,6 +7082,7 @@ impl ::tl_runtime::Serializable for ExportedContactToken {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedContactToken {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6896,6 +7116,7 @@ impl ExportedMessageLink {
     }
 }
 impl ::tl_runtime::Serializable for ExportedMessageLink {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedMessageLink(x) => {
@@ -6906,6 +7127,7 @@ impl ::tl_runtime::Serializable for ExportedMessageLink {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedMessageLink {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6939,6 +7161,7 @@ impl ExportedStoryLink {
     }
 }
 impl ::tl_runtime::Serializable for ExportedStoryLink {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedStoryLink(x) => {
@@ -6949,6 +7172,7 @@ impl ::tl_runtime::Serializable for ExportedStoryLink {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedStoryLink {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6982,6 +7206,7 @@ impl FactCheck {
     }
 }
 impl ::tl_runtime::Serializable for FactCheck {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FactCheck(x) => {
@@ -6992,6 +7217,7 @@ impl ::tl_runtime::Serializable for FactCheck {
     }
 }
 impl ::tl_runtime::Deserializable for FactCheck {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7025,6 +7251,7 @@ impl FileHash {
     }
 }
 impl ::tl_runtime::Serializable for FileHash {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FileHash(x) => {
@@ -7035,6 +7262,7 @@ impl ::tl_runtime::Serializable for FileHash {
     }
 }
 impl ::tl_runtime::Deserializable for FileHash {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7068,6 +7296,7 @@ impl Folder {
     }
 }
 impl ::tl_runtime::Serializable for Folder {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Folder(x) => {
@@ -7078,6 +7307,7 @@ impl ::tl_runtime::Serializable for Folder {
     }
 }
 impl ::tl_runtime::Deserializable for Folder {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7111,6 +7341,7 @@ impl FolderPeer {
     }
 }
 impl ::tl_runtime::Serializable for FolderPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FolderPeer(x) => {
@@ -7121,6 +7352,7 @@ impl ::tl_runtime::Serializable for FolderPeer {
     }
 }
 impl ::tl_runtime::Deserializable for FolderPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7157,6 +7389,7 @@ impl ForumTopic {
     }
 }
 impl ::tl_runtime::Serializable for ForumTopic {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Deleted(x) => {
@@ -7171,6 +7404,7 @@ impl ::tl_runtime::Serializable for ForumTopic {
     }
 }
 impl ::tl_runtime::Deserializable for ForumTopic {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7211,6 +7445,7 @@ impl FoundStory {
     }
 }
 impl ::tl_runtime::Serializable for FoundStory {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FoundStory(x) => {
@@ -7221,6 +7456,7 @@ impl ::tl_runtime::Serializable for FoundStory {
     }
 }
 impl ::tl_runtime::Deserializable for FoundStory {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7252,6 +7488,7 @@ impl FutureSalt {
     }
 }
 impl ::tl_runtime::Serializable for FutureSalt {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FutureSalt(x) => {
@@ -7262,6 +7499,7 @@ impl ::tl_runtime::Serializable for FutureSalt {
     }
 }
 impl ::tl_runtime::Deserializable for FutureSalt {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7293,6 +7531,7 @@ impl FutureSalts {
     }
 }
 impl ::tl_runtime::Serializable for FutureSalts {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FutureSalts(x) => {
@@ -7303,6 +7542,7 @@ impl ::tl_runtime::Serializable for FutureSalts {
     }
 }
 impl ::tl_runtime::Deserializable for FutureSalts {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7336,6 +7576,7 @@ impl Game {
     }
 }
 impl ::tl_runtime::Serializable for Game {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Game(x) => {
@@ -7346,6 +7587,7 @@ impl ::tl_runtime::Serializable for Game {
     }
 }
 impl ::tl_runtime::Deserializable for Game {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7382,6 +7624,7 @@ impl GeoPoint {
     }
 }
 impl ::tl_runtime::Serializable for GeoPoint {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -7396,6 +7639,7 @@ impl ::tl_runtime::Serializable for GeoPoint {
     }
 }
 impl ::tl_runtime::Deserializable for GeoPoint {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7436,6 +7680,7 @@ impl GeoPointAddress {
     }
 }
 impl ::tl_runtime::Serializable for GeoPointAddress {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GeoPointAddress(x) => {
@@ -7446,6 +7691,7 @@ impl ::tl_runtime::Serializable for GeoPointAddress {
     }
 }
 impl ::tl_runtime::Deserializable for GeoPointAddress {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7479,6 +7725,7 @@ impl GlobalPrivacySettings {
     }
 }
 impl ::tl_runtime::Serializable for GlobalPrivacySettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GlobalPrivacySettings(x) => {
@@ -7489,6 +7736,7 @@ impl ::tl_runtime::Serializable for GlobalPrivacySettings {
     }
 }
 impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7525,6 +7773,7 @@ impl GroupCall {
     }
 }
 impl ::tl_runtime::Serializable for GroupCall {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Discarded(x) => {
@@ -7539,6 +7788,7 @@ impl ::tl_runtime::Serializable for GroupCall {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCall {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7579,6 +7829,7 @@ impl GroupCallDonor {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallDonor {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallDonor(x) => {
@@ -7589,6 +7840,7 @@ impl ::tl_runtime::Serializable for GroupCallDonor {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallDonor {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7624,6 +7876,7 @@ impl GroupCallMessage {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallMessage(x) => {
@@ -7634,6 +7887,7 @@ impl ::tl_runtime::Serializable for GroupCallMessage {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7667,6 +7921,7 @@ impl GroupCallParticipant {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipant {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipant(x) => {
@@ -7677,6 +7932,7 @@ impl ::tl_runtime::Serializable for GroupCallParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipant {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7710,6 +7966,7 @@ impl GroupCallParticipantVideo {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipantVideo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipantVideo(x) => {
@@ -7720,6 +7977,7 @@ impl ::tl_runtime::Serializable for GroupCallParticipantVideo {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7755,6 +8013,7 @@ impl GroupCallParticipantVideoSourceGroup {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipantVideoSourceGroup {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipantVideoSourceGroup(x) => {
@@ -7765,6 +8024,7 @@ impl ::tl_runtime::Serializable for GroupCallParticipantVideoSourceGroup {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7802,6 +8062,7 @@ impl GroupCallStreamChannel {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallStreamChannel {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallStreamChannel(x) => {
@@ -7812,6 +8073,7 @@ impl ::tl_runtime::Serializable for GroupCallStreamChannel {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7845,6 +8107,7 @@ impl HighScore {
     }
 }
 impl ::tl_runtime::Serializable for HighScore {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::HighScore(x) => {
@@ -7855,6 +8118,7 @@ impl ::tl_runtime::Serializable for HighScore {
     }
 }
 impl ::tl_runtime::Deserializable for HighScore {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7886,6 +8150,7 @@ impl HttpWait {
     }
 }
 impl ::tl_runtime::Serializable for HttpWait {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::HttpWait(x) => {
@@ -7896,6 +8161,7 @@ impl ::tl_runtime::Serializable for HttpWait {
     }
 }
 impl ::tl_runtime::Deserializable for HttpWait {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7929,6 +8195,7 @@ impl ImportedContact {
     }
 }
 impl ::tl_runtime::Serializable for ImportedContact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ImportedContact(x) => {
@@ -7939,6 +8206,7 @@ impl ::tl_runtime::Serializable for ImportedContact {
     }
 }
 impl ::tl_runtime::Deserializable for ImportedContact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7972,6 +8240,7 @@ impl InlineBotSwitchPm {
     }
 }
 impl ::tl_runtime::Serializable for InlineBotSwitchPm {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InlineBotSwitchPm(x) => {
@@ -7982,6 +8251,7 @@ impl ::tl_runtime::Serializable for InlineBotSwitchPm {
     }
 }
 impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8015,6 +8285,7 @@ impl InlineBotWebView {
     }
 }
 impl ::tl_runtime::Serializable for InlineBotWebView {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InlineBotWebView(x) => {
@@ -8025,6 +8296,7 @@ impl ::tl_runtime::Serializable for InlineBotWebView {
     }
 }
 impl ::tl_runtime::Deserializable for InlineBotWebView {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8089,6 +8361,7 @@ impl InlineButtonType {
     }
 }
 impl ::tl_runtime::Serializable for InlineButtonType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Url(x) => {
@@ -8143,6 +8416,7 @@ impl ::tl_runtime::Serializable for InlineButtonType {
     }
 }
 impl ::tl_runtime::Deserializable for InlineButtonType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8268,6 +8542,7 @@ impl InlineQueryPeerType {
     }
 }
 impl ::tl_runtime::Serializable for InlineQueryPeerType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SameBotPm(x) => {
@@ -8298,6 +8573,7 @@ impl ::tl_runtime::Serializable for InlineQueryPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for InlineQueryPeerType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8373,6 +8649,7 @@ impl InputAiComposeTone {
     }
 }
 impl ::tl_runtime::Serializable for InputAiComposeTone {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -8395,6 +8672,7 @@ impl ::tl_runtime::Serializable for InputAiComposeTone {
     }
 }
 impl ::tl_runtime::Deserializable for InputAiComposeTone {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8449,6 +8727,7 @@ impl InputAppEvent {
     }
 }
 impl ::tl_runtime::Serializable for InputAppEvent {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputAppEvent(x) => {
@@ -8459,6 +8738,7 @@ impl ::tl_runtime::Serializable for InputAppEvent {
     }
 }
 impl ::tl_runtime::Deserializable for InputAppEvent {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8495,6 +8775,7 @@ impl InputBotApp {
     }
 }
 impl ::tl_runtime::Serializable for InputBotApp {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -8509,6 +8790,7 @@ impl ::tl_runtime::Serializable for InputBotApp {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotApp {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8573,6 +8855,7 @@ impl InputBotInlineMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAuto(x) => {
@@ -8615,6 +8898,7 @@ impl ::tl_runtime::Serializable for InputBotInlineMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8707,6 +8991,7 @@ impl InputBotInlineMessageId {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineMessageId {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBotInlineMessageId(x) => {
@@ -8721,6 +9006,7 @@ impl ::tl_runtime::Serializable for InputBotInlineMessageId {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8770,6 +9056,7 @@ impl InputBotInlineResult {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBotInlineResult(x) => {
@@ -8792,6 +9079,7 @@ impl ::tl_runtime::Serializable for InputBotInlineResult {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8846,6 +9134,7 @@ impl InputBusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessAwayMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessAwayMessage(x) => {
@@ -8856,6 +9145,7 @@ impl ::tl_runtime::Serializable for InputBusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8889,6 +9179,7 @@ impl InputBusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessBotRecipients {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessBotRecipients(x) => {
@@ -8899,6 +9190,7 @@ impl ::tl_runtime::Serializable for InputBusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8932,6 +9224,7 @@ impl InputBusinessChatLink {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessChatLink {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessChatLink(x) => {
@@ -8942,6 +9235,7 @@ impl ::tl_runtime::Serializable for InputBusinessChatLink {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessChatLink {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8975,6 +9269,7 @@ impl InputBusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessGreetingMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessGreetingMessage(x) => {
@@ -8985,6 +9280,7 @@ impl ::tl_runtime::Serializable for InputBusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9018,6 +9314,7 @@ impl InputBusinessIntro {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessIntro {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessIntro(x) => {
@@ -9028,6 +9325,7 @@ impl ::tl_runtime::Serializable for InputBusinessIntro {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessIntro {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9063,6 +9361,7 @@ impl InputBusinessRecipients {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessRecipients {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessRecipients(x) => {
@@ -9073,6 +9372,7 @@ impl ::tl_runtime::Serializable for InputBusinessRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessRecipients {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9112,6 +9412,7 @@ impl InputChannel {
     }
 }
 impl ::tl_runtime::Serializable for InputChannel {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9130,6 +9431,7 @@ impl ::tl_runtime::Serializable for InputChannel {
     }
 }
 impl ::tl_runtime::Deserializable for InputChannel {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9183,6 +9485,7 @@ impl InputChatPhoto {
     }
 }
 impl ::tl_runtime::Serializable for InputChatPhoto {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9201,6 +9504,7 @@ impl ::tl_runtime::Serializable for InputChatPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatPhoto {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9254,6 +9558,7 @@ impl InputChatTheme {
     }
 }
 impl ::tl_runtime::Serializable for InputChatTheme {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9272,6 +9577,7 @@ impl ::tl_runtime::Serializable for InputChatTheme {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatTheme {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9319,6 +9625,7 @@ impl InputChatlist {
     }
 }
 impl ::tl_runtime::Serializable for InputChatlist {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilter(x) => {
@@ -9329,6 +9636,7 @@ impl ::tl_runtime::Serializable for InputChatlist {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatlist {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9367,6 +9675,7 @@ impl InputCheckPasswordSrp {
     }
 }
 impl ::tl_runtime::Serializable for InputCheckPasswordSrp {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputCheckPasswordEmpty(x) => {
@@ -9381,6 +9690,7 @@ impl ::tl_runtime::Serializable for InputCheckPasswordSrp {
     }
 }
 impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9421,6 +9731,7 @@ impl InputClientProxy {
     }
 }
 impl ::tl_runtime::Serializable for InputClientProxy {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputClientProxy(x) => {
@@ -9431,6 +9742,7 @@ impl ::tl_runtime::Serializable for InputClientProxy {
     }
 }
 impl ::tl_runtime::Deserializable for InputClientProxy {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9467,6 +9779,7 @@ impl InputCollectible {
     }
 }
 impl ::tl_runtime::Serializable for InputCollectible {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Username(x) => {
@@ -9481,6 +9794,7 @@ impl ::tl_runtime::Serializable for InputCollectible {
     }
 }
 impl ::tl_runtime::Deserializable for InputCollectible {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9521,6 +9835,7 @@ impl InputContact {
     }
 }
 impl ::tl_runtime::Serializable for InputContact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPhoneContact(x) => {
@@ -9531,6 +9846,7 @@ impl ::tl_runtime::Serializable for InputContact {
     }
 }
 impl ::tl_runtime::Deserializable for InputContact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9570,6 +9886,7 @@ impl InputDialogPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputDialogPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputDialogPeer(x) => {
@@ -9588,6 +9905,7 @@ impl ::tl_runtime::Serializable for InputDialogPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputDialogPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9638,6 +9956,7 @@ impl InputDocument {
     }
 }
 impl ::tl_runtime::Serializable for InputDocument {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9652,6 +9971,7 @@ impl ::tl_runtime::Serializable for InputDocument {
     }
 }
 impl ::tl_runtime::Deserializable for InputDocument {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9692,6 +10012,7 @@ impl InputEncryptedChat {
     }
 }
 impl ::tl_runtime::Serializable for InputEncryptedChat {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputEncryptedChat(x) => {
@@ -9702,6 +10023,7 @@ impl ::tl_runtime::Serializable for InputEncryptedChat {
     }
 }
 impl ::tl_runtime::Deserializable for InputEncryptedChat {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9744,6 +10066,7 @@ impl InputEncryptedFile {
     }
 }
 impl ::tl_runtime::Serializable for InputEncryptedFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9766,6 +10089,7 @@ impl ::tl_runtime::Serializable for InputEncryptedFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputEncryptedFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9826,6 +10150,7 @@ impl InputFile {
     }
 }
 impl ::tl_runtime::Serializable for InputFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFile(x) => {
@@ -9844,6 +10169,7 @@ impl ::tl_runtime::Serializable for InputFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9918,6 +10244,7 @@ impl InputFileLocation {
     }
 }
 impl ::tl_runtime::Serializable for InputFileLocation {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFileLocation(x) => {
@@ -9964,6 +10291,7 @@ impl ::tl_runtime::Serializable for InputFileLocation {
     }
 }
 impl ::tl_runtime::Deserializable for InputFileLocation {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10060,6 +10388,7 @@ impl InputFolderPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputFolderPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFolderPeer(x) => {
@@ -10070,6 +10399,7 @@ impl ::tl_runtime::Serializable for InputFolderPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputFolderPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10106,6 +10436,7 @@ impl InputGame {
     }
 }
 impl ::tl_runtime::Serializable for InputGame {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -10120,6 +10451,7 @@ impl ::tl_runtime::Serializable for InputGame {
     }
 }
 impl ::tl_runtime::Deserializable for InputGame {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10163,6 +10495,7 @@ impl InputGeoPoint {
     }
 }
 impl ::tl_runtime::Serializable for InputGeoPoint {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -10177,6 +10510,7 @@ impl ::tl_runtime::Serializable for InputGeoPoint {
     }
 }
 impl ::tl_runtime::Deserializable for InputGeoPoint {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10223,6 +10557,7 @@ impl InputGroupCall {
     }
 }
 impl ::tl_runtime::Serializable for InputGroupCall {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputGroupCall(x) => {
@@ -10241,6 +10576,7 @@ impl ::tl_runtime::Serializable for InputGroupCall {
     }
 }
 impl ::tl_runtime::Deserializable for InputGroupCall {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10330,6 +10666,7 @@ impl InputInvoice {
     }
 }
 impl ::tl_runtime::Serializable for InputInvoice {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -10396,6 +10733,7 @@ impl ::tl_runtime::Serializable for InputInvoice {
     }
 }
 impl ::tl_runtime::Deserializable for InputInvoice {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10584,6 +10922,7 @@ impl InputMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -10670,6 +11009,7 @@ impl ::tl_runtime::Serializable for InputMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -10775,6 +11115,7 @@ impl InputMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -10797,6 +11138,7 @@ impl ::tl_runtime::Serializable for InputMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10849,6 +11191,7 @@ impl InputMessageReadMetric {
     }
 }
 impl ::tl_runtime::Serializable for InputMessageReadMetric {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputMessageReadMetric(x) => {
@@ -10859,6 +11202,7 @@ impl ::tl_runtime::Serializable for InputMessageReadMetric {
     }
 }
 impl ::tl_runtime::Deserializable for InputMessageReadMetric {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10907,6 +11251,7 @@ impl InputNotifyPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputNotifyPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputNotifyPeer(x) => {
@@ -10937,6 +11282,7 @@ impl ::tl_runtime::Serializable for InputNotifyPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputNotifyPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11005,6 +11351,7 @@ impl InputPasskeyCredential {
     }
 }
 impl ::tl_runtime::Serializable for InputPasskeyCredential {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PublicKey(x) => {
@@ -11015,6 +11362,7 @@ impl ::tl_runtime::Serializable for InputPasskeyCredential {
     }
 }
 impl ::tl_runtime::Deserializable for InputPasskeyCredential {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11051,6 +11399,7 @@ impl InputPasskeyResponse {
     }
 }
 impl ::tl_runtime::Serializable for InputPasskeyResponse {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Register(x) => {
@@ -11065,6 +11414,7 @@ impl ::tl_runtime::Serializable for InputPasskeyResponse {
     }
 }
 impl ::tl_runtime::Deserializable for InputPasskeyResponse {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11114,6 +11464,7 @@ impl InputPaymentCredentials {
     }
 }
 impl ::tl_runtime::Serializable for InputPaymentCredentials {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Saved(x) => {
@@ -11136,6 +11487,7 @@ impl ::tl_runtime::Serializable for InputPaymentCredentials {
     }
 }
 impl ::tl_runtime::Deserializable for InputPaymentCredentials {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11208,6 +11560,7 @@ impl InputPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -11242,6 +11595,7 @@ impl ::tl_runtime::Serializable for InputPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -11297,6 +11651,7 @@ impl InputPeerNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for InputPeerNotifySettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPeerNotifySettings(x) => {
@@ -11307,6 +11662,7 @@ impl ::tl_runtime::Serializable for InputPeerNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11340,6 +11696,7 @@ impl InputPhoneCall {
     }
 }
 impl ::tl_runtime::Serializable for InputPhoneCall {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPhoneCall(x) => {
@@ -11350,6 +11707,7 @@ impl ::tl_runtime::Serializable for InputPhoneCall {
     }
 }
 impl ::tl_runtime::Deserializable for InputPhoneCall {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11386,6 +11744,7 @@ impl InputPhoto {
     }
 }
 impl ::tl_runtime::Serializable for InputPhoto {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -11400,6 +11759,7 @@ impl ::tl_runtime::Serializable for InputPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for InputPhoto {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11481,6 +11841,7 @@ impl InputPrivacyKey {
     }
 }
 impl ::tl_runtime::Serializable for InputPrivacyKey {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatusTimestamp(x) => {
@@ -11543,6 +11904,7 @@ impl ::tl_runtime::Serializable for InputPrivacyKey {
     }
 }
 impl ::tl_runtime::Deserializable for InputPrivacyKey {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11706,6 +12068,7 @@ impl InputPrivacyRule {
     }
 }
 impl ::tl_runtime::Serializable for InputPrivacyRule {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPrivacyValueAllowContacts(x) => {
@@ -11760,6 +12123,7 @@ impl ::tl_runtime::Serializable for InputPrivacyRule {
     }
 }
 impl ::tl_runtime::Deserializable for InputPrivacyRule {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11873,6 +12237,7 @@ impl InputQuickReplyShortcut {
     }
 }
 impl ::tl_runtime::Serializable for InputQuickReplyShortcut {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputQuickReplyShortcut(x) => {
@@ -11887,6 +12252,7 @@ impl ::tl_runtime::Serializable for InputQuickReplyShortcut {
     }
 }
 impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11936,6 +12302,7 @@ impl InputReplyTo {
     }
 }
 impl ::tl_runtime::Serializable for InputReplyTo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -11958,6 +12325,7 @@ impl ::tl_runtime::Serializable for InputReplyTo {
     }
 }
 impl ::tl_runtime::Deserializable for InputReplyTo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12013,6 +12381,7 @@ impl InputRichFile {
     }
 }
 impl ::tl_runtime::Serializable for InputRichFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Photo(x) => {
@@ -12027,6 +12396,7 @@ impl ::tl_runtime::Serializable for InputRichFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputRichFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12071,6 +12441,7 @@ impl InputRichMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputRichMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputRichMessage(x) => {
@@ -12089,6 +12460,7 @@ impl ::tl_runtime::Serializable for InputRichMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputRichMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12142,6 +12514,7 @@ impl InputSavedStarGift {
     }
 }
 impl ::tl_runtime::Serializable for InputSavedStarGift {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -12160,6 +12533,7 @@ impl ::tl_runtime::Serializable for InputSavedStarGift {
     }
 }
 impl ::tl_runtime::Deserializable for InputSavedStarGift {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12210,6 +12584,7 @@ impl InputSecureFile {
     }
 }
 impl ::tl_runtime::Serializable for InputSecureFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Uploaded(x) => {
@@ -12224,6 +12599,7 @@ impl ::tl_runtime::Serializable for InputSecureFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputSecureFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12264,6 +12640,7 @@ impl InputSecureValue {
     }
 }
 impl ::tl_runtime::Serializable for InputSecureValue {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputSecureValue(x) => {
@@ -12274,6 +12651,7 @@ impl ::tl_runtime::Serializable for InputSecureValue {
     }
 }
 impl ::tl_runtime::Deserializable for InputSecureValue {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12307,6 +12685,7 @@ impl InputSingleMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputSingleMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputSingleMedia(x) => {
@@ -12317,6 +12696,7 @@ impl ::tl_runtime::Serializable for InputSingleMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputSingleMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12353,6 +12733,7 @@ impl InputStarGiftAuction {
     }
 }
 impl ::tl_runtime::Serializable for InputStarGiftAuction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStarGiftAuction(x) => {
@@ -12367,6 +12748,7 @@ impl ::tl_runtime::Serializable for InputStarGiftAuction {
     }
 }
 impl ::tl_runtime::Deserializable for InputStarGiftAuction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12407,6 +12789,7 @@ impl InputStarsTransaction {
     }
 }
 impl ::tl_runtime::Serializable for InputStarsTransaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStarsTransaction(x) => {
@@ -12417,6 +12800,7 @@ impl ::tl_runtime::Serializable for InputStarsTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for InputStarsTransaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12487,6 +12871,7 @@ impl InputStickerSet {
     }
 }
 impl ::tl_runtime::Serializable for InputStickerSet {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -12541,6 +12926,7 @@ impl ::tl_runtime::Serializable for InputStickerSet {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickerSet {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12651,6 +13037,7 @@ impl InputStickerSetItem {
     }
 }
 impl ::tl_runtime::Serializable for InputStickerSetItem {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStickerSetItem(x) => {
@@ -12661,6 +13048,7 @@ impl ::tl_runtime::Serializable for InputStickerSetItem {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickerSetItem {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12697,6 +13085,7 @@ impl InputStickeredMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputStickeredMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Photo(x) => {
@@ -12711,6 +13100,7 @@ impl ::tl_runtime::Serializable for InputStickeredMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickeredMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12774,6 +13164,7 @@ impl InputStorePaymentPurpose {
     }
 }
 impl ::tl_runtime::Serializable for InputStorePaymentPurpose {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStorePaymentPremiumSubscription(x) => {
@@ -12812,6 +13203,7 @@ impl ::tl_runtime::Serializable for InputStorePaymentPurpose {
     }
 }
 impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12897,6 +13289,7 @@ impl InputTheme {
     }
 }
 impl ::tl_runtime::Serializable for InputTheme {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputTheme(x) => {
@@ -12911,6 +13304,7 @@ impl ::tl_runtime::Serializable for InputTheme {
     }
 }
 impl ::tl_runtime::Deserializable for InputTheme {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12951,6 +13345,7 @@ impl InputThemeSettings {
     }
 }
 impl ::tl_runtime::Serializable for InputThemeSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputThemeSettings(x) => {
@@ -12961,6 +13356,7 @@ impl ::tl_runtime::Serializable for InputThemeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for InputThemeSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13003,6 +13399,7 @@ impl InputUser {
     }
 }
 impl ::tl_runtime::Serializable for InputUser {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -13025,6 +13422,7 @@ impl ::tl_runtime::Serializable for InputUser {
     }
 }
 impl ::tl_runtime::Deserializable for InputUser {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13085,6 +13483,7 @@ impl InputWallPaper {
     }
 }
 impl ::tl_runtime::Serializable for InputWallPaper {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWallPaper(x) => {
@@ -13103,6 +13502,7 @@ impl ::tl_runtime::Serializable for InputWallPaper {
     }
 }
 impl ::tl_runtime::Deserializable for InputWallPaper {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13151,6 +13551,7 @@ impl InputWalletReplacement {
     }
 }
 impl ::tl_runtime::Serializable for InputWalletReplacement {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWalletNew(x) => {
@@ -13165,6 +13566,7 @@ impl ::tl_runtime::Serializable for InputWalletReplacement {
     }
 }
 impl ::tl_runtime::Deserializable for InputWalletReplacement {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13205,6 +13607,7 @@ impl InputWebDocument {
     }
 }
 impl ::tl_runtime::Serializable for InputWebDocument {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWebDocument(x) => {
@@ -13215,6 +13618,7 @@ impl ::tl_runtime::Serializable for InputWebDocument {
     }
 }
 impl ::tl_runtime::Deserializable for InputWebDocument {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13256,6 +13660,7 @@ impl InputWebFileLocation {
     }
 }
 impl ::tl_runtime::Serializable for InputWebFileLocation {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWebFileLocation(x) => {
@@ -13274,6 +13679,7 @@ impl ::tl_runtime::Serializable for InputWebFileLocation {
     }
 }
 impl ::tl_runtime::Deserializable for InputWebFileLocation {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13321,6 +13727,7 @@ impl Invoice {
     }
 }
 impl ::tl_runtime::Serializable for Invoice {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Invoice(x) => {
@@ -13331,6 +13738,7 @@ impl ::tl_runtime::Serializable for Invoice {
     }
 }
 impl ::tl_runtime::Deserializable for Invoice {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13365,6 +13773,7 @@ impl IpPort {
     }
 }
 impl ::tl_runtime::Serializable for IpPort {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::IpPort(x) => {
@@ -13379,6 +13788,7 @@ impl ::tl_runtime::Serializable for IpPort {
     }
 }
 impl ::tl_runtime::Deserializable for IpPort {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13426,6 +13836,7 @@ impl JoinChatBotResult {
     }
 }
 impl ::tl_runtime::Serializable for JoinChatBotResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Approved(x) => {
@@ -13448,6 +13859,7 @@ impl ::tl_runtime::Serializable for JoinChatBotResult {
     }
 }
 impl ::tl_runtime::Deserializable for JoinChatBotResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13504,6 +13916,7 @@ impl JsonObjectValue {
     }
 }
 impl ::tl_runtime::Serializable for JsonObjectValue {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::JsonObjectValue(x) => {
@@ -13514,6 +13927,7 @@ impl ::tl_runtime::Serializable for JsonObjectValue {
     }
 }
 impl ::tl_runtime::Deserializable for JsonObjectValue {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -13564,6 +13978,7 @@ impl JsonValue {
     }
 }
 impl ::tl_runtime::Serializable for JsonValue {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::JsonNull(x) => {
@@ -13594,6 +14009,7 @@ impl ::tl_runtime::Serializable for JsonValue {
     }
 }
 impl ::tl_runtime::Deserializable for JsonValue {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -13640,6 +14056,7 @@ impl KeyboardButton {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButton {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButton(x) => {
@@ -13650,6 +14067,7 @@ impl ::tl_runtime::Serializable for KeyboardButton {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButton {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13683,6 +14101,7 @@ impl KeyboardButtonRow {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButtonRow {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButtonRow(x) => {
@@ -13693,6 +14112,7 @@ impl ::tl_runtime::Serializable for KeyboardButtonRow {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButtonRow {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13726,6 +14146,7 @@ impl KeyboardButtonStyle {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButtonStyle {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButtonStyle(x) => {
@@ -13736,6 +14157,7 @@ impl ::tl_runtime::Serializable for KeyboardButtonStyle {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButtonStyle {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13767,6 +14189,7 @@ impl KeyboardInlineButton {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardInlineButton {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardInlineButton(x) => {
@@ -13777,6 +14200,7 @@ impl ::tl_runtime::Serializable for KeyboardInlineButton {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardInlineButton {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13808,6 +14232,7 @@ impl KeyboardInlineButtonRow {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardInlineButtonRow {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardInlineButtonRow(x) => {
@@ -13818,6 +14243,7 @@ impl ::tl_runtime::Serializable for KeyboardInlineButtonRow {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13851,6 +14277,7 @@ impl LabeledPrice {
     }
 }
 impl ::tl_runtime::Serializable for LabeledPrice {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LabeledPrice(x) => {
@@ -13861,6 +14288,7 @@ impl ::tl_runtime::Serializable for LabeledPrice {
     }
 }
 impl ::tl_runtime::Deserializable for LabeledPrice {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13894,6 +14322,7 @@ impl LangPackDifference {
     }
 }
 impl ::tl_runtime::Serializable for LangPackDifference {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackDifference(x) => {
@@ -13904,6 +14333,7 @@ impl ::tl_runtime::Serializable for LangPackDifference {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackDifference {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13937,6 +14367,7 @@ impl LangPackLanguage {
     }
 }
 impl ::tl_runtime::Serializable for LangPackLanguage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackLanguage(x) => {
@@ -13947,6 +14378,7 @@ impl ::tl_runtime::Serializable for LangPackLanguage {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackLanguage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13986,6 +14418,7 @@ impl LangPackString {
     }
 }
 impl ::tl_runtime::Serializable for LangPackString {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackString(x) => {
@@ -14004,6 +14437,7 @@ impl ::tl_runtime::Serializable for LangPackString {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackString {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14051,6 +14485,7 @@ impl MaskCoords {
     }
 }
 impl ::tl_runtime::Serializable for MaskCoords {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MaskCoords(x) => {
@@ -14061,6 +14496,7 @@ impl ::tl_runtime::Serializable for MaskCoords {
     }
 }
 impl ::tl_runtime::Deserializable for MaskCoords {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14118,6 +14554,7 @@ impl MediaArea {
     }
 }
 impl ::tl_runtime::Serializable for MediaArea {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Venue(x) => {
@@ -14160,6 +14597,7 @@ impl ::tl_runtime::Serializable for MediaArea {
     }
 }
 impl ::tl_runtime::Deserializable for MediaArea {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14249,6 +14687,7 @@ impl MediaAreaCoordinates {
     }
 }
 impl ::tl_runtime::Serializable for MediaAreaCoordinates {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAreaCoordinates(x) => {
@@ -14259,6 +14698,7 @@ impl ::tl_runtime::Serializable for MediaAreaCoordinates {
     }
 }
 impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14298,6 +14738,7 @@ impl Message {
     }
 }
 impl ::tl_runtime::Serializable for Message {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -14316,6 +14757,7 @@ impl ::tl_runtime::Serializable for Message {
     }
 }
 impl ::tl_runtime::Deserializable for Message {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14575,6 +15017,7 @@ impl MessageAction {
     }
 }
 impl ::tl_runtime::Serializable for MessageAction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -14865,6 +15308,7 @@ impl ::tl_runtime::Serializable for MessageAction {
     }
 }
 impl ::tl_runtime::Deserializable for MessageAction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15465,6 +15909,7 @@ impl MessageEntity {
     }
 }
 impl ::tl_runtime::Serializable for MessageEntity {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -15575,6 +16020,7 @@ impl ::tl_runtime::Serializable for MessageEntity {
     }
 }
 impl ::tl_runtime::Deserializable for MessageEntity {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15786,6 +16232,7 @@ impl MessageExtendedMedia {
     }
 }
 impl ::tl_runtime::Serializable for MessageExtendedMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Preview(x) => {
@@ -15800,6 +16247,7 @@ impl ::tl_runtime::Serializable for MessageExtendedMedia {
     }
 }
 impl ::tl_runtime::Deserializable for MessageExtendedMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -15836,6 +16284,7 @@ impl MessageFwdHeader {
     }
 }
 impl ::tl_runtime::Serializable for MessageFwdHeader {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageFwdHeader(x) => {
@@ -15846,6 +16295,7 @@ impl ::tl_runtime::Serializable for MessageFwdHeader {
     }
 }
 impl ::tl_runtime::Deserializable for MessageFwdHeader {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15933,6 +16383,7 @@ impl MessageMedia {
     }
 }
 impl ::tl_runtime::Serializable for MessageMedia {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -16015,6 +16466,7 @@ impl ::tl_runtime::Serializable for MessageMedia {
     }
 }
 impl ::tl_runtime::Deserializable for MessageMedia {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -16102,6 +16554,7 @@ impl MessagePeerReaction {
     }
 }
 impl ::tl_runtime::Serializable for MessagePeerReaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessagePeerReaction(x) => {
@@ -16112,6 +16565,7 @@ impl ::tl_runtime::Serializable for MessagePeerReaction {
     }
 }
 impl ::tl_runtime::Deserializable for MessagePeerReaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16151,6 +16605,7 @@ impl MessagePeerVote {
     }
 }
 impl ::tl_runtime::Serializable for MessagePeerVote {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessagePeerVote(x) => {
@@ -16169,6 +16624,7 @@ impl ::tl_runtime::Serializable for MessagePeerVote {
     }
 }
 impl ::tl_runtime::Deserializable for MessagePeerVote {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16216,6 +16672,7 @@ impl MessageRange {
     }
 }
 impl ::tl_runtime::Serializable for MessageRange {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageRange(x) => {
@@ -16226,6 +16683,7 @@ impl ::tl_runtime::Serializable for MessageRange {
     }
 }
 impl ::tl_runtime::Deserializable for MessageRange {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16259,6 +16717,7 @@ impl MessageReactions {
     }
 }
 impl ::tl_runtime::Serializable for MessageReactions {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReactions(x) => {
@@ -16269,6 +16728,7 @@ impl ::tl_runtime::Serializable for MessageReactions {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReactions {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16302,6 +16762,7 @@ impl MessageReactor {
     }
 }
 impl ::tl_runtime::Serializable for MessageReactor {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReactor(x) => {
@@ -16312,6 +16773,7 @@ impl ::tl_runtime::Serializable for MessageReactor {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReactor {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16345,6 +16807,7 @@ impl MessageReplies {
     }
 }
 impl ::tl_runtime::Serializable for MessageReplies {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReplies(x) => {
@@ -16355,6 +16818,7 @@ impl ::tl_runtime::Serializable for MessageReplies {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReplies {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16391,6 +16855,7 @@ impl MessageReplyHeader {
     }
 }
 impl ::tl_runtime::Serializable for MessageReplyHeader {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReplyHeader(x) => {
@@ -16405,6 +16870,7 @@ impl ::tl_runtime::Serializable for MessageReplyHeader {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReplyHeader {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16445,6 +16911,7 @@ impl MessageReportOption {
     }
 }
 impl ::tl_runtime::Serializable for MessageReportOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReportOption(x) => {
@@ -16455,6 +16922,7 @@ impl ::tl_runtime::Serializable for MessageReportOption {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReportOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16488,6 +16956,7 @@ impl MessageViews {
     }
 }
 impl ::tl_runtime::Serializable for MessageViews {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageViews(x) => {
@@ -16498,6 +16967,7 @@ impl ::tl_runtime::Serializable for MessageViews {
     }
 }
 impl ::tl_runtime::Deserializable for MessageViews {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16582,6 +17052,7 @@ impl MessagesFilter {
     }
 }
 impl ::tl_runtime::Serializable for MessagesFilter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputMessagesFilterEmpty(x) => {
@@ -16660,6 +17131,7 @@ impl ::tl_runtime::Serializable for MessagesFilter {
     }
 }
 impl ::tl_runtime::Deserializable for MessagesFilter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16812,6 +17284,7 @@ impl MissingInvitee {
     }
 }
 impl ::tl_runtime::Serializable for MissingInvitee {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MissingInvitee(x) => {
@@ -16822,6 +17295,7 @@ impl ::tl_runtime::Serializable for MissingInvitee {
     }
 }
 impl ::tl_runtime::Deserializable for MissingInvitee {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16856,6 +17330,7 @@ impl MsgDetailedInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgDetailedInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgDetailedInfo(x) => {
@@ -16870,6 +17345,7 @@ impl ::tl_runtime::Serializable for MsgDetailedInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgDetailedInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16911,6 +17387,7 @@ impl MsgResendReq {
     }
 }
 impl ::tl_runtime::Serializable for MsgResendReq {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgResendReq(x) => {
@@ -16925,6 +17402,7 @@ impl ::tl_runtime::Serializable for MsgResendReq {
     }
 }
 impl ::tl_runtime::Deserializable for MsgResendReq {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16963,6 +17441,7 @@ impl MsgsAck {
     }
 }
 impl ::tl_runtime::Serializable for MsgsAck {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsAck(x) => {
@@ -16973,6 +17452,7 @@ impl ::tl_runtime::Serializable for MsgsAck {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsAck {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17004,6 +17484,7 @@ impl MsgsAllInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgsAllInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsAllInfo(x) => {
@@ -17014,6 +17495,7 @@ impl ::tl_runtime::Serializable for MsgsAllInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsAllInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17045,6 +17527,7 @@ impl MsgsStateInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgsStateInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsStateInfo(x) => {
@@ -17055,6 +17538,7 @@ impl ::tl_runtime::Serializable for MsgsStateInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsStateInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17086,6 +17570,7 @@ impl MsgsStateReq {
     }
 }
 impl ::tl_runtime::Serializable for MsgsStateReq {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsStateReq(x) => {
@@ -17096,6 +17581,7 @@ impl ::tl_runtime::Serializable for MsgsStateReq {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsStateReq {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17129,6 +17615,7 @@ impl MyBoost {
     }
 }
 impl ::tl_runtime::Serializable for MyBoost {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MyBoost(x) => {
@@ -17139,6 +17626,7 @@ impl ::tl_runtime::Serializable for MyBoost {
     }
 }
 impl ::tl_runtime::Deserializable for MyBoost {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17172,6 +17660,7 @@ impl NearestDc {
     }
 }
 impl ::tl_runtime::Serializable for NearestDc {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NearestDc(x) => {
@@ -17182,6 +17671,7 @@ impl ::tl_runtime::Serializable for NearestDc {
     }
 }
 impl ::tl_runtime::Deserializable for NearestDc {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17213,6 +17703,7 @@ impl NewSession {
     }
 }
 impl ::tl_runtime::Serializable for NewSession {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Created(x) => {
@@ -17223,6 +17714,7 @@ impl ::tl_runtime::Serializable for NewSession {
     }
 }
 impl ::tl_runtime::Deserializable for NewSession {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17265,6 +17757,7 @@ impl NotificationSound {
     }
 }
 impl ::tl_runtime::Serializable for NotificationSound {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -17287,6 +17780,7 @@ impl ::tl_runtime::Serializable for NotificationSound {
     }
 }
 impl ::tl_runtime::Deserializable for NotificationSound {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17356,6 +17850,7 @@ impl NotifyPeer {
     }
 }
 impl ::tl_runtime::Serializable for NotifyPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotifyPeer(x) => {
@@ -17386,6 +17881,7 @@ impl ::tl_runtime::Serializable for NotifyPeer {
     }
 }
 impl ::tl_runtime::Deserializable for NotifyPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17454,6 +17950,7 @@ impl Null {
     }
 }
 impl ::tl_runtime::Serializable for Null {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Null(x) => {
@@ -17464,6 +17961,7 @@ impl ::tl_runtime::Serializable for Null {
     }
 }
 impl ::tl_runtime::Deserializable for Null {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17495,6 +17993,7 @@ impl OnrampAvailability {
     }
 }
 impl ::tl_runtime::Serializable for OnrampAvailability {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampAvailability(x) => {
@@ -17505,6 +18004,7 @@ impl ::tl_runtime::Serializable for OnrampAvailability {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampAvailability {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17536,6 +18036,7 @@ impl OnrampLimits {
     }
 }
 impl ::tl_runtime::Serializable for OnrampLimits {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampLimits(x) => {
@@ -17546,6 +18047,7 @@ impl ::tl_runtime::Serializable for OnrampLimits {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampLimits {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17577,6 +18079,7 @@ impl OnrampMethodAvailability {
     }
 }
 impl ::tl_runtime::Serializable for OnrampMethodAvailability {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampMethodAvailability(x) => {
@@ -17587,6 +18090,7 @@ impl ::tl_runtime::Serializable for OnrampMethodAvailability {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampMethodAvailability {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17618,6 +18122,7 @@ impl OnrampProviderInfo {
     }
 }
 impl ::tl_runtime::Serializable for OnrampProviderInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampProviderInfo(x) => {
@@ -17628,6 +18133,7 @@ impl ::tl_runtime::Serializable for OnrampProviderInfo {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampProviderInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17659,6 +18165,7 @@ impl OnrampQuote {
     }
 }
 impl ::tl_runtime::Serializable for OnrampQuote {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampQuote(x) => {
@@ -17669,6 +18176,7 @@ impl ::tl_runtime::Serializable for OnrampQuote {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampQuote {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17700,6 +18208,7 @@ impl OnrampSession {
     }
 }
 impl ::tl_runtime::Serializable for OnrampSession {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampSession(x) => {
@@ -17710,6 +18219,7 @@ impl ::tl_runtime::Serializable for OnrampSession {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampSession {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17743,6 +18253,7 @@ impl OutboxReadDate {
     }
 }
 impl ::tl_runtime::Serializable for OutboxReadDate {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OutboxReadDate(x) => {
@@ -17753,6 +18264,7 @@ impl ::tl_runtime::Serializable for OutboxReadDate {
     }
 }
 impl ::tl_runtime::Deserializable for OutboxReadDate {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17793,6 +18305,7 @@ impl PQInnerData {
     }
 }
 impl ::tl_runtime::Serializable for PQInnerData {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PQInnerData(x) => {
@@ -17815,6 +18328,7 @@ impl ::tl_runtime::Serializable for PQInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for PQInnerData {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17869,6 +18383,7 @@ impl Page {
     }
 }
 impl ::tl_runtime::Serializable for Page {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Page(x) => {
@@ -17879,6 +18394,7 @@ impl ::tl_runtime::Serializable for Page {
     }
 }
 impl ::tl_runtime::Deserializable for Page {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18032,6 +18548,7 @@ impl PageBlock {
     }
 }
 impl ::tl_runtime::Serializable for PageBlock {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unsupported(x) => {
@@ -18202,6 +18719,7 @@ impl ::tl_runtime::Serializable for PageBlock {
     }
 }
 impl ::tl_runtime::Deserializable for PageBlock {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -18357,6 +18875,7 @@ impl PageButton {
     }
 }
 impl ::tl_runtime::Serializable for PageButton {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageButton(x) => {
@@ -18367,6 +18886,7 @@ impl ::tl_runtime::Serializable for PageButton {
     }
 }
 impl ::tl_runtime::Deserializable for PageButton {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18400,6 +18920,7 @@ impl PageCaption {
     }
 }
 impl ::tl_runtime::Serializable for PageCaption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageCaption(x) => {
@@ -18410,6 +18931,7 @@ impl ::tl_runtime::Serializable for PageCaption {
     }
 }
 impl ::tl_runtime::Deserializable for PageCaption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18446,6 +18968,7 @@ impl PageListItem {
     }
 }
 impl ::tl_runtime::Serializable for PageListItem {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Text(x) => {
@@ -18460,6 +18983,7 @@ impl ::tl_runtime::Serializable for PageListItem {
     }
 }
 impl ::tl_runtime::Deserializable for PageListItem {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -18497,6 +19021,7 @@ impl PageListOrderedItem {
     }
 }
 impl ::tl_runtime::Serializable for PageListOrderedItem {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Text(x) => {
@@ -18511,6 +19036,7 @@ impl ::tl_runtime::Serializable for PageListOrderedItem {
     }
 }
 impl ::tl_runtime::Deserializable for PageListOrderedItem {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -18545,6 +19071,7 @@ impl PageRelatedArticle {
     }
 }
 impl ::tl_runtime::Serializable for PageRelatedArticle {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageRelatedArticle(x) => {
@@ -18555,6 +19082,7 @@ impl ::tl_runtime::Serializable for PageRelatedArticle {
     }
 }
 impl ::tl_runtime::Deserializable for PageRelatedArticle {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18588,6 +19116,7 @@ impl PageTableCell {
     }
 }
 impl ::tl_runtime::Serializable for PageTableCell {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageTableCell(x) => {
@@ -18598,6 +19127,7 @@ impl ::tl_runtime::Serializable for PageTableCell {
     }
 }
 impl ::tl_runtime::Deserializable for PageTableCell {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18631,6 +19161,7 @@ impl PageTableRow {
     }
 }
 impl ::tl_runtime::Serializable for PageTableRow {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageTableRow(x) => {
@@ -18641,6 +19172,7 @@ impl ::tl_runtime::Serializable for PageTableRow {
     }
 }
 impl ::tl_runtime::Deserializable for PageTableRow {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18680,6 +19212,7 @@ impl PaidReactionPrivacy {
     }
 }
 impl ::tl_runtime::Serializable for PaidReactionPrivacy {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -18698,6 +19231,7 @@ impl ::tl_runtime::Serializable for PaidReactionPrivacy {
     }
 }
 impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18745,6 +19279,7 @@ impl Passkey {
     }
 }
 impl ::tl_runtime::Serializable for Passkey {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Passkey(x) => {
@@ -18755,6 +19290,7 @@ impl ::tl_runtime::Serializable for Passkey {
     }
 }
 impl ::tl_runtime::Deserializable for Passkey {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18793,6 +19329,7 @@ impl PasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Serializable for PasswordKdfAlgo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -18807,6 +19344,7 @@ impl ::tl_runtime::Serializable for PasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18847,6 +19385,7 @@ impl PaymentCharge {
     }
 }
 impl ::tl_runtime::Serializable for PaymentCharge {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentCharge(x) => {
@@ -18857,6 +19396,7 @@ impl ::tl_runtime::Serializable for PaymentCharge {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentCharge {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18890,6 +19430,7 @@ impl PaymentFormMethod {
     }
 }
 impl ::tl_runtime::Serializable for PaymentFormMethod {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentFormMethod(x) => {
@@ -18900,6 +19441,7 @@ impl ::tl_runtime::Serializable for PaymentFormMethod {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentFormMethod {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18933,6 +19475,7 @@ impl PaymentRequestedInfo {
     }
 }
 impl ::tl_runtime::Serializable for PaymentRequestedInfo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentRequestedInfo(x) => {
@@ -18943,6 +19486,7 @@ impl ::tl_runtime::Serializable for PaymentRequestedInfo {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18976,6 +19520,7 @@ impl PaymentSavedCredentials {
     }
 }
 impl ::tl_runtime::Serializable for PaymentSavedCredentials {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Card(x) => {
@@ -18986,6 +19531,7 @@ impl ::tl_runtime::Serializable for PaymentSavedCredentials {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19025,6 +19571,7 @@ impl Peer {
     }
 }
 impl ::tl_runtime::Serializable for Peer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -19043,6 +19590,7 @@ impl ::tl_runtime::Serializable for Peer {
     }
 }
 impl ::tl_runtime::Deserializable for Peer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19090,6 +19638,7 @@ impl PeerBlocked {
     }
 }
 impl ::tl_runtime::Serializable for PeerBlocked {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerBlocked(x) => {
@@ -19100,6 +19649,7 @@ impl ::tl_runtime::Serializable for PeerBlocked {
     }
 }
 impl ::tl_runtime::Deserializable for PeerBlocked {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19139,6 +19689,7 @@ impl PeerColor {
     }
 }
 impl ::tl_runtime::Serializable for PeerColor {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerColor(x) => {
@@ -19157,6 +19708,7 @@ impl ::tl_runtime::Serializable for PeerColor {
     }
 }
 impl ::tl_runtime::Deserializable for PeerColor {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19207,6 +19759,7 @@ impl PeerLocated {
     }
 }
 impl ::tl_runtime::Serializable for PeerLocated {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerLocated(x) => {
@@ -19221,6 +19774,7 @@ impl ::tl_runtime::Serializable for PeerLocated {
     }
 }
 impl ::tl_runtime::Deserializable for PeerLocated {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19261,6 +19815,7 @@ impl PeerNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for PeerNotifySettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerNotifySettings(x) => {
@@ -19271,6 +19826,7 @@ impl ::tl_runtime::Serializable for PeerNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for PeerNotifySettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19304,6 +19860,7 @@ impl PeerSettings {
     }
 }
 impl ::tl_runtime::Serializable for PeerSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerSettings(x) => {
@@ -19314,6 +19871,7 @@ impl ::tl_runtime::Serializable for PeerSettings {
     }
 }
 impl ::tl_runtime::Deserializable for PeerSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19347,6 +19905,7 @@ impl PeerStories {
     }
 }
 impl ::tl_runtime::Serializable for PeerStories {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerStories(x) => {
@@ -19357,6 +19916,7 @@ impl ::tl_runtime::Serializable for PeerStories {
     }
 }
 impl ::tl_runtime::Deserializable for PeerStories {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19390,6 +19950,7 @@ impl PendingSuggestion {
     }
 }
 impl ::tl_runtime::Serializable for PendingSuggestion {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PendingSuggestion(x) => {
@@ -19400,6 +19961,7 @@ impl ::tl_runtime::Serializable for PendingSuggestion {
     }
 }
 impl ::tl_runtime::Deserializable for PendingSuggestion {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19448,6 +20010,7 @@ impl PhoneCall {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCall {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -19478,6 +20041,7 @@ impl ::tl_runtime::Serializable for PhoneCall {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCall {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19558,6 +20122,7 @@ impl PhoneCallDiscardReason {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCallDiscardReason {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Missed(x) => {
@@ -19584,6 +20149,7 @@ impl ::tl_runtime::Serializable for PhoneCallDiscardReason {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19645,6 +20211,7 @@ impl PhoneCallProtocol {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCallProtocol {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PhoneCallProtocol(x) => {
@@ -19655,6 +20222,7 @@ impl ::tl_runtime::Serializable for PhoneCallProtocol {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCallProtocol {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19691,6 +20259,7 @@ impl PhoneConnection {
     }
 }
 impl ::tl_runtime::Serializable for PhoneConnection {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PhoneConnection(x) => {
@@ -19705,6 +20274,7 @@ impl ::tl_runtime::Serializable for PhoneConnection {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneConnection {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19748,6 +20318,7 @@ impl Photo {
     }
 }
 impl ::tl_runtime::Serializable for Photo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -19762,6 +20333,7 @@ impl ::tl_runtime::Serializable for Photo {
     }
 }
 impl ::tl_runtime::Deserializable for Photo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19819,6 +20391,7 @@ impl PhotoSize {
     }
 }
 impl ::tl_runtime::Serializable for PhotoSize {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -19849,6 +20422,7 @@ impl ::tl_runtime::Serializable for PhotoSize {
     }
 }
 impl ::tl_runtime::Deserializable for PhotoSize {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19917,6 +20491,7 @@ impl Poll {
     }
 }
 impl ::tl_runtime::Serializable for Poll {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Poll(x) => {
@@ -19927,6 +20502,7 @@ impl ::tl_runtime::Serializable for Poll {
     }
 }
 impl ::tl_runtime::Deserializable for Poll {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -19961,6 +20537,7 @@ impl PollAnswer {
     }
 }
 impl ::tl_runtime::Serializable for PollAnswer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollAnswer(x) => {
@@ -19975,6 +20552,7 @@ impl ::tl_runtime::Serializable for PollAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for PollAnswer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -20011,6 +20589,7 @@ impl PollAnswerVoters {
     }
 }
 impl ::tl_runtime::Serializable for PollAnswerVoters {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollAnswerVoters(x) => {
@@ -20021,6 +20600,7 @@ impl ::tl_runtime::Serializable for PollAnswerVoters {
     }
 }
 impl ::tl_runtime::Deserializable for PollAnswerVoters {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20054,6 +20634,7 @@ impl PollResults {
     }
 }
 impl ::tl_runtime::Serializable for PollResults {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollResults(x) => {
@@ -20064,6 +20645,7 @@ impl ::tl_runtime::Serializable for PollResults {
     }
 }
 impl ::tl_runtime::Deserializable for PollResults {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -20093,6 +20675,7 @@ impl Pong {
     }
 }
 impl ::tl_runtime::Serializable for Pong {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Pong(x) => {
@@ -20103,6 +20686,7 @@ impl ::tl_runtime::Serializable for Pong {
     }
 }
 impl ::tl_runtime::Deserializable for Pong {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20136,6 +20720,7 @@ impl PopularContact {
     }
 }
 impl ::tl_runtime::Serializable for PopularContact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PopularContact(x) => {
@@ -20146,6 +20731,7 @@ impl ::tl_runtime::Serializable for PopularContact {
     }
 }
 impl ::tl_runtime::Deserializable for PopularContact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20179,6 +20765,7 @@ impl PostAddress {
     }
 }
 impl ::tl_runtime::Serializable for PostAddress {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PostAddress(x) => {
@@ -20189,6 +20776,7 @@ impl ::tl_runtime::Serializable for PostAddress {
     }
 }
 impl ::tl_runtime::Deserializable for PostAddress {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20225,6 +20813,7 @@ impl PostInteractionCounters {
     }
 }
 impl ::tl_runtime::Serializable for PostInteractionCounters {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -20239,6 +20828,7 @@ impl ::tl_runtime::Serializable for PostInteractionCounters {
     }
 }
 impl ::tl_runtime::Deserializable for PostInteractionCounters {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20279,6 +20869,7 @@ impl PremiumGiftCodeOption {
     }
 }
 impl ::tl_runtime::Serializable for PremiumGiftCodeOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PremiumGiftCodeOption(x) => {
@@ -20289,6 +20880,7 @@ impl ::tl_runtime::Serializable for PremiumGiftCodeOption {
     }
 }
 impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20322,6 +20914,7 @@ impl PremiumSubscriptionOption {
     }
 }
 impl ::tl_runtime::Serializable for PremiumSubscriptionOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PremiumSubscriptionOption(x) => {
@@ -20332,6 +20925,7 @@ impl ::tl_runtime::Serializable for PremiumSubscriptionOption {
     }
 }
 impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20368,6 +20962,7 @@ impl PrepaidGiveaway {
     }
 }
 impl ::tl_runtime::Serializable for PrepaidGiveaway {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PrepaidGiveaway(x) => {
@@ -20382,6 +20977,7 @@ impl ::tl_runtime::Serializable for PrepaidGiveaway {
     }
 }
 impl ::tl_runtime::Deserializable for PrepaidGiveaway {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20463,6 +21059,7 @@ impl PrivacyKey {
     }
 }
 impl ::tl_runtime::Serializable for PrivacyKey {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatusTimestamp(x) => {
@@ -20525,6 +21122,7 @@ impl ::tl_runtime::Serializable for PrivacyKey {
     }
 }
 impl ::tl_runtime::Deserializable for PrivacyKey {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20686,6 +21284,7 @@ impl PrivacyRule {
     }
 }
 impl ::tl_runtime::Serializable for PrivacyRule {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PrivacyValueAllowContacts(x) => {
@@ -20740,6 +21339,7 @@ impl ::tl_runtime::Serializable for PrivacyRule {
     }
 }
 impl ::tl_runtime::Deserializable for PrivacyRule {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20871,6 +21471,7 @@ impl ProfileTab {
     }
 }
 impl ::tl_runtime::Serializable for ProfileTab {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Posts(x) => {
@@ -20909,6 +21510,7 @@ impl ::tl_runtime::Serializable for ProfileTab {
     }
 }
 impl ::tl_runtime::Deserializable for ProfileTab {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20994,6 +21596,7 @@ impl PublicForward {
     }
 }
 impl ::tl_runtime::Serializable for PublicForward {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -21008,6 +21611,7 @@ impl ::tl_runtime::Serializable for PublicForward {
     }
 }
 impl ::tl_runtime::Deserializable for PublicForward {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21048,6 +21652,7 @@ impl QuickReply {
     }
 }
 impl ::tl_runtime::Serializable for QuickReply {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::QuickReply(x) => {
@@ -21058,6 +21663,7 @@ impl ::tl_runtime::Serializable for QuickReply {
     }
 }
 impl ::tl_runtime::Deserializable for QuickReply {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21100,6 +21706,7 @@ impl Reaction {
     }
 }
 impl ::tl_runtime::Serializable for Reaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -21122,6 +21729,7 @@ impl ::tl_runtime::Serializable for Reaction {
     }
 }
 impl ::tl_runtime::Deserializable for Reaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21176,6 +21784,7 @@ impl ReactionCount {
     }
 }
 impl ::tl_runtime::Serializable for ReactionCount {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReactionCount(x) => {
@@ -21186,6 +21795,7 @@ impl ::tl_runtime::Serializable for ReactionCount {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionCount {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21222,6 +21832,7 @@ impl ReactionNotificationsFrom {
     }
 }
 impl ::tl_runtime::Serializable for ReactionNotificationsFrom {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Contacts(x) => {
@@ -21236,6 +21847,7 @@ impl ::tl_runtime::Serializable for ReactionNotificationsFrom {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21276,6 +21888,7 @@ impl ReactionsNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for ReactionsNotifySettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReactionsNotifySettings(x) => {
@@ -21286,6 +21899,7 @@ impl ::tl_runtime::Serializable for ReactionsNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21319,6 +21933,7 @@ impl ReadParticipantDate {
     }
 }
 impl ::tl_runtime::Serializable for ReadParticipantDate {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReadParticipantDate(x) => {
@@ -21329,6 +21944,7 @@ impl ::tl_runtime::Serializable for ReadParticipantDate {
     }
 }
 impl ::tl_runtime::Deserializable for ReadParticipantDate {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21362,6 +21978,7 @@ impl ReceivedNotifyMessage {
     }
 }
 impl ::tl_runtime::Serializable for ReceivedNotifyMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReceivedNotifyMessage(x) => {
@@ -21372,6 +21989,7 @@ impl ::tl_runtime::Serializable for ReceivedNotifyMessage {
     }
 }
 impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21417,6 +22035,7 @@ impl RecentMeUrl {
     }
 }
 impl ::tl_runtime::Serializable for RecentMeUrl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -21443,6 +22062,7 @@ impl ::tl_runtime::Serializable for RecentMeUrl {
     }
 }
 impl ::tl_runtime::Deserializable for RecentMeUrl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21504,6 +22124,7 @@ impl RecentStory {
     }
 }
 impl ::tl_runtime::Serializable for RecentStory {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RecentStory(x) => {
@@ -21514,6 +22135,7 @@ impl ::tl_runtime::Serializable for RecentStory {
     }
 }
 impl ::tl_runtime::Deserializable for RecentStory {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21556,6 +22178,7 @@ impl ReplyMarkup {
     }
 }
 impl ::tl_runtime::Serializable for ReplyMarkup {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReplyKeyboardHide(x) => {
@@ -21578,6 +22201,7 @@ impl ::tl_runtime::Serializable for ReplyMarkup {
     }
 }
 impl ::tl_runtime::Deserializable for ReplyMarkup {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21659,6 +22283,7 @@ impl ReportReason {
     }
 }
 impl ::tl_runtime::Serializable for ReportReason {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputReportReasonSpam(x) => {
@@ -21705,6 +22330,7 @@ impl ::tl_runtime::Serializable for ReportReason {
     }
 }
 impl ::tl_runtime::Deserializable for ReportReason {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21807,6 +22433,7 @@ impl ReportResult {
     }
 }
 impl ::tl_runtime::Serializable for ReportResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChooseOption(x) => {
@@ -21825,6 +22452,7 @@ impl ::tl_runtime::Serializable for ReportResult {
     }
 }
 impl ::tl_runtime::Deserializable for ReportResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21881,6 +22509,7 @@ impl RequestPeerType {
     }
 }
 impl ::tl_runtime::Serializable for RequestPeerType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -21903,6 +22532,7 @@ impl ::tl_runtime::Serializable for RequestPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for RequestPeerType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21963,6 +22593,7 @@ impl RequestedPeer {
     }
 }
 impl ::tl_runtime::Serializable for RequestedPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -21981,6 +22612,7 @@ impl ::tl_runtime::Serializable for RequestedPeer {
     }
 }
 impl ::tl_runtime::Deserializable for RequestedPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22034,6 +22666,7 @@ impl RequirementToContact {
     }
 }
 impl ::tl_runtime::Serializable for RequirementToContact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -22052,6 +22685,7 @@ impl ::tl_runtime::Serializable for RequirementToContact {
     }
 }
 impl ::tl_runtime::Deserializable for RequirementToContact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22097,6 +22731,7 @@ impl ResPq {
     }
 }
 impl ::tl_runtime::Serializable for ResPq {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ResPq(x) => {
@@ -22107,6 +22742,7 @@ impl ::tl_runtime::Serializable for ResPq {
     }
 }
 impl ::tl_runtime::Deserializable for ResPq {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22140,6 +22776,7 @@ impl RestrictionReason {
     }
 }
 impl ::tl_runtime::Serializable for RestrictionReason {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RestrictionReason(x) => {
@@ -22150,6 +22787,7 @@ impl ::tl_runtime::Serializable for RestrictionReason {
     }
 }
 impl ::tl_runtime::Deserializable for RestrictionReason {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22181,6 +22819,7 @@ impl RichButtonStyle {
     }
 }
 impl ::tl_runtime::Serializable for RichButtonStyle {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RichButtonStyle(x) => {
@@ -22191,6 +22830,7 @@ impl ::tl_runtime::Serializable for RichButtonStyle {
     }
 }
 impl ::tl_runtime::Deserializable for RichButtonStyle {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22222,6 +22862,7 @@ impl RichMessage {
     }
 }
 impl ::tl_runtime::Serializable for RichMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RichMessage(x) => {
@@ -22232,6 +22873,7 @@ impl ::tl_runtime::Serializable for RichMessage {
     }
 }
 impl ::tl_runtime::Deserializable for RichMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22358,6 +23000,7 @@ impl RichText {
     }
 }
 impl ::tl_runtime::Serializable for RichText {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TextEmpty(x) => {
@@ -22492,6 +23135,7 @@ impl ::tl_runtime::Serializable for RichText {
     }
 }
 impl ::tl_runtime::Deserializable for RichText {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -22638,6 +23282,7 @@ impl RpcDropAnswer {
     }
 }
 impl ::tl_runtime::Serializable for RpcDropAnswer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RpcAnswerUnknown(x) => {
@@ -22656,6 +23301,7 @@ impl ::tl_runtime::Serializable for RpcDropAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for RpcDropAnswer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22701,6 +23347,7 @@ impl RpcError {
     }
 }
 impl ::tl_runtime::Serializable for RpcError {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RpcError(x) => {
@@ -22711,6 +23358,7 @@ impl ::tl_runtime::Serializable for RpcError {
     }
 }
 impl ::tl_runtime::Deserializable for RpcError {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22744,6 +23392,7 @@ impl SavedContact {
     }
 }
 impl ::tl_runtime::Serializable for SavedContact {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedPhoneContact(x) => {
@@ -22754,6 +23403,7 @@ impl ::tl_runtime::Serializable for SavedContact {
     }
 }
 impl ::tl_runtime::Deserializable for SavedContact {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22790,6 +23440,7 @@ impl SavedDialog {
     }
 }
 impl ::tl_runtime::Serializable for SavedDialog {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedDialog(x) => {
@@ -22804,6 +23455,7 @@ impl ::tl_runtime::Serializable for SavedDialog {
     }
 }
 impl ::tl_runtime::Deserializable for SavedDialog {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22844,6 +23496,7 @@ impl SavedReactionTag {
     }
 }
 impl ::tl_runtime::Serializable for SavedReactionTag {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedReactionTag(x) => {
@@ -22854,6 +23507,7 @@ impl ::tl_runtime::Serializable for SavedReactionTag {
     }
 }
 impl ::tl_runtime::Deserializable for SavedReactionTag {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22887,6 +23541,7 @@ impl SavedStarGift {
     }
 }
 impl ::tl_runtime::Serializable for SavedStarGift {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedStarGift(x) => {
@@ -22897,6 +23552,7 @@ impl ::tl_runtime::Serializable for SavedStarGift {
     }
 }
 impl ::tl_runtime::Deserializable for SavedStarGift {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22930,6 +23586,7 @@ impl SearchPostsFlood {
     }
 }
 impl ::tl_runtime::Serializable for SearchPostsFlood {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchPostsFlood(x) => {
@@ -22940,6 +23597,7 @@ impl ::tl_runtime::Serializable for SearchPostsFlood {
     }
 }
 impl ::tl_runtime::Deserializable for SearchPostsFlood {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22973,6 +23631,7 @@ impl SearchResultsCalendarPeriod {
     }
 }
 impl ::tl_runtime::Serializable for SearchResultsCalendarPeriod {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchResultsCalendarPeriod(x) => {
@@ -22983,6 +23642,7 @@ impl ::tl_runtime::Serializable for SearchResultsCalendarPeriod {
     }
 }
 impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23016,6 +23676,7 @@ impl SearchResultsPosition {
     }
 }
 impl ::tl_runtime::Serializable for SearchResultsPosition {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchResultPosition(x) => {
@@ -23026,6 +23687,7 @@ impl ::tl_runtime::Serializable for SearchResultsPosition {
     }
 }
 impl ::tl_runtime::Deserializable for SearchResultsPosition {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23059,6 +23721,7 @@ impl SecureCredentialsEncrypted {
     }
 }
 impl ::tl_runtime::Serializable for SecureCredentialsEncrypted {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureCredentialsEncrypted(x) => {
@@ -23069,6 +23732,7 @@ impl ::tl_runtime::Serializable for SecureCredentialsEncrypted {
     }
 }
 impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23102,6 +23766,7 @@ impl SecureData {
     }
 }
 impl ::tl_runtime::Serializable for SecureData {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureData(x) => {
@@ -23112,6 +23777,7 @@ impl ::tl_runtime::Serializable for SecureData {
     }
 }
 impl ::tl_runtime::Deserializable for SecureData {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23148,6 +23814,7 @@ impl SecureFile {
     }
 }
 impl ::tl_runtime::Serializable for SecureFile {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -23162,6 +23829,7 @@ impl ::tl_runtime::Serializable for SecureFile {
     }
 }
 impl ::tl_runtime::Deserializable for SecureFile {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23210,6 +23878,7 @@ impl SecurePasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Serializable for SecurePasswordKdfAlgo {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -23228,6 +23897,7 @@ impl ::tl_runtime::Serializable for SecurePasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23278,6 +23948,7 @@ impl SecurePlainData {
     }
 }
 impl ::tl_runtime::Serializable for SecurePlainData {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecurePlainPhone(x) => {
@@ -23292,6 +23963,7 @@ impl ::tl_runtime::Serializable for SecurePlainData {
     }
 }
 impl ::tl_runtime::Deserializable for SecurePlainData {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23335,6 +24007,7 @@ impl SecureRequiredType {
     }
 }
 impl ::tl_runtime::Serializable for SecureRequiredType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureRequiredType(x) => {
@@ -23349,6 +24022,7 @@ impl ::tl_runtime::Serializable for SecureRequiredType {
     }
 }
 impl ::tl_runtime::Deserializable for SecureRequiredType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -23385,6 +24059,7 @@ impl SecureSecretSettings {
     }
 }
 impl ::tl_runtime::Serializable for SecureSecretSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureSecretSettings(x) => {
@@ -23395,6 +24070,7 @@ impl ::tl_runtime::Serializable for SecureSecretSettings {
     }
 }
 impl ::tl_runtime::Deserializable for SecureSecretSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23428,6 +24104,7 @@ impl SecureValue {
     }
 }
 impl ::tl_runtime::Serializable for SecureValue {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureValue(x) => {
@@ -23438,6 +24115,7 @@ impl ::tl_runtime::Serializable for SecureValue {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValue {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23495,6 +24173,7 @@ impl SecureValueError {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueError {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Data(x) => {
@@ -23537,6 +24216,7 @@ impl ::tl_runtime::Serializable for SecureValueError {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueError {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23626,6 +24306,7 @@ impl SecureValueHash {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueHash {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureValueHash(x) => {
@@ -23636,6 +24317,7 @@ impl ::tl_runtime::Serializable for SecureValueHash {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueHash {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23705,6 +24387,7 @@ impl SecureValueType {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueType {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PersonalDetails(x) => {
@@ -23763,6 +24446,7 @@ impl ::tl_runtime::Serializable for SecureValueType {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueType {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23880,6 +24564,7 @@ impl SendAsPeer {
     }
 }
 impl ::tl_runtime::Serializable for SendAsPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SendAsPeer(x) => {
@@ -23890,6 +24575,7 @@ impl ::tl_runtime::Serializable for SendAsPeer {
     }
 }
 impl ::tl_runtime::Deserializable for SendAsPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23990,6 +24676,7 @@ impl SendMessageAction {
     }
 }
 impl ::tl_runtime::Serializable for SendMessageAction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SendMessageTypingAction(x) => {
@@ -24084,6 +24771,7 @@ impl ::tl_runtime::Serializable for SendMessageAction {
     }
 }
 impl ::tl_runtime::Deserializable for SendMessageAction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24262,6 +24950,7 @@ impl ServerDhInnerData {
     }
 }
 impl ::tl_runtime::Serializable for ServerDhInnerData {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ServerDhInnerData(x) => {
@@ -24272,6 +24961,7 @@ impl ::tl_runtime::Serializable for ServerDhInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for ServerDhInnerData {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24306,6 +24996,7 @@ impl ServerDhParams {
     }
 }
 impl ::tl_runtime::Serializable for ServerDhParams {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Fail(x) => {
@@ -24320,6 +25011,7 @@ impl ::tl_runtime::Serializable for ServerDhParams {
     }
 }
 impl ::tl_runtime::Deserializable for ServerDhParams {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24364,6 +25056,7 @@ impl SetClientDhParamsAnswer {
     }
 }
 impl ::tl_runtime::Serializable for SetClientDhParamsAnswer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DhGenOk(x) => {
@@ -24382,6 +25075,7 @@ impl ::tl_runtime::Serializable for SetClientDhParamsAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24429,6 +25123,7 @@ impl ShippingOption {
     }
 }
 impl ::tl_runtime::Serializable for ShippingOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ShippingOption(x) => {
@@ -24439,6 +25134,7 @@ impl ::tl_runtime::Serializable for ShippingOption {
     }
 }
 impl ::tl_runtime::Deserializable for ShippingOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24472,6 +25168,7 @@ impl SmsJob {
     }
 }
 impl ::tl_runtime::Serializable for SmsJob {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SmsJob(x) => {
@@ -24482,6 +25179,7 @@ impl ::tl_runtime::Serializable for SmsJob {
     }
 }
 impl ::tl_runtime::Deserializable for SmsJob {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24515,6 +25213,7 @@ impl SponsoredMessage {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredMessage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredMessage(x) => {
@@ -24525,6 +25224,7 @@ impl ::tl_runtime::Serializable for SponsoredMessage {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredMessage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24558,6 +25258,7 @@ impl SponsoredMessageReportOption {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredMessageReportOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredMessageReportOption(x) => {
@@ -24568,6 +25269,7 @@ impl ::tl_runtime::Serializable for SponsoredMessageReportOption {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24601,6 +25303,7 @@ impl SponsoredPeer {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredPeer(x) => {
@@ -24611,6 +25314,7 @@ impl ::tl_runtime::Serializable for SponsoredPeer {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24647,6 +25351,7 @@ impl StarGift {
     }
 }
 impl ::tl_runtime::Serializable for StarGift {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGift(x) => {
@@ -24661,6 +25366,7 @@ impl ::tl_runtime::Serializable for StarGift {
     }
 }
 impl ::tl_runtime::Deserializable for StarGift {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24701,6 +25407,7 @@ impl StarGiftActiveAuctionState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftActiveAuctionState {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftActiveAuctionState(x) => {
@@ -24711,6 +25418,7 @@ impl ::tl_runtime::Serializable for StarGiftActiveAuctionState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24753,6 +25461,7 @@ impl StarGiftAttribute {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttribute {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Model(x) => {
@@ -24775,6 +25484,7 @@ impl ::tl_runtime::Serializable for StarGiftAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttribute {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24829,6 +25539,7 @@ impl StarGiftAttributeCounter {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeCounter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAttributeCounter(x) => {
@@ -24839,6 +25550,7 @@ impl ::tl_runtime::Serializable for StarGiftAttributeCounter {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24878,6 +25590,7 @@ impl StarGiftAttributeId {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeId {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Model(x) => {
@@ -24896,6 +25609,7 @@ impl ::tl_runtime::Serializable for StarGiftAttributeId {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeId {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24955,6 +25669,7 @@ impl StarGiftAttributeRarity {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeRarity {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAttributeRarity(x) => {
@@ -24981,6 +25696,7 @@ impl ::tl_runtime::Serializable for StarGiftAttributeRarity {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25042,6 +25758,7 @@ impl StarGiftAuctionAcquiredGift {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGift {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionAcquiredGift(x) => {
@@ -25052,6 +25769,7 @@ impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGift {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25088,6 +25806,7 @@ impl StarGiftAuctionRound {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionRound {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionRound(x) => {
@@ -25102,6 +25821,7 @@ impl ::tl_runtime::Serializable for StarGiftAuctionRound {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25148,6 +25868,7 @@ impl StarGiftAuctionState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionState {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -25166,6 +25887,7 @@ impl ::tl_runtime::Serializable for StarGiftAuctionState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionState {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25215,6 +25937,7 @@ impl StarGiftAuctionUserState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionUserState {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionUserState(x) => {
@@ -25225,6 +25948,7 @@ impl ::tl_runtime::Serializable for StarGiftAuctionUserState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25258,6 +25982,7 @@ impl StarGiftBackground {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftBackground {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftBackground(x) => {
@@ -25268,6 +25993,7 @@ impl ::tl_runtime::Serializable for StarGiftBackground {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftBackground {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25301,6 +26027,7 @@ impl StarGiftCollection {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftCollection {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftCollection(x) => {
@@ -25311,6 +26038,7 @@ impl ::tl_runtime::Serializable for StarGiftCollection {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftCollection {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25344,6 +26072,7 @@ impl StarGiftUpgradePrice {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftUpgradePrice {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftUpgradePrice(x) => {
@@ -25354,6 +26083,7 @@ impl ::tl_runtime::Serializable for StarGiftUpgradePrice {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25387,6 +26117,7 @@ impl StarRefProgram {
     }
 }
 impl ::tl_runtime::Serializable for StarRefProgram {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarRefProgram(x) => {
@@ -25397,6 +26128,7 @@ impl ::tl_runtime::Serializable for StarRefProgram {
     }
 }
 impl ::tl_runtime::Deserializable for StarRefProgram {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25433,6 +26165,7 @@ impl StarsAmount {
     }
 }
 impl ::tl_runtime::Serializable for StarsAmount {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsAmount(x) => {
@@ -25447,6 +26180,7 @@ impl ::tl_runtime::Serializable for StarsAmount {
     }
 }
 impl ::tl_runtime::Deserializable for StarsAmount {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25487,6 +26221,7 @@ impl StarsGiftOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiftOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiftOption(x) => {
@@ -25497,6 +26232,7 @@ impl ::tl_runtime::Serializable for StarsGiftOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiftOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25530,6 +26266,7 @@ impl StarsGiveawayOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiveawayOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiveawayOption(x) => {
@@ -25540,6 +26277,7 @@ impl ::tl_runtime::Serializable for StarsGiveawayOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiveawayOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25573,6 +26311,7 @@ impl StarsGiveawayWinnersOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiveawayWinnersOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiveawayWinnersOption(x) => {
@@ -25583,6 +26322,7 @@ impl ::tl_runtime::Serializable for StarsGiveawayWinnersOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25616,6 +26356,7 @@ impl StarsRating {
     }
 }
 impl ::tl_runtime::Serializable for StarsRating {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsRating(x) => {
@@ -25626,6 +26367,7 @@ impl ::tl_runtime::Serializable for StarsRating {
     }
 }
 impl ::tl_runtime::Deserializable for StarsRating {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25659,6 +26401,7 @@ impl StarsRevenueStatus {
     }
 }
 impl ::tl_runtime::Serializable for StarsRevenueStatus {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsRevenueStatus(x) => {
@@ -25669,6 +26412,7 @@ impl ::tl_runtime::Serializable for StarsRevenueStatus {
     }
 }
 impl ::tl_runtime::Deserializable for StarsRevenueStatus {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25702,6 +26446,7 @@ impl StarsSubscription {
     }
 }
 impl ::tl_runtime::Serializable for StarsSubscription {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsSubscription(x) => {
@@ -25712,6 +26457,7 @@ impl ::tl_runtime::Serializable for StarsSubscription {
     }
 }
 impl ::tl_runtime::Deserializable for StarsSubscription {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25745,6 +26491,7 @@ impl StarsSubscriptionPricing {
     }
 }
 impl ::tl_runtime::Serializable for StarsSubscriptionPricing {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsSubscriptionPricing(x) => {
@@ -25755,6 +26502,7 @@ impl ::tl_runtime::Serializable for StarsSubscriptionPricing {
     }
 }
 impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25788,6 +26536,7 @@ impl StarsTopupOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsTopupOption {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsTopupOption(x) => {
@@ -25798,6 +26547,7 @@ impl ::tl_runtime::Serializable for StarsTopupOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTopupOption {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25831,6 +26581,7 @@ impl StarsTransaction {
     }
 }
 impl ::tl_runtime::Serializable for StarsTransaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsTransaction(x) => {
@@ -25841,6 +26592,7 @@ impl ::tl_runtime::Serializable for StarsTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTransaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25895,6 +26647,7 @@ impl StarsTransactionPeer {
     }
 }
 impl ::tl_runtime::Serializable for StarsTransactionPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unsupported(x) => {
@@ -25933,6 +26686,7 @@ impl ::tl_runtime::Serializable for StarsTransactionPeer {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTransactionPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26015,6 +26769,7 @@ impl StatsAbsValueAndPrev {
     }
 }
 impl ::tl_runtime::Serializable for StatsAbsValueAndPrev {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsAbsValueAndPrev(x) => {
@@ -26025,6 +26780,7 @@ impl ::tl_runtime::Serializable for StatsAbsValueAndPrev {
     }
 }
 impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26058,6 +26814,7 @@ impl StatsDateRangeDays {
     }
 }
 impl ::tl_runtime::Serializable for StatsDateRangeDays {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsDateRangeDays(x) => {
@@ -26068,6 +26825,7 @@ impl ::tl_runtime::Serializable for StatsDateRangeDays {
     }
 }
 impl ::tl_runtime::Deserializable for StatsDateRangeDays {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26107,6 +26865,7 @@ impl StatsGraph {
     }
 }
 impl ::tl_runtime::Serializable for StatsGraph {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Async(x) => {
@@ -26125,6 +26884,7 @@ impl ::tl_runtime::Serializable for StatsGraph {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGraph {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26172,6 +26932,7 @@ impl StatsGroupTopAdmin {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopAdmin {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopAdmin(x) => {
@@ -26182,6 +26943,7 @@ impl ::tl_runtime::Serializable for StatsGroupTopAdmin {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26215,6 +26977,7 @@ impl StatsGroupTopInviter {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopInviter {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopInviter(x) => {
@@ -26225,6 +26988,7 @@ impl ::tl_runtime::Serializable for StatsGroupTopInviter {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26258,6 +27022,7 @@ impl StatsGroupTopPoster {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopPoster {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopPoster(x) => {
@@ -26268,6 +27033,7 @@ impl ::tl_runtime::Serializable for StatsGroupTopPoster {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26301,6 +27067,7 @@ impl StatsPercentValue {
     }
 }
 impl ::tl_runtime::Serializable for StatsPercentValue {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsPercentValue(x) => {
@@ -26311,6 +27078,7 @@ impl ::tl_runtime::Serializable for StatsPercentValue {
     }
 }
 impl ::tl_runtime::Deserializable for StatsPercentValue {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26344,6 +27112,7 @@ impl StatsUrl {
     }
 }
 impl ::tl_runtime::Serializable for StatsUrl {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsUrl(x) => {
@@ -26354,6 +27123,7 @@ impl ::tl_runtime::Serializable for StatsUrl {
     }
 }
 impl ::tl_runtime::Deserializable for StatsUrl {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26387,6 +27157,7 @@ impl StickerKeyword {
     }
 }
 impl ::tl_runtime::Serializable for StickerKeyword {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerKeyword(x) => {
@@ -26397,6 +27168,7 @@ impl ::tl_runtime::Serializable for StickerKeyword {
     }
 }
 impl ::tl_runtime::Deserializable for StickerKeyword {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26430,6 +27202,7 @@ impl StickerPack {
     }
 }
 impl ::tl_runtime::Serializable for StickerPack {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerPack(x) => {
@@ -26440,6 +27213,7 @@ impl ::tl_runtime::Serializable for StickerPack {
     }
 }
 impl ::tl_runtime::Deserializable for StickerPack {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26473,6 +27247,7 @@ impl StickerSet {
     }
 }
 impl ::tl_runtime::Serializable for StickerSet {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerSet(x) => {
@@ -26483,6 +27258,7 @@ impl ::tl_runtime::Serializable for StickerSet {
     }
 }
 impl ::tl_runtime::Deserializable for StickerSet {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26525,6 +27301,7 @@ impl StickerSetCovered {
     }
 }
 impl ::tl_runtime::Serializable for StickerSetCovered {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerSetCovered(x) => {
@@ -26547,6 +27324,7 @@ impl ::tl_runtime::Serializable for StickerSetCovered {
     }
 }
 impl ::tl_runtime::Deserializable for StickerSetCovered {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26601,6 +27379,7 @@ impl StoriesStealthMode {
     }
 }
 impl ::tl_runtime::Serializable for StoriesStealthMode {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoriesStealthMode(x) => {
@@ -26611,6 +27390,7 @@ impl ::tl_runtime::Serializable for StoriesStealthMode {
     }
 }
 impl ::tl_runtime::Deserializable for StoriesStealthMode {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26644,6 +27424,7 @@ impl StoryAlbum {
     }
 }
 impl ::tl_runtime::Serializable for StoryAlbum {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryAlbum(x) => {
@@ -26654,6 +27435,7 @@ impl ::tl_runtime::Serializable for StoryAlbum {
     }
 }
 impl ::tl_runtime::Deserializable for StoryAlbum {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26687,6 +27469,7 @@ impl StoryFwdHeader {
     }
 }
 impl ::tl_runtime::Serializable for StoryFwdHeader {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryFwdHeader(x) => {
@@ -26697,6 +27480,7 @@ impl ::tl_runtime::Serializable for StoryFwdHeader {
     }
 }
 impl ::tl_runtime::Deserializable for StoryFwdHeader {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26736,6 +27520,7 @@ impl StoryItem {
     }
 }
 impl ::tl_runtime::Serializable for StoryItem {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Deleted(x) => {
@@ -26754,6 +27539,7 @@ impl ::tl_runtime::Serializable for StoryItem {
     }
 }
 impl ::tl_runtime::Deserializable for StoryItem {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -26797,6 +27583,7 @@ impl StoryReaction {
     }
 }
 impl ::tl_runtime::Serializable for StoryReaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryReaction(x) => {
@@ -26815,6 +27602,7 @@ impl ::tl_runtime::Serializable for StoryReaction {
     }
 }
 impl ::tl_runtime::Deserializable for StoryReaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26868,6 +27656,7 @@ impl StoryView {
     }
 }
 impl ::tl_runtime::Serializable for StoryView {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryView(x) => {
@@ -26886,6 +27675,7 @@ impl ::tl_runtime::Serializable for StoryView {
     }
 }
 impl ::tl_runtime::Deserializable for StoryView {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26933,6 +27723,7 @@ impl StoryViews {
     }
 }
 impl ::tl_runtime::Serializable for StoryViews {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryViews(x) => {
@@ -26943,6 +27734,7 @@ impl ::tl_runtime::Serializable for StoryViews {
     }
 }
 impl ::tl_runtime::Deserializable for StoryViews {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26976,6 +27768,7 @@ impl SuggestedPost {
     }
 }
 impl ::tl_runtime::Serializable for SuggestedPost {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SuggestedPost(x) => {
@@ -26986,6 +27779,7 @@ impl ::tl_runtime::Serializable for SuggestedPost {
     }
 }
 impl ::tl_runtime::Deserializable for SuggestedPost {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27021,6 +27815,7 @@ impl TextWithEntities {
     }
 }
 impl ::tl_runtime::Serializable for TextWithEntities {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TextWithEntities(x) => {
@@ -27031,6 +27826,7 @@ impl ::tl_runtime::Serializable for TextWithEntities {
     }
 }
 impl ::tl_runtime::Deserializable for TextWithEntities {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27064,6 +27860,7 @@ impl Theme {
     }
 }
 impl ::tl_runtime::Serializable for Theme {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Theme(x) => {
@@ -27074,6 +27871,7 @@ impl ::tl_runtime::Serializable for Theme {
     }
 }
 impl ::tl_runtime::Deserializable for Theme {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27107,6 +27905,7 @@ impl ThemeSettings {
     }
 }
 impl ::tl_runtime::Serializable for ThemeSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ThemeSettings(x) => {
@@ -27117,6 +27916,7 @@ impl ::tl_runtime::Serializable for ThemeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for ThemeSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27150,6 +27950,7 @@ impl Timezone {
     }
 }
 impl ::tl_runtime::Serializable for Timezone {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Timezone(x) => {
@@ -27160,6 +27961,7 @@ impl ::tl_runtime::Serializable for Timezone {
     }
 }
 impl ::tl_runtime::Deserializable for Timezone {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27209,6 +28011,7 @@ impl TlsBlock {
     }
 }
 impl ::tl_runtime::Serializable for TlsBlock {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::String(x) => {
@@ -27243,6 +28046,7 @@ impl ::tl_runtime::Serializable for TlsBlock {
     }
 }
 impl ::tl_runtime::Deserializable for TlsBlock {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -27290,6 +28094,7 @@ impl TlsClientHello {
     }
 }
 impl ::tl_runtime::Serializable for TlsClientHello {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TlsClientHello(x) => {
@@ -27300,6 +28105,7 @@ impl ::tl_runtime::Serializable for TlsClientHello {
     }
 }
 impl ::tl_runtime::Deserializable for TlsClientHello {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27333,6 +28139,7 @@ impl TodoCompletion {
     }
 }
 impl ::tl_runtime::Serializable for TodoCompletion {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoCompletion(x) => {
@@ -27343,6 +28150,7 @@ impl ::tl_runtime::Serializable for TodoCompletion {
     }
 }
 impl ::tl_runtime::Deserializable for TodoCompletion {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27376,6 +28184,7 @@ impl TodoItem {
     }
 }
 impl ::tl_runtime::Serializable for TodoItem {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoItem(x) => {
@@ -27386,6 +28195,7 @@ impl ::tl_runtime::Serializable for TodoItem {
     }
 }
 impl ::tl_runtime::Deserializable for TodoItem {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27419,6 +28229,7 @@ impl TodoList {
     }
 }
 impl ::tl_runtime::Serializable for TodoList {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoList(x) => {
@@ -27429,6 +28240,7 @@ impl ::tl_runtime::Serializable for TodoList {
     }
 }
 impl ::tl_runtime::Deserializable for TodoList {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27460,6 +28272,7 @@ impl TonConnectManifest {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectManifest {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectManifest(x) => {
@@ -27470,6 +28283,7 @@ impl ::tl_runtime::Serializable for TonConnectManifest {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectManifest {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27501,6 +28315,7 @@ impl TonConnectNextEventId {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectNextEventId {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectNextEventId(x) => {
@@ -27511,6 +28326,7 @@ impl ::tl_runtime::Serializable for TonConnectNextEventId {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectNextEventId {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27542,6 +28358,7 @@ impl TonConnectRequest {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectRequest {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectRequest(x) => {
@@ -27552,6 +28369,7 @@ impl ::tl_runtime::Serializable for TonConnectRequest {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectRequest {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27583,6 +28401,7 @@ impl TonConnectSession {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectSession {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectSession(x) => {
@@ -27593,6 +28412,7 @@ impl ::tl_runtime::Serializable for TonConnectSession {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectSession {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27626,6 +28446,7 @@ impl TopPeer {
     }
 }
 impl ::tl_runtime::Serializable for TopPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TopPeer(x) => {
@@ -27636,6 +28457,7 @@ impl ::tl_runtime::Serializable for TopPeer {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27696,6 +28518,7 @@ impl TopPeerCategory {
     }
 }
 impl ::tl_runtime::Serializable for TopPeerCategory {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotsPm(x) => {
@@ -27742,6 +28565,7 @@ impl ::tl_runtime::Serializable for TopPeerCategory {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeerCategory {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27838,6 +28662,7 @@ impl TopPeerCategoryPeers {
     }
 }
 impl ::tl_runtime::Serializable for TopPeerCategoryPeers {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TopPeerCategoryPeers(x) => {
@@ -27848,6 +28673,7 @@ impl ::tl_runtime::Serializable for TopPeerCategoryPeers {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27881,6 +28707,7 @@ impl True {
     }
 }
 impl ::tl_runtime::Serializable for True {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::True(x) => {
@@ -27891,6 +28718,7 @@ impl ::tl_runtime::Serializable for True {
     }
 }
 impl ::tl_runtime::Deserializable for True {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28433,6 +29261,7 @@ impl Update {
     }
 }
 impl ::tl_runtime::Serializable for Update {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NewMessage(x) => {
@@ -29119,6 +29948,7 @@ impl ::tl_runtime::Serializable for Update {
     }
 }
 impl ::tl_runtime::Deserializable for Update {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30353,6 +31183,7 @@ impl Updates {
     }
 }
 impl ::tl_runtime::Serializable for Updates {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TooLong(x) => {
@@ -30387,6 +31218,7 @@ impl ::tl_runtime::Serializable for Updates {
     }
 }
 impl ::tl_runtime::Deserializable for Updates {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30468,6 +31300,7 @@ impl UrlAuthResult {
     }
 }
 impl ::tl_runtime::Serializable for UrlAuthResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Request(x) => {
@@ -30486,6 +31319,7 @@ impl ::tl_runtime::Serializable for UrlAuthResult {
     }
 }
 impl ::tl_runtime::Deserializable for UrlAuthResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30536,6 +31370,7 @@ impl User {
     }
 }
 impl ::tl_runtime::Serializable for User {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -30550,6 +31385,7 @@ impl ::tl_runtime::Serializable for User {
     }
 }
 impl ::tl_runtime::Deserializable for User {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30590,6 +31426,7 @@ impl UserFull {
     }
 }
 impl ::tl_runtime::Serializable for UserFull {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::UserFull(x) => {
@@ -30600,6 +31437,7 @@ impl ::tl_runtime::Serializable for UserFull {
     }
 }
 impl ::tl_runtime::Deserializable for UserFull {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30636,6 +31474,7 @@ impl UserProfilePhoto {
     }
 }
 impl ::tl_runtime::Serializable for UserProfilePhoto {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -30650,6 +31489,7 @@ impl ::tl_runtime::Serializable for UserProfilePhoto {
     }
 }
 impl ::tl_runtime::Deserializable for UserProfilePhoto {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30705,6 +31545,7 @@ impl UserStatus {
     }
 }
 impl ::tl_runtime::Serializable for UserStatus {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -30735,6 +31576,7 @@ impl ::tl_runtime::Serializable for UserStatus {
     }
 }
 impl ::tl_runtime::Deserializable for UserStatus {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30803,6 +31645,7 @@ impl Username {
     }
 }
 impl ::tl_runtime::Serializable for Username {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Username(x) => {
@@ -30813,6 +31656,7 @@ impl ::tl_runtime::Serializable for Username {
     }
 }
 impl ::tl_runtime::Deserializable for Username {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30852,6 +31696,7 @@ impl VideoSize {
     }
 }
 impl ::tl_runtime::Serializable for VideoSize {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::VideoSize(x) => {
@@ -30870,6 +31715,7 @@ impl ::tl_runtime::Serializable for VideoSize {
     }
 }
 impl ::tl_runtime::Deserializable for VideoSize {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30920,6 +31766,7 @@ impl WallPaper {
     }
 }
 impl ::tl_runtime::Serializable for WallPaper {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WallPaper(x) => {
@@ -30934,6 +31781,7 @@ impl ::tl_runtime::Serializable for WallPaper {
     }
 }
 impl ::tl_runtime::Deserializable for WallPaper {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30974,6 +31822,7 @@ impl WallPaperSettings {
     }
 }
 impl ::tl_runtime::Serializable for WallPaperSettings {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WallPaperSettings(x) => {
@@ -30984,6 +31833,7 @@ impl ::tl_runtime::Serializable for WallPaperSettings {
     }
 }
 impl ::tl_runtime::Deserializable for WallPaperSettings {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31015,6 +31865,7 @@ impl WalletOwnershipProof {
     }
 }
 impl ::tl_runtime::Serializable for WalletOwnershipProof {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletOwnershipProof(x) => {
@@ -31025,6 +31876,7 @@ impl ::tl_runtime::Serializable for WalletOwnershipProof {
     }
 }
 impl ::tl_runtime::Deserializable for WalletOwnershipProof {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31059,6 +31911,7 @@ impl WalletState {
     }
 }
 impl ::tl_runtime::Serializable for WalletState {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -31073,6 +31926,7 @@ impl ::tl_runtime::Serializable for WalletState {
     }
 }
 impl ::tl_runtime::Deserializable for WalletState {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31111,6 +31965,7 @@ impl WalletTransaction {
     }
 }
 impl ::tl_runtime::Serializable for WalletTransaction {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletTransaction(x) => {
@@ -31121,6 +31976,7 @@ impl ::tl_runtime::Serializable for WalletTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for WalletTransaction {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31161,6 +32017,7 @@ impl WalletTransactionPeer {
     }
 }
 impl ::tl_runtime::Serializable for WalletTransactionPeer {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -31183,6 +32040,7 @@ impl ::tl_runtime::Serializable for WalletTransactionPeer {
     }
 }
 impl ::tl_runtime::Deserializable for WalletTransactionPeer {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31235,6 +32093,7 @@ impl WalletUserAddress {
     }
 }
 impl ::tl_runtime::Serializable for WalletUserAddress {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletUserAddress(x) => {
@@ -31245,6 +32104,7 @@ impl ::tl_runtime::Serializable for WalletUserAddress {
     }
 }
 impl ::tl_runtime::Deserializable for WalletUserAddress {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31278,6 +32138,7 @@ impl WebAuthorization {
     }
 }
 impl ::tl_runtime::Serializable for WebAuthorization {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebAuthorization(x) => {
@@ -31288,6 +32149,7 @@ impl ::tl_runtime::Serializable for WebAuthorization {
     }
 }
 impl ::tl_runtime::Deserializable for WebAuthorization {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31324,6 +32186,7 @@ impl WebDocument {
     }
 }
 impl ::tl_runtime::Serializable for WebDocument {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebDocument(x) => {
@@ -31338,6 +32201,7 @@ impl ::tl_runtime::Serializable for WebDocument {
     }
 }
 impl ::tl_runtime::Deserializable for WebDocument {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31376,6 +32240,7 @@ impl WebDomainException {
     }
 }
 impl ::tl_runtime::Serializable for WebDomainException {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebDomainException(x) => {
@@ -31386,6 +32251,7 @@ impl ::tl_runtime::Serializable for WebDomainException {
     }
 }
 impl ::tl_runtime::Deserializable for WebDomainException {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31428,6 +32294,7 @@ impl WebPage {
     }
 }
 impl ::tl_runtime::Serializable for WebPage {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -31450,6 +32317,7 @@ impl ::tl_runtime::Serializable for WebPage {
     }
 }
 impl ::tl_runtime::Deserializable for WebPage {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -31508,6 +32376,7 @@ impl WebPageAttribute {
     }
 }
 impl ::tl_runtime::Serializable for WebPageAttribute {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Theme(x) => {
@@ -31542,6 +32411,7 @@ impl ::tl_runtime::Serializable for WebPageAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for WebPageAttribute {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -31599,6 +32469,7 @@ impl WebViewMessageSent {
     }
 }
 impl ::tl_runtime::Serializable for WebViewMessageSent {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebViewMessageSent(x) => {
@@ -31609,6 +32480,7 @@ impl ::tl_runtime::Serializable for WebViewMessageSent {
     }
 }
 impl ::tl_runtime::Deserializable for WebViewMessageSent {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31642,6 +32514,7 @@ impl WebViewResult {
     }
 }
 impl ::tl_runtime::Serializable for WebViewResult {
+    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Url(x) => {
@@ -31652,6 +32525,7 @@ impl ::tl_runtime::Serializable for WebViewResult {
     }
 }
 impl ::tl_runtime::Deserializable for WebViewResult {
+    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31687,6 +32561,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AuthorizationForm {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AuthorizationForm(x) => {
@@ -31697,6 +32572,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AuthorizationForm {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31732,6 +32608,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Authorizations {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Authorizations(x) => {
@@ -31742,6 +32619,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Authorizations {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31775,6 +32653,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AutoDownloadSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AutoDownloadSettings(x) => {
@@ -31785,6 +32664,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AutoDownloadSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31822,6 +32702,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AutoSaveSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AutoSaveSettings(x) => {
@@ -31832,6 +32713,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AutoSaveSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31865,6 +32747,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for BusinessChatLinks {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BusinessChatLinks(x) => {
@@ -31875,6 +32758,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for BusinessChatLinks {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31913,6 +32797,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ChatThemes {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -31927,6 +32812,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ChatThemes {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -31967,6 +32853,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ConnectedBots {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConnectedBots(x) => {
@@ -31977,6 +32864,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ConnectedBots {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32010,6 +32898,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ContentSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ContentSettings(x) => {
@@ -32020,6 +32909,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ContentSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32056,6 +32946,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for EmailVerified {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmailVerified(x) => {
@@ -32070,6 +32961,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for EmailVerified {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32113,6 +33005,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for EmojiStatuses {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -32127,6 +33020,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiStatuses {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32167,6 +33061,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PaidMessagesRevenue {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaidMessagesRevenue(x) => {
@@ -32177,6 +33072,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PaidMessagesRevenue {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32216,6 +33112,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasskeyRegistrationOptions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasskeyRegistrationOptions(x) => {
@@ -32226,6 +33123,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasskeyRegistrationOptions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32267,6 +33165,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Passkeys {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Passkeys(x) => {
@@ -32277,6 +33176,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Passkeys {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32310,6 +33210,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Password {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Password(x) => {
@@ -32320,6 +33221,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Password {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32353,6 +33255,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasswordInputSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordInputSettings(x) => {
@@ -32363,6 +33266,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordInputSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32400,6 +33304,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasswordSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordSettings(x) => {
@@ -32410,6 +33315,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32443,6 +33349,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PrivacyRules {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PrivacyRules(x) => {
@@ -32453,6 +33360,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PrivacyRules {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32494,6 +33402,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ResetPasswordResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResetPasswordFailedWait(x) => {
@@ -32512,6 +33421,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ResetPasswordResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32565,6 +33475,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ResolvedBusinessChatLinks {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResolvedBusinessChatLinks(x) => {
@@ -32575,6 +33486,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ResolvedBusinessChatLinks {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32615,6 +33527,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedMusicIds {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -32629,6 +33542,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedMusicIds {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32672,6 +33586,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedRingtone {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedRingtone(x) => {
@@ -32686,6 +33601,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedRingtone {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32729,6 +33645,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedRingtones {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -32743,6 +33660,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedRingtones {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32783,6 +33701,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SentEmailCode {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentEmailCode(x) => {
@@ -32793,6 +33712,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SentEmailCode {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32826,6 +33746,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Takeout {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Takeout(x) => {
@@ -32836,6 +33757,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Takeout {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32872,6 +33794,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Themes {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -32886,6 +33809,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Themes {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32926,6 +33850,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for TmpPassword {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TmpPassword(x) => {
@@ -32936,6 +33861,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for TmpPassword {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -32972,6 +33898,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WallPapers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -32986,6 +33913,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WallPapers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33026,6 +33954,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WebAuthorizations {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebAuthorizations(x) => {
@@ -33036,6 +33965,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WebAuthorizations {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33072,6 +34002,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WebBrowserSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -33086,6 +34017,7 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WebBrowserSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33134,6 +34066,7 @@ pub mod aicompose {
         }
     }
     impl ::tl_runtime::Serializable for Tones {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -33148,6 +34081,7 @@ pub mod aicompose {
         }
     }
     impl ::tl_runtime::Deserializable for Tones {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33194,6 +34128,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for Authorization {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Authorization(x) => {
@@ -33208,6 +34143,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for Authorization {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33260,6 +34196,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for CodeType {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Sms(x) => {
@@ -33286,6 +34223,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for CodeType {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33347,6 +34285,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for ExportedAuthorization {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedAuthorization(x) => {
@@ -33357,6 +34296,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedAuthorization {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33392,6 +34332,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for FirebasePnvIntent {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FirebasePnvIntent(x) => {
@@ -33402,6 +34343,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for FirebasePnvIntent {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33435,6 +34377,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for LoggedOut {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::LoggedOut(x) => {
@@ -33445,6 +34388,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for LoggedOut {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33484,6 +34428,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for LoginToken {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::LoginToken(x) => {
@@ -33502,6 +34447,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for LoginToken {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33549,6 +34495,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for PasskeyLoginOptions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasskeyLoginOptions(x) => {
@@ -33559,6 +34506,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for PasskeyLoginOptions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33592,6 +34540,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for PasswordRecovery {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordRecovery(x) => {
@@ -33602,6 +34551,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordRecovery {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33641,6 +34591,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for SentCode {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentCode(x) => {
@@ -33659,6 +34610,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for SentCode {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33736,6 +34688,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for SentCodeType {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::App(x) => {
@@ -33786,6 +34739,7 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for SentCodeType {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33890,6 +34844,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for AccessSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AccessSettings(x) => {
@@ -33900,6 +34855,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for AccessSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33933,6 +34889,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for BotInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotInfo(x) => {
@@ -33943,6 +34900,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for BotInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -33974,6 +34932,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for ExportedBotToken {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedBotToken(x) => {
@@ -33984,6 +34943,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedBotToken {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34017,6 +34977,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for PopularAppBots {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PopularAppBots(x) => {
@@ -34027,6 +34988,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for PopularAppBots {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34060,6 +35022,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for PreviewInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PreviewInfo(x) => {
@@ -34070,6 +35033,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for PreviewInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34101,6 +35065,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for RequestedButton {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::RequestedButton(x) => {
@@ -34111,6 +35076,7 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for RequestedButton {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34147,6 +35113,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for AdminLogResults {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AdminLogResults(x) => {
@@ -34157,6 +35124,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for AdminLogResults {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34190,6 +35158,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for ChannelParticipant {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChannelParticipant(x) => {
@@ -34200,6 +35169,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelParticipant {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34240,6 +35210,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for ChannelParticipants {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChannelParticipants(x) => {
@@ -34254,6 +35225,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelParticipants {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34298,6 +35270,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for SendAsPeers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SendAsPeers(x) => {
@@ -34308,6 +35281,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for SendAsPeers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34349,6 +35323,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredMessageReportResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChooseOption(x) => {
@@ -34367,6 +35342,7 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredMessageReportResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34428,6 +35404,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ChatlistInvite {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Already(x) => {
@@ -34442,6 +35419,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ChatlistInvite {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34482,6 +35460,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ChatlistUpdates {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatlistUpdates(x) => {
@@ -34492,6 +35471,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ChatlistUpdates {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34527,6 +35507,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatlistInvite {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatlistInvite(x) => {
@@ -34537,6 +35518,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34574,6 +35556,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ExportedInvites {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedInvites(x) => {
@@ -34584,6 +35567,7 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedInvites {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34620,6 +35604,7 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Serializable for ParticipantJoinedChats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ParticipantJoinedChats(x) => {
@@ -34630,6 +35615,7 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Deserializable for ParticipantJoinedChats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34669,6 +35655,7 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Serializable for PeerLinkRequests {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerLinkRequests(x) => {
@@ -34679,6 +35666,7 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Deserializable for PeerLinkRequests {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34722,6 +35710,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Blocked {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Blocked(x) => {
@@ -34736,6 +35725,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Blocked {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34776,6 +35766,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ContactBirthdays {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ContactBirthdays(x) => {
@@ -34786,6 +35777,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ContactBirthdays {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34824,6 +35816,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Contacts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -34838,6 +35831,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Contacts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34878,6 +35872,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Found {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Found(x) => {
@@ -34888,6 +35883,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Found {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34921,6 +35917,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ImportedContacts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ImportedContacts(x) => {
@@ -34931,6 +35928,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ImportedContacts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -34966,6 +35964,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ResolvedPeer {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResolvedPeer(x) => {
@@ -34976,6 +35975,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ResolvedPeer {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35012,6 +36012,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredPeers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -35026,6 +36027,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredPeers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35072,6 +36074,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for TopPeers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35090,6 +36093,7 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for TopPeers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35141,6 +36145,7 @@ pub mod ephemeral {
         }
     }
     impl ::tl_runtime::Serializable for WelcomeMessages {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35155,6 +36160,7 @@ pub mod ephemeral {
         }
     }
     impl ::tl_runtime::Deserializable for WelcomeMessages {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35200,6 +36206,7 @@ pub mod fragment {
         }
     }
     impl ::tl_runtime::Serializable for CollectibleInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CollectibleInfo(x) => {
@@ -35210,6 +36217,7 @@ pub mod fragment {
         }
     }
     impl ::tl_runtime::Deserializable for CollectibleInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35249,6 +36257,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for AppConfig {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35263,6 +36272,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for AppConfig {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35306,6 +36316,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for AppUpdate {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AppUpdate(x) => {
@@ -35320,6 +36331,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for AppUpdate {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35358,6 +36370,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for ConfigSimple {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConfigSimple(x) => {
@@ -35368,6 +36381,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for ConfigSimple {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35404,6 +36418,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for CountriesList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35418,6 +36433,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for CountriesList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35458,6 +36474,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for Country {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Country(x) => {
@@ -35468,6 +36485,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for Country {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35501,6 +36519,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for CountryCode {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CountryCode(x) => {
@@ -35511,6 +36530,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for CountryCode {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35547,6 +36567,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for DeepLinkInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -35561,6 +36582,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for DeepLinkInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35601,6 +36623,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for InviteText {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InviteText(x) => {
@@ -35611,6 +36634,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for InviteText {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35647,6 +36671,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PassportConfig {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35661,6 +36686,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PassportConfig {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35701,6 +36727,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColorOption {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerColorOption(x) => {
@@ -35711,6 +36738,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColorOption {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35747,6 +36775,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColorSet {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerColorSet(x) => {
@@ -35761,6 +36790,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColorSet {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35804,6 +36834,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColors {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -35818,6 +36849,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColors {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35858,6 +36890,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PremiumPromo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PremiumPromo(x) => {
@@ -35868,6 +36901,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PremiumPromo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35904,6 +36938,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PromoData {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -35918,6 +36953,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PromoData {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -35958,6 +36994,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for RecentMeUrls {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::RecentMeUrls(x) => {
@@ -35968,6 +37005,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for RecentMeUrls {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36001,6 +37039,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for Support {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Support(x) => {
@@ -36011,6 +37050,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for Support {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36044,6 +37084,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for SupportName {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SupportName(x) => {
@@ -36054,6 +37095,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for SupportName {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36087,6 +37129,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TermsOfService {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TermsOfService(x) => {
@@ -36097,6 +37140,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TermsOfService {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36133,6 +37177,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TermsOfServiceUpdate {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -36147,6 +37192,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TermsOfServiceUpdate {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36192,6 +37238,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TimezonesList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -36206,6 +37253,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TimezonesList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36249,6 +37297,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for UserInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -36263,6 +37312,7 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for UserInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36306,6 +37356,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedFoundMessages {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedFoundMessages(x) => {
@@ -36316,6 +37367,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedFoundMessages {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36353,6 +37405,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedHistory {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedHistory(x) => {
@@ -36363,6 +37416,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedHistory {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36396,6 +37450,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedMessages {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedMessages(x) => {
@@ -36406,6 +37461,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedMessages {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36444,6 +37500,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AllStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -36458,6 +37515,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AllStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36498,6 +37556,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ArchivedStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ArchivedStickers(x) => {
@@ -36508,6 +37567,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ArchivedStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36546,6 +37606,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AvailableEffects {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -36560,6 +37621,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AvailableEffects {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36605,6 +37667,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AvailableReactions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -36619,6 +37682,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AvailableReactions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36663,6 +37727,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotApp {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotApp(x) => {
@@ -36673,6 +37738,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotApp {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36706,6 +37772,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotCallbackAnswer {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotCallbackAnswer(x) => {
@@ -36716,6 +37783,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotCallbackAnswer {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36755,6 +37823,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotPreparedInlineMessage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotPreparedInlineMessage(x) => {
@@ -36765,6 +37834,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotPreparedInlineMessage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36802,6 +37872,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotResults {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotResults(x) => {
@@ -36812,6 +37883,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotResults {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36845,6 +37917,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatAdminsWithInvites {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatAdminsWithInvites(x) => {
@@ -36855,6 +37928,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatAdminsWithInvites {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36892,6 +37966,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatFull {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatFull(x) => {
@@ -36902,6 +37977,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatFull {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36935,6 +38011,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatInviteImporters {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatInviteImporters(x) => {
@@ -36945,6 +38022,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatInviteImporters {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -36983,6 +38061,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatInviteJoinResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Ok(x) => {
@@ -36997,6 +38076,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatInviteJoinResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37044,6 +38124,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Chats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Chats(x) => {
@@ -37058,6 +38139,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Chats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37100,6 +38182,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for CheckedHistoryImportPeer {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CheckedHistoryImportPeer(x) => {
@@ -37110,6 +38193,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for CheckedHistoryImportPeer {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37145,6 +38229,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ComposedMessageWithAi {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ComposedMessageWithAi(x) => {
@@ -37155,6 +38240,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ComposedMessageWithAi {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37192,6 +38278,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ComposedRichMessageWithAi {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ComposedRichMessageWithAi(x) => {
@@ -37202,6 +38289,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ComposedRichMessageWithAi {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37246,6 +38334,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DhConfig {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37260,6 +38349,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DhConfig {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37300,6 +38390,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DialogFilters {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::DialogFilters(x) => {
@@ -37310,6 +38401,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DialogFilters {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37349,6 +38441,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Dialogs {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Dialogs(x) => {
@@ -37367,6 +38460,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Dialogs {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37414,6 +38508,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DiscussionMessage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::DiscussionMessage(x) => {
@@ -37424,6 +38519,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DiscussionMessage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37464,6 +38560,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGameInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmojiGameUnavailable(x) => {
@@ -37478,6 +38575,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGameInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37518,6 +38616,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGameOutcome {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmojiGameOutcome(x) => {
@@ -37528,6 +38627,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGameOutcome {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37566,6 +38666,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGroups {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37580,6 +38681,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGroups {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37623,6 +38725,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatInvite {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatInvite(x) => {
@@ -37637,6 +38740,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatInvite {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37681,6 +38785,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatInvites {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatInvites(x) => {
@@ -37691,6 +38796,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatInvites {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37731,6 +38837,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FavedStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37745,6 +38852,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FavedStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37788,6 +38896,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FeaturedStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37802,6 +38911,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FeaturedStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37844,6 +38954,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ForumTopics {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ForumTopics(x) => {
@@ -37854,6 +38965,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ForumTopics {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37890,6 +39002,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FoundStickerSets {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37904,6 +39017,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStickerSets {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -37949,6 +39063,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FoundStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -37963,6 +39078,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38003,6 +39119,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HighScores {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HighScores(x) => {
@@ -38013,6 +39130,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HighScores {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38046,6 +39164,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HistoryImport {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HistoryImport(x) => {
@@ -38056,6 +39175,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HistoryImport {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38089,6 +39209,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HistoryImportParsed {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HistoryImportParsed(x) => {
@@ -38099,6 +39220,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HistoryImportParsed {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38136,6 +39258,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for InactiveChats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InactiveChats(x) => {
@@ -38146,6 +39269,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for InactiveChats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38179,6 +39303,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for InvitedUsers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InvitedUsers(x) => {
@@ -38189,6 +39314,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for InvitedUsers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38222,6 +39348,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageEditData {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageEditData(x) => {
@@ -38232,6 +39359,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageEditData {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38265,6 +39393,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageReactionsList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageReactionsList(x) => {
@@ -38275,6 +39404,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageReactionsList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38312,6 +39442,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageViews {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageViews(x) => {
@@ -38322,6 +39453,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageViews {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38364,6 +39496,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Messages {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Messages(x) => {
@@ -38386,6 +39519,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Messages {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38440,6 +39574,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MyStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MyStickers(x) => {
@@ -38450,6 +39585,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MyStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38483,6 +39619,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PeerDialogs {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerDialogs(x) => {
@@ -38493,6 +39630,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PeerDialogs {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38526,6 +39664,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PeerSettings {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerSettings(x) => {
@@ -38536,6 +39675,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PeerSettings {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38569,6 +39709,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PreparedInlineMessage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PreparedInlineMessage(x) => {
@@ -38579,6 +39720,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PreparedInlineMessage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38619,6 +39761,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for QuickReplies {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::QuickReplies(x) => {
@@ -38633,6 +39776,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for QuickReplies {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38676,6 +39820,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Reactions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38690,6 +39835,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Reactions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38733,6 +39879,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for RecentStickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38747,6 +39894,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for RecentStickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38793,6 +39941,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedDialogs {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedDialogs(x) => {
@@ -38811,6 +39960,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedDialogs {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38861,6 +40011,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedGifs {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38875,6 +40026,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedGifs {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38918,6 +40070,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedReactionTags {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38932,6 +40085,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedReactionTags {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38976,6 +40130,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchCounter {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchCounter(x) => {
@@ -38986,6 +40141,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchCounter {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39019,6 +40175,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchResultsCalendar {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchResultsCalendar(x) => {
@@ -39029,6 +40186,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchResultsCalendar {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39066,6 +40224,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchResultsPositions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchResultsPositions(x) => {
@@ -39076,6 +40235,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchResultsPositions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39116,6 +40276,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SentEncryptedMessage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentEncryptedMessage(x) => {
@@ -39130,6 +40291,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SentEncryptedMessage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39177,6 +40339,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredMessages {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SponsoredMessages(x) => {
@@ -39191,6 +40354,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredMessages {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39238,6 +40402,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for StickerSet {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StickerSet(x) => {
@@ -39252,6 +40417,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for StickerSet {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39295,6 +40461,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for StickerSetInstallResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Success(x) => {
@@ -39309,6 +40476,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for StickerSetInstallResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39356,6 +40524,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Stickers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -39370,6 +40539,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Stickers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39410,6 +40580,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranscribedAudio {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranscribedAudio(x) => {
@@ -39420,6 +40591,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranscribedAudio {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39453,6 +40625,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranslatedRichMessage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranslatedRichMessage(x) => {
@@ -39463,6 +40636,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranslatedRichMessage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39500,6 +40674,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranslatedText {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranslateResult(x) => {
@@ -39510,6 +40685,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranslatedText {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39543,6 +40719,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for VotesList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::VotesList(x) => {
@@ -39553,6 +40730,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for VotesList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39586,6 +40764,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for WebPage {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebPage(x) => {
@@ -39596,6 +40775,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for WebPage {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39629,6 +40809,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for WebPagePreview {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebPagePreview(x) => {
@@ -39639,6 +40820,7 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for WebPagePreview {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39675,6 +40857,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for BankCardData {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BankCardData(x) => {
@@ -39685,6 +40868,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for BankCardData {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39721,6 +40905,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CheckCanSendGiftResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Ok(x) => {
@@ -39735,6 +40920,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CheckCanSendGiftResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39779,6 +40965,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CheckedGiftCode {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CheckedGiftCode(x) => {
@@ -39789,6 +40976,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CheckedGiftCode {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39822,6 +41010,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ConnectedStarRefBots {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConnectedStarRefBots(x) => {
@@ -39832,6 +41021,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ConnectedStarRefBots {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39867,6 +41057,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CurrencyRates {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CurrencyRates(x) => {
@@ -39877,6 +41068,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CurrencyRates {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39910,6 +41102,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ExportedInvoice {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedInvoice(x) => {
@@ -39920,6 +41113,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedInvoice {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39956,6 +41150,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for GiveawayInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GiveawayInfo(x) => {
@@ -39970,6 +41165,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for GiveawayInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40016,6 +41212,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentForm {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentForm(x) => {
@@ -40034,6 +41231,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentForm {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40084,6 +41282,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentReceipt {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentReceipt(x) => {
@@ -40098,6 +41297,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentReceipt {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40143,6 +41343,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentResult {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentResult(x) => {
@@ -40157,6 +41358,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentResult {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40197,6 +41399,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ResaleStarGifts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResaleStarGifts(x) => {
@@ -40207,6 +41410,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ResaleStarGifts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40240,6 +41444,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SavedInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedInfo(x) => {
@@ -40250,6 +41455,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SavedInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40283,6 +41489,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SavedStarGifts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedStarGifts(x) => {
@@ -40293,6 +41500,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SavedStarGifts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40329,6 +41537,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftActiveAuctions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40343,6 +41552,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftActiveAuctions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40389,6 +41599,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGifts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftAuctionAcquiredGifts(x) => {
@@ -40399,6 +41610,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGifts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40440,6 +41652,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftAuctionState {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftAuctionState(x) => {
@@ -40450,6 +41663,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftAuctionState {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40490,6 +41704,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftCollections {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40504,6 +41719,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftCollections {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40550,6 +41766,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftUpgradeAttributes {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftUpgradeAttributes(x) => {
@@ -40560,6 +41777,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftUpgradeAttributes {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40601,6 +41819,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftUpgradePreview {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftUpgradePreview(x) => {
@@ -40611,6 +41830,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftUpgradePreview {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40648,6 +41868,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftWithdrawalUrl {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftWithdrawalUrl(x) => {
@@ -40658,6 +41879,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftWithdrawalUrl {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40698,6 +41920,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGifts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40712,6 +41935,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGifts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40754,6 +41978,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueAdsAccountUrl {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueAdsAccountUrl(x) => {
@@ -40764,6 +41989,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueAdsAccountUrl {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40807,6 +42033,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueStats(x) => {
@@ -40817,6 +42044,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40856,6 +42084,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueWithdrawalUrl {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueWithdrawalUrl(x) => {
@@ -40866,6 +42095,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueWithdrawalUrl {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40907,6 +42137,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsStatus {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsStatus(x) => {
@@ -40917,6 +42148,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsStatus {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40950,6 +42182,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SuggestedStarRefBots {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SuggestedStarRefBots(x) => {
@@ -40960,6 +42193,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SuggestedStarRefBots {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40997,6 +42231,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for UniqueStarGift {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UniqueStarGift(x) => {
@@ -41007,6 +42242,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for UniqueStarGift {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41040,6 +42276,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for UniqueStarGiftValueInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UniqueStarGiftValueInfo(x) => {
@@ -41050,6 +42287,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for UniqueStarGiftValueInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41087,6 +42325,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ValidatedRequestedInfo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ValidatedRequestedInfo(x) => {
@@ -41097,6 +42336,7 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ValidatedRequestedInfo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41137,6 +42377,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for ExportedGroupCallInvite {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedGroupCallInvite(x) => {
@@ -41147,6 +42388,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedGroupCallInvite {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41184,6 +42426,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCall {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCall(x) => {
@@ -41194,6 +42437,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCall {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41227,6 +42471,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStars {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStars(x) => {
@@ -41237,6 +42482,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStars {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41270,6 +42516,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStreamChannels {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStreamChannels(x) => {
@@ -41280,6 +42527,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStreamChannels {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41317,6 +42565,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStreamRtmpUrl {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStreamRtmpUrl(x) => {
@@ -41327,6 +42576,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStreamRtmpUrl {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41364,6 +42614,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupParticipants {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupParticipants(x) => {
@@ -41374,6 +42625,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupParticipants {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41407,6 +42659,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for JoinAsPeers {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::JoinAsPeers(x) => {
@@ -41417,6 +42670,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for JoinAsPeers {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41450,6 +42704,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for PhoneCall {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PhoneCall(x) => {
@@ -41460,6 +42715,7 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for PhoneCall {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41496,6 +42752,7 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Serializable for Photo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
@@ -41506,6 +42763,7 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Deserializable for Photo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41542,6 +42800,7 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Serializable for Photos {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photos(x) => {
@@ -41556,6 +42815,7 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Deserializable for Photos {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41599,6 +42859,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for BoostsList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BoostsList(x) => {
@@ -41609,6 +42870,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for BoostsList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41642,6 +42904,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for BoostsStatus {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BoostsStatus(x) => {
@@ -41652,6 +42915,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for BoostsStatus {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41685,6 +42949,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for MyBoosts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MyBoosts(x) => {
@@ -41695,6 +42960,7 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for MyBoosts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41731,6 +42997,7 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Serializable for EligibilityToJoin {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EligibleToJoin(x) => {
@@ -41741,6 +43008,7 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Deserializable for EligibilityToJoin {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41776,6 +43044,7 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Serializable for Status {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Status(x) => {
@@ -41786,6 +43055,7 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Deserializable for Status {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41822,6 +43092,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for BroadcastStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BroadcastStats(x) => {
@@ -41832,6 +43103,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for BroadcastStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41865,6 +43137,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for MegagroupStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MegagroupStats(x) => {
@@ -41875,6 +43148,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for MegagroupStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41908,6 +43182,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for MessageStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageStats(x) => {
@@ -41918,6 +43193,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for MessageStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41949,6 +43225,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for PollStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PollStats(x) => {
@@ -41959,6 +43236,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for PollStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41992,6 +43270,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for PublicForwards {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PublicForwards(x) => {
@@ -42002,6 +43281,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for PublicForwards {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42035,6 +43315,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for StoryStats {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryStats(x) => {
@@ -42045,6 +43326,7 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for StoryStats {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42081,6 +43363,7 @@ pub mod stickers {
         }
     }
     impl ::tl_runtime::Serializable for SuggestedShortName {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SuggestedShortName(x) => {
@@ -42091,6 +43374,7 @@ pub mod stickers {
         }
     }
     impl ::tl_runtime::Deserializable for SuggestedShortName {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42158,6 +43442,7 @@ pub mod storage {
         }
     }
     impl ::tl_runtime::Serializable for FileType {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FileUnknown(x) => {
@@ -42204,6 +43489,7 @@ pub mod storage {
         }
     }
     impl ::tl_runtime::Deserializable for FileType {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42306,6 +43592,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for Albums {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -42320,6 +43607,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for Albums {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42363,6 +43651,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for AllStories {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -42377,6 +43666,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for AllStories {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42417,6 +43707,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for CanSendStoryCount {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CanSendStoryCount(x) => {
@@ -42427,6 +43718,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for CanSendStoryCount {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42462,6 +43754,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for FoundStories {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FoundStories(x) => {
@@ -42472,6 +43765,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStories {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42505,6 +43799,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for PeerStories {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerStories(x) => {
@@ -42515,6 +43810,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for PeerStories {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42548,6 +43844,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for Stories {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Stories(x) => {
@@ -42558,6 +43855,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for Stories {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42591,6 +43889,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryReactionsList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryReactionsList(x) => {
@@ -42601,6 +43900,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryReactionsList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42638,6 +43938,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryViews {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryViews(x) => {
@@ -42648,6 +43949,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryViews {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42681,6 +43983,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryViewsList {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryViewsList(x) => {
@@ -42691,6 +43994,7 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryViewsList {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42725,6 +44029,7 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Serializable for ApiResponse {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ApiResponse(x) => {
@@ -42735,6 +44040,7 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Deserializable for ApiResponse {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42766,6 +44072,7 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Serializable for StreamingUrl {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StreamingUrl(x) => {
@@ -42776,6 +44083,7 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Deserializable for StreamingUrl {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42818,6 +44126,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for ChannelDifference {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -42836,6 +44145,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelDifference {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42894,6 +44204,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for Difference {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -42916,6 +44227,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for Difference {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42970,6 +44282,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for State {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::State(x) => {
@@ -42980,6 +44293,7 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for State {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43019,6 +44333,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for CdnFile {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ReuploadNeeded(x) => {
@@ -43033,6 +44348,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for CdnFile {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43076,6 +44392,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for File {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::File(x) => {
@@ -43090,6 +44407,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for File {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43130,6 +44448,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for WebFile {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebFile(x) => {
@@ -43140,6 +44459,7 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for WebFile {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43179,6 +44499,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for SavedMusic {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -43193,6 +44514,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for SavedMusic {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43233,6 +44555,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for UserFull {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UserFull(x) => {
@@ -43243,6 +44566,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for UserFull {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43279,6 +44603,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for Users {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Users(x) => {
@@ -43293,6 +44618,7 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for Users {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43336,6 +44662,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for EncryptedSecretPhrasePart {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EncryptedSecretPhrasePart(x) => {
@@ -43346,6 +44673,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for EncryptedSecretPhrasePart {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43381,6 +44709,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for ExistingBalance {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExistingBalance(x) => {
@@ -43391,6 +44720,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for ExistingBalance {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43422,6 +44752,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for HolderDc {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HolderDc(x) => {
@@ -43432,6 +44763,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for HolderDc {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43463,6 +44795,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftAttribute {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftAttribute(x) => {
@@ -43473,6 +44806,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftAttribute {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43504,6 +44838,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftItem {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftItem(x) => {
@@ -43514,6 +44849,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftItem {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43545,6 +44881,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftItems {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftItems(x) => {
@@ -43555,6 +44892,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftItems {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43586,6 +44924,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for ProofChallenge {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ProofChallenge(x) => {
@@ -43596,6 +44935,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for ProofChallenge {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43627,6 +44967,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for SecretPhraseParts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SecretPhraseParts(x) => {
@@ -43637,6 +44978,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for SecretPhraseParts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43668,6 +45010,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectChallenge {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectChallenge(x) => {
@@ -43678,6 +45021,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectChallenge {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43713,6 +45057,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectPending {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectPending(x) => {
@@ -43723,6 +45068,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectPending {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43754,6 +45100,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectSessions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectSessions(x) => {
@@ -43764,6 +45111,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectSessions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43797,6 +45145,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for Transactions {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Transactions(x) => {
@@ -43807,6 +45156,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for Transactions {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43838,6 +45188,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for UserAddresses {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UserAddresses(x) => {
@@ -43848,6 +45199,7 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for UserAddresses {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

@@ -25,6 +25,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeAfterMsg<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeAfterMsg<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -33,6 +34,7 @@ for InvokeAfterMsg<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsg<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -72,6 +74,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeAfterMsgs<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeAfterMsgs<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.msg_ids, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -80,6 +83,7 @@ for InvokeAfterMsgs<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeAfterMsgs<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             msg_ids: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -157,6 +161,7 @@ impl<X> ::tl_runtime::Identifiable for InitConnection<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InitConnection<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::write_u32(
             out,
@@ -181,6 +186,7 @@ for InitConnection<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InitConnection<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let flags = ::tl_runtime::tri!(r.read_u32());
         let api_id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
@@ -266,6 +272,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithLayer<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.layer, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -274,6 +281,7 @@ for InvokeWithLayer<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithLayer<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             layer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -309,6 +317,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithoutUpdates<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithoutUpdates<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.query, out);
     }
@@ -316,6 +325,7 @@ for InvokeWithoutUpdates<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithoutUpdates<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -355,6 +365,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithMessagesRange<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithMessagesRange<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.range, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -363,6 +374,7 @@ for InvokeWithMessagesRange<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithMessagesRange<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             range: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -404,6 +416,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithTakeout<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithTakeout<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.takeout_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -412,6 +425,7 @@ for InvokeWithTakeout<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithTakeout<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             takeout_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -453,6 +467,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithBusinessConnection<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithBusinessConnection<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.connection_id, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -461,6 +476,7 @@ for InvokeWithBusinessConnection<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithBusinessConnection<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             connection_id: ::tl_runtime::tri!(
@@ -508,6 +524,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithGooglePlayIntegrity<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithGooglePlayIntegrity<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.token, out);
@@ -517,6 +534,7 @@ for InvokeWithGooglePlayIntegrity<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithGooglePlayIntegrity<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -563,6 +581,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithApnsSecret<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithApnsSecret<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.secret, out);
@@ -572,6 +591,7 @@ for InvokeWithApnsSecret<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithApnsSecret<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -613,6 +633,7 @@ impl<X> ::tl_runtime::Identifiable for InvokeWithReCaptcha<X> {
 }
 impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
 for InvokeWithReCaptcha<X> {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.token, out);
         ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -621,6 +642,7 @@ for InvokeWithReCaptcha<X> {
 #[cfg(feature = "object")]
 impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
 for InvokeWithReCaptcha<X> {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             token: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -651,12 +673,14 @@ impl ::tl_runtime::Identifiable for ReqPq {
     const NAME: &'static str = "req_pq";
 }
 impl ::tl_runtime::BareSerializable for ReqPq {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqPq {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -686,12 +710,14 @@ impl ::tl_runtime::Identifiable for ReqPqMulti {
     const NAME: &'static str = "req_pq_multi";
 }
 impl ::tl_runtime::BareSerializable for ReqPqMulti {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqPqMulti {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -731,6 +757,7 @@ impl ::tl_runtime::Identifiable for ReqDhParams {
     const NAME: &'static str = "req_DH_params";
 }
 impl ::tl_runtime::BareSerializable for ReqDhParams {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.server_nonce, out);
@@ -742,6 +769,7 @@ impl ::tl_runtime::BareSerializable for ReqDhParams {
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for ReqDhParams {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -786,6 +814,7 @@ impl ::tl_runtime::Identifiable for SetClientDhParams {
     const NAME: &'static str = "set_client_DH_params";
 }
 impl ::tl_runtime::BareSerializable for SetClientDhParams {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.nonce, out);
         ::tl_runtime::Serializable::serialize(&self.server_nonce, out);
@@ -794,6 +823,7 @@ impl ::tl_runtime::BareSerializable for SetClientDhParams {
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for SetClientDhParams {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             nonce: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -826,10 +856,12 @@ impl ::tl_runtime::Identifiable for DestroyAuthKey {
     const NAME: &'static str = "destroy_auth_key";
 }
 impl ::tl_runtime::BareSerializable for DestroyAuthKey {
+    #[inline]
     fn serialize_bare(&self, _out: &mut Vec<u8>) {}
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for DestroyAuthKey {
+    #[inline]
     fn deserialize_bare(
         _r: &mut ::tl_runtime::Reader<'_>,
     ) -> ::tl_runtime::Result<Self> {
@@ -859,12 +891,14 @@ impl ::tl_runtime::Identifiable for RpcDropAnswer {
     const NAME: &'static str = "rpc_drop_answer";
 }
 impl ::tl_runtime::BareSerializable for RpcDropAnswer {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for RpcDropAnswer {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             req_msg_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -894,12 +928,14 @@ impl ::tl_runtime::Identifiable for GetFutureSalts {
     const NAME: &'static str = "get_future_salts";
 }
 impl ::tl_runtime::BareSerializable for GetFutureSalts {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.num, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for GetFutureSalts {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             num: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -929,12 +965,14 @@ impl ::tl_runtime::Identifiable for Ping {
     const NAME: &'static str = "ping";
 }
 impl ::tl_runtime::BareSerializable for Ping {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.ping_id, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for Ping {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             ping_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -966,6 +1004,7 @@ impl ::tl_runtime::Identifiable for PingDelayDisconnect {
     const NAME: &'static str = "ping_delay_disconnect";
 }
 impl ::tl_runtime::BareSerializable for PingDelayDisconnect {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.ping_id, out);
         ::tl_runtime::Serializable::serialize(&self.disconnect_delay, out);
@@ -973,6 +1012,7 @@ impl ::tl_runtime::BareSerializable for PingDelayDisconnect {
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for PingDelayDisconnect {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             ping_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -1005,12 +1045,14 @@ impl ::tl_runtime::Identifiable for DestroySession {
     const NAME: &'static str = "destroy_session";
 }
 impl ::tl_runtime::BareSerializable for DestroySession {
+    #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         ::tl_runtime::Serializable::serialize(&self.session_id, out);
     }
 }
 #[cfg(feature = "object")]
 impl ::tl_runtime::BareDeserializable for DestroySession {
+    #[inline]
     fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         Ok(Self {
             session_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
@@ -1077,6 +1119,7 @@ pub mod account {
         const NAME: &'static str = "account.registerDevice";
     }
     impl ::tl_runtime::BareSerializable for RegisterDevice {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.no_muted));
             ::tl_runtime::Serializable::serialize(&self.token_type, out);
@@ -1088,6 +1131,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RegisterDevice {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1157,6 +1201,7 @@ pub mod account {
         const NAME: &'static str = "account.unregisterDevice";
     }
     impl ::tl_runtime::BareSerializable for UnregisterDevice {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.token_type, out);
             ::tl_runtime::Serializable::serialize(&self.token, out);
@@ -1165,6 +1210,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UnregisterDevice {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1220,6 +1266,7 @@ pub mod account {
         const NAME: &'static str = "account.updateNotifySettings";
     }
     impl ::tl_runtime::BareSerializable for UpdateNotifySettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.settings, out);
@@ -1227,6 +1274,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateNotifySettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1273,12 +1321,14 @@ pub mod account {
         const NAME: &'static str = "account.getNotifySettings";
     }
     impl ::tl_runtime::BareSerializable for GetNotifySettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNotifySettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1309,10 +1359,12 @@ pub mod account {
         const NAME: &'static str = "account.resetNotifySettings";
     }
     impl ::tl_runtime::BareSerializable for ResetNotifySettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetNotifySettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1362,6 +1414,7 @@ pub mod account {
         const NAME: &'static str = "account.updateProfile";
     }
     impl ::tl_runtime::BareSerializable for UpdateProfile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -1382,6 +1435,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateProfile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1435,12 +1489,14 @@ pub mod account {
         const NAME: &'static str = "account.updateStatus";
     }
     impl ::tl_runtime::BareSerializable for UpdateStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offline, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1476,12 +1532,14 @@ pub mod account {
         const NAME: &'static str = "account.getWallPapers";
     }
     impl ::tl_runtime::BareSerializable for GetWallPapers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWallPapers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1532,6 +1590,7 @@ pub mod account {
         const NAME: &'static str = "account.reportPeer";
     }
     impl ::tl_runtime::BareSerializable for ReportPeer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.reason, out);
@@ -1540,6 +1599,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportPeer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1585,12 +1645,14 @@ pub mod account {
         const NAME: &'static str = "account.checkUsername";
     }
     impl ::tl_runtime::BareSerializable for CheckUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1637,12 +1699,14 @@ pub mod account {
         const NAME: &'static str = "account.updateUsername";
     }
     impl ::tl_runtime::BareSerializable for UpdateUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.username, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1686,12 +1750,14 @@ pub mod account {
         const NAME: &'static str = "account.getPrivacy";
     }
     impl ::tl_runtime::BareSerializable for GetPrivacy {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.key, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPrivacy {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1739,6 +1805,7 @@ pub mod account {
         const NAME: &'static str = "account.setPrivacy";
     }
     impl ::tl_runtime::BareSerializable for SetPrivacy {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.key, out);
             ::tl_runtime::Serializable::serialize(&self.rules, out);
@@ -1746,6 +1813,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetPrivacy {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1795,6 +1863,7 @@ pub mod account {
         const NAME: &'static str = "account.deleteAccount";
     }
     impl ::tl_runtime::BareSerializable for DeleteAccount {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.password.is_some()));
             ::tl_runtime::Serializable::serialize(&self.reason, out);
@@ -1805,6 +1874,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAccount {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1842,10 +1912,12 @@ pub mod account {
         const NAME: &'static str = "account.getAccountTTL";
     }
     impl ::tl_runtime::BareSerializable for GetAccountTtl {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAccountTtl {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1885,12 +1957,14 @@ pub mod account {
         const NAME: &'static str = "account.setAccountTTL";
     }
     impl ::tl_runtime::BareSerializable for SetAccountTtl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.ttl, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetAccountTtl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1939,6 +2013,7 @@ pub mod account {
         const NAME: &'static str = "account.sendChangePhoneCode";
     }
     impl ::tl_runtime::BareSerializable for SendChangePhoneCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.settings, out);
@@ -1946,6 +2021,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendChangePhoneCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2004,6 +2080,7 @@ pub mod account {
         const NAME: &'static str = "account.changePhone";
     }
     impl ::tl_runtime::BareSerializable for ChangePhone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -2012,6 +2089,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangePhone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2055,12 +2133,14 @@ pub mod account {
         const NAME: &'static str = "account.updateDeviceLocked";
     }
     impl ::tl_runtime::BareSerializable for UpdateDeviceLocked {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDeviceLocked {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2091,10 +2171,12 @@ pub mod account {
         const NAME: &'static str = "account.getAuthorizations";
     }
     impl ::tl_runtime::BareSerializable for GetAuthorizations {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAuthorizations {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2135,12 +2217,14 @@ pub mod account {
         const NAME: &'static str = "account.resetAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ResetAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2171,10 +2255,12 @@ pub mod account {
         const NAME: &'static str = "account.getPassword";
     }
     impl ::tl_runtime::BareSerializable for GetPassword {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPassword {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2214,12 +2300,14 @@ pub mod account {
         const NAME: &'static str = "account.getPasswordSettings";
     }
     impl ::tl_runtime::BareSerializable for GetPasswordSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPasswordSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2275,6 +2363,7 @@ pub mod account {
         const NAME: &'static str = "account.updatePasswordSettings";
     }
     impl ::tl_runtime::BareSerializable for UpdatePasswordSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.password, out);
             ::tl_runtime::Serializable::serialize(&self.new_settings, out);
@@ -2282,6 +2371,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePasswordSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2332,6 +2422,7 @@ pub mod account {
         const NAME: &'static str = "account.sendConfirmPhoneCode";
     }
     impl ::tl_runtime::BareSerializable for SendConfirmPhoneCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
             ::tl_runtime::Serializable::serialize(&self.settings, out);
@@ -2339,6 +2430,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendConfirmPhoneCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2388,6 +2480,7 @@ pub mod account {
         const NAME: &'static str = "account.confirmPhone";
     }
     impl ::tl_runtime::BareSerializable for ConfirmPhone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code, out);
@@ -2395,6 +2488,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmPhone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2447,6 +2541,7 @@ pub mod account {
         const NAME: &'static str = "account.getTmpPassword";
     }
     impl ::tl_runtime::BareSerializable for GetTmpPassword {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.password, out);
             ::tl_runtime::Serializable::serialize(&self.period, out);
@@ -2454,6 +2549,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTmpPassword {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2487,10 +2583,12 @@ pub mod account {
         const NAME: &'static str = "account.getWebAuthorizations";
     }
     impl ::tl_runtime::BareSerializable for GetWebAuthorizations {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebAuthorizations {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2530,12 +2628,14 @@ pub mod account {
         const NAME: &'static str = "account.resetWebAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ResetWebAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWebAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2566,10 +2666,12 @@ pub mod account {
         const NAME: &'static str = "account.resetWebAuthorizations";
     }
     impl ::tl_runtime::BareSerializable for ResetWebAuthorizations {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWebAuthorizations {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2598,10 +2700,12 @@ pub mod account {
         const NAME: &'static str = "account.getAllSecureValues";
     }
     impl ::tl_runtime::BareSerializable for GetAllSecureValues {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllSecureValues {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2635,12 +2739,14 @@ pub mod account {
         const NAME: &'static str = "account.getSecureValue";
     }
     impl ::tl_runtime::BareSerializable for GetSecureValue {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.types, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSecureValue {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2687,6 +2793,7 @@ pub mod account {
         const NAME: &'static str = "account.saveSecureValue";
     }
     impl ::tl_runtime::BareSerializable for SaveSecureValue {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
             ::tl_runtime::Serializable::serialize(&self.secure_secret_id, out);
@@ -2694,6 +2801,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveSecureValue {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2732,12 +2840,14 @@ pub mod account {
         const NAME: &'static str = "account.deleteSecureValue";
     }
     impl ::tl_runtime::BareSerializable for DeleteSecureValue {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.types, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteSecureValue {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2788,6 +2898,7 @@ pub mod account {
         const NAME: &'static str = "account.getAuthorizationForm";
     }
     impl ::tl_runtime::BareSerializable for GetAuthorizationForm {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot_id, out);
             ::tl_runtime::Serializable::serialize(&self.scope, out);
@@ -2796,6 +2907,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAuthorizationForm {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2858,6 +2970,7 @@ pub mod account {
         const NAME: &'static str = "account.acceptAuthorization";
     }
     impl ::tl_runtime::BareSerializable for AcceptAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot_id, out);
             ::tl_runtime::Serializable::serialize(&self.scope, out);
@@ -2868,6 +2981,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2923,6 +3037,7 @@ pub mod account {
         const NAME: &'static str = "account.sendVerifyPhoneCode";
     }
     impl ::tl_runtime::BareSerializable for SendVerifyPhoneCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.settings, out);
@@ -2930,6 +3045,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVerifyPhoneCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2986,6 +3102,7 @@ pub mod account {
         const NAME: &'static str = "account.verifyPhone";
     }
     impl ::tl_runtime::BareSerializable for VerifyPhone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -2994,6 +3111,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for VerifyPhone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3052,6 +3170,7 @@ pub mod account {
         const NAME: &'static str = "account.sendVerifyEmailCode";
     }
     impl ::tl_runtime::BareSerializable for SendVerifyEmailCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
             ::tl_runtime::Serializable::serialize(&self.email, out);
@@ -3059,6 +3178,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVerifyEmailCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3112,6 +3232,7 @@ pub mod account {
         const NAME: &'static str = "account.verifyEmail";
     }
     impl ::tl_runtime::BareSerializable for VerifyEmail {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
             ::tl_runtime::Serializable::serialize(&self.verification, out);
@@ -3119,6 +3240,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for VerifyEmail {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3193,6 +3315,7 @@ pub mod account {
         const NAME: &'static str = "account.initTakeoutSession";
     }
     impl ::tl_runtime::BareSerializable for InitTakeoutSession {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -3209,6 +3332,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitTakeoutSession {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3266,12 +3390,14 @@ pub mod account {
         const NAME: &'static str = "account.finishTakeoutSession";
     }
     impl ::tl_runtime::BareSerializable for FinishTakeoutSession {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.success));
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishTakeoutSession {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3314,12 +3440,14 @@ pub mod account {
         const NAME: &'static str = "account.confirmPasswordEmail";
     }
     impl ::tl_runtime::BareSerializable for ConfirmPasswordEmail {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.code, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmPasswordEmail {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3356,10 +3484,12 @@ pub mod account {
         const NAME: &'static str = "account.resendPasswordEmail";
     }
     impl ::tl_runtime::BareSerializable for ResendPasswordEmail {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResendPasswordEmail {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3394,10 +3524,12 @@ pub mod account {
         const NAME: &'static str = "account.cancelPasswordEmail";
     }
     impl ::tl_runtime::BareSerializable for CancelPasswordEmail {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelPasswordEmail {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3426,10 +3558,12 @@ pub mod account {
         const NAME: &'static str = "account.getContactSignUpNotification";
     }
     impl ::tl_runtime::BareSerializable for GetContactSignUpNotification {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContactSignUpNotification {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3463,12 +3597,14 @@ pub mod account {
         const NAME: &'static str = "account.setContactSignUpNotification";
     }
     impl ::tl_runtime::BareSerializable for SetContactSignUpNotification {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.silent, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetContactSignUpNotification {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3512,6 +3648,7 @@ pub mod account {
         const NAME: &'static str = "account.getNotifyExceptions";
     }
     impl ::tl_runtime::BareSerializable for GetNotifyExceptions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -3525,6 +3662,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNotifyExceptions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3576,12 +3714,14 @@ pub mod account {
         const NAME: &'static str = "account.getWallPaper";
     }
     impl ::tl_runtime::BareSerializable for GetWallPaper {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.wallpaper, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWallPaper {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3638,6 +3778,7 @@ pub mod account {
         const NAME: &'static str = "account.uploadWallPaper";
     }
     impl ::tl_runtime::BareSerializable for UploadWallPaper {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.for_chat));
             ::tl_runtime::Serializable::serialize(&self.file, out);
@@ -3647,6 +3788,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadWallPaper {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3708,6 +3850,7 @@ pub mod account {
         const NAME: &'static str = "account.saveWallPaper";
     }
     impl ::tl_runtime::BareSerializable for SaveWallPaper {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.wallpaper, out);
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
@@ -3716,6 +3859,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveWallPaper {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3767,6 +3911,7 @@ pub mod account {
         const NAME: &'static str = "account.installWallPaper";
     }
     impl ::tl_runtime::BareSerializable for InstallWallPaper {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.wallpaper, out);
             ::tl_runtime::Serializable::serialize(&self.settings, out);
@@ -3774,6 +3919,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallWallPaper {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3809,10 +3955,12 @@ pub mod account {
         const NAME: &'static str = "account.resetWallPapers";
     }
     impl ::tl_runtime::BareSerializable for ResetWallPapers {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetWallPapers {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3841,10 +3989,12 @@ pub mod account {
         const NAME: &'static str = "account.getAutoDownloadSettings";
     }
     impl ::tl_runtime::BareSerializable for GetAutoDownloadSettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAutoDownloadSettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3886,6 +4036,7 @@ pub mod account {
         const NAME: &'static str = "account.saveAutoDownloadSettings";
     }
     impl ::tl_runtime::BareSerializable for SaveAutoDownloadSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -3896,6 +4047,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAutoDownloadSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -3954,6 +4106,7 @@ pub mod account {
         const NAME: &'static str = "account.uploadTheme";
     }
     impl ::tl_runtime::BareSerializable for UploadTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.thumb.is_some()));
             ::tl_runtime::Serializable::serialize(&self.file, out);
@@ -3966,6 +4119,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4036,6 +4190,7 @@ pub mod account {
         const NAME: &'static str = "account.createTheme";
     }
     impl ::tl_runtime::BareSerializable for CreateTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -4054,6 +4209,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4131,6 +4287,7 @@ pub mod account {
         const NAME: &'static str = "account.updateTheme";
     }
     impl ::tl_runtime::BareSerializable for UpdateTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -4156,6 +4313,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4231,6 +4389,7 @@ pub mod account {
         const NAME: &'static str = "account.saveTheme";
     }
     impl ::tl_runtime::BareSerializable for SaveTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.theme, out);
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
@@ -4238,6 +4397,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4286,6 +4446,7 @@ pub mod account {
         const NAME: &'static str = "account.installTheme";
     }
     impl ::tl_runtime::BareSerializable for InstallTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -4306,6 +4467,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4373,6 +4535,7 @@ pub mod account {
         const NAME: &'static str = "account.getTheme";
     }
     impl ::tl_runtime::BareSerializable for GetTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.format, out);
             ::tl_runtime::Serializable::serialize(&self.theme, out);
@@ -4380,6 +4543,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4420,6 +4584,7 @@ pub mod account {
         const NAME: &'static str = "account.getThemes";
     }
     impl ::tl_runtime::BareSerializable for GetThemes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.format, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -4427,6 +4592,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetThemes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4469,12 +4635,14 @@ pub mod account {
         const NAME: &'static str = "account.setContentSettings";
     }
     impl ::tl_runtime::BareSerializable for SetContentSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.sensitive_enabled));
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetContentSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4505,10 +4673,12 @@ pub mod account {
         const NAME: &'static str = "account.getContentSettings";
     }
     impl ::tl_runtime::BareSerializable for GetContentSettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContentSettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4548,12 +4718,14 @@ pub mod account {
         const NAME: &'static str = "account.getMultiWallPapers";
     }
     impl ::tl_runtime::BareSerializable for GetMultiWallPapers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.wallpapers, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMultiWallPapers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4586,10 +4758,12 @@ pub mod account {
         const NAME: &'static str = "account.getGlobalPrivacySettings";
     }
     impl ::tl_runtime::BareSerializable for GetGlobalPrivacySettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGlobalPrivacySettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4632,12 +4806,14 @@ pub mod account {
         const NAME: &'static str = "account.setGlobalPrivacySettings";
     }
     impl ::tl_runtime::BareSerializable for SetGlobalPrivacySettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetGlobalPrivacySettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4693,6 +4869,7 @@ pub mod account {
         const NAME: &'static str = "account.reportProfilePhoto";
     }
     impl ::tl_runtime::BareSerializable for ReportProfilePhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.photo_id, out);
@@ -4702,6 +4879,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportProfilePhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4743,10 +4921,12 @@ pub mod account {
         const NAME: &'static str = "account.resetPassword";
     }
     impl ::tl_runtime::BareSerializable for ResetPassword {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetPassword {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4781,10 +4961,12 @@ pub mod account {
         const NAME: &'static str = "account.declinePasswordReset";
     }
     impl ::tl_runtime::BareSerializable for DeclinePasswordReset {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclinePasswordReset {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4818,12 +5000,14 @@ pub mod account {
         const NAME: &'static str = "account.getChatThemes";
     }
     impl ::tl_runtime::BareSerializable for GetChatThemes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatThemes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4866,12 +5050,14 @@ pub mod account {
         const NAME: &'static str = "account.setAuthorizationTTL";
     }
     impl ::tl_runtime::BareSerializable for SetAuthorizationTtl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.authorization_ttl_days, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetAuthorizationTtl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4927,6 +5113,7 @@ pub mod account {
         const NAME: &'static str = "account.changeAuthorizationSettings";
     }
     impl ::tl_runtime::BareSerializable for ChangeAuthorizationSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -4945,6 +5132,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeAuthorizationSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -4996,12 +5184,14 @@ pub mod account {
         const NAME: &'static str = "account.getSavedRingtones";
     }
     impl ::tl_runtime::BareSerializable for GetSavedRingtones {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedRingtones {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5051,6 +5241,7 @@ pub mod account {
         const NAME: &'static str = "account.saveRingtone";
     }
     impl ::tl_runtime::BareSerializable for SaveRingtone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
@@ -5058,6 +5249,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveRingtone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5108,6 +5300,7 @@ pub mod account {
         const NAME: &'static str = "account.uploadRingtone";
     }
     impl ::tl_runtime::BareSerializable for UploadRingtone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file, out);
             ::tl_runtime::Serializable::serialize(&self.file_name, out);
@@ -5116,6 +5309,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadRingtone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5165,12 +5359,14 @@ pub mod account {
         const NAME: &'static str = "account.updateEmojiStatus";
     }
     impl ::tl_runtime::BareSerializable for UpdateEmojiStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateEmojiStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5208,12 +5404,14 @@ pub mod account {
         const NAME: &'static str = "account.getDefaultEmojiStatuses";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultEmojiStatuses {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultEmojiStatuses {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5249,12 +5447,14 @@ pub mod account {
         const NAME: &'static str = "account.getRecentEmojiStatuses";
     }
     impl ::tl_runtime::BareSerializable for GetRecentEmojiStatuses {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentEmojiStatuses {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5285,10 +5485,12 @@ pub mod account {
         const NAME: &'static str = "account.clearRecentEmojiStatuses";
     }
     impl ::tl_runtime::BareSerializable for ClearRecentEmojiStatuses {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentEmojiStatuses {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5329,12 +5531,14 @@ pub mod account {
         const NAME: &'static str = "account.reorderUsernames";
     }
     impl ::tl_runtime::BareSerializable for ReorderUsernames {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5382,6 +5586,7 @@ pub mod account {
         const NAME: &'static str = "account.toggleUsername";
     }
     impl ::tl_runtime::BareSerializable for ToggleUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.username, out);
             ::tl_runtime::Serializable::serialize(&self.active, out);
@@ -5389,6 +5594,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5427,12 +5633,14 @@ pub mod account {
         const NAME: &'static str = "account.getDefaultProfilePhotoEmojis";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultProfilePhotoEmojis {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultProfilePhotoEmojis {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5468,12 +5676,14 @@ pub mod account {
         const NAME: &'static str = "account.getDefaultGroupPhotoEmojis";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultGroupPhotoEmojis {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultGroupPhotoEmojis {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5504,10 +5714,12 @@ pub mod account {
         const NAME: &'static str = "account.getAutoSaveSettings";
     }
     impl ::tl_runtime::BareSerializable for GetAutoSaveSettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAutoSaveSettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5563,6 +5775,7 @@ pub mod account {
         const NAME: &'static str = "account.saveAutoSaveSettings";
     }
     impl ::tl_runtime::BareSerializable for SaveAutoSaveSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -5578,6 +5791,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAutoSaveSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5624,10 +5838,12 @@ pub mod account {
         const NAME: &'static str = "account.deleteAutoSaveExceptions";
     }
     impl ::tl_runtime::BareSerializable for DeleteAutoSaveExceptions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAutoSaveExceptions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5661,12 +5877,14 @@ pub mod account {
         const NAME: &'static str = "account.invalidateSignInCodes";
     }
     impl ::tl_runtime::BareSerializable for InvalidateSignInCodes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.codes, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InvalidateSignInCodes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5714,6 +5932,7 @@ pub mod account {
         const NAME: &'static str = "account.updateColor";
     }
     impl ::tl_runtime::BareSerializable for UpdateColor {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -5726,6 +5945,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateColor {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5766,12 +5986,14 @@ pub mod account {
         const NAME: &'static str = "account.getDefaultBackgroundEmojis";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultBackgroundEmojis {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultBackgroundEmojis {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5807,12 +6029,14 @@ pub mod account {
         const NAME: &'static str = "account.getChannelDefaultEmojiStatuses";
     }
     impl ::tl_runtime::BareSerializable for GetChannelDefaultEmojiStatuses {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelDefaultEmojiStatuses {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5848,12 +6072,14 @@ pub mod account {
         const NAME: &'static str = "account.getChannelRestrictedStatusEmojis";
     }
     impl ::tl_runtime::BareSerializable for GetChannelRestrictedStatusEmojis {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelRestrictedStatusEmojis {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5903,6 +6129,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBusinessWorkHours";
     }
     impl ::tl_runtime::BareSerializable for UpdateBusinessWorkHours {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.business_work_hours.is_some()));
             if let Some(value) = &self.business_work_hours {
@@ -5912,6 +6139,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessWorkHours {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -5957,6 +6185,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBusinessLocation";
     }
     impl ::tl_runtime::BareSerializable for UpdateBusinessLocation {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -5973,6 +6202,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessLocation {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6017,6 +6247,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBusinessGreetingMessage";
     }
     impl ::tl_runtime::BareSerializable for UpdateBusinessGreetingMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.message.is_some()));
             if let Some(value) = &self.message {
@@ -6026,6 +6257,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessGreetingMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6065,6 +6297,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBusinessAwayMessage";
     }
     impl ::tl_runtime::BareSerializable for UpdateBusinessAwayMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.message.is_some()));
             if let Some(value) = &self.message {
@@ -6074,6 +6307,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessAwayMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6132,6 +6366,7 @@ pub mod account {
         const NAME: &'static str = "account.updateConnectedBot";
     }
     impl ::tl_runtime::BareSerializable for UpdateConnectedBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -6146,6 +6381,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateConnectedBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6190,10 +6426,12 @@ pub mod account {
         const NAME: &'static str = "account.getConnectedBots";
     }
     impl ::tl_runtime::BareSerializable for GetConnectedBots {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedBots {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6239,12 +6477,14 @@ pub mod account {
         const NAME: &'static str = "account.getBotBusinessConnection";
     }
     impl ::tl_runtime::BareSerializable for GetBotBusinessConnection {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.connection_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotBusinessConnection {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6282,6 +6522,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBusinessIntro";
     }
     impl ::tl_runtime::BareSerializable for UpdateBusinessIntro {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.intro.is_some()));
             if let Some(value) = &self.intro {
@@ -6291,6 +6532,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBusinessIntro {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6340,6 +6582,7 @@ pub mod account {
         const NAME: &'static str = "account.toggleConnectedBotPaused";
     }
     impl ::tl_runtime::BareSerializable for ToggleConnectedBotPaused {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.paused, out);
@@ -6347,6 +6590,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleConnectedBotPaused {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6391,12 +6635,14 @@ pub mod account {
         const NAME: &'static str = "account.disablePeerConnectedBot";
     }
     impl ::tl_runtime::BareSerializable for DisablePeerConnectedBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DisablePeerConnectedBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6438,6 +6684,7 @@ pub mod account {
         const NAME: &'static str = "account.updateBirthday";
     }
     impl ::tl_runtime::BareSerializable for UpdateBirthday {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.birthday.is_some()));
             if let Some(value) = &self.birthday {
@@ -6447,6 +6694,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateBirthday {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6494,12 +6742,14 @@ pub mod account {
         const NAME: &'static str = "account.createBusinessChatLink";
     }
     impl ::tl_runtime::BareSerializable for CreateBusinessChatLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.link, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateBusinessChatLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6546,6 +6796,7 @@ pub mod account {
         const NAME: &'static str = "account.editBusinessChatLink";
     }
     impl ::tl_runtime::BareSerializable for EditBusinessChatLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
             ::tl_runtime::Serializable::serialize(&self.link, out);
@@ -6553,6 +6804,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditBusinessChatLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6596,12 +6848,14 @@ pub mod account {
         const NAME: &'static str = "account.deleteBusinessChatLink";
     }
     impl ::tl_runtime::BareSerializable for DeleteBusinessChatLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteBusinessChatLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6632,10 +6886,12 @@ pub mod account {
         const NAME: &'static str = "account.getBusinessChatLinks";
     }
     impl ::tl_runtime::BareSerializable for GetBusinessChatLinks {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBusinessChatLinks {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6676,12 +6932,14 @@ pub mod account {
         const NAME: &'static str = "account.resolveBusinessChatLink";
     }
     impl ::tl_runtime::BareSerializable for ResolveBusinessChatLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveBusinessChatLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6725,12 +6983,14 @@ pub mod account {
         const NAME: &'static str = "account.updatePersonalChannel";
     }
     impl ::tl_runtime::BareSerializable for UpdatePersonalChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePersonalChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6768,12 +7028,14 @@ pub mod account {
         const NAME: &'static str = "account.toggleSponsoredMessages";
     }
     impl ::tl_runtime::BareSerializable for ToggleSponsoredMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSponsoredMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6804,10 +7066,12 @@ pub mod account {
         const NAME: &'static str = "account.getReactionsNotifySettings";
     }
     impl ::tl_runtime::BareSerializable for GetReactionsNotifySettings {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetReactionsNotifySettings {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6841,12 +7105,14 @@ pub mod account {
         const NAME: &'static str = "account.setReactionsNotifySettings";
     }
     impl ::tl_runtime::BareSerializable for SetReactionsNotifySettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.settings, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetReactionsNotifySettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6884,12 +7150,14 @@ pub mod account {
         const NAME: &'static str = "account.getCollectibleEmojiStatuses";
     }
     impl ::tl_runtime::BareSerializable for GetCollectibleEmojiStatuses {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCollectibleEmojiStatuses {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -6936,6 +7204,7 @@ pub mod account {
         const NAME: &'static str = "account.getPaidMessagesRevenue";
     }
     impl ::tl_runtime::BareSerializable for GetPaidMessagesRevenue {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
             if let Some(value) = &self.parent_peer {
@@ -6946,6 +7215,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaidMessagesRevenue {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7008,6 +7278,7 @@ pub mod account {
         const NAME: &'static str = "account.toggleNoPaidMessagesException";
     }
     impl ::tl_runtime::BareSerializable for ToggleNoPaidMessagesException {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -7022,6 +7293,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleNoPaidMessagesException {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7071,12 +7343,14 @@ pub mod account {
         const NAME: &'static str = "account.setMainProfileTab";
     }
     impl ::tl_runtime::BareSerializable for SetMainProfileTab {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.tab, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetMainProfileTab {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7126,6 +7400,7 @@ pub mod account {
         const NAME: &'static str = "account.saveMusic";
     }
     impl ::tl_runtime::BareSerializable for SaveMusic {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -7139,6 +7414,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveMusic {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7180,12 +7456,14 @@ pub mod account {
         const NAME: &'static str = "account.getSavedMusicIds";
     }
     impl ::tl_runtime::BareSerializable for GetSavedMusicIds {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusicIds {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7229,6 +7507,7 @@ pub mod account {
         const NAME: &'static str = "account.getUniqueGiftChatThemes";
     }
     impl ::tl_runtime::BareSerializable for GetUniqueGiftChatThemes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -7237,6 +7516,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueGiftChatThemes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7276,10 +7556,12 @@ pub mod account {
         const NAME: &'static str = "account.initPasskeyRegistration";
     }
     impl ::tl_runtime::BareSerializable for InitPasskeyRegistration {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitPasskeyRegistration {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7320,12 +7602,14 @@ pub mod account {
         const NAME: &'static str = "account.registerPasskey";
     }
     impl ::tl_runtime::BareSerializable for RegisterPasskey {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.credential, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RegisterPasskey {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7358,10 +7642,12 @@ pub mod account {
         const NAME: &'static str = "account.getPasskeys";
     }
     impl ::tl_runtime::BareSerializable for GetPasskeys {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPasskeys {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7395,12 +7681,14 @@ pub mod account {
         const NAME: &'static str = "account.deletePasskey";
     }
     impl ::tl_runtime::BareSerializable for DeletePasskey {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePasskey {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7432,12 +7720,14 @@ pub mod account {
         const NAME: &'static str = "account.confirmBotConnection";
     }
     impl ::tl_runtime::BareSerializable for ConfirmBotConnection {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmBotConnection {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7469,12 +7759,14 @@ pub mod account {
         const NAME: &'static str = "account.getWebBrowserSettings";
     }
     impl ::tl_runtime::BareSerializable for GetWebBrowserSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebBrowserSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7508,6 +7800,7 @@ pub mod account {
         const NAME: &'static str = "account.updateWebBrowserSettings";
     }
     impl ::tl_runtime::BareSerializable for UpdateWebBrowserSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -7518,6 +7811,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateWebBrowserSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7557,6 +7851,7 @@ pub mod account {
         const NAME: &'static str = "account.toggleWebBrowserSettingsException";
     }
     impl ::tl_runtime::BareSerializable for ToggleWebBrowserSettingsException {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -7571,6 +7866,7 @@ pub mod account {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleWebBrowserSettingsException {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7609,10 +7905,12 @@ pub mod account {
         const NAME: &'static str = "account.deleteWebBrowserSettingsExceptions";
     }
     impl ::tl_runtime::BareSerializable for DeleteWebBrowserSettingsExceptions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteWebBrowserSettingsExceptions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7651,6 +7949,7 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.createTone";
     }
     impl ::tl_runtime::BareSerializable for CreateTone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.display_author));
             ::tl_runtime::Serializable::serialize(&self.emoji_id, out);
@@ -7660,6 +7959,7 @@ pub mod aicompose {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateTone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7711,6 +8011,7 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.updateTone";
     }
     impl ::tl_runtime::BareSerializable for UpdateTone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -7736,6 +8037,7 @@ pub mod aicompose {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateTone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7795,6 +8097,7 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.saveTone";
     }
     impl ::tl_runtime::BareSerializable for SaveTone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
@@ -7802,6 +8105,7 @@ pub mod aicompose {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveTone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7834,12 +8138,14 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.deleteTone";
     }
     impl ::tl_runtime::BareSerializable for DeleteTone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteTone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7871,12 +8177,14 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.getTone";
     }
     impl ::tl_runtime::BareSerializable for GetTone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7908,12 +8216,14 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.getTones";
     }
     impl ::tl_runtime::BareSerializable for GetTones {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTones {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -7947,6 +8257,7 @@ pub mod aicompose {
         const NAME: &'static str = "aicompose.getToneExample";
     }
     impl ::tl_runtime::BareSerializable for GetToneExample {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.tone, out);
             ::tl_runtime::Serializable::serialize(&self.num, out);
@@ -7954,6 +8265,7 @@ pub mod aicompose {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetToneExample {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8022,6 +8334,7 @@ pub mod auth {
         const NAME: &'static str = "auth.sendCode";
     }
     impl ::tl_runtime::BareSerializable for SendCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.api_id, out);
@@ -8031,6 +8344,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8104,6 +8418,7 @@ pub mod auth {
         const NAME: &'static str = "auth.signUp";
     }
     impl ::tl_runtime::BareSerializable for SignUp {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.no_joined_notifications));
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
@@ -8114,6 +8429,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SignUp {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8192,6 +8508,7 @@ pub mod auth {
         const NAME: &'static str = "auth.signIn";
     }
     impl ::tl_runtime::BareSerializable for SignIn {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -8210,6 +8527,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SignIn {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8260,10 +8578,12 @@ pub mod auth {
         const NAME: &'static str = "auth.logOut";
     }
     impl ::tl_runtime::BareSerializable for LogOut {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LogOut {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8300,10 +8620,12 @@ pub mod auth {
         const NAME: &'static str = "auth.resetAuthorizations";
     }
     impl ::tl_runtime::BareSerializable for ResetAuthorizations {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetAuthorizations {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8343,12 +8665,14 @@ pub mod auth {
         const NAME: &'static str = "auth.exportAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ExportAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.dc_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8395,6 +8719,7 @@ pub mod auth {
         const NAME: &'static str = "auth.importAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ImportAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.bytes, out);
@@ -8402,6 +8727,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8461,6 +8787,7 @@ pub mod auth {
         const NAME: &'static str = "auth.bindTempAuthKey";
     }
     impl ::tl_runtime::BareSerializable for BindTempAuthKey {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.perm_auth_key_id, out);
             ::tl_runtime::Serializable::serialize(&self.nonce, out);
@@ -8470,6 +8797,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BindTempAuthKey {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8535,6 +8863,7 @@ pub mod auth {
         const NAME: &'static str = "auth.importBotAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ImportBotAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.flags, out);
             ::tl_runtime::Serializable::serialize(&self.api_id, out);
@@ -8544,6 +8873,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportBotAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8595,12 +8925,14 @@ pub mod auth {
         const NAME: &'static str = "auth.checkPassword";
     }
     impl ::tl_runtime::BareSerializable for CheckPassword {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.password, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckPassword {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8640,10 +8972,12 @@ pub mod auth {
         const NAME: &'static str = "auth.requestPasswordRecovery";
     }
     impl ::tl_runtime::BareSerializable for RequestPasswordRecovery {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestPasswordRecovery {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8688,6 +9022,7 @@ pub mod auth {
         const NAME: &'static str = "auth.recoverPassword";
     }
     impl ::tl_runtime::BareSerializable for RecoverPassword {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.new_settings.is_some()));
             ::tl_runtime::Serializable::serialize(&self.code, out);
@@ -8698,6 +9033,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RecoverPassword {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8757,6 +9093,7 @@ pub mod auth {
         const NAME: &'static str = "auth.resendCode";
     }
     impl ::tl_runtime::BareSerializable for ResendCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.reason.is_some()));
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
@@ -8768,6 +9105,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResendCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8828,6 +9166,7 @@ pub mod auth {
         const NAME: &'static str = "auth.cancelCode";
     }
     impl ::tl_runtime::BareSerializable for CancelCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -8835,6 +9174,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8875,12 +9215,14 @@ pub mod auth {
         const NAME: &'static str = "auth.dropTempAuthKeys";
     }
     impl ::tl_runtime::BareSerializable for DropTempAuthKeys {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.except_auth_keys, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DropTempAuthKeys {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8938,6 +9280,7 @@ pub mod auth {
         const NAME: &'static str = "auth.exportLoginToken";
     }
     impl ::tl_runtime::BareSerializable for ExportLoginToken {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.api_id, out);
             ::tl_runtime::Serializable::serialize(&self.api_hash, out);
@@ -8946,6 +9289,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportLoginToken {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -8998,12 +9342,14 @@ pub mod auth {
         const NAME: &'static str = "auth.importLoginToken";
     }
     impl ::tl_runtime::BareSerializable for ImportLoginToken {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportLoginToken {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9052,12 +9398,14 @@ pub mod auth {
         const NAME: &'static str = "auth.acceptLoginToken";
     }
     impl ::tl_runtime::BareSerializable for AcceptLoginToken {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptLoginToken {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9100,12 +9448,14 @@ pub mod auth {
         const NAME: &'static str = "auth.checkRecoveryPassword";
     }
     impl ::tl_runtime::BareSerializable for CheckRecoveryPassword {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.code, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckRecoveryPassword {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9156,6 +9506,7 @@ pub mod auth {
         const NAME: &'static str = "auth.importWebTokenAuthorization";
     }
     impl ::tl_runtime::BareSerializable for ImportWebTokenAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.api_id, out);
             ::tl_runtime::Serializable::serialize(&self.api_hash, out);
@@ -9164,6 +9515,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportWebTokenAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9228,6 +9580,7 @@ pub mod auth {
         const NAME: &'static str = "auth.requestFirebaseSms";
     }
     impl ::tl_runtime::BareSerializable for RequestFirebaseSms {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -9250,6 +9603,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestFirebaseSms {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9323,6 +9677,7 @@ pub mod auth {
         const NAME: &'static str = "auth.resetLoginEmail";
     }
     impl ::tl_runtime::BareSerializable for ResetLoginEmail {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -9330,6 +9685,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetLoginEmail {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9384,6 +9740,7 @@ pub mod auth {
         const NAME: &'static str = "auth.reportMissingCode";
     }
     impl ::tl_runtime::BareSerializable for ReportMissingCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -9392,6 +9749,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMissingCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9447,6 +9805,7 @@ pub mod auth {
         const NAME: &'static str = "auth.checkPaidAuth";
     }
     impl ::tl_runtime::BareSerializable for CheckPaidAuth {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone_number, out);
             ::tl_runtime::Serializable::serialize(&self.phone_code_hash, out);
@@ -9455,6 +9814,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckPaidAuth {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9507,6 +9867,7 @@ pub mod auth {
         const NAME: &'static str = "auth.initPasskeyLogin";
     }
     impl ::tl_runtime::BareSerializable for InitPasskeyLogin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.api_id, out);
             ::tl_runtime::Serializable::serialize(&self.api_hash, out);
@@ -9514,6 +9875,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitPasskeyLogin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9567,6 +9929,7 @@ pub mod auth {
         const NAME: &'static str = "auth.finishPasskeyLogin";
     }
     impl ::tl_runtime::BareSerializable for FinishPasskeyLogin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -9583,6 +9946,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishPasskeyLogin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9634,12 +9998,14 @@ pub mod auth {
         const NAME: &'static str = "auth.cancelWebTokenAuthorization";
     }
     impl ::tl_runtime::BareSerializable for CancelWebTokenAuthorization {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.web_auth_token, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CancelWebTokenAuthorization {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9677,6 +10043,7 @@ pub mod auth {
         const NAME: &'static str = "auth.initFirebasePnvLogin";
     }
     impl ::tl_runtime::BareSerializable for InitFirebasePnvLogin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.except_ids.is_some()));
             if let Some(value) = &self.except_ids {
@@ -9688,6 +10055,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitFirebasePnvLogin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9733,12 +10101,14 @@ pub mod auth {
         const NAME: &'static str = "auth.finishFirebasePnvLogin";
     }
     impl ::tl_runtime::BareSerializable for FinishFirebasePnvLogin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.google_token, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishFirebasePnvLogin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9776,6 +10146,7 @@ pub mod auth {
         const NAME: &'static str = "auth.firebasePnvSignUp";
     }
     impl ::tl_runtime::BareSerializable for FirebasePnvSignUp {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.no_joined_notifications));
             ::tl_runtime::Serializable::serialize(&self.first_name, out);
@@ -9784,6 +10155,7 @@ pub mod auth {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FirebasePnvSignUp {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9844,6 +10216,7 @@ pub mod bots {
         const NAME: &'static str = "bots.sendCustomRequest";
     }
     impl ::tl_runtime::BareSerializable for SendCustomRequest {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.custom_method, out);
             ::tl_runtime::Serializable::serialize(&self.params, out);
@@ -9851,6 +10224,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendCustomRequest {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9901,6 +10275,7 @@ pub mod bots {
         const NAME: &'static str = "bots.answerWebhookJSONQuery";
     }
     impl ::tl_runtime::BareSerializable for AnswerWebhookJsonQuery {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
             ::tl_runtime::Serializable::serialize(&self.data, out);
@@ -9908,6 +10283,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AnswerWebhookJsonQuery {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -9965,6 +10341,7 @@ pub mod bots {
         const NAME: &'static str = "bots.setBotCommands";
     }
     impl ::tl_runtime::BareSerializable for SetBotCommands {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.scope, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -9973,6 +10350,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotCommands {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10025,6 +10403,7 @@ pub mod bots {
         const NAME: &'static str = "bots.resetBotCommands";
     }
     impl ::tl_runtime::BareSerializable for ResetBotCommands {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.scope, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -10032,6 +10411,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetBotCommands {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10080,6 +10460,7 @@ pub mod bots {
         const NAME: &'static str = "bots.getBotCommands";
     }
     impl ::tl_runtime::BareSerializable for GetBotCommands {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.scope, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -10087,6 +10468,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotCommands {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10138,6 +10520,7 @@ pub mod bots {
         const NAME: &'static str = "bots.setBotMenuButton";
     }
     impl ::tl_runtime::BareSerializable for SetBotMenuButton {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.button, out);
@@ -10145,6 +10528,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotMenuButton {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10189,12 +10573,14 @@ pub mod bots {
         const NAME: &'static str = "bots.getBotMenuButton";
     }
     impl ::tl_runtime::BareSerializable for GetBotMenuButton {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotMenuButton {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10237,12 +10623,14 @@ pub mod bots {
         const NAME: &'static str = "bots.setBotBroadcastDefaultAdminRights";
     }
     impl ::tl_runtime::BareSerializable for SetBotBroadcastDefaultAdminRights {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.admin_rights, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotBroadcastDefaultAdminRights {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10287,12 +10675,14 @@ pub mod bots {
         const NAME: &'static str = "bots.setBotGroupDefaultAdminRights";
     }
     impl ::tl_runtime::BareSerializable for SetBotGroupDefaultAdminRights {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.admin_rights, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotGroupDefaultAdminRights {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10353,6 +10743,7 @@ pub mod bots {
         const NAME: &'static str = "bots.setBotInfo";
     }
     impl ::tl_runtime::BareSerializable for SetBotInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -10377,6 +10768,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10452,6 +10844,7 @@ pub mod bots {
         const NAME: &'static str = "bots.getBotInfo";
     }
     impl ::tl_runtime::BareSerializable for GetBotInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.bot.is_some()));
             if let Some(value) = &self.bot {
@@ -10462,6 +10855,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10515,6 +10909,7 @@ pub mod bots {
         const NAME: &'static str = "bots.reorderUsernames";
     }
     impl ::tl_runtime::BareSerializable for ReorderUsernames {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.order, out);
@@ -10522,6 +10917,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10573,6 +10969,7 @@ pub mod bots {
         const NAME: &'static str = "bots.toggleUsername";
     }
     impl ::tl_runtime::BareSerializable for ToggleUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -10581,6 +10978,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10626,12 +11024,14 @@ pub mod bots {
         const NAME: &'static str = "bots.canSendMessage";
     }
     impl ::tl_runtime::BareSerializable for CanSendMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanSendMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10673,12 +11073,14 @@ pub mod bots {
         const NAME: &'static str = "bots.allowSendMessage";
     }
     impl ::tl_runtime::BareSerializable for AllowSendMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AllowSendMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10732,6 +11134,7 @@ pub mod bots {
         const NAME: &'static str = "bots.invokeWebViewCustomMethod";
     }
     impl ::tl_runtime::BareSerializable for InvokeWebViewCustomMethod {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.custom_method, out);
@@ -10740,6 +11143,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InvokeWebViewCustomMethod {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10783,6 +11187,7 @@ pub mod bots {
         const NAME: &'static str = "bots.getPopularAppBots";
     }
     impl ::tl_runtime::BareSerializable for GetPopularAppBots {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -10790,6 +11195,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPopularAppBots {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10842,6 +11248,7 @@ pub mod bots {
         const NAME: &'static str = "bots.addPreviewMedia";
     }
     impl ::tl_runtime::BareSerializable for AddPreviewMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -10850,6 +11257,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddPreviewMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10909,6 +11317,7 @@ pub mod bots {
         const NAME: &'static str = "bots.editPreviewMedia";
     }
     impl ::tl_runtime::BareSerializable for EditPreviewMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -10918,6 +11327,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPreviewMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -10976,6 +11386,7 @@ pub mod bots {
         const NAME: &'static str = "bots.deletePreviewMedia";
     }
     impl ::tl_runtime::BareSerializable for DeletePreviewMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -10984,6 +11395,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePreviewMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11039,6 +11451,7 @@ pub mod bots {
         const NAME: &'static str = "bots.reorderPreviewMedias";
     }
     impl ::tl_runtime::BareSerializable for ReorderPreviewMedias {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -11047,6 +11460,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPreviewMedias {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11098,6 +11512,7 @@ pub mod bots {
         const NAME: &'static str = "bots.getPreviewInfo";
     }
     impl ::tl_runtime::BareSerializable for GetPreviewInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -11105,6 +11520,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreviewInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11149,12 +11565,14 @@ pub mod bots {
         const NAME: &'static str = "bots.getPreviewMedias";
     }
     impl ::tl_runtime::BareSerializable for GetPreviewMedias {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreviewMedias {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11202,6 +11620,7 @@ pub mod bots {
         const NAME: &'static str = "bots.updateUserEmojiStatus";
     }
     impl ::tl_runtime::BareSerializable for UpdateUserEmojiStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
@@ -11209,6 +11628,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUserEmojiStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11259,6 +11679,7 @@ pub mod bots {
         const NAME: &'static str = "bots.toggleUserEmojiStatusPermission";
     }
     impl ::tl_runtime::BareSerializable for ToggleUserEmojiStatusPermission {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -11266,6 +11687,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUserEmojiStatusPermission {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11316,6 +11738,7 @@ pub mod bots {
         const NAME: &'static str = "bots.checkDownloadFileParams";
     }
     impl ::tl_runtime::BareSerializable for CheckDownloadFileParams {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.file_name, out);
@@ -11324,6 +11747,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckDownloadFileParams {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11358,10 +11782,12 @@ pub mod bots {
         const NAME: &'static str = "bots.getAdminedBots";
     }
     impl ::tl_runtime::BareSerializable for GetAdminedBots {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminedBots {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11412,6 +11838,7 @@ pub mod bots {
         const NAME: &'static str = "bots.updateStarRefProgram";
     }
     impl ::tl_runtime::BareSerializable for UpdateStarRefProgram {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.duration_months.is_some()));
             ::tl_runtime::Serializable::serialize(&self.bot, out);
@@ -11423,6 +11850,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarRefProgram {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11490,6 +11918,7 @@ pub mod bots {
         const NAME: &'static str = "bots.setCustomVerification";
     }
     impl ::tl_runtime::BareSerializable for SetCustomVerification {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -11507,6 +11936,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetCustomVerification {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11564,12 +11994,14 @@ pub mod bots {
         const NAME: &'static str = "bots.getBotRecommendations";
     }
     impl ::tl_runtime::BareSerializable for GetBotRecommendations {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotRecommendations {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11603,6 +12035,7 @@ pub mod bots {
         const NAME: &'static str = "bots.checkUsername";
     }
     impl ::tl_runtime::BareSerializable for CheckUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.additional));
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -11610,6 +12043,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11650,6 +12084,7 @@ pub mod bots {
         const NAME: &'static str = "bots.createBot";
     }
     impl ::tl_runtime::BareSerializable for CreateBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.via_deeplink));
             ::tl_runtime::Serializable::serialize(&self.name, out);
@@ -11659,6 +12094,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11704,6 +12140,7 @@ pub mod bots {
         const NAME: &'static str = "bots.exportBotToken";
     }
     impl ::tl_runtime::BareSerializable for ExportBotToken {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.revoke, out);
@@ -11711,6 +12148,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportBotToken {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11745,6 +12183,7 @@ pub mod bots {
         const NAME: &'static str = "bots.requestWebViewButton";
     }
     impl ::tl_runtime::BareSerializable for RequestWebViewButton {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.button, out);
@@ -11752,6 +12191,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestWebViewButton {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11788,6 +12228,7 @@ pub mod bots {
         const NAME: &'static str = "bots.getRequestedWebViewButton";
     }
     impl ::tl_runtime::BareSerializable for GetRequestedWebViewButton {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.webapp_req_id, out);
@@ -11795,6 +12236,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRequestedWebViewButton {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11829,12 +12271,14 @@ pub mod bots {
         const NAME: &'static str = "bots.getAccessSettings";
     }
     impl ::tl_runtime::BareSerializable for GetAccessSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAccessSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11870,6 +12314,7 @@ pub mod bots {
         const NAME: &'static str = "bots.editAccessSettings";
     }
     impl ::tl_runtime::BareSerializable for EditAccessSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -11883,6 +12328,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditAccessSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11922,6 +12368,7 @@ pub mod bots {
         const NAME: &'static str = "bots.setJoinChatResults";
     }
     impl ::tl_runtime::BareSerializable for SetJoinChatResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
             ::tl_runtime::Serializable::serialize(&self.result, out);
@@ -11929,6 +12376,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetJoinChatResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -11965,6 +12413,7 @@ pub mod bots {
         const NAME: &'static str = "bots.addUsername";
     }
     impl ::tl_runtime::BareSerializable for AddUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -11972,6 +12421,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12008,6 +12458,7 @@ pub mod bots {
         const NAME: &'static str = "bots.removeUsername";
     }
     impl ::tl_runtime::BareSerializable for RemoveUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -12015,6 +12466,7 @@ pub mod bots {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RemoveUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12068,6 +12520,7 @@ pub mod channels {
         const NAME: &'static str = "channels.readHistory";
     }
     impl ::tl_runtime::BareSerializable for ReadHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
@@ -12075,6 +12528,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12128,6 +12582,7 @@ pub mod channels {
         const NAME: &'static str = "channels.deleteMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -12135,6 +12590,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12191,6 +12647,7 @@ pub mod channels {
         const NAME: &'static str = "channels.reportSpam";
     }
     impl ::tl_runtime::BareSerializable for ReportSpam {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -12199,6 +12656,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSpam {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12256,6 +12714,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getMessages";
     }
     impl ::tl_runtime::BareSerializable for GetMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -12263,6 +12722,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12327,6 +12787,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getParticipants";
     }
     impl ::tl_runtime::BareSerializable for GetParticipants {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.filter, out);
@@ -12337,6 +12798,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipants {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12394,6 +12856,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getParticipant";
     }
     impl ::tl_runtime::BareSerializable for GetParticipant {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -12401,6 +12864,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipant {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12450,12 +12914,14 @@ pub mod channels {
         const NAME: &'static str = "channels.getChannels";
     }
     impl ::tl_runtime::BareSerializable for GetChannels {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannels {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12501,12 +12967,14 @@ pub mod channels {
         const NAME: &'static str = "channels.getFullChannel";
     }
     impl ::tl_runtime::BareSerializable for GetFullChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12584,6 +13052,7 @@ pub mod channels {
         const NAME: &'static str = "channels.createChannel";
     }
     impl ::tl_runtime::BareSerializable for CreateChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -12607,6 +13076,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12717,6 +13187,7 @@ pub mod channels {
         const NAME: &'static str = "channels.editAdmin";
     }
     impl ::tl_runtime::BareSerializable for EditAdmin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.rank.is_some()));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -12729,6 +13200,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditAdmin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12798,6 +13270,7 @@ pub mod channels {
         const NAME: &'static str = "channels.editTitle";
     }
     impl ::tl_runtime::BareSerializable for EditTitle {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -12805,6 +13278,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditTitle {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12867,6 +13341,7 @@ pub mod channels {
         const NAME: &'static str = "channels.editPhoto";
     }
     impl ::tl_runtime::BareSerializable for EditPhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.photo, out);
@@ -12874,6 +13349,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12930,6 +13406,7 @@ pub mod channels {
         const NAME: &'static str = "channels.checkUsername";
     }
     impl ::tl_runtime::BareSerializable for CheckUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -12937,6 +13414,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -12996,6 +13474,7 @@ pub mod channels {
         const NAME: &'static str = "channels.updateUsername";
     }
     impl ::tl_runtime::BareSerializable for UpdateUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -13003,6 +13482,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13064,12 +13544,14 @@ pub mod channels {
         const NAME: &'static str = "channels.joinChannel";
     }
     impl ::tl_runtime::BareSerializable for JoinChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13118,12 +13600,14 @@ pub mod channels {
         const NAME: &'static str = "channels.leaveChannel";
     }
     impl ::tl_runtime::BareSerializable for LeaveChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13188,6 +13672,7 @@ pub mod channels {
         const NAME: &'static str = "channels.inviteToChannel";
     }
     impl ::tl_runtime::BareSerializable for InviteToChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.users, out);
@@ -13195,6 +13680,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteToChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13244,12 +13730,14 @@ pub mod channels {
         const NAME: &'static str = "channels.deleteChannel";
     }
     impl ::tl_runtime::BareSerializable for DeleteChannel {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChannel {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13306,6 +13794,7 @@ pub mod channels {
         const NAME: &'static str = "channels.exportMessageLink";
     }
     impl ::tl_runtime::BareSerializable for ExportMessageLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -13317,6 +13806,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportMessageLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13379,6 +13869,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleSignatures";
     }
     impl ::tl_runtime::BareSerializable for ToggleSignatures {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -13390,6 +13881,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSignatures {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13450,6 +13942,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getAdminedPublicChannels";
     }
     impl ::tl_runtime::BareSerializable for GetAdminedPublicChannels {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -13461,6 +13954,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminedPublicChannels {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13528,6 +14022,7 @@ pub mod channels {
         const NAME: &'static str = "channels.editBanned";
     }
     impl ::tl_runtime::BareSerializable for EditBanned {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -13536,6 +14031,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditBanned {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13613,6 +14109,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getAdminLog";
     }
     impl ::tl_runtime::BareSerializable for GetAdminLog {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -13634,6 +14131,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminLog {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13710,6 +14208,7 @@ pub mod channels {
         const NAME: &'static str = "channels.setStickers";
     }
     impl ::tl_runtime::BareSerializable for SetStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
@@ -13717,6 +14216,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13769,6 +14269,7 @@ pub mod channels {
         const NAME: &'static str = "channels.readMessageContents";
     }
     impl ::tl_runtime::BareSerializable for ReadMessageContents {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -13776,6 +14277,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMessageContents {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13832,6 +14334,7 @@ pub mod channels {
         const NAME: &'static str = "channels.deleteHistory";
     }
     impl ::tl_runtime::BareSerializable for DeleteHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.for_everyone));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -13840,6 +14343,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13901,6 +14405,7 @@ pub mod channels {
         const NAME: &'static str = "channels.togglePreHistoryHidden";
     }
     impl ::tl_runtime::BareSerializable for TogglePreHistoryHidden {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -13908,6 +14413,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePreHistoryHidden {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13953,12 +14459,14 @@ pub mod channels {
         const NAME: &'static str = "channels.getLeftChannels";
     }
     impl ::tl_runtime::BareSerializable for GetLeftChannels {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLeftChannels {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -13993,10 +14501,12 @@ pub mod channels {
         const NAME: &'static str = "channels.getGroupsForDiscussion";
     }
     impl ::tl_runtime::BareSerializable for GetGroupsForDiscussion {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupsForDiscussion {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14046,6 +14556,7 @@ pub mod channels {
         const NAME: &'static str = "channels.setDiscussionGroup";
     }
     impl ::tl_runtime::BareSerializable for SetDiscussionGroup {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.broadcast, out);
             ::tl_runtime::Serializable::serialize(&self.group, out);
@@ -14053,6 +14564,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDiscussionGroup {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14109,6 +14621,7 @@ pub mod channels {
         const NAME: &'static str = "channels.editLocation";
     }
     impl ::tl_runtime::BareSerializable for EditLocation {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.geo_point, out);
@@ -14117,6 +14630,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditLocation {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14172,6 +14686,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleSlowMode";
     }
     impl ::tl_runtime::BareSerializable for ToggleSlowMode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.seconds, out);
@@ -14179,6 +14694,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSlowMode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14212,10 +14728,12 @@ pub mod channels {
         const NAME: &'static str = "channels.getInactiveChannels";
     }
     impl ::tl_runtime::BareSerializable for GetInactiveChannels {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInactiveChannels {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14260,12 +14778,14 @@ pub mod channels {
         const NAME: &'static str = "channels.convertToGigagroup";
     }
     impl ::tl_runtime::BareSerializable for ConvertToGigagroup {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConvertToGigagroup {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14318,6 +14838,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getSendAs";
     }
     impl ::tl_runtime::BareSerializable for GetSendAs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -14329,6 +14850,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSendAs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14385,6 +14907,7 @@ pub mod channels {
         const NAME: &'static str = "channels.deleteParticipantHistory";
     }
     impl ::tl_runtime::BareSerializable for DeleteParticipantHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -14392,6 +14915,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14445,6 +14969,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleJoinToSend";
     }
     impl ::tl_runtime::BareSerializable for ToggleJoinToSend {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -14452,6 +14977,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleJoinToSend {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14508,6 +15034,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleJoinRequest";
     }
     impl ::tl_runtime::BareSerializable for ToggleJoinRequest {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -14523,6 +15050,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleJoinRequest {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14585,6 +15113,7 @@ pub mod channels {
         const NAME: &'static str = "channels.reorderUsernames";
     }
     impl ::tl_runtime::BareSerializable for ReorderUsernames {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.order, out);
@@ -14592,6 +15121,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderUsernames {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14650,6 +15180,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleUsername";
     }
     impl ::tl_runtime::BareSerializable for ToggleUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -14658,6 +15189,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14705,12 +15237,14 @@ pub mod channels {
         const NAME: &'static str = "channels.deactivateAllUsernames";
     }
     impl ::tl_runtime::BareSerializable for DeactivateAllUsernames {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeactivateAllUsernames {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14764,6 +15298,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleForum";
     }
     impl ::tl_runtime::BareSerializable for ToggleForum {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -14772,6 +15307,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleForum {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14824,6 +15360,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleAntiSpam";
     }
     impl ::tl_runtime::BareSerializable for ToggleAntiSpam {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -14831,6 +15368,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAntiSpam {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14879,6 +15417,7 @@ pub mod channels {
         const NAME: &'static str = "channels.reportAntiSpamFalsePositive";
     }
     impl ::tl_runtime::BareSerializable for ReportAntiSpamFalsePositive {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -14886,6 +15425,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportAntiSpamFalsePositive {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -14940,6 +15480,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleParticipantsHidden";
     }
     impl ::tl_runtime::BareSerializable for ToggleParticipantsHidden {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -14947,6 +15488,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleParticipantsHidden {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15004,6 +15546,7 @@ pub mod channels {
         const NAME: &'static str = "channels.updateColor";
     }
     impl ::tl_runtime::BareSerializable for UpdateColor {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -15021,6 +15564,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateColor {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15086,6 +15630,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleViewForumAsMessages";
     }
     impl ::tl_runtime::BareSerializable for ToggleViewForumAsMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -15093,6 +15638,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleViewForumAsMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15139,6 +15685,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getChannelRecommendations";
     }
     impl ::tl_runtime::BareSerializable for GetChannelRecommendations {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.channel.is_some()));
             if let Some(value) = &self.channel {
@@ -15148,6 +15695,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelRecommendations {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15197,6 +15745,7 @@ pub mod channels {
         const NAME: &'static str = "channels.updateEmojiStatus";
     }
     impl ::tl_runtime::BareSerializable for UpdateEmojiStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.emoji_status, out);
@@ -15204,6 +15753,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateEmojiStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15254,6 +15804,7 @@ pub mod channels {
         const NAME: &'static str = "channels.setBoostsToUnblockRestrictions";
     }
     impl ::tl_runtime::BareSerializable for SetBoostsToUnblockRestrictions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.boosts, out);
@@ -15261,6 +15812,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBoostsToUnblockRestrictions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15309,6 +15861,7 @@ pub mod channels {
         const NAME: &'static str = "channels.setEmojiStickers";
     }
     impl ::tl_runtime::BareSerializable for SetEmojiStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
@@ -15316,6 +15869,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetEmojiStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15368,6 +15922,7 @@ pub mod channels {
         const NAME: &'static str = "channels.restrictSponsoredMessages";
     }
     impl ::tl_runtime::BareSerializable for RestrictSponsoredMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.restricted, out);
@@ -15375,6 +15930,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RestrictSponsoredMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15449,6 +16005,7 @@ pub mod channels {
         const NAME: &'static str = "channels.searchPosts";
     }
     impl ::tl_runtime::BareSerializable for SearchPosts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -15472,6 +16029,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchPosts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15560,6 +16118,7 @@ pub mod channels {
         const NAME: &'static str = "channels.updatePaidMessagesPrice";
     }
     impl ::tl_runtime::BareSerializable for UpdatePaidMessagesPrice {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.broadcast_messages_allowed));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -15568,6 +16127,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePaidMessagesPrice {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15623,6 +16183,7 @@ pub mod channels {
         const NAME: &'static str = "channels.toggleAutotranslation";
     }
     impl ::tl_runtime::BareSerializable for ToggleAutotranslation {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
@@ -15630,6 +16191,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAutotranslation {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15678,6 +16240,7 @@ pub mod channels {
         const NAME: &'static str = "channels.getMessageAuthor";
     }
     impl ::tl_runtime::BareSerializable for GetMessageAuthor {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -15685,6 +16248,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageAuthor {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15723,6 +16287,7 @@ pub mod channels {
         const NAME: &'static str = "channels.checkSearchPostsFlood";
     }
     impl ::tl_runtime::BareSerializable for CheckSearchPostsFlood {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.query.is_some()));
             if let Some(value) = &self.query {
@@ -15732,6 +16297,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckSearchPostsFlood {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15781,6 +16347,7 @@ pub mod channels {
         const NAME: &'static str = "channels.setMainProfileTab";
     }
     impl ::tl_runtime::BareSerializable for SetMainProfileTab {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.tab, out);
@@ -15788,6 +16355,7 @@ pub mod channels {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetMainProfileTab {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15850,6 +16418,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.exportChatlistInvite";
     }
     impl ::tl_runtime::BareSerializable for ExportChatlistInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -15858,6 +16427,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportChatlistInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15910,6 +16480,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.deleteExportedInvite";
     }
     impl ::tl_runtime::BareSerializable for DeleteExportedInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
             ::tl_runtime::Serializable::serialize(&self.slug, out);
@@ -15917,6 +16488,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteExportedInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -15978,6 +16550,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.editExportedInvite";
     }
     impl ::tl_runtime::BareSerializable for EditExportedInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -15996,6 +16569,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditExportedInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16055,12 +16629,14 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.getExportedInvites";
     }
     impl ::tl_runtime::BareSerializable for GetExportedInvites {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedInvites {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16105,12 +16681,14 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.checkChatlistInvite";
     }
     impl ::tl_runtime::BareSerializable for CheckChatlistInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckChatlistInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16160,6 +16738,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.joinChatlistInvite";
     }
     impl ::tl_runtime::BareSerializable for JoinChatlistInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
             ::tl_runtime::Serializable::serialize(&self.peers, out);
@@ -16167,6 +16746,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChatlistInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16211,12 +16791,14 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.getChatlistUpdates";
     }
     impl ::tl_runtime::BareSerializable for GetChatlistUpdates {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatlistUpdates {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16265,6 +16847,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.joinChatlistUpdates";
     }
     impl ::tl_runtime::BareSerializable for JoinChatlistUpdates {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
             ::tl_runtime::Serializable::serialize(&self.peers, out);
@@ -16272,6 +16855,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinChatlistUpdates {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16317,12 +16901,14 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.hideChatlistUpdates";
     }
     impl ::tl_runtime::BareSerializable for HideChatlistUpdates {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideChatlistUpdates {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16367,12 +16953,14 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.getLeaveChatlistSuggestions";
     }
     impl ::tl_runtime::BareSerializable for GetLeaveChatlistSuggestions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLeaveChatlistSuggestions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16420,6 +17008,7 @@ pub mod chatlists {
         const NAME: &'static str = "chatlists.leaveChatlist";
     }
     impl ::tl_runtime::BareSerializable for LeaveChatlist {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chatlist, out);
             ::tl_runtime::Serializable::serialize(&self.peers, out);
@@ -16427,6 +17016,7 @@ pub mod chatlists {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveChatlist {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16470,6 +17060,7 @@ pub mod communities {
         const NAME: &'static str = "communities.create";
     }
     impl ::tl_runtime::BareSerializable for Create {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -16484,6 +17075,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Create {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16530,6 +17122,7 @@ pub mod communities {
         const NAME: &'static str = "communities.togglePeerLink";
     }
     impl ::tl_runtime::BareSerializable for TogglePeerLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -16542,6 +17135,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16582,10 +17176,12 @@ pub mod communities {
         const NAME: &'static str = "communities.getJoinedCommunities";
     }
     impl ::tl_runtime::BareSerializable for GetJoinedCommunities {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetJoinedCommunities {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16617,6 +17213,7 @@ pub mod communities {
         const NAME: &'static str = "communities.toggleCommunityCollapsedInDialogs";
     }
     impl ::tl_runtime::BareSerializable for ToggleCommunityCollapsedInDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.collapsed));
             ::tl_runtime::Serializable::serialize(&self.community, out);
@@ -16624,6 +17221,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleCommunityCollapsedInDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16662,6 +17260,7 @@ pub mod communities {
         const NAME: &'static str = "communities.getPeerLinkRequests";
     }
     impl ::tl_runtime::BareSerializable for GetPeerLinkRequests {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.community, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -16670,6 +17269,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerLinkRequests {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16709,6 +17309,7 @@ pub mod communities {
         const NAME: &'static str = "communities.togglePeerLinkRequestApproval";
     }
     impl ::tl_runtime::BareSerializable for TogglePeerLinkRequestApproval {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.reject));
             ::tl_runtime::Serializable::serialize(&self.community, out);
@@ -16717,6 +17318,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerLinkRequestApproval {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16754,6 +17356,7 @@ pub mod communities {
         const NAME: &'static str = "communities.toggleAllPeerLinkRequestApproval";
     }
     impl ::tl_runtime::BareSerializable for ToggleAllPeerLinkRequestApproval {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.reject));
             ::tl_runtime::Serializable::serialize(&self.community, out);
@@ -16761,6 +17364,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAllPeerLinkRequestApproval {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16799,6 +17403,7 @@ pub mod communities {
         const NAME: &'static str = "communities.toggleParticipantBanned";
     }
     impl ::tl_runtime::BareSerializable for ToggleParticipantBanned {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.unban));
             ::tl_runtime::Serializable::serialize(&self.community, out);
@@ -16807,6 +17412,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleParticipantBanned {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16850,6 +17456,7 @@ pub mod communities {
         const NAME: &'static str = "communities.getParticipantJoinedChats";
     }
     impl ::tl_runtime::BareSerializable for GetParticipantJoinedChats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.community, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -16857,6 +17464,7 @@ pub mod communities {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetParticipantJoinedChats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16902,12 +17510,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getContactIDs";
     }
     impl ::tl_runtime::BareSerializable for GetContactIDs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContactIDs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16938,10 +17548,12 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getStatuses";
     }
     impl ::tl_runtime::BareSerializable for GetStatuses {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStatuses {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -16975,12 +17587,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getContacts";
     }
     impl ::tl_runtime::BareSerializable for GetContacts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetContacts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17018,12 +17632,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.importContacts";
     }
     impl ::tl_runtime::BareSerializable for ImportContacts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.contacts, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportContacts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17067,12 +17683,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.deleteContacts";
     }
     impl ::tl_runtime::BareSerializable for DeleteContacts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteContacts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17108,12 +17726,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.deleteByPhones";
     }
     impl ::tl_runtime::BareSerializable for DeleteByPhones {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phones, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteByPhones {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17163,6 +17783,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.block";
     }
     impl ::tl_runtime::BareSerializable for Block {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.my_stories_from));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -17170,6 +17791,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Block {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17219,6 +17841,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.unblock";
     }
     impl ::tl_runtime::BareSerializable for Unblock {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.my_stories_from));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -17226,6 +17849,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Unblock {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17270,6 +17894,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getBlocked";
     }
     impl ::tl_runtime::BareSerializable for GetBlocked {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.my_stories_from));
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -17278,6 +17903,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBlocked {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17336,6 +17962,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.search";
     }
     impl ::tl_runtime::BareSerializable for Search {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -17347,6 +17974,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Search {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17398,6 +18026,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.resolveUsername";
     }
     impl ::tl_runtime::BareSerializable for ResolveUsername {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.referer.is_some()));
             ::tl_runtime::Serializable::serialize(&self.username, out);
@@ -17408,6 +18037,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveUsername {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17504,6 +18134,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getTopPeers";
     }
     impl ::tl_runtime::BareSerializable for GetTopPeers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -17521,6 +18152,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTopPeers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17594,6 +18226,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.resetTopPeerRating";
     }
     impl ::tl_runtime::BareSerializable for ResetTopPeerRating {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.category, out);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -17601,6 +18234,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetTopPeerRating {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17634,10 +18268,12 @@ pub mod contacts {
         const NAME: &'static str = "contacts.resetSaved";
     }
     impl ::tl_runtime::BareSerializable for ResetSaved {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResetSaved {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17673,10 +18309,12 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getSaved";
     }
     impl ::tl_runtime::BareSerializable for GetSaved {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSaved {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17710,12 +18348,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.toggleTopPeers";
     }
     impl ::tl_runtime::BareSerializable for ToggleTopPeers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleTopPeers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17782,6 +18422,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.addContact";
     }
     impl ::tl_runtime::BareSerializable for AddContact {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -17799,6 +18440,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddContact {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17863,12 +18505,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.acceptContact";
     }
     impl ::tl_runtime::BareSerializable for AcceptContact {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptContact {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17921,6 +18565,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getLocated";
     }
     impl ::tl_runtime::BareSerializable for GetLocated {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -17934,6 +18579,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLocated {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -17999,6 +18645,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.blockFromReplies";
     }
     impl ::tl_runtime::BareSerializable for BlockFromReplies {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -18010,6 +18657,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BlockFromReplies {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18063,12 +18711,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.resolvePhone";
     }
     impl ::tl_runtime::BareSerializable for ResolvePhone {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.phone, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolvePhone {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18099,10 +18749,12 @@ pub mod contacts {
         const NAME: &'static str = "contacts.exportContactToken";
     }
     impl ::tl_runtime::BareSerializable for ExportContactToken {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportContactToken {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18142,12 +18794,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.importContactToken";
     }
     impl ::tl_runtime::BareSerializable for ImportContactToken {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.token, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportContactToken {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18183,12 +18837,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.editCloseFriends";
     }
     impl ::tl_runtime::BareSerializable for EditCloseFriends {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditCloseFriends {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18232,6 +18888,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.setBlocked";
     }
     impl ::tl_runtime::BareSerializable for SetBlocked {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.my_stories_from));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -18240,6 +18897,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBlocked {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18274,10 +18932,12 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getBirthdays";
     }
     impl ::tl_runtime::BareSerializable for GetBirthdays {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBirthdays {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18317,12 +18977,14 @@ pub mod contacts {
         const NAME: &'static str = "contacts.getSponsoredPeers";
     }
     impl ::tl_runtime::BareSerializable for GetSponsoredPeers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.q, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSponsoredPeers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18369,6 +19031,7 @@ pub mod contacts {
         const NAME: &'static str = "contacts.updateContactNote";
     }
     impl ::tl_runtime::BareSerializable for UpdateContactNote {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.note, out);
@@ -18376,6 +19039,7 @@ pub mod contacts {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateContactNote {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18437,6 +19101,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.sendMessage";
     }
     impl ::tl_runtime::BareSerializable for SendMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -18478,6 +19143,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18575,6 +19241,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.deleteMessage";
     }
     impl ::tl_runtime::BareSerializable for DeleteMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.peer.is_some()));
             if let Some(value) = &self.peer {
@@ -18586,6 +19253,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18631,6 +19299,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.reportMessage";
     }
     impl ::tl_runtime::BareSerializable for ReportMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -18640,6 +19309,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18678,6 +19348,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.getCallbackAnswer";
     }
     impl ::tl_runtime::BareSerializable for GetCallbackAnswer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.data.is_some()) << 1);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -18689,6 +19360,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCallbackAnswer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18744,6 +19416,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.editMessage";
     }
     impl ::tl_runtime::BareSerializable for EditMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -18779,6 +19452,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18858,6 +19532,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.deleteWelcomeMessage";
     }
     impl ::tl_runtime::BareSerializable for DeleteWelcomeMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -18865,6 +19540,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteWelcomeMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18897,12 +19573,14 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.deleteAllWelcomeMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteAllWelcomeMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAllWelcomeMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18936,6 +19614,7 @@ pub mod ephemeral {
         const NAME: &'static str = "ephemeral.getWelcomeMessages";
     }
     impl ::tl_runtime::BareSerializable for GetWelcomeMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -18943,6 +19622,7 @@ pub mod ephemeral {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWelcomeMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -18991,12 +19671,14 @@ pub mod folders {
         const NAME: &'static str = "folders.editPeerFolders";
     }
     impl ::tl_runtime::BareSerializable for EditPeerFolders {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.folder_peers, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditPeerFolders {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19044,12 +19726,14 @@ pub mod fragment {
         const NAME: &'static str = "fragment.getCollectibleInfo";
     }
     impl ::tl_runtime::BareSerializable for GetCollectibleInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.collectible, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCollectibleInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19097,10 +19781,12 @@ pub mod help {
         const NAME: &'static str = "help.getConfig";
     }
     impl ::tl_runtime::BareSerializable for GetConfig {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConfig {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19129,10 +19815,12 @@ pub mod help {
         const NAME: &'static str = "help.getNearestDc";
     }
     impl ::tl_runtime::BareSerializable for GetNearestDc {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNearestDc {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19166,12 +19854,14 @@ pub mod help {
         const NAME: &'static str = "help.getAppUpdate";
     }
     impl ::tl_runtime::BareSerializable for GetAppUpdate {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.source, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAppUpdate {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19202,10 +19892,12 @@ pub mod help {
         const NAME: &'static str = "help.getInviteText";
     }
     impl ::tl_runtime::BareSerializable for GetInviteText {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInviteText {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19234,10 +19926,12 @@ pub mod help {
         const NAME: &'static str = "help.getSupport";
     }
     impl ::tl_runtime::BareSerializable for GetSupport {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSupport {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19281,6 +19975,7 @@ pub mod help {
         const NAME: &'static str = "help.setBotUpdatesStatus";
     }
     impl ::tl_runtime::BareSerializable for SetBotUpdatesStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.pending_updates_count, out);
             ::tl_runtime::Serializable::serialize(&self.message, out);
@@ -19288,6 +19983,7 @@ pub mod help {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotUpdatesStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19321,10 +20017,12 @@ pub mod help {
         const NAME: &'static str = "help.getCdnConfig";
     }
     impl ::tl_runtime::BareSerializable for GetCdnConfig {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnConfig {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19362,12 +20060,14 @@ pub mod help {
         const NAME: &'static str = "help.getRecentMeUrls";
     }
     impl ::tl_runtime::BareSerializable for GetRecentMeUrls {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.referer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentMeUrls {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19398,10 +20098,12 @@ pub mod help {
         const NAME: &'static str = "help.getTermsOfServiceUpdate";
     }
     impl ::tl_runtime::BareSerializable for GetTermsOfServiceUpdate {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTermsOfServiceUpdate {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19441,12 +20143,14 @@ pub mod help {
         const NAME: &'static str = "help.acceptTermsOfService";
     }
     impl ::tl_runtime::BareSerializable for AcceptTermsOfService {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptTermsOfService {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19482,12 +20186,14 @@ pub mod help {
         const NAME: &'static str = "help.getDeepLinkInfo";
     }
     impl ::tl_runtime::BareSerializable for GetDeepLinkInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.path, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDeepLinkInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19523,12 +20229,14 @@ pub mod help {
         const NAME: &'static str = "help.getAppConfig";
     }
     impl ::tl_runtime::BareSerializable for GetAppConfig {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAppConfig {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19564,12 +20272,14 @@ pub mod help {
         const NAME: &'static str = "help.saveAppLog";
     }
     impl ::tl_runtime::BareSerializable for SaveAppLog {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.events, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveAppLog {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19605,12 +20315,14 @@ pub mod help {
         const NAME: &'static str = "help.getPassportConfig";
     }
     impl ::tl_runtime::BareSerializable for GetPassportConfig {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPassportConfig {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19647,10 +20359,12 @@ pub mod help {
         const NAME: &'static str = "help.getSupportName";
     }
     impl ::tl_runtime::BareSerializable for GetSupportName {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSupportName {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19690,12 +20404,14 @@ pub mod help {
         const NAME: &'static str = "help.getUserInfo";
     }
     impl ::tl_runtime::BareSerializable for GetUserInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19746,6 +20462,7 @@ pub mod help {
         const NAME: &'static str = "help.editUserInfo";
     }
     impl ::tl_runtime::BareSerializable for EditUserInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.message, out);
@@ -19754,6 +20471,7 @@ pub mod help {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditUserInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19792,10 +20510,12 @@ pub mod help {
         const NAME: &'static str = "help.getPromoData";
     }
     impl ::tl_runtime::BareSerializable for GetPromoData {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPromoData {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19829,12 +20549,14 @@ pub mod help {
         const NAME: &'static str = "help.hidePromoData";
     }
     impl ::tl_runtime::BareSerializable for HidePromoData {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HidePromoData {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19874,6 +20596,7 @@ pub mod help {
         const NAME: &'static str = "help.dismissSuggestion";
     }
     impl ::tl_runtime::BareSerializable for DismissSuggestion {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.suggestion, out);
@@ -19881,6 +20604,7 @@ pub mod help {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DismissSuggestion {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19923,6 +20647,7 @@ pub mod help {
         const NAME: &'static str = "help.getCountriesList";
     }
     impl ::tl_runtime::BareSerializable for GetCountriesList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -19930,6 +20655,7 @@ pub mod help {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCountriesList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -19963,10 +20689,12 @@ pub mod help {
         const NAME: &'static str = "help.getPremiumPromo";
     }
     impl ::tl_runtime::BareSerializable for GetPremiumPromo {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPremiumPromo {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20000,12 +20728,14 @@ pub mod help {
         const NAME: &'static str = "help.getPeerColors";
     }
     impl ::tl_runtime::BareSerializable for GetPeerColors {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerColors {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20041,12 +20771,14 @@ pub mod help {
         const NAME: &'static str = "help.getPeerProfileColors";
     }
     impl ::tl_runtime::BareSerializable for GetPeerProfileColors {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerProfileColors {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20082,12 +20814,14 @@ pub mod help {
         const NAME: &'static str = "help.getTimezonesList";
     }
     impl ::tl_runtime::BareSerializable for GetTimezonesList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTimezonesList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20138,6 +20872,7 @@ pub mod langpack {
         const NAME: &'static str = "langpack.getLangPack";
     }
     impl ::tl_runtime::BareSerializable for GetLangPack {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -20145,6 +20880,7 @@ pub mod langpack {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLangPack {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20200,6 +20936,7 @@ pub mod langpack {
         const NAME: &'static str = "langpack.getStrings";
     }
     impl ::tl_runtime::BareSerializable for GetStrings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -20208,6 +20945,7 @@ pub mod langpack {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStrings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20263,6 +21001,7 @@ pub mod langpack {
         const NAME: &'static str = "langpack.getDifference";
     }
     impl ::tl_runtime::BareSerializable for GetDifference {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -20271,6 +21010,7 @@ pub mod langpack {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDifference {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20320,12 +21060,14 @@ pub mod langpack {
         const NAME: &'static str = "langpack.getLanguages";
     }
     impl ::tl_runtime::BareSerializable for GetLanguages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLanguages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20374,6 +21116,7 @@ pub mod langpack {
         const NAME: &'static str = "langpack.getLanguage";
     }
     impl ::tl_runtime::BareSerializable for GetLanguage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_pack, out);
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
@@ -20381,6 +21124,7 @@ pub mod langpack {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetLanguage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20431,12 +21175,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessages";
     }
     impl ::tl_runtime::BareSerializable for GetMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20507,6 +21253,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getDialogs";
     }
     impl ::tl_runtime::BareSerializable for GetDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -20524,6 +21271,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20626,6 +21374,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getHistory";
     }
     impl ::tl_runtime::BareSerializable for GetHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.offset_id, out);
@@ -20639,6 +21388,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20761,6 +21511,7 @@ pub mod messages {
         const NAME: &'static str = "messages.search";
     }
     impl ::tl_runtime::BareSerializable for Search {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -20796,6 +21547,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Search {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20905,6 +21657,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readHistory";
     }
     impl ::tl_runtime::BareSerializable for ReadHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
@@ -20912,6 +21665,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -20982,6 +21736,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteHistory";
     }
     impl ::tl_runtime::BareSerializable for DeleteHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -21001,6 +21756,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -21072,6 +21828,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.revoke));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -21079,6 +21836,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -21115,12 +21873,14 @@ pub mod messages {
         const NAME: &'static str = "messages.receivedMessages";
     }
     impl ::tl_runtime::BareSerializable for ReceivedMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -21187,6 +21947,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setTyping";
     }
     impl ::tl_runtime::BareSerializable for SetTyping {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -21198,6 +21959,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetTyping {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -21406,6 +22168,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendMessage";
     }
     impl ::tl_runtime::BareSerializable for SendMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -21467,6 +22230,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -21793,6 +22557,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendMedia";
     }
     impl ::tl_runtime::BareSerializable for SendMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -21850,6 +22615,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22115,6 +22881,7 @@ pub mod messages {
         const NAME: &'static str = "messages.forwardMessages";
     }
     impl ::tl_runtime::BareSerializable for ForwardMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -22174,6 +22941,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ForwardMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22307,12 +23075,14 @@ pub mod messages {
         const NAME: &'static str = "messages.reportSpam";
     }
     impl ::tl_runtime::BareSerializable for ReportSpam {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSpam {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22358,12 +23128,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getPeerSettings";
     }
     impl ::tl_runtime::BareSerializable for GetPeerSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22421,6 +23193,7 @@ pub mod messages {
         const NAME: &'static str = "messages.report";
     }
     impl ::tl_runtime::BareSerializable for Report {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -22430,6 +23203,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Report {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22475,12 +23249,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getChats";
     }
     impl ::tl_runtime::BareSerializable for GetChats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22523,12 +23299,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getFullChat";
     }
     impl ::tl_runtime::BareSerializable for GetFullChat {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullChat {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22578,6 +23356,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatTitle";
     }
     impl ::tl_runtime::BareSerializable for EditChatTitle {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -22585,6 +23364,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatTitle {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22639,6 +23419,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatPhoto";
     }
     impl ::tl_runtime::BareSerializable for EditChatPhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
             ::tl_runtime::Serializable::serialize(&self.photo, out);
@@ -22646,6 +23427,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatPhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22713,6 +23495,7 @@ pub mod messages {
         const NAME: &'static str = "messages.addChatUser";
     }
     impl ::tl_runtime::BareSerializable for AddChatUser {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -22721,6 +23504,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddChatUser {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22783,6 +23567,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteChatUser";
     }
     impl ::tl_runtime::BareSerializable for DeleteChatUser {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.revoke_history));
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
@@ -22791,6 +23576,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChatUser {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22857,6 +23643,7 @@ pub mod messages {
         const NAME: &'static str = "messages.createChat";
     }
     impl ::tl_runtime::BareSerializable for CreateChat {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.ttl_period.is_some()));
             ::tl_runtime::Serializable::serialize(&self.users, out);
@@ -22868,6 +23655,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateChat {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22919,6 +23707,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getDhConfig";
     }
     impl ::tl_runtime::BareSerializable for GetDhConfig {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.version, out);
             ::tl_runtime::Serializable::serialize(&self.random_length, out);
@@ -22926,6 +23715,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDhConfig {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -22984,6 +23774,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestEncryption";
     }
     impl ::tl_runtime::BareSerializable for RequestEncryption {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
@@ -22992,6 +23783,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestEncryption {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23049,6 +23841,7 @@ pub mod messages {
         const NAME: &'static str = "messages.acceptEncryption";
     }
     impl ::tl_runtime::BareSerializable for AcceptEncryption {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.g_b, out);
@@ -23057,6 +23850,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptEncryption {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23109,6 +23903,7 @@ pub mod messages {
         const NAME: &'static str = "messages.discardEncryption";
     }
     impl ::tl_runtime::BareSerializable for DiscardEncryption {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.delete_history));
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
@@ -23116,6 +23911,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardEncryption {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23164,6 +23960,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setEncryptedTyping";
     }
     impl ::tl_runtime::BareSerializable for SetEncryptedTyping {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.typing, out);
@@ -23171,6 +23968,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetEncryptedTyping {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23219,6 +24017,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readEncryptedHistory";
     }
     impl ::tl_runtime::BareSerializable for ReadEncryptedHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.max_date, out);
@@ -23226,6 +24025,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadEncryptedHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23287,6 +24087,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendEncrypted";
     }
     impl ::tl_runtime::BareSerializable for SendEncrypted {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.silent));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -23296,6 +24097,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncrypted {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23368,6 +24170,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendEncryptedFile";
     }
     impl ::tl_runtime::BareSerializable for SendEncryptedFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.silent));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -23378,6 +24181,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncryptedFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23446,6 +24250,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendEncryptedService";
     }
     impl ::tl_runtime::BareSerializable for SendEncryptedService {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
@@ -23454,6 +24259,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendEncryptedService {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23502,12 +24308,14 @@ pub mod messages {
         const NAME: &'static str = "messages.receivedQueue";
     }
     impl ::tl_runtime::BareSerializable for ReceivedQueue {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.max_qts, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedQueue {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23549,12 +24357,14 @@ pub mod messages {
         const NAME: &'static str = "messages.reportEncryptedSpam";
     }
     impl ::tl_runtime::BareSerializable for ReportEncryptedSpam {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportEncryptedSpam {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23590,12 +24400,14 @@ pub mod messages {
         const NAME: &'static str = "messages.readMessageContents";
     }
     impl ::tl_runtime::BareSerializable for ReadMessageContents {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMessageContents {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23641,6 +24453,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getStickers";
     }
     impl ::tl_runtime::BareSerializable for GetStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.emoticon, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -23648,6 +24461,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23686,12 +24500,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAllStickers";
     }
     impl ::tl_runtime::BareSerializable for GetAllStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23738,6 +24554,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getWebPagePreview";
     }
     impl ::tl_runtime::BareSerializable for GetWebPagePreview {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.entities.is_some()) << 3);
             ::tl_runtime::Serializable::serialize(&self.message, out);
@@ -23748,6 +24565,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebPagePreview {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23832,6 +24650,7 @@ pub mod messages {
         const NAME: &'static str = "messages.exportChatInvite";
     }
     impl ::tl_runtime::BareSerializable for ExportChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -23859,6 +24678,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23933,12 +24753,14 @@ pub mod messages {
         const NAME: &'static str = "messages.checkChatInvite";
     }
     impl ::tl_runtime::BareSerializable for CheckChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -23993,12 +24815,14 @@ pub mod messages {
         const NAME: &'static str = "messages.importChatInvite";
     }
     impl ::tl_runtime::BareSerializable for ImportChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ImportChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24045,6 +24869,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getStickerSet";
     }
     impl ::tl_runtime::BareSerializable for GetStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -24052,6 +24877,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24100,6 +24926,7 @@ pub mod messages {
         const NAME: &'static str = "messages.installStickerSet";
     }
     impl ::tl_runtime::BareSerializable for InstallStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
             ::tl_runtime::Serializable::serialize(&self.archived, out);
@@ -24107,6 +24934,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InstallStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24153,12 +24981,14 @@ pub mod messages {
         const NAME: &'static str = "messages.uninstallStickerSet";
     }
     impl ::tl_runtime::BareSerializable for UninstallStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UninstallStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24223,6 +25053,7 @@ pub mod messages {
         const NAME: &'static str = "messages.startBot";
     }
     impl ::tl_runtime::BareSerializable for StartBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -24232,6 +25063,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24293,6 +25125,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessagesViews";
     }
     impl ::tl_runtime::BareSerializable for GetMessagesViews {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -24301,6 +25134,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagesViews {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24357,6 +25191,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatAdmin";
     }
     impl ::tl_runtime::BareSerializable for EditChatAdmin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -24365,6 +25200,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatAdmin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24418,12 +25254,14 @@ pub mod messages {
         const NAME: &'static str = "messages.migrateChat";
     }
     impl ::tl_runtime::BareSerializable for MigrateChat {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for MigrateChat {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24513,6 +25351,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchGlobal";
     }
     impl ::tl_runtime::BareSerializable for SearchGlobal {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -24539,6 +25378,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchGlobal {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24628,6 +25468,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reorderStickerSets";
     }
     impl ::tl_runtime::BareSerializable for ReorderStickerSets {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -24638,6 +25479,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderStickerSets {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24689,6 +25531,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getDocumentByHash";
     }
     impl ::tl_runtime::BareSerializable for GetDocumentByHash {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.sha256, out);
             ::tl_runtime::Serializable::serialize(&self.size, out);
@@ -24697,6 +25540,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDocumentByHash {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24736,12 +25580,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getSavedGifs";
     }
     impl ::tl_runtime::BareSerializable for GetSavedGifs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedGifs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24787,6 +25633,7 @@ pub mod messages {
         const NAME: &'static str = "messages.saveGif";
     }
     impl ::tl_runtime::BareSerializable for SaveGif {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.unsave, out);
@@ -24794,6 +25641,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveGif {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24859,6 +25707,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getInlineBotResults";
     }
     impl ::tl_runtime::BareSerializable for GetInlineBotResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.geo_point.is_some()));
             ::tl_runtime::Serializable::serialize(&self.bot, out);
@@ -24872,6 +25721,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInlineBotResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -24998,6 +25848,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setInlineBotResults";
     }
     impl ::tl_runtime::BareSerializable for SetInlineBotResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25022,6 +25873,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetInlineBotResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25184,6 +26036,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendInlineBotResult";
     }
     impl ::tl_runtime::BareSerializable for SendInlineBotResult {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25218,6 +26071,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendInlineBotResult {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25317,6 +26171,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessageEditData";
     }
     impl ::tl_runtime::BareSerializable for GetMessageEditData {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -25324,6 +26179,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageEditData {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25457,6 +26313,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editMessage";
     }
     impl ::tl_runtime::BareSerializable for EditMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25500,6 +26357,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25626,6 +26484,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editInlineBotMessage";
     }
     impl ::tl_runtime::BareSerializable for EditInlineBotMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25656,6 +26515,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditInlineBotMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25757,6 +26617,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getBotCallbackAnswer";
     }
     impl ::tl_runtime::BareSerializable for GetBotCallbackAnswer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25775,6 +26636,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotCallbackAnswer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25855,6 +26717,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setBotCallbackAnswer";
     }
     impl ::tl_runtime::BareSerializable for SetBotCallbackAnswer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -25873,6 +26736,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotCallbackAnswer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -25941,12 +26805,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getPeerDialogs";
     }
     impl ::tl_runtime::BareSerializable for GetPeerDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peers, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26027,6 +26893,7 @@ pub mod messages {
         const NAME: &'static str = "messages.saveDraft";
     }
     impl ::tl_runtime::BareSerializable for SaveDraft {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -26062,6 +26929,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDraft {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26140,10 +27008,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getAllDrafts";
     }
     impl ::tl_runtime::BareSerializable for GetAllDrafts {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllDrafts {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26177,12 +27047,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getFeaturedStickers";
     }
     impl ::tl_runtime::BareSerializable for GetFeaturedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFeaturedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26218,12 +27090,14 @@ pub mod messages {
         const NAME: &'static str = "messages.readFeaturedStickers";
     }
     impl ::tl_runtime::BareSerializable for ReadFeaturedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadFeaturedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26263,6 +27137,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getRecentStickers";
     }
     impl ::tl_runtime::BareSerializable for GetRecentStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.attached));
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -26270,6 +27145,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26320,6 +27196,7 @@ pub mod messages {
         const NAME: &'static str = "messages.saveRecentSticker";
     }
     impl ::tl_runtime::BareSerializable for SaveRecentSticker {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.attached));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -26328,6 +27205,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveRecentSticker {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26367,12 +27245,14 @@ pub mod messages {
         const NAME: &'static str = "messages.clearRecentStickers";
     }
     impl ::tl_runtime::BareSerializable for ClearRecentStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.attached));
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26420,6 +27300,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getArchivedStickers";
     }
     impl ::tl_runtime::BareSerializable for GetArchivedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -26431,6 +27312,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetArchivedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26476,12 +27358,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getMaskStickers";
     }
     impl ::tl_runtime::BareSerializable for GetMaskStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMaskStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26523,12 +27407,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAttachedStickers";
     }
     impl ::tl_runtime::BareSerializable for GetAttachedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.media, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26594,6 +27480,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setGameScore";
     }
     impl ::tl_runtime::BareSerializable for SetGameScore {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -26607,6 +27494,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetGameScore {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26679,6 +27567,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setInlineGameScore";
     }
     impl ::tl_runtime::BareSerializable for SetInlineGameScore {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -26691,6 +27580,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetInlineGameScore {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26754,6 +27644,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getGameHighScores";
     }
     impl ::tl_runtime::BareSerializable for GetGameHighScores {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -26762,6 +27653,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGameHighScores {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26810,6 +27702,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getInlineGameHighScores";
     }
     impl ::tl_runtime::BareSerializable for GetInlineGameHighScores {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -26817,6 +27710,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetInlineGameHighScores {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26869,6 +27763,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getCommonChats";
     }
     impl ::tl_runtime::BareSerializable for GetCommonChats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
@@ -26877,6 +27772,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCommonChats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26926,6 +27822,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getWebPage";
     }
     impl ::tl_runtime::BareSerializable for GetWebPage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.url, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -26933,6 +27830,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebPage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -26982,6 +27880,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleDialogPin";
     }
     impl ::tl_runtime::BareSerializable for ToggleDialogPin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.pinned));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -26989,6 +27888,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleDialogPin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27039,6 +27939,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reorderPinnedDialogs";
     }
     impl ::tl_runtime::BareSerializable for ReorderPinnedDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.force));
             ::tl_runtime::Serializable::serialize(&self.folder_id, out);
@@ -27047,6 +27948,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27092,12 +27994,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getPinnedDialogs";
     }
     impl ::tl_runtime::BareSerializable for GetPinnedDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.folder_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27150,6 +28054,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setBotShippingResults";
     }
     impl ::tl_runtime::BareSerializable for SetBotShippingResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -27167,6 +28072,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotShippingResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27237,6 +28143,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setBotPrecheckoutResults";
     }
     impl ::tl_runtime::BareSerializable for SetBotPrecheckoutResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -27250,6 +28157,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotPrecheckoutResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27327,6 +28235,7 @@ pub mod messages {
         const NAME: &'static str = "messages.uploadMedia";
     }
     impl ::tl_runtime::BareSerializable for UploadMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -27341,6 +28250,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27404,6 +28314,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendScreenshotNotification";
     }
     impl ::tl_runtime::BareSerializable for SendScreenshotNotification {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.reply_to, out);
@@ -27412,6 +28323,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendScreenshotNotification {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27453,12 +28365,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getFavedStickers";
     }
     impl ::tl_runtime::BareSerializable for GetFavedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFavedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27504,6 +28418,7 @@ pub mod messages {
         const NAME: &'static str = "messages.faveSticker";
     }
     impl ::tl_runtime::BareSerializable for FaveSticker {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.unfave, out);
@@ -27511,6 +28426,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FaveSticker {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27580,6 +28496,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getUnreadMentions";
     }
     impl ::tl_runtime::BareSerializable for GetUnreadMentions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -27595,6 +28512,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadMentions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27669,6 +28587,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readMentions";
     }
     impl ::tl_runtime::BareSerializable for ReadMentions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -27679,6 +28598,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadMentions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27727,6 +28647,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getRecentLocations";
     }
     impl ::tl_runtime::BareSerializable for GetRecentLocations {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -27735,6 +28656,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentLocations {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -27870,6 +28792,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendMultiMedia";
     }
     impl ::tl_runtime::BareSerializable for SendMultiMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -27909,6 +28832,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendMultiMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28010,6 +28934,7 @@ pub mod messages {
         const NAME: &'static str = "messages.uploadEncryptedFile";
     }
     impl ::tl_runtime::BareSerializable for UploadEncryptedFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.file, out);
@@ -28017,6 +28942,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadEncryptedFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28061,6 +28987,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchStickerSets";
     }
     impl ::tl_runtime::BareSerializable for SearchStickerSets {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.exclude_featured));
             ::tl_runtime::Serializable::serialize(&self.q, out);
@@ -28069,6 +28996,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchStickerSets {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28101,10 +29029,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getSplitRanges";
     }
     impl ::tl_runtime::BareSerializable for GetSplitRanges {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSplitRanges {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28152,6 +29082,7 @@ pub mod messages {
         const NAME: &'static str = "messages.markDialogUnread";
     }
     impl ::tl_runtime::BareSerializable for MarkDialogUnread {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -28165,6 +29096,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for MarkDialogUnread {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28206,6 +29138,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getDialogUnreadMarks";
     }
     impl ::tl_runtime::BareSerializable for GetDialogUnreadMarks {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
             if let Some(value) = &self.parent_peer {
@@ -28215,6 +29148,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogUnreadMarks {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28249,10 +29183,12 @@ pub mod messages {
         const NAME: &'static str = "messages.clearAllDrafts";
     }
     impl ::tl_runtime::BareSerializable for ClearAllDrafts {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearAllDrafts {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28320,6 +29256,7 @@ pub mod messages {
         const NAME: &'static str = "messages.updatePinnedMessage";
     }
     impl ::tl_runtime::BareSerializable for UpdatePinnedMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -28332,6 +29269,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePinnedMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28405,6 +29343,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendVote";
     }
     impl ::tl_runtime::BareSerializable for SendVote {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -28413,6 +29352,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendVote {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28465,6 +29405,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getPollResults";
     }
     impl ::tl_runtime::BareSerializable for GetPollResults {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -28473,6 +29414,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollResults {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28520,12 +29462,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getOnlines";
     }
     impl ::tl_runtime::BareSerializable for GetOnlines {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnlines {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28579,6 +29523,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatAbout";
     }
     impl ::tl_runtime::BareSerializable for EditChatAbout {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.about, out);
@@ -28586,6 +29531,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatAbout {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28640,6 +29586,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatDefaultBannedRights";
     }
     impl ::tl_runtime::BareSerializable for EditChatDefaultBannedRights {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.banned_rights, out);
@@ -28647,6 +29594,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatDefaultBannedRights {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28685,12 +29633,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiKeywords";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiKeywords {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywords {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28732,6 +29682,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiKeywordsDifference";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiKeywordsDifference {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
             ::tl_runtime::Serializable::serialize(&self.from_version, out);
@@ -28739,6 +29690,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywordsDifference {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28781,12 +29733,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiKeywordsLanguages";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiKeywordsLanguages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_codes, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiKeywordsLanguages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28824,12 +29778,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiURL";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiUrl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.lang_code, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiUrl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28885,6 +29841,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSearchCounters";
     }
     impl ::tl_runtime::BareSerializable for GetSearchCounters {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -28903,6 +29860,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchCounters {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -28976,6 +29934,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestUrlAuth";
     }
     impl ::tl_runtime::BareSerializable for RequestUrlAuth {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -29002,6 +29961,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestUrlAuth {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29090,6 +30050,7 @@ pub mod messages {
         const NAME: &'static str = "messages.acceptUrlAuth";
     }
     impl ::tl_runtime::BareSerializable for AcceptUrlAuth {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -29117,6 +30078,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptUrlAuth {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29195,12 +30157,14 @@ pub mod messages {
         const NAME: &'static str = "messages.hidePeerSettingsBar";
     }
     impl ::tl_runtime::BareSerializable for HidePeerSettingsBar {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HidePeerSettingsBar {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29247,6 +30211,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getScheduledHistory";
     }
     impl ::tl_runtime::BareSerializable for GetScheduledHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -29254,6 +30219,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetScheduledHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29302,6 +30268,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getScheduledMessages";
     }
     impl ::tl_runtime::BareSerializable for GetScheduledMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -29309,6 +30276,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetScheduledMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29357,6 +30325,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendScheduledMessages";
     }
     impl ::tl_runtime::BareSerializable for SendScheduledMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -29364,6 +30333,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendScheduledMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29412,6 +30382,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteScheduledMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteScheduledMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -29419,6 +30390,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteScheduledMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29479,6 +30451,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getPollVotes";
     }
     impl ::tl_runtime::BareSerializable for GetPollVotes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -29497,6 +30470,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollVotes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29562,6 +30536,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleStickerSets";
     }
     impl ::tl_runtime::BareSerializable for ToggleStickerSets {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -29573,6 +30548,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleStickerSets {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29613,10 +30589,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getDialogFilters";
     }
     impl ::tl_runtime::BareSerializable for GetDialogFilters {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDialogFilters {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29645,10 +30623,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getSuggestedDialogFilters";
     }
     impl ::tl_runtime::BareSerializable for GetSuggestedDialogFilters {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSuggestedDialogFilters {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29699,6 +30679,7 @@ pub mod messages {
         const NAME: &'static str = "messages.updateDialogFilter";
     }
     impl ::tl_runtime::BareSerializable for UpdateDialogFilter {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.filter.is_some()));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -29709,6 +30690,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDialogFilter {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29749,12 +30731,14 @@ pub mod messages {
         const NAME: &'static str = "messages.updateDialogFiltersOrder";
     }
     impl ::tl_runtime::BareSerializable for UpdateDialogFiltersOrder {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateDialogFiltersOrder {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29798,6 +30782,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getOldFeaturedStickers";
     }
     impl ::tl_runtime::BareSerializable for GetOldFeaturedStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -29806,6 +30791,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOldFeaturedStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29885,6 +30871,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getReplies";
     }
     impl ::tl_runtime::BareSerializable for GetReplies {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -29899,6 +30886,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetReplies {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -29962,6 +30950,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getDiscussionMessage";
     }
     impl ::tl_runtime::BareSerializable for GetDiscussionMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -29969,6 +30958,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDiscussionMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30021,6 +31011,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readDiscussion";
     }
     impl ::tl_runtime::BareSerializable for ReadDiscussion {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -30029,6 +31020,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadDiscussion {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30085,6 +31077,7 @@ pub mod messages {
         const NAME: &'static str = "messages.unpinAllMessages";
     }
     impl ::tl_runtime::BareSerializable for UnpinAllMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -30102,6 +31095,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UnpinAllMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30159,12 +31153,14 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteChat";
     }
     impl ::tl_runtime::BareSerializable for DeleteChat {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteChat {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30200,12 +31196,14 @@ pub mod messages {
         const NAME: &'static str = "messages.deletePhoneCallHistory";
     }
     impl ::tl_runtime::BareSerializable for DeletePhoneCallHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.revoke));
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePhoneCallHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30247,12 +31245,14 @@ pub mod messages {
         const NAME: &'static str = "messages.checkHistoryImport";
     }
     impl ::tl_runtime::BareSerializable for CheckHistoryImport {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.import_head, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckHistoryImport {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30310,6 +31310,7 @@ pub mod messages {
         const NAME: &'static str = "messages.initHistoryImport";
     }
     impl ::tl_runtime::BareSerializable for InitHistoryImport {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.file, out);
@@ -30318,6 +31319,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InitHistoryImport {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30377,6 +31379,7 @@ pub mod messages {
         const NAME: &'static str = "messages.uploadImportedMedia";
     }
     impl ::tl_runtime::BareSerializable for UploadImportedMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.import_id, out);
@@ -30386,6 +31389,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadImportedMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30442,6 +31446,7 @@ pub mod messages {
         const NAME: &'static str = "messages.startHistoryImport";
     }
     impl ::tl_runtime::BareSerializable for StartHistoryImport {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.import_id, out);
@@ -30449,6 +31454,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartHistoryImport {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30516,6 +31522,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getExportedChatInvites";
     }
     impl ::tl_runtime::BareSerializable for GetExportedChatInvites {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -30535,6 +31542,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedChatInvites {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30611,6 +31619,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getExportedChatInvite";
     }
     impl ::tl_runtime::BareSerializable for GetExportedChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.link, out);
@@ -30618,6 +31627,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExportedChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30691,6 +31701,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editExportedChatInvite";
     }
     impl ::tl_runtime::BareSerializable for EditExportedChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -30717,6 +31728,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditExportedChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30793,6 +31805,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteRevokedExportedChatInvites";
     }
     impl ::tl_runtime::BareSerializable for DeleteRevokedExportedChatInvites {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.admin_id, out);
@@ -30800,6 +31813,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteRevokedExportedChatInvites {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30851,6 +31865,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteExportedChatInvite";
     }
     impl ::tl_runtime::BareSerializable for DeleteExportedChatInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.link, out);
@@ -30858,6 +31873,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteExportedChatInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30902,12 +31918,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAdminsWithInvites";
     }
     impl ::tl_runtime::BareSerializable for GetAdminsWithInvites {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAdminsWithInvites {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -30983,6 +32001,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getChatInviteImporters";
     }
     impl ::tl_runtime::BareSerializable for GetChatInviteImporters {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -31004,6 +32023,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatInviteImporters {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31080,6 +32100,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setHistoryTTL";
     }
     impl ::tl_runtime::BareSerializable for SetHistoryTtl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.period, out);
@@ -31087,6 +32108,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetHistoryTtl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31133,12 +32155,14 @@ pub mod messages {
         const NAME: &'static str = "messages.checkHistoryImportPeer";
     }
     impl ::tl_runtime::BareSerializable for CheckHistoryImportPeer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckHistoryImportPeer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31186,6 +32210,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setChatTheme";
     }
     impl ::tl_runtime::BareSerializable for SetChatTheme {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.theme, out);
@@ -31193,6 +32218,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatTheme {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31242,6 +32268,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessageReadParticipants";
     }
     impl ::tl_runtime::BareSerializable for GetMessageReadParticipants {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -31249,6 +32276,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageReadParticipants {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31312,6 +32340,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSearchResultsCalendar";
     }
     impl ::tl_runtime::BareSerializable for GetSearchResultsCalendar {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.saved_peer_id.is_some()) << 2);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -31325,6 +32354,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchResultsCalendar {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31404,6 +32434,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSearchResultsPositions";
     }
     impl ::tl_runtime::BareSerializable for GetSearchResultsPositions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.saved_peer_id.is_some()) << 2);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -31417,6 +32448,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSearchResultsPositions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31494,6 +32526,7 @@ pub mod messages {
         const NAME: &'static str = "messages.hideChatJoinRequest";
     }
     impl ::tl_runtime::BareSerializable for HideChatJoinRequest {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.approved));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -31502,6 +32535,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideChatJoinRequest {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31563,6 +32597,7 @@ pub mod messages {
         const NAME: &'static str = "messages.hideAllChatJoinRequests";
     }
     impl ::tl_runtime::BareSerializable for HideAllChatJoinRequests {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -31576,6 +32611,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for HideAllChatJoinRequests {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31634,6 +32670,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleNoForwards";
     }
     impl ::tl_runtime::BareSerializable for ToggleNoForwards {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.request_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -31645,6 +32682,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleNoForwards {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31704,6 +32742,7 @@ pub mod messages {
         const NAME: &'static str = "messages.saveDefaultSendAs";
     }
     impl ::tl_runtime::BareSerializable for SaveDefaultSendAs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.send_as, out);
@@ -31711,6 +32750,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultSendAs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31784,6 +32824,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendReaction";
     }
     impl ::tl_runtime::BareSerializable for SendReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -31799,6 +32840,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31862,6 +32904,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessagesReactions";
     }
     impl ::tl_runtime::BareSerializable for GetMessagesReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -31869,6 +32912,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagesReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -31929,6 +32973,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMessageReactionsList";
     }
     impl ::tl_runtime::BareSerializable for GetMessageReactionsList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -31948,6 +32993,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageReactionsList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32024,6 +33070,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setChatAvailableReactions";
     }
     impl ::tl_runtime::BareSerializable for SetChatAvailableReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32042,6 +33089,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatAvailableReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32095,12 +33143,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAvailableReactions";
     }
     impl ::tl_runtime::BareSerializable for GetAvailableReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAvailableReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32142,12 +33192,14 @@ pub mod messages {
         const NAME: &'static str = "messages.setDefaultReaction";
     }
     impl ::tl_runtime::BareSerializable for SetDefaultReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.reaction, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDefaultReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32214,6 +33266,7 @@ pub mod messages {
         const NAME: &'static str = "messages.translateText";
     }
     impl ::tl_runtime::BareSerializable for TranslateText {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32238,6 +33291,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranslateText {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32337,6 +33391,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getUnreadReactions";
     }
     impl ::tl_runtime::BareSerializable for GetUnreadReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32359,6 +33414,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32440,6 +33496,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readReactions";
     }
     impl ::tl_runtime::BareSerializable for ReadReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32457,6 +33514,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32522,6 +33580,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchSentMedia";
     }
     impl ::tl_runtime::BareSerializable for SearchSentMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.q, out);
             ::tl_runtime::Serializable::serialize(&self.filter, out);
@@ -32530,6 +33589,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchSentMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32567,12 +33627,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAttachMenuBots";
     }
     impl ::tl_runtime::BareSerializable for GetAttachMenuBots {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachMenuBots {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32614,12 +33676,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAttachMenuBot";
     }
     impl ::tl_runtime::BareSerializable for GetAttachMenuBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAttachMenuBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32669,6 +33733,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleBotInAttachMenu";
     }
     impl ::tl_runtime::BareSerializable for ToggleBotInAttachMenu {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.write_allowed));
             ::tl_runtime::Serializable::serialize(&self.bot, out);
@@ -32677,6 +33742,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleBotInAttachMenu {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32782,6 +33848,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestWebView";
     }
     impl ::tl_runtime::BareSerializable for RequestWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32815,6 +33882,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -32924,6 +33992,7 @@ pub mod messages {
         const NAME: &'static str = "messages.prolongWebView";
     }
     impl ::tl_runtime::BareSerializable for ProlongWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -32943,6 +34012,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ProlongWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33039,6 +34109,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestSimpleWebView";
     }
     impl ::tl_runtime::BareSerializable for RequestSimpleWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -33064,6 +34135,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestSimpleWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33142,6 +34214,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendWebViewResultMessage";
     }
     impl ::tl_runtime::BareSerializable for SendWebViewResultMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot_query_id, out);
             ::tl_runtime::Serializable::serialize(&self.result, out);
@@ -33149,6 +34222,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendWebViewResultMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33205,6 +34279,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendWebViewData";
     }
     impl ::tl_runtime::BareSerializable for SendWebViewData {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
@@ -33214,6 +34289,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendWebViewData {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33271,6 +34347,7 @@ pub mod messages {
         const NAME: &'static str = "messages.transcribeAudio";
     }
     impl ::tl_runtime::BareSerializable for TranscribeAudio {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -33278,6 +34355,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranscribeAudio {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33326,6 +34404,7 @@ pub mod messages {
         const NAME: &'static str = "messages.rateTranscribedAudio";
     }
     impl ::tl_runtime::BareSerializable for RateTranscribedAudio {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -33335,6 +34414,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RateTranscribedAudio {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33377,12 +34457,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getCustomEmojiDocuments";
     }
     impl ::tl_runtime::BareSerializable for GetCustomEmojiDocuments {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.document_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCustomEmojiDocuments {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33420,12 +34502,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiStickers";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33461,12 +34545,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getFeaturedEmojiStickers";
     }
     impl ::tl_runtime::BareSerializable for GetFeaturedEmojiStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFeaturedEmojiStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33518,6 +34604,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reportReaction";
     }
     impl ::tl_runtime::BareSerializable for ReportReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -33526,6 +34613,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33569,6 +34657,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getTopReactions";
     }
     impl ::tl_runtime::BareSerializable for GetTopReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -33576,6 +34665,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTopReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33616,6 +34706,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getRecentReactions";
     }
     impl ::tl_runtime::BareSerializable for GetRecentReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.limit, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -33623,6 +34714,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRecentReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33654,10 +34746,12 @@ pub mod messages {
         const NAME: &'static str = "messages.clearRecentReactions";
     }
     impl ::tl_runtime::BareSerializable for ClearRecentReactions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearRecentReactions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33699,6 +34793,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getExtendedMedia";
     }
     impl ::tl_runtime::BareSerializable for GetExtendedMedia {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -33706,6 +34801,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExtendedMedia {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33748,12 +34844,14 @@ pub mod messages {
         const NAME: &'static str = "messages.setDefaultHistoryTTL";
     }
     impl ::tl_runtime::BareSerializable for SetDefaultHistoryTtl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.period, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetDefaultHistoryTtl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33784,10 +34882,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getDefaultHistoryTTL";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultHistoryTtl {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultHistoryTtl {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33844,6 +34944,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendBotRequestedPeer";
     }
     impl ::tl_runtime::BareSerializable for SendBotRequestedPeer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -33863,6 +34964,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendBotRequestedPeer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33920,12 +35022,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiGroups";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiGroups {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiGroups {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -33961,12 +35065,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiStatusGroups";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiStatusGroups {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStatusGroups {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34002,12 +35108,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiProfilePhotoGroups";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiProfilePhotoGroups {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiProfilePhotoGroups {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34053,6 +35161,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchCustomEmoji";
     }
     impl ::tl_runtime::BareSerializable for SearchCustomEmoji {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.emoticon, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -34060,6 +35169,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchCustomEmoji {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34108,6 +35218,7 @@ pub mod messages {
         const NAME: &'static str = "messages.togglePeerTranslations";
     }
     impl ::tl_runtime::BareSerializable for TogglePeerTranslations {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.disabled));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -34115,6 +35226,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerTranslations {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34163,6 +35275,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getBotApp";
     }
     impl ::tl_runtime::BareSerializable for GetBotApp {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.app, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -34170,6 +35283,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBotApp {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34246,6 +35360,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestAppWebView";
     }
     impl ::tl_runtime::BareSerializable for RequestAppWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -34267,6 +35382,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestAppWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34356,6 +35472,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setChatWallPaper";
     }
     impl ::tl_runtime::BareSerializable for SetChatWallPaper {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -34378,6 +35495,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetChatWallPaper {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34445,6 +35563,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchEmojiStickerSets";
     }
     impl ::tl_runtime::BareSerializable for SearchEmojiStickerSets {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.exclude_featured));
             ::tl_runtime::Serializable::serialize(&self.q, out);
@@ -34453,6 +35572,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchEmojiStickerSets {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34514,6 +35634,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSavedDialogs";
     }
     impl ::tl_runtime::BareSerializable for GetSavedDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -34532,6 +35653,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34631,6 +35753,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSavedHistory";
     }
     impl ::tl_runtime::BareSerializable for GetSavedHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
             if let Some(value) = &self.parent_peer {
@@ -34648,6 +35771,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34737,6 +35861,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteSavedHistory";
     }
     impl ::tl_runtime::BareSerializable for DeleteSavedHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -34759,6 +35884,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteSavedHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34813,10 +35939,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getPinnedSavedDialogs";
     }
     impl ::tl_runtime::BareSerializable for GetPinnedSavedDialogs {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedSavedDialogs {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34860,6 +35988,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleSavedDialogPin";
     }
     impl ::tl_runtime::BareSerializable for ToggleSavedDialogPin {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.pinned));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -34867,6 +35996,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSavedDialogPin {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34907,6 +36037,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reorderPinnedSavedDialogs";
     }
     impl ::tl_runtime::BareSerializable for ReorderPinnedSavedDialogs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.force));
             ::tl_runtime::Serializable::serialize(&self.order, out);
@@ -34914,6 +36045,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedSavedDialogs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -34960,6 +36092,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSavedReactionTags";
     }
     impl ::tl_runtime::BareSerializable for GetSavedReactionTags {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.peer.is_some()));
             if let Some(value) = &self.peer {
@@ -34970,6 +36103,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedReactionTags {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35021,6 +36155,7 @@ pub mod messages {
         const NAME: &'static str = "messages.updateSavedReactionTag";
     }
     impl ::tl_runtime::BareSerializable for UpdateSavedReactionTag {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.title.is_some()));
             ::tl_runtime::Serializable::serialize(&self.reaction, out);
@@ -35031,6 +36166,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateSavedReactionTag {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35073,12 +36209,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getDefaultTagReactions";
     }
     impl ::tl_runtime::BareSerializable for GetDefaultTagReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDefaultTagReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35137,6 +36275,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getOutboxReadDate";
     }
     impl ::tl_runtime::BareSerializable for GetOutboxReadDate {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -35144,6 +36283,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOutboxReadDate {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35180,12 +36320,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getQuickReplies";
     }
     impl ::tl_runtime::BareSerializable for GetQuickReplies {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetQuickReplies {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35229,12 +36371,14 @@ pub mod messages {
         const NAME: &'static str = "messages.reorderQuickReplies";
     }
     impl ::tl_runtime::BareSerializable for ReorderQuickReplies {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.order, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderQuickReplies {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35276,12 +36420,14 @@ pub mod messages {
         const NAME: &'static str = "messages.checkQuickReplyShortcut";
     }
     impl ::tl_runtime::BareSerializable for CheckQuickReplyShortcut {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.shortcut, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckQuickReplyShortcut {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35332,6 +36478,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editQuickReplyShortcut";
     }
     impl ::tl_runtime::BareSerializable for EditQuickReplyShortcut {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
             ::tl_runtime::Serializable::serialize(&self.shortcut, out);
@@ -35339,6 +36486,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditQuickReplyShortcut {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35387,12 +36535,14 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteQuickReplyShortcut";
     }
     impl ::tl_runtime::BareSerializable for DeleteQuickReplyShortcut {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteQuickReplyShortcut {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35444,6 +36594,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getQuickReplyMessages";
     }
     impl ::tl_runtime::BareSerializable for GetQuickReplyMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
@@ -35455,6 +36606,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetQuickReplyMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35517,6 +36669,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendQuickReplyMessages";
     }
     impl ::tl_runtime::BareSerializable for SendQuickReplyMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
@@ -35526,6 +36679,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendQuickReplyMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35578,6 +36732,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteQuickReplyMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteQuickReplyMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.shortcut_id, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -35585,6 +36740,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteQuickReplyMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35629,12 +36785,14 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleDialogFilterTags";
     }
     impl ::tl_runtime::BareSerializable for ToggleDialogFilterTags {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.enabled, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleDialogFilterTags {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35674,6 +36832,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getMyStickers";
     }
     impl ::tl_runtime::BareSerializable for GetMyStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset_id, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -35681,6 +36840,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMyStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35719,12 +36879,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiStickerGroups";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiStickerGroups {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiStickerGroups {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35760,12 +36922,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getAvailableEffects";
     }
     impl ::tl_runtime::BareSerializable for GetAvailableEffects {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAvailableEffects {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35818,6 +36982,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editFactCheck";
     }
     impl ::tl_runtime::BareSerializable for EditFactCheck {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -35826,6 +36991,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditFactCheck {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35876,6 +37042,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteFactCheck";
     }
     impl ::tl_runtime::BareSerializable for DeleteFactCheck {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -35883,6 +37050,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteFactCheck {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -35929,6 +37097,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getFactCheck";
     }
     impl ::tl_runtime::BareSerializable for GetFactCheck {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -35936,6 +37105,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFactCheck {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36002,6 +37172,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestMainWebView";
     }
     impl ::tl_runtime::BareSerializable for RequestMainWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -36022,6 +37193,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestMainWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36112,6 +37284,7 @@ pub mod messages {
         const NAME: &'static str = "messages.sendPaidReaction";
     }
     impl ::tl_runtime::BareSerializable for SendPaidReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.private.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -36125,6 +37298,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendPaidReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36193,6 +37367,7 @@ pub mod messages {
         const NAME: &'static str = "messages.togglePaidReactionPrivacy";
     }
     impl ::tl_runtime::BareSerializable for TogglePaidReactionPrivacy {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -36201,6 +37376,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePaidReactionPrivacy {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36233,10 +37409,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getPaidReactionPrivacy";
     }
     impl ::tl_runtime::BareSerializable for GetPaidReactionPrivacy {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaidReactionPrivacy {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36270,12 +37448,14 @@ pub mod messages {
         const NAME: &'static str = "messages.viewSponsoredMessage";
     }
     impl ::tl_runtime::BareSerializable for ViewSponsoredMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ViewSponsoredMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36321,6 +37501,7 @@ pub mod messages {
         const NAME: &'static str = "messages.clickSponsoredMessage";
     }
     impl ::tl_runtime::BareSerializable for ClickSponsoredMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -36331,6 +37512,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClickSponsoredMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36378,6 +37560,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reportSponsoredMessage";
     }
     impl ::tl_runtime::BareSerializable for ReportSponsoredMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.random_id, out);
             ::tl_runtime::Serializable::serialize(&self.option, out);
@@ -36385,6 +37568,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportSponsoredMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36436,6 +37620,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSponsoredMessages";
     }
     impl ::tl_runtime::BareSerializable for GetSponsoredMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -36446,6 +37631,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSponsoredMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36503,6 +37689,7 @@ pub mod messages {
         const NAME: &'static str = "messages.savePreparedInlineMessage";
     }
     impl ::tl_runtime::BareSerializable for SavePreparedInlineMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.peer_types.is_some()));
             ::tl_runtime::Serializable::serialize(&self.result, out);
@@ -36514,6 +37701,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SavePreparedInlineMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36574,6 +37762,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getPreparedInlineMessage";
     }
     impl ::tl_runtime::BareSerializable for GetPreparedInlineMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.bot, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -36581,6 +37770,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPreparedInlineMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36641,6 +37831,7 @@ pub mod messages {
         const NAME: &'static str = "messages.searchStickers";
     }
     impl ::tl_runtime::BareSerializable for SearchStickers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.emojis));
             ::tl_runtime::Serializable::serialize(&self.q, out);
@@ -36653,6 +37844,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchStickers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36722,6 +37914,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reportMessagesDelivery";
     }
     impl ::tl_runtime::BareSerializable for ReportMessagesDelivery {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.push));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -36730,6 +37923,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMessagesDelivery {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36771,6 +37965,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getSavedDialogsByID";
     }
     impl ::tl_runtime::BareSerializable for GetSavedDialogsById {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.parent_peer.is_some()) << 1);
             if let Some(value) = &self.parent_peer {
@@ -36781,6 +37976,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedDialogsById {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36836,6 +38032,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readSavedHistory";
     }
     impl ::tl_runtime::BareSerializable for ReadSavedHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.parent_peer, out);
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -36844,6 +38041,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadSavedHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36901,6 +38099,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleTodoCompleted";
     }
     impl ::tl_runtime::BareSerializable for ToggleTodoCompleted {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -36910,6 +38109,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleTodoCompleted {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -36969,6 +38169,7 @@ pub mod messages {
         const NAME: &'static str = "messages.appendTodoList";
     }
     impl ::tl_runtime::BareSerializable for AppendTodoList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -36977,6 +38178,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AppendTodoList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37036,6 +38238,7 @@ pub mod messages {
         const NAME: &'static str = "messages.toggleSuggestedPostApproval";
     }
     impl ::tl_runtime::BareSerializable for ToggleSuggestedPostApproval {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -37054,6 +38257,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleSuggestedPostApproval {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37136,6 +38340,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getForumTopics";
     }
     impl ::tl_runtime::BareSerializable for GetForumTopics {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.q.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -37150,6 +38355,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetForumTopics {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37218,6 +38424,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getForumTopicsByID";
     }
     impl ::tl_runtime::BareSerializable for GetForumTopicsById {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.topics, out);
@@ -37225,6 +38432,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetForumTopicsById {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37289,6 +38497,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editForumTopic";
     }
     impl ::tl_runtime::BareSerializable for EditForumTopic {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -37315,6 +38524,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditForumTopic {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37394,6 +38604,7 @@ pub mod messages {
         const NAME: &'static str = "messages.updatePinnedForumTopic";
     }
     impl ::tl_runtime::BareSerializable for UpdatePinnedForumTopic {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.topic_id, out);
@@ -37402,6 +38613,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdatePinnedForumTopic {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37455,6 +38667,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reorderPinnedForumTopics";
     }
     impl ::tl_runtime::BareSerializable for ReorderPinnedForumTopics {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.force));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -37463,6 +38676,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderPinnedForumTopics {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37534,6 +38748,7 @@ pub mod messages {
         const NAME: &'static str = "messages.createForumTopic";
     }
     impl ::tl_runtime::BareSerializable for CreateForumTopic {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -37557,6 +38772,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateForumTopic {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37630,6 +38846,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteTopicHistory";
     }
     impl ::tl_runtime::BareSerializable for DeleteTopicHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.top_msg_id, out);
@@ -37637,6 +38854,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteTopicHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37670,10 +38888,12 @@ pub mod messages {
         const NAME: &'static str = "messages.getEmojiGameInfo";
     }
     impl ::tl_runtime::BareSerializable for GetEmojiGameInfo {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetEmojiGameInfo {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37729,6 +38949,7 @@ pub mod messages {
         const NAME: &'static str = "messages.summarizeText";
     }
     impl ::tl_runtime::BareSerializable for SummarizeText {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -37746,6 +38967,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SummarizeText {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37819,6 +39041,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatCreator";
     }
     impl ::tl_runtime::BareSerializable for EditChatCreator {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -37827,6 +39050,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatCreator {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37874,12 +39098,14 @@ pub mod messages {
         const NAME: &'static str = "messages.getFutureChatCreatorAfterLeave";
     }
     impl ::tl_runtime::BareSerializable for GetFutureChatCreatorAfterLeave {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFutureChatCreatorAfterLeave {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37929,6 +39155,7 @@ pub mod messages {
         const NAME: &'static str = "messages.editChatParticipantRank";
     }
     impl ::tl_runtime::BareSerializable for EditChatParticipantRank {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -37937,6 +39164,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditChatParticipantRank {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -37982,12 +39210,14 @@ pub mod messages {
         const NAME: &'static str = "messages.declineUrlAuth";
     }
     impl ::tl_runtime::BareSerializable for DeclineUrlAuth {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.url, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclineUrlAuth {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38037,6 +39267,7 @@ pub mod messages {
         const NAME: &'static str = "messages.checkUrlAuthMatchCode";
     }
     impl ::tl_runtime::BareSerializable for CheckUrlAuthMatchCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.url, out);
             ::tl_runtime::Serializable::serialize(&self.match_code, out);
@@ -38044,6 +39275,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckUrlAuthMatchCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38086,6 +39318,7 @@ pub mod messages {
         const NAME: &'static str = "messages.composeMessageWithAI";
     }
     impl ::tl_runtime::BareSerializable for ComposeMessageWithAi {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -38104,6 +39337,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ComposeMessageWithAi {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38155,6 +39389,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reportReadMetrics";
     }
     impl ::tl_runtime::BareSerializable for ReportReadMetrics {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.metrics, out);
@@ -38162,6 +39397,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportReadMetrics {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38196,6 +39432,7 @@ pub mod messages {
         const NAME: &'static str = "messages.reportMusicListen";
     }
     impl ::tl_runtime::BareSerializable for ReportMusicListen {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.listened_duration, out);
@@ -38203,6 +39440,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReportMusicListen {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38241,6 +39479,7 @@ pub mod messages {
         const NAME: &'static str = "messages.addPollAnswer";
     }
     impl ::tl_runtime::BareSerializable for AddPollAnswer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -38249,6 +39488,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddPollAnswer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38286,6 +39526,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deletePollAnswer";
     }
     impl ::tl_runtime::BareSerializable for DeletePollAnswer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -38294,6 +39535,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePollAnswer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38339,6 +39581,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getUnreadPollVotes";
     }
     impl ::tl_runtime::BareSerializable for GetUnreadPollVotes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -38354,6 +39597,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUnreadPollVotes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38413,6 +39657,7 @@ pub mod messages {
         const NAME: &'static str = "messages.readPollVotes";
     }
     impl ::tl_runtime::BareSerializable for ReadPollVotes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -38423,6 +39668,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadPollVotes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38461,6 +39707,7 @@ pub mod messages {
         const NAME: &'static str = "messages.setBotGuestChatResult";
     }
     impl ::tl_runtime::BareSerializable for SetBotGuestChatResult {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
             ::tl_runtime::Serializable::serialize(&self.result, out);
@@ -38468,6 +39715,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetBotGuestChatResult {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38504,6 +39752,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteParticipantReactions";
     }
     impl ::tl_runtime::BareSerializable for DeleteParticipantReactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.participant, out);
@@ -38511,6 +39760,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantReactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38549,6 +39799,7 @@ pub mod messages {
         const NAME: &'static str = "messages.deleteParticipantReaction";
     }
     impl ::tl_runtime::BareSerializable for DeleteParticipantReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -38557,6 +39808,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteParticipantReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38600,6 +39852,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getPersonalChannelHistory";
     }
     impl ::tl_runtime::BareSerializable for GetPersonalChannelHistory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -38610,6 +39863,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPersonalChannelHistory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38649,6 +39903,7 @@ pub mod messages {
         const NAME: &'static str = "messages.getRichMessage";
     }
     impl ::tl_runtime::BareSerializable for GetRichMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -38656,6 +39911,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRichMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38697,6 +39953,7 @@ pub mod messages {
         const NAME: &'static str = "messages.translateRichMessage";
     }
     impl ::tl_runtime::BareSerializable for TranslateRichMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -38721,6 +39978,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TranslateRichMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38790,6 +40048,7 @@ pub mod messages {
         const NAME: &'static str = "messages.composeRichMessageWithAI";
     }
     impl ::tl_runtime::BareSerializable for ComposeRichMessageWithAi {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -38811,6 +40070,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ComposeRichMessageWithAi {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38868,6 +40128,7 @@ pub mod messages {
         const NAME: &'static str = "messages.requestChatJoinWebView";
     }
     impl ::tl_runtime::BareSerializable for RequestChatJoinWebView {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.theme_params.is_some()));
             ::tl_runtime::Serializable::serialize(&self.query_id, out);
@@ -38879,6 +40140,7 @@ pub mod messages {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestChatJoinWebView {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -38976,6 +40238,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getPaymentForm";
     }
     impl ::tl_runtime::BareSerializable for GetPaymentForm {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.theme_params.is_some()));
             ::tl_runtime::Serializable::serialize(&self.invoice, out);
@@ -38986,6 +40249,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaymentForm {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39038,6 +40302,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getPaymentReceipt";
     }
     impl ::tl_runtime::BareSerializable for GetPaymentReceipt {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -39045,6 +40310,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPaymentReceipt {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39096,6 +40362,7 @@ pub mod payments {
         const NAME: &'static str = "payments.validateRequestedInfo";
     }
     impl ::tl_runtime::BareSerializable for ValidateRequestedInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.save));
             ::tl_runtime::Serializable::serialize(&self.invoice, out);
@@ -39104,6 +40371,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ValidateRequestedInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39174,6 +40442,7 @@ pub mod payments {
         const NAME: &'static str = "payments.sendPaymentForm";
     }
     impl ::tl_runtime::BareSerializable for SendPaymentForm {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -39197,6 +40466,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendPaymentForm {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39257,10 +40527,12 @@ pub mod payments {
         const NAME: &'static str = "payments.getSavedInfo";
     }
     impl ::tl_runtime::BareSerializable for GetSavedInfo {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedInfo {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39298,6 +40570,7 @@ pub mod payments {
         const NAME: &'static str = "payments.clearSavedInfo";
     }
     impl ::tl_runtime::BareSerializable for ClearSavedInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -39307,6 +40580,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ClearSavedInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39349,12 +40623,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getBankCardData";
     }
     impl ::tl_runtime::BareSerializable for GetBankCardData {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.number, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBankCardData {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39404,12 +40680,14 @@ pub mod payments {
         const NAME: &'static str = "payments.exportInvoice";
     }
     impl ::tl_runtime::BareSerializable for ExportInvoice {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.invoice_media, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportInvoice {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39458,6 +40736,7 @@ pub mod payments {
         const NAME: &'static str = "payments.assignAppStoreTransaction";
     }
     impl ::tl_runtime::BareSerializable for AssignAppStoreTransaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.receipt, out);
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
@@ -39465,6 +40744,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AssignAppStoreTransaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39513,6 +40793,7 @@ pub mod payments {
         const NAME: &'static str = "payments.assignPlayMarketTransaction";
     }
     impl ::tl_runtime::BareSerializable for AssignPlayMarketTransaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.receipt, out);
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
@@ -39520,6 +40801,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AssignPlayMarketTransaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39558,6 +40840,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getPremiumGiftCodeOptions";
     }
     impl ::tl_runtime::BareSerializable for GetPremiumGiftCodeOptions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.boost_peer.is_some()));
             if let Some(value) = &self.boost_peer {
@@ -39567,6 +40850,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPremiumGiftCodeOptions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39613,12 +40897,14 @@ pub mod payments {
         const NAME: &'static str = "payments.checkGiftCode";
     }
     impl ::tl_runtime::BareSerializable for CheckGiftCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckGiftCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39662,12 +40948,14 @@ pub mod payments {
         const NAME: &'static str = "payments.applyGiftCode";
     }
     impl ::tl_runtime::BareSerializable for ApplyGiftCode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ApplyGiftCode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39714,6 +41002,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getGiveawayInfo";
     }
     impl ::tl_runtime::BareSerializable for GetGiveawayInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -39721,6 +41010,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGiveawayInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39771,6 +41061,7 @@ pub mod payments {
         const NAME: &'static str = "payments.launchPrepaidGiveaway";
     }
     impl ::tl_runtime::BareSerializable for LaunchPrepaidGiveaway {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.giveaway_id, out);
@@ -39779,6 +41070,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LaunchPrepaidGiveaway {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39813,10 +41105,12 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsTopupOptions";
     }
     impl ::tl_runtime::BareSerializable for GetStarsTopupOptions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTopupOptions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39862,6 +41156,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsStatus";
     }
     impl ::tl_runtime::BareSerializable for GetStarsStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.ton));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -39869,6 +41164,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -39943,6 +41239,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsTransactions";
     }
     impl ::tl_runtime::BareSerializable for GetStarsTransactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -39960,6 +41257,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTransactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40050,6 +41348,7 @@ pub mod payments {
         const NAME: &'static str = "payments.sendStarsForm";
     }
     impl ::tl_runtime::BareSerializable for SendStarsForm {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.form_id, out);
             ::tl_runtime::Serializable::serialize(&self.invoice, out);
@@ -40057,6 +41356,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStarsForm {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40108,6 +41408,7 @@ pub mod payments {
         const NAME: &'static str = "payments.refundStarsCharge";
     }
     impl ::tl_runtime::BareSerializable for RefundStarsCharge {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.charge_id, out);
@@ -40115,6 +41416,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RefundStarsCharge {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40171,6 +41473,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsRevenueStats";
     }
     impl ::tl_runtime::BareSerializable for GetStarsRevenueStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -40181,6 +41484,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40239,6 +41543,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsRevenueWithdrawalUrl";
     }
     impl ::tl_runtime::BareSerializable for GetStarsRevenueWithdrawalUrl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -40253,6 +41558,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueWithdrawalUrl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40309,12 +41615,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsRevenueAdsAccountUrl";
     }
     impl ::tl_runtime::BareSerializable for GetStarsRevenueAdsAccountUrl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsRevenueAdsAccountUrl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40365,6 +41673,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsTransactionsByID";
     }
     impl ::tl_runtime::BareSerializable for GetStarsTransactionsById {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.ton));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -40373,6 +41682,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsTransactionsById {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40418,6 +41728,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsGiftOptions";
     }
     impl ::tl_runtime::BareSerializable for GetStarsGiftOptions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.user_id.is_some()));
             if let Some(value) = &self.user_id {
@@ -40427,6 +41738,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsGiftOptions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40480,6 +41792,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsSubscriptions";
     }
     impl ::tl_runtime::BareSerializable for GetStarsSubscriptions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.missing_balance));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -40488,6 +41801,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsSubscriptions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40545,6 +41859,7 @@ pub mod payments {
         const NAME: &'static str = "payments.changeStarsSubscription";
     }
     impl ::tl_runtime::BareSerializable for ChangeStarsSubscription {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.canceled.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -40556,6 +41871,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeStarsSubscription {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40613,6 +41929,7 @@ pub mod payments {
         const NAME: &'static str = "payments.fulfillStarsSubscription";
     }
     impl ::tl_runtime::BareSerializable for FulfillStarsSubscription {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.subscription_id, out);
@@ -40620,6 +41937,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FulfillStarsSubscription {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40653,10 +41971,12 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarsGiveawayOptions";
     }
     impl ::tl_runtime::BareSerializable for GetStarsGiveawayOptions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarsGiveawayOptions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40690,12 +42010,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGifts";
     }
     impl ::tl_runtime::BareSerializable for GetStarGifts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGifts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40745,6 +42067,7 @@ pub mod payments {
         const NAME: &'static str = "payments.saveStarGift";
     }
     impl ::tl_runtime::BareSerializable for SaveStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.unsave));
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
@@ -40752,6 +42075,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40802,12 +42126,14 @@ pub mod payments {
         const NAME: &'static str = "payments.convertStarGift";
     }
     impl ::tl_runtime::BareSerializable for ConvertStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConvertStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40860,6 +42186,7 @@ pub mod payments {
         const NAME: &'static str = "payments.botCancelStarsSubscription";
     }
     impl ::tl_runtime::BareSerializable for BotCancelStarsSubscription {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.restore));
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -40868,6 +42195,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for BotCancelStarsSubscription {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -40922,6 +42250,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getConnectedStarRefBots";
     }
     impl ::tl_runtime::BareSerializable for GetConnectedStarRefBots {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -40939,6 +42268,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedStarRefBots {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41004,6 +42334,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getConnectedStarRefBot";
     }
     impl ::tl_runtime::BareSerializable for GetConnectedStarRefBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.bot, out);
@@ -41011,6 +42342,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetConnectedStarRefBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41071,6 +42403,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getSuggestedStarRefBots";
     }
     impl ::tl_runtime::BareSerializable for GetSuggestedStarRefBots {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -41083,6 +42416,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSuggestedStarRefBots {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41134,6 +42468,7 @@ pub mod payments {
         const NAME: &'static str = "payments.connectStarRefBot";
     }
     impl ::tl_runtime::BareSerializable for ConnectStarRefBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.bot, out);
@@ -41141,6 +42476,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConnectStarRefBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41191,6 +42527,7 @@ pub mod payments {
         const NAME: &'static str = "payments.editConnectedStarRefBot";
     }
     impl ::tl_runtime::BareSerializable for EditConnectedStarRefBot {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.revoked));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -41199,6 +42536,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditConnectedStarRefBot {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41243,12 +42581,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftUpgradePreview";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftUpgradePreview {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftUpgradePreview {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41300,6 +42640,7 @@ pub mod payments {
         const NAME: &'static str = "payments.upgradeStarGift";
     }
     impl ::tl_runtime::BareSerializable for UpgradeStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.keep_original_details));
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
@@ -41307,6 +42648,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpgradeStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41368,6 +42710,7 @@ pub mod payments {
         const NAME: &'static str = "payments.transferStarGift";
     }
     impl ::tl_runtime::BareSerializable for TransferStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
             ::tl_runtime::Serializable::serialize(&self.to_id, out);
@@ -41375,6 +42718,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TransferStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41419,12 +42763,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getUniqueStarGift";
     }
     impl ::tl_runtime::BareSerializable for GetUniqueStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41519,6 +42865,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getSavedStarGifts";
     }
     impl ::tl_runtime::BareSerializable for GetSavedStarGifts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -41542,6 +42889,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedStarGifts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41619,12 +42967,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getSavedStarGift";
     }
     impl ::tl_runtime::BareSerializable for GetSavedStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41674,6 +43024,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftWithdrawalUrl";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftWithdrawalUrl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
             ::tl_runtime::Serializable::serialize(&self.password, out);
@@ -41681,6 +43032,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftWithdrawalUrl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41731,6 +43083,7 @@ pub mod payments {
         const NAME: &'static str = "payments.toggleChatStarGiftNotifications";
     }
     impl ::tl_runtime::BareSerializable for ToggleChatStarGiftNotifications {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.enabled));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -41738,6 +43091,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleChatStarGiftNotifications {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41784,6 +43138,7 @@ pub mod payments {
         const NAME: &'static str = "payments.toggleStarGiftsPinnedToTop";
     }
     impl ::tl_runtime::BareSerializable for ToggleStarGiftsPinnedToTop {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
@@ -41791,6 +43146,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleStarGiftsPinnedToTop {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41836,12 +43192,14 @@ pub mod payments {
         const NAME: &'static str = "payments.canPurchaseStore";
     }
     impl ::tl_runtime::BareSerializable for CanPurchaseStore {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.purpose, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanPurchaseStore {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -41920,6 +43278,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getResaleStarGifts";
     }
     impl ::tl_runtime::BareSerializable for GetResaleStarGifts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -41941,6 +43300,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetResaleStarGifts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42017,6 +43377,7 @@ pub mod payments {
         const NAME: &'static str = "payments.updateStarGiftPrice";
     }
     impl ::tl_runtime::BareSerializable for UpdateStarGiftPrice {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
             ::tl_runtime::Serializable::serialize(&self.resell_amount, out);
@@ -42024,6 +43385,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarGiftPrice {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42078,6 +43440,7 @@ pub mod payments {
         const NAME: &'static str = "payments.createStarGiftCollection";
     }
     impl ::tl_runtime::BareSerializable for CreateStarGiftCollection {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -42086,6 +43449,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateStarGiftCollection {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42151,6 +43515,7 @@ pub mod payments {
         const NAME: &'static str = "payments.updateStarGiftCollection";
     }
     impl ::tl_runtime::BareSerializable for UpdateStarGiftCollection {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -42177,6 +43542,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateStarGiftCollection {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42252,6 +43618,7 @@ pub mod payments {
         const NAME: &'static str = "payments.reorderStarGiftCollections";
     }
     impl ::tl_runtime::BareSerializable for ReorderStarGiftCollections {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.order, out);
@@ -42259,6 +43626,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderStarGiftCollections {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42305,6 +43673,7 @@ pub mod payments {
         const NAME: &'static str = "payments.deleteStarGiftCollection";
     }
     impl ::tl_runtime::BareSerializable for DeleteStarGiftCollection {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.collection_id, out);
@@ -42312,6 +43681,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStarGiftCollection {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42360,6 +43730,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftCollections";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftCollections {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -42367,6 +43738,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftCollections {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42409,12 +43781,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getUniqueStarGiftValueInfo";
     }
     impl ::tl_runtime::BareSerializable for GetUniqueStarGiftValueInfo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.slug, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUniqueStarGiftValueInfo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42456,12 +43830,14 @@ pub mod payments {
         const NAME: &'static str = "payments.checkCanSendGift";
     }
     impl ::tl_runtime::BareSerializable for CheckCanSendGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckCanSendGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42507,6 +43883,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftAuctionState";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftAuctionState {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.auction, out);
             ::tl_runtime::Serializable::serialize(&self.version, out);
@@ -42514,6 +43891,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftAuctionState {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42558,12 +43936,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftAuctionAcquiredGifts";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftAuctionAcquiredGifts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftAuctionAcquiredGifts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42603,12 +43983,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftActiveAuctions";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftActiveAuctions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftActiveAuctions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42654,6 +44036,7 @@ pub mod payments {
         const NAME: &'static str = "payments.resolveStarGiftOffer";
     }
     impl ::tl_runtime::BareSerializable for ResolveStarGiftOffer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.decline));
             ::tl_runtime::Serializable::serialize(&self.offer_msg_id, out);
@@ -42661,6 +44044,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ResolveStarGiftOffer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42733,6 +44117,7 @@ pub mod payments {
         const NAME: &'static str = "payments.sendStarGiftOffer";
     }
     impl ::tl_runtime::BareSerializable for SendStarGiftOffer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.allow_paid_stars.is_some()));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -42747,6 +44132,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStarGiftOffer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42810,12 +44196,14 @@ pub mod payments {
         const NAME: &'static str = "payments.getStarGiftUpgradeAttributes";
     }
     impl ::tl_runtime::BareSerializable for GetStarGiftUpgradeAttributes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStarGiftUpgradeAttributes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42865,6 +44253,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getCraftStarGifts";
     }
     impl ::tl_runtime::BareSerializable for GetCraftStarGifts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.gift_id, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -42873,6 +44262,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCraftStarGifts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42922,12 +44312,14 @@ pub mod payments {
         const NAME: &'static str = "payments.craftStarGift";
     }
     impl ::tl_runtime::BareSerializable for CraftStarGift {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CraftStarGift {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42958,10 +44350,12 @@ pub mod payments {
         const NAME: &'static str = "payments.getCurrencyRates";
     }
     impl ::tl_runtime::BareSerializable for GetCurrencyRates {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCurrencyRates {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -42991,6 +44385,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getOnrampProviders";
     }
     impl ::tl_runtime::BareSerializable for GetOnrampProviders {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.crypto_currency.is_some()));
             if let Some(value) = &self.crypto_currency {
@@ -43000,6 +44395,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampProviders {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43037,6 +44433,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getOnrampBaseCurrencies";
     }
     impl ::tl_runtime::BareSerializable for GetOnrampBaseCurrencies {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.provider, out);
             ::tl_runtime::Serializable::serialize(&self.crypto_currency, out);
@@ -43044,6 +44441,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampBaseCurrencies {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43084,6 +44482,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getOnrampAvailability";
     }
     impl ::tl_runtime::BareSerializable for GetOnrampAvailability {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.base_currency.is_some()));
             ::tl_runtime::Serializable::serialize(&self.provider, out);
@@ -43095,6 +44494,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampAvailability {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43146,6 +44546,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getOnrampLimits";
     }
     impl ::tl_runtime::BareSerializable for GetOnrampLimits {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.payment_method.is_some()));
             ::tl_runtime::Serializable::serialize(&self.provider, out);
@@ -43158,6 +44559,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampLimits {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43217,6 +44619,7 @@ pub mod payments {
         const NAME: &'static str = "payments.getOnrampQuote";
     }
     impl ::tl_runtime::BareSerializable for GetOnrampQuote {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -43240,6 +44643,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetOnrampQuote {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43321,6 +44725,7 @@ pub mod payments {
         const NAME: &'static str = "payments.createOnrampSession";
     }
     impl ::tl_runtime::BareSerializable for CreateOnrampSession {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -43364,6 +44769,7 @@ pub mod payments {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateOnrampSession {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43457,10 +44863,12 @@ pub mod phone {
         const NAME: &'static str = "phone.getCallConfig";
     }
     impl ::tl_runtime::BareSerializable for GetCallConfig {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCallConfig {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43523,6 +44931,7 @@ pub mod phone {
         const NAME: &'static str = "phone.requestCall";
     }
     impl ::tl_runtime::BareSerializable for RequestCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.video));
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -43533,6 +44942,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RequestCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43606,6 +45016,7 @@ pub mod phone {
         const NAME: &'static str = "phone.acceptCall";
     }
     impl ::tl_runtime::BareSerializable for AcceptCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.g_b, out);
@@ -43614,6 +45025,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AcceptCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43672,6 +45084,7 @@ pub mod phone {
         const NAME: &'static str = "phone.confirmCall";
     }
     impl ::tl_runtime::BareSerializable for ConfirmCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.g_a, out);
@@ -43681,6 +45094,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ConfirmCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43730,12 +45144,14 @@ pub mod phone {
         const NAME: &'static str = "phone.receivedCall";
     }
     impl ::tl_runtime::BareSerializable for ReceivedCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReceivedCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43795,6 +45211,7 @@ pub mod phone {
         const NAME: &'static str = "phone.discardCall";
     }
     impl ::tl_runtime::BareSerializable for DiscardCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.video));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -43805,6 +45222,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43874,6 +45292,7 @@ pub mod phone {
         const NAME: &'static str = "phone.setCallRating";
     }
     impl ::tl_runtime::BareSerializable for SetCallRating {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.user_initiative));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -43883,6 +45302,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetCallRating {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43941,6 +45361,7 @@ pub mod phone {
         const NAME: &'static str = "phone.saveCallDebug";
     }
     impl ::tl_runtime::BareSerializable for SaveCallDebug {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.debug, out);
@@ -43948,6 +45369,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveCallDebug {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -43995,6 +45417,7 @@ pub mod phone {
         const NAME: &'static str = "phone.sendSignalingData";
     }
     impl ::tl_runtime::BareSerializable for SendSignalingData {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.data, out);
@@ -44002,6 +45425,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendSignalingData {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44065,6 +45489,7 @@ pub mod phone {
         const NAME: &'static str = "phone.createGroupCall";
     }
     impl ::tl_runtime::BareSerializable for CreateGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -44083,6 +45508,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44182,6 +45608,7 @@ pub mod phone {
         const NAME: &'static str = "phone.joinGroupCall";
     }
     impl ::tl_runtime::BareSerializable for JoinGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -44205,6 +45632,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44284,6 +45712,7 @@ pub mod phone {
         const NAME: &'static str = "phone.leaveGroupCall";
     }
     impl ::tl_runtime::BareSerializable for LeaveGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.source, out);
@@ -44291,6 +45720,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44342,6 +45772,7 @@ pub mod phone {
         const NAME: &'static str = "phone.inviteToGroupCall";
     }
     impl ::tl_runtime::BareSerializable for InviteToGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.users, out);
@@ -44349,6 +45780,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteToGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44393,12 +45825,14 @@ pub mod phone {
         const NAME: &'static str = "phone.discardGroupCall";
     }
     impl ::tl_runtime::BareSerializable for DiscardGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DiscardGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44459,6 +45893,7 @@ pub mod phone {
         const NAME: &'static str = "phone.toggleGroupCallSettings";
     }
     impl ::tl_runtime::BareSerializable for ToggleGroupCallSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -44481,6 +45916,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44549,6 +45985,7 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCall";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -44556,6 +45993,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44614,6 +46052,7 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupParticipants";
     }
     impl ::tl_runtime::BareSerializable for GetGroupParticipants {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.ids, out);
@@ -44624,6 +46063,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupParticipants {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44680,6 +46120,7 @@ pub mod phone {
         const NAME: &'static str = "phone.checkGroupCall";
     }
     impl ::tl_runtime::BareSerializable for CheckGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.sources, out);
@@ -44687,6 +46128,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44751,6 +46193,7 @@ pub mod phone {
         const NAME: &'static str = "phone.toggleGroupCallRecord";
     }
     impl ::tl_runtime::BareSerializable for ToggleGroupCallRecord {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -44768,6 +46211,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallRecord {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44862,6 +46306,7 @@ pub mod phone {
         const NAME: &'static str = "phone.editGroupCallParticipant";
     }
     impl ::tl_runtime::BareSerializable for EditGroupCallParticipant {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -44895,6 +46340,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditGroupCallParticipant {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -44983,6 +46429,7 @@ pub mod phone {
         const NAME: &'static str = "phone.editGroupCallTitle";
     }
     impl ::tl_runtime::BareSerializable for EditGroupCallTitle {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -44990,6 +46437,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditGroupCallTitle {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45035,12 +46483,14 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCallJoinAs";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCallJoinAs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallJoinAs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45091,6 +46541,7 @@ pub mod phone {
         const NAME: &'static str = "phone.exportGroupCallInvite";
     }
     impl ::tl_runtime::BareSerializable for ExportGroupCallInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.can_self_unmute));
             ::tl_runtime::Serializable::serialize(&self.call, out);
@@ -45098,6 +46549,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportGroupCallInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45146,6 +46598,7 @@ pub mod phone {
         const NAME: &'static str = "phone.toggleGroupCallStartSubscription";
     }
     impl ::tl_runtime::BareSerializable for ToggleGroupCallStartSubscription {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.subscribed, out);
@@ -45153,6 +46606,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleGroupCallStartSubscription {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45198,12 +46652,14 @@ pub mod phone {
         const NAME: &'static str = "phone.startScheduledGroupCall";
     }
     impl ::tl_runtime::BareSerializable for StartScheduledGroupCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartScheduledGroupCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45250,6 +46706,7 @@ pub mod phone {
         const NAME: &'static str = "phone.saveDefaultGroupCallJoinAs";
     }
     impl ::tl_runtime::BareSerializable for SaveDefaultGroupCallJoinAs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.join_as, out);
@@ -45257,6 +46714,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultGroupCallJoinAs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45304,6 +46762,7 @@ pub mod phone {
         const NAME: &'static str = "phone.joinGroupCallPresentation";
     }
     impl ::tl_runtime::BareSerializable for JoinGroupCallPresentation {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.params, out);
@@ -45311,6 +46770,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for JoinGroupCallPresentation {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45353,12 +46813,14 @@ pub mod phone {
         const NAME: &'static str = "phone.leaveGroupCallPresentation";
     }
     impl ::tl_runtime::BareSerializable for LeaveGroupCallPresentation {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LeaveGroupCallPresentation {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45403,12 +46865,14 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCallStreamChannels";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCallStreamChannels {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStreamChannels {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45461,6 +46925,7 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCallStreamRtmpUrl";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCallStreamRtmpUrl {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.live_story));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -45469,6 +46934,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStreamRtmpUrl {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45518,6 +46984,7 @@ pub mod phone {
         const NAME: &'static str = "phone.saveCallLog";
     }
     impl ::tl_runtime::BareSerializable for SaveCallLog {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.file, out);
@@ -45525,6 +46992,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveCallLog {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45585,6 +47053,7 @@ pub mod phone {
         const NAME: &'static str = "phone.createConferenceCall";
     }
     impl ::tl_runtime::BareSerializable for CreateConferenceCall {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -45605,6 +47074,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateConferenceCall {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45693,6 +47163,7 @@ pub mod phone {
         const NAME: &'static str = "phone.deleteConferenceCallParticipants";
     }
     impl ::tl_runtime::BareSerializable for DeleteConferenceCallParticipants {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -45705,6 +47176,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteConferenceCallParticipants {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45760,6 +47232,7 @@ pub mod phone {
         const NAME: &'static str = "phone.sendConferenceCallBroadcast";
     }
     impl ::tl_runtime::BareSerializable for SendConferenceCallBroadcast {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.block, out);
@@ -45767,6 +47240,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendConferenceCallBroadcast {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45817,6 +47291,7 @@ pub mod phone {
         const NAME: &'static str = "phone.inviteConferenceCallParticipant";
     }
     impl ::tl_runtime::BareSerializable for InviteConferenceCallParticipant {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.video));
             ::tl_runtime::Serializable::serialize(&self.call, out);
@@ -45825,6 +47300,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for InviteConferenceCallParticipant {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45870,12 +47346,14 @@ pub mod phone {
         const NAME: &'static str = "phone.declineConferenceCallInvite";
     }
     impl ::tl_runtime::BareSerializable for DeclineConferenceCallInvite {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeclineConferenceCallInvite {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -45931,6 +47409,7 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCallChainBlocks";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCallChainBlocks {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.sub_chain_id, out);
@@ -45940,6 +47419,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallChainBlocks {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46009,6 +47489,7 @@ pub mod phone {
         const NAME: &'static str = "phone.sendGroupCallMessage";
     }
     impl ::tl_runtime::BareSerializable for SendGroupCallMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -46028,6 +47509,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendGroupCallMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46095,6 +47577,7 @@ pub mod phone {
         const NAME: &'static str = "phone.sendGroupCallEncryptedMessage";
     }
     impl ::tl_runtime::BareSerializable for SendGroupCallEncryptedMessage {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.encrypted_message, out);
@@ -46102,6 +47585,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendGroupCallEncryptedMessage {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46156,6 +47640,7 @@ pub mod phone {
         const NAME: &'static str = "phone.deleteGroupCallMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteGroupCallMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.report_spam));
             ::tl_runtime::Serializable::serialize(&self.call, out);
@@ -46164,6 +47649,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteGroupCallMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46221,6 +47707,7 @@ pub mod phone {
         const NAME: &'static str = "phone.deleteGroupCallParticipantMessages";
     }
     impl ::tl_runtime::BareSerializable for DeleteGroupCallParticipantMessages {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.report_spam));
             ::tl_runtime::Serializable::serialize(&self.call, out);
@@ -46229,6 +47716,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteGroupCallParticipantMessages {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46278,12 +47766,14 @@ pub mod phone {
         const NAME: &'static str = "phone.getGroupCallStars";
     }
     impl ::tl_runtime::BareSerializable for GetGroupCallStars {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGroupCallStars {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46331,6 +47821,7 @@ pub mod phone {
         const NAME: &'static str = "phone.saveDefaultSendAs";
     }
     impl ::tl_runtime::BareSerializable for SaveDefaultSendAs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.call, out);
             ::tl_runtime::Serializable::serialize(&self.send_as, out);
@@ -46338,6 +47829,7 @@ pub mod phone {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveDefaultSendAs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46398,6 +47890,7 @@ pub mod photos {
         const NAME: &'static str = "photos.updateProfilePhoto";
     }
     impl ::tl_runtime::BareSerializable for UpdateProfilePhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -46411,6 +47904,7 @@ pub mod photos {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateProfilePhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46491,6 +47985,7 @@ pub mod photos {
         const NAME: &'static str = "photos.uploadProfilePhoto";
     }
     impl ::tl_runtime::BareSerializable for UploadProfilePhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -46519,6 +48014,7 @@ pub mod photos {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadProfilePhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46586,12 +48082,14 @@ pub mod photos {
         const NAME: &'static str = "photos.deletePhotos";
     }
     impl ::tl_runtime::BareSerializable for DeletePhotos {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeletePhotos {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46648,6 +48146,7 @@ pub mod photos {
         const NAME: &'static str = "photos.getUserPhotos";
     }
     impl ::tl_runtime::BareSerializable for GetUserPhotos {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -46657,6 +48156,7 @@ pub mod photos {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserPhotos {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46731,6 +48231,7 @@ pub mod photos {
         const NAME: &'static str = "photos.uploadContactProfilePhoto";
     }
     impl ::tl_runtime::BareSerializable for UploadContactProfilePhoto {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -46757,6 +48258,7 @@ pub mod photos {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UploadContactProfilePhoto {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46846,6 +48348,7 @@ pub mod premium {
         const NAME: &'static str = "premium.getBoostsList";
     }
     impl ::tl_runtime::BareSerializable for GetBoostsList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.gifts));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -46855,6 +48358,7 @@ pub mod premium {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBoostsList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46890,10 +48394,12 @@ pub mod premium {
         const NAME: &'static str = "premium.getMyBoosts";
     }
     impl ::tl_runtime::BareSerializable for GetMyBoosts {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMyBoosts {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46939,6 +48445,7 @@ pub mod premium {
         const NAME: &'static str = "premium.applyBoost";
     }
     impl ::tl_runtime::BareSerializable for ApplyBoost {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.slots.is_some()));
             if let Some(value) = &self.slots {
@@ -46949,6 +48456,7 @@ pub mod premium {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ApplyBoost {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -46997,12 +48505,14 @@ pub mod premium {
         const NAME: &'static str = "premium.getBoostsStatus";
     }
     impl ::tl_runtime::BareSerializable for GetBoostsStatus {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBoostsStatus {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47048,6 +48558,7 @@ pub mod premium {
         const NAME: &'static str = "premium.getUserBoosts";
     }
     impl ::tl_runtime::BareSerializable for GetUserBoosts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
@@ -47055,6 +48566,7 @@ pub mod premium {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserBoosts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47095,10 +48607,12 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.isEligibleToJoin";
     }
     impl ::tl_runtime::BareSerializable for IsEligibleToJoin {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for IsEligibleToJoin {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47133,10 +48647,12 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.join";
     }
     impl ::tl_runtime::BareSerializable for Join {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Join {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47171,10 +48687,12 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.leave";
     }
     impl ::tl_runtime::BareSerializable for Leave {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Leave {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47214,12 +48732,14 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.updateSettings";
     }
     impl ::tl_runtime::BareSerializable for UpdateSettings {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.allow_international));
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateSettings {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47256,10 +48776,12 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.getStatus";
     }
     impl ::tl_runtime::BareSerializable for GetStatus {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStatus {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47299,12 +48821,14 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.getSmsJob";
     }
     impl ::tl_runtime::BareSerializable for GetSmsJob {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.job_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSmsJob {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47350,6 +48874,7 @@ pub mod smsjobs {
         const NAME: &'static str = "smsjobs.finishJob";
     }
     impl ::tl_runtime::BareSerializable for FinishJob {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.error.is_some()));
             ::tl_runtime::Serializable::serialize(&self.job_id, out);
@@ -47360,6 +48885,7 @@ pub mod smsjobs {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FinishJob {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47418,6 +48944,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getBroadcastStats";
     }
     impl ::tl_runtime::BareSerializable for GetBroadcastStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.dark));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -47425,6 +48952,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBroadcastStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47475,6 +49003,7 @@ pub mod stats {
         const NAME: &'static str = "stats.loadAsyncGraph";
     }
     impl ::tl_runtime::BareSerializable for LoadAsyncGraph {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.x.is_some()));
             ::tl_runtime::Serializable::serialize(&self.token, out);
@@ -47485,6 +49014,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for LoadAsyncGraph {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47537,6 +49067,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getMegagroupStats";
     }
     impl ::tl_runtime::BareSerializable for GetMegagroupStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.dark));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -47544,6 +49075,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMegagroupStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47605,6 +49137,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getMessagePublicForwards";
     }
     impl ::tl_runtime::BareSerializable for GetMessagePublicForwards {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.channel, out);
             ::tl_runtime::Serializable::serialize(&self.msg_id, out);
@@ -47614,6 +49147,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessagePublicForwards {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47671,6 +49205,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getMessageStats";
     }
     impl ::tl_runtime::BareSerializable for GetMessageStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.dark));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -47679,6 +49214,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetMessageStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47736,6 +49272,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getStoryStats";
     }
     impl ::tl_runtime::BareSerializable for GetStoryStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.dark));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -47744,6 +49281,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47799,6 +49337,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getStoryPublicForwards";
     }
     impl ::tl_runtime::BareSerializable for GetStoryPublicForwards {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -47808,6 +49347,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryPublicForwards {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47846,6 +49386,7 @@ pub mod stats {
         const NAME: &'static str = "stats.getPollStats";
     }
     impl ::tl_runtime::BareSerializable for GetPollStats {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.dark));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -47854,6 +49395,7 @@ pub mod stats {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPollStats {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -47952,6 +49494,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.createStickerSet";
     }
     impl ::tl_runtime::BareSerializable for CreateStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -47974,6 +49517,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48047,12 +49591,14 @@ pub mod stickers {
         const NAME: &'static str = "stickers.removeStickerFromSet";
     }
     impl ::tl_runtime::BareSerializable for RemoveStickerFromSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RemoveStickerFromSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48098,6 +49644,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.changeStickerPosition";
     }
     impl ::tl_runtime::BareSerializable for ChangeStickerPosition {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
             ::tl_runtime::Serializable::serialize(&self.position, out);
@@ -48105,6 +49652,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeStickerPosition {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48159,6 +49707,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.addStickerToSet";
     }
     impl ::tl_runtime::BareSerializable for AddStickerToSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
@@ -48166,6 +49715,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for AddStickerToSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48220,6 +49770,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.setStickerSetThumb";
     }
     impl ::tl_runtime::BareSerializable for SetStickerSetThumb {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -48237,6 +49788,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetStickerSetThumb {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48295,12 +49847,14 @@ pub mod stickers {
         const NAME: &'static str = "stickers.checkShortName";
     }
     impl ::tl_runtime::BareSerializable for CheckShortName {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.short_name, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CheckShortName {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48344,12 +49898,14 @@ pub mod stickers {
         const NAME: &'static str = "stickers.suggestShortName";
     }
     impl ::tl_runtime::BareSerializable for SuggestShortName {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.title, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SuggestShortName {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48403,6 +49959,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.changeSticker";
     }
     impl ::tl_runtime::BareSerializable for ChangeSticker {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -48424,6 +49981,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ChangeSticker {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48491,6 +50049,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.renameStickerSet";
     }
     impl ::tl_runtime::BareSerializable for RenameStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -48498,6 +50057,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for RenameStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48542,12 +50102,14 @@ pub mod stickers {
         const NAME: &'static str = "stickers.deleteStickerSet";
     }
     impl ::tl_runtime::BareSerializable for DeleteStickerSet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.stickerset, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStickerSet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48595,6 +50157,7 @@ pub mod stickers {
         const NAME: &'static str = "stickers.replaceSticker";
     }
     impl ::tl_runtime::BareSerializable for ReplaceSticker {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.sticker, out);
             ::tl_runtime::Serializable::serialize(&self.new_sticker, out);
@@ -48602,6 +50165,7 @@ pub mod stickers {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReplaceSticker {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48658,12 +50222,14 @@ pub mod stories {
         const NAME: &'static str = "stories.canSendStory";
     }
     impl ::tl_runtime::BareSerializable for CanSendStory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CanSendStory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48779,6 +50345,7 @@ pub mod stories {
         const NAME: &'static str = "stories.sendStory";
     }
     impl ::tl_runtime::BareSerializable for SendStory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -48824,6 +50391,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendStory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -48965,6 +50533,7 @@ pub mod stories {
         const NAME: &'static str = "stories.editStory";
     }
     impl ::tl_runtime::BareSerializable for EditStory {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -48998,6 +50567,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EditStory {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49089,6 +50659,7 @@ pub mod stories {
         const NAME: &'static str = "stories.deleteStories";
     }
     impl ::tl_runtime::BareSerializable for DeleteStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49096,6 +50667,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49146,6 +50718,7 @@ pub mod stories {
         const NAME: &'static str = "stories.togglePinned";
     }
     impl ::tl_runtime::BareSerializable for TogglePinned {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49154,6 +50727,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePinned {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49199,6 +50773,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getAllStories";
     }
     impl ::tl_runtime::BareSerializable for GetAllStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -49212,6 +50787,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49269,6 +50845,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getPinnedStories";
     }
     impl ::tl_runtime::BareSerializable for GetPinnedStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.offset_id, out);
@@ -49277,6 +50854,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPinnedStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49331,6 +50909,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getStoriesArchive";
     }
     impl ::tl_runtime::BareSerializable for GetStoriesArchive {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.offset_id, out);
@@ -49339,6 +50918,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesArchive {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49393,6 +50973,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getStoriesByID";
     }
     impl ::tl_runtime::BareSerializable for GetStoriesById {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49400,6 +50981,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesById {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49436,12 +51018,14 @@ pub mod stories {
         const NAME: &'static str = "stories.toggleAllStoriesHidden";
     }
     impl ::tl_runtime::BareSerializable for ToggleAllStoriesHidden {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.hidden, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ToggleAllStoriesHidden {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49489,6 +51073,7 @@ pub mod stories {
         const NAME: &'static str = "stories.readStories";
     }
     impl ::tl_runtime::BareSerializable for ReadStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.max_id, out);
@@ -49496,6 +51081,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReadStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49543,6 +51129,7 @@ pub mod stories {
         const NAME: &'static str = "stories.incrementStoryViews";
     }
     impl ::tl_runtime::BareSerializable for IncrementStoryViews {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49550,6 +51137,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for IncrementStoryViews {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49621,6 +51209,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getStoryViewsList";
     }
     impl ::tl_runtime::BareSerializable for GetStoryViewsList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -49639,6 +51228,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryViewsList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49709,6 +51299,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getStoriesViews";
     }
     impl ::tl_runtime::BareSerializable for GetStoriesViews {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49716,6 +51307,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoriesViews {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49764,6 +51356,7 @@ pub mod stories {
         const NAME: &'static str = "stories.exportStoryLink";
     }
     impl ::tl_runtime::BareSerializable for ExportStoryLink {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49771,6 +51364,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportStoryLink {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49825,6 +51419,7 @@ pub mod stories {
         const NAME: &'static str = "stories.report";
     }
     impl ::tl_runtime::BareSerializable for Report {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -49834,6 +51429,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for Report {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49884,6 +51480,7 @@ pub mod stories {
         const NAME: &'static str = "stories.activateStealthMode";
     }
     impl ::tl_runtime::BareSerializable for ActivateStealthMode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -49893,6 +51490,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ActivateStealthMode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -49951,6 +51549,7 @@ pub mod stories {
         const NAME: &'static str = "stories.sendReaction";
     }
     impl ::tl_runtime::BareSerializable for SendReaction {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.add_to_recent));
             ::tl_runtime::Serializable::serialize(&self.peer, out);
@@ -49960,6 +51559,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendReaction {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50016,12 +51616,14 @@ pub mod stories {
         const NAME: &'static str = "stories.getPeerStories";
     }
     impl ::tl_runtime::BareSerializable for GetPeerStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50052,10 +51654,12 @@ pub mod stories {
         const NAME: &'static str = "stories.getAllReadPeerStories";
     }
     impl ::tl_runtime::BareSerializable for GetAllReadPeerStories {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAllReadPeerStories {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50089,12 +51693,14 @@ pub mod stories {
         const NAME: &'static str = "stories.getPeerMaxIDs";
     }
     impl ::tl_runtime::BareSerializable for GetPeerMaxIDs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetPeerMaxIDs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50125,10 +51731,12 @@ pub mod stories {
         const NAME: &'static str = "stories.getChatsToSend";
     }
     impl ::tl_runtime::BareSerializable for GetChatsToSend {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChatsToSend {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50172,6 +51780,7 @@ pub mod stories {
         const NAME: &'static str = "stories.togglePeerStoriesHidden";
     }
     impl ::tl_runtime::BareSerializable for TogglePeerStoriesHidden {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.hidden, out);
@@ -50179,6 +51788,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePeerStoriesHidden {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50243,6 +51853,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getStoryReactionsList";
     }
     impl ::tl_runtime::BareSerializable for GetStoryReactionsList {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -50262,6 +51873,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStoryReactionsList {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50328,6 +51940,7 @@ pub mod stories {
         const NAME: &'static str = "stories.togglePinnedToTop";
     }
     impl ::tl_runtime::BareSerializable for TogglePinnedToTop {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -50335,6 +51948,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TogglePinnedToTop {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50395,6 +52009,7 @@ pub mod stories {
         const NAME: &'static str = "stories.searchPosts";
     }
     impl ::tl_runtime::BareSerializable for SearchPosts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -50416,6 +52031,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SearchPosts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50489,6 +52105,7 @@ pub mod stories {
         const NAME: &'static str = "stories.createAlbum";
     }
     impl ::tl_runtime::BareSerializable for CreateAlbum {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.title, out);
@@ -50497,6 +52114,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for CreateAlbum {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50560,6 +52178,7 @@ pub mod stories {
         const NAME: &'static str = "stories.updateAlbum";
     }
     impl ::tl_runtime::BareSerializable for UpdateAlbum {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -50586,6 +52205,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for UpdateAlbum {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50661,6 +52281,7 @@ pub mod stories {
         const NAME: &'static str = "stories.reorderAlbums";
     }
     impl ::tl_runtime::BareSerializable for ReorderAlbums {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.order, out);
@@ -50668,6 +52289,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReorderAlbums {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50714,6 +52336,7 @@ pub mod stories {
         const NAME: &'static str = "stories.deleteAlbum";
     }
     impl ::tl_runtime::BareSerializable for DeleteAlbum {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.album_id, out);
@@ -50721,6 +52344,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DeleteAlbum {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50769,6 +52393,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getAlbums";
     }
     impl ::tl_runtime::BareSerializable for GetAlbums {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.hash, out);
@@ -50776,6 +52401,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAlbums {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50830,6 +52456,7 @@ pub mod stories {
         const NAME: &'static str = "stories.getAlbumStories";
     }
     impl ::tl_runtime::BareSerializable for GetAlbumStories {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.peer, out);
             ::tl_runtime::Serializable::serialize(&self.album_id, out);
@@ -50839,6 +52466,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetAlbumStories {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -50924,6 +52552,7 @@ pub mod stories {
         const NAME: &'static str = "stories.startLive";
     }
     impl ::tl_runtime::BareSerializable for StartLive {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -50953,6 +52582,7 @@ pub mod stories {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for StartLive {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51033,6 +52663,7 @@ pub mod toncenter {
         const NAME: &'static str = "toncenter.performApiRequest";
     }
     impl ::tl_runtime::BareSerializable for PerformApiRequest {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -51050,6 +52681,7 @@ pub mod toncenter {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for PerformApiRequest {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51096,10 +52728,12 @@ pub mod toncenter {
         const NAME: &'static str = "toncenter.getStreamingUrl";
     }
     impl ::tl_runtime::BareSerializable for GetStreamingUrl {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetStreamingUrl {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51131,10 +52765,12 @@ pub mod updates {
         const NAME: &'static str = "updates.getState";
     }
     impl ::tl_runtime::BareSerializable for GetState {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetState {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51205,6 +52841,7 @@ pub mod updates {
         const NAME: &'static str = "updates.getDifference";
     }
     impl ::tl_runtime::BareSerializable for GetDifference {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -51228,6 +52865,7 @@ pub mod updates {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetDifference {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51322,6 +52960,7 @@ pub mod updates {
         const NAME: &'static str = "updates.getChannelDifference";
     }
     impl ::tl_runtime::BareSerializable for GetChannelDifference {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.force));
             ::tl_runtime::Serializable::serialize(&self.channel, out);
@@ -51332,6 +52971,7 @@ pub mod updates {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetChannelDifference {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51400,6 +53040,7 @@ pub mod upload {
         const NAME: &'static str = "upload.saveFilePart";
     }
     impl ::tl_runtime::BareSerializable for SaveFilePart {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file_id, out);
             ::tl_runtime::Serializable::serialize(&self.file_part, out);
@@ -51408,6 +53049,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveFilePart {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51484,6 +53126,7 @@ pub mod upload {
         const NAME: &'static str = "upload.getFile";
     }
     impl ::tl_runtime::BareSerializable for GetFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -51496,6 +53139,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51569,6 +53213,7 @@ pub mod upload {
         const NAME: &'static str = "upload.saveBigFilePart";
     }
     impl ::tl_runtime::BareSerializable for SaveBigFilePart {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file_id, out);
             ::tl_runtime::Serializable::serialize(&self.file_part, out);
@@ -51578,6 +53223,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SaveBigFilePart {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51639,6 +53285,7 @@ pub mod upload {
         const NAME: &'static str = "upload.getWebFile";
     }
     impl ::tl_runtime::BareSerializable for GetWebFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.location, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -51647,6 +53294,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetWebFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51701,6 +53349,7 @@ pub mod upload {
         const NAME: &'static str = "upload.getCdnFile";
     }
     impl ::tl_runtime::BareSerializable for GetCdnFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file_token, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -51709,6 +53358,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51763,6 +53413,7 @@ pub mod upload {
         const NAME: &'static str = "upload.reuploadCdnFile";
     }
     impl ::tl_runtime::BareSerializable for ReuploadCdnFile {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file_token, out);
             ::tl_runtime::Serializable::serialize(&self.request_token, out);
@@ -51770,6 +53421,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReuploadCdnFile {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51822,6 +53474,7 @@ pub mod upload {
         const NAME: &'static str = "upload.getCdnFileHashes";
     }
     impl ::tl_runtime::BareSerializable for GetCdnFileHashes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.file_token, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -51829,6 +53482,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetCdnFileHashes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51877,6 +53531,7 @@ pub mod upload {
         const NAME: &'static str = "upload.getFileHashes";
     }
     impl ::tl_runtime::BareSerializable for GetFileHashes {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.location, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -51884,6 +53539,7 @@ pub mod upload {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFileHashes {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51937,12 +53593,14 @@ pub mod users {
         const NAME: &'static str = "users.getUsers";
     }
     impl ::tl_runtime::BareSerializable for GetUsers {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUsers {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -51988,12 +53646,14 @@ pub mod users {
         const NAME: &'static str = "users.getFullUser";
     }
     impl ::tl_runtime::BareSerializable for GetFullUser {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetFullUser {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52044,6 +53704,7 @@ pub mod users {
         const NAME: &'static str = "users.setSecureValueErrors";
     }
     impl ::tl_runtime::BareSerializable for SetSecureValueErrors {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.errors, out);
@@ -52051,6 +53712,7 @@ pub mod users {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SetSecureValueErrors {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52089,12 +53751,14 @@ pub mod users {
         const NAME: &'static str = "users.getRequirementsToContact";
     }
     impl ::tl_runtime::BareSerializable for GetRequirementsToContact {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetRequirementsToContact {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52148,6 +53812,7 @@ pub mod users {
         const NAME: &'static str = "users.getSavedMusic";
     }
     impl ::tl_runtime::BareSerializable for GetSavedMusic {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.offset, out);
@@ -52157,6 +53822,7 @@ pub mod users {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusic {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52205,6 +53871,7 @@ pub mod users {
         const NAME: &'static str = "users.getSavedMusicByID";
     }
     impl ::tl_runtime::BareSerializable for GetSavedMusicById {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.documents, out);
@@ -52212,6 +53879,7 @@ pub mod users {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetSavedMusicById {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52261,6 +53929,7 @@ pub mod users {
         const NAME: &'static str = "users.suggestBirthday";
     }
     impl ::tl_runtime::BareSerializable for SuggestBirthday {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
             ::tl_runtime::Serializable::serialize(&self.birthday, out);
@@ -52268,6 +53937,7 @@ pub mod users {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SuggestBirthday {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52302,10 +53972,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getState";
     }
     impl ::tl_runtime::BareSerializable for GetState {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetState {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52339,6 +54011,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getUserAddresses";
     }
     impl ::tl_runtime::BareSerializable for GetUserAddresses {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.force));
             ::tl_runtime::Serializable::serialize(&self.id, out);
@@ -52347,6 +54020,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetUserAddresses {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52388,6 +54062,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getTransactions";
     }
     impl ::tl_runtime::BareSerializable for GetTransactions {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -52399,6 +54074,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactions {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52440,12 +54116,14 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getTransactionsByIDs";
     }
     impl ::tl_runtime::BareSerializable for GetTransactionsByIDs {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactionsByIDs {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52477,12 +54155,14 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getTransactionsByMsgHash";
     }
     impl ::tl_runtime::BareSerializable for GetTransactionsByMsgHash {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.msg_hash, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetTransactionsByMsgHash {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52516,6 +54196,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.exportSecretPhrase";
     }
     impl ::tl_runtime::BareSerializable for ExportSecretPhrase {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.password.is_some()));
             if let Some(value) = &self.password {
@@ -52525,6 +54206,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ExportSecretPhrase {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52562,6 +54244,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.fetchEncryptedSecretPhrasePart";
     }
     impl ::tl_runtime::BareSerializable for FetchEncryptedSecretPhrasePart {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.token, out);
             ::tl_runtime::Serializable::serialize(&self.public_key, out);
@@ -52569,6 +54252,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for FetchEncryptedSecretPhrasePart {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52605,6 +54289,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.replaceWallet";
     }
     impl ::tl_runtime::BareSerializable for ReplaceWallet {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.password.is_some()));
             ::tl_runtime::Serializable::serialize(&self.wallet, out);
@@ -52615,6 +54300,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for ReplaceWallet {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52657,6 +54343,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.disableBackup";
     }
     impl ::tl_runtime::BareSerializable for DisableBackup {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -52677,6 +54364,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for DisableBackup {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52723,10 +54411,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getBackupHolderDcs";
     }
     impl ::tl_runtime::BareSerializable for GetBackupHolderDcs {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetBackupHolderDcs {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52760,6 +54450,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.enableBackup";
     }
     impl ::tl_runtime::BareSerializable for EnableBackup {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -52777,6 +54468,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for EnableBackup {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52819,10 +54511,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getProofChallenge";
     }
     impl ::tl_runtime::BareSerializable for GetProofChallenge {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetProofChallenge {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52858,6 +54552,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.sendTransfer";
     }
     impl ::tl_runtime::BareSerializable for SendTransfer {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.data_gasless.is_some()));
             ::tl_runtime::Serializable::serialize(&self.data_normal, out);
@@ -52870,6 +54565,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for SendTransfer {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52916,10 +54612,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getGaslessInfo";
     }
     impl ::tl_runtime::BareSerializable for GetGaslessInfo {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetGaslessInfo {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52946,10 +54644,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getExistingWaltBalance";
     }
     impl ::tl_runtime::BareSerializable for GetExistingWaltBalance {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetExistingWaltBalance {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -52981,6 +54681,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.getNfts";
     }
     impl ::tl_runtime::BareSerializable for GetNfts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.offset, out);
             ::tl_runtime::Serializable::serialize(&self.limit, out);
@@ -52988,6 +54689,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for GetNfts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53022,6 +54724,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectCreateSession";
     }
     impl ::tl_runtime::BareSerializable for TonConnectCreateSession {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.dapp_client_id, out);
             ::tl_runtime::Serializable::serialize(&self.manifest_url, out);
@@ -53029,6 +54732,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectCreateSession {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53067,6 +54771,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectRegisterKey";
     }
     impl ::tl_runtime::BareSerializable for TonConnectRegisterKey {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
             ::tl_runtime::Serializable::serialize(&self.client_id, out);
@@ -53074,6 +54779,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectRegisterKey {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53118,6 +54824,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectSubmitConnectResult";
     }
     impl ::tl_runtime::BareSerializable for TonConnectSubmitConnectResult {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -53133,6 +54840,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectSubmitConnectResult {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53184,6 +54892,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectGetPending";
     }
     impl ::tl_runtime::BareSerializable for TonConnectGetPending {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -53200,6 +54909,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectGetPending {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53248,6 +54958,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectClaimRequest";
     }
     impl ::tl_runtime::BareSerializable for TonConnectClaimRequest {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -53264,6 +54975,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectClaimRequest {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53321,6 +55033,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectSubmitResponse";
     }
     impl ::tl_runtime::BareSerializable for TonConnectSubmitResponse {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.trace_id.is_some()));
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
@@ -53333,6 +55046,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectSubmitResponse {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53380,12 +55094,14 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectNextEventId";
     }
     impl ::tl_runtime::BareSerializable for TonConnectNextEventId {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
         }
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectNextEventId {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53421,6 +55137,7 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectCloseSession";
     }
     impl ::tl_runtime::BareSerializable for TonConnectCloseSession {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.body.is_some()));
             ::tl_runtime::Serializable::serialize(&self.session_id, out);
@@ -53431,6 +55148,7 @@ pub mod wallet {
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectCloseSession {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -53466,10 +55184,12 @@ pub mod wallet {
         const NAME: &'static str = "wallet.tonConnectGetSessions";
     }
     impl ::tl_runtime::BareSerializable for TonConnectGetSessions {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     #[cfg(feature = "object")]
     impl ::tl_runtime::BareDeserializable for TonConnectGetSessions {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

@@ -30,6 +30,10 @@ impl Context<'_> {
     }
 
     /// A constructor struct: the bare codec, plus the boxed one through the runtime helpers.
+    ///
+    /// Codecs are `#[inline]`: their machine code is then generated in the crates that use
+    /// them, for the types they use, rather than for every type in the crate defining them
+    /// (a quarter less CPU time for a clean build of `tl-types`; see BENCHMARKS.md).
     fn constructor(&self, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
@@ -44,9 +48,11 @@ impl Context<'_> {
             #definition
             #identifiable
             impl #rt::BareSerializable for #name {
+                #[inline]
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
             impl #rt::BareDeserializable for #name {
+                #[inline]
                 fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
             }
             #from
@@ -104,6 +110,7 @@ impl Context<'_> {
             Some(gate) => quote! {
                 #gate
                 impl #de_params #rt::BareDeserializable for #name #ty_args {
+                    #[inline]
                     fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
                 }
             },
@@ -113,6 +120,7 @@ impl Context<'_> {
             #definition
             #identifiable
             impl #ser_params #rt::BareSerializable for #name #ty_args {
+                #[inline]
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
             #decoder
