@@ -1,43 +1,121 @@
-//! `tl-codegen generate [--check] [--root DIR]`: regenerate `generated/` from `schema/`.
+//! `tl-codegen generate`: regenerate `generated/` from `schema/`, or bindings for any
+//! schema.
+//!
+//! Without `--schema`, the workspace is found from the current directory (or `--root`)
+//! and its checked-in `tl-types` crate is regenerated with [`workspace::bindings_config`].
+//!
+//! With `--schema FILE... --out DIR`, it is the command-line twin of
+//! [`tl_codegen::Config`] in a `build.rs`: the files are read as one schema and the
+//! bindings are written into `DIR` as a module directory ([`Layout::ModuleDir`]): a
+//! `mod.rs` declaring `types`, `enums`, `functions`, … one file each. Use it as
+//! `#[path = "DIR/mod.rs"] mod tl;` or put `DIR` at `src/tl/` and write `mod tl;`. The
+//! crate needs `tl-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
+//! directory (`getdoc.json` and pages); `--errors`, `--object` and `--conversions` are
+//! on by default, `--no-X` leaves the part out, `--X-feature NAME` puts it behind the
+//! cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
+//! traits behind that feature.
+//!
+//! When the docs describe an older layer than the schema, one line on stderr says so,
+//! with the coverage. Docs of params the schema no longer has are not attached to any
+//! field; the line counts them.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use tl_codegen::{Config, Include, Layout, Output};
+use tl_docs::Documentation;
 
 use crate::workspace;
 
 /// The `generate` subcommand's arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write nothing; exit 1 if generated/ is not what the schemas produce.
+    /// Write nothing; exit 1 if the output is not what the schemas produce.
     #[arg(long)]
     check: bool,
     /// The workspace root (default: found from the current directory).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "schema")]
     root: Option<PathBuf>,
+    /// Schema files read as one schema (repeatable); needs --out.
+    #[arg(long, requires = "out")]
+    schema: Vec<PathBuf>,
+    /// Where the module directory (mod.rs and one file per module) goes.
+    #[arg(long, requires = "schema")]
+    out: Option<PathBuf>,
+    /// A documentation directory holding getdoc.json (and pages/).
+    #[arg(long, requires = "schema")]
+    docs: Option<PathBuf>,
+    /// Typed RPC errors (the default).
+    #[arg(long, overrides_with = "no_errors")]
+    errors: bool,
+    /// Leave the typed RPC errors out.
+    #[arg(long)]
+    no_errors: bool,
+    /// Put the typed RPC errors behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    errors_feature: Option<String>,
+    /// `Object` and function decoders (the default).
+    #[arg(long, overrides_with = "no_object")]
+    object: bool,
+    /// Leave `Object` out.
+    #[arg(long)]
+    no_object: bool,
+    /// Put `Object` behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    object_feature: Option<String>,
+    /// `From`/`TryFrom` between structs and enums (the default).
+    #[arg(long, overrides_with = "no_conversions")]
+    conversions: bool,
+    /// Leave the conversions out.
+    #[arg(long)]
+    no_conversions: bool,
+    /// Put the conversions behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    conversions_feature: Option<String>,
+    /// Derive serde's traits behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    serde_feature: Option<String>,
+}
+
+/// `--X`, `--no-X`, `--X-feature NAME` as an [`Include`]; `None` keeps the default.
+fn include(on: bool, off: bool, feature: Option<&String>) -> Option<Include> {
+    match (feature, on, off) {
+        (Some(name), _, _) => Some(Include::Feature(name.clone())),
+        (None, _, true) => Some(Include::Never),
+        (None, true, false) => Some(Include::Always),
+        (None, false, false) => None,
+    }
 }
 
 /// Regenerates the bindings, or with `--check` reports the stale files.
 pub fn run(args: Args) -> ExitCode {
-    let root = match args.root.map_or_else(workspace::find_root, Ok) {
-        Ok(root) => root,
-        Err(e) => return fail(&e),
+    let job = if args.schema.is_empty() {
+        workspace_job(&args).map_err(|e| e.to_string())
+    } else {
+        schema_job(&args)
     };
-    let config = match workspace::bindings_config(&root) {
-        Ok(config) => config,
+    let Job {
+        config,
+        schemas,
+        docs,
+        label,
+        regenerate,
+    } = match job {
+        Ok(job) => job,
         Err(e) => return fail(&e),
     };
     if args.check {
         return match config.stale_files() {
             Ok(stale) if stale.is_empty() => {
-                println!("generated/ is up to date");
+                println!("{label} is up to date");
                 ExitCode::SUCCESS
             }
             Ok(stale) => {
-                eprintln!("generated/ is stale; these files differ from what schema/ produces:");
+                eprintln!("{label} is stale; these files differ from what the schemas produce:");
                 for path in stale {
                     eprintln!("  {}", path.display());
                 }
-                eprintln!("run `{}` and commit the result", workspace::REGENERATE);
+                eprintln!("run `{regenerate}` and commit the result");
                 ExitCode::FAILURE
             }
             Err(e) => fail(&e),
@@ -45,35 +123,169 @@ pub fn run(args: Args) -> ExitCode {
     }
     match config.write() {
         Ok(output) => {
-            for warning in &output.warnings {
-                eprintln!("{warning}");
+            report(&output);
+            if let Some(note) = docs
+                .as_ref()
+                .and_then(|d| freshness_note(&schemas, d, &output))
+            {
+                eprintln!("{note}");
             }
-            let s = &output.stats;
-            println!(
-                "generated {} constructors, {} types, {} functions: {} lines in {} files, {:.2?}",
-                s.constructors,
-                s.types,
-                s.functions,
-                s.lines,
-                output.files.len(),
-                s.elapsed
-            );
-            println!(
-                "docs: {} of {} definitions, {} of {} params, {} of {} types documented; \
-                 {} functions with error enums; {} known errors",
-                s.documented,
-                s.documented + s.undocumented,
-                s.documented_fields,
-                s.documented_fields + s.undocumented_fields,
-                s.documented_types,
-                s.types,
-                s.functions_with_errors,
-                s.errors
-            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
     }
+}
+
+/// What a run generates: the configuration, the schema files, the docs, and the
+/// command that regenerates the output.
+struct Job {
+    config: Config,
+    schemas: Vec<PathBuf>,
+    docs: Option<Documentation>,
+    /// The output as named in messages: `generated/` or the `--out` directory.
+    label: String,
+    regenerate: String,
+}
+
+/// The workspace's configuration, its docs, and the command that regenerates it.
+fn workspace_job(args: &Args) -> Result<Job, workspace::WorkspaceError> {
+    let root = args.root.clone().map_or_else(workspace::find_root, Ok)?;
+    let docs = workspace::load_docs(&root)?;
+    let schemas: Vec<PathBuf> = workspace::SCHEMAS.iter().map(|s| root.join(s)).collect();
+    Ok(Job {
+        config: workspace::bindings_config_with(&root, &schemas, docs.clone()),
+        schemas,
+        docs,
+        label: "generated/".to_owned(),
+        regenerate: workspace::REGENERATE.to_owned(),
+    })
+}
+
+/// The configuration for `--schema … --out …`.
+fn schema_job(args: &Args) -> Result<Job, String> {
+    let out = args.out.as_ref().ok_or("--schema needs --out DIR")?;
+    let mut config = Config::new();
+    config
+        .schemas(&args.schema)
+        .out_dir(out)
+        .layout(Layout::ModuleDir)
+        .serde_feature(args.serde_feature.as_deref());
+    let parts = [
+        include(args.errors, args.no_errors, args.errors_feature.as_ref()),
+        include(args.object, args.no_object, args.object_feature.as_ref()),
+        include(
+            args.conversions,
+            args.no_conversions,
+            args.conversions_feature.as_ref(),
+        ),
+    ];
+    let [errors, object, conversions] = parts;
+    if let Some(i) = errors {
+        config.errors(i);
+    }
+    if let Some(i) = object {
+        config.object(i);
+    }
+    if let Some(i) = conversions {
+        config.conversions(i);
+    }
+    let docs = match &args.docs {
+        Some(dir) => {
+            let docs = tl_docs::load_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            config.docs(docs.clone());
+            Some(docs)
+        }
+        None => None,
+    };
+    Ok(Job {
+        config,
+        schemas: args.schema.clone(),
+        docs,
+        label: out.display().to_string(),
+        regenerate: "tl-codegen generate --schema … --out …".to_owned(),
+    })
+}
+
+/// Prints the warnings on stderr and the counts on stdout.
+pub fn report(output: &Output) {
+    for warning in &output.warnings {
+        eprintln!("{warning}");
+    }
+    let s = &output.stats;
+    println!(
+        "generated {} constructors, {} types, {} functions: {} lines in {} files, {:.2?}",
+        s.constructors,
+        s.types,
+        s.functions,
+        s.lines,
+        output.files.len(),
+        s.elapsed
+    );
+    println!(
+        "docs: {} of {} definitions, {} of {} params, {} of {} types documented; \
+         {} functions with error enums; {} known errors",
+        s.documented,
+        s.documented + s.undocumented,
+        s.documented_fields,
+        s.documented_fields + s.undocumented_fields,
+        s.documented_types,
+        s.types,
+        s.functions_with_errors,
+        s.errors
+    );
+}
+
+/// One line when `docs` describe an older layer than the schema read from `schemas`:
+/// the layers, the coverage, and how many param docs name params that no longer exist
+/// (those are attached to nothing). `None` when the docs are as new as the schema.
+pub fn freshness_note(
+    schemas: &[PathBuf],
+    docs: &Documentation,
+    output: &Output,
+) -> Option<String> {
+    let files: Vec<(String, String)> = schemas
+        .iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
+        .collect();
+    let schema = tl_parser::parse_files(
+        files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        &tl_parser::ParseOptions::default(),
+    );
+    let (docs_layer, schema_layer) = (docs.layer()?, schema.layer?);
+    if docs_layer >= schema_layer {
+        return None;
+    }
+    let dropped = dropped_param_docs(&schema, docs);
+    let s = &output.stats;
+    Some(format!(
+        "note: the docs describe layer {docs_layer}, the schema is layer {schema_layer}: \
+         {} of {} definitions and {} of {} params documented; {dropped} param docs dropped \
+         (their params no longer exist)",
+        s.documented,
+        s.documented + s.undocumented,
+        s.documented_fields,
+        s.documented_fields + s.undocumented_fields,
+    ))
+}
+
+/// How many documented params name no param of their definition in `schema`.
+fn dropped_param_docs(schema: &tl_parser::Schema<'_>, docs: &Documentation) -> usize {
+    schema
+        .definitions
+        .iter()
+        .map(|d| {
+            let documented = match d.category {
+                tl_parser::Category::Type => docs.constructor(d.name).map(|c| &c.params),
+                tl_parser::Category::Function => docs.method(d.name).map(|m| &m.params),
+            };
+            documented.map_or(0, |params| {
+                params
+                    .keys()
+                    .filter(|name| !d.params.iter().any(|p| p.name == name.as_str()))
+                    .count()
+            })
+        })
+        .sum()
 }
 
 /// Prints `error: …` on stderr and returns failure.

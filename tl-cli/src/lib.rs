@@ -4,9 +4,11 @@
 
 pub mod codec;
 pub mod decode;
+pub mod diff;
 pub mod docs;
 pub mod encode;
 pub mod generate;
 pub mod inspect;
 pub mod payload;
+pub mod update;
 pub mod workspace;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tl_cli::{decode, docs, encode, generate, inspect};
+use tl_cli::{decode, diff, docs, encode, generate, inspect, update};
 
 /// Rust bindings from Telegram TL schemas.
 #[derive(Parser)]
@@ -25,6 +25,10 @@ enum Command {
     Decode(decode::Args),
     /// Encode TL-JSON to TL bytes (raw, hex or base64).
     Encode(encode::Args),
+    /// Compare two schemas: what changed in TL and in the generated Rust.
+    Diff(diff::Args),
+    /// Replace schema/ with a new (or older) layer, regenerate, report what changed.
+    Update(update::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +38,7 @@ fn main() -> ExitCode {
         Command::Docs(args) => docs::run(args),
         Command::Decode(args) => decode::run(args),
         Command::Encode(args) => encode::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Update(args) => update::run(args),
     }
 }

@@ -87,17 +87,44 @@ pub fn find_root() -> Result<PathBuf, WorkspaceError> {
 /// errors and `Object` behind tl-types' `errors` and `object` features, docs joined in
 /// when `schema/docs/getdoc.json` exists.
 pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
+    let docs = load_docs(root)?;
+    Ok(bindings_config_with(
+        root,
+        &SCHEMAS.map(|s| root.join(s)),
+        docs,
+    ))
+}
+
+/// The documentation of `schema/docs`, or `None` when there is no `getdoc.json`.
+pub fn load_docs(root: &Path) -> Result<Option<tl_docs::Documentation>, WorkspaceError> {
+    let docs_dir = root.join(DOCS_DIR);
+    if docs_dir.join("getdoc.json").is_file() {
+        tl_docs::load_dir(&docs_dir)
+            .map(Some)
+            .map_err(WorkspaceError::Docs)
+    } else {
+        Ok(None)
+    }
+}
+
+/// [`bindings_config`] reading `schemas` instead of the workspace's, with `docs` given:
+/// what `update` checks a new schema with before replacing the workspace's.
+pub fn bindings_config_with(
+    root: &Path,
+    schemas: &[PathBuf],
+    docs: Option<tl_docs::Documentation>,
+) -> Config {
     let mut config = Config::new();
     config
-        .schemas(SCHEMAS.iter().map(|s| root.join(s)))
+        .schemas(schemas)
         .out_dir(root.join(OUT_DIR))
         .layout(Layout::ModuleDir)
         .serde_feature(Some("serde"))
+        .serde_via(Some("crate::serde_support"))
         .errors(Include::Feature("errors".into()))
         .object(Include::Feature("object".into()));
-    let docs_dir = root.join(DOCS_DIR);
-    if docs_dir.join("getdoc.json").is_file() {
-        config.docs(tl_docs::load_dir(&docs_dir).map_err(WorkspaceError::Docs)?);
+    if let Some(docs) = docs {
+        config.docs(docs);
     }
-    Ok(config)
+    config
 }

@@ -1,0 +1,216 @@
+//! `tl-codegen update NEW_API.tl [--mtproto FILE] [--root DIR]`: move the workspace to
+//! another layer (newer or older).
+//!
+//! The new schema is checked first — parsed with the (new or current) `mtproto.tl` and
+//! generated in memory — and on any error nothing is replaced: the command prints the
+//! diagnostics and exits 1. Otherwise it replaces `schema/api.tl` (and
+//! `schema/mtproto.tl` when given), prints the [`diff`](crate::diff) of the old and new
+//! schema, regenerates `generated/`, and reports which new or changed definitions have
+//! no documentation:
+//!
+//! ```text
+//! 37 new or changed definitions, 12 without docs: starsAmount, …
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use tl_codegen::DocSource;
+
+use crate::diff::{self, SchemaDiff};
+use crate::generate;
+use crate::workspace::{self, SCHEMAS};
+
+/// The `update` subcommand's arguments.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The new api.tl.
+    new_api: PathBuf,
+    /// A new mtproto.tl (default: keep the current one).
+    #[arg(long)]
+    mtproto: Option<PathBuf>,
+    /// The workspace root (default: found from the current directory).
+    #[arg(long)]
+    root: Option<PathBuf>,
+}
+
+/// How many undocumented names the coverage line lists.
+const LISTED: usize = 20;
+
+/// Checks the new schema, replaces the workspace's, regenerates and reports.
+pub fn run(args: Args) -> ExitCode {
+    let root = match args.root.map_or_else(workspace::find_root, Ok) {
+        Ok(root) => root,
+        Err(e) => return fail(&e),
+    };
+    let [api_path, mtproto_path] = SCHEMAS.map(|s| root.join(s));
+    let new_mtproto = args.mtproto.clone().unwrap_or_else(|| mtproto_path.clone());
+    let Some(old_files) = diff::read_files(&[api_path.clone(), mtproto_path.clone()]) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(new_files) = diff::read_files(&[args.new_api.clone(), new_mtproto.clone()]) else {
+        return ExitCode::FAILURE;
+    };
+    let report = match diff::diff(&old_files, &new_files) {
+        Ok(report) => report,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            return refused();
+        }
+    };
+    let docs = match workspace::load_docs(&root) {
+        Ok(docs) => docs,
+        Err(e) => return fail(&e),
+    };
+    // Generate in memory from the new files: what cannot be generated is refused here.
+    let check = workspace::bindings_config_with(
+        &root,
+        &[args.new_api.clone(), new_mtproto.clone()],
+        docs.clone(),
+    );
+    let output = match check.generate() {
+        Ok(output) => output,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return refused();
+        }
+    };
+    let text = |files: &[(String, String)], i: usize| {
+        files
+            .get(i)
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    };
+    let mut replaced = vec![Replaced {
+        path: api_path,
+        old: text(&old_files, 0),
+        new: text(&new_files, 0),
+    }];
+    if args.mtproto.is_some() {
+        replaced.push(Replaced {
+            path: mtproto_path,
+            old: text(&old_files, 1),
+            new: text(&new_files, 1),
+        });
+    }
+    for r in &replaced {
+        let path = &r.path;
+        if let Err(e) = std::fs::write(path, &r.new) {
+            eprintln!("error: {}: {e}", path.display());
+            restore(&replaced);
+            return ExitCode::FAILURE;
+        }
+    }
+    // The output depends on the schemas' text, not their paths: write what was checked.
+    let out_dir = root.join(workspace::OUT_DIR);
+    for file in &output.files {
+        let path = out_dir.join(&file.path);
+        if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, &file.contents) {
+            eprintln!("error: {}: {e}", path.display());
+            restore(&replaced);
+            eprintln!(
+                "the schema files were restored; {} may be partly rewritten: run `{}`",
+                workspace::OUT_DIR,
+                workspace::REGENERATE
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Some(note) = docs
+        .as_ref()
+        .and_then(|d| generate::freshness_note(&SCHEMAS.map(|s| root.join(s)), d, &output))
+    {
+        eprintln!("{note}");
+    }
+    print!("{}", report.to_text());
+    println!();
+    let s = &output.stats;
+    println!(
+        "generated {} constructors, {} types, {} functions into {}",
+        s.constructors,
+        s.types,
+        s.functions,
+        workspace::OUT_DIR
+    );
+    match &docs {
+        Some(docs) => println!("{}", coverage_line(&report, docs)),
+        None => println!(
+            "no {}/getdoc.json: nothing is documented",
+            workspace::DOCS_DIR
+        ),
+    }
+    ExitCode::SUCCESS
+}
+
+/// `37 new or changed definitions, 12 without docs: a, b, …`.
+pub fn coverage_line(report: &SchemaDiff, docs: &dyn DocSource) -> String {
+    let names = report
+        .added
+        .iter()
+        .map(|d| (d.category, d.name.as_str()))
+        .chain(report.changed.iter().map(|c| (c.category, c.name.as_str())));
+    let mut total = 0;
+    let mut missing = Vec::new();
+    for (category, name) in names {
+        total += 1;
+        let described = if category == "function" {
+            docs.function_description(name)
+        } else {
+            docs.constructor_description(name)
+        };
+        if described.is_none() {
+            missing.push(name);
+        }
+    }
+    missing.sort_unstable();
+    let mut line = format!(
+        "{total} new or changed definitions, {} without docs",
+        missing.len()
+    );
+    if !missing.is_empty() {
+        line.push_str(": ");
+        line.push_str(
+            &missing
+                .iter()
+                .take(LISTED)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        if missing.len() > LISTED {
+            line.push_str(", …");
+        }
+    }
+    line
+}
+
+/// A schema file `update` replaces, with its old and new text.
+struct Replaced {
+    path: PathBuf,
+    old: String,
+    new: String,
+}
+
+/// Writes back the old contents of the replaced files.
+fn restore(replaced: &[Replaced]) {
+    for r in replaced {
+        if let Err(e) = std::fs::write(&r.path, &r.old) {
+            eprintln!("error: cannot restore {}: {e}", r.path.display());
+        }
+    }
+}
+
+/// The refusal after diagnostics: nothing was changed.
+fn refused() -> ExitCode {
+    eprintln!("error: the new schema has errors; nothing was replaced");
+    ExitCode::FAILURE
+}
+
+/// Prints `error: …` on stderr and returns failure.
+fn fail(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::FAILURE
+}
