@@ -9,17 +9,28 @@
 //! # Text output
 //!
 //! ```text
-//! layer 228 (1 definitions) → layer 230 (1 definitions): 0 added, 0 removed, 1 changed
+//! layer 229 (2610 definitions) → layer 230 (2612 definitions): 2 added, 0 removed, 1 changed
 //!
 //! (no namespace)
-//!   ~ constructor starsTransaction: id 0x0a9ee4c2 → 0x13659eb0
+//!   + constructor starsAmount#bbb6b4a3
+//!   ~ constructor starsTransaction
 //!       + param amount:StarsAmount
 //!       - param stars:long
 //!
-//! Rust (tl-types): 2 breaking, 0 additive
-//!   breaking  types::StarsTransaction: field `amount: enums::StarsAmount` added
+//! payments
+//!   + function payments.sendStarsForm#7998c914
+//!
+//! Rust (tl-types): 3 breaking, 2 additive
+//!   breaking  enums::StarsAmount: variant `StarsAmount(types::StarsAmount)` added
+//!   additive  functions::payments::SendStarsForm: new struct
+//!   additive  types::StarsAmount: new struct
 //!   breaking  types::StarsTransaction: field `stars: i64` removed
+//!   breaking  types::StarsTransaction: field `amount: enums::StarsAmount` added
 //! ```
+//!
+//! A changed param reads `~ param about: flags.0?string → flags.2?string (moved to
+//! flags.2)` (or `retyped`, `now conditional on flags.N`, `now always present`); a
+//! changed result `~ result: Bool → help.NewThing`.
 //!
 //! Namespaces are sorted, the root one first; in each, additions, removals, then
 //! changes, constructors before functions, by name.
