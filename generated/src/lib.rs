@@ -124,7 +124,9 @@
 //!   and [`TypedErrors`] for every function.
 //! - `object`: `Object`, which decodes any boxed value by its id, and the decoders of
 //!   function calls (only `Object` needs them: servers do not send calls).
-//! - `serde`: `Serialize` and `Deserialize` on every type (off by default).
+//! - `serde`: `Serialize` and `Deserialize` on every type, as canonical TL-JSON (the mapping
+//!   of `tl-dynamic`, the same JSON `tl-codegen decode` prints). Function calls deserialize
+//!   with `object` on too (their decoders come with it). Off by default.
 //!
 //! The features are additive: turning one on never changes what another item means.
 
@@ -132,6 +134,8 @@
 
 #[rustfmt::skip]
 mod generated;
+#[cfg(feature = "serde")]
+mod serde_support;
 
 pub use generated::*;
 pub use tl_runtime::{

@@ -41,6 +41,7 @@ pub struct Config {
     layout: Layout,
     runtime_path: String,
     serde_feature: Option<String>,
+    serde_via: Option<String>,
     errors: Include,
     object: Include,
     conversions: Include,
@@ -159,6 +160,7 @@ impl Config {
             layout: Layout::SingleFile("tl.rs".into()),
             runtime_path: "::tl_runtime".into(),
             serde_feature: None,
+            serde_via: None,
             errors: Include::Always,
             object: Include::Always,
             conversions: Include::Always,
@@ -236,6 +238,17 @@ impl Config {
         self
     }
 
+    /// With [`Config::serde_feature`]: implement `Serialize` and `Deserialize` by calling
+    /// `serialize(&value, serializer)` and `deserialize(deserializer)` of the module at this
+    /// path (e.g. `crate::serde_support`) instead of deriving them.
+    ///
+    /// `tl-types` uses it to speak canonical TL-JSON through `tl-dynamic`: one small generic
+    /// impl per type instead of a derive, so the feature costs little to compile.
+    pub fn serde_via(&mut self, module: Option<&str>) -> &mut Self {
+        self.serde_via = module.map(str::to_string);
+        self
+    }
+
     /// Pretty-print the output (default). Off is several times faster, for `build.rs`.
     pub fn pretty(&mut self, pretty: bool) -> &mut Self {
         self.pretty = pretty;
@@ -276,6 +289,7 @@ impl Config {
         let options = EmitOptions {
             runtime_path: self.runtime_path.clone(),
             serde_feature: self.serde_feature.clone(),
+            serde_via: self.serde_via.clone(),
             errors: self.errors.clone(),
             object: self.object.clone(),
             conversions: self.conversions.clone(),

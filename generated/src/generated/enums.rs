@@ -2,10 +2,23 @@
 
 /// TL type [`AccessPointRule`](https://core.telegram.org/type/AccessPointRule), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AccessPointRule {
     /// `accessPointRule#4679b65f phone_prefix_rules:bytes dc_id:int ips:vector<IpPort> = AccessPointRule;`: [`super::types::AccessPointRule`].
     AccessPointRule(super::types::AccessPointRule),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AccessPointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AccessPointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AccessPointRule {
     /// The constructor id of the variant held.
@@ -47,10 +60,23 @@ impl ::tl_runtime::Deserializable for AccessPointRule {
 ///
 /// TL type [`AccountDaysTTL`](https://core.telegram.org/type/AccountDaysTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AccountDaysTtl {
     /// `accountDaysTTL#b8d0afdf days:int = AccountDaysTTL;`: [`super::types::AccountDaysTtl`].
     AccountDaysTtl(super::types::AccountDaysTtl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AccountDaysTtl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AccountDaysTtl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AccountDaysTtl {
     /// The constructor id of the variant held.
@@ -90,12 +116,25 @@ impl ::tl_runtime::Deserializable for AccountDaysTtl {
 }
 /// TL type [`AiComposeTone`](https://core.telegram.org/type/AiComposeTone), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AiComposeTone {
     /// `aiComposeTone#cff63ea9 flags:# creator:flags.0?true id:long access_hash:long slug:string title:string emoji_id:flags.1?long prompt:flags.4?string installs_count:flags.2?int author_id:flags.3?long example_english:flags.5?AiComposeToneExample = AiComposeTone;`: [`super::types::AiComposeTone`].
     AiComposeTone(super::types::AiComposeTone),
     /// `aiComposeToneDefault#9bad6414 tone:string emoji_id:long title:string = AiComposeTone;`: [`super::types::AiComposeToneDefault`].
     Default(super::types::AiComposeToneDefault),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AiComposeTone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AiComposeTone {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AiComposeTone {
     /// The constructor id of the variant held.
@@ -147,10 +186,23 @@ impl ::tl_runtime::Deserializable for AiComposeTone {
 }
 /// TL type [`AiComposeToneExample`](https://core.telegram.org/type/AiComposeToneExample), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AiComposeToneExample {
     /// `aiComposeToneExample#f1d628ec from:TextWithEntities to:TextWithEntities = AiComposeToneExample;`: [`super::types::AiComposeToneExample`].
     AiComposeToneExample(super::types::AiComposeToneExample),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AiComposeToneExample {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AiComposeToneExample {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AiComposeToneExample {
     /// The constructor id of the variant held.
@@ -192,10 +244,23 @@ impl ::tl_runtime::Deserializable for AiComposeToneExample {
 ///
 /// TL type [`AttachMenuBot`](https://core.telegram.org/type/AttachMenuBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuBot {
     /// `attachMenuBot#d90d8dfe flags:# inactive:flags.0?true has_settings:flags.1?true request_write_access:flags.2?true show_in_attach_menu:flags.3?true show_in_side_menu:flags.4?true side_menu_disclaimer_needed:flags.5?true bot_id:long short_name:string peer_types:flags.3?Vector<AttachMenuPeerType> icons:Vector<AttachMenuBotIcon> = AttachMenuBot;`: [`super::types::AttachMenuBot`].
     AttachMenuBot(super::types::AttachMenuBot),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuBot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuBot {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuBot {
     /// The constructor id of the variant held.
@@ -237,10 +302,23 @@ impl ::tl_runtime::Deserializable for AttachMenuBot {
 ///
 /// TL type [`AttachMenuBotIcon`](https://core.telegram.org/type/AttachMenuBotIcon), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuBotIcon {
     /// `attachMenuBotIcon#b2a7386b flags:# name:string icon:Document colors:flags.0?Vector<AttachMenuBotIconColor> = AttachMenuBotIcon;`: [`super::types::AttachMenuBotIcon`].
     AttachMenuBotIcon(super::types::AttachMenuBotIcon),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuBotIcon {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuBotIcon {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuBotIcon {
     /// The constructor id of the variant held.
@@ -282,10 +360,23 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
 ///
 /// TL type [`AttachMenuBotIconColor`](https://core.telegram.org/type/AttachMenuBotIconColor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuBotIconColor {
     /// `attachMenuBotIconColor#4576f3f0 name:string color:int = AttachMenuBotIconColor;`: [`super::types::AttachMenuBotIconColor`].
     AttachMenuBotIconColor(super::types::AttachMenuBotIconColor),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuBotIconColor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuBotIconColor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuBotIconColor {
     /// The constructor id of the variant held.
@@ -327,12 +418,25 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
 ///
 /// TL type [`AttachMenuBots`](https://core.telegram.org/type/AttachMenuBots), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuBots {
     /// `attachMenuBotsNotModified#f1d88a5c = AttachMenuBots;`: [`super::types::AttachMenuBotsNotModified`].
     NotModified(super::types::AttachMenuBotsNotModified),
     /// `attachMenuBots#3c4301c0 hash:long bots:Vector<AttachMenuBot> users:Vector<User> = AttachMenuBots;`: [`super::types::AttachMenuBots`].
     AttachMenuBots(super::types::AttachMenuBots),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuBots {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuBots {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuBots {
     /// The constructor id of the variant held.
@@ -386,10 +490,23 @@ impl ::tl_runtime::Deserializable for AttachMenuBots {
 ///
 /// TL type [`AttachMenuBotsBot`](https://core.telegram.org/type/AttachMenuBotsBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuBotsBot {
     /// `attachMenuBotsBot#93bf667f bot:AttachMenuBot users:Vector<User> = AttachMenuBotsBot;`: [`super::types::AttachMenuBotsBot`].
     AttachMenuBotsBot(super::types::AttachMenuBotsBot),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuBotsBot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuBotsBot {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuBotsBot {
     /// The constructor id of the variant held.
@@ -431,7 +548,6 @@ impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
 ///
 /// TL type [`AttachMenuPeerType`](https://core.telegram.org/type/AttachMenuPeerType), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AttachMenuPeerType {
     /// `attachMenuPeerTypeSameBotPM#7d6be90e = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeSameBotPm`].
     SameBotPm(super::types::AttachMenuPeerTypeSameBotPm),
@@ -443,6 +559,20 @@ pub enum AttachMenuPeerType {
     Chat(super::types::AttachMenuPeerTypeChat),
     /// `attachMenuPeerTypeBroadcast#7bfbdefc = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeBroadcast`].
     Broadcast(super::types::AttachMenuPeerTypeBroadcast),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AttachMenuPeerType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AttachMenuPeerType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AttachMenuPeerType {
     /// The constructor id of the variant held.
@@ -532,10 +662,23 @@ impl ::tl_runtime::Deserializable for AttachMenuPeerType {
 ///
 /// TL type [`AuctionBidLevel`](https://core.telegram.org/type/AuctionBidLevel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AuctionBidLevel {
     /// `auctionBidLevel#310240cc pos:int amount:long date:int = AuctionBidLevel;`: [`super::types::AuctionBidLevel`].
     AuctionBidLevel(super::types::AuctionBidLevel),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AuctionBidLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AuctionBidLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AuctionBidLevel {
     /// The constructor id of the variant held.
@@ -577,10 +720,23 @@ impl ::tl_runtime::Deserializable for AuctionBidLevel {
 ///
 /// TL type [`Authorization`](https://core.telegram.org/type/Authorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Authorization {
     /// `authorization#ad01d61d flags:# current:flags.0?true official_app:flags.1?true password_pending:flags.2?true encrypted_requests_disabled:flags.3?true call_requests_disabled:flags.4?true unconfirmed:flags.5?true hash:long device_model:string platform:string system_version:string api_id:int app_name:string app_version:string date_created:int date_active:int ip:string country:string region:string = Authorization;`: [`super::types::Authorization`].
     Authorization(super::types::Authorization),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Authorization {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Authorization {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Authorization {
     /// The constructor id of the variant held.
@@ -622,10 +778,23 @@ impl ::tl_runtime::Deserializable for Authorization {
 ///
 /// TL type [`AutoDownloadSettings`](https://core.telegram.org/type/AutoDownloadSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AutoDownloadSettings {
     /// `autoDownloadSettings#baa57628 flags:# disabled:flags.0?true video_preload_large:flags.1?true audio_preload_next:flags.2?true phonecalls_less_data:flags.3?true stories_preload:flags.4?true photo_size_max:int video_size_max:long file_size_max:long video_upload_maxbitrate:int small_queue_active_operations_max:int large_queue_active_operations_max:int = AutoDownloadSettings;`: [`super::types::AutoDownloadSettings`].
     AutoDownloadSettings(super::types::AutoDownloadSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AutoDownloadSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AutoDownloadSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AutoDownloadSettings {
     /// The constructor id of the variant held.
@@ -667,10 +836,23 @@ impl ::tl_runtime::Deserializable for AutoDownloadSettings {
 ///
 /// TL type [`AutoSaveException`](https://core.telegram.org/type/AutoSaveException), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AutoSaveException {
     /// `autoSaveException#81602d47 peer:Peer settings:AutoSaveSettings = AutoSaveException;`: [`super::types::AutoSaveException`].
     AutoSaveException(super::types::AutoSaveException),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AutoSaveException {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AutoSaveException {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AutoSaveException {
     /// The constructor id of the variant held.
@@ -712,10 +894,23 @@ impl ::tl_runtime::Deserializable for AutoSaveException {
 ///
 /// TL type [`AutoSaveSettings`](https://core.telegram.org/type/AutoSaveSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AutoSaveSettings {
     /// `autoSaveSettings#c84834ce flags:# photos:flags.0?true videos:flags.1?true video_max_size:flags.2?long = AutoSaveSettings;`: [`super::types::AutoSaveSettings`].
     AutoSaveSettings(super::types::AutoSaveSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AutoSaveSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AutoSaveSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AutoSaveSettings {
     /// The constructor id of the variant held.
@@ -757,10 +952,23 @@ impl ::tl_runtime::Deserializable for AutoSaveSettings {
 ///
 /// TL type [`AvailableEffect`](https://core.telegram.org/type/AvailableEffect), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AvailableEffect {
     /// `availableEffect#93c3e27e flags:# premium_required:flags.2?true id:long emoticon:string static_icon_id:flags.0?long effect_sticker_id:long effect_animation_id:flags.1?long = AvailableEffect;`: [`super::types::AvailableEffect`].
     AvailableEffect(super::types::AvailableEffect),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AvailableEffect {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AvailableEffect {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AvailableEffect {
     /// The constructor id of the variant held.
@@ -802,10 +1010,23 @@ impl ::tl_runtime::Deserializable for AvailableEffect {
 ///
 /// TL type [`AvailableReaction`](https://core.telegram.org/type/AvailableReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AvailableReaction {
     /// `availableReaction#c077ec01 flags:# inactive:flags.0?true premium:flags.2?true reaction:string title:string static_icon:Document appear_animation:Document select_animation:Document activate_animation:Document effect_animation:Document around_animation:flags.1?Document center_icon:flags.1?Document = AvailableReaction;`: [`super::types::AvailableReaction`].
     AvailableReaction(super::types::AvailableReaction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for AvailableReaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AvailableReaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl AvailableReaction {
     /// The constructor id of the variant held.
@@ -845,12 +1066,25 @@ impl ::tl_runtime::Deserializable for AvailableReaction {
 }
 /// TL type [`BadMsgNotification`](https://core.telegram.org/type/BadMsgNotification), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BadMsgNotification {
     /// `bad_msg_notification#a7eff811 bad_msg_id:long bad_msg_seqno:int error_code:int = BadMsgNotification;`: [`super::types::BadMsgNotification`].
     BadMsgNotification(super::types::BadMsgNotification),
     /// `bad_server_salt#edab447b bad_msg_id:long bad_msg_seqno:int error_code:int new_server_salt:long = BadMsgNotification;`: [`super::types::BadServerSalt`].
     BadServerSalt(super::types::BadServerSalt),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BadMsgNotification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BadMsgNotification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BadMsgNotification {
     /// The constructor id of the variant held.
@@ -904,10 +1138,23 @@ impl ::tl_runtime::Deserializable for BadMsgNotification {
 ///
 /// TL type [`BankCardOpenUrl`](https://core.telegram.org/type/BankCardOpenUrl), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BankCardOpenUrl {
     /// `bankCardOpenUrl#f568028a url:string name:string = BankCardOpenUrl;`: [`super::types::BankCardOpenUrl`].
     BankCardOpenUrl(super::types::BankCardOpenUrl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BankCardOpenUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BankCardOpenUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BankCardOpenUrl {
     /// The constructor id of the variant held.
@@ -949,7 +1196,6 @@ impl ::tl_runtime::Deserializable for BankCardOpenUrl {
 ///
 /// TL type [`BaseTheme`](https://core.telegram.org/type/BaseTheme), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BaseTheme {
     /// `baseThemeClassic#c3a12462 = BaseTheme;`: [`super::types::BaseThemeClassic`].
     Classic(super::types::BaseThemeClassic),
@@ -961,6 +1207,20 @@ pub enum BaseTheme {
     Tinted(super::types::BaseThemeTinted),
     /// `baseThemeArctic#5b11125a = BaseTheme;`: [`super::types::BaseThemeArctic`].
     Arctic(super::types::BaseThemeArctic),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BaseTheme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BaseTheme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BaseTheme {
     /// The constructor id of the variant held.
@@ -1048,10 +1308,23 @@ impl ::tl_runtime::Deserializable for BaseTheme {
 }
 /// TL type [`BindAuthKeyInner`](https://core.telegram.org/type/BindAuthKeyInner), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BindAuthKeyInner {
     /// `bind_auth_key_inner#75a3f765 nonce:long temp_auth_key_id:long perm_auth_key_id:long temp_session_id:long expires_at:int = BindAuthKeyInner;`: [`super::types::BindAuthKeyInner`].
     BindAuthKeyInner(super::types::BindAuthKeyInner),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BindAuthKeyInner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BindAuthKeyInner {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BindAuthKeyInner {
     /// The constructor id of the variant held.
@@ -1093,10 +1366,23 @@ impl ::tl_runtime::Deserializable for BindAuthKeyInner {
 ///
 /// TL type [`Birthday`](https://core.telegram.org/type/Birthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Birthday {
     /// `birthday#6c8e1e06 flags:# day:int month:int year:flags.0?int = Birthday;`: [`super::types::Birthday`].
     Birthday(super::types::Birthday),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Birthday {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Birthday {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Birthday {
     /// The constructor id of the variant held.
@@ -1138,10 +1424,23 @@ impl ::tl_runtime::Deserializable for Birthday {
 ///
 /// TL type [`Boost`](https://core.telegram.org/type/Boost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Boost {
     /// `boost#4b3e14d6 flags:# gift:flags.1?true giveaway:flags.2?true unclaimed:flags.3?true id:string user_id:flags.0?long giveaway_msg_id:flags.2?int date:int expires:int used_gift_slug:flags.4?string multiplier:flags.5?int stars:flags.6?long = Boost;`: [`super::types::Boost`].
     Boost(super::types::Boost),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Boost {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Boost {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Boost {
     /// The constructor id of the variant held.
@@ -1183,12 +1482,25 @@ impl ::tl_runtime::Deserializable for Boost {
 ///
 /// TL type [`BotApp`](https://core.telegram.org/type/BotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotApp {
     /// `botAppNotModified#5da674b7 = BotApp;`: [`super::types::BotAppNotModified`].
     NotModified(super::types::BotAppNotModified),
     /// `botApp#95fcd1d6 flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document hash:long = BotApp;`: [`super::types::BotApp`].
     BotApp(super::types::BotApp),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotApp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotApp {
     /// The constructor id of the variant held.
@@ -1242,10 +1554,23 @@ impl ::tl_runtime::Deserializable for BotApp {
 ///
 /// TL type [`BotAppSettings`](https://core.telegram.org/type/BotAppSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotAppSettings {
     /// `botAppSettings#c99b1950 flags:# placeholder_path:flags.0?bytes background_color:flags.1?int background_dark_color:flags.2?int header_color:flags.3?int header_dark_color:flags.4?int = BotAppSettings;`: [`super::types::BotAppSettings`].
     BotAppSettings(super::types::BotAppSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotAppSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotAppSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotAppSettings {
     /// The constructor id of the variant held.
@@ -1287,10 +1612,23 @@ impl ::tl_runtime::Deserializable for BotAppSettings {
 ///
 /// TL type [`BotBusinessConnection`](https://core.telegram.org/type/BotBusinessConnection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotBusinessConnection {
     /// `botBusinessConnection#8f34b2f5 flags:# disabled:flags.1?true connection_id:string user_id:long dc_id:int date:int rights:flags.2?BusinessBotRights = BotBusinessConnection;`: [`super::types::BotBusinessConnection`].
     BotBusinessConnection(super::types::BotBusinessConnection),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotBusinessConnection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotBusinessConnection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotBusinessConnection {
     /// The constructor id of the variant held.
@@ -1332,10 +1670,23 @@ impl ::tl_runtime::Deserializable for BotBusinessConnection {
 ///
 /// TL type [`BotCommand`](https://core.telegram.org/type/BotCommand), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotCommand {
     /// `botCommand#9852d6d2 flags:# ephemeral:flags.0?true command:string description:string = BotCommand;`: [`super::types::BotCommand`].
     BotCommand(super::types::BotCommand),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotCommand {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotCommand {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotCommand {
     /// The constructor id of the variant held.
@@ -1377,7 +1728,6 @@ impl ::tl_runtime::Deserializable for BotCommand {
 ///
 /// TL type [`BotCommandScope`](https://core.telegram.org/type/BotCommandScope), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotCommandScope {
     /// `botCommandScopeDefault#2f6cb2ab = BotCommandScope;`: [`super::types::BotCommandScopeDefault`].
     Default(super::types::BotCommandScopeDefault),
@@ -1393,6 +1743,20 @@ pub enum BotCommandScope {
     PeerAdmins(super::types::BotCommandScopePeerAdmins),
     /// `botCommandScopePeerUser#0a1321f3 peer:InputPeer user_id:InputUser = BotCommandScope;`: [`super::types::BotCommandScopePeerUser`].
     PeerUser(super::types::BotCommandScopePeerUser),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotCommandScope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotCommandScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotCommandScope {
     /// The constructor id of the variant held.
@@ -1506,10 +1870,23 @@ impl ::tl_runtime::Deserializable for BotCommandScope {
 ///
 /// TL type [`BotInfo`](https://core.telegram.org/type/BotInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotInfo {
     /// `botInfo#4d8a0299 flags:# has_preview_medias:flags.6?true user_id:flags.0?long description:flags.1?string description_photo:flags.4?Photo description_document:flags.5?Document commands:flags.2?Vector<BotCommand> menu_button:flags.3?BotMenuButton privacy_policy_url:flags.7?string app_settings:flags.8?BotAppSettings verifier_settings:flags.9?BotVerifierSettings = BotInfo;`: [`super::types::BotInfo`].
     BotInfo(super::types::BotInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotInfo {
     /// The constructor id of the variant held.
@@ -1551,7 +1928,6 @@ impl ::tl_runtime::Deserializable for BotInfo {
 ///
 /// TL type [`BotInlineMessage`](https://core.telegram.org/type/BotInlineMessage), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotInlineMessage {
     /// `botInlineMessageMediaAuto#764cf810 flags:# invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaAuto`].
     MediaAuto(super::types::BotInlineMessageMediaAuto),
@@ -1569,6 +1945,20 @@ pub enum BotInlineMessage {
     MediaWebPage(super::types::BotInlineMessageMediaWebPage),
     /// `botInlineMessageRichMessage#0a617e7b flags:# reply_markup:flags.2?ReplyMarkup rich_message:RichMessage = BotInlineMessage;`: [`super::types::BotInlineMessageRichMessage`].
     RichMessage(super::types::BotInlineMessageRichMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotInlineMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotInlineMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotInlineMessage {
     /// The constructor id of the variant held.
@@ -1694,12 +2084,25 @@ impl ::tl_runtime::Deserializable for BotInlineMessage {
 ///
 /// TL type [`BotInlineResult`](https://core.telegram.org/type/BotInlineResult), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotInlineResult {
     /// `botInlineResult#11965f3a flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?WebDocument content:flags.5?WebDocument send_message:BotInlineMessage = BotInlineResult;`: [`super::types::BotInlineResult`].
     BotInlineResult(super::types::BotInlineResult),
     /// `botInlineMediaResult#17db940b flags:# id:string type:string photo:flags.0?Photo document:flags.1?Document title:flags.2?string description:flags.3?string send_message:BotInlineMessage = BotInlineResult;`: [`super::types::BotInlineMediaResult`].
     BotInlineMediaResult(super::types::BotInlineMediaResult),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotInlineResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotInlineResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotInlineResult {
     /// The constructor id of the variant held.
@@ -1753,7 +2156,6 @@ impl ::tl_runtime::Deserializable for BotInlineResult {
 ///
 /// TL type [`BotMenuButton`](https://core.telegram.org/type/BotMenuButton), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotMenuButton {
     /// `botMenuButtonDefault#7533a588 = BotMenuButton;`: [`super::types::BotMenuButtonDefault`].
     Default(super::types::BotMenuButtonDefault),
@@ -1761,6 +2163,20 @@ pub enum BotMenuButton {
     Commands(super::types::BotMenuButtonCommands),
     /// `botMenuButton#c7b57ce6 text:string url:string = BotMenuButton;`: [`super::types::BotMenuButton`].
     BotMenuButton(super::types::BotMenuButton),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotMenuButton {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotMenuButton {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotMenuButton {
     /// The constructor id of the variant held.
@@ -1826,10 +2242,23 @@ impl ::tl_runtime::Deserializable for BotMenuButton {
 ///
 /// TL type [`BotPreviewMedia`](https://core.telegram.org/type/BotPreviewMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotPreviewMedia {
     /// `botPreviewMedia#23e91ba3 date:int media:MessageMedia = BotPreviewMedia;`: [`super::types::BotPreviewMedia`].
     BotPreviewMedia(super::types::BotPreviewMedia),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotPreviewMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotPreviewMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotPreviewMedia {
     /// The constructor id of the variant held.
@@ -1871,10 +2300,23 @@ impl ::tl_runtime::Deserializable for BotPreviewMedia {
 ///
 /// TL type [`BotVerification`](https://core.telegram.org/type/BotVerification), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotVerification {
     /// `botVerification#f72e0ed9 bot_id:long icon:long description:TextWithEntities = BotVerification;`: [`super::types::BotVerification`].
     BotVerification(super::types::BotVerification),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotVerification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotVerification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotVerification {
     /// The constructor id of the variant held.
@@ -1916,10 +2358,23 @@ impl ::tl_runtime::Deserializable for BotVerification {
 ///
 /// TL type [`BotVerifierSettings`](https://core.telegram.org/type/BotVerifierSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BotVerifierSettings {
     /// `botVerifierSettings#a12aefff flags:# can_modify_custom_description:flags.1?true icon:long company:string custom_description:flags.0?TextWithEntities = BotVerifierSettings;`: [`super::types::BotVerifierSettings`].
     BotVerifierSettings(super::types::BotVerifierSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BotVerifierSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BotVerifierSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BotVerifierSettings {
     /// The constructor id of the variant held.
@@ -1961,10 +2416,23 @@ impl ::tl_runtime::Deserializable for BotVerifierSettings {
 ///
 /// TL type [`BusinessAwayMessage`](https://core.telegram.org/type/BusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessAwayMessage {
     /// `businessAwayMessage#ef156a5c flags:# offline_only:flags.0?true shortcut_id:int schedule:BusinessAwayMessageSchedule recipients:BusinessRecipients = BusinessAwayMessage;`: [`super::types::BusinessAwayMessage`].
     BusinessAwayMessage(super::types::BusinessAwayMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessAwayMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessAwayMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessAwayMessage {
     /// The constructor id of the variant held.
@@ -2006,7 +2474,6 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessage {
 ///
 /// TL type [`BusinessAwayMessageSchedule`](https://core.telegram.org/type/BusinessAwayMessageSchedule), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessAwayMessageSchedule {
     /// `businessAwayMessageScheduleAlways#c9b9e2b9 = BusinessAwayMessageSchedule;`: [`super::types::BusinessAwayMessageScheduleAlways`].
     Always(super::types::BusinessAwayMessageScheduleAlways),
@@ -2014,6 +2481,20 @@ pub enum BusinessAwayMessageSchedule {
     OutsideWorkHours(super::types::BusinessAwayMessageScheduleOutsideWorkHours),
     /// `businessAwayMessageScheduleCustom#cc4d9ecc start_date:int end_date:int = BusinessAwayMessageSchedule;`: [`super::types::BusinessAwayMessageScheduleCustom`].
     Custom(super::types::BusinessAwayMessageScheduleCustom),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessAwayMessageSchedule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessAwayMessageSchedule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessAwayMessageSchedule {
     /// The constructor id of the variant held.
@@ -2079,10 +2560,23 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
 ///
 /// TL type [`BusinessBotRecipients`](https://core.telegram.org/type/BusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessBotRecipients {
     /// `businessBotRecipients#b88cf373 flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<long> exclude_users:flags.6?Vector<long> = BusinessBotRecipients;`: [`super::types::BusinessBotRecipients`].
     BusinessBotRecipients(super::types::BusinessBotRecipients),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessBotRecipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessBotRecipients {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessBotRecipients {
     /// The constructor id of the variant held.
@@ -2124,10 +2618,23 @@ impl ::tl_runtime::Deserializable for BusinessBotRecipients {
 ///
 /// TL type [`BusinessBotRights`](https://core.telegram.org/type/BusinessBotRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessBotRights {
     /// `businessBotRights#a0624cf7 flags:# reply:flags.0?true read_messages:flags.1?true delete_sent_messages:flags.2?true delete_received_messages:flags.3?true edit_name:flags.4?true edit_bio:flags.5?true edit_profile_photo:flags.6?true edit_username:flags.7?true view_gifts:flags.8?true sell_gifts:flags.9?true change_gift_settings:flags.10?true transfer_and_upgrade_gifts:flags.11?true transfer_stars:flags.12?true manage_stories:flags.13?true = BusinessBotRights;`: [`super::types::BusinessBotRights`].
     BusinessBotRights(super::types::BusinessBotRights),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessBotRights {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessBotRights {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessBotRights {
     /// The constructor id of the variant held.
@@ -2169,10 +2676,23 @@ impl ::tl_runtime::Deserializable for BusinessBotRights {
 ///
 /// TL type [`BusinessChatLink`](https://core.telegram.org/type/BusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessChatLink {
     /// `businessChatLink#b4ae666f flags:# link:string message:string entities:flags.0?Vector<MessageEntity> title:flags.1?string views:int = BusinessChatLink;`: [`super::types::BusinessChatLink`].
     BusinessChatLink(super::types::BusinessChatLink),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessChatLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessChatLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessChatLink {
     /// The constructor id of the variant held.
@@ -2214,10 +2734,23 @@ impl ::tl_runtime::Deserializable for BusinessChatLink {
 ///
 /// TL type [`BusinessGreetingMessage`](https://core.telegram.org/type/BusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessGreetingMessage {
     /// `businessGreetingMessage#e519abab shortcut_id:int recipients:BusinessRecipients no_activity_days:int = BusinessGreetingMessage;`: [`super::types::BusinessGreetingMessage`].
     BusinessGreetingMessage(super::types::BusinessGreetingMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessGreetingMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessGreetingMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessGreetingMessage {
     /// The constructor id of the variant held.
@@ -2259,10 +2792,23 @@ impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
 ///
 /// TL type [`BusinessIntro`](https://core.telegram.org/type/BusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessIntro {
     /// `businessIntro#5a0a066d flags:# title:string description:string sticker:flags.0?Document = BusinessIntro;`: [`super::types::BusinessIntro`].
     BusinessIntro(super::types::BusinessIntro),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessIntro {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessIntro {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessIntro {
     /// The constructor id of the variant held.
@@ -2304,10 +2850,23 @@ impl ::tl_runtime::Deserializable for BusinessIntro {
 ///
 /// TL type [`BusinessLocation`](https://core.telegram.org/type/BusinessLocation), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessLocation {
     /// `businessLocation#ac5c1af7 flags:# geo_point:flags.0?GeoPoint address:string = BusinessLocation;`: [`super::types::BusinessLocation`].
     BusinessLocation(super::types::BusinessLocation),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessLocation {
     /// The constructor id of the variant held.
@@ -2349,10 +2908,23 @@ impl ::tl_runtime::Deserializable for BusinessLocation {
 ///
 /// TL type [`BusinessRecipients`](https://core.telegram.org/type/BusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessRecipients {
     /// `businessRecipients#21108ff7 flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<long> = BusinessRecipients;`: [`super::types::BusinessRecipients`].
     BusinessRecipients(super::types::BusinessRecipients),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessRecipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessRecipients {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessRecipients {
     /// The constructor id of the variant held.
@@ -2394,10 +2966,23 @@ impl ::tl_runtime::Deserializable for BusinessRecipients {
 ///
 /// TL type [`BusinessWeeklyOpen`](https://core.telegram.org/type/BusinessWeeklyOpen), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessWeeklyOpen {
     /// `businessWeeklyOpen#120b1ab9 start_minute:int end_minute:int = BusinessWeeklyOpen;`: [`super::types::BusinessWeeklyOpen`].
     BusinessWeeklyOpen(super::types::BusinessWeeklyOpen),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessWeeklyOpen {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessWeeklyOpen {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessWeeklyOpen {
     /// The constructor id of the variant held.
@@ -2439,10 +3024,23 @@ impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
 ///
 /// TL type [`BusinessWorkHours`](https://core.telegram.org/type/BusinessWorkHours), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BusinessWorkHours {
     /// `businessWorkHours#8c92b098 flags:# open_now:flags.0?true timezone_id:string weekly_open:Vector<BusinessWeeklyOpen> = BusinessWorkHours;`: [`super::types::BusinessWorkHours`].
     BusinessWorkHours(super::types::BusinessWorkHours),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for BusinessWorkHours {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BusinessWorkHours {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl BusinessWorkHours {
     /// The constructor id of the variant held.
@@ -2482,7 +3080,6 @@ impl ::tl_runtime::Deserializable for BusinessWorkHours {
 }
 /// TL type [`ButtonType`](https://core.telegram.org/type/ButtonType), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ButtonType {
     /// `buttonTypeDefault#c9dd90e9 = ButtonType;`: [`super::types::ButtonTypeDefault`].
     Default(super::types::ButtonTypeDefault),
@@ -2498,6 +3095,20 @@ pub enum ButtonType {
     InputButtonTypeRequestPeer(super::types::InputButtonTypeRequestPeer),
     /// `buttonTypeSimpleWebView#c01a597a url:string = ButtonType;`: [`super::types::ButtonTypeSimpleWebView`].
     SimpleWebView(super::types::ButtonTypeSimpleWebView),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ButtonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ButtonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ButtonType {
     /// The constructor id of the variant held.
@@ -2611,10 +3222,23 @@ impl ::tl_runtime::Deserializable for ButtonType {
 ///
 /// TL type [`CdnConfig`](https://core.telegram.org/type/CdnConfig), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CdnConfig {
     /// `cdnConfig#5725e40a public_keys:Vector<CdnPublicKey> = CdnConfig;`: [`super::types::CdnConfig`].
     CdnConfig(super::types::CdnConfig),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CdnConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CdnConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CdnConfig {
     /// The constructor id of the variant held.
@@ -2656,10 +3280,23 @@ impl ::tl_runtime::Deserializable for CdnConfig {
 ///
 /// TL type [`CdnPublicKey`](https://core.telegram.org/type/CdnPublicKey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CdnPublicKey {
     /// `cdnPublicKey#c982eaba dc_id:int public_key:string = CdnPublicKey;`: [`super::types::CdnPublicKey`].
     CdnPublicKey(super::types::CdnPublicKey),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CdnPublicKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CdnPublicKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CdnPublicKey {
     /// The constructor id of the variant held.
@@ -2701,10 +3338,23 @@ impl ::tl_runtime::Deserializable for CdnPublicKey {
 ///
 /// TL type [`ChannelAdminLogEvent`](https://core.telegram.org/type/ChannelAdminLogEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelAdminLogEvent {
     /// `channelAdminLogEvent#1fad68cd id:long date:int user_id:long action:ChannelAdminLogEventAction = ChannelAdminLogEvent;`: [`super::types::ChannelAdminLogEvent`].
     ChannelAdminLogEvent(super::types::ChannelAdminLogEvent),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelAdminLogEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelAdminLogEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelAdminLogEvent {
     /// The constructor id of the variant held.
@@ -2746,7 +3396,6 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
 ///
 /// TL type [`ChannelAdminLogEventAction`](https://core.telegram.org/type/ChannelAdminLogEventAction), with 52 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelAdminLogEventAction {
     /// `channelAdminLogEventActionChangeTitle#e6dfb825 prev_value:string new_value:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeTitle`].
     ChangeTitle(super::types::ChannelAdminLogEventActionChangeTitle),
@@ -2868,6 +3517,20 @@ pub enum ChannelAdminLogEventAction {
     ToggleAutotranslation(super::types::ChannelAdminLogEventActionToggleAutotranslation),
     /// `channelAdminLogEventActionParticipantEditRank#5806b4ec user_id:long prev_rank:string new_rank:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantEditRank`].
     ParticipantEditRank(super::types::ChannelAdminLogEventActionParticipantEditRank),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelAdminLogEventAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelAdminLogEventAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelAdminLogEventAction {
     /// The constructor id of the variant held.
@@ -3521,10 +4184,23 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
 ///
 /// TL type [`ChannelAdminLogEventsFilter`](https://core.telegram.org/type/ChannelAdminLogEventsFilter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelAdminLogEventsFilter {
     /// `channelAdminLogEventsFilter#ea107ae4 flags:# join:flags.0?true leave:flags.1?true invite:flags.2?true ban:flags.3?true unban:flags.4?true kick:flags.5?true unkick:flags.6?true promote:flags.7?true demote:flags.8?true info:flags.9?true settings:flags.10?true pinned:flags.11?true edit:flags.12?true delete:flags.13?true group_call:flags.14?true invites:flags.15?true send:flags.16?true forums:flags.17?true sub_extend:flags.18?true edit_rank:flags.19?true = ChannelAdminLogEventsFilter;`: [`super::types::ChannelAdminLogEventsFilter`].
     ChannelAdminLogEventsFilter(super::types::ChannelAdminLogEventsFilter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelAdminLogEventsFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelAdminLogEventsFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelAdminLogEventsFilter {
     /// The constructor id of the variant held.
@@ -3566,12 +4242,25 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
 ///
 /// TL type [`ChannelLocation`](https://core.telegram.org/type/ChannelLocation), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelLocation {
     /// `channelLocationEmpty#bfb5ad8b = ChannelLocation;`: [`super::types::ChannelLocationEmpty`].
     Empty(super::types::ChannelLocationEmpty),
     /// `channelLocation#209b82db geo_point:GeoPoint address:string = ChannelLocation;`: [`super::types::ChannelLocation`].
     ChannelLocation(super::types::ChannelLocation),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelLocation {
     /// The constructor id of the variant held.
@@ -3625,12 +4314,25 @@ impl ::tl_runtime::Deserializable for ChannelLocation {
 ///
 /// TL type [`ChannelMessagesFilter`](https://core.telegram.org/type/ChannelMessagesFilter), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelMessagesFilter {
     /// `channelMessagesFilterEmpty#94d42ee7 = ChannelMessagesFilter;`: [`super::types::ChannelMessagesFilterEmpty`].
     Empty(super::types::ChannelMessagesFilterEmpty),
     /// `channelMessagesFilter#cd77d957 flags:# exclude_new_messages:flags.1?true ranges:Vector<MessageRange> = ChannelMessagesFilter;`: [`super::types::ChannelMessagesFilter`].
     ChannelMessagesFilter(super::types::ChannelMessagesFilter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelMessagesFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelMessagesFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelMessagesFilter {
     /// The constructor id of the variant held.
@@ -3684,7 +4386,6 @@ impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
 ///
 /// TL type [`ChannelParticipant`](https://core.telegram.org/type/ChannelParticipant), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelParticipant {
     /// `channelParticipant#1bd54456 flags:# user_id:long date:int subscription_until_date:flags.0?int rank:flags.2?string = ChannelParticipant;`: [`super::types::ChannelParticipant`].
     ChannelParticipant(super::types::ChannelParticipant),
@@ -3698,6 +4399,20 @@ pub enum ChannelParticipant {
     Banned(super::types::ChannelParticipantBanned),
     /// `channelParticipantLeft#1b03f006 peer:Peer = ChannelParticipant;`: [`super::types::ChannelParticipantLeft`].
     Left(super::types::ChannelParticipantLeft),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelParticipant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelParticipant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelParticipant {
     /// The constructor id of the variant held.
@@ -3799,7 +4514,6 @@ impl ::tl_runtime::Deserializable for ChannelParticipant {
 ///
 /// TL type [`ChannelParticipantsFilter`](https://core.telegram.org/type/ChannelParticipantsFilter), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChannelParticipantsFilter {
     /// `channelParticipantsRecent#de3f3c79 = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsRecent`].
     ChannelParticipantsRecent(super::types::ChannelParticipantsRecent),
@@ -3817,6 +4531,20 @@ pub enum ChannelParticipantsFilter {
     ChannelParticipantsContacts(super::types::ChannelParticipantsContacts),
     /// `channelParticipantsMentions#e04b5ceb flags:# q:flags.0?string top_msg_id:flags.1?int = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsMentions`].
     ChannelParticipantsMentions(super::types::ChannelParticipantsMentions),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChannelParticipantsFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChannelParticipantsFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChannelParticipantsFilter {
     /// The constructor id of the variant held.
@@ -3942,7 +4670,6 @@ impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
 ///
 /// TL type [`Chat`](https://core.telegram.org/type/Chat), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Chat {
     /// `chatEmpty#29562865 id:long = Chat;`: [`super::types::ChatEmpty`].
     Empty(super::types::ChatEmpty),
@@ -3958,6 +4685,20 @@ pub enum Chat {
     CommunityForbidden(super::types::CommunityForbidden),
     /// `community#65efe954 flags:# creator:flags.0?true left:flags.2?true min:flags.12?true flags2:# collapsed_in_dialogs:flags2.20?true id:long access_hash:flags.13?long title:string photo:ChatPhoto date:int admin_rights:flags.14?ChatAdminRights default_banned_rights:flags.18?ChatBannedRights = Chat;`: [`super::types::Community`].
     Community(super::types::Community),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Chat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Chat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Chat {
     /// The constructor id of the variant held.
@@ -4071,10 +4812,23 @@ impl ::tl_runtime::Deserializable for Chat {
 ///
 /// TL type [`ChatAdminRights`](https://core.telegram.org/type/ChatAdminRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatAdminRights {
     /// `chatAdminRights#5fb224d5 flags:# change_info:flags.0?true post_messages:flags.1?true edit_messages:flags.2?true delete_messages:flags.3?true ban_users:flags.4?true invite_users:flags.5?true pin_messages:flags.7?true add_admins:flags.9?true anonymous:flags.10?true manage_call:flags.11?true other:flags.12?true manage_topics:flags.13?true post_stories:flags.14?true edit_stories:flags.15?true delete_stories:flags.16?true manage_direct_messages:flags.17?true manage_ranks:flags.18?true manage_linked_peers:flags.19?true manage_welcome_messages:flags.20?true = ChatAdminRights;`: [`super::types::ChatAdminRights`].
     ChatAdminRights(super::types::ChatAdminRights),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatAdminRights {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatAdminRights {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatAdminRights {
     /// The constructor id of the variant held.
@@ -4116,10 +4870,23 @@ impl ::tl_runtime::Deserializable for ChatAdminRights {
 ///
 /// TL type [`ChatAdminWithInvites`](https://core.telegram.org/type/ChatAdminWithInvites), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatAdminWithInvites {
     /// `chatAdminWithInvites#f2ecef23 admin_id:long invites_count:int revoked_invites_count:int = ChatAdminWithInvites;`: [`super::types::ChatAdminWithInvites`].
     ChatAdminWithInvites(super::types::ChatAdminWithInvites),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatAdminWithInvites {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatAdminWithInvites {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatAdminWithInvites {
     /// The constructor id of the variant held.
@@ -4161,10 +4928,23 @@ impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
 ///
 /// TL type [`ChatBannedRights`](https://core.telegram.org/type/ChatBannedRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatBannedRights {
     /// `chatBannedRights#9f120418 flags:# view_messages:flags.0?true send_messages:flags.1?true send_media:flags.2?true send_stickers:flags.3?true send_gifs:flags.4?true send_games:flags.5?true send_inline:flags.6?true embed_links:flags.7?true send_polls:flags.8?true change_info:flags.10?true invite_users:flags.15?true pin_messages:flags.17?true manage_topics:flags.18?true send_photos:flags.19?true send_videos:flags.20?true send_roundvideos:flags.21?true send_audios:flags.22?true send_voices:flags.23?true send_docs:flags.24?true send_plain:flags.25?true edit_rank:flags.26?true send_reactions:flags.27?true manage_linked_peers:flags.28?true until_date:int = ChatBannedRights;`: [`super::types::ChatBannedRights`].
     ChatBannedRights(super::types::ChatBannedRights),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatBannedRights {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatBannedRights {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatBannedRights {
     /// The constructor id of the variant held.
@@ -4206,7 +4986,6 @@ impl ::tl_runtime::Deserializable for ChatBannedRights {
 ///
 /// TL type [`ChatFull`](https://core.telegram.org/type/ChatFull), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatFull {
     /// `chatFull#2633421b flags:# can_set_username:flags.7?true has_scheduled:flags.8?true translations_disabled:flags.19?true has_welcome_messages:flags.21?true id:long about:string participants:ChatParticipants chat_photo:flags.2?Photo notify_settings:PeerNotifySettings exported_invite:flags.13?ExportedChatInvite bot_info:flags.3?Vector<BotInfo> pinned_msg_id:flags.6?int folder_id:flags.11?int call:flags.12?InputGroupCall ttl_period:flags.14?int groupcall_default_join_as:flags.15?Peer theme_emoticon:flags.16?string requests_pending:flags.17?int recent_requesters:flags.17?Vector<long> available_reactions:flags.18?ChatReactions reactions_limit:flags.20?int = ChatFull;`: [`super::types::ChatFull`].
     ChatFull(super::types::ChatFull),
@@ -4214,6 +4993,20 @@ pub enum ChatFull {
     ChannelFull(super::types::ChannelFull),
     /// `communityFull#cbb7a507 flags:# id:long about:string chat_photo:Photo linked_peers:Vector<CommunityPeer> admins_count:flags.1?int kicked_count:flags.2?int peer_link_requests_pending:flags.0?int = ChatFull;`: [`super::types::CommunityFull`].
     CommunityFull(super::types::CommunityFull),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatFull {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatFull {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatFull {
     /// The constructor id of the variant held.
@@ -4279,7 +5072,6 @@ impl ::tl_runtime::Deserializable for ChatFull {
 ///
 /// TL type [`ChatInvite`](https://core.telegram.org/type/ChatInvite), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatInvite {
     /// `chatInviteAlready#5a686d7c chat:Chat = ChatInvite;`: [`super::types::ChatInviteAlready`].
     Already(super::types::ChatInviteAlready),
@@ -4287,6 +5079,20 @@ pub enum ChatInvite {
     ChatInvite(super::types::ChatInvite),
     /// `chatInvitePeek#61695cb0 chat:Chat expires:int = ChatInvite;`: [`super::types::ChatInvitePeek`].
     Peek(super::types::ChatInvitePeek),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatInvite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatInvite {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatInvite {
     /// The constructor id of the variant held.
@@ -4352,10 +5158,23 @@ impl ::tl_runtime::Deserializable for ChatInvite {
 ///
 /// TL type [`ChatInviteImporter`](https://core.telegram.org/type/ChatInviteImporter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatInviteImporter {
     /// `chatInviteImporter#8c5adfd9 flags:# requested:flags.0?true via_chatlist:flags.3?true user_id:long date:int about:flags.2?string approved_by:flags.1?long = ChatInviteImporter;`: [`super::types::ChatInviteImporter`].
     ChatInviteImporter(super::types::ChatInviteImporter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatInviteImporter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatInviteImporter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatInviteImporter {
     /// The constructor id of the variant held.
@@ -4397,10 +5216,23 @@ impl ::tl_runtime::Deserializable for ChatInviteImporter {
 ///
 /// TL type [`ChatOnlines`](https://core.telegram.org/type/ChatOnlines), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatOnlines {
     /// `chatOnlines#f041e250 onlines:int = ChatOnlines;`: [`super::types::ChatOnlines`].
     ChatOnlines(super::types::ChatOnlines),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatOnlines {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatOnlines {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatOnlines {
     /// The constructor id of the variant held.
@@ -4442,7 +5274,6 @@ impl ::tl_runtime::Deserializable for ChatOnlines {
 ///
 /// TL type [`ChatParticipant`](https://core.telegram.org/type/ChatParticipant), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatParticipant {
     /// `chatParticipant#38e79fde flags:# user_id:long inviter_id:long date:int rank:flags.0?string = ChatParticipant;`: [`super::types::ChatParticipant`].
     ChatParticipant(super::types::ChatParticipant),
@@ -4450,6 +5281,20 @@ pub enum ChatParticipant {
     Creator(super::types::ChatParticipantCreator),
     /// `chatParticipantAdmin#0360d5d2 flags:# user_id:long inviter_id:long date:int rank:flags.0?string = ChatParticipant;`: [`super::types::ChatParticipantAdmin`].
     Admin(super::types::ChatParticipantAdmin),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatParticipant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatParticipant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatParticipant {
     /// The constructor id of the variant held.
@@ -4515,12 +5360,25 @@ impl ::tl_runtime::Deserializable for ChatParticipant {
 ///
 /// TL type [`ChatParticipants`](https://core.telegram.org/type/ChatParticipants), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatParticipants {
     /// `chatParticipantsForbidden#8763d3e1 flags:# chat_id:long self_participant:flags.0?ChatParticipant = ChatParticipants;`: [`super::types::ChatParticipantsForbidden`].
     Forbidden(super::types::ChatParticipantsForbidden),
     /// `chatParticipants#3cbc93f8 chat_id:long participants:Vector<ChatParticipant> version:int = ChatParticipants;`: [`super::types::ChatParticipants`].
     ChatParticipants(super::types::ChatParticipants),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatParticipants {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatParticipants {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatParticipants {
     /// The constructor id of the variant held.
@@ -4574,12 +5432,25 @@ impl ::tl_runtime::Deserializable for ChatParticipants {
 ///
 /// TL type [`ChatPhoto`](https://core.telegram.org/type/ChatPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatPhoto {
     /// `chatPhotoEmpty#37c1011c = ChatPhoto;`: [`super::types::ChatPhotoEmpty`].
     Empty(super::types::ChatPhotoEmpty),
     /// `chatPhoto#1c6e1c11 flags:# has_video:flags.0?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = ChatPhoto;`: [`super::types::ChatPhoto`].
     ChatPhoto(super::types::ChatPhoto),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatPhoto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatPhoto {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatPhoto {
     /// The constructor id of the variant held.
@@ -4633,7 +5504,6 @@ impl ::tl_runtime::Deserializable for ChatPhoto {
 ///
 /// TL type [`ChatReactions`](https://core.telegram.org/type/ChatReactions), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatReactions {
     /// `chatReactionsNone#eafc32bc = ChatReactions;`: [`super::types::ChatReactionsNone`].
     None(super::types::ChatReactionsNone),
@@ -4641,6 +5511,20 @@ pub enum ChatReactions {
     All(super::types::ChatReactionsAll),
     /// `chatReactionsSome#661d4037 reactions:Vector<Reaction> = ChatReactions;`: [`super::types::ChatReactionsSome`].
     Some(super::types::ChatReactionsSome),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatReactions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatReactions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatReactions {
     /// The constructor id of the variant held.
@@ -4706,12 +5590,25 @@ impl ::tl_runtime::Deserializable for ChatReactions {
 ///
 /// TL type [`ChatTheme`](https://core.telegram.org/type/ChatTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ChatTheme {
     /// `chatTheme#c3dffc04 emoticon:string = ChatTheme;`: [`super::types::ChatTheme`].
     ChatTheme(super::types::ChatTheme),
     /// `chatThemeUniqueGift#3458f9c8 gift:StarGift theme_settings:Vector<ThemeSettings> = ChatTheme;`: [`super::types::ChatThemeUniqueGift`].
     UniqueGift(super::types::ChatThemeUniqueGift),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ChatTheme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ChatTheme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ChatTheme {
     /// The constructor id of the variant held.
@@ -4763,10 +5660,23 @@ impl ::tl_runtime::Deserializable for ChatTheme {
 }
 /// TL type [`Client_DH_Inner_Data`](https://core.telegram.org/type/Client_DH_Inner_Data), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ClientDhInnerData {
     /// `client_DH_inner_data#6643b654 nonce:int128 server_nonce:int128 retry_id:long g_b:bytes = Client_DH_Inner_Data;`: [`super::types::ClientDhInnerData`].
     ClientDhInnerData(super::types::ClientDhInnerData),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ClientDhInnerData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ClientDhInnerData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ClientDhInnerData {
     /// The constructor id of the variant held.
@@ -4808,10 +5718,23 @@ impl ::tl_runtime::Deserializable for ClientDhInnerData {
 ///
 /// TL type [`CodeSettings`](https://core.telegram.org/type/CodeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CodeSettings {
     /// `codeSettings#ad253d78 flags:# allow_flashcall:flags.0?true current_number:flags.1?true allow_app_hash:flags.4?true allow_missed_call:flags.5?true allow_firebase:flags.7?true unknown_number:flags.9?true logout_tokens:flags.6?Vector<bytes> token:flags.8?string app_sandbox:flags.8?Bool = CodeSettings;`: [`super::types::CodeSettings`].
     CodeSettings(super::types::CodeSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CodeSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CodeSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CodeSettings {
     /// The constructor id of the variant held.
@@ -4851,10 +5774,23 @@ impl ::tl_runtime::Deserializable for CodeSettings {
 }
 /// TL type [`CommunityPeer`](https://core.telegram.org/type/CommunityPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CommunityPeer {
     /// `communityPeer#76141ebd flags:# can_view_history:flags.2?true visible:flags.0?Bool peer:Peer = CommunityPeer;`: [`super::types::CommunityPeer`].
     CommunityPeer(super::types::CommunityPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CommunityPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CommunityPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CommunityPeer {
     /// The constructor id of the variant held.
@@ -4894,10 +5830,23 @@ impl ::tl_runtime::Deserializable for CommunityPeer {
 }
 /// TL type [`CommunityPeerRequest`](https://core.telegram.org/type/CommunityPeerRequest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CommunityPeerRequest {
     /// `communityPeerRequest#7beafa85 flags:# visible:flags.0?true peer:Peer requested_by:long date:int = CommunityPeerRequest;`: [`super::types::CommunityPeerRequest`].
     CommunityPeerRequest(super::types::CommunityPeerRequest),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CommunityPeerRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CommunityPeerRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CommunityPeerRequest {
     /// The constructor id of the variant held.
@@ -4939,10 +5888,23 @@ impl ::tl_runtime::Deserializable for CommunityPeerRequest {
 ///
 /// TL type [`Config`](https://core.telegram.org/type/Config), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Config {
     /// `config#cc1a241e flags:# default_p2p_contacts:flags.3?true preload_featured_stickers:flags.4?true revoke_pm_inbox:flags.6?true blocked_mode:flags.8?true force_try_ipv6:flags.14?true date:int expires:int test_mode:Bool this_dc:int dc_options:Vector<DcOption> dc_txt_domain_name:string chat_size_max:int megagroup_size_max:int forwarded_count_max:int online_update_period_ms:int offline_blur_timeout_ms:int offline_idle_timeout_ms:int online_cloud_timeout_ms:int notify_cloud_delay_ms:int notify_default_delay_ms:int push_chat_period_ms:int push_chat_limit:int edit_time_limit:int revoke_time_limit:int revoke_pm_time_limit:int rating_e_decay:int stickers_recent_limit:int channels_read_media_period:int tmp_sessions:flags.0?int call_receive_timeout_ms:int call_ring_timeout_ms:int call_connect_timeout_ms:int call_packet_timeout_ms:int me_url_prefix:string autoupdate_url_prefix:flags.7?string gif_search_username:flags.9?string venue_search_username:flags.10?string img_search_username:flags.11?string static_maps_provider:flags.12?string caption_length_max:int message_length_max:int webfile_dc_id:int suggested_lang_code:flags.2?string lang_pack_version:flags.2?int base_lang_pack_version:flags.2?int reactions_default:flags.15?Reaction autologin_token:flags.16?string = Config;`: [`super::types::Config`].
     Config(super::types::Config),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Config {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Config {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Config {
     /// The constructor id of the variant held.
@@ -4984,10 +5946,23 @@ impl ::tl_runtime::Deserializable for Config {
 ///
 /// TL type [`ConnectedBot`](https://core.telegram.org/type/ConnectedBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ConnectedBot {
     /// `connectedBot#033ed001 flags:# bot_id:long recipients:BusinessBotRecipients rights:BusinessBotRights device:flags.0?string date:flags.1?int location:flags.2?string = ConnectedBot;`: [`super::types::ConnectedBot`].
     ConnectedBot(super::types::ConnectedBot),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ConnectedBot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ConnectedBot {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ConnectedBot {
     /// The constructor id of the variant held.
@@ -5029,10 +6004,23 @@ impl ::tl_runtime::Deserializable for ConnectedBot {
 ///
 /// TL type [`ConnectedBotStarRef`](https://core.telegram.org/type/ConnectedBotStarRef), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ConnectedBotStarRef {
     /// `connectedBotStarRef#19a13f71 flags:# revoked:flags.1?true url:string date:int bot_id:long commission_permille:int duration_months:flags.0?int participants:long revenue:long = ConnectedBotStarRef;`: [`super::types::ConnectedBotStarRef`].
     ConnectedBotStarRef(super::types::ConnectedBotStarRef),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ConnectedBotStarRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ConnectedBotStarRef {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ConnectedBotStarRef {
     /// The constructor id of the variant held.
@@ -5074,10 +6062,23 @@ impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
 ///
 /// TL type [`Contact`](https://core.telegram.org/type/Contact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Contact {
     /// `contact#145ade0b user_id:long mutual:Bool = Contact;`: [`super::types::Contact`].
     Contact(super::types::Contact),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Contact {
     /// The constructor id of the variant held.
@@ -5119,10 +6120,23 @@ impl ::tl_runtime::Deserializable for Contact {
 ///
 /// TL type [`ContactBirthday`](https://core.telegram.org/type/ContactBirthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ContactBirthday {
     /// `contactBirthday#1d998733 contact_id:long birthday:Birthday = ContactBirthday;`: [`super::types::ContactBirthday`].
     ContactBirthday(super::types::ContactBirthday),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ContactBirthday {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ContactBirthday {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ContactBirthday {
     /// The constructor id of the variant held.
@@ -5164,10 +6178,23 @@ impl ::tl_runtime::Deserializable for ContactBirthday {
 ///
 /// TL type [`ContactStatus`](https://core.telegram.org/type/ContactStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ContactStatus {
     /// `contactStatus#16d9703b user_id:long status:UserStatus = ContactStatus;`: [`super::types::ContactStatus`].
     ContactStatus(super::types::ContactStatus),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ContactStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ContactStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ContactStatus {
     /// The constructor id of the variant held.
@@ -5207,10 +6234,23 @@ impl ::tl_runtime::Deserializable for ContactStatus {
 }
 /// TL type [`CurrencyRate`](https://core.telegram.org/type/CurrencyRate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CurrencyRate {
     /// `currencyRate#30d9743c currency:string rate:double = CurrencyRate;`: [`super::types::CurrencyRate`].
     CurrencyRate(super::types::CurrencyRate),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for CurrencyRate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CurrencyRate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl CurrencyRate {
     /// The constructor id of the variant held.
@@ -5252,10 +6292,23 @@ impl ::tl_runtime::Deserializable for CurrencyRate {
 ///
 /// TL type [`DataJSON`](https://core.telegram.org/type/DataJSON), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DataJson {
     /// `dataJSON#7d748d04 data:string = DataJSON;`: [`super::types::DataJson`].
     DataJson(super::types::DataJson),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DataJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DataJson {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DataJson {
     /// The constructor id of the variant held.
@@ -5297,10 +6350,23 @@ impl ::tl_runtime::Deserializable for DataJson {
 ///
 /// TL type [`DcOption`](https://core.telegram.org/type/DcOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DcOption {
     /// `dcOption#18b7a10d flags:# ipv6:flags.0?true media_only:flags.1?true tcpo_only:flags.2?true cdn:flags.3?true static:flags.4?true this_port_only:flags.5?true id:int ip_address:string port:int secret:flags.10?bytes = DcOption;`: [`super::types::DcOption`].
     DcOption(super::types::DcOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DcOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DcOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DcOption {
     /// The constructor id of the variant held.
@@ -5342,10 +6408,23 @@ impl ::tl_runtime::Deserializable for DcOption {
 ///
 /// TL type [`DefaultHistoryTTL`](https://core.telegram.org/type/DefaultHistoryTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DefaultHistoryTtl {
     /// `defaultHistoryTTL#43b46b20 period:int = DefaultHistoryTTL;`: [`super::types::DefaultHistoryTtl`].
     DefaultHistoryTtl(super::types::DefaultHistoryTtl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DefaultHistoryTtl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DefaultHistoryTtl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DefaultHistoryTtl {
     /// The constructor id of the variant held.
@@ -5385,7 +6464,6 @@ impl ::tl_runtime::Deserializable for DefaultHistoryTtl {
 }
 /// TL type [`DestroyAuthKeyRes`](https://core.telegram.org/type/DestroyAuthKeyRes), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DestroyAuthKeyRes {
     /// `destroy_auth_key_ok#f660e1d4 = DestroyAuthKeyRes;`: [`super::types::DestroyAuthKeyOk`].
     DestroyAuthKeyOk(super::types::DestroyAuthKeyOk),
@@ -5393,6 +6471,20 @@ pub enum DestroyAuthKeyRes {
     DestroyAuthKeyNone(super::types::DestroyAuthKeyNone),
     /// `destroy_auth_key_fail#ea109b13 = DestroyAuthKeyRes;`: [`super::types::DestroyAuthKeyFail`].
     DestroyAuthKeyFail(super::types::DestroyAuthKeyFail),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DestroyAuthKeyRes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DestroyAuthKeyRes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DestroyAuthKeyRes {
     /// The constructor id of the variant held.
@@ -5456,12 +6548,25 @@ impl ::tl_runtime::Deserializable for DestroyAuthKeyRes {
 }
 /// TL type [`DestroySessionRes`](https://core.telegram.org/type/DestroySessionRes), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DestroySessionRes {
     /// `destroy_session_ok#e22045fc session_id:long = DestroySessionRes;`: [`super::types::DestroySessionOk`].
     DestroySessionOk(super::types::DestroySessionOk),
     /// `destroy_session_none#62d350c9 session_id:long = DestroySessionRes;`: [`super::types::DestroySessionNone`].
     DestroySessionNone(super::types::DestroySessionNone),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DestroySessionRes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DestroySessionRes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DestroySessionRes {
     /// The constructor id of the variant held.
@@ -5515,7 +6620,6 @@ impl ::tl_runtime::Deserializable for DestroySessionRes {
 ///
 /// TL type [`Dialog`](https://core.telegram.org/type/Dialog), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Dialog {
     /// `dialog#fc89f7f3 flags:# pinned:flags.2?true unread_mark:flags.3?true view_forum_as_messages:flags.6?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int unread_reactions_count:int unread_poll_votes_count:int notify_settings:PeerNotifySettings pts:flags.0?int draft:flags.1?DraftMessage folder_id:flags.4?int ttl_period:flags.5?int = Dialog;`: [`super::types::Dialog`].
     Dialog(super::types::Dialog),
@@ -5523,6 +6627,20 @@ pub enum Dialog {
     Folder(super::types::DialogFolder),
     /// `dialogCommunity#f78a0973 flags:# pinned:flags.2?true community_id:long notify_settings:PeerNotifySettings = Dialog;`: [`super::types::DialogCommunity`].
     Community(super::types::DialogCommunity),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Dialog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Dialog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Dialog {
     /// The constructor id of the variant held.
@@ -5588,7 +6706,6 @@ impl ::tl_runtime::Deserializable for Dialog {
 ///
 /// TL type [`DialogFilter`](https://core.telegram.org/type/DialogFilter), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DialogFilter {
     /// `dialogFilter#aa472651 flags:# contacts:flags.0?true non_contacts:flags.1?true groups:flags.2?true broadcasts:flags.3?true bots:flags.4?true exclude_muted:flags.11?true exclude_read:flags.12?true exclude_archived:flags.13?true title_noanimate:flags.28?true id:int title:TextWithEntities emoticon:flags.25?string color:flags.27?int pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> exclude_peers:Vector<InputPeer> = DialogFilter;`: [`super::types::DialogFilter`].
     DialogFilter(super::types::DialogFilter),
@@ -5596,6 +6713,20 @@ pub enum DialogFilter {
     Default(super::types::DialogFilterDefault),
     /// `dialogFilterChatlist#96537bd7 flags:# has_my_invites:flags.26?true title_noanimate:flags.28?true id:int title:TextWithEntities emoticon:flags.25?string color:flags.27?int pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> = DialogFilter;`: [`super::types::DialogFilterChatlist`].
     Chatlist(super::types::DialogFilterChatlist),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DialogFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DialogFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DialogFilter {
     /// The constructor id of the variant held.
@@ -5661,10 +6792,23 @@ impl ::tl_runtime::Deserializable for DialogFilter {
 ///
 /// TL type [`DialogFilterSuggested`](https://core.telegram.org/type/DialogFilterSuggested), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DialogFilterSuggested {
     /// `dialogFilterSuggested#77744d4a filter:DialogFilter description:string = DialogFilterSuggested;`: [`super::types::DialogFilterSuggested`].
     DialogFilterSuggested(super::types::DialogFilterSuggested),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DialogFilterSuggested {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DialogFilterSuggested {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DialogFilterSuggested {
     /// The constructor id of the variant held.
@@ -5706,7 +6850,6 @@ impl ::tl_runtime::Deserializable for DialogFilterSuggested {
 ///
 /// TL type [`DialogPeer`](https://core.telegram.org/type/DialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DialogPeer {
     /// `dialogPeer#e56dbf05 peer:Peer = DialogPeer;`: [`super::types::DialogPeer`].
     DialogPeer(super::types::DialogPeer),
@@ -5714,6 +6857,20 @@ pub enum DialogPeer {
     Folder(super::types::DialogPeerFolder),
     /// `dialogPeerCommunity#2f65c8e4 community_id:long = DialogPeer;`: [`super::types::DialogPeerCommunity`].
     Community(super::types::DialogPeerCommunity),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DialogPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DialogPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DialogPeer {
     /// The constructor id of the variant held.
@@ -5779,10 +6936,23 @@ impl ::tl_runtime::Deserializable for DialogPeer {
 ///
 /// TL type [`DisallowedGiftsSettings`](https://core.telegram.org/type/DisallowedGiftsSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DisallowedGiftsSettings {
     /// `disallowedGiftsSettings#71f276c4 flags:# disallow_unlimited_stargifts:flags.0?true disallow_limited_stargifts:flags.1?true disallow_unique_stargifts:flags.2?true disallow_premium_gifts:flags.3?true disallow_stargifts_from_channels:flags.4?true = DisallowedGiftsSettings;`: [`super::types::DisallowedGiftsSettings`].
     DisallowedGiftsSettings(super::types::DisallowedGiftsSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DisallowedGiftsSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DisallowedGiftsSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DisallowedGiftsSettings {
     /// The constructor id of the variant held.
@@ -5824,12 +6994,25 @@ impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
 ///
 /// TL type [`Document`](https://core.telegram.org/type/Document), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Document {
     /// `documentEmpty#36f8c871 id:long = Document;`: [`super::types::DocumentEmpty`].
     Empty(super::types::DocumentEmpty),
     /// `document#8fd4c4d8 flags:# id:long access_hash:long file_reference:bytes date:int mime_type:string size:long thumbs:flags.0?Vector<PhotoSize> video_thumbs:flags.1?Vector<VideoSize> dc_id:int attributes:Vector<DocumentAttribute> = Document;`: [`super::types::Document`].
     Document(super::types::Document),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Document {
     /// The constructor id of the variant held.
@@ -5885,7 +7068,6 @@ impl ::tl_runtime::Deserializable for Document {
 ///
 /// TL type [`DocumentAttribute`](https://core.telegram.org/type/DocumentAttribute), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DocumentAttribute {
     /// `documentAttributeImageSize#6c37c15c w:int h:int = DocumentAttribute;`: [`super::types::DocumentAttributeImageSize`].
     ImageSize(super::types::DocumentAttributeImageSize),
@@ -5903,6 +7085,20 @@ pub enum DocumentAttribute {
     HasStickers(super::types::DocumentAttributeHasStickers),
     /// `documentAttributeCustomEmoji#fd149899 flags:# free:flags.0?true text_color:flags.1?true alt:string stickerset:InputStickerSet = DocumentAttribute;`: [`super::types::DocumentAttributeCustomEmoji`].
     CustomEmoji(super::types::DocumentAttributeCustomEmoji),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DocumentAttribute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DocumentAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DocumentAttribute {
     /// The constructor id of the variant held.
@@ -6028,12 +7224,25 @@ impl ::tl_runtime::Deserializable for DocumentAttribute {
 ///
 /// TL type [`DraftMessage`](https://core.telegram.org/type/DraftMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum DraftMessage {
     /// `draftMessageEmpty#1b0c841a flags:# date:flags.0?int = DraftMessage;`: [`super::types::DraftMessageEmpty`].
     Empty(super::types::DraftMessageEmpty),
     /// `draftMessage#60fe3294 flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia date:int effect:flags.7?long suggested_post:flags.8?SuggestedPost rich_message:flags.9?RichMessage = DraftMessage;`: [`super::types::DraftMessage`].
     DraftMessage(super::types::DraftMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for DraftMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DraftMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl DraftMessage {
     /// The constructor id of the variant held.
@@ -6087,7 +7296,6 @@ impl ::tl_runtime::Deserializable for DraftMessage {
 ///
 /// TL type [`EmailVerification`](https://core.telegram.org/type/EmailVerification), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmailVerification {
     /// `emailVerificationCode#922e55a9 code:string = EmailVerification;`: [`super::types::EmailVerificationCode`].
     Code(super::types::EmailVerificationCode),
@@ -6095,6 +7303,20 @@ pub enum EmailVerification {
     Google(super::types::EmailVerificationGoogle),
     /// `emailVerificationApple#96d074fd token:string = EmailVerification;`: [`super::types::EmailVerificationApple`].
     Apple(super::types::EmailVerificationApple),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmailVerification {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmailVerification {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmailVerification {
     /// The constructor id of the variant held.
@@ -6160,7 +7382,6 @@ impl ::tl_runtime::Deserializable for EmailVerification {
 ///
 /// TL type [`EmailVerifyPurpose`](https://core.telegram.org/type/EmailVerifyPurpose), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmailVerifyPurpose {
     /// `emailVerifyPurposeLoginSetup#4345be73 phone_number:string phone_code_hash:string = EmailVerifyPurpose;`: [`super::types::EmailVerifyPurposeLoginSetup`].
     LoginSetup(super::types::EmailVerifyPurposeLoginSetup),
@@ -6168,6 +7389,20 @@ pub enum EmailVerifyPurpose {
     LoginChange(super::types::EmailVerifyPurposeLoginChange),
     /// `emailVerifyPurposePassport#bbf51685 = EmailVerifyPurpose;`: [`super::types::EmailVerifyPurposePassport`].
     Passport(super::types::EmailVerifyPurposePassport),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmailVerifyPurpose {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmailVerifyPurpose {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmailVerifyPurpose {
     /// The constructor id of the variant held.
@@ -6233,7 +7468,6 @@ impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
 ///
 /// TL type [`EmojiGroup`](https://core.telegram.org/type/EmojiGroup), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiGroup {
     /// `emojiGroup#7a9abda9 title:string icon_emoji_id:long emoticons:Vector<string> = EmojiGroup;`: [`super::types::EmojiGroup`].
     EmojiGroup(super::types::EmojiGroup),
@@ -6241,6 +7475,20 @@ pub enum EmojiGroup {
     Greeting(super::types::EmojiGroupGreeting),
     /// `emojiGroupPremium#093bcf34 title:string icon_emoji_id:long = EmojiGroup;`: [`super::types::EmojiGroupPremium`].
     Premium(super::types::EmojiGroupPremium),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiGroup {
     /// The constructor id of the variant held.
@@ -6306,12 +7554,25 @@ impl ::tl_runtime::Deserializable for EmojiGroup {
 ///
 /// TL type [`EmojiKeyword`](https://core.telegram.org/type/EmojiKeyword), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiKeyword {
     /// `emojiKeyword#d5b3b9f9 keyword:string emoticons:Vector<string> = EmojiKeyword;`: [`super::types::EmojiKeyword`].
     EmojiKeyword(super::types::EmojiKeyword),
     /// `emojiKeywordDeleted#236df622 keyword:string emoticons:Vector<string> = EmojiKeyword;`: [`super::types::EmojiKeywordDeleted`].
     Deleted(super::types::EmojiKeywordDeleted),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiKeyword {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiKeyword {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiKeyword {
     /// The constructor id of the variant held.
@@ -6365,10 +7626,23 @@ impl ::tl_runtime::Deserializable for EmojiKeyword {
 ///
 /// TL type [`EmojiKeywordsDifference`](https://core.telegram.org/type/EmojiKeywordsDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiKeywordsDifference {
     /// `emojiKeywordsDifference#5cc761bd lang_code:string from_version:int version:int keywords:Vector<EmojiKeyword> = EmojiKeywordsDifference;`: [`super::types::EmojiKeywordsDifference`].
     EmojiKeywordsDifference(super::types::EmojiKeywordsDifference),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiKeywordsDifference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiKeywordsDifference {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiKeywordsDifference {
     /// The constructor id of the variant held.
@@ -6410,10 +7684,23 @@ impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
 ///
 /// TL type [`EmojiLanguage`](https://core.telegram.org/type/EmojiLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiLanguage {
     /// `emojiLanguage#b3fb5361 lang_code:string = EmojiLanguage;`: [`super::types::EmojiLanguage`].
     EmojiLanguage(super::types::EmojiLanguage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiLanguage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiLanguage {
     /// The constructor id of the variant held.
@@ -6455,12 +7742,25 @@ impl ::tl_runtime::Deserializable for EmojiLanguage {
 ///
 /// TL type [`EmojiList`](https://core.telegram.org/type/EmojiList), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiList {
     /// `emojiListNotModified#481eadfa = EmojiList;`: [`super::types::EmojiListNotModified`].
     NotModified(super::types::EmojiListNotModified),
     /// `emojiList#7a1e11d1 hash:long document_id:Vector<long> = EmojiList;`: [`super::types::EmojiList`].
     EmojiList(super::types::EmojiList),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiList {
     /// The constructor id of the variant held.
@@ -6514,7 +7814,6 @@ impl ::tl_runtime::Deserializable for EmojiList {
 ///
 /// TL type [`EmojiStatus`](https://core.telegram.org/type/EmojiStatus), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiStatus {
     /// `emojiStatusEmpty#2de11aae = EmojiStatus;`: [`super::types::EmojiStatusEmpty`].
     Empty(super::types::EmojiStatusEmpty),
@@ -6524,6 +7823,20 @@ pub enum EmojiStatus {
     Collectible(super::types::EmojiStatusCollectible),
     /// `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;`: [`super::types::InputEmojiStatusCollectible`].
     InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiStatus {
     /// The constructor id of the variant held.
@@ -6601,10 +7914,23 @@ impl ::tl_runtime::Deserializable for EmojiStatus {
 ///
 /// TL type [`EmojiURL`](https://core.telegram.org/type/EmojiURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EmojiUrl {
     /// `emojiURL#a575739d url:string = EmojiURL;`: [`super::types::EmojiUrl`].
     EmojiUrl(super::types::EmojiUrl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EmojiUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EmojiUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EmojiUrl {
     /// The constructor id of the variant held.
@@ -6646,7 +7972,6 @@ impl ::tl_runtime::Deserializable for EmojiUrl {
 ///
 /// TL type [`EncryptedChat`](https://core.telegram.org/type/EncryptedChat), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EncryptedChat {
     /// `encryptedChatEmpty#ab7ec0a0 id:int = EncryptedChat;`: [`super::types::EncryptedChatEmpty`].
     Empty(super::types::EncryptedChatEmpty),
@@ -6658,6 +7983,20 @@ pub enum EncryptedChat {
     EncryptedChat(super::types::EncryptedChat),
     /// `encryptedChatDiscarded#1e1c7c45 flags:# history_deleted:flags.0?true id:int = EncryptedChat;`: [`super::types::EncryptedChatDiscarded`].
     Discarded(super::types::EncryptedChatDiscarded),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EncryptedChat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EncryptedChat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EncryptedChat {
     /// The constructor id of the variant held.
@@ -6747,12 +8086,25 @@ impl ::tl_runtime::Deserializable for EncryptedChat {
 ///
 /// TL type [`EncryptedFile`](https://core.telegram.org/type/EncryptedFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EncryptedFile {
     /// `encryptedFileEmpty#c21f497e = EncryptedFile;`: [`super::types::EncryptedFileEmpty`].
     Empty(super::types::EncryptedFileEmpty),
     /// `encryptedFile#a8008cd8 id:long access_hash:long size:long dc_id:int key_fingerprint:int = EncryptedFile;`: [`super::types::EncryptedFile`].
     EncryptedFile(super::types::EncryptedFile),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EncryptedFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EncryptedFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EncryptedFile {
     /// The constructor id of the variant held.
@@ -6806,12 +8158,25 @@ impl ::tl_runtime::Deserializable for EncryptedFile {
 ///
 /// TL type [`EncryptedMessage`](https://core.telegram.org/type/EncryptedMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EncryptedMessage {
     /// `encryptedMessage#ed18c118 random_id:long chat_id:int date:int bytes:bytes file:EncryptedFile = EncryptedMessage;`: [`super::types::EncryptedMessage`].
     EncryptedMessage(super::types::EncryptedMessage),
     /// `encryptedMessageService#23734b06 random_id:long chat_id:int date:int bytes:bytes = EncryptedMessage;`: [`super::types::EncryptedMessageService`].
     Service(super::types::EncryptedMessageService),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EncryptedMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EncryptedMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EncryptedMessage {
     /// The constructor id of the variant held.
@@ -6863,10 +8228,23 @@ impl ::tl_runtime::Deserializable for EncryptedMessage {
 }
 /// TL type [`EphemeralMessage`](https://core.telegram.org/type/EphemeralMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EphemeralMessage {
     /// `ephemeralMessage#dd27bee9 flags:# out:flags.0?true welcome_template:flags.5?true invert_media:flags.7?true noforwards:flags.12?true id:int from_id:Peer peer_id:flags.9?Peer receiver_id:long top_msg_id:flags.1?int date:int message:string entities:flags.2?Vector<MessageEntity> media:flags.3?MessageMedia reply_markup:flags.4?ReplyMarkup reply_to:flags.6?MessageReplyHeader rich_message:flags.8?RichMessage chat_instance:flags.10?long anchor_msg_id:flags.11?int = EphemeralMessage;`: [`super::types::EphemeralMessage`].
     EphemeralMessage(super::types::EphemeralMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for EphemeralMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EphemeralMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl EphemeralMessage {
     /// The constructor id of the variant held.
@@ -6908,10 +8286,23 @@ impl ::tl_runtime::Deserializable for EphemeralMessage {
 ///
 /// TL type [`Error`](https://core.telegram.org/type/Error), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Error {
     /// `error#c4b9f9bb code:int text:string = Error;`: [`super::types::Error`].
     Error(super::types::Error),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Error {
     /// The constructor id of the variant held.
@@ -6953,12 +8344,25 @@ impl ::tl_runtime::Deserializable for Error {
 ///
 /// TL type [`ExportedChatInvite`](https://core.telegram.org/type/ExportedChatInvite), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ExportedChatInvite {
     /// `chatInviteExported#a22cbd96 flags:# revoked:flags.0?true permanent:flags.5?true request_needed:flags.6?true link:string admin_id:long date:int start_date:flags.4?int expire_date:flags.1?int usage_limit:flags.2?int usage:flags.3?int requested:flags.7?int subscription_expired:flags.10?int title:flags.8?string subscription_pricing:flags.9?StarsSubscriptionPricing = ExportedChatInvite;`: [`super::types::ChatInviteExported`].
     ChatInviteExported(super::types::ChatInviteExported),
     /// `chatInvitePublicJoinRequests#ed107ab7 = ExportedChatInvite;`: [`super::types::ChatInvitePublicJoinRequests`].
     ChatInvitePublicJoinRequests(super::types::ChatInvitePublicJoinRequests),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExportedChatInvite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ExportedChatInvite {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ExportedChatInvite {
     /// The constructor id of the variant held.
@@ -7012,10 +8416,23 @@ impl ::tl_runtime::Deserializable for ExportedChatInvite {
 ///
 /// TL type [`ExportedChatlistInvite`](https://core.telegram.org/type/ExportedChatlistInvite), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ExportedChatlistInvite {
     /// `exportedChatlistInvite#0c5181ac flags:# title:string url:string peers:Vector<Peer> = ExportedChatlistInvite;`: [`super::types::ExportedChatlistInvite`].
     ExportedChatlistInvite(super::types::ExportedChatlistInvite),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExportedChatlistInvite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ExportedChatlistInvite {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ExportedChatlistInvite {
     /// The constructor id of the variant held.
@@ -7057,10 +8474,23 @@ impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
 ///
 /// TL type [`ExportedContactToken`](https://core.telegram.org/type/ExportedContactToken), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ExportedContactToken {
     /// `exportedContactToken#41bf109b url:string expires:int = ExportedContactToken;`: [`super::types::ExportedContactToken`].
     ExportedContactToken(super::types::ExportedContactToken),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExportedContactToken {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ExportedContactToken {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ExportedContactToken {
     /// The constructor id of the variant held.
@@ -7102,10 +8532,23 @@ impl ::tl_runtime::Deserializable for ExportedContactToken {
 ///
 /// TL type [`ExportedMessageLink`](https://core.telegram.org/type/ExportedMessageLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ExportedMessageLink {
     /// `exportedMessageLink#5dab1af4 link:string html:string = ExportedMessageLink;`: [`super::types::ExportedMessageLink`].
     ExportedMessageLink(super::types::ExportedMessageLink),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExportedMessageLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ExportedMessageLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ExportedMessageLink {
     /// The constructor id of the variant held.
@@ -7147,10 +8590,23 @@ impl ::tl_runtime::Deserializable for ExportedMessageLink {
 ///
 /// TL type [`ExportedStoryLink`](https://core.telegram.org/type/ExportedStoryLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ExportedStoryLink {
     /// `exportedStoryLink#3fc9053b link:string = ExportedStoryLink;`: [`super::types::ExportedStoryLink`].
     ExportedStoryLink(super::types::ExportedStoryLink),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExportedStoryLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ExportedStoryLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ExportedStoryLink {
     /// The constructor id of the variant held.
@@ -7192,10 +8648,23 @@ impl ::tl_runtime::Deserializable for ExportedStoryLink {
 ///
 /// TL type [`FactCheck`](https://core.telegram.org/type/FactCheck), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FactCheck {
     /// `factCheck#b89bfccf flags:# need_check:flags.0?true country:flags.1?string text:flags.1?TextWithEntities hash:long = FactCheck;`: [`super::types::FactCheck`].
     FactCheck(super::types::FactCheck),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FactCheck {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FactCheck {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FactCheck {
     /// The constructor id of the variant held.
@@ -7237,10 +8706,23 @@ impl ::tl_runtime::Deserializable for FactCheck {
 ///
 /// TL type [`FileHash`](https://core.telegram.org/type/FileHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FileHash {
     /// `fileHash#f39b035c offset:long limit:int hash:bytes = FileHash;`: [`super::types::FileHash`].
     FileHash(super::types::FileHash),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FileHash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FileHash {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FileHash {
     /// The constructor id of the variant held.
@@ -7282,10 +8764,23 @@ impl ::tl_runtime::Deserializable for FileHash {
 ///
 /// TL type [`Folder`](https://core.telegram.org/type/Folder), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Folder {
     /// `folder#ff544e65 flags:# autofill_new_broadcasts:flags.0?true autofill_public_groups:flags.1?true autofill_new_correspondents:flags.2?true id:int title:string photo:flags.3?ChatPhoto = Folder;`: [`super::types::Folder`].
     Folder(super::types::Folder),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Folder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Folder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Folder {
     /// The constructor id of the variant held.
@@ -7327,10 +8822,23 @@ impl ::tl_runtime::Deserializable for Folder {
 ///
 /// TL type [`FolderPeer`](https://core.telegram.org/type/FolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FolderPeer {
     /// `folderPeer#e9baa668 peer:Peer folder_id:int = FolderPeer;`: [`super::types::FolderPeer`].
     FolderPeer(super::types::FolderPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FolderPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FolderPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FolderPeer {
     /// The constructor id of the variant held.
@@ -7372,12 +8880,25 @@ impl ::tl_runtime::Deserializable for FolderPeer {
 ///
 /// TL type [`ForumTopic`](https://core.telegram.org/type/ForumTopic), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ForumTopic {
     /// `forumTopicDeleted#023f109b id:int = ForumTopic;`: [`super::types::ForumTopicDeleted`].
     Deleted(super::types::ForumTopicDeleted),
     /// `forumTopic#fcdad815 flags:# my:flags.1?true closed:flags.2?true pinned:flags.3?true short:flags.5?true hidden:flags.6?true title_missing:flags.7?true id:int date:int peer:Peer title:string icon_color:int icon_emoji_id:flags.0?long top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int unread_reactions_count:int unread_poll_votes_count:int from_id:Peer notify_settings:PeerNotifySettings draft:flags.4?DraftMessage = ForumTopic;`: [`super::types::ForumTopic`].
     ForumTopic(super::types::ForumTopic),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ForumTopic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ForumTopic {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ForumTopic {
     /// The constructor id of the variant held.
@@ -7431,10 +8952,23 @@ impl ::tl_runtime::Deserializable for ForumTopic {
 ///
 /// TL type [`FoundStory`](https://core.telegram.org/type/FoundStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FoundStory {
     /// `foundStory#e87acbc0 peer:Peer story:StoryItem = FoundStory;`: [`super::types::FoundStory`].
     FoundStory(super::types::FoundStory),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FoundStory {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FoundStory {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FoundStory {
     /// The constructor id of the variant held.
@@ -7474,10 +9008,23 @@ impl ::tl_runtime::Deserializable for FoundStory {
 }
 /// TL type [`FutureSalt`](https://core.telegram.org/type/FutureSalt), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FutureSalt {
     /// `future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;`: [`super::types::FutureSalt`].
     FutureSalt(super::types::FutureSalt),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FutureSalt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FutureSalt {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FutureSalt {
     /// The constructor id of the variant held.
@@ -7517,10 +9064,23 @@ impl ::tl_runtime::Deserializable for FutureSalt {
 }
 /// TL type [`FutureSalts`](https://core.telegram.org/type/FutureSalts), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FutureSalts {
     /// `future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;`: [`super::types::FutureSalts`].
     FutureSalts(super::types::FutureSalts),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for FutureSalts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FutureSalts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl FutureSalts {
     /// The constructor id of the variant held.
@@ -7562,10 +9122,23 @@ impl ::tl_runtime::Deserializable for FutureSalts {
 ///
 /// TL type [`Game`](https://core.telegram.org/type/Game), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Game {
     /// `game#bdf9653b flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document = Game;`: [`super::types::Game`].
     Game(super::types::Game),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Game {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Game {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Game {
     /// The constructor id of the variant held.
@@ -7607,12 +9180,25 @@ impl ::tl_runtime::Deserializable for Game {
 ///
 /// TL type [`GeoPoint`](https://core.telegram.org/type/GeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GeoPoint {
     /// `geoPointEmpty#1117dd5f = GeoPoint;`: [`super::types::GeoPointEmpty`].
     Empty(super::types::GeoPointEmpty),
     /// `geoPoint#b2a2f663 flags:# long:double lat:double access_hash:long accuracy_radius:flags.0?int = GeoPoint;`: [`super::types::GeoPoint`].
     GeoPoint(super::types::GeoPoint),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GeoPoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GeoPoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GeoPoint {
     /// The constructor id of the variant held.
@@ -7666,10 +9252,23 @@ impl ::tl_runtime::Deserializable for GeoPoint {
 ///
 /// TL type [`GeoPointAddress`](https://core.telegram.org/type/GeoPointAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GeoPointAddress {
     /// `geoPointAddress#de4c5d93 flags:# country_iso2:string state:flags.0?string city:flags.1?string street:flags.2?string = GeoPointAddress;`: [`super::types::GeoPointAddress`].
     GeoPointAddress(super::types::GeoPointAddress),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GeoPointAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GeoPointAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GeoPointAddress {
     /// The constructor id of the variant held.
@@ -7711,10 +9310,23 @@ impl ::tl_runtime::Deserializable for GeoPointAddress {
 ///
 /// TL type [`GlobalPrivacySettings`](https://core.telegram.org/type/GlobalPrivacySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GlobalPrivacySettings {
     /// `globalPrivacySettings#fe41b34f flags:# archive_and_mute_new_noncontact_peers:flags.0?true keep_archived_unmuted:flags.1?true keep_archived_folders:flags.2?true hide_read_marks:flags.3?true new_noncontact_peers_require_premium:flags.4?true display_gifts_button:flags.7?true noncontact_peers_paid_stars:flags.5?long disallowed_gifts:flags.6?DisallowedGiftsSettings = GlobalPrivacySettings;`: [`super::types::GlobalPrivacySettings`].
     GlobalPrivacySettings(super::types::GlobalPrivacySettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GlobalPrivacySettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GlobalPrivacySettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GlobalPrivacySettings {
     /// The constructor id of the variant held.
@@ -7756,12 +9368,25 @@ impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
 ///
 /// TL type [`GroupCall`](https://core.telegram.org/type/GroupCall), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCall {
     /// `groupCallDiscarded#7780bcb4 id:long access_hash:long duration:int = GroupCall;`: [`super::types::GroupCallDiscarded`].
     Discarded(super::types::GroupCallDiscarded),
     /// `groupCall#efb2b617 flags:# join_muted:flags.1?true can_change_join_muted:flags.2?true join_date_asc:flags.6?true schedule_start_subscribed:flags.8?true can_start_video:flags.9?true record_video_active:flags.11?true rtmp_stream:flags.12?true listeners_hidden:flags.13?true conference:flags.14?true creator:flags.15?true messages_enabled:flags.17?true can_change_messages_enabled:flags.18?true min:flags.19?true id:long access_hash:long participants_count:int title:flags.3?string stream_dc_id:flags.4?int record_start_date:flags.5?int schedule_date:flags.7?int unmuted_video_count:flags.10?int unmuted_video_limit:int version:int invite_link:flags.16?string send_paid_messages_stars:flags.20?long default_send_as:flags.21?Peer = GroupCall;`: [`super::types::GroupCall`].
     GroupCall(super::types::GroupCall),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCall {
     /// The constructor id of the variant held.
@@ -7815,10 +9440,23 @@ impl ::tl_runtime::Deserializable for GroupCall {
 ///
 /// TL type [`GroupCallDonor`](https://core.telegram.org/type/GroupCallDonor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallDonor {
     /// `groupCallDonor#ee430c85 flags:# top:flags.0?true my:flags.1?true peer_id:flags.3?Peer stars:long = GroupCallDonor;`: [`super::types::GroupCallDonor`].
     GroupCallDonor(super::types::GroupCallDonor),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallDonor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallDonor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallDonor {
     /// The constructor id of the variant held.
@@ -7862,10 +9500,23 @@ impl ::tl_runtime::Deserializable for GroupCallDonor {
 ///
 /// TL type [`GroupCallMessage`](https://core.telegram.org/type/GroupCallMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallMessage {
     /// `groupCallMessage#1a8afc7e flags:# from_admin:flags.1?true id:int from_id:Peer date:int message:TextWithEntities paid_message_stars:flags.0?long = GroupCallMessage;`: [`super::types::GroupCallMessage`].
     GroupCallMessage(super::types::GroupCallMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallMessage {
     /// The constructor id of the variant held.
@@ -7907,10 +9558,23 @@ impl ::tl_runtime::Deserializable for GroupCallMessage {
 ///
 /// TL type [`GroupCallParticipant`](https://core.telegram.org/type/GroupCallParticipant), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallParticipant {
     /// `groupCallParticipant#2a3dc7ac flags:# muted:flags.0?true left:flags.1?true can_self_unmute:flags.2?true just_joined:flags.4?true versioned:flags.5?true min:flags.8?true muted_by_you:flags.9?true volume_by_admin:flags.10?true self:flags.12?true video_joined:flags.15?true peer:Peer date:int active_date:flags.3?int source:int volume:flags.7?int about:flags.11?string raise_hand_rating:flags.13?long video:flags.6?GroupCallParticipantVideo presentation:flags.14?GroupCallParticipantVideo paid_stars_total:flags.16?long = GroupCallParticipant;`: [`super::types::GroupCallParticipant`].
     GroupCallParticipant(super::types::GroupCallParticipant),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallParticipant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallParticipant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallParticipant {
     /// The constructor id of the variant held.
@@ -7952,10 +9616,23 @@ impl ::tl_runtime::Deserializable for GroupCallParticipant {
 ///
 /// TL type [`GroupCallParticipantVideo`](https://core.telegram.org/type/GroupCallParticipantVideo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallParticipantVideo {
     /// `groupCallParticipantVideo#67753ac8 flags:# paused:flags.0?true endpoint:string source_groups:Vector<GroupCallParticipantVideoSourceGroup> audio_source:flags.1?int = GroupCallParticipantVideo;`: [`super::types::GroupCallParticipantVideo`].
     GroupCallParticipantVideo(super::types::GroupCallParticipantVideo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallParticipantVideo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallParticipantVideo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallParticipantVideo {
     /// The constructor id of the variant held.
@@ -7997,12 +9674,25 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
 ///
 /// TL type [`GroupCallParticipantVideoSourceGroup`](https://core.telegram.org/type/GroupCallParticipantVideoSourceGroup), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallParticipantVideoSourceGroup {
     /// `groupCallParticipantVideoSourceGroup#dcb118b7 semantics:string sources:Vector<int> = GroupCallParticipantVideoSourceGroup;`: [`super::types::GroupCallParticipantVideoSourceGroup`].
     GroupCallParticipantVideoSourceGroup(
         super::types::GroupCallParticipantVideoSourceGroup,
     ),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallParticipantVideoSourceGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallParticipantVideoSourceGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallParticipantVideoSourceGroup {
     /// The constructor id of the variant held.
@@ -8048,10 +9738,23 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
 ///
 /// TL type [`GroupCallStreamChannel`](https://core.telegram.org/type/GroupCallStreamChannel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GroupCallStreamChannel {
     /// `groupCallStreamChannel#80eb48af channel:int scale:int last_timestamp_ms:long = GroupCallStreamChannel;`: [`super::types::GroupCallStreamChannel`].
     GroupCallStreamChannel(super::types::GroupCallStreamChannel),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupCallStreamChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupCallStreamChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl GroupCallStreamChannel {
     /// The constructor id of the variant held.
@@ -8093,10 +9796,23 @@ impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
 ///
 /// TL type [`HighScore`](https://core.telegram.org/type/HighScore), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum HighScore {
     /// `highScore#73a379eb pos:int user_id:long score:int = HighScore;`: [`super::types::HighScore`].
     HighScore(super::types::HighScore),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for HighScore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for HighScore {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl HighScore {
     /// The constructor id of the variant held.
@@ -8136,10 +9852,23 @@ impl ::tl_runtime::Deserializable for HighScore {
 }
 /// TL type [`HttpWait`](https://core.telegram.org/type/HttpWait), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum HttpWait {
     /// `http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;`: [`super::types::HttpWait`].
     HttpWait(super::types::HttpWait),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for HttpWait {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for HttpWait {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl HttpWait {
     /// The constructor id of the variant held.
@@ -8181,10 +9910,23 @@ impl ::tl_runtime::Deserializable for HttpWait {
 ///
 /// TL type [`ImportedContact`](https://core.telegram.org/type/ImportedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ImportedContact {
     /// `importedContact#c13e3c50 user_id:long client_id:long = ImportedContact;`: [`super::types::ImportedContact`].
     ImportedContact(super::types::ImportedContact),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ImportedContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ImportedContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ImportedContact {
     /// The constructor id of the variant held.
@@ -8226,10 +9968,23 @@ impl ::tl_runtime::Deserializable for ImportedContact {
 ///
 /// TL type [`InlineBotSwitchPM`](https://core.telegram.org/type/InlineBotSwitchPM), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InlineBotSwitchPm {
     /// `inlineBotSwitchPM#3c20629f text:string start_param:string = InlineBotSwitchPM;`: [`super::types::InlineBotSwitchPm`].
     InlineBotSwitchPm(super::types::InlineBotSwitchPm),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InlineBotSwitchPm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InlineBotSwitchPm {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InlineBotSwitchPm {
     /// The constructor id of the variant held.
@@ -8271,10 +10026,23 @@ impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
 ///
 /// TL type [`InlineBotWebView`](https://core.telegram.org/type/InlineBotWebView), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InlineBotWebView {
     /// `inlineBotWebView#b57295d5 text:string url:string = InlineBotWebView;`: [`super::types::InlineBotWebView`].
     InlineBotWebView(super::types::InlineBotWebView),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InlineBotWebView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InlineBotWebView {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InlineBotWebView {
     /// The constructor id of the variant held.
@@ -8314,7 +10082,6 @@ impl ::tl_runtime::Deserializable for InlineBotWebView {
 }
 /// TL type [`InlineButtonType`](https://core.telegram.org/type/InlineButtonType), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InlineButtonType {
     /// `inlineButtonTypeUrl#eca4f8d4 url:string = InlineButtonType;`: [`super::types::InlineButtonTypeUrl`].
     Url(super::types::InlineButtonTypeUrl),
@@ -8340,6 +10107,20 @@ pub enum InlineButtonType {
     Copy(super::types::InlineButtonTypeCopy),
     /// `inlineButtonTypeDisabled#a438619d = InlineButtonType;`: [`super::types::InlineButtonTypeDisabled`].
     Disabled(super::types::InlineButtonTypeDisabled),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InlineButtonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InlineButtonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InlineButtonType {
     /// The constructor id of the variant held.
@@ -8513,7 +10294,6 @@ impl ::tl_runtime::Deserializable for InlineButtonType {
 ///
 /// TL type [`InlineQueryPeerType`](https://core.telegram.org/type/InlineQueryPeerType), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InlineQueryPeerType {
     /// `inlineQueryPeerTypeSameBotPM#3081ed9d = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeSameBotPm`].
     SameBotPm(super::types::InlineQueryPeerTypeSameBotPm),
@@ -8527,6 +10307,20 @@ pub enum InlineQueryPeerType {
     Broadcast(super::types::InlineQueryPeerTypeBroadcast),
     /// `inlineQueryPeerTypeBotPM#0e3b2d0c = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeBotPm`].
     BotPm(super::types::InlineQueryPeerTypeBotPm),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InlineQueryPeerType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InlineQueryPeerType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InlineQueryPeerType {
     /// The constructor id of the variant held.
@@ -8626,7 +10420,6 @@ impl ::tl_runtime::Deserializable for InlineQueryPeerType {
 }
 /// TL type [`InputAiComposeTone`](https://core.telegram.org/type/InputAiComposeTone), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputAiComposeTone {
     /// `inputAiComposeToneDefault#1fe9a9bf tone:string = InputAiComposeTone;`: [`super::types::InputAiComposeToneDefault`].
     Default(super::types::InputAiComposeToneDefault),
@@ -8636,6 +10429,20 @@ pub enum InputAiComposeTone {
     Slug(super::types::InputAiComposeToneSlug),
     /// `inputAiComposeToneSingleUse#0e0c35af custom_prompt:string = InputAiComposeTone;`: [`super::types::InputAiComposeToneSingleUse`].
     SingleUse(super::types::InputAiComposeToneSingleUse),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputAiComposeTone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputAiComposeTone {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputAiComposeTone {
     /// The constructor id of the variant held.
@@ -8713,10 +10520,23 @@ impl ::tl_runtime::Deserializable for InputAiComposeTone {
 ///
 /// TL type [`InputAppEvent`](https://core.telegram.org/type/InputAppEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputAppEvent {
     /// `inputAppEvent#1d1b1245 time:double type:string peer:long data:JSONValue = InputAppEvent;`: [`super::types::InputAppEvent`].
     InputAppEvent(super::types::InputAppEvent),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputAppEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputAppEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputAppEvent {
     /// The constructor id of the variant held.
@@ -8758,12 +10578,25 @@ impl ::tl_runtime::Deserializable for InputAppEvent {
 ///
 /// TL type [`InputBotApp`](https://core.telegram.org/type/InputBotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBotApp {
     /// `inputBotAppID#a920bd7a id:long access_hash:long = InputBotApp;`: [`super::types::InputBotAppId`].
     Id(super::types::InputBotAppId),
     /// `inputBotAppShortName#908c0407 bot_id:InputUser short_name:string = InputBotApp;`: [`super::types::InputBotAppShortName`].
     ShortName(super::types::InputBotAppShortName),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBotApp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBotApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBotApp {
     /// The constructor id of the variant held.
@@ -8817,7 +10650,6 @@ impl ::tl_runtime::Deserializable for InputBotApp {
 ///
 /// TL type [`InputBotInlineMessage`](https://core.telegram.org/type/InputBotInlineMessage), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBotInlineMessage {
     /// `inputBotInlineMessageMediaAuto#3380c786 flags:# invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaAuto`].
     MediaAuto(super::types::InputBotInlineMessageMediaAuto),
@@ -8837,6 +10669,20 @@ pub enum InputBotInlineMessage {
     MediaWebPage(super::types::InputBotInlineMessageMediaWebPage),
     /// `inputBotInlineMessageRichMessage#b43df56c flags:# reply_markup:flags.2?ReplyMarkup rich_message:InputRichMessage = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageRichMessage`].
     RichMessage(super::types::InputBotInlineMessageRichMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBotInlineMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBotInlineMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBotInlineMessage {
     /// The constructor id of the variant held.
@@ -8974,12 +10820,25 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessage {
 ///
 /// TL type [`InputBotInlineMessageID`](https://core.telegram.org/type/InputBotInlineMessageID), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBotInlineMessageId {
     /// `inputBotInlineMessageID#890c3d89 dc_id:int id:long access_hash:long = InputBotInlineMessageID;`: [`super::types::InputBotInlineMessageId`].
     InputBotInlineMessageId(super::types::InputBotInlineMessageId),
     /// `inputBotInlineMessageID64#b6d915d7 dc_id:int owner_id:long id:int access_hash:long = InputBotInlineMessageID;`: [`super::types::InputBotInlineMessageId64`].
     InputBotInlineMessageId64(super::types::InputBotInlineMessageId64),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBotInlineMessageId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBotInlineMessageId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBotInlineMessageId {
     /// The constructor id of the variant held.
@@ -9033,7 +10892,6 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
 ///
 /// TL type [`InputBotInlineResult`](https://core.telegram.org/type/InputBotInlineResult), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBotInlineResult {
     /// `inputBotInlineResult#88bf9319 flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?InputWebDocument content:flags.5?InputWebDocument send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResult`].
     InputBotInlineResult(super::types::InputBotInlineResult),
@@ -9043,6 +10901,20 @@ pub enum InputBotInlineResult {
     Document(super::types::InputBotInlineResultDocument),
     /// `inputBotInlineResultGame#4fa417f2 id:string short_name:string send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResultGame`].
     Game(super::types::InputBotInlineResultGame),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBotInlineResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBotInlineResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBotInlineResult {
     /// The constructor id of the variant held.
@@ -9120,10 +10992,23 @@ impl ::tl_runtime::Deserializable for InputBotInlineResult {
 ///
 /// TL type [`InputBusinessAwayMessage`](https://core.telegram.org/type/InputBusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessAwayMessage {
     /// `inputBusinessAwayMessage#832175e0 flags:# offline_only:flags.0?true shortcut_id:int schedule:BusinessAwayMessageSchedule recipients:InputBusinessRecipients = InputBusinessAwayMessage;`: [`super::types::InputBusinessAwayMessage`].
     InputBusinessAwayMessage(super::types::InputBusinessAwayMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessAwayMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessAwayMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessAwayMessage {
     /// The constructor id of the variant held.
@@ -9165,10 +11050,23 @@ impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
 ///
 /// TL type [`InputBusinessBotRecipients`](https://core.telegram.org/type/InputBusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessBotRecipients {
     /// `inputBusinessBotRecipients#c4e5921e flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<InputUser> exclude_users:flags.6?Vector<InputUser> = InputBusinessBotRecipients;`: [`super::types::InputBusinessBotRecipients`].
     InputBusinessBotRecipients(super::types::InputBusinessBotRecipients),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessBotRecipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessBotRecipients {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessBotRecipients {
     /// The constructor id of the variant held.
@@ -9210,10 +11108,23 @@ impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
 ///
 /// TL type [`InputBusinessChatLink`](https://core.telegram.org/type/InputBusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessChatLink {
     /// `inputBusinessChatLink#11679fa7 flags:# message:string entities:flags.0?Vector<MessageEntity> title:flags.1?string = InputBusinessChatLink;`: [`super::types::InputBusinessChatLink`].
     InputBusinessChatLink(super::types::InputBusinessChatLink),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessChatLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessChatLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessChatLink {
     /// The constructor id of the variant held.
@@ -9255,10 +11166,23 @@ impl ::tl_runtime::Deserializable for InputBusinessChatLink {
 ///
 /// TL type [`InputBusinessGreetingMessage`](https://core.telegram.org/type/InputBusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessGreetingMessage {
     /// `inputBusinessGreetingMessage#0194cb3b shortcut_id:int recipients:InputBusinessRecipients no_activity_days:int = InputBusinessGreetingMessage;`: [`super::types::InputBusinessGreetingMessage`].
     InputBusinessGreetingMessage(super::types::InputBusinessGreetingMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessGreetingMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessGreetingMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessGreetingMessage {
     /// The constructor id of the variant held.
@@ -9300,10 +11224,23 @@ impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
 ///
 /// TL type [`InputBusinessIntro`](https://core.telegram.org/type/InputBusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessIntro {
     /// `inputBusinessIntro#09c469cd flags:# title:string description:string sticker:flags.0?InputDocument = InputBusinessIntro;`: [`super::types::InputBusinessIntro`].
     InputBusinessIntro(super::types::InputBusinessIntro),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessIntro {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessIntro {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessIntro {
     /// The constructor id of the variant held.
@@ -9347,10 +11284,23 @@ impl ::tl_runtime::Deserializable for InputBusinessIntro {
 ///
 /// TL type [`InputBusinessRecipients`](https://core.telegram.org/type/InputBusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputBusinessRecipients {
     /// `inputBusinessRecipients#6f8b32aa flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<InputUser> = InputBusinessRecipients;`: [`super::types::InputBusinessRecipients`].
     InputBusinessRecipients(super::types::InputBusinessRecipients),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputBusinessRecipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputBusinessRecipients {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputBusinessRecipients {
     /// The constructor id of the variant held.
@@ -9392,7 +11342,6 @@ impl ::tl_runtime::Deserializable for InputBusinessRecipients {
 ///
 /// TL type [`InputChannel`](https://core.telegram.org/type/InputChannel), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputChannel {
     /// `inputChannelEmpty#ee8c1e86 = InputChannel;`: [`super::types::InputChannelEmpty`].
     Empty(super::types::InputChannelEmpty),
@@ -9400,6 +11349,20 @@ pub enum InputChannel {
     InputChannel(super::types::InputChannel),
     /// `inputChannelFromMessage#5b934f9d peer:InputPeer msg_id:int channel_id:long = InputChannel;`: [`super::types::InputChannelFromMessage`].
     FromMessage(super::types::InputChannelFromMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputChannel {
     /// The constructor id of the variant held.
@@ -9465,7 +11428,6 @@ impl ::tl_runtime::Deserializable for InputChannel {
 ///
 /// TL type [`InputChatPhoto`](https://core.telegram.org/type/InputChatPhoto), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputChatPhoto {
     /// `inputChatPhotoEmpty#1ca48f57 = InputChatPhoto;`: [`super::types::InputChatPhotoEmpty`].
     Empty(super::types::InputChatPhotoEmpty),
@@ -9473,6 +11435,20 @@ pub enum InputChatPhoto {
     InputChatUploadedPhoto(super::types::InputChatUploadedPhoto),
     /// `inputChatPhoto#8953ad37 id:InputPhoto = InputChatPhoto;`: [`super::types::InputChatPhoto`].
     InputChatPhoto(super::types::InputChatPhoto),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputChatPhoto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputChatPhoto {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputChatPhoto {
     /// The constructor id of the variant held.
@@ -9538,7 +11514,6 @@ impl ::tl_runtime::Deserializable for InputChatPhoto {
 ///
 /// TL type [`InputChatTheme`](https://core.telegram.org/type/InputChatTheme), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputChatTheme {
     /// `inputChatThemeEmpty#83268483 = InputChatTheme;`: [`super::types::InputChatThemeEmpty`].
     Empty(super::types::InputChatThemeEmpty),
@@ -9546,6 +11521,20 @@ pub enum InputChatTheme {
     InputChatTheme(super::types::InputChatTheme),
     /// `inputChatThemeUniqueGift#87e5dfe4 slug:string = InputChatTheme;`: [`super::types::InputChatThemeUniqueGift`].
     UniqueGift(super::types::InputChatThemeUniqueGift),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputChatTheme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputChatTheme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputChatTheme {
     /// The constructor id of the variant held.
@@ -9611,10 +11600,23 @@ impl ::tl_runtime::Deserializable for InputChatTheme {
 ///
 /// TL type [`InputChatlist`](https://core.telegram.org/type/InputChatlist), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputChatlist {
     /// `inputChatlistDialogFilter#f3e0da33 filter_id:int = InputChatlist;`: [`super::types::InputChatlistDialogFilter`].
     DialogFilter(super::types::InputChatlistDialogFilter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputChatlist {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputChatlist {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputChatlist {
     /// The constructor id of the variant held.
@@ -9658,12 +11660,25 @@ impl ::tl_runtime::Deserializable for InputChatlist {
 ///
 /// TL type [`InputCheckPasswordSRP`](https://core.telegram.org/type/InputCheckPasswordSRP), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputCheckPasswordSrp {
     /// `inputCheckPasswordEmpty#9880f658 = InputCheckPasswordSRP;`: [`super::types::InputCheckPasswordEmpty`].
     InputCheckPasswordEmpty(super::types::InputCheckPasswordEmpty),
     /// `inputCheckPasswordSRP#d27ff082 srp_id:long A:bytes M1:bytes = InputCheckPasswordSRP;`: [`super::types::InputCheckPasswordSrp`].
     InputCheckPasswordSrp(super::types::InputCheckPasswordSrp),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputCheckPasswordSrp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputCheckPasswordSrp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputCheckPasswordSrp {
     /// The constructor id of the variant held.
@@ -9717,10 +11732,23 @@ impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
 ///
 /// TL type [`InputClientProxy`](https://core.telegram.org/type/InputClientProxy), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputClientProxy {
     /// `inputClientProxy#75588b3f address:string port:int = InputClientProxy;`: [`super::types::InputClientProxy`].
     InputClientProxy(super::types::InputClientProxy),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputClientProxy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputClientProxy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputClientProxy {
     /// The constructor id of the variant held.
@@ -9762,12 +11790,25 @@ impl ::tl_runtime::Deserializable for InputClientProxy {
 ///
 /// TL type [`InputCollectible`](https://core.telegram.org/type/InputCollectible), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputCollectible {
     /// `inputCollectibleUsername#e39460a9 username:string = InputCollectible;`: [`super::types::InputCollectibleUsername`].
     Username(super::types::InputCollectibleUsername),
     /// `inputCollectiblePhone#a2e214a4 phone:string = InputCollectible;`: [`super::types::InputCollectiblePhone`].
     Phone(super::types::InputCollectiblePhone),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputCollectible {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputCollectible {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputCollectible {
     /// The constructor id of the variant held.
@@ -9821,10 +11862,23 @@ impl ::tl_runtime::Deserializable for InputCollectible {
 ///
 /// TL type [`InputContact`](https://core.telegram.org/type/InputContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputContact {
     /// `inputPhoneContact#6a1dc4be flags:# client_id:long phone:string first_name:string last_name:string note:flags.0?TextWithEntities = InputContact;`: [`super::types::InputPhoneContact`].
     InputPhoneContact(super::types::InputPhoneContact),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputContact {
     /// The constructor id of the variant held.
@@ -9866,7 +11920,6 @@ impl ::tl_runtime::Deserializable for InputContact {
 ///
 /// TL type [`InputDialogPeer`](https://core.telegram.org/type/InputDialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputDialogPeer {
     /// `inputDialogPeer#fcaafeb7 peer:InputPeer = InputDialogPeer;`: [`super::types::InputDialogPeer`].
     InputDialogPeer(super::types::InputDialogPeer),
@@ -9874,6 +11927,20 @@ pub enum InputDialogPeer {
     Folder(super::types::InputDialogPeerFolder),
     /// `inputDialogPeerCommunity#69ef72c4 community:InputChannel = InputDialogPeer;`: [`super::types::InputDialogPeerCommunity`].
     Community(super::types::InputDialogPeerCommunity),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputDialogPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputDialogPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputDialogPeer {
     /// The constructor id of the variant held.
@@ -9939,12 +12006,25 @@ impl ::tl_runtime::Deserializable for InputDialogPeer {
 ///
 /// TL type [`InputDocument`](https://core.telegram.org/type/InputDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputDocument {
     /// `inputDocumentEmpty#72f0eaae = InputDocument;`: [`super::types::InputDocumentEmpty`].
     Empty(super::types::InputDocumentEmpty),
     /// `inputDocument#1abfb575 id:long access_hash:long file_reference:bytes = InputDocument;`: [`super::types::InputDocument`].
     InputDocument(super::types::InputDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputDocument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputDocument {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputDocument {
     /// The constructor id of the variant held.
@@ -9998,10 +12078,23 @@ impl ::tl_runtime::Deserializable for InputDocument {
 ///
 /// TL type [`InputEncryptedChat`](https://core.telegram.org/type/InputEncryptedChat), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputEncryptedChat {
     /// `inputEncryptedChat#f141b5e1 chat_id:int access_hash:long = InputEncryptedChat;`: [`super::types::InputEncryptedChat`].
     InputEncryptedChat(super::types::InputEncryptedChat),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputEncryptedChat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputEncryptedChat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputEncryptedChat {
     /// The constructor id of the variant held.
@@ -10043,7 +12136,6 @@ impl ::tl_runtime::Deserializable for InputEncryptedChat {
 ///
 /// TL type [`InputEncryptedFile`](https://core.telegram.org/type/InputEncryptedFile), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputEncryptedFile {
     /// `inputEncryptedFileEmpty#1837c364 = InputEncryptedFile;`: [`super::types::InputEncryptedFileEmpty`].
     Empty(super::types::InputEncryptedFileEmpty),
@@ -10053,6 +12145,20 @@ pub enum InputEncryptedFile {
     InputEncryptedFile(super::types::InputEncryptedFile),
     /// `inputEncryptedFileBigUploaded#2dc173c8 id:long parts:int key_fingerprint:int = InputEncryptedFile;`: [`super::types::InputEncryptedFileBigUploaded`].
     BigUploaded(super::types::InputEncryptedFileBigUploaded),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputEncryptedFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputEncryptedFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputEncryptedFile {
     /// The constructor id of the variant held.
@@ -10130,7 +12236,6 @@ impl ::tl_runtime::Deserializable for InputEncryptedFile {
 ///
 /// TL type [`InputFile`](https://core.telegram.org/type/InputFile), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputFile {
     /// `inputFile#f52ff27f id:long parts:int name:string md5_checksum:string = InputFile;`: [`super::types::InputFile`].
     InputFile(super::types::InputFile),
@@ -10138,6 +12243,20 @@ pub enum InputFile {
     Big(super::types::InputFileBig),
     /// `inputFileStoryDocument#62dc8b48 id:InputDocument = InputFile;`: [`super::types::InputFileStoryDocument`].
     StoryDocument(super::types::InputFileStoryDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputFile {
     /// The constructor id of the variant held.
@@ -10203,7 +12322,6 @@ impl ::tl_runtime::Deserializable for InputFile {
 ///
 /// TL type [`InputFileLocation`](https://core.telegram.org/type/InputFileLocation), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputFileLocation {
     /// `inputFileLocation#dfdaabe1 volume_id:long local_id:int secret:long file_reference:bytes = InputFileLocation;`: [`super::types::InputFileLocation`].
     InputFileLocation(super::types::InputFileLocation),
@@ -10225,6 +12343,20 @@ pub enum InputFileLocation {
     InputStickerSetThumb(super::types::InputStickerSetThumb),
     /// `inputGroupCallStream#0598a92a flags:# call:InputGroupCall time_ms:long scale:int video_channel:flags.0?int video_quality:flags.0?int = InputFileLocation;`: [`super::types::InputGroupCallStream`].
     InputGroupCallStream(super::types::InputGroupCallStream),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputFileLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputFileLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputFileLocation {
     /// The constructor id of the variant held.
@@ -10374,10 +12506,23 @@ impl ::tl_runtime::Deserializable for InputFileLocation {
 ///
 /// TL type [`InputFolderPeer`](https://core.telegram.org/type/InputFolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputFolderPeer {
     /// `inputFolderPeer#fbd2c296 peer:InputPeer folder_id:int = InputFolderPeer;`: [`super::types::InputFolderPeer`].
     InputFolderPeer(super::types::InputFolderPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputFolderPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputFolderPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputFolderPeer {
     /// The constructor id of the variant held.
@@ -10419,12 +12564,25 @@ impl ::tl_runtime::Deserializable for InputFolderPeer {
 ///
 /// TL type [`InputGame`](https://core.telegram.org/type/InputGame), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputGame {
     /// `inputGameID#032c3e77 id:long access_hash:long = InputGame;`: [`super::types::InputGameId`].
     Id(super::types::InputGameId),
     /// `inputGameShortName#c331e80a bot_id:InputUser short_name:string = InputGame;`: [`super::types::InputGameShortName`].
     ShortName(super::types::InputGameShortName),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputGame {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputGame {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputGame {
     /// The constructor id of the variant held.
@@ -10478,12 +12636,25 @@ impl ::tl_runtime::Deserializable for InputGame {
 ///
 /// TL type [`InputGeoPoint`](https://core.telegram.org/type/InputGeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputGeoPoint {
     /// `inputGeoPointEmpty#e4c123d6 = InputGeoPoint;`: [`super::types::InputGeoPointEmpty`].
     Empty(super::types::InputGeoPointEmpty),
     /// `inputGeoPoint#48222faf flags:# lat:double long:double accuracy_radius:flags.0?int = InputGeoPoint;`: [`super::types::InputGeoPoint`].
     InputGeoPoint(super::types::InputGeoPoint),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputGeoPoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputGeoPoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputGeoPoint {
     /// The constructor id of the variant held.
@@ -10537,7 +12708,6 @@ impl ::tl_runtime::Deserializable for InputGeoPoint {
 ///
 /// TL type [`InputGroupCall`](https://core.telegram.org/type/InputGroupCall), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputGroupCall {
     /// `inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;`: [`super::types::InputGroupCall`].
     InputGroupCall(super::types::InputGroupCall),
@@ -10545,6 +12715,20 @@ pub enum InputGroupCall {
     Slug(super::types::InputGroupCallSlug),
     /// `inputGroupCallInviteMessage#8c10603f msg_id:int = InputGroupCall;`: [`super::types::InputGroupCallInviteMessage`].
     InviteMessage(super::types::InputGroupCallInviteMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputGroupCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputGroupCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputGroupCall {
     /// The constructor id of the variant held.
@@ -10610,7 +12794,6 @@ impl ::tl_runtime::Deserializable for InputGroupCall {
 ///
 /// TL type [`InputInvoice`](https://core.telegram.org/type/InputInvoice), with 15 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputInvoice {
     /// `inputInvoiceMessage#c5b56859 peer:InputPeer msg_id:int = InputInvoice;`: [`super::types::InputInvoiceMessage`].
     Message(super::types::InputInvoiceMessage),
@@ -10642,6 +12825,20 @@ pub enum InputInvoice {
     StarGiftDropOriginalDetails(super::types::InputInvoiceStarGiftDropOriginalDetails),
     /// `inputInvoiceStarGiftAuctionBid#1ecafa10 flags:# hide_name:flags.0?true update_bid:flags.2?true peer:flags.3?InputPeer gift_id:long bid_amount:long message:flags.1?TextWithEntities = InputInvoice;`: [`super::types::InputInvoiceStarGiftAuctionBid`].
     StarGiftAuctionBid(super::types::InputInvoiceStarGiftAuctionBid),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputInvoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputInvoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputInvoice {
     /// The constructor id of the variant held.
@@ -10851,7 +13048,6 @@ impl ::tl_runtime::Deserializable for InputInvoice {
 ///
 /// TL type [`InputMedia`](https://core.telegram.org/type/InputMedia), with 20 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputMedia {
     /// `inputMediaEmpty#9664f57f = InputMedia;`: [`super::types::InputMediaEmpty`].
     Empty(super::types::InputMediaEmpty),
@@ -10893,6 +13089,20 @@ pub enum InputMedia {
     Todo(super::types::InputMediaTodo),
     /// `inputMediaStakeDice#f3a9244a game_hash:string ton_amount:long client_seed:bytes = InputMedia;`: [`super::types::InputMediaStakeDice`].
     StakeDice(super::types::InputMediaStakeDice),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputMedia {
     /// The constructor id of the variant held.
@@ -11092,7 +13302,6 @@ impl ::tl_runtime::Deserializable for InputMedia {
 ///
 /// TL type [`InputMessage`](https://core.telegram.org/type/InputMessage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputMessage {
     /// `inputMessageID#a676a322 id:int = InputMessage;`: [`super::types::InputMessageId`].
     Id(super::types::InputMessageId),
@@ -11102,6 +13311,20 @@ pub enum InputMessage {
     Pinned(super::types::InputMessagePinned),
     /// `inputMessageCallbackQuery#acfa1a7e id:int query_id:long = InputMessage;`: [`super::types::InputMessageCallbackQuery`].
     CallbackQuery(super::types::InputMessageCallbackQuery),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputMessage {
     /// The constructor id of the variant held.
@@ -11177,10 +13400,23 @@ impl ::tl_runtime::Deserializable for InputMessage {
 }
 /// TL type [`InputMessageReadMetric`](https://core.telegram.org/type/InputMessageReadMetric), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputMessageReadMetric {
     /// `inputMessageReadMetric#402b4495 msg_id:int view_id:long time_in_view_ms:int active_time_in_view_ms:int height_to_viewport_ratio_permille:int seen_range_ratio_permille:int = InputMessageReadMetric;`: [`super::types::InputMessageReadMetric`].
     InputMessageReadMetric(super::types::InputMessageReadMetric),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputMessageReadMetric {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputMessageReadMetric {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputMessageReadMetric {
     /// The constructor id of the variant held.
@@ -11222,7 +13458,6 @@ impl ::tl_runtime::Deserializable for InputMessageReadMetric {
 ///
 /// TL type [`InputNotifyPeer`](https://core.telegram.org/type/InputNotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputNotifyPeer {
     /// `inputNotifyPeer#b8bc5b0c peer:InputPeer = InputNotifyPeer;`: [`super::types::InputNotifyPeer`].
     InputNotifyPeer(super::types::InputNotifyPeer),
@@ -11236,6 +13471,20 @@ pub enum InputNotifyPeer {
     InputNotifyForumTopic(super::types::InputNotifyForumTopic),
     /// `inputNotifyCommunity#27bb1adc community:InputChannel = InputNotifyPeer;`: [`super::types::InputNotifyCommunity`].
     InputNotifyCommunity(super::types::InputNotifyCommunity),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputNotifyPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputNotifyPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputNotifyPeer {
     /// The constructor id of the variant held.
@@ -11337,10 +13586,23 @@ impl ::tl_runtime::Deserializable for InputNotifyPeer {
 ///
 /// TL type [`InputPasskeyCredential`](https://core.telegram.org/type/InputPasskeyCredential), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPasskeyCredential {
     /// `inputPasskeyCredentialPublicKey#3c27b78f id:string raw_id:string response:InputPasskeyResponse = InputPasskeyCredential;`: [`super::types::InputPasskeyCredentialPublicKey`].
     PublicKey(super::types::InputPasskeyCredentialPublicKey),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPasskeyCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPasskeyCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPasskeyCredential {
     /// The constructor id of the variant held.
@@ -11382,12 +13644,25 @@ impl ::tl_runtime::Deserializable for InputPasskeyCredential {
 ///
 /// TL type [`InputPasskeyResponse`](https://core.telegram.org/type/InputPasskeyResponse), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPasskeyResponse {
     /// `inputPasskeyResponseRegister#3e63935c client_data:DataJSON attestation_data:bytes = InputPasskeyResponse;`: [`super::types::InputPasskeyResponseRegister`].
     Register(super::types::InputPasskeyResponseRegister),
     /// `inputPasskeyResponseLogin#c31fc14a client_data:DataJSON authenticator_data:bytes signature:bytes user_handle:string = InputPasskeyResponse;`: [`super::types::InputPasskeyResponseLogin`].
     Login(super::types::InputPasskeyResponseLogin),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPasskeyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPasskeyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPasskeyResponse {
     /// The constructor id of the variant held.
@@ -11441,7 +13716,6 @@ impl ::tl_runtime::Deserializable for InputPasskeyResponse {
 ///
 /// TL type [`InputPaymentCredentials`](https://core.telegram.org/type/InputPaymentCredentials), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPaymentCredentials {
     /// `inputPaymentCredentialsSaved#c10eb2cf id:string tmp_password:bytes = InputPaymentCredentials;`: [`super::types::InputPaymentCredentialsSaved`].
     Saved(super::types::InputPaymentCredentialsSaved),
@@ -11451,6 +13725,20 @@ pub enum InputPaymentCredentials {
     ApplePay(super::types::InputPaymentCredentialsApplePay),
     /// `inputPaymentCredentialsGooglePay#8ac32801 payment_token:DataJSON = InputPaymentCredentials;`: [`super::types::InputPaymentCredentialsGooglePay`].
     GooglePay(super::types::InputPaymentCredentialsGooglePay),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPaymentCredentials {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPaymentCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPaymentCredentials {
     /// The constructor id of the variant held.
@@ -11528,7 +13816,6 @@ impl ::tl_runtime::Deserializable for InputPaymentCredentials {
 ///
 /// TL type [`InputPeer`](https://core.telegram.org/type/InputPeer), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPeer {
     /// `inputPeerEmpty#7f3b18ea = InputPeer;`: [`super::types::InputPeerEmpty`].
     Empty(super::types::InputPeerEmpty),
@@ -11544,6 +13831,20 @@ pub enum InputPeer {
     UserFromMessage(super::types::InputPeerUserFromMessage),
     /// `inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;`: [`super::types::InputPeerChannelFromMessage`].
     ChannelFromMessage(super::types::InputPeerChannelFromMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPeer {
     /// The constructor id of the variant held.
@@ -11637,10 +13938,23 @@ impl ::tl_runtime::Deserializable for InputPeer {
 ///
 /// TL type [`InputPeerNotifySettings`](https://core.telegram.org/type/InputPeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPeerNotifySettings {
     /// `inputPeerNotifySettings#cacb6ae2 flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int sound:flags.3?NotificationSound stories_muted:flags.6?Bool stories_hide_sender:flags.7?Bool stories_sound:flags.8?NotificationSound = InputPeerNotifySettings;`: [`super::types::InputPeerNotifySettings`].
     InputPeerNotifySettings(super::types::InputPeerNotifySettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPeerNotifySettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPeerNotifySettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPeerNotifySettings {
     /// The constructor id of the variant held.
@@ -11682,10 +13996,23 @@ impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
 ///
 /// TL type [`InputPhoneCall`](https://core.telegram.org/type/InputPhoneCall), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPhoneCall {
     /// `inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;`: [`super::types::InputPhoneCall`].
     InputPhoneCall(super::types::InputPhoneCall),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPhoneCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPhoneCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPhoneCall {
     /// The constructor id of the variant held.
@@ -11727,12 +14054,25 @@ impl ::tl_runtime::Deserializable for InputPhoneCall {
 ///
 /// TL type [`InputPhoto`](https://core.telegram.org/type/InputPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPhoto {
     /// `inputPhotoEmpty#1cd7bf0d = InputPhoto;`: [`super::types::InputPhotoEmpty`].
     Empty(super::types::InputPhotoEmpty),
     /// `inputPhoto#3bb3b94a id:long access_hash:long file_reference:bytes = InputPhoto;`: [`super::types::InputPhoto`].
     InputPhoto(super::types::InputPhoto),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPhoto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPhoto {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPhoto {
     /// The constructor id of the variant held.
@@ -11788,7 +14128,6 @@ impl ::tl_runtime::Deserializable for InputPhoto {
 ///
 /// TL type [`InputPrivacyKey`](https://core.telegram.org/type/InputPrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPrivacyKey {
     /// `inputPrivacyKeyStatusTimestamp#4f96cb18 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyStatusTimestamp`].
     StatusTimestamp(super::types::InputPrivacyKeyStatusTimestamp),
@@ -11818,6 +14157,20 @@ pub enum InputPrivacyKey {
     NoPaidMessages(super::types::InputPrivacyKeyNoPaidMessages),
     /// `inputPrivacyKeySavedMusic#4dbe9226 = InputPrivacyKey;`: [`super::types::InputPrivacyKeySavedMusic`].
     SavedMusic(super::types::InputPrivacyKeySavedMusic),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPrivacyKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPrivacyKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPrivacyKey {
     /// The constructor id of the variant held.
@@ -12017,7 +14370,6 @@ impl ::tl_runtime::Deserializable for InputPrivacyKey {
 ///
 /// TL type [`InputPrivacyRule`](https://core.telegram.org/type/InputPrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputPrivacyRule {
     /// `inputPrivacyValueAllowContacts#0d09e07b = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowContacts`].
     InputPrivacyValueAllowContacts(super::types::InputPrivacyValueAllowContacts),
@@ -12047,6 +14399,20 @@ pub enum InputPrivacyRule {
     InputPrivacyValueAllowBots(super::types::InputPrivacyValueAllowBots),
     /// `inputPrivacyValueDisallowBots#c4e57915 = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowBots`].
     InputPrivacyValueDisallowBots(super::types::InputPrivacyValueDisallowBots),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputPrivacyRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputPrivacyRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputPrivacyRule {
     /// The constructor id of the variant held.
@@ -12220,12 +14586,25 @@ impl ::tl_runtime::Deserializable for InputPrivacyRule {
 ///
 /// TL type [`InputQuickReplyShortcut`](https://core.telegram.org/type/InputQuickReplyShortcut), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputQuickReplyShortcut {
     /// `inputQuickReplyShortcut#24596d41 shortcut:string = InputQuickReplyShortcut;`: [`super::types::InputQuickReplyShortcut`].
     InputQuickReplyShortcut(super::types::InputQuickReplyShortcut),
     /// `inputQuickReplyShortcutId#01190cf1 shortcut_id:int = InputQuickReplyShortcut;`: [`super::types::InputQuickReplyShortcutId`].
     Id(super::types::InputQuickReplyShortcutId),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputQuickReplyShortcut {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputQuickReplyShortcut {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputQuickReplyShortcut {
     /// The constructor id of the variant held.
@@ -12279,7 +14658,6 @@ impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
 ///
 /// TL type [`InputReplyTo`](https://core.telegram.org/type/InputReplyTo), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputReplyTo {
     /// `inputReplyToMessage#3bd4b7c2 flags:# reply_to_msg_id:int top_msg_id:flags.0?int reply_to_peer_id:flags.1?InputPeer quote_text:flags.2?string quote_entities:flags.3?Vector<MessageEntity> quote_offset:flags.4?int monoforum_peer_id:flags.5?InputPeer todo_item_id:flags.6?int poll_option:flags.7?bytes = InputReplyTo;`: [`super::types::InputReplyToMessage`].
     Message(super::types::InputReplyToMessage),
@@ -12289,6 +14667,20 @@ pub enum InputReplyTo {
     MonoForum(super::types::InputReplyToMonoForum),
     /// `inputReplyToEphemeralMessage#4119b95e id:int = InputReplyTo;`: [`super::types::InputReplyToEphemeralMessage`].
     EphemeralMessage(super::types::InputReplyToEphemeralMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputReplyTo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputReplyTo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputReplyTo {
     /// The constructor id of the variant held.
@@ -12364,12 +14756,25 @@ impl ::tl_runtime::Deserializable for InputReplyTo {
 }
 /// TL type [`InputRichFile`](https://core.telegram.org/type/InputRichFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputRichFile {
     /// `inputRichFilePhoto#9b00622b id:string photo:InputPhoto = InputRichFile;`: [`super::types::InputRichFilePhoto`].
     Photo(super::types::InputRichFilePhoto),
     /// `inputRichFileDocument#83281dbd id:string document:InputDocument = InputRichFile;`: [`super::types::InputRichFileDocument`].
     Document(super::types::InputRichFileDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputRichFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputRichFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputRichFile {
     /// The constructor id of the variant held.
@@ -12421,7 +14826,6 @@ impl ::tl_runtime::Deserializable for InputRichFile {
 }
 /// TL type [`InputRichMessage`](https://core.telegram.org/type/InputRichMessage), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputRichMessage {
     /// `inputRichMessage#e4c449fc flags:# rtl:flags.0?true noautolink:flags.1?true blocks:Vector<PageBlock> photos:flags.2?Vector<InputPhoto> documents:flags.3?Vector<InputDocument> users:flags.4?Vector<InputUser> = InputRichMessage;`: [`super::types::InputRichMessage`].
     InputRichMessage(super::types::InputRichMessage),
@@ -12429,6 +14833,20 @@ pub enum InputRichMessage {
     Html(super::types::InputRichMessageHtml),
     /// `inputRichMessageMarkdown#004b572c flags:# rtl:flags.0?true noautolink:flags.1?true markdown:string files:flags.2?Vector<InputRichFile> = InputRichMessage;`: [`super::types::InputRichMessageMarkdown`].
     Markdown(super::types::InputRichMessageMarkdown),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputRichMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputRichMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputRichMessage {
     /// The constructor id of the variant held.
@@ -12494,7 +14912,6 @@ impl ::tl_runtime::Deserializable for InputRichMessage {
 ///
 /// TL type [`InputSavedStarGift`](https://core.telegram.org/type/InputSavedStarGift), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputSavedStarGift {
     /// `inputSavedStarGiftUser#69279795 msg_id:int = InputSavedStarGift;`: [`super::types::InputSavedStarGiftUser`].
     User(super::types::InputSavedStarGiftUser),
@@ -12502,6 +14919,20 @@ pub enum InputSavedStarGift {
     Chat(super::types::InputSavedStarGiftChat),
     /// `inputSavedStarGiftSlug#2085c238 slug:string = InputSavedStarGift;`: [`super::types::InputSavedStarGiftSlug`].
     Slug(super::types::InputSavedStarGiftSlug),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputSavedStarGift {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputSavedStarGift {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputSavedStarGift {
     /// The constructor id of the variant held.
@@ -12567,12 +14998,25 @@ impl ::tl_runtime::Deserializable for InputSavedStarGift {
 ///
 /// TL type [`InputSecureFile`](https://core.telegram.org/type/InputSecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputSecureFile {
     /// `inputSecureFileUploaded#3334b0f0 id:long parts:int md5_checksum:string file_hash:bytes secret:bytes = InputSecureFile;`: [`super::types::InputSecureFileUploaded`].
     Uploaded(super::types::InputSecureFileUploaded),
     /// `inputSecureFile#5367e5be id:long access_hash:long = InputSecureFile;`: [`super::types::InputSecureFile`].
     InputSecureFile(super::types::InputSecureFile),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputSecureFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputSecureFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputSecureFile {
     /// The constructor id of the variant held.
@@ -12626,10 +15070,23 @@ impl ::tl_runtime::Deserializable for InputSecureFile {
 ///
 /// TL type [`InputSecureValue`](https://core.telegram.org/type/InputSecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputSecureValue {
     /// `inputSecureValue#db21d0a7 flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?InputSecureFile reverse_side:flags.2?InputSecureFile selfie:flags.3?InputSecureFile translation:flags.6?Vector<InputSecureFile> files:flags.4?Vector<InputSecureFile> plain_data:flags.5?SecurePlainData = InputSecureValue;`: [`super::types::InputSecureValue`].
     InputSecureValue(super::types::InputSecureValue),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputSecureValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputSecureValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputSecureValue {
     /// The constructor id of the variant held.
@@ -12671,10 +15128,23 @@ impl ::tl_runtime::Deserializable for InputSecureValue {
 ///
 /// TL type [`InputSingleMedia`](https://core.telegram.org/type/InputSingleMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputSingleMedia {
     /// `inputSingleMedia#1cc6e91f flags:# media:InputMedia random_id:long message:string entities:flags.0?Vector<MessageEntity> = InputSingleMedia;`: [`super::types::InputSingleMedia`].
     InputSingleMedia(super::types::InputSingleMedia),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputSingleMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputSingleMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputSingleMedia {
     /// The constructor id of the variant held.
@@ -12716,12 +15186,25 @@ impl ::tl_runtime::Deserializable for InputSingleMedia {
 ///
 /// TL type [`InputStarGiftAuction`](https://core.telegram.org/type/InputStarGiftAuction), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStarGiftAuction {
     /// `inputStarGiftAuction#02e16c98 gift_id:long = InputStarGiftAuction;`: [`super::types::InputStarGiftAuction`].
     InputStarGiftAuction(super::types::InputStarGiftAuction),
     /// `inputStarGiftAuctionSlug#7ab58308 slug:string = InputStarGiftAuction;`: [`super::types::InputStarGiftAuctionSlug`].
     Slug(super::types::InputStarGiftAuctionSlug),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStarGiftAuction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStarGiftAuction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStarGiftAuction {
     /// The constructor id of the variant held.
@@ -12775,10 +15258,23 @@ impl ::tl_runtime::Deserializable for InputStarGiftAuction {
 ///
 /// TL type [`InputStarsTransaction`](https://core.telegram.org/type/InputStarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStarsTransaction {
     /// `inputStarsTransaction#206ae6d1 flags:# refund:flags.0?true id:string = InputStarsTransaction;`: [`super::types::InputStarsTransaction`].
     InputStarsTransaction(super::types::InputStarsTransaction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStarsTransaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStarsTransaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStarsTransaction {
     /// The constructor id of the variant held.
@@ -12822,7 +15318,6 @@ impl ::tl_runtime::Deserializable for InputStarsTransaction {
 ///
 /// TL type [`InputStickerSet`](https://core.telegram.org/type/InputStickerSet), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStickerSet {
     /// `inputStickerSetEmpty#ffb62b95 = InputStickerSet;`: [`super::types::InputStickerSetEmpty`].
     Empty(super::types::InputStickerSetEmpty),
@@ -12850,6 +15345,20 @@ pub enum InputStickerSet {
     ),
     /// `inputStickerSetTonGifts#1cf671a0 = InputStickerSet;`: [`super::types::InputStickerSetTonGifts`].
     TonGifts(super::types::InputStickerSetTonGifts),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStickerSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStickerSet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStickerSet {
     /// The constructor id of the variant held.
@@ -13023,10 +15532,23 @@ impl ::tl_runtime::Deserializable for InputStickerSet {
 ///
 /// TL type [`InputStickerSetItem`](https://core.telegram.org/type/InputStickerSetItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStickerSetItem {
     /// `inputStickerSetItem#32da9e9c flags:# document:InputDocument emoji:string mask_coords:flags.0?MaskCoords keywords:flags.1?string = InputStickerSetItem;`: [`super::types::InputStickerSetItem`].
     InputStickerSetItem(super::types::InputStickerSetItem),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStickerSetItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStickerSetItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStickerSetItem {
     /// The constructor id of the variant held.
@@ -13068,12 +15590,25 @@ impl ::tl_runtime::Deserializable for InputStickerSetItem {
 ///
 /// TL type [`InputStickeredMedia`](https://core.telegram.org/type/InputStickeredMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStickeredMedia {
     /// `inputStickeredMediaPhoto#4a992157 id:InputPhoto = InputStickeredMedia;`: [`super::types::InputStickeredMediaPhoto`].
     Photo(super::types::InputStickeredMediaPhoto),
     /// `inputStickeredMediaDocument#0438865b id:InputDocument = InputStickeredMedia;`: [`super::types::InputStickeredMediaDocument`].
     Document(super::types::InputStickeredMediaDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStickeredMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStickeredMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStickeredMedia {
     /// The constructor id of the variant held.
@@ -13127,7 +15662,6 @@ impl ::tl_runtime::Deserializable for InputStickeredMedia {
 ///
 /// TL type [`InputStorePaymentPurpose`](https://core.telegram.org/type/InputStorePaymentPurpose), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputStorePaymentPurpose {
     /// `inputStorePaymentPremiumSubscription#a6751e66 flags:# restore:flags.0?true upgrade:flags.1?true = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumSubscription`].
     InputStorePaymentPremiumSubscription(
@@ -13147,6 +15681,20 @@ pub enum InputStorePaymentPurpose {
     InputStorePaymentStarsGiveaway(super::types::InputStorePaymentStarsGiveaway),
     /// `inputStorePaymentAuthCode#3fc18057 flags:# restore:flags.0?true phone_number:string phone_code_hash:string premium_days:int currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentAuthCode`].
     InputStorePaymentAuthCode(super::types::InputStorePaymentAuthCode),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputStorePaymentPurpose {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputStorePaymentPurpose {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputStorePaymentPurpose {
     /// The constructor id of the variant held.
@@ -13272,12 +15820,25 @@ impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
 ///
 /// TL type [`InputTheme`](https://core.telegram.org/type/InputTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputTheme {
     /// `inputTheme#3c5693e9 id:long access_hash:long = InputTheme;`: [`super::types::InputTheme`].
     InputTheme(super::types::InputTheme),
     /// `inputThemeSlug#f5890df1 slug:string = InputTheme;`: [`super::types::InputThemeSlug`].
     Slug(super::types::InputThemeSlug),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputTheme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputTheme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputTheme {
     /// The constructor id of the variant held.
@@ -13331,10 +15892,23 @@ impl ::tl_runtime::Deserializable for InputTheme {
 ///
 /// TL type [`InputThemeSettings`](https://core.telegram.org/type/InputThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputThemeSettings {
     /// `inputThemeSettings#8fde504f flags:# message_colors_animated:flags.2?true base_theme:BaseTheme accent_color:int outbox_accent_color:flags.3?int message_colors:flags.0?Vector<int> wallpaper:flags.1?InputWallPaper wallpaper_settings:flags.1?WallPaperSettings = InputThemeSettings;`: [`super::types::InputThemeSettings`].
     InputThemeSettings(super::types::InputThemeSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputThemeSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputThemeSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputThemeSettings {
     /// The constructor id of the variant held.
@@ -13376,7 +15950,6 @@ impl ::tl_runtime::Deserializable for InputThemeSettings {
 ///
 /// TL type [`InputUser`](https://core.telegram.org/type/InputUser), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputUser {
     /// `inputUserEmpty#b98886cf = InputUser;`: [`super::types::InputUserEmpty`].
     Empty(super::types::InputUserEmpty),
@@ -13386,6 +15959,20 @@ pub enum InputUser {
     InputUser(super::types::InputUser),
     /// `inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;`: [`super::types::InputUserFromMessage`].
     FromMessage(super::types::InputUserFromMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputUser {
     /// The constructor id of the variant held.
@@ -13463,7 +16050,6 @@ impl ::tl_runtime::Deserializable for InputUser {
 ///
 /// TL type [`InputWallPaper`](https://core.telegram.org/type/InputWallPaper), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputWallPaper {
     /// `inputWallPaper#e630b979 id:long access_hash:long = InputWallPaper;`: [`super::types::InputWallPaper`].
     InputWallPaper(super::types::InputWallPaper),
@@ -13471,6 +16057,20 @@ pub enum InputWallPaper {
     Slug(super::types::InputWallPaperSlug),
     /// `inputWallPaperNoFile#967a462e id:long = InputWallPaper;`: [`super::types::InputWallPaperNoFile`].
     NoFile(super::types::InputWallPaperNoFile),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputWallPaper {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputWallPaper {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputWallPaper {
     /// The constructor id of the variant held.
@@ -13534,12 +16134,25 @@ impl ::tl_runtime::Deserializable for InputWallPaper {
 }
 /// TL type [`InputWalletReplacement`](https://core.telegram.org/type/InputWalletReplacement), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputWalletReplacement {
     /// `inputWalletNew#63a440dc = InputWalletReplacement;`: [`super::types::InputWalletNew`].
     InputWalletNew(super::types::InputWalletNew),
     /// `inputWalletImported#66a66a3b flags:# public_key:bytes anchor_public_key:flags.0?bytes proof:WalletOwnershipProof = InputWalletReplacement;`: [`super::types::InputWalletImported`].
     InputWalletImported(super::types::InputWalletImported),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputWalletReplacement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputWalletReplacement {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputWalletReplacement {
     /// The constructor id of the variant held.
@@ -13593,10 +16206,23 @@ impl ::tl_runtime::Deserializable for InputWalletReplacement {
 ///
 /// TL type [`InputWebDocument`](https://core.telegram.org/type/InputWebDocument), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputWebDocument {
     /// `inputWebDocument#9bed434d url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = InputWebDocument;`: [`super::types::InputWebDocument`].
     InputWebDocument(super::types::InputWebDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputWebDocument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputWebDocument {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputWebDocument {
     /// The constructor id of the variant held.
@@ -13638,7 +16264,6 @@ impl ::tl_runtime::Deserializable for InputWebDocument {
 ///
 /// TL type [`InputWebFileLocation`](https://core.telegram.org/type/InputWebFileLocation), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum InputWebFileLocation {
     /// `inputWebFileLocation#c239d686 url:string access_hash:long = InputWebFileLocation;`: [`super::types::InputWebFileLocation`].
     InputWebFileLocation(super::types::InputWebFileLocation),
@@ -13648,6 +16273,20 @@ pub enum InputWebFileLocation {
     InputWebFileAudioAlbumThumbLocation(
         super::types::InputWebFileAudioAlbumThumbLocation,
     ),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for InputWebFileLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for InputWebFileLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl InputWebFileLocation {
     /// The constructor id of the variant held.
@@ -13713,10 +16352,23 @@ impl ::tl_runtime::Deserializable for InputWebFileLocation {
 ///
 /// TL type [`Invoice`](https://core.telegram.org/type/Invoice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Invoice {
     /// `invoice#049ee584 flags:# test:flags.0?true name_requested:flags.1?true phone_requested:flags.2?true email_requested:flags.3?true shipping_address_requested:flags.4?true flexible:flags.5?true phone_to_provider:flags.6?true email_to_provider:flags.7?true recurring:flags.9?true currency:string prices:Vector<LabeledPrice> max_tip_amount:flags.8?long suggested_tip_amounts:flags.8?Vector<long> terms_url:flags.10?string subscription_period:flags.11?int = Invoice;`: [`super::types::Invoice`].
     Invoice(super::types::Invoice),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Invoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Invoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Invoice {
     /// The constructor id of the variant held.
@@ -13756,12 +16408,25 @@ impl ::tl_runtime::Deserializable for Invoice {
 }
 /// TL type [`IpPort`](https://core.telegram.org/type/IpPort), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum IpPort {
     /// `ipPort#d433ad73 ipv4:int port:int = IpPort;`: [`super::types::IpPort`].
     IpPort(super::types::IpPort),
     /// `ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;`: [`super::types::IpPortSecret`].
     Secret(super::types::IpPortSecret),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for IpPort {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for IpPort {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl IpPort {
     /// The constructor id of the variant held.
@@ -13813,7 +16478,6 @@ impl ::tl_runtime::Deserializable for IpPort {
 }
 /// TL type [`JoinChatBotResult`](https://core.telegram.org/type/JoinChatBotResult), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum JoinChatBotResult {
     /// `joinChatBotResultApproved#ae152a69 = JoinChatBotResult;`: [`super::types::JoinChatBotResultApproved`].
     Approved(super::types::JoinChatBotResultApproved),
@@ -13823,6 +16487,20 @@ pub enum JoinChatBotResult {
     Queued(super::types::JoinChatBotResultQueued),
     /// `joinChatBotResultWebView#d6e3b813 url:string = JoinChatBotResult;`: [`super::types::JoinChatBotResultWebView`].
     WebView(super::types::JoinChatBotResultWebView),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for JoinChatBotResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for JoinChatBotResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl JoinChatBotResult {
     /// The constructor id of the variant held.
@@ -13902,10 +16580,23 @@ impl ::tl_runtime::Deserializable for JoinChatBotResult {
 ///
 /// TL type [`JSONObjectValue`](https://core.telegram.org/type/JSONObjectValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum JsonObjectValue {
     /// `jsonObjectValue#c0de1bd9 key:string value:JSONValue = JSONObjectValue;`: [`super::types::JsonObjectValue`].
     JsonObjectValue(super::types::JsonObjectValue),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for JsonObjectValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for JsonObjectValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl JsonObjectValue {
     /// The constructor id of the variant held.
@@ -13949,7 +16640,6 @@ impl ::tl_runtime::Deserializable for JsonObjectValue {
 ///
 /// TL type [`JSONValue`](https://core.telegram.org/type/JSONValue), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum JsonValue {
     /// `jsonNull#3f6d7b68 = JSONValue;`: [`super::types::JsonNull`].
     JsonNull(super::types::JsonNull),
@@ -13963,6 +16653,20 @@ pub enum JsonValue {
     JsonArray(super::types::JsonArray),
     /// `jsonObject#99c1d49d value:Vector<JSONObjectValue> = JSONValue;`: [`super::types::JsonObject`].
     JsonObject(super::types::JsonObject),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for JsonValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for JsonValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl JsonValue {
     /// The constructor id of the variant held.
@@ -14042,10 +16746,23 @@ impl ::tl_runtime::Deserializable for JsonValue {
 ///
 /// TL type [`KeyboardButton`](https://core.telegram.org/type/KeyboardButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum KeyboardButton {
     /// `keyboardButton#2f67a72f flags:# style:flags.10?KeyboardButtonStyle text:string type:ButtonType = KeyboardButton;`: [`super::types::KeyboardButton`].
     KeyboardButton(super::types::KeyboardButton),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyboardButton {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyboardButton {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl KeyboardButton {
     /// The constructor id of the variant held.
@@ -14087,10 +16804,23 @@ impl ::tl_runtime::Deserializable for KeyboardButton {
 ///
 /// TL type [`KeyboardButtonRow`](https://core.telegram.org/type/KeyboardButtonRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum KeyboardButtonRow {
     /// `keyboardButtonRow#77608b83 buttons:Vector<KeyboardButton> = KeyboardButtonRow;`: [`super::types::KeyboardButtonRow`].
     KeyboardButtonRow(super::types::KeyboardButtonRow),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyboardButtonRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyboardButtonRow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl KeyboardButtonRow {
     /// The constructor id of the variant held.
@@ -14132,10 +16862,23 @@ impl ::tl_runtime::Deserializable for KeyboardButtonRow {
 ///
 /// TL type [`KeyboardButtonStyle`](https://core.telegram.org/type/KeyboardButtonStyle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum KeyboardButtonStyle {
     /// `keyboardButtonStyle#4fdd3430 flags:# bg_primary:flags.0?true bg_danger:flags.1?true bg_success:flags.2?true icon:flags.3?long = KeyboardButtonStyle;`: [`super::types::KeyboardButtonStyle`].
     KeyboardButtonStyle(super::types::KeyboardButtonStyle),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyboardButtonStyle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyboardButtonStyle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl KeyboardButtonStyle {
     /// The constructor id of the variant held.
@@ -14175,10 +16918,23 @@ impl ::tl_runtime::Deserializable for KeyboardButtonStyle {
 }
 /// TL type [`KeyboardInlineButton`](https://core.telegram.org/type/KeyboardInlineButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum KeyboardInlineButton {
     /// `keyboardInlineButton#11c1a322 flags:# style:flags.10?KeyboardButtonStyle text:string type:InlineButtonType = KeyboardInlineButton;`: [`super::types::KeyboardInlineButton`].
     KeyboardInlineButton(super::types::KeyboardInlineButton),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyboardInlineButton {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyboardInlineButton {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl KeyboardInlineButton {
     /// The constructor id of the variant held.
@@ -14218,10 +16974,23 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButton {
 }
 /// TL type [`KeyboardInlineButtonRow`](https://core.telegram.org/type/KeyboardInlineButtonRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum KeyboardInlineButtonRow {
     /// `keyboardInlineButtonRow#19420af6 buttons:Vector<KeyboardInlineButton> = KeyboardInlineButtonRow;`: [`super::types::KeyboardInlineButtonRow`].
     KeyboardInlineButtonRow(super::types::KeyboardInlineButtonRow),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for KeyboardInlineButtonRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for KeyboardInlineButtonRow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl KeyboardInlineButtonRow {
     /// The constructor id of the variant held.
@@ -14263,10 +17032,23 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
 ///
 /// TL type [`LabeledPrice`](https://core.telegram.org/type/LabeledPrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LabeledPrice {
     /// `labeledPrice#cb296bf8 label:string amount:long = LabeledPrice;`: [`super::types::LabeledPrice`].
     LabeledPrice(super::types::LabeledPrice),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for LabeledPrice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for LabeledPrice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl LabeledPrice {
     /// The constructor id of the variant held.
@@ -14308,10 +17090,23 @@ impl ::tl_runtime::Deserializable for LabeledPrice {
 ///
 /// TL type [`LangPackDifference`](https://core.telegram.org/type/LangPackDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LangPackDifference {
     /// `langPackDifference#f385c1f6 lang_code:string from_version:int version:int strings:Vector<LangPackString> = LangPackDifference;`: [`super::types::LangPackDifference`].
     LangPackDifference(super::types::LangPackDifference),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for LangPackDifference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for LangPackDifference {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl LangPackDifference {
     /// The constructor id of the variant held.
@@ -14353,10 +17148,23 @@ impl ::tl_runtime::Deserializable for LangPackDifference {
 ///
 /// TL type [`LangPackLanguage`](https://core.telegram.org/type/LangPackLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LangPackLanguage {
     /// `langPackLanguage#eeca5ce3 flags:# official:flags.0?true rtl:flags.2?true beta:flags.3?true name:string native_name:string lang_code:string base_lang_code:flags.1?string plural_code:string strings_count:int translated_count:int translations_url:string = LangPackLanguage;`: [`super::types::LangPackLanguage`].
     LangPackLanguage(super::types::LangPackLanguage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for LangPackLanguage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for LangPackLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl LangPackLanguage {
     /// The constructor id of the variant held.
@@ -14398,7 +17206,6 @@ impl ::tl_runtime::Deserializable for LangPackLanguage {
 ///
 /// TL type [`LangPackString`](https://core.telegram.org/type/LangPackString), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LangPackString {
     /// `langPackString#cad181f6 key:string value:string = LangPackString;`: [`super::types::LangPackString`].
     LangPackString(super::types::LangPackString),
@@ -14406,6 +17213,20 @@ pub enum LangPackString {
     Pluralized(super::types::LangPackStringPluralized),
     /// `langPackStringDeleted#2979eeb2 key:string = LangPackString;`: [`super::types::LangPackStringDeleted`].
     Deleted(super::types::LangPackStringDeleted),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for LangPackString {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for LangPackString {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl LangPackString {
     /// The constructor id of the variant held.
@@ -14471,10 +17292,23 @@ impl ::tl_runtime::Deserializable for LangPackString {
 ///
 /// TL type [`MaskCoords`](https://core.telegram.org/type/MaskCoords), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MaskCoords {
     /// `maskCoords#aed6dbb2 n:int x:double y:double zoom:double = MaskCoords;`: [`super::types::MaskCoords`].
     MaskCoords(super::types::MaskCoords),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MaskCoords {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MaskCoords {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MaskCoords {
     /// The constructor id of the variant held.
@@ -14516,7 +17350,6 @@ impl ::tl_runtime::Deserializable for MaskCoords {
 ///
 /// TL type [`MediaArea`](https://core.telegram.org/type/MediaArea), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MediaArea {
     /// `mediaAreaVenue#be82db9c coordinates:MediaAreaCoordinates geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string = MediaArea;`: [`super::types::MediaAreaVenue`].
     Venue(super::types::MediaAreaVenue),
@@ -14536,6 +17369,20 @@ pub enum MediaArea {
     Weather(super::types::MediaAreaWeather),
     /// `mediaAreaStarGift#5787686d coordinates:MediaAreaCoordinates slug:string = MediaArea;`: [`super::types::MediaAreaStarGift`].
     StarGift(super::types::MediaAreaStarGift),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MediaArea {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MediaArea {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MediaArea {
     /// The constructor id of the variant held.
@@ -14673,10 +17520,23 @@ impl ::tl_runtime::Deserializable for MediaArea {
 ///
 /// TL type [`MediaAreaCoordinates`](https://core.telegram.org/type/MediaAreaCoordinates), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MediaAreaCoordinates {
     /// `mediaAreaCoordinates#cfc9e002 flags:# x:double y:double w:double h:double rotation:double radius:flags.0?double = MediaAreaCoordinates;`: [`super::types::MediaAreaCoordinates`].
     MediaAreaCoordinates(super::types::MediaAreaCoordinates),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MediaAreaCoordinates {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MediaAreaCoordinates {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MediaAreaCoordinates {
     /// The constructor id of the variant held.
@@ -14718,7 +17578,6 @@ impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
 ///
 /// TL type [`Message`](https://core.telegram.org/type/Message), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Message {
     /// `messageEmpty#90a6ca84 flags:# id:int peer_id:flags.0?Peer = Message;`: [`super::types::MessageEmpty`].
     Empty(super::types::MessageEmpty),
@@ -14726,6 +17585,20 @@ pub enum Message {
     Message(super::types::Message),
     /// `messageService#7a800e0a flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true reactions_are_possible:flags.9?true silent:flags.13?true post:flags.14?true legacy:flags.19?true id:int from_id:flags.8?Peer peer_id:Peer saved_peer_id:flags.28?Peer reply_to:flags.3?MessageReplyHeader date:int action:MessageAction reactions:flags.20?MessageReactions ttl_period:flags.25?int = Message;`: [`super::types::MessageService`].
     Service(super::types::MessageService),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Message {
     /// The constructor id of the variant held.
@@ -14791,7 +17664,6 @@ impl ::tl_runtime::Deserializable for Message {
 ///
 /// TL type [`MessageAction`](https://core.telegram.org/type/MessageAction), with 71 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageAction {
     /// `messageActionEmpty#b6aef7b0 = MessageAction;`: [`super::types::MessageActionEmpty`].
     Empty(super::types::MessageActionEmpty),
@@ -14937,6 +17809,20 @@ pub enum MessageAction {
     GramTransfer(super::types::MessageActionGramTransfer),
     /// `messageActionWalletTonConnectRequest#69b8c4bf flags:# accepted:flags.2?true declined:flags.3?true session_id:long expires:int topic:flags.0?string trace_id:flags.1?string dapp_name:flags.4?string = MessageAction;`: [`super::types::MessageActionWalletTonConnectRequest`].
     WalletTonConnectRequest(super::types::MessageActionWalletTonConnectRequest),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageAction {
     /// The constructor id of the variant held.
@@ -15820,7 +18706,6 @@ impl ::tl_runtime::Deserializable for MessageAction {
 ///
 /// TL type [`MessageEntity`](https://core.telegram.org/type/MessageEntity), with 26 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageEntity {
     /// `messageEntityUnknown#bb92ba95 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityUnknown`].
     Unknown(super::types::MessageEntityUnknown),
@@ -15874,6 +18759,20 @@ pub enum MessageEntity {
     DiffDelete(super::types::MessageEntityDiffDelete),
     /// `messageEntityTonAddress#fdabbfcd offset:int length:int = MessageEntity;`: [`super::types::MessageEntityTonAddress`].
     TonAddress(super::types::MessageEntityTonAddress),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageEntity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageEntity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageEntity {
     /// The constructor id of the variant held.
@@ -16215,12 +19114,25 @@ impl ::tl_runtime::Deserializable for MessageEntity {
 ///
 /// TL type [`MessageExtendedMedia`](https://core.telegram.org/type/MessageExtendedMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageExtendedMedia {
     /// `messageExtendedMediaPreview#ad628cc8 flags:# w:flags.0?int h:flags.0?int thumb:flags.1?PhotoSize video_duration:flags.2?int = MessageExtendedMedia;`: [`super::types::MessageExtendedMediaPreview`].
     Preview(super::types::MessageExtendedMediaPreview),
     /// `messageExtendedMedia#ee479c64 media:MessageMedia = MessageExtendedMedia;`: [`super::types::MessageExtendedMedia`].
     MessageExtendedMedia(super::types::MessageExtendedMedia),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageExtendedMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageExtendedMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageExtendedMedia {
     /// The constructor id of the variant held.
@@ -16270,10 +19182,23 @@ impl ::tl_runtime::Deserializable for MessageExtendedMedia {
 ///
 /// TL type [`MessageFwdHeader`](https://core.telegram.org/type/MessageFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageFwdHeader {
     /// `messageFwdHeader#4e4df4bb flags:# imported:flags.7?true saved_out:flags.11?true from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int saved_from_id:flags.8?Peer saved_from_name:flags.9?string saved_date:flags.10?int psa_type:flags.6?string = MessageFwdHeader;`: [`super::types::MessageFwdHeader`].
     MessageFwdHeader(super::types::MessageFwdHeader),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageFwdHeader {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageFwdHeader {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageFwdHeader {
     /// The constructor id of the variant held.
@@ -16315,7 +19240,6 @@ impl ::tl_runtime::Deserializable for MessageFwdHeader {
 ///
 /// TL type [`MessageMedia`](https://core.telegram.org/type/MessageMedia), with 19 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageMedia {
     /// `messageMediaEmpty#3ded6320 = MessageMedia;`: [`super::types::MessageMediaEmpty`].
     Empty(super::types::MessageMediaEmpty),
@@ -16355,6 +19279,20 @@ pub enum MessageMedia {
     ToDo(super::types::MessageMediaToDo),
     /// `messageMediaVideoStream#ca5cab89 flags:# rtmp_stream:flags.0?true call:InputGroupCall = MessageMedia;`: [`super::types::MessageMediaVideoStream`].
     VideoStream(super::types::MessageMediaVideoStream),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageMedia {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageMedia {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageMedia {
     /// The constructor id of the variant held.
@@ -16540,10 +19478,23 @@ impl ::tl_runtime::Deserializable for MessageMedia {
 ///
 /// TL type [`MessagePeerReaction`](https://core.telegram.org/type/MessagePeerReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessagePeerReaction {
     /// `messagePeerReaction#8c79b63c flags:# big:flags.0?true unread:flags.1?true my:flags.2?true peer_id:Peer date:int reaction:Reaction = MessagePeerReaction;`: [`super::types::MessagePeerReaction`].
     MessagePeerReaction(super::types::MessagePeerReaction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessagePeerReaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessagePeerReaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessagePeerReaction {
     /// The constructor id of the variant held.
@@ -16585,7 +19536,6 @@ impl ::tl_runtime::Deserializable for MessagePeerReaction {
 ///
 /// TL type [`MessagePeerVote`](https://core.telegram.org/type/MessagePeerVote), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessagePeerVote {
     /// `messagePeerVote#b6cc2d5c peer:Peer option:bytes date:int = MessagePeerVote;`: [`super::types::MessagePeerVote`].
     MessagePeerVote(super::types::MessagePeerVote),
@@ -16593,6 +19543,20 @@ pub enum MessagePeerVote {
     InputOption(super::types::MessagePeerVoteInputOption),
     /// `messagePeerVoteMultiple#4628f6e6 peer:Peer options:Vector<bytes> date:int = MessagePeerVote;`: [`super::types::MessagePeerVoteMultiple`].
     Multiple(super::types::MessagePeerVoteMultiple),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessagePeerVote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessagePeerVote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessagePeerVote {
     /// The constructor id of the variant held.
@@ -16658,10 +19622,23 @@ impl ::tl_runtime::Deserializable for MessagePeerVote {
 ///
 /// TL type [`MessageRange`](https://core.telegram.org/type/MessageRange), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageRange {
     /// `messageRange#0ae30253 min_id:int max_id:int = MessageRange;`: [`super::types::MessageRange`].
     MessageRange(super::types::MessageRange),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageRange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageRange {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageRange {
     /// The constructor id of the variant held.
@@ -16703,10 +19680,23 @@ impl ::tl_runtime::Deserializable for MessageRange {
 ///
 /// TL type [`MessageReactions`](https://core.telegram.org/type/MessageReactions), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageReactions {
     /// `messageReactions#0a339f0b flags:# min:flags.0?true can_see_list:flags.2?true reactions_as_tags:flags.3?true results:Vector<ReactionCount> recent_reactions:flags.1?Vector<MessagePeerReaction> top_reactors:flags.4?Vector<MessageReactor> = MessageReactions;`: [`super::types::MessageReactions`].
     MessageReactions(super::types::MessageReactions),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageReactions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageReactions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageReactions {
     /// The constructor id of the variant held.
@@ -16748,10 +19738,23 @@ impl ::tl_runtime::Deserializable for MessageReactions {
 ///
 /// TL type [`MessageReactor`](https://core.telegram.org/type/MessageReactor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageReactor {
     /// `messageReactor#4ba3a95a flags:# top:flags.0?true my:flags.1?true anonymous:flags.2?true peer_id:flags.3?Peer count:int = MessageReactor;`: [`super::types::MessageReactor`].
     MessageReactor(super::types::MessageReactor),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageReactor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageReactor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageReactor {
     /// The constructor id of the variant held.
@@ -16793,10 +19796,23 @@ impl ::tl_runtime::Deserializable for MessageReactor {
 ///
 /// TL type [`MessageReplies`](https://core.telegram.org/type/MessageReplies), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageReplies {
     /// `messageReplies#83d60fc2 flags:# comments:flags.0?true replies:int replies_pts:int recent_repliers:flags.1?Vector<Peer> channel_id:flags.0?long max_id:flags.2?int read_max_id:flags.3?int = MessageReplies;`: [`super::types::MessageReplies`].
     MessageReplies(super::types::MessageReplies),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageReplies {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageReplies {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageReplies {
     /// The constructor id of the variant held.
@@ -16838,12 +19854,25 @@ impl ::tl_runtime::Deserializable for MessageReplies {
 ///
 /// TL type [`MessageReplyHeader`](https://core.telegram.org/type/MessageReplyHeader), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageReplyHeader {
     /// `messageReplyHeader#1b97dd66 flags:# reply_to_scheduled:flags.2?true forum_topic:flags.3?true quote:flags.9?true reply_to_ephemeral:flags.13?true reply_to_msg_id:flags.4?int reply_to_peer_id:flags.0?Peer reply_from:flags.5?MessageFwdHeader reply_media:flags.8?MessageMedia reply_to_top_id:flags.1?int quote_text:flags.6?string quote_entities:flags.7?Vector<MessageEntity> quote_offset:flags.10?int todo_item_id:flags.11?int poll_option:flags.12?bytes = MessageReplyHeader;`: [`super::types::MessageReplyHeader`].
     MessageReplyHeader(super::types::MessageReplyHeader),
     /// `messageReplyStoryHeader#0e5af939 peer:Peer story_id:int = MessageReplyHeader;`: [`super::types::MessageReplyStoryHeader`].
     MessageReplyStoryHeader(super::types::MessageReplyStoryHeader),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageReplyHeader {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageReplyHeader {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageReplyHeader {
     /// The constructor id of the variant held.
@@ -16897,10 +19926,23 @@ impl ::tl_runtime::Deserializable for MessageReplyHeader {
 ///
 /// TL type [`MessageReportOption`](https://core.telegram.org/type/MessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageReportOption {
     /// `messageReportOption#7903e3d9 text:string option:bytes = MessageReportOption;`: [`super::types::MessageReportOption`].
     MessageReportOption(super::types::MessageReportOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageReportOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageReportOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageReportOption {
     /// The constructor id of the variant held.
@@ -16942,10 +19984,23 @@ impl ::tl_runtime::Deserializable for MessageReportOption {
 ///
 /// TL type [`MessageViews`](https://core.telegram.org/type/MessageViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessageViews {
     /// `messageViews#455b853d flags:# views:flags.0?int forwards:flags.1?int replies:flags.2?MessageReplies = MessageViews;`: [`super::types::MessageViews`].
     MessageViews(super::types::MessageViews),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageViews {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessageViews {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessageViews {
     /// The constructor id of the variant held.
@@ -16987,7 +20042,6 @@ impl ::tl_runtime::Deserializable for MessageViews {
 ///
 /// TL type [`MessagesFilter`](https://core.telegram.org/type/MessagesFilter), with 18 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MessagesFilter {
     /// `inputMessagesFilterEmpty#57e2f66c = MessagesFilter;`: [`super::types::InputMessagesFilterEmpty`].
     InputMessagesFilterEmpty(super::types::InputMessagesFilterEmpty),
@@ -17025,6 +20079,20 @@ pub enum MessagesFilter {
     InputMessagesFilterPinned(super::types::InputMessagesFilterPinned),
     /// `inputMessagesFilterPoll#fa2bc90a = MessagesFilter;`: [`super::types::InputMessagesFilterPoll`].
     InputMessagesFilterPoll(super::types::InputMessagesFilterPoll),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessagesFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MessagesFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MessagesFilter {
     /// The constructor id of the variant held.
@@ -17270,10 +20338,23 @@ impl ::tl_runtime::Deserializable for MessagesFilter {
 ///
 /// TL type [`MissingInvitee`](https://core.telegram.org/type/MissingInvitee), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MissingInvitee {
     /// `missingInvitee#628c9224 flags:# premium_would_allow_invite:flags.0?true premium_required_for_pm:flags.1?true user_id:long = MissingInvitee;`: [`super::types::MissingInvitee`].
     MissingInvitee(super::types::MissingInvitee),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MissingInvitee {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MissingInvitee {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MissingInvitee {
     /// The constructor id of the variant held.
@@ -17313,12 +20394,25 @@ impl ::tl_runtime::Deserializable for MissingInvitee {
 }
 /// TL type [`MsgDetailedInfo`](https://core.telegram.org/type/MsgDetailedInfo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgDetailedInfo {
     /// `msg_detailed_info#276d3ec6 msg_id:long answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`: [`super::types::MsgDetailedInfo`].
     MsgDetailedInfo(super::types::MsgDetailedInfo),
     /// `msg_new_detailed_info#809db6df answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`: [`super::types::MsgNewDetailedInfo`].
     MsgNewDetailedInfo(super::types::MsgNewDetailedInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgDetailedInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgDetailedInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgDetailedInfo {
     /// The constructor id of the variant held.
@@ -17370,12 +20464,25 @@ impl ::tl_runtime::Deserializable for MsgDetailedInfo {
 }
 /// TL type [`MsgResendReq`](https://core.telegram.org/type/MsgResendReq), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgResendReq {
     /// `msg_resend_req#7d861a08 msg_ids:Vector<long> = MsgResendReq;`: [`super::types::MsgResendReq`].
     MsgResendReq(super::types::MsgResendReq),
     /// `msg_resend_ans_req#8610baeb msg_ids:Vector<long> = MsgResendReq;`: [`super::types::MsgResendAnsReq`].
     MsgResendAnsReq(super::types::MsgResendAnsReq),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgResendReq {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgResendReq {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgResendReq {
     /// The constructor id of the variant held.
@@ -17427,10 +20534,23 @@ impl ::tl_runtime::Deserializable for MsgResendReq {
 }
 /// TL type [`MsgsAck`](https://core.telegram.org/type/MsgsAck), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgsAck {
     /// `msgs_ack#62d6b459 msg_ids:Vector<long> = MsgsAck;`: [`super::types::MsgsAck`].
     MsgsAck(super::types::MsgsAck),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgsAck {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgsAck {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgsAck {
     /// The constructor id of the variant held.
@@ -17470,10 +20590,23 @@ impl ::tl_runtime::Deserializable for MsgsAck {
 }
 /// TL type [`MsgsAllInfo`](https://core.telegram.org/type/MsgsAllInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgsAllInfo {
     /// `msgs_all_info#8cc0d131 msg_ids:Vector<long> info:bytes = MsgsAllInfo;`: [`super::types::MsgsAllInfo`].
     MsgsAllInfo(super::types::MsgsAllInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgsAllInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgsAllInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgsAllInfo {
     /// The constructor id of the variant held.
@@ -17513,10 +20646,23 @@ impl ::tl_runtime::Deserializable for MsgsAllInfo {
 }
 /// TL type [`MsgsStateInfo`](https://core.telegram.org/type/MsgsStateInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgsStateInfo {
     /// `msgs_state_info#04deb57d req_msg_id:long info:bytes = MsgsStateInfo;`: [`super::types::MsgsStateInfo`].
     MsgsStateInfo(super::types::MsgsStateInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgsStateInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgsStateInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgsStateInfo {
     /// The constructor id of the variant held.
@@ -17556,10 +20702,23 @@ impl ::tl_runtime::Deserializable for MsgsStateInfo {
 }
 /// TL type [`MsgsStateReq`](https://core.telegram.org/type/MsgsStateReq), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MsgsStateReq {
     /// `msgs_state_req#da69fb52 msg_ids:Vector<long> = MsgsStateReq;`: [`super::types::MsgsStateReq`].
     MsgsStateReq(super::types::MsgsStateReq),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MsgsStateReq {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MsgsStateReq {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MsgsStateReq {
     /// The constructor id of the variant held.
@@ -17601,10 +20760,23 @@ impl ::tl_runtime::Deserializable for MsgsStateReq {
 ///
 /// TL type [`MyBoost`](https://core.telegram.org/type/MyBoost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MyBoost {
     /// `myBoost#c448415c flags:# slot:int peer:flags.0?Peer date:int expires:int cooldown_until_date:flags.1?int = MyBoost;`: [`super::types::MyBoost`].
     MyBoost(super::types::MyBoost),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for MyBoost {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for MyBoost {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl MyBoost {
     /// The constructor id of the variant held.
@@ -17646,10 +20818,23 @@ impl ::tl_runtime::Deserializable for MyBoost {
 ///
 /// TL type [`NearestDc`](https://core.telegram.org/type/NearestDc), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NearestDc {
     /// `nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc;`: [`super::types::NearestDc`].
     NearestDc(super::types::NearestDc),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for NearestDc {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for NearestDc {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl NearestDc {
     /// The constructor id of the variant held.
@@ -17689,10 +20874,23 @@ impl ::tl_runtime::Deserializable for NearestDc {
 }
 /// TL type [`NewSession`](https://core.telegram.org/type/NewSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NewSession {
     /// `new_session_created#9ec20908 first_msg_id:long unique_id:long server_salt:long = NewSession;`: [`super::types::NewSessionCreated`].
     Created(super::types::NewSessionCreated),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for NewSession {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for NewSession {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl NewSession {
     /// The constructor id of the variant held.
@@ -17734,7 +20932,6 @@ impl ::tl_runtime::Deserializable for NewSession {
 ///
 /// TL type [`NotificationSound`](https://core.telegram.org/type/NotificationSound), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NotificationSound {
     /// `notificationSoundDefault#97e8bebe = NotificationSound;`: [`super::types::NotificationSoundDefault`].
     Default(super::types::NotificationSoundDefault),
@@ -17744,6 +20941,20 @@ pub enum NotificationSound {
     Local(super::types::NotificationSoundLocal),
     /// `notificationSoundRingtone#ff6c8049 id:long = NotificationSound;`: [`super::types::NotificationSoundRingtone`].
     Ringtone(super::types::NotificationSoundRingtone),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for NotificationSound {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for NotificationSound {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl NotificationSound {
     /// The constructor id of the variant held.
@@ -17821,7 +21032,6 @@ impl ::tl_runtime::Deserializable for NotificationSound {
 ///
 /// TL type [`NotifyPeer`](https://core.telegram.org/type/NotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NotifyPeer {
     /// `notifyPeer#9fd40bd8 peer:Peer = NotifyPeer;`: [`super::types::NotifyPeer`].
     NotifyPeer(super::types::NotifyPeer),
@@ -17835,6 +21045,20 @@ pub enum NotifyPeer {
     NotifyForumTopic(super::types::NotifyForumTopic),
     /// `notifyCommunity#be376999 community_id:long = NotifyPeer;`: [`super::types::NotifyCommunity`].
     NotifyCommunity(super::types::NotifyCommunity),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for NotifyPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for NotifyPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl NotifyPeer {
     /// The constructor id of the variant held.
@@ -17936,10 +21160,23 @@ impl ::tl_runtime::Deserializable for NotifyPeer {
 ///
 /// TL type [`Null`](https://core.telegram.org/type/Null), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Null {
     /// `null#56730bcc = Null;`: [`super::types::Null`].
     Null(super::types::Null),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Null {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Null {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Null {
     /// The constructor id of the variant held.
@@ -17979,10 +21216,23 @@ impl ::tl_runtime::Deserializable for Null {
 }
 /// TL type [`OnrampAvailability`](https://core.telegram.org/type/OnrampAvailability), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampAvailability {
     /// `onrampAvailability#f9c84973 flags:# allowed:flags.0?true buy_allowed:flags.1?true country_code:string state:flags.2?string methods:Vector<OnrampMethodAvailability> = OnrampAvailability;`: [`super::types::OnrampAvailability`].
     OnrampAvailability(super::types::OnrampAvailability),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampAvailability {
     /// The constructor id of the variant held.
@@ -18022,10 +21272,23 @@ impl ::tl_runtime::Deserializable for OnrampAvailability {
 }
 /// TL type [`OnrampLimits`](https://core.telegram.org/type/OnrampLimits), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampLimits {
     /// `onrampLimits#7be2677e base_currency:string base_min_amount:string base_max_amount:string crypto_min_amount:string crypto_max_amount:string payment_method:string = OnrampLimits;`: [`super::types::OnrampLimits`].
     OnrampLimits(super::types::OnrampLimits),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampLimits {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampLimits {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampLimits {
     /// The constructor id of the variant held.
@@ -18065,10 +21328,23 @@ impl ::tl_runtime::Deserializable for OnrampLimits {
 }
 /// TL type [`OnrampMethodAvailability`](https://core.telegram.org/type/OnrampMethodAvailability), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampMethodAvailability {
     /// `onrampMethodAvailability#9ec8c6a8 flags:# available:flags.0?true payment_method:string = OnrampMethodAvailability;`: [`super::types::OnrampMethodAvailability`].
     OnrampMethodAvailability(super::types::OnrampMethodAvailability),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampMethodAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampMethodAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampMethodAvailability {
     /// The constructor id of the variant held.
@@ -18108,10 +21384,23 @@ impl ::tl_runtime::Deserializable for OnrampMethodAvailability {
 }
 /// TL type [`OnrampProviderInfo`](https://core.telegram.org/type/OnrampProviderInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampProviderInfo {
     /// `onrampProviderInfo#0dc27582 flags:# supports_base_currencies:flags.0?true supports_limits:flags.1?true supports_quote:flags.2?true id:string name:string crypto_currencies:Vector<string> = OnrampProviderInfo;`: [`super::types::OnrampProviderInfo`].
     OnrampProviderInfo(super::types::OnrampProviderInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampProviderInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampProviderInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampProviderInfo {
     /// The constructor id of the variant held.
@@ -18151,10 +21440,23 @@ impl ::tl_runtime::Deserializable for OnrampProviderInfo {
 }
 /// TL type [`OnrampQuote`](https://core.telegram.org/type/OnrampQuote), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampQuote {
     /// `onrampQuote#7a8011e9 base_currency:string base_amount:string crypto_currency:string crypto_amount:string crypto_price:string fee_amount:string extra_fee_amount:string network_fee_amount:string total_amount:string payment_method:string expires_date:int = OnrampQuote;`: [`super::types::OnrampQuote`].
     OnrampQuote(super::types::OnrampQuote),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampQuote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampQuote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampQuote {
     /// The constructor id of the variant held.
@@ -18194,10 +21496,23 @@ impl ::tl_runtime::Deserializable for OnrampQuote {
 }
 /// TL type [`OnrampSession`](https://core.telegram.org/type/OnrampSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OnrampSession {
     /// `onrampSession#d1e42e24 provider:string session_id:string url:string expires_date:int = OnrampSession;`: [`super::types::OnrampSession`].
     OnrampSession(super::types::OnrampSession),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OnrampSession {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OnrampSession {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OnrampSession {
     /// The constructor id of the variant held.
@@ -18239,10 +21554,23 @@ impl ::tl_runtime::Deserializable for OnrampSession {
 ///
 /// TL type [`OutboxReadDate`](https://core.telegram.org/type/OutboxReadDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum OutboxReadDate {
     /// `outboxReadDate#3bb842ac date:int = OutboxReadDate;`: [`super::types::OutboxReadDate`].
     OutboxReadDate(super::types::OutboxReadDate),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for OutboxReadDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for OutboxReadDate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl OutboxReadDate {
     /// The constructor id of the variant held.
@@ -18282,7 +21610,6 @@ impl ::tl_runtime::Deserializable for OutboxReadDate {
 }
 /// TL type [`P_Q_inner_data`](https://core.telegram.org/type/P_Q_inner_data), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PQInnerData {
     /// `p_q_inner_data#83c95aec pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;`: [`super::types::PQInnerData`].
     PQInnerData(super::types::PQInnerData),
@@ -18292,6 +21619,20 @@ pub enum PQInnerData {
     Temp(super::types::PQInnerDataTemp),
     /// `p_q_inner_data_temp_dc#56fddf88 pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data;`: [`super::types::PQInnerDataTempDc`].
     TempDc(super::types::PQInnerDataTempDc),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PQInnerData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PQInnerData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PQInnerData {
     /// The constructor id of the variant held.
@@ -18369,10 +21710,23 @@ impl ::tl_runtime::Deserializable for PQInnerData {
 ///
 /// TL type [`Page`](https://core.telegram.org/type/Page), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Page {
     /// `page#98657f0d flags:# part:flags.0?true rtl:flags.1?true v2:flags.2?true url:string blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> views:flags.3?int = Page;`: [`super::types::Page`].
     Page(super::types::Page),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Page {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Page {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Page {
     /// The constructor id of the variant held.
@@ -18414,7 +21768,6 @@ impl ::tl_runtime::Deserializable for Page {
 ///
 /// TL type [`PageBlock`](https://core.telegram.org/type/PageBlock), with 41 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageBlock {
     /// `pageBlockUnsupported#13567e8a = PageBlock;`: [`super::types::PageBlockUnsupported`].
     Unsupported(super::types::PageBlockUnsupported),
@@ -18498,6 +21851,20 @@ pub enum PageBlock {
     ButtonRow(super::types::PageBlockButtonRow),
     /// `pageBlockDocument#38fa3ba3 document_id:long caption:PageCaption = PageBlock;`: [`super::types::PageBlockDocument`].
     Document(super::types::PageBlockDocument),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageBlock {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageBlock {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageBlock {
     /// The constructor id of the variant held.
@@ -18861,10 +22228,23 @@ impl ::tl_runtime::Deserializable for PageBlock {
 }
 /// TL type [`PageButton`](https://core.telegram.org/type/PageButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageButton {
     /// `pageButton#692a5488 flags:# text:RichText type:InlineButtonType style:flags.0?RichButtonStyle = PageButton;`: [`super::types::PageButton`].
     PageButton(super::types::PageButton),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageButton {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageButton {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageButton {
     /// The constructor id of the variant held.
@@ -18906,10 +22286,23 @@ impl ::tl_runtime::Deserializable for PageButton {
 ///
 /// TL type [`PageCaption`](https://core.telegram.org/type/PageCaption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageCaption {
     /// `pageCaption#6f747657 text:RichText credit:RichText = PageCaption;`: [`super::types::PageCaption`].
     PageCaption(super::types::PageCaption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageCaption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageCaption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageCaption {
     /// The constructor id of the variant held.
@@ -18951,12 +22344,25 @@ impl ::tl_runtime::Deserializable for PageCaption {
 ///
 /// TL type [`PageListItem`](https://core.telegram.org/type/PageListItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageListItem {
     /// `pageListItemText#2f58683c flags:# checkbox:flags.0?true checked:flags.1?true text:RichText = PageListItem;`: [`super::types::PageListItemText`].
     Text(super::types::PageListItemText),
     /// `pageListItemBlocks#63ca67aa flags:# checkbox:flags.0?true checked:flags.1?true blocks:Vector<PageBlock> = PageListItem;`: [`super::types::PageListItemBlocks`].
     Blocks(super::types::PageListItemBlocks),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageListItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageListItem {
     /// The constructor id of the variant held.
@@ -19004,12 +22410,25 @@ impl ::tl_runtime::Deserializable for PageListItem {
 ///
 /// TL type [`PageListOrderedItem`](https://core.telegram.org/type/PageListOrderedItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageListOrderedItem {
     /// `pageListOrderedItemText#15031189 flags:# checkbox:flags.0?true checked:flags.1?true num:flags.2?string text:RichText value:flags.3?int type:flags.4?string = PageListOrderedItem;`: [`super::types::PageListOrderedItemText`].
     Text(super::types::PageListOrderedItemText),
     /// `pageListOrderedItemBlocks#8ff2d5f0 flags:# checkbox:flags.0?true checked:flags.1?true num:flags.2?string blocks:Vector<PageBlock> value:flags.3?int type:flags.4?string = PageListOrderedItem;`: [`super::types::PageListOrderedItemBlocks`].
     Blocks(super::types::PageListOrderedItemBlocks),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageListOrderedItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageListOrderedItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageListOrderedItem {
     /// The constructor id of the variant held.
@@ -19057,10 +22476,23 @@ impl ::tl_runtime::Deserializable for PageListOrderedItem {
 ///
 /// TL type [`PageRelatedArticle`](https://core.telegram.org/type/PageRelatedArticle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageRelatedArticle {
     /// `pageRelatedArticle#b390dc08 flags:# url:string webpage_id:long title:flags.0?string description:flags.1?string photo_id:flags.2?long author:flags.3?string published_date:flags.4?int = PageRelatedArticle;`: [`super::types::PageRelatedArticle`].
     PageRelatedArticle(super::types::PageRelatedArticle),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageRelatedArticle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageRelatedArticle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageRelatedArticle {
     /// The constructor id of the variant held.
@@ -19102,10 +22534,23 @@ impl ::tl_runtime::Deserializable for PageRelatedArticle {
 ///
 /// TL type [`PageTableCell`](https://core.telegram.org/type/PageTableCell), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageTableCell {
     /// `pageTableCell#34566b6a flags:# header:flags.0?true align_center:flags.3?true align_right:flags.4?true valign_middle:flags.5?true valign_bottom:flags.6?true text:flags.7?RichText colspan:flags.1?int rowspan:flags.2?int = PageTableCell;`: [`super::types::PageTableCell`].
     PageTableCell(super::types::PageTableCell),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageTableCell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageTableCell {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageTableCell {
     /// The constructor id of the variant held.
@@ -19147,10 +22592,23 @@ impl ::tl_runtime::Deserializable for PageTableCell {
 ///
 /// TL type [`PageTableRow`](https://core.telegram.org/type/PageTableRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PageTableRow {
     /// `pageTableRow#e0c0c5e5 cells:Vector<PageTableCell> = PageTableRow;`: [`super::types::PageTableRow`].
     PageTableRow(super::types::PageTableRow),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageTableRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PageTableRow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PageTableRow {
     /// The constructor id of the variant held.
@@ -19192,7 +22650,6 @@ impl ::tl_runtime::Deserializable for PageTableRow {
 ///
 /// TL type [`PaidReactionPrivacy`](https://core.telegram.org/type/PaidReactionPrivacy), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PaidReactionPrivacy {
     /// `paidReactionPrivacyDefault#206ad49e = PaidReactionPrivacy;`: [`super::types::PaidReactionPrivacyDefault`].
     Default(super::types::PaidReactionPrivacyDefault),
@@ -19200,6 +22657,20 @@ pub enum PaidReactionPrivacy {
     Anonymous(super::types::PaidReactionPrivacyAnonymous),
     /// `paidReactionPrivacyPeer#dc6cfcf0 peer:InputPeer = PaidReactionPrivacy;`: [`super::types::PaidReactionPrivacyPeer`].
     Peer(super::types::PaidReactionPrivacyPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PaidReactionPrivacy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PaidReactionPrivacy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PaidReactionPrivacy {
     /// The constructor id of the variant held.
@@ -19265,10 +22736,23 @@ impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
 ///
 /// TL type [`Passkey`](https://core.telegram.org/type/Passkey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Passkey {
     /// `passkey#98613ebf flags:# id:string name:string date:int software_emoji_id:flags.0?long last_usage_date:flags.1?int = Passkey;`: [`super::types::Passkey`].
     Passkey(super::types::Passkey),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Passkey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Passkey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Passkey {
     /// The constructor id of the variant held.
@@ -19310,7 +22794,6 @@ impl ::tl_runtime::Deserializable for Passkey {
 ///
 /// TL type [`PasswordKdfAlgo`](https://core.telegram.org/type/PasswordKdfAlgo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PasswordKdfAlgo {
     /// `passwordKdfAlgoUnknown#d45ab096 = PasswordKdfAlgo;`: [`super::types::PasswordKdfAlgoUnknown`].
     Unknown(super::types::PasswordKdfAlgoUnknown),
@@ -19318,6 +22801,20 @@ pub enum PasswordKdfAlgo {
     Sha256sha256pbkdf2hmacsha512iter100000Sha256ModPow(
         super::types::PasswordKdfAlgoSha256sha256pbkdf2hmacsha512iter100000Sha256ModPow,
     ),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PasswordKdfAlgo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PasswordKdfAlgo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PasswordKdfAlgo {
     /// The constructor id of the variant held.
@@ -19371,10 +22868,23 @@ impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
 ///
 /// TL type [`PaymentCharge`](https://core.telegram.org/type/PaymentCharge), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PaymentCharge {
     /// `paymentCharge#ea02c27e id:string provider_charge_id:string = PaymentCharge;`: [`super::types::PaymentCharge`].
     PaymentCharge(super::types::PaymentCharge),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PaymentCharge {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PaymentCharge {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PaymentCharge {
     /// The constructor id of the variant held.
@@ -19416,10 +22926,23 @@ impl ::tl_runtime::Deserializable for PaymentCharge {
 ///
 /// TL type [`PaymentFormMethod`](https://core.telegram.org/type/PaymentFormMethod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PaymentFormMethod {
     /// `paymentFormMethod#88f8f21b url:string title:string = PaymentFormMethod;`: [`super::types::PaymentFormMethod`].
     PaymentFormMethod(super::types::PaymentFormMethod),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PaymentFormMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PaymentFormMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PaymentFormMethod {
     /// The constructor id of the variant held.
@@ -19461,10 +22984,23 @@ impl ::tl_runtime::Deserializable for PaymentFormMethod {
 ///
 /// TL type [`PaymentRequestedInfo`](https://core.telegram.org/type/PaymentRequestedInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PaymentRequestedInfo {
     /// `paymentRequestedInfo#909c3f94 flags:# name:flags.0?string phone:flags.1?string email:flags.2?string shipping_address:flags.3?PostAddress = PaymentRequestedInfo;`: [`super::types::PaymentRequestedInfo`].
     PaymentRequestedInfo(super::types::PaymentRequestedInfo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PaymentRequestedInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PaymentRequestedInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PaymentRequestedInfo {
     /// The constructor id of the variant held.
@@ -19506,10 +23042,23 @@ impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
 ///
 /// TL type [`PaymentSavedCredentials`](https://core.telegram.org/type/PaymentSavedCredentials), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PaymentSavedCredentials {
     /// `paymentSavedCredentialsCard#cdc27a1f id:string title:string = PaymentSavedCredentials;`: [`super::types::PaymentSavedCredentialsCard`].
     Card(super::types::PaymentSavedCredentialsCard),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PaymentSavedCredentials {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PaymentSavedCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PaymentSavedCredentials {
     /// The constructor id of the variant held.
@@ -19551,7 +23100,6 @@ impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
 ///
 /// TL type [`Peer`](https://core.telegram.org/type/Peer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Peer {
     /// `peerUser#59511722 user_id:long = Peer;`: [`super::types::PeerUser`].
     User(super::types::PeerUser),
@@ -19559,6 +23107,20 @@ pub enum Peer {
     Chat(super::types::PeerChat),
     /// `peerChannel#a2a5371e channel_id:long = Peer;`: [`super::types::PeerChannel`].
     Channel(super::types::PeerChannel),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Peer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Peer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Peer {
     /// The constructor id of the variant held.
@@ -19624,10 +23186,23 @@ impl ::tl_runtime::Deserializable for Peer {
 ///
 /// TL type [`PeerBlocked`](https://core.telegram.org/type/PeerBlocked), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerBlocked {
     /// `peerBlocked#e8fd8014 peer_id:Peer date:int = PeerBlocked;`: [`super::types::PeerBlocked`].
     PeerBlocked(super::types::PeerBlocked),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerBlocked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerBlocked {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerBlocked {
     /// The constructor id of the variant held.
@@ -19669,7 +23244,6 @@ impl ::tl_runtime::Deserializable for PeerBlocked {
 ///
 /// TL type [`PeerColor`](https://core.telegram.org/type/PeerColor), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerColor {
     /// `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;`: [`super::types::PeerColor`].
     PeerColor(super::types::PeerColor),
@@ -19677,6 +23251,20 @@ pub enum PeerColor {
     Collectible(super::types::PeerColorCollectible),
     /// `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;`: [`super::types::InputPeerColorCollectible`].
     InputPeerColorCollectible(super::types::InputPeerColorCollectible),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerColor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerColor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerColor {
     /// The constructor id of the variant held.
@@ -19742,12 +23330,25 @@ impl ::tl_runtime::Deserializable for PeerColor {
 ///
 /// TL type [`PeerLocated`](https://core.telegram.org/type/PeerLocated), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerLocated {
     /// `peerLocated#ca461b5d peer:Peer expires:int distance:int = PeerLocated;`: [`super::types::PeerLocated`].
     PeerLocated(super::types::PeerLocated),
     /// `peerSelfLocated#f8ec284b expires:int = PeerLocated;`: [`super::types::PeerSelfLocated`].
     PeerSelfLocated(super::types::PeerSelfLocated),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerLocated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerLocated {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerLocated {
     /// The constructor id of the variant held.
@@ -19801,10 +23402,23 @@ impl ::tl_runtime::Deserializable for PeerLocated {
 ///
 /// TL type [`PeerNotifySettings`](https://core.telegram.org/type/PeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerNotifySettings {
     /// `peerNotifySettings#99622c0c flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int ios_sound:flags.3?NotificationSound android_sound:flags.4?NotificationSound other_sound:flags.5?NotificationSound stories_muted:flags.6?Bool stories_hide_sender:flags.7?Bool stories_ios_sound:flags.8?NotificationSound stories_android_sound:flags.9?NotificationSound stories_other_sound:flags.10?NotificationSound = PeerNotifySettings;`: [`super::types::PeerNotifySettings`].
     PeerNotifySettings(super::types::PeerNotifySettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerNotifySettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerNotifySettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerNotifySettings {
     /// The constructor id of the variant held.
@@ -19846,10 +23460,23 @@ impl ::tl_runtime::Deserializable for PeerNotifySettings {
 ///
 /// TL type [`PeerSettings`](https://core.telegram.org/type/PeerSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerSettings {
     /// `peerSettings#f47741f7 flags:# report_spam:flags.0?true add_contact:flags.1?true block_contact:flags.2?true share_contact:flags.3?true need_contacts_exception:flags.4?true report_geo:flags.5?true autoarchived:flags.7?true invite_members:flags.8?true request_chat_broadcast:flags.10?true business_bot_paused:flags.11?true business_bot_can_reply:flags.12?true geo_distance:flags.6?int request_chat_title:flags.9?string request_chat_date:flags.9?int business_bot_id:flags.13?long business_bot_manage_url:flags.13?string charge_paid_message_stars:flags.14?long registration_month:flags.15?string phone_country:flags.16?string name_change_date:flags.17?int photo_change_date:flags.18?int = PeerSettings;`: [`super::types::PeerSettings`].
     PeerSettings(super::types::PeerSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerSettings {
     /// The constructor id of the variant held.
@@ -19891,10 +23518,23 @@ impl ::tl_runtime::Deserializable for PeerSettings {
 ///
 /// TL type [`PeerStories`](https://core.telegram.org/type/PeerStories), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PeerStories {
     /// `peerStories#9a35e999 flags:# peer:Peer max_read_id:flags.0?int stories:Vector<StoryItem> = PeerStories;`: [`super::types::PeerStories`].
     PeerStories(super::types::PeerStories),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerStories {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerStories {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PeerStories {
     /// The constructor id of the variant held.
@@ -19936,10 +23576,23 @@ impl ::tl_runtime::Deserializable for PeerStories {
 ///
 /// TL type [`PendingSuggestion`](https://core.telegram.org/type/PendingSuggestion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PendingSuggestion {
     /// `pendingSuggestion#e7e82e12 suggestion:string title:TextWithEntities description:TextWithEntities url:string = PendingSuggestion;`: [`super::types::PendingSuggestion`].
     PendingSuggestion(super::types::PendingSuggestion),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PendingSuggestion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PendingSuggestion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PendingSuggestion {
     /// The constructor id of the variant held.
@@ -19981,7 +23634,6 @@ impl ::tl_runtime::Deserializable for PendingSuggestion {
 ///
 /// TL type [`PhoneCall`](https://core.telegram.org/type/PhoneCall), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PhoneCall {
     /// `phoneCallEmpty#5366c915 id:long = PhoneCall;`: [`super::types::PhoneCallEmpty`].
     Empty(super::types::PhoneCallEmpty),
@@ -19995,6 +23647,20 @@ pub enum PhoneCall {
     PhoneCall(super::types::PhoneCall),
     /// `phoneCallDiscarded#50ca4de1 flags:# need_rating:flags.2?true need_debug:flags.3?true video:flags.6?true id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = PhoneCall;`: [`super::types::PhoneCallDiscarded`].
     Discarded(super::types::PhoneCallDiscarded),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PhoneCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PhoneCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PhoneCall {
     /// The constructor id of the variant held.
@@ -20096,7 +23762,6 @@ impl ::tl_runtime::Deserializable for PhoneCall {
 ///
 /// TL type [`PhoneCallDiscardReason`](https://core.telegram.org/type/PhoneCallDiscardReason), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PhoneCallDiscardReason {
     /// `phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonMissed`].
     Missed(super::types::PhoneCallDiscardReasonMissed),
@@ -20108,6 +23773,20 @@ pub enum PhoneCallDiscardReason {
     Busy(super::types::PhoneCallDiscardReasonBusy),
     /// `phoneCallDiscardReasonMigrateConferenceCall#9fbbf1f7 slug:string = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonMigrateConferenceCall`].
     MigrateConferenceCall(super::types::PhoneCallDiscardReasonMigrateConferenceCall),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PhoneCallDiscardReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PhoneCallDiscardReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PhoneCallDiscardReason {
     /// The constructor id of the variant held.
@@ -20197,10 +23876,23 @@ impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
 ///
 /// TL type [`PhoneCallProtocol`](https://core.telegram.org/type/PhoneCallProtocol), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PhoneCallProtocol {
     /// `phoneCallProtocol#fc878fc8 flags:# udp_p2p:flags.0?true udp_reflector:flags.1?true min_layer:int max_layer:int library_versions:Vector<string> = PhoneCallProtocol;`: [`super::types::PhoneCallProtocol`].
     PhoneCallProtocol(super::types::PhoneCallProtocol),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PhoneCallProtocol {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PhoneCallProtocol {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PhoneCallProtocol {
     /// The constructor id of the variant held.
@@ -20242,12 +23934,25 @@ impl ::tl_runtime::Deserializable for PhoneCallProtocol {
 ///
 /// TL type [`PhoneConnection`](https://core.telegram.org/type/PhoneConnection), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PhoneConnection {
     /// `phoneConnection#9cc123c7 flags:# tcp:flags.0?true id:long ip:string ipv6:string port:int peer_tag:bytes = PhoneConnection;`: [`super::types::PhoneConnection`].
     PhoneConnection(super::types::PhoneConnection),
     /// `phoneConnectionWebrtc#635fe375 flags:# turn:flags.0?true stun:flags.1?true id:long ip:string ipv6:string port:int username:string password:string = PhoneConnection;`: [`super::types::PhoneConnectionWebrtc`].
     Webrtc(super::types::PhoneConnectionWebrtc),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PhoneConnection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PhoneConnection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PhoneConnection {
     /// The constructor id of the variant held.
@@ -20301,12 +24006,25 @@ impl ::tl_runtime::Deserializable for PhoneConnection {
 ///
 /// TL type [`Photo`](https://core.telegram.org/type/Photo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Photo {
     /// `photoEmpty#2331b22d id:long = Photo;`: [`super::types::PhotoEmpty`].
     Empty(super::types::PhotoEmpty),
     /// `photo#fb197a65 flags:# has_stickers:flags.0?true id:long access_hash:long file_reference:bytes date:int sizes:Vector<PhotoSize> video_sizes:flags.1?Vector<VideoSize> dc_id:int = Photo;`: [`super::types::Photo`].
     Photo(super::types::Photo),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Photo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Photo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Photo {
     /// The constructor id of the variant held.
@@ -20362,7 +24080,6 @@ impl ::tl_runtime::Deserializable for Photo {
 ///
 /// TL type [`PhotoSize`](https://core.telegram.org/type/PhotoSize), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PhotoSize {
     /// `photoSizeEmpty#0e17e23c type:string = PhotoSize;`: [`super::types::PhotoSizeEmpty`].
     Empty(super::types::PhotoSizeEmpty),
@@ -20376,6 +24093,20 @@ pub enum PhotoSize {
     Progressive(super::types::PhotoSizeProgressive),
     /// `photoPathSize#d8214d41 type:string bytes:bytes = PhotoSize;`: [`super::types::PhotoPathSize`].
     PhotoPathSize(super::types::PhotoPathSize),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PhotoSize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PhotoSize {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PhotoSize {
     /// The constructor id of the variant held.
@@ -20477,10 +24208,23 @@ impl ::tl_runtime::Deserializable for PhotoSize {
 ///
 /// TL type [`Poll`](https://core.telegram.org/type/Poll), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Poll {
     /// `poll#966e2dbf id:long flags:# closed:flags.0?true public_voters:flags.1?true multiple_choice:flags.2?true quiz:flags.3?true open_answers:flags.6?true revoting_disabled:flags.7?true shuffle_answers:flags.8?true hide_results_until_close:flags.9?true creator:flags.10?true subscribers_only:flags.11?true question:TextWithEntities answers:Vector<PollAnswer> close_period:flags.4?int close_date:flags.5?int countries_iso2:flags.12?Vector<string> hash:long = Poll;`: [`super::types::Poll`].
     Poll(super::types::Poll),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Poll {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Poll {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Poll {
     /// The constructor id of the variant held.
@@ -20520,12 +24264,25 @@ impl ::tl_runtime::Deserializable for Poll {
 ///
 /// TL type [`PollAnswer`](https://core.telegram.org/type/PollAnswer), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PollAnswer {
     /// `pollAnswer#4b7d786a flags:# text:TextWithEntities option:bytes media:flags.0?MessageMedia added_by:flags.1?Peer date:flags.1?int = PollAnswer;`: [`super::types::PollAnswer`].
     PollAnswer(super::types::PollAnswer),
     /// `inputPollAnswer#199fed96 flags:# text:TextWithEntities media:flags.0?InputMedia = PollAnswer;`: [`super::types::InputPollAnswer`].
     InputPollAnswer(super::types::InputPollAnswer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PollAnswer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PollAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PollAnswer {
     /// The constructor id of the variant held.
@@ -20575,10 +24332,23 @@ impl ::tl_runtime::Deserializable for PollAnswer {
 ///
 /// TL type [`PollAnswerVoters`](https://core.telegram.org/type/PollAnswerVoters), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PollAnswerVoters {
     /// `pollAnswerVoters#3645230a flags:# chosen:flags.0?true correct:flags.1?true option:bytes voters:flags.2?int recent_voters:flags.2?Vector<Peer> = PollAnswerVoters;`: [`super::types::PollAnswerVoters`].
     PollAnswerVoters(super::types::PollAnswerVoters),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PollAnswerVoters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PollAnswerVoters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PollAnswerVoters {
     /// The constructor id of the variant held.
@@ -20620,10 +24390,23 @@ impl ::tl_runtime::Deserializable for PollAnswerVoters {
 ///
 /// TL type [`PollResults`](https://core.telegram.org/type/PollResults), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PollResults {
     /// `pollResults#ba7bb15e flags:# min:flags.0?true has_unread_votes:flags.6?true can_view_stats:flags.7?true results:flags.1?Vector<PollAnswerVoters> total_voters:flags.2?int recent_voters:flags.3?Vector<Peer> solution:flags.4?string solution_entities:flags.4?Vector<MessageEntity> solution_media:flags.5?MessageMedia = PollResults;`: [`super::types::PollResults`].
     PollResults(super::types::PollResults),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PollResults {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PollResults {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PollResults {
     /// The constructor id of the variant held.
@@ -20661,10 +24444,23 @@ impl ::tl_runtime::Deserializable for PollResults {
 }
 /// TL type [`Pong`](https://core.telegram.org/type/Pong), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Pong {
     /// `pong#347773c5 msg_id:long ping_id:long = Pong;`: [`super::types::Pong`].
     Pong(super::types::Pong),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Pong {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Pong {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Pong {
     /// The constructor id of the variant held.
@@ -20706,10 +24502,23 @@ impl ::tl_runtime::Deserializable for Pong {
 ///
 /// TL type [`PopularContact`](https://core.telegram.org/type/PopularContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PopularContact {
     /// `popularContact#5ce14175 client_id:long importers:int = PopularContact;`: [`super::types::PopularContact`].
     PopularContact(super::types::PopularContact),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PopularContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PopularContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PopularContact {
     /// The constructor id of the variant held.
@@ -20751,10 +24560,23 @@ impl ::tl_runtime::Deserializable for PopularContact {
 ///
 /// TL type [`PostAddress`](https://core.telegram.org/type/PostAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PostAddress {
     /// `postAddress#1e8caaeb street_line1:string street_line2:string city:string state:string country_iso2:string post_code:string = PostAddress;`: [`super::types::PostAddress`].
     PostAddress(super::types::PostAddress),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PostAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PostAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PostAddress {
     /// The constructor id of the variant held.
@@ -20796,12 +24618,25 @@ impl ::tl_runtime::Deserializable for PostAddress {
 ///
 /// TL type [`PostInteractionCounters`](https://core.telegram.org/type/PostInteractionCounters), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PostInteractionCounters {
     /// `postInteractionCountersMessage#e7058e7f msg_id:int views:int forwards:int reactions:int = PostInteractionCounters;`: [`super::types::PostInteractionCountersMessage`].
     Message(super::types::PostInteractionCountersMessage),
     /// `postInteractionCountersStory#8a480e27 story_id:int views:int forwards:int reactions:int = PostInteractionCounters;`: [`super::types::PostInteractionCountersStory`].
     Story(super::types::PostInteractionCountersStory),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PostInteractionCounters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PostInteractionCounters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PostInteractionCounters {
     /// The constructor id of the variant held.
@@ -20855,10 +24690,23 @@ impl ::tl_runtime::Deserializable for PostInteractionCounters {
 ///
 /// TL type [`PremiumGiftCodeOption`](https://core.telegram.org/type/PremiumGiftCodeOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PremiumGiftCodeOption {
     /// `premiumGiftCodeOption#257e962b flags:# users:int months:int store_product:flags.0?string store_quantity:flags.1?int currency:string amount:long = PremiumGiftCodeOption;`: [`super::types::PremiumGiftCodeOption`].
     PremiumGiftCodeOption(super::types::PremiumGiftCodeOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PremiumGiftCodeOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PremiumGiftCodeOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PremiumGiftCodeOption {
     /// The constructor id of the variant held.
@@ -20900,10 +24748,23 @@ impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
 ///
 /// TL type [`PremiumSubscriptionOption`](https://core.telegram.org/type/PremiumSubscriptionOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PremiumSubscriptionOption {
     /// `premiumSubscriptionOption#5f2d1df2 flags:# current:flags.1?true can_purchase_upgrade:flags.2?true transaction:flags.3?string months:int currency:string amount:long bot_url:string store_product:flags.0?string = PremiumSubscriptionOption;`: [`super::types::PremiumSubscriptionOption`].
     PremiumSubscriptionOption(super::types::PremiumSubscriptionOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PremiumSubscriptionOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PremiumSubscriptionOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PremiumSubscriptionOption {
     /// The constructor id of the variant held.
@@ -20945,12 +24806,25 @@ impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
 ///
 /// TL type [`PrepaidGiveaway`](https://core.telegram.org/type/PrepaidGiveaway), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PrepaidGiveaway {
     /// `prepaidGiveaway#b2539d54 id:long months:int quantity:int date:int = PrepaidGiveaway;`: [`super::types::PrepaidGiveaway`].
     PrepaidGiveaway(super::types::PrepaidGiveaway),
     /// `prepaidStarsGiveaway#9a9d77e0 id:long stars:long quantity:int boosts:int date:int = PrepaidGiveaway;`: [`super::types::PrepaidStarsGiveaway`].
     PrepaidStarsGiveaway(super::types::PrepaidStarsGiveaway),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PrepaidGiveaway {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PrepaidGiveaway {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PrepaidGiveaway {
     /// The constructor id of the variant held.
@@ -21006,7 +24880,6 @@ impl ::tl_runtime::Deserializable for PrepaidGiveaway {
 ///
 /// TL type [`PrivacyKey`](https://core.telegram.org/type/PrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PrivacyKey {
     /// `privacyKeyStatusTimestamp#bc2eab30 = PrivacyKey;`: [`super::types::PrivacyKeyStatusTimestamp`].
     StatusTimestamp(super::types::PrivacyKeyStatusTimestamp),
@@ -21036,6 +24909,20 @@ pub enum PrivacyKey {
     NoPaidMessages(super::types::PrivacyKeyNoPaidMessages),
     /// `privacyKeySavedMusic#ff7a571b = PrivacyKey;`: [`super::types::PrivacyKeySavedMusic`].
     SavedMusic(super::types::PrivacyKeySavedMusic),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PrivacyKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PrivacyKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PrivacyKey {
     /// The constructor id of the variant held.
@@ -21235,7 +25122,6 @@ impl ::tl_runtime::Deserializable for PrivacyKey {
 ///
 /// TL type [`PrivacyRule`](https://core.telegram.org/type/PrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PrivacyRule {
     /// `privacyValueAllowContacts#fffe1bac = PrivacyRule;`: [`super::types::PrivacyValueAllowContacts`].
     PrivacyValueAllowContacts(super::types::PrivacyValueAllowContacts),
@@ -21263,6 +25149,20 @@ pub enum PrivacyRule {
     PrivacyValueAllowBots(super::types::PrivacyValueAllowBots),
     /// `privacyValueDisallowBots#f6a5f82f = PrivacyRule;`: [`super::types::PrivacyValueDisallowBots`].
     PrivacyValueDisallowBots(super::types::PrivacyValueDisallowBots),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PrivacyRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PrivacyRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PrivacyRule {
     /// The constructor id of the variant held.
@@ -21436,7 +25336,6 @@ impl ::tl_runtime::Deserializable for PrivacyRule {
 ///
 /// TL type [`ProfileTab`](https://core.telegram.org/type/ProfileTab), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ProfileTab {
     /// `profileTabPosts#b98cd696 = ProfileTab;`: [`super::types::ProfileTabPosts`].
     Posts(super::types::ProfileTabPosts),
@@ -21454,6 +25353,20 @@ pub enum ProfileTab {
     Links(super::types::ProfileTabLinks),
     /// `profileTabGifs#a2c0f695 = ProfileTab;`: [`super::types::ProfileTabGifs`].
     Gifs(super::types::ProfileTabGifs),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProfileTab {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ProfileTab {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ProfileTab {
     /// The constructor id of the variant held.
@@ -21579,12 +25492,25 @@ impl ::tl_runtime::Deserializable for ProfileTab {
 ///
 /// TL type [`PublicForward`](https://core.telegram.org/type/PublicForward), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PublicForward {
     /// `publicForwardMessage#01f2bf4a message:Message = PublicForward;`: [`super::types::PublicForwardMessage`].
     Message(super::types::PublicForwardMessage),
     /// `publicForwardStory#edf3add0 peer:Peer story:StoryItem = PublicForward;`: [`super::types::PublicForwardStory`].
     Story(super::types::PublicForwardStory),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for PublicForward {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PublicForward {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl PublicForward {
     /// The constructor id of the variant held.
@@ -21638,10 +25564,23 @@ impl ::tl_runtime::Deserializable for PublicForward {
 ///
 /// TL type [`QuickReply`](https://core.telegram.org/type/QuickReply), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum QuickReply {
     /// `quickReply#0697102b shortcut_id:int shortcut:string top_message:int count:int = QuickReply;`: [`super::types::QuickReply`].
     QuickReply(super::types::QuickReply),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for QuickReply {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for QuickReply {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl QuickReply {
     /// The constructor id of the variant held.
@@ -21683,7 +25622,6 @@ impl ::tl_runtime::Deserializable for QuickReply {
 ///
 /// TL type [`Reaction`](https://core.telegram.org/type/Reaction), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Reaction {
     /// `reactionEmpty#79f5d419 = Reaction;`: [`super::types::ReactionEmpty`].
     Empty(super::types::ReactionEmpty),
@@ -21693,6 +25631,20 @@ pub enum Reaction {
     CustomEmoji(super::types::ReactionCustomEmoji),
     /// `reactionPaid#523da4eb = Reaction;`: [`super::types::ReactionPaid`].
     Paid(super::types::ReactionPaid),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Reaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Reaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Reaction {
     /// The constructor id of the variant held.
@@ -21770,10 +25722,23 @@ impl ::tl_runtime::Deserializable for Reaction {
 ///
 /// TL type [`ReactionCount`](https://core.telegram.org/type/ReactionCount), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReactionCount {
     /// `reactionCount#a3d1cb80 flags:# chosen_order:flags.0?int reaction:Reaction count:int = ReactionCount;`: [`super::types::ReactionCount`].
     ReactionCount(super::types::ReactionCount),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReactionCount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReactionCount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReactionCount {
     /// The constructor id of the variant held.
@@ -21815,12 +25780,25 @@ impl ::tl_runtime::Deserializable for ReactionCount {
 ///
 /// TL type [`ReactionNotificationsFrom`](https://core.telegram.org/type/ReactionNotificationsFrom), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReactionNotificationsFrom {
     /// `reactionNotificationsFromContacts#bac3a61a = ReactionNotificationsFrom;`: [`super::types::ReactionNotificationsFromContacts`].
     Contacts(super::types::ReactionNotificationsFromContacts),
     /// `reactionNotificationsFromAll#4b9e22a0 = ReactionNotificationsFrom;`: [`super::types::ReactionNotificationsFromAll`].
     All(super::types::ReactionNotificationsFromAll),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReactionNotificationsFrom {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReactionNotificationsFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReactionNotificationsFrom {
     /// The constructor id of the variant held.
@@ -21874,10 +25852,23 @@ impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
 ///
 /// TL type [`ReactionsNotifySettings`](https://core.telegram.org/type/ReactionsNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReactionsNotifySettings {
     /// `reactionsNotifySettings#71e4ea58 flags:# messages_notify_from:flags.0?ReactionNotificationsFrom stories_notify_from:flags.1?ReactionNotificationsFrom poll_votes_notify_from:flags.2?ReactionNotificationsFrom sound:NotificationSound show_previews:Bool = ReactionsNotifySettings;`: [`super::types::ReactionsNotifySettings`].
     ReactionsNotifySettings(super::types::ReactionsNotifySettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReactionsNotifySettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReactionsNotifySettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReactionsNotifySettings {
     /// The constructor id of the variant held.
@@ -21919,10 +25910,23 @@ impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
 ///
 /// TL type [`ReadParticipantDate`](https://core.telegram.org/type/ReadParticipantDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReadParticipantDate {
     /// `readParticipantDate#4a4ff172 user_id:long date:int = ReadParticipantDate;`: [`super::types::ReadParticipantDate`].
     ReadParticipantDate(super::types::ReadParticipantDate),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReadParticipantDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReadParticipantDate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReadParticipantDate {
     /// The constructor id of the variant held.
@@ -21964,10 +25968,23 @@ impl ::tl_runtime::Deserializable for ReadParticipantDate {
 ///
 /// TL type [`ReceivedNotifyMessage`](https://core.telegram.org/type/ReceivedNotifyMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReceivedNotifyMessage {
     /// `receivedNotifyMessage#a384b779 id:int flags:int = ReceivedNotifyMessage;`: [`super::types::ReceivedNotifyMessage`].
     ReceivedNotifyMessage(super::types::ReceivedNotifyMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReceivedNotifyMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReceivedNotifyMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReceivedNotifyMessage {
     /// The constructor id of the variant held.
@@ -22009,7 +26026,6 @@ impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
 ///
 /// TL type [`RecentMeUrl`](https://core.telegram.org/type/RecentMeUrl), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RecentMeUrl {
     /// `recentMeUrlUnknown#46e1d13d url:string = RecentMeUrl;`: [`super::types::RecentMeUrlUnknown`].
     Unknown(super::types::RecentMeUrlUnknown),
@@ -22021,6 +26037,20 @@ pub enum RecentMeUrl {
     ChatInvite(super::types::RecentMeUrlChatInvite),
     /// `recentMeUrlStickerSet#bc0a57dc url:string set:StickerSetCovered = RecentMeUrl;`: [`super::types::RecentMeUrlStickerSet`].
     StickerSet(super::types::RecentMeUrlStickerSet),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RecentMeUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RecentMeUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RecentMeUrl {
     /// The constructor id of the variant held.
@@ -22110,10 +26140,23 @@ impl ::tl_runtime::Deserializable for RecentMeUrl {
 ///
 /// TL type [`RecentStory`](https://core.telegram.org/type/RecentStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RecentStory {
     /// `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;`: [`super::types::RecentStory`].
     RecentStory(super::types::RecentStory),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RecentStory {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RecentStory {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RecentStory {
     /// The constructor id of the variant held.
@@ -22155,7 +26198,6 @@ impl ::tl_runtime::Deserializable for RecentStory {
 ///
 /// TL type [`ReplyMarkup`](https://core.telegram.org/type/ReplyMarkup), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReplyMarkup {
     /// `replyKeyboardHide#a03e5b85 flags:# selective:flags.2?true = ReplyMarkup;`: [`super::types::ReplyKeyboardHide`].
     ReplyKeyboardHide(super::types::ReplyKeyboardHide),
@@ -22165,6 +26207,20 @@ pub enum ReplyMarkup {
     ReplyKeyboardMarkup(super::types::ReplyKeyboardMarkup),
     /// `replyInlineMarkup#b2b15770 flags:# force_reply:flags.5?true rows:Vector<KeyboardInlineButtonRow> = ReplyMarkup;`: [`super::types::ReplyInlineMarkup`].
     ReplyInlineMarkup(super::types::ReplyInlineMarkup),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReplyMarkup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReplyMarkup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReplyMarkup {
     /// The constructor id of the variant held.
@@ -22242,7 +26298,6 @@ impl ::tl_runtime::Deserializable for ReplyMarkup {
 ///
 /// TL type [`ReportReason`](https://core.telegram.org/type/ReportReason), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReportReason {
     /// `inputReportReasonSpam#58dbcab8 = ReportReason;`: [`super::types::InputReportReasonSpam`].
     InputReportReasonSpam(super::types::InputReportReasonSpam),
@@ -22264,6 +26319,20 @@ pub enum ReportReason {
     InputReportReasonIllegalDrugs(super::types::InputReportReasonIllegalDrugs),
     /// `inputReportReasonPersonalDetails#9ec7863d = ReportReason;`: [`super::types::InputReportReasonPersonalDetails`].
     InputReportReasonPersonalDetails(super::types::InputReportReasonPersonalDetails),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReportReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReportReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReportReason {
     /// The constructor id of the variant held.
@@ -22413,7 +26482,6 @@ impl ::tl_runtime::Deserializable for ReportReason {
 ///
 /// TL type [`ReportResult`](https://core.telegram.org/type/ReportResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReportResult {
     /// `reportResultChooseOption#f0e4e0b6 title:string options:Vector<MessageReportOption> = ReportResult;`: [`super::types::ReportResultChooseOption`].
     ChooseOption(super::types::ReportResultChooseOption),
@@ -22421,6 +26489,20 @@ pub enum ReportResult {
     AddComment(super::types::ReportResultAddComment),
     /// `reportResultReported#8db33c4b = ReportResult;`: [`super::types::ReportResultReported`].
     Reported(super::types::ReportResultReported),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReportResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ReportResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ReportResult {
     /// The constructor id of the variant held.
@@ -22486,7 +26568,6 @@ impl ::tl_runtime::Deserializable for ReportResult {
 ///
 /// TL type [`RequestPeerType`](https://core.telegram.org/type/RequestPeerType), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RequestPeerType {
     /// `requestPeerTypeUser#5f3b8a00 flags:# bot:flags.0?Bool premium:flags.1?Bool = RequestPeerType;`: [`super::types::RequestPeerTypeUser`].
     User(super::types::RequestPeerTypeUser),
@@ -22496,6 +26577,20 @@ pub enum RequestPeerType {
     Broadcast(super::types::RequestPeerTypeBroadcast),
     /// `requestPeerTypeCreateBot#3e81e078 flags:# bot_managed:flags.0?true suggested_name:flags.1?string suggested_username:flags.2?string = RequestPeerType;`: [`super::types::RequestPeerTypeCreateBot`].
     CreateBot(super::types::RequestPeerTypeCreateBot),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RequestPeerType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RequestPeerType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RequestPeerType {
     /// The constructor id of the variant held.
@@ -22573,7 +26668,6 @@ impl ::tl_runtime::Deserializable for RequestPeerType {
 ///
 /// TL type [`RequestedPeer`](https://core.telegram.org/type/RequestedPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RequestedPeer {
     /// `requestedPeerUser#d62ff46a flags:# user_id:long first_name:flags.0?string last_name:flags.0?string username:flags.1?string photo:flags.2?Photo = RequestedPeer;`: [`super::types::RequestedPeerUser`].
     User(super::types::RequestedPeerUser),
@@ -22581,6 +26675,20 @@ pub enum RequestedPeer {
     Chat(super::types::RequestedPeerChat),
     /// `requestedPeerChannel#8ba403e4 flags:# channel_id:long title:flags.0?string username:flags.1?string photo:flags.2?Photo = RequestedPeer;`: [`super::types::RequestedPeerChannel`].
     Channel(super::types::RequestedPeerChannel),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RequestedPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RequestedPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RequestedPeer {
     /// The constructor id of the variant held.
@@ -22646,7 +26754,6 @@ impl ::tl_runtime::Deserializable for RequestedPeer {
 ///
 /// TL type [`RequirementToContact`](https://core.telegram.org/type/RequirementToContact), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RequirementToContact {
     /// `requirementToContactEmpty#050a9839 = RequirementToContact;`: [`super::types::RequirementToContactEmpty`].
     Empty(super::types::RequirementToContactEmpty),
@@ -22654,6 +26761,20 @@ pub enum RequirementToContact {
     Premium(super::types::RequirementToContactPremium),
     /// `requirementToContactPaidMessages#b4f67e93 stars_amount:long = RequirementToContact;`: [`super::types::RequirementToContactPaidMessages`].
     PaidMessages(super::types::RequirementToContactPaidMessages),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RequirementToContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RequirementToContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RequirementToContact {
     /// The constructor id of the variant held.
@@ -22717,10 +26838,23 @@ impl ::tl_runtime::Deserializable for RequirementToContact {
 }
 /// TL type [`ResPQ`](https://core.telegram.org/type/ResPQ), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ResPq {
     /// `resPQ#05162463 nonce:int128 server_nonce:int128 pq:bytes server_public_key_fingerprints:Vector<long> = ResPQ;`: [`super::types::ResPq`].
     ResPq(super::types::ResPq),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ResPq {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ResPq {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ResPq {
     /// The constructor id of the variant held.
@@ -22762,10 +26896,23 @@ impl ::tl_runtime::Deserializable for ResPq {
 ///
 /// TL type [`RestrictionReason`](https://core.telegram.org/type/RestrictionReason), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RestrictionReason {
     /// `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;`: [`super::types::RestrictionReason`].
     RestrictionReason(super::types::RestrictionReason),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RestrictionReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RestrictionReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RestrictionReason {
     /// The constructor id of the variant held.
@@ -22805,10 +26952,23 @@ impl ::tl_runtime::Deserializable for RestrictionReason {
 }
 /// TL type [`RichButtonStyle`](https://core.telegram.org/type/RichButtonStyle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RichButtonStyle {
     /// `richButtonStyle#03c610bd flags:# bg_primary:flags.0?true bg_danger:flags.1?true bg_success:flags.2?true link:flags.3?true = RichButtonStyle;`: [`super::types::RichButtonStyle`].
     RichButtonStyle(super::types::RichButtonStyle),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RichButtonStyle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RichButtonStyle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RichButtonStyle {
     /// The constructor id of the variant held.
@@ -22848,10 +27008,23 @@ impl ::tl_runtime::Deserializable for RichButtonStyle {
 }
 /// TL type [`RichMessage`](https://core.telegram.org/type/RichMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RichMessage {
     /// `richMessage#baf39d8b flags:# rtl:flags.0?true part:flags.1?true blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> = RichMessage;`: [`super::types::RichMessage`].
     RichMessage(super::types::RichMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RichMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RichMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RichMessage {
     /// The constructor id of the variant held.
@@ -22893,7 +27066,6 @@ impl ::tl_runtime::Deserializable for RichMessage {
 ///
 /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 32 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RichText {
     /// `textEmpty#dc3d824f = RichText;`: [`super::types::TextEmpty`].
     TextEmpty(super::types::TextEmpty),
@@ -22959,6 +27131,20 @@ pub enum RichText {
     TextButton(super::types::TextButton),
     /// `textTonAddress#3cd2a36a text:RichText = RichText;`: [`super::types::TextTonAddress`].
     TextTonAddress(super::types::TextTonAddress),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RichText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RichText {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RichText {
     /// The constructor id of the variant held.
@@ -23262,7 +27448,6 @@ impl ::tl_runtime::Deserializable for RichText {
 }
 /// TL type [`RpcDropAnswer`](https://core.telegram.org/type/RpcDropAnswer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RpcDropAnswer {
     /// `rpc_answer_unknown#5e2ad36e = RpcDropAnswer;`: [`super::types::RpcAnswerUnknown`].
     RpcAnswerUnknown(super::types::RpcAnswerUnknown),
@@ -23270,6 +27455,20 @@ pub enum RpcDropAnswer {
     RpcAnswerDroppedRunning(super::types::RpcAnswerDroppedRunning),
     /// `rpc_answer_dropped#a43ad8b7 msg_id:long seq_no:int bytes:int = RpcDropAnswer;`: [`super::types::RpcAnswerDropped`].
     RpcAnswerDropped(super::types::RpcAnswerDropped),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RpcDropAnswer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RpcDropAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RpcDropAnswer {
     /// The constructor id of the variant held.
@@ -23333,10 +27532,23 @@ impl ::tl_runtime::Deserializable for RpcDropAnswer {
 }
 /// TL type [`RpcError`](https://core.telegram.org/type/RpcError), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum RpcError {
     /// `rpc_error#2144ca19 error_code:int error_message:string = RpcError;`: [`super::types::RpcError`].
     RpcError(super::types::RpcError),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for RpcError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for RpcError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl RpcError {
     /// The constructor id of the variant held.
@@ -23378,10 +27590,23 @@ impl ::tl_runtime::Deserializable for RpcError {
 ///
 /// TL type [`SavedContact`](https://core.telegram.org/type/SavedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SavedContact {
     /// `savedPhoneContact#1142bd56 phone:string first_name:string last_name:string date:int = SavedContact;`: [`super::types::SavedPhoneContact`].
     SavedPhoneContact(super::types::SavedPhoneContact),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SavedContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SavedContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SavedContact {
     /// The constructor id of the variant held.
@@ -23423,12 +27648,25 @@ impl ::tl_runtime::Deserializable for SavedContact {
 ///
 /// TL type [`SavedDialog`](https://core.telegram.org/type/SavedDialog), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SavedDialog {
     /// `savedDialog#bd87cb6c flags:# pinned:flags.2?true peer:Peer top_message:int = SavedDialog;`: [`super::types::SavedDialog`].
     SavedDialog(super::types::SavedDialog),
     /// `monoForumDialog#64407ea7 flags:# unread_mark:flags.3?true nopaid_messages_exception:flags.4?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_reactions_count:int draft:flags.1?DraftMessage = SavedDialog;`: [`super::types::MonoForumDialog`].
     MonoForumDialog(super::types::MonoForumDialog),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SavedDialog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SavedDialog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SavedDialog {
     /// The constructor id of the variant held.
@@ -23482,10 +27720,23 @@ impl ::tl_runtime::Deserializable for SavedDialog {
 ///
 /// TL type [`SavedReactionTag`](https://core.telegram.org/type/SavedReactionTag), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SavedReactionTag {
     /// `savedReactionTag#cb6ff828 flags:# reaction:Reaction title:flags.0?string count:int = SavedReactionTag;`: [`super::types::SavedReactionTag`].
     SavedReactionTag(super::types::SavedReactionTag),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SavedReactionTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SavedReactionTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SavedReactionTag {
     /// The constructor id of the variant held.
@@ -23527,10 +27778,23 @@ impl ::tl_runtime::Deserializable for SavedReactionTag {
 ///
 /// TL type [`SavedStarGift`](https://core.telegram.org/type/SavedStarGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SavedStarGift {
     /// `savedStarGift#41df43fc flags:# name_hidden:flags.0?true unsaved:flags.5?true refunded:flags.9?true can_upgrade:flags.10?true pinned_to_top:flags.12?true upgrade_separate:flags.17?true from_id:flags.1?Peer date:int gift:StarGift message:flags.2?TextWithEntities msg_id:flags.3?int saved_id:flags.11?long convert_stars:flags.4?long upgrade_stars:flags.6?long can_export_at:flags.7?int transfer_stars:flags.8?long can_transfer_at:flags.13?int can_resell_at:flags.14?int collection_id:flags.15?Vector<int> prepaid_upgrade_hash:flags.16?string drop_original_details_stars:flags.18?long gift_num:flags.19?int can_craft_at:flags.20?int = SavedStarGift;`: [`super::types::SavedStarGift`].
     SavedStarGift(super::types::SavedStarGift),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SavedStarGift {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SavedStarGift {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SavedStarGift {
     /// The constructor id of the variant held.
@@ -23572,10 +27836,23 @@ impl ::tl_runtime::Deserializable for SavedStarGift {
 ///
 /// TL type [`SearchPostsFlood`](https://core.telegram.org/type/SearchPostsFlood), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SearchPostsFlood {
     /// `searchPostsFlood#3e0b5b6a flags:# query_is_free:flags.0?true total_daily:int remains:int wait_till:flags.1?int stars_amount:long = SearchPostsFlood;`: [`super::types::SearchPostsFlood`].
     SearchPostsFlood(super::types::SearchPostsFlood),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SearchPostsFlood {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SearchPostsFlood {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SearchPostsFlood {
     /// The constructor id of the variant held.
@@ -23617,10 +27894,23 @@ impl ::tl_runtime::Deserializable for SearchPostsFlood {
 ///
 /// TL type [`SearchResultsCalendarPeriod`](https://core.telegram.org/type/SearchResultsCalendarPeriod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SearchResultsCalendarPeriod {
     /// `searchResultsCalendarPeriod#c9b0539f date:int min_msg_id:int max_msg_id:int count:int = SearchResultsCalendarPeriod;`: [`super::types::SearchResultsCalendarPeriod`].
     SearchResultsCalendarPeriod(super::types::SearchResultsCalendarPeriod),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SearchResultsCalendarPeriod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SearchResultsCalendarPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SearchResultsCalendarPeriod {
     /// The constructor id of the variant held.
@@ -23662,10 +27952,23 @@ impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
 ///
 /// TL type [`SearchResultsPosition`](https://core.telegram.org/type/SearchResultsPosition), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SearchResultsPosition {
     /// `searchResultPosition#7f648b67 msg_id:int date:int offset:int = SearchResultsPosition;`: [`super::types::SearchResultPosition`].
     SearchResultPosition(super::types::SearchResultPosition),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SearchResultsPosition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SearchResultsPosition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SearchResultsPosition {
     /// The constructor id of the variant held.
@@ -23707,10 +28010,23 @@ impl ::tl_runtime::Deserializable for SearchResultsPosition {
 ///
 /// TL type [`SecureCredentialsEncrypted`](https://core.telegram.org/type/SecureCredentialsEncrypted), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureCredentialsEncrypted {
     /// `secureCredentialsEncrypted#33f0ea47 data:bytes hash:bytes secret:bytes = SecureCredentialsEncrypted;`: [`super::types::SecureCredentialsEncrypted`].
     SecureCredentialsEncrypted(super::types::SecureCredentialsEncrypted),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureCredentialsEncrypted {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureCredentialsEncrypted {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureCredentialsEncrypted {
     /// The constructor id of the variant held.
@@ -23752,10 +28068,23 @@ impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
 ///
 /// TL type [`SecureData`](https://core.telegram.org/type/SecureData), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureData {
     /// `secureData#8aeabec3 data:bytes data_hash:bytes secret:bytes = SecureData;`: [`super::types::SecureData`].
     SecureData(super::types::SecureData),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureData {
     /// The constructor id of the variant held.
@@ -23797,12 +28126,25 @@ impl ::tl_runtime::Deserializable for SecureData {
 ///
 /// TL type [`SecureFile`](https://core.telegram.org/type/SecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureFile {
     /// `secureFileEmpty#64199744 = SecureFile;`: [`super::types::SecureFileEmpty`].
     Empty(super::types::SecureFileEmpty),
     /// `secureFile#7d09c27e id:long access_hash:long size:long dc_id:int date:int file_hash:bytes secret:bytes = SecureFile;`: [`super::types::SecureFile`].
     SecureFile(super::types::SecureFile),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureFile {
     /// The constructor id of the variant held.
@@ -23856,7 +28198,6 @@ impl ::tl_runtime::Deserializable for SecureFile {
 ///
 /// TL type [`SecurePasswordKdfAlgo`](https://core.telegram.org/type/SecurePasswordKdfAlgo), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecurePasswordKdfAlgo {
     /// `securePasswordKdfAlgoUnknown#004a8537 = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoUnknown`].
     Unknown(super::types::SecurePasswordKdfAlgoUnknown),
@@ -23866,6 +28207,20 @@ pub enum SecurePasswordKdfAlgo {
     ),
     /// `securePasswordKdfAlgoSHA512#86471d92 salt:bytes = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoSha512`].
     Sha512(super::types::SecurePasswordKdfAlgoSha512),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecurePasswordKdfAlgo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecurePasswordKdfAlgo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecurePasswordKdfAlgo {
     /// The constructor id of the variant held.
@@ -23931,12 +28286,25 @@ impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
 ///
 /// TL type [`SecurePlainData`](https://core.telegram.org/type/SecurePlainData), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecurePlainData {
     /// `securePlainPhone#7d6099dd phone:string = SecurePlainData;`: [`super::types::SecurePlainPhone`].
     SecurePlainPhone(super::types::SecurePlainPhone),
     /// `securePlainEmail#21ec5a5f email:string = SecurePlainData;`: [`super::types::SecurePlainEmail`].
     SecurePlainEmail(super::types::SecurePlainEmail),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecurePlainData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecurePlainData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecurePlainData {
     /// The constructor id of the variant held.
@@ -23990,12 +28358,25 @@ impl ::tl_runtime::Deserializable for SecurePlainData {
 ///
 /// TL type [`SecureRequiredType`](https://core.telegram.org/type/SecureRequiredType), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureRequiredType {
     /// `secureRequiredType#829d99da flags:# native_names:flags.0?true selfie_required:flags.1?true translation_required:flags.2?true type:SecureValueType = SecureRequiredType;`: [`super::types::SecureRequiredType`].
     SecureRequiredType(super::types::SecureRequiredType),
     /// `secureRequiredTypeOneOf#027477b4 types:Vector<SecureRequiredType> = SecureRequiredType;`: [`super::types::SecureRequiredTypeOneOf`].
     OneOf(super::types::SecureRequiredTypeOneOf),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureRequiredType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureRequiredType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureRequiredType {
     /// The constructor id of the variant held.
@@ -24045,10 +28426,23 @@ impl ::tl_runtime::Deserializable for SecureRequiredType {
 ///
 /// TL type [`SecureSecretSettings`](https://core.telegram.org/type/SecureSecretSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureSecretSettings {
     /// `secureSecretSettings#1527bcac secure_algo:SecurePasswordKdfAlgo secure_secret:bytes secure_secret_id:long = SecureSecretSettings;`: [`super::types::SecureSecretSettings`].
     SecureSecretSettings(super::types::SecureSecretSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureSecretSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureSecretSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureSecretSettings {
     /// The constructor id of the variant held.
@@ -24090,10 +28484,23 @@ impl ::tl_runtime::Deserializable for SecureSecretSettings {
 ///
 /// TL type [`SecureValue`](https://core.telegram.org/type/SecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureValue {
     /// `secureValue#187fa0ca flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?SecureFile reverse_side:flags.2?SecureFile selfie:flags.3?SecureFile translation:flags.6?Vector<SecureFile> files:flags.4?Vector<SecureFile> plain_data:flags.5?SecurePlainData hash:bytes = SecureValue;`: [`super::types::SecureValue`].
     SecureValue(super::types::SecureValue),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureValue {
     /// The constructor id of the variant held.
@@ -24135,7 +28542,6 @@ impl ::tl_runtime::Deserializable for SecureValue {
 ///
 /// TL type [`SecureValueError`](https://core.telegram.org/type/SecureValueError), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureValueError {
     /// `secureValueErrorData#e8a40bd9 type:SecureValueType data_hash:bytes field:string text:string = SecureValueError;`: [`super::types::SecureValueErrorData`].
     Data(super::types::SecureValueErrorData),
@@ -24155,6 +28561,20 @@ pub enum SecureValueError {
     TranslationFile(super::types::SecureValueErrorTranslationFile),
     /// `secureValueErrorTranslationFiles#34636dd8 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;`: [`super::types::SecureValueErrorTranslationFiles`].
     TranslationFiles(super::types::SecureValueErrorTranslationFiles),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureValueError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureValueError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureValueError {
     /// The constructor id of the variant held.
@@ -24292,10 +28712,23 @@ impl ::tl_runtime::Deserializable for SecureValueError {
 ///
 /// TL type [`SecureValueHash`](https://core.telegram.org/type/SecureValueHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureValueHash {
     /// `secureValueHash#ed1ecdb0 type:SecureValueType hash:bytes = SecureValueHash;`: [`super::types::SecureValueHash`].
     SecureValueHash(super::types::SecureValueHash),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureValueHash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureValueHash {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureValueHash {
     /// The constructor id of the variant held.
@@ -24337,7 +28770,6 @@ impl ::tl_runtime::Deserializable for SecureValueHash {
 ///
 /// TL type [`SecureValueType`](https://core.telegram.org/type/SecureValueType), with 13 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecureValueType {
     /// `secureValueTypePersonalDetails#9d2a81e3 = SecureValueType;`: [`super::types::SecureValueTypePersonalDetails`].
     PersonalDetails(super::types::SecureValueTypePersonalDetails),
@@ -24365,6 +28797,20 @@ pub enum SecureValueType {
     Phone(super::types::SecureValueTypePhone),
     /// `secureValueTypeEmail#8e3ca7ee = SecureValueType;`: [`super::types::SecureValueTypeEmail`].
     Email(super::types::SecureValueTypeEmail),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SecureValueType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SecureValueType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SecureValueType {
     /// The constructor id of the variant held.
@@ -24550,10 +28996,23 @@ impl ::tl_runtime::Deserializable for SecureValueType {
 ///
 /// TL type [`SendAsPeer`](https://core.telegram.org/type/SendAsPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SendAsPeer {
     /// `sendAsPeer#b81c7034 flags:# premium_required:flags.0?true peer:Peer = SendAsPeer;`: [`super::types::SendAsPeer`].
     SendAsPeer(super::types::SendAsPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SendAsPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SendAsPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SendAsPeer {
     /// The constructor id of the variant held.
@@ -24597,7 +29056,6 @@ impl ::tl_runtime::Deserializable for SendAsPeer {
 ///
 /// TL type [`SendMessageAction`](https://core.telegram.org/type/SendMessageAction), with 22 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SendMessageAction {
     /// `sendMessageTypingAction#16bf744e = SendMessageAction;`: [`super::types::SendMessageTypingAction`].
     SendMessageTypingAction(super::types::SendMessageTypingAction),
@@ -24645,6 +29103,20 @@ pub enum SendMessageAction {
     SendMessageRichMessageDraftAction(super::types::SendMessageRichMessageDraftAction),
     /// `sendMessageStopDraftAction#fbf902b0 random_id:long = SendMessageAction;`: [`super::types::SendMessageStopDraftAction`].
     SendMessageStopDraftAction(super::types::SendMessageStopDraftAction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SendMessageAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SendMessageAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SendMessageAction {
     /// The constructor id of the variant held.
@@ -24936,10 +29408,23 @@ impl ::tl_runtime::Deserializable for SendMessageAction {
 }
 /// TL type [`Server_DH_inner_data`](https://core.telegram.org/type/Server_DH_inner_data), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ServerDhInnerData {
     /// `server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:bytes g_a:bytes server_time:int = Server_DH_inner_data;`: [`super::types::ServerDhInnerData`].
     ServerDhInnerData(super::types::ServerDhInnerData),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ServerDhInnerData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ServerDhInnerData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ServerDhInnerData {
     /// The constructor id of the variant held.
@@ -24979,12 +29464,25 @@ impl ::tl_runtime::Deserializable for ServerDhInnerData {
 }
 /// TL type [`Server_DH_Params`](https://core.telegram.org/type/Server_DH_Params), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ServerDhParams {
     /// `server_DH_params_fail#79cb045d nonce:int128 server_nonce:int128 new_nonce_hash:int128 = Server_DH_Params;`: [`super::types::ServerDhParamsFail`].
     Fail(super::types::ServerDhParamsFail),
     /// `server_DH_params_ok#d0e8075c nonce:int128 server_nonce:int128 encrypted_answer:bytes = Server_DH_Params;`: [`super::types::ServerDhParamsOk`].
     Ok(super::types::ServerDhParamsOk),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ServerDhParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ServerDhParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ServerDhParams {
     /// The constructor id of the variant held.
@@ -25036,7 +29534,6 @@ impl ::tl_runtime::Deserializable for ServerDhParams {
 }
 /// TL type [`Set_client_DH_params_answer`](https://core.telegram.org/type/Set_client_DH_params_answer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SetClientDhParamsAnswer {
     /// `dh_gen_ok#3bcbf734 nonce:int128 server_nonce:int128 new_nonce_hash1:int128 = Set_client_DH_params_answer;`: [`super::types::DhGenOk`].
     DhGenOk(super::types::DhGenOk),
@@ -25044,6 +29541,20 @@ pub enum SetClientDhParamsAnswer {
     DhGenRetry(super::types::DhGenRetry),
     /// `dh_gen_fail#a69dae02 nonce:int128 server_nonce:int128 new_nonce_hash3:int128 = Set_client_DH_params_answer;`: [`super::types::DhGenFail`].
     DhGenFail(super::types::DhGenFail),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SetClientDhParamsAnswer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SetClientDhParamsAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SetClientDhParamsAnswer {
     /// The constructor id of the variant held.
@@ -25109,10 +29620,23 @@ impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
 ///
 /// TL type [`ShippingOption`](https://core.telegram.org/type/ShippingOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ShippingOption {
     /// `shippingOption#b6213cdf id:string title:string prices:Vector<LabeledPrice> = ShippingOption;`: [`super::types::ShippingOption`].
     ShippingOption(super::types::ShippingOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ShippingOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ShippingOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ShippingOption {
     /// The constructor id of the variant held.
@@ -25154,10 +29678,23 @@ impl ::tl_runtime::Deserializable for ShippingOption {
 ///
 /// TL type [`SmsJob`](https://core.telegram.org/type/SmsJob), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SmsJob {
     /// `smsJob#e6a1eeb8 job_id:string phone_number:string text:string = SmsJob;`: [`super::types::SmsJob`].
     SmsJob(super::types::SmsJob),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SmsJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SmsJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SmsJob {
     /// The constructor id of the variant held.
@@ -25199,10 +29736,23 @@ impl ::tl_runtime::Deserializable for SmsJob {
 ///
 /// TL type [`SponsoredMessage`](https://core.telegram.org/type/SponsoredMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SponsoredMessage {
     /// `sponsoredMessage#7dbf8673 flags:# recommended:flags.5?true can_report:flags.12?true random_id:bytes url:string title:string message:string entities:flags.1?Vector<MessageEntity> photo:flags.6?Photo media:flags.14?MessageMedia color:flags.13?PeerColor button_text:string sponsor_info:flags.7?string additional_info:flags.8?string min_display_duration:flags.15?int max_display_duration:flags.15?int = SponsoredMessage;`: [`super::types::SponsoredMessage`].
     SponsoredMessage(super::types::SponsoredMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SponsoredMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SponsoredMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SponsoredMessage {
     /// The constructor id of the variant held.
@@ -25244,10 +29794,23 @@ impl ::tl_runtime::Deserializable for SponsoredMessage {
 ///
 /// TL type [`SponsoredMessageReportOption`](https://core.telegram.org/type/SponsoredMessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SponsoredMessageReportOption {
     /// `sponsoredMessageReportOption#430d3150 text:string option:bytes = SponsoredMessageReportOption;`: [`super::types::SponsoredMessageReportOption`].
     SponsoredMessageReportOption(super::types::SponsoredMessageReportOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SponsoredMessageReportOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SponsoredMessageReportOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SponsoredMessageReportOption {
     /// The constructor id of the variant held.
@@ -25289,10 +29852,23 @@ impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
 ///
 /// TL type [`SponsoredPeer`](https://core.telegram.org/type/SponsoredPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SponsoredPeer {
     /// `sponsoredPeer#c69708d3 flags:# random_id:bytes peer:Peer sponsor_info:flags.0?string additional_info:flags.1?string = SponsoredPeer;`: [`super::types::SponsoredPeer`].
     SponsoredPeer(super::types::SponsoredPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SponsoredPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SponsoredPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SponsoredPeer {
     /// The constructor id of the variant held.
@@ -25334,12 +29910,25 @@ impl ::tl_runtime::Deserializable for SponsoredPeer {
 ///
 /// TL type [`StarGift`](https://core.telegram.org/type/StarGift), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGift {
     /// `starGift#313a9547 flags:# limited:flags.0?true sold_out:flags.1?true birthday:flags.2?true require_premium:flags.7?true limited_per_user:flags.8?true peer_color_available:flags.10?true auction:flags.11?true id:long sticker:Document stars:long availability_remains:flags.0?int availability_total:flags.0?int availability_resale:flags.4?long convert_stars:long first_sale_date:flags.1?int last_sale_date:flags.1?int upgrade_stars:flags.3?long resell_min_stars:flags.4?long title:flags.5?string released_by:flags.6?Peer per_user_total:flags.8?int per_user_remains:flags.8?int locked_until_date:flags.9?int auction_slug:flags.11?string gifts_per_round:flags.11?int auction_start_date:flags.11?int upgrade_variants:flags.12?int background:flags.13?StarGiftBackground = StarGift;`: [`super::types::StarGift`].
     StarGift(super::types::StarGift),
     /// `starGiftUnique#85f0a9cd flags:# require_premium:flags.6?true resale_ton_only:flags.7?true theme_available:flags.9?true burned:flags.14?true crafted:flags.15?true id:long gift_id:long title:string slug:string num:int owner_id:flags.0?Peer owner_name:flags.1?string owner_address:flags.2?string attributes:Vector<StarGiftAttribute> availability_issued:int availability_total:int gift_address:flags.3?string resell_amount:flags.4?Vector<StarsAmount> released_by:flags.5?Peer value_amount:flags.8?long value_currency:flags.8?string value_usd_amount:flags.8?long theme_peer:flags.10?Peer peer_color:flags.11?PeerColor host_id:flags.12?Peer offer_min_stars:flags.13?int craft_chance_permille:flags.16?int = StarGift;`: [`super::types::StarGiftUnique`].
     Unique(super::types::StarGiftUnique),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGift {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGift {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGift {
     /// The constructor id of the variant held.
@@ -25393,10 +29982,23 @@ impl ::tl_runtime::Deserializable for StarGift {
 ///
 /// TL type [`StarGiftActiveAuctionState`](https://core.telegram.org/type/StarGiftActiveAuctionState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftActiveAuctionState {
     /// `starGiftActiveAuctionState#d31bc45d gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState = StarGiftActiveAuctionState;`: [`super::types::StarGiftActiveAuctionState`].
     StarGiftActiveAuctionState(super::types::StarGiftActiveAuctionState),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftActiveAuctionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftActiveAuctionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftActiveAuctionState {
     /// The constructor id of the variant held.
@@ -25438,7 +30040,6 @@ impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
 ///
 /// TL type [`StarGiftAttribute`](https://core.telegram.org/type/StarGiftAttribute), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAttribute {
     /// `starGiftAttributeModel#565251e2 flags:# crafted:flags.0?true name:string document:Document rarity:StarGiftAttributeRarity = StarGiftAttribute;`: [`super::types::StarGiftAttributeModel`].
     Model(super::types::StarGiftAttributeModel),
@@ -25448,6 +30049,20 @@ pub enum StarGiftAttribute {
     Backdrop(super::types::StarGiftAttributeBackdrop),
     /// `starGiftAttributeOriginalDetails#e0bff26c flags:# sender_id:flags.0?Peer recipient_id:Peer date:int message:flags.1?TextWithEntities = StarGiftAttribute;`: [`super::types::StarGiftAttributeOriginalDetails`].
     OriginalDetails(super::types::StarGiftAttributeOriginalDetails),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAttribute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAttribute {
     /// The constructor id of the variant held.
@@ -25525,10 +30140,23 @@ impl ::tl_runtime::Deserializable for StarGiftAttribute {
 ///
 /// TL type [`StarGiftAttributeCounter`](https://core.telegram.org/type/StarGiftAttributeCounter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAttributeCounter {
     /// `starGiftAttributeCounter#2eb1b658 attribute:StarGiftAttributeId count:int = StarGiftAttributeCounter;`: [`super::types::StarGiftAttributeCounter`].
     StarGiftAttributeCounter(super::types::StarGiftAttributeCounter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAttributeCounter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAttributeCounter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAttributeCounter {
     /// The constructor id of the variant held.
@@ -25570,7 +30198,6 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
 ///
 /// TL type [`StarGiftAttributeId`](https://core.telegram.org/type/StarGiftAttributeId), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAttributeId {
     /// `starGiftAttributeIdModel#48aaae3c document_id:long = StarGiftAttributeId;`: [`super::types::StarGiftAttributeIdModel`].
     Model(super::types::StarGiftAttributeIdModel),
@@ -25578,6 +30205,20 @@ pub enum StarGiftAttributeId {
     Pattern(super::types::StarGiftAttributeIdPattern),
     /// `starGiftAttributeIdBackdrop#1f01c757 backdrop_id:int = StarGiftAttributeId;`: [`super::types::StarGiftAttributeIdBackdrop`].
     Backdrop(super::types::StarGiftAttributeIdBackdrop),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAttributeId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAttributeId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAttributeId {
     /// The constructor id of the variant held.
@@ -25643,7 +30284,6 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeId {
 ///
 /// TL type [`StarGiftAttributeRarity`](https://core.telegram.org/type/StarGiftAttributeRarity), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAttributeRarity {
     /// `starGiftAttributeRarity#36437737 permille:int = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarity`].
     StarGiftAttributeRarity(super::types::StarGiftAttributeRarity),
@@ -25655,6 +30295,20 @@ pub enum StarGiftAttributeRarity {
     Epic(super::types::StarGiftAttributeRarityEpic),
     /// `starGiftAttributeRarityLegendary#cef7e7a8 = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarityLegendary`].
     Legendary(super::types::StarGiftAttributeRarityLegendary),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAttributeRarity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAttributeRarity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAttributeRarity {
     /// The constructor id of the variant held.
@@ -25744,10 +30398,23 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
 ///
 /// TL type [`StarGiftAuctionAcquiredGift`](https://core.telegram.org/type/StarGiftAuctionAcquiredGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAuctionAcquiredGift {
     /// `starGiftAuctionAcquiredGift#42b00348 flags:# name_hidden:flags.0?true peer:Peer date:int bid_amount:long round:int pos:int message:flags.1?TextWithEntities gift_num:flags.2?int = StarGiftAuctionAcquiredGift;`: [`super::types::StarGiftAuctionAcquiredGift`].
     StarGiftAuctionAcquiredGift(super::types::StarGiftAuctionAcquiredGift),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAuctionAcquiredGift {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAuctionAcquiredGift {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAuctionAcquiredGift {
     /// The constructor id of the variant held.
@@ -25789,12 +30456,25 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
 ///
 /// TL type [`StarGiftAuctionRound`](https://core.telegram.org/type/StarGiftAuctionRound), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAuctionRound {
     /// `starGiftAuctionRound#3aae0528 num:int duration:int = StarGiftAuctionRound;`: [`super::types::StarGiftAuctionRound`].
     StarGiftAuctionRound(super::types::StarGiftAuctionRound),
     /// `starGiftAuctionRoundExtendable#0aa021e5 num:int duration:int extend_top:int extend_window:int = StarGiftAuctionRound;`: [`super::types::StarGiftAuctionRoundExtendable`].
     Extendable(super::types::StarGiftAuctionRoundExtendable),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAuctionRound {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAuctionRound {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAuctionRound {
     /// The constructor id of the variant held.
@@ -25848,7 +30528,6 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
 ///
 /// TL type [`StarGiftAuctionState`](https://core.telegram.org/type/StarGiftAuctionState), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAuctionState {
     /// `starGiftAuctionStateNotModified#fe333952 = StarGiftAuctionState;`: [`super::types::StarGiftAuctionStateNotModified`].
     NotModified(super::types::StarGiftAuctionStateNotModified),
@@ -25856,6 +30535,20 @@ pub enum StarGiftAuctionState {
     StarGiftAuctionState(super::types::StarGiftAuctionState),
     /// `starGiftAuctionStateFinished#972dabbf flags:# start_date:int end_date:int average_price:long listed_count:flags.0?int fragment_listed_count:flags.1?int fragment_listed_url:flags.1?string = StarGiftAuctionState;`: [`super::types::StarGiftAuctionStateFinished`].
     Finished(super::types::StarGiftAuctionStateFinished),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAuctionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAuctionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAuctionState {
     /// The constructor id of the variant held.
@@ -25923,10 +30616,23 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionState {
 ///
 /// TL type [`StarGiftAuctionUserState`](https://core.telegram.org/type/StarGiftAuctionUserState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftAuctionUserState {
     /// `starGiftAuctionUserState#2eeed1c4 flags:# returned:flags.1?true bid_amount:flags.0?long bid_date:flags.0?int min_bid_amount:flags.0?long bid_peer:flags.0?Peer acquired_count:int = StarGiftAuctionUserState;`: [`super::types::StarGiftAuctionUserState`].
     StarGiftAuctionUserState(super::types::StarGiftAuctionUserState),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftAuctionUserState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftAuctionUserState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftAuctionUserState {
     /// The constructor id of the variant held.
@@ -25968,10 +30674,23 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
 ///
 /// TL type [`StarGiftBackground`](https://core.telegram.org/type/StarGiftBackground), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftBackground {
     /// `starGiftBackground#aff56398 center_color:int edge_color:int text_color:int = StarGiftBackground;`: [`super::types::StarGiftBackground`].
     StarGiftBackground(super::types::StarGiftBackground),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftBackground {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftBackground {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftBackground {
     /// The constructor id of the variant held.
@@ -26013,10 +30732,23 @@ impl ::tl_runtime::Deserializable for StarGiftBackground {
 ///
 /// TL type [`StarGiftCollection`](https://core.telegram.org/type/StarGiftCollection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftCollection {
     /// `starGiftCollection#9d6b13b0 flags:# collection_id:int title:string icon:flags.0?Document gifts_count:int hash:long = StarGiftCollection;`: [`super::types::StarGiftCollection`].
     StarGiftCollection(super::types::StarGiftCollection),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftCollection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftCollection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftCollection {
     /// The constructor id of the variant held.
@@ -26058,10 +30790,23 @@ impl ::tl_runtime::Deserializable for StarGiftCollection {
 ///
 /// TL type [`StarGiftUpgradePrice`](https://core.telegram.org/type/StarGiftUpgradePrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarGiftUpgradePrice {
     /// `starGiftUpgradePrice#99ea331d date:int upgrade_stars:long = StarGiftUpgradePrice;`: [`super::types::StarGiftUpgradePrice`].
     StarGiftUpgradePrice(super::types::StarGiftUpgradePrice),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarGiftUpgradePrice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarGiftUpgradePrice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarGiftUpgradePrice {
     /// The constructor id of the variant held.
@@ -26103,10 +30848,23 @@ impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
 ///
 /// TL type [`StarRefProgram`](https://core.telegram.org/type/StarRefProgram), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarRefProgram {
     /// `starRefProgram#dd0c66f2 flags:# bot_id:long commission_permille:int duration_months:flags.0?int end_date:flags.1?int daily_revenue_per_user:flags.2?StarsAmount = StarRefProgram;`: [`super::types::StarRefProgram`].
     StarRefProgram(super::types::StarRefProgram),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarRefProgram {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarRefProgram {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarRefProgram {
     /// The constructor id of the variant held.
@@ -26148,12 +30906,25 @@ impl ::tl_runtime::Deserializable for StarRefProgram {
 ///
 /// TL type [`StarsAmount`](https://core.telegram.org/type/StarsAmount), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsAmount {
     /// `starsAmount#bbb6b4a3 amount:long nanos:int = StarsAmount;`: [`super::types::StarsAmount`].
     StarsAmount(super::types::StarsAmount),
     /// `starsTonAmount#74aee3e0 amount:long = StarsAmount;`: [`super::types::StarsTonAmount`].
     StarsTonAmount(super::types::StarsTonAmount),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsAmount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsAmount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsAmount {
     /// The constructor id of the variant held.
@@ -26207,10 +30978,23 @@ impl ::tl_runtime::Deserializable for StarsAmount {
 ///
 /// TL type [`StarsGiftOption`](https://core.telegram.org/type/StarsGiftOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsGiftOption {
     /// `starsGiftOption#5e0589f1 flags:# extended:flags.1?true stars:long store_product:flags.0?string currency:string amount:long = StarsGiftOption;`: [`super::types::StarsGiftOption`].
     StarsGiftOption(super::types::StarsGiftOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsGiftOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsGiftOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsGiftOption {
     /// The constructor id of the variant held.
@@ -26252,10 +31036,23 @@ impl ::tl_runtime::Deserializable for StarsGiftOption {
 ///
 /// TL type [`StarsGiveawayOption`](https://core.telegram.org/type/StarsGiveawayOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsGiveawayOption {
     /// `starsGiveawayOption#94ce852a flags:# extended:flags.0?true default:flags.1?true stars:long yearly_boosts:int store_product:flags.2?string currency:string amount:long winners:Vector<StarsGiveawayWinnersOption> = StarsGiveawayOption;`: [`super::types::StarsGiveawayOption`].
     StarsGiveawayOption(super::types::StarsGiveawayOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsGiveawayOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsGiveawayOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsGiveawayOption {
     /// The constructor id of the variant held.
@@ -26297,10 +31094,23 @@ impl ::tl_runtime::Deserializable for StarsGiveawayOption {
 ///
 /// TL type [`StarsGiveawayWinnersOption`](https://core.telegram.org/type/StarsGiveawayWinnersOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsGiveawayWinnersOption {
     /// `starsGiveawayWinnersOption#54236209 flags:# default:flags.0?true users:int per_user_stars:long = StarsGiveawayWinnersOption;`: [`super::types::StarsGiveawayWinnersOption`].
     StarsGiveawayWinnersOption(super::types::StarsGiveawayWinnersOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsGiveawayWinnersOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsGiveawayWinnersOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsGiveawayWinnersOption {
     /// The constructor id of the variant held.
@@ -26342,10 +31152,23 @@ impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
 ///
 /// TL type [`StarsRating`](https://core.telegram.org/type/StarsRating), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsRating {
     /// `starsRating#1b0e4f07 flags:# level:int current_level_stars:long stars:long next_level_stars:flags.0?long = StarsRating;`: [`super::types::StarsRating`].
     StarsRating(super::types::StarsRating),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsRating {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsRating {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsRating {
     /// The constructor id of the variant held.
@@ -26387,10 +31210,23 @@ impl ::tl_runtime::Deserializable for StarsRating {
 ///
 /// TL type [`StarsRevenueStatus`](https://core.telegram.org/type/StarsRevenueStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsRevenueStatus {
     /// `starsRevenueStatus#febe5491 flags:# withdrawal_enabled:flags.0?true current_balance:StarsAmount available_balance:StarsAmount overall_revenue:StarsAmount next_withdrawal_at:flags.1?int = StarsRevenueStatus;`: [`super::types::StarsRevenueStatus`].
     StarsRevenueStatus(super::types::StarsRevenueStatus),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsRevenueStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsRevenueStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsRevenueStatus {
     /// The constructor id of the variant held.
@@ -26432,10 +31268,23 @@ impl ::tl_runtime::Deserializable for StarsRevenueStatus {
 ///
 /// TL type [`StarsSubscription`](https://core.telegram.org/type/StarsSubscription), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsSubscription {
     /// `starsSubscription#2e6eab1a flags:# canceled:flags.0?true can_refulfill:flags.1?true missing_balance:flags.2?true bot_canceled:flags.7?true id:string peer:Peer until_date:int pricing:StarsSubscriptionPricing chat_invite_hash:flags.3?string title:flags.4?string photo:flags.5?WebDocument invoice_slug:flags.6?string = StarsSubscription;`: [`super::types::StarsSubscription`].
     StarsSubscription(super::types::StarsSubscription),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsSubscription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsSubscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsSubscription {
     /// The constructor id of the variant held.
@@ -26477,10 +31326,23 @@ impl ::tl_runtime::Deserializable for StarsSubscription {
 ///
 /// TL type [`StarsSubscriptionPricing`](https://core.telegram.org/type/StarsSubscriptionPricing), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsSubscriptionPricing {
     /// `starsSubscriptionPricing#05416d58 period:int amount:long = StarsSubscriptionPricing;`: [`super::types::StarsSubscriptionPricing`].
     StarsSubscriptionPricing(super::types::StarsSubscriptionPricing),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsSubscriptionPricing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsSubscriptionPricing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsSubscriptionPricing {
     /// The constructor id of the variant held.
@@ -26522,10 +31384,23 @@ impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
 ///
 /// TL type [`StarsTopupOption`](https://core.telegram.org/type/StarsTopupOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsTopupOption {
     /// `starsTopupOption#0bd915c0 flags:# extended:flags.1?true stars:long store_product:flags.0?string currency:string amount:long = StarsTopupOption;`: [`super::types::StarsTopupOption`].
     StarsTopupOption(super::types::StarsTopupOption),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsTopupOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsTopupOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsTopupOption {
     /// The constructor id of the variant held.
@@ -26567,10 +31442,23 @@ impl ::tl_runtime::Deserializable for StarsTopupOption {
 ///
 /// TL type [`StarsTransaction`](https://core.telegram.org/type/StarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsTransaction {
     /// `starsTransaction#13659eb0 flags:# refund:flags.3?true pending:flags.4?true failed:flags.6?true gift:flags.10?true reaction:flags.11?true stargift_upgrade:flags.18?true business_transfer:flags.21?true stargift_resale:flags.22?true posts_search:flags.24?true stargift_prepaid_upgrade:flags.25?true stargift_drop_original_details:flags.26?true phonegroup_message:flags.27?true stargift_auction_bid:flags.28?true offer:flags.29?true id:string amount:StarsAmount date:int peer:StarsTransactionPeer title:flags.0?string description:flags.1?string photo:flags.2?WebDocument transaction_date:flags.5?int transaction_url:flags.5?string bot_payload:flags.7?bytes msg_id:flags.8?int extended_media:flags.9?Vector<MessageMedia> subscription_period:flags.12?int giveaway_post_id:flags.13?int stargift:flags.14?StarGift floodskip_number:flags.15?int starref_commission_permille:flags.16?int starref_peer:flags.17?Peer starref_amount:flags.17?StarsAmount paid_messages:flags.19?int premium_gift_months:flags.20?int ads_proceeds_from_date:flags.23?int ads_proceeds_to_date:flags.23?int = StarsTransaction;`: [`super::types::StarsTransaction`].
     StarsTransaction(super::types::StarsTransaction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsTransaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsTransaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsTransaction {
     /// The constructor id of the variant held.
@@ -26612,7 +31500,6 @@ impl ::tl_runtime::Deserializable for StarsTransaction {
 ///
 /// TL type [`StarsTransactionPeer`](https://core.telegram.org/type/StarsTransactionPeer), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StarsTransactionPeer {
     /// `starsTransactionPeerUnsupported#95f2bfe4 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerUnsupported`].
     Unsupported(super::types::StarsTransactionPeerUnsupported),
@@ -26630,6 +31517,20 @@ pub enum StarsTransactionPeer {
     Ads(super::types::StarsTransactionPeerAds),
     /// `starsTransactionPeerAPI#f9677aad = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerApi`].
     Api(super::types::StarsTransactionPeerApi),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StarsTransactionPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StarsTransactionPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StarsTransactionPeer {
     /// The constructor id of the variant held.
@@ -26755,10 +31656,23 @@ impl ::tl_runtime::Deserializable for StarsTransactionPeer {
 ///
 /// TL type [`StatsAbsValueAndPrev`](https://core.telegram.org/type/StatsAbsValueAndPrev), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsAbsValueAndPrev {
     /// `statsAbsValueAndPrev#cb43acde current:double previous:double = StatsAbsValueAndPrev;`: [`super::types::StatsAbsValueAndPrev`].
     StatsAbsValueAndPrev(super::types::StatsAbsValueAndPrev),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsAbsValueAndPrev {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsAbsValueAndPrev {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsAbsValueAndPrev {
     /// The constructor id of the variant held.
@@ -26800,10 +31714,23 @@ impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
 ///
 /// TL type [`StatsDateRangeDays`](https://core.telegram.org/type/StatsDateRangeDays), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsDateRangeDays {
     /// `statsDateRangeDays#b637edaf min_date:int max_date:int = StatsDateRangeDays;`: [`super::types::StatsDateRangeDays`].
     StatsDateRangeDays(super::types::StatsDateRangeDays),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsDateRangeDays {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsDateRangeDays {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsDateRangeDays {
     /// The constructor id of the variant held.
@@ -26845,7 +31772,6 @@ impl ::tl_runtime::Deserializable for StatsDateRangeDays {
 ///
 /// TL type [`StatsGraph`](https://core.telegram.org/type/StatsGraph), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsGraph {
     /// `statsGraphAsync#4a27eb2d token:string = StatsGraph;`: [`super::types::StatsGraphAsync`].
     Async(super::types::StatsGraphAsync),
@@ -26853,6 +31779,20 @@ pub enum StatsGraph {
     Error(super::types::StatsGraphError),
     /// `statsGraph#8ea464b6 flags:# json:DataJSON zoom_token:flags.0?string = StatsGraph;`: [`super::types::StatsGraph`].
     StatsGraph(super::types::StatsGraph),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsGraph {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsGraph {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsGraph {
     /// The constructor id of the variant held.
@@ -26918,10 +31858,23 @@ impl ::tl_runtime::Deserializable for StatsGraph {
 ///
 /// TL type [`StatsGroupTopAdmin`](https://core.telegram.org/type/StatsGroupTopAdmin), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsGroupTopAdmin {
     /// `statsGroupTopAdmin#d7584c87 user_id:long deleted:int kicked:int banned:int = StatsGroupTopAdmin;`: [`super::types::StatsGroupTopAdmin`].
     StatsGroupTopAdmin(super::types::StatsGroupTopAdmin),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsGroupTopAdmin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsGroupTopAdmin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsGroupTopAdmin {
     /// The constructor id of the variant held.
@@ -26963,10 +31916,23 @@ impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
 ///
 /// TL type [`StatsGroupTopInviter`](https://core.telegram.org/type/StatsGroupTopInviter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsGroupTopInviter {
     /// `statsGroupTopInviter#535f779d user_id:long invitations:int = StatsGroupTopInviter;`: [`super::types::StatsGroupTopInviter`].
     StatsGroupTopInviter(super::types::StatsGroupTopInviter),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsGroupTopInviter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsGroupTopInviter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsGroupTopInviter {
     /// The constructor id of the variant held.
@@ -27008,10 +31974,23 @@ impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
 ///
 /// TL type [`StatsGroupTopPoster`](https://core.telegram.org/type/StatsGroupTopPoster), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsGroupTopPoster {
     /// `statsGroupTopPoster#9d04af9b user_id:long messages:int avg_chars:int = StatsGroupTopPoster;`: [`super::types::StatsGroupTopPoster`].
     StatsGroupTopPoster(super::types::StatsGroupTopPoster),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsGroupTopPoster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsGroupTopPoster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsGroupTopPoster {
     /// The constructor id of the variant held.
@@ -27053,10 +32032,23 @@ impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
 ///
 /// TL type [`StatsPercentValue`](https://core.telegram.org/type/StatsPercentValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsPercentValue {
     /// `statsPercentValue#cbce2fe0 part:double total:double = StatsPercentValue;`: [`super::types::StatsPercentValue`].
     StatsPercentValue(super::types::StatsPercentValue),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsPercentValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsPercentValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsPercentValue {
     /// The constructor id of the variant held.
@@ -27098,10 +32090,23 @@ impl ::tl_runtime::Deserializable for StatsPercentValue {
 ///
 /// TL type [`StatsURL`](https://core.telegram.org/type/StatsURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StatsUrl {
     /// `statsURL#47a971e0 url:string = StatsURL;`: [`super::types::StatsUrl`].
     StatsUrl(super::types::StatsUrl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatsUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StatsUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StatsUrl {
     /// The constructor id of the variant held.
@@ -27143,10 +32148,23 @@ impl ::tl_runtime::Deserializable for StatsUrl {
 ///
 /// TL type [`StickerKeyword`](https://core.telegram.org/type/StickerKeyword), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StickerKeyword {
     /// `stickerKeyword#fcfeb29c document_id:long keyword:Vector<string> = StickerKeyword;`: [`super::types::StickerKeyword`].
     StickerKeyword(super::types::StickerKeyword),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StickerKeyword {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StickerKeyword {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StickerKeyword {
     /// The constructor id of the variant held.
@@ -27188,10 +32206,23 @@ impl ::tl_runtime::Deserializable for StickerKeyword {
 ///
 /// TL type [`StickerPack`](https://core.telegram.org/type/StickerPack), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StickerPack {
     /// `stickerPack#12b299d4 emoticon:string documents:Vector<long> = StickerPack;`: [`super::types::StickerPack`].
     StickerPack(super::types::StickerPack),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StickerPack {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StickerPack {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StickerPack {
     /// The constructor id of the variant held.
@@ -27233,10 +32264,23 @@ impl ::tl_runtime::Deserializable for StickerPack {
 ///
 /// TL type [`StickerSet`](https://core.telegram.org/type/StickerSet), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StickerSet {
     /// `stickerSet#2dd14edc flags:# archived:flags.1?true official:flags.2?true masks:flags.3?true emojis:flags.7?true text_color:flags.9?true channel_emoji_status:flags.10?true creator:flags.11?true installed_date:flags.0?int id:long access_hash:long title:string short_name:string thumbs:flags.4?Vector<PhotoSize> thumb_dc_id:flags.4?int thumb_version:flags.4?int thumb_document_id:flags.8?long count:int hash:int = StickerSet;`: [`super::types::StickerSet`].
     StickerSet(super::types::StickerSet),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StickerSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StickerSet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StickerSet {
     /// The constructor id of the variant held.
@@ -27278,7 +32322,6 @@ impl ::tl_runtime::Deserializable for StickerSet {
 ///
 /// TL type [`StickerSetCovered`](https://core.telegram.org/type/StickerSetCovered), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StickerSetCovered {
     /// `stickerSetCovered#6410a5d2 set:StickerSet cover:Document = StickerSetCovered;`: [`super::types::StickerSetCovered`].
     StickerSetCovered(super::types::StickerSetCovered),
@@ -27288,6 +32331,20 @@ pub enum StickerSetCovered {
     StickerSetFullCovered(super::types::StickerSetFullCovered),
     /// `stickerSetNoCovered#77b15d1c set:StickerSet = StickerSetCovered;`: [`super::types::StickerSetNoCovered`].
     StickerSetNoCovered(super::types::StickerSetNoCovered),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StickerSetCovered {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StickerSetCovered {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StickerSetCovered {
     /// The constructor id of the variant held.
@@ -27365,10 +32422,23 @@ impl ::tl_runtime::Deserializable for StickerSetCovered {
 ///
 /// TL type [`StoriesStealthMode`](https://core.telegram.org/type/StoriesStealthMode), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoriesStealthMode {
     /// `storiesStealthMode#712e27fd flags:# active_until_date:flags.0?int cooldown_until_date:flags.1?int = StoriesStealthMode;`: [`super::types::StoriesStealthMode`].
     StoriesStealthMode(super::types::StoriesStealthMode),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoriesStealthMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoriesStealthMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoriesStealthMode {
     /// The constructor id of the variant held.
@@ -27410,10 +32480,23 @@ impl ::tl_runtime::Deserializable for StoriesStealthMode {
 ///
 /// TL type [`StoryAlbum`](https://core.telegram.org/type/StoryAlbum), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryAlbum {
     /// `storyAlbum#9325705a flags:# album_id:int title:string icon_photo:flags.0?Photo icon_video:flags.1?Document = StoryAlbum;`: [`super::types::StoryAlbum`].
     StoryAlbum(super::types::StoryAlbum),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryAlbum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryAlbum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryAlbum {
     /// The constructor id of the variant held.
@@ -27455,10 +32538,23 @@ impl ::tl_runtime::Deserializable for StoryAlbum {
 ///
 /// TL type [`StoryFwdHeader`](https://core.telegram.org/type/StoryFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryFwdHeader {
     /// `storyFwdHeader#b826e150 flags:# modified:flags.3?true from:flags.0?Peer from_name:flags.1?string story_id:flags.2?int = StoryFwdHeader;`: [`super::types::StoryFwdHeader`].
     StoryFwdHeader(super::types::StoryFwdHeader),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryFwdHeader {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryFwdHeader {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryFwdHeader {
     /// The constructor id of the variant held.
@@ -27500,7 +32596,6 @@ impl ::tl_runtime::Deserializable for StoryFwdHeader {
 ///
 /// TL type [`StoryItem`](https://core.telegram.org/type/StoryItem), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryItem {
     /// `storyItemDeleted#51e6ee4f id:int = StoryItem;`: [`super::types::StoryItemDeleted`].
     Deleted(super::types::StoryItemDeleted),
@@ -27508,6 +32603,20 @@ pub enum StoryItem {
     Skipped(super::types::StoryItemSkipped),
     /// `storyItem#16a4b93c flags:# pinned:flags.5?true public:flags.7?true close_friends:flags.8?true min:flags.9?true noforwards:flags.10?true edited:flags.11?true contacts:flags.12?true selected_contacts:flags.13?true out:flags.16?true id:int date:int from_id:flags.18?Peer fwd_from:flags.17?StoryFwdHeader expire_date:int caption:flags.0?string entities:flags.1?Vector<MessageEntity> media:MessageMedia media_areas:flags.14?Vector<MediaArea> privacy:flags.2?Vector<PrivacyRule> views:flags.3?StoryViews sent_reaction:flags.15?Reaction albums:flags.19?Vector<int> music:flags.20?Document = StoryItem;`: [`super::types::StoryItem`].
     StoryItem(super::types::StoryItem),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryItem {
     /// The constructor id of the variant held.
@@ -27563,7 +32672,6 @@ impl ::tl_runtime::Deserializable for StoryItem {
 ///
 /// TL type [`StoryReaction`](https://core.telegram.org/type/StoryReaction), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryReaction {
     /// `storyReaction#6090d6d5 peer_id:Peer date:int reaction:Reaction = StoryReaction;`: [`super::types::StoryReaction`].
     StoryReaction(super::types::StoryReaction),
@@ -27571,6 +32679,20 @@ pub enum StoryReaction {
     PublicForward(super::types::StoryReactionPublicForward),
     /// `storyReactionPublicRepost#cfcd0f13 peer_id:Peer story:StoryItem = StoryReaction;`: [`super::types::StoryReactionPublicRepost`].
     PublicRepost(super::types::StoryReactionPublicRepost),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryReaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryReaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryReaction {
     /// The constructor id of the variant held.
@@ -27636,7 +32758,6 @@ impl ::tl_runtime::Deserializable for StoryReaction {
 ///
 /// TL type [`StoryView`](https://core.telegram.org/type/StoryView), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryView {
     /// `storyView#b0bdeac5 flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true user_id:long date:int reaction:flags.2?Reaction = StoryView;`: [`super::types::StoryView`].
     StoryView(super::types::StoryView),
@@ -27644,6 +32765,20 @@ pub enum StoryView {
     PublicForward(super::types::StoryViewPublicForward),
     /// `storyViewPublicRepost#bd74cf49 flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true peer_id:Peer story:StoryItem = StoryView;`: [`super::types::StoryViewPublicRepost`].
     PublicRepost(super::types::StoryViewPublicRepost),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryView {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryView {
     /// The constructor id of the variant held.
@@ -27709,10 +32844,23 @@ impl ::tl_runtime::Deserializable for StoryView {
 ///
 /// TL type [`StoryViews`](https://core.telegram.org/type/StoryViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StoryViews {
     /// `storyViews#8d595cd6 flags:# has_viewers:flags.1?true views_count:int forwards_count:flags.2?int reactions:flags.3?Vector<ReactionCount> reactions_count:flags.4?int recent_viewers:flags.0?Vector<long> = StoryViews;`: [`super::types::StoryViews`].
     StoryViews(super::types::StoryViews),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for StoryViews {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for StoryViews {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl StoryViews {
     /// The constructor id of the variant held.
@@ -27754,10 +32902,23 @@ impl ::tl_runtime::Deserializable for StoryViews {
 ///
 /// TL type [`SuggestedPost`](https://core.telegram.org/type/SuggestedPost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SuggestedPost {
     /// `suggestedPost#0e8e37e5 flags:# accepted:flags.1?true rejected:flags.2?true price:flags.3?StarsAmount schedule_date:flags.0?int = SuggestedPost;`: [`super::types::SuggestedPost`].
     SuggestedPost(super::types::SuggestedPost),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for SuggestedPost {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SuggestedPost {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl SuggestedPost {
     /// The constructor id of the variant held.
@@ -27801,10 +32962,23 @@ impl ::tl_runtime::Deserializable for SuggestedPost {
 ///
 /// TL type [`TextWithEntities`](https://core.telegram.org/type/TextWithEntities), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TextWithEntities {
     /// `textWithEntities#751f3146 text:string entities:Vector<MessageEntity> = TextWithEntities;`: [`super::types::TextWithEntities`].
     TextWithEntities(super::types::TextWithEntities),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TextWithEntities {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TextWithEntities {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TextWithEntities {
     /// The constructor id of the variant held.
@@ -27846,10 +33020,23 @@ impl ::tl_runtime::Deserializable for TextWithEntities {
 ///
 /// TL type [`Theme`](https://core.telegram.org/type/Theme), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Theme {
     /// `theme#a00e67d6 flags:# creator:flags.0?true default:flags.1?true for_chat:flags.5?true id:long access_hash:long slug:string title:string document:flags.2?Document settings:flags.3?Vector<ThemeSettings> emoticon:flags.6?string installs_count:flags.4?int = Theme;`: [`super::types::Theme`].
     Theme(super::types::Theme),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Theme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Theme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Theme {
     /// The constructor id of the variant held.
@@ -27891,10 +33078,23 @@ impl ::tl_runtime::Deserializable for Theme {
 ///
 /// TL type [`ThemeSettings`](https://core.telegram.org/type/ThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ThemeSettings {
     /// `themeSettings#fa58b6d4 flags:# message_colors_animated:flags.2?true base_theme:BaseTheme accent_color:int outbox_accent_color:flags.3?int message_colors:flags.0?Vector<int> wallpaper:flags.1?WallPaper = ThemeSettings;`: [`super::types::ThemeSettings`].
     ThemeSettings(super::types::ThemeSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for ThemeSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ThemeSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl ThemeSettings {
     /// The constructor id of the variant held.
@@ -27936,10 +33136,23 @@ impl ::tl_runtime::Deserializable for ThemeSettings {
 ///
 /// TL type [`Timezone`](https://core.telegram.org/type/Timezone), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Timezone {
     /// `timezone#ff9289f5 id:string name:string utc_offset:int = Timezone;`: [`super::types::Timezone`].
     Timezone(super::types::Timezone),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Timezone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Timezone {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Timezone {
     /// The constructor id of the variant held.
@@ -27979,7 +33192,6 @@ impl ::tl_runtime::Deserializable for Timezone {
 }
 /// TL type [`TlsBlock`](https://core.telegram.org/type/TlsBlock), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TlsBlock {
     /// `tlsBlockString data:bytes = TlsBlock;`: [`super::types::TlsBlockString`].
     String(super::types::TlsBlockString),
@@ -27995,6 +33207,20 @@ pub enum TlsBlock {
     PublicKey(super::types::TlsBlockPublicKey),
     /// `tlsBlockScope entries:Vector<TlsBlock> = TlsBlock;`: [`super::types::TlsBlockScope`].
     Scope(super::types::TlsBlockScope),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TlsBlock {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TlsBlock {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TlsBlock {
     /// The constructor id of the variant held.
@@ -28080,10 +33306,23 @@ impl ::tl_runtime::Deserializable for TlsBlock {
 }
 /// TL type [`TlsClientHello`](https://core.telegram.org/type/TlsClientHello), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TlsClientHello {
     /// `tlsClientHello blocks:vector<TlsBlock> = TlsClientHello;`: [`super::types::TlsClientHello`].
     TlsClientHello(super::types::TlsClientHello),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TlsClientHello {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TlsClientHello {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TlsClientHello {
     /// The constructor id of the variant held.
@@ -28125,10 +33364,23 @@ impl ::tl_runtime::Deserializable for TlsClientHello {
 ///
 /// TL type [`TodoCompletion`](https://core.telegram.org/type/TodoCompletion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TodoCompletion {
     /// `todoCompletion#221bb5e4 id:int completed_by:Peer date:int = TodoCompletion;`: [`super::types::TodoCompletion`].
     TodoCompletion(super::types::TodoCompletion),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TodoCompletion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TodoCompletion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TodoCompletion {
     /// The constructor id of the variant held.
@@ -28170,10 +33422,23 @@ impl ::tl_runtime::Deserializable for TodoCompletion {
 ///
 /// TL type [`TodoItem`](https://core.telegram.org/type/TodoItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TodoItem {
     /// `todoItem#cba9a52f id:int title:TextWithEntities = TodoItem;`: [`super::types::TodoItem`].
     TodoItem(super::types::TodoItem),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TodoItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TodoItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TodoItem {
     /// The constructor id of the variant held.
@@ -28215,10 +33480,23 @@ impl ::tl_runtime::Deserializable for TodoItem {
 ///
 /// TL type [`TodoList`](https://core.telegram.org/type/TodoList), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TodoList {
     /// `todoList#49b92a26 flags:# others_can_append:flags.0?true others_can_complete:flags.1?true title:TextWithEntities list:Vector<TodoItem> = TodoList;`: [`super::types::TodoList`].
     TodoList(super::types::TodoList),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TodoList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TodoList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TodoList {
     /// The constructor id of the variant held.
@@ -28258,10 +33536,23 @@ impl ::tl_runtime::Deserializable for TodoList {
 }
 /// TL type [`TonConnectManifest`](https://core.telegram.org/type/TonConnectManifest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TonConnectManifest {
     /// `tonConnectManifest#12229264 flags:# url:string name:string icon:flags.0?WebDocument = TonConnectManifest;`: [`super::types::TonConnectManifest`].
     TonConnectManifest(super::types::TonConnectManifest),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TonConnectManifest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TonConnectManifest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TonConnectManifest {
     /// The constructor id of the variant held.
@@ -28301,10 +33592,23 @@ impl ::tl_runtime::Deserializable for TonConnectManifest {
 }
 /// TL type [`TonConnectNextEventId`](https://core.telegram.org/type/TonConnectNextEventId), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TonConnectNextEventId {
     /// `tonConnectNextEventId#582464e3 event_id:long = TonConnectNextEventId;`: [`super::types::TonConnectNextEventId`].
     TonConnectNextEventId(super::types::TonConnectNextEventId),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TonConnectNextEventId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TonConnectNextEventId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TonConnectNextEventId {
     /// The constructor id of the variant held.
@@ -28344,10 +33648,23 @@ impl ::tl_runtime::Deserializable for TonConnectNextEventId {
 }
 /// TL type [`TonConnectRequest`](https://core.telegram.org/type/TonConnectRequest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TonConnectRequest {
     /// `tonConnectRequest#a15f8513 flags:# session_id:long msg_id:int body:bytes expires:int topic:flags.0?string trace_id:flags.1?string = TonConnectRequest;`: [`super::types::TonConnectRequest`].
     TonConnectRequest(super::types::TonConnectRequest),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TonConnectRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TonConnectRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TonConnectRequest {
     /// The constructor id of the variant held.
@@ -28387,10 +33704,23 @@ impl ::tl_runtime::Deserializable for TonConnectRequest {
 }
 /// TL type [`TonConnectSession`](https://core.telegram.org/type/TonConnectSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TonConnectSession {
     /// `tonConnectSession#126556c6 flags:# pending:flags.0?true closing:flags.1?true closed:flags.2?true id:long dapp_client_id:string client_id:flags.3?string nonce:bytes manifest:flags.4?TonConnectManifest manifest_error:flags.5?int date:int = TonConnectSession;`: [`super::types::TonConnectSession`].
     TonConnectSession(super::types::TonConnectSession),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TonConnectSession {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TonConnectSession {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TonConnectSession {
     /// The constructor id of the variant held.
@@ -28432,10 +33762,23 @@ impl ::tl_runtime::Deserializable for TonConnectSession {
 ///
 /// TL type [`TopPeer`](https://core.telegram.org/type/TopPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TopPeer {
     /// `topPeer#edcdc05b peer:Peer rating:double = TopPeer;`: [`super::types::TopPeer`].
     TopPeer(super::types::TopPeer),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TopPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TopPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TopPeer {
     /// The constructor id of the variant held.
@@ -28477,7 +33820,6 @@ impl ::tl_runtime::Deserializable for TopPeer {
 ///
 /// TL type [`TopPeerCategory`](https://core.telegram.org/type/TopPeerCategory), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TopPeerCategory {
     /// `topPeerCategoryBotsPM#ab661b5b = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsPm`].
     BotsPm(super::types::TopPeerCategoryBotsPm),
@@ -28499,6 +33841,20 @@ pub enum TopPeerCategory {
     BotsApp(super::types::TopPeerCategoryBotsApp),
     /// `topPeerCategoryBotsGuestChat#6c24f3dd = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsGuestChat`].
     BotsGuestChat(super::types::TopPeerCategoryBotsGuestChat),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TopPeerCategory {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TopPeerCategory {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TopPeerCategory {
     /// The constructor id of the variant held.
@@ -28648,10 +34004,23 @@ impl ::tl_runtime::Deserializable for TopPeerCategory {
 ///
 /// TL type [`TopPeerCategoryPeers`](https://core.telegram.org/type/TopPeerCategoryPeers), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TopPeerCategoryPeers {
     /// `topPeerCategoryPeers#fb834291 category:TopPeerCategory count:int peers:Vector<TopPeer> = TopPeerCategoryPeers;`: [`super::types::TopPeerCategoryPeers`].
     TopPeerCategoryPeers(super::types::TopPeerCategoryPeers),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for TopPeerCategoryPeers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for TopPeerCategoryPeers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl TopPeerCategoryPeers {
     /// The constructor id of the variant held.
@@ -28693,10 +34062,23 @@ impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
 ///
 /// TL type [`True`](https://core.telegram.org/type/True), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum True {
     /// `true#3fedd339 = True;`: [`super::types::True`].
     True(super::types::True),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for True {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for True {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl True {
     /// The constructor id of the variant held.
@@ -28738,7 +34120,6 @@ impl ::tl_runtime::Deserializable for True {
 ///
 /// TL type [`Update`](https://core.telegram.org/type/Update), with 170 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Update {
     /// `updateNewMessage#1f2b0afd message:Message pts:int pts_count:int = Update;`: [`super::types::UpdateNewMessage`].
     NewMessage(super::types::UpdateNewMessage),
@@ -29082,6 +34463,20 @@ pub enum Update {
     WalletTonConnectPendingDisconnect(
         super::types::UpdateWalletTonConnectPendingDisconnect,
     ),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Update {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Update {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Update {
     /// The constructor id of the variant held.
@@ -31151,7 +36546,6 @@ impl ::tl_runtime::Deserializable for Update {
 ///
 /// TL type [`Updates`](https://core.telegram.org/type/Updates), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Updates {
     /// `updatesTooLong#e317af7e = Updates;`: [`super::types::UpdatesTooLong`].
     TooLong(super::types::UpdatesTooLong),
@@ -31167,6 +36561,20 @@ pub enum Updates {
     Updates(super::types::Updates),
     /// `updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`: [`super::types::UpdateShortSentMessage`].
     UpdateShortSentMessage(super::types::UpdateShortSentMessage),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Updates {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Updates {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Updates {
     /// The constructor id of the variant held.
@@ -31280,7 +36688,6 @@ impl ::tl_runtime::Deserializable for Updates {
 ///
 /// TL type [`UrlAuthResult`](https://core.telegram.org/type/UrlAuthResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum UrlAuthResult {
     /// `urlAuthResultRequest#3cd623ec flags:# request_write_access:flags.0?true request_phone_number:flags.1?true match_codes_first:flags.5?true is_app:flags.6?true bot:User domain:string browser:flags.2?string platform:flags.2?string ip:flags.2?string region:flags.2?string match_codes:flags.3?Vector<string> user_id_hint:flags.4?long verified_app_name:flags.7?string = UrlAuthResult;`: [`super::types::UrlAuthResultRequest`].
     Request(super::types::UrlAuthResultRequest),
@@ -31288,6 +36695,20 @@ pub enum UrlAuthResult {
     Accepted(super::types::UrlAuthResultAccepted),
     /// `urlAuthResultDefault#a9d6db1f = UrlAuthResult;`: [`super::types::UrlAuthResultDefault`].
     Default(super::types::UrlAuthResultDefault),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for UrlAuthResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for UrlAuthResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl UrlAuthResult {
     /// The constructor id of the variant held.
@@ -31353,12 +36774,25 @@ impl ::tl_runtime::Deserializable for UrlAuthResult {
 ///
 /// TL type [`User`](https://core.telegram.org/type/User), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum User {
     /// `userEmpty#d3bc4b7a id:long = User;`: [`super::types::UserEmpty`].
     Empty(super::types::UserEmpty),
     /// `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User;`: [`super::types::User`].
     User(super::types::User),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for User {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl User {
     /// The constructor id of the variant held.
@@ -31412,10 +36846,23 @@ impl ::tl_runtime::Deserializable for User {
 ///
 /// TL type [`UserFull`](https://core.telegram.org/type/UserFull), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum UserFull {
     /// `userFull#06cbe645 flags:# blocked:flags.0?true phone_calls_available:flags.4?true phone_calls_private:flags.5?true can_pin_message:flags.7?true has_scheduled:flags.12?true video_calls_available:flags.13?true voice_messages_forbidden:flags.20?true translations_disabled:flags.23?true stories_pinned_available:flags.26?true blocked_my_stories_from:flags.27?true wallpaper_overridden:flags.28?true contact_require_premium:flags.29?true read_dates_private:flags.30?true flags2:# sponsored_enabled:flags2.7?true can_view_revenue:flags2.9?true bot_can_manage_emoji_status:flags2.10?true display_gifts_button:flags2.16?true noforwards_my_enabled:flags2.23?true noforwards_peer_enabled:flags2.24?true unofficial_security_risk:flags2.26?true id:long about:flags.1?string settings:PeerSettings personal_photo:flags.21?Photo profile_photo:flags.2?Photo fallback_photo:flags.22?Photo notify_settings:PeerNotifySettings bot_info:flags.3?BotInfo pinned_msg_id:flags.6?int common_chats_count:int folder_id:flags.11?int ttl_period:flags.14?int theme:flags.15?ChatTheme private_forward_name:flags.16?string bot_group_admin_rights:flags.17?ChatAdminRights bot_broadcast_admin_rights:flags.18?ChatAdminRights wallpaper:flags.24?WallPaper stories:flags.25?PeerStories business_work_hours:flags2.0?BusinessWorkHours business_location:flags2.1?BusinessLocation business_greeting_message:flags2.2?BusinessGreetingMessage business_away_message:flags2.3?BusinessAwayMessage business_intro:flags2.4?BusinessIntro birthday:flags2.5?Birthday personal_channel_id:flags2.6?long personal_channel_message:flags2.6?int stargifts_count:flags2.8?int starref_program:flags2.11?StarRefProgram bot_verification:flags2.12?BotVerification send_paid_messages_stars:flags2.14?long disallowed_gifts:flags2.15?DisallowedGiftsSettings stars_rating:flags2.17?StarsRating stars_my_pending_rating:flags2.18?StarsRating stars_my_pending_rating_date:flags2.18?int main_tab:flags2.20?ProfileTab saved_music:flags2.21?Document note:flags2.22?TextWithEntities bot_manager_id:flags2.25?long = UserFull;`: [`super::types::UserFull`].
     UserFull(super::types::UserFull),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for UserFull {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for UserFull {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl UserFull {
     /// The constructor id of the variant held.
@@ -31457,12 +36904,25 @@ impl ::tl_runtime::Deserializable for UserFull {
 ///
 /// TL type [`UserProfilePhoto`](https://core.telegram.org/type/UserProfilePhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum UserProfilePhoto {
     /// `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;`: [`super::types::UserProfilePhotoEmpty`].
     Empty(super::types::UserProfilePhotoEmpty),
     /// `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;`: [`super::types::UserProfilePhoto`].
     UserProfilePhoto(super::types::UserProfilePhoto),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for UserProfilePhoto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for UserProfilePhoto {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl UserProfilePhoto {
     /// The constructor id of the variant held.
@@ -31516,7 +36976,6 @@ impl ::tl_runtime::Deserializable for UserProfilePhoto {
 ///
 /// TL type [`UserStatus`](https://core.telegram.org/type/UserStatus), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum UserStatus {
     /// `userStatusEmpty#09d05049 = UserStatus;`: [`super::types::UserStatusEmpty`].
     Empty(super::types::UserStatusEmpty),
@@ -31530,6 +36989,20 @@ pub enum UserStatus {
     LastWeek(super::types::UserStatusLastWeek),
     /// `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;`: [`super::types::UserStatusLastMonth`].
     LastMonth(super::types::UserStatusLastMonth),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for UserStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for UserStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl UserStatus {
     /// The constructor id of the variant held.
@@ -31631,10 +37104,23 @@ impl ::tl_runtime::Deserializable for UserStatus {
 ///
 /// TL type [`Username`](https://core.telegram.org/type/Username), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Username {
     /// `username#b4073647 flags:# editable:flags.0?true active:flags.1?true deletable:flags.2?true expired:flags.3?true username:string = Username;`: [`super::types::Username`].
     Username(super::types::Username),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Username {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Username {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl Username {
     /// The constructor id of the variant held.
@@ -31676,7 +37162,6 @@ impl ::tl_runtime::Deserializable for Username {
 ///
 /// TL type [`VideoSize`](https://core.telegram.org/type/VideoSize), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum VideoSize {
     /// `videoSize#de33b094 flags:# type:string w:int h:int size:int video_start_ts:flags.0?double = VideoSize;`: [`super::types::VideoSize`].
     VideoSize(super::types::VideoSize),
@@ -31684,6 +37169,20 @@ pub enum VideoSize {
     EmojiMarkup(super::types::VideoSizeEmojiMarkup),
     /// `videoSizeStickerMarkup#0da082fe stickerset:InputStickerSet sticker_id:long background_colors:Vector<int> = VideoSize;`: [`super::types::VideoSizeStickerMarkup`].
     StickerMarkup(super::types::VideoSizeStickerMarkup),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for VideoSize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for VideoSize {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl VideoSize {
     /// The constructor id of the variant held.
@@ -31749,12 +37248,25 @@ impl ::tl_runtime::Deserializable for VideoSize {
 ///
 /// TL type [`WallPaper`](https://core.telegram.org/type/WallPaper), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WallPaper {
     /// `wallPaper#a437c3ed id:long flags:# creator:flags.0?true default:flags.1?true pattern:flags.3?true dark:flags.4?true access_hash:long slug:string document:Document settings:flags.2?WallPaperSettings = WallPaper;`: [`super::types::WallPaper`].
     WallPaper(super::types::WallPaper),
     /// `wallPaperNoFile#e0804116 id:long flags:# default:flags.1?true dark:flags.4?true settings:flags.2?WallPaperSettings = WallPaper;`: [`super::types::WallPaperNoFile`].
     NoFile(super::types::WallPaperNoFile),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WallPaper {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WallPaper {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WallPaper {
     /// The constructor id of the variant held.
@@ -31808,10 +37320,23 @@ impl ::tl_runtime::Deserializable for WallPaper {
 ///
 /// TL type [`WallPaperSettings`](https://core.telegram.org/type/WallPaperSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WallPaperSettings {
     /// `wallPaperSettings#372efcd0 flags:# blur:flags.1?true motion:flags.2?true background_color:flags.0?int second_background_color:flags.4?int third_background_color:flags.5?int fourth_background_color:flags.6?int intensity:flags.3?int rotation:flags.4?int emoticon:flags.7?string = WallPaperSettings;`: [`super::types::WallPaperSettings`].
     WallPaperSettings(super::types::WallPaperSettings),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WallPaperSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WallPaperSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WallPaperSettings {
     /// The constructor id of the variant held.
@@ -31851,10 +37376,23 @@ impl ::tl_runtime::Deserializable for WallPaperSettings {
 }
 /// TL type [`WalletOwnershipProof`](https://core.telegram.org/type/WalletOwnershipProof), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WalletOwnershipProof {
     /// `walletOwnershipProof#60bccb0d timestamp:int signature:bytes = WalletOwnershipProof;`: [`super::types::WalletOwnershipProof`].
     WalletOwnershipProof(super::types::WalletOwnershipProof),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WalletOwnershipProof {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WalletOwnershipProof {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WalletOwnershipProof {
     /// The constructor id of the variant held.
@@ -31894,12 +37432,25 @@ impl ::tl_runtime::Deserializable for WalletOwnershipProof {
 }
 /// TL type [`WalletState`](https://core.telegram.org/type/WalletState), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WalletState {
     /// `walletStateEmpty#9cb9b2ec flags:# creating:flags.0?true = WalletState;`: [`super::types::WalletStateEmpty`].
     Empty(super::types::WalletStateEmpty),
     /// `walletState#95c5346b flags:# backup_enabled:flags.0?true can_export_phrase:flags.1?true can_enable_backup:flags.2?true address:string public_key:bytes balance:long = WalletState;`: [`super::types::WalletState`].
     WalletState(super::types::WalletState),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WalletState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WalletState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WalletState {
     /// The constructor id of the variant held.
@@ -31951,10 +37502,23 @@ impl ::tl_runtime::Deserializable for WalletState {
 }
 /// TL type [`WalletTransaction`](https://core.telegram.org/type/WalletTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WalletTransaction {
     /// `walletTransaction#952dc143 flags:# incoming:flags.0?true gasless:flags.1?true failed:flags.2?true key_change:flags.5?true comment_encrypted:flags.6?true id:string amount:long fee:long date:int peer:WalletTransactionPeer comment:flags.3?string tx_hash:flags.4?string nft:flags.7?wallet.NftItem = WalletTransaction;`: [`super::types::WalletTransaction`].
     WalletTransaction(super::types::WalletTransaction),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WalletTransaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WalletTransaction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WalletTransaction {
     /// The constructor id of the variant held.
@@ -31994,7 +37558,6 @@ impl ::tl_runtime::Deserializable for WalletTransaction {
 }
 /// TL type [`WalletTransactionPeer`](https://core.telegram.org/type/WalletTransactionPeer), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WalletTransactionPeer {
     /// `walletTransactionPeerUser#d4ea706d flags:# user_id:long address:string domain:flags.0?string = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerUser`].
     User(super::types::WalletTransactionPeerUser),
@@ -32004,6 +37567,20 @@ pub enum WalletTransactionPeer {
     Onramp(super::types::WalletTransactionPeerOnramp),
     /// `walletTransactionPeerUnsupported#728bed5a = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerUnsupported`].
     Unsupported(super::types::WalletTransactionPeerUnsupported),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WalletTransactionPeer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WalletTransactionPeer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WalletTransactionPeer {
     /// The constructor id of the variant held.
@@ -32079,10 +37656,23 @@ impl ::tl_runtime::Deserializable for WalletTransactionPeer {
 }
 /// TL type [`WalletUserAddress`](https://core.telegram.org/type/WalletUserAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WalletUserAddress {
     /// `walletUserAddress#fe78eecc flags:# user_id:flags.0?long address:string public_key:bytes = WalletUserAddress;`: [`super::types::WalletUserAddress`].
     WalletUserAddress(super::types::WalletUserAddress),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WalletUserAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WalletUserAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WalletUserAddress {
     /// The constructor id of the variant held.
@@ -32124,10 +37714,23 @@ impl ::tl_runtime::Deserializable for WalletUserAddress {
 ///
 /// TL type [`WebAuthorization`](https://core.telegram.org/type/WebAuthorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebAuthorization {
     /// `webAuthorization#a6f8f452 hash:long bot_id:long domain:string browser:string platform:string date_created:int date_active:int ip:string region:string = WebAuthorization;`: [`super::types::WebAuthorization`].
     WebAuthorization(super::types::WebAuthorization),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebAuthorization {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebAuthorization {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebAuthorization {
     /// The constructor id of the variant held.
@@ -32169,12 +37772,25 @@ impl ::tl_runtime::Deserializable for WebAuthorization {
 ///
 /// TL type [`WebDocument`](https://core.telegram.org/type/WebDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebDocument {
     /// `webDocument#1c570ed1 url:string access_hash:long size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`: [`super::types::WebDocument`].
     WebDocument(super::types::WebDocument),
     /// `webDocumentNoProxy#f9c8bcc6 url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`: [`super::types::WebDocumentNoProxy`].
     NoProxy(super::types::WebDocumentNoProxy),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebDocument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebDocument {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebDocument {
     /// The constructor id of the variant held.
@@ -32226,10 +37842,23 @@ impl ::tl_runtime::Deserializable for WebDocument {
 }
 /// TL type [`WebDomainException`](https://core.telegram.org/type/WebDomainException), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebDomainException {
     /// `webDomainException#933ca597 flags:# domain:string url:string title:string favicon:flags.0?long = WebDomainException;`: [`super::types::WebDomainException`].
     WebDomainException(super::types::WebDomainException),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebDomainException {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebDomainException {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebDomainException {
     /// The constructor id of the variant held.
@@ -32271,7 +37900,6 @@ impl ::tl_runtime::Deserializable for WebDomainException {
 ///
 /// TL type [`WebPage`](https://core.telegram.org/type/WebPage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebPage {
     /// `webPageEmpty#211a1788 flags:# id:long url:flags.0?string = WebPage;`: [`super::types::WebPageEmpty`].
     Empty(super::types::WebPageEmpty),
@@ -32281,6 +37909,20 @@ pub enum WebPage {
     WebPage(super::types::WebPage),
     /// `webPageNotModified#7311ca11 flags:# cached_page_views:flags.0?int = WebPage;`: [`super::types::WebPageNotModified`].
     NotModified(super::types::WebPageNotModified),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebPage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebPage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebPage {
     /// The constructor id of the variant held.
@@ -32344,7 +37986,6 @@ impl ::tl_runtime::Deserializable for WebPage {
 ///
 /// TL type [`WebPageAttribute`](https://core.telegram.org/type/WebPageAttribute), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebPageAttribute {
     /// `webPageAttributeTheme#54b56617 flags:# documents:flags.0?Vector<Document> settings:flags.1?ThemeSettings = WebPageAttribute;`: [`super::types::WebPageAttributeTheme`].
     Theme(super::types::WebPageAttributeTheme),
@@ -32360,6 +38001,20 @@ pub enum WebPageAttribute {
     StarGiftAuction(super::types::WebPageAttributeStarGiftAuction),
     /// `webPageAttributeAiComposeTone#7781fe18 emoji_id:long = WebPageAttribute;`: [`super::types::WebPageAttributeAiComposeTone`].
     AiComposeTone(super::types::WebPageAttributeAiComposeTone),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebPageAttribute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebPageAttribute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebPageAttribute {
     /// The constructor id of the variant held.
@@ -32455,10 +38110,23 @@ impl ::tl_runtime::Deserializable for WebPageAttribute {
 ///
 /// TL type [`WebViewMessageSent`](https://core.telegram.org/type/WebViewMessageSent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebViewMessageSent {
     /// `webViewMessageSent#0c94511c flags:# msg_id:flags.0?InputBotInlineMessageID = WebViewMessageSent;`: [`super::types::WebViewMessageSent`].
     WebViewMessageSent(super::types::WebViewMessageSent),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebViewMessageSent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebViewMessageSent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebViewMessageSent {
     /// The constructor id of the variant held.
@@ -32500,10 +38168,23 @@ impl ::tl_runtime::Deserializable for WebViewMessageSent {
 ///
 /// TL type [`WebViewResult`](https://core.telegram.org/type/WebViewResult), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum WebViewResult {
     /// `webViewResultUrl#4d22ff98 flags:# fullsize:flags.1?true fullscreen:flags.2?true same_origin:flags.3?true query_id:flags.0?long url:string = WebViewResult;`: [`super::types::WebViewResultUrl`].
     Url(super::types::WebViewResultUrl),
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for WebViewResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for WebViewResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
+    }
 }
 impl WebViewResult {
     /// The constructor id of the variant held.
@@ -32547,10 +38228,26 @@ pub mod account {
     ///
     /// TL type [`account.AuthorizationForm`](https://core.telegram.org/type/account.AuthorizationForm), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AuthorizationForm {
         /// `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm;`: [`super::super::types::account::AuthorizationForm`].
         AuthorizationForm(super::super::types::account::AuthorizationForm),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AuthorizationForm {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AuthorizationForm {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AuthorizationForm {
         /// The constructor id of the variant held.
@@ -32594,10 +38291,26 @@ pub mod account {
     ///
     /// TL type [`account.Authorizations`](https://core.telegram.org/type/account.Authorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Authorizations {
         /// `account.authorizations#4bff8ea0 authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations;`: [`super::super::types::account::Authorizations`].
         Authorizations(super::super::types::account::Authorizations),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Authorizations {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Authorizations {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Authorizations {
         /// The constructor id of the variant held.
@@ -32639,10 +38352,26 @@ pub mod account {
     ///
     /// TL type [`account.AutoDownloadSettings`](https://core.telegram.org/type/account.AutoDownloadSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AutoDownloadSettings {
         /// `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings;`: [`super::super::types::account::AutoDownloadSettings`].
         AutoDownloadSettings(super::super::types::account::AutoDownloadSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AutoDownloadSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AutoDownloadSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AutoDownloadSettings {
         /// The constructor id of the variant held.
@@ -32688,10 +38417,26 @@ pub mod account {
     ///
     /// TL type [`account.AutoSaveSettings`](https://core.telegram.org/type/account.AutoSaveSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AutoSaveSettings {
         /// `account.autoSaveSettings#4c3e069d users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings;`: [`super::super::types::account::AutoSaveSettings`].
         AutoSaveSettings(super::super::types::account::AutoSaveSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AutoSaveSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AutoSaveSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AutoSaveSettings {
         /// The constructor id of the variant held.
@@ -32733,10 +38478,26 @@ pub mod account {
     ///
     /// TL type [`account.BusinessChatLinks`](https://core.telegram.org/type/account.BusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BusinessChatLinks {
         /// `account.businessChatLinks#ec43a2d1 links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks;`: [`super::super::types::account::BusinessChatLinks`].
         BusinessChatLinks(super::super::types::account::BusinessChatLinks),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BusinessChatLinks {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BusinessChatLinks {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BusinessChatLinks {
         /// The constructor id of the variant held.
@@ -32780,12 +38541,28 @@ pub mod account {
     ///
     /// TL type [`account.ChatThemes`](https://core.telegram.org/type/account.ChatThemes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatThemes {
         /// `account.chatThemesNotModified#e011e1c4 = account.ChatThemes;`: [`super::super::types::account::ChatThemesNotModified`].
         NotModified(super::super::types::account::ChatThemesNotModified),
         /// `account.chatThemes#be098173 flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = account.ChatThemes;`: [`super::super::types::account::ChatThemes`].
         ChatThemes(super::super::types::account::ChatThemes),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatThemes {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatThemes {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatThemes {
         /// The constructor id of the variant held.
@@ -32839,10 +38616,26 @@ pub mod account {
     ///
     /// TL type [`account.ConnectedBots`](https://core.telegram.org/type/account.ConnectedBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ConnectedBots {
         /// `account.connectedBots#17d7f87b connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots;`: [`super::super::types::account::ConnectedBots`].
         ConnectedBots(super::super::types::account::ConnectedBots),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ConnectedBots {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ConnectedBots {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ConnectedBots {
         /// The constructor id of the variant held.
@@ -32884,10 +38677,26 @@ pub mod account {
     ///
     /// TL type [`account.ContentSettings`](https://core.telegram.org/type/account.ContentSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ContentSettings {
         /// `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings;`: [`super::super::types::account::ContentSettings`].
         ContentSettings(super::super::types::account::ContentSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ContentSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ContentSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ContentSettings {
         /// The constructor id of the variant held.
@@ -32929,12 +38738,28 @@ pub mod account {
     ///
     /// TL type [`account.EmailVerified`](https://core.telegram.org/type/account.EmailVerified), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EmailVerified {
         /// `account.emailVerified#2b96cd1b email:string = account.EmailVerified;`: [`super::super::types::account::EmailVerified`].
         EmailVerified(super::super::types::account::EmailVerified),
         /// `account.emailVerifiedLogin#e1bb0d61 email:string sent_code:auth.SentCode = account.EmailVerified;`: [`super::super::types::account::EmailVerifiedLogin`].
         Login(super::super::types::account::EmailVerifiedLogin),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EmailVerified {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EmailVerified {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EmailVerified {
         /// The constructor id of the variant held.
@@ -32988,12 +38813,28 @@ pub mod account {
     ///
     /// TL type [`account.EmojiStatuses`](https://core.telegram.org/type/account.EmojiStatuses), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EmojiStatuses {
         /// `account.emojiStatusesNotModified#d08ce645 = account.EmojiStatuses;`: [`super::super::types::account::EmojiStatusesNotModified`].
         NotModified(super::super::types::account::EmojiStatusesNotModified),
         /// `account.emojiStatuses#90c467d1 hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses;`: [`super::super::types::account::EmojiStatuses`].
         EmojiStatuses(super::super::types::account::EmojiStatuses),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EmojiStatuses {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EmojiStatuses {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EmojiStatuses {
         /// The constructor id of the variant held.
@@ -33047,10 +38888,26 @@ pub mod account {
     ///
     /// TL type [`account.PaidMessagesRevenue`](https://core.telegram.org/type/account.PaidMessagesRevenue), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PaidMessagesRevenue {
         /// `account.paidMessagesRevenue#1e109708 stars_amount:long = account.PaidMessagesRevenue;`: [`super::super::types::account::PaidMessagesRevenue`].
         PaidMessagesRevenue(super::super::types::account::PaidMessagesRevenue),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PaidMessagesRevenue {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PaidMessagesRevenue {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PaidMessagesRevenue {
         /// The constructor id of the variant held.
@@ -33096,12 +38953,28 @@ pub mod account {
     ///
     /// TL type [`account.PasskeyRegistrationOptions`](https://core.telegram.org/type/account.PasskeyRegistrationOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasskeyRegistrationOptions {
         /// `account.passkeyRegistrationOptions#e16b5ce1 options:DataJSON = account.PasskeyRegistrationOptions;`: [`super::super::types::account::PasskeyRegistrationOptions`].
         PasskeyRegistrationOptions(
             super::super::types::account::PasskeyRegistrationOptions,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PasskeyRegistrationOptions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PasskeyRegistrationOptions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PasskeyRegistrationOptions {
         /// The constructor id of the variant held.
@@ -33151,10 +39024,26 @@ pub mod account {
     ///
     /// TL type [`account.Passkeys`](https://core.telegram.org/type/account.Passkeys), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Passkeys {
         /// `account.passkeys#f8e0aa1c passkeys:Vector<Passkey> = account.Passkeys;`: [`super::super::types::account::Passkeys`].
         Passkeys(super::super::types::account::Passkeys),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Passkeys {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Passkeys {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Passkeys {
         /// The constructor id of the variant held.
@@ -33196,10 +39085,26 @@ pub mod account {
     ///
     /// TL type [`account.Password`](https://core.telegram.org/type/account.Password), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Password {
         /// `account.password#957b50fb flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password;`: [`super::super::types::account::Password`].
         Password(super::super::types::account::Password),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Password {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Password {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Password {
         /// The constructor id of the variant held.
@@ -33241,10 +39146,26 @@ pub mod account {
     ///
     /// TL type [`account.PasswordInputSettings`](https://core.telegram.org/type/account.PasswordInputSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasswordInputSettings {
         /// `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings;`: [`super::super::types::account::PasswordInputSettings`].
         PasswordInputSettings(super::super::types::account::PasswordInputSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PasswordInputSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PasswordInputSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PasswordInputSettings {
         /// The constructor id of the variant held.
@@ -33290,10 +39211,26 @@ pub mod account {
     ///
     /// TL type [`account.PasswordSettings`](https://core.telegram.org/type/account.PasswordSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasswordSettings {
         /// `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings;`: [`super::super::types::account::PasswordSettings`].
         PasswordSettings(super::super::types::account::PasswordSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PasswordSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PasswordSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PasswordSettings {
         /// The constructor id of the variant held.
@@ -33335,10 +39272,26 @@ pub mod account {
     ///
     /// TL type [`account.PrivacyRules`](https://core.telegram.org/type/account.PrivacyRules), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PrivacyRules {
         /// `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules;`: [`super::super::types::account::PrivacyRules`].
         PrivacyRules(super::super::types::account::PrivacyRules),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PrivacyRules {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PrivacyRules {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PrivacyRules {
         /// The constructor id of the variant held.
@@ -33380,7 +39333,6 @@ pub mod account {
     ///
     /// TL type [`account.ResetPasswordResult`](https://core.telegram.org/type/account.ResetPasswordResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ResetPasswordResult {
         /// `account.resetPasswordFailedWait#e3779861 retry_date:int = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordFailedWait`].
         ResetPasswordFailedWait(super::super::types::account::ResetPasswordFailedWait),
@@ -33390,6 +39342,23 @@ pub mod account {
         ),
         /// `account.resetPasswordOk#e926d63e = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordOk`].
         ResetPasswordOk(super::super::types::account::ResetPasswordOk),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ResetPasswordResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ResetPasswordResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ResetPasswordResult {
         /// The constructor id of the variant held.
@@ -33459,12 +39428,28 @@ pub mod account {
     ///
     /// TL type [`account.ResolvedBusinessChatLinks`](https://core.telegram.org/type/account.ResolvedBusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ResolvedBusinessChatLinks {
         /// `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks;`: [`super::super::types::account::ResolvedBusinessChatLinks`].
         ResolvedBusinessChatLinks(
             super::super::types::account::ResolvedBusinessChatLinks,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ResolvedBusinessChatLinks {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ResolvedBusinessChatLinks {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ResolvedBusinessChatLinks {
         /// The constructor id of the variant held.
@@ -33510,12 +39495,28 @@ pub mod account {
     ///
     /// TL type [`account.SavedMusicIds`](https://core.telegram.org/type/account.SavedMusicIds), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedMusicIds {
         /// `account.savedMusicIdsNotModified#4fc81d6e = account.SavedMusicIds;`: [`super::super::types::account::SavedMusicIdsNotModified`].
         NotModified(super::super::types::account::SavedMusicIdsNotModified),
         /// `account.savedMusicIds#998d6636 ids:Vector<long> = account.SavedMusicIds;`: [`super::super::types::account::SavedMusicIds`].
         SavedMusicIds(super::super::types::account::SavedMusicIds),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedMusicIds {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedMusicIds {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedMusicIds {
         /// The constructor id of the variant held.
@@ -33569,12 +39570,28 @@ pub mod account {
     ///
     /// TL type [`account.SavedRingtone`](https://core.telegram.org/type/account.SavedRingtone), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedRingtone {
         /// `account.savedRingtone#b7263f6d = account.SavedRingtone;`: [`super::super::types::account::SavedRingtone`].
         SavedRingtone(super::super::types::account::SavedRingtone),
         /// `account.savedRingtoneConverted#1f307eb7 document:Document = account.SavedRingtone;`: [`super::super::types::account::SavedRingtoneConverted`].
         Converted(super::super::types::account::SavedRingtoneConverted),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedRingtone {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedRingtone {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedRingtone {
         /// The constructor id of the variant held.
@@ -33628,12 +39645,28 @@ pub mod account {
     ///
     /// TL type [`account.SavedRingtones`](https://core.telegram.org/type/account.SavedRingtones), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedRingtones {
         /// `account.savedRingtonesNotModified#fbf6e8b1 = account.SavedRingtones;`: [`super::super::types::account::SavedRingtonesNotModified`].
         NotModified(super::super::types::account::SavedRingtonesNotModified),
         /// `account.savedRingtones#c1e92cc5 hash:long ringtones:Vector<Document> = account.SavedRingtones;`: [`super::super::types::account::SavedRingtones`].
         SavedRingtones(super::super::types::account::SavedRingtones),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedRingtones {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedRingtones {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedRingtones {
         /// The constructor id of the variant held.
@@ -33687,10 +39720,26 @@ pub mod account {
     ///
     /// TL type [`account.SentEmailCode`](https://core.telegram.org/type/account.SentEmailCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SentEmailCode {
         /// `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode;`: [`super::super::types::account::SentEmailCode`].
         SentEmailCode(super::super::types::account::SentEmailCode),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SentEmailCode {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SentEmailCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SentEmailCode {
         /// The constructor id of the variant held.
@@ -33732,10 +39781,26 @@ pub mod account {
     ///
     /// TL type [`account.Takeout`](https://core.telegram.org/type/account.Takeout), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Takeout {
         /// `account.takeout#4dba4501 id:long = account.Takeout;`: [`super::super::types::account::Takeout`].
         Takeout(super::super::types::account::Takeout),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Takeout {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Takeout {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Takeout {
         /// The constructor id of the variant held.
@@ -33777,12 +39842,28 @@ pub mod account {
     ///
     /// TL type [`account.Themes`](https://core.telegram.org/type/account.Themes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Themes {
         /// `account.themesNotModified#f41eb622 = account.Themes;`: [`super::super::types::account::ThemesNotModified`].
         NotModified(super::super::types::account::ThemesNotModified),
         /// `account.themes#9a3d8c6d hash:long themes:Vector<Theme> = account.Themes;`: [`super::super::types::account::Themes`].
         Themes(super::super::types::account::Themes),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Themes {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Themes {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Themes {
         /// The constructor id of the variant held.
@@ -33836,10 +39917,26 @@ pub mod account {
     ///
     /// TL type [`account.TmpPassword`](https://core.telegram.org/type/account.TmpPassword), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TmpPassword {
         /// `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword;`: [`super::super::types::account::TmpPassword`].
         TmpPassword(super::super::types::account::TmpPassword),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TmpPassword {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TmpPassword {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TmpPassword {
         /// The constructor id of the variant held.
@@ -33881,12 +39978,28 @@ pub mod account {
     ///
     /// TL type [`account.WallPapers`](https://core.telegram.org/type/account.WallPapers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WallPapers {
         /// `account.wallPapersNotModified#1c199183 = account.WallPapers;`: [`super::super::types::account::WallPapersNotModified`].
         NotModified(super::super::types::account::WallPapersNotModified),
         /// `account.wallPapers#cdc3858c hash:long wallpapers:Vector<WallPaper> = account.WallPapers;`: [`super::super::types::account::WallPapers`].
         WallPapers(super::super::types::account::WallPapers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WallPapers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WallPapers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WallPapers {
         /// The constructor id of the variant held.
@@ -33940,10 +40053,26 @@ pub mod account {
     ///
     /// TL type [`account.WebAuthorizations`](https://core.telegram.org/type/account.WebAuthorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WebAuthorizations {
         /// `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations;`: [`super::super::types::account::WebAuthorizations`].
         WebAuthorizations(super::super::types::account::WebAuthorizations),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WebAuthorizations {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WebAuthorizations {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WebAuthorizations {
         /// The constructor id of the variant held.
@@ -33985,12 +40114,28 @@ pub mod account {
     }
     /// TL type [`account.WebBrowserSettings`](https://core.telegram.org/type/account.WebBrowserSettings), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WebBrowserSettings {
         /// `account.webBrowserSettingsNotModified#c31c8f4e = account.WebBrowserSettings;`: [`super::super::types::account::WebBrowserSettingsNotModified`].
         NotModified(super::super::types::account::WebBrowserSettingsNotModified),
         /// `account.webBrowserSettings#79eb8cb3 flags:# open_external_browser:flags.0?true display_close_button:flags.1?true external_exceptions:Vector<WebDomainException> inapp_exceptions:Vector<WebDomainException> hash:long = account.WebBrowserSettings;`: [`super::super::types::account::WebBrowserSettings`].
         WebBrowserSettings(super::super::types::account::WebBrowserSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WebBrowserSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WebBrowserSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WebBrowserSettings {
         /// The constructor id of the variant held.
@@ -34049,12 +40194,28 @@ pub mod account {
 pub mod aicompose {
     /// TL type [`aicompose.Tones`](https://core.telegram.org/type/aicompose.Tones), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Tones {
         /// `aicompose.tonesNotModified#c1f46103 = aicompose.Tones;`: [`super::super::types::aicompose::TonesNotModified`].
         NotModified(super::super::types::aicompose::TonesNotModified),
         /// `aicompose.tones#6c9d0efe hash:long tones:Vector<AiComposeTone> users:Vector<User> = aicompose.Tones;`: [`super::super::types::aicompose::Tones`].
         Tones(super::super::types::aicompose::Tones),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Tones {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Tones {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Tones {
         /// The constructor id of the variant held.
@@ -34111,12 +40272,28 @@ pub mod auth {
     ///
     /// TL type [`auth.Authorization`](https://core.telegram.org/type/auth.Authorization), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Authorization {
         /// `auth.authorization#2ea2c0d4 flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization;`: [`super::super::types::auth::Authorization`].
         Authorization(super::super::types::auth::Authorization),
         /// `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization;`: [`super::super::types::auth::AuthorizationSignUpRequired`].
         SignUpRequired(super::super::types::auth::AuthorizationSignUpRequired),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Authorization {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Authorization {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Authorization {
         /// The constructor id of the variant held.
@@ -34170,7 +40347,6 @@ pub mod auth {
     ///
     /// TL type [`auth.CodeType`](https://core.telegram.org/type/auth.CodeType), with 5 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CodeType {
         /// `auth.codeTypeSms#72a3158c = auth.CodeType;`: [`super::super::types::auth::CodeTypeSms`].
         Sms(super::super::types::auth::CodeTypeSms),
@@ -34182,6 +40358,23 @@ pub mod auth {
         MissedCall(super::super::types::auth::CodeTypeMissedCall),
         /// `auth.codeTypeFragmentSms#06ed998c = auth.CodeType;`: [`super::super::types::auth::CodeTypeFragmentSms`].
         FragmentSms(super::super::types::auth::CodeTypeFragmentSms),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CodeType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CodeType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CodeType {
         /// The constructor id of the variant held.
@@ -34271,10 +40464,26 @@ pub mod auth {
     ///
     /// TL type [`auth.ExportedAuthorization`](https://core.telegram.org/type/auth.ExportedAuthorization), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedAuthorization {
         /// `auth.exportedAuthorization#b434e2b8 id:long bytes:bytes = auth.ExportedAuthorization;`: [`super::super::types::auth::ExportedAuthorization`].
         ExportedAuthorization(super::super::types::auth::ExportedAuthorization),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedAuthorization {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedAuthorization {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedAuthorization {
         /// The constructor id of the variant held.
@@ -34318,10 +40527,26 @@ pub mod auth {
     }
     /// TL type [`auth.FirebasePnvIntent`](https://core.telegram.org/type/auth.FirebasePnvIntent), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FirebasePnvIntent {
         /// `auth.firebasePnvIntent#df5ac00c nonce:string digital_credential_payload:string = auth.FirebasePnvIntent;`: [`super::super::types::auth::FirebasePnvIntent`].
         FirebasePnvIntent(super::super::types::auth::FirebasePnvIntent),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FirebasePnvIntent {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FirebasePnvIntent {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FirebasePnvIntent {
         /// The constructor id of the variant held.
@@ -34363,10 +40588,26 @@ pub mod auth {
     ///
     /// TL type [`auth.LoggedOut`](https://core.telegram.org/type/auth.LoggedOut), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum LoggedOut {
         /// `auth.loggedOut#c3a2835f flags:# future_auth_token:flags.0?bytes = auth.LoggedOut;`: [`super::super::types::auth::LoggedOut`].
         LoggedOut(super::super::types::auth::LoggedOut),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for LoggedOut {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for LoggedOut {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl LoggedOut {
         /// The constructor id of the variant held.
@@ -34408,7 +40649,6 @@ pub mod auth {
     ///
     /// TL type [`auth.LoginToken`](https://core.telegram.org/type/auth.LoginToken), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum LoginToken {
         /// `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken;`: [`super::super::types::auth::LoginToken`].
         LoginToken(super::super::types::auth::LoginToken),
@@ -34416,6 +40656,23 @@ pub mod auth {
         MigrateTo(super::super::types::auth::LoginTokenMigrateTo),
         /// `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken;`: [`super::super::types::auth::LoginTokenSuccess`].
         Success(super::super::types::auth::LoginTokenSuccess),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for LoginToken {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for LoginToken {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl LoginToken {
         /// The constructor id of the variant held.
@@ -34481,10 +40738,26 @@ pub mod auth {
     ///
     /// TL type [`auth.PasskeyLoginOptions`](https://core.telegram.org/type/auth.PasskeyLoginOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasskeyLoginOptions {
         /// `auth.passkeyLoginOptions#e2037789 options:DataJSON = auth.PasskeyLoginOptions;`: [`super::super::types::auth::PasskeyLoginOptions`].
         PasskeyLoginOptions(super::super::types::auth::PasskeyLoginOptions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PasskeyLoginOptions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PasskeyLoginOptions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PasskeyLoginOptions {
         /// The constructor id of the variant held.
@@ -34526,10 +40799,26 @@ pub mod auth {
     ///
     /// TL type [`auth.PasswordRecovery`](https://core.telegram.org/type/auth.PasswordRecovery), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PasswordRecovery {
         /// `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery;`: [`super::super::types::auth::PasswordRecovery`].
         PasswordRecovery(super::super::types::auth::PasswordRecovery),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PasswordRecovery {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PasswordRecovery {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PasswordRecovery {
         /// The constructor id of the variant held.
@@ -34571,7 +40860,6 @@ pub mod auth {
     ///
     /// TL type [`auth.SentCode`](https://core.telegram.org/type/auth.SentCode), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SentCode {
         /// `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode;`: [`super::super::types::auth::SentCode`].
         SentCode(super::super::types::auth::SentCode),
@@ -34579,6 +40867,23 @@ pub mod auth {
         Success(super::super::types::auth::SentCodeSuccess),
         /// `auth.sentCodePaymentRequired#f8827ebf store_product:string phone_code_hash:string support_email_address:string support_email_subject:string premium_days:int currency:string amount:long = auth.SentCode;`: [`super::super::types::auth::SentCodePaymentRequired`].
         PaymentRequired(super::super::types::auth::SentCodePaymentRequired),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SentCode {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SentCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SentCode {
         /// The constructor id of the variant held.
@@ -34644,7 +40949,6 @@ pub mod auth {
     ///
     /// TL type [`auth.SentCodeType`](https://core.telegram.org/type/auth.SentCodeType), with 11 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SentCodeType {
         /// `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeApp`].
         App(super::super::types::auth::SentCodeTypeApp),
@@ -34668,6 +40972,23 @@ pub mod auth {
         SmsWord(super::super::types::auth::SentCodeTypeSmsWord),
         /// `auth.sentCodeTypeSmsPhrase#b37794af flags:# beginning:flags.0?string = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeSmsPhrase`].
         SmsPhrase(super::super::types::auth::SentCodeTypeSmsPhrase),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SentCodeType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SentCodeType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SentCodeType {
         /// The constructor id of the variant held.
@@ -34830,10 +41151,26 @@ pub mod auth {
 pub mod bots {
     /// TL type [`bots.AccessSettings`](https://core.telegram.org/type/bots.AccessSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AccessSettings {
         /// `bots.accessSettings#dd1fbf93 flags:# restricted:flags.0?true add_users:flags.1?Vector<User> = bots.AccessSettings;`: [`super::super::types::bots::AccessSettings`].
         AccessSettings(super::super::types::bots::AccessSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AccessSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AccessSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AccessSettings {
         /// The constructor id of the variant held.
@@ -34875,10 +41212,26 @@ pub mod bots {
     ///
     /// TL type [`bots.BotInfo`](https://core.telegram.org/type/bots.BotInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotInfo {
         /// `bots.botInfo#e8a775b0 name:string about:string description:string = bots.BotInfo;`: [`super::super::types::bots::BotInfo`].
         BotInfo(super::super::types::bots::BotInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BotInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BotInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BotInfo {
         /// The constructor id of the variant held.
@@ -34918,10 +41271,26 @@ pub mod bots {
     }
     /// TL type [`bots.ExportedBotToken`](https://core.telegram.org/type/bots.ExportedBotToken), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedBotToken {
         /// `bots.exportedBotToken#3c60b621 token:string = bots.ExportedBotToken;`: [`super::super::types::bots::ExportedBotToken`].
         ExportedBotToken(super::super::types::bots::ExportedBotToken),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedBotToken {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedBotToken {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedBotToken {
         /// The constructor id of the variant held.
@@ -34963,10 +41332,26 @@ pub mod bots {
     ///
     /// TL type [`bots.PopularAppBots`](https://core.telegram.org/type/bots.PopularAppBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PopularAppBots {
         /// `bots.popularAppBots#1991b13b flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots;`: [`super::super::types::bots::PopularAppBots`].
         PopularAppBots(super::super::types::bots::PopularAppBots),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PopularAppBots {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PopularAppBots {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PopularAppBots {
         /// The constructor id of the variant held.
@@ -35008,10 +41393,26 @@ pub mod bots {
     ///
     /// TL type [`bots.PreviewInfo`](https://core.telegram.org/type/bots.PreviewInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PreviewInfo {
         /// `bots.previewInfo#0ca71d64 media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo;`: [`super::super::types::bots::PreviewInfo`].
         PreviewInfo(super::super::types::bots::PreviewInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PreviewInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PreviewInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PreviewInfo {
         /// The constructor id of the variant held.
@@ -35051,10 +41452,26 @@ pub mod bots {
     }
     /// TL type [`bots.RequestedButton`](https://core.telegram.org/type/bots.RequestedButton), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum RequestedButton {
         /// `bots.requestedButton#f13bbcd7 webapp_req_id:string = bots.RequestedButton;`: [`super::super::types::bots::RequestedButton`].
         RequestedButton(super::super::types::bots::RequestedButton),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for RequestedButton {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for RequestedButton {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl RequestedButton {
         /// The constructor id of the variant held.
@@ -35099,10 +41516,26 @@ pub mod channels {
     ///
     /// TL type [`channels.AdminLogResults`](https://core.telegram.org/type/channels.AdminLogResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AdminLogResults {
         /// `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults;`: [`super::super::types::channels::AdminLogResults`].
         AdminLogResults(super::super::types::channels::AdminLogResults),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AdminLogResults {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AdminLogResults {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AdminLogResults {
         /// The constructor id of the variant held.
@@ -35144,10 +41577,26 @@ pub mod channels {
     ///
     /// TL type [`channels.ChannelParticipant`](https://core.telegram.org/type/channels.ChannelParticipant), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChannelParticipant {
         /// `channels.channelParticipant#dfb80317 participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant;`: [`super::super::types::channels::ChannelParticipant`].
         ChannelParticipant(super::super::types::channels::ChannelParticipant),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChannelParticipant {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChannelParticipant {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChannelParticipant {
         /// The constructor id of the variant held.
@@ -35193,12 +41642,28 @@ pub mod channels {
     ///
     /// TL type [`channels.ChannelParticipants`](https://core.telegram.org/type/channels.ChannelParticipants), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChannelParticipants {
         /// `channels.channelParticipants#9ab0feaf count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants;`: [`super::super::types::channels::ChannelParticipants`].
         ChannelParticipants(super::super::types::channels::ChannelParticipants),
         /// `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants;`: [`super::super::types::channels::ChannelParticipantsNotModified`].
         NotModified(super::super::types::channels::ChannelParticipantsNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChannelParticipants {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChannelParticipants {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChannelParticipants {
         /// The constructor id of the variant held.
@@ -35256,10 +41721,26 @@ pub mod channels {
     ///
     /// TL type [`channels.SendAsPeers`](https://core.telegram.org/type/channels.SendAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SendAsPeers {
         /// `channels.sendAsPeers#f496b0c6 peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers;`: [`super::super::types::channels::SendAsPeers`].
         SendAsPeers(super::super::types::channels::SendAsPeers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SendAsPeers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SendAsPeers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SendAsPeers {
         /// The constructor id of the variant held.
@@ -35301,7 +41782,6 @@ pub mod channels {
     ///
     /// TL type [`channels.SponsoredMessageReportResult`](https://core.telegram.org/type/channels.SponsoredMessageReportResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SponsoredMessageReportResult {
         /// `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultChooseOption`].
         ChooseOption(
@@ -35311,6 +41791,23 @@ pub mod channels {
         AdsHidden(super::super::types::channels::SponsoredMessageReportResultAdsHidden),
         /// `channels.sponsoredMessageReportResultReported#ad798849 = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultReported`].
         Reported(super::super::types::channels::SponsoredMessageReportResultReported),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SponsoredMessageReportResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SponsoredMessageReportResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SponsoredMessageReportResult {
         /// The constructor id of the variant held.
@@ -35387,12 +41884,28 @@ pub mod chatlists {
     ///
     /// TL type [`chatlists.ChatlistInvite`](https://core.telegram.org/type/chatlists.ChatlistInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatlistInvite {
         /// `chatlists.chatlistInviteAlready#fa87f659 filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite;`: [`super::super::types::chatlists::ChatlistInviteAlready`].
         Already(super::super::types::chatlists::ChatlistInviteAlready),
         /// `chatlists.chatlistInvite#f10ece2f flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite;`: [`super::super::types::chatlists::ChatlistInvite`].
         ChatlistInvite(super::super::types::chatlists::ChatlistInvite),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatlistInvite {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatlistInvite {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatlistInvite {
         /// The constructor id of the variant held.
@@ -35446,10 +41959,26 @@ pub mod chatlists {
     ///
     /// TL type [`chatlists.ChatlistUpdates`](https://core.telegram.org/type/chatlists.ChatlistUpdates), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatlistUpdates {
         /// `chatlists.chatlistUpdates#93bd878d missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates;`: [`super::super::types::chatlists::ChatlistUpdates`].
         ChatlistUpdates(super::super::types::chatlists::ChatlistUpdates),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatlistUpdates {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatlistUpdates {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatlistUpdates {
         /// The constructor id of the variant held.
@@ -35493,10 +42022,26 @@ pub mod chatlists {
     ///
     /// TL type [`chatlists.ExportedChatlistInvite`](https://core.telegram.org/type/chatlists.ExportedChatlistInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedChatlistInvite {
         /// `chatlists.exportedChatlistInvite#10e6e3a6 filter:DialogFilter invite:ExportedChatlistInvite = chatlists.ExportedChatlistInvite;`: [`super::super::types::chatlists::ExportedChatlistInvite`].
         ExportedChatlistInvite(super::super::types::chatlists::ExportedChatlistInvite),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedChatlistInvite {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedChatlistInvite {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedChatlistInvite {
         /// The constructor id of the variant held.
@@ -35542,10 +42087,26 @@ pub mod chatlists {
     ///
     /// TL type [`chatlists.ExportedInvites`](https://core.telegram.org/type/chatlists.ExportedInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedInvites {
         /// `chatlists.exportedInvites#10ab6dc7 invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites;`: [`super::super::types::chatlists::ExportedInvites`].
         ExportedInvites(super::super::types::chatlists::ExportedInvites),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedInvites {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedInvites {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedInvites {
         /// The constructor id of the variant held.
@@ -35590,10 +42151,26 @@ pub mod chatlists {
 pub mod communities {
     /// TL type [`communities.ParticipantJoinedChats`](https://core.telegram.org/type/communities.ParticipantJoinedChats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ParticipantJoinedChats {
         /// `communities.participantJoinedChats#8d78512a creator_chat_ids:Vector<long> joined_chat_ids:Vector<long> chats:Vector<Chat> users:Vector<User> = communities.ParticipantJoinedChats;`: [`super::super::types::communities::ParticipantJoinedChats`].
         ParticipantJoinedChats(super::super::types::communities::ParticipantJoinedChats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ParticipantJoinedChats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ParticipantJoinedChats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ParticipantJoinedChats {
         /// The constructor id of the variant held.
@@ -35641,10 +42218,26 @@ pub mod communities {
     }
     /// TL type [`communities.PeerLinkRequests`](https://core.telegram.org/type/communities.PeerLinkRequests), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerLinkRequests {
         /// `communities.peerLinkRequests#2244afad flags:# total_count:int requests:Vector<CommunityPeerRequest> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = communities.PeerLinkRequests;`: [`super::super::types::communities::PeerLinkRequests`].
         PeerLinkRequests(super::super::types::communities::PeerLinkRequests),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerLinkRequests {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerLinkRequests {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerLinkRequests {
         /// The constructor id of the variant held.
@@ -35693,12 +42286,28 @@ pub mod contacts {
     ///
     /// TL type [`contacts.Blocked`](https://core.telegram.org/type/contacts.Blocked), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Blocked {
         /// `contacts.blocked#0ade1591 blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`: [`super::super::types::contacts::Blocked`].
         Blocked(super::super::types::contacts::Blocked),
         /// `contacts.blockedSlice#e1664194 count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`: [`super::super::types::contacts::BlockedSlice`].
         Slice(super::super::types::contacts::BlockedSlice),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Blocked {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Blocked {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Blocked {
         /// The constructor id of the variant held.
@@ -35752,10 +42361,26 @@ pub mod contacts {
     ///
     /// TL type [`contacts.ContactBirthdays`](https://core.telegram.org/type/contacts.ContactBirthdays), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ContactBirthdays {
         /// `contacts.contactBirthdays#114ff30d contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays;`: [`super::super::types::contacts::ContactBirthdays`].
         ContactBirthdays(super::super::types::contacts::ContactBirthdays),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ContactBirthdays {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ContactBirthdays {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ContactBirthdays {
         /// The constructor id of the variant held.
@@ -35799,12 +42424,28 @@ pub mod contacts {
     ///
     /// TL type [`contacts.Contacts`](https://core.telegram.org/type/contacts.Contacts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Contacts {
         /// `contacts.contactsNotModified#b74ba9d2 = contacts.Contacts;`: [`super::super::types::contacts::ContactsNotModified`].
         NotModified(super::super::types::contacts::ContactsNotModified),
         /// `contacts.contacts#eae87e42 contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts;`: [`super::super::types::contacts::Contacts`].
         Contacts(super::super::types::contacts::Contacts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Contacts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Contacts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Contacts {
         /// The constructor id of the variant held.
@@ -35858,10 +42499,26 @@ pub mod contacts {
     ///
     /// TL type [`contacts.Found`](https://core.telegram.org/type/contacts.Found), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Found {
         /// `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found;`: [`super::super::types::contacts::Found`].
         Found(super::super::types::contacts::Found),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Found {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Found {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Found {
         /// The constructor id of the variant held.
@@ -35903,10 +42560,26 @@ pub mod contacts {
     ///
     /// TL type [`contacts.ImportedContacts`](https://core.telegram.org/type/contacts.ImportedContacts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ImportedContacts {
         /// `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts;`: [`super::super::types::contacts::ImportedContacts`].
         ImportedContacts(super::super::types::contacts::ImportedContacts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ImportedContacts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ImportedContacts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ImportedContacts {
         /// The constructor id of the variant held.
@@ -35950,10 +42623,26 @@ pub mod contacts {
     ///
     /// TL type [`contacts.ResolvedPeer`](https://core.telegram.org/type/contacts.ResolvedPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ResolvedPeer {
         /// `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer;`: [`super::super::types::contacts::ResolvedPeer`].
         ResolvedPeer(super::super::types::contacts::ResolvedPeer),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ResolvedPeer {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ResolvedPeer {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ResolvedPeer {
         /// The constructor id of the variant held.
@@ -35995,12 +42684,28 @@ pub mod contacts {
     ///
     /// TL type [`contacts.SponsoredPeers`](https://core.telegram.org/type/contacts.SponsoredPeers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SponsoredPeers {
         /// `contacts.sponsoredPeersEmpty#ea32b4b1 = contacts.SponsoredPeers;`: [`super::super::types::contacts::SponsoredPeersEmpty`].
         Empty(super::super::types::contacts::SponsoredPeersEmpty),
         /// `contacts.sponsoredPeers#eb032884 peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers;`: [`super::super::types::contacts::SponsoredPeers`].
         SponsoredPeers(super::super::types::contacts::SponsoredPeers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SponsoredPeers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SponsoredPeers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SponsoredPeers {
         /// The constructor id of the variant held.
@@ -36054,7 +42759,6 @@ pub mod contacts {
     ///
     /// TL type [`contacts.TopPeers`](https://core.telegram.org/type/contacts.TopPeers), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TopPeers {
         /// `contacts.topPeersNotModified#de266ef5 = contacts.TopPeers;`: [`super::super::types::contacts::TopPeersNotModified`].
         NotModified(super::super::types::contacts::TopPeersNotModified),
@@ -36062,6 +42766,23 @@ pub mod contacts {
         TopPeers(super::super::types::contacts::TopPeers),
         /// `contacts.topPeersDisabled#b52c939d = contacts.TopPeers;`: [`super::super::types::contacts::TopPeersDisabled`].
         Disabled(super::super::types::contacts::TopPeersDisabled),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TopPeers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TopPeers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TopPeers {
         /// The constructor id of the variant held.
@@ -36128,12 +42849,28 @@ pub mod contacts {
 pub mod ephemeral {
     /// TL type [`ephemeral.WelcomeMessages`](https://core.telegram.org/type/ephemeral.WelcomeMessages), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WelcomeMessages {
         /// `ephemeral.welcomeMessagesNotModified#59ffdb31 = ephemeral.WelcomeMessages;`: [`super::super::types::ephemeral::WelcomeMessagesNotModified`].
         NotModified(super::super::types::ephemeral::WelcomeMessagesNotModified),
         /// `ephemeral.welcomeMessages#104fc872 hash:long messages:Vector<EphemeralMessage> = ephemeral.WelcomeMessages;`: [`super::super::types::ephemeral::WelcomeMessages`].
         WelcomeMessages(super::super::types::ephemeral::WelcomeMessages),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WelcomeMessages {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WelcomeMessages {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WelcomeMessages {
         /// The constructor id of the variant held.
@@ -36192,10 +42929,26 @@ pub mod fragment {
     ///
     /// TL type [`fragment.CollectibleInfo`](https://core.telegram.org/type/fragment.CollectibleInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CollectibleInfo {
         /// `fragment.collectibleInfo#6ebdff91 purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo;`: [`super::super::types::fragment::CollectibleInfo`].
         CollectibleInfo(super::super::types::fragment::CollectibleInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CollectibleInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CollectibleInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CollectibleInfo {
         /// The constructor id of the variant held.
@@ -36240,12 +42993,28 @@ pub mod help {
     ///
     /// TL type [`help.AppConfig`](https://core.telegram.org/type/help.AppConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AppConfig {
         /// `help.appConfigNotModified#7cde641d = help.AppConfig;`: [`super::super::types::help::AppConfigNotModified`].
         NotModified(super::super::types::help::AppConfigNotModified),
         /// `help.appConfig#dd18782e hash:int config:JSONValue = help.AppConfig;`: [`super::super::types::help::AppConfig`].
         AppConfig(super::super::types::help::AppConfig),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AppConfig {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AppConfig {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AppConfig {
         /// The constructor id of the variant held.
@@ -36299,12 +43068,28 @@ pub mod help {
     ///
     /// TL type [`help.AppUpdate`](https://core.telegram.org/type/help.AppUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AppUpdate {
         /// `help.appUpdate#ccbbce30 flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate;`: [`super::super::types::help::AppUpdate`].
         AppUpdate(super::super::types::help::AppUpdate),
         /// `help.noAppUpdate#c45a6536 = help.AppUpdate;`: [`super::super::types::help::NoAppUpdate`].
         NoAppUpdate(super::super::types::help::NoAppUpdate),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AppUpdate {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AppUpdate {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AppUpdate {
         /// The constructor id of the variant held.
@@ -36356,10 +43141,26 @@ pub mod help {
     }
     /// TL type [`help.ConfigSimple`](https://core.telegram.org/type/help.ConfigSimple), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ConfigSimple {
         /// `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple;`: [`super::super::types::help::ConfigSimple`].
         ConfigSimple(super::super::types::help::ConfigSimple),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ConfigSimple {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ConfigSimple {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ConfigSimple {
         /// The constructor id of the variant held.
@@ -36401,12 +43202,28 @@ pub mod help {
     ///
     /// TL type [`help.CountriesList`](https://core.telegram.org/type/help.CountriesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CountriesList {
         /// `help.countriesListNotModified#93cc1f32 = help.CountriesList;`: [`super::super::types::help::CountriesListNotModified`].
         NotModified(super::super::types::help::CountriesListNotModified),
         /// `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList;`: [`super::super::types::help::CountriesList`].
         CountriesList(super::super::types::help::CountriesList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CountriesList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CountriesList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CountriesList {
         /// The constructor id of the variant held.
@@ -36460,10 +43277,26 @@ pub mod help {
     ///
     /// TL type [`help.Country`](https://core.telegram.org/type/help.Country), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Country {
         /// `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country;`: [`super::super::types::help::Country`].
         Country(super::super::types::help::Country),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Country {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Country {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Country {
         /// The constructor id of the variant held.
@@ -36505,10 +43338,26 @@ pub mod help {
     ///
     /// TL type [`help.CountryCode`](https://core.telegram.org/type/help.CountryCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CountryCode {
         /// `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode;`: [`super::super::types::help::CountryCode`].
         CountryCode(super::super::types::help::CountryCode),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CountryCode {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CountryCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CountryCode {
         /// The constructor id of the variant held.
@@ -36550,12 +43399,28 @@ pub mod help {
     ///
     /// TL type [`help.DeepLinkInfo`](https://core.telegram.org/type/help.DeepLinkInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum DeepLinkInfo {
         /// `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo;`: [`super::super::types::help::DeepLinkInfoEmpty`].
         Empty(super::super::types::help::DeepLinkInfoEmpty),
         /// `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo;`: [`super::super::types::help::DeepLinkInfo`].
         DeepLinkInfo(super::super::types::help::DeepLinkInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for DeepLinkInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for DeepLinkInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl DeepLinkInfo {
         /// The constructor id of the variant held.
@@ -36609,10 +43474,26 @@ pub mod help {
     ///
     /// TL type [`help.InviteText`](https://core.telegram.org/type/help.InviteText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum InviteText {
         /// `help.inviteText#18cb9f78 message:string = help.InviteText;`: [`super::super::types::help::InviteText`].
         InviteText(super::super::types::help::InviteText),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for InviteText {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for InviteText {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl InviteText {
         /// The constructor id of the variant held.
@@ -36654,12 +43535,28 @@ pub mod help {
     ///
     /// TL type [`help.PassportConfig`](https://core.telegram.org/type/help.PassportConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PassportConfig {
         /// `help.passportConfigNotModified#bfb9f457 = help.PassportConfig;`: [`super::super::types::help::PassportConfigNotModified`].
         NotModified(super::super::types::help::PassportConfigNotModified),
         /// `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig;`: [`super::super::types::help::PassportConfig`].
         PassportConfig(super::super::types::help::PassportConfig),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PassportConfig {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PassportConfig {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PassportConfig {
         /// The constructor id of the variant held.
@@ -36713,10 +43610,26 @@ pub mod help {
     ///
     /// TL type [`help.PeerColorOption`](https://core.telegram.org/type/help.PeerColorOption), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerColorOption {
         /// `help.peerColorOption#adec6ebe flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption;`: [`super::super::types::help::PeerColorOption`].
         PeerColorOption(super::super::types::help::PeerColorOption),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerColorOption {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerColorOption {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerColorOption {
         /// The constructor id of the variant held.
@@ -36758,12 +43671,28 @@ pub mod help {
     ///
     /// TL type [`help.PeerColorSet`](https://core.telegram.org/type/help.PeerColorSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerColorSet {
         /// `help.peerColorSet#26219a58 colors:Vector<int> = help.PeerColorSet;`: [`super::super::types::help::PeerColorSet`].
         PeerColorSet(super::super::types::help::PeerColorSet),
         /// `help.peerColorProfileSet#767d61eb palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet;`: [`super::super::types::help::PeerColorProfileSet`].
         PeerColorProfileSet(super::super::types::help::PeerColorProfileSet),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerColorSet {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerColorSet {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerColorSet {
         /// The constructor id of the variant held.
@@ -36817,12 +43746,28 @@ pub mod help {
     ///
     /// TL type [`help.PeerColors`](https://core.telegram.org/type/help.PeerColors), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerColors {
         /// `help.peerColorsNotModified#2ba1f5ce = help.PeerColors;`: [`super::super::types::help::PeerColorsNotModified`].
         NotModified(super::super::types::help::PeerColorsNotModified),
         /// `help.peerColors#00f8ed08 hash:int colors:Vector<help.PeerColorOption> = help.PeerColors;`: [`super::super::types::help::PeerColors`].
         PeerColors(super::super::types::help::PeerColors),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerColors {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerColors {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerColors {
         /// The constructor id of the variant held.
@@ -36876,10 +43821,26 @@ pub mod help {
     ///
     /// TL type [`help.PremiumPromo`](https://core.telegram.org/type/help.PremiumPromo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PremiumPromo {
         /// `help.premiumPromo#5334759c status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo;`: [`super::super::types::help::PremiumPromo`].
         PremiumPromo(super::super::types::help::PremiumPromo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PremiumPromo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PremiumPromo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PremiumPromo {
         /// The constructor id of the variant held.
@@ -36921,12 +43882,28 @@ pub mod help {
     ///
     /// TL type [`help.PromoData`](https://core.telegram.org/type/help.PromoData), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PromoData {
         /// `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData;`: [`super::super::types::help::PromoDataEmpty`].
         Empty(super::super::types::help::PromoDataEmpty),
         /// `help.promoData#08a4d87a flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData;`: [`super::super::types::help::PromoData`].
         PromoData(super::super::types::help::PromoData),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PromoData {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PromoData {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PromoData {
         /// The constructor id of the variant held.
@@ -36980,10 +43957,26 @@ pub mod help {
     ///
     /// TL type [`help.RecentMeUrls`](https://core.telegram.org/type/help.RecentMeUrls), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum RecentMeUrls {
         /// `help.recentMeUrls#0e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls;`: [`super::super::types::help::RecentMeUrls`].
         RecentMeUrls(super::super::types::help::RecentMeUrls),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for RecentMeUrls {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for RecentMeUrls {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl RecentMeUrls {
         /// The constructor id of the variant held.
@@ -37025,10 +44018,26 @@ pub mod help {
     ///
     /// TL type [`help.Support`](https://core.telegram.org/type/help.Support), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Support {
         /// `help.support#17c6b5f6 phone_number:string user:User = help.Support;`: [`super::super::types::help::Support`].
         Support(super::super::types::help::Support),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Support {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Support {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Support {
         /// The constructor id of the variant held.
@@ -37070,10 +44079,26 @@ pub mod help {
     ///
     /// TL type [`help.SupportName`](https://core.telegram.org/type/help.SupportName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SupportName {
         /// `help.supportName#8c05f1c9 name:string = help.SupportName;`: [`super::super::types::help::SupportName`].
         SupportName(super::super::types::help::SupportName),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SupportName {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SupportName {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SupportName {
         /// The constructor id of the variant held.
@@ -37115,10 +44140,26 @@ pub mod help {
     ///
     /// TL type [`help.TermsOfService`](https://core.telegram.org/type/help.TermsOfService), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TermsOfService {
         /// `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService;`: [`super::super::types::help::TermsOfService`].
         TermsOfService(super::super::types::help::TermsOfService),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TermsOfService {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TermsOfService {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TermsOfService {
         /// The constructor id of the variant held.
@@ -37160,12 +44201,28 @@ pub mod help {
     ///
     /// TL type [`help.TermsOfServiceUpdate`](https://core.telegram.org/type/help.TermsOfServiceUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TermsOfServiceUpdate {
         /// `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate;`: [`super::super::types::help::TermsOfServiceUpdateEmpty`].
         Empty(super::super::types::help::TermsOfServiceUpdateEmpty),
         /// `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate;`: [`super::super::types::help::TermsOfServiceUpdate`].
         TermsOfServiceUpdate(super::super::types::help::TermsOfServiceUpdate),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TermsOfServiceUpdate {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TermsOfServiceUpdate {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TermsOfServiceUpdate {
         /// The constructor id of the variant held.
@@ -37221,12 +44278,28 @@ pub mod help {
     ///
     /// TL type [`help.TimezonesList`](https://core.telegram.org/type/help.TimezonesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TimezonesList {
         /// `help.timezonesListNotModified#970708cc = help.TimezonesList;`: [`super::super::types::help::TimezonesListNotModified`].
         NotModified(super::super::types::help::TimezonesListNotModified),
         /// `help.timezonesList#7b74ed71 timezones:Vector<Timezone> hash:int = help.TimezonesList;`: [`super::super::types::help::TimezonesList`].
         TimezonesList(super::super::types::help::TimezonesList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TimezonesList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TimezonesList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TimezonesList {
         /// The constructor id of the variant held.
@@ -37280,12 +44353,28 @@ pub mod help {
     ///
     /// TL type [`help.UserInfo`](https://core.telegram.org/type/help.UserInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum UserInfo {
         /// `help.userInfoEmpty#f3ae2eed = help.UserInfo;`: [`super::super::types::help::UserInfoEmpty`].
         Empty(super::super::types::help::UserInfoEmpty),
         /// `help.userInfo#01eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo;`: [`super::super::types::help::UserInfo`].
         UserInfo(super::super::types::help::UserInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for UserInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for UserInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl UserInfo {
         /// The constructor id of the variant held.
@@ -37342,10 +44431,26 @@ pub mod messages {
     ///
     /// TL type [`messages.AffectedFoundMessages`](https://core.telegram.org/type/messages.AffectedFoundMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AffectedFoundMessages {
         /// `messages.affectedFoundMessages#ef8d3e6c pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages;`: [`super::super::types::messages::AffectedFoundMessages`].
         AffectedFoundMessages(super::super::types::messages::AffectedFoundMessages),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AffectedFoundMessages {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AffectedFoundMessages {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AffectedFoundMessages {
         /// The constructor id of the variant held.
@@ -37391,10 +44496,26 @@ pub mod messages {
     ///
     /// TL type [`messages.AffectedHistory`](https://core.telegram.org/type/messages.AffectedHistory), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AffectedHistory {
         /// `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory;`: [`super::super::types::messages::AffectedHistory`].
         AffectedHistory(super::super::types::messages::AffectedHistory),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AffectedHistory {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AffectedHistory {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AffectedHistory {
         /// The constructor id of the variant held.
@@ -37436,10 +44557,26 @@ pub mod messages {
     ///
     /// TL type [`messages.AffectedMessages`](https://core.telegram.org/type/messages.AffectedMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AffectedMessages {
         /// `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages;`: [`super::super::types::messages::AffectedMessages`].
         AffectedMessages(super::super::types::messages::AffectedMessages),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AffectedMessages {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AffectedMessages {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AffectedMessages {
         /// The constructor id of the variant held.
@@ -37483,12 +44620,28 @@ pub mod messages {
     ///
     /// TL type [`messages.AllStickers`](https://core.telegram.org/type/messages.AllStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AllStickers {
         /// `messages.allStickersNotModified#e86602c3 = messages.AllStickers;`: [`super::super::types::messages::AllStickersNotModified`].
         NotModified(super::super::types::messages::AllStickersNotModified),
         /// `messages.allStickers#cdbbcebb hash:long sets:Vector<StickerSet> = messages.AllStickers;`: [`super::super::types::messages::AllStickers`].
         AllStickers(super::super::types::messages::AllStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AllStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AllStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AllStickers {
         /// The constructor id of the variant held.
@@ -37542,10 +44695,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ArchivedStickers`](https://core.telegram.org/type/messages.ArchivedStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ArchivedStickers {
         /// `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers;`: [`super::super::types::messages::ArchivedStickers`].
         ArchivedStickers(super::super::types::messages::ArchivedStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ArchivedStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ArchivedStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ArchivedStickers {
         /// The constructor id of the variant held.
@@ -37589,12 +44758,28 @@ pub mod messages {
     ///
     /// TL type [`messages.AvailableEffects`](https://core.telegram.org/type/messages.AvailableEffects), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AvailableEffects {
         /// `messages.availableEffectsNotModified#d1ed9a5b = messages.AvailableEffects;`: [`super::super::types::messages::AvailableEffectsNotModified`].
         NotModified(super::super::types::messages::AvailableEffectsNotModified),
         /// `messages.availableEffects#bddb616e hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects;`: [`super::super::types::messages::AvailableEffects`].
         AvailableEffects(super::super::types::messages::AvailableEffects),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AvailableEffects {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AvailableEffects {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AvailableEffects {
         /// The constructor id of the variant held.
@@ -37650,12 +44835,28 @@ pub mod messages {
     ///
     /// TL type [`messages.AvailableReactions`](https://core.telegram.org/type/messages.AvailableReactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AvailableReactions {
         /// `messages.availableReactionsNotModified#9f071957 = messages.AvailableReactions;`: [`super::super::types::messages::AvailableReactionsNotModified`].
         NotModified(super::super::types::messages::AvailableReactionsNotModified),
         /// `messages.availableReactions#768e3aad hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions;`: [`super::super::types::messages::AvailableReactions`].
         AvailableReactions(super::super::types::messages::AvailableReactions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AvailableReactions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AvailableReactions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AvailableReactions {
         /// The constructor id of the variant held.
@@ -37713,10 +44914,26 @@ pub mod messages {
     ///
     /// TL type [`messages.BotApp`](https://core.telegram.org/type/messages.BotApp), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotApp {
         /// `messages.botApp#eb50adf5 flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp;`: [`super::super::types::messages::BotApp`].
         BotApp(super::super::types::messages::BotApp),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BotApp {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BotApp {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BotApp {
         /// The constructor id of the variant held.
@@ -37758,10 +44975,26 @@ pub mod messages {
     ///
     /// TL type [`messages.BotCallbackAnswer`](https://core.telegram.org/type/messages.BotCallbackAnswer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotCallbackAnswer {
         /// `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer;`: [`super::super::types::messages::BotCallbackAnswer`].
         BotCallbackAnswer(super::super::types::messages::BotCallbackAnswer),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BotCallbackAnswer {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BotCallbackAnswer {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BotCallbackAnswer {
         /// The constructor id of the variant held.
@@ -37807,12 +45040,28 @@ pub mod messages {
     ///
     /// TL type [`messages.BotPreparedInlineMessage`](https://core.telegram.org/type/messages.BotPreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotPreparedInlineMessage {
         /// `messages.botPreparedInlineMessage#8ecf0511 id:string expire_date:int = messages.BotPreparedInlineMessage;`: [`super::super::types::messages::BotPreparedInlineMessage`].
         BotPreparedInlineMessage(
             super::super::types::messages::BotPreparedInlineMessage,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BotPreparedInlineMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BotPreparedInlineMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BotPreparedInlineMessage {
         /// The constructor id of the variant held.
@@ -37858,10 +45107,26 @@ pub mod messages {
     ///
     /// TL type [`messages.BotResults`](https://core.telegram.org/type/messages.BotResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BotResults {
         /// `messages.botResults#e021f2f6 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults;`: [`super::super::types::messages::BotResults`].
         BotResults(super::super::types::messages::BotResults),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BotResults {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BotResults {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BotResults {
         /// The constructor id of the variant held.
@@ -37903,10 +45168,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ChatAdminsWithInvites`](https://core.telegram.org/type/messages.ChatAdminsWithInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatAdminsWithInvites {
         /// `messages.chatAdminsWithInvites#b69b72d7 admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites;`: [`super::super::types::messages::ChatAdminsWithInvites`].
         ChatAdminsWithInvites(super::super::types::messages::ChatAdminsWithInvites),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatAdminsWithInvites {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatAdminsWithInvites {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatAdminsWithInvites {
         /// The constructor id of the variant held.
@@ -37952,10 +45233,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ChatFull`](https://core.telegram.org/type/messages.ChatFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatFull {
         /// `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull;`: [`super::super::types::messages::ChatFull`].
         ChatFull(super::super::types::messages::ChatFull),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatFull {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatFull {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatFull {
         /// The constructor id of the variant held.
@@ -37997,10 +45294,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ChatInviteImporters`](https://core.telegram.org/type/messages.ChatInviteImporters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatInviteImporters {
         /// `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters;`: [`super::super::types::messages::ChatInviteImporters`].
         ChatInviteImporters(super::super::types::messages::ChatInviteImporters),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatInviteImporters {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatInviteImporters {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatInviteImporters {
         /// The constructor id of the variant held.
@@ -38044,12 +45357,28 @@ pub mod messages {
     }
     /// TL type [`messages.ChatInviteJoinResult`](https://core.telegram.org/type/messages.ChatInviteJoinResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChatInviteJoinResult {
         /// `messages.chatInviteJoinResultOk#445663a7 updates:Updates = messages.ChatInviteJoinResult;`: [`super::super::types::messages::ChatInviteJoinResultOk`].
         Ok(super::super::types::messages::ChatInviteJoinResultOk),
         /// `messages.chatInviteJoinResultWebView#61ca29d3 bot_id:long query_id:long users:Vector<User> = messages.ChatInviteJoinResult;`: [`super::super::types::messages::ChatInviteJoinResultWebView`].
         WebView(super::super::types::messages::ChatInviteJoinResultWebView),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChatInviteJoinResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChatInviteJoinResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChatInviteJoinResult {
         /// The constructor id of the variant held.
@@ -38107,12 +45436,28 @@ pub mod messages {
     ///
     /// TL type [`messages.Chats`](https://core.telegram.org/type/messages.Chats), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Chats {
         /// `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats;`: [`super::super::types::messages::Chats`].
         Chats(super::super::types::messages::Chats),
         /// `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats;`: [`super::super::types::messages::ChatsSlice`].
         Slice(super::super::types::messages::ChatsSlice),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Chats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Chats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Chats {
         /// The constructor id of the variant held.
@@ -38166,12 +45511,28 @@ pub mod messages {
     ///
     /// TL type [`messages.CheckedHistoryImportPeer`](https://core.telegram.org/type/messages.CheckedHistoryImportPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CheckedHistoryImportPeer {
         /// `messages.checkedHistoryImportPeer#a24de717 confirm_text:string = messages.CheckedHistoryImportPeer;`: [`super::super::types::messages::CheckedHistoryImportPeer`].
         CheckedHistoryImportPeer(
             super::super::types::messages::CheckedHistoryImportPeer,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CheckedHistoryImportPeer {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CheckedHistoryImportPeer {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CheckedHistoryImportPeer {
         /// The constructor id of the variant held.
@@ -38215,10 +45576,26 @@ pub mod messages {
     }
     /// TL type [`messages.ComposedMessageWithAI`](https://core.telegram.org/type/messages.ComposedMessageWithAI), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ComposedMessageWithAi {
         /// `messages.composedMessageWithAI#90d7adfa flags:# result_text:TextWithEntities diff_text:flags.0?TextWithEntities = messages.ComposedMessageWithAI;`: [`super::super::types::messages::ComposedMessageWithAi`].
         ComposedMessageWithAi(super::super::types::messages::ComposedMessageWithAi),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ComposedMessageWithAi {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ComposedMessageWithAi {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ComposedMessageWithAi {
         /// The constructor id of the variant held.
@@ -38262,12 +45639,28 @@ pub mod messages {
     }
     /// TL type [`messages.ComposedRichMessageWithAI`](https://core.telegram.org/type/messages.ComposedRichMessageWithAI), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ComposedRichMessageWithAi {
         /// `messages.composedRichMessageWithAI#4c4537c8 result:RichMessage = messages.ComposedRichMessageWithAI;`: [`super::super::types::messages::ComposedRichMessageWithAi`].
         ComposedRichMessageWithAi(
             super::super::types::messages::ComposedRichMessageWithAi,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ComposedRichMessageWithAi {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ComposedRichMessageWithAi {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ComposedRichMessageWithAi {
         /// The constructor id of the variant held.
@@ -38317,12 +45710,28 @@ pub mod messages {
     ///
     /// TL type [`messages.DhConfig`](https://core.telegram.org/type/messages.DhConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum DhConfig {
         /// `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig;`: [`super::super::types::messages::DhConfigNotModified`].
         NotModified(super::super::types::messages::DhConfigNotModified),
         /// `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig;`: [`super::super::types::messages::DhConfig`].
         DhConfig(super::super::types::messages::DhConfig),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for DhConfig {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for DhConfig {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl DhConfig {
         /// The constructor id of the variant held.
@@ -38376,10 +45785,26 @@ pub mod messages {
     ///
     /// TL type [`messages.DialogFilters`](https://core.telegram.org/type/messages.DialogFilters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum DialogFilters {
         /// `messages.dialogFilters#2ad93719 flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters;`: [`super::super::types::messages::DialogFilters`].
         DialogFilters(super::super::types::messages::DialogFilters),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for DialogFilters {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for DialogFilters {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl DialogFilters {
         /// The constructor id of the variant held.
@@ -38421,7 +45846,6 @@ pub mod messages {
     ///
     /// TL type [`messages.Dialogs`](https://core.telegram.org/type/messages.Dialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Dialogs {
         /// `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs;`: [`super::super::types::messages::Dialogs`].
         Dialogs(super::super::types::messages::Dialogs),
@@ -38429,6 +45853,23 @@ pub mod messages {
         Slice(super::super::types::messages::DialogsSlice),
         /// `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs;`: [`super::super::types::messages::DialogsNotModified`].
         NotModified(super::super::types::messages::DialogsNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Dialogs {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Dialogs {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Dialogs {
         /// The constructor id of the variant held.
@@ -38494,10 +45935,26 @@ pub mod messages {
     ///
     /// TL type [`messages.DiscussionMessage`](https://core.telegram.org/type/messages.DiscussionMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum DiscussionMessage {
         /// `messages.discussionMessage#a6341782 flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage;`: [`super::super::types::messages::DiscussionMessage`].
         DiscussionMessage(super::super::types::messages::DiscussionMessage),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for DiscussionMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for DiscussionMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl DiscussionMessage {
         /// The constructor id of the variant held.
@@ -38543,12 +46000,28 @@ pub mod messages {
     ///
     /// TL type [`messages.EmojiGameInfo`](https://core.telegram.org/type/messages.EmojiGameInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EmojiGameInfo {
         /// `messages.emojiGameUnavailable#59e65335 = messages.EmojiGameInfo;`: [`super::super::types::messages::EmojiGameUnavailable`].
         EmojiGameUnavailable(super::super::types::messages::EmojiGameUnavailable),
         /// `messages.emojiGameDiceInfo#44e56023 flags:# game_hash:string prev_stake:long current_streak:int params:Vector<int> plays_left:flags.0?int = messages.EmojiGameInfo;`: [`super::super::types::messages::EmojiGameDiceInfo`].
         EmojiGameDiceInfo(super::super::types::messages::EmojiGameDiceInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EmojiGameInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EmojiGameInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EmojiGameInfo {
         /// The constructor id of the variant held.
@@ -38602,10 +46075,26 @@ pub mod messages {
     ///
     /// TL type [`messages.EmojiGameOutcome`](https://core.telegram.org/type/messages.EmojiGameOutcome), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EmojiGameOutcome {
         /// `messages.emojiGameOutcome#da2ad647 seed:bytes stake_ton_amount:long ton_amount:long = messages.EmojiGameOutcome;`: [`super::super::types::messages::EmojiGameOutcome`].
         EmojiGameOutcome(super::super::types::messages::EmojiGameOutcome),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EmojiGameOutcome {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EmojiGameOutcome {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EmojiGameOutcome {
         /// The constructor id of the variant held.
@@ -38649,12 +46138,28 @@ pub mod messages {
     ///
     /// TL type [`messages.EmojiGroups`](https://core.telegram.org/type/messages.EmojiGroups), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EmojiGroups {
         /// `messages.emojiGroupsNotModified#6fb4ad87 = messages.EmojiGroups;`: [`super::super::types::messages::EmojiGroupsNotModified`].
         NotModified(super::super::types::messages::EmojiGroupsNotModified),
         /// `messages.emojiGroups#881fb94b hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups;`: [`super::super::types::messages::EmojiGroups`].
         EmojiGroups(super::super::types::messages::EmojiGroups),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EmojiGroups {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EmojiGroups {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EmojiGroups {
         /// The constructor id of the variant held.
@@ -38708,12 +46213,28 @@ pub mod messages {
     ///
     /// TL type [`messages.ExportedChatInvite`](https://core.telegram.org/type/messages.ExportedChatInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedChatInvite {
         /// `messages.exportedChatInvite#1871be50 invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite;`: [`super::super::types::messages::ExportedChatInvite`].
         ExportedChatInvite(super::super::types::messages::ExportedChatInvite),
         /// `messages.exportedChatInviteReplaced#222600ef invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite;`: [`super::super::types::messages::ExportedChatInviteReplaced`].
         Replaced(super::super::types::messages::ExportedChatInviteReplaced),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedChatInvite {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedChatInvite {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedChatInvite {
         /// The constructor id of the variant held.
@@ -38771,10 +46292,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ExportedChatInvites`](https://core.telegram.org/type/messages.ExportedChatInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedChatInvites {
         /// `messages.exportedChatInvites#bdc62dcc count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites;`: [`super::super::types::messages::ExportedChatInvites`].
         ExportedChatInvites(super::super::types::messages::ExportedChatInvites),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedChatInvites {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedChatInvites {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedChatInvites {
         /// The constructor id of the variant held.
@@ -38820,12 +46357,28 @@ pub mod messages {
     ///
     /// TL type [`messages.FavedStickers`](https://core.telegram.org/type/messages.FavedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FavedStickers {
         /// `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers;`: [`super::super::types::messages::FavedStickersNotModified`].
         NotModified(super::super::types::messages::FavedStickersNotModified),
         /// `messages.favedStickers#2cb51097 hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers;`: [`super::super::types::messages::FavedStickers`].
         FavedStickers(super::super::types::messages::FavedStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FavedStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FavedStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FavedStickers {
         /// The constructor id of the variant held.
@@ -38879,12 +46432,28 @@ pub mod messages {
     ///
     /// TL type [`messages.FeaturedStickers`](https://core.telegram.org/type/messages.FeaturedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FeaturedStickers {
         /// `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers;`: [`super::super::types::messages::FeaturedStickersNotModified`].
         NotModified(super::super::types::messages::FeaturedStickersNotModified),
         /// `messages.featuredStickers#be382906 flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers;`: [`super::super::types::messages::FeaturedStickers`].
         FeaturedStickers(super::super::types::messages::FeaturedStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FeaturedStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FeaturedStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FeaturedStickers {
         /// The constructor id of the variant held.
@@ -38940,10 +46509,26 @@ pub mod messages {
     ///
     /// TL type [`messages.ForumTopics`](https://core.telegram.org/type/messages.ForumTopics), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ForumTopics {
         /// `messages.forumTopics#367617d3 flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics;`: [`super::super::types::messages::ForumTopics`].
         ForumTopics(super::super::types::messages::ForumTopics),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ForumTopics {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ForumTopics {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ForumTopics {
         /// The constructor id of the variant held.
@@ -38985,12 +46570,28 @@ pub mod messages {
     ///
     /// TL type [`messages.FoundStickerSets`](https://core.telegram.org/type/messages.FoundStickerSets), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FoundStickerSets {
         /// `messages.foundStickerSetsNotModified#0d54b65d = messages.FoundStickerSets;`: [`super::super::types::messages::FoundStickerSetsNotModified`].
         NotModified(super::super::types::messages::FoundStickerSetsNotModified),
         /// `messages.foundStickerSets#8af09dd2 hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets;`: [`super::super::types::messages::FoundStickerSets`].
         FoundStickerSets(super::super::types::messages::FoundStickerSets),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FoundStickerSets {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FoundStickerSets {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FoundStickerSets {
         /// The constructor id of the variant held.
@@ -39046,12 +46647,28 @@ pub mod messages {
     ///
     /// TL type [`messages.FoundStickers`](https://core.telegram.org/type/messages.FoundStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FoundStickers {
         /// `messages.foundStickersNotModified#6010c534 flags:# next_offset:flags.0?int = messages.FoundStickers;`: [`super::super::types::messages::FoundStickersNotModified`].
         NotModified(super::super::types::messages::FoundStickersNotModified),
         /// `messages.foundStickers#82c9e290 flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers;`: [`super::super::types::messages::FoundStickers`].
         FoundStickers(super::super::types::messages::FoundStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FoundStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FoundStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FoundStickers {
         /// The constructor id of the variant held.
@@ -39105,10 +46722,26 @@ pub mod messages {
     ///
     /// TL type [`messages.HighScores`](https://core.telegram.org/type/messages.HighScores), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum HighScores {
         /// `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores;`: [`super::super::types::messages::HighScores`].
         HighScores(super::super::types::messages::HighScores),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for HighScores {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for HighScores {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl HighScores {
         /// The constructor id of the variant held.
@@ -39150,10 +46783,26 @@ pub mod messages {
     ///
     /// TL type [`messages.HistoryImport`](https://core.telegram.org/type/messages.HistoryImport), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum HistoryImport {
         /// `messages.historyImport#1662af0b id:long = messages.HistoryImport;`: [`super::super::types::messages::HistoryImport`].
         HistoryImport(super::super::types::messages::HistoryImport),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for HistoryImport {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for HistoryImport {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl HistoryImport {
         /// The constructor id of the variant held.
@@ -39195,10 +46844,26 @@ pub mod messages {
     ///
     /// TL type [`messages.HistoryImportParsed`](https://core.telegram.org/type/messages.HistoryImportParsed), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum HistoryImportParsed {
         /// `messages.historyImportParsed#5e0fb7b9 flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed;`: [`super::super::types::messages::HistoryImportParsed`].
         HistoryImportParsed(super::super::types::messages::HistoryImportParsed),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for HistoryImportParsed {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for HistoryImportParsed {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl HistoryImportParsed {
         /// The constructor id of the variant held.
@@ -39244,10 +46909,26 @@ pub mod messages {
     ///
     /// TL type [`messages.InactiveChats`](https://core.telegram.org/type/messages.InactiveChats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum InactiveChats {
         /// `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats;`: [`super::super::types::messages::InactiveChats`].
         InactiveChats(super::super::types::messages::InactiveChats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for InactiveChats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for InactiveChats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl InactiveChats {
         /// The constructor id of the variant held.
@@ -39289,10 +46970,26 @@ pub mod messages {
     ///
     /// TL type [`messages.InvitedUsers`](https://core.telegram.org/type/messages.InvitedUsers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum InvitedUsers {
         /// `messages.invitedUsers#7f5defa6 updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers;`: [`super::super::types::messages::InvitedUsers`].
         InvitedUsers(super::super::types::messages::InvitedUsers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for InvitedUsers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for InvitedUsers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl InvitedUsers {
         /// The constructor id of the variant held.
@@ -39334,10 +47031,26 @@ pub mod messages {
     ///
     /// TL type [`messages.MessageEditData`](https://core.telegram.org/type/messages.MessageEditData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MessageEditData {
         /// `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData;`: [`super::super::types::messages::MessageEditData`].
         MessageEditData(super::super::types::messages::MessageEditData),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MessageEditData {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MessageEditData {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MessageEditData {
         /// The constructor id of the variant held.
@@ -39379,10 +47092,26 @@ pub mod messages {
     ///
     /// TL type [`messages.MessageReactionsList`](https://core.telegram.org/type/messages.MessageReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MessageReactionsList {
         /// `messages.messageReactionsList#31bd492d flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList;`: [`super::super::types::messages::MessageReactionsList`].
         MessageReactionsList(super::super::types::messages::MessageReactionsList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MessageReactionsList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MessageReactionsList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MessageReactionsList {
         /// The constructor id of the variant held.
@@ -39428,10 +47157,26 @@ pub mod messages {
     ///
     /// TL type [`messages.MessageViews`](https://core.telegram.org/type/messages.MessageViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MessageViews {
         /// `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews;`: [`super::super::types::messages::MessageViews`].
         MessageViews(super::super::types::messages::MessageViews),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MessageViews {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MessageViews {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MessageViews {
         /// The constructor id of the variant held.
@@ -39473,7 +47218,6 @@ pub mod messages {
     ///
     /// TL type [`messages.Messages`](https://core.telegram.org/type/messages.Messages), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Messages {
         /// `messages.messages#1d73e7ea messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages;`: [`super::super::types::messages::Messages`].
         Messages(super::super::types::messages::Messages),
@@ -39483,6 +47227,23 @@ pub mod messages {
         ChannelMessages(super::super::types::messages::ChannelMessages),
         /// `messages.messagesNotModified#74535f21 count:int = messages.Messages;`: [`super::super::types::messages::MessagesNotModified`].
         NotModified(super::super::types::messages::MessagesNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Messages {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Messages {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Messages {
         /// The constructor id of the variant held.
@@ -39560,10 +47321,26 @@ pub mod messages {
     ///
     /// TL type [`messages.MyStickers`](https://core.telegram.org/type/messages.MyStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MyStickers {
         /// `messages.myStickers#faff629d count:int sets:Vector<StickerSetCovered> = messages.MyStickers;`: [`super::super::types::messages::MyStickers`].
         MyStickers(super::super::types::messages::MyStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MyStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MyStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MyStickers {
         /// The constructor id of the variant held.
@@ -39605,10 +47382,26 @@ pub mod messages {
     ///
     /// TL type [`messages.PeerDialogs`](https://core.telegram.org/type/messages.PeerDialogs), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerDialogs {
         /// `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs;`: [`super::super::types::messages::PeerDialogs`].
         PeerDialogs(super::super::types::messages::PeerDialogs),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerDialogs {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerDialogs {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerDialogs {
         /// The constructor id of the variant held.
@@ -39650,10 +47443,26 @@ pub mod messages {
     ///
     /// TL type [`messages.PeerSettings`](https://core.telegram.org/type/messages.PeerSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerSettings {
         /// `messages.peerSettings#6880b94d settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings;`: [`super::super::types::messages::PeerSettings`].
         PeerSettings(super::super::types::messages::PeerSettings),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerSettings {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerSettings {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerSettings {
         /// The constructor id of the variant held.
@@ -39695,10 +47504,26 @@ pub mod messages {
     ///
     /// TL type [`messages.PreparedInlineMessage`](https://core.telegram.org/type/messages.PreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PreparedInlineMessage {
         /// `messages.preparedInlineMessage#ff57708d query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage;`: [`super::super::types::messages::PreparedInlineMessage`].
         PreparedInlineMessage(super::super::types::messages::PreparedInlineMessage),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PreparedInlineMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PreparedInlineMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PreparedInlineMessage {
         /// The constructor id of the variant held.
@@ -39744,12 +47569,28 @@ pub mod messages {
     ///
     /// TL type [`messages.QuickReplies`](https://core.telegram.org/type/messages.QuickReplies), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum QuickReplies {
         /// `messages.quickReplies#c68d6695 quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies;`: [`super::super::types::messages::QuickReplies`].
         QuickReplies(super::super::types::messages::QuickReplies),
         /// `messages.quickRepliesNotModified#5f91eb5b = messages.QuickReplies;`: [`super::super::types::messages::QuickRepliesNotModified`].
         NotModified(super::super::types::messages::QuickRepliesNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for QuickReplies {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for QuickReplies {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl QuickReplies {
         /// The constructor id of the variant held.
@@ -39803,12 +47644,28 @@ pub mod messages {
     ///
     /// TL type [`messages.Reactions`](https://core.telegram.org/type/messages.Reactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Reactions {
         /// `messages.reactionsNotModified#b06fdbdf = messages.Reactions;`: [`super::super::types::messages::ReactionsNotModified`].
         NotModified(super::super::types::messages::ReactionsNotModified),
         /// `messages.reactions#eafdf716 hash:long reactions:Vector<Reaction> = messages.Reactions;`: [`super::super::types::messages::Reactions`].
         Reactions(super::super::types::messages::Reactions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Reactions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Reactions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Reactions {
         /// The constructor id of the variant held.
@@ -39862,12 +47719,28 @@ pub mod messages {
     ///
     /// TL type [`messages.RecentStickers`](https://core.telegram.org/type/messages.RecentStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum RecentStickers {
         /// `messages.recentStickersNotModified#0b17f890 = messages.RecentStickers;`: [`super::super::types::messages::RecentStickersNotModified`].
         NotModified(super::super::types::messages::RecentStickersNotModified),
         /// `messages.recentStickers#88d37c56 hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers;`: [`super::super::types::messages::RecentStickers`].
         RecentStickers(super::super::types::messages::RecentStickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for RecentStickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for RecentStickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl RecentStickers {
         /// The constructor id of the variant held.
@@ -39921,7 +47794,6 @@ pub mod messages {
     ///
     /// TL type [`messages.SavedDialogs`](https://core.telegram.org/type/messages.SavedDialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedDialogs {
         /// `messages.savedDialogs#f83ae221 dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs;`: [`super::super::types::messages::SavedDialogs`].
         SavedDialogs(super::super::types::messages::SavedDialogs),
@@ -39929,6 +47801,23 @@ pub mod messages {
         Slice(super::super::types::messages::SavedDialogsSlice),
         /// `messages.savedDialogsNotModified#c01f6fe8 count:int = messages.SavedDialogs;`: [`super::super::types::messages::SavedDialogsNotModified`].
         NotModified(super::super::types::messages::SavedDialogsNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedDialogs {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedDialogs {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedDialogs {
         /// The constructor id of the variant held.
@@ -39994,12 +47883,28 @@ pub mod messages {
     ///
     /// TL type [`messages.SavedGifs`](https://core.telegram.org/type/messages.SavedGifs), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedGifs {
         /// `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs;`: [`super::super::types::messages::SavedGifsNotModified`].
         NotModified(super::super::types::messages::SavedGifsNotModified),
         /// `messages.savedGifs#84a02a0d hash:long gifs:Vector<Document> = messages.SavedGifs;`: [`super::super::types::messages::SavedGifs`].
         SavedGifs(super::super::types::messages::SavedGifs),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedGifs {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedGifs {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedGifs {
         /// The constructor id of the variant held.
@@ -40053,12 +47958,28 @@ pub mod messages {
     ///
     /// TL type [`messages.SavedReactionTags`](https://core.telegram.org/type/messages.SavedReactionTags), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedReactionTags {
         /// `messages.savedReactionTagsNotModified#889b59ef = messages.SavedReactionTags;`: [`super::super::types::messages::SavedReactionTagsNotModified`].
         NotModified(super::super::types::messages::SavedReactionTagsNotModified),
         /// `messages.savedReactionTags#3259950a tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags;`: [`super::super::types::messages::SavedReactionTags`].
         SavedReactionTags(super::super::types::messages::SavedReactionTags),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedReactionTags {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedReactionTags {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedReactionTags {
         /// The constructor id of the variant held.
@@ -40116,10 +48037,26 @@ pub mod messages {
     ///
     /// TL type [`messages.SearchCounter`](https://core.telegram.org/type/messages.SearchCounter), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SearchCounter {
         /// `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter;`: [`super::super::types::messages::SearchCounter`].
         SearchCounter(super::super::types::messages::SearchCounter),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SearchCounter {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SearchCounter {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SearchCounter {
         /// The constructor id of the variant held.
@@ -40161,10 +48098,26 @@ pub mod messages {
     ///
     /// TL type [`messages.SearchResultsCalendar`](https://core.telegram.org/type/messages.SearchResultsCalendar), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SearchResultsCalendar {
         /// `messages.searchResultsCalendar#147ee23c flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar;`: [`super::super::types::messages::SearchResultsCalendar`].
         SearchResultsCalendar(super::super::types::messages::SearchResultsCalendar),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SearchResultsCalendar {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SearchResultsCalendar {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SearchResultsCalendar {
         /// The constructor id of the variant held.
@@ -40210,10 +48163,26 @@ pub mod messages {
     ///
     /// TL type [`messages.SearchResultsPositions`](https://core.telegram.org/type/messages.SearchResultsPositions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SearchResultsPositions {
         /// `messages.searchResultsPositions#53b22baf count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions;`: [`super::super::types::messages::SearchResultsPositions`].
         SearchResultsPositions(super::super::types::messages::SearchResultsPositions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SearchResultsPositions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SearchResultsPositions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SearchResultsPositions {
         /// The constructor id of the variant held.
@@ -40259,12 +48228,28 @@ pub mod messages {
     ///
     /// TL type [`messages.SentEncryptedMessage`](https://core.telegram.org/type/messages.SentEncryptedMessage), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SentEncryptedMessage {
         /// `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage;`: [`super::super::types::messages::SentEncryptedMessage`].
         SentEncryptedMessage(super::super::types::messages::SentEncryptedMessage),
         /// `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage;`: [`super::super::types::messages::SentEncryptedFile`].
         SentEncryptedFile(super::super::types::messages::SentEncryptedFile),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SentEncryptedMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SentEncryptedMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SentEncryptedMessage {
         /// The constructor id of the variant held.
@@ -40322,12 +48307,28 @@ pub mod messages {
     ///
     /// TL type [`messages.SponsoredMessages`](https://core.telegram.org/type/messages.SponsoredMessages), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SponsoredMessages {
         /// `messages.sponsoredMessages#ffda656d flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages;`: [`super::super::types::messages::SponsoredMessages`].
         SponsoredMessages(super::super::types::messages::SponsoredMessages),
         /// `messages.sponsoredMessagesEmpty#1839490f = messages.SponsoredMessages;`: [`super::super::types::messages::SponsoredMessagesEmpty`].
         Empty(super::super::types::messages::SponsoredMessagesEmpty),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SponsoredMessages {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SponsoredMessages {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SponsoredMessages {
         /// The constructor id of the variant held.
@@ -40385,12 +48386,28 @@ pub mod messages {
     ///
     /// TL type [`messages.StickerSet`](https://core.telegram.org/type/messages.StickerSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StickerSet {
         /// `messages.stickerSet#6e153f16 set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet;`: [`super::super::types::messages::StickerSet`].
         StickerSet(super::super::types::messages::StickerSet),
         /// `messages.stickerSetNotModified#d3f924eb = messages.StickerSet;`: [`super::super::types::messages::StickerSetNotModified`].
         NotModified(super::super::types::messages::StickerSetNotModified),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StickerSet {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StickerSet {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StickerSet {
         /// The constructor id of the variant held.
@@ -40444,12 +48461,28 @@ pub mod messages {
     ///
     /// TL type [`messages.StickerSetInstallResult`](https://core.telegram.org/type/messages.StickerSetInstallResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StickerSetInstallResult {
         /// `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult;`: [`super::super::types::messages::StickerSetInstallResultSuccess`].
         Success(super::super::types::messages::StickerSetInstallResultSuccess),
         /// `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult;`: [`super::super::types::messages::StickerSetInstallResultArchive`].
         Archive(super::super::types::messages::StickerSetInstallResultArchive),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StickerSetInstallResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StickerSetInstallResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StickerSetInstallResult {
         /// The constructor id of the variant held.
@@ -40507,12 +48540,28 @@ pub mod messages {
     ///
     /// TL type [`messages.Stickers`](https://core.telegram.org/type/messages.Stickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Stickers {
         /// `messages.stickersNotModified#f1749a22 = messages.Stickers;`: [`super::super::types::messages::StickersNotModified`].
         NotModified(super::super::types::messages::StickersNotModified),
         /// `messages.stickers#30a6ec7e hash:long stickers:Vector<Document> = messages.Stickers;`: [`super::super::types::messages::Stickers`].
         Stickers(super::super::types::messages::Stickers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Stickers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Stickers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Stickers {
         /// The constructor id of the variant held.
@@ -40566,10 +48615,26 @@ pub mod messages {
     ///
     /// TL type [`messages.TranscribedAudio`](https://core.telegram.org/type/messages.TranscribedAudio), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TranscribedAudio {
         /// `messages.transcribedAudio#cfb9d957 flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio;`: [`super::super::types::messages::TranscribedAudio`].
         TranscribedAudio(super::super::types::messages::TranscribedAudio),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TranscribedAudio {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TranscribedAudio {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TranscribedAudio {
         /// The constructor id of the variant held.
@@ -40611,10 +48676,26 @@ pub mod messages {
     }
     /// TL type [`messages.TranslatedRichMessage`](https://core.telegram.org/type/messages.TranslatedRichMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TranslatedRichMessage {
         /// `messages.translatedRichMessage#4203998f result:Vector<RichMessage> = messages.TranslatedRichMessage;`: [`super::super::types::messages::TranslatedRichMessage`].
         TranslatedRichMessage(super::super::types::messages::TranslatedRichMessage),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TranslatedRichMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TranslatedRichMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TranslatedRichMessage {
         /// The constructor id of the variant held.
@@ -40660,10 +48741,26 @@ pub mod messages {
     ///
     /// TL type [`messages.TranslatedText`](https://core.telegram.org/type/messages.TranslatedText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TranslatedText {
         /// `messages.translateResult#33db32f8 result:Vector<TextWithEntities> = messages.TranslatedText;`: [`super::super::types::messages::TranslateResult`].
         TranslateResult(super::super::types::messages::TranslateResult),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TranslatedText {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TranslatedText {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TranslatedText {
         /// The constructor id of the variant held.
@@ -40705,10 +48802,26 @@ pub mod messages {
     ///
     /// TL type [`messages.VotesList`](https://core.telegram.org/type/messages.VotesList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum VotesList {
         /// `messages.votesList#4899484e flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList;`: [`super::super::types::messages::VotesList`].
         VotesList(super::super::types::messages::VotesList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for VotesList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for VotesList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl VotesList {
         /// The constructor id of the variant held.
@@ -40750,10 +48863,26 @@ pub mod messages {
     ///
     /// TL type [`messages.WebPage`](https://core.telegram.org/type/messages.WebPage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WebPage {
         /// `messages.webPage#fd5e12bd webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage;`: [`super::super::types::messages::WebPage`].
         WebPage(super::super::types::messages::WebPage),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WebPage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WebPage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WebPage {
         /// The constructor id of the variant held.
@@ -40795,10 +48924,26 @@ pub mod messages {
     ///
     /// TL type [`messages.WebPagePreview`](https://core.telegram.org/type/messages.WebPagePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WebPagePreview {
         /// `messages.webPagePreview#8c9a88ac media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview;`: [`super::super::types::messages::WebPagePreview`].
         WebPagePreview(super::super::types::messages::WebPagePreview),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WebPagePreview {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WebPagePreview {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WebPagePreview {
         /// The constructor id of the variant held.
@@ -40843,10 +48988,26 @@ pub mod payments {
     ///
     /// TL type [`payments.BankCardData`](https://core.telegram.org/type/payments.BankCardData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BankCardData {
         /// `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData;`: [`super::super::types::payments::BankCardData`].
         BankCardData(super::super::types::payments::BankCardData),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BankCardData {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BankCardData {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BankCardData {
         /// The constructor id of the variant held.
@@ -40888,12 +49049,28 @@ pub mod payments {
     ///
     /// TL type [`payments.CheckCanSendGiftResult`](https://core.telegram.org/type/payments.CheckCanSendGiftResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CheckCanSendGiftResult {
         /// `payments.checkCanSendGiftResultOk#374fa7ad = payments.CheckCanSendGiftResult;`: [`super::super::types::payments::CheckCanSendGiftResultOk`].
         Ok(super::super::types::payments::CheckCanSendGiftResultOk),
         /// `payments.checkCanSendGiftResultFail#d5e58274 reason:TextWithEntities = payments.CheckCanSendGiftResult;`: [`super::super::types::payments::CheckCanSendGiftResultFail`].
         Fail(super::super::types::payments::CheckCanSendGiftResultFail),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CheckCanSendGiftResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CheckCanSendGiftResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CheckCanSendGiftResult {
         /// The constructor id of the variant held.
@@ -40951,10 +49128,26 @@ pub mod payments {
     ///
     /// TL type [`payments.CheckedGiftCode`](https://core.telegram.org/type/payments.CheckedGiftCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CheckedGiftCode {
         /// `payments.checkedGiftCode#eb983f8f flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int days:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode;`: [`super::super::types::payments::CheckedGiftCode`].
         CheckedGiftCode(super::super::types::payments::CheckedGiftCode),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CheckedGiftCode {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CheckedGiftCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CheckedGiftCode {
         /// The constructor id of the variant held.
@@ -40996,10 +49189,26 @@ pub mod payments {
     ///
     /// TL type [`payments.ConnectedStarRefBots`](https://core.telegram.org/type/payments.ConnectedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ConnectedStarRefBots {
         /// `payments.connectedStarRefBots#98d5ea1d count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots;`: [`super::super::types::payments::ConnectedStarRefBots`].
         ConnectedStarRefBots(super::super::types::payments::ConnectedStarRefBots),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ConnectedStarRefBots {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ConnectedStarRefBots {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ConnectedStarRefBots {
         /// The constructor id of the variant held.
@@ -41043,10 +49252,26 @@ pub mod payments {
     }
     /// TL type [`payments.CurrencyRates`](https://core.telegram.org/type/payments.CurrencyRates), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CurrencyRates {
         /// `payments.currencyRates#bbcce4c2 rates:Vector<CurrencyRate> = payments.CurrencyRates;`: [`super::super::types::payments::CurrencyRates`].
         CurrencyRates(super::super::types::payments::CurrencyRates),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CurrencyRates {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CurrencyRates {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CurrencyRates {
         /// The constructor id of the variant held.
@@ -41088,10 +49313,26 @@ pub mod payments {
     ///
     /// TL type [`payments.ExportedInvoice`](https://core.telegram.org/type/payments.ExportedInvoice), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedInvoice {
         /// `payments.exportedInvoice#aed0cbd9 url:string = payments.ExportedInvoice;`: [`super::super::types::payments::ExportedInvoice`].
         ExportedInvoice(super::super::types::payments::ExportedInvoice),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedInvoice {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedInvoice {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedInvoice {
         /// The constructor id of the variant held.
@@ -41133,12 +49374,28 @@ pub mod payments {
     ///
     /// TL type [`payments.GiveawayInfo`](https://core.telegram.org/type/payments.GiveawayInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GiveawayInfo {
         /// `payments.giveawayInfo#4367daa0 flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo;`: [`super::super::types::payments::GiveawayInfo`].
         GiveawayInfo(super::super::types::payments::GiveawayInfo),
         /// `payments.giveawayInfoResults#e175e66f flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo;`: [`super::super::types::payments::GiveawayInfoResults`].
         Results(super::super::types::payments::GiveawayInfoResults),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GiveawayInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GiveawayInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GiveawayInfo {
         /// The constructor id of the variant held.
@@ -41192,7 +49449,6 @@ pub mod payments {
     ///
     /// TL type [`payments.PaymentForm`](https://core.telegram.org/type/payments.PaymentForm), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PaymentForm {
         /// `payments.paymentForm#a0058751 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm;`: [`super::super::types::payments::PaymentForm`].
         PaymentForm(super::super::types::payments::PaymentForm),
@@ -41200,6 +49456,23 @@ pub mod payments {
         Stars(super::super::types::payments::PaymentFormStars),
         /// `payments.paymentFormStarGift#b425cfe1 form_id:long invoice:Invoice = payments.PaymentForm;`: [`super::super::types::payments::PaymentFormStarGift`].
         StarGift(super::super::types::payments::PaymentFormStarGift),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PaymentForm {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PaymentForm {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PaymentForm {
         /// The constructor id of the variant held.
@@ -41265,12 +49538,28 @@ pub mod payments {
     ///
     /// TL type [`payments.PaymentReceipt`](https://core.telegram.org/type/payments.PaymentReceipt), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PaymentReceipt {
         /// `payments.paymentReceipt#70c4fe03 flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt;`: [`super::super::types::payments::PaymentReceipt`].
         PaymentReceipt(super::super::types::payments::PaymentReceipt),
         /// `payments.paymentReceiptStars#dabbf83a flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt;`: [`super::super::types::payments::PaymentReceiptStars`].
         Stars(super::super::types::payments::PaymentReceiptStars),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PaymentReceipt {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PaymentReceipt {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PaymentReceipt {
         /// The constructor id of the variant held.
@@ -41324,7 +49613,6 @@ pub mod payments {
     ///
     /// TL type [`payments.PaymentResult`](https://core.telegram.org/type/payments.PaymentResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PaymentResult {
         /// `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;`: [`super::super::types::payments::PaymentResult`].
         PaymentResult(super::super::types::payments::PaymentResult),
@@ -41332,6 +49620,23 @@ pub mod payments {
         PaymentVerificationNeeded(
             super::super::types::payments::PaymentVerificationNeeded,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PaymentResult {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PaymentResult {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PaymentResult {
         /// The constructor id of the variant held.
@@ -41385,10 +49690,26 @@ pub mod payments {
     ///
     /// TL type [`payments.ResaleStarGifts`](https://core.telegram.org/type/payments.ResaleStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ResaleStarGifts {
         /// `payments.resaleStarGifts#947a12df flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts;`: [`super::super::types::payments::ResaleStarGifts`].
         ResaleStarGifts(super::super::types::payments::ResaleStarGifts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ResaleStarGifts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ResaleStarGifts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ResaleStarGifts {
         /// The constructor id of the variant held.
@@ -41430,10 +49751,26 @@ pub mod payments {
     ///
     /// TL type [`payments.SavedInfo`](https://core.telegram.org/type/payments.SavedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedInfo {
         /// `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo;`: [`super::super::types::payments::SavedInfo`].
         SavedInfo(super::super::types::payments::SavedInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedInfo {
         /// The constructor id of the variant held.
@@ -41475,10 +49812,26 @@ pub mod payments {
     ///
     /// TL type [`payments.SavedStarGifts`](https://core.telegram.org/type/payments.SavedStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedStarGifts {
         /// `payments.savedStarGifts#95f389b1 flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts;`: [`super::super::types::payments::SavedStarGifts`].
         SavedStarGifts(super::super::types::payments::SavedStarGifts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedStarGifts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedStarGifts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedStarGifts {
         /// The constructor id of the variant held.
@@ -41520,12 +49873,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftActiveAuctions`](https://core.telegram.org/type/payments.StarGiftActiveAuctions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftActiveAuctions {
         /// `payments.starGiftActiveAuctionsNotModified#db33dad0 = payments.StarGiftActiveAuctions;`: [`super::super::types::payments::StarGiftActiveAuctionsNotModified`].
         NotModified(super::super::types::payments::StarGiftActiveAuctionsNotModified),
         /// `payments.starGiftActiveAuctions#aef6abbc auctions:Vector<StarGiftActiveAuctionState> users:Vector<User> chats:Vector<Chat> = payments.StarGiftActiveAuctions;`: [`super::super::types::payments::StarGiftActiveAuctions`].
         StarGiftActiveAuctions(super::super::types::payments::StarGiftActiveAuctions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftActiveAuctions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftActiveAuctions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftActiveAuctions {
         /// The constructor id of the variant held.
@@ -41583,12 +49952,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftAuctionAcquiredGifts`](https://core.telegram.org/type/payments.StarGiftAuctionAcquiredGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftAuctionAcquiredGifts {
         /// `payments.starGiftAuctionAcquiredGifts#7d5bd1f0 gifts:Vector<StarGiftAuctionAcquiredGift> users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionAcquiredGifts;`: [`super::super::types::payments::StarGiftAuctionAcquiredGifts`].
         StarGiftAuctionAcquiredGifts(
             super::super::types::payments::StarGiftAuctionAcquiredGifts,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftAuctionAcquiredGifts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftAuctionAcquiredGifts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftAuctionAcquiredGifts {
         /// The constructor id of the variant held.
@@ -41638,10 +50023,26 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftAuctionState`](https://core.telegram.org/type/payments.StarGiftAuctionState), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftAuctionState {
         /// `payments.starGiftAuctionState#6b39f4ec gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState timeout:int users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionState;`: [`super::super::types::payments::StarGiftAuctionState`].
         StarGiftAuctionState(super::super::types::payments::StarGiftAuctionState),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftAuctionState {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftAuctionState {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftAuctionState {
         /// The constructor id of the variant held.
@@ -41687,12 +50088,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftCollections`](https://core.telegram.org/type/payments.StarGiftCollections), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftCollections {
         /// `payments.starGiftCollectionsNotModified#a0ba4f17 = payments.StarGiftCollections;`: [`super::super::types::payments::StarGiftCollectionsNotModified`].
         NotModified(super::super::types::payments::StarGiftCollectionsNotModified),
         /// `payments.starGiftCollections#8a2932f3 collections:Vector<StarGiftCollection> = payments.StarGiftCollections;`: [`super::super::types::payments::StarGiftCollections`].
         StarGiftCollections(super::super::types::payments::StarGiftCollections),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftCollections {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftCollections {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftCollections {
         /// The constructor id of the variant held.
@@ -41750,12 +50167,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftUpgradeAttributes`](https://core.telegram.org/type/payments.StarGiftUpgradeAttributes), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftUpgradeAttributes {
         /// `payments.starGiftUpgradeAttributes#46c6e36f attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradeAttributes;`: [`super::super::types::payments::StarGiftUpgradeAttributes`].
         StarGiftUpgradeAttributes(
             super::super::types::payments::StarGiftUpgradeAttributes,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftUpgradeAttributes {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftUpgradeAttributes {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftUpgradeAttributes {
         /// The constructor id of the variant held.
@@ -41805,10 +50238,26 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftUpgradePreview`](https://core.telegram.org/type/payments.StarGiftUpgradePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftUpgradePreview {
         /// `payments.starGiftUpgradePreview#3de1dfed sample_attributes:Vector<StarGiftAttribute> prices:Vector<StarGiftUpgradePrice> next_prices:Vector<StarGiftUpgradePrice> = payments.StarGiftUpgradePreview;`: [`super::super::types::payments::StarGiftUpgradePreview`].
         StarGiftUpgradePreview(super::super::types::payments::StarGiftUpgradePreview),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftUpgradePreview {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftUpgradePreview {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftUpgradePreview {
         /// The constructor id of the variant held.
@@ -41854,10 +50303,26 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGiftWithdrawalUrl`](https://core.telegram.org/type/payments.StarGiftWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGiftWithdrawalUrl {
         /// `payments.starGiftWithdrawalUrl#84aa3a9c url:string = payments.StarGiftWithdrawalUrl;`: [`super::super::types::payments::StarGiftWithdrawalUrl`].
         StarGiftWithdrawalUrl(super::super::types::payments::StarGiftWithdrawalUrl),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGiftWithdrawalUrl {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGiftWithdrawalUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGiftWithdrawalUrl {
         /// The constructor id of the variant held.
@@ -41903,12 +50368,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarGifts`](https://core.telegram.org/type/payments.StarGifts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarGifts {
         /// `payments.starGiftsNotModified#a388a368 = payments.StarGifts;`: [`super::super::types::payments::StarGiftsNotModified`].
         NotModified(super::super::types::payments::StarGiftsNotModified),
         /// `payments.starGifts#2ed82995 hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts;`: [`super::super::types::payments::StarGifts`].
         StarGifts(super::super::types::payments::StarGifts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarGifts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarGifts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarGifts {
         /// The constructor id of the variant held.
@@ -41962,12 +50443,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarsRevenueAdsAccountUrl`](https://core.telegram.org/type/payments.StarsRevenueAdsAccountUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsRevenueAdsAccountUrl {
         /// `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl;`: [`super::super::types::payments::StarsRevenueAdsAccountUrl`].
         StarsRevenueAdsAccountUrl(
             super::super::types::payments::StarsRevenueAdsAccountUrl,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarsRevenueAdsAccountUrl {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarsRevenueAdsAccountUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarsRevenueAdsAccountUrl {
         /// The constructor id of the variant held.
@@ -42019,10 +50516,26 @@ pub mod payments {
     ///
     /// TL type [`payments.StarsRevenueStats`](https://core.telegram.org/type/payments.StarsRevenueStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsRevenueStats {
         /// `payments.starsRevenueStats#6c207376 flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats;`: [`super::super::types::payments::StarsRevenueStats`].
         StarsRevenueStats(super::super::types::payments::StarsRevenueStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarsRevenueStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarsRevenueStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarsRevenueStats {
         /// The constructor id of the variant held.
@@ -42068,12 +50581,28 @@ pub mod payments {
     ///
     /// TL type [`payments.StarsRevenueWithdrawalUrl`](https://core.telegram.org/type/payments.StarsRevenueWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsRevenueWithdrawalUrl {
         /// `payments.starsRevenueWithdrawalUrl#1dab80b7 url:string = payments.StarsRevenueWithdrawalUrl;`: [`super::super::types::payments::StarsRevenueWithdrawalUrl`].
         StarsRevenueWithdrawalUrl(
             super::super::types::payments::StarsRevenueWithdrawalUrl,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarsRevenueWithdrawalUrl {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarsRevenueWithdrawalUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarsRevenueWithdrawalUrl {
         /// The constructor id of the variant held.
@@ -42123,10 +50652,26 @@ pub mod payments {
     ///
     /// TL type [`payments.StarsStatus`](https://core.telegram.org/type/payments.StarsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StarsStatus {
         /// `payments.starsStatus#6c9ce8ed flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus;`: [`super::super::types::payments::StarsStatus`].
         StarsStatus(super::super::types::payments::StarsStatus),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StarsStatus {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StarsStatus {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StarsStatus {
         /// The constructor id of the variant held.
@@ -42168,10 +50713,26 @@ pub mod payments {
     ///
     /// TL type [`payments.SuggestedStarRefBots`](https://core.telegram.org/type/payments.SuggestedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SuggestedStarRefBots {
         /// `payments.suggestedStarRefBots#b4d5d859 flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots;`: [`super::super::types::payments::SuggestedStarRefBots`].
         SuggestedStarRefBots(super::super::types::payments::SuggestedStarRefBots),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SuggestedStarRefBots {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SuggestedStarRefBots {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SuggestedStarRefBots {
         /// The constructor id of the variant held.
@@ -42217,10 +50778,26 @@ pub mod payments {
     ///
     /// TL type [`payments.UniqueStarGift`](https://core.telegram.org/type/payments.UniqueStarGift), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum UniqueStarGift {
         /// `payments.uniqueStarGift#416c56e8 gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift;`: [`super::super::types::payments::UniqueStarGift`].
         UniqueStarGift(super::super::types::payments::UniqueStarGift),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for UniqueStarGift {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for UniqueStarGift {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl UniqueStarGift {
         /// The constructor id of the variant held.
@@ -42262,10 +50839,26 @@ pub mod payments {
     ///
     /// TL type [`payments.UniqueStarGiftValueInfo`](https://core.telegram.org/type/payments.UniqueStarGiftValueInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum UniqueStarGiftValueInfo {
         /// `payments.uniqueStarGiftValueInfo#512fe446 flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo;`: [`super::super::types::payments::UniqueStarGiftValueInfo`].
         UniqueStarGiftValueInfo(super::super::types::payments::UniqueStarGiftValueInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for UniqueStarGiftValueInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for UniqueStarGiftValueInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl UniqueStarGiftValueInfo {
         /// The constructor id of the variant held.
@@ -42311,10 +50904,26 @@ pub mod payments {
     ///
     /// TL type [`payments.ValidatedRequestedInfo`](https://core.telegram.org/type/payments.ValidatedRequestedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ValidatedRequestedInfo {
         /// `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo;`: [`super::super::types::payments::ValidatedRequestedInfo`].
         ValidatedRequestedInfo(super::super::types::payments::ValidatedRequestedInfo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ValidatedRequestedInfo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ValidatedRequestedInfo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ValidatedRequestedInfo {
         /// The constructor id of the variant held.
@@ -42363,10 +50972,26 @@ pub mod phone {
     ///
     /// TL type [`phone.ExportedGroupCallInvite`](https://core.telegram.org/type/phone.ExportedGroupCallInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExportedGroupCallInvite {
         /// `phone.exportedGroupCallInvite#204bd158 link:string = phone.ExportedGroupCallInvite;`: [`super::super::types::phone::ExportedGroupCallInvite`].
         ExportedGroupCallInvite(super::super::types::phone::ExportedGroupCallInvite),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExportedGroupCallInvite {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExportedGroupCallInvite {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExportedGroupCallInvite {
         /// The constructor id of the variant held.
@@ -42412,10 +51037,26 @@ pub mod phone {
     ///
     /// TL type [`phone.GroupCall`](https://core.telegram.org/type/phone.GroupCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GroupCall {
         /// `phone.groupCall#9e727aad call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall;`: [`super::super::types::phone::GroupCall`].
         GroupCall(super::super::types::phone::GroupCall),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GroupCall {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GroupCall {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GroupCall {
         /// The constructor id of the variant held.
@@ -42457,10 +51098,26 @@ pub mod phone {
     ///
     /// TL type [`phone.GroupCallStars`](https://core.telegram.org/type/phone.GroupCallStars), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GroupCallStars {
         /// `phone.groupCallStars#9d1dbd26 total_stars:long top_donors:Vector<GroupCallDonor> chats:Vector<Chat> users:Vector<User> = phone.GroupCallStars;`: [`super::super::types::phone::GroupCallStars`].
         GroupCallStars(super::super::types::phone::GroupCallStars),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GroupCallStars {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GroupCallStars {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GroupCallStars {
         /// The constructor id of the variant held.
@@ -42502,10 +51159,26 @@ pub mod phone {
     ///
     /// TL type [`phone.GroupCallStreamChannels`](https://core.telegram.org/type/phone.GroupCallStreamChannels), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GroupCallStreamChannels {
         /// `phone.groupCallStreamChannels#d0e482b2 channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels;`: [`super::super::types::phone::GroupCallStreamChannels`].
         GroupCallStreamChannels(super::super::types::phone::GroupCallStreamChannels),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GroupCallStreamChannels {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GroupCallStreamChannels {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GroupCallStreamChannels {
         /// The constructor id of the variant held.
@@ -42551,10 +51224,26 @@ pub mod phone {
     ///
     /// TL type [`phone.GroupCallStreamRtmpUrl`](https://core.telegram.org/type/phone.GroupCallStreamRtmpUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GroupCallStreamRtmpUrl {
         /// `phone.groupCallStreamRtmpUrl#2dbf3432 url:string key:string = phone.GroupCallStreamRtmpUrl;`: [`super::super::types::phone::GroupCallStreamRtmpUrl`].
         GroupCallStreamRtmpUrl(super::super::types::phone::GroupCallStreamRtmpUrl),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GroupCallStreamRtmpUrl {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GroupCallStreamRtmpUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GroupCallStreamRtmpUrl {
         /// The constructor id of the variant held.
@@ -42600,10 +51289,26 @@ pub mod phone {
     ///
     /// TL type [`phone.GroupParticipants`](https://core.telegram.org/type/phone.GroupParticipants), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum GroupParticipants {
         /// `phone.groupParticipants#f47751b6 count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants;`: [`super::super::types::phone::GroupParticipants`].
         GroupParticipants(super::super::types::phone::GroupParticipants),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for GroupParticipants {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for GroupParticipants {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl GroupParticipants {
         /// The constructor id of the variant held.
@@ -42645,10 +51350,26 @@ pub mod phone {
     ///
     /// TL type [`phone.JoinAsPeers`](https://core.telegram.org/type/phone.JoinAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum JoinAsPeers {
         /// `phone.joinAsPeers#afe5623f peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers;`: [`super::super::types::phone::JoinAsPeers`].
         JoinAsPeers(super::super::types::phone::JoinAsPeers),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for JoinAsPeers {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for JoinAsPeers {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl JoinAsPeers {
         /// The constructor id of the variant held.
@@ -42690,10 +51411,26 @@ pub mod phone {
     ///
     /// TL type [`phone.PhoneCall`](https://core.telegram.org/type/phone.PhoneCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PhoneCall {
         /// `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall;`: [`super::super::types::phone::PhoneCall`].
         PhoneCall(super::super::types::phone::PhoneCall),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PhoneCall {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PhoneCall {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PhoneCall {
         /// The constructor id of the variant held.
@@ -42738,10 +51475,26 @@ pub mod photos {
     ///
     /// TL type [`photos.Photo`](https://core.telegram.org/type/photos.Photo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Photo {
         /// `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo;`: [`super::super::types::photos::Photo`].
         Photo(super::super::types::photos::Photo),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Photo {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Photo {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Photo {
         /// The constructor id of the variant held.
@@ -42783,12 +51536,28 @@ pub mod photos {
     ///
     /// TL type [`photos.Photos`](https://core.telegram.org/type/photos.Photos), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Photos {
         /// `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos;`: [`super::super::types::photos::Photos`].
         Photos(super::super::types::photos::Photos),
         /// `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos;`: [`super::super::types::photos::PhotosSlice`].
         Slice(super::super::types::photos::PhotosSlice),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Photos {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Photos {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Photos {
         /// The constructor id of the variant held.
@@ -42845,10 +51614,26 @@ pub mod premium {
     ///
     /// TL type [`premium.BoostsList`](https://core.telegram.org/type/premium.BoostsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BoostsList {
         /// `premium.boostsList#86f8613c flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList;`: [`super::super::types::premium::BoostsList`].
         BoostsList(super::super::types::premium::BoostsList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BoostsList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BoostsList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BoostsList {
         /// The constructor id of the variant held.
@@ -42890,10 +51675,26 @@ pub mod premium {
     ///
     /// TL type [`premium.BoostsStatus`](https://core.telegram.org/type/premium.BoostsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BoostsStatus {
         /// `premium.boostsStatus#4959427a flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus;`: [`super::super::types::premium::BoostsStatus`].
         BoostsStatus(super::super::types::premium::BoostsStatus),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BoostsStatus {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BoostsStatus {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BoostsStatus {
         /// The constructor id of the variant held.
@@ -42935,10 +51736,26 @@ pub mod premium {
     ///
     /// TL type [`premium.MyBoosts`](https://core.telegram.org/type/premium.MyBoosts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MyBoosts {
         /// `premium.myBoosts#9ae228e2 my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts;`: [`super::super::types::premium::MyBoosts`].
         MyBoosts(super::super::types::premium::MyBoosts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MyBoosts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MyBoosts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MyBoosts {
         /// The constructor id of the variant held.
@@ -42983,10 +51800,26 @@ pub mod smsjobs {
     ///
     /// TL type [`smsjobs.EligibilityToJoin`](https://core.telegram.org/type/smsjobs.EligibilityToJoin), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EligibilityToJoin {
         /// `smsjobs.eligibleToJoin#dc8b44cf terms_url:string monthly_sent_sms:int = smsjobs.EligibilityToJoin;`: [`super::super::types::smsjobs::EligibleToJoin`].
         EligibleToJoin(super::super::types::smsjobs::EligibleToJoin),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EligibilityToJoin {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EligibilityToJoin {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EligibilityToJoin {
         /// The constructor id of the variant held.
@@ -43030,10 +51863,26 @@ pub mod smsjobs {
     ///
     /// TL type [`smsjobs.Status`](https://core.telegram.org/type/smsjobs.Status), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Status {
         /// `smsjobs.status#2aee9191 flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status;`: [`super::super::types::smsjobs::Status`].
         Status(super::super::types::smsjobs::Status),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Status {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Status {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Status {
         /// The constructor id of the variant held.
@@ -43078,10 +51927,26 @@ pub mod stats {
     ///
     /// TL type [`stats.BroadcastStats`](https://core.telegram.org/type/stats.BroadcastStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum BroadcastStats {
         /// `stats.broadcastStats#396ca5fc period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats;`: [`super::super::types::stats::BroadcastStats`].
         BroadcastStats(super::super::types::stats::BroadcastStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for BroadcastStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for BroadcastStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl BroadcastStats {
         /// The constructor id of the variant held.
@@ -43123,10 +51988,26 @@ pub mod stats {
     ///
     /// TL type [`stats.MegagroupStats`](https://core.telegram.org/type/stats.MegagroupStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MegagroupStats {
         /// `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats;`: [`super::super::types::stats::MegagroupStats`].
         MegagroupStats(super::super::types::stats::MegagroupStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MegagroupStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MegagroupStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MegagroupStats {
         /// The constructor id of the variant held.
@@ -43168,10 +52049,26 @@ pub mod stats {
     ///
     /// TL type [`stats.MessageStats`](https://core.telegram.org/type/stats.MessageStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum MessageStats {
         /// `stats.messageStats#7fe91c14 views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats;`: [`super::super::types::stats::MessageStats`].
         MessageStats(super::super::types::stats::MessageStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for MessageStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for MessageStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl MessageStats {
         /// The constructor id of the variant held.
@@ -43211,10 +52108,26 @@ pub mod stats {
     }
     /// TL type [`stats.PollStats`](https://core.telegram.org/type/stats.PollStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PollStats {
         /// `stats.pollStats#2999beed votes_graph:StatsGraph = stats.PollStats;`: [`super::super::types::stats::PollStats`].
         PollStats(super::super::types::stats::PollStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PollStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PollStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PollStats {
         /// The constructor id of the variant held.
@@ -43256,10 +52169,26 @@ pub mod stats {
     ///
     /// TL type [`stats.PublicForwards`](https://core.telegram.org/type/stats.PublicForwards), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PublicForwards {
         /// `stats.publicForwards#93037e20 flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards;`: [`super::super::types::stats::PublicForwards`].
         PublicForwards(super::super::types::stats::PublicForwards),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PublicForwards {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PublicForwards {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PublicForwards {
         /// The constructor id of the variant held.
@@ -43301,10 +52230,26 @@ pub mod stats {
     ///
     /// TL type [`stats.StoryStats`](https://core.telegram.org/type/stats.StoryStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StoryStats {
         /// `stats.storyStats#50cd067c views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats;`: [`super::super::types::stats::StoryStats`].
         StoryStats(super::super::types::stats::StoryStats),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StoryStats {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StoryStats {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StoryStats {
         /// The constructor id of the variant held.
@@ -43349,10 +52294,26 @@ pub mod stickers {
     ///
     /// TL type [`stickers.SuggestedShortName`](https://core.telegram.org/type/stickers.SuggestedShortName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SuggestedShortName {
         /// `stickers.suggestedShortName#85fea03f short_name:string = stickers.SuggestedShortName;`: [`super::super::types::stickers::SuggestedShortName`].
         SuggestedShortName(super::super::types::stickers::SuggestedShortName),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SuggestedShortName {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SuggestedShortName {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SuggestedShortName {
         /// The constructor id of the variant held.
@@ -43401,7 +52362,6 @@ pub mod storage {
     ///
     /// TL type [`storage.FileType`](https://core.telegram.org/type/storage.FileType), with 10 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FileType {
         /// `storage.fileUnknown#aa963b05 = storage.FileType;`: [`super::super::types::storage::FileUnknown`].
         FileUnknown(super::super::types::storage::FileUnknown),
@@ -43423,6 +52383,23 @@ pub mod storage {
         FileMp4(super::super::types::storage::FileMp4),
         /// `storage.fileWebp#1081464c = storage.FileType;`: [`super::super::types::storage::FileWebp`].
         FileWebp(super::super::types::storage::FileWebp),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FileType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FileType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FileType {
         /// The constructor id of the variant held.
@@ -43575,12 +52552,28 @@ pub mod stories {
     ///
     /// TL type [`stories.Albums`](https://core.telegram.org/type/stories.Albums), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Albums {
         /// `stories.albumsNotModified#564edaeb = stories.Albums;`: [`super::super::types::stories::AlbumsNotModified`].
         NotModified(super::super::types::stories::AlbumsNotModified),
         /// `stories.albums#c3987a3a hash:long albums:Vector<StoryAlbum> = stories.Albums;`: [`super::super::types::stories::Albums`].
         Albums(super::super::types::stories::Albums),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Albums {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Albums {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Albums {
         /// The constructor id of the variant held.
@@ -43634,12 +52627,28 @@ pub mod stories {
     ///
     /// TL type [`stories.AllStories`](https://core.telegram.org/type/stories.AllStories), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum AllStories {
         /// `stories.allStoriesNotModified#1158fe3e flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories;`: [`super::super::types::stories::AllStoriesNotModified`].
         NotModified(super::super::types::stories::AllStoriesNotModified),
         /// `stories.allStories#6efc5e81 flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories;`: [`super::super::types::stories::AllStories`].
         AllStories(super::super::types::stories::AllStories),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for AllStories {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for AllStories {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl AllStories {
         /// The constructor id of the variant held.
@@ -43693,10 +52702,26 @@ pub mod stories {
     ///
     /// TL type [`stories.CanSendStoryCount`](https://core.telegram.org/type/stories.CanSendStoryCount), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CanSendStoryCount {
         /// `stories.canSendStoryCount#c387c04e count_remains:int = stories.CanSendStoryCount;`: [`super::super::types::stories::CanSendStoryCount`].
         CanSendStoryCount(super::super::types::stories::CanSendStoryCount),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CanSendStoryCount {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CanSendStoryCount {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CanSendStoryCount {
         /// The constructor id of the variant held.
@@ -43740,10 +52765,26 @@ pub mod stories {
     ///
     /// TL type [`stories.FoundStories`](https://core.telegram.org/type/stories.FoundStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum FoundStories {
         /// `stories.foundStories#e2de7737 flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories;`: [`super::super::types::stories::FoundStories`].
         FoundStories(super::super::types::stories::FoundStories),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for FoundStories {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for FoundStories {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl FoundStories {
         /// The constructor id of the variant held.
@@ -43785,10 +52826,26 @@ pub mod stories {
     ///
     /// TL type [`stories.PeerStories`](https://core.telegram.org/type/stories.PeerStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum PeerStories {
         /// `stories.peerStories#cae68768 stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories;`: [`super::super::types::stories::PeerStories`].
         PeerStories(super::super::types::stories::PeerStories),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for PeerStories {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for PeerStories {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl PeerStories {
         /// The constructor id of the variant held.
@@ -43830,10 +52887,26 @@ pub mod stories {
     ///
     /// TL type [`stories.Stories`](https://core.telegram.org/type/stories.Stories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Stories {
         /// `stories.stories#63c3dd0a flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories;`: [`super::super::types::stories::Stories`].
         Stories(super::super::types::stories::Stories),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Stories {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Stories {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Stories {
         /// The constructor id of the variant held.
@@ -43875,10 +52948,26 @@ pub mod stories {
     ///
     /// TL type [`stories.StoryReactionsList`](https://core.telegram.org/type/stories.StoryReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StoryReactionsList {
         /// `stories.storyReactionsList#aa5f789c flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList;`: [`super::super::types::stories::StoryReactionsList`].
         StoryReactionsList(super::super::types::stories::StoryReactionsList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StoryReactionsList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StoryReactionsList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StoryReactionsList {
         /// The constructor id of the variant held.
@@ -43924,10 +53013,26 @@ pub mod stories {
     ///
     /// TL type [`stories.StoryViews`](https://core.telegram.org/type/stories.StoryViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StoryViews {
         /// `stories.storyViews#de9eed1d views:Vector<StoryViews> users:Vector<User> = stories.StoryViews;`: [`super::super::types::stories::StoryViews`].
         StoryViews(super::super::types::stories::StoryViews),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StoryViews {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StoryViews {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StoryViews {
         /// The constructor id of the variant held.
@@ -43969,10 +53074,26 @@ pub mod stories {
     ///
     /// TL type [`stories.StoryViewsList`](https://core.telegram.org/type/stories.StoryViewsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StoryViewsList {
         /// `stories.storyViewsList#59d78fc5 flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList;`: [`super::super::types::stories::StoryViewsList`].
         StoryViewsList(super::super::types::stories::StoryViewsList),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StoryViewsList {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StoryViewsList {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StoryViewsList {
         /// The constructor id of the variant held.
@@ -44015,10 +53136,26 @@ pub mod stories {
 pub mod toncenter {
     /// TL type [`toncenter.ApiResponse`](https://core.telegram.org/type/toncenter.ApiResponse), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ApiResponse {
         /// `toncenter.apiResponse#ac8dfe19 response:DataJSON = toncenter.ApiResponse;`: [`super::super::types::toncenter::ApiResponse`].
         ApiResponse(super::super::types::toncenter::ApiResponse),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ApiResponse {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ApiResponse {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ApiResponse {
         /// The constructor id of the variant held.
@@ -44058,10 +53195,26 @@ pub mod toncenter {
     }
     /// TL type [`toncenter.StreamingUrl`](https://core.telegram.org/type/toncenter.StreamingUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum StreamingUrl {
         /// `toncenter.streamingUrl#19887601 url:string expires:int = toncenter.StreamingUrl;`: [`super::super::types::toncenter::StreamingUrl`].
         StreamingUrl(super::super::types::toncenter::StreamingUrl),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for StreamingUrl {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for StreamingUrl {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl StreamingUrl {
         /// The constructor id of the variant held.
@@ -44106,7 +53259,6 @@ pub mod updates {
     ///
     /// TL type [`updates.ChannelDifference`](https://core.telegram.org/type/updates.ChannelDifference), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ChannelDifference {
         /// `updates.channelDifferenceEmpty#3e11affb flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference;`: [`super::super::types::updates::ChannelDifferenceEmpty`].
         Empty(super::super::types::updates::ChannelDifferenceEmpty),
@@ -44114,6 +53266,23 @@ pub mod updates {
         TooLong(super::super::types::updates::ChannelDifferenceTooLong),
         /// `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference;`: [`super::super::types::updates::ChannelDifference`].
         ChannelDifference(super::super::types::updates::ChannelDifference),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ChannelDifference {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ChannelDifference {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ChannelDifference {
         /// The constructor id of the variant held.
@@ -44181,7 +53350,6 @@ pub mod updates {
     ///
     /// TL type [`updates.Difference`](https://core.telegram.org/type/updates.Difference), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Difference {
         /// `updates.differenceEmpty#5d75a138 date:int seq:int = updates.Difference;`: [`super::super::types::updates::DifferenceEmpty`].
         Empty(super::super::types::updates::DifferenceEmpty),
@@ -44191,6 +53359,23 @@ pub mod updates {
         Slice(super::super::types::updates::DifferenceSlice),
         /// `updates.differenceTooLong#4afe8f6d pts:int = updates.Difference;`: [`super::super::types::updates::DifferenceTooLong`].
         TooLong(super::super::types::updates::DifferenceTooLong),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Difference {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Difference {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Difference {
         /// The constructor id of the variant held.
@@ -44268,10 +53453,26 @@ pub mod updates {
     ///
     /// TL type [`updates.State`](https://core.telegram.org/type/updates.State), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum State {
         /// `updates.state#a56c2a3e pts:int qts:int date:int seq:int unread_count:int = updates.State;`: [`super::super::types::updates::State`].
         State(super::super::types::updates::State),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for State {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for State {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl State {
         /// The constructor id of the variant held.
@@ -44316,12 +53517,28 @@ pub mod upload {
     ///
     /// TL type [`upload.CdnFile`](https://core.telegram.org/type/upload.CdnFile), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum CdnFile {
         /// `upload.cdnFileReuploadNeeded#eea8e46e request_token:bytes = upload.CdnFile;`: [`super::super::types::upload::CdnFileReuploadNeeded`].
         ReuploadNeeded(super::super::types::upload::CdnFileReuploadNeeded),
         /// `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile;`: [`super::super::types::upload::CdnFile`].
         CdnFile(super::super::types::upload::CdnFile),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for CdnFile {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for CdnFile {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl CdnFile {
         /// The constructor id of the variant held.
@@ -44375,12 +53592,28 @@ pub mod upload {
     ///
     /// TL type [`upload.File`](https://core.telegram.org/type/upload.File), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum File {
         /// `upload.file#096a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;`: [`super::super::types::upload::File`].
         File(super::super::types::upload::File),
         /// `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File;`: [`super::super::types::upload::FileCdnRedirect`].
         CdnRedirect(super::super::types::upload::FileCdnRedirect),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for File {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for File {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl File {
         /// The constructor id of the variant held.
@@ -44434,10 +53667,26 @@ pub mod upload {
     ///
     /// TL type [`upload.WebFile`](https://core.telegram.org/type/upload.WebFile), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum WebFile {
         /// `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile;`: [`super::super::types::upload::WebFile`].
         WebFile(super::super::types::upload::WebFile),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for WebFile {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for WebFile {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl WebFile {
         /// The constructor id of the variant held.
@@ -44482,12 +53731,28 @@ pub mod users {
     ///
     /// TL type [`users.SavedMusic`](https://core.telegram.org/type/users.SavedMusic), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SavedMusic {
         /// `users.savedMusicNotModified#e3878aa4 count:int = users.SavedMusic;`: [`super::super::types::users::SavedMusicNotModified`].
         NotModified(super::super::types::users::SavedMusicNotModified),
         /// `users.savedMusic#34a2f297 count:int documents:Vector<Document> = users.SavedMusic;`: [`super::super::types::users::SavedMusic`].
         SavedMusic(super::super::types::users::SavedMusic),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SavedMusic {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SavedMusic {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SavedMusic {
         /// The constructor id of the variant held.
@@ -44541,10 +53806,26 @@ pub mod users {
     ///
     /// TL type [`users.UserFull`](https://core.telegram.org/type/users.UserFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum UserFull {
         /// `users.userFull#3b6d152e full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull;`: [`super::super::types::users::UserFull`].
         UserFull(super::super::types::users::UserFull),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for UserFull {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for UserFull {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl UserFull {
         /// The constructor id of the variant held.
@@ -44586,12 +53867,28 @@ pub mod users {
     ///
     /// TL type [`users.Users`](https://core.telegram.org/type/users.Users), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Users {
         /// `users.users#62d706b8 users:Vector<User> = users.Users;`: [`super::super::types::users::Users`].
         Users(super::super::types::users::Users),
         /// `users.usersSlice#315a4974 count:int users:Vector<User> = users.Users;`: [`super::super::types::users::UsersSlice`].
         Slice(super::super::types::users::UsersSlice),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Users {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Users {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Users {
         /// The constructor id of the variant held.
@@ -44646,12 +53943,28 @@ pub mod users {
 pub mod wallet {
     /// TL type [`wallet.EncryptedSecretPhrasePart`](https://core.telegram.org/type/wallet.EncryptedSecretPhrasePart), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum EncryptedSecretPhrasePart {
         /// `wallet.encryptedSecretPhrasePart#18e82537 data:bytes = wallet.EncryptedSecretPhrasePart;`: [`super::super::types::wallet::EncryptedSecretPhrasePart`].
         EncryptedSecretPhrasePart(
             super::super::types::wallet::EncryptedSecretPhrasePart,
         ),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for EncryptedSecretPhrasePart {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for EncryptedSecretPhrasePart {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl EncryptedSecretPhrasePart {
         /// The constructor id of the variant held.
@@ -44695,10 +54008,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.ExistingBalance`](https://core.telegram.org/type/wallet.ExistingBalance), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ExistingBalance {
         /// `wallet.existingBalance#bde90a8d flags:# has_balance:flags.0?true url:string = wallet.ExistingBalance;`: [`super::super::types::wallet::ExistingBalance`].
         ExistingBalance(super::super::types::wallet::ExistingBalance),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ExistingBalance {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ExistingBalance {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ExistingBalance {
         /// The constructor id of the variant held.
@@ -44738,10 +54067,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.HolderDc`](https://core.telegram.org/type/wallet.HolderDc), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum HolderDc {
         /// `wallet.holderDc#f9d612ef dc:int public_key:bytes = wallet.HolderDc;`: [`super::super::types::wallet::HolderDc`].
         HolderDc(super::super::types::wallet::HolderDc),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for HolderDc {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for HolderDc {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl HolderDc {
         /// The constructor id of the variant held.
@@ -44781,10 +54126,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.NftAttribute`](https://core.telegram.org/type/wallet.NftAttribute), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum NftAttribute {
         /// `wallet.nftAttribute#4c1ef10e trait_type:string value:string = wallet.NftAttribute;`: [`super::super::types::wallet::NftAttribute`].
         NftAttribute(super::super::types::wallet::NftAttribute),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for NftAttribute {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for NftAttribute {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl NftAttribute {
         /// The constructor id of the variant held.
@@ -44824,10 +54185,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.NftItem`](https://core.telegram.org/type/wallet.NftItem), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum NftItem {
         /// `wallet.nftItem#3441fd1c flags:# collection_address:flags.0?string address:string owner_address:string index:string name:flags.1?string description:flags.2?string image:flags.3?WebDocument image_small:flags.4?WebDocument content_url:flags.5?WebDocument lottie:flags.6?WebDocument attributes:flags.7?Vector<wallet.NftAttribute> extra:flags.8?DataJSON = wallet.NftItem;`: [`super::super::types::wallet::NftItem`].
         NftItem(super::super::types::wallet::NftItem),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for NftItem {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for NftItem {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl NftItem {
         /// The constructor id of the variant held.
@@ -44867,10 +54244,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.NftItems`](https://core.telegram.org/type/wallet.NftItems), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum NftItems {
         /// `wallet.nftItems#794d486f flags:# items:Vector<wallet.NftItem> next_offset:flags.0?string = wallet.NftItems;`: [`super::super::types::wallet::NftItems`].
         NftItems(super::super::types::wallet::NftItems),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for NftItems {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for NftItems {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl NftItems {
         /// The constructor id of the variant held.
@@ -44910,10 +54303,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.ProofChallenge`](https://core.telegram.org/type/wallet.ProofChallenge), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum ProofChallenge {
         /// `wallet.proofChallenge#99e41707 payload:string expires:int domain:string = wallet.ProofChallenge;`: [`super::super::types::wallet::ProofChallenge`].
         ProofChallenge(super::super::types::wallet::ProofChallenge),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for ProofChallenge {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for ProofChallenge {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl ProofChallenge {
         /// The constructor id of the variant held.
@@ -44953,10 +54362,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.SecretPhraseParts`](https://core.telegram.org/type/wallet.SecretPhraseParts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum SecretPhraseParts {
         /// `wallet.secretPhraseParts#e6d0ef01 token:string dcs:Vector<int> = wallet.SecretPhraseParts;`: [`super::super::types::wallet::SecretPhraseParts`].
         SecretPhraseParts(super::super::types::wallet::SecretPhraseParts),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for SecretPhraseParts {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for SecretPhraseParts {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl SecretPhraseParts {
         /// The constructor id of the variant held.
@@ -44996,10 +54421,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.TonConnectChallenge`](https://core.telegram.org/type/wallet.TonConnectChallenge), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TonConnectChallenge {
         /// `wallet.tonConnectChallenge#4bc89693 challenge:bytes event_id:long = wallet.TonConnectChallenge;`: [`super::super::types::wallet::TonConnectChallenge`].
         TonConnectChallenge(super::super::types::wallet::TonConnectChallenge),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TonConnectChallenge {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TonConnectChallenge {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TonConnectChallenge {
         /// The constructor id of the variant held.
@@ -45043,10 +54484,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.TonConnectPending`](https://core.telegram.org/type/wallet.TonConnectPending), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TonConnectPending {
         /// `wallet.tonConnectPending#85c0f124 session:TonConnectSession requests:Vector<TonConnectRequest> = wallet.TonConnectPending;`: [`super::super::types::wallet::TonConnectPending`].
         TonConnectPending(super::super::types::wallet::TonConnectPending),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TonConnectPending {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TonConnectPending {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TonConnectPending {
         /// The constructor id of the variant held.
@@ -45086,10 +54543,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.TonConnectSessions`](https://core.telegram.org/type/wallet.TonConnectSessions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum TonConnectSessions {
         /// `wallet.tonConnectSessions#0e1f6896 sessions:Vector<TonConnectSession> = wallet.TonConnectSessions;`: [`super::super::types::wallet::TonConnectSessions`].
         TonConnectSessions(super::super::types::wallet::TonConnectSessions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for TonConnectSessions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for TonConnectSessions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl TonConnectSessions {
         /// The constructor id of the variant held.
@@ -45131,10 +54604,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.Transactions`](https://core.telegram.org/type/wallet.Transactions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum Transactions {
         /// `wallet.transactions#4322d5a5 flags:# balance:long transactions:Vector<WalletTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = wallet.Transactions;`: [`super::super::types::wallet::Transactions`].
         Transactions(super::super::types::wallet::Transactions),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for Transactions {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for Transactions {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl Transactions {
         /// The constructor id of the variant held.
@@ -45174,10 +54663,26 @@ pub mod wallet {
     }
     /// TL type [`wallet.UserAddresses`](https://core.telegram.org/type/wallet.UserAddresses), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     pub enum UserAddresses {
         /// `wallet.userAddresses#928e7b55 addresses:Vector<WalletUserAddress> users:Vector<User> = wallet.UserAddresses;`: [`super::super::types::wallet::UserAddresses`].
         UserAddresses(super::super::types::wallet::UserAddresses),
+    }
+    #[cfg(feature = "serde")]
+    impl serde::Serialize for UserAddresses {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            crate::serde_support::serialize(self, serializer)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl<'de> serde::Deserialize<'de> for UserAddresses {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::serde_support::deserialize(deserializer)
+        }
     }
     impl UserAddresses {
         /// The constructor id of the variant held.

@@ -2629,7 +2629,6 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 /// and nested objects (`invokeWithLayer` and friends) cost little stack.
 #[cfg(feature = "object")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[allow(clippy::large_enum_variant)]
 pub enum Object {
     /// A `Bool`.
@@ -18028,6 +18027,21 @@ impl ::tl_runtime::Deserializable for Object {
         };
         r.leave();
         value
+    }
+}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Object {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_support::serialize(self, serializer)
+    }
+}
+#[cfg(feature = "serde")]
+#[cfg(feature = "object")]
+impl<'de> serde::Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::serde_support::deserialize(deserializer)
     }
 }
 #[cfg(feature = "object")]

@@ -74,11 +74,13 @@ impl Context<'_> {
         } else {
             (quote!(), quote!())
         };
+        let serde_impls = self.serde_impls(&name, &[], Some(&quote!()));
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
             #serde
             pub enum #name { #(#definitions)* }
+            #serde_impls
             impl #name {
                 /// The constructor id of the variant held.
                 pub fn constructor_id(&self) -> u32 {

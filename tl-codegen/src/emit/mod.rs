@@ -24,8 +24,11 @@ use crate::naming;
 pub struct EmitOptions {
     /// Path of the runtime crate, `::tl_runtime`.
     pub runtime_path: String,
-    /// A cargo feature that turns on serde derives, if any.
+    /// A cargo feature that turns on serde support, if any.
     pub serde_feature: Option<String>,
+    /// With serde: the path of a module whose `serialize` / `deserialize` functions
+    /// implement serde's traits through the TL encoding; without, serde's derives.
+    pub serde_via: Option<String>,
     /// The typed errors: `errors::Error`, the per-function enums, `TypedErrors` impls.
     pub errors: Include,
     /// `Object` (any boxed value by id) and the function decoders it needs.
@@ -144,6 +147,8 @@ pub(crate) struct Context<'a> {
     pub rt: TokenStream,
     /// `#[cfg_attr(feature = "serde", derive(...))]` or nothing.
     pub serde_derive: TokenStream,
+    /// `(cfg attribute, module path)` when serde goes through a module's functions.
+    pub serde_via: Option<(TokenStream, TokenStream)>,
     /// `None` without typed errors; otherwise the attributes gating them.
     pub errors_gate: Option<TokenStream>,
     /// `None` without `Object`; otherwise the attributes gating it and function decoders.
@@ -158,16 +163,26 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         .runtime_path
         .parse()
         .map_err(|e| format!("invalid runtime path `{}`: {e}", options.runtime_path))?;
-    let serde_derive = match &options.serde_feature {
-        Some(feature) => quote! {
-            #[cfg_attr(feature = #feature, derive(serde::Serialize, serde::Deserialize))]
-        },
-        None => quote!(),
+    let (serde_derive, serde_via) = match (&options.serde_feature, &options.serde_via) {
+        (Some(feature), Some(via)) => {
+            let via: TokenStream = via
+                .parse()
+                .map_err(|e| format!("invalid serde module path `{via}`: {e}"))?;
+            (quote!(), Some((quote!(#[cfg(feature = #feature)]), via)))
+        }
+        (Some(feature), None) => (
+            quote! {
+                #[cfg_attr(feature = #feature, derive(serde::Serialize, serde::Deserialize))]
+            },
+            None,
+        ),
+        (None, _) => (quote!(), None),
     };
     let cx = Context {
         ir,
         rt,
         serde_derive,
+        serde_via,
         errors_gate: options.errors.gate(),
         object_gate: options.object.gate(),
         conversions_gate: options.conversions.gate(),
@@ -182,6 +197,54 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
 }
 
 impl Context<'_> {
+    /// `Serialize` and `Deserialize` for `name` through the serde module, when serde goes
+    /// through one (see [`EmitOptions::serde_via`]); nothing otherwise.
+    ///
+    /// `generics` get the bounds the encoding needs. `decode_gate` holds the attributes that
+    /// gate `Deserialize` (empty: none), or is `None` for no `Deserialize` at all: function
+    /// calls decode only with their decoders.
+    pub fn serde_impls(
+        &self,
+        name: &proc_macro2::Ident,
+        generics: &[proc_macro2::Ident],
+        decode_gate: Option<&TokenStream>,
+    ) -> TokenStream {
+        let Some((cfg, via)) = &self.serde_via else {
+            return quote!();
+        };
+        let rt = &self.rt;
+        let (ser_params, de_params, args) = if generics.is_empty() {
+            (quote!(), quote!(<'de>), quote!())
+        } else {
+            (
+                quote!(<#(#generics: #rt::Serializable),*>),
+                quote!(<'de, #(#generics: #rt::Deserializable),*>),
+                quote!(<#(#generics),*>),
+            )
+        };
+        let deserialize = match decode_gate {
+            Some(gate) => quote! {
+                #cfg
+                #gate
+                impl #de_params serde::Deserialize<'de> for #name #args {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        #via::deserialize(deserializer)
+                    }
+                }
+            },
+            None => quote!(),
+        };
+        quote! {
+            #cfg
+            impl #ser_params serde::Serialize for #name #args {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    #via::serialize(self, serializer)
+                }
+            }
+            #deserialize
+        }
+    }
+
     /// `super::…::kind::modules::Name` as seen from `depth` levels below the root.
     pub fn item_path(&self, kind: &str, path: &RustPath, depth: usize) -> TokenStream {
         let supers = supers(depth);

@@ -44,8 +44,10 @@ impl Context<'_> {
         let out = out_param(item);
         let r = reader_param(item);
         let from = self.conversions(item, depth);
+        let serde = self.serde_impls(&name, &[], Some(&quote!()));
         quote! {
             #definition
+            #serde
             #identifiable
             impl #rt::BareSerializable for #name {
                 #[inline]
@@ -116,8 +118,10 @@ impl Context<'_> {
             },
             None => quote!(),
         };
+        let serde = self.serde_impls(&name, &generics, self.object_gate.as_ref());
         quote! {
             #definition
+            #serde
             #identifiable
             impl #ser_params #rt::BareSerializable for #name #ty_args {
                 #[inline]
