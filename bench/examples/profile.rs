@@ -7,12 +7,13 @@
 //! ```
 //!
 //! Arguments: `ours|grammers`, `decode|encode|encode-reused|encode-cap256|encode-exact` (the
-//! encode modes: ours only), the number of passes; `KIND=<Kind>` keeps one kind of sample.
+//! encode modes: ours only), the number of passes; `KIND=<Kind>` keeps one kind of sample;
+//! `MIX=non-ascii` takes the corpus of `TextMix::NonAscii` instead of the default one.
 
 use std::hint::black_box;
 
 use grammers_tl_types as gr;
-use tl_bench::{corpus, Kind, Value};
+use tl_bench::{corpus, corpus_with, Kind, TextMix, Value};
 use tl_runtime::Serializable as _;
 
 fn main() {
@@ -20,7 +21,10 @@ fn main() {
     let who = args.get(1).map_or("ours", String::as_str);
     let what = args.get(2).map_or("decode", String::as_str);
     let passes: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(100);
-    let mut samples = corpus();
+    let mut samples = match std::env::var("MIX").as_deref() {
+        Ok("non-ascii") => corpus_with(TextMix::NonAscii),
+        _ => corpus(),
+    };
     // `KIND=ShortMessage` (a `Kind` name): only the samples of that kind.
     if let Ok(kind) = std::env::var("KIND") {
         samples.retain(|s| format!("{:?}", s.kind) == kind);
