@@ -70,7 +70,8 @@
 //! - `rust`: what the change means for the generated crate (`tl-types`), from the
 //!   generator's own lowering: `change` is one of `item_added`, `item_removed`,
 //!   `field_added`, `field_removed`, `field_retyped`, `method_added`, `method_removed`,
-//!   `variant_added`, `variant_removed`, `returns_changed`. Struct fields are as generated:
+//!   `variant_added`, `variant_removed`, `returns_changed`; names are before keyword
+//!   escaping (`type`, not `r#type`). Struct fields are as generated:
 //!   params sharing a flag bit are one `Option<(A, B)>` field, and a `flags.N?true` sharing
 //!   its bit with a value is a method, not a field. Breaking: anything removed or retyped,
 //!   a new field (struct literals must name it) and a new variant (the enums are
@@ -450,10 +451,9 @@ fn compare(old: &Definition<'_>, new: &Definition<'_>) -> Option<Changed> {
 fn lower(schema: &Schema<'_>, which: &str) -> Result<Ir, String> {
     ir::lower(schema, &NoDocs).map_err(|errors| {
         let first = errors.first().map(ToString::to_string).unwrap_or_default();
-        format!(
-            "the {which} schema cannot be generated ({} errors; first: {first})",
-            errors.len()
-        )
+        let n = errors.len();
+        let plural = if n == 1 { "" } else { "s" };
+        format!("the {which} schema cannot be generated ({n} error{plural}; first: {first})")
     })
 }
 

@@ -150,3 +150,32 @@ fn hostile_nesting_is_an_error_not_a_crash() {
     let output = run(&["diff", deep.to_str().unwrap(), "small_new.tl"]);
     assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
 }
+
+#[test]
+fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
+    // `%Foo` with two constructors parses but cannot be generated: the TL diff works, the
+    // Rust part is null with a note.
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.tl"), dir.path().join("new.tl"));
+    std::fs::write(&old, "foo#11111111 = Foo;\nbar#33333333 a:int = Bar;\n").unwrap();
+    std::fs::write(
+        &new,
+        "foo#11111111 = Foo;\nfooB#22222222 = Foo;\nbar#33333333 a:%Foo = Bar;\n",
+    )
+    .unwrap();
+    let output = run(&[
+        "diff",
+        "--json",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(v["rust"], serde_json::Value::Null);
+    assert_eq!(v["changed"][0]["params_changed"][0]["new"], "%Foo");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("note: no Rust impact: the new schema cannot be generated"),
+        "{stderr}"
+    );
+}
