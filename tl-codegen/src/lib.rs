@@ -21,10 +21,8 @@ mod docs_source;
 mod emit;
 mod format;
 mod ir;
-mod large_fields;
 mod markdown;
 mod naming;
-mod recursion;
 mod write;
 
 pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, Result, Stats};

@@ -12,7 +12,7 @@
 //! final size.
 
 use crate::ir::{Ir, Ty};
-use crate::recursion::inline_target;
+use super::recursion::inline_target;
 
 /// A field whose value is estimated larger than this many bytes is boxed.
 pub const MAX_INLINE_BYTES: usize = 128;

@@ -2,8 +2,11 @@
 //!
 //! Lowering resolves every TL type to a Rust shape ([`Ty`]), names every item
 //! ([`crate::naming`]), groups constructors under their boxed type, lays out flag
-//! fields, and marks which fields need a `Box` to break recursion ([`crate::recursion`]).
+//! fields, and marks which fields need a `Box` to break recursion ([`recursion`]).
 //! The emitters read only this model.
+
+mod large_fields;
+mod recursion;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -337,8 +340,8 @@ impl<'a> Lowering<'a> {
             names_by_id,
             errors,
         };
-        crate::recursion::mark_boxes(&mut ir);
-        crate::large_fields::box_large_fields(&mut ir);
+        recursion::mark_boxes(&mut ir);
+        large_fields::box_large_fields(&mut ir);
         if self.errors.is_empty() {
             Ok(ir)
         } else {
