@@ -645,3 +645,16 @@ fn works_outside_the_workspace() {
         "true\n",
     );
 }
+
+#[test]
+fn the_readme_example() {
+    // The README's `tl-codegen decode --hex --function` example: form_id 42.
+    let run = tl(
+        &["decode", "--hex", "--function"],
+        b"14c99879 2a00000000000000 efca26c3 0467696674000000\n",
+    );
+    assert_ok(
+        &run,
+        "{\n  \"_\": \"payments.sendStarsForm\",\n  \"form_id\": \"42\",\n  \"invoice\": {\n    \"_\": \"inputInvoiceSlug\",\n    \"slug\": \"gift\"\n  }\n}\n",
+    );
+}
