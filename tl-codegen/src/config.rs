@@ -139,7 +139,19 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// The I/O error of [`Error::Io`]; the first [`LowerError`](ir::LowerError) of
+    /// [`Error::Lower`].
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Lower(errors) => errors
+                .first()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            Error::Schema(_) | Error::Format(_) | Error::NoOutDir => None,
+        }
+    }
+}
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
