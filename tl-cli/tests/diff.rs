@@ -179,3 +179,51 @@ fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
         "{stderr}"
     );
 }
+
+/// The generated code for `schema`, without whitespace and `super::` path prefixes.
+fn generated_code(schema: &Path) -> String {
+    let output = tl_codegen::Config::new()
+        .schema(schema)
+        .layout(tl_codegen::Layout::ModuleDir)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    output
+        .files
+        .iter()
+        .map(|f| f.contents.as_str())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<String>()
+        .replace("super::", "")
+        // prettyplease ends a generic argument list broken over lines with a comma.
+        .replace(",>", ">")
+}
+
+#[test]
+fn the_rust_part_matches_what_the_generator_writes() {
+    // Every field and method the report says the new schema adds is in the generated code
+    // with that type, and every one it removes is gone from it.
+    for (old, new) in [
+        ("stars_old.tl", "stars_new.tl"),
+        ("small_old.tl", "small_new.tl"),
+    ] {
+        let out = stdout_of(&["diff", "--json", old, new]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let code = generated_code(&fixtures().join(new));
+        let mut checked = 0;
+        for c in v["rust"]["changes"].as_array().unwrap() {
+            let name = c["name"].as_str().unwrap_or_default();
+            let ty = |k: &str| c[k].as_str().unwrap_or_default().replace(' ', "");
+            let (needle, present) = match c["change"].as_str().unwrap() {
+                "field_added" => (format!("pub{name}:{},", ty("new")), true),
+                "field_retyped" => (format!("pub{name}:{},", ty("new")), true),
+                "field_removed" => (format!("pub{name}:{},", ty("old")), false),
+                "method_added" => (format!("pubfn{name}(&self)->bool"), true),
+                _ => continue,
+            };
+            assert_eq!(code.contains(&needle), present, "{new}: {needle}");
+            checked += 1;
+        }
+        assert!(checked >= 4, "{new}: only {checked} checked");
+    }
+}
