@@ -4,7 +4,7 @@
 //! The new schema is checked first — parsed with the (new or current) `mtproto.tl` and
 //! generated in memory — and on any error nothing is replaced: the command prints the
 //! diagnostics and exits 1. Otherwise it replaces `schema/api.tl` (and
-//! `schema/mtproto.tl` when given), prints the [`diff`](crate::diff) of the old and new
+//! `schema/mtproto.tl` when given), prints the [`crate::diff`] of the old and new
 //! schema, regenerates `generated/`, and reports which new or changed definitions have
 //! no documentation:
 //!
@@ -75,6 +75,9 @@ pub fn run(args: Args) -> ExitCode {
             return refused();
         }
     };
+    for warning in &output.warnings {
+        eprintln!("{warning}");
+    }
     let text = |files: &[(String, String)], i: usize| {
         files
             .get(i)
