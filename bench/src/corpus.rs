@@ -17,6 +17,7 @@
 //! and lengths are in UTF-16 code units, as Telegram's are.
 
 use tl_runtime::Serializable;
+use tl_test_support::SplitMix64;
 use tl_types::{enums, types};
 
 /// The seed of the corpus; changing it changes every byte.
@@ -179,78 +180,6 @@ pub fn stats(samples: &[Sample], kind: Option<Kind>) -> Stats {
         s.min = 0;
     }
     s
-}
-
-/// The splitmix64 generator (Steele, Lea, Flood 2014): tiny, fast and fully deterministic.
-#[derive(Debug, Clone)]
-pub struct SplitMix64 {
-    state: u64,
-}
-
-impl SplitMix64 {
-    /// A generator starting at `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self { state: seed }
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`), by Lemire's multiply-shift (bias is negligible here).
-    pub fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// A number in `lo..=hi`.
-    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-
-    /// An `i32` in `lo..=hi`.
-    pub fn int(&mut self, lo: i32, hi: i32) -> i32 {
-        self.range(i64::from(lo), i64::from(hi)) as i32
-    }
-
-    /// A `usize` in `lo..=hi`.
-    pub fn size(&mut self, lo: usize, hi: usize) -> usize {
-        self.range(lo as i64, hi as i64) as usize
-    }
-
-    /// True with probability `percent` / 100.
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    /// A uniformly chosen element of `items` (non-empty).
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len() as u64) as usize]
-    }
-
-    /// A reference to a uniformly chosen element of `items` (non-empty).
-    pub fn pick_ref<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-
-    /// `n` random bytes.
-    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(n + 8);
-        while out.len() < n {
-            out.extend_from_slice(&self.next_u64().to_le_bytes());
-        }
-        out.truncate(n);
-        out
-    }
-
-    /// A random 64-bit id or hash (any value, as Telegram's are).
-    pub fn long(&mut self) -> i64 {
-        self.next_u64() as i64
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

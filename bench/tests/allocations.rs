@@ -10,101 +10,19 @@
 //! splits ours by what they hold: non-empty strings, non-empty vectors and byte strings, and
 //! the rest (boxed fields).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use grammers_tl_types as gr;
 use tl_bench::{corpus_with, count_constructors, Kind, Sample, TextMix, Value};
-
-/// The system allocator, counting the allocations (and reallocations) of the current thread.
-struct Counting;
-
-thread_local! {
-    // `const` initialisation and no destructor: reading these never allocates nor registers
-    // anything, so they are safe to use from inside the allocator.
-    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
-    static REALLOCATIONS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so `System`'s
-// guarantees carry over; the only addition is bumping thread-local counters, which neither
-// allocates nor unwinds. This is the one `unsafe` of the crate: counting allocations needs a
-// `#[global_allocator]`, whose trait is unsafe to implement.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(&ALLOCATIONS, layout.size());
-        // SAFETY: forwarded unchanged; the caller upholds `alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(&ALLOCATIONS, layout.size());
-        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(&REALLOCATIONS, new_size.saturating_sub(layout.size()));
-        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged; the caller upholds `dealloc`'s contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use tl_test_support::alloc::{self, Allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-fn count(counter: &'static std::thread::LocalKey<Cell<u64>>, bytes: usize) {
-    // `try_with`: during thread teardown the slots may be gone; then nothing is counted.
-    let _ = counter.try_with(|c| c.set(c.get() + 1));
-    let _ = BYTES.try_with(|c| c.set(c.get() + bytes as u64));
-}
-
-/// Allocations, reallocations and requested bytes on this thread so far.
-fn snapshot() -> [u64; 3] {
-    [
-        ALLOCATIONS.with(Cell::get),
-        REALLOCATIONS.with(Cell::get),
-        BYTES.with(Cell::get),
-    ]
-}
-
 /// What decoding a set of samples cost, with one crate.
-#[derive(Default, Clone, Copy)]
-struct Cost {
-    allocations: u64,
-    reallocations: u64,
-    bytes: u64,
-}
-
-impl Cost {
-    fn calls(self) -> u64 {
-        self.allocations + self.reallocations
-    }
-
-    fn add(&mut self, other: Cost) {
-        self.allocations += other.allocations;
-        self.reallocations += other.reallocations;
-        self.bytes += other.bytes;
-    }
-}
+type Cost = Allocations;
 
 /// Runs `decode` and returns what it allocated (the decoded value is dropped after counting).
 fn measure<T>(decode: impl FnOnce() -> T) -> Cost {
-    let before = snapshot();
-    let value = decode();
-    let after = snapshot();
-    drop(value);
-    Cost {
-        allocations: after[0] - before[0],
-        reallocations: after[1] - before[1],
-        bytes: after[2] - before[2],
-    }
+    alloc::measure(decode).1
 }
 
 fn ours(s: &Sample) -> Cost {

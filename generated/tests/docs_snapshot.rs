@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use tl_test_support::snapshot;
+
 /// The `///` lines and fields of `pub struct {name} {` in a generated file: the doc block
 /// above it, then the struct body.
 fn struct_docs(file: &str, name: &str) -> String {
@@ -29,15 +31,7 @@ fn check(snapshot: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(snapshot);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        expected.replace("\r\n", "\n"),
-        actual,
-        "{snapshot} differs (UPDATE_SNAPSHOTS=1 rewrites it)"
-    );
+    snapshot::assert_matches(&path, actual);
 }
 
 #[test]

@@ -6,76 +6,30 @@
 //! on just that test), so that an overflow is reported as that test's failure instead of
 //! aborting the whole suite.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tl_integration_tests::sample::{Catalog, Coverage, Mode, SplitMix64, VECTOR_ID};
+use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
 use tl_parser::{Category, ParamKind, Type};
+use tl_test_support::alloc::{self, Counting};
+use tl_test_support::SplitMix64;
 use tl_types::{
     enums, types, DecodeError, DecodeErrorKind, Deserializable, Object, Reader, Serializable,
 };
 
 // ---------------------------------------------------------------------------------------
-// Allocation tracking: the largest single allocation made by the current thread while
-// tracking is on.
-
-struct TrackingAllocator;
-
-thread_local! {
-    static TRACKING: Cell<bool> = const { Cell::new(false) };
-    static LARGEST: Cell<usize> = const { Cell::new(0) };
-}
-
-fn note_allocation(size: usize) {
-    let tracking = TRACKING.try_with(Cell::get).unwrap_or(false);
-    if tracking {
-        let _ = LARGEST.try_with(|largest| largest.set(largest.get().max(size)));
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the bookkeeping only
-// touches const-initialised thread-locals, which never allocate.
-unsafe impl GlobalAlloc for TrackingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note_allocation(layout.size());
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        note_allocation(layout.size());
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note_allocation(new_size);
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+// Allocation tracking: the largest single allocation made by the current thread.
 
 #[global_allocator]
-static ALLOCATOR: TrackingAllocator = TrackingAllocator;
+static ALLOCATOR: Counting = Counting;
 
 /// Runs `f`, returning its result, the largest single allocation it made and its duration.
 fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, Duration) {
-    LARGEST.with(|l| l.set(0));
-    TRACKING.with(|t| t.set(true));
     let start = Instant::now();
-    let value = f();
-    let elapsed = start.elapsed();
-    TRACKING.with(|t| t.set(false));
-    (value, LARGEST.with(Cell::get), elapsed)
+    let (value, counted) = alloc::measure(f);
+    (value, counted.largest, start.elapsed())
 }
 
 // ---------------------------------------------------------------------------------------

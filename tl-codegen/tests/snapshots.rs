@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use tl_test_support::snapshot;
+
 const CASES: &[&str] = &[
     "flags",
     "recursion",
@@ -19,7 +21,6 @@ fn dir() -> PathBuf {
 
 #[test]
 fn generated_code_matches_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
     for case in CASES {
         let output = tl_codegen::Config::new()
@@ -28,21 +29,11 @@ fn generated_code_matches_snapshots() {
             .unwrap_or_else(|e| panic!("{case}.tl: {e}"));
         assert_eq!(output.files.len(), 1);
         let generated = &output.files[0].contents;
-        let path = dir().join(format!("{case}.rs"));
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        if on_disk.replace("\r\n", "\n") == *generated {
-            continue;
-        }
-        if update {
-            std::fs::write(&path, generated).unwrap();
-        } else {
-            stale.push(path.display().to_string());
+        if let Err(e) = snapshot::check(&dir().join(format!("{case}.rs")), generated) {
+            stale.push(e.to_string());
         }
     }
-    assert!(
-        stale.is_empty(),
-        "snapshots differ: {stale:?}; rerun with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
+    assert!(stale.is_empty(), "{}", stale.join("\n"));
 }
 
 #[test]

@@ -3,64 +3,16 @@
 //! buffer, no growth). A counting global allocator with per-thread counters, so that tests
 //! running in parallel do not disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use tl_runtime::{write, Deserializable, Serializable};
-
-/// The system allocator, counting this thread's allocations and reallocations.
-struct Counting;
-
-thread_local! {
-    // `const` and without a destructor: usable from inside the allocator.
-    static CALLS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-fn count(bytes: usize) {
-    let _ = CALLS.try_with(|c| c.set(c.get() + 1));
-    let _ = BYTES.try_with(|c| c.set(c.get() + bytes as u64));
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; counting neither
-// allocates nor unwinds.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY: the caller upholds `GlobalAlloc::alloc_zeroed`'s contract.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use tl_test_support::alloc::{measure, Counting};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
 /// Decodes a `T` from `bytes` and returns it with the allocation calls and bytes it took.
 fn decode<T: Deserializable>(bytes: &[u8]) -> (T, u64, u64) {
-    let (calls, allocated) = (CALLS.with(Cell::get), BYTES.with(Cell::get));
-    let value = T::from_bytes(bytes).expect("valid input");
-    (
-        value,
-        CALLS.with(Cell::get) - calls,
-        BYTES.with(Cell::get) - allocated,
-    )
+    let (value, counted) = measure(|| T::from_bytes(bytes).expect("valid input"));
+    (value, counted.calls(), counted.bytes)
 }
 
 #[test]
