@@ -95,3 +95,44 @@ proptest! {
         let _ = generate(&schema);
     }
 }
+
+/// The variant names of `pub enum Object` in generated code, in order.
+fn object_variants(code: &str) -> Vec<String> {
+    let start = code.find("pub enum Object {").expect("an Object enum");
+    let body = &code[start..];
+    let body = &body[..body.find("\n}").expect("the end of Object")];
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//") && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('(').map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+/// Types `Foo` and `FooCall` plus a function `foo`, and a type `foo.Call` (joined, also
+/// `FooCall`): every `Object` variant still gets a name of its own (a numbered suffix when
+/// the suffixed name is taken too).
+#[test]
+fn object_variant_names_never_collide() {
+    let schema = "fooValue = Foo;\nfooCallValue = FooCall;\nfoo.callValue = foo.Call;\n\
+                  ---functions---\nfoo = Foo;\nfooCall = FooCall;\n";
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(schema.as_bytes()).unwrap();
+    let output = Config::new().schema(file.path()).generate().unwrap();
+    let variants = object_variants(&output.files[0].contents);
+    let mut unique = variants.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), variants.len(), "{variants:?}");
+    assert_eq!(
+        variants,
+        [
+            "Bool",
+            "Foo",
+            "FooCall",
+            "FooCallType",
+            "FooCall2",
+            "FooCallCall"
+        ],
+        "{variants:?}"
+    );
+}

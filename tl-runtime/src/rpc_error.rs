@@ -114,6 +114,21 @@ impl ErrorClass {
 }
 
 /// An error returned by Telegram for a remote call (`rpc_error#2144ca19`).
+///
+/// A number in the message is split out: `FLOOD_WAIT_30` has the
+/// [`name`](Self::name) `FLOOD_WAIT` and the [`value`](Self::value) 30
+/// (see [`RpcError::new`] for the rules); the message as received stays
+/// available from [`message`](Self::message).
+///
+/// ```
+/// use tl_runtime::{ErrorClass, RpcError};
+///
+/// let error = RpcError::new(420, "FLOOD_WAIT_30");
+/// assert_eq!((error.name.as_str(), error.value), ("FLOOD_WAIT", Some(30)));
+/// assert_eq!(error.class(), ErrorClass::Flood);
+/// assert_eq!(error.flood_wait_seconds(), Some(30));
+/// assert_eq!(error.message(), "FLOOD_WAIT_30");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RpcError {
     /// The error code, e.g. 420 (negative codes such as -503 occur too).
@@ -127,15 +142,33 @@ pub struct RpcError {
 }
 
 impl RpcError {
-    /// Creates an error from its code and message, splitting the message
-    /// with the built-in [`PARAMETERISED`] patterns (see the [module docs](self)).
+    /// Creates an error from its code and message, splitting a number out of the message.
+    ///
+    /// * A message matching a documented pattern (the `PARAMETERISED` list of this crate,
+    ///   e.g. `FLOOD_WAIT_%d`, `FILE_PART_%d_MISSING`), where `%d` is one or more ASCII
+    ///   digits fitting in a `u32`, gets the pattern without its `_%d` as name and the
+    ///   number as value: `FILE_PART_3_MISSING` → `FILE_PART_MISSING` / 3.
+    /// * Otherwise `<NAME>_<digits>` where `<NAME>` ends in `_WAIT`, `_MIGRATE`, `_DELAY` or
+    ///   `_FRESH` is split the same way (`SOME_NEW_WAIT_5` → `SOME_NEW_WAIT` / 5).
+    /// * Anything else is the name as it is, without a value (`MD5_CHECKSUM_INVALID`,
+    ///   `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`, `Timeout`).
+    ///
+    /// ```
+    /// use tl_runtime::RpcError;
+    ///
+    /// let e = RpcError::new(400, "FILE_PART_3_MISSING");
+    /// assert_eq!((e.name.as_str(), e.value), ("FILE_PART_MISSING", Some(3)));
+    /// let e = RpcError::new(400, "MD5_CHECKSUM_INVALID");
+    /// assert_eq!((e.name.as_str(), e.value), ("MD5_CHECKSUM_INVALID", None));
+    /// ```
     #[must_use]
     pub fn new(code: i32, message: &str) -> Self {
         Self::with_patterns(code, message, PARAMETERISED)
     }
 
     /// Like [`new`](Self::new), but splits the message with `patterns`
-    /// (plus the generic `_WAIT`/`_MIGRATE`/`_DELAY`/`_FRESH` rule) instead of [`PARAMETERISED`].
+    /// (plus the generic `_WAIT`/`_MIGRATE`/`_DELAY`/`_FRESH` rule) instead of the
+    /// built-in list.
     #[must_use]
     pub fn with_patterns(code: i32, message: &str, patterns: &[&str]) -> Self {
         let (name, value) = match split_message(message, patterns) {

@@ -80,7 +80,9 @@ pub trait RemoteCall: Serializable {
     /// The outer `Result` is a decoding error (truncated or malformed bytes); the inner one
     /// is the call's outcome. For the call's own error type, see
     /// [`TypedErrors::decode_typed_response`].
-    fn decode_response(bytes: &[u8]) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
+    fn decode_response(
+        bytes: &[u8],
+    ) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
         if Reader::new(bytes).peek_u32().ok() == Some(crate::RpcError::CONSTRUCTOR_ID) {
             return crate::RpcError::from_bytes(bytes).map(Err);
         }
@@ -94,6 +96,61 @@ pub trait RemoteCall: Serializable {
 /// Generated code implements it when its error types are generated (in `tl-types`, the
 /// `errors` feature); it is a trait of its own so that turning that on or off never changes
 /// what [`RemoteCall`] means.
+///
+/// A hand-written function with one documented error, as generated code would write it:
+///
+/// ```
+/// use tl_runtime::{
+///     BareSerializable, Identifiable, RemoteCall, RpcError, Serializable, TypedErrors,
+/// };
+///
+/// /// `ping#7abe77ec ping_id:long = Pong;`, answered here with a bare `long` for brevity.
+/// struct Ping { ping_id: i64 }
+///
+/// impl Identifiable for Ping {
+///     const CONSTRUCTOR_ID: u32 = 0x7abe_77ec;
+///     const NAME: &'static str = "ping";
+/// }
+/// impl BareSerializable for Ping {
+///     fn serialize_bare(&self, out: &mut Vec<u8>) {
+///         self.ping_id.serialize(out);
+///     }
+/// }
+/// impl RemoteCall for Ping {
+///     type Return = i64;
+/// }
+///
+/// #[derive(Debug, PartialEq)]
+/// enum PingError {
+///     /// `400 PING_TOO_SOON`
+///     TooSoon,
+///     /// Anything else, as received.
+///     Other(RpcError),
+/// }
+/// impl From<RpcError> for PingError {
+///     fn from(error: RpcError) -> Self {
+///         match (error.code, error.name.as_str()) {
+///             (400, "PING_TOO_SOON") => Self::TooSoon,
+///             _ => Self::Other(error),
+///         }
+///     }
+/// }
+/// impl TypedErrors for Ping {
+///     type Error = PingError;
+/// }
+///
+/// // The request: the id, then the bare fields.
+/// assert_eq!(Ping { ping_id: 7 }.to_bytes()[..4], 0x7abe_77ec_u32.to_le_bytes());
+///
+/// // A result…
+/// assert_eq!(Ping::decode_typed_response(&7i64.to_le_bytes()).unwrap(), Ok(7));
+/// // …or `rpc_error#2144ca19 error_code:int error_message:string`:
+/// let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0dPING_TOO_SOON\x00\x00";
+/// assert_eq!(Ping::decode_typed_response(answer).unwrap(), Err(PingError::TooSoon));
+/// assert!(matches!(Ping::decode_response(answer).unwrap(), Err(e) if e.code == 400));
+/// // Truncated bytes are a decoding error, not an outcome:
+/// assert!(Ping::decode_typed_response(&answer[..6]).is_err());
+/// ```
 pub trait TypedErrors: RemoteCall {
     /// The function's typed errors.
     type Error: From<crate::RpcError>;

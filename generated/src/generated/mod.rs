@@ -18059,4 +18059,21 @@ pub mod enums;
 pub mod functions;
 #[cfg(feature = "errors")]
 /// Typed RPC errors: every documented error, and one enum per function.
+///
+/// - `Error`: every known error (documented for some method, or global such as
+///   `FLOOD_WAIT_%d`), plus `Other(RpcError)` for anything else. A number in the
+///   name is the variant's `value` field: `FLOOD_WAIT_30` is
+///   `Error::FloodWait { value: 30 }`. It is `#[non_exhaustive]`: every layer adds errors.
+/// - One enum per method with documented errors (`payments::SendStarsFormError`): its
+///   documented errors as variants of their own, then `Global(Error)` for a known
+///   error not documented for the method (flood waits, migrations, ...), then
+///   `Other(RpcError)` for an unknown one. Nothing is nested deeper than that:
+///   `Global(Error::FloodWait { value: 30 })`, `Other(RpcError { .. })`. These enums
+///   are exhaustive, so a `match` notices when a method's documented errors change.
+///   `documented_errors` lists a method's documented errors by its TL name, and
+///   `documented_error` says which of them an `RpcError` is.
+///
+/// Every enum converts from the runtime's `RpcError` (and, when the schema has
+/// `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with
+/// `.into()`, and back to an `RpcError` with the original message.
 pub mod errors;

@@ -1,17 +1,24 @@
 //! Typed RPC errors: `errors::Error` with every known error, and one enum per function
-//! with exactly its documented errors plus a catch-all holding `errors::Error`.
+//! with exactly its documented errors, then `Global(errors::Error)` for a known error not
+//! documented for it (flood waits, migrations, ...) and `Other(RpcError)` for anything else.
+//! Every error sits one level deep: `Global(Error::FloodWait { value: 30 })`,
+//! `Other(RpcError { .. })`. The per-function enums convert through `errors::Error`, so each
+//! costs one small match each way, not a copy of every global error.
 //!
 //! Conversions are lossless: an error whose name, number or code does not match a
-//! documented one stays an `Error::Other(RpcError)` with the original message.
+//! documented one stays `Other(RpcError)` with the original message. When the schema has
+//! an `rpc_error error_code:int error_message:string` constructor, its generated struct and
+//! enum convert into the runtime's `RpcError`, `errors::Error` and every per-function enum.
 
 use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::docs_source::ErrorRef;
 use crate::emit::docs::doc_lines;
 use crate::emit::{supers, Context};
-use crate::ir::{ErrorVariant, Item, ItemResult, RustPath, Ty};
+use crate::ir::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, RustPath, Ty};
 use crate::naming;
 
 impl Context<'_> {
@@ -25,10 +32,162 @@ impl Context<'_> {
             .enumerate()
             .filter(|(_, f)| !f.errors.is_empty());
         let paths = with_errors.map(|(i, f)| (i, error_enum_path(f)));
+        let rpc_error = self.rpc_error_constructor();
         let per_function = self.namespaced(paths, |i, depth| {
-            self.function_error_enum(&self.ir.functions[i], depth)
+            let f = &self.ir.functions[i];
+            let name = format_ident!("{}Error", f.path.name);
+            let from_generated = self.generated_rpc_error_into(rpc_error, &quote!(#name), depth);
+            let enum_ = self.function_error_enum(f, depth);
+            quote!(#enum_ #from_generated)
         });
-        quote!(#global #per_function)
+        let lookup = self.documented_errors_lookup();
+        let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
+        let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
+        quote!(#global #lookup #into_runtime #error_from_generated #per_function)
+    }
+
+    /// `documented_errors(method)`: each method's `DOCUMENTED` list, by TL name.
+    fn documented_errors_lookup(&self) -> TokenStream {
+        let mut methods: Vec<&Item> = self
+            .ir
+            .functions
+            .iter()
+            .filter(|f| !f.errors.is_empty())
+            .collect();
+        methods.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
+        methods.dedup_by(|a, b| a.tl_name == b.tl_name);
+        let count = proc_macro2::Literal::usize_unsuffixed(methods.len());
+        let entries = methods.iter().map(|f| {
+            let name = &f.tl_name;
+            let path = self.item_path("errors", &error_enum_path(f), 1);
+            quote!((#name, #path::DOCUMENTED, |error| #path::from(error).documented()),)
+        });
+        let rt = &self.rt;
+        quote! {
+            /// Every method with documented errors, sorted by TL name: its errors, and the
+            /// conversion into its error enum.
+            #[allow(clippy::type_complexity)]
+            static DOCUMENTED: [(
+                &str,
+                &[(i32, &str)],
+                fn(#rt::RpcError) -> Option<(i32, &'static str)>,
+            ); #count] = [#(#entries)*];
+
+            /// The documented `(code, name)` errors of a method, by its TL name
+            /// (`payments.sendStarsForm`): the variants of its error enum, in order.
+            pub fn documented_errors(method: &str) -> Option<&'static [(i32, &'static str)]> {
+                let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
+                DOCUMENTED.get(index).map(|&(_, errors, _)| errors)
+            }
+
+            /// Which of `method`'s documented errors `error` is, as `(code, name)`: what
+            /// converting it into the method's error enum gives, when that is not `Global`
+            /// or `Other`. `None` for an unknown method.
+            pub fn documented_error(method: &str, error: #rt::RpcError) -> Option<(i32, &'static str)> {
+                let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
+                DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))
+            }
+        }
+    }
+
+    /// The `rpc_error error_code:int error_message:string` constructor, if the schema has
+    /// one of that shape: the item and, when it is its type's only constructor, the enum.
+    fn rpc_error_constructor(&self) -> Option<(&Item, Option<(&BoxedType, &str)>)> {
+        let item = self
+            .ir
+            .constructors
+            .iter()
+            .find(|c| c.tl_name == "rpc_error")?;
+        let shape: Vec<(&str, &Ty)> = item
+            .fields
+            .iter()
+            .map(|f| (f.tl_name.as_str(), &f.ty))
+            .collect();
+        let plain = item
+            .fields
+            .iter()
+            .all(|f| f.condition.is_none() && !f.boxed && f.role == FieldRole::Own);
+        if !plain
+            || shape != [("error_code", &Ty::Int), ("error_message", &Ty::String)]
+            || !item.generics.is_empty()
+        {
+            return None;
+        }
+        let boxed = match item.result {
+            ItemResult::Constructor(index) => self.ir.enums.get(index),
+            ItemResult::Function(_) => None,
+        };
+        let boxed = boxed
+            .filter(|ty| ty.variants.len() == 1)
+            .and_then(|ty| Some((ty, ty.variants.first()?.0.as_str())));
+        Some((item, boxed))
+    }
+
+    /// `From<types::RpcError>` and `From<enums::RpcError>` for the runtime's `RpcError`.
+    fn generated_rpc_error_into_runtime(
+        &self,
+        rpc_error: Option<(&Item, Option<(&BoxedType, &str)>)>,
+    ) -> TokenStream {
+        let Some((item, boxed)) = rpc_error else {
+            return quote!();
+        };
+        let rt = &self.rt;
+        let ty = self.item_path("types", &item.path, 1);
+        let (code, message) = match item.fields.as_slice() {
+            [code, message] => (naming::ident(&code.name), naming::ident(&message.name)),
+            _ => return quote!(),
+        };
+        let from_enum = boxed.map(|(boxed, variant)| {
+            let path = self.item_path("enums", &boxed.path, 1);
+            let variant = naming::ident(variant);
+            quote! {
+                /// The error held by the generated `rpc_error`, with its name and number split.
+                impl From<#path> for #rt::RpcError {
+                    fn from(error: #path) -> Self {
+                        match error {
+                            #path::#variant(error) => error.into(),
+                        }
+                    }
+                }
+            }
+        });
+        quote! {
+            /// The error held by the generated `rpc_error`, with its name and number split
+            /// by the documented [`PATTERNS`].
+            impl From<#ty> for #rt::RpcError {
+                fn from(error: #ty) -> Self {
+                    #rt::RpcError::with_patterns(error.#code, &error.#message, &PATTERNS)
+                }
+            }
+
+            #from_enum
+        }
+    }
+
+    /// `From<types::RpcError>` and `From<enums::RpcError>` for `target`, `depth` modules down.
+    fn generated_rpc_error_into(
+        &self,
+        rpc_error: Option<(&Item, Option<(&BoxedType, &str)>)>,
+        target: &TokenStream,
+        depth: usize,
+    ) -> TokenStream {
+        let Some((item, boxed)) = rpc_error else {
+            return quote!();
+        };
+        let rt = &self.rt;
+        let sources = std::iter::once(self.item_path("types", &item.path, depth))
+            .chain(boxed.map(|(boxed, _)| self.item_path("enums", &boxed.path, depth)));
+        sources
+            .map(|source| {
+                quote! {
+                    impl From<#source> for #target {
+                        fn from(error: #source) -> Self {
+                            #rt::RpcError::from(error).into()
+                        }
+                    }
+                }
+            })
+            .collect()
     }
 
     /// `type Error = …;` for a function's `RemoteCall` impl.
@@ -135,7 +294,10 @@ impl Context<'_> {
 
             /// Every known RPC error, documented or global, with its number as a field.
             /// Anything else stays [`Error::Other`] with the original `RpcError`.
+            ///
+            /// Non-exhaustive: every layer documents new errors.
             #[derive(Debug, Clone, PartialEq, Eq)]
+            #[non_exhaustive]
             pub enum Error {
                 #(#definitions)*
                 /// An error not documented with this name, number and code.
@@ -219,12 +381,13 @@ impl Context<'_> {
         let error = quote!(#supers Error);
         let function = self.item_path("functions", &item.path, depth);
         let doc = format!(
-            " Errors of [`{}`]({}): its documented errors, and `Other` for any other.",
+            " Errors of [`{}`]({}): its documented errors, then `Global` for a known error not \
+             documented for it and `Other` for an unknown one.",
             item.tl_name,
             function.to_string().replace(' ', "")
         );
         let mut seen = std::collections::HashSet::new();
-        let known: Vec<(&ErrorVariant, &crate::docs_source::ErrorRef)> = item
+        let known: Vec<(&ErrorVariant, &ErrorRef)> = item
             .errors
             .iter()
             .filter_map(|e| Some((*by_name.get(e.name.as_str())?, e)))
@@ -247,41 +410,120 @@ impl Context<'_> {
                 quote!(#docs #ident,)
             }
         });
-        let to_specific = known.iter().map(|(v, _)| {
-            let ident = naming::ident(&v.variant);
-            if v.parameterised {
-                quote!(#error::#ident { value } => Self::#ident { value },)
-            } else {
-                quote!(#error::#ident => Self::#ident,)
-            }
-        });
-        let to_general = known.iter().map(|(v, _)| {
-            let ident = naming::ident(&v.variant);
-            if v.parameterised {
-                quote!(#name::#ident { value } => Self::#ident { value },)
-            } else {
-                quote!(#name::#ident => Self::#ident,)
-            }
-        });
         let rt = &self.rt;
+        // A method may document a known name with another code than the crate-wide entry
+        // (`403 PREMIUM_ACCOUNT_REQUIRED` where `Error` has 400): such a variant is matched
+        // on its own code, from `Error::Other`, and goes back as `Error::Other`.
+        let same_code = |v: &ErrorVariant, doc: &ErrorRef| v.doc.code == doc.code;
+        let to_specific = known
+            .iter()
+            .filter(|(v, doc)| same_code(v, doc))
+            .map(|(v, _)| {
+                let ident = naming::ident(&v.variant);
+                if v.parameterised {
+                    quote!(#error::#ident { value } => Self::#ident { value },)
+                } else {
+                    quote!(#error::#ident => Self::#ident,)
+                }
+            });
+        let own_code: Vec<TokenStream> = known
+            .iter()
+            .filter(|(v, doc)| !same_code(v, doc))
+            .map(|(v, doc)| {
+                let ident = naming::ident(&v.variant);
+                let (name, code) = (&v.runtime_name, doc.code);
+                if v.parameterised {
+                    quote!((#name, Some(value), #code) => Self::#ident { value },)
+                } else {
+                    quote!((#name, None, #code) => Self::#ident,)
+                }
+            })
+            .collect();
+        let from_other = if own_code.is_empty() {
+            quote!(#error::Other(other) => Self::Other(other),)
+        } else {
+            quote! {
+                #error::Other(other) => {
+                    let parsed = #rt::RpcError::with_patterns(
+                        other.code,
+                        other.message(),
+                        &#supers PATTERNS,
+                    );
+                    match (parsed.name.as_str(), parsed.value, parsed.code) {
+                        #(#own_code)*
+                        _ => Self::Other(other),
+                    }
+                }
+            }
+        };
+        let to_general = known.iter().map(|(v, doc)| {
+            let ident = naming::ident(&v.variant);
+            let (documented, code) = (&doc.name, doc.code);
+            match (v.parameterised, same_code(v, doc)) {
+                (true, true) => quote!(#name::#ident { value } => Self::#ident { value },),
+                (false, true) => quote!(#name::#ident => Self::#ident,),
+                (true, false) => quote! {
+                    #name::#ident { value } => Self::Other(#rt::RpcError::with_patterns(
+                        #code,
+                        &#documented.replace("%d", &value.to_string()),
+                        &#supers PATTERNS,
+                    )),
+                },
+                (false, false) => quote! {
+                    #name::#ident => Self::Other(#rt::RpcError::with_patterns(
+                        #code,
+                        #documented,
+                        &#supers PATTERNS,
+                    )),
+                },
+            }
+        });
+        let documented_arms = known.iter().map(|(v, doc)| {
+            let pattern = variant_pattern(v);
+            let (code, documented) = (doc.code, &doc.name);
+            quote!(#pattern => Some((#code, #documented)),)
+        });
+        let documented = known.iter().map(|(_, doc)| {
+            let (code, name) = (doc.code, &doc.name);
+            quote!((#code, #name))
+        });
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq, Eq)]
             pub enum #name {
                 #(#definitions)*
-                /// Any other error: global (flood waits, migrations, ...) or undocumented.
-                Other(#error),
+                /// A known error not documented for this method: flood waits, migrations, ...
+                /// (never the crate-wide `Error::Other`: an unknown error is [`Self::Other`]).
+                Global(#error),
+                /// An error not known with this name, number and code, as received.
+                Other(#rt::RpcError),
             }
 
             impl #name {
+                /// The documented `(code, name)` of each variant before `Global`, in order.
+                pub const DOCUMENTED: &'static [(i32, &'static str)] = &[#(#documented),*];
+
+                /// The documented `(code, name)` of this variant; `None` for `Global` and `Other`.
+                pub fn documented(&self) -> Option<(i32, &'static str)> {
+                    match self {
+                        #(#documented_arms)*
+                        Self::Global(_) | Self::Other(_) => None,
+                    }
+                }
+
                 /// The same error as the crate-wide enum.
                 pub fn to_error(&self) -> #error {
                     self.clone().into()
                 }
 
-                /// The error code.
+                /// The error code: `400`, `420`, ...
                 pub fn code(&self) -> i32 {
                     self.to_error().code()
+                }
+
+                /// The number carried in the name (`FLOOD_WAIT_30` → 30), if any.
+                pub fn value(&self) -> Option<u32> {
+                    self.to_error().value()
                 }
             }
 
@@ -289,7 +531,8 @@ impl Context<'_> {
                 fn from(error: #error) -> Self {
                     match error {
                         #(#to_specific)*
-                        other => Self::Other(other),
+                        #from_other
+                        global => Self::Global(global),
                     }
                 }
             }
@@ -298,7 +541,8 @@ impl Context<'_> {
                 fn from(error: #name) -> Self {
                     match error {
                         #(#to_general)*
-                        #name::Other(other) => other,
+                        #name::Global(global) => global,
+                        #name::Other(other) => Self::Other(other),
                     }
                 }
             }

@@ -127,7 +127,8 @@ impl ModuleKind {
             }
             ModuleKind::Functions => " One struct per RPC function; each implements `RemoteCall`.",
             ModuleKind::Errors => {
-                " Typed RPC errors: every documented error, and one enum per function."
+                let errors_docs = ERRORS_DOCS;
+                return quote!(#cfg #(#[doc = #errors_docs])*);
             }
         };
         let lints = match self {
@@ -139,6 +140,28 @@ impl ModuleKind {
         quote!(#cfg #[doc = #doc] #lints)
     }
 }
+
+/// The `errors` module's docs: the layout of the enums and how to match them.
+const ERRORS_DOCS: &[&str] = &[
+    " Typed RPC errors: every documented error, and one enum per function.",
+    "",
+    " - `Error`: every known error (documented for some method, or global such as",
+    "   `FLOOD_WAIT_%d`), plus `Other(RpcError)` for anything else. A number in the",
+    "   name is the variant's `value` field: `FLOOD_WAIT_30` is",
+    "   `Error::FloodWait { value: 30 }`. It is `#[non_exhaustive]`: every layer adds errors.",
+    " - One enum per method with documented errors (`payments::SendStarsFormError`): its",
+    "   documented errors as variants of their own, then `Global(Error)` for a known",
+    "   error not documented for the method (flood waits, migrations, ...), then",
+    "   `Other(RpcError)` for an unknown one. Nothing is nested deeper than that:",
+    "   `Global(Error::FloodWait { value: 30 })`, `Other(RpcError { .. })`. These enums",
+    "   are exhaustive, so a `match` notices when a method's documented errors change.",
+    "   `documented_errors` lists a method's documented errors by its TL name, and",
+    "   `documented_error` says which of them an `RpcError` is.",
+    "",
+    " Every enum converts from the runtime's `RpcError` (and, when the schema has",
+    " `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with",
+    " `.into()`, and back to an `RpcError` with the original message.",
+];
 
 /// Shared emitter state.
 pub(crate) struct Context<'a> {

@@ -22,6 +22,23 @@ fn joined_name(path: &RustPath) -> String {
     s
 }
 
+/// Takes the first free name of `base`, `base` + `suffix`, `base` + `suffix` + `2`, `3`, …
+///
+/// Names of different origins can meet (`foo.Bar` and `FooBar` both join to `FooBar`; a
+/// type `FooCall` and a function `foo` next to a type `Foo`), so no candidate is assumed free.
+fn claim(taken: &mut HashSet<String>, base: String, suffix: &str) -> String {
+    if taken.insert(base.clone()) {
+        return base;
+    }
+    let mut candidate = format!("{base}{suffix}");
+    let mut n = 2usize;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{base}{suffix}{n}");
+        n += 1;
+    }
+    candidate
+}
+
 impl Context<'_> {
     /// `LAYER`, `name_for_id` and `Object`, at depth 0.
     pub fn root(&self) -> TokenStream {
@@ -44,8 +61,11 @@ impl Context<'_> {
         let object = match &self.object_gate {
             Some(gate) => {
                 let object = self.object(gate);
+                let serde = self.serde_impls(&quote::format_ident!("Object"), &[], Some(gate));
                 quote! {
                     #object
+
+                    #serde
 
                     #gate
                     impl #rt::Serializable for Object {
@@ -84,8 +104,7 @@ impl Context<'_> {
 
         taken.insert("Bool".to_string());
         for ty in &self.ir.enums {
-            let variant = joined_name(&ty.path);
-            taken.insert(variant.clone());
+            let variant = claim(&mut taken, joined_name(&ty.path), "Type");
             let v = naming::ident(&variant);
             let path = self.item_path("enums", &ty.path, 0);
             let doc = format!(" A `{}`.", ty.tl_name);
@@ -99,11 +118,7 @@ impl Context<'_> {
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
         for f in &self.ir.functions {
-            let mut variant = joined_name(&f.path);
-            if !taken.insert(variant.clone()) {
-                variant.push_str("Call");
-                taken.insert(variant.clone());
-            }
+            let variant = claim(&mut taken, joined_name(&f.path), "Call");
             let v = naming::ident(&variant);
             let path = self.item_path("functions", &f.path, 0);
             let (ty, value) = object_function(f, path, &v, rt);

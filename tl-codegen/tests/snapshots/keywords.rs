@@ -325,12 +325,32 @@ pub mod functions {
     }
 }
 /// Typed RPC errors: every documented error, and one enum per function.
+///
+/// - `Error`: every known error (documented for some method, or global such as
+///   `FLOOD_WAIT_%d`), plus `Other(RpcError)` for anything else. A number in the
+///   name is the variant's `value` field: `FLOOD_WAIT_30` is
+///   `Error::FloodWait { value: 30 }`. It is `#[non_exhaustive]`: every layer adds errors.
+/// - One enum per method with documented errors (`payments::SendStarsFormError`): its
+///   documented errors as variants of their own, then `Global(Error)` for a known
+///   error not documented for the method (flood waits, migrations, ...), then
+///   `Other(RpcError)` for an unknown one. Nothing is nested deeper than that:
+///   `Global(Error::FloodWait { value: 30 })`, `Other(RpcError { .. })`. These enums
+///   are exhaustive, so a `match` notices when a method's documented errors change.
+///   `documented_errors` lists a method's documented errors by its TL name, and
+///   `documented_error` says which of them an `RpcError` is.
+///
+/// Every enum converts from the runtime's `RpcError` (and, when the schema has
+/// `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with
+/// `.into()`, and back to an `RpcError` with the original message.
 pub mod errors {
     /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
     pub static PATTERNS: [&str; 0] = [];
     /// Every known RPC error, documented or global, with its number as a field.
     /// Anything else stays [`Error::Other`] with the original `RpcError`.
+    ///
+    /// Non-exhaustive: every layer documents new errors.
     #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
         Other(::tl_runtime::RpcError),
@@ -383,4 +403,28 @@ pub mod errors {
         }
     }
     impl ::std::error::Error for Error {}
+    /// Every method with documented errors, sorted by TL name: its errors, and the
+    /// conversion into its error enum.
+    #[allow(clippy::type_complexity)]
+    static DOCUMENTED: [(
+        &str,
+        &[(i32, &str)],
+        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+    ); 0] = [];
+    /// The documented `(code, name)` errors of a method, by its TL name
+    /// (`payments.sendStarsForm`): the variants of its error enum, in order.
+    pub fn documented_errors(method: &str) -> Option<&'static [(i32, &'static str)]> {
+        let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
+        DOCUMENTED.get(index).map(|&(_, errors, _)| errors)
+    }
+    /// Which of `method`'s documented errors `error` is, as `(code, name)`: what
+    /// converting it into the method's error enum gives, when that is not `Global`
+    /// or `Other`. `None` for an unknown method.
+    pub fn documented_error(
+        method: &str,
+        error: ::tl_runtime::RpcError,
+    ) -> Option<(i32, &'static str)> {
+        let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
+        DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))
+    }
 }
