@@ -92,13 +92,21 @@ fn without_docs_there_are_no_telegram_errors() {
         .filter(|l| !l.trim_start().starts_with("///"))
         .collect();
     assert_eq!(variants, ["        Other(::tl_runtime::RpcError),"]);
+    // The generated docs may name Telegram's errors as examples; the code does not.
+    let code_only: Vec<&str> = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect();
     for telegram in [
         "FloodWait",
         "AuthKeyUnregistered",
         "\"FLOOD_WAIT_%d\"",
         "UserMigrate",
     ] {
-        assert!(!code.contains(telegram), "found {telegram}");
+        assert!(
+            !code_only.iter().any(|l| l.contains(telegram)),
+            "found {telegram}"
+        );
     }
 }
 
