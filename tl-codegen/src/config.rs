@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use tl_parser::{ParseOptions, Schema, Severity};
+use tl_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, Include, ModuleKind};
@@ -47,6 +47,7 @@ pub struct Config {
     conversions: Include,
     pretty: bool,
     strict_ids: bool,
+    known_id_mismatches: Vec<(String, u32)>,
 }
 
 /// One generated file, in memory.
@@ -123,8 +124,9 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Schema(errors) => {
-                writeln!(f, "the schema has {} error(s):", errors.len())?;
-                errors.iter().try_for_each(|e| writeln!(f, "{e}"))
+                let plural = if errors.len() == 1 { "" } else { "s" };
+                write!(f, "the schema has {} error{plural}:", errors.len())?;
+                errors.iter().try_for_each(|e| write!(f, "\n\n{e}"))
             }
             Error::Lower(errors) => {
                 writeln!(f, "the schema cannot be generated:")?;
@@ -136,6 +138,32 @@ impl fmt::Display for Error {
                 "no output directory: call out_dir() or run from build.rs"
             ),
         }
+    }
+}
+
+impl Error {
+    /// One line per problem, `file:line:column: message` where the problem has a position:
+    /// what [`Config::compile_or_exit`] prints as `cargo:warning=` lines.
+    pub fn summary_lines(&self) -> Vec<String> {
+        match self {
+            Error::Schema(errors) => errors.iter().map(|e| summary_line(e)).collect(),
+            Error::Lower(errors) => errors.iter().map(|e| format!("error: {e}")).collect(),
+            other => vec![format!("error: {other}")],
+        }
+    }
+}
+
+/// `file:line:column: message` from a diagnostic rendered rustc-style
+/// (`error: message\n --> file:line:column\n...`); the first line alone otherwise.
+fn summary_line(rendered: &str) -> String {
+    let mut lines = rendered.lines();
+    let first = lines.next().unwrap_or_default();
+    let position = lines
+        .next()
+        .and_then(|line| line.trim_start().strip_prefix("--> "));
+    match position {
+        Some(position) => format!("{position}: {first}"),
+        None => first.to_string(),
     }
 }
 
@@ -178,6 +206,7 @@ impl Config {
             conversions: Include::Always,
             pretty: true,
             strict_ids: false,
+            known_id_mismatches: Vec::new(),
         }
     }
 
@@ -273,15 +302,29 @@ impl Config {
         self
     }
 
+    /// Accepts the declared id `declared_id` of the definition `name` although it differs
+    /// from the id computed from its TL line: no warning for it, and no error under
+    /// [`strict_ids`](Self::strict_ids).
+    ///
+    /// For historical definitions whose declared id is the one on the wire, e.g. MTProto's
+    /// `ipPortSecret#37982646` (its id was computed from an older line). A mismatch with
+    /// another declared id is still reported.
+    pub fn known_id_mismatch(&mut self, name: impl Into<String>, declared_id: u32) -> &mut Self {
+        self.known_id_mismatches.push((name.into(), declared_id));
+        self
+    }
+
     /// Runs the pipeline in memory: parse → lower → emit → format.
     pub fn generate(&self) -> Result<Output> {
         let start = Instant::now();
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            let bytes = std::fs::read(path).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,
             })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|e| Error::Schema(vec![invalid_utf8(path, &e)]))?;
             sources.push((path.display().to_string(), text));
         }
         let schema = tl_parser::parse_files(
@@ -292,7 +335,7 @@ impl Config {
                 strict_ids: self.strict_ids,
             },
         );
-        let warnings = check_schema(&schema)?;
+        let warnings = check_schema(&schema, &self.known_id_mismatches)?;
         let docs_ref: &dyn DocSource = match &self.docs {
             Some(d) => d.get(),
             None => &NoDocs,
@@ -369,11 +412,30 @@ impl Config {
         }
         let output = self.write()?;
         for warning in &output.warnings {
-            for line in warning.lines().take(1) {
-                println!("cargo:warning={line}");
-            }
+            // Cargo puts `warning: <package>:` in front; keep the position, not the severity.
+            let line = summary_line(warning).replacen(": warning: ", ": ", 1);
+            println!("cargo:warning={line}");
         }
         Ok(output)
+    }
+
+    /// For `build.rs`: [`compile`](Self::compile), and on failure a readable report instead
+    /// of a panic with `Debug` output: one `cargo:warning=file:line:column: …` line per
+    /// problem (shown by cargo next to the build failure), the full rustc-style report with
+    /// snippets on stderr (shown under `--- stderr`), then exit code 1.
+    ///
+    /// ```no_run
+    /// // build.rs, in `fn main`:
+    /// tl_codegen::Config::new().schema("schema/bot.tl").compile_or_exit();
+    /// ```
+    pub fn compile_or_exit(&self) -> Output {
+        match self.compile() {
+            Ok(output) => output,
+            Err(error) => {
+                report(&error);
+                std::process::exit(1)
+            }
+        }
     }
 
     /// The files whose content on disk differs from what would be generated.
@@ -497,18 +559,67 @@ fn wrap_module(kind: ModuleKind, tokens: TokenStream, options: &EmitOptions) -> 
     quote!(#attrs pub mod #ident { #tokens })
 }
 
-/// Errors stop generation; warnings are returned rendered.
-fn check_schema(schema: &Schema) -> Result<Vec<String>> {
-    let errors: Vec<String> = schema.errors().map(|d| d.render()).collect();
+/// Errors stop generation; warnings are returned rendered. Id mismatches listed in
+/// `known` ([`Config::known_id_mismatch`]) are neither.
+fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<String>> {
+    let reported: Vec<&Diagnostic> = schema
+        .diagnostics
+        .iter()
+        .filter(|d| !is_known_mismatch(schema, d, known))
+        .collect();
+    let errors: Vec<String> = reported
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.render())
+        .collect();
     if !errors.is_empty() {
         return Err(Error::Schema(errors));
     }
-    Ok(schema
-        .diagnostics
+    Ok(reported
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .map(|d| d.render())
         .collect())
+}
+
+/// An id mismatch inside a definition whose name and declared id are listed in `known`.
+fn is_known_mismatch(schema: &Schema, d: &Diagnostic, known: &[(String, u32)]) -> bool {
+    d.kind == DiagnosticKind::IdMismatch
+        && schema.definitions.iter().any(|def| {
+            def.span.file == d.span.file
+                && (def.span.start..def.span.end).contains(&d.span.start)
+                && def.declared_id.is_some_and(|id| {
+                    known
+                        .iter()
+                        .any(|(name, known_id)| name == def.name && *known_id == id)
+                })
+        })
+}
+
+/// A schema file that is not UTF-8, rendered like a diagnostic: the byte offset of the
+/// first bad byte, its line and column (in characters, counted in the valid part before it).
+fn invalid_utf8(path: &Path, error: &std::string::FromUtf8Error) -> String {
+    let offset = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    let column = valid.get(line_start..).unwrap_or_default().chars().count() + 1;
+    let byte = bytes.get(offset).copied().unwrap_or_default();
+    format!(
+        "error: invalid UTF-8: byte {byte:#04x} at offset {offset} starts no valid character\n \
+         --> {}:{line}:{column}",
+        path.display()
+    )
+}
+
+/// Prints `error` for a build script: each problem as a `cargo:warning=` line with its
+/// position, then the full report on stderr. [`Config::compile_or_exit`] calls it.
+pub fn report(error: &Error) {
+    for line in error.summary_lines() {
+        println!("cargo:warning={line}");
+    }
+    eprintln!("error: tl-codegen could not generate the bindings\n\n{error}");
 }
 
 /// The one-line `build.rs` call: generates `$OUT_DIR/tl.rs` from these schema files.

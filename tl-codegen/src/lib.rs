@@ -25,7 +25,9 @@ mod markdown;
 mod naming;
 mod write;
 
-pub use config::{compile_schemas, Config, Error, GeneratedFile, Layout, Output, Result, Stats};
+pub use config::{
+    compile_schemas, report, Config, Error, GeneratedFile, Layout, Output, Result, Stats,
+};
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use emit::Include;
 pub use ir::LowerError;

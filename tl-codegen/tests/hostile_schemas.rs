@@ -136,3 +136,94 @@ fn object_variant_names_never_collide() {
         "{variants:?}"
     );
 }
+
+/// A schema file that is not UTF-8: an error naming the byte offset, line and column.
+#[test]
+fn invalid_utf8_is_reported_with_its_byte_offset_and_position() {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(b"good = Good;\nab\xe9\xffc = Bad;\n")
+        .unwrap();
+    let err = Config::new().schema(file.path()).generate().unwrap_err();
+    let Error::Schema(errors) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].contains("byte 0xe9 at offset 15"), "{err}");
+    assert!(errors[0].contains(":2:3"), "{err}");
+    assert_eq!(
+        err.summary_lines(),
+        [format!(
+            "{}:2:3: error: invalid UTF-8: byte 0xe9 at offset 15 starts no valid character",
+            file.path().display()
+        )]
+    );
+}
+
+/// A known id mismatch is accepted (no warning, no error under `strict_ids`); a mismatch
+/// with another declared id, or of another definition, is still reported.
+#[test]
+fn known_id_mismatches_are_quiet_and_others_are_not() {
+    let schema = "a#00000001 = A;\nb#00000002 = B;\n";
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(schema.as_bytes()).unwrap();
+
+    let output = Config::new().schema(file.path()).generate().unwrap();
+    assert_eq!(output.warnings.len(), 2, "{:?}", output.warnings);
+
+    let output = Config::new()
+        .schema(file.path())
+        .known_id_mismatch("a", 1)
+        .generate()
+        .unwrap();
+    assert_eq!(output.warnings.len(), 1, "{:?}", output.warnings);
+    assert!(output.warnings[0].contains("`b`"), "{:?}", output.warnings);
+
+    let output = Config::new()
+        .schema(file.path())
+        .known_id_mismatch("a", 1)
+        .known_id_mismatch("b", 3) // not the declared id: still reported
+        .generate()
+        .unwrap();
+    assert_eq!(output.warnings.len(), 1, "{:?}", output.warnings);
+
+    let err = Config::new()
+        .schema(file.path())
+        .strict_ids(true)
+        .known_id_mismatch("a", 1)
+        .generate()
+        .unwrap_err();
+    let Error::Schema(errors) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].contains("`b`"), "{err}");
+    let summary = err.summary_lines();
+    assert!(summary[0].contains(":2:"), "{summary:?}");
+    assert!(
+        summary[0].contains("error: declared id 0x00000002"),
+        "{summary:?}"
+    );
+
+    Config::new()
+        .schema(file.path())
+        .strict_ids(true)
+        .known_id_mismatch("a", 1)
+        .known_id_mismatch("b", 2)
+        .generate()
+        .unwrap();
+}
+
+/// `Display` is the rustc-style report: every diagnostic with its position and snippet.
+#[test]
+fn the_error_display_is_the_full_report() {
+    let err = generate("good = Good;\nbad#zz a:int = Bad;\nworse a: = Worse;\n").unwrap_err();
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with("the schema has 2 errors:\n\nerror: "),
+        "{shown}"
+    );
+    assert_eq!(shown.matches(" --> ").count(), 2, "{shown}");
+    assert!(shown.contains("2 | bad#zz a:int = Bad;"), "{shown}");
+    assert!(!shown.contains("Schema(["), "{shown}");
+    assert_eq!(err.summary_lines().len(), 2);
+}

@@ -76,11 +76,8 @@ impl fmt::Display for Diagnostic {
             self.file, self.span.line, self.span.column
         )?;
         writeln!(f, "{gutter} |")?;
-        writeln!(
-            f,
-            "{line_number} | {}",
-            self.source_line.replace('\t', "    ")
-        )?;
+        let shown: String = self.source_line.chars().map(shown).collect();
+        writeln!(f, "{line_number} | {shown}")?;
         let (pad, carets) = self.caret_layout();
         write!(f, "{gutter} | {}{}", " ".repeat(pad), "^".repeat(carets))
     }
@@ -106,7 +103,7 @@ impl Diagnostic {
             .source_line
             .chars()
             .take(before)
-            .map(|c| if c == '\t' { 4 } else { 1 })
+            .map(|c| shown(c).chars().count())
             .sum();
         let span_bytes = self.span.end.saturating_sub(self.span.start);
         let mut carets = 0;
@@ -116,9 +113,20 @@ impl Diagnostic {
                 break;
             }
             bytes += c.len_utf8();
-            carets += if c == '\t' { 4 } else { 1 };
+            carets += shown(c).chars().count();
         }
         (pad, carets.max(1))
+    }
+}
+
+/// How a character of the source line is shown: a tab as four spaces, any other control
+/// character escaped (`\u{1b}`), so that a snippet never moves the terminal's cursor or
+/// changes its colours; everything else as it is.
+fn shown(c: char) -> std::borrow::Cow<'static, str> {
+    match c {
+        '\t' => "    ".into(),
+        c if c.is_control() => format!("\\u{{{:x}}}", u32::from(c)).into(),
+        c => String::from(c).into(),
     }
 }
 
@@ -212,6 +220,21 @@ mod tests {
             d.render(),
             "error: oops\n --> a.tl:2:16\n  |\n2 | foo#1234 a:int Bar;\n  |                ^^^"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_snippets() {
+        let src = "x = X;\nfoo\u{1b}[31m#zz a:int = Bar;\n";
+        let d = at(src, 15, 2, 9, 3);
+        let rendered = d.render();
+        assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
+        assert!(rendered.contains("foo\\u{1b}[31m#zz"), "{rendered}");
+        // The carets stay under `#zz`, after the six characters of `\u{1b}`.
+        let lines: Vec<&str> = rendered.lines().collect();
+        let code = lines[3].find("#zz").unwrap();
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(code, caret, "{rendered}");
+        assert!(lines[4].ends_with("^^^"), "{rendered}");
     }
 
     #[test]
