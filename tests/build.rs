@@ -13,12 +13,9 @@ use std::path::Path;
 use tl_codegen::__private::ir::{self, Ir, RustPath, Ty};
 
 fn main() {
-    if let Err(e) = tl_codegen::Config::new()
+    tl_codegen::Config::new()
         .schema("schema/stars.tl")
-        .compile()
-    {
-        panic!("tl-codegen failed: {e}");
-    }
+        .compile_or_exit();
     differential();
 }
 
