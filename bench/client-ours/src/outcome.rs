@@ -27,7 +27,7 @@ pub fn after_send(answer: &[u8]) -> Result<Next, DecodeError> {
             Ok(_) => Next::Done,
             Err(
                 SendMessageError::SlowmodeWait { value }
-                | SendMessageError::Other(Error::FloodWait { value }),
+                | SendMessageError::Global(Error::FloodWait { value }),
             ) => Next::RetryAfter(value),
             Err(
                 SendMessageError::ChatWriteForbidden
@@ -49,7 +49,9 @@ pub fn after_resolve(answer: &[u8]) -> Result<Next, DecodeError> {
             Err(
                 ResolveUsernameError::UsernameNotOccupied | ResolveUsernameError::UsernameInvalid,
             ) => Next::GiveUp("no such username"),
-            Err(ResolveUsernameError::Other(Error::FloodWait { value })) => Next::RetryAfter(value),
+            Err(ResolveUsernameError::Global(Error::FloodWait { value })) => {
+                Next::RetryAfter(value)
+            }
             Err(other) => Next::Failed(other.code()),
         },
     )
