@@ -35,7 +35,7 @@ fn differential() {
         .map(|path| {
             println!("cargo:rerun-if-changed={path}");
             let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            (path.to_string(), text)
+            ((*path).to_string(), text)
         })
         .collect();
 

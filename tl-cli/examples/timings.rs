@@ -24,7 +24,7 @@ fn main() {
         .iter()
         .map(|s| {
             (
-                s.to_string(),
+                (*s).to_string(),
                 std::fs::read_to_string(root.join(s)).expect("schema"),
             )
         })

@@ -17,7 +17,7 @@ const SMALL: &str = "// LAYER 230\n\
 /// `(name, source)` pairs as the command gives them.
 fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
-        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .map(|&(n, s)| (n.to_string(), s.to_string()))
         .collect()
 }
 

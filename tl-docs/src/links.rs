@@ -389,7 +389,7 @@ mod tests {
     use super::*;
 
     fn links(urls: &[&str]) -> Vec<String> {
-        urls.iter().map(|u| u.to_string()).collect()
+        urls.iter().map(|u| (*u).to_string()).collect()
     }
 
     #[test]

@@ -8,7 +8,7 @@ use tl_docs::links::{
 };
 
 fn links(urls: &[&str]) -> Vec<String> {
-    urls.iter().map(|u| u.to_string()).collect()
+    urls.iter().map(|u| (*u).to_string()).collect()
 }
 
 #[test]

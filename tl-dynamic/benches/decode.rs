@@ -16,6 +16,9 @@
 //! Before measuring, every sample is checked: the three decoders accept it, and the dynamic
 //! value re-encodes to exactly the input bytes.
 
+// A bench binary has no API to document, and `criterion_group!` defines a `pub fn`.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};

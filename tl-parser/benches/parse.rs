@@ -1,5 +1,8 @@
 //! Parsing `schema/api.tl`: this parser against grammers-tl-parser, in one group.
 
+// A bench binary has no API to document, and `criterion_group!` defines a `pub fn`.
+#![allow(missing_docs)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 /// The schema both parsers read.

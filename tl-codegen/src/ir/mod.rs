@@ -278,7 +278,7 @@ impl<'a> Lowering<'a> {
         let mut enums: Vec<BoxedType> = type_names
             .iter()
             .map(|name| BoxedType {
-                tl_name: name.to_string(),
+                tl_name: (*name).to_string(),
                 path: rust_path_of(name),
                 variants: Vec::new(),
                 recursive: false,
@@ -362,7 +362,7 @@ impl<'a> Lowering<'a> {
                 ParamKind::Plain(ty) | ParamKind::Conditional { ty, .. } => {
                     let condition = match &p.kind {
                         ParamKind::Conditional { field, bit, .. } => {
-                            Some((field.to_string(), *bit))
+                            Some(((*field).to_string(), *bit))
                         }
                         _ => None,
                     };
