@@ -81,9 +81,17 @@ fn isolated_case(name: &str, case: &str, f: impl FnOnce()) -> Result<(), String>
         .env(CHILD, &key)
         .output()
         .expect("run the child test process");
-    print!("{}", String::from_utf8_lossy(&output.stdout));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
     if output.status.success() {
-        return Ok(());
+        // A child that matched no test (a renamed test, a typo in `name`) also succeeds.
+        return if stdout.contains("running 1 test") {
+            Ok(())
+        } else {
+            Err(format!(
+                "{key}: the child process ran no test named `{name}`"
+            ))
+        };
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
     Err(format!(
