@@ -1,16 +1,21 @@
 //! A counting global allocator: the system allocator, plus per-thread counters of the
 //! allocations, reallocations and bytes requested, and of the largest single request.
 //!
-//! A test binary installs it with
+//! A test binary installs it and measures a closure with [`measure`]:
 //!
-//! ```ignore
+//! ```
+//! use tl_test_support::alloc::{measure, Counting};
+//!
 //! #[global_allocator]
-//! static ALLOCATOR: tl_test_support::alloc::Counting = tl_test_support::alloc::Counting;
+//! static ALLOCATOR: Counting = Counting;
+//!
+//! let (v, counted) = measure(|| vec![0_u8; 100]);
+//! assert_eq!((v.len(), counted.allocations, counted.bytes), (100, 1, 100));
 //! ```
 //!
-//! and measures a closure with [`measure`]. The counters are per thread, so tests running in
-//! parallel do not disturb each other; [`measure`] panics if the allocator is not installed,
-//! so a test cannot pass by counting nothing.
+//! The counters are per thread, so tests running in parallel do not disturb each other;
+//! [`measure`] panics if the allocator is not installed, so a test cannot pass by counting
+//! nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
