@@ -311,7 +311,7 @@ impl<T: Serializable> BareSerializable for Vec<T> {
 }
 
 /// Bare TL `vector t`: the count and the boxed items (pre-allocated as
-/// [`read_bare_vector`] does).
+/// [`read_bare_vector`](crate::read_bare_vector) does).
 impl<T: Deserializable> BareDeserializable for Vec<T> {
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
         let count = reader.read_vector_len()?;
