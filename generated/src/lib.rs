@@ -48,6 +48,15 @@
 //!     Err(SendStarsFormError::BalanceTooLow) => println!("top up your Stars first"),
 //!     Err(other) => println!("failed: {other}"),
 //! }
+//!
+//! // An `rpc_error` already decoded as the generated type converts in one step; a known
+//! // error the method does not document is `Global`, an unknown one `Other`:
+//! use tl_types::{enums, errors::Error, Deserializable, RpcError};
+//! let rpc_error = enums::RpcError::from_bytes(answer).expect("well-formed");
+//! let e: SendStarsFormError = rpc_error.into();
+//! assert_eq!(e, SendStarsFormError::BalanceTooLow);
+//! let e: SendStarsFormError = RpcError::new(420, "FLOOD_WAIT_30").into();
+//! assert_eq!(e, SendStarsFormError::Global(Error::FloodWait { value: 30 }));
 //! # }
 //! ```
 //!
