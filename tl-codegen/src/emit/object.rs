@@ -61,7 +61,9 @@ impl Context<'_> {
         let object = match &self.object_gate {
             Some(gate) => {
                 let object = self.object(gate);
-                let serde = self.serde_impls(&quote::format_ident!("Object"), &[], Some(gate));
+                // `Object` exists only with its gate: both impls go behind it.
+                let serde = self.serde_impls(&quote::format_ident!("Object"), &[], Some(&quote!()));
+                let serde = gate_each(gate, serde);
                 quote! {
                     #object
 
@@ -217,4 +219,15 @@ fn object_function(
         quote!(Box<#ty>),
         quote!(#rt::decode_bare_boxed_with(r, Self::#variant)),
     )
+}
+
+/// Puts `gate` (a `#[cfg]` or nothing) on every item of `items`.
+fn gate_each(gate: &TokenStream, items: TokenStream) -> TokenStream {
+    if gate.is_empty() {
+        return items;
+    }
+    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
+        return items;
+    };
+    file.items.iter().map(|item| quote!(#gate #item)).collect()
 }

@@ -373,7 +373,8 @@ impl Context<'_> {
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X`.
     fn conversions(&self, item: &Item, depth: usize) -> TokenStream {
-        let (ItemResult::Constructor(e), Some(gate)) = (&item.result, &self.conversions_gate) else {
+        let (ItemResult::Constructor(e), Some(gate)) = (&item.result, &self.conversions_gate)
+        else {
             return quote!();
         };
         let ty = &self.ir.enums[*e];

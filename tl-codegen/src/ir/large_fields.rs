@@ -11,8 +11,8 @@
 //! graph is acyclic, so sizes are computed bottom-up, each field deciding with its target's
 //! final size.
 
-use crate::ir::{Ir, Ty};
 use super::recursion::inline_target;
+use crate::ir::{Ir, Ty};
 
 /// A field whose value is estimated larger than this many bytes is boxed.
 pub const MAX_INLINE_BYTES: usize = 128;
