@@ -245,15 +245,9 @@ impl Context<'_> {
             let v = naming::ident(&e.variant);
             quote!(Self::#v { value } => Some(*value),)
         });
-        let parse = errors.iter().map(|e| {
-            let v = naming::ident(&e.variant);
-            let (name, code) = (&e.runtime_name, e.doc.code);
-            if e.parameterised {
-                quote!((#name, Some(value), #code) => Self::#v { value },)
-            } else {
-                quote!((#name, None, #code) => Self::#v,)
-            }
-        });
+        let parse = errors
+            .iter()
+            .map(|e| parse_arm(e, e.doc.code, &quote!(Self), &quote!()));
         let patterns: Vec<&str> = errors
             .iter()
             .filter(|e| e.parameterised)
@@ -266,6 +260,22 @@ impl Context<'_> {
             .iter()
             .any(|e| !e.parameterised)
             .then(|| quote!(_ => None,));
+        let in_word_helper = errors
+            .iter()
+            .any(|e| e.parameterised && number_in_word(&e.doc.name).is_some())
+            .then(|| {
+                quote! {
+                    /// The number of a message whose number sits inside a word
+                    /// (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), which `RpcError` keeps whole.
+                    fn number_between(message: &str, prefix: &str, suffix: &str) -> Option<u32> {
+                        let digits = message.strip_prefix(prefix)?.strip_suffix(suffix)?;
+                        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                            return None;
+                        }
+                        digits.parse().ok()
+                    }
+                }
+            });
         let from_rpc_error = if errors.is_empty() {
             quote!(Self::Other(error))
         } else {
@@ -289,6 +299,8 @@ impl Context<'_> {
             }
         });
         quote! {
+            #in_word_helper
+
             /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
             pub static PATTERNS: [&str; #pattern_count] = [#(#patterns),*];
 
@@ -429,15 +441,7 @@ impl Context<'_> {
         let own_code: Vec<TokenStream> = known
             .iter()
             .filter(|(v, doc)| !same_code(v, doc))
-            .map(|(v, doc)| {
-                let ident = naming::ident(&v.variant);
-                let (name, code) = (&v.runtime_name, doc.code);
-                if v.parameterised {
-                    quote!((#name, Some(value), #code) => Self::#ident { value },)
-                } else {
-                    quote!((#name, None, #code) => Self::#ident,)
-                }
-            })
+            .map(|(v, doc)| parse_arm(v, doc.code, &quote!(Self), &supers))
             .collect();
         let from_other = if own_code.is_empty() {
             quote!(#error::Other(other) => Self::Other(other),)
@@ -570,6 +574,40 @@ fn error_enum_path(item: &Item) -> RustPath {
         modules: item.path.modules.clone(),
         name: format!("{}Error", item.path.name),
     }
+}
+
+/// The match arm turning a parsed `(name, value, code)` into the variant of `e` under `code`.
+///
+/// A number inside a word (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN`) is not split out by
+/// `RpcError`, so that arm matches the whole name with `number_between` (found through
+/// `supers`, the path from the enum's module to the `errors` module).
+fn parse_arm(
+    e: &ErrorVariant,
+    code: i32,
+    target: &TokenStream,
+    supers: &TokenStream,
+) -> TokenStream {
+    let v = naming::ident(&e.variant);
+    let name = &e.runtime_name;
+    match (e.parameterised, number_in_word(&e.doc.name)) {
+        (true, Some((prefix, suffix))) => quote! {
+            (name, None, #code) if #supers number_between(name, #prefix, #suffix).is_some() => {
+                #target::#v {
+                    value: #supers number_between(name, #prefix, #suffix).unwrap_or_default(),
+                }
+            }
+        },
+        (true, None) => quote!((#name, Some(value), #code) => #target::#v { value },),
+        (false, _) => quote!((#name, None, #code) => #target::#v,),
+    }
+}
+
+/// `Some((prefix, suffix))` for a name whose `%d` is not a whole `_`-separated word.
+fn number_in_word(name: &str) -> Option<(&str, &str)> {
+    let (prefix, suffix) = name.split_once("%d")?;
+    let word_before = prefix.is_empty() || prefix.ends_with('_');
+    let word_after = suffix.is_empty() || suffix.starts_with('_');
+    (!(word_before && word_after)).then_some((prefix, suffix))
 }
 
 /// `Self::V` or `Self::V { .. }`.
