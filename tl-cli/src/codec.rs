@@ -74,8 +74,7 @@ pub fn builtin() -> Result<&'static Schema, Failure> {
 fn load(files: &[PathBuf]) -> Result<Schema, Failure> {
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::message(format!("{}: {e}", path.display())))?;
+        let text = tl_parser::read_file(path).map_err(|e| Failure::message(e.to_string()))?;
         sources.push((path.display().to_string(), text));
     }
     let parsed = tl_parser::parse_files(

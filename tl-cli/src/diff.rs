@@ -147,10 +147,14 @@ pub fn run(args: Args) -> ExitCode {
 pub fn read_files(paths: &[PathBuf]) -> Option<Vec<(String, String)>> {
     let mut files = Vec::new();
     for path in paths {
-        match std::fs::read_to_string(path) {
+        match tl_parser::read_file(path) {
             Ok(text) => files.push((path.display().to_string(), text)),
+            Err(e @ tl_parser::ReadError::Io { .. }) => {
+                eprintln!("error: {e}");
+                return None;
+            }
             Err(e) => {
-                eprintln!("error: {}: {e}", path.display());
+                eprintln!("{e}"); // invalid UTF-8, rendered with its position
                 return None;
             }
         }

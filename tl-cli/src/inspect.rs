@@ -90,10 +90,14 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     let mut sources = Vec::new();
     for path in &args.files {
-        match std::fs::read_to_string(path) {
+        match tl_parser::read_file(path) {
             Ok(text) => sources.push((path.display().to_string(), text)),
+            Err(e @ tl_parser::ReadError::Io { .. }) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
             Err(e) => {
-                eprintln!("error: {}: {e}", path.display());
+                eprintln!("{e}"); // invalid UTF-8, rendered with its position
                 return ExitCode::FAILURE;
             }
         }

@@ -319,12 +319,10 @@ impl Config {
         let start = Instant::now();
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
-            let bytes = std::fs::read(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
+            let text = tl_parser::read_file(path).map_err(|e| match e {
+                tl_parser::ReadError::Io { path, source } => Error::Io { path, source },
+                utf8 => Error::Schema(vec![utf8.to_string()]),
             })?;
-            let text = String::from_utf8(bytes)
-                .map_err(|e| Error::Schema(vec![invalid_utf8(path, &e)]))?;
             sources.push((path.display().to_string(), text));
         }
         let schema = tl_parser::parse_files(
@@ -594,23 +592,6 @@ fn is_known_mismatch(schema: &Schema, d: &Diagnostic, known: &[(String, u32)]) -
                         .any(|(name, known_id)| name == def.name && *known_id == id)
                 })
         })
-}
-
-/// A schema file that is not UTF-8, rendered like a diagnostic: the byte offset of the
-/// first bad byte, its line and column (in characters, counted in the valid part before it).
-fn invalid_utf8(path: &Path, error: &std::string::FromUtf8Error) -> String {
-    let offset = error.utf8_error().valid_up_to();
-    let bytes = error.as_bytes();
-    let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or_default();
-    let line = valid.matches('\n').count() + 1;
-    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-    let column = valid.get(line_start..).unwrap_or_default().chars().count() + 1;
-    let byte = bytes.get(offset).copied().unwrap_or_default();
-    format!(
-        "error: invalid UTF-8: byte {byte:#04x} at offset {offset} starts no valid character\n \
-         --> {}:{line}:{column}",
-        path.display()
-    )
 }
 
 /// Prints `error` for a build script: each problem as a `cargo:warning=` line with its

@@ -44,8 +44,10 @@ pub mod model;
 mod position;
 mod print;
 mod reader;
+mod source_file;
 
 pub use model::*;
+pub use source_file::{read_file, ReadError};
 
 /// Options for [`parse_files`].
 #[derive(Debug, Clone, Default)]
