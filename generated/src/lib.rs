@@ -148,6 +148,6 @@ mod serde_support;
 
 pub use generated::*;
 pub use tl_runtime::{
-    BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
-    ErrorClass, Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors,
+    BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable, ErrorClass,
+    Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors,
 };

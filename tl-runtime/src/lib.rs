@@ -97,7 +97,8 @@ pub use error::{DecodeError, DecodeErrorKind, Result};
 pub use reader::Reader;
 pub use rpc_error::{ErrorClass, RpcError, PARAMETERISED};
 pub use traits::{
-    BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable, TypedErrors,
+    BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,
+    TypedErrors,
 };
 pub use vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
 pub use write::{

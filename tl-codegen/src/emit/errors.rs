@@ -43,7 +43,7 @@ impl Context<'_> {
         let lookup = self.documented_errors_lookup();
         let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
         let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
-        quote!(#global #lookup #into_runtime #error_from_generated #per_function)
+        inline_methods(quote!(#global #lookup #into_runtime #error_from_generated #per_function))
     }
 
     /// `documented_errors(method)`: each method's `DOCUMENTED` list, by TL name.
@@ -628,4 +628,34 @@ fn one_line(text: &str) -> String {
 /// A description on one line, escaped for rustdoc.
 fn doc_line(text: &str) -> String {
     crate::markdown::escape_markdown(&one_line(text))
+}
+
+/// Marks every method of every `impl` in `tokens` (and in its modules) `#[inline]`: the error
+/// enums' conversions and accessors are then compiled in the crates that use them, for the
+/// methods they use, instead of all of them in the crate that defines them.
+fn inline_methods(tokens: TokenStream) -> TokenStream {
+    fn visit(items: &mut [syn::Item]) {
+        for item in items {
+            match item {
+                syn::Item::Impl(block) => {
+                    for member in &mut block.items {
+                        if let syn::ImplItem::Fn(method) = member {
+                            method.attrs.push(syn::parse_quote!(#[inline]));
+                        }
+                    }
+                }
+                syn::Item::Mod(module) => {
+                    if let Some((_, items)) = &mut module.content {
+                        visit(items);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let Ok(mut file) = syn::parse2::<syn::File>(tokens.clone()) else {
+        return tokens;
+    };
+    visit(&mut file.items);
+    quote!(#file)
 }

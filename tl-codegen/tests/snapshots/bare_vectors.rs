@@ -99,12 +99,14 @@ pub mod types {
         const NAME: &'static str = "future_salt";
     }
     impl ::tl_runtime::BareSerializable for FutureSalt {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.valid_since, out);
             ::tl_runtime::Serializable::serialize(&self.salt, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for FutureSalt {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -144,6 +146,7 @@ pub mod types {
         const NAME: &'static str = "future_salts";
     }
     impl ::tl_runtime::BareSerializable for FutureSalts {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
             ::tl_runtime::vector::write_bare_vector(
@@ -156,6 +159,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for FutureSalts {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -198,12 +202,14 @@ pub mod types {
         const NAME: &'static str = "ipPort";
     }
     impl ::tl_runtime::BareSerializable for IpPort {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.ipv4, out);
             ::tl_runtime::Serializable::serialize(&self.port, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for IpPort {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -243,6 +249,7 @@ pub mod types {
         const NAME: &'static str = "rule";
     }
     impl ::tl_runtime::BareSerializable for Rule {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::vector::write_bare_vector(
                 out,
@@ -268,6 +275,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Rule {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -317,6 +325,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for FutureSalt {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalt(x) => {
@@ -327,6 +336,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalt {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -357,6 +367,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for FutureSalts {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalts(x) => {
@@ -367,6 +378,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalts {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -397,6 +409,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for IpPort {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::IpPort(x) => {
@@ -407,6 +420,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for IpPort {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -437,6 +451,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Rule {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Rule(x) => {
@@ -447,6 +462,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Rule {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -498,30 +514,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -529,16 +550,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }

@@ -108,6 +108,7 @@ pub mod types {
         const NAME: &'static str = "photo";
     }
     impl ::tl_runtime::BareSerializable for Photo {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -131,6 +132,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Photo {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -195,12 +197,14 @@ pub mod types {
         const NAME: &'static str = "photoEmpty";
     }
     impl ::tl_runtime::BareSerializable for PhotoEmpty {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, 0u32);
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoEmpty {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -244,6 +248,7 @@ pub mod types {
         const NAME: &'static str = "photoCached";
     }
     impl ::tl_runtime::BareSerializable for PhotoCached {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
             if let Some(value) = &self.size {
@@ -252,6 +257,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoCached {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -303,6 +309,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Photo {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
@@ -321,6 +328,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Photo {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -372,12 +380,14 @@ pub mod functions {
             const NAME: &'static str = "photos.getPhoto";
         }
         impl ::tl_runtime::BareSerializable for GetPhoto {
+            #[inline]
             fn serialize_bare(&self, out: &mut Vec<u8>) {
                 ::tl_runtime::write_u32(out, u32::from(self.fresh));
                 ::tl_runtime::Serializable::serialize(&self.id, out);
             }
         }
         impl ::tl_runtime::BareDeserializable for GetPhoto {
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -430,30 +440,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -461,16 +476,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }

@@ -115,11 +115,13 @@ pub mod types {
         const NAME: &'static str = "number";
     }
     impl ::tl_runtime::BareSerializable for Number {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Number {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -158,6 +160,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Number {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Number(x) => {
@@ -168,6 +171,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Number {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -204,6 +208,7 @@ pub mod functions {
     }
     impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
     for InvokeWithLayer<X> {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.layer, out);
             ::tl_runtime::Serializable::serialize(&self.query, out);
@@ -211,6 +216,7 @@ pub mod functions {
     }
     impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
     for InvokeWithLayer<X> {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -238,9 +244,11 @@ pub mod functions {
         const NAME: &'static str = "getNumber";
     }
     impl ::tl_runtime::BareSerializable for GetNumber {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for GetNumber {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -265,9 +273,11 @@ pub mod functions {
         const NAME: &'static str = "getNumbers";
     }
     impl ::tl_runtime::BareSerializable for GetNumbers {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for GetNumbers {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -314,30 +324,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -345,16 +360,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }

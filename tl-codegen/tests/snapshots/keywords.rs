@@ -113,6 +113,7 @@ pub mod types {
         const NAME: &'static str = "keywords";
     }
     impl ::tl_runtime::BareSerializable for Keywords {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.self_, out);
             ::tl_runtime::Serializable::serialize(&self.r#type, out);
@@ -126,6 +127,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Keywords {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -171,9 +173,11 @@ pub mod types {
         const NAME: &'static str = "self";
     }
     impl ::tl_runtime::BareSerializable for Self_ {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for Self_ {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -210,6 +214,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Keywords {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Keywords(x) => {
@@ -220,6 +225,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Keywords {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -250,6 +256,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Self_ {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Self_(x) => {
@@ -260,6 +267,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Self_ {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -297,12 +305,14 @@ pub mod functions {
             const NAME: &'static str = "loop.continue";
         }
         impl ::tl_runtime::BareSerializable for Continue {
+            #[inline]
             fn serialize_bare(&self, out: &mut Vec<u8>) {
                 ::tl_runtime::Serializable::serialize(&self.self_, out);
                 ::tl_runtime::Serializable::serialize(&self.r#type, out);
             }
         }
         impl ::tl_runtime::BareDeserializable for Continue {
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -357,30 +367,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -388,16 +403,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }

@@ -106,6 +106,7 @@ pub mod types {
         const NAME: &'static str = "bigA";
     }
     impl ::tl_runtime::BareSerializable for BigA {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.a, out);
             ::tl_runtime::Serializable::serialize(&self.b, out);
@@ -115,6 +116,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for BigA {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -156,11 +158,13 @@ pub mod types {
         const NAME: &'static str = "bigB";
     }
     impl ::tl_runtime::BareSerializable for BigB {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for BigB {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -198,11 +202,13 @@ pub mod types {
         const NAME: &'static str = "smallA";
     }
     impl ::tl_runtime::BareSerializable for SmallA {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for SmallA {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -239,12 +245,14 @@ pub mod types {
         const NAME: &'static str = "pair";
     }
     impl ::tl_runtime::BareSerializable for Pair {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.a, out);
             ::tl_runtime::Serializable::serialize(&self.b, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Pair {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -288,6 +296,7 @@ pub mod types {
         const NAME: &'static str = "holder";
     }
     impl ::tl_runtime::BareSerializable for Holder {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.maybe_big.is_some()));
             ::tl_runtime::Serializable::serialize(&*self.big, out);
@@ -300,6 +309,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Holder {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -361,6 +371,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Big {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
@@ -375,6 +386,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Big {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -412,6 +424,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Holder {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Holder(x) => {
@@ -422,6 +435,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Holder {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -452,6 +466,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Pair {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Pair(x) => {
@@ -462,6 +477,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Pair {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -492,6 +508,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Small {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
@@ -502,6 +519,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Small {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -553,30 +571,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -584,16 +607,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }

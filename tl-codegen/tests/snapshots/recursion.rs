@@ -99,9 +99,11 @@ pub mod types {
         const NAME: &'static str = "textEmpty";
     }
     impl ::tl_runtime::BareSerializable for TextEmpty {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for TextEmpty {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -137,11 +139,13 @@ pub mod types {
         const NAME: &'static str = "textBold";
     }
     impl ::tl_runtime::BareSerializable for TextBold {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&*self.text, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TextBold {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -181,11 +185,13 @@ pub mod types {
         const NAME: &'static str = "textConcat";
     }
     impl ::tl_runtime::BareSerializable for TextConcat {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.texts, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TextConcat {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -223,11 +229,13 @@ pub mod types {
         const NAME: &'static str = "treeLeaf";
     }
     impl ::tl_runtime::BareSerializable for TreeLeaf {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TreeLeaf {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -267,6 +275,7 @@ pub mod types {
         const NAME: &'static str = "treeNode";
     }
     impl ::tl_runtime::BareSerializable for TreeNode {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -281,6 +290,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for TreeNode {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -335,11 +345,13 @@ pub mod types {
         const NAME: &'static str = "pingA";
     }
     impl ::tl_runtime::BareSerializable for PingA {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.other, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PingA {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -374,6 +386,7 @@ pub mod types {
         const NAME: &'static str = "pingB";
     }
     impl ::tl_runtime::BareSerializable for PingB {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.other.is_some()));
             if let Some(value) = &self.other {
@@ -382,6 +395,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for PingB {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -428,6 +442,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for PingA {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingA(x) => {
@@ -438,6 +453,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for PingA {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -466,6 +482,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for PingB {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingB(x) => {
@@ -476,6 +493,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for PingB {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -510,6 +528,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for RichText {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
@@ -528,6 +547,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for RichText {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -569,6 +589,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Tree {
+        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Leaf(x) => {
@@ -583,6 +604,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Tree {
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -635,30 +657,35 @@ pub mod errors {
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
+        #[inline]
         pub fn code(&self) -> i32 {
             match self {
                 Self::Other(e) => e.code,
             }
         }
         /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+        #[inline]
         pub fn name(&self) -> &str {
             match self {
                 Self::Other(e) => &e.name,
             }
         }
         /// The number carried in the name, if any.
+        #[inline]
         pub fn value(&self) -> Option<u32> {
             match self {
                 Self::Other(e) => e.value,
             }
         }
         /// What the error means, as documented.
+        #[inline]
         pub fn description(&self) -> Option<&'static str> {
             match self {
                 Self::Other(_) => None,
             }
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
+        #[inline]
         pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
@@ -666,16 +693,19 @@ pub mod errors {
         }
     }
     impl From<::tl_runtime::RpcError> for Error {
+        #[inline]
         fn from(error: ::tl_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
     impl From<Error> for ::tl_runtime::RpcError {
+        #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
         }
     }
     impl ::core::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
         }
