@@ -29,7 +29,6 @@ impl AccessPointRule {
     }
 }
 impl ::tl_runtime::Serializable for AccessPointRule {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AccessPointRule(x) => {
@@ -40,7 +39,6 @@ impl ::tl_runtime::Serializable for AccessPointRule {
     }
 }
 impl ::tl_runtime::Deserializable for AccessPointRule {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -87,7 +85,6 @@ impl AccountDaysTtl {
     }
 }
 impl ::tl_runtime::Serializable for AccountDaysTtl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AccountDaysTtl(x) => {
@@ -98,7 +95,6 @@ impl ::tl_runtime::Serializable for AccountDaysTtl {
     }
 }
 impl ::tl_runtime::Deserializable for AccountDaysTtl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -146,7 +142,6 @@ impl AiComposeTone {
     }
 }
 impl ::tl_runtime::Serializable for AiComposeTone {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AiComposeTone(x) => {
@@ -161,7 +156,6 @@ impl ::tl_runtime::Serializable for AiComposeTone {
     }
 }
 impl ::tl_runtime::Deserializable for AiComposeTone {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -213,7 +207,6 @@ impl AiComposeToneExample {
     }
 }
 impl ::tl_runtime::Serializable for AiComposeToneExample {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AiComposeToneExample(x) => {
@@ -224,7 +217,6 @@ impl ::tl_runtime::Serializable for AiComposeToneExample {
     }
 }
 impl ::tl_runtime::Deserializable for AiComposeToneExample {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -271,7 +263,6 @@ impl AttachMenuBot {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBot {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBot(x) => {
@@ -282,7 +273,6 @@ impl ::tl_runtime::Serializable for AttachMenuBot {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBot {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -329,7 +319,6 @@ impl AttachMenuBotIcon {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotIcon {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotIcon(x) => {
@@ -340,7 +329,6 @@ impl ::tl_runtime::Serializable for AttachMenuBotIcon {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -387,7 +375,6 @@ impl AttachMenuBotIconColor {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotIconColor {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotIconColor(x) => {
@@ -398,7 +385,6 @@ impl ::tl_runtime::Serializable for AttachMenuBotIconColor {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -448,7 +434,6 @@ impl AttachMenuBots {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBots {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -463,7 +448,6 @@ impl ::tl_runtime::Serializable for AttachMenuBots {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBots {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -517,7 +501,6 @@ impl AttachMenuBotsBot {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuBotsBot {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AttachMenuBotsBot(x) => {
@@ -528,7 +511,6 @@ impl ::tl_runtime::Serializable for AttachMenuBotsBot {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -587,7 +569,6 @@ impl AttachMenuPeerType {
     }
 }
 impl ::tl_runtime::Serializable for AttachMenuPeerType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SameBotPm(x) => {
@@ -614,7 +595,6 @@ impl ::tl_runtime::Serializable for AttachMenuPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for AttachMenuPeerType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -689,7 +669,6 @@ impl AuctionBidLevel {
     }
 }
 impl ::tl_runtime::Serializable for AuctionBidLevel {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AuctionBidLevel(x) => {
@@ -700,7 +679,6 @@ impl ::tl_runtime::Serializable for AuctionBidLevel {
     }
 }
 impl ::tl_runtime::Deserializable for AuctionBidLevel {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -747,7 +725,6 @@ impl Authorization {
     }
 }
 impl ::tl_runtime::Serializable for Authorization {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Authorization(x) => {
@@ -758,7 +735,6 @@ impl ::tl_runtime::Serializable for Authorization {
     }
 }
 impl ::tl_runtime::Deserializable for Authorization {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -805,7 +781,6 @@ impl AutoDownloadSettings {
     }
 }
 impl ::tl_runtime::Serializable for AutoDownloadSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoDownloadSettings(x) => {
@@ -816,7 +791,6 @@ impl ::tl_runtime::Serializable for AutoDownloadSettings {
     }
 }
 impl ::tl_runtime::Deserializable for AutoDownloadSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -863,7 +837,6 @@ impl AutoSaveException {
     }
 }
 impl ::tl_runtime::Serializable for AutoSaveException {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoSaveException(x) => {
@@ -874,7 +847,6 @@ impl ::tl_runtime::Serializable for AutoSaveException {
     }
 }
 impl ::tl_runtime::Deserializable for AutoSaveException {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -921,7 +893,6 @@ impl AutoSaveSettings {
     }
 }
 impl ::tl_runtime::Serializable for AutoSaveSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AutoSaveSettings(x) => {
@@ -932,7 +903,6 @@ impl ::tl_runtime::Serializable for AutoSaveSettings {
     }
 }
 impl ::tl_runtime::Deserializable for AutoSaveSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -979,7 +949,6 @@ impl AvailableEffect {
     }
 }
 impl ::tl_runtime::Serializable for AvailableEffect {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AvailableEffect(x) => {
@@ -990,7 +959,6 @@ impl ::tl_runtime::Serializable for AvailableEffect {
     }
 }
 impl ::tl_runtime::Deserializable for AvailableEffect {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1037,7 +1005,6 @@ impl AvailableReaction {
     }
 }
 impl ::tl_runtime::Serializable for AvailableReaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::AvailableReaction(x) => {
@@ -1048,7 +1015,6 @@ impl ::tl_runtime::Serializable for AvailableReaction {
     }
 }
 impl ::tl_runtime::Deserializable for AvailableReaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1096,7 +1062,6 @@ impl BadMsgNotification {
     }
 }
 impl ::tl_runtime::Serializable for BadMsgNotification {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BadMsgNotification(x) => {
@@ -1111,7 +1076,6 @@ impl ::tl_runtime::Serializable for BadMsgNotification {
     }
 }
 impl ::tl_runtime::Deserializable for BadMsgNotification {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1165,7 +1129,6 @@ impl BankCardOpenUrl {
     }
 }
 impl ::tl_runtime::Serializable for BankCardOpenUrl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BankCardOpenUrl(x) => {
@@ -1176,7 +1139,6 @@ impl ::tl_runtime::Serializable for BankCardOpenUrl {
     }
 }
 impl ::tl_runtime::Deserializable for BankCardOpenUrl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1235,7 +1197,6 @@ impl BaseTheme {
     }
 }
 impl ::tl_runtime::Serializable for BaseTheme {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Classic(x) => {
@@ -1262,7 +1223,6 @@ impl ::tl_runtime::Serializable for BaseTheme {
     }
 }
 impl ::tl_runtime::Deserializable for BaseTheme {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1335,7 +1295,6 @@ impl BindAuthKeyInner {
     }
 }
 impl ::tl_runtime::Serializable for BindAuthKeyInner {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BindAuthKeyInner(x) => {
@@ -1346,7 +1305,6 @@ impl ::tl_runtime::Serializable for BindAuthKeyInner {
     }
 }
 impl ::tl_runtime::Deserializable for BindAuthKeyInner {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1393,7 +1351,6 @@ impl Birthday {
     }
 }
 impl ::tl_runtime::Serializable for Birthday {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Birthday(x) => {
@@ -1404,7 +1361,6 @@ impl ::tl_runtime::Serializable for Birthday {
     }
 }
 impl ::tl_runtime::Deserializable for Birthday {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1451,7 +1407,6 @@ impl Boost {
     }
 }
 impl ::tl_runtime::Serializable for Boost {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Boost(x) => {
@@ -1462,7 +1417,6 @@ impl ::tl_runtime::Serializable for Boost {
     }
 }
 impl ::tl_runtime::Deserializable for Boost {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1512,7 +1466,6 @@ impl BotApp {
     }
 }
 impl ::tl_runtime::Serializable for BotApp {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -1527,7 +1480,6 @@ impl ::tl_runtime::Serializable for BotApp {
     }
 }
 impl ::tl_runtime::Deserializable for BotApp {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1581,7 +1533,6 @@ impl BotAppSettings {
     }
 }
 impl ::tl_runtime::Serializable for BotAppSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotAppSettings(x) => {
@@ -1592,7 +1543,6 @@ impl ::tl_runtime::Serializable for BotAppSettings {
     }
 }
 impl ::tl_runtime::Deserializable for BotAppSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1639,7 +1589,6 @@ impl BotBusinessConnection {
     }
 }
 impl ::tl_runtime::Serializable for BotBusinessConnection {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotBusinessConnection(x) => {
@@ -1650,7 +1599,6 @@ impl ::tl_runtime::Serializable for BotBusinessConnection {
     }
 }
 impl ::tl_runtime::Deserializable for BotBusinessConnection {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1697,7 +1645,6 @@ impl BotCommand {
     }
 }
 impl ::tl_runtime::Serializable for BotCommand {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotCommand(x) => {
@@ -1708,7 +1655,6 @@ impl ::tl_runtime::Serializable for BotCommand {
     }
 }
 impl ::tl_runtime::Deserializable for BotCommand {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1773,7 +1719,6 @@ impl BotCommandScope {
     }
 }
 impl ::tl_runtime::Serializable for BotCommandScope {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -1808,7 +1753,6 @@ impl ::tl_runtime::Serializable for BotCommandScope {
     }
 }
 impl ::tl_runtime::Deserializable for BotCommandScope {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1897,7 +1841,6 @@ impl BotInfo {
     }
 }
 impl ::tl_runtime::Serializable for BotInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotInfo(x) => {
@@ -1908,7 +1851,6 @@ impl ::tl_runtime::Serializable for BotInfo {
     }
 }
 impl ::tl_runtime::Deserializable for BotInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -1976,7 +1918,6 @@ impl BotInlineMessage {
     }
 }
 impl ::tl_runtime::Serializable for BotInlineMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAuto(x) => {
@@ -2015,7 +1956,6 @@ impl ::tl_runtime::Serializable for BotInlineMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BotInlineMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2114,7 +2054,6 @@ impl BotInlineResult {
     }
 }
 impl ::tl_runtime::Serializable for BotInlineResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotInlineResult(x) => {
@@ -2129,7 +2068,6 @@ impl ::tl_runtime::Serializable for BotInlineResult {
     }
 }
 impl ::tl_runtime::Deserializable for BotInlineResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2189,7 +2127,6 @@ impl BotMenuButton {
     }
 }
 impl ::tl_runtime::Serializable for BotMenuButton {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -2208,7 +2145,6 @@ impl ::tl_runtime::Serializable for BotMenuButton {
     }
 }
 impl ::tl_runtime::Deserializable for BotMenuButton {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2269,7 +2205,6 @@ impl BotPreviewMedia {
     }
 }
 impl ::tl_runtime::Serializable for BotPreviewMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotPreviewMedia(x) => {
@@ -2280,7 +2215,6 @@ impl ::tl_runtime::Serializable for BotPreviewMedia {
     }
 }
 impl ::tl_runtime::Deserializable for BotPreviewMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2327,7 +2261,6 @@ impl BotVerification {
     }
 }
 impl ::tl_runtime::Serializable for BotVerification {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotVerification(x) => {
@@ -2338,7 +2271,6 @@ impl ::tl_runtime::Serializable for BotVerification {
     }
 }
 impl ::tl_runtime::Deserializable for BotVerification {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2385,7 +2317,6 @@ impl BotVerifierSettings {
     }
 }
 impl ::tl_runtime::Serializable for BotVerifierSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotVerifierSettings(x) => {
@@ -2396,7 +2327,6 @@ impl ::tl_runtime::Serializable for BotVerifierSettings {
     }
 }
 impl ::tl_runtime::Deserializable for BotVerifierSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2443,7 +2373,6 @@ impl BusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Serializable for BusinessAwayMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessAwayMessage(x) => {
@@ -2454,7 +2383,6 @@ impl ::tl_runtime::Serializable for BusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessAwayMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2507,7 +2435,6 @@ impl BusinessAwayMessageSchedule {
     }
 }
 impl ::tl_runtime::Serializable for BusinessAwayMessageSchedule {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Always(x) => {
@@ -2526,7 +2453,6 @@ impl ::tl_runtime::Serializable for BusinessAwayMessageSchedule {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2587,7 +2513,6 @@ impl BusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Serializable for BusinessBotRecipients {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessBotRecipients(x) => {
@@ -2598,7 +2523,6 @@ impl ::tl_runtime::Serializable for BusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessBotRecipients {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2645,7 +2569,6 @@ impl BusinessBotRights {
     }
 }
 impl ::tl_runtime::Serializable for BusinessBotRights {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessBotRights(x) => {
@@ -2656,7 +2579,6 @@ impl ::tl_runtime::Serializable for BusinessBotRights {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessBotRights {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2703,7 +2625,6 @@ impl BusinessChatLink {
     }
 }
 impl ::tl_runtime::Serializable for BusinessChatLink {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessChatLink(x) => {
@@ -2714,7 +2635,6 @@ impl ::tl_runtime::Serializable for BusinessChatLink {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessChatLink {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2761,7 +2681,6 @@ impl BusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Serializable for BusinessGreetingMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessGreetingMessage(x) => {
@@ -2772,7 +2691,6 @@ impl ::tl_runtime::Serializable for BusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2819,7 +2737,6 @@ impl BusinessIntro {
     }
 }
 impl ::tl_runtime::Serializable for BusinessIntro {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessIntro(x) => {
@@ -2830,7 +2747,6 @@ impl ::tl_runtime::Serializable for BusinessIntro {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessIntro {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2877,7 +2793,6 @@ impl BusinessLocation {
     }
 }
 impl ::tl_runtime::Serializable for BusinessLocation {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessLocation(x) => {
@@ -2888,7 +2803,6 @@ impl ::tl_runtime::Serializable for BusinessLocation {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessLocation {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2935,7 +2849,6 @@ impl BusinessRecipients {
     }
 }
 impl ::tl_runtime::Serializable for BusinessRecipients {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessRecipients(x) => {
@@ -2946,7 +2859,6 @@ impl ::tl_runtime::Serializable for BusinessRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessRecipients {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -2993,7 +2905,6 @@ impl BusinessWeeklyOpen {
     }
 }
 impl ::tl_runtime::Serializable for BusinessWeeklyOpen {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessWeeklyOpen(x) => {
@@ -3004,7 +2915,6 @@ impl ::tl_runtime::Serializable for BusinessWeeklyOpen {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3051,7 +2961,6 @@ impl BusinessWorkHours {
     }
 }
 impl ::tl_runtime::Serializable for BusinessWorkHours {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BusinessWorkHours(x) => {
@@ -3062,7 +2971,6 @@ impl ::tl_runtime::Serializable for BusinessWorkHours {
     }
 }
 impl ::tl_runtime::Deserializable for BusinessWorkHours {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3125,7 +3033,6 @@ impl ButtonType {
     }
 }
 impl ::tl_runtime::Serializable for ButtonType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -3160,7 +3067,6 @@ impl ::tl_runtime::Serializable for ButtonType {
     }
 }
 impl ::tl_runtime::Deserializable for ButtonType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3249,7 +3155,6 @@ impl CdnConfig {
     }
 }
 impl ::tl_runtime::Serializable for CdnConfig {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CdnConfig(x) => {
@@ -3260,7 +3165,6 @@ impl ::tl_runtime::Serializable for CdnConfig {
     }
 }
 impl ::tl_runtime::Deserializable for CdnConfig {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3307,7 +3211,6 @@ impl CdnPublicKey {
     }
 }
 impl ::tl_runtime::Serializable for CdnPublicKey {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CdnPublicKey(x) => {
@@ -3318,7 +3221,6 @@ impl ::tl_runtime::Serializable for CdnPublicKey {
     }
 }
 impl ::tl_runtime::Deserializable for CdnPublicKey {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3365,7 +3267,6 @@ impl ChannelAdminLogEvent {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEvent {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelAdminLogEvent(x) => {
@@ -3376,7 +3277,6 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEvent {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -3592,7 +3492,6 @@ impl ChannelAdminLogEventAction {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChangeTitle(x) => {
@@ -3807,7 +3706,6 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventAction {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4211,7 +4109,6 @@ impl ChannelAdminLogEventsFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelAdminLogEventsFilter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelAdminLogEventsFilter(x) => {
@@ -4222,7 +4119,6 @@ impl ::tl_runtime::Serializable for ChannelAdminLogEventsFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4272,7 +4168,6 @@ impl ChannelLocation {
     }
 }
 impl ::tl_runtime::Serializable for ChannelLocation {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -4287,7 +4182,6 @@ impl ::tl_runtime::Serializable for ChannelLocation {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelLocation {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4344,7 +4238,6 @@ impl ChannelMessagesFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelMessagesFilter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -4359,7 +4252,6 @@ impl ::tl_runtime::Serializable for ChannelMessagesFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4428,7 +4320,6 @@ impl ChannelParticipant {
     }
 }
 impl ::tl_runtime::Serializable for ChannelParticipant {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelParticipant(x) => {
@@ -4459,7 +4350,6 @@ impl ::tl_runtime::Serializable for ChannelParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelParticipant {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4562,7 +4452,6 @@ impl ChannelParticipantsFilter {
     }
 }
 impl ::tl_runtime::Serializable for ChannelParticipantsFilter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChannelParticipantsRecent(x) => {
@@ -4601,7 +4490,6 @@ impl ::tl_runtime::Serializable for ChannelParticipantsFilter {
     }
 }
 impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4715,7 +4603,6 @@ impl Chat {
     }
 }
 impl ::tl_runtime::Serializable for Chat {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -4750,7 +4637,6 @@ impl ::tl_runtime::Serializable for Chat {
     }
 }
 impl ::tl_runtime::Deserializable for Chat {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4839,7 +4725,6 @@ impl ChatAdminRights {
     }
 }
 impl ::tl_runtime::Serializable for ChatAdminRights {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatAdminRights(x) => {
@@ -4850,7 +4735,6 @@ impl ::tl_runtime::Serializable for ChatAdminRights {
     }
 }
 impl ::tl_runtime::Deserializable for ChatAdminRights {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4897,7 +4781,6 @@ impl ChatAdminWithInvites {
     }
 }
 impl ::tl_runtime::Serializable for ChatAdminWithInvites {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatAdminWithInvites(x) => {
@@ -4908,7 +4791,6 @@ impl ::tl_runtime::Serializable for ChatAdminWithInvites {
     }
 }
 impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -4955,7 +4837,6 @@ impl ChatBannedRights {
     }
 }
 impl ::tl_runtime::Serializable for ChatBannedRights {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatBannedRights(x) => {
@@ -4966,7 +4847,6 @@ impl ::tl_runtime::Serializable for ChatBannedRights {
     }
 }
 impl ::tl_runtime::Deserializable for ChatBannedRights {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5019,7 +4899,6 @@ impl ChatFull {
     }
 }
 impl ::tl_runtime::Serializable for ChatFull {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatFull(x) => {
@@ -5038,7 +4917,6 @@ impl ::tl_runtime::Serializable for ChatFull {
     }
 }
 impl ::tl_runtime::Deserializable for ChatFull {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5105,7 +4983,6 @@ impl ChatInvite {
     }
 }
 impl ::tl_runtime::Serializable for ChatInvite {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Already(x) => {
@@ -5124,7 +5001,6 @@ impl ::tl_runtime::Serializable for ChatInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ChatInvite {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5185,7 +5061,6 @@ impl ChatInviteImporter {
     }
 }
 impl ::tl_runtime::Serializable for ChatInviteImporter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatInviteImporter(x) => {
@@ -5196,7 +5071,6 @@ impl ::tl_runtime::Serializable for ChatInviteImporter {
     }
 }
 impl ::tl_runtime::Deserializable for ChatInviteImporter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5243,7 +5117,6 @@ impl ChatOnlines {
     }
 }
 impl ::tl_runtime::Serializable for ChatOnlines {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatOnlines(x) => {
@@ -5254,7 +5127,6 @@ impl ::tl_runtime::Serializable for ChatOnlines {
     }
 }
 impl ::tl_runtime::Deserializable for ChatOnlines {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5307,7 +5179,6 @@ impl ChatParticipant {
     }
 }
 impl ::tl_runtime::Serializable for ChatParticipant {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatParticipant(x) => {
@@ -5326,7 +5197,6 @@ impl ::tl_runtime::Serializable for ChatParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for ChatParticipant {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5390,7 +5260,6 @@ impl ChatParticipants {
     }
 }
 impl ::tl_runtime::Serializable for ChatParticipants {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Forbidden(x) => {
@@ -5405,7 +5274,6 @@ impl ::tl_runtime::Serializable for ChatParticipants {
     }
 }
 impl ::tl_runtime::Deserializable for ChatParticipants {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5462,7 +5330,6 @@ impl ChatPhoto {
     }
 }
 impl ::tl_runtime::Serializable for ChatPhoto {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -5477,7 +5344,6 @@ impl ::tl_runtime::Serializable for ChatPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for ChatPhoto {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5537,7 +5403,6 @@ impl ChatReactions {
     }
 }
 impl ::tl_runtime::Serializable for ChatReactions {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::None(x) => {
@@ -5556,7 +5421,6 @@ impl ::tl_runtime::Serializable for ChatReactions {
     }
 }
 impl ::tl_runtime::Deserializable for ChatReactions {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5620,7 +5484,6 @@ impl ChatTheme {
     }
 }
 impl ::tl_runtime::Serializable for ChatTheme {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatTheme(x) => {
@@ -5635,7 +5498,6 @@ impl ::tl_runtime::Serializable for ChatTheme {
     }
 }
 impl ::tl_runtime::Deserializable for ChatTheme {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5687,7 +5549,6 @@ impl ClientDhInnerData {
     }
 }
 impl ::tl_runtime::Serializable for ClientDhInnerData {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ClientDhInnerData(x) => {
@@ -5698,7 +5559,6 @@ impl ::tl_runtime::Serializable for ClientDhInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for ClientDhInnerData {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5745,7 +5605,6 @@ impl CodeSettings {
     }
 }
 impl ::tl_runtime::Serializable for CodeSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CodeSettings(x) => {
@@ -5756,7 +5615,6 @@ impl ::tl_runtime::Serializable for CodeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for CodeSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5801,7 +5659,6 @@ impl CommunityPeer {
     }
 }
 impl ::tl_runtime::Serializable for CommunityPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CommunityPeer(x) => {
@@ -5812,7 +5669,6 @@ impl ::tl_runtime::Serializable for CommunityPeer {
     }
 }
 impl ::tl_runtime::Deserializable for CommunityPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5857,7 +5713,6 @@ impl CommunityPeerRequest {
     }
 }
 impl ::tl_runtime::Serializable for CommunityPeerRequest {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CommunityPeerRequest(x) => {
@@ -5868,7 +5723,6 @@ impl ::tl_runtime::Serializable for CommunityPeerRequest {
     }
 }
 impl ::tl_runtime::Deserializable for CommunityPeerRequest {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5915,7 +5769,6 @@ impl Config {
     }
 }
 impl ::tl_runtime::Serializable for Config {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Config(x) => {
@@ -5926,7 +5779,6 @@ impl ::tl_runtime::Serializable for Config {
     }
 }
 impl ::tl_runtime::Deserializable for Config {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -5973,7 +5825,6 @@ impl ConnectedBot {
     }
 }
 impl ::tl_runtime::Serializable for ConnectedBot {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ConnectedBot(x) => {
@@ -5984,7 +5835,6 @@ impl ::tl_runtime::Serializable for ConnectedBot {
     }
 }
 impl ::tl_runtime::Deserializable for ConnectedBot {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6031,7 +5881,6 @@ impl ConnectedBotStarRef {
     }
 }
 impl ::tl_runtime::Serializable for ConnectedBotStarRef {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ConnectedBotStarRef(x) => {
@@ -6042,7 +5891,6 @@ impl ::tl_runtime::Serializable for ConnectedBotStarRef {
     }
 }
 impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6089,7 +5937,6 @@ impl Contact {
     }
 }
 impl ::tl_runtime::Serializable for Contact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Contact(x) => {
@@ -6100,7 +5947,6 @@ impl ::tl_runtime::Serializable for Contact {
     }
 }
 impl ::tl_runtime::Deserializable for Contact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6147,7 +5993,6 @@ impl ContactBirthday {
     }
 }
 impl ::tl_runtime::Serializable for ContactBirthday {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ContactBirthday(x) => {
@@ -6158,7 +6003,6 @@ impl ::tl_runtime::Serializable for ContactBirthday {
     }
 }
 impl ::tl_runtime::Deserializable for ContactBirthday {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6205,7 +6049,6 @@ impl ContactStatus {
     }
 }
 impl ::tl_runtime::Serializable for ContactStatus {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ContactStatus(x) => {
@@ -6216,7 +6059,6 @@ impl ::tl_runtime::Serializable for ContactStatus {
     }
 }
 impl ::tl_runtime::Deserializable for ContactStatus {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6261,7 +6103,6 @@ impl CurrencyRate {
     }
 }
 impl ::tl_runtime::Serializable for CurrencyRate {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::CurrencyRate(x) => {
@@ -6272,7 +6113,6 @@ impl ::tl_runtime::Serializable for CurrencyRate {
     }
 }
 impl ::tl_runtime::Deserializable for CurrencyRate {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6319,7 +6159,6 @@ impl DataJson {
     }
 }
 impl ::tl_runtime::Serializable for DataJson {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DataJson(x) => {
@@ -6330,7 +6169,6 @@ impl ::tl_runtime::Serializable for DataJson {
     }
 }
 impl ::tl_runtime::Deserializable for DataJson {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6377,7 +6215,6 @@ impl DcOption {
     }
 }
 impl ::tl_runtime::Serializable for DcOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DcOption(x) => {
@@ -6388,7 +6225,6 @@ impl ::tl_runtime::Serializable for DcOption {
     }
 }
 impl ::tl_runtime::Deserializable for DcOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6435,7 +6271,6 @@ impl DefaultHistoryTtl {
     }
 }
 impl ::tl_runtime::Serializable for DefaultHistoryTtl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DefaultHistoryTtl(x) => {
@@ -6446,7 +6281,6 @@ impl ::tl_runtime::Serializable for DefaultHistoryTtl {
     }
 }
 impl ::tl_runtime::Deserializable for DefaultHistoryTtl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6497,7 +6331,6 @@ impl DestroyAuthKeyRes {
     }
 }
 impl ::tl_runtime::Serializable for DestroyAuthKeyRes {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DestroyAuthKeyOk(x) => {
@@ -6516,7 +6349,6 @@ impl ::tl_runtime::Serializable for DestroyAuthKeyRes {
     }
 }
 impl ::tl_runtime::Deserializable for DestroyAuthKeyRes {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6578,7 +6410,6 @@ impl DestroySessionRes {
     }
 }
 impl ::tl_runtime::Serializable for DestroySessionRes {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DestroySessionOk(x) => {
@@ -6593,7 +6424,6 @@ impl ::tl_runtime::Serializable for DestroySessionRes {
     }
 }
 impl ::tl_runtime::Deserializable for DestroySessionRes {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6653,7 +6483,6 @@ impl Dialog {
     }
 }
 impl ::tl_runtime::Serializable for Dialog {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Dialog(x) => {
@@ -6672,7 +6501,6 @@ impl ::tl_runtime::Serializable for Dialog {
     }
 }
 impl ::tl_runtime::Deserializable for Dialog {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6739,7 +6567,6 @@ impl DialogFilter {
     }
 }
 impl ::tl_runtime::Serializable for DialogFilter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilter(x) => {
@@ -6758,7 +6585,6 @@ impl ::tl_runtime::Serializable for DialogFilter {
     }
 }
 impl ::tl_runtime::Deserializable for DialogFilter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6819,7 +6645,6 @@ impl DialogFilterSuggested {
     }
 }
 impl ::tl_runtime::Serializable for DialogFilterSuggested {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilterSuggested(x) => {
@@ -6830,7 +6655,6 @@ impl ::tl_runtime::Serializable for DialogFilterSuggested {
     }
 }
 impl ::tl_runtime::Deserializable for DialogFilterSuggested {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6883,7 +6707,6 @@ impl DialogPeer {
     }
 }
 impl ::tl_runtime::Serializable for DialogPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogPeer(x) => {
@@ -6902,7 +6725,6 @@ impl ::tl_runtime::Serializable for DialogPeer {
     }
 }
 impl ::tl_runtime::Deserializable for DialogPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -6963,7 +6785,6 @@ impl DisallowedGiftsSettings {
     }
 }
 impl ::tl_runtime::Serializable for DisallowedGiftsSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DisallowedGiftsSettings(x) => {
@@ -6974,7 +6795,6 @@ impl ::tl_runtime::Serializable for DisallowedGiftsSettings {
     }
 }
 impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7024,7 +6844,6 @@ impl Document {
     }
 }
 impl ::tl_runtime::Serializable for Document {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -7039,7 +6858,6 @@ impl ::tl_runtime::Serializable for Document {
     }
 }
 impl ::tl_runtime::Deserializable for Document {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7116,7 +6934,6 @@ impl DocumentAttribute {
     }
 }
 impl ::tl_runtime::Serializable for DocumentAttribute {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ImageSize(x) => {
@@ -7155,7 +6972,6 @@ impl ::tl_runtime::Serializable for DocumentAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for DocumentAttribute {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7254,7 +7070,6 @@ impl DraftMessage {
     }
 }
 impl ::tl_runtime::Serializable for DraftMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -7269,7 +7084,6 @@ impl ::tl_runtime::Serializable for DraftMessage {
     }
 }
 impl ::tl_runtime::Deserializable for DraftMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7329,7 +7143,6 @@ impl EmailVerification {
     }
 }
 impl ::tl_runtime::Serializable for EmailVerification {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Code(x) => {
@@ -7348,7 +7161,6 @@ impl ::tl_runtime::Serializable for EmailVerification {
     }
 }
 impl ::tl_runtime::Deserializable for EmailVerification {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7415,7 +7227,6 @@ impl EmailVerifyPurpose {
     }
 }
 impl ::tl_runtime::Serializable for EmailVerifyPurpose {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LoginSetup(x) => {
@@ -7434,7 +7245,6 @@ impl ::tl_runtime::Serializable for EmailVerifyPurpose {
     }
 }
 impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7501,7 +7311,6 @@ impl EmojiGroup {
     }
 }
 impl ::tl_runtime::Serializable for EmojiGroup {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiGroup(x) => {
@@ -7520,7 +7329,6 @@ impl ::tl_runtime::Serializable for EmojiGroup {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiGroup {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7584,7 +7392,6 @@ impl EmojiKeyword {
     }
 }
 impl ::tl_runtime::Serializable for EmojiKeyword {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiKeyword(x) => {
@@ -7599,7 +7406,6 @@ impl ::tl_runtime::Serializable for EmojiKeyword {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiKeyword {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7653,7 +7459,6 @@ impl EmojiKeywordsDifference {
     }
 }
 impl ::tl_runtime::Serializable for EmojiKeywordsDifference {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiKeywordsDifference(x) => {
@@ -7664,7 +7469,6 @@ impl ::tl_runtime::Serializable for EmojiKeywordsDifference {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7711,7 +7515,6 @@ impl EmojiLanguage {
     }
 }
 impl ::tl_runtime::Serializable for EmojiLanguage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiLanguage(x) => {
@@ -7722,7 +7525,6 @@ impl ::tl_runtime::Serializable for EmojiLanguage {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiLanguage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7772,7 +7574,6 @@ impl EmojiList {
     }
 }
 impl ::tl_runtime::Serializable for EmojiList {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -7787,7 +7588,6 @@ impl ::tl_runtime::Serializable for EmojiList {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiList {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7850,7 +7650,6 @@ impl EmojiStatus {
     }
 }
 impl ::tl_runtime::Serializable for EmojiStatus {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -7873,7 +7672,6 @@ impl ::tl_runtime::Serializable for EmojiStatus {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiStatus {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -7941,7 +7739,6 @@ impl EmojiUrl {
     }
 }
 impl ::tl_runtime::Serializable for EmojiUrl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EmojiUrl(x) => {
@@ -7952,7 +7749,6 @@ impl ::tl_runtime::Serializable for EmojiUrl {
     }
 }
 impl ::tl_runtime::Deserializable for EmojiUrl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8011,7 +7807,6 @@ impl EncryptedChat {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedChat {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -8038,7 +7833,6 @@ impl ::tl_runtime::Serializable for EncryptedChat {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedChat {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8116,7 +7910,6 @@ impl EncryptedFile {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -8131,7 +7924,6 @@ impl ::tl_runtime::Serializable for EncryptedFile {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8188,7 +7980,6 @@ impl EncryptedMessage {
     }
 }
 impl ::tl_runtime::Serializable for EncryptedMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EncryptedMessage(x) => {
@@ -8203,7 +7994,6 @@ impl ::tl_runtime::Serializable for EncryptedMessage {
     }
 }
 impl ::tl_runtime::Deserializable for EncryptedMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8255,7 +8045,6 @@ impl EphemeralMessage {
     }
 }
 impl ::tl_runtime::Serializable for EphemeralMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::EphemeralMessage(x) => {
@@ -8266,7 +8055,6 @@ impl ::tl_runtime::Serializable for EphemeralMessage {
     }
 }
 impl ::tl_runtime::Deserializable for EphemeralMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8313,7 +8101,6 @@ impl Error {
     }
 }
 impl ::tl_runtime::Serializable for Error {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Error(x) => {
@@ -8324,7 +8111,6 @@ impl ::tl_runtime::Serializable for Error {
     }
 }
 impl ::tl_runtime::Deserializable for Error {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8374,7 +8160,6 @@ impl ExportedChatInvite {
     }
 }
 impl ::tl_runtime::Serializable for ExportedChatInvite {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChatInviteExported(x) => {
@@ -8389,7 +8174,6 @@ impl ::tl_runtime::Serializable for ExportedChatInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedChatInvite {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8443,7 +8227,6 @@ impl ExportedChatlistInvite {
     }
 }
 impl ::tl_runtime::Serializable for ExportedChatlistInvite {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedChatlistInvite(x) => {
@@ -8454,7 +8237,6 @@ impl ::tl_runtime::Serializable for ExportedChatlistInvite {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8501,7 +8283,6 @@ impl ExportedContactToken {
     }
 }
 impl ::tl_runtime::Serializable for ExportedContactToken {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedContactToken(x) => {
@@ -8512,7 +8293,6 @@ impl ::tl_runtime::Serializable for ExportedContactToken {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedContactToken {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8559,7 +8339,6 @@ impl ExportedMessageLink {
     }
 }
 impl ::tl_runtime::Serializable for ExportedMessageLink {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedMessageLink(x) => {
@@ -8570,7 +8349,6 @@ impl ::tl_runtime::Serializable for ExportedMessageLink {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedMessageLink {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8617,7 +8395,6 @@ impl ExportedStoryLink {
     }
 }
 impl ::tl_runtime::Serializable for ExportedStoryLink {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ExportedStoryLink(x) => {
@@ -8628,7 +8405,6 @@ impl ::tl_runtime::Serializable for ExportedStoryLink {
     }
 }
 impl ::tl_runtime::Deserializable for ExportedStoryLink {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8675,7 +8451,6 @@ impl FactCheck {
     }
 }
 impl ::tl_runtime::Serializable for FactCheck {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FactCheck(x) => {
@@ -8686,7 +8461,6 @@ impl ::tl_runtime::Serializable for FactCheck {
     }
 }
 impl ::tl_runtime::Deserializable for FactCheck {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8733,7 +8507,6 @@ impl FileHash {
     }
 }
 impl ::tl_runtime::Serializable for FileHash {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FileHash(x) => {
@@ -8744,7 +8517,6 @@ impl ::tl_runtime::Serializable for FileHash {
     }
 }
 impl ::tl_runtime::Deserializable for FileHash {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8791,7 +8563,6 @@ impl Folder {
     }
 }
 impl ::tl_runtime::Serializable for Folder {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Folder(x) => {
@@ -8802,7 +8573,6 @@ impl ::tl_runtime::Serializable for Folder {
     }
 }
 impl ::tl_runtime::Deserializable for Folder {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8849,7 +8619,6 @@ impl FolderPeer {
     }
 }
 impl ::tl_runtime::Serializable for FolderPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FolderPeer(x) => {
@@ -8860,7 +8629,6 @@ impl ::tl_runtime::Serializable for FolderPeer {
     }
 }
 impl ::tl_runtime::Deserializable for FolderPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8910,7 +8678,6 @@ impl ForumTopic {
     }
 }
 impl ::tl_runtime::Serializable for ForumTopic {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Deleted(x) => {
@@ -8925,7 +8692,6 @@ impl ::tl_runtime::Serializable for ForumTopic {
     }
 }
 impl ::tl_runtime::Deserializable for ForumTopic {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -8979,7 +8745,6 @@ impl FoundStory {
     }
 }
 impl ::tl_runtime::Serializable for FoundStory {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FoundStory(x) => {
@@ -8990,7 +8755,6 @@ impl ::tl_runtime::Serializable for FoundStory {
     }
 }
 impl ::tl_runtime::Deserializable for FoundStory {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9035,7 +8799,6 @@ impl FutureSalt {
     }
 }
 impl ::tl_runtime::Serializable for FutureSalt {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FutureSalt(x) => {
@@ -9046,7 +8809,6 @@ impl ::tl_runtime::Serializable for FutureSalt {
     }
 }
 impl ::tl_runtime::Deserializable for FutureSalt {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9091,7 +8853,6 @@ impl FutureSalts {
     }
 }
 impl ::tl_runtime::Serializable for FutureSalts {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::FutureSalts(x) => {
@@ -9102,7 +8863,6 @@ impl ::tl_runtime::Serializable for FutureSalts {
     }
 }
 impl ::tl_runtime::Deserializable for FutureSalts {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9149,7 +8909,6 @@ impl Game {
     }
 }
 impl ::tl_runtime::Serializable for Game {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Game(x) => {
@@ -9160,7 +8919,6 @@ impl ::tl_runtime::Serializable for Game {
     }
 }
 impl ::tl_runtime::Deserializable for Game {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9210,7 +8968,6 @@ impl GeoPoint {
     }
 }
 impl ::tl_runtime::Serializable for GeoPoint {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -9225,7 +8982,6 @@ impl ::tl_runtime::Serializable for GeoPoint {
     }
 }
 impl ::tl_runtime::Deserializable for GeoPoint {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9279,7 +9035,6 @@ impl GeoPointAddress {
     }
 }
 impl ::tl_runtime::Serializable for GeoPointAddress {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GeoPointAddress(x) => {
@@ -9290,7 +9045,6 @@ impl ::tl_runtime::Serializable for GeoPointAddress {
     }
 }
 impl ::tl_runtime::Deserializable for GeoPointAddress {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9337,7 +9091,6 @@ impl GlobalPrivacySettings {
     }
 }
 impl ::tl_runtime::Serializable for GlobalPrivacySettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GlobalPrivacySettings(x) => {
@@ -9348,7 +9101,6 @@ impl ::tl_runtime::Serializable for GlobalPrivacySettings {
     }
 }
 impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9398,7 +9150,6 @@ impl GroupCall {
     }
 }
 impl ::tl_runtime::Serializable for GroupCall {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Discarded(x) => {
@@ -9413,7 +9164,6 @@ impl ::tl_runtime::Serializable for GroupCall {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCall {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9467,7 +9217,6 @@ impl GroupCallDonor {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallDonor {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallDonor(x) => {
@@ -9478,7 +9227,6 @@ impl ::tl_runtime::Serializable for GroupCallDonor {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallDonor {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9527,7 +9275,6 @@ impl GroupCallMessage {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallMessage(x) => {
@@ -9538,7 +9285,6 @@ impl ::tl_runtime::Serializable for GroupCallMessage {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9585,7 +9331,6 @@ impl GroupCallParticipant {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipant {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipant(x) => {
@@ -9596,7 +9341,6 @@ impl ::tl_runtime::Serializable for GroupCallParticipant {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipant {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9643,7 +9387,6 @@ impl GroupCallParticipantVideo {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipantVideo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipantVideo(x) => {
@@ -9654,7 +9397,6 @@ impl ::tl_runtime::Serializable for GroupCallParticipantVideo {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9703,7 +9445,6 @@ impl GroupCallParticipantVideoSourceGroup {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallParticipantVideoSourceGroup {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallParticipantVideoSourceGroup(x) => {
@@ -9714,7 +9455,6 @@ impl ::tl_runtime::Serializable for GroupCallParticipantVideoSourceGroup {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9765,7 +9505,6 @@ impl GroupCallStreamChannel {
     }
 }
 impl ::tl_runtime::Serializable for GroupCallStreamChannel {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::GroupCallStreamChannel(x) => {
@@ -9776,7 +9515,6 @@ impl ::tl_runtime::Serializable for GroupCallStreamChannel {
     }
 }
 impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9823,7 +9561,6 @@ impl HighScore {
     }
 }
 impl ::tl_runtime::Serializable for HighScore {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::HighScore(x) => {
@@ -9834,7 +9571,6 @@ impl ::tl_runtime::Serializable for HighScore {
     }
 }
 impl ::tl_runtime::Deserializable for HighScore {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9879,7 +9615,6 @@ impl HttpWait {
     }
 }
 impl ::tl_runtime::Serializable for HttpWait {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::HttpWait(x) => {
@@ -9890,7 +9625,6 @@ impl ::tl_runtime::Serializable for HttpWait {
     }
 }
 impl ::tl_runtime::Deserializable for HttpWait {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9937,7 +9671,6 @@ impl ImportedContact {
     }
 }
 impl ::tl_runtime::Serializable for ImportedContact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ImportedContact(x) => {
@@ -9948,7 +9681,6 @@ impl ::tl_runtime::Serializable for ImportedContact {
     }
 }
 impl ::tl_runtime::Deserializable for ImportedContact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -9995,7 +9727,6 @@ impl InlineBotSwitchPm {
     }
 }
 impl ::tl_runtime::Serializable for InlineBotSwitchPm {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InlineBotSwitchPm(x) => {
@@ -10006,7 +9737,6 @@ impl ::tl_runtime::Serializable for InlineBotSwitchPm {
     }
 }
 impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10053,7 +9783,6 @@ impl InlineBotWebView {
     }
 }
 impl ::tl_runtime::Serializable for InlineBotWebView {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InlineBotWebView(x) => {
@@ -10064,7 +9793,6 @@ impl ::tl_runtime::Serializable for InlineBotWebView {
     }
 }
 impl ::tl_runtime::Deserializable for InlineBotWebView {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10142,7 +9870,6 @@ impl InlineButtonType {
     }
 }
 impl ::tl_runtime::Serializable for InlineButtonType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Url(x) => {
@@ -10197,7 +9924,6 @@ impl ::tl_runtime::Serializable for InlineButtonType {
     }
 }
 impl ::tl_runtime::Deserializable for InlineButtonType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10336,7 +10062,6 @@ impl InlineQueryPeerType {
     }
 }
 impl ::tl_runtime::Serializable for InlineQueryPeerType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SameBotPm(x) => {
@@ -10367,7 +10092,6 @@ impl ::tl_runtime::Serializable for InlineQueryPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for InlineQueryPeerType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10456,7 +10180,6 @@ impl InputAiComposeTone {
     }
 }
 impl ::tl_runtime::Serializable for InputAiComposeTone {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -10479,7 +10202,6 @@ impl ::tl_runtime::Serializable for InputAiComposeTone {
     }
 }
 impl ::tl_runtime::Deserializable for InputAiComposeTone {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10547,7 +10269,6 @@ impl InputAppEvent {
     }
 }
 impl ::tl_runtime::Serializable for InputAppEvent {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputAppEvent(x) => {
@@ -10558,7 +10279,6 @@ impl ::tl_runtime::Serializable for InputAppEvent {
     }
 }
 impl ::tl_runtime::Deserializable for InputAppEvent {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10608,7 +10328,6 @@ impl InputBotApp {
     }
 }
 impl ::tl_runtime::Serializable for InputBotApp {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -10623,7 +10342,6 @@ impl ::tl_runtime::Serializable for InputBotApp {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotApp {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10701,7 +10419,6 @@ impl InputBotInlineMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAuto(x) => {
@@ -10744,7 +10461,6 @@ impl ::tl_runtime::Serializable for InputBotInlineMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10850,7 +10566,6 @@ impl InputBotInlineMessageId {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineMessageId {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBotInlineMessageId(x) => {
@@ -10865,7 +10580,6 @@ impl ::tl_runtime::Serializable for InputBotInlineMessageId {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -10928,7 +10642,6 @@ impl InputBotInlineResult {
     }
 }
 impl ::tl_runtime::Serializable for InputBotInlineResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBotInlineResult(x) => {
@@ -10951,7 +10664,6 @@ impl ::tl_runtime::Serializable for InputBotInlineResult {
     }
 }
 impl ::tl_runtime::Deserializable for InputBotInlineResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11019,7 +10731,6 @@ impl InputBusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessAwayMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessAwayMessage(x) => {
@@ -11030,7 +10741,6 @@ impl ::tl_runtime::Serializable for InputBusinessAwayMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11077,7 +10787,6 @@ impl InputBusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessBotRecipients {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessBotRecipients(x) => {
@@ -11088,7 +10797,6 @@ impl ::tl_runtime::Serializable for InputBusinessBotRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11135,7 +10843,6 @@ impl InputBusinessChatLink {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessChatLink {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessChatLink(x) => {
@@ -11146,7 +10853,6 @@ impl ::tl_runtime::Serializable for InputBusinessChatLink {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessChatLink {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11193,7 +10899,6 @@ impl InputBusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessGreetingMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessGreetingMessage(x) => {
@@ -11204,7 +10909,6 @@ impl ::tl_runtime::Serializable for InputBusinessGreetingMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11251,7 +10955,6 @@ impl InputBusinessIntro {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessIntro {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessIntro(x) => {
@@ -11262,7 +10965,6 @@ impl ::tl_runtime::Serializable for InputBusinessIntro {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessIntro {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11311,7 +11013,6 @@ impl InputBusinessRecipients {
     }
 }
 impl ::tl_runtime::Serializable for InputBusinessRecipients {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputBusinessRecipients(x) => {
@@ -11322,7 +11023,6 @@ impl ::tl_runtime::Serializable for InputBusinessRecipients {
     }
 }
 impl ::tl_runtime::Deserializable for InputBusinessRecipients {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11375,7 +11075,6 @@ impl InputChannel {
     }
 }
 impl ::tl_runtime::Serializable for InputChannel {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -11394,7 +11093,6 @@ impl ::tl_runtime::Serializable for InputChannel {
     }
 }
 impl ::tl_runtime::Deserializable for InputChannel {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11461,7 +11159,6 @@ impl InputChatPhoto {
     }
 }
 impl ::tl_runtime::Serializable for InputChatPhoto {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -11480,7 +11177,6 @@ impl ::tl_runtime::Serializable for InputChatPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatPhoto {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11547,7 +11243,6 @@ impl InputChatTheme {
     }
 }
 impl ::tl_runtime::Serializable for InputChatTheme {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -11566,7 +11261,6 @@ impl ::tl_runtime::Serializable for InputChatTheme {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatTheme {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11627,7 +11321,6 @@ impl InputChatlist {
     }
 }
 impl ::tl_runtime::Serializable for InputChatlist {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DialogFilter(x) => {
@@ -11638,7 +11331,6 @@ impl ::tl_runtime::Serializable for InputChatlist {
     }
 }
 impl ::tl_runtime::Deserializable for InputChatlist {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11690,7 +11382,6 @@ impl InputCheckPasswordSrp {
     }
 }
 impl ::tl_runtime::Serializable for InputCheckPasswordSrp {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputCheckPasswordEmpty(x) => {
@@ -11705,7 +11396,6 @@ impl ::tl_runtime::Serializable for InputCheckPasswordSrp {
     }
 }
 impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11759,7 +11449,6 @@ impl InputClientProxy {
     }
 }
 impl ::tl_runtime::Serializable for InputClientProxy {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputClientProxy(x) => {
@@ -11770,7 +11459,6 @@ impl ::tl_runtime::Serializable for InputClientProxy {
     }
 }
 impl ::tl_runtime::Deserializable for InputClientProxy {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11820,7 +11508,6 @@ impl InputCollectible {
     }
 }
 impl ::tl_runtime::Serializable for InputCollectible {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Username(x) => {
@@ -11835,7 +11522,6 @@ impl ::tl_runtime::Serializable for InputCollectible {
     }
 }
 impl ::tl_runtime::Deserializable for InputCollectible {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11889,7 +11575,6 @@ impl InputContact {
     }
 }
 impl ::tl_runtime::Serializable for InputContact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPhoneContact(x) => {
@@ -11900,7 +11585,6 @@ impl ::tl_runtime::Serializable for InputContact {
     }
 }
 impl ::tl_runtime::Deserializable for InputContact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -11953,7 +11637,6 @@ impl InputDialogPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputDialogPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputDialogPeer(x) => {
@@ -11972,7 +11655,6 @@ impl ::tl_runtime::Serializable for InputDialogPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputDialogPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12036,7 +11718,6 @@ impl InputDocument {
     }
 }
 impl ::tl_runtime::Serializable for InputDocument {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -12051,7 +11732,6 @@ impl ::tl_runtime::Serializable for InputDocument {
     }
 }
 impl ::tl_runtime::Deserializable for InputDocument {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12105,7 +11785,6 @@ impl InputEncryptedChat {
     }
 }
 impl ::tl_runtime::Serializable for InputEncryptedChat {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputEncryptedChat(x) => {
@@ -12116,7 +11795,6 @@ impl ::tl_runtime::Serializable for InputEncryptedChat {
     }
 }
 impl ::tl_runtime::Deserializable for InputEncryptedChat {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12172,7 +11850,6 @@ impl InputEncryptedFile {
     }
 }
 impl ::tl_runtime::Serializable for InputEncryptedFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -12195,7 +11872,6 @@ impl ::tl_runtime::Serializable for InputEncryptedFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputEncryptedFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12269,7 +11945,6 @@ impl InputFile {
     }
 }
 impl ::tl_runtime::Serializable for InputFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFile(x) => {
@@ -12288,7 +11963,6 @@ impl ::tl_runtime::Serializable for InputFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12376,7 +12050,6 @@ impl InputFileLocation {
     }
 }
 impl ::tl_runtime::Serializable for InputFileLocation {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFileLocation(x) => {
@@ -12423,7 +12096,6 @@ impl ::tl_runtime::Serializable for InputFileLocation {
     }
 }
 impl ::tl_runtime::Deserializable for InputFileLocation {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12533,7 +12205,6 @@ impl InputFolderPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputFolderPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputFolderPeer(x) => {
@@ -12544,7 +12215,6 @@ impl ::tl_runtime::Serializable for InputFolderPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputFolderPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12594,7 +12264,6 @@ impl InputGame {
     }
 }
 impl ::tl_runtime::Serializable for InputGame {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -12609,7 +12278,6 @@ impl ::tl_runtime::Serializable for InputGame {
     }
 }
 impl ::tl_runtime::Deserializable for InputGame {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12666,7 +12334,6 @@ impl InputGeoPoint {
     }
 }
 impl ::tl_runtime::Serializable for InputGeoPoint {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -12681,7 +12348,6 @@ impl ::tl_runtime::Serializable for InputGeoPoint {
     }
 }
 impl ::tl_runtime::Deserializable for InputGeoPoint {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12741,7 +12407,6 @@ impl InputGroupCall {
     }
 }
 impl ::tl_runtime::Serializable for InputGroupCall {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputGroupCall(x) => {
@@ -12760,7 +12425,6 @@ impl ::tl_runtime::Serializable for InputGroupCall {
     }
 }
 impl ::tl_runtime::Deserializable for InputGroupCall {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -12863,7 +12527,6 @@ impl InputInvoice {
     }
 }
 impl ::tl_runtime::Serializable for InputInvoice {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -12930,7 +12593,6 @@ impl ::tl_runtime::Serializable for InputInvoice {
     }
 }
 impl ::tl_runtime::Deserializable for InputInvoice {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13132,7 +12794,6 @@ impl InputMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -13219,7 +12880,6 @@ impl ::tl_runtime::Serializable for InputMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -13338,7 +12998,6 @@ impl InputMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Id(x) => {
@@ -13361,7 +13020,6 @@ impl ::tl_runtime::Serializable for InputMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13427,7 +13085,6 @@ impl InputMessageReadMetric {
     }
 }
 impl ::tl_runtime::Serializable for InputMessageReadMetric {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputMessageReadMetric(x) => {
@@ -13438,7 +13095,6 @@ impl ::tl_runtime::Serializable for InputMessageReadMetric {
     }
 }
 impl ::tl_runtime::Deserializable for InputMessageReadMetric {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13500,7 +13156,6 @@ impl InputNotifyPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputNotifyPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputNotifyPeer(x) => {
@@ -13531,7 +13186,6 @@ impl ::tl_runtime::Serializable for InputNotifyPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputNotifyPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13613,7 +13267,6 @@ impl InputPasskeyCredential {
     }
 }
 impl ::tl_runtime::Serializable for InputPasskeyCredential {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PublicKey(x) => {
@@ -13624,7 +13277,6 @@ impl ::tl_runtime::Serializable for InputPasskeyCredential {
     }
 }
 impl ::tl_runtime::Deserializable for InputPasskeyCredential {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13674,7 +13326,6 @@ impl InputPasskeyResponse {
     }
 }
 impl ::tl_runtime::Serializable for InputPasskeyResponse {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Register(x) => {
@@ -13689,7 +13340,6 @@ impl ::tl_runtime::Serializable for InputPasskeyResponse {
     }
 }
 impl ::tl_runtime::Deserializable for InputPasskeyResponse {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13752,7 +13402,6 @@ impl InputPaymentCredentials {
     }
 }
 impl ::tl_runtime::Serializable for InputPaymentCredentials {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Saved(x) => {
@@ -13775,7 +13424,6 @@ impl ::tl_runtime::Serializable for InputPaymentCredentials {
     }
 }
 impl ::tl_runtime::Deserializable for InputPaymentCredentials {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -13861,7 +13509,6 @@ impl InputPeer {
     }
 }
 impl ::tl_runtime::Serializable for InputPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -13896,7 +13543,6 @@ impl ::tl_runtime::Serializable for InputPeer {
     }
 }
 impl ::tl_runtime::Deserializable for InputPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -13965,7 +13611,6 @@ impl InputPeerNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for InputPeerNotifySettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPeerNotifySettings(x) => {
@@ -13976,7 +13621,6 @@ impl ::tl_runtime::Serializable for InputPeerNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14023,7 +13667,6 @@ impl InputPhoneCall {
     }
 }
 impl ::tl_runtime::Serializable for InputPhoneCall {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPhoneCall(x) => {
@@ -14034,7 +13677,6 @@ impl ::tl_runtime::Serializable for InputPhoneCall {
     }
 }
 impl ::tl_runtime::Deserializable for InputPhoneCall {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14084,7 +13726,6 @@ impl InputPhoto {
     }
 }
 impl ::tl_runtime::Serializable for InputPhoto {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -14099,7 +13740,6 @@ impl ::tl_runtime::Serializable for InputPhoto {
     }
 }
 impl ::tl_runtime::Deserializable for InputPhoto {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14194,7 +13834,6 @@ impl InputPrivacyKey {
     }
 }
 impl ::tl_runtime::Serializable for InputPrivacyKey {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatusTimestamp(x) => {
@@ -14257,7 +13896,6 @@ impl ::tl_runtime::Serializable for InputPrivacyKey {
     }
 }
 impl ::tl_runtime::Deserializable for InputPrivacyKey {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14434,7 +14072,6 @@ impl InputPrivacyRule {
     }
 }
 impl ::tl_runtime::Serializable for InputPrivacyRule {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputPrivacyValueAllowContacts(x) => {
@@ -14489,7 +14126,6 @@ impl ::tl_runtime::Serializable for InputPrivacyRule {
     }
 }
 impl ::tl_runtime::Deserializable for InputPrivacyRule {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14616,7 +14252,6 @@ impl InputQuickReplyShortcut {
     }
 }
 impl ::tl_runtime::Serializable for InputQuickReplyShortcut {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputQuickReplyShortcut(x) => {
@@ -14631,7 +14266,6 @@ impl ::tl_runtime::Serializable for InputQuickReplyShortcut {
     }
 }
 impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14694,7 +14328,6 @@ impl InputReplyTo {
     }
 }
 impl ::tl_runtime::Serializable for InputReplyTo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -14717,7 +14350,6 @@ impl ::tl_runtime::Serializable for InputReplyTo {
     }
 }
 impl ::tl_runtime::Deserializable for InputReplyTo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14786,7 +14418,6 @@ impl InputRichFile {
     }
 }
 impl ::tl_runtime::Serializable for InputRichFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Photo(x) => {
@@ -14801,7 +14432,6 @@ impl ::tl_runtime::Serializable for InputRichFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputRichFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14859,7 +14489,6 @@ impl InputRichMessage {
     }
 }
 impl ::tl_runtime::Serializable for InputRichMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputRichMessage(x) => {
@@ -14878,7 +14507,6 @@ impl ::tl_runtime::Serializable for InputRichMessage {
     }
 }
 impl ::tl_runtime::Deserializable for InputRichMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -14945,7 +14573,6 @@ impl InputSavedStarGift {
     }
 }
 impl ::tl_runtime::Serializable for InputSavedStarGift {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -14964,7 +14591,6 @@ impl ::tl_runtime::Serializable for InputSavedStarGift {
     }
 }
 impl ::tl_runtime::Deserializable for InputSavedStarGift {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15028,7 +14654,6 @@ impl InputSecureFile {
     }
 }
 impl ::tl_runtime::Serializable for InputSecureFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Uploaded(x) => {
@@ -15043,7 +14668,6 @@ impl ::tl_runtime::Serializable for InputSecureFile {
     }
 }
 impl ::tl_runtime::Deserializable for InputSecureFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15097,7 +14721,6 @@ impl InputSecureValue {
     }
 }
 impl ::tl_runtime::Serializable for InputSecureValue {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputSecureValue(x) => {
@@ -15108,7 +14731,6 @@ impl ::tl_runtime::Serializable for InputSecureValue {
     }
 }
 impl ::tl_runtime::Deserializable for InputSecureValue {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15155,7 +14777,6 @@ impl InputSingleMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputSingleMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputSingleMedia(x) => {
@@ -15166,7 +14787,6 @@ impl ::tl_runtime::Serializable for InputSingleMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputSingleMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15216,7 +14836,6 @@ impl InputStarGiftAuction {
     }
 }
 impl ::tl_runtime::Serializable for InputStarGiftAuction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStarGiftAuction(x) => {
@@ -15231,7 +14850,6 @@ impl ::tl_runtime::Serializable for InputStarGiftAuction {
     }
 }
 impl ::tl_runtime::Deserializable for InputStarGiftAuction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15285,7 +14903,6 @@ impl InputStarsTransaction {
     }
 }
 impl ::tl_runtime::Serializable for InputStarsTransaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStarsTransaction(x) => {
@@ -15296,7 +14913,6 @@ impl ::tl_runtime::Serializable for InputStarsTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for InputStarsTransaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15380,7 +14996,6 @@ impl InputStickerSet {
     }
 }
 impl ::tl_runtime::Serializable for InputStickerSet {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -15435,7 +15050,6 @@ impl ::tl_runtime::Serializable for InputStickerSet {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickerSet {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15559,7 +15173,6 @@ impl InputStickerSetItem {
     }
 }
 impl ::tl_runtime::Serializable for InputStickerSetItem {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStickerSetItem(x) => {
@@ -15570,7 +15183,6 @@ impl ::tl_runtime::Serializable for InputStickerSetItem {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickerSetItem {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15620,7 +15232,6 @@ impl InputStickeredMedia {
     }
 }
 impl ::tl_runtime::Serializable for InputStickeredMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Photo(x) => {
@@ -15635,7 +15246,6 @@ impl ::tl_runtime::Serializable for InputStickeredMedia {
     }
 }
 impl ::tl_runtime::Deserializable for InputStickeredMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15712,7 +15322,6 @@ impl InputStorePaymentPurpose {
     }
 }
 impl ::tl_runtime::Serializable for InputStorePaymentPurpose {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputStorePaymentPremiumSubscription(x) => {
@@ -15751,7 +15360,6 @@ impl ::tl_runtime::Serializable for InputStorePaymentPurpose {
     }
 }
 impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15850,7 +15458,6 @@ impl InputTheme {
     }
 }
 impl ::tl_runtime::Serializable for InputTheme {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputTheme(x) => {
@@ -15865,7 +15472,6 @@ impl ::tl_runtime::Serializable for InputTheme {
     }
 }
 impl ::tl_runtime::Deserializable for InputTheme {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15919,7 +15525,6 @@ impl InputThemeSettings {
     }
 }
 impl ::tl_runtime::Serializable for InputThemeSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputThemeSettings(x) => {
@@ -15930,7 +15535,6 @@ impl ::tl_runtime::Serializable for InputThemeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for InputThemeSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -15986,7 +15590,6 @@ impl InputUser {
     }
 }
 impl ::tl_runtime::Serializable for InputUser {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -16009,7 +15612,6 @@ impl ::tl_runtime::Serializable for InputUser {
     }
 }
 impl ::tl_runtime::Deserializable for InputUser {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16083,7 +15685,6 @@ impl InputWallPaper {
     }
 }
 impl ::tl_runtime::Serializable for InputWallPaper {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWallPaper(x) => {
@@ -16102,7 +15703,6 @@ impl ::tl_runtime::Serializable for InputWallPaper {
     }
 }
 impl ::tl_runtime::Deserializable for InputWallPaper {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16164,7 +15764,6 @@ impl InputWalletReplacement {
     }
 }
 impl ::tl_runtime::Serializable for InputWalletReplacement {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWalletNew(x) => {
@@ -16179,7 +15778,6 @@ impl ::tl_runtime::Serializable for InputWalletReplacement {
     }
 }
 impl ::tl_runtime::Deserializable for InputWalletReplacement {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16233,7 +15831,6 @@ impl InputWebDocument {
     }
 }
 impl ::tl_runtime::Serializable for InputWebDocument {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWebDocument(x) => {
@@ -16244,7 +15841,6 @@ impl ::tl_runtime::Serializable for InputWebDocument {
     }
 }
 impl ::tl_runtime::Deserializable for InputWebDocument {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16299,7 +15895,6 @@ impl InputWebFileLocation {
     }
 }
 impl ::tl_runtime::Serializable for InputWebFileLocation {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputWebFileLocation(x) => {
@@ -16318,7 +15913,6 @@ impl ::tl_runtime::Serializable for InputWebFileLocation {
     }
 }
 impl ::tl_runtime::Deserializable for InputWebFileLocation {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16379,7 +15973,6 @@ impl Invoice {
     }
 }
 impl ::tl_runtime::Serializable for Invoice {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Invoice(x) => {
@@ -16390,7 +15983,6 @@ impl ::tl_runtime::Serializable for Invoice {
     }
 }
 impl ::tl_runtime::Deserializable for Invoice {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16438,7 +16030,6 @@ impl IpPort {
     }
 }
 impl ::tl_runtime::Serializable for IpPort {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::IpPort(x) => {
@@ -16453,7 +16044,6 @@ impl ::tl_runtime::Serializable for IpPort {
     }
 }
 impl ::tl_runtime::Deserializable for IpPort {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16514,7 +16104,6 @@ impl JoinChatBotResult {
     }
 }
 impl ::tl_runtime::Serializable for JoinChatBotResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Approved(x) => {
@@ -16537,7 +16126,6 @@ impl ::tl_runtime::Serializable for JoinChatBotResult {
     }
 }
 impl ::tl_runtime::Deserializable for JoinChatBotResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16607,7 +16195,6 @@ impl JsonObjectValue {
     }
 }
 impl ::tl_runtime::Serializable for JsonObjectValue {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::JsonObjectValue(x) => {
@@ -16618,7 +16205,6 @@ impl ::tl_runtime::Serializable for JsonObjectValue {
     }
 }
 impl ::tl_runtime::Deserializable for JsonObjectValue {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -16682,7 +16268,6 @@ impl JsonValue {
     }
 }
 impl ::tl_runtime::Serializable for JsonValue {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::JsonNull(x) => {
@@ -16713,7 +16298,6 @@ impl ::tl_runtime::Serializable for JsonValue {
     }
 }
 impl ::tl_runtime::Deserializable for JsonValue {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -16773,7 +16357,6 @@ impl KeyboardButton {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButton {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButton(x) => {
@@ -16784,7 +16367,6 @@ impl ::tl_runtime::Serializable for KeyboardButton {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButton {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16831,7 +16413,6 @@ impl KeyboardButtonRow {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButtonRow {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButtonRow(x) => {
@@ -16842,7 +16423,6 @@ impl ::tl_runtime::Serializable for KeyboardButtonRow {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButtonRow {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16889,7 +16469,6 @@ impl KeyboardButtonStyle {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardButtonStyle {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardButtonStyle(x) => {
@@ -16900,7 +16479,6 @@ impl ::tl_runtime::Serializable for KeyboardButtonStyle {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardButtonStyle {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -16945,7 +16523,6 @@ impl KeyboardInlineButton {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardInlineButton {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardInlineButton(x) => {
@@ -16956,7 +16533,6 @@ impl ::tl_runtime::Serializable for KeyboardInlineButton {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardInlineButton {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17001,7 +16577,6 @@ impl KeyboardInlineButtonRow {
     }
 }
 impl ::tl_runtime::Serializable for KeyboardInlineButtonRow {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::KeyboardInlineButtonRow(x) => {
@@ -17012,7 +16587,6 @@ impl ::tl_runtime::Serializable for KeyboardInlineButtonRow {
     }
 }
 impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17059,7 +16633,6 @@ impl LabeledPrice {
     }
 }
 impl ::tl_runtime::Serializable for LabeledPrice {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LabeledPrice(x) => {
@@ -17070,7 +16643,6 @@ impl ::tl_runtime::Serializable for LabeledPrice {
     }
 }
 impl ::tl_runtime::Deserializable for LabeledPrice {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17117,7 +16689,6 @@ impl LangPackDifference {
     }
 }
 impl ::tl_runtime::Serializable for LangPackDifference {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackDifference(x) => {
@@ -17128,7 +16699,6 @@ impl ::tl_runtime::Serializable for LangPackDifference {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackDifference {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17175,7 +16745,6 @@ impl LangPackLanguage {
     }
 }
 impl ::tl_runtime::Serializable for LangPackLanguage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackLanguage(x) => {
@@ -17186,7 +16755,6 @@ impl ::tl_runtime::Serializable for LangPackLanguage {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackLanguage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17239,7 +16807,6 @@ impl LangPackString {
     }
 }
 impl ::tl_runtime::Serializable for LangPackString {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::LangPackString(x) => {
@@ -17258,7 +16825,6 @@ impl ::tl_runtime::Serializable for LangPackString {
     }
 }
 impl ::tl_runtime::Deserializable for LangPackString {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17319,7 +16885,6 @@ impl MaskCoords {
     }
 }
 impl ::tl_runtime::Serializable for MaskCoords {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MaskCoords(x) => {
@@ -17330,7 +16895,6 @@ impl ::tl_runtime::Serializable for MaskCoords {
     }
 }
 impl ::tl_runtime::Deserializable for MaskCoords {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17401,7 +16965,6 @@ impl MediaArea {
     }
 }
 impl ::tl_runtime::Serializable for MediaArea {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Venue(x) => {
@@ -17444,7 +17007,6 @@ impl ::tl_runtime::Serializable for MediaArea {
     }
 }
 impl ::tl_runtime::Deserializable for MediaArea {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17547,7 +17109,6 @@ impl MediaAreaCoordinates {
     }
 }
 impl ::tl_runtime::Serializable for MediaAreaCoordinates {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MediaAreaCoordinates(x) => {
@@ -17558,7 +17119,6 @@ impl ::tl_runtime::Serializable for MediaAreaCoordinates {
     }
 }
 impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17611,7 +17171,6 @@ impl Message {
     }
 }
 impl ::tl_runtime::Serializable for Message {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -17630,7 +17189,6 @@ impl ::tl_runtime::Serializable for Message {
     }
 }
 impl ::tl_runtime::Deserializable for Message {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -17903,7 +17461,6 @@ impl MessageAction {
     }
 }
 impl ::tl_runtime::Serializable for MessageAction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -18194,7 +17751,6 @@ impl ::tl_runtime::Serializable for MessageAction {
     }
 }
 impl ::tl_runtime::Deserializable for MessageAction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -18808,7 +18364,6 @@ impl MessageEntity {
     }
 }
 impl ::tl_runtime::Serializable for MessageEntity {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -18919,7 +18474,6 @@ impl ::tl_runtime::Serializable for MessageEntity {
     }
 }
 impl ::tl_runtime::Deserializable for MessageEntity {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19144,7 +18698,6 @@ impl MessageExtendedMedia {
     }
 }
 impl ::tl_runtime::Serializable for MessageExtendedMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Preview(x) => {
@@ -19159,7 +18712,6 @@ impl ::tl_runtime::Serializable for MessageExtendedMedia {
     }
 }
 impl ::tl_runtime::Deserializable for MessageExtendedMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -19209,7 +18761,6 @@ impl MessageFwdHeader {
     }
 }
 impl ::tl_runtime::Serializable for MessageFwdHeader {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageFwdHeader(x) => {
@@ -19220,7 +18771,6 @@ impl ::tl_runtime::Serializable for MessageFwdHeader {
     }
 }
 impl ::tl_runtime::Deserializable for MessageFwdHeader {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19321,7 +18871,6 @@ impl MessageMedia {
     }
 }
 impl ::tl_runtime::Serializable for MessageMedia {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -19404,7 +18953,6 @@ impl ::tl_runtime::Serializable for MessageMedia {
     }
 }
 impl ::tl_runtime::Deserializable for MessageMedia {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -19505,7 +19053,6 @@ impl MessagePeerReaction {
     }
 }
 impl ::tl_runtime::Serializable for MessagePeerReaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessagePeerReaction(x) => {
@@ -19516,7 +19063,6 @@ impl ::tl_runtime::Serializable for MessagePeerReaction {
     }
 }
 impl ::tl_runtime::Deserializable for MessagePeerReaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19569,7 +19115,6 @@ impl MessagePeerVote {
     }
 }
 impl ::tl_runtime::Serializable for MessagePeerVote {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessagePeerVote(x) => {
@@ -19588,7 +19133,6 @@ impl ::tl_runtime::Serializable for MessagePeerVote {
     }
 }
 impl ::tl_runtime::Deserializable for MessagePeerVote {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19649,7 +19193,6 @@ impl MessageRange {
     }
 }
 impl ::tl_runtime::Serializable for MessageRange {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageRange(x) => {
@@ -19660,7 +19203,6 @@ impl ::tl_runtime::Serializable for MessageRange {
     }
 }
 impl ::tl_runtime::Deserializable for MessageRange {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19707,7 +19249,6 @@ impl MessageReactions {
     }
 }
 impl ::tl_runtime::Serializable for MessageReactions {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReactions(x) => {
@@ -19718,7 +19259,6 @@ impl ::tl_runtime::Serializable for MessageReactions {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReactions {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19765,7 +19305,6 @@ impl MessageReactor {
     }
 }
 impl ::tl_runtime::Serializable for MessageReactor {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReactor(x) => {
@@ -19776,7 +19315,6 @@ impl ::tl_runtime::Serializable for MessageReactor {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReactor {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19823,7 +19361,6 @@ impl MessageReplies {
     }
 }
 impl ::tl_runtime::Serializable for MessageReplies {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReplies(x) => {
@@ -19834,7 +19371,6 @@ impl ::tl_runtime::Serializable for MessageReplies {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReplies {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19884,7 +19420,6 @@ impl MessageReplyHeader {
     }
 }
 impl ::tl_runtime::Serializable for MessageReplyHeader {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReplyHeader(x) => {
@@ -19899,7 +19434,6 @@ impl ::tl_runtime::Serializable for MessageReplyHeader {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReplyHeader {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -19953,7 +19487,6 @@ impl MessageReportOption {
     }
 }
 impl ::tl_runtime::Serializable for MessageReportOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageReportOption(x) => {
@@ -19964,7 +19497,6 @@ impl ::tl_runtime::Serializable for MessageReportOption {
     }
 }
 impl ::tl_runtime::Deserializable for MessageReportOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20011,7 +19543,6 @@ impl MessageViews {
     }
 }
 impl ::tl_runtime::Serializable for MessageViews {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MessageViews(x) => {
@@ -20022,7 +19553,6 @@ impl ::tl_runtime::Serializable for MessageViews {
     }
 }
 impl ::tl_runtime::Deserializable for MessageViews {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20120,7 +19650,6 @@ impl MessagesFilter {
     }
 }
 impl ::tl_runtime::Serializable for MessagesFilter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputMessagesFilterEmpty(x) => {
@@ -20199,7 +19728,6 @@ impl ::tl_runtime::Serializable for MessagesFilter {
     }
 }
 impl ::tl_runtime::Deserializable for MessagesFilter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20365,7 +19893,6 @@ impl MissingInvitee {
     }
 }
 impl ::tl_runtime::Serializable for MissingInvitee {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MissingInvitee(x) => {
@@ -20376,7 +19903,6 @@ impl ::tl_runtime::Serializable for MissingInvitee {
     }
 }
 impl ::tl_runtime::Deserializable for MissingInvitee {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20424,7 +19950,6 @@ impl MsgDetailedInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgDetailedInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgDetailedInfo(x) => {
@@ -20439,7 +19964,6 @@ impl ::tl_runtime::Serializable for MsgDetailedInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgDetailedInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20494,7 +20018,6 @@ impl MsgResendReq {
     }
 }
 impl ::tl_runtime::Serializable for MsgResendReq {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgResendReq(x) => {
@@ -20509,7 +20032,6 @@ impl ::tl_runtime::Serializable for MsgResendReq {
     }
 }
 impl ::tl_runtime::Deserializable for MsgResendReq {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20561,7 +20083,6 @@ impl MsgsAck {
     }
 }
 impl ::tl_runtime::Serializable for MsgsAck {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsAck(x) => {
@@ -20572,7 +20093,6 @@ impl ::tl_runtime::Serializable for MsgsAck {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsAck {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20617,7 +20137,6 @@ impl MsgsAllInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgsAllInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsAllInfo(x) => {
@@ -20628,7 +20147,6 @@ impl ::tl_runtime::Serializable for MsgsAllInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsAllInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20673,7 +20191,6 @@ impl MsgsStateInfo {
     }
 }
 impl ::tl_runtime::Serializable for MsgsStateInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsStateInfo(x) => {
@@ -20684,7 +20201,6 @@ impl ::tl_runtime::Serializable for MsgsStateInfo {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsStateInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20729,7 +20245,6 @@ impl MsgsStateReq {
     }
 }
 impl ::tl_runtime::Serializable for MsgsStateReq {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MsgsStateReq(x) => {
@@ -20740,7 +20255,6 @@ impl ::tl_runtime::Serializable for MsgsStateReq {
     }
 }
 impl ::tl_runtime::Deserializable for MsgsStateReq {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20787,7 +20301,6 @@ impl MyBoost {
     }
 }
 impl ::tl_runtime::Serializable for MyBoost {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::MyBoost(x) => {
@@ -20798,7 +20311,6 @@ impl ::tl_runtime::Serializable for MyBoost {
     }
 }
 impl ::tl_runtime::Deserializable for MyBoost {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20845,7 +20357,6 @@ impl NearestDc {
     }
 }
 impl ::tl_runtime::Serializable for NearestDc {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NearestDc(x) => {
@@ -20856,7 +20367,6 @@ impl ::tl_runtime::Serializable for NearestDc {
     }
 }
 impl ::tl_runtime::Deserializable for NearestDc {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20901,7 +20411,6 @@ impl NewSession {
     }
 }
 impl ::tl_runtime::Serializable for NewSession {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Created(x) => {
@@ -20912,7 +20421,6 @@ impl ::tl_runtime::Serializable for NewSession {
     }
 }
 impl ::tl_runtime::Deserializable for NewSession {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -20968,7 +20476,6 @@ impl NotificationSound {
     }
 }
 impl ::tl_runtime::Serializable for NotificationSound {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -20991,7 +20498,6 @@ impl ::tl_runtime::Serializable for NotificationSound {
     }
 }
 impl ::tl_runtime::Deserializable for NotificationSound {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21074,7 +20580,6 @@ impl NotifyPeer {
     }
 }
 impl ::tl_runtime::Serializable for NotifyPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotifyPeer(x) => {
@@ -21105,7 +20610,6 @@ impl ::tl_runtime::Serializable for NotifyPeer {
     }
 }
 impl ::tl_runtime::Deserializable for NotifyPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21187,7 +20691,6 @@ impl Null {
     }
 }
 impl ::tl_runtime::Serializable for Null {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Null(x) => {
@@ -21198,7 +20701,6 @@ impl ::tl_runtime::Serializable for Null {
     }
 }
 impl ::tl_runtime::Deserializable for Null {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21243,7 +20745,6 @@ impl OnrampAvailability {
     }
 }
 impl ::tl_runtime::Serializable for OnrampAvailability {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampAvailability(x) => {
@@ -21254,7 +20755,6 @@ impl ::tl_runtime::Serializable for OnrampAvailability {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampAvailability {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21299,7 +20799,6 @@ impl OnrampLimits {
     }
 }
 impl ::tl_runtime::Serializable for OnrampLimits {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampLimits(x) => {
@@ -21310,7 +20809,6 @@ impl ::tl_runtime::Serializable for OnrampLimits {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampLimits {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21355,7 +20853,6 @@ impl OnrampMethodAvailability {
     }
 }
 impl ::tl_runtime::Serializable for OnrampMethodAvailability {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampMethodAvailability(x) => {
@@ -21366,7 +20863,6 @@ impl ::tl_runtime::Serializable for OnrampMethodAvailability {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampMethodAvailability {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21411,7 +20907,6 @@ impl OnrampProviderInfo {
     }
 }
 impl ::tl_runtime::Serializable for OnrampProviderInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampProviderInfo(x) => {
@@ -21422,7 +20917,6 @@ impl ::tl_runtime::Serializable for OnrampProviderInfo {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampProviderInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21467,7 +20961,6 @@ impl OnrampQuote {
     }
 }
 impl ::tl_runtime::Serializable for OnrampQuote {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampQuote(x) => {
@@ -21478,7 +20971,6 @@ impl ::tl_runtime::Serializable for OnrampQuote {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampQuote {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21523,7 +21015,6 @@ impl OnrampSession {
     }
 }
 impl ::tl_runtime::Serializable for OnrampSession {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OnrampSession(x) => {
@@ -21534,7 +21025,6 @@ impl ::tl_runtime::Serializable for OnrampSession {
     }
 }
 impl ::tl_runtime::Deserializable for OnrampSession {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21581,7 +21071,6 @@ impl OutboxReadDate {
     }
 }
 impl ::tl_runtime::Serializable for OutboxReadDate {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::OutboxReadDate(x) => {
@@ -21592,7 +21081,6 @@ impl ::tl_runtime::Serializable for OutboxReadDate {
     }
 }
 impl ::tl_runtime::Deserializable for OutboxReadDate {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21646,7 +21134,6 @@ impl PQInnerData {
     }
 }
 impl ::tl_runtime::Serializable for PQInnerData {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PQInnerData(x) => {
@@ -21669,7 +21156,6 @@ impl ::tl_runtime::Serializable for PQInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for PQInnerData {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21737,7 +21223,6 @@ impl Page {
     }
 }
 impl ::tl_runtime::Serializable for Page {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Page(x) => {
@@ -21748,7 +21233,6 @@ impl ::tl_runtime::Serializable for Page {
     }
 }
 impl ::tl_runtime::Deserializable for Page {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -21915,7 +21399,6 @@ impl PageBlock {
     }
 }
 impl ::tl_runtime::Serializable for PageBlock {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unsupported(x) => {
@@ -22086,7 +21569,6 @@ impl ::tl_runtime::Serializable for PageBlock {
     }
 }
 impl ::tl_runtime::Deserializable for PageBlock {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -22255,7 +21737,6 @@ impl PageButton {
     }
 }
 impl ::tl_runtime::Serializable for PageButton {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageButton(x) => {
@@ -22266,7 +21747,6 @@ impl ::tl_runtime::Serializable for PageButton {
     }
 }
 impl ::tl_runtime::Deserializable for PageButton {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22313,7 +21793,6 @@ impl PageCaption {
     }
 }
 impl ::tl_runtime::Serializable for PageCaption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageCaption(x) => {
@@ -22324,7 +21803,6 @@ impl ::tl_runtime::Serializable for PageCaption {
     }
 }
 impl ::tl_runtime::Deserializable for PageCaption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22374,7 +21852,6 @@ impl PageListItem {
     }
 }
 impl ::tl_runtime::Serializable for PageListItem {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Text(x) => {
@@ -22389,7 +21866,6 @@ impl ::tl_runtime::Serializable for PageListItem {
     }
 }
 impl ::tl_runtime::Deserializable for PageListItem {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -22440,7 +21916,6 @@ impl PageListOrderedItem {
     }
 }
 impl ::tl_runtime::Serializable for PageListOrderedItem {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Text(x) => {
@@ -22455,7 +21930,6 @@ impl ::tl_runtime::Serializable for PageListOrderedItem {
     }
 }
 impl ::tl_runtime::Deserializable for PageListOrderedItem {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -22503,7 +21977,6 @@ impl PageRelatedArticle {
     }
 }
 impl ::tl_runtime::Serializable for PageRelatedArticle {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageRelatedArticle(x) => {
@@ -22514,7 +21987,6 @@ impl ::tl_runtime::Serializable for PageRelatedArticle {
     }
 }
 impl ::tl_runtime::Deserializable for PageRelatedArticle {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22561,7 +22033,6 @@ impl PageTableCell {
     }
 }
 impl ::tl_runtime::Serializable for PageTableCell {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageTableCell(x) => {
@@ -22572,7 +22043,6 @@ impl ::tl_runtime::Serializable for PageTableCell {
     }
 }
 impl ::tl_runtime::Deserializable for PageTableCell {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22619,7 +22089,6 @@ impl PageTableRow {
     }
 }
 impl ::tl_runtime::Serializable for PageTableRow {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PageTableRow(x) => {
@@ -22630,7 +22099,6 @@ impl ::tl_runtime::Serializable for PageTableRow {
     }
 }
 impl ::tl_runtime::Deserializable for PageTableRow {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22683,7 +22151,6 @@ impl PaidReactionPrivacy {
     }
 }
 impl ::tl_runtime::Serializable for PaidReactionPrivacy {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Default(x) => {
@@ -22702,7 +22169,6 @@ impl ::tl_runtime::Serializable for PaidReactionPrivacy {
     }
 }
 impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22763,7 +22229,6 @@ impl Passkey {
     }
 }
 impl ::tl_runtime::Serializable for Passkey {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Passkey(x) => {
@@ -22774,7 +22239,6 @@ impl ::tl_runtime::Serializable for Passkey {
     }
 }
 impl ::tl_runtime::Deserializable for Passkey {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22826,7 +22290,6 @@ impl PasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Serializable for PasswordKdfAlgo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -22841,7 +22304,6 @@ impl ::tl_runtime::Serializable for PasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22895,7 +22357,6 @@ impl PaymentCharge {
     }
 }
 impl ::tl_runtime::Serializable for PaymentCharge {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentCharge(x) => {
@@ -22906,7 +22367,6 @@ impl ::tl_runtime::Serializable for PaymentCharge {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentCharge {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -22953,7 +22413,6 @@ impl PaymentFormMethod {
     }
 }
 impl ::tl_runtime::Serializable for PaymentFormMethod {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentFormMethod(x) => {
@@ -22964,7 +22423,6 @@ impl ::tl_runtime::Serializable for PaymentFormMethod {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentFormMethod {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23011,7 +22469,6 @@ impl PaymentRequestedInfo {
     }
 }
 impl ::tl_runtime::Serializable for PaymentRequestedInfo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PaymentRequestedInfo(x) => {
@@ -23022,7 +22479,6 @@ impl ::tl_runtime::Serializable for PaymentRequestedInfo {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23069,7 +22525,6 @@ impl PaymentSavedCredentials {
     }
 }
 impl ::tl_runtime::Serializable for PaymentSavedCredentials {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Card(x) => {
@@ -23080,7 +22535,6 @@ impl ::tl_runtime::Serializable for PaymentSavedCredentials {
     }
 }
 impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23133,7 +22587,6 @@ impl Peer {
     }
 }
 impl ::tl_runtime::Serializable for Peer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -23152,7 +22605,6 @@ impl ::tl_runtime::Serializable for Peer {
     }
 }
 impl ::tl_runtime::Deserializable for Peer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23213,7 +22665,6 @@ impl PeerBlocked {
     }
 }
 impl ::tl_runtime::Serializable for PeerBlocked {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerBlocked(x) => {
@@ -23224,7 +22675,6 @@ impl ::tl_runtime::Serializable for PeerBlocked {
     }
 }
 impl ::tl_runtime::Deserializable for PeerBlocked {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23277,7 +22727,6 @@ impl PeerColor {
     }
 }
 impl ::tl_runtime::Serializable for PeerColor {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerColor(x) => {
@@ -23296,7 +22745,6 @@ impl ::tl_runtime::Serializable for PeerColor {
     }
 }
 impl ::tl_runtime::Deserializable for PeerColor {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23360,7 +22808,6 @@ impl PeerLocated {
     }
 }
 impl ::tl_runtime::Serializable for PeerLocated {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerLocated(x) => {
@@ -23375,7 +22822,6 @@ impl ::tl_runtime::Serializable for PeerLocated {
     }
 }
 impl ::tl_runtime::Deserializable for PeerLocated {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23429,7 +22875,6 @@ impl PeerNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for PeerNotifySettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerNotifySettings(x) => {
@@ -23440,7 +22885,6 @@ impl ::tl_runtime::Serializable for PeerNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for PeerNotifySettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23487,7 +22931,6 @@ impl PeerSettings {
     }
 }
 impl ::tl_runtime::Serializable for PeerSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerSettings(x) => {
@@ -23498,7 +22941,6 @@ impl ::tl_runtime::Serializable for PeerSettings {
     }
 }
 impl ::tl_runtime::Deserializable for PeerSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23545,7 +22987,6 @@ impl PeerStories {
     }
 }
 impl ::tl_runtime::Serializable for PeerStories {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PeerStories(x) => {
@@ -23556,7 +22997,6 @@ impl ::tl_runtime::Serializable for PeerStories {
     }
 }
 impl ::tl_runtime::Deserializable for PeerStories {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23603,7 +23043,6 @@ impl PendingSuggestion {
     }
 }
 impl ::tl_runtime::Serializable for PendingSuggestion {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PendingSuggestion(x) => {
@@ -23614,7 +23053,6 @@ impl ::tl_runtime::Serializable for PendingSuggestion {
     }
 }
 impl ::tl_runtime::Deserializable for PendingSuggestion {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23676,7 +23114,6 @@ impl PhoneCall {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCall {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -23707,7 +23144,6 @@ impl ::tl_runtime::Serializable for PhoneCall {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCall {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23801,7 +23237,6 @@ impl PhoneCallDiscardReason {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCallDiscardReason {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Missed(x) => {
@@ -23828,7 +23263,6 @@ impl ::tl_runtime::Serializable for PhoneCallDiscardReason {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23903,7 +23337,6 @@ impl PhoneCallProtocol {
     }
 }
 impl ::tl_runtime::Serializable for PhoneCallProtocol {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PhoneCallProtocol(x) => {
@@ -23914,7 +23347,6 @@ impl ::tl_runtime::Serializable for PhoneCallProtocol {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneCallProtocol {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -23964,7 +23396,6 @@ impl PhoneConnection {
     }
 }
 impl ::tl_runtime::Serializable for PhoneConnection {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PhoneConnection(x) => {
@@ -23979,7 +23410,6 @@ impl ::tl_runtime::Serializable for PhoneConnection {
     }
 }
 impl ::tl_runtime::Deserializable for PhoneConnection {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24036,7 +23466,6 @@ impl Photo {
     }
 }
 impl ::tl_runtime::Serializable for Photo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -24051,7 +23480,6 @@ impl ::tl_runtime::Serializable for Photo {
     }
 }
 impl ::tl_runtime::Deserializable for Photo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24122,7 +23550,6 @@ impl PhotoSize {
     }
 }
 impl ::tl_runtime::Serializable for PhotoSize {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -24153,7 +23580,6 @@ impl ::tl_runtime::Serializable for PhotoSize {
     }
 }
 impl ::tl_runtime::Deserializable for PhotoSize {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24235,7 +23661,6 @@ impl Poll {
     }
 }
 impl ::tl_runtime::Serializable for Poll {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Poll(x) => {
@@ -24246,7 +23671,6 @@ impl ::tl_runtime::Serializable for Poll {
     }
 }
 impl ::tl_runtime::Deserializable for Poll {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -24294,7 +23718,6 @@ impl PollAnswer {
     }
 }
 impl ::tl_runtime::Serializable for PollAnswer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollAnswer(x) => {
@@ -24309,7 +23732,6 @@ impl ::tl_runtime::Serializable for PollAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for PollAnswer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -24359,7 +23781,6 @@ impl PollAnswerVoters {
     }
 }
 impl ::tl_runtime::Serializable for PollAnswerVoters {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollAnswerVoters(x) => {
@@ -24370,7 +23791,6 @@ impl ::tl_runtime::Serializable for PollAnswerVoters {
     }
 }
 impl ::tl_runtime::Deserializable for PollAnswerVoters {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24417,7 +23837,6 @@ impl PollResults {
     }
 }
 impl ::tl_runtime::Serializable for PollResults {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PollResults(x) => {
@@ -24428,7 +23847,6 @@ impl ::tl_runtime::Serializable for PollResults {
     }
 }
 impl ::tl_runtime::Deserializable for PollResults {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -24471,7 +23889,6 @@ impl Pong {
     }
 }
 impl ::tl_runtime::Serializable for Pong {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Pong(x) => {
@@ -24482,7 +23899,6 @@ impl ::tl_runtime::Serializable for Pong {
     }
 }
 impl ::tl_runtime::Deserializable for Pong {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24529,7 +23945,6 @@ impl PopularContact {
     }
 }
 impl ::tl_runtime::Serializable for PopularContact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PopularContact(x) => {
@@ -24540,7 +23955,6 @@ impl ::tl_runtime::Serializable for PopularContact {
     }
 }
 impl ::tl_runtime::Deserializable for PopularContact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24587,7 +24001,6 @@ impl PostAddress {
     }
 }
 impl ::tl_runtime::Serializable for PostAddress {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PostAddress(x) => {
@@ -24598,7 +24011,6 @@ impl ::tl_runtime::Serializable for PostAddress {
     }
 }
 impl ::tl_runtime::Deserializable for PostAddress {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24648,7 +24060,6 @@ impl PostInteractionCounters {
     }
 }
 impl ::tl_runtime::Serializable for PostInteractionCounters {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -24663,7 +24074,6 @@ impl ::tl_runtime::Serializable for PostInteractionCounters {
     }
 }
 impl ::tl_runtime::Deserializable for PostInteractionCounters {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24717,7 +24127,6 @@ impl PremiumGiftCodeOption {
     }
 }
 impl ::tl_runtime::Serializable for PremiumGiftCodeOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PremiumGiftCodeOption(x) => {
@@ -24728,7 +24137,6 @@ impl ::tl_runtime::Serializable for PremiumGiftCodeOption {
     }
 }
 impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24775,7 +24183,6 @@ impl PremiumSubscriptionOption {
     }
 }
 impl ::tl_runtime::Serializable for PremiumSubscriptionOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PremiumSubscriptionOption(x) => {
@@ -24786,7 +24193,6 @@ impl ::tl_runtime::Serializable for PremiumSubscriptionOption {
     }
 }
 impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24836,7 +24242,6 @@ impl PrepaidGiveaway {
     }
 }
 impl ::tl_runtime::Serializable for PrepaidGiveaway {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PrepaidGiveaway(x) => {
@@ -24851,7 +24256,6 @@ impl ::tl_runtime::Serializable for PrepaidGiveaway {
     }
 }
 impl ::tl_runtime::Deserializable for PrepaidGiveaway {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -24946,7 +24350,6 @@ impl PrivacyKey {
     }
 }
 impl ::tl_runtime::Serializable for PrivacyKey {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatusTimestamp(x) => {
@@ -25009,7 +24412,6 @@ impl ::tl_runtime::Serializable for PrivacyKey {
     }
 }
 impl ::tl_runtime::Deserializable for PrivacyKey {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25184,7 +24586,6 @@ impl PrivacyRule {
     }
 }
 impl ::tl_runtime::Serializable for PrivacyRule {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PrivacyValueAllowContacts(x) => {
@@ -25239,7 +24640,6 @@ impl ::tl_runtime::Serializable for PrivacyRule {
     }
 }
 impl ::tl_runtime::Deserializable for PrivacyRule {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25384,7 +24784,6 @@ impl ProfileTab {
     }
 }
 impl ::tl_runtime::Serializable for ProfileTab {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Posts(x) => {
@@ -25423,7 +24822,6 @@ impl ::tl_runtime::Serializable for ProfileTab {
     }
 }
 impl ::tl_runtime::Deserializable for ProfileTab {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25522,7 +24920,6 @@ impl PublicForward {
     }
 }
 impl ::tl_runtime::Serializable for PublicForward {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Message(x) => {
@@ -25537,7 +24934,6 @@ impl ::tl_runtime::Serializable for PublicForward {
     }
 }
 impl ::tl_runtime::Deserializable for PublicForward {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25591,7 +24987,6 @@ impl QuickReply {
     }
 }
 impl ::tl_runtime::Serializable for QuickReply {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::QuickReply(x) => {
@@ -25602,7 +24997,6 @@ impl ::tl_runtime::Serializable for QuickReply {
     }
 }
 impl ::tl_runtime::Deserializable for QuickReply {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25658,7 +25052,6 @@ impl Reaction {
     }
 }
 impl ::tl_runtime::Serializable for Reaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -25681,7 +25074,6 @@ impl ::tl_runtime::Serializable for Reaction {
     }
 }
 impl ::tl_runtime::Deserializable for Reaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25749,7 +25141,6 @@ impl ReactionCount {
     }
 }
 impl ::tl_runtime::Serializable for ReactionCount {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReactionCount(x) => {
@@ -25760,7 +25151,6 @@ impl ::tl_runtime::Serializable for ReactionCount {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionCount {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25810,7 +25200,6 @@ impl ReactionNotificationsFrom {
     }
 }
 impl ::tl_runtime::Serializable for ReactionNotificationsFrom {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Contacts(x) => {
@@ -25825,7 +25214,6 @@ impl ::tl_runtime::Serializable for ReactionNotificationsFrom {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25879,7 +25267,6 @@ impl ReactionsNotifySettings {
     }
 }
 impl ::tl_runtime::Serializable for ReactionsNotifySettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReactionsNotifySettings(x) => {
@@ -25890,7 +25277,6 @@ impl ::tl_runtime::Serializable for ReactionsNotifySettings {
     }
 }
 impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25937,7 +25323,6 @@ impl ReadParticipantDate {
     }
 }
 impl ::tl_runtime::Serializable for ReadParticipantDate {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReadParticipantDate(x) => {
@@ -25948,7 +25333,6 @@ impl ::tl_runtime::Serializable for ReadParticipantDate {
     }
 }
 impl ::tl_runtime::Deserializable for ReadParticipantDate {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -25995,7 +25379,6 @@ impl ReceivedNotifyMessage {
     }
 }
 impl ::tl_runtime::Serializable for ReceivedNotifyMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReceivedNotifyMessage(x) => {
@@ -26006,7 +25389,6 @@ impl ::tl_runtime::Serializable for ReceivedNotifyMessage {
     }
 }
 impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26065,7 +25447,6 @@ impl RecentMeUrl {
     }
 }
 impl ::tl_runtime::Serializable for RecentMeUrl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -26092,7 +25473,6 @@ impl ::tl_runtime::Serializable for RecentMeUrl {
     }
 }
 impl ::tl_runtime::Deserializable for RecentMeUrl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26167,7 +25547,6 @@ impl RecentStory {
     }
 }
 impl ::tl_runtime::Serializable for RecentStory {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RecentStory(x) => {
@@ -26178,7 +25557,6 @@ impl ::tl_runtime::Serializable for RecentStory {
     }
 }
 impl ::tl_runtime::Deserializable for RecentStory {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26234,7 +25612,6 @@ impl ReplyMarkup {
     }
 }
 impl ::tl_runtime::Serializable for ReplyMarkup {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ReplyKeyboardHide(x) => {
@@ -26257,7 +25634,6 @@ impl ::tl_runtime::Serializable for ReplyMarkup {
     }
 }
 impl ::tl_runtime::Deserializable for ReplyMarkup {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26352,7 +25728,6 @@ impl ReportReason {
     }
 }
 impl ::tl_runtime::Serializable for ReportReason {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::InputReportReasonSpam(x) => {
@@ -26399,7 +25774,6 @@ impl ::tl_runtime::Serializable for ReportReason {
     }
 }
 impl ::tl_runtime::Deserializable for ReportReason {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26515,7 +25889,6 @@ impl ReportResult {
     }
 }
 impl ::tl_runtime::Serializable for ReportResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ChooseOption(x) => {
@@ -26534,7 +25907,6 @@ impl ::tl_runtime::Serializable for ReportResult {
     }
 }
 impl ::tl_runtime::Deserializable for ReportResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26604,7 +25976,6 @@ impl RequestPeerType {
     }
 }
 impl ::tl_runtime::Serializable for RequestPeerType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -26627,7 +25998,6 @@ impl ::tl_runtime::Serializable for RequestPeerType {
     }
 }
 impl ::tl_runtime::Deserializable for RequestPeerType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26701,7 +26071,6 @@ impl RequestedPeer {
     }
 }
 impl ::tl_runtime::Serializable for RequestedPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -26720,7 +26089,6 @@ impl ::tl_runtime::Serializable for RequestedPeer {
     }
 }
 impl ::tl_runtime::Deserializable for RequestedPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26787,7 +26155,6 @@ impl RequirementToContact {
     }
 }
 impl ::tl_runtime::Serializable for RequirementToContact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -26806,7 +26173,6 @@ impl ::tl_runtime::Serializable for RequirementToContact {
     }
 }
 impl ::tl_runtime::Deserializable for RequirementToContact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26865,7 +26231,6 @@ impl ResPq {
     }
 }
 impl ::tl_runtime::Serializable for ResPq {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ResPq(x) => {
@@ -26876,7 +26241,6 @@ impl ::tl_runtime::Serializable for ResPq {
     }
 }
 impl ::tl_runtime::Deserializable for ResPq {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26923,7 +26287,6 @@ impl RestrictionReason {
     }
 }
 impl ::tl_runtime::Serializable for RestrictionReason {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RestrictionReason(x) => {
@@ -26934,7 +26297,6 @@ impl ::tl_runtime::Serializable for RestrictionReason {
     }
 }
 impl ::tl_runtime::Deserializable for RestrictionReason {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -26979,7 +26341,6 @@ impl RichButtonStyle {
     }
 }
 impl ::tl_runtime::Serializable for RichButtonStyle {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RichButtonStyle(x) => {
@@ -26990,7 +26351,6 @@ impl ::tl_runtime::Serializable for RichButtonStyle {
     }
 }
 impl ::tl_runtime::Deserializable for RichButtonStyle {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27035,7 +26395,6 @@ impl RichMessage {
     }
 }
 impl ::tl_runtime::Serializable for RichMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RichMessage(x) => {
@@ -27046,7 +26405,6 @@ impl ::tl_runtime::Serializable for RichMessage {
     }
 }
 impl ::tl_runtime::Deserializable for RichMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27186,7 +26544,6 @@ impl RichText {
     }
 }
 impl ::tl_runtime::Serializable for RichText {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TextEmpty(x) => {
@@ -27321,7 +26678,6 @@ impl ::tl_runtime::Serializable for RichText {
     }
 }
 impl ::tl_runtime::Deserializable for RichText {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -27481,7 +26837,6 @@ impl RpcDropAnswer {
     }
 }
 impl ::tl_runtime::Serializable for RpcDropAnswer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RpcAnswerUnknown(x) => {
@@ -27500,7 +26855,6 @@ impl ::tl_runtime::Serializable for RpcDropAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for RpcDropAnswer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27559,7 +26913,6 @@ impl RpcError {
     }
 }
 impl ::tl_runtime::Serializable for RpcError {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::RpcError(x) => {
@@ -27570,7 +26923,6 @@ impl ::tl_runtime::Serializable for RpcError {
     }
 }
 impl ::tl_runtime::Deserializable for RpcError {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27617,7 +26969,6 @@ impl SavedContact {
     }
 }
 impl ::tl_runtime::Serializable for SavedContact {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedPhoneContact(x) => {
@@ -27628,7 +26979,6 @@ impl ::tl_runtime::Serializable for SavedContact {
     }
 }
 impl ::tl_runtime::Deserializable for SavedContact {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27678,7 +27028,6 @@ impl SavedDialog {
     }
 }
 impl ::tl_runtime::Serializable for SavedDialog {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedDialog(x) => {
@@ -27693,7 +27042,6 @@ impl ::tl_runtime::Serializable for SavedDialog {
     }
 }
 impl ::tl_runtime::Deserializable for SavedDialog {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27747,7 +27095,6 @@ impl SavedReactionTag {
     }
 }
 impl ::tl_runtime::Serializable for SavedReactionTag {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedReactionTag(x) => {
@@ -27758,7 +27105,6 @@ impl ::tl_runtime::Serializable for SavedReactionTag {
     }
 }
 impl ::tl_runtime::Deserializable for SavedReactionTag {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27805,7 +27151,6 @@ impl SavedStarGift {
     }
 }
 impl ::tl_runtime::Serializable for SavedStarGift {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SavedStarGift(x) => {
@@ -27816,7 +27161,6 @@ impl ::tl_runtime::Serializable for SavedStarGift {
     }
 }
 impl ::tl_runtime::Deserializable for SavedStarGift {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27863,7 +27207,6 @@ impl SearchPostsFlood {
     }
 }
 impl ::tl_runtime::Serializable for SearchPostsFlood {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchPostsFlood(x) => {
@@ -27874,7 +27217,6 @@ impl ::tl_runtime::Serializable for SearchPostsFlood {
     }
 }
 impl ::tl_runtime::Deserializable for SearchPostsFlood {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27921,7 +27263,6 @@ impl SearchResultsCalendarPeriod {
     }
 }
 impl ::tl_runtime::Serializable for SearchResultsCalendarPeriod {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchResultsCalendarPeriod(x) => {
@@ -27932,7 +27273,6 @@ impl ::tl_runtime::Serializable for SearchResultsCalendarPeriod {
     }
 }
 impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -27979,7 +27319,6 @@ impl SearchResultsPosition {
     }
 }
 impl ::tl_runtime::Serializable for SearchResultsPosition {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SearchResultPosition(x) => {
@@ -27990,7 +27329,6 @@ impl ::tl_runtime::Serializable for SearchResultsPosition {
     }
 }
 impl ::tl_runtime::Deserializable for SearchResultsPosition {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28037,7 +27375,6 @@ impl SecureCredentialsEncrypted {
     }
 }
 impl ::tl_runtime::Serializable for SecureCredentialsEncrypted {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureCredentialsEncrypted(x) => {
@@ -28048,7 +27385,6 @@ impl ::tl_runtime::Serializable for SecureCredentialsEncrypted {
     }
 }
 impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28095,7 +27431,6 @@ impl SecureData {
     }
 }
 impl ::tl_runtime::Serializable for SecureData {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureData(x) => {
@@ -28106,7 +27441,6 @@ impl ::tl_runtime::Serializable for SecureData {
     }
 }
 impl ::tl_runtime::Deserializable for SecureData {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28156,7 +27490,6 @@ impl SecureFile {
     }
 }
 impl ::tl_runtime::Serializable for SecureFile {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -28171,7 +27504,6 @@ impl ::tl_runtime::Serializable for SecureFile {
     }
 }
 impl ::tl_runtime::Deserializable for SecureFile {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28233,7 +27565,6 @@ impl SecurePasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Serializable for SecurePasswordKdfAlgo {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unknown(x) => {
@@ -28252,7 +27583,6 @@ impl ::tl_runtime::Serializable for SecurePasswordKdfAlgo {
     }
 }
 impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28316,7 +27646,6 @@ impl SecurePlainData {
     }
 }
 impl ::tl_runtime::Serializable for SecurePlainData {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecurePlainPhone(x) => {
@@ -28331,7 +27660,6 @@ impl ::tl_runtime::Serializable for SecurePlainData {
     }
 }
 impl ::tl_runtime::Deserializable for SecurePlainData {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28388,7 +27716,6 @@ impl SecureRequiredType {
     }
 }
 impl ::tl_runtime::Serializable for SecureRequiredType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureRequiredType(x) => {
@@ -28403,7 +27730,6 @@ impl ::tl_runtime::Serializable for SecureRequiredType {
     }
 }
 impl ::tl_runtime::Deserializable for SecureRequiredType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -28453,7 +27779,6 @@ impl SecureSecretSettings {
     }
 }
 impl ::tl_runtime::Serializable for SecureSecretSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureSecretSettings(x) => {
@@ -28464,7 +27789,6 @@ impl ::tl_runtime::Serializable for SecureSecretSettings {
     }
 }
 impl ::tl_runtime::Deserializable for SecureSecretSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28511,7 +27835,6 @@ impl SecureValue {
     }
 }
 impl ::tl_runtime::Serializable for SecureValue {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureValue(x) => {
@@ -28522,7 +27845,6 @@ impl ::tl_runtime::Serializable for SecureValue {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValue {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28593,7 +27915,6 @@ impl SecureValueError {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueError {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Data(x) => {
@@ -28636,7 +27957,6 @@ impl ::tl_runtime::Serializable for SecureValueError {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueError {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28739,7 +28059,6 @@ impl SecureValueHash {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueHash {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SecureValueHash(x) => {
@@ -28750,7 +28069,6 @@ impl ::tl_runtime::Serializable for SecureValueHash {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueHash {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -28833,7 +28151,6 @@ impl SecureValueType {
     }
 }
 impl ::tl_runtime::Serializable for SecureValueType {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::PersonalDetails(x) => {
@@ -28892,7 +28209,6 @@ impl ::tl_runtime::Serializable for SecureValueType {
     }
 }
 impl ::tl_runtime::Deserializable for SecureValueType {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29023,7 +28339,6 @@ impl SendAsPeer {
     }
 }
 impl ::tl_runtime::Serializable for SendAsPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SendAsPeer(x) => {
@@ -29034,7 +28349,6 @@ impl ::tl_runtime::Serializable for SendAsPeer {
     }
 }
 impl ::tl_runtime::Deserializable for SendAsPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29148,7 +28462,6 @@ impl SendMessageAction {
     }
 }
 impl ::tl_runtime::Serializable for SendMessageAction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SendMessageTypingAction(x) => {
@@ -29243,7 +28556,6 @@ impl ::tl_runtime::Serializable for SendMessageAction {
     }
 }
 impl ::tl_runtime::Deserializable for SendMessageAction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29435,7 +28747,6 @@ impl ServerDhInnerData {
     }
 }
 impl ::tl_runtime::Serializable for ServerDhInnerData {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ServerDhInnerData(x) => {
@@ -29446,7 +28757,6 @@ impl ::tl_runtime::Serializable for ServerDhInnerData {
     }
 }
 impl ::tl_runtime::Deserializable for ServerDhInnerData {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29494,7 +28804,6 @@ impl ServerDhParams {
     }
 }
 impl ::tl_runtime::Serializable for ServerDhParams {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Fail(x) => {
@@ -29509,7 +28818,6 @@ impl ::tl_runtime::Serializable for ServerDhParams {
     }
 }
 impl ::tl_runtime::Deserializable for ServerDhParams {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29567,7 +28875,6 @@ impl SetClientDhParamsAnswer {
     }
 }
 impl ::tl_runtime::Serializable for SetClientDhParamsAnswer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::DhGenOk(x) => {
@@ -29586,7 +28893,6 @@ impl ::tl_runtime::Serializable for SetClientDhParamsAnswer {
     }
 }
 impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29647,7 +28953,6 @@ impl ShippingOption {
     }
 }
 impl ::tl_runtime::Serializable for ShippingOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ShippingOption(x) => {
@@ -29658,7 +28963,6 @@ impl ::tl_runtime::Serializable for ShippingOption {
     }
 }
 impl ::tl_runtime::Deserializable for ShippingOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29705,7 +29009,6 @@ impl SmsJob {
     }
 }
 impl ::tl_runtime::Serializable for SmsJob {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SmsJob(x) => {
@@ -29716,7 +29019,6 @@ impl ::tl_runtime::Serializable for SmsJob {
     }
 }
 impl ::tl_runtime::Deserializable for SmsJob {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29763,7 +29065,6 @@ impl SponsoredMessage {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredMessage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredMessage(x) => {
@@ -29774,7 +29075,6 @@ impl ::tl_runtime::Serializable for SponsoredMessage {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredMessage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29821,7 +29121,6 @@ impl SponsoredMessageReportOption {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredMessageReportOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredMessageReportOption(x) => {
@@ -29832,7 +29131,6 @@ impl ::tl_runtime::Serializable for SponsoredMessageReportOption {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29879,7 +29177,6 @@ impl SponsoredPeer {
     }
 }
 impl ::tl_runtime::Serializable for SponsoredPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SponsoredPeer(x) => {
@@ -29890,7 +29187,6 @@ impl ::tl_runtime::Serializable for SponsoredPeer {
     }
 }
 impl ::tl_runtime::Deserializable for SponsoredPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -29940,7 +29236,6 @@ impl StarGift {
     }
 }
 impl ::tl_runtime::Serializable for StarGift {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGift(x) => {
@@ -29955,7 +29250,6 @@ impl ::tl_runtime::Serializable for StarGift {
     }
 }
 impl ::tl_runtime::Deserializable for StarGift {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30009,7 +29303,6 @@ impl StarGiftActiveAuctionState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftActiveAuctionState {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftActiveAuctionState(x) => {
@@ -30020,7 +29313,6 @@ impl ::tl_runtime::Serializable for StarGiftActiveAuctionState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30076,7 +29368,6 @@ impl StarGiftAttribute {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttribute {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Model(x) => {
@@ -30099,7 +29390,6 @@ impl ::tl_runtime::Serializable for StarGiftAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttribute {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30167,7 +29457,6 @@ impl StarGiftAttributeCounter {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeCounter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAttributeCounter(x) => {
@@ -30178,7 +29467,6 @@ impl ::tl_runtime::Serializable for StarGiftAttributeCounter {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30231,7 +29519,6 @@ impl StarGiftAttributeId {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeId {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Model(x) => {
@@ -30250,7 +29537,6 @@ impl ::tl_runtime::Serializable for StarGiftAttributeId {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeId {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30323,7 +29609,6 @@ impl StarGiftAttributeRarity {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAttributeRarity {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAttributeRarity(x) => {
@@ -30350,7 +29635,6 @@ impl ::tl_runtime::Serializable for StarGiftAttributeRarity {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30425,7 +29709,6 @@ impl StarGiftAuctionAcquiredGift {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGift {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionAcquiredGift(x) => {
@@ -30436,7 +29719,6 @@ impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGift {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30486,7 +29768,6 @@ impl StarGiftAuctionRound {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionRound {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionRound(x) => {
@@ -30501,7 +29782,6 @@ impl ::tl_runtime::Serializable for StarGiftAuctionRound {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30561,7 +29841,6 @@ impl StarGiftAuctionState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionState {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NotModified(x) => {
@@ -30580,7 +29859,6 @@ impl ::tl_runtime::Serializable for StarGiftAuctionState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionState {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30643,7 +29921,6 @@ impl StarGiftAuctionUserState {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftAuctionUserState {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftAuctionUserState(x) => {
@@ -30654,7 +29931,6 @@ impl ::tl_runtime::Serializable for StarGiftAuctionUserState {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30701,7 +29977,6 @@ impl StarGiftBackground {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftBackground {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftBackground(x) => {
@@ -30712,7 +29987,6 @@ impl ::tl_runtime::Serializable for StarGiftBackground {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftBackground {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30759,7 +30033,6 @@ impl StarGiftCollection {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftCollection {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftCollection(x) => {
@@ -30770,7 +30043,6 @@ impl ::tl_runtime::Serializable for StarGiftCollection {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftCollection {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30817,7 +30089,6 @@ impl StarGiftUpgradePrice {
     }
 }
 impl ::tl_runtime::Serializable for StarGiftUpgradePrice {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarGiftUpgradePrice(x) => {
@@ -30828,7 +30099,6 @@ impl ::tl_runtime::Serializable for StarGiftUpgradePrice {
     }
 }
 impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30875,7 +30145,6 @@ impl StarRefProgram {
     }
 }
 impl ::tl_runtime::Serializable for StarRefProgram {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarRefProgram(x) => {
@@ -30886,7 +30155,6 @@ impl ::tl_runtime::Serializable for StarRefProgram {
     }
 }
 impl ::tl_runtime::Deserializable for StarRefProgram {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -30936,7 +30204,6 @@ impl StarsAmount {
     }
 }
 impl ::tl_runtime::Serializable for StarsAmount {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsAmount(x) => {
@@ -30951,7 +30218,6 @@ impl ::tl_runtime::Serializable for StarsAmount {
     }
 }
 impl ::tl_runtime::Deserializable for StarsAmount {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31005,7 +30271,6 @@ impl StarsGiftOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiftOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiftOption(x) => {
@@ -31016,7 +30281,6 @@ impl ::tl_runtime::Serializable for StarsGiftOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiftOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31063,7 +30327,6 @@ impl StarsGiveawayOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiveawayOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiveawayOption(x) => {
@@ -31074,7 +30337,6 @@ impl ::tl_runtime::Serializable for StarsGiveawayOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiveawayOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31121,7 +30383,6 @@ impl StarsGiveawayWinnersOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsGiveawayWinnersOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsGiveawayWinnersOption(x) => {
@@ -31132,7 +30393,6 @@ impl ::tl_runtime::Serializable for StarsGiveawayWinnersOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31179,7 +30439,6 @@ impl StarsRating {
     }
 }
 impl ::tl_runtime::Serializable for StarsRating {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsRating(x) => {
@@ -31190,7 +30449,6 @@ impl ::tl_runtime::Serializable for StarsRating {
     }
 }
 impl ::tl_runtime::Deserializable for StarsRating {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31237,7 +30495,6 @@ impl StarsRevenueStatus {
     }
 }
 impl ::tl_runtime::Serializable for StarsRevenueStatus {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsRevenueStatus(x) => {
@@ -31248,7 +30505,6 @@ impl ::tl_runtime::Serializable for StarsRevenueStatus {
     }
 }
 impl ::tl_runtime::Deserializable for StarsRevenueStatus {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31295,7 +30551,6 @@ impl StarsSubscription {
     }
 }
 impl ::tl_runtime::Serializable for StarsSubscription {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsSubscription(x) => {
@@ -31306,7 +30561,6 @@ impl ::tl_runtime::Serializable for StarsSubscription {
     }
 }
 impl ::tl_runtime::Deserializable for StarsSubscription {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31353,7 +30607,6 @@ impl StarsSubscriptionPricing {
     }
 }
 impl ::tl_runtime::Serializable for StarsSubscriptionPricing {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsSubscriptionPricing(x) => {
@@ -31364,7 +30617,6 @@ impl ::tl_runtime::Serializable for StarsSubscriptionPricing {
     }
 }
 impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31411,7 +30663,6 @@ impl StarsTopupOption {
     }
 }
 impl ::tl_runtime::Serializable for StarsTopupOption {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsTopupOption(x) => {
@@ -31422,7 +30673,6 @@ impl ::tl_runtime::Serializable for StarsTopupOption {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTopupOption {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31469,7 +30719,6 @@ impl StarsTransaction {
     }
 }
 impl ::tl_runtime::Serializable for StarsTransaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StarsTransaction(x) => {
@@ -31480,7 +30729,6 @@ impl ::tl_runtime::Serializable for StarsTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTransaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31548,7 +30796,6 @@ impl StarsTransactionPeer {
     }
 }
 impl ::tl_runtime::Serializable for StarsTransactionPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Unsupported(x) => {
@@ -31587,7 +30834,6 @@ impl ::tl_runtime::Serializable for StarsTransactionPeer {
     }
 }
 impl ::tl_runtime::Deserializable for StarsTransactionPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31683,7 +30929,6 @@ impl StatsAbsValueAndPrev {
     }
 }
 impl ::tl_runtime::Serializable for StatsAbsValueAndPrev {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsAbsValueAndPrev(x) => {
@@ -31694,7 +30939,6 @@ impl ::tl_runtime::Serializable for StatsAbsValueAndPrev {
     }
 }
 impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31741,7 +30985,6 @@ impl StatsDateRangeDays {
     }
 }
 impl ::tl_runtime::Serializable for StatsDateRangeDays {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsDateRangeDays(x) => {
@@ -31752,7 +30995,6 @@ impl ::tl_runtime::Serializable for StatsDateRangeDays {
     }
 }
 impl ::tl_runtime::Deserializable for StatsDateRangeDays {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31805,7 +31047,6 @@ impl StatsGraph {
     }
 }
 impl ::tl_runtime::Serializable for StatsGraph {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Async(x) => {
@@ -31824,7 +31065,6 @@ impl ::tl_runtime::Serializable for StatsGraph {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGraph {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31885,7 +31125,6 @@ impl StatsGroupTopAdmin {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopAdmin {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopAdmin(x) => {
@@ -31896,7 +31135,6 @@ impl ::tl_runtime::Serializable for StatsGroupTopAdmin {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -31943,7 +31181,6 @@ impl StatsGroupTopInviter {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopInviter {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopInviter(x) => {
@@ -31954,7 +31191,6 @@ impl ::tl_runtime::Serializable for StatsGroupTopInviter {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32001,7 +31237,6 @@ impl StatsGroupTopPoster {
     }
 }
 impl ::tl_runtime::Serializable for StatsGroupTopPoster {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsGroupTopPoster(x) => {
@@ -32012,7 +31247,6 @@ impl ::tl_runtime::Serializable for StatsGroupTopPoster {
     }
 }
 impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32059,7 +31293,6 @@ impl StatsPercentValue {
     }
 }
 impl ::tl_runtime::Serializable for StatsPercentValue {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsPercentValue(x) => {
@@ -32070,7 +31303,6 @@ impl ::tl_runtime::Serializable for StatsPercentValue {
     }
 }
 impl ::tl_runtime::Deserializable for StatsPercentValue {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32117,7 +31349,6 @@ impl StatsUrl {
     }
 }
 impl ::tl_runtime::Serializable for StatsUrl {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StatsUrl(x) => {
@@ -32128,7 +31359,6 @@ impl ::tl_runtime::Serializable for StatsUrl {
     }
 }
 impl ::tl_runtime::Deserializable for StatsUrl {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32175,7 +31405,6 @@ impl StickerKeyword {
     }
 }
 impl ::tl_runtime::Serializable for StickerKeyword {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerKeyword(x) => {
@@ -32186,7 +31415,6 @@ impl ::tl_runtime::Serializable for StickerKeyword {
     }
 }
 impl ::tl_runtime::Deserializable for StickerKeyword {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32233,7 +31461,6 @@ impl StickerPack {
     }
 }
 impl ::tl_runtime::Serializable for StickerPack {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerPack(x) => {
@@ -32244,7 +31471,6 @@ impl ::tl_runtime::Serializable for StickerPack {
     }
 }
 impl ::tl_runtime::Deserializable for StickerPack {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32291,7 +31517,6 @@ impl StickerSet {
     }
 }
 impl ::tl_runtime::Serializable for StickerSet {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerSet(x) => {
@@ -32302,7 +31527,6 @@ impl ::tl_runtime::Serializable for StickerSet {
     }
 }
 impl ::tl_runtime::Deserializable for StickerSet {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32358,7 +31582,6 @@ impl StickerSetCovered {
     }
 }
 impl ::tl_runtime::Serializable for StickerSetCovered {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StickerSetCovered(x) => {
@@ -32381,7 +31604,6 @@ impl ::tl_runtime::Serializable for StickerSetCovered {
     }
 }
 impl ::tl_runtime::Deserializable for StickerSetCovered {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32449,7 +31671,6 @@ impl StoriesStealthMode {
     }
 }
 impl ::tl_runtime::Serializable for StoriesStealthMode {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoriesStealthMode(x) => {
@@ -32460,7 +31681,6 @@ impl ::tl_runtime::Serializable for StoriesStealthMode {
     }
 }
 impl ::tl_runtime::Deserializable for StoriesStealthMode {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32507,7 +31727,6 @@ impl StoryAlbum {
     }
 }
 impl ::tl_runtime::Serializable for StoryAlbum {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryAlbum(x) => {
@@ -32518,7 +31737,6 @@ impl ::tl_runtime::Serializable for StoryAlbum {
     }
 }
 impl ::tl_runtime::Deserializable for StoryAlbum {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32565,7 +31783,6 @@ impl StoryFwdHeader {
     }
 }
 impl ::tl_runtime::Serializable for StoryFwdHeader {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryFwdHeader(x) => {
@@ -32576,7 +31793,6 @@ impl ::tl_runtime::Serializable for StoryFwdHeader {
     }
 }
 impl ::tl_runtime::Deserializable for StoryFwdHeader {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32629,7 +31845,6 @@ impl StoryItem {
     }
 }
 impl ::tl_runtime::Serializable for StoryItem {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Deleted(x) => {
@@ -32648,7 +31863,6 @@ impl ::tl_runtime::Serializable for StoryItem {
     }
 }
 impl ::tl_runtime::Deserializable for StoryItem {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -32705,7 +31919,6 @@ impl StoryReaction {
     }
 }
 impl ::tl_runtime::Serializable for StoryReaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryReaction(x) => {
@@ -32724,7 +31937,6 @@ impl ::tl_runtime::Serializable for StoryReaction {
     }
 }
 impl ::tl_runtime::Deserializable for StoryReaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32791,7 +32003,6 @@ impl StoryView {
     }
 }
 impl ::tl_runtime::Serializable for StoryView {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryView(x) => {
@@ -32810,7 +32021,6 @@ impl ::tl_runtime::Serializable for StoryView {
     }
 }
 impl ::tl_runtime::Deserializable for StoryView {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32871,7 +32081,6 @@ impl StoryViews {
     }
 }
 impl ::tl_runtime::Serializable for StoryViews {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::StoryViews(x) => {
@@ -32882,7 +32091,6 @@ impl ::tl_runtime::Serializable for StoryViews {
     }
 }
 impl ::tl_runtime::Deserializable for StoryViews {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32929,7 +32137,6 @@ impl SuggestedPost {
     }
 }
 impl ::tl_runtime::Serializable for SuggestedPost {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::SuggestedPost(x) => {
@@ -32940,7 +32147,6 @@ impl ::tl_runtime::Serializable for SuggestedPost {
     }
 }
 impl ::tl_runtime::Deserializable for SuggestedPost {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -32989,7 +32195,6 @@ impl TextWithEntities {
     }
 }
 impl ::tl_runtime::Serializable for TextWithEntities {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TextWithEntities(x) => {
@@ -33000,7 +32205,6 @@ impl ::tl_runtime::Serializable for TextWithEntities {
     }
 }
 impl ::tl_runtime::Deserializable for TextWithEntities {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33047,7 +32251,6 @@ impl Theme {
     }
 }
 impl ::tl_runtime::Serializable for Theme {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Theme(x) => {
@@ -33058,7 +32261,6 @@ impl ::tl_runtime::Serializable for Theme {
     }
 }
 impl ::tl_runtime::Deserializable for Theme {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33105,7 +32307,6 @@ impl ThemeSettings {
     }
 }
 impl ::tl_runtime::Serializable for ThemeSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::ThemeSettings(x) => {
@@ -33116,7 +32317,6 @@ impl ::tl_runtime::Serializable for ThemeSettings {
     }
 }
 impl ::tl_runtime::Deserializable for ThemeSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33163,7 +32363,6 @@ impl Timezone {
     }
 }
 impl ::tl_runtime::Serializable for Timezone {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Timezone(x) => {
@@ -33174,7 +32373,6 @@ impl ::tl_runtime::Serializable for Timezone {
     }
 }
 impl ::tl_runtime::Deserializable for Timezone {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33237,7 +32435,6 @@ impl TlsBlock {
     }
 }
 impl ::tl_runtime::Serializable for TlsBlock {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::String(x) => {
@@ -33272,7 +32469,6 @@ impl ::tl_runtime::Serializable for TlsBlock {
     }
 }
 impl ::tl_runtime::Deserializable for TlsBlock {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -33333,7 +32529,6 @@ impl TlsClientHello {
     }
 }
 impl ::tl_runtime::Serializable for TlsClientHello {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TlsClientHello(x) => {
@@ -33344,7 +32539,6 @@ impl ::tl_runtime::Serializable for TlsClientHello {
     }
 }
 impl ::tl_runtime::Deserializable for TlsClientHello {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33391,7 +32585,6 @@ impl TodoCompletion {
     }
 }
 impl ::tl_runtime::Serializable for TodoCompletion {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoCompletion(x) => {
@@ -33402,7 +32595,6 @@ impl ::tl_runtime::Serializable for TodoCompletion {
     }
 }
 impl ::tl_runtime::Deserializable for TodoCompletion {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33449,7 +32641,6 @@ impl TodoItem {
     }
 }
 impl ::tl_runtime::Serializable for TodoItem {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoItem(x) => {
@@ -33460,7 +32651,6 @@ impl ::tl_runtime::Serializable for TodoItem {
     }
 }
 impl ::tl_runtime::Deserializable for TodoItem {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33507,7 +32697,6 @@ impl TodoList {
     }
 }
 impl ::tl_runtime::Serializable for TodoList {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TodoList(x) => {
@@ -33518,7 +32707,6 @@ impl ::tl_runtime::Serializable for TodoList {
     }
 }
 impl ::tl_runtime::Deserializable for TodoList {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33563,7 +32751,6 @@ impl TonConnectManifest {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectManifest {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectManifest(x) => {
@@ -33574,7 +32761,6 @@ impl ::tl_runtime::Serializable for TonConnectManifest {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectManifest {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33619,7 +32805,6 @@ impl TonConnectNextEventId {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectNextEventId {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectNextEventId(x) => {
@@ -33630,7 +32815,6 @@ impl ::tl_runtime::Serializable for TonConnectNextEventId {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectNextEventId {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33675,7 +32859,6 @@ impl TonConnectRequest {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectRequest {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectRequest(x) => {
@@ -33686,7 +32869,6 @@ impl ::tl_runtime::Serializable for TonConnectRequest {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectRequest {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33731,7 +32913,6 @@ impl TonConnectSession {
     }
 }
 impl ::tl_runtime::Serializable for TonConnectSession {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TonConnectSession(x) => {
@@ -33742,7 +32923,6 @@ impl ::tl_runtime::Serializable for TonConnectSession {
     }
 }
 impl ::tl_runtime::Deserializable for TonConnectSession {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33789,7 +32969,6 @@ impl TopPeer {
     }
 }
 impl ::tl_runtime::Serializable for TopPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TopPeer(x) => {
@@ -33800,7 +32979,6 @@ impl ::tl_runtime::Serializable for TopPeer {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -33874,7 +33052,6 @@ impl TopPeerCategory {
     }
 }
 impl ::tl_runtime::Serializable for TopPeerCategory {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::BotsPm(x) => {
@@ -33921,7 +33098,6 @@ impl ::tl_runtime::Serializable for TopPeerCategory {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeerCategory {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -34031,7 +33207,6 @@ impl TopPeerCategoryPeers {
     }
 }
 impl ::tl_runtime::Serializable for TopPeerCategoryPeers {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TopPeerCategoryPeers(x) => {
@@ -34042,7 +33217,6 @@ impl ::tl_runtime::Serializable for TopPeerCategoryPeers {
     }
 }
 impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -34089,7 +33263,6 @@ impl True {
     }
 }
 impl ::tl_runtime::Serializable for True {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::True(x) => {
@@ -34100,7 +33273,6 @@ impl ::tl_runtime::Serializable for True {
     }
 }
 impl ::tl_runtime::Deserializable for True {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -34656,7 +33828,6 @@ impl Update {
     }
 }
 impl ::tl_runtime::Serializable for Update {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::NewMessage(x) => {
@@ -35343,7 +34514,6 @@ impl ::tl_runtime::Serializable for Update {
     }
 }
 impl ::tl_runtime::Deserializable for Update {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -36591,7 +35761,6 @@ impl Updates {
     }
 }
 impl ::tl_runtime::Serializable for Updates {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::TooLong(x) => {
@@ -36626,7 +35795,6 @@ impl ::tl_runtime::Serializable for Updates {
     }
 }
 impl ::tl_runtime::Deserializable for Updates {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -36721,7 +35889,6 @@ impl UrlAuthResult {
     }
 }
 impl ::tl_runtime::Serializable for UrlAuthResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Request(x) => {
@@ -36740,7 +35907,6 @@ impl ::tl_runtime::Serializable for UrlAuthResult {
     }
 }
 impl ::tl_runtime::Deserializable for UrlAuthResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -36804,7 +35970,6 @@ impl User {
     }
 }
 impl ::tl_runtime::Serializable for User {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -36819,7 +35984,6 @@ impl ::tl_runtime::Serializable for User {
     }
 }
 impl ::tl_runtime::Deserializable for User {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -36873,7 +36037,6 @@ impl UserFull {
     }
 }
 impl ::tl_runtime::Serializable for UserFull {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::UserFull(x) => {
@@ -36884,7 +36047,6 @@ impl ::tl_runtime::Serializable for UserFull {
     }
 }
 impl ::tl_runtime::Deserializable for UserFull {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -36934,7 +36096,6 @@ impl UserProfilePhoto {
     }
 }
 impl ::tl_runtime::Serializable for UserProfilePhoto {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -36949,7 +36110,6 @@ impl ::tl_runtime::Serializable for UserProfilePhoto {
     }
 }
 impl ::tl_runtime::Deserializable for UserProfilePhoto {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37018,7 +36178,6 @@ impl UserStatus {
     }
 }
 impl ::tl_runtime::Serializable for UserStatus {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -37049,7 +36208,6 @@ impl ::tl_runtime::Serializable for UserStatus {
     }
 }
 impl ::tl_runtime::Deserializable for UserStatus {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37131,7 +36289,6 @@ impl Username {
     }
 }
 impl ::tl_runtime::Serializable for Username {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Username(x) => {
@@ -37142,7 +36299,6 @@ impl ::tl_runtime::Serializable for Username {
     }
 }
 impl ::tl_runtime::Deserializable for Username {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37195,7 +36351,6 @@ impl VideoSize {
     }
 }
 impl ::tl_runtime::Serializable for VideoSize {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::VideoSize(x) => {
@@ -37214,7 +36369,6 @@ impl ::tl_runtime::Serializable for VideoSize {
     }
 }
 impl ::tl_runtime::Deserializable for VideoSize {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37278,7 +36432,6 @@ impl WallPaper {
     }
 }
 impl ::tl_runtime::Serializable for WallPaper {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WallPaper(x) => {
@@ -37293,7 +36446,6 @@ impl ::tl_runtime::Serializable for WallPaper {
     }
 }
 impl ::tl_runtime::Deserializable for WallPaper {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37347,7 +36499,6 @@ impl WallPaperSettings {
     }
 }
 impl ::tl_runtime::Serializable for WallPaperSettings {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WallPaperSettings(x) => {
@@ -37358,7 +36509,6 @@ impl ::tl_runtime::Serializable for WallPaperSettings {
     }
 }
 impl ::tl_runtime::Deserializable for WallPaperSettings {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37403,7 +36553,6 @@ impl WalletOwnershipProof {
     }
 }
 impl ::tl_runtime::Serializable for WalletOwnershipProof {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletOwnershipProof(x) => {
@@ -37414,7 +36563,6 @@ impl ::tl_runtime::Serializable for WalletOwnershipProof {
     }
 }
 impl ::tl_runtime::Deserializable for WalletOwnershipProof {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37462,7 +36610,6 @@ impl WalletState {
     }
 }
 impl ::tl_runtime::Serializable for WalletState {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -37477,7 +36624,6 @@ impl ::tl_runtime::Serializable for WalletState {
     }
 }
 impl ::tl_runtime::Deserializable for WalletState {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37529,7 +36675,6 @@ impl WalletTransaction {
     }
 }
 impl ::tl_runtime::Serializable for WalletTransaction {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletTransaction(x) => {
@@ -37540,7 +36685,6 @@ impl ::tl_runtime::Serializable for WalletTransaction {
     }
 }
 impl ::tl_runtime::Deserializable for WalletTransaction {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37594,7 +36738,6 @@ impl WalletTransactionPeer {
     }
 }
 impl ::tl_runtime::Serializable for WalletTransactionPeer {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::User(x) => {
@@ -37617,7 +36760,6 @@ impl ::tl_runtime::Serializable for WalletTransactionPeer {
     }
 }
 impl ::tl_runtime::Deserializable for WalletTransactionPeer {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37683,7 +36825,6 @@ impl WalletUserAddress {
     }
 }
 impl ::tl_runtime::Serializable for WalletUserAddress {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WalletUserAddress(x) => {
@@ -37694,7 +36835,6 @@ impl ::tl_runtime::Serializable for WalletUserAddress {
     }
 }
 impl ::tl_runtime::Deserializable for WalletUserAddress {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37741,7 +36881,6 @@ impl WebAuthorization {
     }
 }
 impl ::tl_runtime::Serializable for WebAuthorization {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebAuthorization(x) => {
@@ -37752,7 +36891,6 @@ impl ::tl_runtime::Serializable for WebAuthorization {
     }
 }
 impl ::tl_runtime::Deserializable for WebAuthorization {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37802,7 +36940,6 @@ impl WebDocument {
     }
 }
 impl ::tl_runtime::Serializable for WebDocument {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebDocument(x) => {
@@ -37817,7 +36954,6 @@ impl ::tl_runtime::Serializable for WebDocument {
     }
 }
 impl ::tl_runtime::Deserializable for WebDocument {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37869,7 +37005,6 @@ impl WebDomainException {
     }
 }
 impl ::tl_runtime::Serializable for WebDomainException {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebDomainException(x) => {
@@ -37880,7 +37015,6 @@ impl ::tl_runtime::Serializable for WebDomainException {
     }
 }
 impl ::tl_runtime::Deserializable for WebDomainException {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -37936,7 +37070,6 @@ impl WebPage {
     }
 }
 impl ::tl_runtime::Serializable for WebPage {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Empty(x) => {
@@ -37959,7 +37092,6 @@ impl ::tl_runtime::Serializable for WebPage {
     }
 }
 impl ::tl_runtime::Deserializable for WebPage {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -38031,7 +37163,6 @@ impl WebPageAttribute {
     }
 }
 impl ::tl_runtime::Serializable for WebPageAttribute {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Theme(x) => {
@@ -38066,7 +37197,6 @@ impl ::tl_runtime::Serializable for WebPageAttribute {
     }
 }
 impl ::tl_runtime::Deserializable for WebPageAttribute {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         ::tl_runtime::tri!(r.enter());
@@ -38137,7 +37267,6 @@ impl WebViewMessageSent {
     }
 }
 impl ::tl_runtime::Serializable for WebViewMessageSent {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::WebViewMessageSent(x) => {
@@ -38148,7 +37277,6 @@ impl ::tl_runtime::Serializable for WebViewMessageSent {
     }
 }
 impl ::tl_runtime::Deserializable for WebViewMessageSent {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -38195,7 +37323,6 @@ impl WebViewResult {
     }
 }
 impl ::tl_runtime::Serializable for WebViewResult {
-    #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
         match self {
             Self::Url(x) => {
@@ -38206,7 +37333,6 @@ impl ::tl_runtime::Serializable for WebViewResult {
     }
 }
 impl ::tl_runtime::Deserializable for WebViewResult {
-    #[inline]
     fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
         let id = ::tl_runtime::tri!(r.read_u32());
         let value = match id {
@@ -38258,7 +37384,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AuthorizationForm {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AuthorizationForm(x) => {
@@ -38269,7 +37394,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AuthorizationForm {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38321,7 +37445,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Authorizations {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Authorizations(x) => {
@@ -38332,7 +37455,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Authorizations {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38382,7 +37504,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AutoDownloadSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AutoDownloadSettings(x) => {
@@ -38393,7 +37514,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AutoDownloadSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38447,7 +37567,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for AutoSaveSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AutoSaveSettings(x) => {
@@ -38458,7 +37577,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for AutoSaveSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38508,7 +37626,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for BusinessChatLinks {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BusinessChatLinks(x) => {
@@ -38519,7 +37636,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for BusinessChatLinks {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38574,7 +37690,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ChatThemes {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38589,7 +37704,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ChatThemes {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38646,7 +37760,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ConnectedBots {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConnectedBots(x) => {
@@ -38657,7 +37770,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ConnectedBots {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38707,7 +37819,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ContentSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ContentSettings(x) => {
@@ -38718,7 +37829,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ContentSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38771,7 +37881,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for EmailVerified {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmailVerified(x) => {
@@ -38786,7 +37895,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for EmailVerified {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38846,7 +37954,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for EmojiStatuses {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -38861,7 +37968,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiStatuses {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38918,7 +38024,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PaidMessagesRevenue {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaidMessagesRevenue(x) => {
@@ -38929,7 +38034,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PaidMessagesRevenue {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -38985,7 +38089,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasskeyRegistrationOptions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasskeyRegistrationOptions(x) => {
@@ -38996,7 +38099,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasskeyRegistrationOptions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39054,7 +38156,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Passkeys {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Passkeys(x) => {
@@ -39065,7 +38166,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Passkeys {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39115,7 +38215,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Password {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Password(x) => {
@@ -39126,7 +38225,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Password {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39176,7 +38274,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasswordInputSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordInputSettings(x) => {
@@ -39187,7 +38284,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordInputSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39241,7 +38337,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PasswordSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordSettings(x) => {
@@ -39252,7 +38347,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39302,7 +38396,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for PrivacyRules {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PrivacyRules(x) => {
@@ -39313,7 +38406,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for PrivacyRules {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39371,7 +38463,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ResetPasswordResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResetPasswordFailedWait(x) => {
@@ -39390,7 +38481,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ResetPasswordResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39460,7 +38550,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for ResolvedBusinessChatLinks {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResolvedBusinessChatLinks(x) => {
@@ -39471,7 +38560,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for ResolvedBusinessChatLinks {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39528,7 +38616,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedMusicIds {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -39543,7 +38630,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedMusicIds {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39603,7 +38689,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedRingtone {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedRingtone(x) => {
@@ -39618,7 +38703,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedRingtone {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39678,7 +38762,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SavedRingtones {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -39693,7 +38776,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SavedRingtones {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39750,7 +38832,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for SentEmailCode {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentEmailCode(x) => {
@@ -39761,7 +38842,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for SentEmailCode {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39811,7 +38891,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Takeout {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Takeout(x) => {
@@ -39822,7 +38901,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Takeout {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39875,7 +38953,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for Themes {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -39890,7 +38967,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for Themes {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -39947,7 +39023,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for TmpPassword {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TmpPassword(x) => {
@@ -39958,7 +39033,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for TmpPassword {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40011,7 +39085,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WallPapers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40026,7 +39099,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WallPapers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40083,7 +39155,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WebAuthorizations {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebAuthorizations(x) => {
@@ -40094,7 +39165,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WebAuthorizations {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40147,7 +39217,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Serializable for WebBrowserSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40162,7 +39231,6 @@ pub mod account {
         }
     }
     impl ::tl_runtime::Deserializable for WebBrowserSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40227,7 +39295,6 @@ pub mod aicompose {
         }
     }
     impl ::tl_runtime::Serializable for Tones {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -40242,7 +39309,6 @@ pub mod aicompose {
         }
     }
     impl ::tl_runtime::Deserializable for Tones {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40305,7 +39371,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for Authorization {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Authorization(x) => {
@@ -40320,7 +39385,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for Authorization {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40389,7 +39453,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for CodeType {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Sms(x) => {
@@ -40416,7 +39479,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for CodeType {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40494,7 +39556,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for ExportedAuthorization {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedAuthorization(x) => {
@@ -40505,7 +39566,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedAuthorization {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40557,7 +39617,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for FirebasePnvIntent {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FirebasePnvIntent(x) => {
@@ -40568,7 +39627,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for FirebasePnvIntent {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40618,7 +39676,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for LoggedOut {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::LoggedOut(x) => {
@@ -40629,7 +39686,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for LoggedOut {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40685,7 +39741,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for LoginToken {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::LoginToken(x) => {
@@ -40704,7 +39759,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for LoginToken {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40768,7 +39822,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for PasskeyLoginOptions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasskeyLoginOptions(x) => {
@@ -40779,7 +39832,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for PasskeyLoginOptions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40829,7 +39881,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for PasswordRecovery {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PasswordRecovery(x) => {
@@ -40840,7 +39891,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for PasswordRecovery {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -40896,7 +39946,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for SentCode {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentCode(x) => {
@@ -40915,7 +39964,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for SentCode {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41009,7 +40057,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Serializable for SentCodeType {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::App(x) => {
@@ -41060,7 +40107,6 @@ pub mod auth {
         }
     }
     impl ::tl_runtime::Deserializable for SentCodeType {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41181,7 +40227,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for AccessSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AccessSettings(x) => {
@@ -41192,7 +40237,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for AccessSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41242,7 +40286,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for BotInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotInfo(x) => {
@@ -41253,7 +40296,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for BotInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41301,7 +40343,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for ExportedBotToken {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedBotToken(x) => {
@@ -41312,7 +40353,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedBotToken {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41362,7 +40402,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for PopularAppBots {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PopularAppBots(x) => {
@@ -41373,7 +40412,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for PopularAppBots {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41423,7 +40461,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for PreviewInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PreviewInfo(x) => {
@@ -41434,7 +40471,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for PreviewInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41482,7 +40518,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Serializable for RequestedButton {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::RequestedButton(x) => {
@@ -41493,7 +40528,6 @@ pub mod bots {
         }
     }
     impl ::tl_runtime::Deserializable for RequestedButton {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41546,7 +40580,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for AdminLogResults {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AdminLogResults(x) => {
@@ -41557,7 +40590,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for AdminLogResults {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41607,7 +40639,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for ChannelParticipant {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChannelParticipant(x) => {
@@ -41618,7 +40649,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelParticipant {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41675,7 +40705,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for ChannelParticipants {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChannelParticipants(x) => {
@@ -41690,7 +40719,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelParticipants {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41751,7 +40779,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for SendAsPeers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SendAsPeers(x) => {
@@ -41762,7 +40789,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for SendAsPeers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41820,7 +40846,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredMessageReportResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChooseOption(x) => {
@@ -41839,7 +40864,6 @@ pub mod channels {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredMessageReportResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41917,7 +40941,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ChatlistInvite {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Already(x) => {
@@ -41932,7 +40955,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ChatlistInvite {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -41989,7 +41011,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ChatlistUpdates {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatlistUpdates(x) => {
@@ -42000,7 +41021,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ChatlistUpdates {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42052,7 +41072,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatlistInvite {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatlistInvite(x) => {
@@ -42063,7 +41082,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42117,7 +41135,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Serializable for ExportedInvites {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedInvites(x) => {
@@ -42128,7 +41145,6 @@ pub mod chatlists {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedInvites {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42181,7 +41197,6 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Serializable for ParticipantJoinedChats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ParticipantJoinedChats(x) => {
@@ -42192,7 +41207,6 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Deserializable for ParticipantJoinedChats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42248,7 +41262,6 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Serializable for PeerLinkRequests {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerLinkRequests(x) => {
@@ -42259,7 +41272,6 @@ pub mod communities {
         }
     }
     impl ::tl_runtime::Deserializable for PeerLinkRequests {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42319,7 +41331,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Blocked {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Blocked(x) => {
@@ -42334,7 +41345,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Blocked {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42391,7 +41401,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ContactBirthdays {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ContactBirthdays(x) => {
@@ -42402,7 +41411,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ContactBirthdays {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42457,7 +41465,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Contacts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -42472,7 +41479,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Contacts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42529,7 +41535,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for Found {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Found(x) => {
@@ -42540,7 +41545,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for Found {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42590,7 +41594,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ImportedContacts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ImportedContacts(x) => {
@@ -42601,7 +41604,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ImportedContacts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42653,7 +41655,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for ResolvedPeer {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResolvedPeer(x) => {
@@ -42664,7 +41665,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for ResolvedPeer {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42717,7 +41717,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredPeers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -42732,7 +41731,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredPeers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42795,7 +41793,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Serializable for TopPeers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -42814,7 +41811,6 @@ pub mod contacts {
         }
     }
     impl ::tl_runtime::Deserializable for TopPeers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42882,7 +41878,6 @@ pub mod ephemeral {
         }
     }
     impl ::tl_runtime::Serializable for WelcomeMessages {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -42897,7 +41892,6 @@ pub mod ephemeral {
         }
     }
     impl ::tl_runtime::Deserializable for WelcomeMessages {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -42959,7 +41953,6 @@ pub mod fragment {
         }
     }
     impl ::tl_runtime::Serializable for CollectibleInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CollectibleInfo(x) => {
@@ -42970,7 +41963,6 @@ pub mod fragment {
         }
     }
     impl ::tl_runtime::Deserializable for CollectibleInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43026,7 +42018,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for AppConfig {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -43041,7 +42032,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for AppConfig {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43101,7 +42091,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for AppUpdate {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AppUpdate(x) => {
@@ -43116,7 +42105,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for AppUpdate {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43171,7 +42159,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for ConfigSimple {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConfigSimple(x) => {
@@ -43182,7 +42169,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for ConfigSimple {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43235,7 +42221,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for CountriesList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -43250,7 +42235,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for CountriesList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43307,7 +42291,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for Country {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Country(x) => {
@@ -43318,7 +42301,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for Country {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43368,7 +42350,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for CountryCode {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CountryCode(x) => {
@@ -43379,7 +42360,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for CountryCode {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43432,7 +42412,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for DeepLinkInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -43447,7 +42426,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for DeepLinkInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43504,7 +42482,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for InviteText {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InviteText(x) => {
@@ -43515,7 +42492,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for InviteText {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43568,7 +42544,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PassportConfig {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -43583,7 +42558,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PassportConfig {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43640,7 +42614,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColorOption {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerColorOption(x) => {
@@ -43651,7 +42624,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColorOption {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43704,7 +42676,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColorSet {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerColorSet(x) => {
@@ -43719,7 +42690,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColorSet {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43779,7 +42749,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PeerColors {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -43794,7 +42763,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PeerColors {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43851,7 +42819,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PremiumPromo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PremiumPromo(x) => {
@@ -43862,7 +42829,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PremiumPromo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43915,7 +42881,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for PromoData {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -43930,7 +42895,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for PromoData {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -43987,7 +42951,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for RecentMeUrls {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::RecentMeUrls(x) => {
@@ -43998,7 +42961,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for RecentMeUrls {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44048,7 +43010,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for Support {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Support(x) => {
@@ -44059,7 +43020,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for Support {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44109,7 +43069,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for SupportName {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SupportName(x) => {
@@ -44120,7 +43079,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for SupportName {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44170,7 +43128,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TermsOfService {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TermsOfService(x) => {
@@ -44181,7 +43138,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TermsOfService {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44234,7 +43190,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TermsOfServiceUpdate {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -44249,7 +43204,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TermsOfServiceUpdate {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44311,7 +43265,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for TimezonesList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -44326,7 +43279,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for TimezonesList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44386,7 +43338,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Serializable for UserInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -44401,7 +43352,6 @@ pub mod help {
         }
     }
     impl ::tl_runtime::Deserializable for UserInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44461,7 +43411,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedFoundMessages {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedFoundMessages(x) => {
@@ -44472,7 +43421,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedFoundMessages {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44526,7 +43474,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedHistory {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedHistory(x) => {
@@ -44537,7 +43484,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedHistory {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44587,7 +43533,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AffectedMessages {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::AffectedMessages(x) => {
@@ -44598,7 +43543,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AffectedMessages {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44653,7 +43597,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AllStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -44668,7 +43611,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AllStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44725,7 +43667,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ArchivedStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ArchivedStickers(x) => {
@@ -44736,7 +43677,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ArchivedStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44791,7 +43731,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AvailableEffects {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -44806,7 +43745,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AvailableEffects {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44868,7 +43806,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for AvailableReactions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -44883,7 +43820,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for AvailableReactions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -44944,7 +43880,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotApp {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotApp(x) => {
@@ -44955,7 +43890,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotApp {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45005,7 +43939,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotCallbackAnswer {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotCallbackAnswer(x) => {
@@ -45016,7 +43949,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotCallbackAnswer {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45072,7 +44004,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotPreparedInlineMessage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotPreparedInlineMessage(x) => {
@@ -45083,7 +44014,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotPreparedInlineMessage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45137,7 +44067,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for BotResults {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BotResults(x) => {
@@ -45148,7 +44077,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for BotResults {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45198,7 +44126,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatAdminsWithInvites {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatAdminsWithInvites(x) => {
@@ -45209,7 +44136,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatAdminsWithInvites {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45263,7 +44189,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatFull {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatFull(x) => {
@@ -45274,7 +44199,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatFull {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45324,7 +44248,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatInviteImporters {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ChatInviteImporters(x) => {
@@ -45335,7 +44258,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatInviteImporters {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45390,7 +44312,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ChatInviteJoinResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Ok(x) => {
@@ -45405,7 +44326,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ChatInviteJoinResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45469,7 +44389,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Chats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Chats(x) => {
@@ -45484,7 +44403,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Chats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45543,7 +44461,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for CheckedHistoryImportPeer {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CheckedHistoryImportPeer(x) => {
@@ -45554,7 +44471,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for CheckedHistoryImportPeer {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45606,7 +44522,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ComposedMessageWithAi {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ComposedMessageWithAi(x) => {
@@ -45617,7 +44532,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ComposedMessageWithAi {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45671,7 +44585,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ComposedRichMessageWithAi {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ComposedRichMessageWithAi(x) => {
@@ -45682,7 +44595,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ComposedRichMessageWithAi {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45743,7 +44655,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DhConfig {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -45758,7 +44669,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DhConfig {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45815,7 +44725,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DialogFilters {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::DialogFilters(x) => {
@@ -45826,7 +44735,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DialogFilters {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45882,7 +44790,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Dialogs {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Dialogs(x) => {
@@ -45901,7 +44808,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Dialogs {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -45965,7 +44871,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for DiscussionMessage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::DiscussionMessage(x) => {
@@ -45976,7 +44881,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for DiscussionMessage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46033,7 +44937,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGameInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmojiGameUnavailable(x) => {
@@ -46048,7 +44951,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGameInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46105,7 +45007,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGameOutcome {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EmojiGameOutcome(x) => {
@@ -46116,7 +45017,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGameOutcome {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46171,7 +45071,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for EmojiGroups {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -46186,7 +45085,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for EmojiGroups {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46246,7 +45144,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatInvite {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatInvite(x) => {
@@ -46261,7 +45158,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatInvite {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46322,7 +45218,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ExportedChatInvites {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedChatInvites(x) => {
@@ -46333,7 +45228,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedChatInvites {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46390,7 +45284,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FavedStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -46405,7 +45298,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FavedStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46465,7 +45357,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FeaturedStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -46480,7 +45371,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FeaturedStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46539,7 +45429,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for ForumTopics {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ForumTopics(x) => {
@@ -46550,7 +45439,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for ForumTopics {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46603,7 +45491,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FoundStickerSets {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -46618,7 +45505,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStickerSets {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46680,7 +45566,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for FoundStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -46695,7 +45580,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46752,7 +45636,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HighScores {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HighScores(x) => {
@@ -46763,7 +45646,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HighScores {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46813,7 +45695,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HistoryImport {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HistoryImport(x) => {
@@ -46824,7 +45705,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HistoryImport {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46874,7 +45754,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for HistoryImportParsed {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HistoryImportParsed(x) => {
@@ -46885,7 +45764,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for HistoryImportParsed {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -46939,7 +45817,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for InactiveChats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InactiveChats(x) => {
@@ -46950,7 +45827,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for InactiveChats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47000,7 +45876,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for InvitedUsers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::InvitedUsers(x) => {
@@ -47011,7 +45886,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for InvitedUsers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47061,7 +45935,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageEditData {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageEditData(x) => {
@@ -47072,7 +45945,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageEditData {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47122,7 +45994,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageReactionsList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageReactionsList(x) => {
@@ -47133,7 +46004,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageReactionsList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47187,7 +46057,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MessageViews {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageViews(x) => {
@@ -47198,7 +46067,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MessageViews {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47257,7 +46125,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Messages {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Messages(x) => {
@@ -47280,7 +46147,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Messages {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47351,7 +46217,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for MyStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MyStickers(x) => {
@@ -47362,7 +46227,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for MyStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47412,7 +46276,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PeerDialogs {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerDialogs(x) => {
@@ -47423,7 +46286,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PeerDialogs {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47473,7 +46335,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PeerSettings {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerSettings(x) => {
@@ -47484,7 +46345,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PeerSettings {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47534,7 +46394,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for PreparedInlineMessage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PreparedInlineMessage(x) => {
@@ -47545,7 +46404,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for PreparedInlineMessage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47602,7 +46460,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for QuickReplies {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::QuickReplies(x) => {
@@ -47617,7 +46474,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for QuickReplies {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47677,7 +46533,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Reactions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -47692,7 +46547,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Reactions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47752,7 +46606,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for RecentStickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -47767,7 +46620,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for RecentStickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47830,7 +46682,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedDialogs {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedDialogs(x) => {
@@ -47849,7 +46700,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedDialogs {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47916,7 +46766,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedGifs {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -47931,7 +46780,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedGifs {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -47991,7 +46839,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SavedReactionTags {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -48006,7 +46853,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SavedReactionTags {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48067,7 +46913,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchCounter {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchCounter(x) => {
@@ -48078,7 +46923,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchCounter {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48128,7 +46972,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchResultsCalendar {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchResultsCalendar(x) => {
@@ -48139,7 +46982,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchResultsCalendar {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48193,7 +47035,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SearchResultsPositions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SearchResultsPositions(x) => {
@@ -48204,7 +47045,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SearchResultsPositions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48261,7 +47101,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SentEncryptedMessage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SentEncryptedMessage(x) => {
@@ -48276,7 +47115,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SentEncryptedMessage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48340,7 +47178,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for SponsoredMessages {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SponsoredMessages(x) => {
@@ -48355,7 +47192,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for SponsoredMessages {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48419,7 +47255,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for StickerSet {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StickerSet(x) => {
@@ -48434,7 +47269,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for StickerSet {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48494,7 +47328,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for StickerSetInstallResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Success(x) => {
@@ -48509,7 +47342,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for StickerSetInstallResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48573,7 +47405,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for Stickers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -48588,7 +47419,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for Stickers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48645,7 +47475,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranscribedAudio {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranscribedAudio(x) => {
@@ -48656,7 +47485,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranscribedAudio {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48706,7 +47534,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranslatedRichMessage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranslatedRichMessage(x) => {
@@ -48717,7 +47544,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranslatedRichMessage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48771,7 +47597,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for TranslatedText {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TranslateResult(x) => {
@@ -48782,7 +47607,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for TranslatedText {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48832,7 +47656,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for VotesList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::VotesList(x) => {
@@ -48843,7 +47666,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for VotesList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48893,7 +47715,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for WebPage {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebPage(x) => {
@@ -48904,7 +47725,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for WebPage {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -48954,7 +47774,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Serializable for WebPagePreview {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebPagePreview(x) => {
@@ -48965,7 +47784,6 @@ pub mod messages {
         }
     }
     impl ::tl_runtime::Deserializable for WebPagePreview {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49018,7 +47836,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for BankCardData {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BankCardData(x) => {
@@ -49029,7 +47846,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for BankCardData {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49082,7 +47898,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CheckCanSendGiftResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Ok(x) => {
@@ -49097,7 +47912,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CheckCanSendGiftResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49158,7 +47972,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CheckedGiftCode {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CheckedGiftCode(x) => {
@@ -49169,7 +47982,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CheckedGiftCode {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49219,7 +48031,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ConnectedStarRefBots {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ConnectedStarRefBots(x) => {
@@ -49230,7 +48041,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ConnectedStarRefBots {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49282,7 +48092,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for CurrencyRates {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CurrencyRates(x) => {
@@ -49293,7 +48102,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for CurrencyRates {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49343,7 +48151,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ExportedInvoice {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedInvoice(x) => {
@@ -49354,7 +48161,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedInvoice {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49407,7 +48213,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for GiveawayInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GiveawayInfo(x) => {
@@ -49422,7 +48227,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for GiveawayInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49485,7 +48289,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentForm {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentForm(x) => {
@@ -49504,7 +48307,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentForm {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49571,7 +48373,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentReceipt {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentReceipt(x) => {
@@ -49586,7 +48387,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentReceipt {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49648,7 +48448,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for PaymentResult {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PaymentResult(x) => {
@@ -49663,7 +48462,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for PaymentResult {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49720,7 +48518,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ResaleStarGifts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ResaleStarGifts(x) => {
@@ -49731,7 +48528,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ResaleStarGifts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49781,7 +48577,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SavedInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedInfo(x) => {
@@ -49792,7 +48587,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SavedInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49842,7 +48636,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SavedStarGifts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SavedStarGifts(x) => {
@@ -49853,7 +48646,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SavedStarGifts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49906,7 +48698,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftActiveAuctions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -49921,7 +48712,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftActiveAuctions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -49984,7 +48774,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftAuctionAcquiredGifts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftAuctionAcquiredGifts(x) => {
@@ -49995,7 +48784,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGifts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50053,7 +48841,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftAuctionState {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftAuctionState(x) => {
@@ -50064,7 +48851,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftAuctionState {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50121,7 +48907,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftCollections {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -50136,7 +48921,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftCollections {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50199,7 +48983,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftUpgradeAttributes {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftUpgradeAttributes(x) => {
@@ -50210,7 +48993,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftUpgradeAttributes {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50268,7 +49050,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftUpgradePreview {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftUpgradePreview(x) => {
@@ -50279,7 +49060,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftUpgradePreview {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50333,7 +49113,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGiftWithdrawalUrl {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarGiftWithdrawalUrl(x) => {
@@ -50344,7 +49123,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGiftWithdrawalUrl {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50401,7 +49179,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarGifts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -50416,7 +49193,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarGifts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50475,7 +49251,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueAdsAccountUrl {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueAdsAccountUrl(x) => {
@@ -50486,7 +49261,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueAdsAccountUrl {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50546,7 +49320,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueStats(x) => {
@@ -50557,7 +49330,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50613,7 +49385,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsRevenueWithdrawalUrl {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsRevenueWithdrawalUrl(x) => {
@@ -50624,7 +49395,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsRevenueWithdrawalUrl {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50682,7 +49452,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for StarsStatus {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StarsStatus(x) => {
@@ -50693,7 +49462,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for StarsStatus {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50743,7 +49511,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for SuggestedStarRefBots {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SuggestedStarRefBots(x) => {
@@ -50754,7 +49521,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for SuggestedStarRefBots {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50808,7 +49574,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for UniqueStarGift {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UniqueStarGift(x) => {
@@ -50819,7 +49584,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for UniqueStarGift {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50869,7 +49633,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for UniqueStarGiftValueInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UniqueStarGiftValueInfo(x) => {
@@ -50880,7 +49643,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for UniqueStarGiftValueInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -50934,7 +49696,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Serializable for ValidatedRequestedInfo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ValidatedRequestedInfo(x) => {
@@ -50945,7 +49706,6 @@ pub mod payments {
         }
     }
     impl ::tl_runtime::Deserializable for ValidatedRequestedInfo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51002,7 +49762,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for ExportedGroupCallInvite {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExportedGroupCallInvite(x) => {
@@ -51013,7 +49772,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for ExportedGroupCallInvite {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51067,7 +49825,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCall {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCall(x) => {
@@ -51078,7 +49835,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCall {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51128,7 +49884,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStars {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStars(x) => {
@@ -51139,7 +49894,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStars {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51189,7 +49943,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStreamChannels {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStreamChannels(x) => {
@@ -51200,7 +49953,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStreamChannels {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51254,7 +50006,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupCallStreamRtmpUrl {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupCallStreamRtmpUrl(x) => {
@@ -51265,7 +50016,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupCallStreamRtmpUrl {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51319,7 +50069,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for GroupParticipants {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::GroupParticipants(x) => {
@@ -51330,7 +50079,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for GroupParticipants {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51380,7 +50128,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for JoinAsPeers {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::JoinAsPeers(x) => {
@@ -51391,7 +50138,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for JoinAsPeers {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51441,7 +50187,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Serializable for PhoneCall {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PhoneCall(x) => {
@@ -51452,7 +50197,6 @@ pub mod phone {
         }
     }
     impl ::tl_runtime::Deserializable for PhoneCall {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51505,7 +50249,6 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Serializable for Photo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
@@ -51516,7 +50259,6 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Deserializable for Photo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51569,7 +50311,6 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Serializable for Photos {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photos(x) => {
@@ -51584,7 +50325,6 @@ pub mod photos {
         }
     }
     impl ::tl_runtime::Deserializable for Photos {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51644,7 +50384,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for BoostsList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BoostsList(x) => {
@@ -51655,7 +50394,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for BoostsList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51705,7 +50443,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for BoostsStatus {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BoostsStatus(x) => {
@@ -51716,7 +50453,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for BoostsStatus {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51766,7 +50502,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Serializable for MyBoosts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MyBoosts(x) => {
@@ -51777,7 +50512,6 @@ pub mod premium {
         }
     }
     impl ::tl_runtime::Deserializable for MyBoosts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51830,7 +50564,6 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Serializable for EligibilityToJoin {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EligibleToJoin(x) => {
@@ -51841,7 +50574,6 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Deserializable for EligibilityToJoin {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51893,7 +50625,6 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Serializable for Status {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Status(x) => {
@@ -51904,7 +50635,6 @@ pub mod smsjobs {
         }
     }
     impl ::tl_runtime::Deserializable for Status {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -51957,7 +50687,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for BroadcastStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::BroadcastStats(x) => {
@@ -51968,7 +50697,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for BroadcastStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52018,7 +50746,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for MegagroupStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MegagroupStats(x) => {
@@ -52029,7 +50756,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for MegagroupStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52079,7 +50805,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for MessageStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::MessageStats(x) => {
@@ -52090,7 +50815,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for MessageStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52138,7 +50862,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for PollStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PollStats(x) => {
@@ -52149,7 +50872,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for PollStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52199,7 +50921,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for PublicForwards {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PublicForwards(x) => {
@@ -52210,7 +50931,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for PublicForwards {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52260,7 +50980,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Serializable for StoryStats {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryStats(x) => {
@@ -52271,7 +50990,6 @@ pub mod stats {
         }
     }
     impl ::tl_runtime::Deserializable for StoryStats {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52324,7 +51042,6 @@ pub mod stickers {
         }
     }
     impl ::tl_runtime::Serializable for SuggestedShortName {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SuggestedShortName(x) => {
@@ -52335,7 +51052,6 @@ pub mod stickers {
         }
     }
     impl ::tl_runtime::Deserializable for SuggestedShortName {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52419,7 +51135,6 @@ pub mod storage {
         }
     }
     impl ::tl_runtime::Serializable for FileType {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FileUnknown(x) => {
@@ -52466,7 +51181,6 @@ pub mod storage {
         }
     }
     impl ::tl_runtime::Deserializable for FileType {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52585,7 +51299,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for Albums {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -52600,7 +51313,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for Albums {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52660,7 +51372,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for AllStories {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -52675,7 +51386,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for AllStories {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52732,7 +51442,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for CanSendStoryCount {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::CanSendStoryCount(x) => {
@@ -52743,7 +51452,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for CanSendStoryCount {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52795,7 +51503,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for FoundStories {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FoundStories(x) => {
@@ -52806,7 +51513,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for FoundStories {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52856,7 +51562,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for PeerStories {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PeerStories(x) => {
@@ -52867,7 +51572,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for PeerStories {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52917,7 +51621,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for Stories {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Stories(x) => {
@@ -52928,7 +51631,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for Stories {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -52978,7 +51680,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryReactionsList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryReactionsList(x) => {
@@ -52989,7 +51690,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryReactionsList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53043,7 +51743,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryViews {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryViews(x) => {
@@ -53054,7 +51753,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryViews {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53104,7 +51802,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Serializable for StoryViewsList {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StoryViewsList(x) => {
@@ -53115,7 +51812,6 @@ pub mod stories {
         }
     }
     impl ::tl_runtime::Deserializable for StoryViewsList {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53166,7 +51862,6 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Serializable for ApiResponse {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ApiResponse(x) => {
@@ -53177,7 +51872,6 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Deserializable for ApiResponse {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53225,7 +51919,6 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Serializable for StreamingUrl {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::StreamingUrl(x) => {
@@ -53236,7 +51929,6 @@ pub mod toncenter {
         }
     }
     impl ::tl_runtime::Deserializable for StreamingUrl {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53295,7 +51987,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for ChannelDifference {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -53314,7 +52005,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for ChannelDifference {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53389,7 +52079,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for Difference {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Empty(x) => {
@@ -53412,7 +52101,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for Difference {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53483,7 +52171,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Serializable for State {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::State(x) => {
@@ -53494,7 +52181,6 @@ pub mod updates {
         }
     }
     impl ::tl_runtime::Deserializable for State {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53550,7 +52236,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for CdnFile {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ReuploadNeeded(x) => {
@@ -53565,7 +52250,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for CdnFile {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53625,7 +52309,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for File {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::File(x) => {
@@ -53640,7 +52323,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for File {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53697,7 +52379,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Serializable for WebFile {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::WebFile(x) => {
@@ -53708,7 +52389,6 @@ pub mod upload {
         }
     }
     impl ::tl_runtime::Deserializable for WebFile {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53764,7 +52444,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for SavedMusic {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NotModified(x) => {
@@ -53779,7 +52458,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for SavedMusic {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53836,7 +52514,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for UserFull {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UserFull(x) => {
@@ -53847,7 +52524,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for UserFull {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53900,7 +52576,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Serializable for Users {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Users(x) => {
@@ -53915,7 +52590,6 @@ pub mod users {
         }
     }
     impl ::tl_runtime::Deserializable for Users {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -53975,7 +52649,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for EncryptedSecretPhrasePart {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::EncryptedSecretPhrasePart(x) => {
@@ -53986,7 +52659,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for EncryptedSecretPhrasePart {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54038,7 +52710,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for ExistingBalance {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ExistingBalance(x) => {
@@ -54049,7 +52720,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for ExistingBalance {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54097,7 +52767,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for HolderDc {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::HolderDc(x) => {
@@ -54108,7 +52777,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for HolderDc {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54156,7 +52824,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftAttribute {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftAttribute(x) => {
@@ -54167,7 +52834,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftAttribute {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54215,7 +52881,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftItem {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftItem(x) => {
@@ -54226,7 +52891,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftItem {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54274,7 +52938,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for NftItems {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::NftItems(x) => {
@@ -54285,7 +52948,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for NftItems {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54333,7 +52995,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for ProofChallenge {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::ProofChallenge(x) => {
@@ -54344,7 +53005,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for ProofChallenge {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54392,7 +53052,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for SecretPhraseParts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::SecretPhraseParts(x) => {
@@ -54403,7 +53062,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for SecretPhraseParts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54451,7 +53109,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectChallenge {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectChallenge(x) => {
@@ -54462,7 +53119,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectChallenge {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54514,7 +53170,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectPending {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectPending(x) => {
@@ -54525,7 +53180,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectPending {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54573,7 +53227,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for TonConnectSessions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TonConnectSessions(x) => {
@@ -54584,7 +53237,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for TonConnectSessions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54634,7 +53286,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for Transactions {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Transactions(x) => {
@@ -54645,7 +53296,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for Transactions {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -54693,7 +53343,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Serializable for UserAddresses {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::UserAddresses(x) => {
@@ -54704,7 +53353,6 @@ pub mod wallet {
         }
     }
     impl ::tl_runtime::Deserializable for UserAddresses {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

@@ -88,13 +88,11 @@ impl Context<'_> {
                 }
             }
             impl #rt::Serializable for #name {
-                #[inline]
                 fn serialize(&self, out: &mut Vec<u8>) {
                     match self { #(#encode)* }
                 }
             }
             impl #rt::Deserializable for #name {
-                #[inline]
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
                     let id = #rt::tri!(r.read_u32());
                     #enter

@@ -31,9 +31,8 @@ impl Context<'_> {
 
     /// A constructor struct: the bare codec, plus the boxed one through the runtime helpers.
     ///
-    /// Codecs are `#[inline]`: their machine code is then generated in the crates that use
-    /// them, for the types they use, rather than for every type in the crate defining them
-    /// (a quarter less CPU time for a clean build of `tl-types`; see BENCHMARKS.md).
+    /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
+    /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
     fn constructor(&self, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
@@ -50,11 +49,9 @@ impl Context<'_> {
             #serde
             #identifiable
             impl #rt::BareSerializable for #name {
-                #[inline]
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
             impl #rt::BareDeserializable for #name {
-                #[inline]
                 fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
             }
             #from
@@ -62,6 +59,9 @@ impl Context<'_> {
     }
 
     /// A function struct with `Serializable`, `Deserializable` and `RemoteCall`.
+    ///
+    /// Function codecs are `#[inline]`: a client calls a few dozen of the 860 functions, and
+    /// only those are then compiled, in the client.
     fn function(&self, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);

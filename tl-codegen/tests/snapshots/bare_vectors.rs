@@ -99,14 +99,12 @@ pub mod types {
         const NAME: &'static str = "future_salt";
     }
     impl ::tl_runtime::BareSerializable for FutureSalt {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.valid_since, out);
             ::tl_runtime::Serializable::serialize(&self.salt, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for FutureSalt {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -146,7 +144,6 @@ pub mod types {
         const NAME: &'static str = "future_salts";
     }
     impl ::tl_runtime::BareSerializable for FutureSalts {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
             ::tl_runtime::vector::write_bare_vector(
@@ -159,7 +156,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for FutureSalts {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -202,14 +198,12 @@ pub mod types {
         const NAME: &'static str = "ipPort";
     }
     impl ::tl_runtime::BareSerializable for IpPort {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.ipv4, out);
             ::tl_runtime::Serializable::serialize(&self.port, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for IpPort {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -249,7 +243,6 @@ pub mod types {
         const NAME: &'static str = "rule";
     }
     impl ::tl_runtime::BareSerializable for Rule {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::vector::write_bare_vector(
                 out,
@@ -275,7 +268,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Rule {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -325,7 +317,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for FutureSalt {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalt(x) => {
@@ -336,7 +327,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalt {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -367,7 +357,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for FutureSalts {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalts(x) => {
@@ -378,7 +367,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for FutureSalts {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -409,7 +397,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for IpPort {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::IpPort(x) => {
@@ -420,7 +407,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for IpPort {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -451,7 +437,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Rule {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Rule(x) => {
@@ -462,7 +447,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Rule {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

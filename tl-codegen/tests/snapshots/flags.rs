@@ -108,7 +108,6 @@ pub mod types {
         const NAME: &'static str = "photo";
     }
     impl ::tl_runtime::BareSerializable for Photo {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -132,7 +131,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Photo {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -197,14 +195,12 @@ pub mod types {
         const NAME: &'static str = "photoEmpty";
     }
     impl ::tl_runtime::BareSerializable for PhotoEmpty {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, 0u32);
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoEmpty {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -248,7 +244,6 @@ pub mod types {
         const NAME: &'static str = "photoCached";
     }
     impl ::tl_runtime::BareSerializable for PhotoCached {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
             if let Some(value) = &self.size {
@@ -257,7 +252,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoCached {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -309,7 +303,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Photo {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
@@ -328,7 +321,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Photo {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

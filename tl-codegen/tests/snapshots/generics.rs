@@ -115,13 +115,11 @@ pub mod types {
         const NAME: &'static str = "number";
     }
     impl ::tl_runtime::BareSerializable for Number {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Number {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -160,7 +158,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Number {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Number(x) => {
@@ -171,7 +168,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Number {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

@@ -113,7 +113,6 @@ pub mod types {
         const NAME: &'static str = "keywords";
     }
     impl ::tl_runtime::BareSerializable for Keywords {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.self_, out);
             ::tl_runtime::Serializable::serialize(&self.r#type, out);
@@ -127,7 +126,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Keywords {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -173,11 +171,9 @@ pub mod types {
         const NAME: &'static str = "self";
     }
     impl ::tl_runtime::BareSerializable for Self_ {
-        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for Self_ {
-        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -214,7 +210,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Keywords {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Keywords(x) => {
@@ -225,7 +220,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Keywords {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -256,7 +250,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Self_ {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Self_(x) => {
@@ -267,7 +260,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Self_ {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

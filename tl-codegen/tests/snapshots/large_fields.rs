@@ -106,7 +106,6 @@ pub mod types {
         const NAME: &'static str = "bigA";
     }
     impl ::tl_runtime::BareSerializable for BigA {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.a, out);
             ::tl_runtime::Serializable::serialize(&self.b, out);
@@ -116,7 +115,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for BigA {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -158,13 +156,11 @@ pub mod types {
         const NAME: &'static str = "bigB";
     }
     impl ::tl_runtime::BareSerializable for BigB {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for BigB {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -202,13 +198,11 @@ pub mod types {
         const NAME: &'static str = "smallA";
     }
     impl ::tl_runtime::BareSerializable for SmallA {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for SmallA {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -245,14 +239,12 @@ pub mod types {
         const NAME: &'static str = "pair";
     }
     impl ::tl_runtime::BareSerializable for Pair {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.a, out);
             ::tl_runtime::Serializable::serialize(&self.b, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Pair {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -296,7 +288,6 @@ pub mod types {
         const NAME: &'static str = "holder";
     }
     impl ::tl_runtime::BareSerializable for Holder {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.maybe_big.is_some()));
             ::tl_runtime::Serializable::serialize(&*self.big, out);
@@ -309,7 +300,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for Holder {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -371,7 +361,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Big {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
@@ -386,7 +375,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Big {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -424,7 +412,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Holder {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Holder(x) => {
@@ -435,7 +422,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Holder {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -466,7 +452,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Pair {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Pair(x) => {
@@ -477,7 +462,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Pair {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {
@@ -508,7 +492,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Small {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
@@ -519,7 +502,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Small {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             let value = match id {

@@ -99,11 +99,9 @@ pub mod types {
         const NAME: &'static str = "textEmpty";
     }
     impl ::tl_runtime::BareSerializable for TextEmpty {
-        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for TextEmpty {
-        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -139,13 +137,11 @@ pub mod types {
         const NAME: &'static str = "textBold";
     }
     impl ::tl_runtime::BareSerializable for TextBold {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&*self.text, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TextBold {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -185,13 +181,11 @@ pub mod types {
         const NAME: &'static str = "textConcat";
     }
     impl ::tl_runtime::BareSerializable for TextConcat {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.texts, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TextConcat {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -229,13 +223,11 @@ pub mod types {
         const NAME: &'static str = "treeLeaf";
     }
     impl ::tl_runtime::BareSerializable for TreeLeaf {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TreeLeaf {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -275,7 +267,6 @@ pub mod types {
         const NAME: &'static str = "treeNode";
     }
     impl ::tl_runtime::BareSerializable for TreeNode {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(
                 out,
@@ -290,7 +281,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for TreeNode {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -345,13 +335,11 @@ pub mod types {
         const NAME: &'static str = "pingA";
     }
     impl ::tl_runtime::BareSerializable for PingA {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.other, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PingA {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -386,7 +374,6 @@ pub mod types {
         const NAME: &'static str = "pingB";
     }
     impl ::tl_runtime::BareSerializable for PingB {
-        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.other.is_some()));
             if let Some(value) = &self.other {
@@ -395,7 +382,6 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for PingB {
-        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -442,7 +428,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for PingA {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingA(x) => {
@@ -453,7 +438,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for PingA {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -482,7 +466,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for PingB {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingB(x) => {
@@ -493,7 +476,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for PingB {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -528,7 +510,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for RichText {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
@@ -547,7 +528,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for RichText {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
@@ -589,7 +569,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serializable for Tree {
-        #[inline]
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Leaf(x) => {
@@ -604,7 +583,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Deserializable for Tree {
-        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             let id = ::tl_runtime::tri!(r.read_u32());
             ::tl_runtime::tri!(r.enter());
