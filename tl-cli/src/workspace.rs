@@ -133,7 +133,8 @@ pub fn bindings_config_with(
         .serde_feature(Some("serde"))
         .serde_via(Some("crate::serde_support"))
         .errors(Include::Feature("errors".into()))
-        .object(Include::Feature("object".into()));
+        .object(Include::Feature("object".into()))
+        .conversions(Include::Feature("conversions".into()));
     for (name, id) in KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }
