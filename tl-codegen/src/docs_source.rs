@@ -40,6 +40,13 @@ pub trait DocSource {
     fn all_errors(&self) -> Vec<ErrorRef> {
         Vec::new()
     }
+    /// The params the documentation describes for a constructor or function (any order).
+    /// The generator marks a definition whose docs describe params it no longer has as
+    /// written for an earlier version of it. Default: none known.
+    fn documented_params(&self, definition: &str, is_function: bool) -> Vec<String> {
+        let _ = (definition, is_function);
+        Vec::new()
+    }
     /// The files the documentation was read from, for `cargo:rerun-if-changed`.
     fn files(&self) -> Vec<PathBuf> {
         Vec::new()

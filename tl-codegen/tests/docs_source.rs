@@ -49,6 +49,14 @@ impl DocSource for Docs {
     fn files(&self) -> Vec<PathBuf> {
         vec![PathBuf::from("stars-docs.json")]
     }
+    fn documented_params(&self, definition: &str, _: bool) -> Vec<String> {
+        match definition {
+            // Written when `star` still had `count`; `stars.give` is current.
+            "star" => vec!["amount".into(), "count".into()],
+            "stars.give" => vec!["amount".into()],
+            _ => Vec::new(),
+        }
+    }
 }
 
 fn schema_file() -> tempfile::NamedTempFile {
@@ -116,4 +124,17 @@ fn a_config_with_docs_can_be_cloned_and_used_twice() {
     config.docs(Docs);
     let copy = config.clone();
     assert_eq!(generate(&mut config.clone()), generate(&mut copy.clone()));
+}
+
+#[test]
+fn docs_written_for_an_earlier_version_are_marked() {
+    let code = generate(Config::new().docs(Docs));
+    let note = "**Note:** this documentation was written for an earlier version of this \
+                definition: it describes params it no longer has (`count`).";
+    assert_eq!(code.matches(note).count(), 1, "{code}");
+    let star = code.find("pub struct Star ").unwrap();
+    let give = code.find("pub struct Give ").unwrap();
+    let at = code.find(note).unwrap();
+    assert!(at < star, "the note belongs to `star`, above its struct");
+    assert!(!(star..give).contains(&at));
 }

@@ -35,6 +35,15 @@ impl DocSource for Documentation {
         params.get(param).cloned()
     }
 
+    fn documented_params(&self, definition: &str, is_function: bool) -> Vec<String> {
+        let params = if is_function {
+            self.method(definition).map(|m| &m.params)
+        } else {
+            self.constructor(definition).map(|c| &c.params)
+        };
+        params.map_or_else(Vec::new, |p| p.keys().cloned().collect())
+    }
+
     fn function_errors(&self, name: &str) -> Vec<ErrorRef> {
         self.method(name)
             .map(|m| {

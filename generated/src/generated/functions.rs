@@ -4509,6 +4509,8 @@ pub mod account {
     /// account.resendPasswordEmail#7a7f2a15 = Bool;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -4565,6 +4567,8 @@ pub mod account {
     /// ```text
     /// account.cancelPasswordEmail#c1cbd5b6 = Bool;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
     ///
     /// # Errors
     ///
@@ -6371,6 +6375,8 @@ pub mod account {
     /// account.resetPassword#9308ce1b = account.ResetPasswordResult;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -6427,6 +6433,8 @@ pub mod account {
     /// ```text
     /// account.declinePasswordReset#4c9409f6 = Bool;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
     ///
     /// # Errors
     ///
@@ -9872,6 +9880,8 @@ pub mod account {
     /// account.initPasskeyRegistration#429547e8 = account.PasskeyRegistrationOptions;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`403`, `406`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -11277,6 +11287,8 @@ pub mod auth {
     /// auth.resetAuthorizations#9fab0d1a = Bool;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`406`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -11729,6 +11741,8 @@ pub mod auth {
     /// ```text
     /// auth.requestPasswordRecovery#d897bc66 = auth.PasswordRecovery;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
     ///
     /// # Errors
     ///
@@ -23651,6 +23665,8 @@ pub mod contacts {
     /// contacts.getSaved#82f1e39f = Vector<SavedContact>;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`, `403`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -25526,6 +25542,8 @@ pub mod help {
     /// help.getConfig#c4f9186b = Config;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`, `403`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -26347,6 +26365,8 @@ pub mod help {
     /// ```text
     /// help.getSupportName#d360e72c = help.SupportName;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`403`).
     ///
     /// # Errors
     ///
@@ -61396,6 +61416,8 @@ pub mod smsjobs {
     /// smsjobs.isEligibleToJoin#0edc39d0 = smsjobs.EligibilityToJoin;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`403`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -61453,6 +61475,8 @@ pub mod smsjobs {
     /// smsjobs.join#a74ece2d = Bool;
     /// ```
     ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
+    ///
     /// # Errors
     ///
     /// | Code | Error | Description |
@@ -61509,6 +61533,8 @@ pub mod smsjobs {
     /// ```text
     /// smsjobs.leave#9898ad73 = Bool;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
     ///
     /// # Errors
     ///
@@ -61632,6 +61658,8 @@ pub mod smsjobs {
     /// ```text
     /// smsjobs.getStatus#10a698e8 = smsjobs.Status;
     /// ```
+    ///
+    /// **Note:** this documentation was written for an earlier version of this definition: it describes params it no longer has (`400`).
     ///
     /// # Errors
     ///

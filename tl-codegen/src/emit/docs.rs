@@ -47,6 +47,18 @@ impl Context<'_> {
             item.doc_url(),
             item.tl_line
         ));
+        if !item.stale_doc_params.is_empty() {
+            let names: Vec<String> = item
+                .stale_doc_params
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect();
+            text.push_str(&format!(
+                "\n\n**Note:** this documentation was written for an earlier version of this \
+                 definition: it describes params it no longer has ({}).",
+                names.join(", ")
+            ));
+        }
         if !item.errors.is_empty() {
             text.push_str("\n\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
             for e in &item.errors {

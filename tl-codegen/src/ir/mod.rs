@@ -83,6 +83,9 @@ pub struct Item {
     pub description: Option<String>,
     /// Documented errors (functions only).
     pub errors: Vec<ErrorRef>,
+    /// Params the documentation describes that the definition no longer has: the docs were
+    /// written for an earlier version of it.
+    pub stale_doc_params: Vec<String>,
 }
 
 /// What an item belongs to or returns.
@@ -412,6 +415,16 @@ impl<'a> Lowering<'a> {
                 self.docs.function_errors(d.name)
             } else {
                 Vec::new()
+            },
+            stale_doc_params: {
+                let mut stale: Vec<String> = self
+                    .docs
+                    .documented_params(d.name, is_function)
+                    .into_iter()
+                    .filter(|name| !d.params.iter().any(|p| p.name == name.as_str()))
+                    .collect();
+                stale.sort();
+                stale
             },
         }
     }
