@@ -3,7 +3,7 @@
 /// TL type [`AccessPointRule`](https://core.telegram.org/type/AccessPointRule), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AccessPointRule {
-    /// `accessPointRule#4679b65f phone_prefix_rules:bytes dc_id:int ips:vector<IpPort> = AccessPointRule;`: [`super::types::AccessPointRule`].
+    /// `accessPointRule#4679b65f`: [`super::types::AccessPointRule`].
     AccessPointRule(super::types::AccessPointRule),
 }
 #[cfg(feature = "serde")]
@@ -59,7 +59,7 @@ impl ::tl_runtime::Deserializable for AccessPointRule {
 /// TL type [`AccountDaysTTL`](https://core.telegram.org/type/AccountDaysTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AccountDaysTtl {
-    /// `accountDaysTTL#b8d0afdf days:int = AccountDaysTTL;`: [`super::types::AccountDaysTtl`].
+    /// `accountDaysTTL#b8d0afdf`: [`super::types::AccountDaysTtl`].
     AccountDaysTtl(super::types::AccountDaysTtl),
 }
 #[cfg(feature = "serde")]
@@ -113,9 +113,9 @@ impl ::tl_runtime::Deserializable for AccountDaysTtl {
 /// TL type [`AiComposeTone`](https://core.telegram.org/type/AiComposeTone), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AiComposeTone {
-    /// `aiComposeTone#cff63ea9 flags:# creator:flags.0?true id:long access_hash:long slug:string title:string emoji_id:flags.1?long prompt:flags.4?string installs_count:flags.2?int author_id:flags.3?long example_english:flags.5?AiComposeToneExample = AiComposeTone;`: [`super::types::AiComposeTone`].
+    /// `aiComposeTone#cff63ea9`: [`super::types::AiComposeTone`].
     AiComposeTone(super::types::AiComposeTone),
-    /// `aiComposeToneDefault#9bad6414 tone:string emoji_id:long title:string = AiComposeTone;`: [`super::types::AiComposeToneDefault`].
+    /// `aiComposeToneDefault#9bad6414`: [`super::types::AiComposeToneDefault`].
     Default(super::types::AiComposeToneDefault),
 }
 #[cfg(feature = "serde")]
@@ -181,7 +181,7 @@ impl ::tl_runtime::Deserializable for AiComposeTone {
 /// TL type [`AiComposeToneExample`](https://core.telegram.org/type/AiComposeToneExample), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AiComposeToneExample {
-    /// `aiComposeToneExample#f1d628ec from:TextWithEntities to:TextWithEntities = AiComposeToneExample;`: [`super::types::AiComposeToneExample`].
+    /// `aiComposeToneExample#f1d628ec`: [`super::types::AiComposeToneExample`].
     AiComposeToneExample(super::types::AiComposeToneExample),
 }
 #[cfg(feature = "serde")]
@@ -237,7 +237,7 @@ impl ::tl_runtime::Deserializable for AiComposeToneExample {
 /// TL type [`AttachMenuBot`](https://core.telegram.org/type/AttachMenuBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuBot {
-    /// `attachMenuBot#d90d8dfe flags:# inactive:flags.0?true has_settings:flags.1?true request_write_access:flags.2?true show_in_attach_menu:flags.3?true show_in_side_menu:flags.4?true side_menu_disclaimer_needed:flags.5?true bot_id:long short_name:string peer_types:flags.3?Vector<AttachMenuPeerType> icons:Vector<AttachMenuBotIcon> = AttachMenuBot;`: [`super::types::AttachMenuBot`].
+    /// `attachMenuBot#d90d8dfe`: [`super::types::AttachMenuBot`].
     AttachMenuBot(super::types::AttachMenuBot),
 }
 #[cfg(feature = "serde")]
@@ -293,7 +293,7 @@ impl ::tl_runtime::Deserializable for AttachMenuBot {
 /// TL type [`AttachMenuBotIcon`](https://core.telegram.org/type/AttachMenuBotIcon), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuBotIcon {
-    /// `attachMenuBotIcon#b2a7386b flags:# name:string icon:Document colors:flags.0?Vector<AttachMenuBotIconColor> = AttachMenuBotIcon;`: [`super::types::AttachMenuBotIcon`].
+    /// `attachMenuBotIcon#b2a7386b`: [`super::types::AttachMenuBotIcon`].
     AttachMenuBotIcon(super::types::AttachMenuBotIcon),
 }
 #[cfg(feature = "serde")]
@@ -349,7 +349,7 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIcon {
 /// TL type [`AttachMenuBotIconColor`](https://core.telegram.org/type/AttachMenuBotIconColor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuBotIconColor {
-    /// `attachMenuBotIconColor#4576f3f0 name:string color:int = AttachMenuBotIconColor;`: [`super::types::AttachMenuBotIconColor`].
+    /// `attachMenuBotIconColor#4576f3f0`: [`super::types::AttachMenuBotIconColor`].
     AttachMenuBotIconColor(super::types::AttachMenuBotIconColor),
 }
 #[cfg(feature = "serde")]
@@ -405,9 +405,9 @@ impl ::tl_runtime::Deserializable for AttachMenuBotIconColor {
 /// TL type [`AttachMenuBots`](https://core.telegram.org/type/AttachMenuBots), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuBots {
-    /// `attachMenuBotsNotModified#f1d88a5c = AttachMenuBots;`: [`super::types::AttachMenuBotsNotModified`].
+    /// `attachMenuBotsNotModified#f1d88a5c`: [`super::types::AttachMenuBotsNotModified`].
     NotModified(super::types::AttachMenuBotsNotModified),
-    /// `attachMenuBots#3c4301c0 hash:long bots:Vector<AttachMenuBot> users:Vector<User> = AttachMenuBots;`: [`super::types::AttachMenuBots`].
+    /// `attachMenuBots#3c4301c0`: [`super::types::AttachMenuBots`].
     AttachMenuBots(super::types::AttachMenuBots),
 }
 #[cfg(feature = "serde")]
@@ -475,7 +475,7 @@ impl ::tl_runtime::Deserializable for AttachMenuBots {
 /// TL type [`AttachMenuBotsBot`](https://core.telegram.org/type/AttachMenuBotsBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuBotsBot {
-    /// `attachMenuBotsBot#93bf667f bot:AttachMenuBot users:Vector<User> = AttachMenuBotsBot;`: [`super::types::AttachMenuBotsBot`].
+    /// `attachMenuBotsBot#93bf667f`: [`super::types::AttachMenuBotsBot`].
     AttachMenuBotsBot(super::types::AttachMenuBotsBot),
 }
 #[cfg(feature = "serde")]
@@ -531,15 +531,15 @@ impl ::tl_runtime::Deserializable for AttachMenuBotsBot {
 /// TL type [`AttachMenuPeerType`](https://core.telegram.org/type/AttachMenuPeerType), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttachMenuPeerType {
-    /// `attachMenuPeerTypeSameBotPM#7d6be90e = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeSameBotPm`].
+    /// `attachMenuPeerTypeSameBotPM#7d6be90e`: [`super::types::AttachMenuPeerTypeSameBotPm`].
     SameBotPm(super::types::AttachMenuPeerTypeSameBotPm),
-    /// `attachMenuPeerTypeBotPM#c32bfa1a = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeBotPm`].
+    /// `attachMenuPeerTypeBotPM#c32bfa1a`: [`super::types::AttachMenuPeerTypeBotPm`].
     BotPm(super::types::AttachMenuPeerTypeBotPm),
-    /// `attachMenuPeerTypePM#f146d31f = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypePm`].
+    /// `attachMenuPeerTypePM#f146d31f`: [`super::types::AttachMenuPeerTypePm`].
     Pm(super::types::AttachMenuPeerTypePm),
-    /// `attachMenuPeerTypeChat#0509113f = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeChat`].
+    /// `attachMenuPeerTypeChat#0509113f`: [`super::types::AttachMenuPeerTypeChat`].
     Chat(super::types::AttachMenuPeerTypeChat),
-    /// `attachMenuPeerTypeBroadcast#7bfbdefc = AttachMenuPeerType;`: [`super::types::AttachMenuPeerTypeBroadcast`].
+    /// `attachMenuPeerTypeBroadcast#7bfbdefc`: [`super::types::AttachMenuPeerTypeBroadcast`].
     Broadcast(super::types::AttachMenuPeerTypeBroadcast),
 }
 #[cfg(feature = "serde")]
@@ -643,7 +643,7 @@ impl ::tl_runtime::Deserializable for AttachMenuPeerType {
 /// TL type [`AuctionBidLevel`](https://core.telegram.org/type/AuctionBidLevel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AuctionBidLevel {
-    /// `auctionBidLevel#310240cc pos:int amount:long date:int = AuctionBidLevel;`: [`super::types::AuctionBidLevel`].
+    /// `auctionBidLevel#310240cc`: [`super::types::AuctionBidLevel`].
     AuctionBidLevel(super::types::AuctionBidLevel),
 }
 #[cfg(feature = "serde")]
@@ -699,7 +699,7 @@ impl ::tl_runtime::Deserializable for AuctionBidLevel {
 /// TL type [`Authorization`](https://core.telegram.org/type/Authorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Authorization {
-    /// `authorization#ad01d61d flags:# current:flags.0?true official_app:flags.1?true password_pending:flags.2?true encrypted_requests_disabled:flags.3?true call_requests_disabled:flags.4?true unconfirmed:flags.5?true hash:long device_model:string platform:string system_version:string api_id:int app_name:string app_version:string date_created:int date_active:int ip:string country:string region:string = Authorization;`: [`super::types::Authorization`].
+    /// `authorization#ad01d61d`: [`super::types::Authorization`].
     Authorization(super::types::Authorization),
 }
 #[cfg(feature = "serde")]
@@ -755,7 +755,7 @@ impl ::tl_runtime::Deserializable for Authorization {
 /// TL type [`AutoDownloadSettings`](https://core.telegram.org/type/AutoDownloadSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoDownloadSettings {
-    /// `autoDownloadSettings#baa57628 flags:# disabled:flags.0?true video_preload_large:flags.1?true audio_preload_next:flags.2?true phonecalls_less_data:flags.3?true stories_preload:flags.4?true photo_size_max:int video_size_max:long file_size_max:long video_upload_maxbitrate:int small_queue_active_operations_max:int large_queue_active_operations_max:int = AutoDownloadSettings;`: [`super::types::AutoDownloadSettings`].
+    /// `autoDownloadSettings#baa57628`: [`super::types::AutoDownloadSettings`].
     AutoDownloadSettings(super::types::AutoDownloadSettings),
 }
 #[cfg(feature = "serde")]
@@ -811,7 +811,7 @@ impl ::tl_runtime::Deserializable for AutoDownloadSettings {
 /// TL type [`AutoSaveException`](https://core.telegram.org/type/AutoSaveException), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoSaveException {
-    /// `autoSaveException#81602d47 peer:Peer settings:AutoSaveSettings = AutoSaveException;`: [`super::types::AutoSaveException`].
+    /// `autoSaveException#81602d47`: [`super::types::AutoSaveException`].
     AutoSaveException(super::types::AutoSaveException),
 }
 #[cfg(feature = "serde")]
@@ -867,7 +867,7 @@ impl ::tl_runtime::Deserializable for AutoSaveException {
 /// TL type [`AutoSaveSettings`](https://core.telegram.org/type/AutoSaveSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutoSaveSettings {
-    /// `autoSaveSettings#c84834ce flags:# photos:flags.0?true videos:flags.1?true video_max_size:flags.2?long = AutoSaveSettings;`: [`super::types::AutoSaveSettings`].
+    /// `autoSaveSettings#c84834ce`: [`super::types::AutoSaveSettings`].
     AutoSaveSettings(super::types::AutoSaveSettings),
 }
 #[cfg(feature = "serde")]
@@ -923,7 +923,7 @@ impl ::tl_runtime::Deserializable for AutoSaveSettings {
 /// TL type [`AvailableEffect`](https://core.telegram.org/type/AvailableEffect), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AvailableEffect {
-    /// `availableEffect#93c3e27e flags:# premium_required:flags.2?true id:long emoticon:string static_icon_id:flags.0?long effect_sticker_id:long effect_animation_id:flags.1?long = AvailableEffect;`: [`super::types::AvailableEffect`].
+    /// `availableEffect#93c3e27e`: [`super::types::AvailableEffect`].
     AvailableEffect(super::types::AvailableEffect),
 }
 #[cfg(feature = "serde")]
@@ -979,7 +979,7 @@ impl ::tl_runtime::Deserializable for AvailableEffect {
 /// TL type [`AvailableReaction`](https://core.telegram.org/type/AvailableReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AvailableReaction {
-    /// `availableReaction#c077ec01 flags:# inactive:flags.0?true premium:flags.2?true reaction:string title:string static_icon:Document appear_animation:Document select_animation:Document activate_animation:Document effect_animation:Document around_animation:flags.1?Document center_icon:flags.1?Document = AvailableReaction;`: [`super::types::AvailableReaction`].
+    /// `availableReaction#c077ec01`: [`super::types::AvailableReaction`].
     AvailableReaction(super::types::AvailableReaction),
 }
 #[cfg(feature = "serde")]
@@ -1033,9 +1033,9 @@ impl ::tl_runtime::Deserializable for AvailableReaction {
 /// TL type [`BadMsgNotification`](https://core.telegram.org/type/BadMsgNotification), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BadMsgNotification {
-    /// `bad_msg_notification#a7eff811 bad_msg_id:long bad_msg_seqno:int error_code:int = BadMsgNotification;`: [`super::types::BadMsgNotification`].
+    /// `bad_msg_notification#a7eff811`: [`super::types::BadMsgNotification`].
     BadMsgNotification(super::types::BadMsgNotification),
-    /// `bad_server_salt#edab447b bad_msg_id:long bad_msg_seqno:int error_code:int new_server_salt:long = BadMsgNotification;`: [`super::types::BadServerSalt`].
+    /// `bad_server_salt#edab447b`: [`super::types::BadServerSalt`].
     BadServerSalt(super::types::BadServerSalt),
 }
 #[cfg(feature = "serde")]
@@ -1103,7 +1103,7 @@ impl ::tl_runtime::Deserializable for BadMsgNotification {
 /// TL type [`BankCardOpenUrl`](https://core.telegram.org/type/BankCardOpenUrl), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BankCardOpenUrl {
-    /// `bankCardOpenUrl#f568028a url:string name:string = BankCardOpenUrl;`: [`super::types::BankCardOpenUrl`].
+    /// `bankCardOpenUrl#f568028a`: [`super::types::BankCardOpenUrl`].
     BankCardOpenUrl(super::types::BankCardOpenUrl),
 }
 #[cfg(feature = "serde")]
@@ -1159,15 +1159,15 @@ impl ::tl_runtime::Deserializable for BankCardOpenUrl {
 /// TL type [`BaseTheme`](https://core.telegram.org/type/BaseTheme), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BaseTheme {
-    /// `baseThemeClassic#c3a12462 = BaseTheme;`: [`super::types::BaseThemeClassic`].
+    /// `baseThemeClassic#c3a12462`: [`super::types::BaseThemeClassic`].
     Classic(super::types::BaseThemeClassic),
-    /// `baseThemeDay#fbd81688 = BaseTheme;`: [`super::types::BaseThemeDay`].
+    /// `baseThemeDay#fbd81688`: [`super::types::BaseThemeDay`].
     Day(super::types::BaseThemeDay),
-    /// `baseThemeNight#b7b31ea8 = BaseTheme;`: [`super::types::BaseThemeNight`].
+    /// `baseThemeNight#b7b31ea8`: [`super::types::BaseThemeNight`].
     Night(super::types::BaseThemeNight),
-    /// `baseThemeTinted#6d5f77ee = BaseTheme;`: [`super::types::BaseThemeTinted`].
+    /// `baseThemeTinted#6d5f77ee`: [`super::types::BaseThemeTinted`].
     Tinted(super::types::BaseThemeTinted),
-    /// `baseThemeArctic#5b11125a = BaseTheme;`: [`super::types::BaseThemeArctic`].
+    /// `baseThemeArctic#5b11125a`: [`super::types::BaseThemeArctic`].
     Arctic(super::types::BaseThemeArctic),
 }
 #[cfg(feature = "serde")]
@@ -1269,7 +1269,7 @@ impl ::tl_runtime::Deserializable for BaseTheme {
 /// TL type [`BindAuthKeyInner`](https://core.telegram.org/type/BindAuthKeyInner), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BindAuthKeyInner {
-    /// `bind_auth_key_inner#75a3f765 nonce:long temp_auth_key_id:long perm_auth_key_id:long temp_session_id:long expires_at:int = BindAuthKeyInner;`: [`super::types::BindAuthKeyInner`].
+    /// `bind_auth_key_inner#75a3f765`: [`super::types::BindAuthKeyInner`].
     BindAuthKeyInner(super::types::BindAuthKeyInner),
 }
 #[cfg(feature = "serde")]
@@ -1325,7 +1325,7 @@ impl ::tl_runtime::Deserializable for BindAuthKeyInner {
 /// TL type [`Birthday`](https://core.telegram.org/type/Birthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Birthday {
-    /// `birthday#6c8e1e06 flags:# day:int month:int year:flags.0?int = Birthday;`: [`super::types::Birthday`].
+    /// `birthday#6c8e1e06`: [`super::types::Birthday`].
     Birthday(super::types::Birthday),
 }
 #[cfg(feature = "serde")]
@@ -1381,7 +1381,7 @@ impl ::tl_runtime::Deserializable for Birthday {
 /// TL type [`Boost`](https://core.telegram.org/type/Boost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Boost {
-    /// `boost#4b3e14d6 flags:# gift:flags.1?true giveaway:flags.2?true unclaimed:flags.3?true id:string user_id:flags.0?long giveaway_msg_id:flags.2?int date:int expires:int used_gift_slug:flags.4?string multiplier:flags.5?int stars:flags.6?long = Boost;`: [`super::types::Boost`].
+    /// `boost#4b3e14d6`: [`super::types::Boost`].
     Boost(super::types::Boost),
 }
 #[cfg(feature = "serde")]
@@ -1437,9 +1437,9 @@ impl ::tl_runtime::Deserializable for Boost {
 /// TL type [`BotApp`](https://core.telegram.org/type/BotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotApp {
-    /// `botAppNotModified#5da674b7 = BotApp;`: [`super::types::BotAppNotModified`].
+    /// `botAppNotModified#5da674b7`: [`super::types::BotAppNotModified`].
     NotModified(super::types::BotAppNotModified),
-    /// `botApp#95fcd1d6 flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document hash:long = BotApp;`: [`super::types::BotApp`].
+    /// `botApp#95fcd1d6`: [`super::types::BotApp`].
     BotApp(super::types::BotApp),
 }
 #[cfg(feature = "serde")]
@@ -1507,7 +1507,7 @@ impl ::tl_runtime::Deserializable for BotApp {
 /// TL type [`BotAppSettings`](https://core.telegram.org/type/BotAppSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotAppSettings {
-    /// `botAppSettings#c99b1950 flags:# placeholder_path:flags.0?bytes background_color:flags.1?int background_dark_color:flags.2?int header_color:flags.3?int header_dark_color:flags.4?int = BotAppSettings;`: [`super::types::BotAppSettings`].
+    /// `botAppSettings#c99b1950`: [`super::types::BotAppSettings`].
     BotAppSettings(super::types::BotAppSettings),
 }
 #[cfg(feature = "serde")]
@@ -1563,7 +1563,7 @@ impl ::tl_runtime::Deserializable for BotAppSettings {
 /// TL type [`BotBusinessConnection`](https://core.telegram.org/type/BotBusinessConnection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotBusinessConnection {
-    /// `botBusinessConnection#8f34b2f5 flags:# disabled:flags.1?true connection_id:string user_id:long dc_id:int date:int rights:flags.2?BusinessBotRights = BotBusinessConnection;`: [`super::types::BotBusinessConnection`].
+    /// `botBusinessConnection#8f34b2f5`: [`super::types::BotBusinessConnection`].
     BotBusinessConnection(super::types::BotBusinessConnection),
 }
 #[cfg(feature = "serde")]
@@ -1619,7 +1619,7 @@ impl ::tl_runtime::Deserializable for BotBusinessConnection {
 /// TL type [`BotCommand`](https://core.telegram.org/type/BotCommand), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotCommand {
-    /// `botCommand#9852d6d2 flags:# ephemeral:flags.0?true command:string description:string = BotCommand;`: [`super::types::BotCommand`].
+    /// `botCommand#9852d6d2`: [`super::types::BotCommand`].
     BotCommand(super::types::BotCommand),
 }
 #[cfg(feature = "serde")]
@@ -1675,19 +1675,19 @@ impl ::tl_runtime::Deserializable for BotCommand {
 /// TL type [`BotCommandScope`](https://core.telegram.org/type/BotCommandScope), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotCommandScope {
-    /// `botCommandScopeDefault#2f6cb2ab = BotCommandScope;`: [`super::types::BotCommandScopeDefault`].
+    /// `botCommandScopeDefault#2f6cb2ab`: [`super::types::BotCommandScopeDefault`].
     Default(super::types::BotCommandScopeDefault),
-    /// `botCommandScopeUsers#3c4f04d8 = BotCommandScope;`: [`super::types::BotCommandScopeUsers`].
+    /// `botCommandScopeUsers#3c4f04d8`: [`super::types::BotCommandScopeUsers`].
     Users(super::types::BotCommandScopeUsers),
-    /// `botCommandScopeChats#6fe1a881 = BotCommandScope;`: [`super::types::BotCommandScopeChats`].
+    /// `botCommandScopeChats#6fe1a881`: [`super::types::BotCommandScopeChats`].
     Chats(super::types::BotCommandScopeChats),
-    /// `botCommandScopeChatAdmins#b9aa606a = BotCommandScope;`: [`super::types::BotCommandScopeChatAdmins`].
+    /// `botCommandScopeChatAdmins#b9aa606a`: [`super::types::BotCommandScopeChatAdmins`].
     ChatAdmins(super::types::BotCommandScopeChatAdmins),
-    /// `botCommandScopePeer#db9d897d peer:InputPeer = BotCommandScope;`: [`super::types::BotCommandScopePeer`].
+    /// `botCommandScopePeer#db9d897d`: [`super::types::BotCommandScopePeer`].
     Peer(super::types::BotCommandScopePeer),
-    /// `botCommandScopePeerAdmins#3fd863d1 peer:InputPeer = BotCommandScope;`: [`super::types::BotCommandScopePeerAdmins`].
+    /// `botCommandScopePeerAdmins#3fd863d1`: [`super::types::BotCommandScopePeerAdmins`].
     PeerAdmins(super::types::BotCommandScopePeerAdmins),
-    /// `botCommandScopePeerUser#0a1321f3 peer:InputPeer user_id:InputUser = BotCommandScope;`: [`super::types::BotCommandScopePeerUser`].
+    /// `botCommandScopePeerUser#0a1321f3`: [`super::types::BotCommandScopePeerUser`].
     PeerUser(super::types::BotCommandScopePeerUser),
 }
 #[cfg(feature = "serde")]
@@ -1815,7 +1815,7 @@ impl ::tl_runtime::Deserializable for BotCommandScope {
 /// TL type [`BotInfo`](https://core.telegram.org/type/BotInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotInfo {
-    /// `botInfo#4d8a0299 flags:# has_preview_medias:flags.6?true user_id:flags.0?long description:flags.1?string description_photo:flags.4?Photo description_document:flags.5?Document commands:flags.2?Vector<BotCommand> menu_button:flags.3?BotMenuButton privacy_policy_url:flags.7?string app_settings:flags.8?BotAppSettings verifier_settings:flags.9?BotVerifierSettings = BotInfo;`: [`super::types::BotInfo`].
+    /// `botInfo#4d8a0299`: [`super::types::BotInfo`].
     BotInfo(super::types::BotInfo),
 }
 #[cfg(feature = "serde")]
@@ -1871,21 +1871,21 @@ impl ::tl_runtime::Deserializable for BotInfo {
 /// TL type [`BotInlineMessage`](https://core.telegram.org/type/BotInlineMessage), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotInlineMessage {
-    /// `botInlineMessageMediaAuto#764cf810 flags:# invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaAuto`].
+    /// `botInlineMessageMediaAuto#764cf810`: [`super::types::BotInlineMessageMediaAuto`].
     MediaAuto(super::types::BotInlineMessageMediaAuto),
-    /// `botInlineMessageText#8c7f65e2 flags:# no_webpage:flags.0?true invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageText`].
+    /// `botInlineMessageText#8c7f65e2`: [`super::types::BotInlineMessageText`].
     Text(super::types::BotInlineMessageText),
-    /// `botInlineMessageMediaGeo#051846fd flags:# geo:GeoPoint heading:flags.0?int period:flags.1?int proximity_notification_radius:flags.3?int reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaGeo`].
+    /// `botInlineMessageMediaGeo#051846fd`: [`super::types::BotInlineMessageMediaGeo`].
     MediaGeo(super::types::BotInlineMessageMediaGeo),
-    /// `botInlineMessageMediaVenue#8a86659c flags:# geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaVenue`].
+    /// `botInlineMessageMediaVenue#8a86659c`: [`super::types::BotInlineMessageMediaVenue`].
     MediaVenue(super::types::BotInlineMessageMediaVenue),
-    /// `botInlineMessageMediaContact#18d1cdc2 flags:# phone_number:string first_name:string last_name:string vcard:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaContact`].
+    /// `botInlineMessageMediaContact#18d1cdc2`: [`super::types::BotInlineMessageMediaContact`].
     MediaContact(super::types::BotInlineMessageMediaContact),
-    /// `botInlineMessageMediaInvoice#354a9b09 flags:# shipping_address_requested:flags.1?true test:flags.3?true title:string description:string photo:flags.0?WebDocument currency:string total_amount:long reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaInvoice`].
+    /// `botInlineMessageMediaInvoice#354a9b09`: [`super::types::BotInlineMessageMediaInvoice`].
     MediaInvoice(super::types::BotInlineMessageMediaInvoice),
-    /// `botInlineMessageMediaWebPage#809ad9a6 flags:# invert_media:flags.3?true force_large_media:flags.4?true force_small_media:flags.5?true manual:flags.7?true safe:flags.8?true message:string entities:flags.1?Vector<MessageEntity> url:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`: [`super::types::BotInlineMessageMediaWebPage`].
+    /// `botInlineMessageMediaWebPage#809ad9a6`: [`super::types::BotInlineMessageMediaWebPage`].
     MediaWebPage(super::types::BotInlineMessageMediaWebPage),
-    /// `botInlineMessageRichMessage#0a617e7b flags:# reply_markup:flags.2?ReplyMarkup rich_message:RichMessage = BotInlineMessage;`: [`super::types::BotInlineMessageRichMessage`].
+    /// `botInlineMessageRichMessage#0a617e7b`: [`super::types::BotInlineMessageRichMessage`].
     RichMessage(super::types::BotInlineMessageRichMessage),
 }
 #[cfg(feature = "serde")]
@@ -2025,9 +2025,9 @@ impl ::tl_runtime::Deserializable for BotInlineMessage {
 /// TL type [`BotInlineResult`](https://core.telegram.org/type/BotInlineResult), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotInlineResult {
-    /// `botInlineResult#11965f3a flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?WebDocument content:flags.5?WebDocument send_message:BotInlineMessage = BotInlineResult;`: [`super::types::BotInlineResult`].
+    /// `botInlineResult#11965f3a`: [`super::types::BotInlineResult`].
     BotInlineResult(super::types::BotInlineResult),
-    /// `botInlineMediaResult#17db940b flags:# id:string type:string photo:flags.0?Photo document:flags.1?Document title:flags.2?string description:flags.3?string send_message:BotInlineMessage = BotInlineResult;`: [`super::types::BotInlineMediaResult`].
+    /// `botInlineMediaResult#17db940b`: [`super::types::BotInlineMediaResult`].
     BotInlineMediaResult(super::types::BotInlineMediaResult),
 }
 #[cfg(feature = "serde")]
@@ -2095,11 +2095,11 @@ impl ::tl_runtime::Deserializable for BotInlineResult {
 /// TL type [`BotMenuButton`](https://core.telegram.org/type/BotMenuButton), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotMenuButton {
-    /// `botMenuButtonDefault#7533a588 = BotMenuButton;`: [`super::types::BotMenuButtonDefault`].
+    /// `botMenuButtonDefault#7533a588`: [`super::types::BotMenuButtonDefault`].
     Default(super::types::BotMenuButtonDefault),
-    /// `botMenuButtonCommands#4258c205 = BotMenuButton;`: [`super::types::BotMenuButtonCommands`].
+    /// `botMenuButtonCommands#4258c205`: [`super::types::BotMenuButtonCommands`].
     Commands(super::types::BotMenuButtonCommands),
-    /// `botMenuButton#c7b57ce6 text:string url:string = BotMenuButton;`: [`super::types::BotMenuButton`].
+    /// `botMenuButton#c7b57ce6`: [`super::types::BotMenuButton`].
     BotMenuButton(super::types::BotMenuButton),
 }
 #[cfg(feature = "serde")]
@@ -2179,7 +2179,7 @@ impl ::tl_runtime::Deserializable for BotMenuButton {
 /// TL type [`BotPreviewMedia`](https://core.telegram.org/type/BotPreviewMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotPreviewMedia {
-    /// `botPreviewMedia#23e91ba3 date:int media:MessageMedia = BotPreviewMedia;`: [`super::types::BotPreviewMedia`].
+    /// `botPreviewMedia#23e91ba3`: [`super::types::BotPreviewMedia`].
     BotPreviewMedia(super::types::BotPreviewMedia),
 }
 #[cfg(feature = "serde")]
@@ -2235,7 +2235,7 @@ impl ::tl_runtime::Deserializable for BotPreviewMedia {
 /// TL type [`BotVerification`](https://core.telegram.org/type/BotVerification), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotVerification {
-    /// `botVerification#f72e0ed9 bot_id:long icon:long description:TextWithEntities = BotVerification;`: [`super::types::BotVerification`].
+    /// `botVerification#f72e0ed9`: [`super::types::BotVerification`].
     BotVerification(super::types::BotVerification),
 }
 #[cfg(feature = "serde")]
@@ -2291,7 +2291,7 @@ impl ::tl_runtime::Deserializable for BotVerification {
 /// TL type [`BotVerifierSettings`](https://core.telegram.org/type/BotVerifierSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotVerifierSettings {
-    /// `botVerifierSettings#a12aefff flags:# can_modify_custom_description:flags.1?true icon:long company:string custom_description:flags.0?TextWithEntities = BotVerifierSettings;`: [`super::types::BotVerifierSettings`].
+    /// `botVerifierSettings#a12aefff`: [`super::types::BotVerifierSettings`].
     BotVerifierSettings(super::types::BotVerifierSettings),
 }
 #[cfg(feature = "serde")]
@@ -2347,7 +2347,7 @@ impl ::tl_runtime::Deserializable for BotVerifierSettings {
 /// TL type [`BusinessAwayMessage`](https://core.telegram.org/type/BusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessAwayMessage {
-    /// `businessAwayMessage#ef156a5c flags:# offline_only:flags.0?true shortcut_id:int schedule:BusinessAwayMessageSchedule recipients:BusinessRecipients = BusinessAwayMessage;`: [`super::types::BusinessAwayMessage`].
+    /// `businessAwayMessage#ef156a5c`: [`super::types::BusinessAwayMessage`].
     BusinessAwayMessage(super::types::BusinessAwayMessage),
 }
 #[cfg(feature = "serde")]
@@ -2403,11 +2403,11 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessage {
 /// TL type [`BusinessAwayMessageSchedule`](https://core.telegram.org/type/BusinessAwayMessageSchedule), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessAwayMessageSchedule {
-    /// `businessAwayMessageScheduleAlways#c9b9e2b9 = BusinessAwayMessageSchedule;`: [`super::types::BusinessAwayMessageScheduleAlways`].
+    /// `businessAwayMessageScheduleAlways#c9b9e2b9`: [`super::types::BusinessAwayMessageScheduleAlways`].
     Always(super::types::BusinessAwayMessageScheduleAlways),
-    /// `businessAwayMessageScheduleOutsideWorkHours#c3f2f501 = BusinessAwayMessageSchedule;`: [`super::types::BusinessAwayMessageScheduleOutsideWorkHours`].
+    /// `businessAwayMessageScheduleOutsideWorkHours#c3f2f501`: [`super::types::BusinessAwayMessageScheduleOutsideWorkHours`].
     OutsideWorkHours(super::types::BusinessAwayMessageScheduleOutsideWorkHours),
-    /// `businessAwayMessageScheduleCustom#cc4d9ecc start_date:int end_date:int = BusinessAwayMessageSchedule;`: [`super::types::BusinessAwayMessageScheduleCustom`].
+    /// `businessAwayMessageScheduleCustom#cc4d9ecc`: [`super::types::BusinessAwayMessageScheduleCustom`].
     Custom(super::types::BusinessAwayMessageScheduleCustom),
 }
 #[cfg(feature = "serde")]
@@ -2487,7 +2487,7 @@ impl ::tl_runtime::Deserializable for BusinessAwayMessageSchedule {
 /// TL type [`BusinessBotRecipients`](https://core.telegram.org/type/BusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessBotRecipients {
-    /// `businessBotRecipients#b88cf373 flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<long> exclude_users:flags.6?Vector<long> = BusinessBotRecipients;`: [`super::types::BusinessBotRecipients`].
+    /// `businessBotRecipients#b88cf373`: [`super::types::BusinessBotRecipients`].
     BusinessBotRecipients(super::types::BusinessBotRecipients),
 }
 #[cfg(feature = "serde")]
@@ -2543,7 +2543,7 @@ impl ::tl_runtime::Deserializable for BusinessBotRecipients {
 /// TL type [`BusinessBotRights`](https://core.telegram.org/type/BusinessBotRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessBotRights {
-    /// `businessBotRights#a0624cf7 flags:# reply:flags.0?true read_messages:flags.1?true delete_sent_messages:flags.2?true delete_received_messages:flags.3?true edit_name:flags.4?true edit_bio:flags.5?true edit_profile_photo:flags.6?true edit_username:flags.7?true view_gifts:flags.8?true sell_gifts:flags.9?true change_gift_settings:flags.10?true transfer_and_upgrade_gifts:flags.11?true transfer_stars:flags.12?true manage_stories:flags.13?true = BusinessBotRights;`: [`super::types::BusinessBotRights`].
+    /// `businessBotRights#a0624cf7`: [`super::types::BusinessBotRights`].
     BusinessBotRights(super::types::BusinessBotRights),
 }
 #[cfg(feature = "serde")]
@@ -2599,7 +2599,7 @@ impl ::tl_runtime::Deserializable for BusinessBotRights {
 /// TL type [`BusinessChatLink`](https://core.telegram.org/type/BusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessChatLink {
-    /// `businessChatLink#b4ae666f flags:# link:string message:string entities:flags.0?Vector<MessageEntity> title:flags.1?string views:int = BusinessChatLink;`: [`super::types::BusinessChatLink`].
+    /// `businessChatLink#b4ae666f`: [`super::types::BusinessChatLink`].
     BusinessChatLink(super::types::BusinessChatLink),
 }
 #[cfg(feature = "serde")]
@@ -2655,7 +2655,7 @@ impl ::tl_runtime::Deserializable for BusinessChatLink {
 /// TL type [`BusinessGreetingMessage`](https://core.telegram.org/type/BusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessGreetingMessage {
-    /// `businessGreetingMessage#e519abab shortcut_id:int recipients:BusinessRecipients no_activity_days:int = BusinessGreetingMessage;`: [`super::types::BusinessGreetingMessage`].
+    /// `businessGreetingMessage#e519abab`: [`super::types::BusinessGreetingMessage`].
     BusinessGreetingMessage(super::types::BusinessGreetingMessage),
 }
 #[cfg(feature = "serde")]
@@ -2711,7 +2711,7 @@ impl ::tl_runtime::Deserializable for BusinessGreetingMessage {
 /// TL type [`BusinessIntro`](https://core.telegram.org/type/BusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessIntro {
-    /// `businessIntro#5a0a066d flags:# title:string description:string sticker:flags.0?Document = BusinessIntro;`: [`super::types::BusinessIntro`].
+    /// `businessIntro#5a0a066d`: [`super::types::BusinessIntro`].
     BusinessIntro(super::types::BusinessIntro),
 }
 #[cfg(feature = "serde")]
@@ -2767,7 +2767,7 @@ impl ::tl_runtime::Deserializable for BusinessIntro {
 /// TL type [`BusinessLocation`](https://core.telegram.org/type/BusinessLocation), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessLocation {
-    /// `businessLocation#ac5c1af7 flags:# geo_point:flags.0?GeoPoint address:string = BusinessLocation;`: [`super::types::BusinessLocation`].
+    /// `businessLocation#ac5c1af7`: [`super::types::BusinessLocation`].
     BusinessLocation(super::types::BusinessLocation),
 }
 #[cfg(feature = "serde")]
@@ -2823,7 +2823,7 @@ impl ::tl_runtime::Deserializable for BusinessLocation {
 /// TL type [`BusinessRecipients`](https://core.telegram.org/type/BusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessRecipients {
-    /// `businessRecipients#21108ff7 flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<long> = BusinessRecipients;`: [`super::types::BusinessRecipients`].
+    /// `businessRecipients#21108ff7`: [`super::types::BusinessRecipients`].
     BusinessRecipients(super::types::BusinessRecipients),
 }
 #[cfg(feature = "serde")]
@@ -2879,7 +2879,7 @@ impl ::tl_runtime::Deserializable for BusinessRecipients {
 /// TL type [`BusinessWeeklyOpen`](https://core.telegram.org/type/BusinessWeeklyOpen), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessWeeklyOpen {
-    /// `businessWeeklyOpen#120b1ab9 start_minute:int end_minute:int = BusinessWeeklyOpen;`: [`super::types::BusinessWeeklyOpen`].
+    /// `businessWeeklyOpen#120b1ab9`: [`super::types::BusinessWeeklyOpen`].
     BusinessWeeklyOpen(super::types::BusinessWeeklyOpen),
 }
 #[cfg(feature = "serde")]
@@ -2935,7 +2935,7 @@ impl ::tl_runtime::Deserializable for BusinessWeeklyOpen {
 /// TL type [`BusinessWorkHours`](https://core.telegram.org/type/BusinessWorkHours), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BusinessWorkHours {
-    /// `businessWorkHours#8c92b098 flags:# open_now:flags.0?true timezone_id:string weekly_open:Vector<BusinessWeeklyOpen> = BusinessWorkHours;`: [`super::types::BusinessWorkHours`].
+    /// `businessWorkHours#8c92b098`: [`super::types::BusinessWorkHours`].
     BusinessWorkHours(super::types::BusinessWorkHours),
 }
 #[cfg(feature = "serde")]
@@ -2989,19 +2989,19 @@ impl ::tl_runtime::Deserializable for BusinessWorkHours {
 /// TL type [`ButtonType`](https://core.telegram.org/type/ButtonType), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ButtonType {
-    /// `buttonTypeDefault#c9dd90e9 = ButtonType;`: [`super::types::ButtonTypeDefault`].
+    /// `buttonTypeDefault#c9dd90e9`: [`super::types::ButtonTypeDefault`].
     Default(super::types::ButtonTypeDefault),
-    /// `buttonTypeRequestPhone#df3d36f9 = ButtonType;`: [`super::types::ButtonTypeRequestPhone`].
+    /// `buttonTypeRequestPhone#df3d36f9`: [`super::types::ButtonTypeRequestPhone`].
     RequestPhone(super::types::ButtonTypeRequestPhone),
-    /// `buttonTypeRequestGeoLocation#9beee140 = ButtonType;`: [`super::types::ButtonTypeRequestGeoLocation`].
+    /// `buttonTypeRequestGeoLocation#9beee140`: [`super::types::ButtonTypeRequestGeoLocation`].
     RequestGeoLocation(super::types::ButtonTypeRequestGeoLocation),
-    /// `buttonTypeRequestPoll#aacfff84 flags:# quiz:flags.0?Bool = ButtonType;`: [`super::types::ButtonTypeRequestPoll`].
+    /// `buttonTypeRequestPoll#aacfff84`: [`super::types::ButtonTypeRequestPoll`].
     RequestPoll(super::types::ButtonTypeRequestPoll),
-    /// `buttonTypeRequestPeer#4f58a237 flags:# button_id:int peer_type:RequestPeerType max_quantity:int = ButtonType;`: [`super::types::ButtonTypeRequestPeer`].
+    /// `buttonTypeRequestPeer#4f58a237`: [`super::types::ButtonTypeRequestPeer`].
     RequestPeer(super::types::ButtonTypeRequestPeer),
-    /// `inputButtonTypeRequestPeer#3fe268fe flags:# name_requested:flags.0?true username_requested:flags.1?true photo_requested:flags.2?true button_id:int peer_type:RequestPeerType max_quantity:int = ButtonType;`: [`super::types::InputButtonTypeRequestPeer`].
+    /// `inputButtonTypeRequestPeer#3fe268fe`: [`super::types::InputButtonTypeRequestPeer`].
     InputButtonTypeRequestPeer(super::types::InputButtonTypeRequestPeer),
-    /// `buttonTypeSimpleWebView#c01a597a url:string = ButtonType;`: [`super::types::ButtonTypeSimpleWebView`].
+    /// `buttonTypeSimpleWebView#c01a597a`: [`super::types::ButtonTypeSimpleWebView`].
     SimpleWebView(super::types::ButtonTypeSimpleWebView),
 }
 #[cfg(feature = "serde")]
@@ -3129,7 +3129,7 @@ impl ::tl_runtime::Deserializable for ButtonType {
 /// TL type [`CdnConfig`](https://core.telegram.org/type/CdnConfig), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CdnConfig {
-    /// `cdnConfig#5725e40a public_keys:Vector<CdnPublicKey> = CdnConfig;`: [`super::types::CdnConfig`].
+    /// `cdnConfig#5725e40a`: [`super::types::CdnConfig`].
     CdnConfig(super::types::CdnConfig),
 }
 #[cfg(feature = "serde")]
@@ -3185,7 +3185,7 @@ impl ::tl_runtime::Deserializable for CdnConfig {
 /// TL type [`CdnPublicKey`](https://core.telegram.org/type/CdnPublicKey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CdnPublicKey {
-    /// `cdnPublicKey#c982eaba dc_id:int public_key:string = CdnPublicKey;`: [`super::types::CdnPublicKey`].
+    /// `cdnPublicKey#c982eaba`: [`super::types::CdnPublicKey`].
     CdnPublicKey(super::types::CdnPublicKey),
 }
 #[cfg(feature = "serde")]
@@ -3241,7 +3241,7 @@ impl ::tl_runtime::Deserializable for CdnPublicKey {
 /// TL type [`ChannelAdminLogEvent`](https://core.telegram.org/type/ChannelAdminLogEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelAdminLogEvent {
-    /// `channelAdminLogEvent#1fad68cd id:long date:int user_id:long action:ChannelAdminLogEventAction = ChannelAdminLogEvent;`: [`super::types::ChannelAdminLogEvent`].
+    /// `channelAdminLogEvent#1fad68cd`: [`super::types::ChannelAdminLogEvent`].
     ChannelAdminLogEvent(super::types::ChannelAdminLogEvent),
 }
 #[cfg(feature = "serde")]
@@ -3297,125 +3297,125 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEvent {
 /// TL type [`ChannelAdminLogEventAction`](https://core.telegram.org/type/ChannelAdminLogEventAction), with 52 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelAdminLogEventAction {
-    /// `channelAdminLogEventActionChangeTitle#e6dfb825 prev_value:string new_value:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeTitle`].
+    /// `channelAdminLogEventActionChangeTitle#e6dfb825`: [`super::types::ChannelAdminLogEventActionChangeTitle`].
     ChangeTitle(super::types::ChannelAdminLogEventActionChangeTitle),
-    /// `channelAdminLogEventActionChangeAbout#55188a2e prev_value:string new_value:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeAbout`].
+    /// `channelAdminLogEventActionChangeAbout#55188a2e`: [`super::types::ChannelAdminLogEventActionChangeAbout`].
     ChangeAbout(super::types::ChannelAdminLogEventActionChangeAbout),
-    /// `channelAdminLogEventActionChangeUsername#6a4afc38 prev_value:string new_value:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeUsername`].
+    /// `channelAdminLogEventActionChangeUsername#6a4afc38`: [`super::types::ChannelAdminLogEventActionChangeUsername`].
     ChangeUsername(super::types::ChannelAdminLogEventActionChangeUsername),
-    /// `channelAdminLogEventActionChangePhoto#434bd2af prev_photo:Photo new_photo:Photo = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangePhoto`].
+    /// `channelAdminLogEventActionChangePhoto#434bd2af`: [`super::types::ChannelAdminLogEventActionChangePhoto`].
     ChangePhoto(super::types::ChannelAdminLogEventActionChangePhoto),
-    /// `channelAdminLogEventActionToggleInvites#1b7907ae new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleInvites`].
+    /// `channelAdminLogEventActionToggleInvites#1b7907ae`: [`super::types::ChannelAdminLogEventActionToggleInvites`].
     ToggleInvites(super::types::ChannelAdminLogEventActionToggleInvites),
-    /// `channelAdminLogEventActionToggleSignatures#26ae0971 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleSignatures`].
+    /// `channelAdminLogEventActionToggleSignatures#26ae0971`: [`super::types::ChannelAdminLogEventActionToggleSignatures`].
     ToggleSignatures(super::types::ChannelAdminLogEventActionToggleSignatures),
-    /// `channelAdminLogEventActionUpdatePinned#e9e82c18 message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionUpdatePinned`].
+    /// `channelAdminLogEventActionUpdatePinned#e9e82c18`: [`super::types::ChannelAdminLogEventActionUpdatePinned`].
     UpdatePinned(super::types::ChannelAdminLogEventActionUpdatePinned),
-    /// `channelAdminLogEventActionEditMessage#709b2405 prev_message:Message new_message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionEditMessage`].
+    /// `channelAdminLogEventActionEditMessage#709b2405`: [`super::types::ChannelAdminLogEventActionEditMessage`].
     EditMessage(super::types::ChannelAdminLogEventActionEditMessage),
-    /// `channelAdminLogEventActionDeleteMessage#42e047bb message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionDeleteMessage`].
+    /// `channelAdminLogEventActionDeleteMessage#42e047bb`: [`super::types::ChannelAdminLogEventActionDeleteMessage`].
     DeleteMessage(super::types::ChannelAdminLogEventActionDeleteMessage),
-    /// `channelAdminLogEventActionParticipantJoin#183040d3 = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantJoin`].
+    /// `channelAdminLogEventActionParticipantJoin#183040d3`: [`super::types::ChannelAdminLogEventActionParticipantJoin`].
     ParticipantJoin(super::types::ChannelAdminLogEventActionParticipantJoin),
-    /// `channelAdminLogEventActionParticipantLeave#f89777f2 = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantLeave`].
+    /// `channelAdminLogEventActionParticipantLeave#f89777f2`: [`super::types::ChannelAdminLogEventActionParticipantLeave`].
     ParticipantLeave(super::types::ChannelAdminLogEventActionParticipantLeave),
-    /// `channelAdminLogEventActionParticipantInvite#e31c34d8 participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantInvite`].
+    /// `channelAdminLogEventActionParticipantInvite#e31c34d8`: [`super::types::ChannelAdminLogEventActionParticipantInvite`].
     ParticipantInvite(super::types::ChannelAdminLogEventActionParticipantInvite),
-    /// `channelAdminLogEventActionParticipantToggleBan#e6d83d7e prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantToggleBan`].
+    /// `channelAdminLogEventActionParticipantToggleBan#e6d83d7e`: [`super::types::ChannelAdminLogEventActionParticipantToggleBan`].
     ParticipantToggleBan(super::types::ChannelAdminLogEventActionParticipantToggleBan),
-    /// `channelAdminLogEventActionParticipantToggleAdmin#d5676710 prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantToggleAdmin`].
+    /// `channelAdminLogEventActionParticipantToggleAdmin#d5676710`: [`super::types::ChannelAdminLogEventActionParticipantToggleAdmin`].
     ParticipantToggleAdmin(
         super::types::ChannelAdminLogEventActionParticipantToggleAdmin,
     ),
-    /// `channelAdminLogEventActionChangeStickerSet#b1c3caa7 prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeStickerSet`].
+    /// `channelAdminLogEventActionChangeStickerSet#b1c3caa7`: [`super::types::ChannelAdminLogEventActionChangeStickerSet`].
     ChangeStickerSet(super::types::ChannelAdminLogEventActionChangeStickerSet),
-    /// `channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionTogglePreHistoryHidden`].
+    /// `channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1`: [`super::types::ChannelAdminLogEventActionTogglePreHistoryHidden`].
     TogglePreHistoryHidden(
         super::types::ChannelAdminLogEventActionTogglePreHistoryHidden,
     ),
-    /// `channelAdminLogEventActionDefaultBannedRights#2df5fc0a prev_banned_rights:ChatBannedRights new_banned_rights:ChatBannedRights = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionDefaultBannedRights`].
+    /// `channelAdminLogEventActionDefaultBannedRights#2df5fc0a`: [`super::types::ChannelAdminLogEventActionDefaultBannedRights`].
     DefaultBannedRights(super::types::ChannelAdminLogEventActionDefaultBannedRights),
-    /// `channelAdminLogEventActionStopPoll#8f079643 message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionStopPoll`].
+    /// `channelAdminLogEventActionStopPoll#8f079643`: [`super::types::ChannelAdminLogEventActionStopPoll`].
     StopPoll(super::types::ChannelAdminLogEventActionStopPoll),
-    /// `channelAdminLogEventActionChangeLinkedChat#050c7ac8 prev_value:long new_value:long = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeLinkedChat`].
+    /// `channelAdminLogEventActionChangeLinkedChat#050c7ac8`: [`super::types::ChannelAdminLogEventActionChangeLinkedChat`].
     ChangeLinkedChat(super::types::ChannelAdminLogEventActionChangeLinkedChat),
-    /// `channelAdminLogEventActionChangeLocation#0e6b76ae prev_value:ChannelLocation new_value:ChannelLocation = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeLocation`].
+    /// `channelAdminLogEventActionChangeLocation#0e6b76ae`: [`super::types::ChannelAdminLogEventActionChangeLocation`].
     ChangeLocation(super::types::ChannelAdminLogEventActionChangeLocation),
-    /// `channelAdminLogEventActionToggleSlowMode#53909779 prev_value:int new_value:int = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleSlowMode`].
+    /// `channelAdminLogEventActionToggleSlowMode#53909779`: [`super::types::ChannelAdminLogEventActionToggleSlowMode`].
     ToggleSlowMode(super::types::ChannelAdminLogEventActionToggleSlowMode),
-    /// `channelAdminLogEventActionStartGroupCall#23209745 call:InputGroupCall = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionStartGroupCall`].
+    /// `channelAdminLogEventActionStartGroupCall#23209745`: [`super::types::ChannelAdminLogEventActionStartGroupCall`].
     StartGroupCall(super::types::ChannelAdminLogEventActionStartGroupCall),
-    /// `channelAdminLogEventActionDiscardGroupCall#db9f9140 call:InputGroupCall = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionDiscardGroupCall`].
+    /// `channelAdminLogEventActionDiscardGroupCall#db9f9140`: [`super::types::ChannelAdminLogEventActionDiscardGroupCall`].
     DiscardGroupCall(super::types::ChannelAdminLogEventActionDiscardGroupCall),
-    /// `channelAdminLogEventActionParticipantMute#f92424d2 participant:GroupCallParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantMute`].
+    /// `channelAdminLogEventActionParticipantMute#f92424d2`: [`super::types::ChannelAdminLogEventActionParticipantMute`].
     ParticipantMute(super::types::ChannelAdminLogEventActionParticipantMute),
-    /// `channelAdminLogEventActionParticipantUnmute#e64429c0 participant:GroupCallParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantUnmute`].
+    /// `channelAdminLogEventActionParticipantUnmute#e64429c0`: [`super::types::ChannelAdminLogEventActionParticipantUnmute`].
     ParticipantUnmute(super::types::ChannelAdminLogEventActionParticipantUnmute),
-    /// `channelAdminLogEventActionToggleGroupCallSetting#56d6a247 join_muted:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleGroupCallSetting`].
+    /// `channelAdminLogEventActionToggleGroupCallSetting#56d6a247`: [`super::types::ChannelAdminLogEventActionToggleGroupCallSetting`].
     ToggleGroupCallSetting(
         super::types::ChannelAdminLogEventActionToggleGroupCallSetting,
     ),
-    /// `channelAdminLogEventActionParticipantJoinByInvite#fe9fc158 flags:# via_chatlist:flags.0?true invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantJoinByInvite`].
+    /// `channelAdminLogEventActionParticipantJoinByInvite#fe9fc158`: [`super::types::ChannelAdminLogEventActionParticipantJoinByInvite`].
     ParticipantJoinByInvite(
         super::types::ChannelAdminLogEventActionParticipantJoinByInvite,
     ),
-    /// `channelAdminLogEventActionExportedInviteDelete#5a50fca4 invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionExportedInviteDelete`].
+    /// `channelAdminLogEventActionExportedInviteDelete#5a50fca4`: [`super::types::ChannelAdminLogEventActionExportedInviteDelete`].
     ExportedInviteDelete(super::types::ChannelAdminLogEventActionExportedInviteDelete),
-    /// `channelAdminLogEventActionExportedInviteRevoke#410a134e invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionExportedInviteRevoke`].
+    /// `channelAdminLogEventActionExportedInviteRevoke#410a134e`: [`super::types::ChannelAdminLogEventActionExportedInviteRevoke`].
     ExportedInviteRevoke(super::types::ChannelAdminLogEventActionExportedInviteRevoke),
-    /// `channelAdminLogEventActionExportedInviteEdit#e90ebb59 prev_invite:ExportedChatInvite new_invite:ExportedChatInvite = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionExportedInviteEdit`].
+    /// `channelAdminLogEventActionExportedInviteEdit#e90ebb59`: [`super::types::ChannelAdminLogEventActionExportedInviteEdit`].
     ExportedInviteEdit(super::types::ChannelAdminLogEventActionExportedInviteEdit),
-    /// `channelAdminLogEventActionParticipantVolume#3e7f6847 participant:GroupCallParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantVolume`].
+    /// `channelAdminLogEventActionParticipantVolume#3e7f6847`: [`super::types::ChannelAdminLogEventActionParticipantVolume`].
     ParticipantVolume(super::types::ChannelAdminLogEventActionParticipantVolume),
-    /// `channelAdminLogEventActionChangeHistoryTTL#6e941a38 prev_value:int new_value:int = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeHistoryTtl`].
+    /// `channelAdminLogEventActionChangeHistoryTTL#6e941a38`: [`super::types::ChannelAdminLogEventActionChangeHistoryTtl`].
     ChangeHistoryTtl(super::types::ChannelAdminLogEventActionChangeHistoryTtl),
-    /// `channelAdminLogEventActionParticipantJoinByRequest#afb6144a invite:ExportedChatInvite approved_by:long = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantJoinByRequest`].
+    /// `channelAdminLogEventActionParticipantJoinByRequest#afb6144a`: [`super::types::ChannelAdminLogEventActionParticipantJoinByRequest`].
     ParticipantJoinByRequest(
         super::types::ChannelAdminLogEventActionParticipantJoinByRequest,
     ),
-    /// `channelAdminLogEventActionToggleNoForwards#cb2ac766 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleNoForwards`].
+    /// `channelAdminLogEventActionToggleNoForwards#cb2ac766`: [`super::types::ChannelAdminLogEventActionToggleNoForwards`].
     ToggleNoForwards(super::types::ChannelAdminLogEventActionToggleNoForwards),
-    /// `channelAdminLogEventActionSendMessage#278f2868 message:Message = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionSendMessage`].
+    /// `channelAdminLogEventActionSendMessage#278f2868`: [`super::types::ChannelAdminLogEventActionSendMessage`].
     SendMessage(super::types::ChannelAdminLogEventActionSendMessage),
-    /// `channelAdminLogEventActionChangeAvailableReactions#be4e0ef8 prev_value:ChatReactions new_value:ChatReactions = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeAvailableReactions`].
+    /// `channelAdminLogEventActionChangeAvailableReactions#be4e0ef8`: [`super::types::ChannelAdminLogEventActionChangeAvailableReactions`].
     ChangeAvailableReactions(
         super::types::ChannelAdminLogEventActionChangeAvailableReactions,
     ),
-    /// `channelAdminLogEventActionChangeUsernames#f04fb3a9 prev_value:Vector<string> new_value:Vector<string> = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeUsernames`].
+    /// `channelAdminLogEventActionChangeUsernames#f04fb3a9`: [`super::types::ChannelAdminLogEventActionChangeUsernames`].
     ChangeUsernames(super::types::ChannelAdminLogEventActionChangeUsernames),
-    /// `channelAdminLogEventActionToggleForum#02cc6383 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleForum`].
+    /// `channelAdminLogEventActionToggleForum#02cc6383`: [`super::types::ChannelAdminLogEventActionToggleForum`].
     ToggleForum(super::types::ChannelAdminLogEventActionToggleForum),
-    /// `channelAdminLogEventActionCreateTopic#58707d28 topic:ForumTopic = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionCreateTopic`].
+    /// `channelAdminLogEventActionCreateTopic#58707d28`: [`super::types::ChannelAdminLogEventActionCreateTopic`].
     CreateTopic(super::types::ChannelAdminLogEventActionCreateTopic),
-    /// `channelAdminLogEventActionEditTopic#f06fe208 prev_topic:ForumTopic new_topic:ForumTopic = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionEditTopic`].
+    /// `channelAdminLogEventActionEditTopic#f06fe208`: [`super::types::ChannelAdminLogEventActionEditTopic`].
     EditTopic(super::types::ChannelAdminLogEventActionEditTopic),
-    /// `channelAdminLogEventActionDeleteTopic#ae168909 topic:ForumTopic = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionDeleteTopic`].
+    /// `channelAdminLogEventActionDeleteTopic#ae168909`: [`super::types::ChannelAdminLogEventActionDeleteTopic`].
     DeleteTopic(super::types::ChannelAdminLogEventActionDeleteTopic),
-    /// `channelAdminLogEventActionPinTopic#5d8d353b flags:# prev_topic:flags.0?ForumTopic new_topic:flags.1?ForumTopic = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionPinTopic`].
+    /// `channelAdminLogEventActionPinTopic#5d8d353b`: [`super::types::ChannelAdminLogEventActionPinTopic`].
     PinTopic(super::types::ChannelAdminLogEventActionPinTopic),
-    /// `channelAdminLogEventActionToggleAntiSpam#64f36dfc new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleAntiSpam`].
+    /// `channelAdminLogEventActionToggleAntiSpam#64f36dfc`: [`super::types::ChannelAdminLogEventActionToggleAntiSpam`].
     ToggleAntiSpam(super::types::ChannelAdminLogEventActionToggleAntiSpam),
-    /// `channelAdminLogEventActionChangePeerColor#5796e780 prev_value:PeerColor new_value:PeerColor = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangePeerColor`].
+    /// `channelAdminLogEventActionChangePeerColor#5796e780`: [`super::types::ChannelAdminLogEventActionChangePeerColor`].
     ChangePeerColor(super::types::ChannelAdminLogEventActionChangePeerColor),
-    /// `channelAdminLogEventActionChangeProfilePeerColor#5e477b25 prev_value:PeerColor new_value:PeerColor = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeProfilePeerColor`].
+    /// `channelAdminLogEventActionChangeProfilePeerColor#5e477b25`: [`super::types::ChannelAdminLogEventActionChangeProfilePeerColor`].
     ChangeProfilePeerColor(
         super::types::ChannelAdminLogEventActionChangeProfilePeerColor,
     ),
-    /// `channelAdminLogEventActionChangeWallpaper#31bb5d52 prev_value:WallPaper new_value:WallPaper = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeWallpaper`].
+    /// `channelAdminLogEventActionChangeWallpaper#31bb5d52`: [`super::types::ChannelAdminLogEventActionChangeWallpaper`].
     ChangeWallpaper(super::types::ChannelAdminLogEventActionChangeWallpaper),
-    /// `channelAdminLogEventActionChangeEmojiStatus#3ea9feb1 prev_value:EmojiStatus new_value:EmojiStatus = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeEmojiStatus`].
+    /// `channelAdminLogEventActionChangeEmojiStatus#3ea9feb1`: [`super::types::ChannelAdminLogEventActionChangeEmojiStatus`].
     ChangeEmojiStatus(super::types::ChannelAdminLogEventActionChangeEmojiStatus),
-    /// `channelAdminLogEventActionChangeEmojiStickerSet#46d840ab prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionChangeEmojiStickerSet`].
+    /// `channelAdminLogEventActionChangeEmojiStickerSet#46d840ab`: [`super::types::ChannelAdminLogEventActionChangeEmojiStickerSet`].
     ChangeEmojiStickerSet(super::types::ChannelAdminLogEventActionChangeEmojiStickerSet),
-    /// `channelAdminLogEventActionToggleSignatureProfiles#60a79c79 new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleSignatureProfiles`].
+    /// `channelAdminLogEventActionToggleSignatureProfiles#60a79c79`: [`super::types::ChannelAdminLogEventActionToggleSignatureProfiles`].
     ToggleSignatureProfiles(
         super::types::ChannelAdminLogEventActionToggleSignatureProfiles,
     ),
-    /// `channelAdminLogEventActionParticipantSubExtend#64642db3 prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantSubExtend`].
+    /// `channelAdminLogEventActionParticipantSubExtend#64642db3`: [`super::types::ChannelAdminLogEventActionParticipantSubExtend`].
     ParticipantSubExtend(super::types::ChannelAdminLogEventActionParticipantSubExtend),
-    /// `channelAdminLogEventActionToggleAutotranslation#c517f77e new_value:Bool = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionToggleAutotranslation`].
+    /// `channelAdminLogEventActionToggleAutotranslation#c517f77e`: [`super::types::ChannelAdminLogEventActionToggleAutotranslation`].
     ToggleAutotranslation(super::types::ChannelAdminLogEventActionToggleAutotranslation),
-    /// `channelAdminLogEventActionParticipantEditRank#5806b4ec user_id:long prev_rank:string new_rank:string = ChannelAdminLogEventAction;`: [`super::types::ChannelAdminLogEventActionParticipantEditRank`].
+    /// `channelAdminLogEventActionParticipantEditRank#5806b4ec`: [`super::types::ChannelAdminLogEventActionParticipantEditRank`].
     ParticipantEditRank(super::types::ChannelAdminLogEventActionParticipantEditRank),
 }
 #[cfg(feature = "serde")]
@@ -4083,7 +4083,7 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventAction {
 /// TL type [`ChannelAdminLogEventsFilter`](https://core.telegram.org/type/ChannelAdminLogEventsFilter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelAdminLogEventsFilter {
-    /// `channelAdminLogEventsFilter#ea107ae4 flags:# join:flags.0?true leave:flags.1?true invite:flags.2?true ban:flags.3?true unban:flags.4?true kick:flags.5?true unkick:flags.6?true promote:flags.7?true demote:flags.8?true info:flags.9?true settings:flags.10?true pinned:flags.11?true edit:flags.12?true delete:flags.13?true group_call:flags.14?true invites:flags.15?true send:flags.16?true forums:flags.17?true sub_extend:flags.18?true edit_rank:flags.19?true = ChannelAdminLogEventsFilter;`: [`super::types::ChannelAdminLogEventsFilter`].
+    /// `channelAdminLogEventsFilter#ea107ae4`: [`super::types::ChannelAdminLogEventsFilter`].
     ChannelAdminLogEventsFilter(super::types::ChannelAdminLogEventsFilter),
 }
 #[cfg(feature = "serde")]
@@ -4139,9 +4139,9 @@ impl ::tl_runtime::Deserializable for ChannelAdminLogEventsFilter {
 /// TL type [`ChannelLocation`](https://core.telegram.org/type/ChannelLocation), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelLocation {
-    /// `channelLocationEmpty#bfb5ad8b = ChannelLocation;`: [`super::types::ChannelLocationEmpty`].
+    /// `channelLocationEmpty#bfb5ad8b`: [`super::types::ChannelLocationEmpty`].
     Empty(super::types::ChannelLocationEmpty),
-    /// `channelLocation#209b82db geo_point:GeoPoint address:string = ChannelLocation;`: [`super::types::ChannelLocation`].
+    /// `channelLocation#209b82db`: [`super::types::ChannelLocation`].
     ChannelLocation(super::types::ChannelLocation),
 }
 #[cfg(feature = "serde")]
@@ -4209,9 +4209,9 @@ impl ::tl_runtime::Deserializable for ChannelLocation {
 /// TL type [`ChannelMessagesFilter`](https://core.telegram.org/type/ChannelMessagesFilter), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelMessagesFilter {
-    /// `channelMessagesFilterEmpty#94d42ee7 = ChannelMessagesFilter;`: [`super::types::ChannelMessagesFilterEmpty`].
+    /// `channelMessagesFilterEmpty#94d42ee7`: [`super::types::ChannelMessagesFilterEmpty`].
     Empty(super::types::ChannelMessagesFilterEmpty),
-    /// `channelMessagesFilter#cd77d957 flags:# exclude_new_messages:flags.1?true ranges:Vector<MessageRange> = ChannelMessagesFilter;`: [`super::types::ChannelMessagesFilter`].
+    /// `channelMessagesFilter#cd77d957`: [`super::types::ChannelMessagesFilter`].
     ChannelMessagesFilter(super::types::ChannelMessagesFilter),
 }
 #[cfg(feature = "serde")]
@@ -4279,17 +4279,17 @@ impl ::tl_runtime::Deserializable for ChannelMessagesFilter {
 /// TL type [`ChannelParticipant`](https://core.telegram.org/type/ChannelParticipant), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelParticipant {
-    /// `channelParticipant#1bd54456 flags:# user_id:long date:int subscription_until_date:flags.0?int rank:flags.2?string = ChannelParticipant;`: [`super::types::ChannelParticipant`].
+    /// `channelParticipant#1bd54456`: [`super::types::ChannelParticipant`].
     ChannelParticipant(super::types::ChannelParticipant),
-    /// `channelParticipantSelf#a9478a1a flags:# via_request:flags.0?true user_id:long inviter_id:long date:int subscription_until_date:flags.1?int rank:flags.2?string = ChannelParticipant;`: [`super::types::ChannelParticipantSelf`].
+    /// `channelParticipantSelf#a9478a1a`: [`super::types::ChannelParticipantSelf`].
     ChannelParticipantSelf(super::types::ChannelParticipantSelf),
-    /// `channelParticipantCreator#2fe601d3 flags:# user_id:long admin_rights:ChatAdminRights rank:flags.0?string = ChannelParticipant;`: [`super::types::ChannelParticipantCreator`].
+    /// `channelParticipantCreator#2fe601d3`: [`super::types::ChannelParticipantCreator`].
     Creator(super::types::ChannelParticipantCreator),
-    /// `channelParticipantAdmin#34c3bb53 flags:# can_edit:flags.0?true self:flags.1?true user_id:long inviter_id:flags.1?long promoted_by:long date:int admin_rights:ChatAdminRights rank:flags.2?string = ChannelParticipant;`: [`super::types::ChannelParticipantAdmin`].
+    /// `channelParticipantAdmin#34c3bb53`: [`super::types::ChannelParticipantAdmin`].
     Admin(super::types::ChannelParticipantAdmin),
-    /// `channelParticipantBanned#d5f0ad91 flags:# left:flags.0?true peer:Peer kicked_by:long date:int banned_rights:ChatBannedRights rank:flags.2?string = ChannelParticipant;`: [`super::types::ChannelParticipantBanned`].
+    /// `channelParticipantBanned#d5f0ad91`: [`super::types::ChannelParticipantBanned`].
     Banned(super::types::ChannelParticipantBanned),
-    /// `channelParticipantLeft#1b03f006 peer:Peer = ChannelParticipant;`: [`super::types::ChannelParticipantLeft`].
+    /// `channelParticipantLeft#1b03f006`: [`super::types::ChannelParticipantLeft`].
     Left(super::types::ChannelParticipantLeft),
 }
 #[cfg(feature = "serde")]
@@ -4405,21 +4405,21 @@ impl ::tl_runtime::Deserializable for ChannelParticipant {
 /// TL type [`ChannelParticipantsFilter`](https://core.telegram.org/type/ChannelParticipantsFilter), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChannelParticipantsFilter {
-    /// `channelParticipantsRecent#de3f3c79 = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsRecent`].
+    /// `channelParticipantsRecent#de3f3c79`: [`super::types::ChannelParticipantsRecent`].
     ChannelParticipantsRecent(super::types::ChannelParticipantsRecent),
-    /// `channelParticipantsAdmins#b4608969 = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsAdmins`].
+    /// `channelParticipantsAdmins#b4608969`: [`super::types::ChannelParticipantsAdmins`].
     ChannelParticipantsAdmins(super::types::ChannelParticipantsAdmins),
-    /// `channelParticipantsKicked#a3b54985 q:string = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsKicked`].
+    /// `channelParticipantsKicked#a3b54985`: [`super::types::ChannelParticipantsKicked`].
     ChannelParticipantsKicked(super::types::ChannelParticipantsKicked),
-    /// `channelParticipantsBots#b0d1865b = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsBots`].
+    /// `channelParticipantsBots#b0d1865b`: [`super::types::ChannelParticipantsBots`].
     ChannelParticipantsBots(super::types::ChannelParticipantsBots),
-    /// `channelParticipantsBanned#1427a5e1 q:string = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsBanned`].
+    /// `channelParticipantsBanned#1427a5e1`: [`super::types::ChannelParticipantsBanned`].
     ChannelParticipantsBanned(super::types::ChannelParticipantsBanned),
-    /// `channelParticipantsSearch#0656ac4b q:string = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsSearch`].
+    /// `channelParticipantsSearch#0656ac4b`: [`super::types::ChannelParticipantsSearch`].
     ChannelParticipantsSearch(super::types::ChannelParticipantsSearch),
-    /// `channelParticipantsContacts#bb6ae88d q:string = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsContacts`].
+    /// `channelParticipantsContacts#bb6ae88d`: [`super::types::ChannelParticipantsContacts`].
     ChannelParticipantsContacts(super::types::ChannelParticipantsContacts),
-    /// `channelParticipantsMentions#e04b5ceb flags:# q:flags.0?string top_msg_id:flags.1?int = ChannelParticipantsFilter;`: [`super::types::ChannelParticipantsMentions`].
+    /// `channelParticipantsMentions#e04b5ceb`: [`super::types::ChannelParticipantsMentions`].
     ChannelParticipantsMentions(super::types::ChannelParticipantsMentions),
 }
 #[cfg(feature = "serde")]
@@ -4559,19 +4559,19 @@ impl ::tl_runtime::Deserializable for ChannelParticipantsFilter {
 /// TL type [`Chat`](https://core.telegram.org/type/Chat), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chat {
-    /// `chatEmpty#29562865 id:long = Chat;`: [`super::types::ChatEmpty`].
+    /// `chatEmpty#29562865`: [`super::types::ChatEmpty`].
     Empty(super::types::ChatEmpty),
-    /// `chat#41cbf256 flags:# creator:flags.0?true left:flags.2?true deactivated:flags.5?true call_active:flags.23?true call_not_empty:flags.24?true noforwards:flags.25?true id:long title:string photo:ChatPhoto participants_count:int date:int version:int migrated_to:flags.6?InputChannel admin_rights:flags.14?ChatAdminRights default_banned_rights:flags.18?ChatBannedRights = Chat;`: [`super::types::Chat`].
+    /// `chat#41cbf256`: [`super::types::Chat`].
     Chat(super::types::Chat),
-    /// `chatForbidden#6592a1a7 id:long title:string = Chat;`: [`super::types::ChatForbidden`].
+    /// `chatForbidden#6592a1a7`: [`super::types::ChatForbidden`].
     Forbidden(super::types::ChatForbidden),
-    /// `channel#d49f34c6 flags:# creator:flags.0?true left:flags.2?true broadcast:flags.5?true verified:flags.7?true megagroup:flags.8?true restricted:flags.9?true signatures:flags.11?true min:flags.12?true scam:flags.19?true has_link:flags.20?true has_geo:flags.21?true slowmode_enabled:flags.22?true call_active:flags.23?true call_not_empty:flags.24?true fake:flags.25?true gigagroup:flags.26?true noforwards:flags.27?true join_to_send:flags.28?true join_request:flags.29?true forum:flags.30?true flags2:# stories_hidden:flags2.1?true stories_hidden_min:flags2.2?true stories_unavailable:flags2.3?true signature_profiles:flags2.12?true autotranslation:flags2.15?true broadcast_messages_allowed:flags2.16?true monoforum:flags2.17?true forum_tabs:flags2.19?true id:long access_hash:flags.13?long title:string username:flags.6?string photo:ChatPhoto date:int restriction_reason:flags.9?Vector<RestrictionReason> admin_rights:flags.14?ChatAdminRights banned_rights:flags.15?ChatBannedRights default_banned_rights:flags.18?ChatBannedRights participants_count:flags.17?int usernames:flags2.0?Vector<Username> stories_max_id:flags2.4?RecentStory color:flags2.7?PeerColor profile_color:flags2.8?PeerColor emoji_status:flags2.9?EmojiStatus level:flags2.10?int subscription_until_date:flags2.11?int bot_verification_icon:flags2.13?long send_paid_messages_stars:flags2.14?long linked_monoforum_id:flags2.18?long linked_community_id:flags2.20?long = Chat;`: [`super::types::Channel`].
+    /// `channel#d49f34c6`: [`super::types::Channel`].
     Channel(super::types::Channel),
-    /// `channelForbidden#17d493d5 flags:# broadcast:flags.5?true megagroup:flags.8?true monoforum:flags.10?true id:long access_hash:long title:string until_date:flags.16?int = Chat;`: [`super::types::ChannelForbidden`].
+    /// `channelForbidden#17d493d5`: [`super::types::ChannelForbidden`].
     ChannelForbidden(super::types::ChannelForbidden),
-    /// `communityForbidden#fd3cdab8 flags:# id:long access_hash:flags.13?long title:string = Chat;`: [`super::types::CommunityForbidden`].
+    /// `communityForbidden#fd3cdab8`: [`super::types::CommunityForbidden`].
     CommunityForbidden(super::types::CommunityForbidden),
-    /// `community#65efe954 flags:# creator:flags.0?true left:flags.2?true min:flags.12?true flags2:# collapsed_in_dialogs:flags2.20?true id:long access_hash:flags.13?long title:string photo:ChatPhoto date:int admin_rights:flags.14?ChatAdminRights default_banned_rights:flags.18?ChatBannedRights = Chat;`: [`super::types::Community`].
+    /// `community#65efe954`: [`super::types::Community`].
     Community(super::types::Community),
 }
 #[cfg(feature = "serde")]
@@ -4699,7 +4699,7 @@ impl ::tl_runtime::Deserializable for Chat {
 /// TL type [`ChatAdminRights`](https://core.telegram.org/type/ChatAdminRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatAdminRights {
-    /// `chatAdminRights#5fb224d5 flags:# change_info:flags.0?true post_messages:flags.1?true edit_messages:flags.2?true delete_messages:flags.3?true ban_users:flags.4?true invite_users:flags.5?true pin_messages:flags.7?true add_admins:flags.9?true anonymous:flags.10?true manage_call:flags.11?true other:flags.12?true manage_topics:flags.13?true post_stories:flags.14?true edit_stories:flags.15?true delete_stories:flags.16?true manage_direct_messages:flags.17?true manage_ranks:flags.18?true manage_linked_peers:flags.19?true manage_welcome_messages:flags.20?true = ChatAdminRights;`: [`super::types::ChatAdminRights`].
+    /// `chatAdminRights#5fb224d5`: [`super::types::ChatAdminRights`].
     ChatAdminRights(super::types::ChatAdminRights),
 }
 #[cfg(feature = "serde")]
@@ -4755,7 +4755,7 @@ impl ::tl_runtime::Deserializable for ChatAdminRights {
 /// TL type [`ChatAdminWithInvites`](https://core.telegram.org/type/ChatAdminWithInvites), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatAdminWithInvites {
-    /// `chatAdminWithInvites#f2ecef23 admin_id:long invites_count:int revoked_invites_count:int = ChatAdminWithInvites;`: [`super::types::ChatAdminWithInvites`].
+    /// `chatAdminWithInvites#f2ecef23`: [`super::types::ChatAdminWithInvites`].
     ChatAdminWithInvites(super::types::ChatAdminWithInvites),
 }
 #[cfg(feature = "serde")]
@@ -4811,7 +4811,7 @@ impl ::tl_runtime::Deserializable for ChatAdminWithInvites {
 /// TL type [`ChatBannedRights`](https://core.telegram.org/type/ChatBannedRights), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatBannedRights {
-    /// `chatBannedRights#9f120418 flags:# view_messages:flags.0?true send_messages:flags.1?true send_media:flags.2?true send_stickers:flags.3?true send_gifs:flags.4?true send_games:flags.5?true send_inline:flags.6?true embed_links:flags.7?true send_polls:flags.8?true change_info:flags.10?true invite_users:flags.15?true pin_messages:flags.17?true manage_topics:flags.18?true send_photos:flags.19?true send_videos:flags.20?true send_roundvideos:flags.21?true send_audios:flags.22?true send_voices:flags.23?true send_docs:flags.24?true send_plain:flags.25?true edit_rank:flags.26?true send_reactions:flags.27?true manage_linked_peers:flags.28?true until_date:int = ChatBannedRights;`: [`super::types::ChatBannedRights`].
+    /// `chatBannedRights#9f120418`: [`super::types::ChatBannedRights`].
     ChatBannedRights(super::types::ChatBannedRights),
 }
 #[cfg(feature = "serde")]
@@ -4867,11 +4867,11 @@ impl ::tl_runtime::Deserializable for ChatBannedRights {
 /// TL type [`ChatFull`](https://core.telegram.org/type/ChatFull), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatFull {
-    /// `chatFull#2633421b flags:# can_set_username:flags.7?true has_scheduled:flags.8?true translations_disabled:flags.19?true has_welcome_messages:flags.21?true id:long about:string participants:ChatParticipants chat_photo:flags.2?Photo notify_settings:PeerNotifySettings exported_invite:flags.13?ExportedChatInvite bot_info:flags.3?Vector<BotInfo> pinned_msg_id:flags.6?int folder_id:flags.11?int call:flags.12?InputGroupCall ttl_period:flags.14?int groupcall_default_join_as:flags.15?Peer theme_emoticon:flags.16?string requests_pending:flags.17?int recent_requesters:flags.17?Vector<long> available_reactions:flags.18?ChatReactions reactions_limit:flags.20?int = ChatFull;`: [`super::types::ChatFull`].
+    /// `chatFull#2633421b`: [`super::types::ChatFull`].
     ChatFull(super::types::ChatFull),
-    /// `channelFull#a04e8d3a flags:# can_view_participants:flags.3?true can_set_username:flags.6?true can_set_stickers:flags.7?true hidden_prehistory:flags.10?true can_set_location:flags.16?true has_scheduled:flags.19?true can_view_stats:flags.20?true blocked:flags.22?true flags2:# can_delete_channel:flags2.0?true antispam:flags2.1?true participants_hidden:flags2.2?true translations_disabled:flags2.3?true stories_pinned_available:flags2.5?true view_forum_as_messages:flags2.6?true restricted_sponsored:flags2.11?true can_view_revenue:flags2.12?true paid_media_allowed:flags2.14?true can_view_stars_revenue:flags2.15?true paid_reactions_available:flags2.16?true stargifts_available:flags2.19?true paid_messages_available:flags2.20?true has_welcome_messages:flags2.24?true id:long about:string participants_count:flags.0?int admins_count:flags.1?int kicked_count:flags.2?int banned_count:flags.2?int online_count:flags.13?int read_inbox_max_id:int read_outbox_max_id:int unread_count:int chat_photo:Photo notify_settings:PeerNotifySettings exported_invite:flags.23?ExportedChatInvite bot_info:Vector<BotInfo> migrated_from_chat_id:flags.4?long migrated_from_max_id:flags.4?int pinned_msg_id:flags.5?int stickerset:flags.8?StickerSet available_min_id:flags.9?int folder_id:flags.11?int linked_chat_id:flags.14?long location:flags.15?ChannelLocation slowmode_seconds:flags.17?int slowmode_next_send_date:flags.18?int stats_dc:flags.12?int pts:int call:flags.21?InputGroupCall ttl_period:flags.24?int pending_suggestions:flags.25?Vector<string> groupcall_default_join_as:flags.26?Peer theme_emoticon:flags.27?string requests_pending:flags.28?int recent_requesters:flags.28?Vector<long> default_send_as:flags.29?Peer available_reactions:flags.30?ChatReactions reactions_limit:flags2.13?int stories:flags2.4?PeerStories wallpaper:flags2.7?WallPaper boosts_applied:flags2.8?int boosts_unrestrict:flags2.9?int emojiset:flags2.10?StickerSet bot_verification:flags2.17?BotVerification stargifts_count:flags2.18?int send_paid_messages_stars:flags2.21?long main_tab:flags2.22?ProfileTab guard_bot_id:flags2.23?long = ChatFull;`: [`super::types::ChannelFull`].
+    /// `channelFull#a04e8d3a`: [`super::types::ChannelFull`].
     ChannelFull(super::types::ChannelFull),
-    /// `communityFull#cbb7a507 flags:# id:long about:string chat_photo:Photo linked_peers:Vector<CommunityPeer> admins_count:flags.1?int kicked_count:flags.2?int peer_link_requests_pending:flags.0?int = ChatFull;`: [`super::types::CommunityFull`].
+    /// `communityFull#cbb7a507`: [`super::types::CommunityFull`].
     CommunityFull(super::types::CommunityFull),
 }
 #[cfg(feature = "serde")]
@@ -4951,11 +4951,11 @@ impl ::tl_runtime::Deserializable for ChatFull {
 /// TL type [`ChatInvite`](https://core.telegram.org/type/ChatInvite), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatInvite {
-    /// `chatInviteAlready#5a686d7c chat:Chat = ChatInvite;`: [`super::types::ChatInviteAlready`].
+    /// `chatInviteAlready#5a686d7c`: [`super::types::ChatInviteAlready`].
     Already(super::types::ChatInviteAlready),
-    /// `chatInvite#5c9d3702 flags:# channel:flags.0?true broadcast:flags.1?true public:flags.2?true megagroup:flags.3?true request_needed:flags.6?true verified:flags.7?true scam:flags.8?true fake:flags.9?true can_refulfill_subscription:flags.11?true title:string about:flags.5?string photo:Photo participants_count:int participants:flags.4?Vector<User> color:int subscription_pricing:flags.10?StarsSubscriptionPricing subscription_form_id:flags.12?long bot_verification:flags.13?BotVerification = ChatInvite;`: [`super::types::ChatInvite`].
+    /// `chatInvite#5c9d3702`: [`super::types::ChatInvite`].
     ChatInvite(super::types::ChatInvite),
-    /// `chatInvitePeek#61695cb0 chat:Chat expires:int = ChatInvite;`: [`super::types::ChatInvitePeek`].
+    /// `chatInvitePeek#61695cb0`: [`super::types::ChatInvitePeek`].
     Peek(super::types::ChatInvitePeek),
 }
 #[cfg(feature = "serde")]
@@ -5035,7 +5035,7 @@ impl ::tl_runtime::Deserializable for ChatInvite {
 /// TL type [`ChatInviteImporter`](https://core.telegram.org/type/ChatInviteImporter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatInviteImporter {
-    /// `chatInviteImporter#8c5adfd9 flags:# requested:flags.0?true via_chatlist:flags.3?true user_id:long date:int about:flags.2?string approved_by:flags.1?long = ChatInviteImporter;`: [`super::types::ChatInviteImporter`].
+    /// `chatInviteImporter#8c5adfd9`: [`super::types::ChatInviteImporter`].
     ChatInviteImporter(super::types::ChatInviteImporter),
 }
 #[cfg(feature = "serde")]
@@ -5091,7 +5091,7 @@ impl ::tl_runtime::Deserializable for ChatInviteImporter {
 /// TL type [`ChatOnlines`](https://core.telegram.org/type/ChatOnlines), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatOnlines {
-    /// `chatOnlines#f041e250 onlines:int = ChatOnlines;`: [`super::types::ChatOnlines`].
+    /// `chatOnlines#f041e250`: [`super::types::ChatOnlines`].
     ChatOnlines(super::types::ChatOnlines),
 }
 #[cfg(feature = "serde")]
@@ -5147,11 +5147,11 @@ impl ::tl_runtime::Deserializable for ChatOnlines {
 /// TL type [`ChatParticipant`](https://core.telegram.org/type/ChatParticipant), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatParticipant {
-    /// `chatParticipant#38e79fde flags:# user_id:long inviter_id:long date:int rank:flags.0?string = ChatParticipant;`: [`super::types::ChatParticipant`].
+    /// `chatParticipant#38e79fde`: [`super::types::ChatParticipant`].
     ChatParticipant(super::types::ChatParticipant),
-    /// `chatParticipantCreator#e1f867b8 flags:# user_id:long rank:flags.0?string = ChatParticipant;`: [`super::types::ChatParticipantCreator`].
+    /// `chatParticipantCreator#e1f867b8`: [`super::types::ChatParticipantCreator`].
     Creator(super::types::ChatParticipantCreator),
-    /// `chatParticipantAdmin#0360d5d2 flags:# user_id:long inviter_id:long date:int rank:flags.0?string = ChatParticipant;`: [`super::types::ChatParticipantAdmin`].
+    /// `chatParticipantAdmin#0360d5d2`: [`super::types::ChatParticipantAdmin`].
     Admin(super::types::ChatParticipantAdmin),
 }
 #[cfg(feature = "serde")]
@@ -5231,9 +5231,9 @@ impl ::tl_runtime::Deserializable for ChatParticipant {
 /// TL type [`ChatParticipants`](https://core.telegram.org/type/ChatParticipants), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatParticipants {
-    /// `chatParticipantsForbidden#8763d3e1 flags:# chat_id:long self_participant:flags.0?ChatParticipant = ChatParticipants;`: [`super::types::ChatParticipantsForbidden`].
+    /// `chatParticipantsForbidden#8763d3e1`: [`super::types::ChatParticipantsForbidden`].
     Forbidden(super::types::ChatParticipantsForbidden),
-    /// `chatParticipants#3cbc93f8 chat_id:long participants:Vector<ChatParticipant> version:int = ChatParticipants;`: [`super::types::ChatParticipants`].
+    /// `chatParticipants#3cbc93f8`: [`super::types::ChatParticipants`].
     ChatParticipants(super::types::ChatParticipants),
 }
 #[cfg(feature = "serde")]
@@ -5301,9 +5301,9 @@ impl ::tl_runtime::Deserializable for ChatParticipants {
 /// TL type [`ChatPhoto`](https://core.telegram.org/type/ChatPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatPhoto {
-    /// `chatPhotoEmpty#37c1011c = ChatPhoto;`: [`super::types::ChatPhotoEmpty`].
+    /// `chatPhotoEmpty#37c1011c`: [`super::types::ChatPhotoEmpty`].
     Empty(super::types::ChatPhotoEmpty),
-    /// `chatPhoto#1c6e1c11 flags:# has_video:flags.0?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = ChatPhoto;`: [`super::types::ChatPhoto`].
+    /// `chatPhoto#1c6e1c11`: [`super::types::ChatPhoto`].
     ChatPhoto(super::types::ChatPhoto),
 }
 #[cfg(feature = "serde")]
@@ -5371,11 +5371,11 @@ impl ::tl_runtime::Deserializable for ChatPhoto {
 /// TL type [`ChatReactions`](https://core.telegram.org/type/ChatReactions), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatReactions {
-    /// `chatReactionsNone#eafc32bc = ChatReactions;`: [`super::types::ChatReactionsNone`].
+    /// `chatReactionsNone#eafc32bc`: [`super::types::ChatReactionsNone`].
     None(super::types::ChatReactionsNone),
-    /// `chatReactionsAll#52928bca flags:# allow_custom:flags.0?true = ChatReactions;`: [`super::types::ChatReactionsAll`].
+    /// `chatReactionsAll#52928bca`: [`super::types::ChatReactionsAll`].
     All(super::types::ChatReactionsAll),
-    /// `chatReactionsSome#661d4037 reactions:Vector<Reaction> = ChatReactions;`: [`super::types::ChatReactionsSome`].
+    /// `chatReactionsSome#661d4037`: [`super::types::ChatReactionsSome`].
     Some(super::types::ChatReactionsSome),
 }
 #[cfg(feature = "serde")]
@@ -5455,9 +5455,9 @@ impl ::tl_runtime::Deserializable for ChatReactions {
 /// TL type [`ChatTheme`](https://core.telegram.org/type/ChatTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatTheme {
-    /// `chatTheme#c3dffc04 emoticon:string = ChatTheme;`: [`super::types::ChatTheme`].
+    /// `chatTheme#c3dffc04`: [`super::types::ChatTheme`].
     ChatTheme(super::types::ChatTheme),
-    /// `chatThemeUniqueGift#3458f9c8 gift:StarGift theme_settings:Vector<ThemeSettings> = ChatTheme;`: [`super::types::ChatThemeUniqueGift`].
+    /// `chatThemeUniqueGift#3458f9c8`: [`super::types::ChatThemeUniqueGift`].
     UniqueGift(super::types::ChatThemeUniqueGift),
 }
 #[cfg(feature = "serde")]
@@ -5523,7 +5523,7 @@ impl ::tl_runtime::Deserializable for ChatTheme {
 /// TL type [`Client_DH_Inner_Data`](https://core.telegram.org/type/Client_DH_Inner_Data), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientDhInnerData {
-    /// `client_DH_inner_data#6643b654 nonce:int128 server_nonce:int128 retry_id:long g_b:bytes = Client_DH_Inner_Data;`: [`super::types::ClientDhInnerData`].
+    /// `client_DH_inner_data#6643b654`: [`super::types::ClientDhInnerData`].
     ClientDhInnerData(super::types::ClientDhInnerData),
 }
 #[cfg(feature = "serde")]
@@ -5579,7 +5579,7 @@ impl ::tl_runtime::Deserializable for ClientDhInnerData {
 /// TL type [`CodeSettings`](https://core.telegram.org/type/CodeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CodeSettings {
-    /// `codeSettings#ad253d78 flags:# allow_flashcall:flags.0?true current_number:flags.1?true allow_app_hash:flags.4?true allow_missed_call:flags.5?true allow_firebase:flags.7?true unknown_number:flags.9?true logout_tokens:flags.6?Vector<bytes> token:flags.8?string app_sandbox:flags.8?Bool = CodeSettings;`: [`super::types::CodeSettings`].
+    /// `codeSettings#ad253d78`: [`super::types::CodeSettings`].
     CodeSettings(super::types::CodeSettings),
 }
 #[cfg(feature = "serde")]
@@ -5633,7 +5633,7 @@ impl ::tl_runtime::Deserializable for CodeSettings {
 /// TL type [`CommunityPeer`](https://core.telegram.org/type/CommunityPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommunityPeer {
-    /// `communityPeer#76141ebd flags:# can_view_history:flags.2?true visible:flags.0?Bool peer:Peer = CommunityPeer;`: [`super::types::CommunityPeer`].
+    /// `communityPeer#76141ebd`: [`super::types::CommunityPeer`].
     CommunityPeer(super::types::CommunityPeer),
 }
 #[cfg(feature = "serde")]
@@ -5687,7 +5687,7 @@ impl ::tl_runtime::Deserializable for CommunityPeer {
 /// TL type [`CommunityPeerRequest`](https://core.telegram.org/type/CommunityPeerRequest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommunityPeerRequest {
-    /// `communityPeerRequest#7beafa85 flags:# visible:flags.0?true peer:Peer requested_by:long date:int = CommunityPeerRequest;`: [`super::types::CommunityPeerRequest`].
+    /// `communityPeerRequest#7beafa85`: [`super::types::CommunityPeerRequest`].
     CommunityPeerRequest(super::types::CommunityPeerRequest),
 }
 #[cfg(feature = "serde")]
@@ -5743,7 +5743,7 @@ impl ::tl_runtime::Deserializable for CommunityPeerRequest {
 /// TL type [`Config`](https://core.telegram.org/type/Config), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Config {
-    /// `config#cc1a241e flags:# default_p2p_contacts:flags.3?true preload_featured_stickers:flags.4?true revoke_pm_inbox:flags.6?true blocked_mode:flags.8?true force_try_ipv6:flags.14?true date:int expires:int test_mode:Bool this_dc:int dc_options:Vector<DcOption> dc_txt_domain_name:string chat_size_max:int megagroup_size_max:int forwarded_count_max:int online_update_period_ms:int offline_blur_timeout_ms:int offline_idle_timeout_ms:int online_cloud_timeout_ms:int notify_cloud_delay_ms:int notify_default_delay_ms:int push_chat_period_ms:int push_chat_limit:int edit_time_limit:int revoke_time_limit:int revoke_pm_time_limit:int rating_e_decay:int stickers_recent_limit:int channels_read_media_period:int tmp_sessions:flags.0?int call_receive_timeout_ms:int call_ring_timeout_ms:int call_connect_timeout_ms:int call_packet_timeout_ms:int me_url_prefix:string autoupdate_url_prefix:flags.7?string gif_search_username:flags.9?string venue_search_username:flags.10?string img_search_username:flags.11?string static_maps_provider:flags.12?string caption_length_max:int message_length_max:int webfile_dc_id:int suggested_lang_code:flags.2?string lang_pack_version:flags.2?int base_lang_pack_version:flags.2?int reactions_default:flags.15?Reaction autologin_token:flags.16?string = Config;`: [`super::types::Config`].
+    /// `config#cc1a241e`: [`super::types::Config`].
     Config(super::types::Config),
 }
 #[cfg(feature = "serde")]
@@ -5799,7 +5799,7 @@ impl ::tl_runtime::Deserializable for Config {
 /// TL type [`ConnectedBot`](https://core.telegram.org/type/ConnectedBot), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnectedBot {
-    /// `connectedBot#033ed001 flags:# bot_id:long recipients:BusinessBotRecipients rights:BusinessBotRights device:flags.0?string date:flags.1?int location:flags.2?string = ConnectedBot;`: [`super::types::ConnectedBot`].
+    /// `connectedBot#033ed001`: [`super::types::ConnectedBot`].
     ConnectedBot(super::types::ConnectedBot),
 }
 #[cfg(feature = "serde")]
@@ -5855,7 +5855,7 @@ impl ::tl_runtime::Deserializable for ConnectedBot {
 /// TL type [`ConnectedBotStarRef`](https://core.telegram.org/type/ConnectedBotStarRef), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConnectedBotStarRef {
-    /// `connectedBotStarRef#19a13f71 flags:# revoked:flags.1?true url:string date:int bot_id:long commission_permille:int duration_months:flags.0?int participants:long revenue:long = ConnectedBotStarRef;`: [`super::types::ConnectedBotStarRef`].
+    /// `connectedBotStarRef#19a13f71`: [`super::types::ConnectedBotStarRef`].
     ConnectedBotStarRef(super::types::ConnectedBotStarRef),
 }
 #[cfg(feature = "serde")]
@@ -5911,7 +5911,7 @@ impl ::tl_runtime::Deserializable for ConnectedBotStarRef {
 /// TL type [`Contact`](https://core.telegram.org/type/Contact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Contact {
-    /// `contact#145ade0b user_id:long mutual:Bool = Contact;`: [`super::types::Contact`].
+    /// `contact#145ade0b`: [`super::types::Contact`].
     Contact(super::types::Contact),
 }
 #[cfg(feature = "serde")]
@@ -5967,7 +5967,7 @@ impl ::tl_runtime::Deserializable for Contact {
 /// TL type [`ContactBirthday`](https://core.telegram.org/type/ContactBirthday), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContactBirthday {
-    /// `contactBirthday#1d998733 contact_id:long birthday:Birthday = ContactBirthday;`: [`super::types::ContactBirthday`].
+    /// `contactBirthday#1d998733`: [`super::types::ContactBirthday`].
     ContactBirthday(super::types::ContactBirthday),
 }
 #[cfg(feature = "serde")]
@@ -6023,7 +6023,7 @@ impl ::tl_runtime::Deserializable for ContactBirthday {
 /// TL type [`ContactStatus`](https://core.telegram.org/type/ContactStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContactStatus {
-    /// `contactStatus#16d9703b user_id:long status:UserStatus = ContactStatus;`: [`super::types::ContactStatus`].
+    /// `contactStatus#16d9703b`: [`super::types::ContactStatus`].
     ContactStatus(super::types::ContactStatus),
 }
 #[cfg(feature = "serde")]
@@ -6077,7 +6077,7 @@ impl ::tl_runtime::Deserializable for ContactStatus {
 /// TL type [`CurrencyRate`](https://core.telegram.org/type/CurrencyRate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CurrencyRate {
-    /// `currencyRate#30d9743c currency:string rate:double = CurrencyRate;`: [`super::types::CurrencyRate`].
+    /// `currencyRate#30d9743c`: [`super::types::CurrencyRate`].
     CurrencyRate(super::types::CurrencyRate),
 }
 #[cfg(feature = "serde")]
@@ -6133,7 +6133,7 @@ impl ::tl_runtime::Deserializable for CurrencyRate {
 /// TL type [`DataJSON`](https://core.telegram.org/type/DataJSON), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataJson {
-    /// `dataJSON#7d748d04 data:string = DataJSON;`: [`super::types::DataJson`].
+    /// `dataJSON#7d748d04`: [`super::types::DataJson`].
     DataJson(super::types::DataJson),
 }
 #[cfg(feature = "serde")]
@@ -6189,7 +6189,7 @@ impl ::tl_runtime::Deserializable for DataJson {
 /// TL type [`DcOption`](https://core.telegram.org/type/DcOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DcOption {
-    /// `dcOption#18b7a10d flags:# ipv6:flags.0?true media_only:flags.1?true tcpo_only:flags.2?true cdn:flags.3?true static:flags.4?true this_port_only:flags.5?true id:int ip_address:string port:int secret:flags.10?bytes = DcOption;`: [`super::types::DcOption`].
+    /// `dcOption#18b7a10d`: [`super::types::DcOption`].
     DcOption(super::types::DcOption),
 }
 #[cfg(feature = "serde")]
@@ -6245,7 +6245,7 @@ impl ::tl_runtime::Deserializable for DcOption {
 /// TL type [`DefaultHistoryTTL`](https://core.telegram.org/type/DefaultHistoryTTL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefaultHistoryTtl {
-    /// `defaultHistoryTTL#43b46b20 period:int = DefaultHistoryTTL;`: [`super::types::DefaultHistoryTtl`].
+    /// `defaultHistoryTTL#43b46b20`: [`super::types::DefaultHistoryTtl`].
     DefaultHistoryTtl(super::types::DefaultHistoryTtl),
 }
 #[cfg(feature = "serde")]
@@ -6299,11 +6299,11 @@ impl ::tl_runtime::Deserializable for DefaultHistoryTtl {
 /// TL type [`DestroyAuthKeyRes`](https://core.telegram.org/type/DestroyAuthKeyRes), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DestroyAuthKeyRes {
-    /// `destroy_auth_key_ok#f660e1d4 = DestroyAuthKeyRes;`: [`super::types::DestroyAuthKeyOk`].
+    /// `destroy_auth_key_ok#f660e1d4`: [`super::types::DestroyAuthKeyOk`].
     DestroyAuthKeyOk(super::types::DestroyAuthKeyOk),
-    /// `destroy_auth_key_none#0a9f2259 = DestroyAuthKeyRes;`: [`super::types::DestroyAuthKeyNone`].
+    /// `destroy_auth_key_none#0a9f2259`: [`super::types::DestroyAuthKeyNone`].
     DestroyAuthKeyNone(super::types::DestroyAuthKeyNone),
-    /// `destroy_auth_key_fail#ea109b13 = DestroyAuthKeyRes;`: [`super::types::DestroyAuthKeyFail`].
+    /// `destroy_auth_key_fail#ea109b13`: [`super::types::DestroyAuthKeyFail`].
     DestroyAuthKeyFail(super::types::DestroyAuthKeyFail),
 }
 #[cfg(feature = "serde")]
@@ -6381,9 +6381,9 @@ impl ::tl_runtime::Deserializable for DestroyAuthKeyRes {
 /// TL type [`DestroySessionRes`](https://core.telegram.org/type/DestroySessionRes), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DestroySessionRes {
-    /// `destroy_session_ok#e22045fc session_id:long = DestroySessionRes;`: [`super::types::DestroySessionOk`].
+    /// `destroy_session_ok#e22045fc`: [`super::types::DestroySessionOk`].
     DestroySessionOk(super::types::DestroySessionOk),
-    /// `destroy_session_none#62d350c9 session_id:long = DestroySessionRes;`: [`super::types::DestroySessionNone`].
+    /// `destroy_session_none#62d350c9`: [`super::types::DestroySessionNone`].
     DestroySessionNone(super::types::DestroySessionNone),
 }
 #[cfg(feature = "serde")]
@@ -6451,11 +6451,11 @@ impl ::tl_runtime::Deserializable for DestroySessionRes {
 /// TL type [`Dialog`](https://core.telegram.org/type/Dialog), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// `dialog#fc89f7f3 flags:# pinned:flags.2?true unread_mark:flags.3?true view_forum_as_messages:flags.6?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int unread_reactions_count:int unread_poll_votes_count:int notify_settings:PeerNotifySettings pts:flags.0?int draft:flags.1?DraftMessage folder_id:flags.4?int ttl_period:flags.5?int = Dialog;`: [`super::types::Dialog`].
+    /// `dialog#fc89f7f3`: [`super::types::Dialog`].
     Dialog(super::types::Dialog),
-    /// `dialogFolder#71bd134c flags:# pinned:flags.2?true folder:Folder peer:Peer top_message:int unread_muted_peers_count:int unread_unmuted_peers_count:int unread_muted_messages_count:int unread_unmuted_messages_count:int = Dialog;`: [`super::types::DialogFolder`].
+    /// `dialogFolder#71bd134c`: [`super::types::DialogFolder`].
     Folder(super::types::DialogFolder),
-    /// `dialogCommunity#f78a0973 flags:# pinned:flags.2?true community_id:long notify_settings:PeerNotifySettings = Dialog;`: [`super::types::DialogCommunity`].
+    /// `dialogCommunity#f78a0973`: [`super::types::DialogCommunity`].
     Community(super::types::DialogCommunity),
 }
 #[cfg(feature = "serde")]
@@ -6535,11 +6535,11 @@ impl ::tl_runtime::Deserializable for Dialog {
 /// TL type [`DialogFilter`](https://core.telegram.org/type/DialogFilter), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DialogFilter {
-    /// `dialogFilter#aa472651 flags:# contacts:flags.0?true non_contacts:flags.1?true groups:flags.2?true broadcasts:flags.3?true bots:flags.4?true exclude_muted:flags.11?true exclude_read:flags.12?true exclude_archived:flags.13?true title_noanimate:flags.28?true id:int title:TextWithEntities emoticon:flags.25?string color:flags.27?int pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> exclude_peers:Vector<InputPeer> = DialogFilter;`: [`super::types::DialogFilter`].
+    /// `dialogFilter#aa472651`: [`super::types::DialogFilter`].
     DialogFilter(super::types::DialogFilter),
-    /// `dialogFilterDefault#363293ae = DialogFilter;`: [`super::types::DialogFilterDefault`].
+    /// `dialogFilterDefault#363293ae`: [`super::types::DialogFilterDefault`].
     Default(super::types::DialogFilterDefault),
-    /// `dialogFilterChatlist#96537bd7 flags:# has_my_invites:flags.26?true title_noanimate:flags.28?true id:int title:TextWithEntities emoticon:flags.25?string color:flags.27?int pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> = DialogFilter;`: [`super::types::DialogFilterChatlist`].
+    /// `dialogFilterChatlist#96537bd7`: [`super::types::DialogFilterChatlist`].
     Chatlist(super::types::DialogFilterChatlist),
 }
 #[cfg(feature = "serde")]
@@ -6619,7 +6619,7 @@ impl ::tl_runtime::Deserializable for DialogFilter {
 /// TL type [`DialogFilterSuggested`](https://core.telegram.org/type/DialogFilterSuggested), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DialogFilterSuggested {
-    /// `dialogFilterSuggested#77744d4a filter:DialogFilter description:string = DialogFilterSuggested;`: [`super::types::DialogFilterSuggested`].
+    /// `dialogFilterSuggested#77744d4a`: [`super::types::DialogFilterSuggested`].
     DialogFilterSuggested(super::types::DialogFilterSuggested),
 }
 #[cfg(feature = "serde")]
@@ -6675,11 +6675,11 @@ impl ::tl_runtime::Deserializable for DialogFilterSuggested {
 /// TL type [`DialogPeer`](https://core.telegram.org/type/DialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DialogPeer {
-    /// `dialogPeer#e56dbf05 peer:Peer = DialogPeer;`: [`super::types::DialogPeer`].
+    /// `dialogPeer#e56dbf05`: [`super::types::DialogPeer`].
     DialogPeer(super::types::DialogPeer),
-    /// `dialogPeerFolder#514519e2 folder_id:int = DialogPeer;`: [`super::types::DialogPeerFolder`].
+    /// `dialogPeerFolder#514519e2`: [`super::types::DialogPeerFolder`].
     Folder(super::types::DialogPeerFolder),
-    /// `dialogPeerCommunity#2f65c8e4 community_id:long = DialogPeer;`: [`super::types::DialogPeerCommunity`].
+    /// `dialogPeerCommunity#2f65c8e4`: [`super::types::DialogPeerCommunity`].
     Community(super::types::DialogPeerCommunity),
 }
 #[cfg(feature = "serde")]
@@ -6759,7 +6759,7 @@ impl ::tl_runtime::Deserializable for DialogPeer {
 /// TL type [`DisallowedGiftsSettings`](https://core.telegram.org/type/DisallowedGiftsSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DisallowedGiftsSettings {
-    /// `disallowedGiftsSettings#71f276c4 flags:# disallow_unlimited_stargifts:flags.0?true disallow_limited_stargifts:flags.1?true disallow_unique_stargifts:flags.2?true disallow_premium_gifts:flags.3?true disallow_stargifts_from_channels:flags.4?true = DisallowedGiftsSettings;`: [`super::types::DisallowedGiftsSettings`].
+    /// `disallowedGiftsSettings#71f276c4`: [`super::types::DisallowedGiftsSettings`].
     DisallowedGiftsSettings(super::types::DisallowedGiftsSettings),
 }
 #[cfg(feature = "serde")]
@@ -6815,9 +6815,9 @@ impl ::tl_runtime::Deserializable for DisallowedGiftsSettings {
 /// TL type [`Document`](https://core.telegram.org/type/Document), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Document {
-    /// `documentEmpty#36f8c871 id:long = Document;`: [`super::types::DocumentEmpty`].
+    /// `documentEmpty#36f8c871`: [`super::types::DocumentEmpty`].
     Empty(super::types::DocumentEmpty),
-    /// `document#8fd4c4d8 flags:# id:long access_hash:long file_reference:bytes date:int mime_type:string size:long thumbs:flags.0?Vector<PhotoSize> video_thumbs:flags.1?Vector<VideoSize> dc_id:int attributes:Vector<DocumentAttribute> = Document;`: [`super::types::Document`].
+    /// `document#8fd4c4d8`: [`super::types::Document`].
     Document(super::types::Document),
 }
 #[cfg(feature = "serde")]
@@ -6887,21 +6887,21 @@ impl ::tl_runtime::Deserializable for Document {
 /// TL type [`DocumentAttribute`](https://core.telegram.org/type/DocumentAttribute), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DocumentAttribute {
-    /// `documentAttributeImageSize#6c37c15c w:int h:int = DocumentAttribute;`: [`super::types::DocumentAttributeImageSize`].
+    /// `documentAttributeImageSize#6c37c15c`: [`super::types::DocumentAttributeImageSize`].
     ImageSize(super::types::DocumentAttributeImageSize),
-    /// `documentAttributeAnimated#11b58939 = DocumentAttribute;`: [`super::types::DocumentAttributeAnimated`].
+    /// `documentAttributeAnimated#11b58939`: [`super::types::DocumentAttributeAnimated`].
     Animated(super::types::DocumentAttributeAnimated),
-    /// `documentAttributeSticker#6319d612 flags:# mask:flags.1?true alt:string stickerset:InputStickerSet mask_coords:flags.0?MaskCoords = DocumentAttribute;`: [`super::types::DocumentAttributeSticker`].
+    /// `documentAttributeSticker#6319d612`: [`super::types::DocumentAttributeSticker`].
     Sticker(super::types::DocumentAttributeSticker),
-    /// `documentAttributeVideo#43c57c48 flags:# round_message:flags.0?true supports_streaming:flags.1?true nosound:flags.3?true duration:double w:int h:int preload_prefix_size:flags.2?int video_start_ts:flags.4?double video_codec:flags.5?string = DocumentAttribute;`: [`super::types::DocumentAttributeVideo`].
+    /// `documentAttributeVideo#43c57c48`: [`super::types::DocumentAttributeVideo`].
     Video(super::types::DocumentAttributeVideo),
-    /// `documentAttributeAudio#9852f9c6 flags:# voice:flags.10?true duration:int title:flags.0?string performer:flags.1?string waveform:flags.2?bytes = DocumentAttribute;`: [`super::types::DocumentAttributeAudio`].
+    /// `documentAttributeAudio#9852f9c6`: [`super::types::DocumentAttributeAudio`].
     Audio(super::types::DocumentAttributeAudio),
-    /// `documentAttributeFilename#15590068 file_name:string = DocumentAttribute;`: [`super::types::DocumentAttributeFilename`].
+    /// `documentAttributeFilename#15590068`: [`super::types::DocumentAttributeFilename`].
     Filename(super::types::DocumentAttributeFilename),
-    /// `documentAttributeHasStickers#9801d2f7 = DocumentAttribute;`: [`super::types::DocumentAttributeHasStickers`].
+    /// `documentAttributeHasStickers#9801d2f7`: [`super::types::DocumentAttributeHasStickers`].
     HasStickers(super::types::DocumentAttributeHasStickers),
-    /// `documentAttributeCustomEmoji#fd149899 flags:# free:flags.0?true text_color:flags.1?true alt:string stickerset:InputStickerSet = DocumentAttribute;`: [`super::types::DocumentAttributeCustomEmoji`].
+    /// `documentAttributeCustomEmoji#fd149899`: [`super::types::DocumentAttributeCustomEmoji`].
     CustomEmoji(super::types::DocumentAttributeCustomEmoji),
 }
 #[cfg(feature = "serde")]
@@ -7041,9 +7041,9 @@ impl ::tl_runtime::Deserializable for DocumentAttribute {
 /// TL type [`DraftMessage`](https://core.telegram.org/type/DraftMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftMessage {
-    /// `draftMessageEmpty#1b0c841a flags:# date:flags.0?int = DraftMessage;`: [`super::types::DraftMessageEmpty`].
+    /// `draftMessageEmpty#1b0c841a`: [`super::types::DraftMessageEmpty`].
     Empty(super::types::DraftMessageEmpty),
-    /// `draftMessage#60fe3294 flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia date:int effect:flags.7?long suggested_post:flags.8?SuggestedPost rich_message:flags.9?RichMessage = DraftMessage;`: [`super::types::DraftMessage`].
+    /// `draftMessage#60fe3294`: [`super::types::DraftMessage`].
     DraftMessage(super::types::DraftMessage),
 }
 #[cfg(feature = "serde")]
@@ -7111,11 +7111,11 @@ impl ::tl_runtime::Deserializable for DraftMessage {
 /// TL type [`EmailVerification`](https://core.telegram.org/type/EmailVerification), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmailVerification {
-    /// `emailVerificationCode#922e55a9 code:string = EmailVerification;`: [`super::types::EmailVerificationCode`].
+    /// `emailVerificationCode#922e55a9`: [`super::types::EmailVerificationCode`].
     Code(super::types::EmailVerificationCode),
-    /// `emailVerificationGoogle#db909ec2 token:string = EmailVerification;`: [`super::types::EmailVerificationGoogle`].
+    /// `emailVerificationGoogle#db909ec2`: [`super::types::EmailVerificationGoogle`].
     Google(super::types::EmailVerificationGoogle),
-    /// `emailVerificationApple#96d074fd token:string = EmailVerification;`: [`super::types::EmailVerificationApple`].
+    /// `emailVerificationApple#96d074fd`: [`super::types::EmailVerificationApple`].
     Apple(super::types::EmailVerificationApple),
 }
 #[cfg(feature = "serde")]
@@ -7195,11 +7195,11 @@ impl ::tl_runtime::Deserializable for EmailVerification {
 /// TL type [`EmailVerifyPurpose`](https://core.telegram.org/type/EmailVerifyPurpose), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmailVerifyPurpose {
-    /// `emailVerifyPurposeLoginSetup#4345be73 phone_number:string phone_code_hash:string = EmailVerifyPurpose;`: [`super::types::EmailVerifyPurposeLoginSetup`].
+    /// `emailVerifyPurposeLoginSetup#4345be73`: [`super::types::EmailVerifyPurposeLoginSetup`].
     LoginSetup(super::types::EmailVerifyPurposeLoginSetup),
-    /// `emailVerifyPurposeLoginChange#527d22eb = EmailVerifyPurpose;`: [`super::types::EmailVerifyPurposeLoginChange`].
+    /// `emailVerifyPurposeLoginChange#527d22eb`: [`super::types::EmailVerifyPurposeLoginChange`].
     LoginChange(super::types::EmailVerifyPurposeLoginChange),
-    /// `emailVerifyPurposePassport#bbf51685 = EmailVerifyPurpose;`: [`super::types::EmailVerifyPurposePassport`].
+    /// `emailVerifyPurposePassport#bbf51685`: [`super::types::EmailVerifyPurposePassport`].
     Passport(super::types::EmailVerifyPurposePassport),
 }
 #[cfg(feature = "serde")]
@@ -7279,11 +7279,11 @@ impl ::tl_runtime::Deserializable for EmailVerifyPurpose {
 /// TL type [`EmojiGroup`](https://core.telegram.org/type/EmojiGroup), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiGroup {
-    /// `emojiGroup#7a9abda9 title:string icon_emoji_id:long emoticons:Vector<string> = EmojiGroup;`: [`super::types::EmojiGroup`].
+    /// `emojiGroup#7a9abda9`: [`super::types::EmojiGroup`].
     EmojiGroup(super::types::EmojiGroup),
-    /// `emojiGroupGreeting#80d26cc7 title:string icon_emoji_id:long emoticons:Vector<string> = EmojiGroup;`: [`super::types::EmojiGroupGreeting`].
+    /// `emojiGroupGreeting#80d26cc7`: [`super::types::EmojiGroupGreeting`].
     Greeting(super::types::EmojiGroupGreeting),
-    /// `emojiGroupPremium#093bcf34 title:string icon_emoji_id:long = EmojiGroup;`: [`super::types::EmojiGroupPremium`].
+    /// `emojiGroupPremium#093bcf34`: [`super::types::EmojiGroupPremium`].
     Premium(super::types::EmojiGroupPremium),
 }
 #[cfg(feature = "serde")]
@@ -7363,9 +7363,9 @@ impl ::tl_runtime::Deserializable for EmojiGroup {
 /// TL type [`EmojiKeyword`](https://core.telegram.org/type/EmojiKeyword), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiKeyword {
-    /// `emojiKeyword#d5b3b9f9 keyword:string emoticons:Vector<string> = EmojiKeyword;`: [`super::types::EmojiKeyword`].
+    /// `emojiKeyword#d5b3b9f9`: [`super::types::EmojiKeyword`].
     EmojiKeyword(super::types::EmojiKeyword),
-    /// `emojiKeywordDeleted#236df622 keyword:string emoticons:Vector<string> = EmojiKeyword;`: [`super::types::EmojiKeywordDeleted`].
+    /// `emojiKeywordDeleted#236df622`: [`super::types::EmojiKeywordDeleted`].
     Deleted(super::types::EmojiKeywordDeleted),
 }
 #[cfg(feature = "serde")]
@@ -7433,7 +7433,7 @@ impl ::tl_runtime::Deserializable for EmojiKeyword {
 /// TL type [`EmojiKeywordsDifference`](https://core.telegram.org/type/EmojiKeywordsDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiKeywordsDifference {
-    /// `emojiKeywordsDifference#5cc761bd lang_code:string from_version:int version:int keywords:Vector<EmojiKeyword> = EmojiKeywordsDifference;`: [`super::types::EmojiKeywordsDifference`].
+    /// `emojiKeywordsDifference#5cc761bd`: [`super::types::EmojiKeywordsDifference`].
     EmojiKeywordsDifference(super::types::EmojiKeywordsDifference),
 }
 #[cfg(feature = "serde")]
@@ -7489,7 +7489,7 @@ impl ::tl_runtime::Deserializable for EmojiKeywordsDifference {
 /// TL type [`EmojiLanguage`](https://core.telegram.org/type/EmojiLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiLanguage {
-    /// `emojiLanguage#b3fb5361 lang_code:string = EmojiLanguage;`: [`super::types::EmojiLanguage`].
+    /// `emojiLanguage#b3fb5361`: [`super::types::EmojiLanguage`].
     EmojiLanguage(super::types::EmojiLanguage),
 }
 #[cfg(feature = "serde")]
@@ -7545,9 +7545,9 @@ impl ::tl_runtime::Deserializable for EmojiLanguage {
 /// TL type [`EmojiList`](https://core.telegram.org/type/EmojiList), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiList {
-    /// `emojiListNotModified#481eadfa = EmojiList;`: [`super::types::EmojiListNotModified`].
+    /// `emojiListNotModified#481eadfa`: [`super::types::EmojiListNotModified`].
     NotModified(super::types::EmojiListNotModified),
-    /// `emojiList#7a1e11d1 hash:long document_id:Vector<long> = EmojiList;`: [`super::types::EmojiList`].
+    /// `emojiList#7a1e11d1`: [`super::types::EmojiList`].
     EmojiList(super::types::EmojiList),
 }
 #[cfg(feature = "serde")]
@@ -7615,13 +7615,13 @@ impl ::tl_runtime::Deserializable for EmojiList {
 /// TL type [`EmojiStatus`](https://core.telegram.org/type/EmojiStatus), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiStatus {
-    /// `emojiStatusEmpty#2de11aae = EmojiStatus;`: [`super::types::EmojiStatusEmpty`].
+    /// `emojiStatusEmpty#2de11aae`: [`super::types::EmojiStatusEmpty`].
     Empty(super::types::EmojiStatusEmpty),
-    /// `emojiStatus#e7ff068a flags:# document_id:long until:flags.0?int = EmojiStatus;`: [`super::types::EmojiStatus`].
+    /// `emojiStatus#e7ff068a`: [`super::types::EmojiStatus`].
     EmojiStatus(super::types::EmojiStatus),
-    /// `emojiStatusCollectible#7184603b flags:# collectible_id:long document_id:long title:string slug:string pattern_document_id:long center_color:int edge_color:int pattern_color:int text_color:int until:flags.0?int = EmojiStatus;`: [`super::types::EmojiStatusCollectible`].
+    /// `emojiStatusCollectible#7184603b`: [`super::types::EmojiStatusCollectible`].
     Collectible(super::types::EmojiStatusCollectible),
-    /// `inputEmojiStatusCollectible#07141dbf flags:# collectible_id:long until:flags.0?int = EmojiStatus;`: [`super::types::InputEmojiStatusCollectible`].
+    /// `inputEmojiStatusCollectible#07141dbf`: [`super::types::InputEmojiStatusCollectible`].
     InputEmojiStatusCollectible(super::types::InputEmojiStatusCollectible),
 }
 #[cfg(feature = "serde")]
@@ -7713,7 +7713,7 @@ impl ::tl_runtime::Deserializable for EmojiStatus {
 /// TL type [`EmojiURL`](https://core.telegram.org/type/EmojiURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiUrl {
-    /// `emojiURL#a575739d url:string = EmojiURL;`: [`super::types::EmojiUrl`].
+    /// `emojiURL#a575739d`: [`super::types::EmojiUrl`].
     EmojiUrl(super::types::EmojiUrl),
 }
 #[cfg(feature = "serde")]
@@ -7769,15 +7769,15 @@ impl ::tl_runtime::Deserializable for EmojiUrl {
 /// TL type [`EncryptedChat`](https://core.telegram.org/type/EncryptedChat), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EncryptedChat {
-    /// `encryptedChatEmpty#ab7ec0a0 id:int = EncryptedChat;`: [`super::types::EncryptedChatEmpty`].
+    /// `encryptedChatEmpty#ab7ec0a0`: [`super::types::EncryptedChatEmpty`].
     Empty(super::types::EncryptedChatEmpty),
-    /// `encryptedChatWaiting#66b25953 id:int access_hash:long date:int admin_id:long participant_id:long = EncryptedChat;`: [`super::types::EncryptedChatWaiting`].
+    /// `encryptedChatWaiting#66b25953`: [`super::types::EncryptedChatWaiting`].
     Waiting(super::types::EncryptedChatWaiting),
-    /// `encryptedChatRequested#48f1d94c flags:# folder_id:flags.0?int id:int access_hash:long date:int admin_id:long participant_id:long g_a:bytes = EncryptedChat;`: [`super::types::EncryptedChatRequested`].
+    /// `encryptedChatRequested#48f1d94c`: [`super::types::EncryptedChatRequested`].
     Requested(super::types::EncryptedChatRequested),
-    /// `encryptedChat#61f0d4c7 id:int access_hash:long date:int admin_id:long participant_id:long g_a_or_b:bytes key_fingerprint:long = EncryptedChat;`: [`super::types::EncryptedChat`].
+    /// `encryptedChat#61f0d4c7`: [`super::types::EncryptedChat`].
     EncryptedChat(super::types::EncryptedChat),
-    /// `encryptedChatDiscarded#1e1c7c45 flags:# history_deleted:flags.0?true id:int = EncryptedChat;`: [`super::types::EncryptedChatDiscarded`].
+    /// `encryptedChatDiscarded#1e1c7c45`: [`super::types::EncryptedChatDiscarded`].
     Discarded(super::types::EncryptedChatDiscarded),
 }
 #[cfg(feature = "serde")]
@@ -7881,9 +7881,9 @@ impl ::tl_runtime::Deserializable for EncryptedChat {
 /// TL type [`EncryptedFile`](https://core.telegram.org/type/EncryptedFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EncryptedFile {
-    /// `encryptedFileEmpty#c21f497e = EncryptedFile;`: [`super::types::EncryptedFileEmpty`].
+    /// `encryptedFileEmpty#c21f497e`: [`super::types::EncryptedFileEmpty`].
     Empty(super::types::EncryptedFileEmpty),
-    /// `encryptedFile#a8008cd8 id:long access_hash:long size:long dc_id:int key_fingerprint:int = EncryptedFile;`: [`super::types::EncryptedFile`].
+    /// `encryptedFile#a8008cd8`: [`super::types::EncryptedFile`].
     EncryptedFile(super::types::EncryptedFile),
 }
 #[cfg(feature = "serde")]
@@ -7951,9 +7951,9 @@ impl ::tl_runtime::Deserializable for EncryptedFile {
 /// TL type [`EncryptedMessage`](https://core.telegram.org/type/EncryptedMessage), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EncryptedMessage {
-    /// `encryptedMessage#ed18c118 random_id:long chat_id:int date:int bytes:bytes file:EncryptedFile = EncryptedMessage;`: [`super::types::EncryptedMessage`].
+    /// `encryptedMessage#ed18c118`: [`super::types::EncryptedMessage`].
     EncryptedMessage(super::types::EncryptedMessage),
-    /// `encryptedMessageService#23734b06 random_id:long chat_id:int date:int bytes:bytes = EncryptedMessage;`: [`super::types::EncryptedMessageService`].
+    /// `encryptedMessageService#23734b06`: [`super::types::EncryptedMessageService`].
     Service(super::types::EncryptedMessageService),
 }
 #[cfg(feature = "serde")]
@@ -8019,7 +8019,7 @@ impl ::tl_runtime::Deserializable for EncryptedMessage {
 /// TL type [`EphemeralMessage`](https://core.telegram.org/type/EphemeralMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EphemeralMessage {
-    /// `ephemeralMessage#dd27bee9 flags:# out:flags.0?true welcome_template:flags.5?true invert_media:flags.7?true noforwards:flags.12?true id:int from_id:Peer peer_id:flags.9?Peer receiver_id:long top_msg_id:flags.1?int date:int message:string entities:flags.2?Vector<MessageEntity> media:flags.3?MessageMedia reply_markup:flags.4?ReplyMarkup reply_to:flags.6?MessageReplyHeader rich_message:flags.8?RichMessage chat_instance:flags.10?long anchor_msg_id:flags.11?int = EphemeralMessage;`: [`super::types::EphemeralMessage`].
+    /// `ephemeralMessage#dd27bee9`: [`super::types::EphemeralMessage`].
     EphemeralMessage(super::types::EphemeralMessage),
 }
 #[cfg(feature = "serde")]
@@ -8075,7 +8075,7 @@ impl ::tl_runtime::Deserializable for EphemeralMessage {
 /// TL type [`Error`](https://core.telegram.org/type/Error), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
-    /// `error#c4b9f9bb code:int text:string = Error;`: [`super::types::Error`].
+    /// `error#c4b9f9bb`: [`super::types::Error`].
     Error(super::types::Error),
 }
 #[cfg(feature = "serde")]
@@ -8131,9 +8131,9 @@ impl ::tl_runtime::Deserializable for Error {
 /// TL type [`ExportedChatInvite`](https://core.telegram.org/type/ExportedChatInvite), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportedChatInvite {
-    /// `chatInviteExported#a22cbd96 flags:# revoked:flags.0?true permanent:flags.5?true request_needed:flags.6?true link:string admin_id:long date:int start_date:flags.4?int expire_date:flags.1?int usage_limit:flags.2?int usage:flags.3?int requested:flags.7?int subscription_expired:flags.10?int title:flags.8?string subscription_pricing:flags.9?StarsSubscriptionPricing = ExportedChatInvite;`: [`super::types::ChatInviteExported`].
+    /// `chatInviteExported#a22cbd96`: [`super::types::ChatInviteExported`].
     ChatInviteExported(super::types::ChatInviteExported),
-    /// `chatInvitePublicJoinRequests#ed107ab7 = ExportedChatInvite;`: [`super::types::ChatInvitePublicJoinRequests`].
+    /// `chatInvitePublicJoinRequests#ed107ab7`: [`super::types::ChatInvitePublicJoinRequests`].
     ChatInvitePublicJoinRequests(super::types::ChatInvitePublicJoinRequests),
 }
 #[cfg(feature = "serde")]
@@ -8201,7 +8201,7 @@ impl ::tl_runtime::Deserializable for ExportedChatInvite {
 /// TL type [`ExportedChatlistInvite`](https://core.telegram.org/type/ExportedChatlistInvite), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportedChatlistInvite {
-    /// `exportedChatlistInvite#0c5181ac flags:# title:string url:string peers:Vector<Peer> = ExportedChatlistInvite;`: [`super::types::ExportedChatlistInvite`].
+    /// `exportedChatlistInvite#0c5181ac`: [`super::types::ExportedChatlistInvite`].
     ExportedChatlistInvite(super::types::ExportedChatlistInvite),
 }
 #[cfg(feature = "serde")]
@@ -8257,7 +8257,7 @@ impl ::tl_runtime::Deserializable for ExportedChatlistInvite {
 /// TL type [`ExportedContactToken`](https://core.telegram.org/type/ExportedContactToken), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportedContactToken {
-    /// `exportedContactToken#41bf109b url:string expires:int = ExportedContactToken;`: [`super::types::ExportedContactToken`].
+    /// `exportedContactToken#41bf109b`: [`super::types::ExportedContactToken`].
     ExportedContactToken(super::types::ExportedContactToken),
 }
 #[cfg(feature = "serde")]
@@ -8313,7 +8313,7 @@ impl ::tl_runtime::Deserializable for ExportedContactToken {
 /// TL type [`ExportedMessageLink`](https://core.telegram.org/type/ExportedMessageLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportedMessageLink {
-    /// `exportedMessageLink#5dab1af4 link:string html:string = ExportedMessageLink;`: [`super::types::ExportedMessageLink`].
+    /// `exportedMessageLink#5dab1af4`: [`super::types::ExportedMessageLink`].
     ExportedMessageLink(super::types::ExportedMessageLink),
 }
 #[cfg(feature = "serde")]
@@ -8369,7 +8369,7 @@ impl ::tl_runtime::Deserializable for ExportedMessageLink {
 /// TL type [`ExportedStoryLink`](https://core.telegram.org/type/ExportedStoryLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportedStoryLink {
-    /// `exportedStoryLink#3fc9053b link:string = ExportedStoryLink;`: [`super::types::ExportedStoryLink`].
+    /// `exportedStoryLink#3fc9053b`: [`super::types::ExportedStoryLink`].
     ExportedStoryLink(super::types::ExportedStoryLink),
 }
 #[cfg(feature = "serde")]
@@ -8425,7 +8425,7 @@ impl ::tl_runtime::Deserializable for ExportedStoryLink {
 /// TL type [`FactCheck`](https://core.telegram.org/type/FactCheck), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactCheck {
-    /// `factCheck#b89bfccf flags:# need_check:flags.0?true country:flags.1?string text:flags.1?TextWithEntities hash:long = FactCheck;`: [`super::types::FactCheck`].
+    /// `factCheck#b89bfccf`: [`super::types::FactCheck`].
     FactCheck(super::types::FactCheck),
 }
 #[cfg(feature = "serde")]
@@ -8481,7 +8481,7 @@ impl ::tl_runtime::Deserializable for FactCheck {
 /// TL type [`FileHash`](https://core.telegram.org/type/FileHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileHash {
-    /// `fileHash#f39b035c offset:long limit:int hash:bytes = FileHash;`: [`super::types::FileHash`].
+    /// `fileHash#f39b035c`: [`super::types::FileHash`].
     FileHash(super::types::FileHash),
 }
 #[cfg(feature = "serde")]
@@ -8537,7 +8537,7 @@ impl ::tl_runtime::Deserializable for FileHash {
 /// TL type [`Folder`](https://core.telegram.org/type/Folder), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Folder {
-    /// `folder#ff544e65 flags:# autofill_new_broadcasts:flags.0?true autofill_public_groups:flags.1?true autofill_new_correspondents:flags.2?true id:int title:string photo:flags.3?ChatPhoto = Folder;`: [`super::types::Folder`].
+    /// `folder#ff544e65`: [`super::types::Folder`].
     Folder(super::types::Folder),
 }
 #[cfg(feature = "serde")]
@@ -8593,7 +8593,7 @@ impl ::tl_runtime::Deserializable for Folder {
 /// TL type [`FolderPeer`](https://core.telegram.org/type/FolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FolderPeer {
-    /// `folderPeer#e9baa668 peer:Peer folder_id:int = FolderPeer;`: [`super::types::FolderPeer`].
+    /// `folderPeer#e9baa668`: [`super::types::FolderPeer`].
     FolderPeer(super::types::FolderPeer),
 }
 #[cfg(feature = "serde")]
@@ -8649,9 +8649,9 @@ impl ::tl_runtime::Deserializable for FolderPeer {
 /// TL type [`ForumTopic`](https://core.telegram.org/type/ForumTopic), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ForumTopic {
-    /// `forumTopicDeleted#023f109b id:int = ForumTopic;`: [`super::types::ForumTopicDeleted`].
+    /// `forumTopicDeleted#023f109b`: [`super::types::ForumTopicDeleted`].
     Deleted(super::types::ForumTopicDeleted),
-    /// `forumTopic#fcdad815 flags:# my:flags.1?true closed:flags.2?true pinned:flags.3?true short:flags.5?true hidden:flags.6?true title_missing:flags.7?true id:int date:int peer:Peer title:string icon_color:int icon_emoji_id:flags.0?long top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int unread_reactions_count:int unread_poll_votes_count:int from_id:Peer notify_settings:PeerNotifySettings draft:flags.4?DraftMessage = ForumTopic;`: [`super::types::ForumTopic`].
+    /// `forumTopic#fcdad815`: [`super::types::ForumTopic`].
     ForumTopic(super::types::ForumTopic),
 }
 #[cfg(feature = "serde")]
@@ -8719,7 +8719,7 @@ impl ::tl_runtime::Deserializable for ForumTopic {
 /// TL type [`FoundStory`](https://core.telegram.org/type/FoundStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FoundStory {
-    /// `foundStory#e87acbc0 peer:Peer story:StoryItem = FoundStory;`: [`super::types::FoundStory`].
+    /// `foundStory#e87acbc0`: [`super::types::FoundStory`].
     FoundStory(super::types::FoundStory),
 }
 #[cfg(feature = "serde")]
@@ -8773,7 +8773,7 @@ impl ::tl_runtime::Deserializable for FoundStory {
 /// TL type [`FutureSalt`](https://core.telegram.org/type/FutureSalt), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FutureSalt {
-    /// `future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;`: [`super::types::FutureSalt`].
+    /// `future_salt#0949d9dc`: [`super::types::FutureSalt`].
     FutureSalt(super::types::FutureSalt),
 }
 #[cfg(feature = "serde")]
@@ -8827,7 +8827,7 @@ impl ::tl_runtime::Deserializable for FutureSalt {
 /// TL type [`FutureSalts`](https://core.telegram.org/type/FutureSalts), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FutureSalts {
-    /// `future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;`: [`super::types::FutureSalts`].
+    /// `future_salts#ae500895`: [`super::types::FutureSalts`].
     FutureSalts(super::types::FutureSalts),
 }
 #[cfg(feature = "serde")]
@@ -8883,7 +8883,7 @@ impl ::tl_runtime::Deserializable for FutureSalts {
 /// TL type [`Game`](https://core.telegram.org/type/Game), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Game {
-    /// `game#bdf9653b flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document = Game;`: [`super::types::Game`].
+    /// `game#bdf9653b`: [`super::types::Game`].
     Game(super::types::Game),
 }
 #[cfg(feature = "serde")]
@@ -8939,9 +8939,9 @@ impl ::tl_runtime::Deserializable for Game {
 /// TL type [`GeoPoint`](https://core.telegram.org/type/GeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GeoPoint {
-    /// `geoPointEmpty#1117dd5f = GeoPoint;`: [`super::types::GeoPointEmpty`].
+    /// `geoPointEmpty#1117dd5f`: [`super::types::GeoPointEmpty`].
     Empty(super::types::GeoPointEmpty),
-    /// `geoPoint#b2a2f663 flags:# long:double lat:double access_hash:long accuracy_radius:flags.0?int = GeoPoint;`: [`super::types::GeoPoint`].
+    /// `geoPoint#b2a2f663`: [`super::types::GeoPoint`].
     GeoPoint(super::types::GeoPoint),
 }
 #[cfg(feature = "serde")]
@@ -9009,7 +9009,7 @@ impl ::tl_runtime::Deserializable for GeoPoint {
 /// TL type [`GeoPointAddress`](https://core.telegram.org/type/GeoPointAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GeoPointAddress {
-    /// `geoPointAddress#de4c5d93 flags:# country_iso2:string state:flags.0?string city:flags.1?string street:flags.2?string = GeoPointAddress;`: [`super::types::GeoPointAddress`].
+    /// `geoPointAddress#de4c5d93`: [`super::types::GeoPointAddress`].
     GeoPointAddress(super::types::GeoPointAddress),
 }
 #[cfg(feature = "serde")]
@@ -9065,7 +9065,7 @@ impl ::tl_runtime::Deserializable for GeoPointAddress {
 /// TL type [`GlobalPrivacySettings`](https://core.telegram.org/type/GlobalPrivacySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GlobalPrivacySettings {
-    /// `globalPrivacySettings#fe41b34f flags:# archive_and_mute_new_noncontact_peers:flags.0?true keep_archived_unmuted:flags.1?true keep_archived_folders:flags.2?true hide_read_marks:flags.3?true new_noncontact_peers_require_premium:flags.4?true display_gifts_button:flags.7?true noncontact_peers_paid_stars:flags.5?long disallowed_gifts:flags.6?DisallowedGiftsSettings = GlobalPrivacySettings;`: [`super::types::GlobalPrivacySettings`].
+    /// `globalPrivacySettings#fe41b34f`: [`super::types::GlobalPrivacySettings`].
     GlobalPrivacySettings(super::types::GlobalPrivacySettings),
 }
 #[cfg(feature = "serde")]
@@ -9121,9 +9121,9 @@ impl ::tl_runtime::Deserializable for GlobalPrivacySettings {
 /// TL type [`GroupCall`](https://core.telegram.org/type/GroupCall), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCall {
-    /// `groupCallDiscarded#7780bcb4 id:long access_hash:long duration:int = GroupCall;`: [`super::types::GroupCallDiscarded`].
+    /// `groupCallDiscarded#7780bcb4`: [`super::types::GroupCallDiscarded`].
     Discarded(super::types::GroupCallDiscarded),
-    /// `groupCall#efb2b617 flags:# join_muted:flags.1?true can_change_join_muted:flags.2?true join_date_asc:flags.6?true schedule_start_subscribed:flags.8?true can_start_video:flags.9?true record_video_active:flags.11?true rtmp_stream:flags.12?true listeners_hidden:flags.13?true conference:flags.14?true creator:flags.15?true messages_enabled:flags.17?true can_change_messages_enabled:flags.18?true min:flags.19?true id:long access_hash:long participants_count:int title:flags.3?string stream_dc_id:flags.4?int record_start_date:flags.5?int schedule_date:flags.7?int unmuted_video_count:flags.10?int unmuted_video_limit:int version:int invite_link:flags.16?string send_paid_messages_stars:flags.20?long default_send_as:flags.21?Peer = GroupCall;`: [`super::types::GroupCall`].
+    /// `groupCall#efb2b617`: [`super::types::GroupCall`].
     GroupCall(super::types::GroupCall),
 }
 #[cfg(feature = "serde")]
@@ -9191,7 +9191,7 @@ impl ::tl_runtime::Deserializable for GroupCall {
 /// TL type [`GroupCallDonor`](https://core.telegram.org/type/GroupCallDonor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallDonor {
-    /// `groupCallDonor#ee430c85 flags:# top:flags.0?true my:flags.1?true peer_id:flags.3?Peer stars:long = GroupCallDonor;`: [`super::types::GroupCallDonor`].
+    /// `groupCallDonor#ee430c85`: [`super::types::GroupCallDonor`].
     GroupCallDonor(super::types::GroupCallDonor),
 }
 #[cfg(feature = "serde")]
@@ -9249,7 +9249,7 @@ impl ::tl_runtime::Deserializable for GroupCallDonor {
 /// TL type [`GroupCallMessage`](https://core.telegram.org/type/GroupCallMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallMessage {
-    /// `groupCallMessage#1a8afc7e flags:# from_admin:flags.1?true id:int from_id:Peer date:int message:TextWithEntities paid_message_stars:flags.0?long = GroupCallMessage;`: [`super::types::GroupCallMessage`].
+    /// `groupCallMessage#1a8afc7e`: [`super::types::GroupCallMessage`].
     GroupCallMessage(super::types::GroupCallMessage),
 }
 #[cfg(feature = "serde")]
@@ -9305,7 +9305,7 @@ impl ::tl_runtime::Deserializable for GroupCallMessage {
 /// TL type [`GroupCallParticipant`](https://core.telegram.org/type/GroupCallParticipant), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallParticipant {
-    /// `groupCallParticipant#2a3dc7ac flags:# muted:flags.0?true left:flags.1?true can_self_unmute:flags.2?true just_joined:flags.4?true versioned:flags.5?true min:flags.8?true muted_by_you:flags.9?true volume_by_admin:flags.10?true self:flags.12?true video_joined:flags.15?true peer:Peer date:int active_date:flags.3?int source:int volume:flags.7?int about:flags.11?string raise_hand_rating:flags.13?long video:flags.6?GroupCallParticipantVideo presentation:flags.14?GroupCallParticipantVideo paid_stars_total:flags.16?long = GroupCallParticipant;`: [`super::types::GroupCallParticipant`].
+    /// `groupCallParticipant#2a3dc7ac`: [`super::types::GroupCallParticipant`].
     GroupCallParticipant(super::types::GroupCallParticipant),
 }
 #[cfg(feature = "serde")]
@@ -9361,7 +9361,7 @@ impl ::tl_runtime::Deserializable for GroupCallParticipant {
 /// TL type [`GroupCallParticipantVideo`](https://core.telegram.org/type/GroupCallParticipantVideo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallParticipantVideo {
-    /// `groupCallParticipantVideo#67753ac8 flags:# paused:flags.0?true endpoint:string source_groups:Vector<GroupCallParticipantVideoSourceGroup> audio_source:flags.1?int = GroupCallParticipantVideo;`: [`super::types::GroupCallParticipantVideo`].
+    /// `groupCallParticipantVideo#67753ac8`: [`super::types::GroupCallParticipantVideo`].
     GroupCallParticipantVideo(super::types::GroupCallParticipantVideo),
 }
 #[cfg(feature = "serde")]
@@ -9417,7 +9417,7 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideo {
 /// TL type [`GroupCallParticipantVideoSourceGroup`](https://core.telegram.org/type/GroupCallParticipantVideoSourceGroup), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallParticipantVideoSourceGroup {
-    /// `groupCallParticipantVideoSourceGroup#dcb118b7 semantics:string sources:Vector<int> = GroupCallParticipantVideoSourceGroup;`: [`super::types::GroupCallParticipantVideoSourceGroup`].
+    /// `groupCallParticipantVideoSourceGroup#dcb118b7`: [`super::types::GroupCallParticipantVideoSourceGroup`].
     GroupCallParticipantVideoSourceGroup(
         super::types::GroupCallParticipantVideoSourceGroup,
     ),
@@ -9479,7 +9479,7 @@ impl ::tl_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
 /// TL type [`GroupCallStreamChannel`](https://core.telegram.org/type/GroupCallStreamChannel), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallStreamChannel {
-    /// `groupCallStreamChannel#80eb48af channel:int scale:int last_timestamp_ms:long = GroupCallStreamChannel;`: [`super::types::GroupCallStreamChannel`].
+    /// `groupCallStreamChannel#80eb48af`: [`super::types::GroupCallStreamChannel`].
     GroupCallStreamChannel(super::types::GroupCallStreamChannel),
 }
 #[cfg(feature = "serde")]
@@ -9535,7 +9535,7 @@ impl ::tl_runtime::Deserializable for GroupCallStreamChannel {
 /// TL type [`HighScore`](https://core.telegram.org/type/HighScore), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HighScore {
-    /// `highScore#73a379eb pos:int user_id:long score:int = HighScore;`: [`super::types::HighScore`].
+    /// `highScore#73a379eb`: [`super::types::HighScore`].
     HighScore(super::types::HighScore),
 }
 #[cfg(feature = "serde")]
@@ -9589,7 +9589,7 @@ impl ::tl_runtime::Deserializable for HighScore {
 /// TL type [`HttpWait`](https://core.telegram.org/type/HttpWait), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HttpWait {
-    /// `http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;`: [`super::types::HttpWait`].
+    /// `http_wait#9299359f`: [`super::types::HttpWait`].
     HttpWait(super::types::HttpWait),
 }
 #[cfg(feature = "serde")]
@@ -9645,7 +9645,7 @@ impl ::tl_runtime::Deserializable for HttpWait {
 /// TL type [`ImportedContact`](https://core.telegram.org/type/ImportedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportedContact {
-    /// `importedContact#c13e3c50 user_id:long client_id:long = ImportedContact;`: [`super::types::ImportedContact`].
+    /// `importedContact#c13e3c50`: [`super::types::ImportedContact`].
     ImportedContact(super::types::ImportedContact),
 }
 #[cfg(feature = "serde")]
@@ -9701,7 +9701,7 @@ impl ::tl_runtime::Deserializable for ImportedContact {
 /// TL type [`InlineBotSwitchPM`](https://core.telegram.org/type/InlineBotSwitchPM), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InlineBotSwitchPm {
-    /// `inlineBotSwitchPM#3c20629f text:string start_param:string = InlineBotSwitchPM;`: [`super::types::InlineBotSwitchPm`].
+    /// `inlineBotSwitchPM#3c20629f`: [`super::types::InlineBotSwitchPm`].
     InlineBotSwitchPm(super::types::InlineBotSwitchPm),
 }
 #[cfg(feature = "serde")]
@@ -9757,7 +9757,7 @@ impl ::tl_runtime::Deserializable for InlineBotSwitchPm {
 /// TL type [`InlineBotWebView`](https://core.telegram.org/type/InlineBotWebView), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InlineBotWebView {
-    /// `inlineBotWebView#b57295d5 text:string url:string = InlineBotWebView;`: [`super::types::InlineBotWebView`].
+    /// `inlineBotWebView#b57295d5`: [`super::types::InlineBotWebView`].
     InlineBotWebView(super::types::InlineBotWebView),
 }
 #[cfg(feature = "serde")]
@@ -9811,29 +9811,29 @@ impl ::tl_runtime::Deserializable for InlineBotWebView {
 /// TL type [`InlineButtonType`](https://core.telegram.org/type/InlineButtonType), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InlineButtonType {
-    /// `inlineButtonTypeUrl#eca4f8d4 url:string = InlineButtonType;`: [`super::types::InlineButtonTypeUrl`].
+    /// `inlineButtonTypeUrl#eca4f8d4`: [`super::types::InlineButtonTypeUrl`].
     Url(super::types::InlineButtonTypeUrl),
-    /// `inlineButtonTypeUrlAuth#bfd02da2 flags:# fwd_text:flags.0?string url:string button_id:int = InlineButtonType;`: [`super::types::InlineButtonTypeUrlAuth`].
+    /// `inlineButtonTypeUrlAuth#bfd02da2`: [`super::types::InlineButtonTypeUrlAuth`].
     UrlAuth(super::types::InlineButtonTypeUrlAuth),
-    /// `inputInlineButtonTypeUrlAuth#9961bcb4 flags:# request_write_access:flags.0?true fwd_text:flags.1?string url:string bot:flags.2?InputUser = InlineButtonType;`: [`super::types::InputInlineButtonTypeUrlAuth`].
+    /// `inputInlineButtonTypeUrlAuth#9961bcb4`: [`super::types::InputInlineButtonTypeUrlAuth`].
     InputInlineButtonTypeUrlAuth(super::types::InputInlineButtonTypeUrlAuth),
-    /// `inlineButtonTypeWebView#3bcab5b4 url:string = InlineButtonType;`: [`super::types::InlineButtonTypeWebView`].
+    /// `inlineButtonTypeWebView#3bcab5b4`: [`super::types::InlineButtonTypeWebView`].
     WebView(super::types::InlineButtonTypeWebView),
-    /// `inlineButtonTypeCallback#2955bc38 flags:# requires_password:flags.0?true data:bytes = InlineButtonType;`: [`super::types::InlineButtonTypeCallback`].
+    /// `inlineButtonTypeCallback#2955bc38`: [`super::types::InlineButtonTypeCallback`].
     Callback(super::types::InlineButtonTypeCallback),
-    /// `inlineButtonTypeGame#5cd3709d = InlineButtonType;`: [`super::types::InlineButtonTypeGame`].
+    /// `inlineButtonTypeGame#5cd3709d`: [`super::types::InlineButtonTypeGame`].
     Game(super::types::InlineButtonTypeGame),
-    /// `inlineButtonTypeBuy#48bad7a5 = InlineButtonType;`: [`super::types::InlineButtonTypeBuy`].
+    /// `inlineButtonTypeBuy#48bad7a5`: [`super::types::InlineButtonTypeBuy`].
     Buy(super::types::InlineButtonTypeBuy),
-    /// `inlineButtonTypeSwitchInline#93773ff5 flags:# same_peer:flags.0?true query:string peer_types:flags.1?Vector<InlineQueryPeerType> = InlineButtonType;`: [`super::types::InlineButtonTypeSwitchInline`].
+    /// `inlineButtonTypeSwitchInline#93773ff5`: [`super::types::InlineButtonTypeSwitchInline`].
     SwitchInline(super::types::InlineButtonTypeSwitchInline),
-    /// `inlineButtonTypeUserProfile#3fa33fcf user_id:long = InlineButtonType;`: [`super::types::InlineButtonTypeUserProfile`].
+    /// `inlineButtonTypeUserProfile#3fa33fcf`: [`super::types::InlineButtonTypeUserProfile`].
     UserProfile(super::types::InlineButtonTypeUserProfile),
-    /// `inputInlineButtonTypeUserProfile#53f3ce5a user_id:InputUser = InlineButtonType;`: [`super::types::InputInlineButtonTypeUserProfile`].
+    /// `inputInlineButtonTypeUserProfile#53f3ce5a`: [`super::types::InputInlineButtonTypeUserProfile`].
     InputInlineButtonTypeUserProfile(super::types::InputInlineButtonTypeUserProfile),
-    /// `inlineButtonTypeCopy#b41d3272 copy_text:string = InlineButtonType;`: [`super::types::InlineButtonTypeCopy`].
+    /// `inlineButtonTypeCopy#b41d3272`: [`super::types::InlineButtonTypeCopy`].
     Copy(super::types::InlineButtonTypeCopy),
-    /// `inlineButtonTypeDisabled#a438619d = InlineButtonType;`: [`super::types::InlineButtonTypeDisabled`].
+    /// `inlineButtonTypeDisabled#a438619d`: [`super::types::InlineButtonTypeDisabled`].
     Disabled(super::types::InlineButtonTypeDisabled),
 }
 #[cfg(feature = "serde")]
@@ -10021,17 +10021,17 @@ impl ::tl_runtime::Deserializable for InlineButtonType {
 /// TL type [`InlineQueryPeerType`](https://core.telegram.org/type/InlineQueryPeerType), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InlineQueryPeerType {
-    /// `inlineQueryPeerTypeSameBotPM#3081ed9d = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeSameBotPm`].
+    /// `inlineQueryPeerTypeSameBotPM#3081ed9d`: [`super::types::InlineQueryPeerTypeSameBotPm`].
     SameBotPm(super::types::InlineQueryPeerTypeSameBotPm),
-    /// `inlineQueryPeerTypePM#833c0fac = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypePm`].
+    /// `inlineQueryPeerTypePM#833c0fac`: [`super::types::InlineQueryPeerTypePm`].
     Pm(super::types::InlineQueryPeerTypePm),
-    /// `inlineQueryPeerTypeChat#d766c50a = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeChat`].
+    /// `inlineQueryPeerTypeChat#d766c50a`: [`super::types::InlineQueryPeerTypeChat`].
     Chat(super::types::InlineQueryPeerTypeChat),
-    /// `inlineQueryPeerTypeMegagroup#5ec4be43 = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeMegagroup`].
+    /// `inlineQueryPeerTypeMegagroup#5ec4be43`: [`super::types::InlineQueryPeerTypeMegagroup`].
     Megagroup(super::types::InlineQueryPeerTypeMegagroup),
-    /// `inlineQueryPeerTypeBroadcast#6334ee9a = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeBroadcast`].
+    /// `inlineQueryPeerTypeBroadcast#6334ee9a`: [`super::types::InlineQueryPeerTypeBroadcast`].
     Broadcast(super::types::InlineQueryPeerTypeBroadcast),
-    /// `inlineQueryPeerTypeBotPM#0e3b2d0c = InlineQueryPeerType;`: [`super::types::InlineQueryPeerTypeBotPm`].
+    /// `inlineQueryPeerTypeBotPM#0e3b2d0c`: [`super::types::InlineQueryPeerTypeBotPm`].
     BotPm(super::types::InlineQueryPeerTypeBotPm),
 }
 #[cfg(feature = "serde")]
@@ -10145,13 +10145,13 @@ impl ::tl_runtime::Deserializable for InlineQueryPeerType {
 /// TL type [`InputAiComposeTone`](https://core.telegram.org/type/InputAiComposeTone), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputAiComposeTone {
-    /// `inputAiComposeToneDefault#1fe9a9bf tone:string = InputAiComposeTone;`: [`super::types::InputAiComposeToneDefault`].
+    /// `inputAiComposeToneDefault#1fe9a9bf`: [`super::types::InputAiComposeToneDefault`].
     Default(super::types::InputAiComposeToneDefault),
-    /// `inputAiComposeToneID#0773c080 id:long access_hash:long = InputAiComposeTone;`: [`super::types::InputAiComposeToneId`].
+    /// `inputAiComposeToneID#0773c080`: [`super::types::InputAiComposeToneId`].
     Id(super::types::InputAiComposeToneId),
-    /// `inputAiComposeToneSlug#1fa01357 slug:string = InputAiComposeTone;`: [`super::types::InputAiComposeToneSlug`].
+    /// `inputAiComposeToneSlug#1fa01357`: [`super::types::InputAiComposeToneSlug`].
     Slug(super::types::InputAiComposeToneSlug),
-    /// `inputAiComposeToneSingleUse#0e0c35af custom_prompt:string = InputAiComposeTone;`: [`super::types::InputAiComposeToneSingleUse`].
+    /// `inputAiComposeToneSingleUse#0e0c35af`: [`super::types::InputAiComposeToneSingleUse`].
     SingleUse(super::types::InputAiComposeToneSingleUse),
 }
 #[cfg(feature = "serde")]
@@ -10243,7 +10243,7 @@ impl ::tl_runtime::Deserializable for InputAiComposeTone {
 /// TL type [`InputAppEvent`](https://core.telegram.org/type/InputAppEvent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputAppEvent {
-    /// `inputAppEvent#1d1b1245 time:double type:string peer:long data:JSONValue = InputAppEvent;`: [`super::types::InputAppEvent`].
+    /// `inputAppEvent#1d1b1245`: [`super::types::InputAppEvent`].
     InputAppEvent(super::types::InputAppEvent),
 }
 #[cfg(feature = "serde")]
@@ -10299,9 +10299,9 @@ impl ::tl_runtime::Deserializable for InputAppEvent {
 /// TL type [`InputBotApp`](https://core.telegram.org/type/InputBotApp), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBotApp {
-    /// `inputBotAppID#a920bd7a id:long access_hash:long = InputBotApp;`: [`super::types::InputBotAppId`].
+    /// `inputBotAppID#a920bd7a`: [`super::types::InputBotAppId`].
     Id(super::types::InputBotAppId),
-    /// `inputBotAppShortName#908c0407 bot_id:InputUser short_name:string = InputBotApp;`: [`super::types::InputBotAppShortName`].
+    /// `inputBotAppShortName#908c0407`: [`super::types::InputBotAppShortName`].
     ShortName(super::types::InputBotAppShortName),
 }
 #[cfg(feature = "serde")]
@@ -10369,23 +10369,23 @@ impl ::tl_runtime::Deserializable for InputBotApp {
 /// TL type [`InputBotInlineMessage`](https://core.telegram.org/type/InputBotInlineMessage), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBotInlineMessage {
-    /// `inputBotInlineMessageMediaAuto#3380c786 flags:# invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaAuto`].
+    /// `inputBotInlineMessageMediaAuto#3380c786`: [`super::types::InputBotInlineMessageMediaAuto`].
     MediaAuto(super::types::InputBotInlineMessageMediaAuto),
-    /// `inputBotInlineMessageText#3dcd7a87 flags:# no_webpage:flags.0?true invert_media:flags.3?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageText`].
+    /// `inputBotInlineMessageText#3dcd7a87`: [`super::types::InputBotInlineMessageText`].
     Text(super::types::InputBotInlineMessageText),
-    /// `inputBotInlineMessageMediaGeo#96929a85 flags:# geo_point:InputGeoPoint heading:flags.0?int period:flags.1?int proximity_notification_radius:flags.3?int reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaGeo`].
+    /// `inputBotInlineMessageMediaGeo#96929a85`: [`super::types::InputBotInlineMessageMediaGeo`].
     MediaGeo(super::types::InputBotInlineMessageMediaGeo),
-    /// `inputBotInlineMessageMediaVenue#417bbf11 flags:# geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaVenue`].
+    /// `inputBotInlineMessageMediaVenue#417bbf11`: [`super::types::InputBotInlineMessageMediaVenue`].
     MediaVenue(super::types::InputBotInlineMessageMediaVenue),
-    /// `inputBotInlineMessageMediaContact#a6edbffd flags:# phone_number:string first_name:string last_name:string vcard:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaContact`].
+    /// `inputBotInlineMessageMediaContact#a6edbffd`: [`super::types::InputBotInlineMessageMediaContact`].
     MediaContact(super::types::InputBotInlineMessageMediaContact),
-    /// `inputBotInlineMessageGame#4b425864 flags:# reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageGame`].
+    /// `inputBotInlineMessageGame#4b425864`: [`super::types::InputBotInlineMessageGame`].
     Game(super::types::InputBotInlineMessageGame),
-    /// `inputBotInlineMessageMediaInvoice#d7e78225 flags:# title:string description:string photo:flags.0?InputWebDocument invoice:Invoice payload:bytes provider:string provider_data:DataJSON reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaInvoice`].
+    /// `inputBotInlineMessageMediaInvoice#d7e78225`: [`super::types::InputBotInlineMessageMediaInvoice`].
     MediaInvoice(super::types::InputBotInlineMessageMediaInvoice),
-    /// `inputBotInlineMessageMediaWebPage#bddcc510 flags:# invert_media:flags.3?true force_large_media:flags.4?true force_small_media:flags.5?true optional:flags.6?true message:string entities:flags.1?Vector<MessageEntity> url:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageMediaWebPage`].
+    /// `inputBotInlineMessageMediaWebPage#bddcc510`: [`super::types::InputBotInlineMessageMediaWebPage`].
     MediaWebPage(super::types::InputBotInlineMessageMediaWebPage),
-    /// `inputBotInlineMessageRichMessage#b43df56c flags:# reply_markup:flags.2?ReplyMarkup rich_message:InputRichMessage = InputBotInlineMessage;`: [`super::types::InputBotInlineMessageRichMessage`].
+    /// `inputBotInlineMessageRichMessage#b43df56c`: [`super::types::InputBotInlineMessageRichMessage`].
     RichMessage(super::types::InputBotInlineMessageRichMessage),
 }
 #[cfg(feature = "serde")]
@@ -10537,9 +10537,9 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessage {
 /// TL type [`InputBotInlineMessageID`](https://core.telegram.org/type/InputBotInlineMessageID), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBotInlineMessageId {
-    /// `inputBotInlineMessageID#890c3d89 dc_id:int id:long access_hash:long = InputBotInlineMessageID;`: [`super::types::InputBotInlineMessageId`].
+    /// `inputBotInlineMessageID#890c3d89`: [`super::types::InputBotInlineMessageId`].
     InputBotInlineMessageId(super::types::InputBotInlineMessageId),
-    /// `inputBotInlineMessageID64#b6d915d7 dc_id:int owner_id:long id:int access_hash:long = InputBotInlineMessageID;`: [`super::types::InputBotInlineMessageId64`].
+    /// `inputBotInlineMessageID64#b6d915d7`: [`super::types::InputBotInlineMessageId64`].
     InputBotInlineMessageId64(super::types::InputBotInlineMessageId64),
 }
 #[cfg(feature = "serde")]
@@ -10607,13 +10607,13 @@ impl ::tl_runtime::Deserializable for InputBotInlineMessageId {
 /// TL type [`InputBotInlineResult`](https://core.telegram.org/type/InputBotInlineResult), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBotInlineResult {
-    /// `inputBotInlineResult#88bf9319 flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?InputWebDocument content:flags.5?InputWebDocument send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResult`].
+    /// `inputBotInlineResult#88bf9319`: [`super::types::InputBotInlineResult`].
     InputBotInlineResult(super::types::InputBotInlineResult),
-    /// `inputBotInlineResultPhoto#a8d864a7 id:string type:string photo:InputPhoto send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResultPhoto`].
+    /// `inputBotInlineResultPhoto#a8d864a7`: [`super::types::InputBotInlineResultPhoto`].
     Photo(super::types::InputBotInlineResultPhoto),
-    /// `inputBotInlineResultDocument#fff8fdc4 flags:# id:string type:string title:flags.1?string description:flags.2?string document:InputDocument send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResultDocument`].
+    /// `inputBotInlineResultDocument#fff8fdc4`: [`super::types::InputBotInlineResultDocument`].
     Document(super::types::InputBotInlineResultDocument),
-    /// `inputBotInlineResultGame#4fa417f2 id:string short_name:string send_message:InputBotInlineMessage = InputBotInlineResult;`: [`super::types::InputBotInlineResultGame`].
+    /// `inputBotInlineResultGame#4fa417f2`: [`super::types::InputBotInlineResultGame`].
     Game(super::types::InputBotInlineResultGame),
 }
 #[cfg(feature = "serde")]
@@ -10705,7 +10705,7 @@ impl ::tl_runtime::Deserializable for InputBotInlineResult {
 /// TL type [`InputBusinessAwayMessage`](https://core.telegram.org/type/InputBusinessAwayMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessAwayMessage {
-    /// `inputBusinessAwayMessage#832175e0 flags:# offline_only:flags.0?true shortcut_id:int schedule:BusinessAwayMessageSchedule recipients:InputBusinessRecipients = InputBusinessAwayMessage;`: [`super::types::InputBusinessAwayMessage`].
+    /// `inputBusinessAwayMessage#832175e0`: [`super::types::InputBusinessAwayMessage`].
     InputBusinessAwayMessage(super::types::InputBusinessAwayMessage),
 }
 #[cfg(feature = "serde")]
@@ -10761,7 +10761,7 @@ impl ::tl_runtime::Deserializable for InputBusinessAwayMessage {
 /// TL type [`InputBusinessBotRecipients`](https://core.telegram.org/type/InputBusinessBotRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessBotRecipients {
-    /// `inputBusinessBotRecipients#c4e5921e flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<InputUser> exclude_users:flags.6?Vector<InputUser> = InputBusinessBotRecipients;`: [`super::types::InputBusinessBotRecipients`].
+    /// `inputBusinessBotRecipients#c4e5921e`: [`super::types::InputBusinessBotRecipients`].
     InputBusinessBotRecipients(super::types::InputBusinessBotRecipients),
 }
 #[cfg(feature = "serde")]
@@ -10817,7 +10817,7 @@ impl ::tl_runtime::Deserializable for InputBusinessBotRecipients {
 /// TL type [`InputBusinessChatLink`](https://core.telegram.org/type/InputBusinessChatLink), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessChatLink {
-    /// `inputBusinessChatLink#11679fa7 flags:# message:string entities:flags.0?Vector<MessageEntity> title:flags.1?string = InputBusinessChatLink;`: [`super::types::InputBusinessChatLink`].
+    /// `inputBusinessChatLink#11679fa7`: [`super::types::InputBusinessChatLink`].
     InputBusinessChatLink(super::types::InputBusinessChatLink),
 }
 #[cfg(feature = "serde")]
@@ -10873,7 +10873,7 @@ impl ::tl_runtime::Deserializable for InputBusinessChatLink {
 /// TL type [`InputBusinessGreetingMessage`](https://core.telegram.org/type/InputBusinessGreetingMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessGreetingMessage {
-    /// `inputBusinessGreetingMessage#0194cb3b shortcut_id:int recipients:InputBusinessRecipients no_activity_days:int = InputBusinessGreetingMessage;`: [`super::types::InputBusinessGreetingMessage`].
+    /// `inputBusinessGreetingMessage#0194cb3b`: [`super::types::InputBusinessGreetingMessage`].
     InputBusinessGreetingMessage(super::types::InputBusinessGreetingMessage),
 }
 #[cfg(feature = "serde")]
@@ -10929,7 +10929,7 @@ impl ::tl_runtime::Deserializable for InputBusinessGreetingMessage {
 /// TL type [`InputBusinessIntro`](https://core.telegram.org/type/InputBusinessIntro), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessIntro {
-    /// `inputBusinessIntro#09c469cd flags:# title:string description:string sticker:flags.0?InputDocument = InputBusinessIntro;`: [`super::types::InputBusinessIntro`].
+    /// `inputBusinessIntro#09c469cd`: [`super::types::InputBusinessIntro`].
     InputBusinessIntro(super::types::InputBusinessIntro),
 }
 #[cfg(feature = "serde")]
@@ -10987,7 +10987,7 @@ impl ::tl_runtime::Deserializable for InputBusinessIntro {
 /// TL type [`InputBusinessRecipients`](https://core.telegram.org/type/InputBusinessRecipients), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBusinessRecipients {
-    /// `inputBusinessRecipients#6f8b32aa flags:# existing_chats:flags.0?true new_chats:flags.1?true contacts:flags.2?true non_contacts:flags.3?true exclude_selected:flags.5?true users:flags.4?Vector<InputUser> = InputBusinessRecipients;`: [`super::types::InputBusinessRecipients`].
+    /// `inputBusinessRecipients#6f8b32aa`: [`super::types::InputBusinessRecipients`].
     InputBusinessRecipients(super::types::InputBusinessRecipients),
 }
 #[cfg(feature = "serde")]
@@ -11043,11 +11043,11 @@ impl ::tl_runtime::Deserializable for InputBusinessRecipients {
 /// TL type [`InputChannel`](https://core.telegram.org/type/InputChannel), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChannel {
-    /// `inputChannelEmpty#ee8c1e86 = InputChannel;`: [`super::types::InputChannelEmpty`].
+    /// `inputChannelEmpty#ee8c1e86`: [`super::types::InputChannelEmpty`].
     Empty(super::types::InputChannelEmpty),
-    /// `inputChannel#f35aec28 channel_id:long access_hash:long = InputChannel;`: [`super::types::InputChannel`].
+    /// `inputChannel#f35aec28`: [`super::types::InputChannel`].
     InputChannel(super::types::InputChannel),
-    /// `inputChannelFromMessage#5b934f9d peer:InputPeer msg_id:int channel_id:long = InputChannel;`: [`super::types::InputChannelFromMessage`].
+    /// `inputChannelFromMessage#5b934f9d`: [`super::types::InputChannelFromMessage`].
     FromMessage(super::types::InputChannelFromMessage),
 }
 #[cfg(feature = "serde")]
@@ -11127,11 +11127,11 @@ impl ::tl_runtime::Deserializable for InputChannel {
 /// TL type [`InputChatPhoto`](https://core.telegram.org/type/InputChatPhoto), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChatPhoto {
-    /// `inputChatPhotoEmpty#1ca48f57 = InputChatPhoto;`: [`super::types::InputChatPhotoEmpty`].
+    /// `inputChatPhotoEmpty#1ca48f57`: [`super::types::InputChatPhotoEmpty`].
     Empty(super::types::InputChatPhotoEmpty),
-    /// `inputChatUploadedPhoto#bdcdaec0 flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.3?VideoSize = InputChatPhoto;`: [`super::types::InputChatUploadedPhoto`].
+    /// `inputChatUploadedPhoto#bdcdaec0`: [`super::types::InputChatUploadedPhoto`].
     InputChatUploadedPhoto(super::types::InputChatUploadedPhoto),
-    /// `inputChatPhoto#8953ad37 id:InputPhoto = InputChatPhoto;`: [`super::types::InputChatPhoto`].
+    /// `inputChatPhoto#8953ad37`: [`super::types::InputChatPhoto`].
     InputChatPhoto(super::types::InputChatPhoto),
 }
 #[cfg(feature = "serde")]
@@ -11211,11 +11211,11 @@ impl ::tl_runtime::Deserializable for InputChatPhoto {
 /// TL type [`InputChatTheme`](https://core.telegram.org/type/InputChatTheme), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChatTheme {
-    /// `inputChatThemeEmpty#83268483 = InputChatTheme;`: [`super::types::InputChatThemeEmpty`].
+    /// `inputChatThemeEmpty#83268483`: [`super::types::InputChatThemeEmpty`].
     Empty(super::types::InputChatThemeEmpty),
-    /// `inputChatTheme#c93de95c emoticon:string = InputChatTheme;`: [`super::types::InputChatTheme`].
+    /// `inputChatTheme#c93de95c`: [`super::types::InputChatTheme`].
     InputChatTheme(super::types::InputChatTheme),
-    /// `inputChatThemeUniqueGift#87e5dfe4 slug:string = InputChatTheme;`: [`super::types::InputChatThemeUniqueGift`].
+    /// `inputChatThemeUniqueGift#87e5dfe4`: [`super::types::InputChatThemeUniqueGift`].
     UniqueGift(super::types::InputChatThemeUniqueGift),
 }
 #[cfg(feature = "serde")]
@@ -11295,7 +11295,7 @@ impl ::tl_runtime::Deserializable for InputChatTheme {
 /// TL type [`InputChatlist`](https://core.telegram.org/type/InputChatlist), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChatlist {
-    /// `inputChatlistDialogFilter#f3e0da33 filter_id:int = InputChatlist;`: [`super::types::InputChatlistDialogFilter`].
+    /// `inputChatlistDialogFilter#f3e0da33`: [`super::types::InputChatlistDialogFilter`].
     DialogFilter(super::types::InputChatlistDialogFilter),
 }
 #[cfg(feature = "serde")]
@@ -11353,9 +11353,9 @@ impl ::tl_runtime::Deserializable for InputChatlist {
 /// TL type [`InputCheckPasswordSRP`](https://core.telegram.org/type/InputCheckPasswordSRP), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputCheckPasswordSrp {
-    /// `inputCheckPasswordEmpty#9880f658 = InputCheckPasswordSRP;`: [`super::types::InputCheckPasswordEmpty`].
+    /// `inputCheckPasswordEmpty#9880f658`: [`super::types::InputCheckPasswordEmpty`].
     InputCheckPasswordEmpty(super::types::InputCheckPasswordEmpty),
-    /// `inputCheckPasswordSRP#d27ff082 srp_id:long A:bytes M1:bytes = InputCheckPasswordSRP;`: [`super::types::InputCheckPasswordSrp`].
+    /// `inputCheckPasswordSRP#d27ff082`: [`super::types::InputCheckPasswordSrp`].
     InputCheckPasswordSrp(super::types::InputCheckPasswordSrp),
 }
 #[cfg(feature = "serde")]
@@ -11423,7 +11423,7 @@ impl ::tl_runtime::Deserializable for InputCheckPasswordSrp {
 /// TL type [`InputClientProxy`](https://core.telegram.org/type/InputClientProxy), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputClientProxy {
-    /// `inputClientProxy#75588b3f address:string port:int = InputClientProxy;`: [`super::types::InputClientProxy`].
+    /// `inputClientProxy#75588b3f`: [`super::types::InputClientProxy`].
     InputClientProxy(super::types::InputClientProxy),
 }
 #[cfg(feature = "serde")]
@@ -11479,9 +11479,9 @@ impl ::tl_runtime::Deserializable for InputClientProxy {
 /// TL type [`InputCollectible`](https://core.telegram.org/type/InputCollectible), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputCollectible {
-    /// `inputCollectibleUsername#e39460a9 username:string = InputCollectible;`: [`super::types::InputCollectibleUsername`].
+    /// `inputCollectibleUsername#e39460a9`: [`super::types::InputCollectibleUsername`].
     Username(super::types::InputCollectibleUsername),
-    /// `inputCollectiblePhone#a2e214a4 phone:string = InputCollectible;`: [`super::types::InputCollectiblePhone`].
+    /// `inputCollectiblePhone#a2e214a4`: [`super::types::InputCollectiblePhone`].
     Phone(super::types::InputCollectiblePhone),
 }
 #[cfg(feature = "serde")]
@@ -11549,7 +11549,7 @@ impl ::tl_runtime::Deserializable for InputCollectible {
 /// TL type [`InputContact`](https://core.telegram.org/type/InputContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputContact {
-    /// `inputPhoneContact#6a1dc4be flags:# client_id:long phone:string first_name:string last_name:string note:flags.0?TextWithEntities = InputContact;`: [`super::types::InputPhoneContact`].
+    /// `inputPhoneContact#6a1dc4be`: [`super::types::InputPhoneContact`].
     InputPhoneContact(super::types::InputPhoneContact),
 }
 #[cfg(feature = "serde")]
@@ -11605,11 +11605,11 @@ impl ::tl_runtime::Deserializable for InputContact {
 /// TL type [`InputDialogPeer`](https://core.telegram.org/type/InputDialogPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputDialogPeer {
-    /// `inputDialogPeer#fcaafeb7 peer:InputPeer = InputDialogPeer;`: [`super::types::InputDialogPeer`].
+    /// `inputDialogPeer#fcaafeb7`: [`super::types::InputDialogPeer`].
     InputDialogPeer(super::types::InputDialogPeer),
-    /// `inputDialogPeerFolder#64600527 folder_id:int = InputDialogPeer;`: [`super::types::InputDialogPeerFolder`].
+    /// `inputDialogPeerFolder#64600527`: [`super::types::InputDialogPeerFolder`].
     Folder(super::types::InputDialogPeerFolder),
-    /// `inputDialogPeerCommunity#69ef72c4 community:InputChannel = InputDialogPeer;`: [`super::types::InputDialogPeerCommunity`].
+    /// `inputDialogPeerCommunity#69ef72c4`: [`super::types::InputDialogPeerCommunity`].
     Community(super::types::InputDialogPeerCommunity),
 }
 #[cfg(feature = "serde")]
@@ -11689,9 +11689,9 @@ impl ::tl_runtime::Deserializable for InputDialogPeer {
 /// TL type [`InputDocument`](https://core.telegram.org/type/InputDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputDocument {
-    /// `inputDocumentEmpty#72f0eaae = InputDocument;`: [`super::types::InputDocumentEmpty`].
+    /// `inputDocumentEmpty#72f0eaae`: [`super::types::InputDocumentEmpty`].
     Empty(super::types::InputDocumentEmpty),
-    /// `inputDocument#1abfb575 id:long access_hash:long file_reference:bytes = InputDocument;`: [`super::types::InputDocument`].
+    /// `inputDocument#1abfb575`: [`super::types::InputDocument`].
     InputDocument(super::types::InputDocument),
 }
 #[cfg(feature = "serde")]
@@ -11759,7 +11759,7 @@ impl ::tl_runtime::Deserializable for InputDocument {
 /// TL type [`InputEncryptedChat`](https://core.telegram.org/type/InputEncryptedChat), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputEncryptedChat {
-    /// `inputEncryptedChat#f141b5e1 chat_id:int access_hash:long = InputEncryptedChat;`: [`super::types::InputEncryptedChat`].
+    /// `inputEncryptedChat#f141b5e1`: [`super::types::InputEncryptedChat`].
     InputEncryptedChat(super::types::InputEncryptedChat),
 }
 #[cfg(feature = "serde")]
@@ -11815,13 +11815,13 @@ impl ::tl_runtime::Deserializable for InputEncryptedChat {
 /// TL type [`InputEncryptedFile`](https://core.telegram.org/type/InputEncryptedFile), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputEncryptedFile {
-    /// `inputEncryptedFileEmpty#1837c364 = InputEncryptedFile;`: [`super::types::InputEncryptedFileEmpty`].
+    /// `inputEncryptedFileEmpty#1837c364`: [`super::types::InputEncryptedFileEmpty`].
     Empty(super::types::InputEncryptedFileEmpty),
-    /// `inputEncryptedFileUploaded#64bd0306 id:long parts:int md5_checksum:string key_fingerprint:int = InputEncryptedFile;`: [`super::types::InputEncryptedFileUploaded`].
+    /// `inputEncryptedFileUploaded#64bd0306`: [`super::types::InputEncryptedFileUploaded`].
     Uploaded(super::types::InputEncryptedFileUploaded),
-    /// `inputEncryptedFile#5a17b5e5 id:long access_hash:long = InputEncryptedFile;`: [`super::types::InputEncryptedFile`].
+    /// `inputEncryptedFile#5a17b5e5`: [`super::types::InputEncryptedFile`].
     InputEncryptedFile(super::types::InputEncryptedFile),
-    /// `inputEncryptedFileBigUploaded#2dc173c8 id:long parts:int key_fingerprint:int = InputEncryptedFile;`: [`super::types::InputEncryptedFileBigUploaded`].
+    /// `inputEncryptedFileBigUploaded#2dc173c8`: [`super::types::InputEncryptedFileBigUploaded`].
     BigUploaded(super::types::InputEncryptedFileBigUploaded),
 }
 #[cfg(feature = "serde")]
@@ -11913,11 +11913,11 @@ impl ::tl_runtime::Deserializable for InputEncryptedFile {
 /// TL type [`InputFile`](https://core.telegram.org/type/InputFile), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputFile {
-    /// `inputFile#f52ff27f id:long parts:int name:string md5_checksum:string = InputFile;`: [`super::types::InputFile`].
+    /// `inputFile#f52ff27f`: [`super::types::InputFile`].
     InputFile(super::types::InputFile),
-    /// `inputFileBig#fa4f0bb5 id:long parts:int name:string = InputFile;`: [`super::types::InputFileBig`].
+    /// `inputFileBig#fa4f0bb5`: [`super::types::InputFileBig`].
     Big(super::types::InputFileBig),
-    /// `inputFileStoryDocument#62dc8b48 id:InputDocument = InputFile;`: [`super::types::InputFileStoryDocument`].
+    /// `inputFileStoryDocument#62dc8b48`: [`super::types::InputFileStoryDocument`].
     StoryDocument(super::types::InputFileStoryDocument),
 }
 #[cfg(feature = "serde")]
@@ -11997,25 +11997,25 @@ impl ::tl_runtime::Deserializable for InputFile {
 /// TL type [`InputFileLocation`](https://core.telegram.org/type/InputFileLocation), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputFileLocation {
-    /// `inputFileLocation#dfdaabe1 volume_id:long local_id:int secret:long file_reference:bytes = InputFileLocation;`: [`super::types::InputFileLocation`].
+    /// `inputFileLocation#dfdaabe1`: [`super::types::InputFileLocation`].
     InputFileLocation(super::types::InputFileLocation),
-    /// `inputEncryptedFileLocation#f5235d55 id:long access_hash:long = InputFileLocation;`: [`super::types::InputEncryptedFileLocation`].
+    /// `inputEncryptedFileLocation#f5235d55`: [`super::types::InputEncryptedFileLocation`].
     InputEncryptedFileLocation(super::types::InputEncryptedFileLocation),
-    /// `inputDocumentFileLocation#bad07584 id:long access_hash:long file_reference:bytes thumb_size:string = InputFileLocation;`: [`super::types::InputDocumentFileLocation`].
+    /// `inputDocumentFileLocation#bad07584`: [`super::types::InputDocumentFileLocation`].
     InputDocumentFileLocation(super::types::InputDocumentFileLocation),
-    /// `inputSecureFileLocation#cbc7ee28 id:long access_hash:long = InputFileLocation;`: [`super::types::InputSecureFileLocation`].
+    /// `inputSecureFileLocation#cbc7ee28`: [`super::types::InputSecureFileLocation`].
     InputSecureFileLocation(super::types::InputSecureFileLocation),
-    /// `inputTakeoutFileLocation#29be5899 = InputFileLocation;`: [`super::types::InputTakeoutFileLocation`].
+    /// `inputTakeoutFileLocation#29be5899`: [`super::types::InputTakeoutFileLocation`].
     InputTakeoutFileLocation(super::types::InputTakeoutFileLocation),
-    /// `inputPhotoFileLocation#40181ffe id:long access_hash:long file_reference:bytes thumb_size:string = InputFileLocation;`: [`super::types::InputPhotoFileLocation`].
+    /// `inputPhotoFileLocation#40181ffe`: [`super::types::InputPhotoFileLocation`].
     InputPhotoFileLocation(super::types::InputPhotoFileLocation),
-    /// `inputPhotoLegacyFileLocation#d83466f3 id:long access_hash:long file_reference:bytes volume_id:long local_id:int secret:long = InputFileLocation;`: [`super::types::InputPhotoLegacyFileLocation`].
+    /// `inputPhotoLegacyFileLocation#d83466f3`: [`super::types::InputPhotoLegacyFileLocation`].
     InputPhotoLegacyFileLocation(super::types::InputPhotoLegacyFileLocation),
-    /// `inputPeerPhotoFileLocation#37257e99 flags:# big:flags.0?true peer:InputPeer photo_id:long = InputFileLocation;`: [`super::types::InputPeerPhotoFileLocation`].
+    /// `inputPeerPhotoFileLocation#37257e99`: [`super::types::InputPeerPhotoFileLocation`].
     InputPeerPhotoFileLocation(super::types::InputPeerPhotoFileLocation),
-    /// `inputStickerSetThumb#9d84f3db stickerset:InputStickerSet thumb_version:int = InputFileLocation;`: [`super::types::InputStickerSetThumb`].
+    /// `inputStickerSetThumb#9d84f3db`: [`super::types::InputStickerSetThumb`].
     InputStickerSetThumb(super::types::InputStickerSetThumb),
-    /// `inputGroupCallStream#0598a92a flags:# call:InputGroupCall time_ms:long scale:int video_channel:flags.0?int video_quality:flags.0?int = InputFileLocation;`: [`super::types::InputGroupCallStream`].
+    /// `inputGroupCallStream#0598a92a`: [`super::types::InputGroupCallStream`].
     InputGroupCallStream(super::types::InputGroupCallStream),
 }
 #[cfg(feature = "serde")]
@@ -12179,7 +12179,7 @@ impl ::tl_runtime::Deserializable for InputFileLocation {
 /// TL type [`InputFolderPeer`](https://core.telegram.org/type/InputFolderPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputFolderPeer {
-    /// `inputFolderPeer#fbd2c296 peer:InputPeer folder_id:int = InputFolderPeer;`: [`super::types::InputFolderPeer`].
+    /// `inputFolderPeer#fbd2c296`: [`super::types::InputFolderPeer`].
     InputFolderPeer(super::types::InputFolderPeer),
 }
 #[cfg(feature = "serde")]
@@ -12235,9 +12235,9 @@ impl ::tl_runtime::Deserializable for InputFolderPeer {
 /// TL type [`InputGame`](https://core.telegram.org/type/InputGame), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputGame {
-    /// `inputGameID#032c3e77 id:long access_hash:long = InputGame;`: [`super::types::InputGameId`].
+    /// `inputGameID#032c3e77`: [`super::types::InputGameId`].
     Id(super::types::InputGameId),
-    /// `inputGameShortName#c331e80a bot_id:InputUser short_name:string = InputGame;`: [`super::types::InputGameShortName`].
+    /// `inputGameShortName#c331e80a`: [`super::types::InputGameShortName`].
     ShortName(super::types::InputGameShortName),
 }
 #[cfg(feature = "serde")]
@@ -12305,9 +12305,9 @@ impl ::tl_runtime::Deserializable for InputGame {
 /// TL type [`InputGeoPoint`](https://core.telegram.org/type/InputGeoPoint), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputGeoPoint {
-    /// `inputGeoPointEmpty#e4c123d6 = InputGeoPoint;`: [`super::types::InputGeoPointEmpty`].
+    /// `inputGeoPointEmpty#e4c123d6`: [`super::types::InputGeoPointEmpty`].
     Empty(super::types::InputGeoPointEmpty),
-    /// `inputGeoPoint#48222faf flags:# lat:double long:double accuracy_radius:flags.0?int = InputGeoPoint;`: [`super::types::InputGeoPoint`].
+    /// `inputGeoPoint#48222faf`: [`super::types::InputGeoPoint`].
     InputGeoPoint(super::types::InputGeoPoint),
 }
 #[cfg(feature = "serde")]
@@ -12375,11 +12375,11 @@ impl ::tl_runtime::Deserializable for InputGeoPoint {
 /// TL type [`InputGroupCall`](https://core.telegram.org/type/InputGroupCall), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputGroupCall {
-    /// `inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;`: [`super::types::InputGroupCall`].
+    /// `inputGroupCall#d8aa840f`: [`super::types::InputGroupCall`].
     InputGroupCall(super::types::InputGroupCall),
-    /// `inputGroupCallSlug#fe06823f slug:string = InputGroupCall;`: [`super::types::InputGroupCallSlug`].
+    /// `inputGroupCallSlug#fe06823f`: [`super::types::InputGroupCallSlug`].
     Slug(super::types::InputGroupCallSlug),
-    /// `inputGroupCallInviteMessage#8c10603f msg_id:int = InputGroupCall;`: [`super::types::InputGroupCallInviteMessage`].
+    /// `inputGroupCallInviteMessage#8c10603f`: [`super::types::InputGroupCallInviteMessage`].
     InviteMessage(super::types::InputGroupCallInviteMessage),
 }
 #[cfg(feature = "serde")]
@@ -12459,35 +12459,35 @@ impl ::tl_runtime::Deserializable for InputGroupCall {
 /// TL type [`InputInvoice`](https://core.telegram.org/type/InputInvoice), with 15 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputInvoice {
-    /// `inputInvoiceMessage#c5b56859 peer:InputPeer msg_id:int = InputInvoice;`: [`super::types::InputInvoiceMessage`].
+    /// `inputInvoiceMessage#c5b56859`: [`super::types::InputInvoiceMessage`].
     Message(super::types::InputInvoiceMessage),
-    /// `inputInvoiceSlug#c326caef slug:string = InputInvoice;`: [`super::types::InputInvoiceSlug`].
+    /// `inputInvoiceSlug#c326caef`: [`super::types::InputInvoiceSlug`].
     Slug(super::types::InputInvoiceSlug),
-    /// `inputInvoicePremiumGiftCode#98986c0d purpose:InputStorePaymentPurpose option:PremiumGiftCodeOption = InputInvoice;`: [`super::types::InputInvoicePremiumGiftCode`].
+    /// `inputInvoicePremiumGiftCode#98986c0d`: [`super::types::InputInvoicePremiumGiftCode`].
     PremiumGiftCode(super::types::InputInvoicePremiumGiftCode),
-    /// `inputInvoiceStars#65f00ce3 purpose:InputStorePaymentPurpose = InputInvoice;`: [`super::types::InputInvoiceStars`].
+    /// `inputInvoiceStars#65f00ce3`: [`super::types::InputInvoiceStars`].
     Stars(super::types::InputInvoiceStars),
-    /// `inputInvoiceChatInviteSubscription#34e793f1 hash:string = InputInvoice;`: [`super::types::InputInvoiceChatInviteSubscription`].
+    /// `inputInvoiceChatInviteSubscription#34e793f1`: [`super::types::InputInvoiceChatInviteSubscription`].
     ChatInviteSubscription(super::types::InputInvoiceChatInviteSubscription),
-    /// `inputInvoiceStarGift#e8625e92 flags:# hide_name:flags.0?true include_upgrade:flags.2?true peer:InputPeer gift_id:long message:flags.1?TextWithEntities = InputInvoice;`: [`super::types::InputInvoiceStarGift`].
+    /// `inputInvoiceStarGift#e8625e92`: [`super::types::InputInvoiceStarGift`].
     StarGift(super::types::InputInvoiceStarGift),
-    /// `inputInvoiceStarGiftUpgrade#4d818d5d flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift = InputInvoice;`: [`super::types::InputInvoiceStarGiftUpgrade`].
+    /// `inputInvoiceStarGiftUpgrade#4d818d5d`: [`super::types::InputInvoiceStarGiftUpgrade`].
     StarGiftUpgrade(super::types::InputInvoiceStarGiftUpgrade),
-    /// `inputInvoiceStarGiftTransfer#4a5f5bd9 stargift:InputSavedStarGift to_id:InputPeer = InputInvoice;`: [`super::types::InputInvoiceStarGiftTransfer`].
+    /// `inputInvoiceStarGiftTransfer#4a5f5bd9`: [`super::types::InputInvoiceStarGiftTransfer`].
     StarGiftTransfer(super::types::InputInvoiceStarGiftTransfer),
-    /// `inputInvoicePremiumGiftStars#dabab2ef flags:# user_id:InputUser months:int message:flags.0?TextWithEntities = InputInvoice;`: [`super::types::InputInvoicePremiumGiftStars`].
+    /// `inputInvoicePremiumGiftStars#dabab2ef`: [`super::types::InputInvoicePremiumGiftStars`].
     PremiumGiftStars(super::types::InputInvoicePremiumGiftStars),
-    /// `inputInvoiceBusinessBotTransferStars#f4997e42 bot:InputUser stars:long = InputInvoice;`: [`super::types::InputInvoiceBusinessBotTransferStars`].
+    /// `inputInvoiceBusinessBotTransferStars#f4997e42`: [`super::types::InputInvoiceBusinessBotTransferStars`].
     BusinessBotTransferStars(super::types::InputInvoiceBusinessBotTransferStars),
-    /// `inputInvoiceStarGiftResale#e9b0c658 flags:# ton:flags.0?true show_name:flags.2?true slug:string to_id:InputPeer message:flags.1?TextWithEntities = InputInvoice;`: [`super::types::InputInvoiceStarGiftResale`].
+    /// `inputInvoiceStarGiftResale#e9b0c658`: [`super::types::InputInvoiceStarGiftResale`].
     StarGiftResale(super::types::InputInvoiceStarGiftResale),
-    /// `inputInvoiceStarGiftPrepaidUpgrade#9a0b48b8 peer:InputPeer hash:string = InputInvoice;`: [`super::types::InputInvoiceStarGiftPrepaidUpgrade`].
+    /// `inputInvoiceStarGiftPrepaidUpgrade#9a0b48b8`: [`super::types::InputInvoiceStarGiftPrepaidUpgrade`].
     StarGiftPrepaidUpgrade(super::types::InputInvoiceStarGiftPrepaidUpgrade),
-    /// `inputInvoicePremiumAuthCode#3e77f614 purpose:InputStorePaymentPurpose = InputInvoice;`: [`super::types::InputInvoicePremiumAuthCode`].
+    /// `inputInvoicePremiumAuthCode#3e77f614`: [`super::types::InputInvoicePremiumAuthCode`].
     PremiumAuthCode(super::types::InputInvoicePremiumAuthCode),
-    /// `inputInvoiceStarGiftDropOriginalDetails#0923d8d1 stargift:InputSavedStarGift = InputInvoice;`: [`super::types::InputInvoiceStarGiftDropOriginalDetails`].
+    /// `inputInvoiceStarGiftDropOriginalDetails#0923d8d1`: [`super::types::InputInvoiceStarGiftDropOriginalDetails`].
     StarGiftDropOriginalDetails(super::types::InputInvoiceStarGiftDropOriginalDetails),
-    /// `inputInvoiceStarGiftAuctionBid#1ecafa10 flags:# hide_name:flags.0?true update_bid:flags.2?true peer:flags.3?InputPeer gift_id:long bid_amount:long message:flags.1?TextWithEntities = InputInvoice;`: [`super::types::InputInvoiceStarGiftAuctionBid`].
+    /// `inputInvoiceStarGiftAuctionBid#1ecafa10`: [`super::types::InputInvoiceStarGiftAuctionBid`].
     StarGiftAuctionBid(super::types::InputInvoiceStarGiftAuctionBid),
 }
 #[cfg(feature = "serde")]
@@ -12711,45 +12711,45 @@ impl ::tl_runtime::Deserializable for InputInvoice {
 /// TL type [`InputMedia`](https://core.telegram.org/type/InputMedia), with 20 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputMedia {
-    /// `inputMediaEmpty#9664f57f = InputMedia;`: [`super::types::InputMediaEmpty`].
+    /// `inputMediaEmpty#9664f57f`: [`super::types::InputMediaEmpty`].
     Empty(super::types::InputMediaEmpty),
-    /// `inputMediaUploadedPhoto#7d8375da flags:# spoiler:flags.2?true live_photo:flags.3?true file:InputFile stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int video:flags.3?InputDocument = InputMedia;`: [`super::types::InputMediaUploadedPhoto`].
+    /// `inputMediaUploadedPhoto#7d8375da`: [`super::types::InputMediaUploadedPhoto`].
     UploadedPhoto(super::types::InputMediaUploadedPhoto),
-    /// `inputMediaPhoto#e3af4434 flags:# spoiler:flags.1?true live_photo:flags.2?true id:InputPhoto ttl_seconds:flags.0?int video:flags.2?InputDocument = InputMedia;`: [`super::types::InputMediaPhoto`].
+    /// `inputMediaPhoto#e3af4434`: [`super::types::InputMediaPhoto`].
     Photo(super::types::InputMediaPhoto),
-    /// `inputMediaGeoPoint#f9c44144 geo_point:InputGeoPoint = InputMedia;`: [`super::types::InputMediaGeoPoint`].
+    /// `inputMediaGeoPoint#f9c44144`: [`super::types::InputMediaGeoPoint`].
     GeoPoint(super::types::InputMediaGeoPoint),
-    /// `inputMediaContact#f8ab7dfb phone_number:string first_name:string last_name:string vcard:string = InputMedia;`: [`super::types::InputMediaContact`].
+    /// `inputMediaContact#f8ab7dfb`: [`super::types::InputMediaContact`].
     Contact(super::types::InputMediaContact),
-    /// `inputMediaUploadedDocument#037c9330 flags:# nosound_video:flags.3?true force_file:flags.4?true spoiler:flags.5?true file:InputFile thumb:flags.2?InputFile mime_type:string attributes:Vector<DocumentAttribute> stickers:flags.0?Vector<InputDocument> video_cover:flags.6?InputPhoto video_timestamp:flags.7?int ttl_seconds:flags.1?int = InputMedia;`: [`super::types::InputMediaUploadedDocument`].
+    /// `inputMediaUploadedDocument#037c9330`: [`super::types::InputMediaUploadedDocument`].
     UploadedDocument(super::types::InputMediaUploadedDocument),
-    /// `inputMediaDocument#a8763ab5 flags:# spoiler:flags.2?true id:InputDocument video_cover:flags.3?InputPhoto video_timestamp:flags.4?int ttl_seconds:flags.0?int query:flags.1?string = InputMedia;`: [`super::types::InputMediaDocument`].
+    /// `inputMediaDocument#a8763ab5`: [`super::types::InputMediaDocument`].
     Document(super::types::InputMediaDocument),
-    /// `inputMediaVenue#c13d1c11 geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string = InputMedia;`: [`super::types::InputMediaVenue`].
+    /// `inputMediaVenue#c13d1c11`: [`super::types::InputMediaVenue`].
     Venue(super::types::InputMediaVenue),
-    /// `inputMediaPhotoExternal#e5bbfe1a flags:# spoiler:flags.1?true url:string ttl_seconds:flags.0?int = InputMedia;`: [`super::types::InputMediaPhotoExternal`].
+    /// `inputMediaPhotoExternal#e5bbfe1a`: [`super::types::InputMediaPhotoExternal`].
     PhotoExternal(super::types::InputMediaPhotoExternal),
-    /// `inputMediaDocumentExternal#779600f9 flags:# spoiler:flags.1?true url:string ttl_seconds:flags.0?int video_cover:flags.2?InputPhoto video_timestamp:flags.3?int = InputMedia;`: [`super::types::InputMediaDocumentExternal`].
+    /// `inputMediaDocumentExternal#779600f9`: [`super::types::InputMediaDocumentExternal`].
     DocumentExternal(super::types::InputMediaDocumentExternal),
-    /// `inputMediaGame#d33f43f3 id:InputGame = InputMedia;`: [`super::types::InputMediaGame`].
+    /// `inputMediaGame#d33f43f3`: [`super::types::InputMediaGame`].
     Game(super::types::InputMediaGame),
-    /// `inputMediaInvoice#405fef0d flags:# title:string description:string photo:flags.0?InputWebDocument invoice:Invoice payload:bytes provider:flags.3?string provider_data:DataJSON start_param:flags.1?string extended_media:flags.2?InputMedia = InputMedia;`: [`super::types::InputMediaInvoice`].
+    /// `inputMediaInvoice#405fef0d`: [`super::types::InputMediaInvoice`].
     Invoice(super::types::InputMediaInvoice),
-    /// `inputMediaGeoLive#971fa843 flags:# stopped:flags.0?true geo_point:InputGeoPoint heading:flags.2?int period:flags.1?int proximity_notification_radius:flags.3?int = InputMedia;`: [`super::types::InputMediaGeoLive`].
+    /// `inputMediaGeoLive#971fa843`: [`super::types::InputMediaGeoLive`].
     GeoLive(super::types::InputMediaGeoLive),
-    /// `inputMediaPoll#883a4108 flags:# poll:Poll correct_answers:flags.0?Vector<int> attached_media:flags.3?InputMedia solution:flags.1?string solution_entities:flags.1?Vector<MessageEntity> solution_media:flags.2?InputMedia = InputMedia;`: [`super::types::InputMediaPoll`].
+    /// `inputMediaPoll#883a4108`: [`super::types::InputMediaPoll`].
     Poll(super::types::InputMediaPoll),
-    /// `inputMediaDice#e66fbf7b emoticon:string = InputMedia;`: [`super::types::InputMediaDice`].
+    /// `inputMediaDice#e66fbf7b`: [`super::types::InputMediaDice`].
     Dice(super::types::InputMediaDice),
-    /// `inputMediaStory#89fdd778 peer:InputPeer id:int = InputMedia;`: [`super::types::InputMediaStory`].
+    /// `inputMediaStory#89fdd778`: [`super::types::InputMediaStory`].
     Story(super::types::InputMediaStory),
-    /// `inputMediaWebPage#c21b8849 flags:# force_large_media:flags.0?true force_small_media:flags.1?true optional:flags.2?true url:string = InputMedia;`: [`super::types::InputMediaWebPage`].
+    /// `inputMediaWebPage#c21b8849`: [`super::types::InputMediaWebPage`].
     WebPage(super::types::InputMediaWebPage),
-    /// `inputMediaPaidMedia#c4103386 flags:# stars_amount:long extended_media:Vector<InputMedia> payload:flags.0?string = InputMedia;`: [`super::types::InputMediaPaidMedia`].
+    /// `inputMediaPaidMedia#c4103386`: [`super::types::InputMediaPaidMedia`].
     PaidMedia(super::types::InputMediaPaidMedia),
-    /// `inputMediaTodo#9fc55fde todo:TodoList = InputMedia;`: [`super::types::InputMediaTodo`].
+    /// `inputMediaTodo#9fc55fde`: [`super::types::InputMediaTodo`].
     Todo(super::types::InputMediaTodo),
-    /// `inputMediaStakeDice#f3a9244a game_hash:string ton_amount:long client_seed:bytes = InputMedia;`: [`super::types::InputMediaStakeDice`].
+    /// `inputMediaStakeDice#f3a9244a`: [`super::types::InputMediaStakeDice`].
     StakeDice(super::types::InputMediaStakeDice),
 }
 #[cfg(feature = "serde")]
@@ -12963,13 +12963,13 @@ impl ::tl_runtime::Deserializable for InputMedia {
 /// TL type [`InputMessage`](https://core.telegram.org/type/InputMessage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputMessage {
-    /// `inputMessageID#a676a322 id:int = InputMessage;`: [`super::types::InputMessageId`].
+    /// `inputMessageID#a676a322`: [`super::types::InputMessageId`].
     Id(super::types::InputMessageId),
-    /// `inputMessageReplyTo#bad88395 id:int = InputMessage;`: [`super::types::InputMessageReplyTo`].
+    /// `inputMessageReplyTo#bad88395`: [`super::types::InputMessageReplyTo`].
     ReplyTo(super::types::InputMessageReplyTo),
-    /// `inputMessagePinned#86872538 = InputMessage;`: [`super::types::InputMessagePinned`].
+    /// `inputMessagePinned#86872538`: [`super::types::InputMessagePinned`].
     Pinned(super::types::InputMessagePinned),
-    /// `inputMessageCallbackQuery#acfa1a7e id:int query_id:long = InputMessage;`: [`super::types::InputMessageCallbackQuery`].
+    /// `inputMessageCallbackQuery#acfa1a7e`: [`super::types::InputMessageCallbackQuery`].
     CallbackQuery(super::types::InputMessageCallbackQuery),
 }
 #[cfg(feature = "serde")]
@@ -13059,7 +13059,7 @@ impl ::tl_runtime::Deserializable for InputMessage {
 /// TL type [`InputMessageReadMetric`](https://core.telegram.org/type/InputMessageReadMetric), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputMessageReadMetric {
-    /// `inputMessageReadMetric#402b4495 msg_id:int view_id:long time_in_view_ms:int active_time_in_view_ms:int height_to_viewport_ratio_permille:int seen_range_ratio_permille:int = InputMessageReadMetric;`: [`super::types::InputMessageReadMetric`].
+    /// `inputMessageReadMetric#402b4495`: [`super::types::InputMessageReadMetric`].
     InputMessageReadMetric(super::types::InputMessageReadMetric),
 }
 #[cfg(feature = "serde")]
@@ -13115,17 +13115,17 @@ impl ::tl_runtime::Deserializable for InputMessageReadMetric {
 /// TL type [`InputNotifyPeer`](https://core.telegram.org/type/InputNotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputNotifyPeer {
-    /// `inputNotifyPeer#b8bc5b0c peer:InputPeer = InputNotifyPeer;`: [`super::types::InputNotifyPeer`].
+    /// `inputNotifyPeer#b8bc5b0c`: [`super::types::InputNotifyPeer`].
     InputNotifyPeer(super::types::InputNotifyPeer),
-    /// `inputNotifyUsers#193b4417 = InputNotifyPeer;`: [`super::types::InputNotifyUsers`].
+    /// `inputNotifyUsers#193b4417`: [`super::types::InputNotifyUsers`].
     InputNotifyUsers(super::types::InputNotifyUsers),
-    /// `inputNotifyChats#4a95e84e = InputNotifyPeer;`: [`super::types::InputNotifyChats`].
+    /// `inputNotifyChats#4a95e84e`: [`super::types::InputNotifyChats`].
     InputNotifyChats(super::types::InputNotifyChats),
-    /// `inputNotifyBroadcasts#b1db7c7e = InputNotifyPeer;`: [`super::types::InputNotifyBroadcasts`].
+    /// `inputNotifyBroadcasts#b1db7c7e`: [`super::types::InputNotifyBroadcasts`].
     InputNotifyBroadcasts(super::types::InputNotifyBroadcasts),
-    /// `inputNotifyForumTopic#5c467992 peer:InputPeer top_msg_id:int = InputNotifyPeer;`: [`super::types::InputNotifyForumTopic`].
+    /// `inputNotifyForumTopic#5c467992`: [`super::types::InputNotifyForumTopic`].
     InputNotifyForumTopic(super::types::InputNotifyForumTopic),
-    /// `inputNotifyCommunity#27bb1adc community:InputChannel = InputNotifyPeer;`: [`super::types::InputNotifyCommunity`].
+    /// `inputNotifyCommunity#27bb1adc`: [`super::types::InputNotifyCommunity`].
     InputNotifyCommunity(super::types::InputNotifyCommunity),
 }
 #[cfg(feature = "serde")]
@@ -13241,7 +13241,7 @@ impl ::tl_runtime::Deserializable for InputNotifyPeer {
 /// TL type [`InputPasskeyCredential`](https://core.telegram.org/type/InputPasskeyCredential), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPasskeyCredential {
-    /// `inputPasskeyCredentialPublicKey#3c27b78f id:string raw_id:string response:InputPasskeyResponse = InputPasskeyCredential;`: [`super::types::InputPasskeyCredentialPublicKey`].
+    /// `inputPasskeyCredentialPublicKey#3c27b78f`: [`super::types::InputPasskeyCredentialPublicKey`].
     PublicKey(super::types::InputPasskeyCredentialPublicKey),
 }
 #[cfg(feature = "serde")]
@@ -13297,9 +13297,9 @@ impl ::tl_runtime::Deserializable for InputPasskeyCredential {
 /// TL type [`InputPasskeyResponse`](https://core.telegram.org/type/InputPasskeyResponse), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPasskeyResponse {
-    /// `inputPasskeyResponseRegister#3e63935c client_data:DataJSON attestation_data:bytes = InputPasskeyResponse;`: [`super::types::InputPasskeyResponseRegister`].
+    /// `inputPasskeyResponseRegister#3e63935c`: [`super::types::InputPasskeyResponseRegister`].
     Register(super::types::InputPasskeyResponseRegister),
-    /// `inputPasskeyResponseLogin#c31fc14a client_data:DataJSON authenticator_data:bytes signature:bytes user_handle:string = InputPasskeyResponse;`: [`super::types::InputPasskeyResponseLogin`].
+    /// `inputPasskeyResponseLogin#c31fc14a`: [`super::types::InputPasskeyResponseLogin`].
     Login(super::types::InputPasskeyResponseLogin),
 }
 #[cfg(feature = "serde")]
@@ -13367,13 +13367,13 @@ impl ::tl_runtime::Deserializable for InputPasskeyResponse {
 /// TL type [`InputPaymentCredentials`](https://core.telegram.org/type/InputPaymentCredentials), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPaymentCredentials {
-    /// `inputPaymentCredentialsSaved#c10eb2cf id:string tmp_password:bytes = InputPaymentCredentials;`: [`super::types::InputPaymentCredentialsSaved`].
+    /// `inputPaymentCredentialsSaved#c10eb2cf`: [`super::types::InputPaymentCredentialsSaved`].
     Saved(super::types::InputPaymentCredentialsSaved),
-    /// `inputPaymentCredentials#3417d728 flags:# save:flags.0?true data:DataJSON = InputPaymentCredentials;`: [`super::types::InputPaymentCredentials`].
+    /// `inputPaymentCredentials#3417d728`: [`super::types::InputPaymentCredentials`].
     InputPaymentCredentials(super::types::InputPaymentCredentials),
-    /// `inputPaymentCredentialsApplePay#0aa1c39f payment_data:DataJSON = InputPaymentCredentials;`: [`super::types::InputPaymentCredentialsApplePay`].
+    /// `inputPaymentCredentialsApplePay#0aa1c39f`: [`super::types::InputPaymentCredentialsApplePay`].
     ApplePay(super::types::InputPaymentCredentialsApplePay),
-    /// `inputPaymentCredentialsGooglePay#8ac32801 payment_token:DataJSON = InputPaymentCredentials;`: [`super::types::InputPaymentCredentialsGooglePay`].
+    /// `inputPaymentCredentialsGooglePay#8ac32801`: [`super::types::InputPaymentCredentialsGooglePay`].
     GooglePay(super::types::InputPaymentCredentialsGooglePay),
 }
 #[cfg(feature = "serde")]
@@ -13465,19 +13465,19 @@ impl ::tl_runtime::Deserializable for InputPaymentCredentials {
 /// TL type [`InputPeer`](https://core.telegram.org/type/InputPeer), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPeer {
-    /// `inputPeerEmpty#7f3b18ea = InputPeer;`: [`super::types::InputPeerEmpty`].
+    /// `inputPeerEmpty#7f3b18ea`: [`super::types::InputPeerEmpty`].
     Empty(super::types::InputPeerEmpty),
-    /// `inputPeerSelf#7da07ec9 = InputPeer;`: [`super::types::InputPeerSelf`].
+    /// `inputPeerSelf#7da07ec9`: [`super::types::InputPeerSelf`].
     InputPeerSelf(super::types::InputPeerSelf),
-    /// `inputPeerChat#35a95cb9 chat_id:long = InputPeer;`: [`super::types::InputPeerChat`].
+    /// `inputPeerChat#35a95cb9`: [`super::types::InputPeerChat`].
     Chat(super::types::InputPeerChat),
-    /// `inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;`: [`super::types::InputPeerUser`].
+    /// `inputPeerUser#dde8a54c`: [`super::types::InputPeerUser`].
     User(super::types::InputPeerUser),
-    /// `inputPeerChannel#27bcbbfc channel_id:long access_hash:long = InputPeer;`: [`super::types::InputPeerChannel`].
+    /// `inputPeerChannel#27bcbbfc`: [`super::types::InputPeerChannel`].
     Channel(super::types::InputPeerChannel),
-    /// `inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int user_id:long = InputPeer;`: [`super::types::InputPeerUserFromMessage`].
+    /// `inputPeerUserFromMessage#a87b0a1c`: [`super::types::InputPeerUserFromMessage`].
     UserFromMessage(super::types::InputPeerUserFromMessage),
-    /// `inputPeerChannelFromMessage#bd2a0840 peer:InputPeer msg_id:int channel_id:long = InputPeer;`: [`super::types::InputPeerChannelFromMessage`].
+    /// `inputPeerChannelFromMessage#bd2a0840`: [`super::types::InputPeerChannelFromMessage`].
     ChannelFromMessage(super::types::InputPeerChannelFromMessage),
 }
 #[cfg(feature = "serde")]
@@ -13585,7 +13585,7 @@ impl ::tl_runtime::Deserializable for InputPeer {
 /// TL type [`InputPeerNotifySettings`](https://core.telegram.org/type/InputPeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPeerNotifySettings {
-    /// `inputPeerNotifySettings#cacb6ae2 flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int sound:flags.3?NotificationSound stories_muted:flags.6?Bool stories_hide_sender:flags.7?Bool stories_sound:flags.8?NotificationSound = InputPeerNotifySettings;`: [`super::types::InputPeerNotifySettings`].
+    /// `inputPeerNotifySettings#cacb6ae2`: [`super::types::InputPeerNotifySettings`].
     InputPeerNotifySettings(super::types::InputPeerNotifySettings),
 }
 #[cfg(feature = "serde")]
@@ -13641,7 +13641,7 @@ impl ::tl_runtime::Deserializable for InputPeerNotifySettings {
 /// TL type [`InputPhoneCall`](https://core.telegram.org/type/InputPhoneCall), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPhoneCall {
-    /// `inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;`: [`super::types::InputPhoneCall`].
+    /// `inputPhoneCall#1e36fded`: [`super::types::InputPhoneCall`].
     InputPhoneCall(super::types::InputPhoneCall),
 }
 #[cfg(feature = "serde")]
@@ -13697,9 +13697,9 @@ impl ::tl_runtime::Deserializable for InputPhoneCall {
 /// TL type [`InputPhoto`](https://core.telegram.org/type/InputPhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPhoto {
-    /// `inputPhotoEmpty#1cd7bf0d = InputPhoto;`: [`super::types::InputPhotoEmpty`].
+    /// `inputPhotoEmpty#1cd7bf0d`: [`super::types::InputPhotoEmpty`].
     Empty(super::types::InputPhotoEmpty),
-    /// `inputPhoto#3bb3b94a id:long access_hash:long file_reference:bytes = InputPhoto;`: [`super::types::InputPhoto`].
+    /// `inputPhoto#3bb3b94a`: [`super::types::InputPhoto`].
     InputPhoto(super::types::InputPhoto),
 }
 #[cfg(feature = "serde")]
@@ -13769,33 +13769,33 @@ impl ::tl_runtime::Deserializable for InputPhoto {
 /// TL type [`InputPrivacyKey`](https://core.telegram.org/type/InputPrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPrivacyKey {
-    /// `inputPrivacyKeyStatusTimestamp#4f96cb18 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyStatusTimestamp`].
+    /// `inputPrivacyKeyStatusTimestamp#4f96cb18`: [`super::types::InputPrivacyKeyStatusTimestamp`].
     StatusTimestamp(super::types::InputPrivacyKeyStatusTimestamp),
-    /// `inputPrivacyKeyChatInvite#bdfb0426 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyChatInvite`].
+    /// `inputPrivacyKeyChatInvite#bdfb0426`: [`super::types::InputPrivacyKeyChatInvite`].
     ChatInvite(super::types::InputPrivacyKeyChatInvite),
-    /// `inputPrivacyKeyPhoneCall#fabadc5f = InputPrivacyKey;`: [`super::types::InputPrivacyKeyPhoneCall`].
+    /// `inputPrivacyKeyPhoneCall#fabadc5f`: [`super::types::InputPrivacyKeyPhoneCall`].
     PhoneCall(super::types::InputPrivacyKeyPhoneCall),
-    /// `inputPrivacyKeyPhoneP2P#db9e70d2 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyPhoneP2p`].
+    /// `inputPrivacyKeyPhoneP2P#db9e70d2`: [`super::types::InputPrivacyKeyPhoneP2p`].
     PhoneP2p(super::types::InputPrivacyKeyPhoneP2p),
-    /// `inputPrivacyKeyForwards#a4dd4c08 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyForwards`].
+    /// `inputPrivacyKeyForwards#a4dd4c08`: [`super::types::InputPrivacyKeyForwards`].
     Forwards(super::types::InputPrivacyKeyForwards),
-    /// `inputPrivacyKeyProfilePhoto#5719bacc = InputPrivacyKey;`: [`super::types::InputPrivacyKeyProfilePhoto`].
+    /// `inputPrivacyKeyProfilePhoto#5719bacc`: [`super::types::InputPrivacyKeyProfilePhoto`].
     ProfilePhoto(super::types::InputPrivacyKeyProfilePhoto),
-    /// `inputPrivacyKeyPhoneNumber#0352dafa = InputPrivacyKey;`: [`super::types::InputPrivacyKeyPhoneNumber`].
+    /// `inputPrivacyKeyPhoneNumber#0352dafa`: [`super::types::InputPrivacyKeyPhoneNumber`].
     PhoneNumber(super::types::InputPrivacyKeyPhoneNumber),
-    /// `inputPrivacyKeyAddedByPhone#d1219bdd = InputPrivacyKey;`: [`super::types::InputPrivacyKeyAddedByPhone`].
+    /// `inputPrivacyKeyAddedByPhone#d1219bdd`: [`super::types::InputPrivacyKeyAddedByPhone`].
     AddedByPhone(super::types::InputPrivacyKeyAddedByPhone),
-    /// `inputPrivacyKeyVoiceMessages#aee69d68 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyVoiceMessages`].
+    /// `inputPrivacyKeyVoiceMessages#aee69d68`: [`super::types::InputPrivacyKeyVoiceMessages`].
     VoiceMessages(super::types::InputPrivacyKeyVoiceMessages),
-    /// `inputPrivacyKeyAbout#3823cc40 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyAbout`].
+    /// `inputPrivacyKeyAbout#3823cc40`: [`super::types::InputPrivacyKeyAbout`].
     About(super::types::InputPrivacyKeyAbout),
-    /// `inputPrivacyKeyBirthday#d65a11cc = InputPrivacyKey;`: [`super::types::InputPrivacyKeyBirthday`].
+    /// `inputPrivacyKeyBirthday#d65a11cc`: [`super::types::InputPrivacyKeyBirthday`].
     Birthday(super::types::InputPrivacyKeyBirthday),
-    /// `inputPrivacyKeyStarGiftsAutoSave#e1732341 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyStarGiftsAutoSave`].
+    /// `inputPrivacyKeyStarGiftsAutoSave#e1732341`: [`super::types::InputPrivacyKeyStarGiftsAutoSave`].
     StarGiftsAutoSave(super::types::InputPrivacyKeyStarGiftsAutoSave),
-    /// `inputPrivacyKeyNoPaidMessages#bdc597b4 = InputPrivacyKey;`: [`super::types::InputPrivacyKeyNoPaidMessages`].
+    /// `inputPrivacyKeyNoPaidMessages#bdc597b4`: [`super::types::InputPrivacyKeyNoPaidMessages`].
     NoPaidMessages(super::types::InputPrivacyKeyNoPaidMessages),
-    /// `inputPrivacyKeySavedMusic#4dbe9226 = InputPrivacyKey;`: [`super::types::InputPrivacyKeySavedMusic`].
+    /// `inputPrivacyKeySavedMusic#4dbe9226`: [`super::types::InputPrivacyKeySavedMusic`].
     SavedMusic(super::types::InputPrivacyKeySavedMusic),
 }
 #[cfg(feature = "serde")]
@@ -14009,33 +14009,33 @@ impl ::tl_runtime::Deserializable for InputPrivacyKey {
 /// TL type [`InputPrivacyRule`](https://core.telegram.org/type/InputPrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPrivacyRule {
-    /// `inputPrivacyValueAllowContacts#0d09e07b = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowContacts`].
+    /// `inputPrivacyValueAllowContacts#0d09e07b`: [`super::types::InputPrivacyValueAllowContacts`].
     InputPrivacyValueAllowContacts(super::types::InputPrivacyValueAllowContacts),
-    /// `inputPrivacyValueAllowAll#184b35ce = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowAll`].
+    /// `inputPrivacyValueAllowAll#184b35ce`: [`super::types::InputPrivacyValueAllowAll`].
     InputPrivacyValueAllowAll(super::types::InputPrivacyValueAllowAll),
-    /// `inputPrivacyValueAllowUsers#131cc67f users:Vector<InputUser> = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowUsers`].
+    /// `inputPrivacyValueAllowUsers#131cc67f`: [`super::types::InputPrivacyValueAllowUsers`].
     InputPrivacyValueAllowUsers(super::types::InputPrivacyValueAllowUsers),
-    /// `inputPrivacyValueDisallowContacts#0ba52007 = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowContacts`].
+    /// `inputPrivacyValueDisallowContacts#0ba52007`: [`super::types::InputPrivacyValueDisallowContacts`].
     InputPrivacyValueDisallowContacts(super::types::InputPrivacyValueDisallowContacts),
-    /// `inputPrivacyValueDisallowAll#d66b66c9 = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowAll`].
+    /// `inputPrivacyValueDisallowAll#d66b66c9`: [`super::types::InputPrivacyValueDisallowAll`].
     InputPrivacyValueDisallowAll(super::types::InputPrivacyValueDisallowAll),
-    /// `inputPrivacyValueDisallowUsers#90110467 users:Vector<InputUser> = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowUsers`].
+    /// `inputPrivacyValueDisallowUsers#90110467`: [`super::types::InputPrivacyValueDisallowUsers`].
     InputPrivacyValueDisallowUsers(super::types::InputPrivacyValueDisallowUsers),
-    /// `inputPrivacyValueAllowChatParticipants#840649cf chats:Vector<long> = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowChatParticipants`].
+    /// `inputPrivacyValueAllowChatParticipants#840649cf`: [`super::types::InputPrivacyValueAllowChatParticipants`].
     InputPrivacyValueAllowChatParticipants(
         super::types::InputPrivacyValueAllowChatParticipants,
     ),
-    /// `inputPrivacyValueDisallowChatParticipants#e94f0f86 chats:Vector<long> = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowChatParticipants`].
+    /// `inputPrivacyValueDisallowChatParticipants#e94f0f86`: [`super::types::InputPrivacyValueDisallowChatParticipants`].
     InputPrivacyValueDisallowChatParticipants(
         super::types::InputPrivacyValueDisallowChatParticipants,
     ),
-    /// `inputPrivacyValueAllowCloseFriends#2f453e49 = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowCloseFriends`].
+    /// `inputPrivacyValueAllowCloseFriends#2f453e49`: [`super::types::InputPrivacyValueAllowCloseFriends`].
     InputPrivacyValueAllowCloseFriends(super::types::InputPrivacyValueAllowCloseFriends),
-    /// `inputPrivacyValueAllowPremium#77cdc9f1 = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowPremium`].
+    /// `inputPrivacyValueAllowPremium#77cdc9f1`: [`super::types::InputPrivacyValueAllowPremium`].
     InputPrivacyValueAllowPremium(super::types::InputPrivacyValueAllowPremium),
-    /// `inputPrivacyValueAllowBots#5a4fcce5 = InputPrivacyRule;`: [`super::types::InputPrivacyValueAllowBots`].
+    /// `inputPrivacyValueAllowBots#5a4fcce5`: [`super::types::InputPrivacyValueAllowBots`].
     InputPrivacyValueAllowBots(super::types::InputPrivacyValueAllowBots),
-    /// `inputPrivacyValueDisallowBots#c4e57915 = InputPrivacyRule;`: [`super::types::InputPrivacyValueDisallowBots`].
+    /// `inputPrivacyValueDisallowBots#c4e57915`: [`super::types::InputPrivacyValueDisallowBots`].
     InputPrivacyValueDisallowBots(super::types::InputPrivacyValueDisallowBots),
 }
 #[cfg(feature = "serde")]
@@ -14223,9 +14223,9 @@ impl ::tl_runtime::Deserializable for InputPrivacyRule {
 /// TL type [`InputQuickReplyShortcut`](https://core.telegram.org/type/InputQuickReplyShortcut), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputQuickReplyShortcut {
-    /// `inputQuickReplyShortcut#24596d41 shortcut:string = InputQuickReplyShortcut;`: [`super::types::InputQuickReplyShortcut`].
+    /// `inputQuickReplyShortcut#24596d41`: [`super::types::InputQuickReplyShortcut`].
     InputQuickReplyShortcut(super::types::InputQuickReplyShortcut),
-    /// `inputQuickReplyShortcutId#01190cf1 shortcut_id:int = InputQuickReplyShortcut;`: [`super::types::InputQuickReplyShortcutId`].
+    /// `inputQuickReplyShortcutId#01190cf1`: [`super::types::InputQuickReplyShortcutId`].
     Id(super::types::InputQuickReplyShortcutId),
 }
 #[cfg(feature = "serde")]
@@ -14293,13 +14293,13 @@ impl ::tl_runtime::Deserializable for InputQuickReplyShortcut {
 /// TL type [`InputReplyTo`](https://core.telegram.org/type/InputReplyTo), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputReplyTo {
-    /// `inputReplyToMessage#3bd4b7c2 flags:# reply_to_msg_id:int top_msg_id:flags.0?int reply_to_peer_id:flags.1?InputPeer quote_text:flags.2?string quote_entities:flags.3?Vector<MessageEntity> quote_offset:flags.4?int monoforum_peer_id:flags.5?InputPeer todo_item_id:flags.6?int poll_option:flags.7?bytes = InputReplyTo;`: [`super::types::InputReplyToMessage`].
+    /// `inputReplyToMessage#3bd4b7c2`: [`super::types::InputReplyToMessage`].
     Message(super::types::InputReplyToMessage),
-    /// `inputReplyToStory#5881323a peer:InputPeer story_id:int = InputReplyTo;`: [`super::types::InputReplyToStory`].
+    /// `inputReplyToStory#5881323a`: [`super::types::InputReplyToStory`].
     Story(super::types::InputReplyToStory),
-    /// `inputReplyToMonoForum#69d66c45 monoforum_peer_id:InputPeer = InputReplyTo;`: [`super::types::InputReplyToMonoForum`].
+    /// `inputReplyToMonoForum#69d66c45`: [`super::types::InputReplyToMonoForum`].
     MonoForum(super::types::InputReplyToMonoForum),
-    /// `inputReplyToEphemeralMessage#4119b95e id:int = InputReplyTo;`: [`super::types::InputReplyToEphemeralMessage`].
+    /// `inputReplyToEphemeralMessage#4119b95e`: [`super::types::InputReplyToEphemeralMessage`].
     EphemeralMessage(super::types::InputReplyToEphemeralMessage),
 }
 #[cfg(feature = "serde")]
@@ -14389,9 +14389,9 @@ impl ::tl_runtime::Deserializable for InputReplyTo {
 /// TL type [`InputRichFile`](https://core.telegram.org/type/InputRichFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputRichFile {
-    /// `inputRichFilePhoto#9b00622b id:string photo:InputPhoto = InputRichFile;`: [`super::types::InputRichFilePhoto`].
+    /// `inputRichFilePhoto#9b00622b`: [`super::types::InputRichFilePhoto`].
     Photo(super::types::InputRichFilePhoto),
-    /// `inputRichFileDocument#83281dbd id:string document:InputDocument = InputRichFile;`: [`super::types::InputRichFileDocument`].
+    /// `inputRichFileDocument#83281dbd`: [`super::types::InputRichFileDocument`].
     Document(super::types::InputRichFileDocument),
 }
 #[cfg(feature = "serde")]
@@ -14457,11 +14457,11 @@ impl ::tl_runtime::Deserializable for InputRichFile {
 /// TL type [`InputRichMessage`](https://core.telegram.org/type/InputRichMessage), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputRichMessage {
-    /// `inputRichMessage#e4c449fc flags:# rtl:flags.0?true noautolink:flags.1?true blocks:Vector<PageBlock> photos:flags.2?Vector<InputPhoto> documents:flags.3?Vector<InputDocument> users:flags.4?Vector<InputUser> = InputRichMessage;`: [`super::types::InputRichMessage`].
+    /// `inputRichMessage#e4c449fc`: [`super::types::InputRichMessage`].
     InputRichMessage(super::types::InputRichMessage),
-    /// `inputRichMessageHTML#dacb836a flags:# rtl:flags.0?true noautolink:flags.1?true html:string files:flags.2?Vector<InputRichFile> = InputRichMessage;`: [`super::types::InputRichMessageHtml`].
+    /// `inputRichMessageHTML#dacb836a`: [`super::types::InputRichMessageHtml`].
     Html(super::types::InputRichMessageHtml),
-    /// `inputRichMessageMarkdown#004b572c flags:# rtl:flags.0?true noautolink:flags.1?true markdown:string files:flags.2?Vector<InputRichFile> = InputRichMessage;`: [`super::types::InputRichMessageMarkdown`].
+    /// `inputRichMessageMarkdown#004b572c`: [`super::types::InputRichMessageMarkdown`].
     Markdown(super::types::InputRichMessageMarkdown),
 }
 #[cfg(feature = "serde")]
@@ -14541,11 +14541,11 @@ impl ::tl_runtime::Deserializable for InputRichMessage {
 /// TL type [`InputSavedStarGift`](https://core.telegram.org/type/InputSavedStarGift), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputSavedStarGift {
-    /// `inputSavedStarGiftUser#69279795 msg_id:int = InputSavedStarGift;`: [`super::types::InputSavedStarGiftUser`].
+    /// `inputSavedStarGiftUser#69279795`: [`super::types::InputSavedStarGiftUser`].
     User(super::types::InputSavedStarGiftUser),
-    /// `inputSavedStarGiftChat#f101aa7f peer:InputPeer saved_id:long = InputSavedStarGift;`: [`super::types::InputSavedStarGiftChat`].
+    /// `inputSavedStarGiftChat#f101aa7f`: [`super::types::InputSavedStarGiftChat`].
     Chat(super::types::InputSavedStarGiftChat),
-    /// `inputSavedStarGiftSlug#2085c238 slug:string = InputSavedStarGift;`: [`super::types::InputSavedStarGiftSlug`].
+    /// `inputSavedStarGiftSlug#2085c238`: [`super::types::InputSavedStarGiftSlug`].
     Slug(super::types::InputSavedStarGiftSlug),
 }
 #[cfg(feature = "serde")]
@@ -14625,9 +14625,9 @@ impl ::tl_runtime::Deserializable for InputSavedStarGift {
 /// TL type [`InputSecureFile`](https://core.telegram.org/type/InputSecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputSecureFile {
-    /// `inputSecureFileUploaded#3334b0f0 id:long parts:int md5_checksum:string file_hash:bytes secret:bytes = InputSecureFile;`: [`super::types::InputSecureFileUploaded`].
+    /// `inputSecureFileUploaded#3334b0f0`: [`super::types::InputSecureFileUploaded`].
     Uploaded(super::types::InputSecureFileUploaded),
-    /// `inputSecureFile#5367e5be id:long access_hash:long = InputSecureFile;`: [`super::types::InputSecureFile`].
+    /// `inputSecureFile#5367e5be`: [`super::types::InputSecureFile`].
     InputSecureFile(super::types::InputSecureFile),
 }
 #[cfg(feature = "serde")]
@@ -14695,7 +14695,7 @@ impl ::tl_runtime::Deserializable for InputSecureFile {
 /// TL type [`InputSecureValue`](https://core.telegram.org/type/InputSecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputSecureValue {
-    /// `inputSecureValue#db21d0a7 flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?InputSecureFile reverse_side:flags.2?InputSecureFile selfie:flags.3?InputSecureFile translation:flags.6?Vector<InputSecureFile> files:flags.4?Vector<InputSecureFile> plain_data:flags.5?SecurePlainData = InputSecureValue;`: [`super::types::InputSecureValue`].
+    /// `inputSecureValue#db21d0a7`: [`super::types::InputSecureValue`].
     InputSecureValue(super::types::InputSecureValue),
 }
 #[cfg(feature = "serde")]
@@ -14751,7 +14751,7 @@ impl ::tl_runtime::Deserializable for InputSecureValue {
 /// TL type [`InputSingleMedia`](https://core.telegram.org/type/InputSingleMedia), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputSingleMedia {
-    /// `inputSingleMedia#1cc6e91f flags:# media:InputMedia random_id:long message:string entities:flags.0?Vector<MessageEntity> = InputSingleMedia;`: [`super::types::InputSingleMedia`].
+    /// `inputSingleMedia#1cc6e91f`: [`super::types::InputSingleMedia`].
     InputSingleMedia(super::types::InputSingleMedia),
 }
 #[cfg(feature = "serde")]
@@ -14807,9 +14807,9 @@ impl ::tl_runtime::Deserializable for InputSingleMedia {
 /// TL type [`InputStarGiftAuction`](https://core.telegram.org/type/InputStarGiftAuction), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStarGiftAuction {
-    /// `inputStarGiftAuction#02e16c98 gift_id:long = InputStarGiftAuction;`: [`super::types::InputStarGiftAuction`].
+    /// `inputStarGiftAuction#02e16c98`: [`super::types::InputStarGiftAuction`].
     InputStarGiftAuction(super::types::InputStarGiftAuction),
-    /// `inputStarGiftAuctionSlug#7ab58308 slug:string = InputStarGiftAuction;`: [`super::types::InputStarGiftAuctionSlug`].
+    /// `inputStarGiftAuctionSlug#7ab58308`: [`super::types::InputStarGiftAuctionSlug`].
     Slug(super::types::InputStarGiftAuctionSlug),
 }
 #[cfg(feature = "serde")]
@@ -14877,7 +14877,7 @@ impl ::tl_runtime::Deserializable for InputStarGiftAuction {
 /// TL type [`InputStarsTransaction`](https://core.telegram.org/type/InputStarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStarsTransaction {
-    /// `inputStarsTransaction#206ae6d1 flags:# refund:flags.0?true id:string = InputStarsTransaction;`: [`super::types::InputStarsTransaction`].
+    /// `inputStarsTransaction#206ae6d1`: [`super::types::InputStarsTransaction`].
     InputStarsTransaction(super::types::InputStarsTransaction),
 }
 #[cfg(feature = "serde")]
@@ -14935,31 +14935,31 @@ impl ::tl_runtime::Deserializable for InputStarsTransaction {
 /// TL type [`InputStickerSet`](https://core.telegram.org/type/InputStickerSet), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStickerSet {
-    /// `inputStickerSetEmpty#ffb62b95 = InputStickerSet;`: [`super::types::InputStickerSetEmpty`].
+    /// `inputStickerSetEmpty#ffb62b95`: [`super::types::InputStickerSetEmpty`].
     Empty(super::types::InputStickerSetEmpty),
-    /// `inputStickerSetID#9de7a269 id:long access_hash:long = InputStickerSet;`: [`super::types::InputStickerSetId`].
+    /// `inputStickerSetID#9de7a269`: [`super::types::InputStickerSetId`].
     Id(super::types::InputStickerSetId),
-    /// `inputStickerSetShortName#861cc8a0 short_name:string = InputStickerSet;`: [`super::types::InputStickerSetShortName`].
+    /// `inputStickerSetShortName#861cc8a0`: [`super::types::InputStickerSetShortName`].
     ShortName(super::types::InputStickerSetShortName),
-    /// `inputStickerSetAnimatedEmoji#028703c8 = InputStickerSet;`: [`super::types::InputStickerSetAnimatedEmoji`].
+    /// `inputStickerSetAnimatedEmoji#028703c8`: [`super::types::InputStickerSetAnimatedEmoji`].
     AnimatedEmoji(super::types::InputStickerSetAnimatedEmoji),
-    /// `inputStickerSetDice#e67f520e emoticon:string = InputStickerSet;`: [`super::types::InputStickerSetDice`].
+    /// `inputStickerSetDice#e67f520e`: [`super::types::InputStickerSetDice`].
     Dice(super::types::InputStickerSetDice),
-    /// `inputStickerSetAnimatedEmojiAnimations#0cde3739 = InputStickerSet;`: [`super::types::InputStickerSetAnimatedEmojiAnimations`].
+    /// `inputStickerSetAnimatedEmojiAnimations#0cde3739`: [`super::types::InputStickerSetAnimatedEmojiAnimations`].
     AnimatedEmojiAnimations(super::types::InputStickerSetAnimatedEmojiAnimations),
-    /// `inputStickerSetPremiumGifts#c88b3b02 = InputStickerSet;`: [`super::types::InputStickerSetPremiumGifts`].
+    /// `inputStickerSetPremiumGifts#c88b3b02`: [`super::types::InputStickerSetPremiumGifts`].
     PremiumGifts(super::types::InputStickerSetPremiumGifts),
-    /// `inputStickerSetEmojiGenericAnimations#04c4d4ce = InputStickerSet;`: [`super::types::InputStickerSetEmojiGenericAnimations`].
+    /// `inputStickerSetEmojiGenericAnimations#04c4d4ce`: [`super::types::InputStickerSetEmojiGenericAnimations`].
     EmojiGenericAnimations(super::types::InputStickerSetEmojiGenericAnimations),
-    /// `inputStickerSetEmojiDefaultStatuses#29d0f5ee = InputStickerSet;`: [`super::types::InputStickerSetEmojiDefaultStatuses`].
+    /// `inputStickerSetEmojiDefaultStatuses#29d0f5ee`: [`super::types::InputStickerSetEmojiDefaultStatuses`].
     EmojiDefaultStatuses(super::types::InputStickerSetEmojiDefaultStatuses),
-    /// `inputStickerSetEmojiDefaultTopicIcons#44c1f8e9 = InputStickerSet;`: [`super::types::InputStickerSetEmojiDefaultTopicIcons`].
+    /// `inputStickerSetEmojiDefaultTopicIcons#44c1f8e9`: [`super::types::InputStickerSetEmojiDefaultTopicIcons`].
     EmojiDefaultTopicIcons(super::types::InputStickerSetEmojiDefaultTopicIcons),
-    /// `inputStickerSetEmojiChannelDefaultStatuses#49748553 = InputStickerSet;`: [`super::types::InputStickerSetEmojiChannelDefaultStatuses`].
+    /// `inputStickerSetEmojiChannelDefaultStatuses#49748553`: [`super::types::InputStickerSetEmojiChannelDefaultStatuses`].
     EmojiChannelDefaultStatuses(
         super::types::InputStickerSetEmojiChannelDefaultStatuses,
     ),
-    /// `inputStickerSetTonGifts#1cf671a0 = InputStickerSet;`: [`super::types::InputStickerSetTonGifts`].
+    /// `inputStickerSetTonGifts#1cf671a0`: [`super::types::InputStickerSetTonGifts`].
     TonGifts(super::types::InputStickerSetTonGifts),
 }
 #[cfg(feature = "serde")]
@@ -15147,7 +15147,7 @@ impl ::tl_runtime::Deserializable for InputStickerSet {
 /// TL type [`InputStickerSetItem`](https://core.telegram.org/type/InputStickerSetItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStickerSetItem {
-    /// `inputStickerSetItem#32da9e9c flags:# document:InputDocument emoji:string mask_coords:flags.0?MaskCoords keywords:flags.1?string = InputStickerSetItem;`: [`super::types::InputStickerSetItem`].
+    /// `inputStickerSetItem#32da9e9c`: [`super::types::InputStickerSetItem`].
     InputStickerSetItem(super::types::InputStickerSetItem),
 }
 #[cfg(feature = "serde")]
@@ -15203,9 +15203,9 @@ impl ::tl_runtime::Deserializable for InputStickerSetItem {
 /// TL type [`InputStickeredMedia`](https://core.telegram.org/type/InputStickeredMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStickeredMedia {
-    /// `inputStickeredMediaPhoto#4a992157 id:InputPhoto = InputStickeredMedia;`: [`super::types::InputStickeredMediaPhoto`].
+    /// `inputStickeredMediaPhoto#4a992157`: [`super::types::InputStickeredMediaPhoto`].
     Photo(super::types::InputStickeredMediaPhoto),
-    /// `inputStickeredMediaDocument#0438865b id:InputDocument = InputStickeredMedia;`: [`super::types::InputStickeredMediaDocument`].
+    /// `inputStickeredMediaDocument#0438865b`: [`super::types::InputStickeredMediaDocument`].
     Document(super::types::InputStickeredMediaDocument),
 }
 #[cfg(feature = "serde")]
@@ -15273,23 +15273,23 @@ impl ::tl_runtime::Deserializable for InputStickeredMedia {
 /// TL type [`InputStorePaymentPurpose`](https://core.telegram.org/type/InputStorePaymentPurpose), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStorePaymentPurpose {
-    /// `inputStorePaymentPremiumSubscription#a6751e66 flags:# restore:flags.0?true upgrade:flags.1?true = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumSubscription`].
+    /// `inputStorePaymentPremiumSubscription#a6751e66`: [`super::types::InputStorePaymentPremiumSubscription`].
     InputStorePaymentPremiumSubscription(
         super::types::InputStorePaymentPremiumSubscription,
     ),
-    /// `inputStorePaymentGiftPremium#616f7fe8 user_id:InputUser currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentGiftPremium`].
+    /// `inputStorePaymentGiftPremium#616f7fe8`: [`super::types::InputStorePaymentGiftPremium`].
     InputStorePaymentGiftPremium(super::types::InputStorePaymentGiftPremium),
-    /// `inputStorePaymentPremiumGiftCode#fb790393 flags:# users:Vector<InputUser> boost_peer:flags.0?InputPeer currency:string amount:long message:flags.1?TextWithEntities = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumGiftCode`].
+    /// `inputStorePaymentPremiumGiftCode#fb790393`: [`super::types::InputStorePaymentPremiumGiftCode`].
     InputStorePaymentPremiumGiftCode(super::types::InputStorePaymentPremiumGiftCode),
-    /// `inputStorePaymentPremiumGiveaway#160544ca flags:# only_new_subscribers:flags.0?true winners_are_visible:flags.3?true boost_peer:InputPeer additional_peers:flags.1?Vector<InputPeer> countries_iso2:flags.2?Vector<string> prize_description:flags.4?string random_id:long until_date:int currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentPremiumGiveaway`].
+    /// `inputStorePaymentPremiumGiveaway#160544ca`: [`super::types::InputStorePaymentPremiumGiveaway`].
     InputStorePaymentPremiumGiveaway(super::types::InputStorePaymentPremiumGiveaway),
-    /// `inputStorePaymentStarsTopup#f9a2a6cb flags:# stars:long currency:string amount:long spend_purpose_peer:flags.0?InputPeer = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentStarsTopup`].
+    /// `inputStorePaymentStarsTopup#f9a2a6cb`: [`super::types::InputStorePaymentStarsTopup`].
     InputStorePaymentStarsTopup(super::types::InputStorePaymentStarsTopup),
-    /// `inputStorePaymentStarsGift#1d741ef7 user_id:InputUser stars:long currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentStarsGift`].
+    /// `inputStorePaymentStarsGift#1d741ef7`: [`super::types::InputStorePaymentStarsGift`].
     InputStorePaymentStarsGift(super::types::InputStorePaymentStarsGift),
-    /// `inputStorePaymentStarsGiveaway#751f08fa flags:# only_new_subscribers:flags.0?true winners_are_visible:flags.3?true stars:long boost_peer:InputPeer additional_peers:flags.1?Vector<InputPeer> countries_iso2:flags.2?Vector<string> prize_description:flags.4?string random_id:long until_date:int currency:string amount:long users:int = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentStarsGiveaway`].
+    /// `inputStorePaymentStarsGiveaway#751f08fa`: [`super::types::InputStorePaymentStarsGiveaway`].
     InputStorePaymentStarsGiveaway(super::types::InputStorePaymentStarsGiveaway),
-    /// `inputStorePaymentAuthCode#3fc18057 flags:# restore:flags.0?true phone_number:string phone_code_hash:string premium_days:int currency:string amount:long = InputStorePaymentPurpose;`: [`super::types::InputStorePaymentAuthCode`].
+    /// `inputStorePaymentAuthCode#3fc18057`: [`super::types::InputStorePaymentAuthCode`].
     InputStorePaymentAuthCode(super::types::InputStorePaymentAuthCode),
 }
 #[cfg(feature = "serde")]
@@ -15429,9 +15429,9 @@ impl ::tl_runtime::Deserializable for InputStorePaymentPurpose {
 /// TL type [`InputTheme`](https://core.telegram.org/type/InputTheme), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputTheme {
-    /// `inputTheme#3c5693e9 id:long access_hash:long = InputTheme;`: [`super::types::InputTheme`].
+    /// `inputTheme#3c5693e9`: [`super::types::InputTheme`].
     InputTheme(super::types::InputTheme),
-    /// `inputThemeSlug#f5890df1 slug:string = InputTheme;`: [`super::types::InputThemeSlug`].
+    /// `inputThemeSlug#f5890df1`: [`super::types::InputThemeSlug`].
     Slug(super::types::InputThemeSlug),
 }
 #[cfg(feature = "serde")]
@@ -15499,7 +15499,7 @@ impl ::tl_runtime::Deserializable for InputTheme {
 /// TL type [`InputThemeSettings`](https://core.telegram.org/type/InputThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputThemeSettings {
-    /// `inputThemeSettings#8fde504f flags:# message_colors_animated:flags.2?true base_theme:BaseTheme accent_color:int outbox_accent_color:flags.3?int message_colors:flags.0?Vector<int> wallpaper:flags.1?InputWallPaper wallpaper_settings:flags.1?WallPaperSettings = InputThemeSettings;`: [`super::types::InputThemeSettings`].
+    /// `inputThemeSettings#8fde504f`: [`super::types::InputThemeSettings`].
     InputThemeSettings(super::types::InputThemeSettings),
 }
 #[cfg(feature = "serde")]
@@ -15555,13 +15555,13 @@ impl ::tl_runtime::Deserializable for InputThemeSettings {
 /// TL type [`InputUser`](https://core.telegram.org/type/InputUser), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputUser {
-    /// `inputUserEmpty#b98886cf = InputUser;`: [`super::types::InputUserEmpty`].
+    /// `inputUserEmpty#b98886cf`: [`super::types::InputUserEmpty`].
     Empty(super::types::InputUserEmpty),
-    /// `inputUserSelf#f7c1b13f = InputUser;`: [`super::types::InputUserSelf`].
+    /// `inputUserSelf#f7c1b13f`: [`super::types::InputUserSelf`].
     InputUserSelf(super::types::InputUserSelf),
-    /// `inputUser#f21158c6 user_id:long access_hash:long = InputUser;`: [`super::types::InputUser`].
+    /// `inputUser#f21158c6`: [`super::types::InputUser`].
     InputUser(super::types::InputUser),
-    /// `inputUserFromMessage#1da448e2 peer:InputPeer msg_id:int user_id:long = InputUser;`: [`super::types::InputUserFromMessage`].
+    /// `inputUserFromMessage#1da448e2`: [`super::types::InputUserFromMessage`].
     FromMessage(super::types::InputUserFromMessage),
 }
 #[cfg(feature = "serde")]
@@ -15653,11 +15653,11 @@ impl ::tl_runtime::Deserializable for InputUser {
 /// TL type [`InputWallPaper`](https://core.telegram.org/type/InputWallPaper), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputWallPaper {
-    /// `inputWallPaper#e630b979 id:long access_hash:long = InputWallPaper;`: [`super::types::InputWallPaper`].
+    /// `inputWallPaper#e630b979`: [`super::types::InputWallPaper`].
     InputWallPaper(super::types::InputWallPaper),
-    /// `inputWallPaperSlug#72091c80 slug:string = InputWallPaper;`: [`super::types::InputWallPaperSlug`].
+    /// `inputWallPaperSlug#72091c80`: [`super::types::InputWallPaperSlug`].
     Slug(super::types::InputWallPaperSlug),
-    /// `inputWallPaperNoFile#967a462e id:long = InputWallPaper;`: [`super::types::InputWallPaperNoFile`].
+    /// `inputWallPaperNoFile#967a462e`: [`super::types::InputWallPaperNoFile`].
     NoFile(super::types::InputWallPaperNoFile),
 }
 #[cfg(feature = "serde")]
@@ -15735,9 +15735,9 @@ impl ::tl_runtime::Deserializable for InputWallPaper {
 /// TL type [`InputWalletReplacement`](https://core.telegram.org/type/InputWalletReplacement), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputWalletReplacement {
-    /// `inputWalletNew#63a440dc = InputWalletReplacement;`: [`super::types::InputWalletNew`].
+    /// `inputWalletNew#63a440dc`: [`super::types::InputWalletNew`].
     InputWalletNew(super::types::InputWalletNew),
-    /// `inputWalletImported#66a66a3b flags:# public_key:bytes anchor_public_key:flags.0?bytes proof:WalletOwnershipProof = InputWalletReplacement;`: [`super::types::InputWalletImported`].
+    /// `inputWalletImported#66a66a3b`: [`super::types::InputWalletImported`].
     InputWalletImported(super::types::InputWalletImported),
 }
 #[cfg(feature = "serde")]
@@ -15805,7 +15805,7 @@ impl ::tl_runtime::Deserializable for InputWalletReplacement {
 /// TL type [`InputWebDocument`](https://core.telegram.org/type/InputWebDocument), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputWebDocument {
-    /// `inputWebDocument#9bed434d url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = InputWebDocument;`: [`super::types::InputWebDocument`].
+    /// `inputWebDocument#9bed434d`: [`super::types::InputWebDocument`].
     InputWebDocument(super::types::InputWebDocument),
 }
 #[cfg(feature = "serde")]
@@ -15861,11 +15861,11 @@ impl ::tl_runtime::Deserializable for InputWebDocument {
 /// TL type [`InputWebFileLocation`](https://core.telegram.org/type/InputWebFileLocation), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputWebFileLocation {
-    /// `inputWebFileLocation#c239d686 url:string access_hash:long = InputWebFileLocation;`: [`super::types::InputWebFileLocation`].
+    /// `inputWebFileLocation#c239d686`: [`super::types::InputWebFileLocation`].
     InputWebFileLocation(super::types::InputWebFileLocation),
-    /// `inputWebFileGeoPointLocation#9f2221c9 geo_point:InputGeoPoint access_hash:long w:int h:int zoom:int scale:int = InputWebFileLocation;`: [`super::types::InputWebFileGeoPointLocation`].
+    /// `inputWebFileGeoPointLocation#9f2221c9`: [`super::types::InputWebFileGeoPointLocation`].
     InputWebFileGeoPointLocation(super::types::InputWebFileGeoPointLocation),
-    /// `inputWebFileAudioAlbumThumbLocation#f46fe924 flags:# small:flags.2?true document:flags.0?InputDocument title:flags.1?string performer:flags.1?string = InputWebFileLocation;`: [`super::types::InputWebFileAudioAlbumThumbLocation`].
+    /// `inputWebFileAudioAlbumThumbLocation#f46fe924`: [`super::types::InputWebFileAudioAlbumThumbLocation`].
     InputWebFileAudioAlbumThumbLocation(
         super::types::InputWebFileAudioAlbumThumbLocation,
     ),
@@ -15947,7 +15947,7 @@ impl ::tl_runtime::Deserializable for InputWebFileLocation {
 /// TL type [`Invoice`](https://core.telegram.org/type/Invoice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Invoice {
-    /// `invoice#049ee584 flags:# test:flags.0?true name_requested:flags.1?true phone_requested:flags.2?true email_requested:flags.3?true shipping_address_requested:flags.4?true flexible:flags.5?true phone_to_provider:flags.6?true email_to_provider:flags.7?true recurring:flags.9?true currency:string prices:Vector<LabeledPrice> max_tip_amount:flags.8?long suggested_tip_amounts:flags.8?Vector<long> terms_url:flags.10?string subscription_period:flags.11?int = Invoice;`: [`super::types::Invoice`].
+    /// `invoice#049ee584`: [`super::types::Invoice`].
     Invoice(super::types::Invoice),
 }
 #[cfg(feature = "serde")]
@@ -16001,9 +16001,9 @@ impl ::tl_runtime::Deserializable for Invoice {
 /// TL type [`IpPort`](https://core.telegram.org/type/IpPort), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IpPort {
-    /// `ipPort#d433ad73 ipv4:int port:int = IpPort;`: [`super::types::IpPort`].
+    /// `ipPort#d433ad73`: [`super::types::IpPort`].
     IpPort(super::types::IpPort),
-    /// `ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;`: [`super::types::IpPortSecret`].
+    /// `ipPortSecret#37982646`: [`super::types::IpPortSecret`].
     Secret(super::types::IpPortSecret),
 }
 #[cfg(feature = "serde")]
@@ -16069,13 +16069,13 @@ impl ::tl_runtime::Deserializable for IpPort {
 /// TL type [`JoinChatBotResult`](https://core.telegram.org/type/JoinChatBotResult), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JoinChatBotResult {
-    /// `joinChatBotResultApproved#ae152a69 = JoinChatBotResult;`: [`super::types::JoinChatBotResultApproved`].
+    /// `joinChatBotResultApproved#ae152a69`: [`super::types::JoinChatBotResultApproved`].
     Approved(super::types::JoinChatBotResultApproved),
-    /// `joinChatBotResultDeclined#0efa0194 = JoinChatBotResult;`: [`super::types::JoinChatBotResultDeclined`].
+    /// `joinChatBotResultDeclined#0efa0194`: [`super::types::JoinChatBotResultDeclined`].
     Declined(super::types::JoinChatBotResultDeclined),
-    /// `joinChatBotResultQueued#98a3a840 = JoinChatBotResult;`: [`super::types::JoinChatBotResultQueued`].
+    /// `joinChatBotResultQueued#98a3a840`: [`super::types::JoinChatBotResultQueued`].
     Queued(super::types::JoinChatBotResultQueued),
-    /// `joinChatBotResultWebView#d6e3b813 url:string = JoinChatBotResult;`: [`super::types::JoinChatBotResultWebView`].
+    /// `joinChatBotResultWebView#d6e3b813`: [`super::types::JoinChatBotResultWebView`].
     WebView(super::types::JoinChatBotResultWebView),
 }
 #[cfg(feature = "serde")]
@@ -16169,7 +16169,7 @@ impl ::tl_runtime::Deserializable for JoinChatBotResult {
 /// TL type [`JSONObjectValue`](https://core.telegram.org/type/JSONObjectValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JsonObjectValue {
-    /// `jsonObjectValue#c0de1bd9 key:string value:JSONValue = JSONObjectValue;`: [`super::types::JsonObjectValue`].
+    /// `jsonObjectValue#c0de1bd9`: [`super::types::JsonObjectValue`].
     JsonObjectValue(super::types::JsonObjectValue),
 }
 #[cfg(feature = "serde")]
@@ -16227,17 +16227,17 @@ impl ::tl_runtime::Deserializable for JsonObjectValue {
 /// TL type [`JSONValue`](https://core.telegram.org/type/JSONValue), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JsonValue {
-    /// `jsonNull#3f6d7b68 = JSONValue;`: [`super::types::JsonNull`].
+    /// `jsonNull#3f6d7b68`: [`super::types::JsonNull`].
     JsonNull(super::types::JsonNull),
-    /// `jsonBool#c7345e6a value:Bool = JSONValue;`: [`super::types::JsonBool`].
+    /// `jsonBool#c7345e6a`: [`super::types::JsonBool`].
     JsonBool(super::types::JsonBool),
-    /// `jsonNumber#2be0dfa4 value:double = JSONValue;`: [`super::types::JsonNumber`].
+    /// `jsonNumber#2be0dfa4`: [`super::types::JsonNumber`].
     JsonNumber(super::types::JsonNumber),
-    /// `jsonString#b71e767a value:string = JSONValue;`: [`super::types::JsonString`].
+    /// `jsonString#b71e767a`: [`super::types::JsonString`].
     JsonString(super::types::JsonString),
-    /// `jsonArray#f7444763 value:Vector<JSONValue> = JSONValue;`: [`super::types::JsonArray`].
+    /// `jsonArray#f7444763`: [`super::types::JsonArray`].
     JsonArray(super::types::JsonArray),
-    /// `jsonObject#99c1d49d value:Vector<JSONObjectValue> = JSONValue;`: [`super::types::JsonObject`].
+    /// `jsonObject#99c1d49d`: [`super::types::JsonObject`].
     JsonObject(super::types::JsonObject),
 }
 #[cfg(feature = "serde")]
@@ -16331,7 +16331,7 @@ impl ::tl_runtime::Deserializable for JsonValue {
 /// TL type [`KeyboardButton`](https://core.telegram.org/type/KeyboardButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyboardButton {
-    /// `keyboardButton#2f67a72f flags:# style:flags.10?KeyboardButtonStyle text:string type:ButtonType = KeyboardButton;`: [`super::types::KeyboardButton`].
+    /// `keyboardButton#2f67a72f`: [`super::types::KeyboardButton`].
     KeyboardButton(super::types::KeyboardButton),
 }
 #[cfg(feature = "serde")]
@@ -16387,7 +16387,7 @@ impl ::tl_runtime::Deserializable for KeyboardButton {
 /// TL type [`KeyboardButtonRow`](https://core.telegram.org/type/KeyboardButtonRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyboardButtonRow {
-    /// `keyboardButtonRow#77608b83 buttons:Vector<KeyboardButton> = KeyboardButtonRow;`: [`super::types::KeyboardButtonRow`].
+    /// `keyboardButtonRow#77608b83`: [`super::types::KeyboardButtonRow`].
     KeyboardButtonRow(super::types::KeyboardButtonRow),
 }
 #[cfg(feature = "serde")]
@@ -16443,7 +16443,7 @@ impl ::tl_runtime::Deserializable for KeyboardButtonRow {
 /// TL type [`KeyboardButtonStyle`](https://core.telegram.org/type/KeyboardButtonStyle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyboardButtonStyle {
-    /// `keyboardButtonStyle#4fdd3430 flags:# bg_primary:flags.0?true bg_danger:flags.1?true bg_success:flags.2?true icon:flags.3?long = KeyboardButtonStyle;`: [`super::types::KeyboardButtonStyle`].
+    /// `keyboardButtonStyle#4fdd3430`: [`super::types::KeyboardButtonStyle`].
     KeyboardButtonStyle(super::types::KeyboardButtonStyle),
 }
 #[cfg(feature = "serde")]
@@ -16497,7 +16497,7 @@ impl ::tl_runtime::Deserializable for KeyboardButtonStyle {
 /// TL type [`KeyboardInlineButton`](https://core.telegram.org/type/KeyboardInlineButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyboardInlineButton {
-    /// `keyboardInlineButton#11c1a322 flags:# style:flags.10?KeyboardButtonStyle text:string type:InlineButtonType = KeyboardInlineButton;`: [`super::types::KeyboardInlineButton`].
+    /// `keyboardInlineButton#11c1a322`: [`super::types::KeyboardInlineButton`].
     KeyboardInlineButton(super::types::KeyboardInlineButton),
 }
 #[cfg(feature = "serde")]
@@ -16551,7 +16551,7 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButton {
 /// TL type [`KeyboardInlineButtonRow`](https://core.telegram.org/type/KeyboardInlineButtonRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyboardInlineButtonRow {
-    /// `keyboardInlineButtonRow#19420af6 buttons:Vector<KeyboardInlineButton> = KeyboardInlineButtonRow;`: [`super::types::KeyboardInlineButtonRow`].
+    /// `keyboardInlineButtonRow#19420af6`: [`super::types::KeyboardInlineButtonRow`].
     KeyboardInlineButtonRow(super::types::KeyboardInlineButtonRow),
 }
 #[cfg(feature = "serde")]
@@ -16607,7 +16607,7 @@ impl ::tl_runtime::Deserializable for KeyboardInlineButtonRow {
 /// TL type [`LabeledPrice`](https://core.telegram.org/type/LabeledPrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabeledPrice {
-    /// `labeledPrice#cb296bf8 label:string amount:long = LabeledPrice;`: [`super::types::LabeledPrice`].
+    /// `labeledPrice#cb296bf8`: [`super::types::LabeledPrice`].
     LabeledPrice(super::types::LabeledPrice),
 }
 #[cfg(feature = "serde")]
@@ -16663,7 +16663,7 @@ impl ::tl_runtime::Deserializable for LabeledPrice {
 /// TL type [`LangPackDifference`](https://core.telegram.org/type/LangPackDifference), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LangPackDifference {
-    /// `langPackDifference#f385c1f6 lang_code:string from_version:int version:int strings:Vector<LangPackString> = LangPackDifference;`: [`super::types::LangPackDifference`].
+    /// `langPackDifference#f385c1f6`: [`super::types::LangPackDifference`].
     LangPackDifference(super::types::LangPackDifference),
 }
 #[cfg(feature = "serde")]
@@ -16719,7 +16719,7 @@ impl ::tl_runtime::Deserializable for LangPackDifference {
 /// TL type [`LangPackLanguage`](https://core.telegram.org/type/LangPackLanguage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LangPackLanguage {
-    /// `langPackLanguage#eeca5ce3 flags:# official:flags.0?true rtl:flags.2?true beta:flags.3?true name:string native_name:string lang_code:string base_lang_code:flags.1?string plural_code:string strings_count:int translated_count:int translations_url:string = LangPackLanguage;`: [`super::types::LangPackLanguage`].
+    /// `langPackLanguage#eeca5ce3`: [`super::types::LangPackLanguage`].
     LangPackLanguage(super::types::LangPackLanguage),
 }
 #[cfg(feature = "serde")]
@@ -16775,11 +16775,11 @@ impl ::tl_runtime::Deserializable for LangPackLanguage {
 /// TL type [`LangPackString`](https://core.telegram.org/type/LangPackString), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LangPackString {
-    /// `langPackString#cad181f6 key:string value:string = LangPackString;`: [`super::types::LangPackString`].
+    /// `langPackString#cad181f6`: [`super::types::LangPackString`].
     LangPackString(super::types::LangPackString),
-    /// `langPackStringPluralized#6c47ac9f flags:# key:string zero_value:flags.0?string one_value:flags.1?string two_value:flags.2?string few_value:flags.3?string many_value:flags.4?string other_value:string = LangPackString;`: [`super::types::LangPackStringPluralized`].
+    /// `langPackStringPluralized#6c47ac9f`: [`super::types::LangPackStringPluralized`].
     Pluralized(super::types::LangPackStringPluralized),
-    /// `langPackStringDeleted#2979eeb2 key:string = LangPackString;`: [`super::types::LangPackStringDeleted`].
+    /// `langPackStringDeleted#2979eeb2`: [`super::types::LangPackStringDeleted`].
     Deleted(super::types::LangPackStringDeleted),
 }
 #[cfg(feature = "serde")]
@@ -16859,7 +16859,7 @@ impl ::tl_runtime::Deserializable for LangPackString {
 /// TL type [`MaskCoords`](https://core.telegram.org/type/MaskCoords), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MaskCoords {
-    /// `maskCoords#aed6dbb2 n:int x:double y:double zoom:double = MaskCoords;`: [`super::types::MaskCoords`].
+    /// `maskCoords#aed6dbb2`: [`super::types::MaskCoords`].
     MaskCoords(super::types::MaskCoords),
 }
 #[cfg(feature = "serde")]
@@ -16915,23 +16915,23 @@ impl ::tl_runtime::Deserializable for MaskCoords {
 /// TL type [`MediaArea`](https://core.telegram.org/type/MediaArea), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MediaArea {
-    /// `mediaAreaVenue#be82db9c coordinates:MediaAreaCoordinates geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string = MediaArea;`: [`super::types::MediaAreaVenue`].
+    /// `mediaAreaVenue#be82db9c`: [`super::types::MediaAreaVenue`].
     Venue(super::types::MediaAreaVenue),
-    /// `inputMediaAreaVenue#b282217f coordinates:MediaAreaCoordinates query_id:long result_id:string = MediaArea;`: [`super::types::InputMediaAreaVenue`].
+    /// `inputMediaAreaVenue#b282217f`: [`super::types::InputMediaAreaVenue`].
     InputMediaAreaVenue(super::types::InputMediaAreaVenue),
-    /// `mediaAreaGeoPoint#cad5452d flags:# coordinates:MediaAreaCoordinates geo:GeoPoint address:flags.0?GeoPointAddress = MediaArea;`: [`super::types::MediaAreaGeoPoint`].
+    /// `mediaAreaGeoPoint#cad5452d`: [`super::types::MediaAreaGeoPoint`].
     GeoPoint(super::types::MediaAreaGeoPoint),
-    /// `mediaAreaSuggestedReaction#14455871 flags:# dark:flags.0?true flipped:flags.1?true coordinates:MediaAreaCoordinates reaction:Reaction = MediaArea;`: [`super::types::MediaAreaSuggestedReaction`].
+    /// `mediaAreaSuggestedReaction#14455871`: [`super::types::MediaAreaSuggestedReaction`].
     SuggestedReaction(super::types::MediaAreaSuggestedReaction),
-    /// `mediaAreaChannelPost#770416af coordinates:MediaAreaCoordinates channel_id:long msg_id:int = MediaArea;`: [`super::types::MediaAreaChannelPost`].
+    /// `mediaAreaChannelPost#770416af`: [`super::types::MediaAreaChannelPost`].
     ChannelPost(super::types::MediaAreaChannelPost),
-    /// `inputMediaAreaChannelPost#2271f2bf coordinates:MediaAreaCoordinates channel:InputChannel msg_id:int = MediaArea;`: [`super::types::InputMediaAreaChannelPost`].
+    /// `inputMediaAreaChannelPost#2271f2bf`: [`super::types::InputMediaAreaChannelPost`].
     InputMediaAreaChannelPost(super::types::InputMediaAreaChannelPost),
-    /// `mediaAreaUrl#37381085 coordinates:MediaAreaCoordinates url:string = MediaArea;`: [`super::types::MediaAreaUrl`].
+    /// `mediaAreaUrl#37381085`: [`super::types::MediaAreaUrl`].
     Url(super::types::MediaAreaUrl),
-    /// `mediaAreaWeather#49a6549c coordinates:MediaAreaCoordinates emoji:string temperature_c:double color:int = MediaArea;`: [`super::types::MediaAreaWeather`].
+    /// `mediaAreaWeather#49a6549c`: [`super::types::MediaAreaWeather`].
     Weather(super::types::MediaAreaWeather),
-    /// `mediaAreaStarGift#5787686d coordinates:MediaAreaCoordinates slug:string = MediaArea;`: [`super::types::MediaAreaStarGift`].
+    /// `mediaAreaStarGift#5787686d`: [`super::types::MediaAreaStarGift`].
     StarGift(super::types::MediaAreaStarGift),
 }
 #[cfg(feature = "serde")]
@@ -17083,7 +17083,7 @@ impl ::tl_runtime::Deserializable for MediaArea {
 /// TL type [`MediaAreaCoordinates`](https://core.telegram.org/type/MediaAreaCoordinates), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MediaAreaCoordinates {
-    /// `mediaAreaCoordinates#cfc9e002 flags:# x:double y:double w:double h:double rotation:double radius:flags.0?double = MediaAreaCoordinates;`: [`super::types::MediaAreaCoordinates`].
+    /// `mediaAreaCoordinates#cfc9e002`: [`super::types::MediaAreaCoordinates`].
     MediaAreaCoordinates(super::types::MediaAreaCoordinates),
 }
 #[cfg(feature = "serde")]
@@ -17139,11 +17139,11 @@ impl ::tl_runtime::Deserializable for MediaAreaCoordinates {
 /// TL type [`Message`](https://core.telegram.org/type/Message), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
-    /// `messageEmpty#90a6ca84 flags:# id:int peer_id:flags.0?Peer = Message;`: [`super::types::MessageEmpty`].
+    /// `messageEmpty#90a6ca84`: [`super::types::MessageEmpty`].
     Empty(super::types::MessageEmpty),
-    /// `message#7600b9d3 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true post:flags.14?true from_scheduled:flags.18?true legacy:flags.19?true edit_hide:flags.21?true pinned:flags.24?true noforwards:flags.26?true invert_media:flags.27?true flags2:# offline:flags2.1?true video_processing_pending:flags2.4?true paid_suggested_post_stars:flags2.8?true paid_suggested_post_ton:flags2.9?true id:int from_id:flags.8?Peer from_boosts_applied:flags.29?int from_rank:flags2.12?string peer_id:Peer saved_peer_id:flags.28?Peer fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long via_business_bot_id:flags2.0?long guestchat_via_from:flags2.19?Peer reply_to:flags.3?MessageReplyHeader date:int message:string media:flags.9?MessageMedia reply_markup:flags.6?ReplyMarkup entities:flags.7?Vector<MessageEntity> views:flags.10?int forwards:flags.10?int replies:flags.23?MessageReplies edit_date:flags.15?int post_author:flags.16?string grouped_id:flags.17?long reactions:flags.20?MessageReactions restriction_reason:flags.22?Vector<RestrictionReason> ttl_period:flags.25?int quick_reply_shortcut_id:flags.30?int effect:flags2.2?long factcheck:flags2.3?FactCheck report_delivery_until_date:flags2.5?int paid_message_stars:flags2.6?long suggested_post:flags2.7?SuggestedPost schedule_repeat_period:flags2.10?int summary_from_language:flags2.11?string rich_message:flags2.13?RichMessage = Message;`: [`super::types::Message`].
+    /// `message#7600b9d3`: [`super::types::Message`].
     Message(super::types::Message),
-    /// `messageService#7a800e0a flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true reactions_are_possible:flags.9?true silent:flags.13?true post:flags.14?true legacy:flags.19?true id:int from_id:flags.8?Peer peer_id:Peer saved_peer_id:flags.28?Peer reply_to:flags.3?MessageReplyHeader date:int action:MessageAction reactions:flags.20?MessageReactions ttl_period:flags.25?int = Message;`: [`super::types::MessageService`].
+    /// `messageService#7a800e0a`: [`super::types::MessageService`].
     Service(super::types::MessageService),
 }
 #[cfg(feature = "serde")]
@@ -17223,149 +17223,149 @@ impl ::tl_runtime::Deserializable for Message {
 /// TL type [`MessageAction`](https://core.telegram.org/type/MessageAction), with 71 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageAction {
-    /// `messageActionEmpty#b6aef7b0 = MessageAction;`: [`super::types::MessageActionEmpty`].
+    /// `messageActionEmpty#b6aef7b0`: [`super::types::MessageActionEmpty`].
     Empty(super::types::MessageActionEmpty),
-    /// `messageActionChatCreate#bd47cbad title:string users:Vector<long> = MessageAction;`: [`super::types::MessageActionChatCreate`].
+    /// `messageActionChatCreate#bd47cbad`: [`super::types::MessageActionChatCreate`].
     ChatCreate(super::types::MessageActionChatCreate),
-    /// `messageActionChatEditTitle#b5a1ce5a title:string = MessageAction;`: [`super::types::MessageActionChatEditTitle`].
+    /// `messageActionChatEditTitle#b5a1ce5a`: [`super::types::MessageActionChatEditTitle`].
     ChatEditTitle(super::types::MessageActionChatEditTitle),
-    /// `messageActionChatEditPhoto#7fcb13a8 photo:Photo = MessageAction;`: [`super::types::MessageActionChatEditPhoto`].
+    /// `messageActionChatEditPhoto#7fcb13a8`: [`super::types::MessageActionChatEditPhoto`].
     ChatEditPhoto(super::types::MessageActionChatEditPhoto),
-    /// `messageActionChatDeletePhoto#95e3fbef = MessageAction;`: [`super::types::MessageActionChatDeletePhoto`].
+    /// `messageActionChatDeletePhoto#95e3fbef`: [`super::types::MessageActionChatDeletePhoto`].
     ChatDeletePhoto(super::types::MessageActionChatDeletePhoto),
-    /// `messageActionChatAddUser#15cefd00 users:Vector<long> = MessageAction;`: [`super::types::MessageActionChatAddUser`].
+    /// `messageActionChatAddUser#15cefd00`: [`super::types::MessageActionChatAddUser`].
     ChatAddUser(super::types::MessageActionChatAddUser),
-    /// `messageActionChatDeleteUser#a43f30cc user_id:long = MessageAction;`: [`super::types::MessageActionChatDeleteUser`].
+    /// `messageActionChatDeleteUser#a43f30cc`: [`super::types::MessageActionChatDeleteUser`].
     ChatDeleteUser(super::types::MessageActionChatDeleteUser),
-    /// `messageActionChatJoinedByLink#031224c3 inviter_id:long = MessageAction;`: [`super::types::MessageActionChatJoinedByLink`].
+    /// `messageActionChatJoinedByLink#031224c3`: [`super::types::MessageActionChatJoinedByLink`].
     ChatJoinedByLink(super::types::MessageActionChatJoinedByLink),
-    /// `messageActionChannelCreate#95d2ac92 title:string = MessageAction;`: [`super::types::MessageActionChannelCreate`].
+    /// `messageActionChannelCreate#95d2ac92`: [`super::types::MessageActionChannelCreate`].
     ChannelCreate(super::types::MessageActionChannelCreate),
-    /// `messageActionChatMigrateTo#e1037f92 channel_id:long = MessageAction;`: [`super::types::MessageActionChatMigrateTo`].
+    /// `messageActionChatMigrateTo#e1037f92`: [`super::types::MessageActionChatMigrateTo`].
     ChatMigrateTo(super::types::MessageActionChatMigrateTo),
-    /// `messageActionChannelMigrateFrom#ea3948e9 title:string chat_id:long = MessageAction;`: [`super::types::MessageActionChannelMigrateFrom`].
+    /// `messageActionChannelMigrateFrom#ea3948e9`: [`super::types::MessageActionChannelMigrateFrom`].
     ChannelMigrateFrom(super::types::MessageActionChannelMigrateFrom),
-    /// `messageActionPinMessage#94bd38ed = MessageAction;`: [`super::types::MessageActionPinMessage`].
+    /// `messageActionPinMessage#94bd38ed`: [`super::types::MessageActionPinMessage`].
     PinMessage(super::types::MessageActionPinMessage),
-    /// `messageActionHistoryClear#9fbab604 = MessageAction;`: [`super::types::MessageActionHistoryClear`].
+    /// `messageActionHistoryClear#9fbab604`: [`super::types::MessageActionHistoryClear`].
     HistoryClear(super::types::MessageActionHistoryClear),
-    /// `messageActionGameScore#92a72876 game_id:long score:int = MessageAction;`: [`super::types::MessageActionGameScore`].
+    /// `messageActionGameScore#92a72876`: [`super::types::MessageActionGameScore`].
     GameScore(super::types::MessageActionGameScore),
-    /// `messageActionPaymentSentMe#ffa00ccc flags:# recurring_init:flags.2?true recurring_used:flags.3?true currency:string total_amount:long payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string charge:PaymentCharge subscription_until_date:flags.4?int = MessageAction;`: [`super::types::MessageActionPaymentSentMe`].
+    /// `messageActionPaymentSentMe#ffa00ccc`: [`super::types::MessageActionPaymentSentMe`].
     PaymentSentMe(super::types::MessageActionPaymentSentMe),
-    /// `messageActionPaymentSent#c624b16e flags:# recurring_init:flags.2?true recurring_used:flags.3?true currency:string total_amount:long invoice_slug:flags.0?string subscription_until_date:flags.4?int = MessageAction;`: [`super::types::MessageActionPaymentSent`].
+    /// `messageActionPaymentSent#c624b16e`: [`super::types::MessageActionPaymentSent`].
     PaymentSent(super::types::MessageActionPaymentSent),
-    /// `messageActionPhoneCall#80e11a7f flags:# video:flags.2?true call_id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = MessageAction;`: [`super::types::MessageActionPhoneCall`].
+    /// `messageActionPhoneCall#80e11a7f`: [`super::types::MessageActionPhoneCall`].
     PhoneCall(super::types::MessageActionPhoneCall),
-    /// `messageActionScreenshotTaken#4792929b = MessageAction;`: [`super::types::MessageActionScreenshotTaken`].
+    /// `messageActionScreenshotTaken#4792929b`: [`super::types::MessageActionScreenshotTaken`].
     ScreenshotTaken(super::types::MessageActionScreenshotTaken),
-    /// `messageActionCustomAction#fae69f56 message:string = MessageAction;`: [`super::types::MessageActionCustomAction`].
+    /// `messageActionCustomAction#fae69f56`: [`super::types::MessageActionCustomAction`].
     CustomAction(super::types::MessageActionCustomAction),
-    /// `messageActionBotAllowed#c516d679 flags:# attach_menu:flags.1?true from_request:flags.3?true domain:flags.0?string app:flags.2?BotApp = MessageAction;`: [`super::types::MessageActionBotAllowed`].
+    /// `messageActionBotAllowed#c516d679`: [`super::types::MessageActionBotAllowed`].
     BotAllowed(super::types::MessageActionBotAllowed),
-    /// `messageActionSecureValuesSentMe#1b287353 values:Vector<SecureValue> credentials:SecureCredentialsEncrypted = MessageAction;`: [`super::types::MessageActionSecureValuesSentMe`].
+    /// `messageActionSecureValuesSentMe#1b287353`: [`super::types::MessageActionSecureValuesSentMe`].
     SecureValuesSentMe(super::types::MessageActionSecureValuesSentMe),
-    /// `messageActionSecureValuesSent#d95c6154 types:Vector<SecureValueType> = MessageAction;`: [`super::types::MessageActionSecureValuesSent`].
+    /// `messageActionSecureValuesSent#d95c6154`: [`super::types::MessageActionSecureValuesSent`].
     SecureValuesSent(super::types::MessageActionSecureValuesSent),
-    /// `messageActionContactSignUp#f3f25f76 = MessageAction;`: [`super::types::MessageActionContactSignUp`].
+    /// `messageActionContactSignUp#f3f25f76`: [`super::types::MessageActionContactSignUp`].
     ContactSignUp(super::types::MessageActionContactSignUp),
-    /// `messageActionGeoProximityReached#98e0d697 from_id:Peer to_id:Peer distance:int = MessageAction;`: [`super::types::MessageActionGeoProximityReached`].
+    /// `messageActionGeoProximityReached#98e0d697`: [`super::types::MessageActionGeoProximityReached`].
     GeoProximityReached(super::types::MessageActionGeoProximityReached),
-    /// `messageActionGroupCall#7a0d7f42 flags:# call:InputGroupCall duration:flags.0?int = MessageAction;`: [`super::types::MessageActionGroupCall`].
+    /// `messageActionGroupCall#7a0d7f42`: [`super::types::MessageActionGroupCall`].
     GroupCall(super::types::MessageActionGroupCall),
-    /// `messageActionInviteToGroupCall#502f92f7 call:InputGroupCall users:Vector<long> = MessageAction;`: [`super::types::MessageActionInviteToGroupCall`].
+    /// `messageActionInviteToGroupCall#502f92f7`: [`super::types::MessageActionInviteToGroupCall`].
     InviteToGroupCall(super::types::MessageActionInviteToGroupCall),
-    /// `messageActionSetMessagesTTL#3c134d7b flags:# period:int auto_setting_from:flags.0?long = MessageAction;`: [`super::types::MessageActionSetMessagesTtl`].
+    /// `messageActionSetMessagesTTL#3c134d7b`: [`super::types::MessageActionSetMessagesTtl`].
     SetMessagesTtl(super::types::MessageActionSetMessagesTtl),
-    /// `messageActionGroupCallScheduled#b3a07661 call:InputGroupCall schedule_date:int = MessageAction;`: [`super::types::MessageActionGroupCallScheduled`].
+    /// `messageActionGroupCallScheduled#b3a07661`: [`super::types::MessageActionGroupCallScheduled`].
     GroupCallScheduled(super::types::MessageActionGroupCallScheduled),
-    /// `messageActionSetChatTheme#b91bbd3a theme:ChatTheme = MessageAction;`: [`super::types::MessageActionSetChatTheme`].
+    /// `messageActionSetChatTheme#b91bbd3a`: [`super::types::MessageActionSetChatTheme`].
     SetChatTheme(super::types::MessageActionSetChatTheme),
-    /// `messageActionChatJoinedByRequest#ebbca3cb = MessageAction;`: [`super::types::MessageActionChatJoinedByRequest`].
+    /// `messageActionChatJoinedByRequest#ebbca3cb`: [`super::types::MessageActionChatJoinedByRequest`].
     ChatJoinedByRequest(super::types::MessageActionChatJoinedByRequest),
-    /// `messageActionWebViewDataSentMe#47dd8079 text:string data:string = MessageAction;`: [`super::types::MessageActionWebViewDataSentMe`].
+    /// `messageActionWebViewDataSentMe#47dd8079`: [`super::types::MessageActionWebViewDataSentMe`].
     WebViewDataSentMe(super::types::MessageActionWebViewDataSentMe),
-    /// `messageActionWebViewDataSent#b4c38cb5 text:string = MessageAction;`: [`super::types::MessageActionWebViewDataSent`].
+    /// `messageActionWebViewDataSent#b4c38cb5`: [`super::types::MessageActionWebViewDataSent`].
     WebViewDataSent(super::types::MessageActionWebViewDataSent),
-    /// `messageActionGiftPremium#48e91302 flags:# currency:string amount:long days:int crypto_currency:flags.0?string crypto_amount:flags.0?long message:flags.1?TextWithEntities = MessageAction;`: [`super::types::MessageActionGiftPremium`].
+    /// `messageActionGiftPremium#48e91302`: [`super::types::MessageActionGiftPremium`].
     GiftPremium(super::types::MessageActionGiftPremium),
-    /// `messageActionTopicCreate#0d999256 flags:# title_missing:flags.1?true title:string icon_color:int icon_emoji_id:flags.0?long = MessageAction;`: [`super::types::MessageActionTopicCreate`].
+    /// `messageActionTopicCreate#0d999256`: [`super::types::MessageActionTopicCreate`].
     TopicCreate(super::types::MessageActionTopicCreate),
-    /// `messageActionTopicEdit#c0944820 flags:# title:flags.0?string icon_emoji_id:flags.1?long closed:flags.2?Bool hidden:flags.3?Bool = MessageAction;`: [`super::types::MessageActionTopicEdit`].
+    /// `messageActionTopicEdit#c0944820`: [`super::types::MessageActionTopicEdit`].
     TopicEdit(super::types::MessageActionTopicEdit),
-    /// `messageActionSuggestProfilePhoto#57de635e photo:Photo = MessageAction;`: [`super::types::MessageActionSuggestProfilePhoto`].
+    /// `messageActionSuggestProfilePhoto#57de635e`: [`super::types::MessageActionSuggestProfilePhoto`].
     SuggestProfilePhoto(super::types::MessageActionSuggestProfilePhoto),
-    /// `messageActionRequestedPeer#31518e9b button_id:int peers:Vector<Peer> = MessageAction;`: [`super::types::MessageActionRequestedPeer`].
+    /// `messageActionRequestedPeer#31518e9b`: [`super::types::MessageActionRequestedPeer`].
     RequestedPeer(super::types::MessageActionRequestedPeer),
-    /// `messageActionSetChatWallPaper#5060a3f4 flags:# same:flags.0?true for_both:flags.1?true wallpaper:WallPaper = MessageAction;`: [`super::types::MessageActionSetChatWallPaper`].
+    /// `messageActionSetChatWallPaper#5060a3f4`: [`super::types::MessageActionSetChatWallPaper`].
     SetChatWallPaper(super::types::MessageActionSetChatWallPaper),
-    /// `messageActionGiftCode#31c48347 flags:# via_giveaway:flags.0?true unclaimed:flags.5?true boost_peer:flags.1?Peer days:int slug:string currency:flags.2?string amount:flags.2?long crypto_currency:flags.3?string crypto_amount:flags.3?long message:flags.4?TextWithEntities = MessageAction;`: [`super::types::MessageActionGiftCode`].
+    /// `messageActionGiftCode#31c48347`: [`super::types::MessageActionGiftCode`].
     GiftCode(super::types::MessageActionGiftCode),
-    /// `messageActionGiveawayLaunch#a80f51e4 flags:# stars:flags.0?long = MessageAction;`: [`super::types::MessageActionGiveawayLaunch`].
+    /// `messageActionGiveawayLaunch#a80f51e4`: [`super::types::MessageActionGiveawayLaunch`].
     GiveawayLaunch(super::types::MessageActionGiveawayLaunch),
-    /// `messageActionGiveawayResults#87e2f155 flags:# stars:flags.0?true winners_count:int unclaimed_count:int = MessageAction;`: [`super::types::MessageActionGiveawayResults`].
+    /// `messageActionGiveawayResults#87e2f155`: [`super::types::MessageActionGiveawayResults`].
     GiveawayResults(super::types::MessageActionGiveawayResults),
-    /// `messageActionBoostApply#cc02aa6d boosts:int = MessageAction;`: [`super::types::MessageActionBoostApply`].
+    /// `messageActionBoostApply#cc02aa6d`: [`super::types::MessageActionBoostApply`].
     BoostApply(super::types::MessageActionBoostApply),
-    /// `messageActionRequestedPeerSentMe#93b31848 button_id:int peers:Vector<RequestedPeer> = MessageAction;`: [`super::types::MessageActionRequestedPeerSentMe`].
+    /// `messageActionRequestedPeerSentMe#93b31848`: [`super::types::MessageActionRequestedPeerSentMe`].
     RequestedPeerSentMe(super::types::MessageActionRequestedPeerSentMe),
-    /// `messageActionPaymentRefunded#41b3e202 flags:# peer:Peer currency:string total_amount:long payload:flags.0?bytes charge:PaymentCharge = MessageAction;`: [`super::types::MessageActionPaymentRefunded`].
+    /// `messageActionPaymentRefunded#41b3e202`: [`super::types::MessageActionPaymentRefunded`].
     PaymentRefunded(super::types::MessageActionPaymentRefunded),
-    /// `messageActionGiftStars#45d5b021 flags:# currency:string amount:long stars:long crypto_currency:flags.0?string crypto_amount:flags.0?long transaction_id:flags.1?string = MessageAction;`: [`super::types::MessageActionGiftStars`].
+    /// `messageActionGiftStars#45d5b021`: [`super::types::MessageActionGiftStars`].
     GiftStars(super::types::MessageActionGiftStars),
-    /// `messageActionPrizeStars#b00c47a2 flags:# unclaimed:flags.0?true stars:long transaction_id:string boost_peer:Peer giveaway_msg_id:int = MessageAction;`: [`super::types::MessageActionPrizeStars`].
+    /// `messageActionPrizeStars#b00c47a2`: [`super::types::MessageActionPrizeStars`].
     PrizeStars(super::types::MessageActionPrizeStars),
-    /// `messageActionStarGift#ea2c31d3 flags:# name_hidden:flags.0?true saved:flags.2?true converted:flags.3?true upgraded:flags.5?true refunded:flags.9?true can_upgrade:flags.10?true prepaid_upgrade:flags.13?true upgrade_separate:flags.16?true auction_acquired:flags.17?true gift:StarGift message:flags.1?TextWithEntities convert_stars:flags.4?long upgrade_msg_id:flags.5?int upgrade_stars:flags.8?long from_id:flags.11?Peer peer:flags.12?Peer saved_id:flags.12?long prepaid_upgrade_hash:flags.14?string gift_msg_id:flags.15?int to_id:flags.18?Peer gift_num:flags.19?int = MessageAction;`: [`super::types::MessageActionStarGift`].
+    /// `messageActionStarGift#ea2c31d3`: [`super::types::MessageActionStarGift`].
     StarGift(super::types::MessageActionStarGift),
-    /// `messageActionStarGiftUnique#7e1c1187 flags:# upgrade:flags.0?true transferred:flags.1?true saved:flags.2?true refunded:flags.5?true prepaid_upgrade:flags.11?true assigned:flags.13?true from_offer:flags.14?true craft:flags.16?true name_hidden:flags.17?true gift:StarGift can_export_at:flags.3?int transfer_stars:flags.4?long from_id:flags.6?Peer peer:flags.7?Peer saved_id:flags.7?long resale_amount:flags.8?StarsAmount can_transfer_at:flags.9?int can_resell_at:flags.10?int drop_original_details_stars:flags.12?long can_craft_at:flags.15?int message:flags.18?TextWithEntities = MessageAction;`: [`super::types::MessageActionStarGiftUnique`].
+    /// `messageActionStarGiftUnique#7e1c1187`: [`super::types::MessageActionStarGiftUnique`].
     StarGiftUnique(super::types::MessageActionStarGiftUnique),
-    /// `messageActionPaidMessagesRefunded#ac1f1fcd count:int stars:long = MessageAction;`: [`super::types::MessageActionPaidMessagesRefunded`].
+    /// `messageActionPaidMessagesRefunded#ac1f1fcd`: [`super::types::MessageActionPaidMessagesRefunded`].
     PaidMessagesRefunded(super::types::MessageActionPaidMessagesRefunded),
-    /// `messageActionPaidMessagesPrice#84b88578 flags:# broadcast_messages_allowed:flags.0?true stars:long = MessageAction;`: [`super::types::MessageActionPaidMessagesPrice`].
+    /// `messageActionPaidMessagesPrice#84b88578`: [`super::types::MessageActionPaidMessagesPrice`].
     PaidMessagesPrice(super::types::MessageActionPaidMessagesPrice),
-    /// `messageActionConferenceCall#2ffe2f7a flags:# missed:flags.0?true active:flags.1?true video:flags.4?true call_id:long duration:flags.2?int other_participants:flags.3?Vector<Peer> = MessageAction;`: [`super::types::MessageActionConferenceCall`].
+    /// `messageActionConferenceCall#2ffe2f7a`: [`super::types::MessageActionConferenceCall`].
     ConferenceCall(super::types::MessageActionConferenceCall),
-    /// `messageActionTodoCompletions#cc7c5c89 completed:Vector<int> incompleted:Vector<int> = MessageAction;`: [`super::types::MessageActionTodoCompletions`].
+    /// `messageActionTodoCompletions#cc7c5c89`: [`super::types::MessageActionTodoCompletions`].
     TodoCompletions(super::types::MessageActionTodoCompletions),
-    /// `messageActionTodoAppendTasks#c7edbc83 list:Vector<TodoItem> = MessageAction;`: [`super::types::MessageActionTodoAppendTasks`].
+    /// `messageActionTodoAppendTasks#c7edbc83`: [`super::types::MessageActionTodoAppendTasks`].
     TodoAppendTasks(super::types::MessageActionTodoAppendTasks),
-    /// `messageActionSuggestedPostApproval#ee7a1596 flags:# rejected:flags.0?true balance_too_low:flags.1?true reject_comment:flags.2?string schedule_date:flags.3?int price:flags.4?StarsAmount = MessageAction;`: [`super::types::MessageActionSuggestedPostApproval`].
+    /// `messageActionSuggestedPostApproval#ee7a1596`: [`super::types::MessageActionSuggestedPostApproval`].
     SuggestedPostApproval(super::types::MessageActionSuggestedPostApproval),
-    /// `messageActionSuggestedPostSuccess#95ddcf69 price:StarsAmount = MessageAction;`: [`super::types::MessageActionSuggestedPostSuccess`].
+    /// `messageActionSuggestedPostSuccess#95ddcf69`: [`super::types::MessageActionSuggestedPostSuccess`].
     SuggestedPostSuccess(super::types::MessageActionSuggestedPostSuccess),
-    /// `messageActionSuggestedPostRefund#69f916f8 flags:# payer_initiated:flags.0?true = MessageAction;`: [`super::types::MessageActionSuggestedPostRefund`].
+    /// `messageActionSuggestedPostRefund#69f916f8`: [`super::types::MessageActionSuggestedPostRefund`].
     SuggestedPostRefund(super::types::MessageActionSuggestedPostRefund),
-    /// `messageActionGiftTon#a8a3c699 flags:# currency:string amount:long crypto_currency:string crypto_amount:long transaction_id:flags.0?string = MessageAction;`: [`super::types::MessageActionGiftTon`].
+    /// `messageActionGiftTon#a8a3c699`: [`super::types::MessageActionGiftTon`].
     GiftTon(super::types::MessageActionGiftTon),
-    /// `messageActionSuggestBirthday#2c8f2a25 birthday:Birthday = MessageAction;`: [`super::types::MessageActionSuggestBirthday`].
+    /// `messageActionSuggestBirthday#2c8f2a25`: [`super::types::MessageActionSuggestBirthday`].
     SuggestBirthday(super::types::MessageActionSuggestBirthday),
-    /// `messageActionStarGiftPurchaseOffer#774278d4 flags:# accepted:flags.0?true declined:flags.1?true gift:StarGift price:StarsAmount expires_at:int = MessageAction;`: [`super::types::MessageActionStarGiftPurchaseOffer`].
+    /// `messageActionStarGiftPurchaseOffer#774278d4`: [`super::types::MessageActionStarGiftPurchaseOffer`].
     StarGiftPurchaseOffer(super::types::MessageActionStarGiftPurchaseOffer),
-    /// `messageActionStarGiftPurchaseOfferDeclined#73ada76b flags:# expired:flags.0?true gift:StarGift price:StarsAmount = MessageAction;`: [`super::types::MessageActionStarGiftPurchaseOfferDeclined`].
+    /// `messageActionStarGiftPurchaseOfferDeclined#73ada76b`: [`super::types::MessageActionStarGiftPurchaseOfferDeclined`].
     StarGiftPurchaseOfferDeclined(
         super::types::MessageActionStarGiftPurchaseOfferDeclined,
     ),
-    /// `messageActionNewCreatorPending#b07ed085 new_creator_id:long = MessageAction;`: [`super::types::MessageActionNewCreatorPending`].
+    /// `messageActionNewCreatorPending#b07ed085`: [`super::types::MessageActionNewCreatorPending`].
     NewCreatorPending(super::types::MessageActionNewCreatorPending),
-    /// `messageActionChangeCreator#e188503b new_creator_id:long = MessageAction;`: [`super::types::MessageActionChangeCreator`].
+    /// `messageActionChangeCreator#e188503b`: [`super::types::MessageActionChangeCreator`].
     ChangeCreator(super::types::MessageActionChangeCreator),
-    /// `messageActionNoForwardsToggle#bf7d6572 prev_value:Bool new_value:Bool = MessageAction;`: [`super::types::MessageActionNoForwardsToggle`].
+    /// `messageActionNoForwardsToggle#bf7d6572`: [`super::types::MessageActionNoForwardsToggle`].
     NoForwardsToggle(super::types::MessageActionNoForwardsToggle),
-    /// `messageActionNoForwardsRequest#3e2793ba flags:# expired:flags.0?true prev_value:Bool new_value:Bool = MessageAction;`: [`super::types::MessageActionNoForwardsRequest`].
+    /// `messageActionNoForwardsRequest#3e2793ba`: [`super::types::MessageActionNoForwardsRequest`].
     NoForwardsRequest(super::types::MessageActionNoForwardsRequest),
-    /// `messageActionPollAppendAnswer#9da1cd6c answer:PollAnswer = MessageAction;`: [`super::types::MessageActionPollAppendAnswer`].
+    /// `messageActionPollAppendAnswer#9da1cd6c`: [`super::types::MessageActionPollAppendAnswer`].
     PollAppendAnswer(super::types::MessageActionPollAppendAnswer),
-    /// `messageActionPollDeleteAnswer#399674dc answer:PollAnswer = MessageAction;`: [`super::types::MessageActionPollDeleteAnswer`].
+    /// `messageActionPollDeleteAnswer#399674dc`: [`super::types::MessageActionPollDeleteAnswer`].
     PollDeleteAnswer(super::types::MessageActionPollDeleteAnswer),
-    /// `messageActionManagedBotCreated#16605e3e bot_id:long = MessageAction;`: [`super::types::MessageActionManagedBotCreated`].
+    /// `messageActionManagedBotCreated#16605e3e`: [`super::types::MessageActionManagedBotCreated`].
     ManagedBotCreated(super::types::MessageActionManagedBotCreated),
-    /// `messageActionChangeCommunity#5d20bae8 flags:# community_id:flags.0?long = MessageAction;`: [`super::types::MessageActionChangeCommunity`].
+    /// `messageActionChangeCommunity#5d20bae8`: [`super::types::MessageActionChangeCommunity`].
     ChangeCommunity(super::types::MessageActionChangeCommunity),
-    /// `messageActionChatJoinedViaCommunity#4a8bfe80 community_id:long = MessageAction;`: [`super::types::MessageActionChatJoinedViaCommunity`].
+    /// `messageActionChatJoinedViaCommunity#4a8bfe80`: [`super::types::MessageActionChatJoinedViaCommunity`].
     ChatJoinedViaCommunity(super::types::MessageActionChatJoinedViaCommunity),
-    /// `messageActionGramTransfer#9329ea33 flags:# comment_encrypted:flags.1?true amount:long peer_address:string transaction_id:string comment:flags.0?string = MessageAction;`: [`super::types::MessageActionGramTransfer`].
+    /// `messageActionGramTransfer#9329ea33`: [`super::types::MessageActionGramTransfer`].
     GramTransfer(super::types::MessageActionGramTransfer),
-    /// `messageActionWalletTonConnectRequest#69b8c4bf flags:# accepted:flags.2?true declined:flags.3?true session_id:long expires:int topic:flags.0?string trace_id:flags.1?string dapp_name:flags.4?string = MessageAction;`: [`super::types::MessageActionWalletTonConnectRequest`].
+    /// `messageActionWalletTonConnectRequest#69b8c4bf`: [`super::types::MessageActionWalletTonConnectRequest`].
     WalletTonConnectRequest(super::types::MessageActionWalletTonConnectRequest),
 }
 #[cfg(feature = "serde")]
@@ -18263,57 +18263,57 @@ impl ::tl_runtime::Deserializable for MessageAction {
 /// TL type [`MessageEntity`](https://core.telegram.org/type/MessageEntity), with 26 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageEntity {
-    /// `messageEntityUnknown#bb92ba95 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityUnknown`].
+    /// `messageEntityUnknown#bb92ba95`: [`super::types::MessageEntityUnknown`].
     Unknown(super::types::MessageEntityUnknown),
-    /// `messageEntityMention#fa04579d offset:int length:int = MessageEntity;`: [`super::types::MessageEntityMention`].
+    /// `messageEntityMention#fa04579d`: [`super::types::MessageEntityMention`].
     Mention(super::types::MessageEntityMention),
-    /// `messageEntityHashtag#6f635b0d offset:int length:int = MessageEntity;`: [`super::types::MessageEntityHashtag`].
+    /// `messageEntityHashtag#6f635b0d`: [`super::types::MessageEntityHashtag`].
     Hashtag(super::types::MessageEntityHashtag),
-    /// `messageEntityBotCommand#6cef8ac7 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityBotCommand`].
+    /// `messageEntityBotCommand#6cef8ac7`: [`super::types::MessageEntityBotCommand`].
     BotCommand(super::types::MessageEntityBotCommand),
-    /// `messageEntityUrl#6ed02538 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityUrl`].
+    /// `messageEntityUrl#6ed02538`: [`super::types::MessageEntityUrl`].
     Url(super::types::MessageEntityUrl),
-    /// `messageEntityEmail#64e475c2 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityEmail`].
+    /// `messageEntityEmail#64e475c2`: [`super::types::MessageEntityEmail`].
     Email(super::types::MessageEntityEmail),
-    /// `messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityBold`].
+    /// `messageEntityBold#bd610bc9`: [`super::types::MessageEntityBold`].
     Bold(super::types::MessageEntityBold),
-    /// `messageEntityItalic#826f8b60 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityItalic`].
+    /// `messageEntityItalic#826f8b60`: [`super::types::MessageEntityItalic`].
     Italic(super::types::MessageEntityItalic),
-    /// `messageEntityCode#28a20571 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityCode`].
+    /// `messageEntityCode#28a20571`: [`super::types::MessageEntityCode`].
     Code(super::types::MessageEntityCode),
-    /// `messageEntityPre#73924be0 offset:int length:int language:string = MessageEntity;`: [`super::types::MessageEntityPre`].
+    /// `messageEntityPre#73924be0`: [`super::types::MessageEntityPre`].
     Pre(super::types::MessageEntityPre),
-    /// `messageEntityTextUrl#76a6d327 offset:int length:int url:string = MessageEntity;`: [`super::types::MessageEntityTextUrl`].
+    /// `messageEntityTextUrl#76a6d327`: [`super::types::MessageEntityTextUrl`].
     TextUrl(super::types::MessageEntityTextUrl),
-    /// `messageEntityMentionName#dc7b1140 offset:int length:int user_id:long = MessageEntity;`: [`super::types::MessageEntityMentionName`].
+    /// `messageEntityMentionName#dc7b1140`: [`super::types::MessageEntityMentionName`].
     MentionName(super::types::MessageEntityMentionName),
-    /// `inputMessageEntityMentionName#208e68c9 offset:int length:int user_id:InputUser = MessageEntity;`: [`super::types::InputMessageEntityMentionName`].
+    /// `inputMessageEntityMentionName#208e68c9`: [`super::types::InputMessageEntityMentionName`].
     InputMessageEntityMentionName(super::types::InputMessageEntityMentionName),
-    /// `messageEntityPhone#9b69e34b offset:int length:int = MessageEntity;`: [`super::types::MessageEntityPhone`].
+    /// `messageEntityPhone#9b69e34b`: [`super::types::MessageEntityPhone`].
     Phone(super::types::MessageEntityPhone),
-    /// `messageEntityCashtag#4c4e743f offset:int length:int = MessageEntity;`: [`super::types::MessageEntityCashtag`].
+    /// `messageEntityCashtag#4c4e743f`: [`super::types::MessageEntityCashtag`].
     Cashtag(super::types::MessageEntityCashtag),
-    /// `messageEntityUnderline#9c4e7e8b offset:int length:int = MessageEntity;`: [`super::types::MessageEntityUnderline`].
+    /// `messageEntityUnderline#9c4e7e8b`: [`super::types::MessageEntityUnderline`].
     Underline(super::types::MessageEntityUnderline),
-    /// `messageEntityStrike#bf0693d4 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityStrike`].
+    /// `messageEntityStrike#bf0693d4`: [`super::types::MessageEntityStrike`].
     Strike(super::types::MessageEntityStrike),
-    /// `messageEntityBankCard#761e6af4 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityBankCard`].
+    /// `messageEntityBankCard#761e6af4`: [`super::types::MessageEntityBankCard`].
     BankCard(super::types::MessageEntityBankCard),
-    /// `messageEntitySpoiler#32ca960f offset:int length:int = MessageEntity;`: [`super::types::MessageEntitySpoiler`].
+    /// `messageEntitySpoiler#32ca960f`: [`super::types::MessageEntitySpoiler`].
     Spoiler(super::types::MessageEntitySpoiler),
-    /// `messageEntityCustomEmoji#c8cf05f8 offset:int length:int document_id:long = MessageEntity;`: [`super::types::MessageEntityCustomEmoji`].
+    /// `messageEntityCustomEmoji#c8cf05f8`: [`super::types::MessageEntityCustomEmoji`].
     CustomEmoji(super::types::MessageEntityCustomEmoji),
-    /// `messageEntityBlockquote#f1ccaaac flags:# collapsed:flags.0?true offset:int length:int = MessageEntity;`: [`super::types::MessageEntityBlockquote`].
+    /// `messageEntityBlockquote#f1ccaaac`: [`super::types::MessageEntityBlockquote`].
     Blockquote(super::types::MessageEntityBlockquote),
-    /// `messageEntityFormattedDate#904ac7c7 flags:# relative:flags.0?true short_time:flags.1?true long_time:flags.2?true short_date:flags.3?true long_date:flags.4?true day_of_week:flags.5?true offset:int length:int date:int = MessageEntity;`: [`super::types::MessageEntityFormattedDate`].
+    /// `messageEntityFormattedDate#904ac7c7`: [`super::types::MessageEntityFormattedDate`].
     FormattedDate(super::types::MessageEntityFormattedDate),
-    /// `messageEntityDiffInsert#71777116 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityDiffInsert`].
+    /// `messageEntityDiffInsert#71777116`: [`super::types::MessageEntityDiffInsert`].
     DiffInsert(super::types::MessageEntityDiffInsert),
-    /// `messageEntityDiffReplace#c6c1e5a7 offset:int length:int old_text:string = MessageEntity;`: [`super::types::MessageEntityDiffReplace`].
+    /// `messageEntityDiffReplace#c6c1e5a7`: [`super::types::MessageEntityDiffReplace`].
     DiffReplace(super::types::MessageEntityDiffReplace),
-    /// `messageEntityDiffDelete#0652c1c5 offset:int length:int = MessageEntity;`: [`super::types::MessageEntityDiffDelete`].
+    /// `messageEntityDiffDelete#0652c1c5`: [`super::types::MessageEntityDiffDelete`].
     DiffDelete(super::types::MessageEntityDiffDelete),
-    /// `messageEntityTonAddress#fdabbfcd offset:int length:int = MessageEntity;`: [`super::types::MessageEntityTonAddress`].
+    /// `messageEntityTonAddress#fdabbfcd`: [`super::types::MessageEntityTonAddress`].
     TonAddress(super::types::MessageEntityTonAddress),
 }
 #[cfg(feature = "serde")]
@@ -18669,9 +18669,9 @@ impl ::tl_runtime::Deserializable for MessageEntity {
 /// TL type [`MessageExtendedMedia`](https://core.telegram.org/type/MessageExtendedMedia), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageExtendedMedia {
-    /// `messageExtendedMediaPreview#ad628cc8 flags:# w:flags.0?int h:flags.0?int thumb:flags.1?PhotoSize video_duration:flags.2?int = MessageExtendedMedia;`: [`super::types::MessageExtendedMediaPreview`].
+    /// `messageExtendedMediaPreview#ad628cc8`: [`super::types::MessageExtendedMediaPreview`].
     Preview(super::types::MessageExtendedMediaPreview),
-    /// `messageExtendedMedia#ee479c64 media:MessageMedia = MessageExtendedMedia;`: [`super::types::MessageExtendedMedia`].
+    /// `messageExtendedMedia#ee479c64`: [`super::types::MessageExtendedMedia`].
     MessageExtendedMedia(super::types::MessageExtendedMedia),
 }
 #[cfg(feature = "serde")]
@@ -18735,7 +18735,7 @@ impl ::tl_runtime::Deserializable for MessageExtendedMedia {
 /// TL type [`MessageFwdHeader`](https://core.telegram.org/type/MessageFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageFwdHeader {
-    /// `messageFwdHeader#4e4df4bb flags:# imported:flags.7?true saved_out:flags.11?true from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int saved_from_id:flags.8?Peer saved_from_name:flags.9?string saved_date:flags.10?int psa_type:flags.6?string = MessageFwdHeader;`: [`super::types::MessageFwdHeader`].
+    /// `messageFwdHeader#4e4df4bb`: [`super::types::MessageFwdHeader`].
     MessageFwdHeader(super::types::MessageFwdHeader),
 }
 #[cfg(feature = "serde")]
@@ -18791,43 +18791,43 @@ impl ::tl_runtime::Deserializable for MessageFwdHeader {
 /// TL type [`MessageMedia`](https://core.telegram.org/type/MessageMedia), with 19 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageMedia {
-    /// `messageMediaEmpty#3ded6320 = MessageMedia;`: [`super::types::MessageMediaEmpty`].
+    /// `messageMediaEmpty#3ded6320`: [`super::types::MessageMediaEmpty`].
     Empty(super::types::MessageMediaEmpty),
-    /// `messageMediaPhoto#e216eb63 flags:# spoiler:flags.3?true live_photo:flags.4?true photo:flags.0?Photo ttl_seconds:flags.2?int video:flags.4?Document = MessageMedia;`: [`super::types::MessageMediaPhoto`].
+    /// `messageMediaPhoto#e216eb63`: [`super::types::MessageMediaPhoto`].
     Photo(super::types::MessageMediaPhoto),
-    /// `messageMediaGeo#56e0d474 geo:GeoPoint = MessageMedia;`: [`super::types::MessageMediaGeo`].
+    /// `messageMediaGeo#56e0d474`: [`super::types::MessageMediaGeo`].
     Geo(super::types::MessageMediaGeo),
-    /// `messageMediaContact#70322949 phone_number:string first_name:string last_name:string vcard:string user_id:long = MessageMedia;`: [`super::types::MessageMediaContact`].
+    /// `messageMediaContact#70322949`: [`super::types::MessageMediaContact`].
     Contact(super::types::MessageMediaContact),
-    /// `messageMediaUnsupported#9f84f49e = MessageMedia;`: [`super::types::MessageMediaUnsupported`].
+    /// `messageMediaUnsupported#9f84f49e`: [`super::types::MessageMediaUnsupported`].
     Unsupported(super::types::MessageMediaUnsupported),
-    /// `messageMediaDocument#52d8ccd9 flags:# nopremium:flags.3?true spoiler:flags.4?true video:flags.6?true round:flags.7?true voice:flags.8?true document:flags.0?Document alt_documents:flags.5?Vector<Document> video_cover:flags.9?Photo video_timestamp:flags.10?int ttl_seconds:flags.2?int = MessageMedia;`: [`super::types::MessageMediaDocument`].
+    /// `messageMediaDocument#52d8ccd9`: [`super::types::MessageMediaDocument`].
     Document(super::types::MessageMediaDocument),
-    /// `messageMediaWebPage#ddf10c3b flags:# force_large_media:flags.0?true force_small_media:flags.1?true manual:flags.3?true safe:flags.4?true webpage:WebPage = MessageMedia;`: [`super::types::MessageMediaWebPage`].
+    /// `messageMediaWebPage#ddf10c3b`: [`super::types::MessageMediaWebPage`].
     WebPage(super::types::MessageMediaWebPage),
-    /// `messageMediaVenue#2ec0533f geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string = MessageMedia;`: [`super::types::MessageMediaVenue`].
+    /// `messageMediaVenue#2ec0533f`: [`super::types::MessageMediaVenue`].
     Venue(super::types::MessageMediaVenue),
-    /// `messageMediaGame#fdb19008 game:Game = MessageMedia;`: [`super::types::MessageMediaGame`].
+    /// `messageMediaGame#fdb19008`: [`super::types::MessageMediaGame`].
     Game(super::types::MessageMediaGame),
-    /// `messageMediaInvoice#f6a548d3 flags:# shipping_address_requested:flags.1?true test:flags.3?true title:string description:string photo:flags.0?WebDocument receipt_msg_id:flags.2?int currency:string total_amount:long start_param:string extended_media:flags.4?MessageExtendedMedia = MessageMedia;`: [`super::types::MessageMediaInvoice`].
+    /// `messageMediaInvoice#f6a548d3`: [`super::types::MessageMediaInvoice`].
     Invoice(super::types::MessageMediaInvoice),
-    /// `messageMediaGeoLive#b940c666 flags:# geo:GeoPoint heading:flags.0?int period:int proximity_notification_radius:flags.1?int = MessageMedia;`: [`super::types::MessageMediaGeoLive`].
+    /// `messageMediaGeoLive#b940c666`: [`super::types::MessageMediaGeoLive`].
     GeoLive(super::types::MessageMediaGeoLive),
-    /// `messageMediaPoll#773f4e66 flags:# poll:Poll results:PollResults attached_media:flags.0?MessageMedia = MessageMedia;`: [`super::types::MessageMediaPoll`].
+    /// `messageMediaPoll#773f4e66`: [`super::types::MessageMediaPoll`].
     Poll(super::types::MessageMediaPoll),
-    /// `messageMediaDice#08cbec07 flags:# value:int emoticon:string game_outcome:flags.0?messages.EmojiGameOutcome = MessageMedia;`: [`super::types::MessageMediaDice`].
+    /// `messageMediaDice#08cbec07`: [`super::types::MessageMediaDice`].
     Dice(super::types::MessageMediaDice),
-    /// `messageMediaStory#68cb6283 flags:# via_mention:flags.1?true peer:Peer id:int story:flags.0?StoryItem = MessageMedia;`: [`super::types::MessageMediaStory`].
+    /// `messageMediaStory#68cb6283`: [`super::types::MessageMediaStory`].
     Story(super::types::MessageMediaStory),
-    /// `messageMediaGiveaway#aa073beb flags:# only_new_subscribers:flags.0?true winners_are_visible:flags.2?true channels:Vector<long> countries_iso2:flags.1?Vector<string> prize_description:flags.3?string quantity:int months:flags.4?int stars:flags.5?long until_date:int = MessageMedia;`: [`super::types::MessageMediaGiveaway`].
+    /// `messageMediaGiveaway#aa073beb`: [`super::types::MessageMediaGiveaway`].
     Giveaway(super::types::MessageMediaGiveaway),
-    /// `messageMediaGiveawayResults#ceaa3ea1 flags:# only_new_subscribers:flags.0?true refunded:flags.2?true channel_id:long additional_peers_count:flags.3?int launch_msg_id:int winners_count:int unclaimed_count:int winners:Vector<long> months:flags.4?int stars:flags.5?long prize_description:flags.1?string until_date:int = MessageMedia;`: [`super::types::MessageMediaGiveawayResults`].
+    /// `messageMediaGiveawayResults#ceaa3ea1`: [`super::types::MessageMediaGiveawayResults`].
     GiveawayResults(super::types::MessageMediaGiveawayResults),
-    /// `messageMediaPaidMedia#a8852491 stars_amount:long extended_media:Vector<MessageExtendedMedia> = MessageMedia;`: [`super::types::MessageMediaPaidMedia`].
+    /// `messageMediaPaidMedia#a8852491`: [`super::types::MessageMediaPaidMedia`].
     PaidMedia(super::types::MessageMediaPaidMedia),
-    /// `messageMediaToDo#8a53b014 flags:# todo:TodoList completions:flags.0?Vector<TodoCompletion> = MessageMedia;`: [`super::types::MessageMediaToDo`].
+    /// `messageMediaToDo#8a53b014`: [`super::types::MessageMediaToDo`].
     ToDo(super::types::MessageMediaToDo),
-    /// `messageMediaVideoStream#ca5cab89 flags:# rtmp_stream:flags.0?true call:InputGroupCall = MessageMedia;`: [`super::types::MessageMediaVideoStream`].
+    /// `messageMediaVideoStream#ca5cab89`: [`super::types::MessageMediaVideoStream`].
     VideoStream(super::types::MessageMediaVideoStream),
 }
 #[cfg(feature = "serde")]
@@ -19027,7 +19027,7 @@ impl ::tl_runtime::Deserializable for MessageMedia {
 /// TL type [`MessagePeerReaction`](https://core.telegram.org/type/MessagePeerReaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagePeerReaction {
-    /// `messagePeerReaction#8c79b63c flags:# big:flags.0?true unread:flags.1?true my:flags.2?true peer_id:Peer date:int reaction:Reaction = MessagePeerReaction;`: [`super::types::MessagePeerReaction`].
+    /// `messagePeerReaction#8c79b63c`: [`super::types::MessagePeerReaction`].
     MessagePeerReaction(super::types::MessagePeerReaction),
 }
 #[cfg(feature = "serde")]
@@ -19083,11 +19083,11 @@ impl ::tl_runtime::Deserializable for MessagePeerReaction {
 /// TL type [`MessagePeerVote`](https://core.telegram.org/type/MessagePeerVote), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagePeerVote {
-    /// `messagePeerVote#b6cc2d5c peer:Peer option:bytes date:int = MessagePeerVote;`: [`super::types::MessagePeerVote`].
+    /// `messagePeerVote#b6cc2d5c`: [`super::types::MessagePeerVote`].
     MessagePeerVote(super::types::MessagePeerVote),
-    /// `messagePeerVoteInputOption#74cda504 peer:Peer date:int = MessagePeerVote;`: [`super::types::MessagePeerVoteInputOption`].
+    /// `messagePeerVoteInputOption#74cda504`: [`super::types::MessagePeerVoteInputOption`].
     InputOption(super::types::MessagePeerVoteInputOption),
-    /// `messagePeerVoteMultiple#4628f6e6 peer:Peer options:Vector<bytes> date:int = MessagePeerVote;`: [`super::types::MessagePeerVoteMultiple`].
+    /// `messagePeerVoteMultiple#4628f6e6`: [`super::types::MessagePeerVoteMultiple`].
     Multiple(super::types::MessagePeerVoteMultiple),
 }
 #[cfg(feature = "serde")]
@@ -19167,7 +19167,7 @@ impl ::tl_runtime::Deserializable for MessagePeerVote {
 /// TL type [`MessageRange`](https://core.telegram.org/type/MessageRange), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageRange {
-    /// `messageRange#0ae30253 min_id:int max_id:int = MessageRange;`: [`super::types::MessageRange`].
+    /// `messageRange#0ae30253`: [`super::types::MessageRange`].
     MessageRange(super::types::MessageRange),
 }
 #[cfg(feature = "serde")]
@@ -19223,7 +19223,7 @@ impl ::tl_runtime::Deserializable for MessageRange {
 /// TL type [`MessageReactions`](https://core.telegram.org/type/MessageReactions), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReactions {
-    /// `messageReactions#0a339f0b flags:# min:flags.0?true can_see_list:flags.2?true reactions_as_tags:flags.3?true results:Vector<ReactionCount> recent_reactions:flags.1?Vector<MessagePeerReaction> top_reactors:flags.4?Vector<MessageReactor> = MessageReactions;`: [`super::types::MessageReactions`].
+    /// `messageReactions#0a339f0b`: [`super::types::MessageReactions`].
     MessageReactions(super::types::MessageReactions),
 }
 #[cfg(feature = "serde")]
@@ -19279,7 +19279,7 @@ impl ::tl_runtime::Deserializable for MessageReactions {
 /// TL type [`MessageReactor`](https://core.telegram.org/type/MessageReactor), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReactor {
-    /// `messageReactor#4ba3a95a flags:# top:flags.0?true my:flags.1?true anonymous:flags.2?true peer_id:flags.3?Peer count:int = MessageReactor;`: [`super::types::MessageReactor`].
+    /// `messageReactor#4ba3a95a`: [`super::types::MessageReactor`].
     MessageReactor(super::types::MessageReactor),
 }
 #[cfg(feature = "serde")]
@@ -19335,7 +19335,7 @@ impl ::tl_runtime::Deserializable for MessageReactor {
 /// TL type [`MessageReplies`](https://core.telegram.org/type/MessageReplies), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReplies {
-    /// `messageReplies#83d60fc2 flags:# comments:flags.0?true replies:int replies_pts:int recent_repliers:flags.1?Vector<Peer> channel_id:flags.0?long max_id:flags.2?int read_max_id:flags.3?int = MessageReplies;`: [`super::types::MessageReplies`].
+    /// `messageReplies#83d60fc2`: [`super::types::MessageReplies`].
     MessageReplies(super::types::MessageReplies),
 }
 #[cfg(feature = "serde")]
@@ -19391,9 +19391,9 @@ impl ::tl_runtime::Deserializable for MessageReplies {
 /// TL type [`MessageReplyHeader`](https://core.telegram.org/type/MessageReplyHeader), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReplyHeader {
-    /// `messageReplyHeader#1b97dd66 flags:# reply_to_scheduled:flags.2?true forum_topic:flags.3?true quote:flags.9?true reply_to_ephemeral:flags.13?true reply_to_msg_id:flags.4?int reply_to_peer_id:flags.0?Peer reply_from:flags.5?MessageFwdHeader reply_media:flags.8?MessageMedia reply_to_top_id:flags.1?int quote_text:flags.6?string quote_entities:flags.7?Vector<MessageEntity> quote_offset:flags.10?int todo_item_id:flags.11?int poll_option:flags.12?bytes = MessageReplyHeader;`: [`super::types::MessageReplyHeader`].
+    /// `messageReplyHeader#1b97dd66`: [`super::types::MessageReplyHeader`].
     MessageReplyHeader(super::types::MessageReplyHeader),
-    /// `messageReplyStoryHeader#0e5af939 peer:Peer story_id:int = MessageReplyHeader;`: [`super::types::MessageReplyStoryHeader`].
+    /// `messageReplyStoryHeader#0e5af939`: [`super::types::MessageReplyStoryHeader`].
     MessageReplyStoryHeader(super::types::MessageReplyStoryHeader),
 }
 #[cfg(feature = "serde")]
@@ -19461,7 +19461,7 @@ impl ::tl_runtime::Deserializable for MessageReplyHeader {
 /// TL type [`MessageReportOption`](https://core.telegram.org/type/MessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageReportOption {
-    /// `messageReportOption#7903e3d9 text:string option:bytes = MessageReportOption;`: [`super::types::MessageReportOption`].
+    /// `messageReportOption#7903e3d9`: [`super::types::MessageReportOption`].
     MessageReportOption(super::types::MessageReportOption),
 }
 #[cfg(feature = "serde")]
@@ -19517,7 +19517,7 @@ impl ::tl_runtime::Deserializable for MessageReportOption {
 /// TL type [`MessageViews`](https://core.telegram.org/type/MessageViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageViews {
-    /// `messageViews#455b853d flags:# views:flags.0?int forwards:flags.1?int replies:flags.2?MessageReplies = MessageViews;`: [`super::types::MessageViews`].
+    /// `messageViews#455b853d`: [`super::types::MessageViews`].
     MessageViews(super::types::MessageViews),
 }
 #[cfg(feature = "serde")]
@@ -19573,41 +19573,41 @@ impl ::tl_runtime::Deserializable for MessageViews {
 /// TL type [`MessagesFilter`](https://core.telegram.org/type/MessagesFilter), with 18 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessagesFilter {
-    /// `inputMessagesFilterEmpty#57e2f66c = MessagesFilter;`: [`super::types::InputMessagesFilterEmpty`].
+    /// `inputMessagesFilterEmpty#57e2f66c`: [`super::types::InputMessagesFilterEmpty`].
     InputMessagesFilterEmpty(super::types::InputMessagesFilterEmpty),
-    /// `inputMessagesFilterPhotos#9609a51c = MessagesFilter;`: [`super::types::InputMessagesFilterPhotos`].
+    /// `inputMessagesFilterPhotos#9609a51c`: [`super::types::InputMessagesFilterPhotos`].
     InputMessagesFilterPhotos(super::types::InputMessagesFilterPhotos),
-    /// `inputMessagesFilterVideo#9fc00e65 = MessagesFilter;`: [`super::types::InputMessagesFilterVideo`].
+    /// `inputMessagesFilterVideo#9fc00e65`: [`super::types::InputMessagesFilterVideo`].
     InputMessagesFilterVideo(super::types::InputMessagesFilterVideo),
-    /// `inputMessagesFilterPhotoVideo#56e9f0e4 = MessagesFilter;`: [`super::types::InputMessagesFilterPhotoVideo`].
+    /// `inputMessagesFilterPhotoVideo#56e9f0e4`: [`super::types::InputMessagesFilterPhotoVideo`].
     InputMessagesFilterPhotoVideo(super::types::InputMessagesFilterPhotoVideo),
-    /// `inputMessagesFilterDocument#9eddf188 = MessagesFilter;`: [`super::types::InputMessagesFilterDocument`].
+    /// `inputMessagesFilterDocument#9eddf188`: [`super::types::InputMessagesFilterDocument`].
     InputMessagesFilterDocument(super::types::InputMessagesFilterDocument),
-    /// `inputMessagesFilterUrl#7ef0dd87 = MessagesFilter;`: [`super::types::InputMessagesFilterUrl`].
+    /// `inputMessagesFilterUrl#7ef0dd87`: [`super::types::InputMessagesFilterUrl`].
     InputMessagesFilterUrl(super::types::InputMessagesFilterUrl),
-    /// `inputMessagesFilterGif#ffc86587 = MessagesFilter;`: [`super::types::InputMessagesFilterGif`].
+    /// `inputMessagesFilterGif#ffc86587`: [`super::types::InputMessagesFilterGif`].
     InputMessagesFilterGif(super::types::InputMessagesFilterGif),
-    /// `inputMessagesFilterVoice#50f5c392 = MessagesFilter;`: [`super::types::InputMessagesFilterVoice`].
+    /// `inputMessagesFilterVoice#50f5c392`: [`super::types::InputMessagesFilterVoice`].
     InputMessagesFilterVoice(super::types::InputMessagesFilterVoice),
-    /// `inputMessagesFilterMusic#3751b49e = MessagesFilter;`: [`super::types::InputMessagesFilterMusic`].
+    /// `inputMessagesFilterMusic#3751b49e`: [`super::types::InputMessagesFilterMusic`].
     InputMessagesFilterMusic(super::types::InputMessagesFilterMusic),
-    /// `inputMessagesFilterChatPhotos#3a20ecb8 = MessagesFilter;`: [`super::types::InputMessagesFilterChatPhotos`].
+    /// `inputMessagesFilterChatPhotos#3a20ecb8`: [`super::types::InputMessagesFilterChatPhotos`].
     InputMessagesFilterChatPhotos(super::types::InputMessagesFilterChatPhotos),
-    /// `inputMessagesFilterPhoneCalls#80c99768 flags:# missed:flags.0?true = MessagesFilter;`: [`super::types::InputMessagesFilterPhoneCalls`].
+    /// `inputMessagesFilterPhoneCalls#80c99768`: [`super::types::InputMessagesFilterPhoneCalls`].
     InputMessagesFilterPhoneCalls(super::types::InputMessagesFilterPhoneCalls),
-    /// `inputMessagesFilterRoundVoice#7a7c17a4 = MessagesFilter;`: [`super::types::InputMessagesFilterRoundVoice`].
+    /// `inputMessagesFilterRoundVoice#7a7c17a4`: [`super::types::InputMessagesFilterRoundVoice`].
     InputMessagesFilterRoundVoice(super::types::InputMessagesFilterRoundVoice),
-    /// `inputMessagesFilterRoundVideo#b549da53 = MessagesFilter;`: [`super::types::InputMessagesFilterRoundVideo`].
+    /// `inputMessagesFilterRoundVideo#b549da53`: [`super::types::InputMessagesFilterRoundVideo`].
     InputMessagesFilterRoundVideo(super::types::InputMessagesFilterRoundVideo),
-    /// `inputMessagesFilterMyMentions#c1f8e69a = MessagesFilter;`: [`super::types::InputMessagesFilterMyMentions`].
+    /// `inputMessagesFilterMyMentions#c1f8e69a`: [`super::types::InputMessagesFilterMyMentions`].
     InputMessagesFilterMyMentions(super::types::InputMessagesFilterMyMentions),
-    /// `inputMessagesFilterGeo#e7026d0d = MessagesFilter;`: [`super::types::InputMessagesFilterGeo`].
+    /// `inputMessagesFilterGeo#e7026d0d`: [`super::types::InputMessagesFilterGeo`].
     InputMessagesFilterGeo(super::types::InputMessagesFilterGeo),
-    /// `inputMessagesFilterContacts#e062db83 = MessagesFilter;`: [`super::types::InputMessagesFilterContacts`].
+    /// `inputMessagesFilterContacts#e062db83`: [`super::types::InputMessagesFilterContacts`].
     InputMessagesFilterContacts(super::types::InputMessagesFilterContacts),
-    /// `inputMessagesFilterPinned#1bb00451 = MessagesFilter;`: [`super::types::InputMessagesFilterPinned`].
+    /// `inputMessagesFilterPinned#1bb00451`: [`super::types::InputMessagesFilterPinned`].
     InputMessagesFilterPinned(super::types::InputMessagesFilterPinned),
-    /// `inputMessagesFilterPoll#fa2bc90a = MessagesFilter;`: [`super::types::InputMessagesFilterPoll`].
+    /// `inputMessagesFilterPoll#fa2bc90a`: [`super::types::InputMessagesFilterPoll`].
     InputMessagesFilterPoll(super::types::InputMessagesFilterPoll),
 }
 #[cfg(feature = "serde")]
@@ -19867,7 +19867,7 @@ impl ::tl_runtime::Deserializable for MessagesFilter {
 /// TL type [`MissingInvitee`](https://core.telegram.org/type/MissingInvitee), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MissingInvitee {
-    /// `missingInvitee#628c9224 flags:# premium_would_allow_invite:flags.0?true premium_required_for_pm:flags.1?true user_id:long = MissingInvitee;`: [`super::types::MissingInvitee`].
+    /// `missingInvitee#628c9224`: [`super::types::MissingInvitee`].
     MissingInvitee(super::types::MissingInvitee),
 }
 #[cfg(feature = "serde")]
@@ -19921,9 +19921,9 @@ impl ::tl_runtime::Deserializable for MissingInvitee {
 /// TL type [`MsgDetailedInfo`](https://core.telegram.org/type/MsgDetailedInfo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgDetailedInfo {
-    /// `msg_detailed_info#276d3ec6 msg_id:long answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`: [`super::types::MsgDetailedInfo`].
+    /// `msg_detailed_info#276d3ec6`: [`super::types::MsgDetailedInfo`].
     MsgDetailedInfo(super::types::MsgDetailedInfo),
-    /// `msg_new_detailed_info#809db6df answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`: [`super::types::MsgNewDetailedInfo`].
+    /// `msg_new_detailed_info#809db6df`: [`super::types::MsgNewDetailedInfo`].
     MsgNewDetailedInfo(super::types::MsgNewDetailedInfo),
 }
 #[cfg(feature = "serde")]
@@ -19989,9 +19989,9 @@ impl ::tl_runtime::Deserializable for MsgDetailedInfo {
 /// TL type [`MsgResendReq`](https://core.telegram.org/type/MsgResendReq), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgResendReq {
-    /// `msg_resend_req#7d861a08 msg_ids:Vector<long> = MsgResendReq;`: [`super::types::MsgResendReq`].
+    /// `msg_resend_req#7d861a08`: [`super::types::MsgResendReq`].
     MsgResendReq(super::types::MsgResendReq),
-    /// `msg_resend_ans_req#8610baeb msg_ids:Vector<long> = MsgResendReq;`: [`super::types::MsgResendAnsReq`].
+    /// `msg_resend_ans_req#8610baeb`: [`super::types::MsgResendAnsReq`].
     MsgResendAnsReq(super::types::MsgResendAnsReq),
 }
 #[cfg(feature = "serde")]
@@ -20057,7 +20057,7 @@ impl ::tl_runtime::Deserializable for MsgResendReq {
 /// TL type [`MsgsAck`](https://core.telegram.org/type/MsgsAck), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgsAck {
-    /// `msgs_ack#62d6b459 msg_ids:Vector<long> = MsgsAck;`: [`super::types::MsgsAck`].
+    /// `msgs_ack#62d6b459`: [`super::types::MsgsAck`].
     MsgsAck(super::types::MsgsAck),
 }
 #[cfg(feature = "serde")]
@@ -20111,7 +20111,7 @@ impl ::tl_runtime::Deserializable for MsgsAck {
 /// TL type [`MsgsAllInfo`](https://core.telegram.org/type/MsgsAllInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgsAllInfo {
-    /// `msgs_all_info#8cc0d131 msg_ids:Vector<long> info:bytes = MsgsAllInfo;`: [`super::types::MsgsAllInfo`].
+    /// `msgs_all_info#8cc0d131`: [`super::types::MsgsAllInfo`].
     MsgsAllInfo(super::types::MsgsAllInfo),
 }
 #[cfg(feature = "serde")]
@@ -20165,7 +20165,7 @@ impl ::tl_runtime::Deserializable for MsgsAllInfo {
 /// TL type [`MsgsStateInfo`](https://core.telegram.org/type/MsgsStateInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgsStateInfo {
-    /// `msgs_state_info#04deb57d req_msg_id:long info:bytes = MsgsStateInfo;`: [`super::types::MsgsStateInfo`].
+    /// `msgs_state_info#04deb57d`: [`super::types::MsgsStateInfo`].
     MsgsStateInfo(super::types::MsgsStateInfo),
 }
 #[cfg(feature = "serde")]
@@ -20219,7 +20219,7 @@ impl ::tl_runtime::Deserializable for MsgsStateInfo {
 /// TL type [`MsgsStateReq`](https://core.telegram.org/type/MsgsStateReq), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MsgsStateReq {
-    /// `msgs_state_req#da69fb52 msg_ids:Vector<long> = MsgsStateReq;`: [`super::types::MsgsStateReq`].
+    /// `msgs_state_req#da69fb52`: [`super::types::MsgsStateReq`].
     MsgsStateReq(super::types::MsgsStateReq),
 }
 #[cfg(feature = "serde")]
@@ -20275,7 +20275,7 @@ impl ::tl_runtime::Deserializable for MsgsStateReq {
 /// TL type [`MyBoost`](https://core.telegram.org/type/MyBoost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MyBoost {
-    /// `myBoost#c448415c flags:# slot:int peer:flags.0?Peer date:int expires:int cooldown_until_date:flags.1?int = MyBoost;`: [`super::types::MyBoost`].
+    /// `myBoost#c448415c`: [`super::types::MyBoost`].
     MyBoost(super::types::MyBoost),
 }
 #[cfg(feature = "serde")]
@@ -20331,7 +20331,7 @@ impl ::tl_runtime::Deserializable for MyBoost {
 /// TL type [`NearestDc`](https://core.telegram.org/type/NearestDc), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NearestDc {
-    /// `nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc;`: [`super::types::NearestDc`].
+    /// `nearestDc#8e1a1775`: [`super::types::NearestDc`].
     NearestDc(super::types::NearestDc),
 }
 #[cfg(feature = "serde")]
@@ -20385,7 +20385,7 @@ impl ::tl_runtime::Deserializable for NearestDc {
 /// TL type [`NewSession`](https://core.telegram.org/type/NewSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NewSession {
-    /// `new_session_created#9ec20908 first_msg_id:long unique_id:long server_salt:long = NewSession;`: [`super::types::NewSessionCreated`].
+    /// `new_session_created#9ec20908`: [`super::types::NewSessionCreated`].
     Created(super::types::NewSessionCreated),
 }
 #[cfg(feature = "serde")]
@@ -20441,13 +20441,13 @@ impl ::tl_runtime::Deserializable for NewSession {
 /// TL type [`NotificationSound`](https://core.telegram.org/type/NotificationSound), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NotificationSound {
-    /// `notificationSoundDefault#97e8bebe = NotificationSound;`: [`super::types::NotificationSoundDefault`].
+    /// `notificationSoundDefault#97e8bebe`: [`super::types::NotificationSoundDefault`].
     Default(super::types::NotificationSoundDefault),
-    /// `notificationSoundNone#6f0c34df = NotificationSound;`: [`super::types::NotificationSoundNone`].
+    /// `notificationSoundNone#6f0c34df`: [`super::types::NotificationSoundNone`].
     None(super::types::NotificationSoundNone),
-    /// `notificationSoundLocal#830b9ae4 title:string data:string = NotificationSound;`: [`super::types::NotificationSoundLocal`].
+    /// `notificationSoundLocal#830b9ae4`: [`super::types::NotificationSoundLocal`].
     Local(super::types::NotificationSoundLocal),
-    /// `notificationSoundRingtone#ff6c8049 id:long = NotificationSound;`: [`super::types::NotificationSoundRingtone`].
+    /// `notificationSoundRingtone#ff6c8049`: [`super::types::NotificationSoundRingtone`].
     Ringtone(super::types::NotificationSoundRingtone),
 }
 #[cfg(feature = "serde")]
@@ -20539,17 +20539,17 @@ impl ::tl_runtime::Deserializable for NotificationSound {
 /// TL type [`NotifyPeer`](https://core.telegram.org/type/NotifyPeer), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NotifyPeer {
-    /// `notifyPeer#9fd40bd8 peer:Peer = NotifyPeer;`: [`super::types::NotifyPeer`].
+    /// `notifyPeer#9fd40bd8`: [`super::types::NotifyPeer`].
     NotifyPeer(super::types::NotifyPeer),
-    /// `notifyUsers#b4c83b4c = NotifyPeer;`: [`super::types::NotifyUsers`].
+    /// `notifyUsers#b4c83b4c`: [`super::types::NotifyUsers`].
     NotifyUsers(super::types::NotifyUsers),
-    /// `notifyChats#c007cec3 = NotifyPeer;`: [`super::types::NotifyChats`].
+    /// `notifyChats#c007cec3`: [`super::types::NotifyChats`].
     NotifyChats(super::types::NotifyChats),
-    /// `notifyBroadcasts#d612e8ef = NotifyPeer;`: [`super::types::NotifyBroadcasts`].
+    /// `notifyBroadcasts#d612e8ef`: [`super::types::NotifyBroadcasts`].
     NotifyBroadcasts(super::types::NotifyBroadcasts),
-    /// `notifyForumTopic#226e6308 peer:Peer top_msg_id:int = NotifyPeer;`: [`super::types::NotifyForumTopic`].
+    /// `notifyForumTopic#226e6308`: [`super::types::NotifyForumTopic`].
     NotifyForumTopic(super::types::NotifyForumTopic),
-    /// `notifyCommunity#be376999 community_id:long = NotifyPeer;`: [`super::types::NotifyCommunity`].
+    /// `notifyCommunity#be376999`: [`super::types::NotifyCommunity`].
     NotifyCommunity(super::types::NotifyCommunity),
 }
 #[cfg(feature = "serde")]
@@ -20665,7 +20665,7 @@ impl ::tl_runtime::Deserializable for NotifyPeer {
 /// TL type [`Null`](https://core.telegram.org/type/Null), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Null {
-    /// `null#56730bcc = Null;`: [`super::types::Null`].
+    /// `null#56730bcc`: [`super::types::Null`].
     Null(super::types::Null),
 }
 #[cfg(feature = "serde")]
@@ -20719,7 +20719,7 @@ impl ::tl_runtime::Deserializable for Null {
 /// TL type [`OnrampAvailability`](https://core.telegram.org/type/OnrampAvailability), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampAvailability {
-    /// `onrampAvailability#f9c84973 flags:# allowed:flags.0?true buy_allowed:flags.1?true country_code:string state:flags.2?string methods:Vector<OnrampMethodAvailability> = OnrampAvailability;`: [`super::types::OnrampAvailability`].
+    /// `onrampAvailability#f9c84973`: [`super::types::OnrampAvailability`].
     OnrampAvailability(super::types::OnrampAvailability),
 }
 #[cfg(feature = "serde")]
@@ -20773,7 +20773,7 @@ impl ::tl_runtime::Deserializable for OnrampAvailability {
 /// TL type [`OnrampLimits`](https://core.telegram.org/type/OnrampLimits), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampLimits {
-    /// `onrampLimits#7be2677e base_currency:string base_min_amount:string base_max_amount:string crypto_min_amount:string crypto_max_amount:string payment_method:string = OnrampLimits;`: [`super::types::OnrampLimits`].
+    /// `onrampLimits#7be2677e`: [`super::types::OnrampLimits`].
     OnrampLimits(super::types::OnrampLimits),
 }
 #[cfg(feature = "serde")]
@@ -20827,7 +20827,7 @@ impl ::tl_runtime::Deserializable for OnrampLimits {
 /// TL type [`OnrampMethodAvailability`](https://core.telegram.org/type/OnrampMethodAvailability), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampMethodAvailability {
-    /// `onrampMethodAvailability#9ec8c6a8 flags:# available:flags.0?true payment_method:string = OnrampMethodAvailability;`: [`super::types::OnrampMethodAvailability`].
+    /// `onrampMethodAvailability#9ec8c6a8`: [`super::types::OnrampMethodAvailability`].
     OnrampMethodAvailability(super::types::OnrampMethodAvailability),
 }
 #[cfg(feature = "serde")]
@@ -20881,7 +20881,7 @@ impl ::tl_runtime::Deserializable for OnrampMethodAvailability {
 /// TL type [`OnrampProviderInfo`](https://core.telegram.org/type/OnrampProviderInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampProviderInfo {
-    /// `onrampProviderInfo#0dc27582 flags:# supports_base_currencies:flags.0?true supports_limits:flags.1?true supports_quote:flags.2?true id:string name:string crypto_currencies:Vector<string> = OnrampProviderInfo;`: [`super::types::OnrampProviderInfo`].
+    /// `onrampProviderInfo#0dc27582`: [`super::types::OnrampProviderInfo`].
     OnrampProviderInfo(super::types::OnrampProviderInfo),
 }
 #[cfg(feature = "serde")]
@@ -20935,7 +20935,7 @@ impl ::tl_runtime::Deserializable for OnrampProviderInfo {
 /// TL type [`OnrampQuote`](https://core.telegram.org/type/OnrampQuote), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampQuote {
-    /// `onrampQuote#7a8011e9 base_currency:string base_amount:string crypto_currency:string crypto_amount:string crypto_price:string fee_amount:string extra_fee_amount:string network_fee_amount:string total_amount:string payment_method:string expires_date:int = OnrampQuote;`: [`super::types::OnrampQuote`].
+    /// `onrampQuote#7a8011e9`: [`super::types::OnrampQuote`].
     OnrampQuote(super::types::OnrampQuote),
 }
 #[cfg(feature = "serde")]
@@ -20989,7 +20989,7 @@ impl ::tl_runtime::Deserializable for OnrampQuote {
 /// TL type [`OnrampSession`](https://core.telegram.org/type/OnrampSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnrampSession {
-    /// `onrampSession#d1e42e24 provider:string session_id:string url:string expires_date:int = OnrampSession;`: [`super::types::OnrampSession`].
+    /// `onrampSession#d1e42e24`: [`super::types::OnrampSession`].
     OnrampSession(super::types::OnrampSession),
 }
 #[cfg(feature = "serde")]
@@ -21045,7 +21045,7 @@ impl ::tl_runtime::Deserializable for OnrampSession {
 /// TL type [`OutboxReadDate`](https://core.telegram.org/type/OutboxReadDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutboxReadDate {
-    /// `outboxReadDate#3bb842ac date:int = OutboxReadDate;`: [`super::types::OutboxReadDate`].
+    /// `outboxReadDate#3bb842ac`: [`super::types::OutboxReadDate`].
     OutboxReadDate(super::types::OutboxReadDate),
 }
 #[cfg(feature = "serde")]
@@ -21099,13 +21099,13 @@ impl ::tl_runtime::Deserializable for OutboxReadDate {
 /// TL type [`P_Q_inner_data`](https://core.telegram.org/type/P_Q_inner_data), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PQInnerData {
-    /// `p_q_inner_data#83c95aec pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;`: [`super::types::PQInnerData`].
+    /// `p_q_inner_data#83c95aec`: [`super::types::PQInnerData`].
     PQInnerData(super::types::PQInnerData),
-    /// `p_q_inner_data_dc#a9f55f95 pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data;`: [`super::types::PQInnerDataDc`].
+    /// `p_q_inner_data_dc#a9f55f95`: [`super::types::PQInnerDataDc`].
     Dc(super::types::PQInnerDataDc),
-    /// `p_q_inner_data_temp#3c6a84d4 pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 expires_in:int = P_Q_inner_data;`: [`super::types::PQInnerDataTemp`].
+    /// `p_q_inner_data_temp#3c6a84d4`: [`super::types::PQInnerDataTemp`].
     Temp(super::types::PQInnerDataTemp),
-    /// `p_q_inner_data_temp_dc#56fddf88 pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data;`: [`super::types::PQInnerDataTempDc`].
+    /// `p_q_inner_data_temp_dc#56fddf88`: [`super::types::PQInnerDataTempDc`].
     TempDc(super::types::PQInnerDataTempDc),
 }
 #[cfg(feature = "serde")]
@@ -21197,7 +21197,7 @@ impl ::tl_runtime::Deserializable for PQInnerData {
 /// TL type [`Page`](https://core.telegram.org/type/Page), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Page {
-    /// `page#98657f0d flags:# part:flags.0?true rtl:flags.1?true v2:flags.2?true url:string blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> views:flags.3?int = Page;`: [`super::types::Page`].
+    /// `page#98657f0d`: [`super::types::Page`].
     Page(super::types::Page),
 }
 #[cfg(feature = "serde")]
@@ -21253,87 +21253,87 @@ impl ::tl_runtime::Deserializable for Page {
 /// TL type [`PageBlock`](https://core.telegram.org/type/PageBlock), with 41 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageBlock {
-    /// `pageBlockUnsupported#13567e8a = PageBlock;`: [`super::types::PageBlockUnsupported`].
+    /// `pageBlockUnsupported#13567e8a`: [`super::types::PageBlockUnsupported`].
     Unsupported(super::types::PageBlockUnsupported),
-    /// `pageBlockTitle#70abc3fd text:RichText = PageBlock;`: [`super::types::PageBlockTitle`].
+    /// `pageBlockTitle#70abc3fd`: [`super::types::PageBlockTitle`].
     Title(super::types::PageBlockTitle),
-    /// `pageBlockSubtitle#8ffa9a1f text:RichText = PageBlock;`: [`super::types::PageBlockSubtitle`].
+    /// `pageBlockSubtitle#8ffa9a1f`: [`super::types::PageBlockSubtitle`].
     Subtitle(super::types::PageBlockSubtitle),
-    /// `pageBlockAuthorDate#baafe5e0 author:RichText published_date:int = PageBlock;`: [`super::types::PageBlockAuthorDate`].
+    /// `pageBlockAuthorDate#baafe5e0`: [`super::types::PageBlockAuthorDate`].
     AuthorDate(super::types::PageBlockAuthorDate),
-    /// `pageBlockHeader#bfd064ec text:RichText = PageBlock;`: [`super::types::PageBlockHeader`].
+    /// `pageBlockHeader#bfd064ec`: [`super::types::PageBlockHeader`].
     Header(super::types::PageBlockHeader),
-    /// `pageBlockSubheader#f12bb6e1 text:RichText = PageBlock;`: [`super::types::PageBlockSubheader`].
+    /// `pageBlockSubheader#f12bb6e1`: [`super::types::PageBlockSubheader`].
     Subheader(super::types::PageBlockSubheader),
-    /// `pageBlockParagraph#467a0766 text:RichText = PageBlock;`: [`super::types::PageBlockParagraph`].
+    /// `pageBlockParagraph#467a0766`: [`super::types::PageBlockParagraph`].
     Paragraph(super::types::PageBlockParagraph),
-    /// `pageBlockPreformatted#c070d93e text:RichText language:string = PageBlock;`: [`super::types::PageBlockPreformatted`].
+    /// `pageBlockPreformatted#c070d93e`: [`super::types::PageBlockPreformatted`].
     Preformatted(super::types::PageBlockPreformatted),
-    /// `pageBlockFooter#48870999 text:RichText = PageBlock;`: [`super::types::PageBlockFooter`].
+    /// `pageBlockFooter#48870999`: [`super::types::PageBlockFooter`].
     Footer(super::types::PageBlockFooter),
-    /// `pageBlockDivider#db20b188 = PageBlock;`: [`super::types::PageBlockDivider`].
+    /// `pageBlockDivider#db20b188`: [`super::types::PageBlockDivider`].
     Divider(super::types::PageBlockDivider),
-    /// `pageBlockAnchor#ce0d37b0 name:string = PageBlock;`: [`super::types::PageBlockAnchor`].
+    /// `pageBlockAnchor#ce0d37b0`: [`super::types::PageBlockAnchor`].
     Anchor(super::types::PageBlockAnchor),
-    /// `pageBlockList#e4e88011 items:Vector<PageListItem> = PageBlock;`: [`super::types::PageBlockList`].
+    /// `pageBlockList#e4e88011`: [`super::types::PageBlockList`].
     List(super::types::PageBlockList),
-    /// `pageBlockBlockquote#66d1670b flags:# collapsed:flags.0?true text:RichText caption:RichText = PageBlock;`: [`super::types::PageBlockBlockquote`].
+    /// `pageBlockBlockquote#66d1670b`: [`super::types::PageBlockBlockquote`].
     Blockquote(super::types::PageBlockBlockquote),
-    /// `pageBlockPullquote#4f4456d3 text:RichText caption:RichText = PageBlock;`: [`super::types::PageBlockPullquote`].
+    /// `pageBlockPullquote#4f4456d3`: [`super::types::PageBlockPullquote`].
     Pullquote(super::types::PageBlockPullquote),
-    /// `pageBlockPhoto#1759c560 flags:# spoiler:flags.1?true photo_id:long caption:PageCaption url:flags.0?string webpage_id:flags.0?long = PageBlock;`: [`super::types::PageBlockPhoto`].
+    /// `pageBlockPhoto#1759c560`: [`super::types::PageBlockPhoto`].
     Photo(super::types::PageBlockPhoto),
-    /// `pageBlockVideo#7c8fe7b6 flags:# autoplay:flags.0?true loop:flags.1?true spoiler:flags.2?true video_id:long caption:PageCaption = PageBlock;`: [`super::types::PageBlockVideo`].
+    /// `pageBlockVideo#7c8fe7b6`: [`super::types::PageBlockVideo`].
     Video(super::types::PageBlockVideo),
-    /// `pageBlockCover#39f23300 cover:PageBlock = PageBlock;`: [`super::types::PageBlockCover`].
+    /// `pageBlockCover#39f23300`: [`super::types::PageBlockCover`].
     Cover(super::types::PageBlockCover),
-    /// `pageBlockEmbed#a8718dc5 flags:# full_width:flags.0?true allow_scrolling:flags.3?true url:flags.1?string html:flags.2?string poster_photo_id:flags.4?long w:flags.5?int h:flags.5?int caption:PageCaption = PageBlock;`: [`super::types::PageBlockEmbed`].
+    /// `pageBlockEmbed#a8718dc5`: [`super::types::PageBlockEmbed`].
     Embed(super::types::PageBlockEmbed),
-    /// `pageBlockEmbedPost#f259a80b url:string webpage_id:long author_photo_id:long author:string date:int blocks:Vector<PageBlock> caption:PageCaption = PageBlock;`: [`super::types::PageBlockEmbedPost`].
+    /// `pageBlockEmbedPost#f259a80b`: [`super::types::PageBlockEmbedPost`].
     EmbedPost(super::types::PageBlockEmbedPost),
-    /// `pageBlockCollage#65a0fa4d items:Vector<PageBlock> caption:PageCaption = PageBlock;`: [`super::types::PageBlockCollage`].
+    /// `pageBlockCollage#65a0fa4d`: [`super::types::PageBlockCollage`].
     Collage(super::types::PageBlockCollage),
-    /// `pageBlockSlideshow#031f9590 items:Vector<PageBlock> caption:PageCaption = PageBlock;`: [`super::types::PageBlockSlideshow`].
+    /// `pageBlockSlideshow#031f9590`: [`super::types::PageBlockSlideshow`].
     Slideshow(super::types::PageBlockSlideshow),
-    /// `pageBlockChannel#ef1751b5 channel:Chat = PageBlock;`: [`super::types::PageBlockChannel`].
+    /// `pageBlockChannel#ef1751b5`: [`super::types::PageBlockChannel`].
     Channel(super::types::PageBlockChannel),
-    /// `pageBlockAudio#804361ea audio_id:long caption:PageCaption = PageBlock;`: [`super::types::PageBlockAudio`].
+    /// `pageBlockAudio#804361ea`: [`super::types::PageBlockAudio`].
     Audio(super::types::PageBlockAudio),
-    /// `pageBlockKicker#1e148390 text:RichText = PageBlock;`: [`super::types::PageBlockKicker`].
+    /// `pageBlockKicker#1e148390`: [`super::types::PageBlockKicker`].
     Kicker(super::types::PageBlockKicker),
-    /// `pageBlockTable#bf4dea82 flags:# bordered:flags.0?true striped:flags.1?true compact:flags.2?true title:RichText rows:Vector<PageTableRow> = PageBlock;`: [`super::types::PageBlockTable`].
+    /// `pageBlockTable#bf4dea82`: [`super::types::PageBlockTable`].
     Table(super::types::PageBlockTable),
-    /// `pageBlockOrderedList#1fd6f6c1 flags:# reversed:flags.2?true items:Vector<PageListOrderedItem> start:flags.0?int type:flags.1?string = PageBlock;`: [`super::types::PageBlockOrderedList`].
+    /// `pageBlockOrderedList#1fd6f6c1`: [`super::types::PageBlockOrderedList`].
     OrderedList(super::types::PageBlockOrderedList),
-    /// `pageBlockDetails#76768bed flags:# open:flags.0?true blocks:Vector<PageBlock> title:RichText = PageBlock;`: [`super::types::PageBlockDetails`].
+    /// `pageBlockDetails#76768bed`: [`super::types::PageBlockDetails`].
     Details(super::types::PageBlockDetails),
-    /// `pageBlockRelatedArticles#16115a96 title:RichText articles:Vector<PageRelatedArticle> = PageBlock;`: [`super::types::PageBlockRelatedArticles`].
+    /// `pageBlockRelatedArticles#16115a96`: [`super::types::PageBlockRelatedArticles`].
     RelatedArticles(super::types::PageBlockRelatedArticles),
-    /// `pageBlockMap#a44f3ef6 geo:GeoPoint zoom:int w:int h:int caption:PageCaption = PageBlock;`: [`super::types::PageBlockMap`].
+    /// `pageBlockMap#a44f3ef6`: [`super::types::PageBlockMap`].
     Map(super::types::PageBlockMap),
-    /// `pageBlockHeading1#baff072f text:RichText = PageBlock;`: [`super::types::PageBlockHeading1`].
+    /// `pageBlockHeading1#baff072f`: [`super::types::PageBlockHeading1`].
     Heading1(super::types::PageBlockHeading1),
-    /// `pageBlockHeading2#096b2aec text:RichText = PageBlock;`: [`super::types::PageBlockHeading2`].
+    /// `pageBlockHeading2#096b2aec`: [`super::types::PageBlockHeading2`].
     Heading2(super::types::PageBlockHeading2),
-    /// `pageBlockHeading3#67e731ad text:RichText = PageBlock;`: [`super::types::PageBlockHeading3`].
+    /// `pageBlockHeading3#67e731ad`: [`super::types::PageBlockHeading3`].
     Heading3(super::types::PageBlockHeading3),
-    /// `pageBlockHeading4#b532772b text:RichText = PageBlock;`: [`super::types::PageBlockHeading4`].
+    /// `pageBlockHeading4#b532772b`: [`super::types::PageBlockHeading4`].
     Heading4(super::types::PageBlockHeading4),
-    /// `pageBlockHeading5#dbbe6c6a text:RichText = PageBlock;`: [`super::types::PageBlockHeading5`].
+    /// `pageBlockHeading5#dbbe6c6a`: [`super::types::PageBlockHeading5`].
     Heading5(super::types::PageBlockHeading5),
-    /// `pageBlockHeading6#682a41a9 text:RichText = PageBlock;`: [`super::types::PageBlockHeading6`].
+    /// `pageBlockHeading6#682a41a9`: [`super::types::PageBlockHeading6`].
     Heading6(super::types::PageBlockHeading6),
-    /// `pageBlockMath#59080c20 source:string = PageBlock;`: [`super::types::PageBlockMath`].
+    /// `pageBlockMath#59080c20`: [`super::types::PageBlockMath`].
     Math(super::types::PageBlockMath),
-    /// `pageBlockThinking#3c29a3e2 text:RichText = PageBlock;`: [`super::types::PageBlockThinking`].
+    /// `pageBlockThinking#3c29a3e2`: [`super::types::PageBlockThinking`].
     Thinking(super::types::PageBlockThinking),
-    /// `inputPageBlockMap#574b617f geo:InputGeoPoint zoom:int w:int h:int caption:PageCaption = PageBlock;`: [`super::types::InputPageBlockMap`].
+    /// `inputPageBlockMap#574b617f`: [`super::types::InputPageBlockMap`].
     InputPageBlockMap(super::types::InputPageBlockMap),
-    /// `pageBlockBlockquoteBlocks#0e6e47c4 blocks:Vector<PageBlock> caption:RichText = PageBlock;`: [`super::types::PageBlockBlockquoteBlocks`].
+    /// `pageBlockBlockquoteBlocks#0e6e47c4`: [`super::types::PageBlockBlockquoteBlocks`].
     BlockquoteBlocks(super::types::PageBlockBlockquoteBlocks),
-    /// `pageBlockButtonRow#6d640318 flags:# align_left:flags.0?true align_center:flags.1?true align_right:flags.2?true buttons:Vector<PageButton> = PageBlock;`: [`super::types::PageBlockButtonRow`].
+    /// `pageBlockButtonRow#6d640318`: [`super::types::PageBlockButtonRow`].
     ButtonRow(super::types::PageBlockButtonRow),
-    /// `pageBlockDocument#38fa3ba3 document_id:long caption:PageCaption = PageBlock;`: [`super::types::PageBlockDocument`].
+    /// `pageBlockDocument#38fa3ba3`: [`super::types::PageBlockDocument`].
     Document(super::types::PageBlockDocument),
 }
 #[cfg(feature = "serde")]
@@ -21711,7 +21711,7 @@ impl ::tl_runtime::Deserializable for PageBlock {
 /// TL type [`PageButton`](https://core.telegram.org/type/PageButton), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageButton {
-    /// `pageButton#692a5488 flags:# text:RichText type:InlineButtonType style:flags.0?RichButtonStyle = PageButton;`: [`super::types::PageButton`].
+    /// `pageButton#692a5488`: [`super::types::PageButton`].
     PageButton(super::types::PageButton),
 }
 #[cfg(feature = "serde")]
@@ -21767,7 +21767,7 @@ impl ::tl_runtime::Deserializable for PageButton {
 /// TL type [`PageCaption`](https://core.telegram.org/type/PageCaption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageCaption {
-    /// `pageCaption#6f747657 text:RichText credit:RichText = PageCaption;`: [`super::types::PageCaption`].
+    /// `pageCaption#6f747657`: [`super::types::PageCaption`].
     PageCaption(super::types::PageCaption),
 }
 #[cfg(feature = "serde")]
@@ -21823,9 +21823,9 @@ impl ::tl_runtime::Deserializable for PageCaption {
 /// TL type [`PageListItem`](https://core.telegram.org/type/PageListItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageListItem {
-    /// `pageListItemText#2f58683c flags:# checkbox:flags.0?true checked:flags.1?true text:RichText = PageListItem;`: [`super::types::PageListItemText`].
+    /// `pageListItemText#2f58683c`: [`super::types::PageListItemText`].
     Text(super::types::PageListItemText),
-    /// `pageListItemBlocks#63ca67aa flags:# checkbox:flags.0?true checked:flags.1?true blocks:Vector<PageBlock> = PageListItem;`: [`super::types::PageListItemBlocks`].
+    /// `pageListItemBlocks#63ca67aa`: [`super::types::PageListItemBlocks`].
     Blocks(super::types::PageListItemBlocks),
 }
 #[cfg(feature = "serde")]
@@ -21887,9 +21887,9 @@ impl ::tl_runtime::Deserializable for PageListItem {
 /// TL type [`PageListOrderedItem`](https://core.telegram.org/type/PageListOrderedItem), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageListOrderedItem {
-    /// `pageListOrderedItemText#15031189 flags:# checkbox:flags.0?true checked:flags.1?true num:flags.2?string text:RichText value:flags.3?int type:flags.4?string = PageListOrderedItem;`: [`super::types::PageListOrderedItemText`].
+    /// `pageListOrderedItemText#15031189`: [`super::types::PageListOrderedItemText`].
     Text(super::types::PageListOrderedItemText),
-    /// `pageListOrderedItemBlocks#8ff2d5f0 flags:# checkbox:flags.0?true checked:flags.1?true num:flags.2?string blocks:Vector<PageBlock> value:flags.3?int type:flags.4?string = PageListOrderedItem;`: [`super::types::PageListOrderedItemBlocks`].
+    /// `pageListOrderedItemBlocks#8ff2d5f0`: [`super::types::PageListOrderedItemBlocks`].
     Blocks(super::types::PageListOrderedItemBlocks),
 }
 #[cfg(feature = "serde")]
@@ -21951,7 +21951,7 @@ impl ::tl_runtime::Deserializable for PageListOrderedItem {
 /// TL type [`PageRelatedArticle`](https://core.telegram.org/type/PageRelatedArticle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageRelatedArticle {
-    /// `pageRelatedArticle#b390dc08 flags:# url:string webpage_id:long title:flags.0?string description:flags.1?string photo_id:flags.2?long author:flags.3?string published_date:flags.4?int = PageRelatedArticle;`: [`super::types::PageRelatedArticle`].
+    /// `pageRelatedArticle#b390dc08`: [`super::types::PageRelatedArticle`].
     PageRelatedArticle(super::types::PageRelatedArticle),
 }
 #[cfg(feature = "serde")]
@@ -22007,7 +22007,7 @@ impl ::tl_runtime::Deserializable for PageRelatedArticle {
 /// TL type [`PageTableCell`](https://core.telegram.org/type/PageTableCell), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageTableCell {
-    /// `pageTableCell#34566b6a flags:# header:flags.0?true align_center:flags.3?true align_right:flags.4?true valign_middle:flags.5?true valign_bottom:flags.6?true text:flags.7?RichText colspan:flags.1?int rowspan:flags.2?int = PageTableCell;`: [`super::types::PageTableCell`].
+    /// `pageTableCell#34566b6a`: [`super::types::PageTableCell`].
     PageTableCell(super::types::PageTableCell),
 }
 #[cfg(feature = "serde")]
@@ -22063,7 +22063,7 @@ impl ::tl_runtime::Deserializable for PageTableCell {
 /// TL type [`PageTableRow`](https://core.telegram.org/type/PageTableRow), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageTableRow {
-    /// `pageTableRow#e0c0c5e5 cells:Vector<PageTableCell> = PageTableRow;`: [`super::types::PageTableRow`].
+    /// `pageTableRow#e0c0c5e5`: [`super::types::PageTableRow`].
     PageTableRow(super::types::PageTableRow),
 }
 #[cfg(feature = "serde")]
@@ -22119,11 +22119,11 @@ impl ::tl_runtime::Deserializable for PageTableRow {
 /// TL type [`PaidReactionPrivacy`](https://core.telegram.org/type/PaidReactionPrivacy), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaidReactionPrivacy {
-    /// `paidReactionPrivacyDefault#206ad49e = PaidReactionPrivacy;`: [`super::types::PaidReactionPrivacyDefault`].
+    /// `paidReactionPrivacyDefault#206ad49e`: [`super::types::PaidReactionPrivacyDefault`].
     Default(super::types::PaidReactionPrivacyDefault),
-    /// `paidReactionPrivacyAnonymous#1f0c1ad9 = PaidReactionPrivacy;`: [`super::types::PaidReactionPrivacyAnonymous`].
+    /// `paidReactionPrivacyAnonymous#1f0c1ad9`: [`super::types::PaidReactionPrivacyAnonymous`].
     Anonymous(super::types::PaidReactionPrivacyAnonymous),
-    /// `paidReactionPrivacyPeer#dc6cfcf0 peer:InputPeer = PaidReactionPrivacy;`: [`super::types::PaidReactionPrivacyPeer`].
+    /// `paidReactionPrivacyPeer#dc6cfcf0`: [`super::types::PaidReactionPrivacyPeer`].
     Peer(super::types::PaidReactionPrivacyPeer),
 }
 #[cfg(feature = "serde")]
@@ -22203,7 +22203,7 @@ impl ::tl_runtime::Deserializable for PaidReactionPrivacy {
 /// TL type [`Passkey`](https://core.telegram.org/type/Passkey), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Passkey {
-    /// `passkey#98613ebf flags:# id:string name:string date:int software_emoji_id:flags.0?long last_usage_date:flags.1?int = Passkey;`: [`super::types::Passkey`].
+    /// `passkey#98613ebf`: [`super::types::Passkey`].
     Passkey(super::types::Passkey),
 }
 #[cfg(feature = "serde")]
@@ -22259,9 +22259,9 @@ impl ::tl_runtime::Deserializable for Passkey {
 /// TL type [`PasswordKdfAlgo`](https://core.telegram.org/type/PasswordKdfAlgo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PasswordKdfAlgo {
-    /// `passwordKdfAlgoUnknown#d45ab096 = PasswordKdfAlgo;`: [`super::types::PasswordKdfAlgoUnknown`].
+    /// `passwordKdfAlgoUnknown#d45ab096`: [`super::types::PasswordKdfAlgoUnknown`].
     Unknown(super::types::PasswordKdfAlgoUnknown),
-    /// `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a salt1:bytes salt2:bytes g:int p:bytes = PasswordKdfAlgo;`: [`super::types::PasswordKdfAlgoSha256sha256pbkdf2hmacsha512iter100000Sha256ModPow`].
+    /// `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a`: [`super::types::PasswordKdfAlgoSha256sha256pbkdf2hmacsha512iter100000Sha256ModPow`].
     Sha256sha256pbkdf2hmacsha512iter100000Sha256ModPow(
         super::types::PasswordKdfAlgoSha256sha256pbkdf2hmacsha512iter100000Sha256ModPow,
     ),
@@ -22331,7 +22331,7 @@ impl ::tl_runtime::Deserializable for PasswordKdfAlgo {
 /// TL type [`PaymentCharge`](https://core.telegram.org/type/PaymentCharge), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaymentCharge {
-    /// `paymentCharge#ea02c27e id:string provider_charge_id:string = PaymentCharge;`: [`super::types::PaymentCharge`].
+    /// `paymentCharge#ea02c27e`: [`super::types::PaymentCharge`].
     PaymentCharge(super::types::PaymentCharge),
 }
 #[cfg(feature = "serde")]
@@ -22387,7 +22387,7 @@ impl ::tl_runtime::Deserializable for PaymentCharge {
 /// TL type [`PaymentFormMethod`](https://core.telegram.org/type/PaymentFormMethod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaymentFormMethod {
-    /// `paymentFormMethod#88f8f21b url:string title:string = PaymentFormMethod;`: [`super::types::PaymentFormMethod`].
+    /// `paymentFormMethod#88f8f21b`: [`super::types::PaymentFormMethod`].
     PaymentFormMethod(super::types::PaymentFormMethod),
 }
 #[cfg(feature = "serde")]
@@ -22443,7 +22443,7 @@ impl ::tl_runtime::Deserializable for PaymentFormMethod {
 /// TL type [`PaymentRequestedInfo`](https://core.telegram.org/type/PaymentRequestedInfo), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaymentRequestedInfo {
-    /// `paymentRequestedInfo#909c3f94 flags:# name:flags.0?string phone:flags.1?string email:flags.2?string shipping_address:flags.3?PostAddress = PaymentRequestedInfo;`: [`super::types::PaymentRequestedInfo`].
+    /// `paymentRequestedInfo#909c3f94`: [`super::types::PaymentRequestedInfo`].
     PaymentRequestedInfo(super::types::PaymentRequestedInfo),
 }
 #[cfg(feature = "serde")]
@@ -22499,7 +22499,7 @@ impl ::tl_runtime::Deserializable for PaymentRequestedInfo {
 /// TL type [`PaymentSavedCredentials`](https://core.telegram.org/type/PaymentSavedCredentials), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PaymentSavedCredentials {
-    /// `paymentSavedCredentialsCard#cdc27a1f id:string title:string = PaymentSavedCredentials;`: [`super::types::PaymentSavedCredentialsCard`].
+    /// `paymentSavedCredentialsCard#cdc27a1f`: [`super::types::PaymentSavedCredentialsCard`].
     Card(super::types::PaymentSavedCredentialsCard),
 }
 #[cfg(feature = "serde")]
@@ -22555,11 +22555,11 @@ impl ::tl_runtime::Deserializable for PaymentSavedCredentials {
 /// TL type [`Peer`](https://core.telegram.org/type/Peer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Peer {
-    /// `peerUser#59511722 user_id:long = Peer;`: [`super::types::PeerUser`].
+    /// `peerUser#59511722`: [`super::types::PeerUser`].
     User(super::types::PeerUser),
-    /// `peerChat#36c6019a chat_id:long = Peer;`: [`super::types::PeerChat`].
+    /// `peerChat#36c6019a`: [`super::types::PeerChat`].
     Chat(super::types::PeerChat),
-    /// `peerChannel#a2a5371e channel_id:long = Peer;`: [`super::types::PeerChannel`].
+    /// `peerChannel#a2a5371e`: [`super::types::PeerChannel`].
     Channel(super::types::PeerChannel),
 }
 #[cfg(feature = "serde")]
@@ -22639,7 +22639,7 @@ impl ::tl_runtime::Deserializable for Peer {
 /// TL type [`PeerBlocked`](https://core.telegram.org/type/PeerBlocked), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerBlocked {
-    /// `peerBlocked#e8fd8014 peer_id:Peer date:int = PeerBlocked;`: [`super::types::PeerBlocked`].
+    /// `peerBlocked#e8fd8014`: [`super::types::PeerBlocked`].
     PeerBlocked(super::types::PeerBlocked),
 }
 #[cfg(feature = "serde")]
@@ -22695,11 +22695,11 @@ impl ::tl_runtime::Deserializable for PeerBlocked {
 /// TL type [`PeerColor`](https://core.telegram.org/type/PeerColor), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerColor {
-    /// `peerColor#b54b5acf flags:# color:flags.0?int background_emoji_id:flags.1?long = PeerColor;`: [`super::types::PeerColor`].
+    /// `peerColor#b54b5acf`: [`super::types::PeerColor`].
     PeerColor(super::types::PeerColor),
-    /// `peerColorCollectible#b9c0639a flags:# collectible_id:long gift_emoji_id:long background_emoji_id:long accent_color:int colors:Vector<int> dark_accent_color:flags.0?int dark_colors:flags.1?Vector<int> = PeerColor;`: [`super::types::PeerColorCollectible`].
+    /// `peerColorCollectible#b9c0639a`: [`super::types::PeerColorCollectible`].
     Collectible(super::types::PeerColorCollectible),
-    /// `inputPeerColorCollectible#b8ea86a9 collectible_id:long = PeerColor;`: [`super::types::InputPeerColorCollectible`].
+    /// `inputPeerColorCollectible#b8ea86a9`: [`super::types::InputPeerColorCollectible`].
     InputPeerColorCollectible(super::types::InputPeerColorCollectible),
 }
 #[cfg(feature = "serde")]
@@ -22779,9 +22779,9 @@ impl ::tl_runtime::Deserializable for PeerColor {
 /// TL type [`PeerLocated`](https://core.telegram.org/type/PeerLocated), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerLocated {
-    /// `peerLocated#ca461b5d peer:Peer expires:int distance:int = PeerLocated;`: [`super::types::PeerLocated`].
+    /// `peerLocated#ca461b5d`: [`super::types::PeerLocated`].
     PeerLocated(super::types::PeerLocated),
-    /// `peerSelfLocated#f8ec284b expires:int = PeerLocated;`: [`super::types::PeerSelfLocated`].
+    /// `peerSelfLocated#f8ec284b`: [`super::types::PeerSelfLocated`].
     PeerSelfLocated(super::types::PeerSelfLocated),
 }
 #[cfg(feature = "serde")]
@@ -22849,7 +22849,7 @@ impl ::tl_runtime::Deserializable for PeerLocated {
 /// TL type [`PeerNotifySettings`](https://core.telegram.org/type/PeerNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerNotifySettings {
-    /// `peerNotifySettings#99622c0c flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int ios_sound:flags.3?NotificationSound android_sound:flags.4?NotificationSound other_sound:flags.5?NotificationSound stories_muted:flags.6?Bool stories_hide_sender:flags.7?Bool stories_ios_sound:flags.8?NotificationSound stories_android_sound:flags.9?NotificationSound stories_other_sound:flags.10?NotificationSound = PeerNotifySettings;`: [`super::types::PeerNotifySettings`].
+    /// `peerNotifySettings#99622c0c`: [`super::types::PeerNotifySettings`].
     PeerNotifySettings(super::types::PeerNotifySettings),
 }
 #[cfg(feature = "serde")]
@@ -22905,7 +22905,7 @@ impl ::tl_runtime::Deserializable for PeerNotifySettings {
 /// TL type [`PeerSettings`](https://core.telegram.org/type/PeerSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerSettings {
-    /// `peerSettings#f47741f7 flags:# report_spam:flags.0?true add_contact:flags.1?true block_contact:flags.2?true share_contact:flags.3?true need_contacts_exception:flags.4?true report_geo:flags.5?true autoarchived:flags.7?true invite_members:flags.8?true request_chat_broadcast:flags.10?true business_bot_paused:flags.11?true business_bot_can_reply:flags.12?true geo_distance:flags.6?int request_chat_title:flags.9?string request_chat_date:flags.9?int business_bot_id:flags.13?long business_bot_manage_url:flags.13?string charge_paid_message_stars:flags.14?long registration_month:flags.15?string phone_country:flags.16?string name_change_date:flags.17?int photo_change_date:flags.18?int = PeerSettings;`: [`super::types::PeerSettings`].
+    /// `peerSettings#f47741f7`: [`super::types::PeerSettings`].
     PeerSettings(super::types::PeerSettings),
 }
 #[cfg(feature = "serde")]
@@ -22961,7 +22961,7 @@ impl ::tl_runtime::Deserializable for PeerSettings {
 /// TL type [`PeerStories`](https://core.telegram.org/type/PeerStories), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeerStories {
-    /// `peerStories#9a35e999 flags:# peer:Peer max_read_id:flags.0?int stories:Vector<StoryItem> = PeerStories;`: [`super::types::PeerStories`].
+    /// `peerStories#9a35e999`: [`super::types::PeerStories`].
     PeerStories(super::types::PeerStories),
 }
 #[cfg(feature = "serde")]
@@ -23017,7 +23017,7 @@ impl ::tl_runtime::Deserializable for PeerStories {
 /// TL type [`PendingSuggestion`](https://core.telegram.org/type/PendingSuggestion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PendingSuggestion {
-    /// `pendingSuggestion#e7e82e12 suggestion:string title:TextWithEntities description:TextWithEntities url:string = PendingSuggestion;`: [`super::types::PendingSuggestion`].
+    /// `pendingSuggestion#e7e82e12`: [`super::types::PendingSuggestion`].
     PendingSuggestion(super::types::PendingSuggestion),
 }
 #[cfg(feature = "serde")]
@@ -23073,17 +23073,17 @@ impl ::tl_runtime::Deserializable for PendingSuggestion {
 /// TL type [`PhoneCall`](https://core.telegram.org/type/PhoneCall), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhoneCall {
-    /// `phoneCallEmpty#5366c915 id:long = PhoneCall;`: [`super::types::PhoneCallEmpty`].
+    /// `phoneCallEmpty#5366c915`: [`super::types::PhoneCallEmpty`].
     Empty(super::types::PhoneCallEmpty),
-    /// `phoneCallWaiting#c5226f17 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:long participant_id:long protocol:PhoneCallProtocol receive_date:flags.0?int = PhoneCall;`: [`super::types::PhoneCallWaiting`].
+    /// `phoneCallWaiting#c5226f17`: [`super::types::PhoneCallWaiting`].
     Waiting(super::types::PhoneCallWaiting),
-    /// `phoneCallRequested#14b0ed0c flags:# video:flags.6?true id:long access_hash:long date:int admin_id:long participant_id:long g_a_hash:bytes protocol:PhoneCallProtocol = PhoneCall;`: [`super::types::PhoneCallRequested`].
+    /// `phoneCallRequested#14b0ed0c`: [`super::types::PhoneCallRequested`].
     Requested(super::types::PhoneCallRequested),
-    /// `phoneCallAccepted#3660c311 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:long participant_id:long g_b:bytes protocol:PhoneCallProtocol = PhoneCall;`: [`super::types::PhoneCallAccepted`].
+    /// `phoneCallAccepted#3660c311`: [`super::types::PhoneCallAccepted`].
     Accepted(super::types::PhoneCallAccepted),
-    /// `phoneCall#30535af5 flags:# p2p_allowed:flags.5?true video:flags.6?true conference_supported:flags.8?true id:long access_hash:long date:int admin_id:long participant_id:long g_a_or_b:bytes key_fingerprint:long protocol:PhoneCallProtocol connections:Vector<PhoneConnection> start_date:int custom_parameters:flags.7?DataJSON = PhoneCall;`: [`super::types::PhoneCall`].
+    /// `phoneCall#30535af5`: [`super::types::PhoneCall`].
     PhoneCall(super::types::PhoneCall),
-    /// `phoneCallDiscarded#50ca4de1 flags:# need_rating:flags.2?true need_debug:flags.3?true video:flags.6?true id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = PhoneCall;`: [`super::types::PhoneCallDiscarded`].
+    /// `phoneCallDiscarded#50ca4de1`: [`super::types::PhoneCallDiscarded`].
     Discarded(super::types::PhoneCallDiscarded),
 }
 #[cfg(feature = "serde")]
@@ -23199,15 +23199,15 @@ impl ::tl_runtime::Deserializable for PhoneCall {
 /// TL type [`PhoneCallDiscardReason`](https://core.telegram.org/type/PhoneCallDiscardReason), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhoneCallDiscardReason {
-    /// `phoneCallDiscardReasonMissed#85e42301 = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonMissed`].
+    /// `phoneCallDiscardReasonMissed#85e42301`: [`super::types::PhoneCallDiscardReasonMissed`].
     Missed(super::types::PhoneCallDiscardReasonMissed),
-    /// `phoneCallDiscardReasonDisconnect#e095c1a0 = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonDisconnect`].
+    /// `phoneCallDiscardReasonDisconnect#e095c1a0`: [`super::types::PhoneCallDiscardReasonDisconnect`].
     Disconnect(super::types::PhoneCallDiscardReasonDisconnect),
-    /// `phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonHangup`].
+    /// `phoneCallDiscardReasonHangup#57adc690`: [`super::types::PhoneCallDiscardReasonHangup`].
     Hangup(super::types::PhoneCallDiscardReasonHangup),
-    /// `phoneCallDiscardReasonBusy#faf7e8c9 = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonBusy`].
+    /// `phoneCallDiscardReasonBusy#faf7e8c9`: [`super::types::PhoneCallDiscardReasonBusy`].
     Busy(super::types::PhoneCallDiscardReasonBusy),
-    /// `phoneCallDiscardReasonMigrateConferenceCall#9fbbf1f7 slug:string = PhoneCallDiscardReason;`: [`super::types::PhoneCallDiscardReasonMigrateConferenceCall`].
+    /// `phoneCallDiscardReasonMigrateConferenceCall#9fbbf1f7`: [`super::types::PhoneCallDiscardReasonMigrateConferenceCall`].
     MigrateConferenceCall(super::types::PhoneCallDiscardReasonMigrateConferenceCall),
 }
 #[cfg(feature = "serde")]
@@ -23311,7 +23311,7 @@ impl ::tl_runtime::Deserializable for PhoneCallDiscardReason {
 /// TL type [`PhoneCallProtocol`](https://core.telegram.org/type/PhoneCallProtocol), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhoneCallProtocol {
-    /// `phoneCallProtocol#fc878fc8 flags:# udp_p2p:flags.0?true udp_reflector:flags.1?true min_layer:int max_layer:int library_versions:Vector<string> = PhoneCallProtocol;`: [`super::types::PhoneCallProtocol`].
+    /// `phoneCallProtocol#fc878fc8`: [`super::types::PhoneCallProtocol`].
     PhoneCallProtocol(super::types::PhoneCallProtocol),
 }
 #[cfg(feature = "serde")]
@@ -23367,9 +23367,9 @@ impl ::tl_runtime::Deserializable for PhoneCallProtocol {
 /// TL type [`PhoneConnection`](https://core.telegram.org/type/PhoneConnection), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhoneConnection {
-    /// `phoneConnection#9cc123c7 flags:# tcp:flags.0?true id:long ip:string ipv6:string port:int peer_tag:bytes = PhoneConnection;`: [`super::types::PhoneConnection`].
+    /// `phoneConnection#9cc123c7`: [`super::types::PhoneConnection`].
     PhoneConnection(super::types::PhoneConnection),
-    /// `phoneConnectionWebrtc#635fe375 flags:# turn:flags.0?true stun:flags.1?true id:long ip:string ipv6:string port:int username:string password:string = PhoneConnection;`: [`super::types::PhoneConnectionWebrtc`].
+    /// `phoneConnectionWebrtc#635fe375`: [`super::types::PhoneConnectionWebrtc`].
     Webrtc(super::types::PhoneConnectionWebrtc),
 }
 #[cfg(feature = "serde")]
@@ -23437,9 +23437,9 @@ impl ::tl_runtime::Deserializable for PhoneConnection {
 /// TL type [`Photo`](https://core.telegram.org/type/Photo), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Photo {
-    /// `photoEmpty#2331b22d id:long = Photo;`: [`super::types::PhotoEmpty`].
+    /// `photoEmpty#2331b22d`: [`super::types::PhotoEmpty`].
     Empty(super::types::PhotoEmpty),
-    /// `photo#fb197a65 flags:# has_stickers:flags.0?true id:long access_hash:long file_reference:bytes date:int sizes:Vector<PhotoSize> video_sizes:flags.1?Vector<VideoSize> dc_id:int = Photo;`: [`super::types::Photo`].
+    /// `photo#fb197a65`: [`super::types::Photo`].
     Photo(super::types::Photo),
 }
 #[cfg(feature = "serde")]
@@ -23509,17 +23509,17 @@ impl ::tl_runtime::Deserializable for Photo {
 /// TL type [`PhotoSize`](https://core.telegram.org/type/PhotoSize), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhotoSize {
-    /// `photoSizeEmpty#0e17e23c type:string = PhotoSize;`: [`super::types::PhotoSizeEmpty`].
+    /// `photoSizeEmpty#0e17e23c`: [`super::types::PhotoSizeEmpty`].
     Empty(super::types::PhotoSizeEmpty),
-    /// `photoSize#75c78e60 type:string w:int h:int size:int = PhotoSize;`: [`super::types::PhotoSize`].
+    /// `photoSize#75c78e60`: [`super::types::PhotoSize`].
     PhotoSize(super::types::PhotoSize),
-    /// `photoCachedSize#021e1ad6 type:string w:int h:int bytes:bytes = PhotoSize;`: [`super::types::PhotoCachedSize`].
+    /// `photoCachedSize#021e1ad6`: [`super::types::PhotoCachedSize`].
     PhotoCachedSize(super::types::PhotoCachedSize),
-    /// `photoStrippedSize#e0b0bc2e type:string bytes:bytes = PhotoSize;`: [`super::types::PhotoStrippedSize`].
+    /// `photoStrippedSize#e0b0bc2e`: [`super::types::PhotoStrippedSize`].
     PhotoStrippedSize(super::types::PhotoStrippedSize),
-    /// `photoSizeProgressive#fa3efb95 type:string w:int h:int sizes:Vector<int> = PhotoSize;`: [`super::types::PhotoSizeProgressive`].
+    /// `photoSizeProgressive#fa3efb95`: [`super::types::PhotoSizeProgressive`].
     Progressive(super::types::PhotoSizeProgressive),
-    /// `photoPathSize#d8214d41 type:string bytes:bytes = PhotoSize;`: [`super::types::PhotoPathSize`].
+    /// `photoPathSize#d8214d41`: [`super::types::PhotoPathSize`].
     PhotoPathSize(super::types::PhotoPathSize),
 }
 #[cfg(feature = "serde")]
@@ -23635,7 +23635,7 @@ impl ::tl_runtime::Deserializable for PhotoSize {
 /// TL type [`Poll`](https://core.telegram.org/type/Poll), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Poll {
-    /// `poll#966e2dbf id:long flags:# closed:flags.0?true public_voters:flags.1?true multiple_choice:flags.2?true quiz:flags.3?true open_answers:flags.6?true revoting_disabled:flags.7?true shuffle_answers:flags.8?true hide_results_until_close:flags.9?true creator:flags.10?true subscribers_only:flags.11?true question:TextWithEntities answers:Vector<PollAnswer> close_period:flags.4?int close_date:flags.5?int countries_iso2:flags.12?Vector<string> hash:long = Poll;`: [`super::types::Poll`].
+    /// `poll#966e2dbf`: [`super::types::Poll`].
     Poll(super::types::Poll),
 }
 #[cfg(feature = "serde")]
@@ -23689,9 +23689,9 @@ impl ::tl_runtime::Deserializable for Poll {
 /// TL type [`PollAnswer`](https://core.telegram.org/type/PollAnswer), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PollAnswer {
-    /// `pollAnswer#4b7d786a flags:# text:TextWithEntities option:bytes media:flags.0?MessageMedia added_by:flags.1?Peer date:flags.1?int = PollAnswer;`: [`super::types::PollAnswer`].
+    /// `pollAnswer#4b7d786a`: [`super::types::PollAnswer`].
     PollAnswer(super::types::PollAnswer),
-    /// `inputPollAnswer#199fed96 flags:# text:TextWithEntities media:flags.0?InputMedia = PollAnswer;`: [`super::types::InputPollAnswer`].
+    /// `inputPollAnswer#199fed96`: [`super::types::InputPollAnswer`].
     InputPollAnswer(super::types::InputPollAnswer),
 }
 #[cfg(feature = "serde")]
@@ -23755,7 +23755,7 @@ impl ::tl_runtime::Deserializable for PollAnswer {
 /// TL type [`PollAnswerVoters`](https://core.telegram.org/type/PollAnswerVoters), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PollAnswerVoters {
-    /// `pollAnswerVoters#3645230a flags:# chosen:flags.0?true correct:flags.1?true option:bytes voters:flags.2?int recent_voters:flags.2?Vector<Peer> = PollAnswerVoters;`: [`super::types::PollAnswerVoters`].
+    /// `pollAnswerVoters#3645230a`: [`super::types::PollAnswerVoters`].
     PollAnswerVoters(super::types::PollAnswerVoters),
 }
 #[cfg(feature = "serde")]
@@ -23811,7 +23811,7 @@ impl ::tl_runtime::Deserializable for PollAnswerVoters {
 /// TL type [`PollResults`](https://core.telegram.org/type/PollResults), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PollResults {
-    /// `pollResults#ba7bb15e flags:# min:flags.0?true has_unread_votes:flags.6?true can_view_stats:flags.7?true results:flags.1?Vector<PollAnswerVoters> total_voters:flags.2?int recent_voters:flags.3?Vector<Peer> solution:flags.4?string solution_entities:flags.4?Vector<MessageEntity> solution_media:flags.5?MessageMedia = PollResults;`: [`super::types::PollResults`].
+    /// `pollResults#ba7bb15e`: [`super::types::PollResults`].
     PollResults(super::types::PollResults),
 }
 #[cfg(feature = "serde")]
@@ -23863,7 +23863,7 @@ impl ::tl_runtime::Deserializable for PollResults {
 /// TL type [`Pong`](https://core.telegram.org/type/Pong), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pong {
-    /// `pong#347773c5 msg_id:long ping_id:long = Pong;`: [`super::types::Pong`].
+    /// `pong#347773c5`: [`super::types::Pong`].
     Pong(super::types::Pong),
 }
 #[cfg(feature = "serde")]
@@ -23919,7 +23919,7 @@ impl ::tl_runtime::Deserializable for Pong {
 /// TL type [`PopularContact`](https://core.telegram.org/type/PopularContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PopularContact {
-    /// `popularContact#5ce14175 client_id:long importers:int = PopularContact;`: [`super::types::PopularContact`].
+    /// `popularContact#5ce14175`: [`super::types::PopularContact`].
     PopularContact(super::types::PopularContact),
 }
 #[cfg(feature = "serde")]
@@ -23975,7 +23975,7 @@ impl ::tl_runtime::Deserializable for PopularContact {
 /// TL type [`PostAddress`](https://core.telegram.org/type/PostAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PostAddress {
-    /// `postAddress#1e8caaeb street_line1:string street_line2:string city:string state:string country_iso2:string post_code:string = PostAddress;`: [`super::types::PostAddress`].
+    /// `postAddress#1e8caaeb`: [`super::types::PostAddress`].
     PostAddress(super::types::PostAddress),
 }
 #[cfg(feature = "serde")]
@@ -24031,9 +24031,9 @@ impl ::tl_runtime::Deserializable for PostAddress {
 /// TL type [`PostInteractionCounters`](https://core.telegram.org/type/PostInteractionCounters), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PostInteractionCounters {
-    /// `postInteractionCountersMessage#e7058e7f msg_id:int views:int forwards:int reactions:int = PostInteractionCounters;`: [`super::types::PostInteractionCountersMessage`].
+    /// `postInteractionCountersMessage#e7058e7f`: [`super::types::PostInteractionCountersMessage`].
     Message(super::types::PostInteractionCountersMessage),
-    /// `postInteractionCountersStory#8a480e27 story_id:int views:int forwards:int reactions:int = PostInteractionCounters;`: [`super::types::PostInteractionCountersStory`].
+    /// `postInteractionCountersStory#8a480e27`: [`super::types::PostInteractionCountersStory`].
     Story(super::types::PostInteractionCountersStory),
 }
 #[cfg(feature = "serde")]
@@ -24101,7 +24101,7 @@ impl ::tl_runtime::Deserializable for PostInteractionCounters {
 /// TL type [`PremiumGiftCodeOption`](https://core.telegram.org/type/PremiumGiftCodeOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PremiumGiftCodeOption {
-    /// `premiumGiftCodeOption#257e962b flags:# users:int months:int store_product:flags.0?string store_quantity:flags.1?int currency:string amount:long = PremiumGiftCodeOption;`: [`super::types::PremiumGiftCodeOption`].
+    /// `premiumGiftCodeOption#257e962b`: [`super::types::PremiumGiftCodeOption`].
     PremiumGiftCodeOption(super::types::PremiumGiftCodeOption),
 }
 #[cfg(feature = "serde")]
@@ -24157,7 +24157,7 @@ impl ::tl_runtime::Deserializable for PremiumGiftCodeOption {
 /// TL type [`PremiumSubscriptionOption`](https://core.telegram.org/type/PremiumSubscriptionOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PremiumSubscriptionOption {
-    /// `premiumSubscriptionOption#5f2d1df2 flags:# current:flags.1?true can_purchase_upgrade:flags.2?true transaction:flags.3?string months:int currency:string amount:long bot_url:string store_product:flags.0?string = PremiumSubscriptionOption;`: [`super::types::PremiumSubscriptionOption`].
+    /// `premiumSubscriptionOption#5f2d1df2`: [`super::types::PremiumSubscriptionOption`].
     PremiumSubscriptionOption(super::types::PremiumSubscriptionOption),
 }
 #[cfg(feature = "serde")]
@@ -24213,9 +24213,9 @@ impl ::tl_runtime::Deserializable for PremiumSubscriptionOption {
 /// TL type [`PrepaidGiveaway`](https://core.telegram.org/type/PrepaidGiveaway), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrepaidGiveaway {
-    /// `prepaidGiveaway#b2539d54 id:long months:int quantity:int date:int = PrepaidGiveaway;`: [`super::types::PrepaidGiveaway`].
+    /// `prepaidGiveaway#b2539d54`: [`super::types::PrepaidGiveaway`].
     PrepaidGiveaway(super::types::PrepaidGiveaway),
-    /// `prepaidStarsGiveaway#9a9d77e0 id:long stars:long quantity:int boosts:int date:int = PrepaidGiveaway;`: [`super::types::PrepaidStarsGiveaway`].
+    /// `prepaidStarsGiveaway#9a9d77e0`: [`super::types::PrepaidStarsGiveaway`].
     PrepaidStarsGiveaway(super::types::PrepaidStarsGiveaway),
 }
 #[cfg(feature = "serde")]
@@ -24285,33 +24285,33 @@ impl ::tl_runtime::Deserializable for PrepaidGiveaway {
 /// TL type [`PrivacyKey`](https://core.telegram.org/type/PrivacyKey), with 14 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrivacyKey {
-    /// `privacyKeyStatusTimestamp#bc2eab30 = PrivacyKey;`: [`super::types::PrivacyKeyStatusTimestamp`].
+    /// `privacyKeyStatusTimestamp#bc2eab30`: [`super::types::PrivacyKeyStatusTimestamp`].
     StatusTimestamp(super::types::PrivacyKeyStatusTimestamp),
-    /// `privacyKeyChatInvite#500e6dfa = PrivacyKey;`: [`super::types::PrivacyKeyChatInvite`].
+    /// `privacyKeyChatInvite#500e6dfa`: [`super::types::PrivacyKeyChatInvite`].
     ChatInvite(super::types::PrivacyKeyChatInvite),
-    /// `privacyKeyPhoneCall#3d662b7b = PrivacyKey;`: [`super::types::PrivacyKeyPhoneCall`].
+    /// `privacyKeyPhoneCall#3d662b7b`: [`super::types::PrivacyKeyPhoneCall`].
     PhoneCall(super::types::PrivacyKeyPhoneCall),
-    /// `privacyKeyPhoneP2P#39491cc8 = PrivacyKey;`: [`super::types::PrivacyKeyPhoneP2p`].
+    /// `privacyKeyPhoneP2P#39491cc8`: [`super::types::PrivacyKeyPhoneP2p`].
     PhoneP2p(super::types::PrivacyKeyPhoneP2p),
-    /// `privacyKeyForwards#69ec56a3 = PrivacyKey;`: [`super::types::PrivacyKeyForwards`].
+    /// `privacyKeyForwards#69ec56a3`: [`super::types::PrivacyKeyForwards`].
     Forwards(super::types::PrivacyKeyForwards),
-    /// `privacyKeyProfilePhoto#96151fed = PrivacyKey;`: [`super::types::PrivacyKeyProfilePhoto`].
+    /// `privacyKeyProfilePhoto#96151fed`: [`super::types::PrivacyKeyProfilePhoto`].
     ProfilePhoto(super::types::PrivacyKeyProfilePhoto),
-    /// `privacyKeyPhoneNumber#d19ae46d = PrivacyKey;`: [`super::types::PrivacyKeyPhoneNumber`].
+    /// `privacyKeyPhoneNumber#d19ae46d`: [`super::types::PrivacyKeyPhoneNumber`].
     PhoneNumber(super::types::PrivacyKeyPhoneNumber),
-    /// `privacyKeyAddedByPhone#42ffd42b = PrivacyKey;`: [`super::types::PrivacyKeyAddedByPhone`].
+    /// `privacyKeyAddedByPhone#42ffd42b`: [`super::types::PrivacyKeyAddedByPhone`].
     AddedByPhone(super::types::PrivacyKeyAddedByPhone),
-    /// `privacyKeyVoiceMessages#0697f414 = PrivacyKey;`: [`super::types::PrivacyKeyVoiceMessages`].
+    /// `privacyKeyVoiceMessages#0697f414`: [`super::types::PrivacyKeyVoiceMessages`].
     VoiceMessages(super::types::PrivacyKeyVoiceMessages),
-    /// `privacyKeyAbout#a486b761 = PrivacyKey;`: [`super::types::PrivacyKeyAbout`].
+    /// `privacyKeyAbout#a486b761`: [`super::types::PrivacyKeyAbout`].
     About(super::types::PrivacyKeyAbout),
-    /// `privacyKeyBirthday#2000a518 = PrivacyKey;`: [`super::types::PrivacyKeyBirthday`].
+    /// `privacyKeyBirthday#2000a518`: [`super::types::PrivacyKeyBirthday`].
     Birthday(super::types::PrivacyKeyBirthday),
-    /// `privacyKeyStarGiftsAutoSave#2ca4fdf8 = PrivacyKey;`: [`super::types::PrivacyKeyStarGiftsAutoSave`].
+    /// `privacyKeyStarGiftsAutoSave#2ca4fdf8`: [`super::types::PrivacyKeyStarGiftsAutoSave`].
     StarGiftsAutoSave(super::types::PrivacyKeyStarGiftsAutoSave),
-    /// `privacyKeyNoPaidMessages#17d348d2 = PrivacyKey;`: [`super::types::PrivacyKeyNoPaidMessages`].
+    /// `privacyKeyNoPaidMessages#17d348d2`: [`super::types::PrivacyKeyNoPaidMessages`].
     NoPaidMessages(super::types::PrivacyKeyNoPaidMessages),
-    /// `privacyKeySavedMusic#ff7a571b = PrivacyKey;`: [`super::types::PrivacyKeySavedMusic`].
+    /// `privacyKeySavedMusic#ff7a571b`: [`super::types::PrivacyKeySavedMusic`].
     SavedMusic(super::types::PrivacyKeySavedMusic),
 }
 #[cfg(feature = "serde")]
@@ -24525,31 +24525,31 @@ impl ::tl_runtime::Deserializable for PrivacyKey {
 /// TL type [`PrivacyRule`](https://core.telegram.org/type/PrivacyRule), with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrivacyRule {
-    /// `privacyValueAllowContacts#fffe1bac = PrivacyRule;`: [`super::types::PrivacyValueAllowContacts`].
+    /// `privacyValueAllowContacts#fffe1bac`: [`super::types::PrivacyValueAllowContacts`].
     PrivacyValueAllowContacts(super::types::PrivacyValueAllowContacts),
-    /// `privacyValueAllowAll#65427b82 = PrivacyRule;`: [`super::types::PrivacyValueAllowAll`].
+    /// `privacyValueAllowAll#65427b82`: [`super::types::PrivacyValueAllowAll`].
     PrivacyValueAllowAll(super::types::PrivacyValueAllowAll),
-    /// `privacyValueAllowUsers#b8905fb2 users:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueAllowUsers`].
+    /// `privacyValueAllowUsers#b8905fb2`: [`super::types::PrivacyValueAllowUsers`].
     PrivacyValueAllowUsers(super::types::PrivacyValueAllowUsers),
-    /// `privacyValueDisallowContacts#f888fa1a = PrivacyRule;`: [`super::types::PrivacyValueDisallowContacts`].
+    /// `privacyValueDisallowContacts#f888fa1a`: [`super::types::PrivacyValueDisallowContacts`].
     PrivacyValueDisallowContacts(super::types::PrivacyValueDisallowContacts),
-    /// `privacyValueDisallowAll#8b73e763 = PrivacyRule;`: [`super::types::PrivacyValueDisallowAll`].
+    /// `privacyValueDisallowAll#8b73e763`: [`super::types::PrivacyValueDisallowAll`].
     PrivacyValueDisallowAll(super::types::PrivacyValueDisallowAll),
-    /// `privacyValueDisallowUsers#e4621141 users:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueDisallowUsers`].
+    /// `privacyValueDisallowUsers#e4621141`: [`super::types::PrivacyValueDisallowUsers`].
     PrivacyValueDisallowUsers(super::types::PrivacyValueDisallowUsers),
-    /// `privacyValueAllowChatParticipants#6b134e8e chats:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueAllowChatParticipants`].
+    /// `privacyValueAllowChatParticipants#6b134e8e`: [`super::types::PrivacyValueAllowChatParticipants`].
     PrivacyValueAllowChatParticipants(super::types::PrivacyValueAllowChatParticipants),
-    /// `privacyValueDisallowChatParticipants#41c87565 chats:Vector<long> = PrivacyRule;`: [`super::types::PrivacyValueDisallowChatParticipants`].
+    /// `privacyValueDisallowChatParticipants#41c87565`: [`super::types::PrivacyValueDisallowChatParticipants`].
     PrivacyValueDisallowChatParticipants(
         super::types::PrivacyValueDisallowChatParticipants,
     ),
-    /// `privacyValueAllowCloseFriends#f7e8d89b = PrivacyRule;`: [`super::types::PrivacyValueAllowCloseFriends`].
+    /// `privacyValueAllowCloseFriends#f7e8d89b`: [`super::types::PrivacyValueAllowCloseFriends`].
     PrivacyValueAllowCloseFriends(super::types::PrivacyValueAllowCloseFriends),
-    /// `privacyValueAllowPremium#ece9814b = PrivacyRule;`: [`super::types::PrivacyValueAllowPremium`].
+    /// `privacyValueAllowPremium#ece9814b`: [`super::types::PrivacyValueAllowPremium`].
     PrivacyValueAllowPremium(super::types::PrivacyValueAllowPremium),
-    /// `privacyValueAllowBots#21461b5d = PrivacyRule;`: [`super::types::PrivacyValueAllowBots`].
+    /// `privacyValueAllowBots#21461b5d`: [`super::types::PrivacyValueAllowBots`].
     PrivacyValueAllowBots(super::types::PrivacyValueAllowBots),
-    /// `privacyValueDisallowBots#f6a5f82f = PrivacyRule;`: [`super::types::PrivacyValueDisallowBots`].
+    /// `privacyValueDisallowBots#f6a5f82f`: [`super::types::PrivacyValueDisallowBots`].
     PrivacyValueDisallowBots(super::types::PrivacyValueDisallowBots),
 }
 #[cfg(feature = "serde")]
@@ -24737,21 +24737,21 @@ impl ::tl_runtime::Deserializable for PrivacyRule {
 /// TL type [`ProfileTab`](https://core.telegram.org/type/ProfileTab), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProfileTab {
-    /// `profileTabPosts#b98cd696 = ProfileTab;`: [`super::types::ProfileTabPosts`].
+    /// `profileTabPosts#b98cd696`: [`super::types::ProfileTabPosts`].
     Posts(super::types::ProfileTabPosts),
-    /// `profileTabGifts#4d4bd46a = ProfileTab;`: [`super::types::ProfileTabGifts`].
+    /// `profileTabGifts#4d4bd46a`: [`super::types::ProfileTabGifts`].
     Gifts(super::types::ProfileTabGifts),
-    /// `profileTabMedia#72c64955 = ProfileTab;`: [`super::types::ProfileTabMedia`].
+    /// `profileTabMedia#72c64955`: [`super::types::ProfileTabMedia`].
     Media(super::types::ProfileTabMedia),
-    /// `profileTabFiles#ab339c00 = ProfileTab;`: [`super::types::ProfileTabFiles`].
+    /// `profileTabFiles#ab339c00`: [`super::types::ProfileTabFiles`].
     Files(super::types::ProfileTabFiles),
-    /// `profileTabMusic#9f27d26e = ProfileTab;`: [`super::types::ProfileTabMusic`].
+    /// `profileTabMusic#9f27d26e`: [`super::types::ProfileTabMusic`].
     Music(super::types::ProfileTabMusic),
-    /// `profileTabVoice#e477092e = ProfileTab;`: [`super::types::ProfileTabVoice`].
+    /// `profileTabVoice#e477092e`: [`super::types::ProfileTabVoice`].
     Voice(super::types::ProfileTabVoice),
-    /// `profileTabLinks#d3656499 = ProfileTab;`: [`super::types::ProfileTabLinks`].
+    /// `profileTabLinks#d3656499`: [`super::types::ProfileTabLinks`].
     Links(super::types::ProfileTabLinks),
-    /// `profileTabGifs#a2c0f695 = ProfileTab;`: [`super::types::ProfileTabGifs`].
+    /// `profileTabGifs#a2c0f695`: [`super::types::ProfileTabGifs`].
     Gifs(super::types::ProfileTabGifs),
 }
 #[cfg(feature = "serde")]
@@ -24891,9 +24891,9 @@ impl ::tl_runtime::Deserializable for ProfileTab {
 /// TL type [`PublicForward`](https://core.telegram.org/type/PublicForward), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PublicForward {
-    /// `publicForwardMessage#01f2bf4a message:Message = PublicForward;`: [`super::types::PublicForwardMessage`].
+    /// `publicForwardMessage#01f2bf4a`: [`super::types::PublicForwardMessage`].
     Message(super::types::PublicForwardMessage),
-    /// `publicForwardStory#edf3add0 peer:Peer story:StoryItem = PublicForward;`: [`super::types::PublicForwardStory`].
+    /// `publicForwardStory#edf3add0`: [`super::types::PublicForwardStory`].
     Story(super::types::PublicForwardStory),
 }
 #[cfg(feature = "serde")]
@@ -24961,7 +24961,7 @@ impl ::tl_runtime::Deserializable for PublicForward {
 /// TL type [`QuickReply`](https://core.telegram.org/type/QuickReply), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuickReply {
-    /// `quickReply#0697102b shortcut_id:int shortcut:string top_message:int count:int = QuickReply;`: [`super::types::QuickReply`].
+    /// `quickReply#0697102b`: [`super::types::QuickReply`].
     QuickReply(super::types::QuickReply),
 }
 #[cfg(feature = "serde")]
@@ -25017,13 +25017,13 @@ impl ::tl_runtime::Deserializable for QuickReply {
 /// TL type [`Reaction`](https://core.telegram.org/type/Reaction), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reaction {
-    /// `reactionEmpty#79f5d419 = Reaction;`: [`super::types::ReactionEmpty`].
+    /// `reactionEmpty#79f5d419`: [`super::types::ReactionEmpty`].
     Empty(super::types::ReactionEmpty),
-    /// `reactionEmoji#1b2286b8 emoticon:string = Reaction;`: [`super::types::ReactionEmoji`].
+    /// `reactionEmoji#1b2286b8`: [`super::types::ReactionEmoji`].
     Emoji(super::types::ReactionEmoji),
-    /// `reactionCustomEmoji#8935fc73 document_id:long = Reaction;`: [`super::types::ReactionCustomEmoji`].
+    /// `reactionCustomEmoji#8935fc73`: [`super::types::ReactionCustomEmoji`].
     CustomEmoji(super::types::ReactionCustomEmoji),
-    /// `reactionPaid#523da4eb = Reaction;`: [`super::types::ReactionPaid`].
+    /// `reactionPaid#523da4eb`: [`super::types::ReactionPaid`].
     Paid(super::types::ReactionPaid),
 }
 #[cfg(feature = "serde")]
@@ -25115,7 +25115,7 @@ impl ::tl_runtime::Deserializable for Reaction {
 /// TL type [`ReactionCount`](https://core.telegram.org/type/ReactionCount), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReactionCount {
-    /// `reactionCount#a3d1cb80 flags:# chosen_order:flags.0?int reaction:Reaction count:int = ReactionCount;`: [`super::types::ReactionCount`].
+    /// `reactionCount#a3d1cb80`: [`super::types::ReactionCount`].
     ReactionCount(super::types::ReactionCount),
 }
 #[cfg(feature = "serde")]
@@ -25171,9 +25171,9 @@ impl ::tl_runtime::Deserializable for ReactionCount {
 /// TL type [`ReactionNotificationsFrom`](https://core.telegram.org/type/ReactionNotificationsFrom), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReactionNotificationsFrom {
-    /// `reactionNotificationsFromContacts#bac3a61a = ReactionNotificationsFrom;`: [`super::types::ReactionNotificationsFromContacts`].
+    /// `reactionNotificationsFromContacts#bac3a61a`: [`super::types::ReactionNotificationsFromContacts`].
     Contacts(super::types::ReactionNotificationsFromContacts),
-    /// `reactionNotificationsFromAll#4b9e22a0 = ReactionNotificationsFrom;`: [`super::types::ReactionNotificationsFromAll`].
+    /// `reactionNotificationsFromAll#4b9e22a0`: [`super::types::ReactionNotificationsFromAll`].
     All(super::types::ReactionNotificationsFromAll),
 }
 #[cfg(feature = "serde")]
@@ -25241,7 +25241,7 @@ impl ::tl_runtime::Deserializable for ReactionNotificationsFrom {
 /// TL type [`ReactionsNotifySettings`](https://core.telegram.org/type/ReactionsNotifySettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReactionsNotifySettings {
-    /// `reactionsNotifySettings#71e4ea58 flags:# messages_notify_from:flags.0?ReactionNotificationsFrom stories_notify_from:flags.1?ReactionNotificationsFrom poll_votes_notify_from:flags.2?ReactionNotificationsFrom sound:NotificationSound show_previews:Bool = ReactionsNotifySettings;`: [`super::types::ReactionsNotifySettings`].
+    /// `reactionsNotifySettings#71e4ea58`: [`super::types::ReactionsNotifySettings`].
     ReactionsNotifySettings(super::types::ReactionsNotifySettings),
 }
 #[cfg(feature = "serde")]
@@ -25297,7 +25297,7 @@ impl ::tl_runtime::Deserializable for ReactionsNotifySettings {
 /// TL type [`ReadParticipantDate`](https://core.telegram.org/type/ReadParticipantDate), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadParticipantDate {
-    /// `readParticipantDate#4a4ff172 user_id:long date:int = ReadParticipantDate;`: [`super::types::ReadParticipantDate`].
+    /// `readParticipantDate#4a4ff172`: [`super::types::ReadParticipantDate`].
     ReadParticipantDate(super::types::ReadParticipantDate),
 }
 #[cfg(feature = "serde")]
@@ -25353,7 +25353,7 @@ impl ::tl_runtime::Deserializable for ReadParticipantDate {
 /// TL type [`ReceivedNotifyMessage`](https://core.telegram.org/type/ReceivedNotifyMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReceivedNotifyMessage {
-    /// `receivedNotifyMessage#a384b779 id:int flags:int = ReceivedNotifyMessage;`: [`super::types::ReceivedNotifyMessage`].
+    /// `receivedNotifyMessage#a384b779`: [`super::types::ReceivedNotifyMessage`].
     ReceivedNotifyMessage(super::types::ReceivedNotifyMessage),
 }
 #[cfg(feature = "serde")]
@@ -25409,15 +25409,15 @@ impl ::tl_runtime::Deserializable for ReceivedNotifyMessage {
 /// TL type [`RecentMeUrl`](https://core.telegram.org/type/RecentMeUrl), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RecentMeUrl {
-    /// `recentMeUrlUnknown#46e1d13d url:string = RecentMeUrl;`: [`super::types::RecentMeUrlUnknown`].
+    /// `recentMeUrlUnknown#46e1d13d`: [`super::types::RecentMeUrlUnknown`].
     Unknown(super::types::RecentMeUrlUnknown),
-    /// `recentMeUrlUser#b92c09e2 url:string user_id:long = RecentMeUrl;`: [`super::types::RecentMeUrlUser`].
+    /// `recentMeUrlUser#b92c09e2`: [`super::types::RecentMeUrlUser`].
     User(super::types::RecentMeUrlUser),
-    /// `recentMeUrlChat#b2da71d2 url:string chat_id:long = RecentMeUrl;`: [`super::types::RecentMeUrlChat`].
+    /// `recentMeUrlChat#b2da71d2`: [`super::types::RecentMeUrlChat`].
     Chat(super::types::RecentMeUrlChat),
-    /// `recentMeUrlChatInvite#eb49081d url:string chat_invite:ChatInvite = RecentMeUrl;`: [`super::types::RecentMeUrlChatInvite`].
+    /// `recentMeUrlChatInvite#eb49081d`: [`super::types::RecentMeUrlChatInvite`].
     ChatInvite(super::types::RecentMeUrlChatInvite),
-    /// `recentMeUrlStickerSet#bc0a57dc url:string set:StickerSetCovered = RecentMeUrl;`: [`super::types::RecentMeUrlStickerSet`].
+    /// `recentMeUrlStickerSet#bc0a57dc`: [`super::types::RecentMeUrlStickerSet`].
     StickerSet(super::types::RecentMeUrlStickerSet),
 }
 #[cfg(feature = "serde")]
@@ -25521,7 +25521,7 @@ impl ::tl_runtime::Deserializable for RecentMeUrl {
 /// TL type [`RecentStory`](https://core.telegram.org/type/RecentStory), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RecentStory {
-    /// `recentStory#711d692d flags:# live:flags.0?true max_id:flags.1?int = RecentStory;`: [`super::types::RecentStory`].
+    /// `recentStory#711d692d`: [`super::types::RecentStory`].
     RecentStory(super::types::RecentStory),
 }
 #[cfg(feature = "serde")]
@@ -25577,13 +25577,13 @@ impl ::tl_runtime::Deserializable for RecentStory {
 /// TL type [`ReplyMarkup`](https://core.telegram.org/type/ReplyMarkup), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplyMarkup {
-    /// `replyKeyboardHide#a03e5b85 flags:# selective:flags.2?true = ReplyMarkup;`: [`super::types::ReplyKeyboardHide`].
+    /// `replyKeyboardHide#a03e5b85`: [`super::types::ReplyKeyboardHide`].
     ReplyKeyboardHide(super::types::ReplyKeyboardHide),
-    /// `replyKeyboardForceReply#86b40b08 flags:# single_use:flags.1?true selective:flags.2?true placeholder:flags.3?string = ReplyMarkup;`: [`super::types::ReplyKeyboardForceReply`].
+    /// `replyKeyboardForceReply#86b40b08`: [`super::types::ReplyKeyboardForceReply`].
     ReplyKeyboardForceReply(super::types::ReplyKeyboardForceReply),
-    /// `replyKeyboardMarkup#85dd99d1 flags:# resize:flags.0?true single_use:flags.1?true selective:flags.2?true persistent:flags.4?true force_reply:flags.5?true rows:Vector<KeyboardButtonRow> placeholder:flags.3?string = ReplyMarkup;`: [`super::types::ReplyKeyboardMarkup`].
+    /// `replyKeyboardMarkup#85dd99d1`: [`super::types::ReplyKeyboardMarkup`].
     ReplyKeyboardMarkup(super::types::ReplyKeyboardMarkup),
-    /// `replyInlineMarkup#b2b15770 flags:# force_reply:flags.5?true rows:Vector<KeyboardInlineButtonRow> = ReplyMarkup;`: [`super::types::ReplyInlineMarkup`].
+    /// `replyInlineMarkup#b2b15770`: [`super::types::ReplyInlineMarkup`].
     ReplyInlineMarkup(super::types::ReplyInlineMarkup),
 }
 #[cfg(feature = "serde")]
@@ -25675,25 +25675,25 @@ impl ::tl_runtime::Deserializable for ReplyMarkup {
 /// TL type [`ReportReason`](https://core.telegram.org/type/ReportReason), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportReason {
-    /// `inputReportReasonSpam#58dbcab8 = ReportReason;`: [`super::types::InputReportReasonSpam`].
+    /// `inputReportReasonSpam#58dbcab8`: [`super::types::InputReportReasonSpam`].
     InputReportReasonSpam(super::types::InputReportReasonSpam),
-    /// `inputReportReasonViolence#1e22c78d = ReportReason;`: [`super::types::InputReportReasonViolence`].
+    /// `inputReportReasonViolence#1e22c78d`: [`super::types::InputReportReasonViolence`].
     InputReportReasonViolence(super::types::InputReportReasonViolence),
-    /// `inputReportReasonPornography#2e59d922 = ReportReason;`: [`super::types::InputReportReasonPornography`].
+    /// `inputReportReasonPornography#2e59d922`: [`super::types::InputReportReasonPornography`].
     InputReportReasonPornography(super::types::InputReportReasonPornography),
-    /// `inputReportReasonChildAbuse#adf44ee3 = ReportReason;`: [`super::types::InputReportReasonChildAbuse`].
+    /// `inputReportReasonChildAbuse#adf44ee3`: [`super::types::InputReportReasonChildAbuse`].
     InputReportReasonChildAbuse(super::types::InputReportReasonChildAbuse),
-    /// `inputReportReasonOther#c1e4a2b1 = ReportReason;`: [`super::types::InputReportReasonOther`].
+    /// `inputReportReasonOther#c1e4a2b1`: [`super::types::InputReportReasonOther`].
     InputReportReasonOther(super::types::InputReportReasonOther),
-    /// `inputReportReasonCopyright#9b89f93a = ReportReason;`: [`super::types::InputReportReasonCopyright`].
+    /// `inputReportReasonCopyright#9b89f93a`: [`super::types::InputReportReasonCopyright`].
     InputReportReasonCopyright(super::types::InputReportReasonCopyright),
-    /// `inputReportReasonGeoIrrelevant#dbd4feed = ReportReason;`: [`super::types::InputReportReasonGeoIrrelevant`].
+    /// `inputReportReasonGeoIrrelevant#dbd4feed`: [`super::types::InputReportReasonGeoIrrelevant`].
     InputReportReasonGeoIrrelevant(super::types::InputReportReasonGeoIrrelevant),
-    /// `inputReportReasonFake#f5ddd6e7 = ReportReason;`: [`super::types::InputReportReasonFake`].
+    /// `inputReportReasonFake#f5ddd6e7`: [`super::types::InputReportReasonFake`].
     InputReportReasonFake(super::types::InputReportReasonFake),
-    /// `inputReportReasonIllegalDrugs#0a8eb2be = ReportReason;`: [`super::types::InputReportReasonIllegalDrugs`].
+    /// `inputReportReasonIllegalDrugs#0a8eb2be`: [`super::types::InputReportReasonIllegalDrugs`].
     InputReportReasonIllegalDrugs(super::types::InputReportReasonIllegalDrugs),
-    /// `inputReportReasonPersonalDetails#9ec7863d = ReportReason;`: [`super::types::InputReportReasonPersonalDetails`].
+    /// `inputReportReasonPersonalDetails#9ec7863d`: [`super::types::InputReportReasonPersonalDetails`].
     InputReportReasonPersonalDetails(super::types::InputReportReasonPersonalDetails),
 }
 #[cfg(feature = "serde")]
@@ -25857,11 +25857,11 @@ impl ::tl_runtime::Deserializable for ReportReason {
 /// TL type [`ReportResult`](https://core.telegram.org/type/ReportResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportResult {
-    /// `reportResultChooseOption#f0e4e0b6 title:string options:Vector<MessageReportOption> = ReportResult;`: [`super::types::ReportResultChooseOption`].
+    /// `reportResultChooseOption#f0e4e0b6`: [`super::types::ReportResultChooseOption`].
     ChooseOption(super::types::ReportResultChooseOption),
-    /// `reportResultAddComment#6f09ac31 flags:# optional:flags.0?true option:bytes = ReportResult;`: [`super::types::ReportResultAddComment`].
+    /// `reportResultAddComment#6f09ac31`: [`super::types::ReportResultAddComment`].
     AddComment(super::types::ReportResultAddComment),
-    /// `reportResultReported#8db33c4b = ReportResult;`: [`super::types::ReportResultReported`].
+    /// `reportResultReported#8db33c4b`: [`super::types::ReportResultReported`].
     Reported(super::types::ReportResultReported),
 }
 #[cfg(feature = "serde")]
@@ -25941,13 +25941,13 @@ impl ::tl_runtime::Deserializable for ReportResult {
 /// TL type [`RequestPeerType`](https://core.telegram.org/type/RequestPeerType), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequestPeerType {
-    /// `requestPeerTypeUser#5f3b8a00 flags:# bot:flags.0?Bool premium:flags.1?Bool = RequestPeerType;`: [`super::types::RequestPeerTypeUser`].
+    /// `requestPeerTypeUser#5f3b8a00`: [`super::types::RequestPeerTypeUser`].
     User(super::types::RequestPeerTypeUser),
-    /// `requestPeerTypeChat#c9f06e1b flags:# creator:flags.0?true bot_participant:flags.5?true has_username:flags.3?Bool forum:flags.4?Bool user_admin_rights:flags.1?ChatAdminRights bot_admin_rights:flags.2?ChatAdminRights = RequestPeerType;`: [`super::types::RequestPeerTypeChat`].
+    /// `requestPeerTypeChat#c9f06e1b`: [`super::types::RequestPeerTypeChat`].
     Chat(super::types::RequestPeerTypeChat),
-    /// `requestPeerTypeBroadcast#339bef6c flags:# creator:flags.0?true has_username:flags.3?Bool user_admin_rights:flags.1?ChatAdminRights bot_admin_rights:flags.2?ChatAdminRights = RequestPeerType;`: [`super::types::RequestPeerTypeBroadcast`].
+    /// `requestPeerTypeBroadcast#339bef6c`: [`super::types::RequestPeerTypeBroadcast`].
     Broadcast(super::types::RequestPeerTypeBroadcast),
-    /// `requestPeerTypeCreateBot#3e81e078 flags:# bot_managed:flags.0?true suggested_name:flags.1?string suggested_username:flags.2?string = RequestPeerType;`: [`super::types::RequestPeerTypeCreateBot`].
+    /// `requestPeerTypeCreateBot#3e81e078`: [`super::types::RequestPeerTypeCreateBot`].
     CreateBot(super::types::RequestPeerTypeCreateBot),
 }
 #[cfg(feature = "serde")]
@@ -26039,11 +26039,11 @@ impl ::tl_runtime::Deserializable for RequestPeerType {
 /// TL type [`RequestedPeer`](https://core.telegram.org/type/RequestedPeer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequestedPeer {
-    /// `requestedPeerUser#d62ff46a flags:# user_id:long first_name:flags.0?string last_name:flags.0?string username:flags.1?string photo:flags.2?Photo = RequestedPeer;`: [`super::types::RequestedPeerUser`].
+    /// `requestedPeerUser#d62ff46a`: [`super::types::RequestedPeerUser`].
     User(super::types::RequestedPeerUser),
-    /// `requestedPeerChat#7307544f flags:# chat_id:long title:flags.0?string photo:flags.2?Photo = RequestedPeer;`: [`super::types::RequestedPeerChat`].
+    /// `requestedPeerChat#7307544f`: [`super::types::RequestedPeerChat`].
     Chat(super::types::RequestedPeerChat),
-    /// `requestedPeerChannel#8ba403e4 flags:# channel_id:long title:flags.0?string username:flags.1?string photo:flags.2?Photo = RequestedPeer;`: [`super::types::RequestedPeerChannel`].
+    /// `requestedPeerChannel#8ba403e4`: [`super::types::RequestedPeerChannel`].
     Channel(super::types::RequestedPeerChannel),
 }
 #[cfg(feature = "serde")]
@@ -26123,11 +26123,11 @@ impl ::tl_runtime::Deserializable for RequestedPeer {
 /// TL type [`RequirementToContact`](https://core.telegram.org/type/RequirementToContact), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequirementToContact {
-    /// `requirementToContactEmpty#050a9839 = RequirementToContact;`: [`super::types::RequirementToContactEmpty`].
+    /// `requirementToContactEmpty#050a9839`: [`super::types::RequirementToContactEmpty`].
     Empty(super::types::RequirementToContactEmpty),
-    /// `requirementToContactPremium#e581e4e9 = RequirementToContact;`: [`super::types::RequirementToContactPremium`].
+    /// `requirementToContactPremium#e581e4e9`: [`super::types::RequirementToContactPremium`].
     Premium(super::types::RequirementToContactPremium),
-    /// `requirementToContactPaidMessages#b4f67e93 stars_amount:long = RequirementToContact;`: [`super::types::RequirementToContactPaidMessages`].
+    /// `requirementToContactPaidMessages#b4f67e93`: [`super::types::RequirementToContactPaidMessages`].
     PaidMessages(super::types::RequirementToContactPaidMessages),
 }
 #[cfg(feature = "serde")]
@@ -26205,7 +26205,7 @@ impl ::tl_runtime::Deserializable for RequirementToContact {
 /// TL type [`ResPQ`](https://core.telegram.org/type/ResPQ), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResPq {
-    /// `resPQ#05162463 nonce:int128 server_nonce:int128 pq:bytes server_public_key_fingerprints:Vector<long> = ResPQ;`: [`super::types::ResPq`].
+    /// `resPQ#05162463`: [`super::types::ResPq`].
     ResPq(super::types::ResPq),
 }
 #[cfg(feature = "serde")]
@@ -26261,7 +26261,7 @@ impl ::tl_runtime::Deserializable for ResPq {
 /// TL type [`RestrictionReason`](https://core.telegram.org/type/RestrictionReason), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RestrictionReason {
-    /// `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;`: [`super::types::RestrictionReason`].
+    /// `restrictionReason#d072acb4`: [`super::types::RestrictionReason`].
     RestrictionReason(super::types::RestrictionReason),
 }
 #[cfg(feature = "serde")]
@@ -26315,7 +26315,7 @@ impl ::tl_runtime::Deserializable for RestrictionReason {
 /// TL type [`RichButtonStyle`](https://core.telegram.org/type/RichButtonStyle), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RichButtonStyle {
-    /// `richButtonStyle#03c610bd flags:# bg_primary:flags.0?true bg_danger:flags.1?true bg_success:flags.2?true link:flags.3?true = RichButtonStyle;`: [`super::types::RichButtonStyle`].
+    /// `richButtonStyle#03c610bd`: [`super::types::RichButtonStyle`].
     RichButtonStyle(super::types::RichButtonStyle),
 }
 #[cfg(feature = "serde")]
@@ -26369,7 +26369,7 @@ impl ::tl_runtime::Deserializable for RichButtonStyle {
 /// TL type [`RichMessage`](https://core.telegram.org/type/RichMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RichMessage {
-    /// `richMessage#baf39d8b flags:# rtl:flags.0?true part:flags.1?true blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> = RichMessage;`: [`super::types::RichMessage`].
+    /// `richMessage#baf39d8b`: [`super::types::RichMessage`].
     RichMessage(super::types::RichMessage),
 }
 #[cfg(feature = "serde")]
@@ -26425,69 +26425,69 @@ impl ::tl_runtime::Deserializable for RichMessage {
 /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 32 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RichText {
-    /// `textEmpty#dc3d824f = RichText;`: [`super::types::TextEmpty`].
+    /// `textEmpty#dc3d824f`: [`super::types::TextEmpty`].
     TextEmpty(super::types::TextEmpty),
-    /// `textPlain#744694e0 text:string = RichText;`: [`super::types::TextPlain`].
+    /// `textPlain#744694e0`: [`super::types::TextPlain`].
     TextPlain(super::types::TextPlain),
-    /// `textBold#6724abc4 text:RichText = RichText;`: [`super::types::TextBold`].
+    /// `textBold#6724abc4`: [`super::types::TextBold`].
     TextBold(super::types::TextBold),
-    /// `textItalic#d912a59c text:RichText = RichText;`: [`super::types::TextItalic`].
+    /// `textItalic#d912a59c`: [`super::types::TextItalic`].
     TextItalic(super::types::TextItalic),
-    /// `textUnderline#c12622c4 text:RichText = RichText;`: [`super::types::TextUnderline`].
+    /// `textUnderline#c12622c4`: [`super::types::TextUnderline`].
     TextUnderline(super::types::TextUnderline),
-    /// `textStrike#9bf8bb95 text:RichText = RichText;`: [`super::types::TextStrike`].
+    /// `textStrike#9bf8bb95`: [`super::types::TextStrike`].
     TextStrike(super::types::TextStrike),
-    /// `textFixed#6c3f19b9 text:RichText = RichText;`: [`super::types::TextFixed`].
+    /// `textFixed#6c3f19b9`: [`super::types::TextFixed`].
     TextFixed(super::types::TextFixed),
-    /// `textUrl#3c2884c1 text:RichText url:string webpage_id:long = RichText;`: [`super::types::TextUrl`].
+    /// `textUrl#3c2884c1`: [`super::types::TextUrl`].
     TextUrl(super::types::TextUrl),
-    /// `textEmail#de5a0dd6 text:RichText email:string = RichText;`: [`super::types::TextEmail`].
+    /// `textEmail#de5a0dd6`: [`super::types::TextEmail`].
     TextEmail(super::types::TextEmail),
-    /// `textConcat#7e6260d7 texts:Vector<RichText> = RichText;`: [`super::types::TextConcat`].
+    /// `textConcat#7e6260d7`: [`super::types::TextConcat`].
     TextConcat(super::types::TextConcat),
-    /// `textSubscript#ed6a8504 text:RichText = RichText;`: [`super::types::TextSubscript`].
+    /// `textSubscript#ed6a8504`: [`super::types::TextSubscript`].
     TextSubscript(super::types::TextSubscript),
-    /// `textSuperscript#c7fb5e01 text:RichText = RichText;`: [`super::types::TextSuperscript`].
+    /// `textSuperscript#c7fb5e01`: [`super::types::TextSuperscript`].
     TextSuperscript(super::types::TextSuperscript),
-    /// `textMarked#034b8621 text:RichText = RichText;`: [`super::types::TextMarked`].
+    /// `textMarked#034b8621`: [`super::types::TextMarked`].
     TextMarked(super::types::TextMarked),
-    /// `textPhone#1ccb966a text:RichText phone:string = RichText;`: [`super::types::TextPhone`].
+    /// `textPhone#1ccb966a`: [`super::types::TextPhone`].
     TextPhone(super::types::TextPhone),
-    /// `textImage#081ccf4f document_id:long w:int h:int = RichText;`: [`super::types::TextImage`].
+    /// `textImage#081ccf4f`: [`super::types::TextImage`].
     TextImage(super::types::TextImage),
-    /// `textAnchor#35553762 text:RichText name:string = RichText;`: [`super::types::TextAnchor`].
+    /// `textAnchor#35553762`: [`super::types::TextAnchor`].
     TextAnchor(super::types::TextAnchor),
-    /// `textMath#9d2eac97 source:string = RichText;`: [`super::types::TextMath`].
+    /// `textMath#9d2eac97`: [`super::types::TextMath`].
     TextMath(super::types::TextMath),
-    /// `textCustomEmoji#a26156c0 document_id:long alt:string = RichText;`: [`super::types::TextCustomEmoji`].
+    /// `textCustomEmoji#a26156c0`: [`super::types::TextCustomEmoji`].
     TextCustomEmoji(super::types::TextCustomEmoji),
-    /// `textSpoiler#4c2a5d62 text:RichText = RichText;`: [`super::types::TextSpoiler`].
+    /// `textSpoiler#4c2a5d62`: [`super::types::TextSpoiler`].
     TextSpoiler(super::types::TextSpoiler),
-    /// `textMention#cd24cf44 text:RichText = RichText;`: [`super::types::TextMention`].
+    /// `textMention#cd24cf44`: [`super::types::TextMention`].
     TextMention(super::types::TextMention),
-    /// `textHashtag#519524ea text:RichText = RichText;`: [`super::types::TextHashtag`].
+    /// `textHashtag#519524ea`: [`super::types::TextHashtag`].
     TextHashtag(super::types::TextHashtag),
-    /// `textBotCommand#02ff29d3 text:RichText = RichText;`: [`super::types::TextBotCommand`].
+    /// `textBotCommand#02ff29d3`: [`super::types::TextBotCommand`].
     TextBotCommand(super::types::TextBotCommand),
-    /// `textCashtag#7b9e1801 text:RichText = RichText;`: [`super::types::TextCashtag`].
+    /// `textCashtag#7b9e1801`: [`super::types::TextCashtag`].
     TextCashtag(super::types::TextCashtag),
-    /// `textAutoUrl#ac6a83aa text:RichText = RichText;`: [`super::types::TextAutoUrl`].
+    /// `textAutoUrl#ac6a83aa`: [`super::types::TextAutoUrl`].
     TextAutoUrl(super::types::TextAutoUrl),
-    /// `textAutoEmail#c556a45d text:RichText = RichText;`: [`super::types::TextAutoEmail`].
+    /// `textAutoEmail#c556a45d`: [`super::types::TextAutoEmail`].
     TextAutoEmail(super::types::TextAutoEmail),
-    /// `textAutoPhone#24c26789 text:RichText = RichText;`: [`super::types::TextAutoPhone`].
+    /// `textAutoPhone#24c26789`: [`super::types::TextAutoPhone`].
     TextAutoPhone(super::types::TextAutoPhone),
-    /// `textBankCard#b956812d text:RichText = RichText;`: [`super::types::TextBankCard`].
+    /// `textBankCard#b956812d`: [`super::types::TextBankCard`].
     TextBankCard(super::types::TextBankCard),
-    /// `textMentionName#01a9fbfc text:RichText user_id:long = RichText;`: [`super::types::TextMentionName`].
+    /// `textMentionName#01a9fbfc`: [`super::types::TextMentionName`].
     TextMentionName(super::types::TextMentionName),
-    /// `textDate#a5b45e2b flags:# relative:flags.0?true short_time:flags.1?true long_time:flags.2?true short_date:flags.3?true long_date:flags.4?true day_of_week:flags.5?true text:RichText date:int = RichText;`: [`super::types::TextDate`].
+    /// `textDate#a5b45e2b`: [`super::types::TextDate`].
     TextDate(super::types::TextDate),
-    /// `textDiff#9686cb50 text:RichText old_text:RichText = RichText;`: [`super::types::TextDiff`].
+    /// `textDiff#9686cb50`: [`super::types::TextDiff`].
     TextDiff(super::types::TextDiff),
-    /// `textButton#afc79cd6 flags:# text:RichText type:InlineButtonType style:flags.0?RichButtonStyle = RichText;`: [`super::types::TextButton`].
+    /// `textButton#afc79cd6`: [`super::types::TextButton`].
     TextButton(super::types::TextButton),
-    /// `textTonAddress#3cd2a36a text:RichText = RichText;`: [`super::types::TextTonAddress`].
+    /// `textTonAddress#3cd2a36a`: [`super::types::TextTonAddress`].
     TextTonAddress(super::types::TextTonAddress),
 }
 #[cfg(feature = "serde")]
@@ -26805,11 +26805,11 @@ impl ::tl_runtime::Deserializable for RichText {
 /// TL type [`RpcDropAnswer`](https://core.telegram.org/type/RpcDropAnswer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RpcDropAnswer {
-    /// `rpc_answer_unknown#5e2ad36e = RpcDropAnswer;`: [`super::types::RpcAnswerUnknown`].
+    /// `rpc_answer_unknown#5e2ad36e`: [`super::types::RpcAnswerUnknown`].
     RpcAnswerUnknown(super::types::RpcAnswerUnknown),
-    /// `rpc_answer_dropped_running#cd78e586 = RpcDropAnswer;`: [`super::types::RpcAnswerDroppedRunning`].
+    /// `rpc_answer_dropped_running#cd78e586`: [`super::types::RpcAnswerDroppedRunning`].
     RpcAnswerDroppedRunning(super::types::RpcAnswerDroppedRunning),
-    /// `rpc_answer_dropped#a43ad8b7 msg_id:long seq_no:int bytes:int = RpcDropAnswer;`: [`super::types::RpcAnswerDropped`].
+    /// `rpc_answer_dropped#a43ad8b7`: [`super::types::RpcAnswerDropped`].
     RpcAnswerDropped(super::types::RpcAnswerDropped),
 }
 #[cfg(feature = "serde")]
@@ -26887,7 +26887,7 @@ impl ::tl_runtime::Deserializable for RpcDropAnswer {
 /// TL type [`RpcError`](https://core.telegram.org/type/RpcError), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RpcError {
-    /// `rpc_error#2144ca19 error_code:int error_message:string = RpcError;`: [`super::types::RpcError`].
+    /// `rpc_error#2144ca19`: [`super::types::RpcError`].
     RpcError(super::types::RpcError),
 }
 #[cfg(feature = "serde")]
@@ -26943,7 +26943,7 @@ impl ::tl_runtime::Deserializable for RpcError {
 /// TL type [`SavedContact`](https://core.telegram.org/type/SavedContact), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SavedContact {
-    /// `savedPhoneContact#1142bd56 phone:string first_name:string last_name:string date:int = SavedContact;`: [`super::types::SavedPhoneContact`].
+    /// `savedPhoneContact#1142bd56`: [`super::types::SavedPhoneContact`].
     SavedPhoneContact(super::types::SavedPhoneContact),
 }
 #[cfg(feature = "serde")]
@@ -26999,9 +26999,9 @@ impl ::tl_runtime::Deserializable for SavedContact {
 /// TL type [`SavedDialog`](https://core.telegram.org/type/SavedDialog), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SavedDialog {
-    /// `savedDialog#bd87cb6c flags:# pinned:flags.2?true peer:Peer top_message:int = SavedDialog;`: [`super::types::SavedDialog`].
+    /// `savedDialog#bd87cb6c`: [`super::types::SavedDialog`].
     SavedDialog(super::types::SavedDialog),
-    /// `monoForumDialog#64407ea7 flags:# unread_mark:flags.3?true nopaid_messages_exception:flags.4?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_reactions_count:int draft:flags.1?DraftMessage = SavedDialog;`: [`super::types::MonoForumDialog`].
+    /// `monoForumDialog#64407ea7`: [`super::types::MonoForumDialog`].
     MonoForumDialog(super::types::MonoForumDialog),
 }
 #[cfg(feature = "serde")]
@@ -27069,7 +27069,7 @@ impl ::tl_runtime::Deserializable for SavedDialog {
 /// TL type [`SavedReactionTag`](https://core.telegram.org/type/SavedReactionTag), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SavedReactionTag {
-    /// `savedReactionTag#cb6ff828 flags:# reaction:Reaction title:flags.0?string count:int = SavedReactionTag;`: [`super::types::SavedReactionTag`].
+    /// `savedReactionTag#cb6ff828`: [`super::types::SavedReactionTag`].
     SavedReactionTag(super::types::SavedReactionTag),
 }
 #[cfg(feature = "serde")]
@@ -27125,7 +27125,7 @@ impl ::tl_runtime::Deserializable for SavedReactionTag {
 /// TL type [`SavedStarGift`](https://core.telegram.org/type/SavedStarGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SavedStarGift {
-    /// `savedStarGift#41df43fc flags:# name_hidden:flags.0?true unsaved:flags.5?true refunded:flags.9?true can_upgrade:flags.10?true pinned_to_top:flags.12?true upgrade_separate:flags.17?true from_id:flags.1?Peer date:int gift:StarGift message:flags.2?TextWithEntities msg_id:flags.3?int saved_id:flags.11?long convert_stars:flags.4?long upgrade_stars:flags.6?long can_export_at:flags.7?int transfer_stars:flags.8?long can_transfer_at:flags.13?int can_resell_at:flags.14?int collection_id:flags.15?Vector<int> prepaid_upgrade_hash:flags.16?string drop_original_details_stars:flags.18?long gift_num:flags.19?int can_craft_at:flags.20?int = SavedStarGift;`: [`super::types::SavedStarGift`].
+    /// `savedStarGift#41df43fc`: [`super::types::SavedStarGift`].
     SavedStarGift(super::types::SavedStarGift),
 }
 #[cfg(feature = "serde")]
@@ -27181,7 +27181,7 @@ impl ::tl_runtime::Deserializable for SavedStarGift {
 /// TL type [`SearchPostsFlood`](https://core.telegram.org/type/SearchPostsFlood), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchPostsFlood {
-    /// `searchPostsFlood#3e0b5b6a flags:# query_is_free:flags.0?true total_daily:int remains:int wait_till:flags.1?int stars_amount:long = SearchPostsFlood;`: [`super::types::SearchPostsFlood`].
+    /// `searchPostsFlood#3e0b5b6a`: [`super::types::SearchPostsFlood`].
     SearchPostsFlood(super::types::SearchPostsFlood),
 }
 #[cfg(feature = "serde")]
@@ -27237,7 +27237,7 @@ impl ::tl_runtime::Deserializable for SearchPostsFlood {
 /// TL type [`SearchResultsCalendarPeriod`](https://core.telegram.org/type/SearchResultsCalendarPeriod), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchResultsCalendarPeriod {
-    /// `searchResultsCalendarPeriod#c9b0539f date:int min_msg_id:int max_msg_id:int count:int = SearchResultsCalendarPeriod;`: [`super::types::SearchResultsCalendarPeriod`].
+    /// `searchResultsCalendarPeriod#c9b0539f`: [`super::types::SearchResultsCalendarPeriod`].
     SearchResultsCalendarPeriod(super::types::SearchResultsCalendarPeriod),
 }
 #[cfg(feature = "serde")]
@@ -27293,7 +27293,7 @@ impl ::tl_runtime::Deserializable for SearchResultsCalendarPeriod {
 /// TL type [`SearchResultsPosition`](https://core.telegram.org/type/SearchResultsPosition), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchResultsPosition {
-    /// `searchResultPosition#7f648b67 msg_id:int date:int offset:int = SearchResultsPosition;`: [`super::types::SearchResultPosition`].
+    /// `searchResultPosition#7f648b67`: [`super::types::SearchResultPosition`].
     SearchResultPosition(super::types::SearchResultPosition),
 }
 #[cfg(feature = "serde")]
@@ -27349,7 +27349,7 @@ impl ::tl_runtime::Deserializable for SearchResultsPosition {
 /// TL type [`SecureCredentialsEncrypted`](https://core.telegram.org/type/SecureCredentialsEncrypted), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureCredentialsEncrypted {
-    /// `secureCredentialsEncrypted#33f0ea47 data:bytes hash:bytes secret:bytes = SecureCredentialsEncrypted;`: [`super::types::SecureCredentialsEncrypted`].
+    /// `secureCredentialsEncrypted#33f0ea47`: [`super::types::SecureCredentialsEncrypted`].
     SecureCredentialsEncrypted(super::types::SecureCredentialsEncrypted),
 }
 #[cfg(feature = "serde")]
@@ -27405,7 +27405,7 @@ impl ::tl_runtime::Deserializable for SecureCredentialsEncrypted {
 /// TL type [`SecureData`](https://core.telegram.org/type/SecureData), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureData {
-    /// `secureData#8aeabec3 data:bytes data_hash:bytes secret:bytes = SecureData;`: [`super::types::SecureData`].
+    /// `secureData#8aeabec3`: [`super::types::SecureData`].
     SecureData(super::types::SecureData),
 }
 #[cfg(feature = "serde")]
@@ -27461,9 +27461,9 @@ impl ::tl_runtime::Deserializable for SecureData {
 /// TL type [`SecureFile`](https://core.telegram.org/type/SecureFile), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureFile {
-    /// `secureFileEmpty#64199744 = SecureFile;`: [`super::types::SecureFileEmpty`].
+    /// `secureFileEmpty#64199744`: [`super::types::SecureFileEmpty`].
     Empty(super::types::SecureFileEmpty),
-    /// `secureFile#7d09c27e id:long access_hash:long size:long dc_id:int date:int file_hash:bytes secret:bytes = SecureFile;`: [`super::types::SecureFile`].
+    /// `secureFile#7d09c27e`: [`super::types::SecureFile`].
     SecureFile(super::types::SecureFile),
 }
 #[cfg(feature = "serde")]
@@ -27531,13 +27531,13 @@ impl ::tl_runtime::Deserializable for SecureFile {
 /// TL type [`SecurePasswordKdfAlgo`](https://core.telegram.org/type/SecurePasswordKdfAlgo), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecurePasswordKdfAlgo {
-    /// `securePasswordKdfAlgoUnknown#004a8537 = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoUnknown`].
+    /// `securePasswordKdfAlgoUnknown#004a8537`: [`super::types::SecurePasswordKdfAlgoUnknown`].
     Unknown(super::types::SecurePasswordKdfAlgoUnknown),
-    /// `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0 salt:bytes = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000`].
+    /// `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0`: [`super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000`].
     Pbkdf2hmacsha512iter100000(
         super::types::SecurePasswordKdfAlgoPbkdf2hmacsha512iter100000,
     ),
-    /// `securePasswordKdfAlgoSHA512#86471d92 salt:bytes = SecurePasswordKdfAlgo;`: [`super::types::SecurePasswordKdfAlgoSha512`].
+    /// `securePasswordKdfAlgoSHA512#86471d92`: [`super::types::SecurePasswordKdfAlgoSha512`].
     Sha512(super::types::SecurePasswordKdfAlgoSha512),
 }
 #[cfg(feature = "serde")]
@@ -27617,9 +27617,9 @@ impl ::tl_runtime::Deserializable for SecurePasswordKdfAlgo {
 /// TL type [`SecurePlainData`](https://core.telegram.org/type/SecurePlainData), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecurePlainData {
-    /// `securePlainPhone#7d6099dd phone:string = SecurePlainData;`: [`super::types::SecurePlainPhone`].
+    /// `securePlainPhone#7d6099dd`: [`super::types::SecurePlainPhone`].
     SecurePlainPhone(super::types::SecurePlainPhone),
-    /// `securePlainEmail#21ec5a5f email:string = SecurePlainData;`: [`super::types::SecurePlainEmail`].
+    /// `securePlainEmail#21ec5a5f`: [`super::types::SecurePlainEmail`].
     SecurePlainEmail(super::types::SecurePlainEmail),
 }
 #[cfg(feature = "serde")]
@@ -27687,9 +27687,9 @@ impl ::tl_runtime::Deserializable for SecurePlainData {
 /// TL type [`SecureRequiredType`](https://core.telegram.org/type/SecureRequiredType), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureRequiredType {
-    /// `secureRequiredType#829d99da flags:# native_names:flags.0?true selfie_required:flags.1?true translation_required:flags.2?true type:SecureValueType = SecureRequiredType;`: [`super::types::SecureRequiredType`].
+    /// `secureRequiredType#829d99da`: [`super::types::SecureRequiredType`].
     SecureRequiredType(super::types::SecureRequiredType),
-    /// `secureRequiredTypeOneOf#027477b4 types:Vector<SecureRequiredType> = SecureRequiredType;`: [`super::types::SecureRequiredTypeOneOf`].
+    /// `secureRequiredTypeOneOf#027477b4`: [`super::types::SecureRequiredTypeOneOf`].
     OneOf(super::types::SecureRequiredTypeOneOf),
 }
 #[cfg(feature = "serde")]
@@ -27753,7 +27753,7 @@ impl ::tl_runtime::Deserializable for SecureRequiredType {
 /// TL type [`SecureSecretSettings`](https://core.telegram.org/type/SecureSecretSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureSecretSettings {
-    /// `secureSecretSettings#1527bcac secure_algo:SecurePasswordKdfAlgo secure_secret:bytes secure_secret_id:long = SecureSecretSettings;`: [`super::types::SecureSecretSettings`].
+    /// `secureSecretSettings#1527bcac`: [`super::types::SecureSecretSettings`].
     SecureSecretSettings(super::types::SecureSecretSettings),
 }
 #[cfg(feature = "serde")]
@@ -27809,7 +27809,7 @@ impl ::tl_runtime::Deserializable for SecureSecretSettings {
 /// TL type [`SecureValue`](https://core.telegram.org/type/SecureValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureValue {
-    /// `secureValue#187fa0ca flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?SecureFile reverse_side:flags.2?SecureFile selfie:flags.3?SecureFile translation:flags.6?Vector<SecureFile> files:flags.4?Vector<SecureFile> plain_data:flags.5?SecurePlainData hash:bytes = SecureValue;`: [`super::types::SecureValue`].
+    /// `secureValue#187fa0ca`: [`super::types::SecureValue`].
     SecureValue(super::types::SecureValue),
 }
 #[cfg(feature = "serde")]
@@ -27865,23 +27865,23 @@ impl ::tl_runtime::Deserializable for SecureValue {
 /// TL type [`SecureValueError`](https://core.telegram.org/type/SecureValueError), with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureValueError {
-    /// `secureValueErrorData#e8a40bd9 type:SecureValueType data_hash:bytes field:string text:string = SecureValueError;`: [`super::types::SecureValueErrorData`].
+    /// `secureValueErrorData#e8a40bd9`: [`super::types::SecureValueErrorData`].
     Data(super::types::SecureValueErrorData),
-    /// `secureValueErrorFrontSide#00be3dfa type:SecureValueType file_hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueErrorFrontSide`].
+    /// `secureValueErrorFrontSide#00be3dfa`: [`super::types::SecureValueErrorFrontSide`].
     FrontSide(super::types::SecureValueErrorFrontSide),
-    /// `secureValueErrorReverseSide#868a2aa5 type:SecureValueType file_hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueErrorReverseSide`].
+    /// `secureValueErrorReverseSide#868a2aa5`: [`super::types::SecureValueErrorReverseSide`].
     ReverseSide(super::types::SecureValueErrorReverseSide),
-    /// `secureValueErrorSelfie#e537ced6 type:SecureValueType file_hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueErrorSelfie`].
+    /// `secureValueErrorSelfie#e537ced6`: [`super::types::SecureValueErrorSelfie`].
     Selfie(super::types::SecureValueErrorSelfie),
-    /// `secureValueErrorFile#7a700873 type:SecureValueType file_hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueErrorFile`].
+    /// `secureValueErrorFile#7a700873`: [`super::types::SecureValueErrorFile`].
     File(super::types::SecureValueErrorFile),
-    /// `secureValueErrorFiles#666220e9 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;`: [`super::types::SecureValueErrorFiles`].
+    /// `secureValueErrorFiles#666220e9`: [`super::types::SecureValueErrorFiles`].
     Files(super::types::SecureValueErrorFiles),
-    /// `secureValueError#869d758f type:SecureValueType hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueError`].
+    /// `secureValueError#869d758f`: [`super::types::SecureValueError`].
     SecureValueError(super::types::SecureValueError),
-    /// `secureValueErrorTranslationFile#a1144770 type:SecureValueType file_hash:bytes text:string = SecureValueError;`: [`super::types::SecureValueErrorTranslationFile`].
+    /// `secureValueErrorTranslationFile#a1144770`: [`super::types::SecureValueErrorTranslationFile`].
     TranslationFile(super::types::SecureValueErrorTranslationFile),
-    /// `secureValueErrorTranslationFiles#34636dd8 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;`: [`super::types::SecureValueErrorTranslationFiles`].
+    /// `secureValueErrorTranslationFiles#34636dd8`: [`super::types::SecureValueErrorTranslationFiles`].
     TranslationFiles(super::types::SecureValueErrorTranslationFiles),
 }
 #[cfg(feature = "serde")]
@@ -28033,7 +28033,7 @@ impl ::tl_runtime::Deserializable for SecureValueError {
 /// TL type [`SecureValueHash`](https://core.telegram.org/type/SecureValueHash), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureValueHash {
-    /// `secureValueHash#ed1ecdb0 type:SecureValueType hash:bytes = SecureValueHash;`: [`super::types::SecureValueHash`].
+    /// `secureValueHash#ed1ecdb0`: [`super::types::SecureValueHash`].
     SecureValueHash(super::types::SecureValueHash),
 }
 #[cfg(feature = "serde")]
@@ -28089,31 +28089,31 @@ impl ::tl_runtime::Deserializable for SecureValueHash {
 /// TL type [`SecureValueType`](https://core.telegram.org/type/SecureValueType), with 13 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SecureValueType {
-    /// `secureValueTypePersonalDetails#9d2a81e3 = SecureValueType;`: [`super::types::SecureValueTypePersonalDetails`].
+    /// `secureValueTypePersonalDetails#9d2a81e3`: [`super::types::SecureValueTypePersonalDetails`].
     PersonalDetails(super::types::SecureValueTypePersonalDetails),
-    /// `secureValueTypePassport#3dac6a00 = SecureValueType;`: [`super::types::SecureValueTypePassport`].
+    /// `secureValueTypePassport#3dac6a00`: [`super::types::SecureValueTypePassport`].
     Passport(super::types::SecureValueTypePassport),
-    /// `secureValueTypeDriverLicense#06e425c4 = SecureValueType;`: [`super::types::SecureValueTypeDriverLicense`].
+    /// `secureValueTypeDriverLicense#06e425c4`: [`super::types::SecureValueTypeDriverLicense`].
     DriverLicense(super::types::SecureValueTypeDriverLicense),
-    /// `secureValueTypeIdentityCard#a0d0744b = SecureValueType;`: [`super::types::SecureValueTypeIdentityCard`].
+    /// `secureValueTypeIdentityCard#a0d0744b`: [`super::types::SecureValueTypeIdentityCard`].
     IdentityCard(super::types::SecureValueTypeIdentityCard),
-    /// `secureValueTypeInternalPassport#99a48f23 = SecureValueType;`: [`super::types::SecureValueTypeInternalPassport`].
+    /// `secureValueTypeInternalPassport#99a48f23`: [`super::types::SecureValueTypeInternalPassport`].
     InternalPassport(super::types::SecureValueTypeInternalPassport),
-    /// `secureValueTypeAddress#cbe31e26 = SecureValueType;`: [`super::types::SecureValueTypeAddress`].
+    /// `secureValueTypeAddress#cbe31e26`: [`super::types::SecureValueTypeAddress`].
     Address(super::types::SecureValueTypeAddress),
-    /// `secureValueTypeUtilityBill#fc36954e = SecureValueType;`: [`super::types::SecureValueTypeUtilityBill`].
+    /// `secureValueTypeUtilityBill#fc36954e`: [`super::types::SecureValueTypeUtilityBill`].
     UtilityBill(super::types::SecureValueTypeUtilityBill),
-    /// `secureValueTypeBankStatement#89137c0d = SecureValueType;`: [`super::types::SecureValueTypeBankStatement`].
+    /// `secureValueTypeBankStatement#89137c0d`: [`super::types::SecureValueTypeBankStatement`].
     BankStatement(super::types::SecureValueTypeBankStatement),
-    /// `secureValueTypeRentalAgreement#8b883488 = SecureValueType;`: [`super::types::SecureValueTypeRentalAgreement`].
+    /// `secureValueTypeRentalAgreement#8b883488`: [`super::types::SecureValueTypeRentalAgreement`].
     RentalAgreement(super::types::SecureValueTypeRentalAgreement),
-    /// `secureValueTypePassportRegistration#99e3806a = SecureValueType;`: [`super::types::SecureValueTypePassportRegistration`].
+    /// `secureValueTypePassportRegistration#99e3806a`: [`super::types::SecureValueTypePassportRegistration`].
     PassportRegistration(super::types::SecureValueTypePassportRegistration),
-    /// `secureValueTypeTemporaryRegistration#ea02ec33 = SecureValueType;`: [`super::types::SecureValueTypeTemporaryRegistration`].
+    /// `secureValueTypeTemporaryRegistration#ea02ec33`: [`super::types::SecureValueTypeTemporaryRegistration`].
     TemporaryRegistration(super::types::SecureValueTypeTemporaryRegistration),
-    /// `secureValueTypePhone#b320aadb = SecureValueType;`: [`super::types::SecureValueTypePhone`].
+    /// `secureValueTypePhone#b320aadb`: [`super::types::SecureValueTypePhone`].
     Phone(super::types::SecureValueTypePhone),
-    /// `secureValueTypeEmail#8e3ca7ee = SecureValueType;`: [`super::types::SecureValueTypeEmail`].
+    /// `secureValueTypeEmail#8e3ca7ee`: [`super::types::SecureValueTypeEmail`].
     Email(super::types::SecureValueTypeEmail),
 }
 #[cfg(feature = "serde")]
@@ -28313,7 +28313,7 @@ impl ::tl_runtime::Deserializable for SecureValueType {
 /// TL type [`SendAsPeer`](https://core.telegram.org/type/SendAsPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendAsPeer {
-    /// `sendAsPeer#b81c7034 flags:# premium_required:flags.0?true peer:Peer = SendAsPeer;`: [`super::types::SendAsPeer`].
+    /// `sendAsPeer#b81c7034`: [`super::types::SendAsPeer`].
     SendAsPeer(super::types::SendAsPeer),
 }
 #[cfg(feature = "serde")]
@@ -28371,51 +28371,51 @@ impl ::tl_runtime::Deserializable for SendAsPeer {
 /// TL type [`SendMessageAction`](https://core.telegram.org/type/SendMessageAction), with 22 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendMessageAction {
-    /// `sendMessageTypingAction#16bf744e = SendMessageAction;`: [`super::types::SendMessageTypingAction`].
+    /// `sendMessageTypingAction#16bf744e`: [`super::types::SendMessageTypingAction`].
     SendMessageTypingAction(super::types::SendMessageTypingAction),
-    /// `sendMessageCancelAction#fd5ec8f5 = SendMessageAction;`: [`super::types::SendMessageCancelAction`].
+    /// `sendMessageCancelAction#fd5ec8f5`: [`super::types::SendMessageCancelAction`].
     SendMessageCancelAction(super::types::SendMessageCancelAction),
-    /// `sendMessageRecordVideoAction#a187d66f = SendMessageAction;`: [`super::types::SendMessageRecordVideoAction`].
+    /// `sendMessageRecordVideoAction#a187d66f`: [`super::types::SendMessageRecordVideoAction`].
     SendMessageRecordVideoAction(super::types::SendMessageRecordVideoAction),
-    /// `sendMessageUploadVideoAction#e9763aec progress:int = SendMessageAction;`: [`super::types::SendMessageUploadVideoAction`].
+    /// `sendMessageUploadVideoAction#e9763aec`: [`super::types::SendMessageUploadVideoAction`].
     SendMessageUploadVideoAction(super::types::SendMessageUploadVideoAction),
-    /// `sendMessageRecordAudioAction#d52f73f7 = SendMessageAction;`: [`super::types::SendMessageRecordAudioAction`].
+    /// `sendMessageRecordAudioAction#d52f73f7`: [`super::types::SendMessageRecordAudioAction`].
     SendMessageRecordAudioAction(super::types::SendMessageRecordAudioAction),
-    /// `sendMessageUploadAudioAction#f351d7ab progress:int = SendMessageAction;`: [`super::types::SendMessageUploadAudioAction`].
+    /// `sendMessageUploadAudioAction#f351d7ab`: [`super::types::SendMessageUploadAudioAction`].
     SendMessageUploadAudioAction(super::types::SendMessageUploadAudioAction),
-    /// `sendMessageUploadPhotoAction#d1d34a26 progress:int = SendMessageAction;`: [`super::types::SendMessageUploadPhotoAction`].
+    /// `sendMessageUploadPhotoAction#d1d34a26`: [`super::types::SendMessageUploadPhotoAction`].
     SendMessageUploadPhotoAction(super::types::SendMessageUploadPhotoAction),
-    /// `sendMessageUploadDocumentAction#aa0cd9e4 progress:int = SendMessageAction;`: [`super::types::SendMessageUploadDocumentAction`].
+    /// `sendMessageUploadDocumentAction#aa0cd9e4`: [`super::types::SendMessageUploadDocumentAction`].
     SendMessageUploadDocumentAction(super::types::SendMessageUploadDocumentAction),
-    /// `sendMessageGeoLocationAction#176f8ba1 = SendMessageAction;`: [`super::types::SendMessageGeoLocationAction`].
+    /// `sendMessageGeoLocationAction#176f8ba1`: [`super::types::SendMessageGeoLocationAction`].
     SendMessageGeoLocationAction(super::types::SendMessageGeoLocationAction),
-    /// `sendMessageChooseContactAction#628cbc6f = SendMessageAction;`: [`super::types::SendMessageChooseContactAction`].
+    /// `sendMessageChooseContactAction#628cbc6f`: [`super::types::SendMessageChooseContactAction`].
     SendMessageChooseContactAction(super::types::SendMessageChooseContactAction),
-    /// `sendMessageGamePlayAction#dd6a8f48 = SendMessageAction;`: [`super::types::SendMessageGamePlayAction`].
+    /// `sendMessageGamePlayAction#dd6a8f48`: [`super::types::SendMessageGamePlayAction`].
     SendMessageGamePlayAction(super::types::SendMessageGamePlayAction),
-    /// `sendMessageRecordRoundAction#88f27fbc = SendMessageAction;`: [`super::types::SendMessageRecordRoundAction`].
+    /// `sendMessageRecordRoundAction#88f27fbc`: [`super::types::SendMessageRecordRoundAction`].
     SendMessageRecordRoundAction(super::types::SendMessageRecordRoundAction),
-    /// `sendMessageUploadRoundAction#243e1c66 progress:int = SendMessageAction;`: [`super::types::SendMessageUploadRoundAction`].
+    /// `sendMessageUploadRoundAction#243e1c66`: [`super::types::SendMessageUploadRoundAction`].
     SendMessageUploadRoundAction(super::types::SendMessageUploadRoundAction),
-    /// `speakingInGroupCallAction#d92c2285 = SendMessageAction;`: [`super::types::SpeakingInGroupCallAction`].
+    /// `speakingInGroupCallAction#d92c2285`: [`super::types::SpeakingInGroupCallAction`].
     SpeakingInGroupCallAction(super::types::SpeakingInGroupCallAction),
-    /// `sendMessageHistoryImportAction#dbda9246 progress:int = SendMessageAction;`: [`super::types::SendMessageHistoryImportAction`].
+    /// `sendMessageHistoryImportAction#dbda9246`: [`super::types::SendMessageHistoryImportAction`].
     SendMessageHistoryImportAction(super::types::SendMessageHistoryImportAction),
-    /// `sendMessageChooseStickerAction#b05ac6b1 = SendMessageAction;`: [`super::types::SendMessageChooseStickerAction`].
+    /// `sendMessageChooseStickerAction#b05ac6b1`: [`super::types::SendMessageChooseStickerAction`].
     SendMessageChooseStickerAction(super::types::SendMessageChooseStickerAction),
-    /// `sendMessageEmojiInteraction#25972bcb emoticon:string msg_id:int interaction:DataJSON = SendMessageAction;`: [`super::types::SendMessageEmojiInteraction`].
+    /// `sendMessageEmojiInteraction#25972bcb`: [`super::types::SendMessageEmojiInteraction`].
     SendMessageEmojiInteraction(super::types::SendMessageEmojiInteraction),
-    /// `sendMessageEmojiInteractionSeen#b665902e emoticon:string = SendMessageAction;`: [`super::types::SendMessageEmojiInteractionSeen`].
+    /// `sendMessageEmojiInteractionSeen#b665902e`: [`super::types::SendMessageEmojiInteractionSeen`].
     SendMessageEmojiInteractionSeen(super::types::SendMessageEmojiInteractionSeen),
-    /// `sendMessageTextDraftAction#3630b85a flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long text:TextWithEntities = SendMessageAction;`: [`super::types::SendMessageTextDraftAction`].
+    /// `sendMessageTextDraftAction#3630b85a`: [`super::types::SendMessageTextDraftAction`].
     SendMessageTextDraftAction(super::types::SendMessageTextDraftAction),
-    /// `inputSendMessageRichMessageDraftAction#a937c7be flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long rich_message:InputRichMessage = SendMessageAction;`: [`super::types::InputSendMessageRichMessageDraftAction`].
+    /// `inputSendMessageRichMessageDraftAction#a937c7be`: [`super::types::InputSendMessageRichMessageDraftAction`].
     InputSendMessageRichMessageDraftAction(
         super::types::InputSendMessageRichMessageDraftAction,
     ),
-    /// `sendMessageRichMessageDraftAction#52564893 flags:# can_stop:flags.0?true keep_on_stop:flags.1?true random_id:long rich_message:RichMessage = SendMessageAction;`: [`super::types::SendMessageRichMessageDraftAction`].
+    /// `sendMessageRichMessageDraftAction#52564893`: [`super::types::SendMessageRichMessageDraftAction`].
     SendMessageRichMessageDraftAction(super::types::SendMessageRichMessageDraftAction),
-    /// `sendMessageStopDraftAction#fbf902b0 random_id:long = SendMessageAction;`: [`super::types::SendMessageStopDraftAction`].
+    /// `sendMessageStopDraftAction#fbf902b0`: [`super::types::SendMessageStopDraftAction`].
     SendMessageStopDraftAction(super::types::SendMessageStopDraftAction),
 }
 #[cfg(feature = "serde")]
@@ -28721,7 +28721,7 @@ impl ::tl_runtime::Deserializable for SendMessageAction {
 /// TL type [`Server_DH_inner_data`](https://core.telegram.org/type/Server_DH_inner_data), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServerDhInnerData {
-    /// `server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:bytes g_a:bytes server_time:int = Server_DH_inner_data;`: [`super::types::ServerDhInnerData`].
+    /// `server_DH_inner_data#b5890dba`: [`super::types::ServerDhInnerData`].
     ServerDhInnerData(super::types::ServerDhInnerData),
 }
 #[cfg(feature = "serde")]
@@ -28775,9 +28775,9 @@ impl ::tl_runtime::Deserializable for ServerDhInnerData {
 /// TL type [`Server_DH_Params`](https://core.telegram.org/type/Server_DH_Params), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServerDhParams {
-    /// `server_DH_params_fail#79cb045d nonce:int128 server_nonce:int128 new_nonce_hash:int128 = Server_DH_Params;`: [`super::types::ServerDhParamsFail`].
+    /// `server_DH_params_fail#79cb045d`: [`super::types::ServerDhParamsFail`].
     Fail(super::types::ServerDhParamsFail),
-    /// `server_DH_params_ok#d0e8075c nonce:int128 server_nonce:int128 encrypted_answer:bytes = Server_DH_Params;`: [`super::types::ServerDhParamsOk`].
+    /// `server_DH_params_ok#d0e8075c`: [`super::types::ServerDhParamsOk`].
     Ok(super::types::ServerDhParamsOk),
 }
 #[cfg(feature = "serde")]
@@ -28843,11 +28843,11 @@ impl ::tl_runtime::Deserializable for ServerDhParams {
 /// TL type [`Set_client_DH_params_answer`](https://core.telegram.org/type/Set_client_DH_params_answer), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetClientDhParamsAnswer {
-    /// `dh_gen_ok#3bcbf734 nonce:int128 server_nonce:int128 new_nonce_hash1:int128 = Set_client_DH_params_answer;`: [`super::types::DhGenOk`].
+    /// `dh_gen_ok#3bcbf734`: [`super::types::DhGenOk`].
     DhGenOk(super::types::DhGenOk),
-    /// `dh_gen_retry#46dc1fb9 nonce:int128 server_nonce:int128 new_nonce_hash2:int128 = Set_client_DH_params_answer;`: [`super::types::DhGenRetry`].
+    /// `dh_gen_retry#46dc1fb9`: [`super::types::DhGenRetry`].
     DhGenRetry(super::types::DhGenRetry),
-    /// `dh_gen_fail#a69dae02 nonce:int128 server_nonce:int128 new_nonce_hash3:int128 = Set_client_DH_params_answer;`: [`super::types::DhGenFail`].
+    /// `dh_gen_fail#a69dae02`: [`super::types::DhGenFail`].
     DhGenFail(super::types::DhGenFail),
 }
 #[cfg(feature = "serde")]
@@ -28927,7 +28927,7 @@ impl ::tl_runtime::Deserializable for SetClientDhParamsAnswer {
 /// TL type [`ShippingOption`](https://core.telegram.org/type/ShippingOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShippingOption {
-    /// `shippingOption#b6213cdf id:string title:string prices:Vector<LabeledPrice> = ShippingOption;`: [`super::types::ShippingOption`].
+    /// `shippingOption#b6213cdf`: [`super::types::ShippingOption`].
     ShippingOption(super::types::ShippingOption),
 }
 #[cfg(feature = "serde")]
@@ -28983,7 +28983,7 @@ impl ::tl_runtime::Deserializable for ShippingOption {
 /// TL type [`SmsJob`](https://core.telegram.org/type/SmsJob), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SmsJob {
-    /// `smsJob#e6a1eeb8 job_id:string phone_number:string text:string = SmsJob;`: [`super::types::SmsJob`].
+    /// `smsJob#e6a1eeb8`: [`super::types::SmsJob`].
     SmsJob(super::types::SmsJob),
 }
 #[cfg(feature = "serde")]
@@ -29039,7 +29039,7 @@ impl ::tl_runtime::Deserializable for SmsJob {
 /// TL type [`SponsoredMessage`](https://core.telegram.org/type/SponsoredMessage), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SponsoredMessage {
-    /// `sponsoredMessage#7dbf8673 flags:# recommended:flags.5?true can_report:flags.12?true random_id:bytes url:string title:string message:string entities:flags.1?Vector<MessageEntity> photo:flags.6?Photo media:flags.14?MessageMedia color:flags.13?PeerColor button_text:string sponsor_info:flags.7?string additional_info:flags.8?string min_display_duration:flags.15?int max_display_duration:flags.15?int = SponsoredMessage;`: [`super::types::SponsoredMessage`].
+    /// `sponsoredMessage#7dbf8673`: [`super::types::SponsoredMessage`].
     SponsoredMessage(super::types::SponsoredMessage),
 }
 #[cfg(feature = "serde")]
@@ -29095,7 +29095,7 @@ impl ::tl_runtime::Deserializable for SponsoredMessage {
 /// TL type [`SponsoredMessageReportOption`](https://core.telegram.org/type/SponsoredMessageReportOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SponsoredMessageReportOption {
-    /// `sponsoredMessageReportOption#430d3150 text:string option:bytes = SponsoredMessageReportOption;`: [`super::types::SponsoredMessageReportOption`].
+    /// `sponsoredMessageReportOption#430d3150`: [`super::types::SponsoredMessageReportOption`].
     SponsoredMessageReportOption(super::types::SponsoredMessageReportOption),
 }
 #[cfg(feature = "serde")]
@@ -29151,7 +29151,7 @@ impl ::tl_runtime::Deserializable for SponsoredMessageReportOption {
 /// TL type [`SponsoredPeer`](https://core.telegram.org/type/SponsoredPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SponsoredPeer {
-    /// `sponsoredPeer#c69708d3 flags:# random_id:bytes peer:Peer sponsor_info:flags.0?string additional_info:flags.1?string = SponsoredPeer;`: [`super::types::SponsoredPeer`].
+    /// `sponsoredPeer#c69708d3`: [`super::types::SponsoredPeer`].
     SponsoredPeer(super::types::SponsoredPeer),
 }
 #[cfg(feature = "serde")]
@@ -29207,9 +29207,9 @@ impl ::tl_runtime::Deserializable for SponsoredPeer {
 /// TL type [`StarGift`](https://core.telegram.org/type/StarGift), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGift {
-    /// `starGift#313a9547 flags:# limited:flags.0?true sold_out:flags.1?true birthday:flags.2?true require_premium:flags.7?true limited_per_user:flags.8?true peer_color_available:flags.10?true auction:flags.11?true id:long sticker:Document stars:long availability_remains:flags.0?int availability_total:flags.0?int availability_resale:flags.4?long convert_stars:long first_sale_date:flags.1?int last_sale_date:flags.1?int upgrade_stars:flags.3?long resell_min_stars:flags.4?long title:flags.5?string released_by:flags.6?Peer per_user_total:flags.8?int per_user_remains:flags.8?int locked_until_date:flags.9?int auction_slug:flags.11?string gifts_per_round:flags.11?int auction_start_date:flags.11?int upgrade_variants:flags.12?int background:flags.13?StarGiftBackground = StarGift;`: [`super::types::StarGift`].
+    /// `starGift#313a9547`: [`super::types::StarGift`].
     StarGift(super::types::StarGift),
-    /// `starGiftUnique#85f0a9cd flags:# require_premium:flags.6?true resale_ton_only:flags.7?true theme_available:flags.9?true burned:flags.14?true crafted:flags.15?true id:long gift_id:long title:string slug:string num:int owner_id:flags.0?Peer owner_name:flags.1?string owner_address:flags.2?string attributes:Vector<StarGiftAttribute> availability_issued:int availability_total:int gift_address:flags.3?string resell_amount:flags.4?Vector<StarsAmount> released_by:flags.5?Peer value_amount:flags.8?long value_currency:flags.8?string value_usd_amount:flags.8?long theme_peer:flags.10?Peer peer_color:flags.11?PeerColor host_id:flags.12?Peer offer_min_stars:flags.13?int craft_chance_permille:flags.16?int = StarGift;`: [`super::types::StarGiftUnique`].
+    /// `starGiftUnique#85f0a9cd`: [`super::types::StarGiftUnique`].
     Unique(super::types::StarGiftUnique),
 }
 #[cfg(feature = "serde")]
@@ -29277,7 +29277,7 @@ impl ::tl_runtime::Deserializable for StarGift {
 /// TL type [`StarGiftActiveAuctionState`](https://core.telegram.org/type/StarGiftActiveAuctionState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftActiveAuctionState {
-    /// `starGiftActiveAuctionState#d31bc45d gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState = StarGiftActiveAuctionState;`: [`super::types::StarGiftActiveAuctionState`].
+    /// `starGiftActiveAuctionState#d31bc45d`: [`super::types::StarGiftActiveAuctionState`].
     StarGiftActiveAuctionState(super::types::StarGiftActiveAuctionState),
 }
 #[cfg(feature = "serde")]
@@ -29333,13 +29333,13 @@ impl ::tl_runtime::Deserializable for StarGiftActiveAuctionState {
 /// TL type [`StarGiftAttribute`](https://core.telegram.org/type/StarGiftAttribute), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAttribute {
-    /// `starGiftAttributeModel#565251e2 flags:# crafted:flags.0?true name:string document:Document rarity:StarGiftAttributeRarity = StarGiftAttribute;`: [`super::types::StarGiftAttributeModel`].
+    /// `starGiftAttributeModel#565251e2`: [`super::types::StarGiftAttributeModel`].
     Model(super::types::StarGiftAttributeModel),
-    /// `starGiftAttributePattern#4e7085ea name:string document:Document rarity:StarGiftAttributeRarity = StarGiftAttribute;`: [`super::types::StarGiftAttributePattern`].
+    /// `starGiftAttributePattern#4e7085ea`: [`super::types::StarGiftAttributePattern`].
     Pattern(super::types::StarGiftAttributePattern),
-    /// `starGiftAttributeBackdrop#9f2504e4 name:string backdrop_id:int center_color:int edge_color:int pattern_color:int text_color:int rarity:StarGiftAttributeRarity = StarGiftAttribute;`: [`super::types::StarGiftAttributeBackdrop`].
+    /// `starGiftAttributeBackdrop#9f2504e4`: [`super::types::StarGiftAttributeBackdrop`].
     Backdrop(super::types::StarGiftAttributeBackdrop),
-    /// `starGiftAttributeOriginalDetails#e0bff26c flags:# sender_id:flags.0?Peer recipient_id:Peer date:int message:flags.1?TextWithEntities = StarGiftAttribute;`: [`super::types::StarGiftAttributeOriginalDetails`].
+    /// `starGiftAttributeOriginalDetails#e0bff26c`: [`super::types::StarGiftAttributeOriginalDetails`].
     OriginalDetails(super::types::StarGiftAttributeOriginalDetails),
 }
 #[cfg(feature = "serde")]
@@ -29431,7 +29431,7 @@ impl ::tl_runtime::Deserializable for StarGiftAttribute {
 /// TL type [`StarGiftAttributeCounter`](https://core.telegram.org/type/StarGiftAttributeCounter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAttributeCounter {
-    /// `starGiftAttributeCounter#2eb1b658 attribute:StarGiftAttributeId count:int = StarGiftAttributeCounter;`: [`super::types::StarGiftAttributeCounter`].
+    /// `starGiftAttributeCounter#2eb1b658`: [`super::types::StarGiftAttributeCounter`].
     StarGiftAttributeCounter(super::types::StarGiftAttributeCounter),
 }
 #[cfg(feature = "serde")]
@@ -29487,11 +29487,11 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeCounter {
 /// TL type [`StarGiftAttributeId`](https://core.telegram.org/type/StarGiftAttributeId), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAttributeId {
-    /// `starGiftAttributeIdModel#48aaae3c document_id:long = StarGiftAttributeId;`: [`super::types::StarGiftAttributeIdModel`].
+    /// `starGiftAttributeIdModel#48aaae3c`: [`super::types::StarGiftAttributeIdModel`].
     Model(super::types::StarGiftAttributeIdModel),
-    /// `starGiftAttributeIdPattern#4a162433 document_id:long = StarGiftAttributeId;`: [`super::types::StarGiftAttributeIdPattern`].
+    /// `starGiftAttributeIdPattern#4a162433`: [`super::types::StarGiftAttributeIdPattern`].
     Pattern(super::types::StarGiftAttributeIdPattern),
-    /// `starGiftAttributeIdBackdrop#1f01c757 backdrop_id:int = StarGiftAttributeId;`: [`super::types::StarGiftAttributeIdBackdrop`].
+    /// `starGiftAttributeIdBackdrop#1f01c757`: [`super::types::StarGiftAttributeIdBackdrop`].
     Backdrop(super::types::StarGiftAttributeIdBackdrop),
 }
 #[cfg(feature = "serde")]
@@ -29571,15 +29571,15 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeId {
 /// TL type [`StarGiftAttributeRarity`](https://core.telegram.org/type/StarGiftAttributeRarity), with 5 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAttributeRarity {
-    /// `starGiftAttributeRarity#36437737 permille:int = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarity`].
+    /// `starGiftAttributeRarity#36437737`: [`super::types::StarGiftAttributeRarity`].
     StarGiftAttributeRarity(super::types::StarGiftAttributeRarity),
-    /// `starGiftAttributeRarityUncommon#dbce6389 = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarityUncommon`].
+    /// `starGiftAttributeRarityUncommon#dbce6389`: [`super::types::StarGiftAttributeRarityUncommon`].
     Uncommon(super::types::StarGiftAttributeRarityUncommon),
-    /// `starGiftAttributeRarityRare#f08d516b = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarityRare`].
+    /// `starGiftAttributeRarityRare#f08d516b`: [`super::types::StarGiftAttributeRarityRare`].
     Rare(super::types::StarGiftAttributeRarityRare),
-    /// `starGiftAttributeRarityEpic#78fbf3a8 = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarityEpic`].
+    /// `starGiftAttributeRarityEpic#78fbf3a8`: [`super::types::StarGiftAttributeRarityEpic`].
     Epic(super::types::StarGiftAttributeRarityEpic),
-    /// `starGiftAttributeRarityLegendary#cef7e7a8 = StarGiftAttributeRarity;`: [`super::types::StarGiftAttributeRarityLegendary`].
+    /// `starGiftAttributeRarityLegendary#cef7e7a8`: [`super::types::StarGiftAttributeRarityLegendary`].
     Legendary(super::types::StarGiftAttributeRarityLegendary),
 }
 #[cfg(feature = "serde")]
@@ -29683,7 +29683,7 @@ impl ::tl_runtime::Deserializable for StarGiftAttributeRarity {
 /// TL type [`StarGiftAuctionAcquiredGift`](https://core.telegram.org/type/StarGiftAuctionAcquiredGift), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAuctionAcquiredGift {
-    /// `starGiftAuctionAcquiredGift#42b00348 flags:# name_hidden:flags.0?true peer:Peer date:int bid_amount:long round:int pos:int message:flags.1?TextWithEntities gift_num:flags.2?int = StarGiftAuctionAcquiredGift;`: [`super::types::StarGiftAuctionAcquiredGift`].
+    /// `starGiftAuctionAcquiredGift#42b00348`: [`super::types::StarGiftAuctionAcquiredGift`].
     StarGiftAuctionAcquiredGift(super::types::StarGiftAuctionAcquiredGift),
 }
 #[cfg(feature = "serde")]
@@ -29739,9 +29739,9 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionAcquiredGift {
 /// TL type [`StarGiftAuctionRound`](https://core.telegram.org/type/StarGiftAuctionRound), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAuctionRound {
-    /// `starGiftAuctionRound#3aae0528 num:int duration:int = StarGiftAuctionRound;`: [`super::types::StarGiftAuctionRound`].
+    /// `starGiftAuctionRound#3aae0528`: [`super::types::StarGiftAuctionRound`].
     StarGiftAuctionRound(super::types::StarGiftAuctionRound),
-    /// `starGiftAuctionRoundExtendable#0aa021e5 num:int duration:int extend_top:int extend_window:int = StarGiftAuctionRound;`: [`super::types::StarGiftAuctionRoundExtendable`].
+    /// `starGiftAuctionRoundExtendable#0aa021e5`: [`super::types::StarGiftAuctionRoundExtendable`].
     Extendable(super::types::StarGiftAuctionRoundExtendable),
 }
 #[cfg(feature = "serde")]
@@ -29809,11 +29809,11 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionRound {
 /// TL type [`StarGiftAuctionState`](https://core.telegram.org/type/StarGiftAuctionState), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAuctionState {
-    /// `starGiftAuctionStateNotModified#fe333952 = StarGiftAuctionState;`: [`super::types::StarGiftAuctionStateNotModified`].
+    /// `starGiftAuctionStateNotModified#fe333952`: [`super::types::StarGiftAuctionStateNotModified`].
     NotModified(super::types::StarGiftAuctionStateNotModified),
-    /// `starGiftAuctionState#771a4e66 version:int start_date:int end_date:int min_bid_amount:long bid_levels:Vector<AuctionBidLevel> top_bidders:Vector<long> next_round_at:int last_gift_num:int gifts_left:int current_round:int total_rounds:int rounds:Vector<StarGiftAuctionRound> = StarGiftAuctionState;`: [`super::types::StarGiftAuctionState`].
+    /// `starGiftAuctionState#771a4e66`: [`super::types::StarGiftAuctionState`].
     StarGiftAuctionState(super::types::StarGiftAuctionState),
-    /// `starGiftAuctionStateFinished#972dabbf flags:# start_date:int end_date:int average_price:long listed_count:flags.0?int fragment_listed_count:flags.1?int fragment_listed_url:flags.1?string = StarGiftAuctionState;`: [`super::types::StarGiftAuctionStateFinished`].
+    /// `starGiftAuctionStateFinished#972dabbf`: [`super::types::StarGiftAuctionStateFinished`].
     Finished(super::types::StarGiftAuctionStateFinished),
 }
 #[cfg(feature = "serde")]
@@ -29895,7 +29895,7 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionState {
 /// TL type [`StarGiftAuctionUserState`](https://core.telegram.org/type/StarGiftAuctionUserState), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftAuctionUserState {
-    /// `starGiftAuctionUserState#2eeed1c4 flags:# returned:flags.1?true bid_amount:flags.0?long bid_date:flags.0?int min_bid_amount:flags.0?long bid_peer:flags.0?Peer acquired_count:int = StarGiftAuctionUserState;`: [`super::types::StarGiftAuctionUserState`].
+    /// `starGiftAuctionUserState#2eeed1c4`: [`super::types::StarGiftAuctionUserState`].
     StarGiftAuctionUserState(super::types::StarGiftAuctionUserState),
 }
 #[cfg(feature = "serde")]
@@ -29951,7 +29951,7 @@ impl ::tl_runtime::Deserializable for StarGiftAuctionUserState {
 /// TL type [`StarGiftBackground`](https://core.telegram.org/type/StarGiftBackground), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftBackground {
-    /// `starGiftBackground#aff56398 center_color:int edge_color:int text_color:int = StarGiftBackground;`: [`super::types::StarGiftBackground`].
+    /// `starGiftBackground#aff56398`: [`super::types::StarGiftBackground`].
     StarGiftBackground(super::types::StarGiftBackground),
 }
 #[cfg(feature = "serde")]
@@ -30007,7 +30007,7 @@ impl ::tl_runtime::Deserializable for StarGiftBackground {
 /// TL type [`StarGiftCollection`](https://core.telegram.org/type/StarGiftCollection), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftCollection {
-    /// `starGiftCollection#9d6b13b0 flags:# collection_id:int title:string icon:flags.0?Document gifts_count:int hash:long = StarGiftCollection;`: [`super::types::StarGiftCollection`].
+    /// `starGiftCollection#9d6b13b0`: [`super::types::StarGiftCollection`].
     StarGiftCollection(super::types::StarGiftCollection),
 }
 #[cfg(feature = "serde")]
@@ -30063,7 +30063,7 @@ impl ::tl_runtime::Deserializable for StarGiftCollection {
 /// TL type [`StarGiftUpgradePrice`](https://core.telegram.org/type/StarGiftUpgradePrice), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarGiftUpgradePrice {
-    /// `starGiftUpgradePrice#99ea331d date:int upgrade_stars:long = StarGiftUpgradePrice;`: [`super::types::StarGiftUpgradePrice`].
+    /// `starGiftUpgradePrice#99ea331d`: [`super::types::StarGiftUpgradePrice`].
     StarGiftUpgradePrice(super::types::StarGiftUpgradePrice),
 }
 #[cfg(feature = "serde")]
@@ -30119,7 +30119,7 @@ impl ::tl_runtime::Deserializable for StarGiftUpgradePrice {
 /// TL type [`StarRefProgram`](https://core.telegram.org/type/StarRefProgram), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarRefProgram {
-    /// `starRefProgram#dd0c66f2 flags:# bot_id:long commission_permille:int duration_months:flags.0?int end_date:flags.1?int daily_revenue_per_user:flags.2?StarsAmount = StarRefProgram;`: [`super::types::StarRefProgram`].
+    /// `starRefProgram#dd0c66f2`: [`super::types::StarRefProgram`].
     StarRefProgram(super::types::StarRefProgram),
 }
 #[cfg(feature = "serde")]
@@ -30175,9 +30175,9 @@ impl ::tl_runtime::Deserializable for StarRefProgram {
 /// TL type [`StarsAmount`](https://core.telegram.org/type/StarsAmount), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsAmount {
-    /// `starsAmount#bbb6b4a3 amount:long nanos:int = StarsAmount;`: [`super::types::StarsAmount`].
+    /// `starsAmount#bbb6b4a3`: [`super::types::StarsAmount`].
     StarsAmount(super::types::StarsAmount),
-    /// `starsTonAmount#74aee3e0 amount:long = StarsAmount;`: [`super::types::StarsTonAmount`].
+    /// `starsTonAmount#74aee3e0`: [`super::types::StarsTonAmount`].
     StarsTonAmount(super::types::StarsTonAmount),
 }
 #[cfg(feature = "serde")]
@@ -30245,7 +30245,7 @@ impl ::tl_runtime::Deserializable for StarsAmount {
 /// TL type [`StarsGiftOption`](https://core.telegram.org/type/StarsGiftOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsGiftOption {
-    /// `starsGiftOption#5e0589f1 flags:# extended:flags.1?true stars:long store_product:flags.0?string currency:string amount:long = StarsGiftOption;`: [`super::types::StarsGiftOption`].
+    /// `starsGiftOption#5e0589f1`: [`super::types::StarsGiftOption`].
     StarsGiftOption(super::types::StarsGiftOption),
 }
 #[cfg(feature = "serde")]
@@ -30301,7 +30301,7 @@ impl ::tl_runtime::Deserializable for StarsGiftOption {
 /// TL type [`StarsGiveawayOption`](https://core.telegram.org/type/StarsGiveawayOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsGiveawayOption {
-    /// `starsGiveawayOption#94ce852a flags:# extended:flags.0?true default:flags.1?true stars:long yearly_boosts:int store_product:flags.2?string currency:string amount:long winners:Vector<StarsGiveawayWinnersOption> = StarsGiveawayOption;`: [`super::types::StarsGiveawayOption`].
+    /// `starsGiveawayOption#94ce852a`: [`super::types::StarsGiveawayOption`].
     StarsGiveawayOption(super::types::StarsGiveawayOption),
 }
 #[cfg(feature = "serde")]
@@ -30357,7 +30357,7 @@ impl ::tl_runtime::Deserializable for StarsGiveawayOption {
 /// TL type [`StarsGiveawayWinnersOption`](https://core.telegram.org/type/StarsGiveawayWinnersOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsGiveawayWinnersOption {
-    /// `starsGiveawayWinnersOption#54236209 flags:# default:flags.0?true users:int per_user_stars:long = StarsGiveawayWinnersOption;`: [`super::types::StarsGiveawayWinnersOption`].
+    /// `starsGiveawayWinnersOption#54236209`: [`super::types::StarsGiveawayWinnersOption`].
     StarsGiveawayWinnersOption(super::types::StarsGiveawayWinnersOption),
 }
 #[cfg(feature = "serde")]
@@ -30413,7 +30413,7 @@ impl ::tl_runtime::Deserializable for StarsGiveawayWinnersOption {
 /// TL type [`StarsRating`](https://core.telegram.org/type/StarsRating), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsRating {
-    /// `starsRating#1b0e4f07 flags:# level:int current_level_stars:long stars:long next_level_stars:flags.0?long = StarsRating;`: [`super::types::StarsRating`].
+    /// `starsRating#1b0e4f07`: [`super::types::StarsRating`].
     StarsRating(super::types::StarsRating),
 }
 #[cfg(feature = "serde")]
@@ -30469,7 +30469,7 @@ impl ::tl_runtime::Deserializable for StarsRating {
 /// TL type [`StarsRevenueStatus`](https://core.telegram.org/type/StarsRevenueStatus), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsRevenueStatus {
-    /// `starsRevenueStatus#febe5491 flags:# withdrawal_enabled:flags.0?true current_balance:StarsAmount available_balance:StarsAmount overall_revenue:StarsAmount next_withdrawal_at:flags.1?int = StarsRevenueStatus;`: [`super::types::StarsRevenueStatus`].
+    /// `starsRevenueStatus#febe5491`: [`super::types::StarsRevenueStatus`].
     StarsRevenueStatus(super::types::StarsRevenueStatus),
 }
 #[cfg(feature = "serde")]
@@ -30525,7 +30525,7 @@ impl ::tl_runtime::Deserializable for StarsRevenueStatus {
 /// TL type [`StarsSubscription`](https://core.telegram.org/type/StarsSubscription), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsSubscription {
-    /// `starsSubscription#2e6eab1a flags:# canceled:flags.0?true can_refulfill:flags.1?true missing_balance:flags.2?true bot_canceled:flags.7?true id:string peer:Peer until_date:int pricing:StarsSubscriptionPricing chat_invite_hash:flags.3?string title:flags.4?string photo:flags.5?WebDocument invoice_slug:flags.6?string = StarsSubscription;`: [`super::types::StarsSubscription`].
+    /// `starsSubscription#2e6eab1a`: [`super::types::StarsSubscription`].
     StarsSubscription(super::types::StarsSubscription),
 }
 #[cfg(feature = "serde")]
@@ -30581,7 +30581,7 @@ impl ::tl_runtime::Deserializable for StarsSubscription {
 /// TL type [`StarsSubscriptionPricing`](https://core.telegram.org/type/StarsSubscriptionPricing), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsSubscriptionPricing {
-    /// `starsSubscriptionPricing#05416d58 period:int amount:long = StarsSubscriptionPricing;`: [`super::types::StarsSubscriptionPricing`].
+    /// `starsSubscriptionPricing#05416d58`: [`super::types::StarsSubscriptionPricing`].
     StarsSubscriptionPricing(super::types::StarsSubscriptionPricing),
 }
 #[cfg(feature = "serde")]
@@ -30637,7 +30637,7 @@ impl ::tl_runtime::Deserializable for StarsSubscriptionPricing {
 /// TL type [`StarsTopupOption`](https://core.telegram.org/type/StarsTopupOption), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsTopupOption {
-    /// `starsTopupOption#0bd915c0 flags:# extended:flags.1?true stars:long store_product:flags.0?string currency:string amount:long = StarsTopupOption;`: [`super::types::StarsTopupOption`].
+    /// `starsTopupOption#0bd915c0`: [`super::types::StarsTopupOption`].
     StarsTopupOption(super::types::StarsTopupOption),
 }
 #[cfg(feature = "serde")]
@@ -30693,7 +30693,7 @@ impl ::tl_runtime::Deserializable for StarsTopupOption {
 /// TL type [`StarsTransaction`](https://core.telegram.org/type/StarsTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsTransaction {
-    /// `starsTransaction#13659eb0 flags:# refund:flags.3?true pending:flags.4?true failed:flags.6?true gift:flags.10?true reaction:flags.11?true stargift_upgrade:flags.18?true business_transfer:flags.21?true stargift_resale:flags.22?true posts_search:flags.24?true stargift_prepaid_upgrade:flags.25?true stargift_drop_original_details:flags.26?true phonegroup_message:flags.27?true stargift_auction_bid:flags.28?true offer:flags.29?true id:string amount:StarsAmount date:int peer:StarsTransactionPeer title:flags.0?string description:flags.1?string photo:flags.2?WebDocument transaction_date:flags.5?int transaction_url:flags.5?string bot_payload:flags.7?bytes msg_id:flags.8?int extended_media:flags.9?Vector<MessageMedia> subscription_period:flags.12?int giveaway_post_id:flags.13?int stargift:flags.14?StarGift floodskip_number:flags.15?int starref_commission_permille:flags.16?int starref_peer:flags.17?Peer starref_amount:flags.17?StarsAmount paid_messages:flags.19?int premium_gift_months:flags.20?int ads_proceeds_from_date:flags.23?int ads_proceeds_to_date:flags.23?int = StarsTransaction;`: [`super::types::StarsTransaction`].
+    /// `starsTransaction#13659eb0`: [`super::types::StarsTransaction`].
     StarsTransaction(super::types::StarsTransaction),
 }
 #[cfg(feature = "serde")]
@@ -30749,21 +30749,21 @@ impl ::tl_runtime::Deserializable for StarsTransaction {
 /// TL type [`StarsTransactionPeer`](https://core.telegram.org/type/StarsTransactionPeer), with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StarsTransactionPeer {
-    /// `starsTransactionPeerUnsupported#95f2bfe4 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerUnsupported`].
+    /// `starsTransactionPeerUnsupported#95f2bfe4`: [`super::types::StarsTransactionPeerUnsupported`].
     Unsupported(super::types::StarsTransactionPeerUnsupported),
-    /// `starsTransactionPeerAppStore#b457b375 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerAppStore`].
+    /// `starsTransactionPeerAppStore#b457b375`: [`super::types::StarsTransactionPeerAppStore`].
     AppStore(super::types::StarsTransactionPeerAppStore),
-    /// `starsTransactionPeerPlayMarket#7b560a0b = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerPlayMarket`].
+    /// `starsTransactionPeerPlayMarket#7b560a0b`: [`super::types::StarsTransactionPeerPlayMarket`].
     PlayMarket(super::types::StarsTransactionPeerPlayMarket),
-    /// `starsTransactionPeerPremiumBot#250dbaf8 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerPremiumBot`].
+    /// `starsTransactionPeerPremiumBot#250dbaf8`: [`super::types::StarsTransactionPeerPremiumBot`].
     PremiumBot(super::types::StarsTransactionPeerPremiumBot),
-    /// `starsTransactionPeerFragment#e92fd902 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerFragment`].
+    /// `starsTransactionPeerFragment#e92fd902`: [`super::types::StarsTransactionPeerFragment`].
     Fragment(super::types::StarsTransactionPeerFragment),
-    /// `starsTransactionPeer#d80da15d peer:Peer = StarsTransactionPeer;`: [`super::types::StarsTransactionPeer`].
+    /// `starsTransactionPeer#d80da15d`: [`super::types::StarsTransactionPeer`].
     StarsTransactionPeer(super::types::StarsTransactionPeer),
-    /// `starsTransactionPeerAds#60682812 = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerAds`].
+    /// `starsTransactionPeerAds#60682812`: [`super::types::StarsTransactionPeerAds`].
     Ads(super::types::StarsTransactionPeerAds),
-    /// `starsTransactionPeerAPI#f9677aad = StarsTransactionPeer;`: [`super::types::StarsTransactionPeerApi`].
+    /// `starsTransactionPeerAPI#f9677aad`: [`super::types::StarsTransactionPeerApi`].
     Api(super::types::StarsTransactionPeerApi),
 }
 #[cfg(feature = "serde")]
@@ -30903,7 +30903,7 @@ impl ::tl_runtime::Deserializable for StarsTransactionPeer {
 /// TL type [`StatsAbsValueAndPrev`](https://core.telegram.org/type/StatsAbsValueAndPrev), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsAbsValueAndPrev {
-    /// `statsAbsValueAndPrev#cb43acde current:double previous:double = StatsAbsValueAndPrev;`: [`super::types::StatsAbsValueAndPrev`].
+    /// `statsAbsValueAndPrev#cb43acde`: [`super::types::StatsAbsValueAndPrev`].
     StatsAbsValueAndPrev(super::types::StatsAbsValueAndPrev),
 }
 #[cfg(feature = "serde")]
@@ -30959,7 +30959,7 @@ impl ::tl_runtime::Deserializable for StatsAbsValueAndPrev {
 /// TL type [`StatsDateRangeDays`](https://core.telegram.org/type/StatsDateRangeDays), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsDateRangeDays {
-    /// `statsDateRangeDays#b637edaf min_date:int max_date:int = StatsDateRangeDays;`: [`super::types::StatsDateRangeDays`].
+    /// `statsDateRangeDays#b637edaf`: [`super::types::StatsDateRangeDays`].
     StatsDateRangeDays(super::types::StatsDateRangeDays),
 }
 #[cfg(feature = "serde")]
@@ -31015,11 +31015,11 @@ impl ::tl_runtime::Deserializable for StatsDateRangeDays {
 /// TL type [`StatsGraph`](https://core.telegram.org/type/StatsGraph), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsGraph {
-    /// `statsGraphAsync#4a27eb2d token:string = StatsGraph;`: [`super::types::StatsGraphAsync`].
+    /// `statsGraphAsync#4a27eb2d`: [`super::types::StatsGraphAsync`].
     Async(super::types::StatsGraphAsync),
-    /// `statsGraphError#bedc9822 error:string = StatsGraph;`: [`super::types::StatsGraphError`].
+    /// `statsGraphError#bedc9822`: [`super::types::StatsGraphError`].
     Error(super::types::StatsGraphError),
-    /// `statsGraph#8ea464b6 flags:# json:DataJSON zoom_token:flags.0?string = StatsGraph;`: [`super::types::StatsGraph`].
+    /// `statsGraph#8ea464b6`: [`super::types::StatsGraph`].
     StatsGraph(super::types::StatsGraph),
 }
 #[cfg(feature = "serde")]
@@ -31099,7 +31099,7 @@ impl ::tl_runtime::Deserializable for StatsGraph {
 /// TL type [`StatsGroupTopAdmin`](https://core.telegram.org/type/StatsGroupTopAdmin), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsGroupTopAdmin {
-    /// `statsGroupTopAdmin#d7584c87 user_id:long deleted:int kicked:int banned:int = StatsGroupTopAdmin;`: [`super::types::StatsGroupTopAdmin`].
+    /// `statsGroupTopAdmin#d7584c87`: [`super::types::StatsGroupTopAdmin`].
     StatsGroupTopAdmin(super::types::StatsGroupTopAdmin),
 }
 #[cfg(feature = "serde")]
@@ -31155,7 +31155,7 @@ impl ::tl_runtime::Deserializable for StatsGroupTopAdmin {
 /// TL type [`StatsGroupTopInviter`](https://core.telegram.org/type/StatsGroupTopInviter), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsGroupTopInviter {
-    /// `statsGroupTopInviter#535f779d user_id:long invitations:int = StatsGroupTopInviter;`: [`super::types::StatsGroupTopInviter`].
+    /// `statsGroupTopInviter#535f779d`: [`super::types::StatsGroupTopInviter`].
     StatsGroupTopInviter(super::types::StatsGroupTopInviter),
 }
 #[cfg(feature = "serde")]
@@ -31211,7 +31211,7 @@ impl ::tl_runtime::Deserializable for StatsGroupTopInviter {
 /// TL type [`StatsGroupTopPoster`](https://core.telegram.org/type/StatsGroupTopPoster), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsGroupTopPoster {
-    /// `statsGroupTopPoster#9d04af9b user_id:long messages:int avg_chars:int = StatsGroupTopPoster;`: [`super::types::StatsGroupTopPoster`].
+    /// `statsGroupTopPoster#9d04af9b`: [`super::types::StatsGroupTopPoster`].
     StatsGroupTopPoster(super::types::StatsGroupTopPoster),
 }
 #[cfg(feature = "serde")]
@@ -31267,7 +31267,7 @@ impl ::tl_runtime::Deserializable for StatsGroupTopPoster {
 /// TL type [`StatsPercentValue`](https://core.telegram.org/type/StatsPercentValue), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsPercentValue {
-    /// `statsPercentValue#cbce2fe0 part:double total:double = StatsPercentValue;`: [`super::types::StatsPercentValue`].
+    /// `statsPercentValue#cbce2fe0`: [`super::types::StatsPercentValue`].
     StatsPercentValue(super::types::StatsPercentValue),
 }
 #[cfg(feature = "serde")]
@@ -31323,7 +31323,7 @@ impl ::tl_runtime::Deserializable for StatsPercentValue {
 /// TL type [`StatsURL`](https://core.telegram.org/type/StatsURL), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatsUrl {
-    /// `statsURL#47a971e0 url:string = StatsURL;`: [`super::types::StatsUrl`].
+    /// `statsURL#47a971e0`: [`super::types::StatsUrl`].
     StatsUrl(super::types::StatsUrl),
 }
 #[cfg(feature = "serde")]
@@ -31379,7 +31379,7 @@ impl ::tl_runtime::Deserializable for StatsUrl {
 /// TL type [`StickerKeyword`](https://core.telegram.org/type/StickerKeyword), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StickerKeyword {
-    /// `stickerKeyword#fcfeb29c document_id:long keyword:Vector<string> = StickerKeyword;`: [`super::types::StickerKeyword`].
+    /// `stickerKeyword#fcfeb29c`: [`super::types::StickerKeyword`].
     StickerKeyword(super::types::StickerKeyword),
 }
 #[cfg(feature = "serde")]
@@ -31435,7 +31435,7 @@ impl ::tl_runtime::Deserializable for StickerKeyword {
 /// TL type [`StickerPack`](https://core.telegram.org/type/StickerPack), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StickerPack {
-    /// `stickerPack#12b299d4 emoticon:string documents:Vector<long> = StickerPack;`: [`super::types::StickerPack`].
+    /// `stickerPack#12b299d4`: [`super::types::StickerPack`].
     StickerPack(super::types::StickerPack),
 }
 #[cfg(feature = "serde")]
@@ -31491,7 +31491,7 @@ impl ::tl_runtime::Deserializable for StickerPack {
 /// TL type [`StickerSet`](https://core.telegram.org/type/StickerSet), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StickerSet {
-    /// `stickerSet#2dd14edc flags:# archived:flags.1?true official:flags.2?true masks:flags.3?true emojis:flags.7?true text_color:flags.9?true channel_emoji_status:flags.10?true creator:flags.11?true installed_date:flags.0?int id:long access_hash:long title:string short_name:string thumbs:flags.4?Vector<PhotoSize> thumb_dc_id:flags.4?int thumb_version:flags.4?int thumb_document_id:flags.8?long count:int hash:int = StickerSet;`: [`super::types::StickerSet`].
+    /// `stickerSet#2dd14edc`: [`super::types::StickerSet`].
     StickerSet(super::types::StickerSet),
 }
 #[cfg(feature = "serde")]
@@ -31547,13 +31547,13 @@ impl ::tl_runtime::Deserializable for StickerSet {
 /// TL type [`StickerSetCovered`](https://core.telegram.org/type/StickerSetCovered), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StickerSetCovered {
-    /// `stickerSetCovered#6410a5d2 set:StickerSet cover:Document = StickerSetCovered;`: [`super::types::StickerSetCovered`].
+    /// `stickerSetCovered#6410a5d2`: [`super::types::StickerSetCovered`].
     StickerSetCovered(super::types::StickerSetCovered),
-    /// `stickerSetMultiCovered#3407e51b set:StickerSet covers:Vector<Document> = StickerSetCovered;`: [`super::types::StickerSetMultiCovered`].
+    /// `stickerSetMultiCovered#3407e51b`: [`super::types::StickerSetMultiCovered`].
     StickerSetMultiCovered(super::types::StickerSetMultiCovered),
-    /// `stickerSetFullCovered#40d13c0e set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = StickerSetCovered;`: [`super::types::StickerSetFullCovered`].
+    /// `stickerSetFullCovered#40d13c0e`: [`super::types::StickerSetFullCovered`].
     StickerSetFullCovered(super::types::StickerSetFullCovered),
-    /// `stickerSetNoCovered#77b15d1c set:StickerSet = StickerSetCovered;`: [`super::types::StickerSetNoCovered`].
+    /// `stickerSetNoCovered#77b15d1c`: [`super::types::StickerSetNoCovered`].
     StickerSetNoCovered(super::types::StickerSetNoCovered),
 }
 #[cfg(feature = "serde")]
@@ -31645,7 +31645,7 @@ impl ::tl_runtime::Deserializable for StickerSetCovered {
 /// TL type [`StoriesStealthMode`](https://core.telegram.org/type/StoriesStealthMode), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoriesStealthMode {
-    /// `storiesStealthMode#712e27fd flags:# active_until_date:flags.0?int cooldown_until_date:flags.1?int = StoriesStealthMode;`: [`super::types::StoriesStealthMode`].
+    /// `storiesStealthMode#712e27fd`: [`super::types::StoriesStealthMode`].
     StoriesStealthMode(super::types::StoriesStealthMode),
 }
 #[cfg(feature = "serde")]
@@ -31701,7 +31701,7 @@ impl ::tl_runtime::Deserializable for StoriesStealthMode {
 /// TL type [`StoryAlbum`](https://core.telegram.org/type/StoryAlbum), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryAlbum {
-    /// `storyAlbum#9325705a flags:# album_id:int title:string icon_photo:flags.0?Photo icon_video:flags.1?Document = StoryAlbum;`: [`super::types::StoryAlbum`].
+    /// `storyAlbum#9325705a`: [`super::types::StoryAlbum`].
     StoryAlbum(super::types::StoryAlbum),
 }
 #[cfg(feature = "serde")]
@@ -31757,7 +31757,7 @@ impl ::tl_runtime::Deserializable for StoryAlbum {
 /// TL type [`StoryFwdHeader`](https://core.telegram.org/type/StoryFwdHeader), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryFwdHeader {
-    /// `storyFwdHeader#b826e150 flags:# modified:flags.3?true from:flags.0?Peer from_name:flags.1?string story_id:flags.2?int = StoryFwdHeader;`: [`super::types::StoryFwdHeader`].
+    /// `storyFwdHeader#b826e150`: [`super::types::StoryFwdHeader`].
     StoryFwdHeader(super::types::StoryFwdHeader),
 }
 #[cfg(feature = "serde")]
@@ -31813,11 +31813,11 @@ impl ::tl_runtime::Deserializable for StoryFwdHeader {
 /// TL type [`StoryItem`](https://core.telegram.org/type/StoryItem), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryItem {
-    /// `storyItemDeleted#51e6ee4f id:int = StoryItem;`: [`super::types::StoryItemDeleted`].
+    /// `storyItemDeleted#51e6ee4f`: [`super::types::StoryItemDeleted`].
     Deleted(super::types::StoryItemDeleted),
-    /// `storyItemSkipped#ffadc913 flags:# close_friends:flags.8?true live:flags.9?true id:int date:int expire_date:int = StoryItem;`: [`super::types::StoryItemSkipped`].
+    /// `storyItemSkipped#ffadc913`: [`super::types::StoryItemSkipped`].
     Skipped(super::types::StoryItemSkipped),
-    /// `storyItem#16a4b93c flags:# pinned:flags.5?true public:flags.7?true close_friends:flags.8?true min:flags.9?true noforwards:flags.10?true edited:flags.11?true contacts:flags.12?true selected_contacts:flags.13?true out:flags.16?true id:int date:int from_id:flags.18?Peer fwd_from:flags.17?StoryFwdHeader expire_date:int caption:flags.0?string entities:flags.1?Vector<MessageEntity> media:MessageMedia media_areas:flags.14?Vector<MediaArea> privacy:flags.2?Vector<PrivacyRule> views:flags.3?StoryViews sent_reaction:flags.15?Reaction albums:flags.19?Vector<int> music:flags.20?Document = StoryItem;`: [`super::types::StoryItem`].
+    /// `storyItem#16a4b93c`: [`super::types::StoryItem`].
     StoryItem(super::types::StoryItem),
 }
 #[cfg(feature = "serde")]
@@ -31887,11 +31887,11 @@ impl ::tl_runtime::Deserializable for StoryItem {
 /// TL type [`StoryReaction`](https://core.telegram.org/type/StoryReaction), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryReaction {
-    /// `storyReaction#6090d6d5 peer_id:Peer date:int reaction:Reaction = StoryReaction;`: [`super::types::StoryReaction`].
+    /// `storyReaction#6090d6d5`: [`super::types::StoryReaction`].
     StoryReaction(super::types::StoryReaction),
-    /// `storyReactionPublicForward#bbab2643 message:Message = StoryReaction;`: [`super::types::StoryReactionPublicForward`].
+    /// `storyReactionPublicForward#bbab2643`: [`super::types::StoryReactionPublicForward`].
     PublicForward(super::types::StoryReactionPublicForward),
-    /// `storyReactionPublicRepost#cfcd0f13 peer_id:Peer story:StoryItem = StoryReaction;`: [`super::types::StoryReactionPublicRepost`].
+    /// `storyReactionPublicRepost#cfcd0f13`: [`super::types::StoryReactionPublicRepost`].
     PublicRepost(super::types::StoryReactionPublicRepost),
 }
 #[cfg(feature = "serde")]
@@ -31971,11 +31971,11 @@ impl ::tl_runtime::Deserializable for StoryReaction {
 /// TL type [`StoryView`](https://core.telegram.org/type/StoryView), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryView {
-    /// `storyView#b0bdeac5 flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true user_id:long date:int reaction:flags.2?Reaction = StoryView;`: [`super::types::StoryView`].
+    /// `storyView#b0bdeac5`: [`super::types::StoryView`].
     StoryView(super::types::StoryView),
-    /// `storyViewPublicForward#9083670b flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true message:Message = StoryView;`: [`super::types::StoryViewPublicForward`].
+    /// `storyViewPublicForward#9083670b`: [`super::types::StoryViewPublicForward`].
     PublicForward(super::types::StoryViewPublicForward),
-    /// `storyViewPublicRepost#bd74cf49 flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true peer_id:Peer story:StoryItem = StoryView;`: [`super::types::StoryViewPublicRepost`].
+    /// `storyViewPublicRepost#bd74cf49`: [`super::types::StoryViewPublicRepost`].
     PublicRepost(super::types::StoryViewPublicRepost),
 }
 #[cfg(feature = "serde")]
@@ -32055,7 +32055,7 @@ impl ::tl_runtime::Deserializable for StoryView {
 /// TL type [`StoryViews`](https://core.telegram.org/type/StoryViews), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoryViews {
-    /// `storyViews#8d595cd6 flags:# has_viewers:flags.1?true views_count:int forwards_count:flags.2?int reactions:flags.3?Vector<ReactionCount> reactions_count:flags.4?int recent_viewers:flags.0?Vector<long> = StoryViews;`: [`super::types::StoryViews`].
+    /// `storyViews#8d595cd6`: [`super::types::StoryViews`].
     StoryViews(super::types::StoryViews),
 }
 #[cfg(feature = "serde")]
@@ -32111,7 +32111,7 @@ impl ::tl_runtime::Deserializable for StoryViews {
 /// TL type [`SuggestedPost`](https://core.telegram.org/type/SuggestedPost), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SuggestedPost {
-    /// `suggestedPost#0e8e37e5 flags:# accepted:flags.1?true rejected:flags.2?true price:flags.3?StarsAmount schedule_date:flags.0?int = SuggestedPost;`: [`super::types::SuggestedPost`].
+    /// `suggestedPost#0e8e37e5`: [`super::types::SuggestedPost`].
     SuggestedPost(super::types::SuggestedPost),
 }
 #[cfg(feature = "serde")]
@@ -32169,7 +32169,7 @@ impl ::tl_runtime::Deserializable for SuggestedPost {
 /// TL type [`TextWithEntities`](https://core.telegram.org/type/TextWithEntities), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TextWithEntities {
-    /// `textWithEntities#751f3146 text:string entities:Vector<MessageEntity> = TextWithEntities;`: [`super::types::TextWithEntities`].
+    /// `textWithEntities#751f3146`: [`super::types::TextWithEntities`].
     TextWithEntities(super::types::TextWithEntities),
 }
 #[cfg(feature = "serde")]
@@ -32225,7 +32225,7 @@ impl ::tl_runtime::Deserializable for TextWithEntities {
 /// TL type [`Theme`](https://core.telegram.org/type/Theme), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Theme {
-    /// `theme#a00e67d6 flags:# creator:flags.0?true default:flags.1?true for_chat:flags.5?true id:long access_hash:long slug:string title:string document:flags.2?Document settings:flags.3?Vector<ThemeSettings> emoticon:flags.6?string installs_count:flags.4?int = Theme;`: [`super::types::Theme`].
+    /// `theme#a00e67d6`: [`super::types::Theme`].
     Theme(super::types::Theme),
 }
 #[cfg(feature = "serde")]
@@ -32281,7 +32281,7 @@ impl ::tl_runtime::Deserializable for Theme {
 /// TL type [`ThemeSettings`](https://core.telegram.org/type/ThemeSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ThemeSettings {
-    /// `themeSettings#fa58b6d4 flags:# message_colors_animated:flags.2?true base_theme:BaseTheme accent_color:int outbox_accent_color:flags.3?int message_colors:flags.0?Vector<int> wallpaper:flags.1?WallPaper = ThemeSettings;`: [`super::types::ThemeSettings`].
+    /// `themeSettings#fa58b6d4`: [`super::types::ThemeSettings`].
     ThemeSettings(super::types::ThemeSettings),
 }
 #[cfg(feature = "serde")]
@@ -32337,7 +32337,7 @@ impl ::tl_runtime::Deserializable for ThemeSettings {
 /// TL type [`Timezone`](https://core.telegram.org/type/Timezone), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Timezone {
-    /// `timezone#ff9289f5 id:string name:string utc_offset:int = Timezone;`: [`super::types::Timezone`].
+    /// `timezone#ff9289f5`: [`super::types::Timezone`].
     Timezone(super::types::Timezone),
 }
 #[cfg(feature = "serde")]
@@ -32391,19 +32391,19 @@ impl ::tl_runtime::Deserializable for Timezone {
 /// TL type [`TlsBlock`](https://core.telegram.org/type/TlsBlock), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TlsBlock {
-    /// `tlsBlockString data:bytes = TlsBlock;`: [`super::types::TlsBlockString`].
+    /// `tlsBlockString#4218a164`: [`super::types::TlsBlockString`].
     String(super::types::TlsBlockString),
-    /// `tlsBlockRandom length:int = TlsBlock;`: [`super::types::TlsBlockRandom`].
+    /// `tlsBlockRandom#4d4dc41e`: [`super::types::TlsBlockRandom`].
     Random(super::types::TlsBlockRandom),
-    /// `tlsBlockZero length:int = TlsBlock;`: [`super::types::TlsBlockZero`].
+    /// `tlsBlockZero#09333afb`: [`super::types::TlsBlockZero`].
     Zero(super::types::TlsBlockZero),
-    /// `tlsBlockDomain = TlsBlock;`: [`super::types::TlsBlockDomain`].
+    /// `tlsBlockDomain#10e8636f`: [`super::types::TlsBlockDomain`].
     Domain(super::types::TlsBlockDomain),
-    /// `tlsBlockGrease seed:int = TlsBlock;`: [`super::types::TlsBlockGrease`].
+    /// `tlsBlockGrease#e675a1c1`: [`super::types::TlsBlockGrease`].
     Grease(super::types::TlsBlockGrease),
-    /// `tlsBlockPublicKey = TlsBlock;`: [`super::types::TlsBlockPublicKey`].
+    /// `tlsBlockPublicKey#9eb95b5c`: [`super::types::TlsBlockPublicKey`].
     PublicKey(super::types::TlsBlockPublicKey),
-    /// `tlsBlockScope entries:Vector<TlsBlock> = TlsBlock;`: [`super::types::TlsBlockScope`].
+    /// `tlsBlockScope#e725d44f`: [`super::types::TlsBlockScope`].
     Scope(super::types::TlsBlockScope),
 }
 #[cfg(feature = "serde")]
@@ -32503,7 +32503,7 @@ impl ::tl_runtime::Deserializable for TlsBlock {
 /// TL type [`TlsClientHello`](https://core.telegram.org/type/TlsClientHello), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TlsClientHello {
-    /// `tlsClientHello blocks:vector<TlsBlock> = TlsClientHello;`: [`super::types::TlsClientHello`].
+    /// `tlsClientHello#6c52c484`: [`super::types::TlsClientHello`].
     TlsClientHello(super::types::TlsClientHello),
 }
 #[cfg(feature = "serde")]
@@ -32559,7 +32559,7 @@ impl ::tl_runtime::Deserializable for TlsClientHello {
 /// TL type [`TodoCompletion`](https://core.telegram.org/type/TodoCompletion), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TodoCompletion {
-    /// `todoCompletion#221bb5e4 id:int completed_by:Peer date:int = TodoCompletion;`: [`super::types::TodoCompletion`].
+    /// `todoCompletion#221bb5e4`: [`super::types::TodoCompletion`].
     TodoCompletion(super::types::TodoCompletion),
 }
 #[cfg(feature = "serde")]
@@ -32615,7 +32615,7 @@ impl ::tl_runtime::Deserializable for TodoCompletion {
 /// TL type [`TodoItem`](https://core.telegram.org/type/TodoItem), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TodoItem {
-    /// `todoItem#cba9a52f id:int title:TextWithEntities = TodoItem;`: [`super::types::TodoItem`].
+    /// `todoItem#cba9a52f`: [`super::types::TodoItem`].
     TodoItem(super::types::TodoItem),
 }
 #[cfg(feature = "serde")]
@@ -32671,7 +32671,7 @@ impl ::tl_runtime::Deserializable for TodoItem {
 /// TL type [`TodoList`](https://core.telegram.org/type/TodoList), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TodoList {
-    /// `todoList#49b92a26 flags:# others_can_append:flags.0?true others_can_complete:flags.1?true title:TextWithEntities list:Vector<TodoItem> = TodoList;`: [`super::types::TodoList`].
+    /// `todoList#49b92a26`: [`super::types::TodoList`].
     TodoList(super::types::TodoList),
 }
 #[cfg(feature = "serde")]
@@ -32725,7 +32725,7 @@ impl ::tl_runtime::Deserializable for TodoList {
 /// TL type [`TonConnectManifest`](https://core.telegram.org/type/TonConnectManifest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TonConnectManifest {
-    /// `tonConnectManifest#12229264 flags:# url:string name:string icon:flags.0?WebDocument = TonConnectManifest;`: [`super::types::TonConnectManifest`].
+    /// `tonConnectManifest#12229264`: [`super::types::TonConnectManifest`].
     TonConnectManifest(super::types::TonConnectManifest),
 }
 #[cfg(feature = "serde")]
@@ -32779,7 +32779,7 @@ impl ::tl_runtime::Deserializable for TonConnectManifest {
 /// TL type [`TonConnectNextEventId`](https://core.telegram.org/type/TonConnectNextEventId), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TonConnectNextEventId {
-    /// `tonConnectNextEventId#582464e3 event_id:long = TonConnectNextEventId;`: [`super::types::TonConnectNextEventId`].
+    /// `tonConnectNextEventId#582464e3`: [`super::types::TonConnectNextEventId`].
     TonConnectNextEventId(super::types::TonConnectNextEventId),
 }
 #[cfg(feature = "serde")]
@@ -32833,7 +32833,7 @@ impl ::tl_runtime::Deserializable for TonConnectNextEventId {
 /// TL type [`TonConnectRequest`](https://core.telegram.org/type/TonConnectRequest), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TonConnectRequest {
-    /// `tonConnectRequest#a15f8513 flags:# session_id:long msg_id:int body:bytes expires:int topic:flags.0?string trace_id:flags.1?string = TonConnectRequest;`: [`super::types::TonConnectRequest`].
+    /// `tonConnectRequest#a15f8513`: [`super::types::TonConnectRequest`].
     TonConnectRequest(super::types::TonConnectRequest),
 }
 #[cfg(feature = "serde")]
@@ -32887,7 +32887,7 @@ impl ::tl_runtime::Deserializable for TonConnectRequest {
 /// TL type [`TonConnectSession`](https://core.telegram.org/type/TonConnectSession), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TonConnectSession {
-    /// `tonConnectSession#126556c6 flags:# pending:flags.0?true closing:flags.1?true closed:flags.2?true id:long dapp_client_id:string client_id:flags.3?string nonce:bytes manifest:flags.4?TonConnectManifest manifest_error:flags.5?int date:int = TonConnectSession;`: [`super::types::TonConnectSession`].
+    /// `tonConnectSession#126556c6`: [`super::types::TonConnectSession`].
     TonConnectSession(super::types::TonConnectSession),
 }
 #[cfg(feature = "serde")]
@@ -32943,7 +32943,7 @@ impl ::tl_runtime::Deserializable for TonConnectSession {
 /// TL type [`TopPeer`](https://core.telegram.org/type/TopPeer), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TopPeer {
-    /// `topPeer#edcdc05b peer:Peer rating:double = TopPeer;`: [`super::types::TopPeer`].
+    /// `topPeer#edcdc05b`: [`super::types::TopPeer`].
     TopPeer(super::types::TopPeer),
 }
 #[cfg(feature = "serde")]
@@ -32999,25 +32999,25 @@ impl ::tl_runtime::Deserializable for TopPeer {
 /// TL type [`TopPeerCategory`](https://core.telegram.org/type/TopPeerCategory), with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TopPeerCategory {
-    /// `topPeerCategoryBotsPM#ab661b5b = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsPm`].
+    /// `topPeerCategoryBotsPM#ab661b5b`: [`super::types::TopPeerCategoryBotsPm`].
     BotsPm(super::types::TopPeerCategoryBotsPm),
-    /// `topPeerCategoryBotsInline#148677e2 = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsInline`].
+    /// `topPeerCategoryBotsInline#148677e2`: [`super::types::TopPeerCategoryBotsInline`].
     BotsInline(super::types::TopPeerCategoryBotsInline),
-    /// `topPeerCategoryCorrespondents#0637b7ed = TopPeerCategory;`: [`super::types::TopPeerCategoryCorrespondents`].
+    /// `topPeerCategoryCorrespondents#0637b7ed`: [`super::types::TopPeerCategoryCorrespondents`].
     Correspondents(super::types::TopPeerCategoryCorrespondents),
-    /// `topPeerCategoryGroups#bd17a14a = TopPeerCategory;`: [`super::types::TopPeerCategoryGroups`].
+    /// `topPeerCategoryGroups#bd17a14a`: [`super::types::TopPeerCategoryGroups`].
     Groups(super::types::TopPeerCategoryGroups),
-    /// `topPeerCategoryChannels#161d9628 = TopPeerCategory;`: [`super::types::TopPeerCategoryChannels`].
+    /// `topPeerCategoryChannels#161d9628`: [`super::types::TopPeerCategoryChannels`].
     Channels(super::types::TopPeerCategoryChannels),
-    /// `topPeerCategoryPhoneCalls#1e76a78c = TopPeerCategory;`: [`super::types::TopPeerCategoryPhoneCalls`].
+    /// `topPeerCategoryPhoneCalls#1e76a78c`: [`super::types::TopPeerCategoryPhoneCalls`].
     PhoneCalls(super::types::TopPeerCategoryPhoneCalls),
-    /// `topPeerCategoryForwardUsers#a8406ca9 = TopPeerCategory;`: [`super::types::TopPeerCategoryForwardUsers`].
+    /// `topPeerCategoryForwardUsers#a8406ca9`: [`super::types::TopPeerCategoryForwardUsers`].
     ForwardUsers(super::types::TopPeerCategoryForwardUsers),
-    /// `topPeerCategoryForwardChats#fbeec0f0 = TopPeerCategory;`: [`super::types::TopPeerCategoryForwardChats`].
+    /// `topPeerCategoryForwardChats#fbeec0f0`: [`super::types::TopPeerCategoryForwardChats`].
     ForwardChats(super::types::TopPeerCategoryForwardChats),
-    /// `topPeerCategoryBotsApp#fd9e7bec = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsApp`].
+    /// `topPeerCategoryBotsApp#fd9e7bec`: [`super::types::TopPeerCategoryBotsApp`].
     BotsApp(super::types::TopPeerCategoryBotsApp),
-    /// `topPeerCategoryBotsGuestChat#6c24f3dd = TopPeerCategory;`: [`super::types::TopPeerCategoryBotsGuestChat`].
+    /// `topPeerCategoryBotsGuestChat#6c24f3dd`: [`super::types::TopPeerCategoryBotsGuestChat`].
     BotsGuestChat(super::types::TopPeerCategoryBotsGuestChat),
 }
 #[cfg(feature = "serde")]
@@ -33181,7 +33181,7 @@ impl ::tl_runtime::Deserializable for TopPeerCategory {
 /// TL type [`TopPeerCategoryPeers`](https://core.telegram.org/type/TopPeerCategoryPeers), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TopPeerCategoryPeers {
-    /// `topPeerCategoryPeers#fb834291 category:TopPeerCategory count:int peers:Vector<TopPeer> = TopPeerCategoryPeers;`: [`super::types::TopPeerCategoryPeers`].
+    /// `topPeerCategoryPeers#fb834291`: [`super::types::TopPeerCategoryPeers`].
     TopPeerCategoryPeers(super::types::TopPeerCategoryPeers),
 }
 #[cfg(feature = "serde")]
@@ -33237,7 +33237,7 @@ impl ::tl_runtime::Deserializable for TopPeerCategoryPeers {
 /// TL type [`True`](https://core.telegram.org/type/True), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum True {
-    /// `true#3fedd339 = True;`: [`super::types::True`].
+    /// `true#3fedd339`: [`super::types::True`].
     True(super::types::True),
 }
 #[cfg(feature = "serde")]
@@ -33293,345 +33293,345 @@ impl ::tl_runtime::Deserializable for True {
 /// TL type [`Update`](https://core.telegram.org/type/Update), with 170 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Update {
-    /// `updateNewMessage#1f2b0afd message:Message pts:int pts_count:int = Update;`: [`super::types::UpdateNewMessage`].
+    /// `updateNewMessage#1f2b0afd`: [`super::types::UpdateNewMessage`].
     NewMessage(super::types::UpdateNewMessage),
-    /// `updateMessageID#4e90bfd6 id:int random_id:long = Update;`: [`super::types::UpdateMessageId`].
+    /// `updateMessageID#4e90bfd6`: [`super::types::UpdateMessageId`].
     MessageId(super::types::UpdateMessageId),
-    /// `updateDeleteMessages#a20db0e5 messages:Vector<int> pts:int pts_count:int = Update;`: [`super::types::UpdateDeleteMessages`].
+    /// `updateDeleteMessages#a20db0e5`: [`super::types::UpdateDeleteMessages`].
     DeleteMessages(super::types::UpdateDeleteMessages),
-    /// `updateUserTyping#2a17bf5c flags:# user_id:long top_msg_id:flags.0?int action:SendMessageAction = Update;`: [`super::types::UpdateUserTyping`].
+    /// `updateUserTyping#2a17bf5c`: [`super::types::UpdateUserTyping`].
     UserTyping(super::types::UpdateUserTyping),
-    /// `updateChatUserTyping#83487af0 chat_id:long from_id:Peer action:SendMessageAction = Update;`: [`super::types::UpdateChatUserTyping`].
+    /// `updateChatUserTyping#83487af0`: [`super::types::UpdateChatUserTyping`].
     ChatUserTyping(super::types::UpdateChatUserTyping),
-    /// `updateChatParticipants#07761198 participants:ChatParticipants = Update;`: [`super::types::UpdateChatParticipants`].
+    /// `updateChatParticipants#07761198`: [`super::types::UpdateChatParticipants`].
     ChatParticipants(super::types::UpdateChatParticipants),
-    /// `updateUserStatus#e5bdf8de user_id:long status:UserStatus = Update;`: [`super::types::UpdateUserStatus`].
+    /// `updateUserStatus#e5bdf8de`: [`super::types::UpdateUserStatus`].
     UserStatus(super::types::UpdateUserStatus),
-    /// `updateUserName#a7848924 user_id:long first_name:string last_name:string usernames:Vector<Username> = Update;`: [`super::types::UpdateUserName`].
+    /// `updateUserName#a7848924`: [`super::types::UpdateUserName`].
     UserName(super::types::UpdateUserName),
-    /// `updateNewAuthorization#8951abef flags:# unconfirmed:flags.0?true hash:long date:flags.0?int device:flags.0?string location:flags.0?string = Update;`: [`super::types::UpdateNewAuthorization`].
+    /// `updateNewAuthorization#8951abef`: [`super::types::UpdateNewAuthorization`].
     NewAuthorization(super::types::UpdateNewAuthorization),
-    /// `updateNewEncryptedMessage#12bcbd9a message:EncryptedMessage qts:int = Update;`: [`super::types::UpdateNewEncryptedMessage`].
+    /// `updateNewEncryptedMessage#12bcbd9a`: [`super::types::UpdateNewEncryptedMessage`].
     NewEncryptedMessage(super::types::UpdateNewEncryptedMessage),
-    /// `updateEncryptedChatTyping#1710f156 chat_id:int = Update;`: [`super::types::UpdateEncryptedChatTyping`].
+    /// `updateEncryptedChatTyping#1710f156`: [`super::types::UpdateEncryptedChatTyping`].
     EncryptedChatTyping(super::types::UpdateEncryptedChatTyping),
-    /// `updateEncryption#b4a2e88d chat:EncryptedChat date:int = Update;`: [`super::types::UpdateEncryption`].
+    /// `updateEncryption#b4a2e88d`: [`super::types::UpdateEncryption`].
     Encryption(super::types::UpdateEncryption),
-    /// `updateEncryptedMessagesRead#38fe25b7 chat_id:int max_date:int date:int = Update;`: [`super::types::UpdateEncryptedMessagesRead`].
+    /// `updateEncryptedMessagesRead#38fe25b7`: [`super::types::UpdateEncryptedMessagesRead`].
     EncryptedMessagesRead(super::types::UpdateEncryptedMessagesRead),
-    /// `updateChatParticipantAdd#3dda5451 chat_id:long user_id:long inviter_id:long date:int version:int = Update;`: [`super::types::UpdateChatParticipantAdd`].
+    /// `updateChatParticipantAdd#3dda5451`: [`super::types::UpdateChatParticipantAdd`].
     ChatParticipantAdd(super::types::UpdateChatParticipantAdd),
-    /// `updateChatParticipantDelete#e32f3d77 chat_id:long user_id:long version:int = Update;`: [`super::types::UpdateChatParticipantDelete`].
+    /// `updateChatParticipantDelete#e32f3d77`: [`super::types::UpdateChatParticipantDelete`].
     ChatParticipantDelete(super::types::UpdateChatParticipantDelete),
-    /// `updateDcOptions#8e5e9873 dc_options:Vector<DcOption> = Update;`: [`super::types::UpdateDcOptions`].
+    /// `updateDcOptions#8e5e9873`: [`super::types::UpdateDcOptions`].
     DcOptions(super::types::UpdateDcOptions),
-    /// `updateNotifySettings#bec268ef peer:NotifyPeer notify_settings:PeerNotifySettings = Update;`: [`super::types::UpdateNotifySettings`].
+    /// `updateNotifySettings#bec268ef`: [`super::types::UpdateNotifySettings`].
     NotifySettings(super::types::UpdateNotifySettings),
-    /// `updateServiceNotification#ebe46819 flags:# popup:flags.0?true invert_media:flags.2?true inbox_date:flags.1?int type:string message:string media:MessageMedia entities:Vector<MessageEntity> = Update;`: [`super::types::UpdateServiceNotification`].
+    /// `updateServiceNotification#ebe46819`: [`super::types::UpdateServiceNotification`].
     ServiceNotification(super::types::UpdateServiceNotification),
-    /// `updatePrivacy#ee3b272a key:PrivacyKey rules:Vector<PrivacyRule> = Update;`: [`super::types::UpdatePrivacy`].
+    /// `updatePrivacy#ee3b272a`: [`super::types::UpdatePrivacy`].
     Privacy(super::types::UpdatePrivacy),
-    /// `updateUserPhone#05492a13 user_id:long phone:string = Update;`: [`super::types::UpdateUserPhone`].
+    /// `updateUserPhone#05492a13`: [`super::types::UpdateUserPhone`].
     UserPhone(super::types::UpdateUserPhone),
-    /// `updateReadHistoryInbox#9e84bc99 flags:# folder_id:flags.0?int peer:Peer top_msg_id:flags.1?int max_id:int still_unread_count:int pts:int pts_count:int = Update;`: [`super::types::UpdateReadHistoryInbox`].
+    /// `updateReadHistoryInbox#9e84bc99`: [`super::types::UpdateReadHistoryInbox`].
     ReadHistoryInbox(super::types::UpdateReadHistoryInbox),
-    /// `updateReadHistoryOutbox#2f2f21bf peer:Peer max_id:int pts:int pts_count:int = Update;`: [`super::types::UpdateReadHistoryOutbox`].
+    /// `updateReadHistoryOutbox#2f2f21bf`: [`super::types::UpdateReadHistoryOutbox`].
     ReadHistoryOutbox(super::types::UpdateReadHistoryOutbox),
-    /// `updateWebPage#7f891213 webpage:WebPage pts:int pts_count:int = Update;`: [`super::types::UpdateWebPage`].
+    /// `updateWebPage#7f891213`: [`super::types::UpdateWebPage`].
     WebPage(super::types::UpdateWebPage),
-    /// `updateReadMessagesContents#f8227181 flags:# messages:Vector<int> pts:int pts_count:int date:flags.0?int = Update;`: [`super::types::UpdateReadMessagesContents`].
+    /// `updateReadMessagesContents#f8227181`: [`super::types::UpdateReadMessagesContents`].
     ReadMessagesContents(super::types::UpdateReadMessagesContents),
-    /// `updateChannelTooLong#108d941f flags:# channel_id:long pts:flags.0?int = Update;`: [`super::types::UpdateChannelTooLong`].
+    /// `updateChannelTooLong#108d941f`: [`super::types::UpdateChannelTooLong`].
     ChannelTooLong(super::types::UpdateChannelTooLong),
-    /// `updateChannel#635b4c09 channel_id:long = Update;`: [`super::types::UpdateChannel`].
+    /// `updateChannel#635b4c09`: [`super::types::UpdateChannel`].
     Channel(super::types::UpdateChannel),
-    /// `updateNewChannelMessage#62ba04d9 message:Message pts:int pts_count:int = Update;`: [`super::types::UpdateNewChannelMessage`].
+    /// `updateNewChannelMessage#62ba04d9`: [`super::types::UpdateNewChannelMessage`].
     NewChannelMessage(super::types::UpdateNewChannelMessage),
-    /// `updateReadChannelInbox#922e6e10 flags:# folder_id:flags.0?int channel_id:long max_id:int still_unread_count:int pts:int = Update;`: [`super::types::UpdateReadChannelInbox`].
+    /// `updateReadChannelInbox#922e6e10`: [`super::types::UpdateReadChannelInbox`].
     ReadChannelInbox(super::types::UpdateReadChannelInbox),
-    /// `updateDeleteChannelMessages#c32d5b12 channel_id:long messages:Vector<int> pts:int pts_count:int = Update;`: [`super::types::UpdateDeleteChannelMessages`].
+    /// `updateDeleteChannelMessages#c32d5b12`: [`super::types::UpdateDeleteChannelMessages`].
     DeleteChannelMessages(super::types::UpdateDeleteChannelMessages),
-    /// `updateChannelMessageViews#f226ac08 channel_id:long id:int views:int = Update;`: [`super::types::UpdateChannelMessageViews`].
+    /// `updateChannelMessageViews#f226ac08`: [`super::types::UpdateChannelMessageViews`].
     ChannelMessageViews(super::types::UpdateChannelMessageViews),
-    /// `updateChatParticipantAdmin#d7ca61a2 chat_id:long user_id:long is_admin:Bool version:int = Update;`: [`super::types::UpdateChatParticipantAdmin`].
+    /// `updateChatParticipantAdmin#d7ca61a2`: [`super::types::UpdateChatParticipantAdmin`].
     ChatParticipantAdmin(super::types::UpdateChatParticipantAdmin),
-    /// `updateNewStickerSet#688a30aa stickerset:messages.StickerSet = Update;`: [`super::types::UpdateNewStickerSet`].
+    /// `updateNewStickerSet#688a30aa`: [`super::types::UpdateNewStickerSet`].
     NewStickerSet(super::types::UpdateNewStickerSet),
-    /// `updateStickerSetsOrder#0bb2d201 flags:# masks:flags.0?true emojis:flags.1?true order:Vector<long> = Update;`: [`super::types::UpdateStickerSetsOrder`].
+    /// `updateStickerSetsOrder#0bb2d201`: [`super::types::UpdateStickerSetsOrder`].
     StickerSetsOrder(super::types::UpdateStickerSetsOrder),
-    /// `updateStickerSets#31c24808 flags:# masks:flags.0?true emojis:flags.1?true = Update;`: [`super::types::UpdateStickerSets`].
+    /// `updateStickerSets#31c24808`: [`super::types::UpdateStickerSets`].
     StickerSets(super::types::UpdateStickerSets),
-    /// `updateSavedGifs#9375341e = Update;`: [`super::types::UpdateSavedGifs`].
+    /// `updateSavedGifs#9375341e`: [`super::types::UpdateSavedGifs`].
     SavedGifs(super::types::UpdateSavedGifs),
-    /// `updateBotInlineQuery#496f379c flags:# query_id:long user_id:long query:string geo:flags.0?GeoPoint peer_type:flags.1?InlineQueryPeerType offset:string = Update;`: [`super::types::UpdateBotInlineQuery`].
+    /// `updateBotInlineQuery#496f379c`: [`super::types::UpdateBotInlineQuery`].
     BotInlineQuery(super::types::UpdateBotInlineQuery),
-    /// `updateBotInlineSend#12f12a07 flags:# user_id:long query:string geo:flags.0?GeoPoint id:string msg_id:flags.1?InputBotInlineMessageID = Update;`: [`super::types::UpdateBotInlineSend`].
+    /// `updateBotInlineSend#12f12a07`: [`super::types::UpdateBotInlineSend`].
     BotInlineSend(super::types::UpdateBotInlineSend),
-    /// `updateEditChannelMessage#1b3f4df7 message:Message pts:int pts_count:int = Update;`: [`super::types::UpdateEditChannelMessage`].
+    /// `updateEditChannelMessage#1b3f4df7`: [`super::types::UpdateEditChannelMessage`].
     EditChannelMessage(super::types::UpdateEditChannelMessage),
-    /// `updateBotCallbackQuery#b9cfc48d flags:# query_id:long user_id:long peer:Peer msg_id:int chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update;`: [`super::types::UpdateBotCallbackQuery`].
+    /// `updateBotCallbackQuery#b9cfc48d`: [`super::types::UpdateBotCallbackQuery`].
     BotCallbackQuery(super::types::UpdateBotCallbackQuery),
-    /// `updateEditMessage#e40370a3 message:Message pts:int pts_count:int = Update;`: [`super::types::UpdateEditMessage`].
+    /// `updateEditMessage#e40370a3`: [`super::types::UpdateEditMessage`].
     EditMessage(super::types::UpdateEditMessage),
-    /// `updateInlineBotCallbackQuery#691e9052 flags:# query_id:long user_id:long msg_id:InputBotInlineMessageID chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update;`: [`super::types::UpdateInlineBotCallbackQuery`].
+    /// `updateInlineBotCallbackQuery#691e9052`: [`super::types::UpdateInlineBotCallbackQuery`].
     InlineBotCallbackQuery(super::types::UpdateInlineBotCallbackQuery),
-    /// `updateReadChannelOutbox#b75f99a9 channel_id:long max_id:int = Update;`: [`super::types::UpdateReadChannelOutbox`].
+    /// `updateReadChannelOutbox#b75f99a9`: [`super::types::UpdateReadChannelOutbox`].
     ReadChannelOutbox(super::types::UpdateReadChannelOutbox),
-    /// `updateDraftMessage#edfc111e flags:# peer:Peer top_msg_id:flags.0?int saved_peer_id:flags.1?Peer draft:DraftMessage = Update;`: [`super::types::UpdateDraftMessage`].
+    /// `updateDraftMessage#edfc111e`: [`super::types::UpdateDraftMessage`].
     DraftMessage(super::types::UpdateDraftMessage),
-    /// `updateReadFeaturedStickers#571d2742 = Update;`: [`super::types::UpdateReadFeaturedStickers`].
+    /// `updateReadFeaturedStickers#571d2742`: [`super::types::UpdateReadFeaturedStickers`].
     ReadFeaturedStickers(super::types::UpdateReadFeaturedStickers),
-    /// `updateRecentStickers#9a422c20 = Update;`: [`super::types::UpdateRecentStickers`].
+    /// `updateRecentStickers#9a422c20`: [`super::types::UpdateRecentStickers`].
     RecentStickers(super::types::UpdateRecentStickers),
-    /// `updateConfig#a229dd06 = Update;`: [`super::types::UpdateConfig`].
+    /// `updateConfig#a229dd06`: [`super::types::UpdateConfig`].
     Config(super::types::UpdateConfig),
-    /// `updatePtsChanged#3354678f = Update;`: [`super::types::UpdatePtsChanged`].
+    /// `updatePtsChanged#3354678f`: [`super::types::UpdatePtsChanged`].
     PtsChanged(super::types::UpdatePtsChanged),
-    /// `updateChannelWebPage#2f2ba99f channel_id:long webpage:WebPage pts:int pts_count:int = Update;`: [`super::types::UpdateChannelWebPage`].
+    /// `updateChannelWebPage#2f2ba99f`: [`super::types::UpdateChannelWebPage`].
     ChannelWebPage(super::types::UpdateChannelWebPage),
-    /// `updateDialogPinned#6e6fe51c flags:# pinned:flags.0?true folder_id:flags.1?int peer:DialogPeer = Update;`: [`super::types::UpdateDialogPinned`].
+    /// `updateDialogPinned#6e6fe51c`: [`super::types::UpdateDialogPinned`].
     DialogPinned(super::types::UpdateDialogPinned),
-    /// `updatePinnedDialogs#fa0f3ca2 flags:# folder_id:flags.1?int order:flags.0?Vector<DialogPeer> = Update;`: [`super::types::UpdatePinnedDialogs`].
+    /// `updatePinnedDialogs#fa0f3ca2`: [`super::types::UpdatePinnedDialogs`].
     PinnedDialogs(super::types::UpdatePinnedDialogs),
-    /// `updateBotWebhookJSON#8317c0c3 data:DataJSON = Update;`: [`super::types::UpdateBotWebhookJson`].
+    /// `updateBotWebhookJSON#8317c0c3`: [`super::types::UpdateBotWebhookJson`].
     BotWebhookJson(super::types::UpdateBotWebhookJson),
-    /// `updateBotWebhookJSONQuery#9b9240a6 query_id:long data:DataJSON timeout:int = Update;`: [`super::types::UpdateBotWebhookJsonQuery`].
+    /// `updateBotWebhookJSONQuery#9b9240a6`: [`super::types::UpdateBotWebhookJsonQuery`].
     BotWebhookJsonQuery(super::types::UpdateBotWebhookJsonQuery),
-    /// `updateBotShippingQuery#b5aefd7d query_id:long user_id:long payload:bytes shipping_address:PostAddress = Update;`: [`super::types::UpdateBotShippingQuery`].
+    /// `updateBotShippingQuery#b5aefd7d`: [`super::types::UpdateBotShippingQuery`].
     BotShippingQuery(super::types::UpdateBotShippingQuery),
-    /// `updateBotPrecheckoutQuery#8caa9a96 flags:# query_id:long user_id:long payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string currency:string total_amount:long = Update;`: [`super::types::UpdateBotPrecheckoutQuery`].
+    /// `updateBotPrecheckoutQuery#8caa9a96`: [`super::types::UpdateBotPrecheckoutQuery`].
     BotPrecheckoutQuery(super::types::UpdateBotPrecheckoutQuery),
-    /// `updatePhoneCall#ab0f6b1e phone_call:PhoneCall = Update;`: [`super::types::UpdatePhoneCall`].
+    /// `updatePhoneCall#ab0f6b1e`: [`super::types::UpdatePhoneCall`].
     PhoneCall(super::types::UpdatePhoneCall),
-    /// `updateLangPackTooLong#46560264 lang_code:string = Update;`: [`super::types::UpdateLangPackTooLong`].
+    /// `updateLangPackTooLong#46560264`: [`super::types::UpdateLangPackTooLong`].
     LangPackTooLong(super::types::UpdateLangPackTooLong),
-    /// `updateLangPack#56022f4d difference:LangPackDifference = Update;`: [`super::types::UpdateLangPack`].
+    /// `updateLangPack#56022f4d`: [`super::types::UpdateLangPack`].
     LangPack(super::types::UpdateLangPack),
-    /// `updateFavedStickers#e511996d = Update;`: [`super::types::UpdateFavedStickers`].
+    /// `updateFavedStickers#e511996d`: [`super::types::UpdateFavedStickers`].
     FavedStickers(super::types::UpdateFavedStickers),
-    /// `updateChannelReadMessagesContents#25f324f7 flags:# channel_id:long top_msg_id:flags.0?int saved_peer_id:flags.1?Peer messages:Vector<int> = Update;`: [`super::types::UpdateChannelReadMessagesContents`].
+    /// `updateChannelReadMessagesContents#25f324f7`: [`super::types::UpdateChannelReadMessagesContents`].
     ChannelReadMessagesContents(super::types::UpdateChannelReadMessagesContents),
-    /// `updateContactsReset#7084a7be = Update;`: [`super::types::UpdateContactsReset`].
+    /// `updateContactsReset#7084a7be`: [`super::types::UpdateContactsReset`].
     ContactsReset(super::types::UpdateContactsReset),
-    /// `updateChannelAvailableMessages#b23fc698 channel_id:long available_min_id:int = Update;`: [`super::types::UpdateChannelAvailableMessages`].
+    /// `updateChannelAvailableMessages#b23fc698`: [`super::types::UpdateChannelAvailableMessages`].
     ChannelAvailableMessages(super::types::UpdateChannelAvailableMessages),
-    /// `updateDialogUnreadMark#b658f23e flags:# unread:flags.0?true peer:DialogPeer saved_peer_id:flags.1?Peer = Update;`: [`super::types::UpdateDialogUnreadMark`].
+    /// `updateDialogUnreadMark#b658f23e`: [`super::types::UpdateDialogUnreadMark`].
     DialogUnreadMark(super::types::UpdateDialogUnreadMark),
-    /// `updateMessagePoll#d64c522b flags:# peer:flags.1?Peer msg_id:flags.1?int top_msg_id:flags.2?int poll_id:long poll:flags.0?Poll results:PollResults = Update;`: [`super::types::UpdateMessagePoll`].
+    /// `updateMessagePoll#d64c522b`: [`super::types::UpdateMessagePoll`].
     MessagePoll(super::types::UpdateMessagePoll),
-    /// `updateChatDefaultBannedRights#54c01850 peer:Peer default_banned_rights:ChatBannedRights version:int = Update;`: [`super::types::UpdateChatDefaultBannedRights`].
+    /// `updateChatDefaultBannedRights#54c01850`: [`super::types::UpdateChatDefaultBannedRights`].
     ChatDefaultBannedRights(super::types::UpdateChatDefaultBannedRights),
-    /// `updateFolderPeers#19360dc0 folder_peers:Vector<FolderPeer> pts:int pts_count:int = Update;`: [`super::types::UpdateFolderPeers`].
+    /// `updateFolderPeers#19360dc0`: [`super::types::UpdateFolderPeers`].
     FolderPeers(super::types::UpdateFolderPeers),
-    /// `updatePeerSettings#6a7e7366 peer:Peer settings:PeerSettings = Update;`: [`super::types::UpdatePeerSettings`].
+    /// `updatePeerSettings#6a7e7366`: [`super::types::UpdatePeerSettings`].
     PeerSettings(super::types::UpdatePeerSettings),
-    /// `updatePeerLocated#b4afcfb0 peers:Vector<PeerLocated> = Update;`: [`super::types::UpdatePeerLocated`].
+    /// `updatePeerLocated#b4afcfb0`: [`super::types::UpdatePeerLocated`].
     PeerLocated(super::types::UpdatePeerLocated),
-    /// `updateNewScheduledMessage#39a51dfb message:Message = Update;`: [`super::types::UpdateNewScheduledMessage`].
+    /// `updateNewScheduledMessage#39a51dfb`: [`super::types::UpdateNewScheduledMessage`].
     NewScheduledMessage(super::types::UpdateNewScheduledMessage),
-    /// `updateDeleteScheduledMessages#f2a71983 flags:# peer:Peer messages:Vector<int> sent_messages:flags.0?Vector<int> = Update;`: [`super::types::UpdateDeleteScheduledMessages`].
+    /// `updateDeleteScheduledMessages#f2a71983`: [`super::types::UpdateDeleteScheduledMessages`].
     DeleteScheduledMessages(super::types::UpdateDeleteScheduledMessages),
-    /// `updateTheme#8216fba3 theme:Theme = Update;`: [`super::types::UpdateTheme`].
+    /// `updateTheme#8216fba3`: [`super::types::UpdateTheme`].
     Theme(super::types::UpdateTheme),
-    /// `updateGeoLiveViewed#871fb939 peer:Peer msg_id:int = Update;`: [`super::types::UpdateGeoLiveViewed`].
+    /// `updateGeoLiveViewed#871fb939`: [`super::types::UpdateGeoLiveViewed`].
     GeoLiveViewed(super::types::UpdateGeoLiveViewed),
-    /// `updateLoginToken#564fe691 = Update;`: [`super::types::UpdateLoginToken`].
+    /// `updateLoginToken#564fe691`: [`super::types::UpdateLoginToken`].
     LoginToken(super::types::UpdateLoginToken),
-    /// `updateMessagePollVote#7699f014 poll_id:long peer:Peer options:Vector<bytes> positions:Vector<int> qts:int = Update;`: [`super::types::UpdateMessagePollVote`].
+    /// `updateMessagePollVote#7699f014`: [`super::types::UpdateMessagePollVote`].
     MessagePollVote(super::types::UpdateMessagePollVote),
-    /// `updateDialogFilter#26ffde7d flags:# id:int filter:flags.0?DialogFilter = Update;`: [`super::types::UpdateDialogFilter`].
+    /// `updateDialogFilter#26ffde7d`: [`super::types::UpdateDialogFilter`].
     DialogFilter(super::types::UpdateDialogFilter),
-    /// `updateDialogFilterOrder#a5d72105 order:Vector<int> = Update;`: [`super::types::UpdateDialogFilterOrder`].
+    /// `updateDialogFilterOrder#a5d72105`: [`super::types::UpdateDialogFilterOrder`].
     DialogFilterOrder(super::types::UpdateDialogFilterOrder),
-    /// `updateDialogFilters#3504914f = Update;`: [`super::types::UpdateDialogFilters`].
+    /// `updateDialogFilters#3504914f`: [`super::types::UpdateDialogFilters`].
     DialogFilters(super::types::UpdateDialogFilters),
-    /// `updatePhoneCallSignalingData#2661bf09 phone_call_id:long data:bytes = Update;`: [`super::types::UpdatePhoneCallSignalingData`].
+    /// `updatePhoneCallSignalingData#2661bf09`: [`super::types::UpdatePhoneCallSignalingData`].
     PhoneCallSignalingData(super::types::UpdatePhoneCallSignalingData),
-    /// `updateChannelMessageForwards#d29a27f4 channel_id:long id:int forwards:int = Update;`: [`super::types::UpdateChannelMessageForwards`].
+    /// `updateChannelMessageForwards#d29a27f4`: [`super::types::UpdateChannelMessageForwards`].
     ChannelMessageForwards(super::types::UpdateChannelMessageForwards),
-    /// `updateReadChannelDiscussionInbox#d6b19546 flags:# channel_id:long top_msg_id:int read_max_id:int broadcast_id:flags.0?long broadcast_post:flags.0?int = Update;`: [`super::types::UpdateReadChannelDiscussionInbox`].
+    /// `updateReadChannelDiscussionInbox#d6b19546`: [`super::types::UpdateReadChannelDiscussionInbox`].
     ReadChannelDiscussionInbox(super::types::UpdateReadChannelDiscussionInbox),
-    /// `updateReadChannelDiscussionOutbox#695c9e7c channel_id:long top_msg_id:int read_max_id:int = Update;`: [`super::types::UpdateReadChannelDiscussionOutbox`].
+    /// `updateReadChannelDiscussionOutbox#695c9e7c`: [`super::types::UpdateReadChannelDiscussionOutbox`].
     ReadChannelDiscussionOutbox(super::types::UpdateReadChannelDiscussionOutbox),
-    /// `updatePeerBlocked#ebe07752 flags:# blocked:flags.0?true blocked_my_stories_from:flags.1?true peer_id:Peer = Update;`: [`super::types::UpdatePeerBlocked`].
+    /// `updatePeerBlocked#ebe07752`: [`super::types::UpdatePeerBlocked`].
     PeerBlocked(super::types::UpdatePeerBlocked),
-    /// `updateChannelUserTyping#8c88c923 flags:# channel_id:long top_msg_id:flags.0?int from_id:Peer action:SendMessageAction = Update;`: [`super::types::UpdateChannelUserTyping`].
+    /// `updateChannelUserTyping#8c88c923`: [`super::types::UpdateChannelUserTyping`].
     ChannelUserTyping(super::types::UpdateChannelUserTyping),
-    /// `updatePinnedMessages#ed85eab5 flags:# pinned:flags.0?true peer:Peer messages:Vector<int> pts:int pts_count:int = Update;`: [`super::types::UpdatePinnedMessages`].
+    /// `updatePinnedMessages#ed85eab5`: [`super::types::UpdatePinnedMessages`].
     PinnedMessages(super::types::UpdatePinnedMessages),
-    /// `updatePinnedChannelMessages#5bb98608 flags:# pinned:flags.0?true channel_id:long messages:Vector<int> pts:int pts_count:int = Update;`: [`super::types::UpdatePinnedChannelMessages`].
+    /// `updatePinnedChannelMessages#5bb98608`: [`super::types::UpdatePinnedChannelMessages`].
     PinnedChannelMessages(super::types::UpdatePinnedChannelMessages),
-    /// `updateChat#f89a6a4e chat_id:long = Update;`: [`super::types::UpdateChat`].
+    /// `updateChat#f89a6a4e`: [`super::types::UpdateChat`].
     Chat(super::types::UpdateChat),
-    /// `updateGroupCallParticipants#f2ebdb4e call:InputGroupCall participants:Vector<GroupCallParticipant> version:int = Update;`: [`super::types::UpdateGroupCallParticipants`].
+    /// `updateGroupCallParticipants#f2ebdb4e`: [`super::types::UpdateGroupCallParticipants`].
     GroupCallParticipants(super::types::UpdateGroupCallParticipants),
-    /// `updateGroupCall#9d2216e0 flags:# live_story:flags.2?true peer:flags.1?Peer call:GroupCall = Update;`: [`super::types::UpdateGroupCall`].
+    /// `updateGroupCall#9d2216e0`: [`super::types::UpdateGroupCall`].
     GroupCall(super::types::UpdateGroupCall),
-    /// `updatePeerHistoryTTL#bb9bb9a5 flags:# peer:Peer ttl_period:flags.0?int = Update;`: [`super::types::UpdatePeerHistoryTtl`].
+    /// `updatePeerHistoryTTL#bb9bb9a5`: [`super::types::UpdatePeerHistoryTtl`].
     PeerHistoryTtl(super::types::UpdatePeerHistoryTtl),
-    /// `updateChatParticipant#d087663a flags:# chat_id:long date:int actor_id:long user_id:long prev_participant:flags.0?ChatParticipant new_participant:flags.1?ChatParticipant invite:flags.2?ExportedChatInvite qts:int = Update;`: [`super::types::UpdateChatParticipant`].
+    /// `updateChatParticipant#d087663a`: [`super::types::UpdateChatParticipant`].
     ChatParticipant(super::types::UpdateChatParticipant),
-    /// `updateChannelParticipant#985d3abb flags:# via_chatlist:flags.3?true channel_id:long date:int actor_id:long user_id:long prev_participant:flags.0?ChannelParticipant new_participant:flags.1?ChannelParticipant invite:flags.2?ExportedChatInvite qts:int = Update;`: [`super::types::UpdateChannelParticipant`].
+    /// `updateChannelParticipant#985d3abb`: [`super::types::UpdateChannelParticipant`].
     ChannelParticipant(super::types::UpdateChannelParticipant),
-    /// `updateBotStopped#c4870a49 user_id:long date:int stopped:Bool qts:int = Update;`: [`super::types::UpdateBotStopped`].
+    /// `updateBotStopped#c4870a49`: [`super::types::UpdateBotStopped`].
     BotStopped(super::types::UpdateBotStopped),
-    /// `updateGroupCallConnection#0b783982 flags:# presentation:flags.0?true params:DataJSON = Update;`: [`super::types::UpdateGroupCallConnection`].
+    /// `updateGroupCallConnection#0b783982`: [`super::types::UpdateGroupCallConnection`].
     GroupCallConnection(super::types::UpdateGroupCallConnection),
-    /// `updateBotCommands#4d712f2e peer:Peer bot_id:long commands:Vector<BotCommand> = Update;`: [`super::types::UpdateBotCommands`].
+    /// `updateBotCommands#4d712f2e`: [`super::types::UpdateBotCommands`].
     BotCommands(super::types::UpdateBotCommands),
-    /// `updatePendingJoinRequests#7063c3db peer:Peer requests_pending:int recent_requesters:Vector<long> = Update;`: [`super::types::UpdatePendingJoinRequests`].
+    /// `updatePendingJoinRequests#7063c3db`: [`super::types::UpdatePendingJoinRequests`].
     PendingJoinRequests(super::types::UpdatePendingJoinRequests),
-    /// `updateBotChatInviteRequester#7cb34d79 flags:# peer:Peer date:int user_id:long about:string invite:ExportedChatInvite qts:int query_id:flags.0?long = Update;`: [`super::types::UpdateBotChatInviteRequester`].
+    /// `updateBotChatInviteRequester#7cb34d79`: [`super::types::UpdateBotChatInviteRequester`].
     BotChatInviteRequester(super::types::UpdateBotChatInviteRequester),
-    /// `updateMessageReactions#1e297bfa flags:# peer:Peer msg_id:int top_msg_id:flags.0?int saved_peer_id:flags.1?Peer reactions:MessageReactions = Update;`: [`super::types::UpdateMessageReactions`].
+    /// `updateMessageReactions#1e297bfa`: [`super::types::UpdateMessageReactions`].
     MessageReactions(super::types::UpdateMessageReactions),
-    /// `updateAttachMenuBots#17b7a20b = Update;`: [`super::types::UpdateAttachMenuBots`].
+    /// `updateAttachMenuBots#17b7a20b`: [`super::types::UpdateAttachMenuBots`].
     AttachMenuBots(super::types::UpdateAttachMenuBots),
-    /// `updateWebViewResultSent#1592b79d query_id:long = Update;`: [`super::types::UpdateWebViewResultSent`].
+    /// `updateWebViewResultSent#1592b79d`: [`super::types::UpdateWebViewResultSent`].
     WebViewResultSent(super::types::UpdateWebViewResultSent),
-    /// `updateBotMenuButton#14b85813 bot_id:long button:BotMenuButton = Update;`: [`super::types::UpdateBotMenuButton`].
+    /// `updateBotMenuButton#14b85813`: [`super::types::UpdateBotMenuButton`].
     BotMenuButton(super::types::UpdateBotMenuButton),
-    /// `updateSavedRingtones#74d8be99 = Update;`: [`super::types::UpdateSavedRingtones`].
+    /// `updateSavedRingtones#74d8be99`: [`super::types::UpdateSavedRingtones`].
     SavedRingtones(super::types::UpdateSavedRingtones),
-    /// `updateTranscribedAudio#0084cd5a flags:# pending:flags.0?true peer:Peer msg_id:int transcription_id:long text:string = Update;`: [`super::types::UpdateTranscribedAudio`].
+    /// `updateTranscribedAudio#0084cd5a`: [`super::types::UpdateTranscribedAudio`].
     TranscribedAudio(super::types::UpdateTranscribedAudio),
-    /// `updateReadFeaturedEmojiStickers#fb4c496c = Update;`: [`super::types::UpdateReadFeaturedEmojiStickers`].
+    /// `updateReadFeaturedEmojiStickers#fb4c496c`: [`super::types::UpdateReadFeaturedEmojiStickers`].
     ReadFeaturedEmojiStickers(super::types::UpdateReadFeaturedEmojiStickers),
-    /// `updateUserEmojiStatus#28373599 user_id:long emoji_status:EmojiStatus = Update;`: [`super::types::UpdateUserEmojiStatus`].
+    /// `updateUserEmojiStatus#28373599`: [`super::types::UpdateUserEmojiStatus`].
     UserEmojiStatus(super::types::UpdateUserEmojiStatus),
-    /// `updateRecentEmojiStatuses#30f443db = Update;`: [`super::types::UpdateRecentEmojiStatuses`].
+    /// `updateRecentEmojiStatuses#30f443db`: [`super::types::UpdateRecentEmojiStatuses`].
     RecentEmojiStatuses(super::types::UpdateRecentEmojiStatuses),
-    /// `updateRecentReactions#6f7863f4 = Update;`: [`super::types::UpdateRecentReactions`].
+    /// `updateRecentReactions#6f7863f4`: [`super::types::UpdateRecentReactions`].
     RecentReactions(super::types::UpdateRecentReactions),
-    /// `updateMoveStickerSetToTop#86fccf85 flags:# masks:flags.0?true emojis:flags.1?true stickerset:long = Update;`: [`super::types::UpdateMoveStickerSetToTop`].
+    /// `updateMoveStickerSetToTop#86fccf85`: [`super::types::UpdateMoveStickerSetToTop`].
     MoveStickerSetToTop(super::types::UpdateMoveStickerSetToTop),
-    /// `updateMessageExtendedMedia#d5a41724 peer:Peer msg_id:int extended_media:Vector<MessageExtendedMedia> = Update;`: [`super::types::UpdateMessageExtendedMedia`].
+    /// `updateMessageExtendedMedia#d5a41724`: [`super::types::UpdateMessageExtendedMedia`].
     MessageExtendedMedia(super::types::UpdateMessageExtendedMedia),
-    /// `updateUser#20529438 user_id:long = Update;`: [`super::types::UpdateUser`].
+    /// `updateUser#20529438`: [`super::types::UpdateUser`].
     User(super::types::UpdateUser),
-    /// `updateAutoSaveSettings#ec05b097 = Update;`: [`super::types::UpdateAutoSaveSettings`].
+    /// `updateAutoSaveSettings#ec05b097`: [`super::types::UpdateAutoSaveSettings`].
     AutoSaveSettings(super::types::UpdateAutoSaveSettings),
-    /// `updateStory#75b3b798 peer:Peer story:StoryItem = Update;`: [`super::types::UpdateStory`].
+    /// `updateStory#75b3b798`: [`super::types::UpdateStory`].
     Story(super::types::UpdateStory),
-    /// `updateReadStories#f74e932b peer:Peer max_id:int = Update;`: [`super::types::UpdateReadStories`].
+    /// `updateReadStories#f74e932b`: [`super::types::UpdateReadStories`].
     ReadStories(super::types::UpdateReadStories),
-    /// `updateStoryID#1bf335b9 id:int random_id:long = Update;`: [`super::types::UpdateStoryId`].
+    /// `updateStoryID#1bf335b9`: [`super::types::UpdateStoryId`].
     StoryId(super::types::UpdateStoryId),
-    /// `updateStoriesStealthMode#2c084dc1 stealth_mode:StoriesStealthMode = Update;`: [`super::types::UpdateStoriesStealthMode`].
+    /// `updateStoriesStealthMode#2c084dc1`: [`super::types::UpdateStoriesStealthMode`].
     StoriesStealthMode(super::types::UpdateStoriesStealthMode),
-    /// `updateSentStoryReaction#7d627683 peer:Peer story_id:int reaction:Reaction = Update;`: [`super::types::UpdateSentStoryReaction`].
+    /// `updateSentStoryReaction#7d627683`: [`super::types::UpdateSentStoryReaction`].
     SentStoryReaction(super::types::UpdateSentStoryReaction),
-    /// `updateBotChatBoost#904dd49c peer:Peer boost:Boost qts:int = Update;`: [`super::types::UpdateBotChatBoost`].
+    /// `updateBotChatBoost#904dd49c`: [`super::types::UpdateBotChatBoost`].
     BotChatBoost(super::types::UpdateBotChatBoost),
-    /// `updateChannelViewForumAsMessages#07b68920 channel_id:long enabled:Bool = Update;`: [`super::types::UpdateChannelViewForumAsMessages`].
+    /// `updateChannelViewForumAsMessages#07b68920`: [`super::types::UpdateChannelViewForumAsMessages`].
     ChannelViewForumAsMessages(super::types::UpdateChannelViewForumAsMessages),
-    /// `updatePeerWallpaper#ae3f101d flags:# wallpaper_overridden:flags.1?true peer:Peer wallpaper:flags.0?WallPaper = Update;`: [`super::types::UpdatePeerWallpaper`].
+    /// `updatePeerWallpaper#ae3f101d`: [`super::types::UpdatePeerWallpaper`].
     PeerWallpaper(super::types::UpdatePeerWallpaper),
-    /// `updateBotMessageReaction#ac21d3ce peer:Peer msg_id:int date:int actor:Peer old_reactions:Vector<Reaction> new_reactions:Vector<Reaction> qts:int = Update;`: [`super::types::UpdateBotMessageReaction`].
+    /// `updateBotMessageReaction#ac21d3ce`: [`super::types::UpdateBotMessageReaction`].
     BotMessageReaction(super::types::UpdateBotMessageReaction),
-    /// `updateBotMessageReactions#09cb7759 peer:Peer msg_id:int date:int reactions:Vector<ReactionCount> qts:int = Update;`: [`super::types::UpdateBotMessageReactions`].
+    /// `updateBotMessageReactions#09cb7759`: [`super::types::UpdateBotMessageReactions`].
     BotMessageReactions(super::types::UpdateBotMessageReactions),
-    /// `updateSavedDialogPinned#aeaf9e74 flags:# pinned:flags.0?true peer:DialogPeer = Update;`: [`super::types::UpdateSavedDialogPinned`].
+    /// `updateSavedDialogPinned#aeaf9e74`: [`super::types::UpdateSavedDialogPinned`].
     SavedDialogPinned(super::types::UpdateSavedDialogPinned),
-    /// `updatePinnedSavedDialogs#686c85a6 flags:# order:flags.0?Vector<DialogPeer> = Update;`: [`super::types::UpdatePinnedSavedDialogs`].
+    /// `updatePinnedSavedDialogs#686c85a6`: [`super::types::UpdatePinnedSavedDialogs`].
     PinnedSavedDialogs(super::types::UpdatePinnedSavedDialogs),
-    /// `updateSavedReactionTags#39c67432 = Update;`: [`super::types::UpdateSavedReactionTags`].
+    /// `updateSavedReactionTags#39c67432`: [`super::types::UpdateSavedReactionTags`].
     SavedReactionTags(super::types::UpdateSavedReactionTags),
-    /// `updateSmsJob#f16269d4 job_id:string = Update;`: [`super::types::UpdateSmsJob`].
+    /// `updateSmsJob#f16269d4`: [`super::types::UpdateSmsJob`].
     SmsJob(super::types::UpdateSmsJob),
-    /// `updateQuickReplies#f9470ab2 quick_replies:Vector<QuickReply> = Update;`: [`super::types::UpdateQuickReplies`].
+    /// `updateQuickReplies#f9470ab2`: [`super::types::UpdateQuickReplies`].
     QuickReplies(super::types::UpdateQuickReplies),
-    /// `updateNewQuickReply#f53da717 quick_reply:QuickReply = Update;`: [`super::types::UpdateNewQuickReply`].
+    /// `updateNewQuickReply#f53da717`: [`super::types::UpdateNewQuickReply`].
     NewQuickReply(super::types::UpdateNewQuickReply),
-    /// `updateDeleteQuickReply#53e6f1ec shortcut_id:int = Update;`: [`super::types::UpdateDeleteQuickReply`].
+    /// `updateDeleteQuickReply#53e6f1ec`: [`super::types::UpdateDeleteQuickReply`].
     DeleteQuickReply(super::types::UpdateDeleteQuickReply),
-    /// `updateQuickReplyMessage#3e050d0f message:Message = Update;`: [`super::types::UpdateQuickReplyMessage`].
+    /// `updateQuickReplyMessage#3e050d0f`: [`super::types::UpdateQuickReplyMessage`].
     QuickReplyMessage(super::types::UpdateQuickReplyMessage),
-    /// `updateDeleteQuickReplyMessages#566fe7cd shortcut_id:int messages:Vector<int> = Update;`: [`super::types::UpdateDeleteQuickReplyMessages`].
+    /// `updateDeleteQuickReplyMessages#566fe7cd`: [`super::types::UpdateDeleteQuickReplyMessages`].
     DeleteQuickReplyMessages(super::types::UpdateDeleteQuickReplyMessages),
-    /// `updateBotBusinessConnect#8ae5c97a connection:BotBusinessConnection qts:int = Update;`: [`super::types::UpdateBotBusinessConnect`].
+    /// `updateBotBusinessConnect#8ae5c97a`: [`super::types::UpdateBotBusinessConnect`].
     BotBusinessConnect(super::types::UpdateBotBusinessConnect),
-    /// `updateBotNewBusinessMessage#9ddb347c flags:# connection_id:string message:Message reply_to_message:flags.0?Message qts:int = Update;`: [`super::types::UpdateBotNewBusinessMessage`].
+    /// `updateBotNewBusinessMessage#9ddb347c`: [`super::types::UpdateBotNewBusinessMessage`].
     BotNewBusinessMessage(super::types::UpdateBotNewBusinessMessage),
-    /// `updateBotEditBusinessMessage#07df587c flags:# connection_id:string message:Message reply_to_message:flags.0?Message qts:int = Update;`: [`super::types::UpdateBotEditBusinessMessage`].
+    /// `updateBotEditBusinessMessage#07df587c`: [`super::types::UpdateBotEditBusinessMessage`].
     BotEditBusinessMessage(super::types::UpdateBotEditBusinessMessage),
-    /// `updateBotDeleteBusinessMessage#a02a982e connection_id:string peer:Peer messages:Vector<int> qts:int = Update;`: [`super::types::UpdateBotDeleteBusinessMessage`].
+    /// `updateBotDeleteBusinessMessage#a02a982e`: [`super::types::UpdateBotDeleteBusinessMessage`].
     BotDeleteBusinessMessage(super::types::UpdateBotDeleteBusinessMessage),
-    /// `updateNewStoryReaction#1824e40b story_id:int peer:Peer reaction:Reaction = Update;`: [`super::types::UpdateNewStoryReaction`].
+    /// `updateNewStoryReaction#1824e40b`: [`super::types::UpdateNewStoryReaction`].
     NewStoryReaction(super::types::UpdateNewStoryReaction),
-    /// `updateStarsBalance#4e80a379 balance:StarsAmount = Update;`: [`super::types::UpdateStarsBalance`].
+    /// `updateStarsBalance#4e80a379`: [`super::types::UpdateStarsBalance`].
     StarsBalance(super::types::UpdateStarsBalance),
-    /// `updateBusinessBotCallbackQuery#1ea2fda7 flags:# query_id:long user_id:long connection_id:string message:Message reply_to_message:flags.2?Message chat_instance:long data:flags.0?bytes = Update;`: [`super::types::UpdateBusinessBotCallbackQuery`].
+    /// `updateBusinessBotCallbackQuery#1ea2fda7`: [`super::types::UpdateBusinessBotCallbackQuery`].
     BusinessBotCallbackQuery(super::types::UpdateBusinessBotCallbackQuery),
-    /// `updateStarsRevenueStatus#a584b019 peer:Peer status:StarsRevenueStatus = Update;`: [`super::types::UpdateStarsRevenueStatus`].
+    /// `updateStarsRevenueStatus#a584b019`: [`super::types::UpdateStarsRevenueStatus`].
     StarsRevenueStatus(super::types::UpdateStarsRevenueStatus),
-    /// `updateBotPurchasedPaidMedia#283bd312 user_id:long payload:string qts:int = Update;`: [`super::types::UpdateBotPurchasedPaidMedia`].
+    /// `updateBotPurchasedPaidMedia#283bd312`: [`super::types::UpdateBotPurchasedPaidMedia`].
     BotPurchasedPaidMedia(super::types::UpdateBotPurchasedPaidMedia),
-    /// `updatePaidReactionPrivacy#8b725fce private:PaidReactionPrivacy = Update;`: [`super::types::UpdatePaidReactionPrivacy`].
+    /// `updatePaidReactionPrivacy#8b725fce`: [`super::types::UpdatePaidReactionPrivacy`].
     PaidReactionPrivacy(super::types::UpdatePaidReactionPrivacy),
-    /// `updateSentPhoneCode#504aa18f sent_code:auth.SentCode = Update;`: [`super::types::UpdateSentPhoneCode`].
+    /// `updateSentPhoneCode#504aa18f`: [`super::types::UpdateSentPhoneCode`].
     SentPhoneCode(super::types::UpdateSentPhoneCode),
-    /// `updateGroupCallChainBlocks#a477288f call:InputGroupCall sub_chain_id:int blocks:Vector<bytes> next_offset:int = Update;`: [`super::types::UpdateGroupCallChainBlocks`].
+    /// `updateGroupCallChainBlocks#a477288f`: [`super::types::UpdateGroupCallChainBlocks`].
     GroupCallChainBlocks(super::types::UpdateGroupCallChainBlocks),
-    /// `updateReadMonoForumInbox#77b0e372 channel_id:long saved_peer_id:Peer read_max_id:int = Update;`: [`super::types::UpdateReadMonoForumInbox`].
+    /// `updateReadMonoForumInbox#77b0e372`: [`super::types::UpdateReadMonoForumInbox`].
     ReadMonoForumInbox(super::types::UpdateReadMonoForumInbox),
-    /// `updateReadMonoForumOutbox#a4a79376 channel_id:long saved_peer_id:Peer read_max_id:int = Update;`: [`super::types::UpdateReadMonoForumOutbox`].
+    /// `updateReadMonoForumOutbox#a4a79376`: [`super::types::UpdateReadMonoForumOutbox`].
     ReadMonoForumOutbox(super::types::UpdateReadMonoForumOutbox),
-    /// `updateMonoForumNoPaidException#9f812b08 flags:# exception:flags.0?true channel_id:long saved_peer_id:Peer = Update;`: [`super::types::UpdateMonoForumNoPaidException`].
+    /// `updateMonoForumNoPaidException#9f812b08`: [`super::types::UpdateMonoForumNoPaidException`].
     MonoForumNoPaidException(super::types::UpdateMonoForumNoPaidException),
-    /// `updateGroupCallMessage#d8326f0d call:InputGroupCall message:GroupCallMessage = Update;`: [`super::types::UpdateGroupCallMessage`].
+    /// `updateGroupCallMessage#d8326f0d`: [`super::types::UpdateGroupCallMessage`].
     GroupCallMessage(super::types::UpdateGroupCallMessage),
-    /// `updateGroupCallEncryptedMessage#c957a766 call:InputGroupCall from_id:Peer encrypted_message:bytes = Update;`: [`super::types::UpdateGroupCallEncryptedMessage`].
+    /// `updateGroupCallEncryptedMessage#c957a766`: [`super::types::UpdateGroupCallEncryptedMessage`].
     GroupCallEncryptedMessage(super::types::UpdateGroupCallEncryptedMessage),
-    /// `updatePinnedForumTopic#683b2c52 flags:# pinned:flags.0?true peer:Peer topic_id:int = Update;`: [`super::types::UpdatePinnedForumTopic`].
+    /// `updatePinnedForumTopic#683b2c52`: [`super::types::UpdatePinnedForumTopic`].
     PinnedForumTopic(super::types::UpdatePinnedForumTopic),
-    /// `updatePinnedForumTopics#def143d0 flags:# peer:Peer order:flags.0?Vector<int> = Update;`: [`super::types::UpdatePinnedForumTopics`].
+    /// `updatePinnedForumTopics#def143d0`: [`super::types::UpdatePinnedForumTopics`].
     PinnedForumTopics(super::types::UpdatePinnedForumTopics),
-    /// `updateDeleteGroupCallMessages#3e85e92c call:InputGroupCall messages:Vector<int> = Update;`: [`super::types::UpdateDeleteGroupCallMessages`].
+    /// `updateDeleteGroupCallMessages#3e85e92c`: [`super::types::UpdateDeleteGroupCallMessages`].
     DeleteGroupCallMessages(super::types::UpdateDeleteGroupCallMessages),
-    /// `updateStarGiftAuctionState#48e246c2 gift_id:long state:StarGiftAuctionState = Update;`: [`super::types::UpdateStarGiftAuctionState`].
+    /// `updateStarGiftAuctionState#48e246c2`: [`super::types::UpdateStarGiftAuctionState`].
     StarGiftAuctionState(super::types::UpdateStarGiftAuctionState),
-    /// `updateStarGiftAuctionUserState#dc58f31e gift_id:long user_state:StarGiftAuctionUserState = Update;`: [`super::types::UpdateStarGiftAuctionUserState`].
+    /// `updateStarGiftAuctionUserState#dc58f31e`: [`super::types::UpdateStarGiftAuctionUserState`].
     StarGiftAuctionUserState(super::types::UpdateStarGiftAuctionUserState),
-    /// `updateEmojiGameInfo#fb9c547a info:messages.EmojiGameInfo = Update;`: [`super::types::UpdateEmojiGameInfo`].
+    /// `updateEmojiGameInfo#fb9c547a`: [`super::types::UpdateEmojiGameInfo`].
     EmojiGameInfo(super::types::UpdateEmojiGameInfo),
-    /// `updateStarGiftCraftFail#ac072444 = Update;`: [`super::types::UpdateStarGiftCraftFail`].
+    /// `updateStarGiftCraftFail#ac072444`: [`super::types::UpdateStarGiftCraftFail`].
     StarGiftCraftFail(super::types::UpdateStarGiftCraftFail),
-    /// `updateChatParticipantRank#bd8367b9 chat_id:long user_id:long rank:string version:int = Update;`: [`super::types::UpdateChatParticipantRank`].
+    /// `updateChatParticipantRank#bd8367b9`: [`super::types::UpdateChatParticipantRank`].
     ChatParticipantRank(super::types::UpdateChatParticipantRank),
-    /// `updateManagedBot#4880ed9a user_id:long bot_id:long qts:int = Update;`: [`super::types::UpdateManagedBot`].
+    /// `updateManagedBot#4880ed9a`: [`super::types::UpdateManagedBot`].
     ManagedBot(super::types::UpdateManagedBot),
-    /// `updateBotGuestChatQuery#cdd4093d flags:# query_id:long message:Message reference_messages:flags.0?Vector<Message> qts:int = Update;`: [`super::types::UpdateBotGuestChatQuery`].
+    /// `updateBotGuestChatQuery#cdd4093d`: [`super::types::UpdateBotGuestChatQuery`].
     BotGuestChatQuery(super::types::UpdateBotGuestChatQuery),
-    /// `updateAiComposeTones#8c0f91fb = Update;`: [`super::types::UpdateAiComposeTones`].
+    /// `updateAiComposeTones#8c0f91fb`: [`super::types::UpdateAiComposeTones`].
     AiComposeTones(super::types::UpdateAiComposeTones),
-    /// `updateJoinChatWebViewDecision#bdac7e70 peer:Peer query_id:long result:JoinChatBotResult = Update;`: [`super::types::UpdateJoinChatWebViewDecision`].
+    /// `updateJoinChatWebViewDecision#bdac7e70`: [`super::types::UpdateJoinChatWebViewDecision`].
     JoinChatWebViewDecision(super::types::UpdateJoinChatWebViewDecision),
-    /// `updateNewBotConnection#b22083a6 flags:# confirmed:flags.0?true bot_id:long date:flags.1?int device:flags.1?string location:flags.1?string = Update;`: [`super::types::UpdateNewBotConnection`].
+    /// `updateNewBotConnection#b22083a6`: [`super::types::UpdateNewBotConnection`].
     NewBotConnection(super::types::UpdateNewBotConnection),
-    /// `updateWebBrowserSettings#c39a2ade flags:# open_external_browser:flags.0?true display_close_button:flags.1?true = Update;`: [`super::types::UpdateWebBrowserSettings`].
+    /// `updateWebBrowserSettings#c39a2ade`: [`super::types::UpdateWebBrowserSettings`].
     WebBrowserSettings(super::types::UpdateWebBrowserSettings),
-    /// `updateWebBrowserException#140502d1 flags:# delete:flags.1?true open_external_browser:flags.0?Bool exception:WebDomainException = Update;`: [`super::types::UpdateWebBrowserException`].
+    /// `updateWebBrowserException#140502d1`: [`super::types::UpdateWebBrowserException`].
     WebBrowserException(super::types::UpdateWebBrowserException),
-    /// `updateNewEphemeralMessage#20bcbba1 message:EphemeralMessage = Update;`: [`super::types::UpdateNewEphemeralMessage`].
+    /// `updateNewEphemeralMessage#20bcbba1`: [`super::types::UpdateNewEphemeralMessage`].
     NewEphemeralMessage(super::types::UpdateNewEphemeralMessage),
-    /// `updateDeleteEphemeralMessages#56dbfcf8 peer:Peer ids:Vector<int> = Update;`: [`super::types::UpdateDeleteEphemeralMessages`].
+    /// `updateDeleteEphemeralMessages#56dbfcf8`: [`super::types::UpdateDeleteEphemeralMessages`].
     DeleteEphemeralMessages(super::types::UpdateDeleteEphemeralMessages),
-    /// `updateEditEphemeralMessage#4bbb8f01 message:EphemeralMessage = Update;`: [`super::types::UpdateEditEphemeralMessage`].
+    /// `updateEditEphemeralMessage#4bbb8f01`: [`super::types::UpdateEditEphemeralMessage`].
     EditEphemeralMessage(super::types::UpdateEditEphemeralMessage),
-    /// `updateEphemeralBotCallbackQuery#7c1079d6 flags:# query_id:long user_id:long peer:flags.0?Peer msg_id:int data:bytes chat_instance:flags.1?long message:EphemeralMessage = Update;`: [`super::types::UpdateEphemeralBotCallbackQuery`].
+    /// `updateEphemeralBotCallbackQuery#7c1079d6`: [`super::types::UpdateEphemeralBotCallbackQuery`].
     EphemeralBotCallbackQuery(super::types::UpdateEphemeralBotCallbackQuery),
-    /// `updateBotStarsSubscription#6c0d8e23 flags:# canceled:flags.0?true payment_failed:flags.1?true restored:flags.2?true user_id:long payload:bytes qts:int = Update;`: [`super::types::UpdateBotStarsSubscription`].
+    /// `updateBotStarsSubscription#6c0d8e23`: [`super::types::UpdateBotStarsSubscription`].
     BotStarsSubscription(super::types::UpdateBotStarsSubscription),
-    /// `updateWalletState#6ac3f2aa state:WalletState = Update;`: [`super::types::UpdateWalletState`].
+    /// `updateWalletState#6ac3f2aa`: [`super::types::UpdateWalletState`].
     WalletState(super::types::UpdateWalletState),
-    /// `updateSentWalletTransaction#b1434d4a flags:# gasless:flags.0?true msg_hash:string transaction:flags.1?WalletTransaction = Update;`: [`super::types::UpdateSentWalletTransaction`].
+    /// `updateSentWalletTransaction#b1434d4a`: [`super::types::UpdateSentWalletTransaction`].
     SentWalletTransaction(super::types::UpdateSentWalletTransaction),
-    /// `updateWalletGaslessInfo#a8ae1cac flags:# available:flags.0?true left:int reset_at:int min_amount:long relayer_address:string = Update;`: [`super::types::UpdateWalletGaslessInfo`].
+    /// `updateWalletGaslessInfo#a8ae1cac`: [`super::types::UpdateWalletGaslessInfo`].
     WalletGaslessInfo(super::types::UpdateWalletGaslessInfo),
-    /// `updateWalletTonConnectSession#50a38e0e session:TonConnectSession = Update;`: [`super::types::UpdateWalletTonConnectSession`].
+    /// `updateWalletTonConnectSession#50a38e0e`: [`super::types::UpdateWalletTonConnectSession`].
     WalletTonConnectSession(super::types::UpdateWalletTonConnectSession),
-    /// `updateWalletTonConnectPendingDisconnect#d1ee8199 session_ids:Vector<long> = Update;`: [`super::types::UpdateWalletTonConnectPendingDisconnect`].
+    /// `updateWalletTonConnectPendingDisconnect#d1ee8199`: [`super::types::UpdateWalletTonConnectPendingDisconnect`].
     WalletTonConnectPendingDisconnect(
         super::types::UpdateWalletTonConnectPendingDisconnect,
     ),
@@ -35717,19 +35717,19 @@ impl ::tl_runtime::Deserializable for Update {
 /// TL type [`Updates`](https://core.telegram.org/type/Updates), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Updates {
-    /// `updatesTooLong#e317af7e = Updates;`: [`super::types::UpdatesTooLong`].
+    /// `updatesTooLong#e317af7e`: [`super::types::UpdatesTooLong`].
     TooLong(super::types::UpdatesTooLong),
-    /// `updateShortMessage#313bc7f8 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int user_id:long message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`: [`super::types::UpdateShortMessage`].
+    /// `updateShortMessage#313bc7f8`: [`super::types::UpdateShortMessage`].
     UpdateShortMessage(super::types::UpdateShortMessage),
-    /// `updateShortChatMessage#4d6deea5 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int from_id:long chat_id:long message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`: [`super::types::UpdateShortChatMessage`].
+    /// `updateShortChatMessage#4d6deea5`: [`super::types::UpdateShortChatMessage`].
     UpdateShortChatMessage(super::types::UpdateShortChatMessage),
-    /// `updateShort#78d4dec1 update:Update date:int = Updates;`: [`super::types::UpdateShort`].
+    /// `updateShort#78d4dec1`: [`super::types::UpdateShort`].
     UpdateShort(super::types::UpdateShort),
-    /// `updatesCombined#725b04c3 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq_start:int seq:int = Updates;`: [`super::types::UpdatesCombined`].
+    /// `updatesCombined#725b04c3`: [`super::types::UpdatesCombined`].
     Combined(super::types::UpdatesCombined),
-    /// `updates#74ae4240 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq:int = Updates;`: [`super::types::Updates`].
+    /// `updates#74ae4240`: [`super::types::Updates`].
     Updates(super::types::Updates),
-    /// `updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`: [`super::types::UpdateShortSentMessage`].
+    /// `updateShortSentMessage#9015e101`: [`super::types::UpdateShortSentMessage`].
     UpdateShortSentMessage(super::types::UpdateShortSentMessage),
 }
 #[cfg(feature = "serde")]
@@ -35857,11 +35857,11 @@ impl ::tl_runtime::Deserializable for Updates {
 /// TL type [`UrlAuthResult`](https://core.telegram.org/type/UrlAuthResult), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UrlAuthResult {
-    /// `urlAuthResultRequest#3cd623ec flags:# request_write_access:flags.0?true request_phone_number:flags.1?true match_codes_first:flags.5?true is_app:flags.6?true bot:User domain:string browser:flags.2?string platform:flags.2?string ip:flags.2?string region:flags.2?string match_codes:flags.3?Vector<string> user_id_hint:flags.4?long verified_app_name:flags.7?string = UrlAuthResult;`: [`super::types::UrlAuthResultRequest`].
+    /// `urlAuthResultRequest#3cd623ec`: [`super::types::UrlAuthResultRequest`].
     Request(super::types::UrlAuthResultRequest),
-    /// `urlAuthResultAccepted#623a8fa0 flags:# url:flags.0?string = UrlAuthResult;`: [`super::types::UrlAuthResultAccepted`].
+    /// `urlAuthResultAccepted#623a8fa0`: [`super::types::UrlAuthResultAccepted`].
     Accepted(super::types::UrlAuthResultAccepted),
-    /// `urlAuthResultDefault#a9d6db1f = UrlAuthResult;`: [`super::types::UrlAuthResultDefault`].
+    /// `urlAuthResultDefault#a9d6db1f`: [`super::types::UrlAuthResultDefault`].
     Default(super::types::UrlAuthResultDefault),
 }
 #[cfg(feature = "serde")]
@@ -35941,9 +35941,9 @@ impl ::tl_runtime::Deserializable for UrlAuthResult {
 /// TL type [`User`](https://core.telegram.org/type/User), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum User {
-    /// `userEmpty#d3bc4b7a id:long = User;`: [`super::types::UserEmpty`].
+    /// `userEmpty#d3bc4b7a`: [`super::types::UserEmpty`].
     Empty(super::types::UserEmpty),
-    /// `user#b1b8cc83 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true fake:flags.26?true bot_attach_menu:flags.27?true premium:flags.28?true attach_menu_enabled:flags.29?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true stories_hidden:flags2.3?true stories_unavailable:flags2.4?true contact_require_premium:flags2.10?true bot_business:flags2.11?true bot_has_main_app:flags2.13?true bot_forum_view:flags2.16?true bot_forum_can_manage_topics:flags2.17?true bot_can_manage_bots:flags2.18?true bot_guestchat:flags2.19?true bot_guard:flags2.20?true id:long access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string emoji_status:flags.30?EmojiStatus usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?RecentStory color:flags2.8?PeerColor profile_color:flags2.9?PeerColor bot_active_users:flags2.12?int bot_verification_icon:flags2.14?long send_paid_messages_stars:flags2.15?long linked_community_id:flags2.21?long = User;`: [`super::types::User`].
+    /// `user#b1b8cc83`: [`super::types::User`].
     User(super::types::User),
 }
 #[cfg(feature = "serde")]
@@ -36011,7 +36011,7 @@ impl ::tl_runtime::Deserializable for User {
 /// TL type [`UserFull`](https://core.telegram.org/type/UserFull), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserFull {
-    /// `userFull#06cbe645 flags:# blocked:flags.0?true phone_calls_available:flags.4?true phone_calls_private:flags.5?true can_pin_message:flags.7?true has_scheduled:flags.12?true video_calls_available:flags.13?true voice_messages_forbidden:flags.20?true translations_disabled:flags.23?true stories_pinned_available:flags.26?true blocked_my_stories_from:flags.27?true wallpaper_overridden:flags.28?true contact_require_premium:flags.29?true read_dates_private:flags.30?true flags2:# sponsored_enabled:flags2.7?true can_view_revenue:flags2.9?true bot_can_manage_emoji_status:flags2.10?true display_gifts_button:flags2.16?true noforwards_my_enabled:flags2.23?true noforwards_peer_enabled:flags2.24?true unofficial_security_risk:flags2.26?true id:long about:flags.1?string settings:PeerSettings personal_photo:flags.21?Photo profile_photo:flags.2?Photo fallback_photo:flags.22?Photo notify_settings:PeerNotifySettings bot_info:flags.3?BotInfo pinned_msg_id:flags.6?int common_chats_count:int folder_id:flags.11?int ttl_period:flags.14?int theme:flags.15?ChatTheme private_forward_name:flags.16?string bot_group_admin_rights:flags.17?ChatAdminRights bot_broadcast_admin_rights:flags.18?ChatAdminRights wallpaper:flags.24?WallPaper stories:flags.25?PeerStories business_work_hours:flags2.0?BusinessWorkHours business_location:flags2.1?BusinessLocation business_greeting_message:flags2.2?BusinessGreetingMessage business_away_message:flags2.3?BusinessAwayMessage business_intro:flags2.4?BusinessIntro birthday:flags2.5?Birthday personal_channel_id:flags2.6?long personal_channel_message:flags2.6?int stargifts_count:flags2.8?int starref_program:flags2.11?StarRefProgram bot_verification:flags2.12?BotVerification send_paid_messages_stars:flags2.14?long disallowed_gifts:flags2.15?DisallowedGiftsSettings stars_rating:flags2.17?StarsRating stars_my_pending_rating:flags2.18?StarsRating stars_my_pending_rating_date:flags2.18?int main_tab:flags2.20?ProfileTab saved_music:flags2.21?Document note:flags2.22?TextWithEntities bot_manager_id:flags2.25?long = UserFull;`: [`super::types::UserFull`].
+    /// `userFull#06cbe645`: [`super::types::UserFull`].
     UserFull(super::types::UserFull),
 }
 #[cfg(feature = "serde")]
@@ -36067,9 +36067,9 @@ impl ::tl_runtime::Deserializable for UserFull {
 /// TL type [`UserProfilePhoto`](https://core.telegram.org/type/UserProfilePhoto), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserProfilePhoto {
-    /// `userProfilePhotoEmpty#4f11bae1 = UserProfilePhoto;`: [`super::types::UserProfilePhotoEmpty`].
+    /// `userProfilePhotoEmpty#4f11bae1`: [`super::types::UserProfilePhotoEmpty`].
     Empty(super::types::UserProfilePhotoEmpty),
-    /// `userProfilePhoto#82d1f706 flags:# has_video:flags.0?true personal:flags.2?true photo_id:long stripped_thumb:flags.1?bytes dc_id:int = UserProfilePhoto;`: [`super::types::UserProfilePhoto`].
+    /// `userProfilePhoto#82d1f706`: [`super::types::UserProfilePhoto`].
     UserProfilePhoto(super::types::UserProfilePhoto),
 }
 #[cfg(feature = "serde")]
@@ -36137,17 +36137,17 @@ impl ::tl_runtime::Deserializable for UserProfilePhoto {
 /// TL type [`UserStatus`](https://core.telegram.org/type/UserStatus), with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserStatus {
-    /// `userStatusEmpty#09d05049 = UserStatus;`: [`super::types::UserStatusEmpty`].
+    /// `userStatusEmpty#09d05049`: [`super::types::UserStatusEmpty`].
     Empty(super::types::UserStatusEmpty),
-    /// `userStatusOnline#edb93949 expires:int = UserStatus;`: [`super::types::UserStatusOnline`].
+    /// `userStatusOnline#edb93949`: [`super::types::UserStatusOnline`].
     Online(super::types::UserStatusOnline),
-    /// `userStatusOffline#008c703f was_online:int = UserStatus;`: [`super::types::UserStatusOffline`].
+    /// `userStatusOffline#008c703f`: [`super::types::UserStatusOffline`].
     Offline(super::types::UserStatusOffline),
-    /// `userStatusRecently#7b197dc8 flags:# by_me:flags.0?true = UserStatus;`: [`super::types::UserStatusRecently`].
+    /// `userStatusRecently#7b197dc8`: [`super::types::UserStatusRecently`].
     Recently(super::types::UserStatusRecently),
-    /// `userStatusLastWeek#541a1d1a flags:# by_me:flags.0?true = UserStatus;`: [`super::types::UserStatusLastWeek`].
+    /// `userStatusLastWeek#541a1d1a`: [`super::types::UserStatusLastWeek`].
     LastWeek(super::types::UserStatusLastWeek),
-    /// `userStatusLastMonth#65899777 flags:# by_me:flags.0?true = UserStatus;`: [`super::types::UserStatusLastMonth`].
+    /// `userStatusLastMonth#65899777`: [`super::types::UserStatusLastMonth`].
     LastMonth(super::types::UserStatusLastMonth),
 }
 #[cfg(feature = "serde")]
@@ -36263,7 +36263,7 @@ impl ::tl_runtime::Deserializable for UserStatus {
 /// TL type [`Username`](https://core.telegram.org/type/Username), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Username {
-    /// `username#b4073647 flags:# editable:flags.0?true active:flags.1?true deletable:flags.2?true expired:flags.3?true username:string = Username;`: [`super::types::Username`].
+    /// `username#b4073647`: [`super::types::Username`].
     Username(super::types::Username),
 }
 #[cfg(feature = "serde")]
@@ -36319,11 +36319,11 @@ impl ::tl_runtime::Deserializable for Username {
 /// TL type [`VideoSize`](https://core.telegram.org/type/VideoSize), with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VideoSize {
-    /// `videoSize#de33b094 flags:# type:string w:int h:int size:int video_start_ts:flags.0?double = VideoSize;`: [`super::types::VideoSize`].
+    /// `videoSize#de33b094`: [`super::types::VideoSize`].
     VideoSize(super::types::VideoSize),
-    /// `videoSizeEmojiMarkup#f85c413c emoji_id:long background_colors:Vector<int> = VideoSize;`: [`super::types::VideoSizeEmojiMarkup`].
+    /// `videoSizeEmojiMarkup#f85c413c`: [`super::types::VideoSizeEmojiMarkup`].
     EmojiMarkup(super::types::VideoSizeEmojiMarkup),
-    /// `videoSizeStickerMarkup#0da082fe stickerset:InputStickerSet sticker_id:long background_colors:Vector<int> = VideoSize;`: [`super::types::VideoSizeStickerMarkup`].
+    /// `videoSizeStickerMarkup#0da082fe`: [`super::types::VideoSizeStickerMarkup`].
     StickerMarkup(super::types::VideoSizeStickerMarkup),
 }
 #[cfg(feature = "serde")]
@@ -36403,9 +36403,9 @@ impl ::tl_runtime::Deserializable for VideoSize {
 /// TL type [`WallPaper`](https://core.telegram.org/type/WallPaper), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WallPaper {
-    /// `wallPaper#a437c3ed id:long flags:# creator:flags.0?true default:flags.1?true pattern:flags.3?true dark:flags.4?true access_hash:long slug:string document:Document settings:flags.2?WallPaperSettings = WallPaper;`: [`super::types::WallPaper`].
+    /// `wallPaper#a437c3ed`: [`super::types::WallPaper`].
     WallPaper(super::types::WallPaper),
-    /// `wallPaperNoFile#e0804116 id:long flags:# default:flags.1?true dark:flags.4?true settings:flags.2?WallPaperSettings = WallPaper;`: [`super::types::WallPaperNoFile`].
+    /// `wallPaperNoFile#e0804116`: [`super::types::WallPaperNoFile`].
     NoFile(super::types::WallPaperNoFile),
 }
 #[cfg(feature = "serde")]
@@ -36473,7 +36473,7 @@ impl ::tl_runtime::Deserializable for WallPaper {
 /// TL type [`WallPaperSettings`](https://core.telegram.org/type/WallPaperSettings), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WallPaperSettings {
-    /// `wallPaperSettings#372efcd0 flags:# blur:flags.1?true motion:flags.2?true background_color:flags.0?int second_background_color:flags.4?int third_background_color:flags.5?int fourth_background_color:flags.6?int intensity:flags.3?int rotation:flags.4?int emoticon:flags.7?string = WallPaperSettings;`: [`super::types::WallPaperSettings`].
+    /// `wallPaperSettings#372efcd0`: [`super::types::WallPaperSettings`].
     WallPaperSettings(super::types::WallPaperSettings),
 }
 #[cfg(feature = "serde")]
@@ -36527,7 +36527,7 @@ impl ::tl_runtime::Deserializable for WallPaperSettings {
 /// TL type [`WalletOwnershipProof`](https://core.telegram.org/type/WalletOwnershipProof), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletOwnershipProof {
-    /// `walletOwnershipProof#60bccb0d timestamp:int signature:bytes = WalletOwnershipProof;`: [`super::types::WalletOwnershipProof`].
+    /// `walletOwnershipProof#60bccb0d`: [`super::types::WalletOwnershipProof`].
     WalletOwnershipProof(super::types::WalletOwnershipProof),
 }
 #[cfg(feature = "serde")]
@@ -36581,9 +36581,9 @@ impl ::tl_runtime::Deserializable for WalletOwnershipProof {
 /// TL type [`WalletState`](https://core.telegram.org/type/WalletState), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletState {
-    /// `walletStateEmpty#9cb9b2ec flags:# creating:flags.0?true = WalletState;`: [`super::types::WalletStateEmpty`].
+    /// `walletStateEmpty#9cb9b2ec`: [`super::types::WalletStateEmpty`].
     Empty(super::types::WalletStateEmpty),
-    /// `walletState#95c5346b flags:# backup_enabled:flags.0?true can_export_phrase:flags.1?true can_enable_backup:flags.2?true address:string public_key:bytes balance:long = WalletState;`: [`super::types::WalletState`].
+    /// `walletState#95c5346b`: [`super::types::WalletState`].
     WalletState(super::types::WalletState),
 }
 #[cfg(feature = "serde")]
@@ -36649,7 +36649,7 @@ impl ::tl_runtime::Deserializable for WalletState {
 /// TL type [`WalletTransaction`](https://core.telegram.org/type/WalletTransaction), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletTransaction {
-    /// `walletTransaction#952dc143 flags:# incoming:flags.0?true gasless:flags.1?true failed:flags.2?true key_change:flags.5?true comment_encrypted:flags.6?true id:string amount:long fee:long date:int peer:WalletTransactionPeer comment:flags.3?string tx_hash:flags.4?string nft:flags.7?wallet.NftItem = WalletTransaction;`: [`super::types::WalletTransaction`].
+    /// `walletTransaction#952dc143`: [`super::types::WalletTransaction`].
     WalletTransaction(super::types::WalletTransaction),
 }
 #[cfg(feature = "serde")]
@@ -36703,13 +36703,13 @@ impl ::tl_runtime::Deserializable for WalletTransaction {
 /// TL type [`WalletTransactionPeer`](https://core.telegram.org/type/WalletTransactionPeer), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletTransactionPeer {
-    /// `walletTransactionPeerUser#d4ea706d flags:# user_id:long address:string domain:flags.0?string = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerUser`].
+    /// `walletTransactionPeerUser#d4ea706d`: [`super::types::WalletTransactionPeerUser`].
     User(super::types::WalletTransactionPeerUser),
-    /// `walletTransactionPeerAddress#062cc1bc flags:# address:string domain:flags.0?string = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerAddress`].
+    /// `walletTransactionPeerAddress#062cc1bc`: [`super::types::WalletTransactionPeerAddress`].
     Address(super::types::WalletTransactionPeerAddress),
-    /// `walletTransactionPeerOnramp#e595186e flags:# address:string domain:flags.0?string provider_name:string = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerOnramp`].
+    /// `walletTransactionPeerOnramp#e595186e`: [`super::types::WalletTransactionPeerOnramp`].
     Onramp(super::types::WalletTransactionPeerOnramp),
-    /// `walletTransactionPeerUnsupported#728bed5a = WalletTransactionPeer;`: [`super::types::WalletTransactionPeerUnsupported`].
+    /// `walletTransactionPeerUnsupported#728bed5a`: [`super::types::WalletTransactionPeerUnsupported`].
     Unsupported(super::types::WalletTransactionPeerUnsupported),
 }
 #[cfg(feature = "serde")]
@@ -36799,7 +36799,7 @@ impl ::tl_runtime::Deserializable for WalletTransactionPeer {
 /// TL type [`WalletUserAddress`](https://core.telegram.org/type/WalletUserAddress), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletUserAddress {
-    /// `walletUserAddress#fe78eecc flags:# user_id:flags.0?long address:string public_key:bytes = WalletUserAddress;`: [`super::types::WalletUserAddress`].
+    /// `walletUserAddress#fe78eecc`: [`super::types::WalletUserAddress`].
     WalletUserAddress(super::types::WalletUserAddress),
 }
 #[cfg(feature = "serde")]
@@ -36855,7 +36855,7 @@ impl ::tl_runtime::Deserializable for WalletUserAddress {
 /// TL type [`WebAuthorization`](https://core.telegram.org/type/WebAuthorization), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebAuthorization {
-    /// `webAuthorization#a6f8f452 hash:long bot_id:long domain:string browser:string platform:string date_created:int date_active:int ip:string region:string = WebAuthorization;`: [`super::types::WebAuthorization`].
+    /// `webAuthorization#a6f8f452`: [`super::types::WebAuthorization`].
     WebAuthorization(super::types::WebAuthorization),
 }
 #[cfg(feature = "serde")]
@@ -36911,9 +36911,9 @@ impl ::tl_runtime::Deserializable for WebAuthorization {
 /// TL type [`WebDocument`](https://core.telegram.org/type/WebDocument), with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebDocument {
-    /// `webDocument#1c570ed1 url:string access_hash:long size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`: [`super::types::WebDocument`].
+    /// `webDocument#1c570ed1`: [`super::types::WebDocument`].
     WebDocument(super::types::WebDocument),
-    /// `webDocumentNoProxy#f9c8bcc6 url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`: [`super::types::WebDocumentNoProxy`].
+    /// `webDocumentNoProxy#f9c8bcc6`: [`super::types::WebDocumentNoProxy`].
     NoProxy(super::types::WebDocumentNoProxy),
 }
 #[cfg(feature = "serde")]
@@ -36979,7 +36979,7 @@ impl ::tl_runtime::Deserializable for WebDocument {
 /// TL type [`WebDomainException`](https://core.telegram.org/type/WebDomainException), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebDomainException {
-    /// `webDomainException#933ca597 flags:# domain:string url:string title:string favicon:flags.0?long = WebDomainException;`: [`super::types::WebDomainException`].
+    /// `webDomainException#933ca597`: [`super::types::WebDomainException`].
     WebDomainException(super::types::WebDomainException),
 }
 #[cfg(feature = "serde")]
@@ -37035,13 +37035,13 @@ impl ::tl_runtime::Deserializable for WebDomainException {
 /// TL type [`WebPage`](https://core.telegram.org/type/WebPage), with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebPage {
-    /// `webPageEmpty#211a1788 flags:# id:long url:flags.0?string = WebPage;`: [`super::types::WebPageEmpty`].
+    /// `webPageEmpty#211a1788`: [`super::types::WebPageEmpty`].
     Empty(super::types::WebPageEmpty),
-    /// `webPagePending#b0d13e47 flags:# id:long url:flags.0?string date:int = WebPage;`: [`super::types::WebPagePending`].
+    /// `webPagePending#b0d13e47`: [`super::types::WebPagePending`].
     Pending(super::types::WebPagePending),
-    /// `webPage#e89c45b2 flags:# has_large_media:flags.13?true video_cover_photo:flags.14?true id:long url:string display_url:string hash:int type:flags.0?string site_name:flags.1?string title:flags.2?string description:flags.3?string photo:flags.4?Photo embed_url:flags.5?string embed_type:flags.5?string embed_width:flags.6?int embed_height:flags.6?int duration:flags.7?int author:flags.8?string document:flags.9?Document cached_page:flags.10?Page attributes:flags.12?Vector<WebPageAttribute> = WebPage;`: [`super::types::WebPage`].
+    /// `webPage#e89c45b2`: [`super::types::WebPage`].
     WebPage(super::types::WebPage),
-    /// `webPageNotModified#7311ca11 flags:# cached_page_views:flags.0?int = WebPage;`: [`super::types::WebPageNotModified`].
+    /// `webPageNotModified#7311ca11`: [`super::types::WebPageNotModified`].
     NotModified(super::types::WebPageNotModified),
 }
 #[cfg(feature = "serde")]
@@ -37119,19 +37119,19 @@ impl ::tl_runtime::Deserializable for WebPage {
 /// TL type [`WebPageAttribute`](https://core.telegram.org/type/WebPageAttribute), with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebPageAttribute {
-    /// `webPageAttributeTheme#54b56617 flags:# documents:flags.0?Vector<Document> settings:flags.1?ThemeSettings = WebPageAttribute;`: [`super::types::WebPageAttributeTheme`].
+    /// `webPageAttributeTheme#54b56617`: [`super::types::WebPageAttributeTheme`].
     Theme(super::types::WebPageAttributeTheme),
-    /// `webPageAttributeStory#2e94c3e7 flags:# peer:Peer id:int story:flags.0?StoryItem = WebPageAttribute;`: [`super::types::WebPageAttributeStory`].
+    /// `webPageAttributeStory#2e94c3e7`: [`super::types::WebPageAttributeStory`].
     Story(super::types::WebPageAttributeStory),
-    /// `webPageAttributeStickerSet#50cc03d3 flags:# emojis:flags.0?true text_color:flags.1?true stickers:Vector<Document> = WebPageAttribute;`: [`super::types::WebPageAttributeStickerSet`].
+    /// `webPageAttributeStickerSet#50cc03d3`: [`super::types::WebPageAttributeStickerSet`].
     StickerSet(super::types::WebPageAttributeStickerSet),
-    /// `webPageAttributeUniqueStarGift#cf6f6db8 gift:StarGift = WebPageAttribute;`: [`super::types::WebPageAttributeUniqueStarGift`].
+    /// `webPageAttributeUniqueStarGift#cf6f6db8`: [`super::types::WebPageAttributeUniqueStarGift`].
     UniqueStarGift(super::types::WebPageAttributeUniqueStarGift),
-    /// `webPageAttributeStarGiftCollection#31cad303 icons:Vector<Document> = WebPageAttribute;`: [`super::types::WebPageAttributeStarGiftCollection`].
+    /// `webPageAttributeStarGiftCollection#31cad303`: [`super::types::WebPageAttributeStarGiftCollection`].
     StarGiftCollection(super::types::WebPageAttributeStarGiftCollection),
-    /// `webPageAttributeStarGiftAuction#01c641c2 gift:StarGift end_date:int = WebPageAttribute;`: [`super::types::WebPageAttributeStarGiftAuction`].
+    /// `webPageAttributeStarGiftAuction#01c641c2`: [`super::types::WebPageAttributeStarGiftAuction`].
     StarGiftAuction(super::types::WebPageAttributeStarGiftAuction),
-    /// `webPageAttributeAiComposeTone#7781fe18 emoji_id:long = WebPageAttribute;`: [`super::types::WebPageAttributeAiComposeTone`].
+    /// `webPageAttributeAiComposeTone#7781fe18`: [`super::types::WebPageAttributeAiComposeTone`].
     AiComposeTone(super::types::WebPageAttributeAiComposeTone),
 }
 #[cfg(feature = "serde")]
@@ -37241,7 +37241,7 @@ impl ::tl_runtime::Deserializable for WebPageAttribute {
 /// TL type [`WebViewMessageSent`](https://core.telegram.org/type/WebViewMessageSent), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebViewMessageSent {
-    /// `webViewMessageSent#0c94511c flags:# msg_id:flags.0?InputBotInlineMessageID = WebViewMessageSent;`: [`super::types::WebViewMessageSent`].
+    /// `webViewMessageSent#0c94511c`: [`super::types::WebViewMessageSent`].
     WebViewMessageSent(super::types::WebViewMessageSent),
 }
 #[cfg(feature = "serde")]
@@ -37297,7 +37297,7 @@ impl ::tl_runtime::Deserializable for WebViewMessageSent {
 /// TL type [`WebViewResult`](https://core.telegram.org/type/WebViewResult), with 1 constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebViewResult {
-    /// `webViewResultUrl#4d22ff98 flags:# fullsize:flags.1?true fullscreen:flags.2?true same_origin:flags.3?true query_id:flags.0?long url:string = WebViewResult;`: [`super::types::WebViewResultUrl`].
+    /// `webViewResultUrl#4d22ff98`: [`super::types::WebViewResultUrl`].
     Url(super::types::WebViewResultUrl),
 }
 #[cfg(feature = "serde")]
@@ -37355,7 +37355,7 @@ pub mod account {
     /// TL type [`account.AuthorizationForm`](https://core.telegram.org/type/account.AuthorizationForm), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AuthorizationForm {
-        /// `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm;`: [`super::super::types::account::AuthorizationForm`].
+        /// `account.authorizationForm#ad2e1cd8`: [`super::super::types::account::AuthorizationForm`].
         AuthorizationForm(super::super::types::account::AuthorizationForm),
     }
     #[cfg(feature = "serde")]
@@ -37416,7 +37416,7 @@ pub mod account {
     /// TL type [`account.Authorizations`](https://core.telegram.org/type/account.Authorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Authorizations {
-        /// `account.authorizations#4bff8ea0 authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations;`: [`super::super::types::account::Authorizations`].
+        /// `account.authorizations#4bff8ea0`: [`super::super::types::account::Authorizations`].
         Authorizations(super::super::types::account::Authorizations),
     }
     #[cfg(feature = "serde")]
@@ -37475,7 +37475,7 @@ pub mod account {
     /// TL type [`account.AutoDownloadSettings`](https://core.telegram.org/type/account.AutoDownloadSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AutoDownloadSettings {
-        /// `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings;`: [`super::super::types::account::AutoDownloadSettings`].
+        /// `account.autoDownloadSettings#63cacf26`: [`super::super::types::account::AutoDownloadSettings`].
         AutoDownloadSettings(super::super::types::account::AutoDownloadSettings),
     }
     #[cfg(feature = "serde")]
@@ -37538,7 +37538,7 @@ pub mod account {
     /// TL type [`account.AutoSaveSettings`](https://core.telegram.org/type/account.AutoSaveSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AutoSaveSettings {
-        /// `account.autoSaveSettings#4c3e069d users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings;`: [`super::super::types::account::AutoSaveSettings`].
+        /// `account.autoSaveSettings#4c3e069d`: [`super::super::types::account::AutoSaveSettings`].
         AutoSaveSettings(super::super::types::account::AutoSaveSettings),
     }
     #[cfg(feature = "serde")]
@@ -37597,7 +37597,7 @@ pub mod account {
     /// TL type [`account.BusinessChatLinks`](https://core.telegram.org/type/account.BusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BusinessChatLinks {
-        /// `account.businessChatLinks#ec43a2d1 links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks;`: [`super::super::types::account::BusinessChatLinks`].
+        /// `account.businessChatLinks#ec43a2d1`: [`super::super::types::account::BusinessChatLinks`].
         BusinessChatLinks(super::super::types::account::BusinessChatLinks),
     }
     #[cfg(feature = "serde")]
@@ -37658,9 +37658,9 @@ pub mod account {
     /// TL type [`account.ChatThemes`](https://core.telegram.org/type/account.ChatThemes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatThemes {
-        /// `account.chatThemesNotModified#e011e1c4 = account.ChatThemes;`: [`super::super::types::account::ChatThemesNotModified`].
+        /// `account.chatThemesNotModified#e011e1c4`: [`super::super::types::account::ChatThemesNotModified`].
         NotModified(super::super::types::account::ChatThemesNotModified),
-        /// `account.chatThemes#be098173 flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = account.ChatThemes;`: [`super::super::types::account::ChatThemes`].
+        /// `account.chatThemes#be098173`: [`super::super::types::account::ChatThemes`].
         ChatThemes(super::super::types::account::ChatThemes),
     }
     #[cfg(feature = "serde")]
@@ -37731,7 +37731,7 @@ pub mod account {
     /// TL type [`account.ConnectedBots`](https://core.telegram.org/type/account.ConnectedBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ConnectedBots {
-        /// `account.connectedBots#17d7f87b connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots;`: [`super::super::types::account::ConnectedBots`].
+        /// `account.connectedBots#17d7f87b`: [`super::super::types::account::ConnectedBots`].
         ConnectedBots(super::super::types::account::ConnectedBots),
     }
     #[cfg(feature = "serde")]
@@ -37790,7 +37790,7 @@ pub mod account {
     /// TL type [`account.ContentSettings`](https://core.telegram.org/type/account.ContentSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ContentSettings {
-        /// `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings;`: [`super::super::types::account::ContentSettings`].
+        /// `account.contentSettings#57e28221`: [`super::super::types::account::ContentSettings`].
         ContentSettings(super::super::types::account::ContentSettings),
     }
     #[cfg(feature = "serde")]
@@ -37849,9 +37849,9 @@ pub mod account {
     /// TL type [`account.EmailVerified`](https://core.telegram.org/type/account.EmailVerified), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EmailVerified {
-        /// `account.emailVerified#2b96cd1b email:string = account.EmailVerified;`: [`super::super::types::account::EmailVerified`].
+        /// `account.emailVerified#2b96cd1b`: [`super::super::types::account::EmailVerified`].
         EmailVerified(super::super::types::account::EmailVerified),
-        /// `account.emailVerifiedLogin#e1bb0d61 email:string sent_code:auth.SentCode = account.EmailVerified;`: [`super::super::types::account::EmailVerifiedLogin`].
+        /// `account.emailVerifiedLogin#e1bb0d61`: [`super::super::types::account::EmailVerifiedLogin`].
         Login(super::super::types::account::EmailVerifiedLogin),
     }
     #[cfg(feature = "serde")]
@@ -37922,9 +37922,9 @@ pub mod account {
     /// TL type [`account.EmojiStatuses`](https://core.telegram.org/type/account.EmojiStatuses), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EmojiStatuses {
-        /// `account.emojiStatusesNotModified#d08ce645 = account.EmojiStatuses;`: [`super::super::types::account::EmojiStatusesNotModified`].
+        /// `account.emojiStatusesNotModified#d08ce645`: [`super::super::types::account::EmojiStatusesNotModified`].
         NotModified(super::super::types::account::EmojiStatusesNotModified),
-        /// `account.emojiStatuses#90c467d1 hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses;`: [`super::super::types::account::EmojiStatuses`].
+        /// `account.emojiStatuses#90c467d1`: [`super::super::types::account::EmojiStatuses`].
         EmojiStatuses(super::super::types::account::EmojiStatuses),
     }
     #[cfg(feature = "serde")]
@@ -37995,7 +37995,7 @@ pub mod account {
     /// TL type [`account.PaidMessagesRevenue`](https://core.telegram.org/type/account.PaidMessagesRevenue), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PaidMessagesRevenue {
-        /// `account.paidMessagesRevenue#1e109708 stars_amount:long = account.PaidMessagesRevenue;`: [`super::super::types::account::PaidMessagesRevenue`].
+        /// `account.paidMessagesRevenue#1e109708`: [`super::super::types::account::PaidMessagesRevenue`].
         PaidMessagesRevenue(super::super::types::account::PaidMessagesRevenue),
     }
     #[cfg(feature = "serde")]
@@ -38058,7 +38058,7 @@ pub mod account {
     /// TL type [`account.PasskeyRegistrationOptions`](https://core.telegram.org/type/account.PasskeyRegistrationOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PasskeyRegistrationOptions {
-        /// `account.passkeyRegistrationOptions#e16b5ce1 options:DataJSON = account.PasskeyRegistrationOptions;`: [`super::super::types::account::PasskeyRegistrationOptions`].
+        /// `account.passkeyRegistrationOptions#e16b5ce1`: [`super::super::types::account::PasskeyRegistrationOptions`].
         PasskeyRegistrationOptions(
             super::super::types::account::PasskeyRegistrationOptions,
         ),
@@ -38127,7 +38127,7 @@ pub mod account {
     /// TL type [`account.Passkeys`](https://core.telegram.org/type/account.Passkeys), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Passkeys {
-        /// `account.passkeys#f8e0aa1c passkeys:Vector<Passkey> = account.Passkeys;`: [`super::super::types::account::Passkeys`].
+        /// `account.passkeys#f8e0aa1c`: [`super::super::types::account::Passkeys`].
         Passkeys(super::super::types::account::Passkeys),
     }
     #[cfg(feature = "serde")]
@@ -38186,7 +38186,7 @@ pub mod account {
     /// TL type [`account.Password`](https://core.telegram.org/type/account.Password), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Password {
-        /// `account.password#957b50fb flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password;`: [`super::super::types::account::Password`].
+        /// `account.password#957b50fb`: [`super::super::types::account::Password`].
         Password(super::super::types::account::Password),
     }
     #[cfg(feature = "serde")]
@@ -38245,7 +38245,7 @@ pub mod account {
     /// TL type [`account.PasswordInputSettings`](https://core.telegram.org/type/account.PasswordInputSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PasswordInputSettings {
-        /// `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings;`: [`super::super::types::account::PasswordInputSettings`].
+        /// `account.passwordInputSettings#c23727c9`: [`super::super::types::account::PasswordInputSettings`].
         PasswordInputSettings(super::super::types::account::PasswordInputSettings),
     }
     #[cfg(feature = "serde")]
@@ -38308,7 +38308,7 @@ pub mod account {
     /// TL type [`account.PasswordSettings`](https://core.telegram.org/type/account.PasswordSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PasswordSettings {
-        /// `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings;`: [`super::super::types::account::PasswordSettings`].
+        /// `account.passwordSettings#9a5c33e5`: [`super::super::types::account::PasswordSettings`].
         PasswordSettings(super::super::types::account::PasswordSettings),
     }
     #[cfg(feature = "serde")]
@@ -38367,7 +38367,7 @@ pub mod account {
     /// TL type [`account.PrivacyRules`](https://core.telegram.org/type/account.PrivacyRules), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PrivacyRules {
-        /// `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules;`: [`super::super::types::account::PrivacyRules`].
+        /// `account.privacyRules#50a04e45`: [`super::super::types::account::PrivacyRules`].
         PrivacyRules(super::super::types::account::PrivacyRules),
     }
     #[cfg(feature = "serde")]
@@ -38426,13 +38426,13 @@ pub mod account {
     /// TL type [`account.ResetPasswordResult`](https://core.telegram.org/type/account.ResetPasswordResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ResetPasswordResult {
-        /// `account.resetPasswordFailedWait#e3779861 retry_date:int = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordFailedWait`].
+        /// `account.resetPasswordFailedWait#e3779861`: [`super::super::types::account::ResetPasswordFailedWait`].
         ResetPasswordFailedWait(super::super::types::account::ResetPasswordFailedWait),
-        /// `account.resetPasswordRequestedWait#e9effc7d until_date:int = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordRequestedWait`].
+        /// `account.resetPasswordRequestedWait#e9effc7d`: [`super::super::types::account::ResetPasswordRequestedWait`].
         ResetPasswordRequestedWait(
             super::super::types::account::ResetPasswordRequestedWait,
         ),
-        /// `account.resetPasswordOk#e926d63e = account.ResetPasswordResult;`: [`super::super::types::account::ResetPasswordOk`].
+        /// `account.resetPasswordOk#e926d63e`: [`super::super::types::account::ResetPasswordOk`].
         ResetPasswordOk(super::super::types::account::ResetPasswordOk),
     }
     #[cfg(feature = "serde")]
@@ -38519,7 +38519,7 @@ pub mod account {
     /// TL type [`account.ResolvedBusinessChatLinks`](https://core.telegram.org/type/account.ResolvedBusinessChatLinks), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ResolvedBusinessChatLinks {
-        /// `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks;`: [`super::super::types::account::ResolvedBusinessChatLinks`].
+        /// `account.resolvedBusinessChatLinks#9a23af21`: [`super::super::types::account::ResolvedBusinessChatLinks`].
         ResolvedBusinessChatLinks(
             super::super::types::account::ResolvedBusinessChatLinks,
         ),
@@ -38584,9 +38584,9 @@ pub mod account {
     /// TL type [`account.SavedMusicIds`](https://core.telegram.org/type/account.SavedMusicIds), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedMusicIds {
-        /// `account.savedMusicIdsNotModified#4fc81d6e = account.SavedMusicIds;`: [`super::super::types::account::SavedMusicIdsNotModified`].
+        /// `account.savedMusicIdsNotModified#4fc81d6e`: [`super::super::types::account::SavedMusicIdsNotModified`].
         NotModified(super::super::types::account::SavedMusicIdsNotModified),
-        /// `account.savedMusicIds#998d6636 ids:Vector<long> = account.SavedMusicIds;`: [`super::super::types::account::SavedMusicIds`].
+        /// `account.savedMusicIds#998d6636`: [`super::super::types::account::SavedMusicIds`].
         SavedMusicIds(super::super::types::account::SavedMusicIds),
     }
     #[cfg(feature = "serde")]
@@ -38657,9 +38657,9 @@ pub mod account {
     /// TL type [`account.SavedRingtone`](https://core.telegram.org/type/account.SavedRingtone), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedRingtone {
-        /// `account.savedRingtone#b7263f6d = account.SavedRingtone;`: [`super::super::types::account::SavedRingtone`].
+        /// `account.savedRingtone#b7263f6d`: [`super::super::types::account::SavedRingtone`].
         SavedRingtone(super::super::types::account::SavedRingtone),
-        /// `account.savedRingtoneConverted#1f307eb7 document:Document = account.SavedRingtone;`: [`super::super::types::account::SavedRingtoneConverted`].
+        /// `account.savedRingtoneConverted#1f307eb7`: [`super::super::types::account::SavedRingtoneConverted`].
         Converted(super::super::types::account::SavedRingtoneConverted),
     }
     #[cfg(feature = "serde")]
@@ -38730,9 +38730,9 @@ pub mod account {
     /// TL type [`account.SavedRingtones`](https://core.telegram.org/type/account.SavedRingtones), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedRingtones {
-        /// `account.savedRingtonesNotModified#fbf6e8b1 = account.SavedRingtones;`: [`super::super::types::account::SavedRingtonesNotModified`].
+        /// `account.savedRingtonesNotModified#fbf6e8b1`: [`super::super::types::account::SavedRingtonesNotModified`].
         NotModified(super::super::types::account::SavedRingtonesNotModified),
-        /// `account.savedRingtones#c1e92cc5 hash:long ringtones:Vector<Document> = account.SavedRingtones;`: [`super::super::types::account::SavedRingtones`].
+        /// `account.savedRingtones#c1e92cc5`: [`super::super::types::account::SavedRingtones`].
         SavedRingtones(super::super::types::account::SavedRingtones),
     }
     #[cfg(feature = "serde")]
@@ -38803,7 +38803,7 @@ pub mod account {
     /// TL type [`account.SentEmailCode`](https://core.telegram.org/type/account.SentEmailCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SentEmailCode {
-        /// `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode;`: [`super::super::types::account::SentEmailCode`].
+        /// `account.sentEmailCode#811f854f`: [`super::super::types::account::SentEmailCode`].
         SentEmailCode(super::super::types::account::SentEmailCode),
     }
     #[cfg(feature = "serde")]
@@ -38862,7 +38862,7 @@ pub mod account {
     /// TL type [`account.Takeout`](https://core.telegram.org/type/account.Takeout), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Takeout {
-        /// `account.takeout#4dba4501 id:long = account.Takeout;`: [`super::super::types::account::Takeout`].
+        /// `account.takeout#4dba4501`: [`super::super::types::account::Takeout`].
         Takeout(super::super::types::account::Takeout),
     }
     #[cfg(feature = "serde")]
@@ -38921,9 +38921,9 @@ pub mod account {
     /// TL type [`account.Themes`](https://core.telegram.org/type/account.Themes), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Themes {
-        /// `account.themesNotModified#f41eb622 = account.Themes;`: [`super::super::types::account::ThemesNotModified`].
+        /// `account.themesNotModified#f41eb622`: [`super::super::types::account::ThemesNotModified`].
         NotModified(super::super::types::account::ThemesNotModified),
-        /// `account.themes#9a3d8c6d hash:long themes:Vector<Theme> = account.Themes;`: [`super::super::types::account::Themes`].
+        /// `account.themes#9a3d8c6d`: [`super::super::types::account::Themes`].
         Themes(super::super::types::account::Themes),
     }
     #[cfg(feature = "serde")]
@@ -38994,7 +38994,7 @@ pub mod account {
     /// TL type [`account.TmpPassword`](https://core.telegram.org/type/account.TmpPassword), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TmpPassword {
-        /// `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword;`: [`super::super::types::account::TmpPassword`].
+        /// `account.tmpPassword#db64fd34`: [`super::super::types::account::TmpPassword`].
         TmpPassword(super::super::types::account::TmpPassword),
     }
     #[cfg(feature = "serde")]
@@ -39053,9 +39053,9 @@ pub mod account {
     /// TL type [`account.WallPapers`](https://core.telegram.org/type/account.WallPapers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WallPapers {
-        /// `account.wallPapersNotModified#1c199183 = account.WallPapers;`: [`super::super::types::account::WallPapersNotModified`].
+        /// `account.wallPapersNotModified#1c199183`: [`super::super::types::account::WallPapersNotModified`].
         NotModified(super::super::types::account::WallPapersNotModified),
-        /// `account.wallPapers#cdc3858c hash:long wallpapers:Vector<WallPaper> = account.WallPapers;`: [`super::super::types::account::WallPapers`].
+        /// `account.wallPapers#cdc3858c`: [`super::super::types::account::WallPapers`].
         WallPapers(super::super::types::account::WallPapers),
     }
     #[cfg(feature = "serde")]
@@ -39126,7 +39126,7 @@ pub mod account {
     /// TL type [`account.WebAuthorizations`](https://core.telegram.org/type/account.WebAuthorizations), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WebAuthorizations {
-        /// `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations;`: [`super::super::types::account::WebAuthorizations`].
+        /// `account.webAuthorizations#ed56c9fc`: [`super::super::types::account::WebAuthorizations`].
         WebAuthorizations(super::super::types::account::WebAuthorizations),
     }
     #[cfg(feature = "serde")]
@@ -39185,9 +39185,9 @@ pub mod account {
     /// TL type [`account.WebBrowserSettings`](https://core.telegram.org/type/account.WebBrowserSettings), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WebBrowserSettings {
-        /// `account.webBrowserSettingsNotModified#c31c8f4e = account.WebBrowserSettings;`: [`super::super::types::account::WebBrowserSettingsNotModified`].
+        /// `account.webBrowserSettingsNotModified#c31c8f4e`: [`super::super::types::account::WebBrowserSettingsNotModified`].
         NotModified(super::super::types::account::WebBrowserSettingsNotModified),
-        /// `account.webBrowserSettings#79eb8cb3 flags:# open_external_browser:flags.0?true display_close_button:flags.1?true external_exceptions:Vector<WebDomainException> inapp_exceptions:Vector<WebDomainException> hash:long = account.WebBrowserSettings;`: [`super::super::types::account::WebBrowserSettings`].
+        /// `account.webBrowserSettings#79eb8cb3`: [`super::super::types::account::WebBrowserSettings`].
         WebBrowserSettings(super::super::types::account::WebBrowserSettings),
     }
     #[cfg(feature = "serde")]
@@ -39263,9 +39263,9 @@ pub mod aicompose {
     /// TL type [`aicompose.Tones`](https://core.telegram.org/type/aicompose.Tones), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Tones {
-        /// `aicompose.tonesNotModified#c1f46103 = aicompose.Tones;`: [`super::super::types::aicompose::TonesNotModified`].
+        /// `aicompose.tonesNotModified#c1f46103`: [`super::super::types::aicompose::TonesNotModified`].
         NotModified(super::super::types::aicompose::TonesNotModified),
-        /// `aicompose.tones#6c9d0efe hash:long tones:Vector<AiComposeTone> users:Vector<User> = aicompose.Tones;`: [`super::super::types::aicompose::Tones`].
+        /// `aicompose.tones#6c9d0efe`: [`super::super::types::aicompose::Tones`].
         Tones(super::super::types::aicompose::Tones),
     }
     #[cfg(feature = "serde")]
@@ -39339,9 +39339,9 @@ pub mod auth {
     /// TL type [`auth.Authorization`](https://core.telegram.org/type/auth.Authorization), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Authorization {
-        /// `auth.authorization#2ea2c0d4 flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization;`: [`super::super::types::auth::Authorization`].
+        /// `auth.authorization#2ea2c0d4`: [`super::super::types::auth::Authorization`].
         Authorization(super::super::types::auth::Authorization),
-        /// `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization;`: [`super::super::types::auth::AuthorizationSignUpRequired`].
+        /// `auth.authorizationSignUpRequired#44747e9a`: [`super::super::types::auth::AuthorizationSignUpRequired`].
         SignUpRequired(super::super::types::auth::AuthorizationSignUpRequired),
     }
     #[cfg(feature = "serde")]
@@ -39412,15 +39412,15 @@ pub mod auth {
     /// TL type [`auth.CodeType`](https://core.telegram.org/type/auth.CodeType), with 5 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CodeType {
-        /// `auth.codeTypeSms#72a3158c = auth.CodeType;`: [`super::super::types::auth::CodeTypeSms`].
+        /// `auth.codeTypeSms#72a3158c`: [`super::super::types::auth::CodeTypeSms`].
         Sms(super::super::types::auth::CodeTypeSms),
-        /// `auth.codeTypeCall#741cd3e3 = auth.CodeType;`: [`super::super::types::auth::CodeTypeCall`].
+        /// `auth.codeTypeCall#741cd3e3`: [`super::super::types::auth::CodeTypeCall`].
         Call(super::super::types::auth::CodeTypeCall),
-        /// `auth.codeTypeFlashCall#226ccefb = auth.CodeType;`: [`super::super::types::auth::CodeTypeFlashCall`].
+        /// `auth.codeTypeFlashCall#226ccefb`: [`super::super::types::auth::CodeTypeFlashCall`].
         FlashCall(super::super::types::auth::CodeTypeFlashCall),
-        /// `auth.codeTypeMissedCall#d61ad6ee = auth.CodeType;`: [`super::super::types::auth::CodeTypeMissedCall`].
+        /// `auth.codeTypeMissedCall#d61ad6ee`: [`super::super::types::auth::CodeTypeMissedCall`].
         MissedCall(super::super::types::auth::CodeTypeMissedCall),
-        /// `auth.codeTypeFragmentSms#06ed998c = auth.CodeType;`: [`super::super::types::auth::CodeTypeFragmentSms`].
+        /// `auth.codeTypeFragmentSms#06ed998c`: [`super::super::types::auth::CodeTypeFragmentSms`].
         FragmentSms(super::super::types::auth::CodeTypeFragmentSms),
     }
     #[cfg(feature = "serde")]
@@ -39527,7 +39527,7 @@ pub mod auth {
     /// TL type [`auth.ExportedAuthorization`](https://core.telegram.org/type/auth.ExportedAuthorization), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedAuthorization {
-        /// `auth.exportedAuthorization#b434e2b8 id:long bytes:bytes = auth.ExportedAuthorization;`: [`super::super::types::auth::ExportedAuthorization`].
+        /// `auth.exportedAuthorization#b434e2b8`: [`super::super::types::auth::ExportedAuthorization`].
         ExportedAuthorization(super::super::types::auth::ExportedAuthorization),
     }
     #[cfg(feature = "serde")]
@@ -39588,7 +39588,7 @@ pub mod auth {
     /// TL type [`auth.FirebasePnvIntent`](https://core.telegram.org/type/auth.FirebasePnvIntent), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FirebasePnvIntent {
-        /// `auth.firebasePnvIntent#df5ac00c nonce:string digital_credential_payload:string = auth.FirebasePnvIntent;`: [`super::super::types::auth::FirebasePnvIntent`].
+        /// `auth.firebasePnvIntent#df5ac00c`: [`super::super::types::auth::FirebasePnvIntent`].
         FirebasePnvIntent(super::super::types::auth::FirebasePnvIntent),
     }
     #[cfg(feature = "serde")]
@@ -39647,7 +39647,7 @@ pub mod auth {
     /// TL type [`auth.LoggedOut`](https://core.telegram.org/type/auth.LoggedOut), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum LoggedOut {
-        /// `auth.loggedOut#c3a2835f flags:# future_auth_token:flags.0?bytes = auth.LoggedOut;`: [`super::super::types::auth::LoggedOut`].
+        /// `auth.loggedOut#c3a2835f`: [`super::super::types::auth::LoggedOut`].
         LoggedOut(super::super::types::auth::LoggedOut),
     }
     #[cfg(feature = "serde")]
@@ -39706,11 +39706,11 @@ pub mod auth {
     /// TL type [`auth.LoginToken`](https://core.telegram.org/type/auth.LoginToken), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum LoginToken {
-        /// `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken;`: [`super::super::types::auth::LoginToken`].
+        /// `auth.loginToken#629f1980`: [`super::super::types::auth::LoginToken`].
         LoginToken(super::super::types::auth::LoginToken),
-        /// `auth.loginTokenMigrateTo#068e9916 dc_id:int token:bytes = auth.LoginToken;`: [`super::super::types::auth::LoginTokenMigrateTo`].
+        /// `auth.loginTokenMigrateTo#068e9916`: [`super::super::types::auth::LoginTokenMigrateTo`].
         MigrateTo(super::super::types::auth::LoginTokenMigrateTo),
-        /// `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken;`: [`super::super::types::auth::LoginTokenSuccess`].
+        /// `auth.loginTokenSuccess#390d5c5e`: [`super::super::types::auth::LoginTokenSuccess`].
         Success(super::super::types::auth::LoginTokenSuccess),
     }
     #[cfg(feature = "serde")]
@@ -39793,7 +39793,7 @@ pub mod auth {
     /// TL type [`auth.PasskeyLoginOptions`](https://core.telegram.org/type/auth.PasskeyLoginOptions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PasskeyLoginOptions {
-        /// `auth.passkeyLoginOptions#e2037789 options:DataJSON = auth.PasskeyLoginOptions;`: [`super::super::types::auth::PasskeyLoginOptions`].
+        /// `auth.passkeyLoginOptions#e2037789`: [`super::super::types::auth::PasskeyLoginOptions`].
         PasskeyLoginOptions(super::super::types::auth::PasskeyLoginOptions),
     }
     #[cfg(feature = "serde")]
@@ -39852,7 +39852,7 @@ pub mod auth {
     /// TL type [`auth.PasswordRecovery`](https://core.telegram.org/type/auth.PasswordRecovery), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PasswordRecovery {
-        /// `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery;`: [`super::super::types::auth::PasswordRecovery`].
+        /// `auth.passwordRecovery#137948a5`: [`super::super::types::auth::PasswordRecovery`].
         PasswordRecovery(super::super::types::auth::PasswordRecovery),
     }
     #[cfg(feature = "serde")]
@@ -39911,11 +39911,11 @@ pub mod auth {
     /// TL type [`auth.SentCode`](https://core.telegram.org/type/auth.SentCode), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SentCode {
-        /// `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode;`: [`super::super::types::auth::SentCode`].
+        /// `auth.sentCode#5e002502`: [`super::super::types::auth::SentCode`].
         SentCode(super::super::types::auth::SentCode),
-        /// `auth.sentCodeSuccess#2390fe44 authorization:auth.Authorization = auth.SentCode;`: [`super::super::types::auth::SentCodeSuccess`].
+        /// `auth.sentCodeSuccess#2390fe44`: [`super::super::types::auth::SentCodeSuccess`].
         Success(super::super::types::auth::SentCodeSuccess),
-        /// `auth.sentCodePaymentRequired#f8827ebf store_product:string phone_code_hash:string support_email_address:string support_email_subject:string premium_days:int currency:string amount:long = auth.SentCode;`: [`super::super::types::auth::SentCodePaymentRequired`].
+        /// `auth.sentCodePaymentRequired#f8827ebf`: [`super::super::types::auth::SentCodePaymentRequired`].
         PaymentRequired(super::super::types::auth::SentCodePaymentRequired),
     }
     #[cfg(feature = "serde")]
@@ -39998,27 +39998,27 @@ pub mod auth {
     /// TL type [`auth.SentCodeType`](https://core.telegram.org/type/auth.SentCodeType), with 11 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SentCodeType {
-        /// `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeApp`].
+        /// `auth.sentCodeTypeApp#3dbb5986`: [`super::super::types::auth::SentCodeTypeApp`].
         App(super::super::types::auth::SentCodeTypeApp),
-        /// `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeSms`].
+        /// `auth.sentCodeTypeSms#c000bba2`: [`super::super::types::auth::SentCodeTypeSms`].
         Sms(super::super::types::auth::SentCodeTypeSms),
-        /// `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeCall`].
+        /// `auth.sentCodeTypeCall#5353e5a7`: [`super::super::types::auth::SentCodeTypeCall`].
         Call(super::super::types::auth::SentCodeTypeCall),
-        /// `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeFlashCall`].
+        /// `auth.sentCodeTypeFlashCall#ab03c6d9`: [`super::super::types::auth::SentCodeTypeFlashCall`].
         FlashCall(super::super::types::auth::SentCodeTypeFlashCall),
-        /// `auth.sentCodeTypeMissedCall#82006484 prefix:string length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeMissedCall`].
+        /// `auth.sentCodeTypeMissedCall#82006484`: [`super::super::types::auth::SentCodeTypeMissedCall`].
         MissedCall(super::super::types::auth::SentCodeTypeMissedCall),
-        /// `auth.sentCodeTypeEmailCode#f450f59b flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeEmailCode`].
+        /// `auth.sentCodeTypeEmailCode#f450f59b`: [`super::super::types::auth::SentCodeTypeEmailCode`].
         EmailCode(super::super::types::auth::SentCodeTypeEmailCode),
-        /// `auth.sentCodeTypeSetUpEmailRequired#a5491dea flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeSetUpEmailRequired`].
+        /// `auth.sentCodeTypeSetUpEmailRequired#a5491dea`: [`super::super::types::auth::SentCodeTypeSetUpEmailRequired`].
         SetUpEmailRequired(super::super::types::auth::SentCodeTypeSetUpEmailRequired),
-        /// `auth.sentCodeTypeFragmentSms#d9565c39 url:string length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeFragmentSms`].
+        /// `auth.sentCodeTypeFragmentSms#d9565c39`: [`super::super::types::auth::SentCodeTypeFragmentSms`].
         FragmentSms(super::super::types::auth::SentCodeTypeFragmentSms),
-        /// `auth.sentCodeTypeFirebaseSms#009fd736 flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeFirebaseSms`].
+        /// `auth.sentCodeTypeFirebaseSms#009fd736`: [`super::super::types::auth::SentCodeTypeFirebaseSms`].
         FirebaseSms(super::super::types::auth::SentCodeTypeFirebaseSms),
-        /// `auth.sentCodeTypeSmsWord#a416ac81 flags:# beginning:flags.0?string = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeSmsWord`].
+        /// `auth.sentCodeTypeSmsWord#a416ac81`: [`super::super::types::auth::SentCodeTypeSmsWord`].
         SmsWord(super::super::types::auth::SentCodeTypeSmsWord),
-        /// `auth.sentCodeTypeSmsPhrase#b37794af flags:# beginning:flags.0?string = auth.SentCodeType;`: [`super::super::types::auth::SentCodeTypeSmsPhrase`].
+        /// `auth.sentCodeTypeSmsPhrase#b37794af`: [`super::super::types::auth::SentCodeTypeSmsPhrase`].
         SmsPhrase(super::super::types::auth::SentCodeTypeSmsPhrase),
     }
     #[cfg(feature = "serde")]
@@ -40198,7 +40198,7 @@ pub mod bots {
     /// TL type [`bots.AccessSettings`](https://core.telegram.org/type/bots.AccessSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AccessSettings {
-        /// `bots.accessSettings#dd1fbf93 flags:# restricted:flags.0?true add_users:flags.1?Vector<User> = bots.AccessSettings;`: [`super::super::types::bots::AccessSettings`].
+        /// `bots.accessSettings#dd1fbf93`: [`super::super::types::bots::AccessSettings`].
         AccessSettings(super::super::types::bots::AccessSettings),
     }
     #[cfg(feature = "serde")]
@@ -40257,7 +40257,7 @@ pub mod bots {
     /// TL type [`bots.BotInfo`](https://core.telegram.org/type/bots.BotInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BotInfo {
-        /// `bots.botInfo#e8a775b0 name:string about:string description:string = bots.BotInfo;`: [`super::super::types::bots::BotInfo`].
+        /// `bots.botInfo#e8a775b0`: [`super::super::types::bots::BotInfo`].
         BotInfo(super::super::types::bots::BotInfo),
     }
     #[cfg(feature = "serde")]
@@ -40314,7 +40314,7 @@ pub mod bots {
     /// TL type [`bots.ExportedBotToken`](https://core.telegram.org/type/bots.ExportedBotToken), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedBotToken {
-        /// `bots.exportedBotToken#3c60b621 token:string = bots.ExportedBotToken;`: [`super::super::types::bots::ExportedBotToken`].
+        /// `bots.exportedBotToken#3c60b621`: [`super::super::types::bots::ExportedBotToken`].
         ExportedBotToken(super::super::types::bots::ExportedBotToken),
     }
     #[cfg(feature = "serde")]
@@ -40373,7 +40373,7 @@ pub mod bots {
     /// TL type [`bots.PopularAppBots`](https://core.telegram.org/type/bots.PopularAppBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PopularAppBots {
-        /// `bots.popularAppBots#1991b13b flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots;`: [`super::super::types::bots::PopularAppBots`].
+        /// `bots.popularAppBots#1991b13b`: [`super::super::types::bots::PopularAppBots`].
         PopularAppBots(super::super::types::bots::PopularAppBots),
     }
     #[cfg(feature = "serde")]
@@ -40432,7 +40432,7 @@ pub mod bots {
     /// TL type [`bots.PreviewInfo`](https://core.telegram.org/type/bots.PreviewInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PreviewInfo {
-        /// `bots.previewInfo#0ca71d64 media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo;`: [`super::super::types::bots::PreviewInfo`].
+        /// `bots.previewInfo#0ca71d64`: [`super::super::types::bots::PreviewInfo`].
         PreviewInfo(super::super::types::bots::PreviewInfo),
     }
     #[cfg(feature = "serde")]
@@ -40489,7 +40489,7 @@ pub mod bots {
     /// TL type [`bots.RequestedButton`](https://core.telegram.org/type/bots.RequestedButton), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RequestedButton {
-        /// `bots.requestedButton#f13bbcd7 webapp_req_id:string = bots.RequestedButton;`: [`super::super::types::bots::RequestedButton`].
+        /// `bots.requestedButton#f13bbcd7`: [`super::super::types::bots::RequestedButton`].
         RequestedButton(super::super::types::bots::RequestedButton),
     }
     #[cfg(feature = "serde")]
@@ -40551,7 +40551,7 @@ pub mod channels {
     /// TL type [`channels.AdminLogResults`](https://core.telegram.org/type/channels.AdminLogResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AdminLogResults {
-        /// `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults;`: [`super::super::types::channels::AdminLogResults`].
+        /// `channels.adminLogResults#ed8af74d`: [`super::super::types::channels::AdminLogResults`].
         AdminLogResults(super::super::types::channels::AdminLogResults),
     }
     #[cfg(feature = "serde")]
@@ -40610,7 +40610,7 @@ pub mod channels {
     /// TL type [`channels.ChannelParticipant`](https://core.telegram.org/type/channels.ChannelParticipant), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChannelParticipant {
-        /// `channels.channelParticipant#dfb80317 participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant;`: [`super::super::types::channels::ChannelParticipant`].
+        /// `channels.channelParticipant#dfb80317`: [`super::super::types::channels::ChannelParticipant`].
         ChannelParticipant(super::super::types::channels::ChannelParticipant),
     }
     #[cfg(feature = "serde")]
@@ -40673,9 +40673,9 @@ pub mod channels {
     /// TL type [`channels.ChannelParticipants`](https://core.telegram.org/type/channels.ChannelParticipants), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChannelParticipants {
-        /// `channels.channelParticipants#9ab0feaf count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants;`: [`super::super::types::channels::ChannelParticipants`].
+        /// `channels.channelParticipants#9ab0feaf`: [`super::super::types::channels::ChannelParticipants`].
         ChannelParticipants(super::super::types::channels::ChannelParticipants),
-        /// `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants;`: [`super::super::types::channels::ChannelParticipantsNotModified`].
+        /// `channels.channelParticipantsNotModified#f0173fe9`: [`super::super::types::channels::ChannelParticipantsNotModified`].
         NotModified(super::super::types::channels::ChannelParticipantsNotModified),
     }
     #[cfg(feature = "serde")]
@@ -40750,7 +40750,7 @@ pub mod channels {
     /// TL type [`channels.SendAsPeers`](https://core.telegram.org/type/channels.SendAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SendAsPeers {
-        /// `channels.sendAsPeers#f496b0c6 peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers;`: [`super::super::types::channels::SendAsPeers`].
+        /// `channels.sendAsPeers#f496b0c6`: [`super::super::types::channels::SendAsPeers`].
         SendAsPeers(super::super::types::channels::SendAsPeers),
     }
     #[cfg(feature = "serde")]
@@ -40809,13 +40809,13 @@ pub mod channels {
     /// TL type [`channels.SponsoredMessageReportResult`](https://core.telegram.org/type/channels.SponsoredMessageReportResult), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SponsoredMessageReportResult {
-        /// `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultChooseOption`].
+        /// `channels.sponsoredMessageReportResultChooseOption#846f9e42`: [`super::super::types::channels::SponsoredMessageReportResultChooseOption`].
         ChooseOption(
             super::super::types::channels::SponsoredMessageReportResultChooseOption,
         ),
-        /// `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultAdsHidden`].
+        /// `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f`: [`super::super::types::channels::SponsoredMessageReportResultAdsHidden`].
         AdsHidden(super::super::types::channels::SponsoredMessageReportResultAdsHidden),
-        /// `channels.sponsoredMessageReportResultReported#ad798849 = channels.SponsoredMessageReportResult;`: [`super::super::types::channels::SponsoredMessageReportResultReported`].
+        /// `channels.sponsoredMessageReportResultReported#ad798849`: [`super::super::types::channels::SponsoredMessageReportResultReported`].
         Reported(super::super::types::channels::SponsoredMessageReportResultReported),
     }
     #[cfg(feature = "serde")]
@@ -40909,9 +40909,9 @@ pub mod chatlists {
     /// TL type [`chatlists.ChatlistInvite`](https://core.telegram.org/type/chatlists.ChatlistInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatlistInvite {
-        /// `chatlists.chatlistInviteAlready#fa87f659 filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite;`: [`super::super::types::chatlists::ChatlistInviteAlready`].
+        /// `chatlists.chatlistInviteAlready#fa87f659`: [`super::super::types::chatlists::ChatlistInviteAlready`].
         Already(super::super::types::chatlists::ChatlistInviteAlready),
-        /// `chatlists.chatlistInvite#f10ece2f flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite;`: [`super::super::types::chatlists::ChatlistInvite`].
+        /// `chatlists.chatlistInvite#f10ece2f`: [`super::super::types::chatlists::ChatlistInvite`].
         ChatlistInvite(super::super::types::chatlists::ChatlistInvite),
     }
     #[cfg(feature = "serde")]
@@ -40982,7 +40982,7 @@ pub mod chatlists {
     /// TL type [`chatlists.ChatlistUpdates`](https://core.telegram.org/type/chatlists.ChatlistUpdates), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatlistUpdates {
-        /// `chatlists.chatlistUpdates#93bd878d missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates;`: [`super::super::types::chatlists::ChatlistUpdates`].
+        /// `chatlists.chatlistUpdates#93bd878d`: [`super::super::types::chatlists::ChatlistUpdates`].
         ChatlistUpdates(super::super::types::chatlists::ChatlistUpdates),
     }
     #[cfg(feature = "serde")]
@@ -41043,7 +41043,7 @@ pub mod chatlists {
     /// TL type [`chatlists.ExportedChatlistInvite`](https://core.telegram.org/type/chatlists.ExportedChatlistInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedChatlistInvite {
-        /// `chatlists.exportedChatlistInvite#10e6e3a6 filter:DialogFilter invite:ExportedChatlistInvite = chatlists.ExportedChatlistInvite;`: [`super::super::types::chatlists::ExportedChatlistInvite`].
+        /// `chatlists.exportedChatlistInvite#10e6e3a6`: [`super::super::types::chatlists::ExportedChatlistInvite`].
         ExportedChatlistInvite(super::super::types::chatlists::ExportedChatlistInvite),
     }
     #[cfg(feature = "serde")]
@@ -41106,7 +41106,7 @@ pub mod chatlists {
     /// TL type [`chatlists.ExportedInvites`](https://core.telegram.org/type/chatlists.ExportedInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedInvites {
-        /// `chatlists.exportedInvites#10ab6dc7 invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites;`: [`super::super::types::chatlists::ExportedInvites`].
+        /// `chatlists.exportedInvites#10ab6dc7`: [`super::super::types::chatlists::ExportedInvites`].
         ExportedInvites(super::super::types::chatlists::ExportedInvites),
     }
     #[cfg(feature = "serde")]
@@ -41168,7 +41168,7 @@ pub mod communities {
     /// TL type [`communities.ParticipantJoinedChats`](https://core.telegram.org/type/communities.ParticipantJoinedChats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ParticipantJoinedChats {
-        /// `communities.participantJoinedChats#8d78512a creator_chat_ids:Vector<long> joined_chat_ids:Vector<long> chats:Vector<Chat> users:Vector<User> = communities.ParticipantJoinedChats;`: [`super::super::types::communities::ParticipantJoinedChats`].
+        /// `communities.participantJoinedChats#8d78512a`: [`super::super::types::communities::ParticipantJoinedChats`].
         ParticipantJoinedChats(super::super::types::communities::ParticipantJoinedChats),
     }
     #[cfg(feature = "serde")]
@@ -41233,7 +41233,7 @@ pub mod communities {
     /// TL type [`communities.PeerLinkRequests`](https://core.telegram.org/type/communities.PeerLinkRequests), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerLinkRequests {
-        /// `communities.peerLinkRequests#2244afad flags:# total_count:int requests:Vector<CommunityPeerRequest> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = communities.PeerLinkRequests;`: [`super::super::types::communities::PeerLinkRequests`].
+        /// `communities.peerLinkRequests#2244afad`: [`super::super::types::communities::PeerLinkRequests`].
         PeerLinkRequests(super::super::types::communities::PeerLinkRequests),
     }
     #[cfg(feature = "serde")]
@@ -41299,9 +41299,9 @@ pub mod contacts {
     /// TL type [`contacts.Blocked`](https://core.telegram.org/type/contacts.Blocked), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Blocked {
-        /// `contacts.blocked#0ade1591 blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`: [`super::super::types::contacts::Blocked`].
+        /// `contacts.blocked#0ade1591`: [`super::super::types::contacts::Blocked`].
         Blocked(super::super::types::contacts::Blocked),
-        /// `contacts.blockedSlice#e1664194 count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`: [`super::super::types::contacts::BlockedSlice`].
+        /// `contacts.blockedSlice#e1664194`: [`super::super::types::contacts::BlockedSlice`].
         Slice(super::super::types::contacts::BlockedSlice),
     }
     #[cfg(feature = "serde")]
@@ -41372,7 +41372,7 @@ pub mod contacts {
     /// TL type [`contacts.ContactBirthdays`](https://core.telegram.org/type/contacts.ContactBirthdays), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ContactBirthdays {
-        /// `contacts.contactBirthdays#114ff30d contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays;`: [`super::super::types::contacts::ContactBirthdays`].
+        /// `contacts.contactBirthdays#114ff30d`: [`super::super::types::contacts::ContactBirthdays`].
         ContactBirthdays(super::super::types::contacts::ContactBirthdays),
     }
     #[cfg(feature = "serde")]
@@ -41433,9 +41433,9 @@ pub mod contacts {
     /// TL type [`contacts.Contacts`](https://core.telegram.org/type/contacts.Contacts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Contacts {
-        /// `contacts.contactsNotModified#b74ba9d2 = contacts.Contacts;`: [`super::super::types::contacts::ContactsNotModified`].
+        /// `contacts.contactsNotModified#b74ba9d2`: [`super::super::types::contacts::ContactsNotModified`].
         NotModified(super::super::types::contacts::ContactsNotModified),
-        /// `contacts.contacts#eae87e42 contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts;`: [`super::super::types::contacts::Contacts`].
+        /// `contacts.contacts#eae87e42`: [`super::super::types::contacts::Contacts`].
         Contacts(super::super::types::contacts::Contacts),
     }
     #[cfg(feature = "serde")]
@@ -41506,7 +41506,7 @@ pub mod contacts {
     /// TL type [`contacts.Found`](https://core.telegram.org/type/contacts.Found), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Found {
-        /// `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found;`: [`super::super::types::contacts::Found`].
+        /// `contacts.found#b3134d9d`: [`super::super::types::contacts::Found`].
         Found(super::super::types::contacts::Found),
     }
     #[cfg(feature = "serde")]
@@ -41565,7 +41565,7 @@ pub mod contacts {
     /// TL type [`contacts.ImportedContacts`](https://core.telegram.org/type/contacts.ImportedContacts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ImportedContacts {
-        /// `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts;`: [`super::super::types::contacts::ImportedContacts`].
+        /// `contacts.importedContacts#77d01c3b`: [`super::super::types::contacts::ImportedContacts`].
         ImportedContacts(super::super::types::contacts::ImportedContacts),
     }
     #[cfg(feature = "serde")]
@@ -41626,7 +41626,7 @@ pub mod contacts {
     /// TL type [`contacts.ResolvedPeer`](https://core.telegram.org/type/contacts.ResolvedPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ResolvedPeer {
-        /// `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer;`: [`super::super::types::contacts::ResolvedPeer`].
+        /// `contacts.resolvedPeer#7f077ad9`: [`super::super::types::contacts::ResolvedPeer`].
         ResolvedPeer(super::super::types::contacts::ResolvedPeer),
     }
     #[cfg(feature = "serde")]
@@ -41685,9 +41685,9 @@ pub mod contacts {
     /// TL type [`contacts.SponsoredPeers`](https://core.telegram.org/type/contacts.SponsoredPeers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SponsoredPeers {
-        /// `contacts.sponsoredPeersEmpty#ea32b4b1 = contacts.SponsoredPeers;`: [`super::super::types::contacts::SponsoredPeersEmpty`].
+        /// `contacts.sponsoredPeersEmpty#ea32b4b1`: [`super::super::types::contacts::SponsoredPeersEmpty`].
         Empty(super::super::types::contacts::SponsoredPeersEmpty),
-        /// `contacts.sponsoredPeers#eb032884 peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers;`: [`super::super::types::contacts::SponsoredPeers`].
+        /// `contacts.sponsoredPeers#eb032884`: [`super::super::types::contacts::SponsoredPeers`].
         SponsoredPeers(super::super::types::contacts::SponsoredPeers),
     }
     #[cfg(feature = "serde")]
@@ -41758,11 +41758,11 @@ pub mod contacts {
     /// TL type [`contacts.TopPeers`](https://core.telegram.org/type/contacts.TopPeers), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TopPeers {
-        /// `contacts.topPeersNotModified#de266ef5 = contacts.TopPeers;`: [`super::super::types::contacts::TopPeersNotModified`].
+        /// `contacts.topPeersNotModified#de266ef5`: [`super::super::types::contacts::TopPeersNotModified`].
         NotModified(super::super::types::contacts::TopPeersNotModified),
-        /// `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers;`: [`super::super::types::contacts::TopPeers`].
+        /// `contacts.topPeers#70b772a8`: [`super::super::types::contacts::TopPeers`].
         TopPeers(super::super::types::contacts::TopPeers),
-        /// `contacts.topPeersDisabled#b52c939d = contacts.TopPeers;`: [`super::super::types::contacts::TopPeersDisabled`].
+        /// `contacts.topPeersDisabled#b52c939d`: [`super::super::types::contacts::TopPeersDisabled`].
         Disabled(super::super::types::contacts::TopPeersDisabled),
     }
     #[cfg(feature = "serde")]
@@ -41846,9 +41846,9 @@ pub mod ephemeral {
     /// TL type [`ephemeral.WelcomeMessages`](https://core.telegram.org/type/ephemeral.WelcomeMessages), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WelcomeMessages {
-        /// `ephemeral.welcomeMessagesNotModified#59ffdb31 = ephemeral.WelcomeMessages;`: [`super::super::types::ephemeral::WelcomeMessagesNotModified`].
+        /// `ephemeral.welcomeMessagesNotModified#59ffdb31`: [`super::super::types::ephemeral::WelcomeMessagesNotModified`].
         NotModified(super::super::types::ephemeral::WelcomeMessagesNotModified),
-        /// `ephemeral.welcomeMessages#104fc872 hash:long messages:Vector<EphemeralMessage> = ephemeral.WelcomeMessages;`: [`super::super::types::ephemeral::WelcomeMessages`].
+        /// `ephemeral.welcomeMessages#104fc872`: [`super::super::types::ephemeral::WelcomeMessages`].
         WelcomeMessages(super::super::types::ephemeral::WelcomeMessages),
     }
     #[cfg(feature = "serde")]
@@ -41924,7 +41924,7 @@ pub mod fragment {
     /// TL type [`fragment.CollectibleInfo`](https://core.telegram.org/type/fragment.CollectibleInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CollectibleInfo {
-        /// `fragment.collectibleInfo#6ebdff91 purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo;`: [`super::super::types::fragment::CollectibleInfo`].
+        /// `fragment.collectibleInfo#6ebdff91`: [`super::super::types::fragment::CollectibleInfo`].
         CollectibleInfo(super::super::types::fragment::CollectibleInfo),
     }
     #[cfg(feature = "serde")]
@@ -41986,9 +41986,9 @@ pub mod help {
     /// TL type [`help.AppConfig`](https://core.telegram.org/type/help.AppConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AppConfig {
-        /// `help.appConfigNotModified#7cde641d = help.AppConfig;`: [`super::super::types::help::AppConfigNotModified`].
+        /// `help.appConfigNotModified#7cde641d`: [`super::super::types::help::AppConfigNotModified`].
         NotModified(super::super::types::help::AppConfigNotModified),
-        /// `help.appConfig#dd18782e hash:int config:JSONValue = help.AppConfig;`: [`super::super::types::help::AppConfig`].
+        /// `help.appConfig#dd18782e`: [`super::super::types::help::AppConfig`].
         AppConfig(super::super::types::help::AppConfig),
     }
     #[cfg(feature = "serde")]
@@ -42059,9 +42059,9 @@ pub mod help {
     /// TL type [`help.AppUpdate`](https://core.telegram.org/type/help.AppUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AppUpdate {
-        /// `help.appUpdate#ccbbce30 flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate;`: [`super::super::types::help::AppUpdate`].
+        /// `help.appUpdate#ccbbce30`: [`super::super::types::help::AppUpdate`].
         AppUpdate(super::super::types::help::AppUpdate),
-        /// `help.noAppUpdate#c45a6536 = help.AppUpdate;`: [`super::super::types::help::NoAppUpdate`].
+        /// `help.noAppUpdate#c45a6536`: [`super::super::types::help::NoAppUpdate`].
         NoAppUpdate(super::super::types::help::NoAppUpdate),
     }
     #[cfg(feature = "serde")]
@@ -42130,7 +42130,7 @@ pub mod help {
     /// TL type [`help.ConfigSimple`](https://core.telegram.org/type/help.ConfigSimple), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ConfigSimple {
-        /// `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple;`: [`super::super::types::help::ConfigSimple`].
+        /// `help.configSimple#5a592a6c`: [`super::super::types::help::ConfigSimple`].
         ConfigSimple(super::super::types::help::ConfigSimple),
     }
     #[cfg(feature = "serde")]
@@ -42189,9 +42189,9 @@ pub mod help {
     /// TL type [`help.CountriesList`](https://core.telegram.org/type/help.CountriesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CountriesList {
-        /// `help.countriesListNotModified#93cc1f32 = help.CountriesList;`: [`super::super::types::help::CountriesListNotModified`].
+        /// `help.countriesListNotModified#93cc1f32`: [`super::super::types::help::CountriesListNotModified`].
         NotModified(super::super::types::help::CountriesListNotModified),
-        /// `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList;`: [`super::super::types::help::CountriesList`].
+        /// `help.countriesList#87d0759e`: [`super::super::types::help::CountriesList`].
         CountriesList(super::super::types::help::CountriesList),
     }
     #[cfg(feature = "serde")]
@@ -42262,7 +42262,7 @@ pub mod help {
     /// TL type [`help.Country`](https://core.telegram.org/type/help.Country), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Country {
-        /// `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country;`: [`super::super::types::help::Country`].
+        /// `help.country#c3878e23`: [`super::super::types::help::Country`].
         Country(super::super::types::help::Country),
     }
     #[cfg(feature = "serde")]
@@ -42321,7 +42321,7 @@ pub mod help {
     /// TL type [`help.CountryCode`](https://core.telegram.org/type/help.CountryCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CountryCode {
-        /// `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode;`: [`super::super::types::help::CountryCode`].
+        /// `help.countryCode#4203c5ef`: [`super::super::types::help::CountryCode`].
         CountryCode(super::super::types::help::CountryCode),
     }
     #[cfg(feature = "serde")]
@@ -42380,9 +42380,9 @@ pub mod help {
     /// TL type [`help.DeepLinkInfo`](https://core.telegram.org/type/help.DeepLinkInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DeepLinkInfo {
-        /// `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo;`: [`super::super::types::help::DeepLinkInfoEmpty`].
+        /// `help.deepLinkInfoEmpty#66afa166`: [`super::super::types::help::DeepLinkInfoEmpty`].
         Empty(super::super::types::help::DeepLinkInfoEmpty),
-        /// `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo;`: [`super::super::types::help::DeepLinkInfo`].
+        /// `help.deepLinkInfo#6a4ee832`: [`super::super::types::help::DeepLinkInfo`].
         DeepLinkInfo(super::super::types::help::DeepLinkInfo),
     }
     #[cfg(feature = "serde")]
@@ -42453,7 +42453,7 @@ pub mod help {
     /// TL type [`help.InviteText`](https://core.telegram.org/type/help.InviteText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum InviteText {
-        /// `help.inviteText#18cb9f78 message:string = help.InviteText;`: [`super::super::types::help::InviteText`].
+        /// `help.inviteText#18cb9f78`: [`super::super::types::help::InviteText`].
         InviteText(super::super::types::help::InviteText),
     }
     #[cfg(feature = "serde")]
@@ -42512,9 +42512,9 @@ pub mod help {
     /// TL type [`help.PassportConfig`](https://core.telegram.org/type/help.PassportConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PassportConfig {
-        /// `help.passportConfigNotModified#bfb9f457 = help.PassportConfig;`: [`super::super::types::help::PassportConfigNotModified`].
+        /// `help.passportConfigNotModified#bfb9f457`: [`super::super::types::help::PassportConfigNotModified`].
         NotModified(super::super::types::help::PassportConfigNotModified),
-        /// `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig;`: [`super::super::types::help::PassportConfig`].
+        /// `help.passportConfig#a098d6af`: [`super::super::types::help::PassportConfig`].
         PassportConfig(super::super::types::help::PassportConfig),
     }
     #[cfg(feature = "serde")]
@@ -42585,7 +42585,7 @@ pub mod help {
     /// TL type [`help.PeerColorOption`](https://core.telegram.org/type/help.PeerColorOption), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerColorOption {
-        /// `help.peerColorOption#adec6ebe flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption;`: [`super::super::types::help::PeerColorOption`].
+        /// `help.peerColorOption#adec6ebe`: [`super::super::types::help::PeerColorOption`].
         PeerColorOption(super::super::types::help::PeerColorOption),
     }
     #[cfg(feature = "serde")]
@@ -42644,9 +42644,9 @@ pub mod help {
     /// TL type [`help.PeerColorSet`](https://core.telegram.org/type/help.PeerColorSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerColorSet {
-        /// `help.peerColorSet#26219a58 colors:Vector<int> = help.PeerColorSet;`: [`super::super::types::help::PeerColorSet`].
+        /// `help.peerColorSet#26219a58`: [`super::super::types::help::PeerColorSet`].
         PeerColorSet(super::super::types::help::PeerColorSet),
-        /// `help.peerColorProfileSet#767d61eb palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet;`: [`super::super::types::help::PeerColorProfileSet`].
+        /// `help.peerColorProfileSet#767d61eb`: [`super::super::types::help::PeerColorProfileSet`].
         PeerColorProfileSet(super::super::types::help::PeerColorProfileSet),
     }
     #[cfg(feature = "serde")]
@@ -42717,9 +42717,9 @@ pub mod help {
     /// TL type [`help.PeerColors`](https://core.telegram.org/type/help.PeerColors), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerColors {
-        /// `help.peerColorsNotModified#2ba1f5ce = help.PeerColors;`: [`super::super::types::help::PeerColorsNotModified`].
+        /// `help.peerColorsNotModified#2ba1f5ce`: [`super::super::types::help::PeerColorsNotModified`].
         NotModified(super::super::types::help::PeerColorsNotModified),
-        /// `help.peerColors#00f8ed08 hash:int colors:Vector<help.PeerColorOption> = help.PeerColors;`: [`super::super::types::help::PeerColors`].
+        /// `help.peerColors#00f8ed08`: [`super::super::types::help::PeerColors`].
         PeerColors(super::super::types::help::PeerColors),
     }
     #[cfg(feature = "serde")]
@@ -42790,7 +42790,7 @@ pub mod help {
     /// TL type [`help.PremiumPromo`](https://core.telegram.org/type/help.PremiumPromo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PremiumPromo {
-        /// `help.premiumPromo#5334759c status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo;`: [`super::super::types::help::PremiumPromo`].
+        /// `help.premiumPromo#5334759c`: [`super::super::types::help::PremiumPromo`].
         PremiumPromo(super::super::types::help::PremiumPromo),
     }
     #[cfg(feature = "serde")]
@@ -42849,9 +42849,9 @@ pub mod help {
     /// TL type [`help.PromoData`](https://core.telegram.org/type/help.PromoData), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PromoData {
-        /// `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData;`: [`super::super::types::help::PromoDataEmpty`].
+        /// `help.promoDataEmpty#98f6ac75`: [`super::super::types::help::PromoDataEmpty`].
         Empty(super::super::types::help::PromoDataEmpty),
-        /// `help.promoData#08a4d87a flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData;`: [`super::super::types::help::PromoData`].
+        /// `help.promoData#08a4d87a`: [`super::super::types::help::PromoData`].
         PromoData(super::super::types::help::PromoData),
     }
     #[cfg(feature = "serde")]
@@ -42922,7 +42922,7 @@ pub mod help {
     /// TL type [`help.RecentMeUrls`](https://core.telegram.org/type/help.RecentMeUrls), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RecentMeUrls {
-        /// `help.recentMeUrls#0e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls;`: [`super::super::types::help::RecentMeUrls`].
+        /// `help.recentMeUrls#0e0310d7`: [`super::super::types::help::RecentMeUrls`].
         RecentMeUrls(super::super::types::help::RecentMeUrls),
     }
     #[cfg(feature = "serde")]
@@ -42981,7 +42981,7 @@ pub mod help {
     /// TL type [`help.Support`](https://core.telegram.org/type/help.Support), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Support {
-        /// `help.support#17c6b5f6 phone_number:string user:User = help.Support;`: [`super::super::types::help::Support`].
+        /// `help.support#17c6b5f6`: [`super::super::types::help::Support`].
         Support(super::super::types::help::Support),
     }
     #[cfg(feature = "serde")]
@@ -43040,7 +43040,7 @@ pub mod help {
     /// TL type [`help.SupportName`](https://core.telegram.org/type/help.SupportName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SupportName {
-        /// `help.supportName#8c05f1c9 name:string = help.SupportName;`: [`super::super::types::help::SupportName`].
+        /// `help.supportName#8c05f1c9`: [`super::super::types::help::SupportName`].
         SupportName(super::super::types::help::SupportName),
     }
     #[cfg(feature = "serde")]
@@ -43099,7 +43099,7 @@ pub mod help {
     /// TL type [`help.TermsOfService`](https://core.telegram.org/type/help.TermsOfService), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TermsOfService {
-        /// `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService;`: [`super::super::types::help::TermsOfService`].
+        /// `help.termsOfService#780a0310`: [`super::super::types::help::TermsOfService`].
         TermsOfService(super::super::types::help::TermsOfService),
     }
     #[cfg(feature = "serde")]
@@ -43158,9 +43158,9 @@ pub mod help {
     /// TL type [`help.TermsOfServiceUpdate`](https://core.telegram.org/type/help.TermsOfServiceUpdate), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TermsOfServiceUpdate {
-        /// `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate;`: [`super::super::types::help::TermsOfServiceUpdateEmpty`].
+        /// `help.termsOfServiceUpdateEmpty#e3309f7f`: [`super::super::types::help::TermsOfServiceUpdateEmpty`].
         Empty(super::super::types::help::TermsOfServiceUpdateEmpty),
-        /// `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate;`: [`super::super::types::help::TermsOfServiceUpdate`].
+        /// `help.termsOfServiceUpdate#28ecf961`: [`super::super::types::help::TermsOfServiceUpdate`].
         TermsOfServiceUpdate(super::super::types::help::TermsOfServiceUpdate),
     }
     #[cfg(feature = "serde")]
@@ -43233,9 +43233,9 @@ pub mod help {
     /// TL type [`help.TimezonesList`](https://core.telegram.org/type/help.TimezonesList), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TimezonesList {
-        /// `help.timezonesListNotModified#970708cc = help.TimezonesList;`: [`super::super::types::help::TimezonesListNotModified`].
+        /// `help.timezonesListNotModified#970708cc`: [`super::super::types::help::TimezonesListNotModified`].
         NotModified(super::super::types::help::TimezonesListNotModified),
-        /// `help.timezonesList#7b74ed71 timezones:Vector<Timezone> hash:int = help.TimezonesList;`: [`super::super::types::help::TimezonesList`].
+        /// `help.timezonesList#7b74ed71`: [`super::super::types::help::TimezonesList`].
         TimezonesList(super::super::types::help::TimezonesList),
     }
     #[cfg(feature = "serde")]
@@ -43306,9 +43306,9 @@ pub mod help {
     /// TL type [`help.UserInfo`](https://core.telegram.org/type/help.UserInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum UserInfo {
-        /// `help.userInfoEmpty#f3ae2eed = help.UserInfo;`: [`super::super::types::help::UserInfoEmpty`].
+        /// `help.userInfoEmpty#f3ae2eed`: [`super::super::types::help::UserInfoEmpty`].
         Empty(super::super::types::help::UserInfoEmpty),
-        /// `help.userInfo#01eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo;`: [`super::super::types::help::UserInfo`].
+        /// `help.userInfo#01eb3758`: [`super::super::types::help::UserInfo`].
         UserInfo(super::super::types::help::UserInfo),
     }
     #[cfg(feature = "serde")]
@@ -43382,7 +43382,7 @@ pub mod messages {
     /// TL type [`messages.AffectedFoundMessages`](https://core.telegram.org/type/messages.AffectedFoundMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AffectedFoundMessages {
-        /// `messages.affectedFoundMessages#ef8d3e6c pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages;`: [`super::super::types::messages::AffectedFoundMessages`].
+        /// `messages.affectedFoundMessages#ef8d3e6c`: [`super::super::types::messages::AffectedFoundMessages`].
         AffectedFoundMessages(super::super::types::messages::AffectedFoundMessages),
     }
     #[cfg(feature = "serde")]
@@ -43445,7 +43445,7 @@ pub mod messages {
     /// TL type [`messages.AffectedHistory`](https://core.telegram.org/type/messages.AffectedHistory), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AffectedHistory {
-        /// `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory;`: [`super::super::types::messages::AffectedHistory`].
+        /// `messages.affectedHistory#b45c69d1`: [`super::super::types::messages::AffectedHistory`].
         AffectedHistory(super::super::types::messages::AffectedHistory),
     }
     #[cfg(feature = "serde")]
@@ -43504,7 +43504,7 @@ pub mod messages {
     /// TL type [`messages.AffectedMessages`](https://core.telegram.org/type/messages.AffectedMessages), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AffectedMessages {
-        /// `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages;`: [`super::super::types::messages::AffectedMessages`].
+        /// `messages.affectedMessages#84d19185`: [`super::super::types::messages::AffectedMessages`].
         AffectedMessages(super::super::types::messages::AffectedMessages),
     }
     #[cfg(feature = "serde")]
@@ -43565,9 +43565,9 @@ pub mod messages {
     /// TL type [`messages.AllStickers`](https://core.telegram.org/type/messages.AllStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AllStickers {
-        /// `messages.allStickersNotModified#e86602c3 = messages.AllStickers;`: [`super::super::types::messages::AllStickersNotModified`].
+        /// `messages.allStickersNotModified#e86602c3`: [`super::super::types::messages::AllStickersNotModified`].
         NotModified(super::super::types::messages::AllStickersNotModified),
-        /// `messages.allStickers#cdbbcebb hash:long sets:Vector<StickerSet> = messages.AllStickers;`: [`super::super::types::messages::AllStickers`].
+        /// `messages.allStickers#cdbbcebb`: [`super::super::types::messages::AllStickers`].
         AllStickers(super::super::types::messages::AllStickers),
     }
     #[cfg(feature = "serde")]
@@ -43638,7 +43638,7 @@ pub mod messages {
     /// TL type [`messages.ArchivedStickers`](https://core.telegram.org/type/messages.ArchivedStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ArchivedStickers {
-        /// `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers;`: [`super::super::types::messages::ArchivedStickers`].
+        /// `messages.archivedStickers#4fcba9c8`: [`super::super::types::messages::ArchivedStickers`].
         ArchivedStickers(super::super::types::messages::ArchivedStickers),
     }
     #[cfg(feature = "serde")]
@@ -43699,9 +43699,9 @@ pub mod messages {
     /// TL type [`messages.AvailableEffects`](https://core.telegram.org/type/messages.AvailableEffects), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AvailableEffects {
-        /// `messages.availableEffectsNotModified#d1ed9a5b = messages.AvailableEffects;`: [`super::super::types::messages::AvailableEffectsNotModified`].
+        /// `messages.availableEffectsNotModified#d1ed9a5b`: [`super::super::types::messages::AvailableEffectsNotModified`].
         NotModified(super::super::types::messages::AvailableEffectsNotModified),
-        /// `messages.availableEffects#bddb616e hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects;`: [`super::super::types::messages::AvailableEffects`].
+        /// `messages.availableEffects#bddb616e`: [`super::super::types::messages::AvailableEffects`].
         AvailableEffects(super::super::types::messages::AvailableEffects),
     }
     #[cfg(feature = "serde")]
@@ -43774,9 +43774,9 @@ pub mod messages {
     /// TL type [`messages.AvailableReactions`](https://core.telegram.org/type/messages.AvailableReactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AvailableReactions {
-        /// `messages.availableReactionsNotModified#9f071957 = messages.AvailableReactions;`: [`super::super::types::messages::AvailableReactionsNotModified`].
+        /// `messages.availableReactionsNotModified#9f071957`: [`super::super::types::messages::AvailableReactionsNotModified`].
         NotModified(super::super::types::messages::AvailableReactionsNotModified),
-        /// `messages.availableReactions#768e3aad hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions;`: [`super::super::types::messages::AvailableReactions`].
+        /// `messages.availableReactions#768e3aad`: [`super::super::types::messages::AvailableReactions`].
         AvailableReactions(super::super::types::messages::AvailableReactions),
     }
     #[cfg(feature = "serde")]
@@ -43851,7 +43851,7 @@ pub mod messages {
     /// TL type [`messages.BotApp`](https://core.telegram.org/type/messages.BotApp), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BotApp {
-        /// `messages.botApp#eb50adf5 flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp;`: [`super::super::types::messages::BotApp`].
+        /// `messages.botApp#eb50adf5`: [`super::super::types::messages::BotApp`].
         BotApp(super::super::types::messages::BotApp),
     }
     #[cfg(feature = "serde")]
@@ -43910,7 +43910,7 @@ pub mod messages {
     /// TL type [`messages.BotCallbackAnswer`](https://core.telegram.org/type/messages.BotCallbackAnswer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BotCallbackAnswer {
-        /// `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer;`: [`super::super::types::messages::BotCallbackAnswer`].
+        /// `messages.botCallbackAnswer#36585ea4`: [`super::super::types::messages::BotCallbackAnswer`].
         BotCallbackAnswer(super::super::types::messages::BotCallbackAnswer),
     }
     #[cfg(feature = "serde")]
@@ -43973,7 +43973,7 @@ pub mod messages {
     /// TL type [`messages.BotPreparedInlineMessage`](https://core.telegram.org/type/messages.BotPreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BotPreparedInlineMessage {
-        /// `messages.botPreparedInlineMessage#8ecf0511 id:string expire_date:int = messages.BotPreparedInlineMessage;`: [`super::super::types::messages::BotPreparedInlineMessage`].
+        /// `messages.botPreparedInlineMessage#8ecf0511`: [`super::super::types::messages::BotPreparedInlineMessage`].
         BotPreparedInlineMessage(
             super::super::types::messages::BotPreparedInlineMessage,
         ),
@@ -44038,7 +44038,7 @@ pub mod messages {
     /// TL type [`messages.BotResults`](https://core.telegram.org/type/messages.BotResults), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BotResults {
-        /// `messages.botResults#e021f2f6 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults;`: [`super::super::types::messages::BotResults`].
+        /// `messages.botResults#e021f2f6`: [`super::super::types::messages::BotResults`].
         BotResults(super::super::types::messages::BotResults),
     }
     #[cfg(feature = "serde")]
@@ -44097,7 +44097,7 @@ pub mod messages {
     /// TL type [`messages.ChatAdminsWithInvites`](https://core.telegram.org/type/messages.ChatAdminsWithInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatAdminsWithInvites {
-        /// `messages.chatAdminsWithInvites#b69b72d7 admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites;`: [`super::super::types::messages::ChatAdminsWithInvites`].
+        /// `messages.chatAdminsWithInvites#b69b72d7`: [`super::super::types::messages::ChatAdminsWithInvites`].
         ChatAdminsWithInvites(super::super::types::messages::ChatAdminsWithInvites),
     }
     #[cfg(feature = "serde")]
@@ -44160,7 +44160,7 @@ pub mod messages {
     /// TL type [`messages.ChatFull`](https://core.telegram.org/type/messages.ChatFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatFull {
-        /// `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull;`: [`super::super::types::messages::ChatFull`].
+        /// `messages.chatFull#e5d7d19c`: [`super::super::types::messages::ChatFull`].
         ChatFull(super::super::types::messages::ChatFull),
     }
     #[cfg(feature = "serde")]
@@ -44219,7 +44219,7 @@ pub mod messages {
     /// TL type [`messages.ChatInviteImporters`](https://core.telegram.org/type/messages.ChatInviteImporters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatInviteImporters {
-        /// `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters;`: [`super::super::types::messages::ChatInviteImporters`].
+        /// `messages.chatInviteImporters#81b6b00a`: [`super::super::types::messages::ChatInviteImporters`].
         ChatInviteImporters(super::super::types::messages::ChatInviteImporters),
     }
     #[cfg(feature = "serde")]
@@ -44280,9 +44280,9 @@ pub mod messages {
     /// TL type [`messages.ChatInviteJoinResult`](https://core.telegram.org/type/messages.ChatInviteJoinResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChatInviteJoinResult {
-        /// `messages.chatInviteJoinResultOk#445663a7 updates:Updates = messages.ChatInviteJoinResult;`: [`super::super::types::messages::ChatInviteJoinResultOk`].
+        /// `messages.chatInviteJoinResultOk#445663a7`: [`super::super::types::messages::ChatInviteJoinResultOk`].
         Ok(super::super::types::messages::ChatInviteJoinResultOk),
-        /// `messages.chatInviteJoinResultWebView#61ca29d3 bot_id:long query_id:long users:Vector<User> = messages.ChatInviteJoinResult;`: [`super::super::types::messages::ChatInviteJoinResultWebView`].
+        /// `messages.chatInviteJoinResultWebView#61ca29d3`: [`super::super::types::messages::ChatInviteJoinResultWebView`].
         WebView(super::super::types::messages::ChatInviteJoinResultWebView),
     }
     #[cfg(feature = "serde")]
@@ -44357,9 +44357,9 @@ pub mod messages {
     /// TL type [`messages.Chats`](https://core.telegram.org/type/messages.Chats), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Chats {
-        /// `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats;`: [`super::super::types::messages::Chats`].
+        /// `messages.chats#64ff9fd5`: [`super::super::types::messages::Chats`].
         Chats(super::super::types::messages::Chats),
-        /// `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats;`: [`super::super::types::messages::ChatsSlice`].
+        /// `messages.chatsSlice#9cd81144`: [`super::super::types::messages::ChatsSlice`].
         Slice(super::super::types::messages::ChatsSlice),
     }
     #[cfg(feature = "serde")]
@@ -44430,7 +44430,7 @@ pub mod messages {
     /// TL type [`messages.CheckedHistoryImportPeer`](https://core.telegram.org/type/messages.CheckedHistoryImportPeer), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CheckedHistoryImportPeer {
-        /// `messages.checkedHistoryImportPeer#a24de717 confirm_text:string = messages.CheckedHistoryImportPeer;`: [`super::super::types::messages::CheckedHistoryImportPeer`].
+        /// `messages.checkedHistoryImportPeer#a24de717`: [`super::super::types::messages::CheckedHistoryImportPeer`].
         CheckedHistoryImportPeer(
             super::super::types::messages::CheckedHistoryImportPeer,
         ),
@@ -44493,7 +44493,7 @@ pub mod messages {
     /// TL type [`messages.ComposedMessageWithAI`](https://core.telegram.org/type/messages.ComposedMessageWithAI), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ComposedMessageWithAi {
-        /// `messages.composedMessageWithAI#90d7adfa flags:# result_text:TextWithEntities diff_text:flags.0?TextWithEntities = messages.ComposedMessageWithAI;`: [`super::super::types::messages::ComposedMessageWithAi`].
+        /// `messages.composedMessageWithAI#90d7adfa`: [`super::super::types::messages::ComposedMessageWithAi`].
         ComposedMessageWithAi(super::super::types::messages::ComposedMessageWithAi),
     }
     #[cfg(feature = "serde")]
@@ -44554,7 +44554,7 @@ pub mod messages {
     /// TL type [`messages.ComposedRichMessageWithAI`](https://core.telegram.org/type/messages.ComposedRichMessageWithAI), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ComposedRichMessageWithAi {
-        /// `messages.composedRichMessageWithAI#4c4537c8 result:RichMessage = messages.ComposedRichMessageWithAI;`: [`super::super::types::messages::ComposedRichMessageWithAi`].
+        /// `messages.composedRichMessageWithAI#4c4537c8`: [`super::super::types::messages::ComposedRichMessageWithAi`].
         ComposedRichMessageWithAi(
             super::super::types::messages::ComposedRichMessageWithAi,
         ),
@@ -44623,9 +44623,9 @@ pub mod messages {
     /// TL type [`messages.DhConfig`](https://core.telegram.org/type/messages.DhConfig), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DhConfig {
-        /// `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig;`: [`super::super::types::messages::DhConfigNotModified`].
+        /// `messages.dhConfigNotModified#c0e24635`: [`super::super::types::messages::DhConfigNotModified`].
         NotModified(super::super::types::messages::DhConfigNotModified),
-        /// `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig;`: [`super::super::types::messages::DhConfig`].
+        /// `messages.dhConfig#2c221edd`: [`super::super::types::messages::DhConfig`].
         DhConfig(super::super::types::messages::DhConfig),
     }
     #[cfg(feature = "serde")]
@@ -44696,7 +44696,7 @@ pub mod messages {
     /// TL type [`messages.DialogFilters`](https://core.telegram.org/type/messages.DialogFilters), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DialogFilters {
-        /// `messages.dialogFilters#2ad93719 flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters;`: [`super::super::types::messages::DialogFilters`].
+        /// `messages.dialogFilters#2ad93719`: [`super::super::types::messages::DialogFilters`].
         DialogFilters(super::super::types::messages::DialogFilters),
     }
     #[cfg(feature = "serde")]
@@ -44755,11 +44755,11 @@ pub mod messages {
     /// TL type [`messages.Dialogs`](https://core.telegram.org/type/messages.Dialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Dialogs {
-        /// `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs;`: [`super::super::types::messages::Dialogs`].
+        /// `messages.dialogs#15ba6c40`: [`super::super::types::messages::Dialogs`].
         Dialogs(super::super::types::messages::Dialogs),
-        /// `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs;`: [`super::super::types::messages::DialogsSlice`].
+        /// `messages.dialogsSlice#71e094f3`: [`super::super::types::messages::DialogsSlice`].
         Slice(super::super::types::messages::DialogsSlice),
-        /// `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs;`: [`super::super::types::messages::DialogsNotModified`].
+        /// `messages.dialogsNotModified#f0e3e596`: [`super::super::types::messages::DialogsNotModified`].
         NotModified(super::super::types::messages::DialogsNotModified),
     }
     #[cfg(feature = "serde")]
@@ -44842,7 +44842,7 @@ pub mod messages {
     /// TL type [`messages.DiscussionMessage`](https://core.telegram.org/type/messages.DiscussionMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DiscussionMessage {
-        /// `messages.discussionMessage#a6341782 flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage;`: [`super::super::types::messages::DiscussionMessage`].
+        /// `messages.discussionMessage#a6341782`: [`super::super::types::messages::DiscussionMessage`].
         DiscussionMessage(super::super::types::messages::DiscussionMessage),
     }
     #[cfg(feature = "serde")]
@@ -44905,9 +44905,9 @@ pub mod messages {
     /// TL type [`messages.EmojiGameInfo`](https://core.telegram.org/type/messages.EmojiGameInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EmojiGameInfo {
-        /// `messages.emojiGameUnavailable#59e65335 = messages.EmojiGameInfo;`: [`super::super::types::messages::EmojiGameUnavailable`].
+        /// `messages.emojiGameUnavailable#59e65335`: [`super::super::types::messages::EmojiGameUnavailable`].
         EmojiGameUnavailable(super::super::types::messages::EmojiGameUnavailable),
-        /// `messages.emojiGameDiceInfo#44e56023 flags:# game_hash:string prev_stake:long current_streak:int params:Vector<int> plays_left:flags.0?int = messages.EmojiGameInfo;`: [`super::super::types::messages::EmojiGameDiceInfo`].
+        /// `messages.emojiGameDiceInfo#44e56023`: [`super::super::types::messages::EmojiGameDiceInfo`].
         EmojiGameDiceInfo(super::super::types::messages::EmojiGameDiceInfo),
     }
     #[cfg(feature = "serde")]
@@ -44978,7 +44978,7 @@ pub mod messages {
     /// TL type [`messages.EmojiGameOutcome`](https://core.telegram.org/type/messages.EmojiGameOutcome), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EmojiGameOutcome {
-        /// `messages.emojiGameOutcome#da2ad647 seed:bytes stake_ton_amount:long ton_amount:long = messages.EmojiGameOutcome;`: [`super::super::types::messages::EmojiGameOutcome`].
+        /// `messages.emojiGameOutcome#da2ad647`: [`super::super::types::messages::EmojiGameOutcome`].
         EmojiGameOutcome(super::super::types::messages::EmojiGameOutcome),
     }
     #[cfg(feature = "serde")]
@@ -45039,9 +45039,9 @@ pub mod messages {
     /// TL type [`messages.EmojiGroups`](https://core.telegram.org/type/messages.EmojiGroups), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EmojiGroups {
-        /// `messages.emojiGroupsNotModified#6fb4ad87 = messages.EmojiGroups;`: [`super::super::types::messages::EmojiGroupsNotModified`].
+        /// `messages.emojiGroupsNotModified#6fb4ad87`: [`super::super::types::messages::EmojiGroupsNotModified`].
         NotModified(super::super::types::messages::EmojiGroupsNotModified),
-        /// `messages.emojiGroups#881fb94b hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups;`: [`super::super::types::messages::EmojiGroups`].
+        /// `messages.emojiGroups#881fb94b`: [`super::super::types::messages::EmojiGroups`].
         EmojiGroups(super::super::types::messages::EmojiGroups),
     }
     #[cfg(feature = "serde")]
@@ -45112,9 +45112,9 @@ pub mod messages {
     /// TL type [`messages.ExportedChatInvite`](https://core.telegram.org/type/messages.ExportedChatInvite), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedChatInvite {
-        /// `messages.exportedChatInvite#1871be50 invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite;`: [`super::super::types::messages::ExportedChatInvite`].
+        /// `messages.exportedChatInvite#1871be50`: [`super::super::types::messages::ExportedChatInvite`].
         ExportedChatInvite(super::super::types::messages::ExportedChatInvite),
-        /// `messages.exportedChatInviteReplaced#222600ef invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite;`: [`super::super::types::messages::ExportedChatInviteReplaced`].
+        /// `messages.exportedChatInviteReplaced#222600ef`: [`super::super::types::messages::ExportedChatInviteReplaced`].
         Replaced(super::super::types::messages::ExportedChatInviteReplaced),
     }
     #[cfg(feature = "serde")]
@@ -45189,7 +45189,7 @@ pub mod messages {
     /// TL type [`messages.ExportedChatInvites`](https://core.telegram.org/type/messages.ExportedChatInvites), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedChatInvites {
-        /// `messages.exportedChatInvites#bdc62dcc count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites;`: [`super::super::types::messages::ExportedChatInvites`].
+        /// `messages.exportedChatInvites#bdc62dcc`: [`super::super::types::messages::ExportedChatInvites`].
         ExportedChatInvites(super::super::types::messages::ExportedChatInvites),
     }
     #[cfg(feature = "serde")]
@@ -45252,9 +45252,9 @@ pub mod messages {
     /// TL type [`messages.FavedStickers`](https://core.telegram.org/type/messages.FavedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FavedStickers {
-        /// `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers;`: [`super::super::types::messages::FavedStickersNotModified`].
+        /// `messages.favedStickersNotModified#9e8fa6d3`: [`super::super::types::messages::FavedStickersNotModified`].
         NotModified(super::super::types::messages::FavedStickersNotModified),
-        /// `messages.favedStickers#2cb51097 hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers;`: [`super::super::types::messages::FavedStickers`].
+        /// `messages.favedStickers#2cb51097`: [`super::super::types::messages::FavedStickers`].
         FavedStickers(super::super::types::messages::FavedStickers),
     }
     #[cfg(feature = "serde")]
@@ -45325,9 +45325,9 @@ pub mod messages {
     /// TL type [`messages.FeaturedStickers`](https://core.telegram.org/type/messages.FeaturedStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FeaturedStickers {
-        /// `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers;`: [`super::super::types::messages::FeaturedStickersNotModified`].
+        /// `messages.featuredStickersNotModified#c6dc0c66`: [`super::super::types::messages::FeaturedStickersNotModified`].
         NotModified(super::super::types::messages::FeaturedStickersNotModified),
-        /// `messages.featuredStickers#be382906 flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers;`: [`super::super::types::messages::FeaturedStickers`].
+        /// `messages.featuredStickers#be382906`: [`super::super::types::messages::FeaturedStickers`].
         FeaturedStickers(super::super::types::messages::FeaturedStickers),
     }
     #[cfg(feature = "serde")]
@@ -45400,7 +45400,7 @@ pub mod messages {
     /// TL type [`messages.ForumTopics`](https://core.telegram.org/type/messages.ForumTopics), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ForumTopics {
-        /// `messages.forumTopics#367617d3 flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics;`: [`super::super::types::messages::ForumTopics`].
+        /// `messages.forumTopics#367617d3`: [`super::super::types::messages::ForumTopics`].
         ForumTopics(super::super::types::messages::ForumTopics),
     }
     #[cfg(feature = "serde")]
@@ -45459,9 +45459,9 @@ pub mod messages {
     /// TL type [`messages.FoundStickerSets`](https://core.telegram.org/type/messages.FoundStickerSets), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FoundStickerSets {
-        /// `messages.foundStickerSetsNotModified#0d54b65d = messages.FoundStickerSets;`: [`super::super::types::messages::FoundStickerSetsNotModified`].
+        /// `messages.foundStickerSetsNotModified#0d54b65d`: [`super::super::types::messages::FoundStickerSetsNotModified`].
         NotModified(super::super::types::messages::FoundStickerSetsNotModified),
-        /// `messages.foundStickerSets#8af09dd2 hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets;`: [`super::super::types::messages::FoundStickerSets`].
+        /// `messages.foundStickerSets#8af09dd2`: [`super::super::types::messages::FoundStickerSets`].
         FoundStickerSets(super::super::types::messages::FoundStickerSets),
     }
     #[cfg(feature = "serde")]
@@ -45534,9 +45534,9 @@ pub mod messages {
     /// TL type [`messages.FoundStickers`](https://core.telegram.org/type/messages.FoundStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FoundStickers {
-        /// `messages.foundStickersNotModified#6010c534 flags:# next_offset:flags.0?int = messages.FoundStickers;`: [`super::super::types::messages::FoundStickersNotModified`].
+        /// `messages.foundStickersNotModified#6010c534`: [`super::super::types::messages::FoundStickersNotModified`].
         NotModified(super::super::types::messages::FoundStickersNotModified),
-        /// `messages.foundStickers#82c9e290 flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers;`: [`super::super::types::messages::FoundStickers`].
+        /// `messages.foundStickers#82c9e290`: [`super::super::types::messages::FoundStickers`].
         FoundStickers(super::super::types::messages::FoundStickers),
     }
     #[cfg(feature = "serde")]
@@ -45607,7 +45607,7 @@ pub mod messages {
     /// TL type [`messages.HighScores`](https://core.telegram.org/type/messages.HighScores), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HighScores {
-        /// `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores;`: [`super::super::types::messages::HighScores`].
+        /// `messages.highScores#9a3bfd99`: [`super::super::types::messages::HighScores`].
         HighScores(super::super::types::messages::HighScores),
     }
     #[cfg(feature = "serde")]
@@ -45666,7 +45666,7 @@ pub mod messages {
     /// TL type [`messages.HistoryImport`](https://core.telegram.org/type/messages.HistoryImport), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HistoryImport {
-        /// `messages.historyImport#1662af0b id:long = messages.HistoryImport;`: [`super::super::types::messages::HistoryImport`].
+        /// `messages.historyImport#1662af0b`: [`super::super::types::messages::HistoryImport`].
         HistoryImport(super::super::types::messages::HistoryImport),
     }
     #[cfg(feature = "serde")]
@@ -45725,7 +45725,7 @@ pub mod messages {
     /// TL type [`messages.HistoryImportParsed`](https://core.telegram.org/type/messages.HistoryImportParsed), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HistoryImportParsed {
-        /// `messages.historyImportParsed#5e0fb7b9 flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed;`: [`super::super::types::messages::HistoryImportParsed`].
+        /// `messages.historyImportParsed#5e0fb7b9`: [`super::super::types::messages::HistoryImportParsed`].
         HistoryImportParsed(super::super::types::messages::HistoryImportParsed),
     }
     #[cfg(feature = "serde")]
@@ -45788,7 +45788,7 @@ pub mod messages {
     /// TL type [`messages.InactiveChats`](https://core.telegram.org/type/messages.InactiveChats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum InactiveChats {
-        /// `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats;`: [`super::super::types::messages::InactiveChats`].
+        /// `messages.inactiveChats#a927fec5`: [`super::super::types::messages::InactiveChats`].
         InactiveChats(super::super::types::messages::InactiveChats),
     }
     #[cfg(feature = "serde")]
@@ -45847,7 +45847,7 @@ pub mod messages {
     /// TL type [`messages.InvitedUsers`](https://core.telegram.org/type/messages.InvitedUsers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum InvitedUsers {
-        /// `messages.invitedUsers#7f5defa6 updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers;`: [`super::super::types::messages::InvitedUsers`].
+        /// `messages.invitedUsers#7f5defa6`: [`super::super::types::messages::InvitedUsers`].
         InvitedUsers(super::super::types::messages::InvitedUsers),
     }
     #[cfg(feature = "serde")]
@@ -45906,7 +45906,7 @@ pub mod messages {
     /// TL type [`messages.MessageEditData`](https://core.telegram.org/type/messages.MessageEditData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageEditData {
-        /// `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData;`: [`super::super::types::messages::MessageEditData`].
+        /// `messages.messageEditData#26b5dde6`: [`super::super::types::messages::MessageEditData`].
         MessageEditData(super::super::types::messages::MessageEditData),
     }
     #[cfg(feature = "serde")]
@@ -45965,7 +45965,7 @@ pub mod messages {
     /// TL type [`messages.MessageReactionsList`](https://core.telegram.org/type/messages.MessageReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageReactionsList {
-        /// `messages.messageReactionsList#31bd492d flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList;`: [`super::super::types::messages::MessageReactionsList`].
+        /// `messages.messageReactionsList#31bd492d`: [`super::super::types::messages::MessageReactionsList`].
         MessageReactionsList(super::super::types::messages::MessageReactionsList),
     }
     #[cfg(feature = "serde")]
@@ -46028,7 +46028,7 @@ pub mod messages {
     /// TL type [`messages.MessageViews`](https://core.telegram.org/type/messages.MessageViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageViews {
-        /// `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews;`: [`super::super::types::messages::MessageViews`].
+        /// `messages.messageViews#b6c4f543`: [`super::super::types::messages::MessageViews`].
         MessageViews(super::super::types::messages::MessageViews),
     }
     #[cfg(feature = "serde")]
@@ -46087,13 +46087,13 @@ pub mod messages {
     /// TL type [`messages.Messages`](https://core.telegram.org/type/messages.Messages), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Messages {
-        /// `messages.messages#1d73e7ea messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages;`: [`super::super::types::messages::Messages`].
+        /// `messages.messages#1d73e7ea`: [`super::super::types::messages::Messages`].
         Messages(super::super::types::messages::Messages),
-        /// `messages.messagesSlice#5f206716 flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int search_flood:flags.3?SearchPostsFlood messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages;`: [`super::super::types::messages::MessagesSlice`].
+        /// `messages.messagesSlice#5f206716`: [`super::super::types::messages::MessagesSlice`].
         Slice(super::super::types::messages::MessagesSlice),
-        /// `messages.channelMessages#c776ba4e flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages;`: [`super::super::types::messages::ChannelMessages`].
+        /// `messages.channelMessages#c776ba4e`: [`super::super::types::messages::ChannelMessages`].
         ChannelMessages(super::super::types::messages::ChannelMessages),
-        /// `messages.messagesNotModified#74535f21 count:int = messages.Messages;`: [`super::super::types::messages::MessagesNotModified`].
+        /// `messages.messagesNotModified#74535f21`: [`super::super::types::messages::MessagesNotModified`].
         NotModified(super::super::types::messages::MessagesNotModified),
     }
     #[cfg(feature = "serde")]
@@ -46188,7 +46188,7 @@ pub mod messages {
     /// TL type [`messages.MyStickers`](https://core.telegram.org/type/messages.MyStickers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MyStickers {
-        /// `messages.myStickers#faff629d count:int sets:Vector<StickerSetCovered> = messages.MyStickers;`: [`super::super::types::messages::MyStickers`].
+        /// `messages.myStickers#faff629d`: [`super::super::types::messages::MyStickers`].
         MyStickers(super::super::types::messages::MyStickers),
     }
     #[cfg(feature = "serde")]
@@ -46247,7 +46247,7 @@ pub mod messages {
     /// TL type [`messages.PeerDialogs`](https://core.telegram.org/type/messages.PeerDialogs), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerDialogs {
-        /// `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs;`: [`super::super::types::messages::PeerDialogs`].
+        /// `messages.peerDialogs#3371c354`: [`super::super::types::messages::PeerDialogs`].
         PeerDialogs(super::super::types::messages::PeerDialogs),
     }
     #[cfg(feature = "serde")]
@@ -46306,7 +46306,7 @@ pub mod messages {
     /// TL type [`messages.PeerSettings`](https://core.telegram.org/type/messages.PeerSettings), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerSettings {
-        /// `messages.peerSettings#6880b94d settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings;`: [`super::super::types::messages::PeerSettings`].
+        /// `messages.peerSettings#6880b94d`: [`super::super::types::messages::PeerSettings`].
         PeerSettings(super::super::types::messages::PeerSettings),
     }
     #[cfg(feature = "serde")]
@@ -46365,7 +46365,7 @@ pub mod messages {
     /// TL type [`messages.PreparedInlineMessage`](https://core.telegram.org/type/messages.PreparedInlineMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PreparedInlineMessage {
-        /// `messages.preparedInlineMessage#ff57708d query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage;`: [`super::super::types::messages::PreparedInlineMessage`].
+        /// `messages.preparedInlineMessage#ff57708d`: [`super::super::types::messages::PreparedInlineMessage`].
         PreparedInlineMessage(super::super::types::messages::PreparedInlineMessage),
     }
     #[cfg(feature = "serde")]
@@ -46428,9 +46428,9 @@ pub mod messages {
     /// TL type [`messages.QuickReplies`](https://core.telegram.org/type/messages.QuickReplies), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum QuickReplies {
-        /// `messages.quickReplies#c68d6695 quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies;`: [`super::super::types::messages::QuickReplies`].
+        /// `messages.quickReplies#c68d6695`: [`super::super::types::messages::QuickReplies`].
         QuickReplies(super::super::types::messages::QuickReplies),
-        /// `messages.quickRepliesNotModified#5f91eb5b = messages.QuickReplies;`: [`super::super::types::messages::QuickRepliesNotModified`].
+        /// `messages.quickRepliesNotModified#5f91eb5b`: [`super::super::types::messages::QuickRepliesNotModified`].
         NotModified(super::super::types::messages::QuickRepliesNotModified),
     }
     #[cfg(feature = "serde")]
@@ -46501,9 +46501,9 @@ pub mod messages {
     /// TL type [`messages.Reactions`](https://core.telegram.org/type/messages.Reactions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Reactions {
-        /// `messages.reactionsNotModified#b06fdbdf = messages.Reactions;`: [`super::super::types::messages::ReactionsNotModified`].
+        /// `messages.reactionsNotModified#b06fdbdf`: [`super::super::types::messages::ReactionsNotModified`].
         NotModified(super::super::types::messages::ReactionsNotModified),
-        /// `messages.reactions#eafdf716 hash:long reactions:Vector<Reaction> = messages.Reactions;`: [`super::super::types::messages::Reactions`].
+        /// `messages.reactions#eafdf716`: [`super::super::types::messages::Reactions`].
         Reactions(super::super::types::messages::Reactions),
     }
     #[cfg(feature = "serde")]
@@ -46574,9 +46574,9 @@ pub mod messages {
     /// TL type [`messages.RecentStickers`](https://core.telegram.org/type/messages.RecentStickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RecentStickers {
-        /// `messages.recentStickersNotModified#0b17f890 = messages.RecentStickers;`: [`super::super::types::messages::RecentStickersNotModified`].
+        /// `messages.recentStickersNotModified#0b17f890`: [`super::super::types::messages::RecentStickersNotModified`].
         NotModified(super::super::types::messages::RecentStickersNotModified),
-        /// `messages.recentStickers#88d37c56 hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers;`: [`super::super::types::messages::RecentStickers`].
+        /// `messages.recentStickers#88d37c56`: [`super::super::types::messages::RecentStickers`].
         RecentStickers(super::super::types::messages::RecentStickers),
     }
     #[cfg(feature = "serde")]
@@ -46647,11 +46647,11 @@ pub mod messages {
     /// TL type [`messages.SavedDialogs`](https://core.telegram.org/type/messages.SavedDialogs), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedDialogs {
-        /// `messages.savedDialogs#f83ae221 dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs;`: [`super::super::types::messages::SavedDialogs`].
+        /// `messages.savedDialogs#f83ae221`: [`super::super::types::messages::SavedDialogs`].
         SavedDialogs(super::super::types::messages::SavedDialogs),
-        /// `messages.savedDialogsSlice#44ba9dd9 count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs;`: [`super::super::types::messages::SavedDialogsSlice`].
+        /// `messages.savedDialogsSlice#44ba9dd9`: [`super::super::types::messages::SavedDialogsSlice`].
         Slice(super::super::types::messages::SavedDialogsSlice),
-        /// `messages.savedDialogsNotModified#c01f6fe8 count:int = messages.SavedDialogs;`: [`super::super::types::messages::SavedDialogsNotModified`].
+        /// `messages.savedDialogsNotModified#c01f6fe8`: [`super::super::types::messages::SavedDialogsNotModified`].
         NotModified(super::super::types::messages::SavedDialogsNotModified),
     }
     #[cfg(feature = "serde")]
@@ -46734,9 +46734,9 @@ pub mod messages {
     /// TL type [`messages.SavedGifs`](https://core.telegram.org/type/messages.SavedGifs), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedGifs {
-        /// `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs;`: [`super::super::types::messages::SavedGifsNotModified`].
+        /// `messages.savedGifsNotModified#e8025ca2`: [`super::super::types::messages::SavedGifsNotModified`].
         NotModified(super::super::types::messages::SavedGifsNotModified),
-        /// `messages.savedGifs#84a02a0d hash:long gifs:Vector<Document> = messages.SavedGifs;`: [`super::super::types::messages::SavedGifs`].
+        /// `messages.savedGifs#84a02a0d`: [`super::super::types::messages::SavedGifs`].
         SavedGifs(super::super::types::messages::SavedGifs),
     }
     #[cfg(feature = "serde")]
@@ -46807,9 +46807,9 @@ pub mod messages {
     /// TL type [`messages.SavedReactionTags`](https://core.telegram.org/type/messages.SavedReactionTags), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedReactionTags {
-        /// `messages.savedReactionTagsNotModified#889b59ef = messages.SavedReactionTags;`: [`super::super::types::messages::SavedReactionTagsNotModified`].
+        /// `messages.savedReactionTagsNotModified#889b59ef`: [`super::super::types::messages::SavedReactionTagsNotModified`].
         NotModified(super::super::types::messages::SavedReactionTagsNotModified),
-        /// `messages.savedReactionTags#3259950a tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags;`: [`super::super::types::messages::SavedReactionTags`].
+        /// `messages.savedReactionTags#3259950a`: [`super::super::types::messages::SavedReactionTags`].
         SavedReactionTags(super::super::types::messages::SavedReactionTags),
     }
     #[cfg(feature = "serde")]
@@ -46884,7 +46884,7 @@ pub mod messages {
     /// TL type [`messages.SearchCounter`](https://core.telegram.org/type/messages.SearchCounter), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SearchCounter {
-        /// `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter;`: [`super::super::types::messages::SearchCounter`].
+        /// `messages.searchCounter#e844ebff`: [`super::super::types::messages::SearchCounter`].
         SearchCounter(super::super::types::messages::SearchCounter),
     }
     #[cfg(feature = "serde")]
@@ -46943,7 +46943,7 @@ pub mod messages {
     /// TL type [`messages.SearchResultsCalendar`](https://core.telegram.org/type/messages.SearchResultsCalendar), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SearchResultsCalendar {
-        /// `messages.searchResultsCalendar#147ee23c flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar;`: [`super::super::types::messages::SearchResultsCalendar`].
+        /// `messages.searchResultsCalendar#147ee23c`: [`super::super::types::messages::SearchResultsCalendar`].
         SearchResultsCalendar(super::super::types::messages::SearchResultsCalendar),
     }
     #[cfg(feature = "serde")]
@@ -47006,7 +47006,7 @@ pub mod messages {
     /// TL type [`messages.SearchResultsPositions`](https://core.telegram.org/type/messages.SearchResultsPositions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SearchResultsPositions {
-        /// `messages.searchResultsPositions#53b22baf count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions;`: [`super::super::types::messages::SearchResultsPositions`].
+        /// `messages.searchResultsPositions#53b22baf`: [`super::super::types::messages::SearchResultsPositions`].
         SearchResultsPositions(super::super::types::messages::SearchResultsPositions),
     }
     #[cfg(feature = "serde")]
@@ -47069,9 +47069,9 @@ pub mod messages {
     /// TL type [`messages.SentEncryptedMessage`](https://core.telegram.org/type/messages.SentEncryptedMessage), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SentEncryptedMessage {
-        /// `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage;`: [`super::super::types::messages::SentEncryptedMessage`].
+        /// `messages.sentEncryptedMessage#560f8935`: [`super::super::types::messages::SentEncryptedMessage`].
         SentEncryptedMessage(super::super::types::messages::SentEncryptedMessage),
-        /// `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage;`: [`super::super::types::messages::SentEncryptedFile`].
+        /// `messages.sentEncryptedFile#9493ff32`: [`super::super::types::messages::SentEncryptedFile`].
         SentEncryptedFile(super::super::types::messages::SentEncryptedFile),
     }
     #[cfg(feature = "serde")]
@@ -47146,9 +47146,9 @@ pub mod messages {
     /// TL type [`messages.SponsoredMessages`](https://core.telegram.org/type/messages.SponsoredMessages), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SponsoredMessages {
-        /// `messages.sponsoredMessages#ffda656d flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages;`: [`super::super::types::messages::SponsoredMessages`].
+        /// `messages.sponsoredMessages#ffda656d`: [`super::super::types::messages::SponsoredMessages`].
         SponsoredMessages(super::super::types::messages::SponsoredMessages),
-        /// `messages.sponsoredMessagesEmpty#1839490f = messages.SponsoredMessages;`: [`super::super::types::messages::SponsoredMessagesEmpty`].
+        /// `messages.sponsoredMessagesEmpty#1839490f`: [`super::super::types::messages::SponsoredMessagesEmpty`].
         Empty(super::super::types::messages::SponsoredMessagesEmpty),
     }
     #[cfg(feature = "serde")]
@@ -47223,9 +47223,9 @@ pub mod messages {
     /// TL type [`messages.StickerSet`](https://core.telegram.org/type/messages.StickerSet), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StickerSet {
-        /// `messages.stickerSet#6e153f16 set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet;`: [`super::super::types::messages::StickerSet`].
+        /// `messages.stickerSet#6e153f16`: [`super::super::types::messages::StickerSet`].
         StickerSet(super::super::types::messages::StickerSet),
-        /// `messages.stickerSetNotModified#d3f924eb = messages.StickerSet;`: [`super::super::types::messages::StickerSetNotModified`].
+        /// `messages.stickerSetNotModified#d3f924eb`: [`super::super::types::messages::StickerSetNotModified`].
         NotModified(super::super::types::messages::StickerSetNotModified),
     }
     #[cfg(feature = "serde")]
@@ -47296,9 +47296,9 @@ pub mod messages {
     /// TL type [`messages.StickerSetInstallResult`](https://core.telegram.org/type/messages.StickerSetInstallResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StickerSetInstallResult {
-        /// `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult;`: [`super::super::types::messages::StickerSetInstallResultSuccess`].
+        /// `messages.stickerSetInstallResultSuccess#38641628`: [`super::super::types::messages::StickerSetInstallResultSuccess`].
         Success(super::super::types::messages::StickerSetInstallResultSuccess),
-        /// `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult;`: [`super::super::types::messages::StickerSetInstallResultArchive`].
+        /// `messages.stickerSetInstallResultArchive#35e410a8`: [`super::super::types::messages::StickerSetInstallResultArchive`].
         Archive(super::super::types::messages::StickerSetInstallResultArchive),
     }
     #[cfg(feature = "serde")]
@@ -47373,9 +47373,9 @@ pub mod messages {
     /// TL type [`messages.Stickers`](https://core.telegram.org/type/messages.Stickers), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Stickers {
-        /// `messages.stickersNotModified#f1749a22 = messages.Stickers;`: [`super::super::types::messages::StickersNotModified`].
+        /// `messages.stickersNotModified#f1749a22`: [`super::super::types::messages::StickersNotModified`].
         NotModified(super::super::types::messages::StickersNotModified),
-        /// `messages.stickers#30a6ec7e hash:long stickers:Vector<Document> = messages.Stickers;`: [`super::super::types::messages::Stickers`].
+        /// `messages.stickers#30a6ec7e`: [`super::super::types::messages::Stickers`].
         Stickers(super::super::types::messages::Stickers),
     }
     #[cfg(feature = "serde")]
@@ -47446,7 +47446,7 @@ pub mod messages {
     /// TL type [`messages.TranscribedAudio`](https://core.telegram.org/type/messages.TranscribedAudio), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TranscribedAudio {
-        /// `messages.transcribedAudio#cfb9d957 flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio;`: [`super::super::types::messages::TranscribedAudio`].
+        /// `messages.transcribedAudio#cfb9d957`: [`super::super::types::messages::TranscribedAudio`].
         TranscribedAudio(super::super::types::messages::TranscribedAudio),
     }
     #[cfg(feature = "serde")]
@@ -47505,7 +47505,7 @@ pub mod messages {
     /// TL type [`messages.TranslatedRichMessage`](https://core.telegram.org/type/messages.TranslatedRichMessage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TranslatedRichMessage {
-        /// `messages.translatedRichMessage#4203998f result:Vector<RichMessage> = messages.TranslatedRichMessage;`: [`super::super::types::messages::TranslatedRichMessage`].
+        /// `messages.translatedRichMessage#4203998f`: [`super::super::types::messages::TranslatedRichMessage`].
         TranslatedRichMessage(super::super::types::messages::TranslatedRichMessage),
     }
     #[cfg(feature = "serde")]
@@ -47568,7 +47568,7 @@ pub mod messages {
     /// TL type [`messages.TranslatedText`](https://core.telegram.org/type/messages.TranslatedText), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TranslatedText {
-        /// `messages.translateResult#33db32f8 result:Vector<TextWithEntities> = messages.TranslatedText;`: [`super::super::types::messages::TranslateResult`].
+        /// `messages.translateResult#33db32f8`: [`super::super::types::messages::TranslateResult`].
         TranslateResult(super::super::types::messages::TranslateResult),
     }
     #[cfg(feature = "serde")]
@@ -47627,7 +47627,7 @@ pub mod messages {
     /// TL type [`messages.VotesList`](https://core.telegram.org/type/messages.VotesList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum VotesList {
-        /// `messages.votesList#4899484e flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList;`: [`super::super::types::messages::VotesList`].
+        /// `messages.votesList#4899484e`: [`super::super::types::messages::VotesList`].
         VotesList(super::super::types::messages::VotesList),
     }
     #[cfg(feature = "serde")]
@@ -47686,7 +47686,7 @@ pub mod messages {
     /// TL type [`messages.WebPage`](https://core.telegram.org/type/messages.WebPage), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WebPage {
-        /// `messages.webPage#fd5e12bd webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage;`: [`super::super::types::messages::WebPage`].
+        /// `messages.webPage#fd5e12bd`: [`super::super::types::messages::WebPage`].
         WebPage(super::super::types::messages::WebPage),
     }
     #[cfg(feature = "serde")]
@@ -47745,7 +47745,7 @@ pub mod messages {
     /// TL type [`messages.WebPagePreview`](https://core.telegram.org/type/messages.WebPagePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WebPagePreview {
-        /// `messages.webPagePreview#8c9a88ac media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview;`: [`super::super::types::messages::WebPagePreview`].
+        /// `messages.webPagePreview#8c9a88ac`: [`super::super::types::messages::WebPagePreview`].
         WebPagePreview(super::super::types::messages::WebPagePreview),
     }
     #[cfg(feature = "serde")]
@@ -47807,7 +47807,7 @@ pub mod payments {
     /// TL type [`payments.BankCardData`](https://core.telegram.org/type/payments.BankCardData), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BankCardData {
-        /// `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData;`: [`super::super::types::payments::BankCardData`].
+        /// `payments.bankCardData#3e24e573`: [`super::super::types::payments::BankCardData`].
         BankCardData(super::super::types::payments::BankCardData),
     }
     #[cfg(feature = "serde")]
@@ -47866,9 +47866,9 @@ pub mod payments {
     /// TL type [`payments.CheckCanSendGiftResult`](https://core.telegram.org/type/payments.CheckCanSendGiftResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CheckCanSendGiftResult {
-        /// `payments.checkCanSendGiftResultOk#374fa7ad = payments.CheckCanSendGiftResult;`: [`super::super::types::payments::CheckCanSendGiftResultOk`].
+        /// `payments.checkCanSendGiftResultOk#374fa7ad`: [`super::super::types::payments::CheckCanSendGiftResultOk`].
         Ok(super::super::types::payments::CheckCanSendGiftResultOk),
-        /// `payments.checkCanSendGiftResultFail#d5e58274 reason:TextWithEntities = payments.CheckCanSendGiftResult;`: [`super::super::types::payments::CheckCanSendGiftResultFail`].
+        /// `payments.checkCanSendGiftResultFail#d5e58274`: [`super::super::types::payments::CheckCanSendGiftResultFail`].
         Fail(super::super::types::payments::CheckCanSendGiftResultFail),
     }
     #[cfg(feature = "serde")]
@@ -47943,7 +47943,7 @@ pub mod payments {
     /// TL type [`payments.CheckedGiftCode`](https://core.telegram.org/type/payments.CheckedGiftCode), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CheckedGiftCode {
-        /// `payments.checkedGiftCode#eb983f8f flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int days:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode;`: [`super::super::types::payments::CheckedGiftCode`].
+        /// `payments.checkedGiftCode#eb983f8f`: [`super::super::types::payments::CheckedGiftCode`].
         CheckedGiftCode(super::super::types::payments::CheckedGiftCode),
     }
     #[cfg(feature = "serde")]
@@ -48002,7 +48002,7 @@ pub mod payments {
     /// TL type [`payments.ConnectedStarRefBots`](https://core.telegram.org/type/payments.ConnectedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ConnectedStarRefBots {
-        /// `payments.connectedStarRefBots#98d5ea1d count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots;`: [`super::super::types::payments::ConnectedStarRefBots`].
+        /// `payments.connectedStarRefBots#98d5ea1d`: [`super::super::types::payments::ConnectedStarRefBots`].
         ConnectedStarRefBots(super::super::types::payments::ConnectedStarRefBots),
     }
     #[cfg(feature = "serde")]
@@ -48063,7 +48063,7 @@ pub mod payments {
     /// TL type [`payments.CurrencyRates`](https://core.telegram.org/type/payments.CurrencyRates), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CurrencyRates {
-        /// `payments.currencyRates#bbcce4c2 rates:Vector<CurrencyRate> = payments.CurrencyRates;`: [`super::super::types::payments::CurrencyRates`].
+        /// `payments.currencyRates#bbcce4c2`: [`super::super::types::payments::CurrencyRates`].
         CurrencyRates(super::super::types::payments::CurrencyRates),
     }
     #[cfg(feature = "serde")]
@@ -48122,7 +48122,7 @@ pub mod payments {
     /// TL type [`payments.ExportedInvoice`](https://core.telegram.org/type/payments.ExportedInvoice), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedInvoice {
-        /// `payments.exportedInvoice#aed0cbd9 url:string = payments.ExportedInvoice;`: [`super::super::types::payments::ExportedInvoice`].
+        /// `payments.exportedInvoice#aed0cbd9`: [`super::super::types::payments::ExportedInvoice`].
         ExportedInvoice(super::super::types::payments::ExportedInvoice),
     }
     #[cfg(feature = "serde")]
@@ -48181,9 +48181,9 @@ pub mod payments {
     /// TL type [`payments.GiveawayInfo`](https://core.telegram.org/type/payments.GiveawayInfo), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GiveawayInfo {
-        /// `payments.giveawayInfo#4367daa0 flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo;`: [`super::super::types::payments::GiveawayInfo`].
+        /// `payments.giveawayInfo#4367daa0`: [`super::super::types::payments::GiveawayInfo`].
         GiveawayInfo(super::super::types::payments::GiveawayInfo),
-        /// `payments.giveawayInfoResults#e175e66f flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo;`: [`super::super::types::payments::GiveawayInfoResults`].
+        /// `payments.giveawayInfoResults#e175e66f`: [`super::super::types::payments::GiveawayInfoResults`].
         Results(super::super::types::payments::GiveawayInfoResults),
     }
     #[cfg(feature = "serde")]
@@ -48254,11 +48254,11 @@ pub mod payments {
     /// TL type [`payments.PaymentForm`](https://core.telegram.org/type/payments.PaymentForm), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PaymentForm {
-        /// `payments.paymentForm#a0058751 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm;`: [`super::super::types::payments::PaymentForm`].
+        /// `payments.paymentForm#a0058751`: [`super::super::types::payments::PaymentForm`].
         PaymentForm(super::super::types::payments::PaymentForm),
-        /// `payments.paymentFormStars#7bf6b15c flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm;`: [`super::super::types::payments::PaymentFormStars`].
+        /// `payments.paymentFormStars#7bf6b15c`: [`super::super::types::payments::PaymentFormStars`].
         Stars(super::super::types::payments::PaymentFormStars),
-        /// `payments.paymentFormStarGift#b425cfe1 form_id:long invoice:Invoice = payments.PaymentForm;`: [`super::super::types::payments::PaymentFormStarGift`].
+        /// `payments.paymentFormStarGift#b425cfe1`: [`super::super::types::payments::PaymentFormStarGift`].
         StarGift(super::super::types::payments::PaymentFormStarGift),
     }
     #[cfg(feature = "serde")]
@@ -48341,9 +48341,9 @@ pub mod payments {
     /// TL type [`payments.PaymentReceipt`](https://core.telegram.org/type/payments.PaymentReceipt), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PaymentReceipt {
-        /// `payments.paymentReceipt#70c4fe03 flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt;`: [`super::super::types::payments::PaymentReceipt`].
+        /// `payments.paymentReceipt#70c4fe03`: [`super::super::types::payments::PaymentReceipt`].
         PaymentReceipt(super::super::types::payments::PaymentReceipt),
-        /// `payments.paymentReceiptStars#dabbf83a flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt;`: [`super::super::types::payments::PaymentReceiptStars`].
+        /// `payments.paymentReceiptStars#dabbf83a`: [`super::super::types::payments::PaymentReceiptStars`].
         Stars(super::super::types::payments::PaymentReceiptStars),
     }
     #[cfg(feature = "serde")]
@@ -48414,9 +48414,9 @@ pub mod payments {
     /// TL type [`payments.PaymentResult`](https://core.telegram.org/type/payments.PaymentResult), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PaymentResult {
-        /// `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;`: [`super::super::types::payments::PaymentResult`].
+        /// `payments.paymentResult#4e5f810d`: [`super::super::types::payments::PaymentResult`].
         PaymentResult(super::super::types::payments::PaymentResult),
-        /// `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult;`: [`super::super::types::payments::PaymentVerificationNeeded`].
+        /// `payments.paymentVerificationNeeded#d8411139`: [`super::super::types::payments::PaymentVerificationNeeded`].
         PaymentVerificationNeeded(
             super::super::types::payments::PaymentVerificationNeeded,
         ),
@@ -48489,7 +48489,7 @@ pub mod payments {
     /// TL type [`payments.ResaleStarGifts`](https://core.telegram.org/type/payments.ResaleStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ResaleStarGifts {
-        /// `payments.resaleStarGifts#947a12df flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts;`: [`super::super::types::payments::ResaleStarGifts`].
+        /// `payments.resaleStarGifts#947a12df`: [`super::super::types::payments::ResaleStarGifts`].
         ResaleStarGifts(super::super::types::payments::ResaleStarGifts),
     }
     #[cfg(feature = "serde")]
@@ -48548,7 +48548,7 @@ pub mod payments {
     /// TL type [`payments.SavedInfo`](https://core.telegram.org/type/payments.SavedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedInfo {
-        /// `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo;`: [`super::super::types::payments::SavedInfo`].
+        /// `payments.savedInfo#fb8fe43c`: [`super::super::types::payments::SavedInfo`].
         SavedInfo(super::super::types::payments::SavedInfo),
     }
     #[cfg(feature = "serde")]
@@ -48607,7 +48607,7 @@ pub mod payments {
     /// TL type [`payments.SavedStarGifts`](https://core.telegram.org/type/payments.SavedStarGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedStarGifts {
-        /// `payments.savedStarGifts#95f389b1 flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts;`: [`super::super::types::payments::SavedStarGifts`].
+        /// `payments.savedStarGifts#95f389b1`: [`super::super::types::payments::SavedStarGifts`].
         SavedStarGifts(super::super::types::payments::SavedStarGifts),
     }
     #[cfg(feature = "serde")]
@@ -48666,9 +48666,9 @@ pub mod payments {
     /// TL type [`payments.StarGiftActiveAuctions`](https://core.telegram.org/type/payments.StarGiftActiveAuctions), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftActiveAuctions {
-        /// `payments.starGiftActiveAuctionsNotModified#db33dad0 = payments.StarGiftActiveAuctions;`: [`super::super::types::payments::StarGiftActiveAuctionsNotModified`].
+        /// `payments.starGiftActiveAuctionsNotModified#db33dad0`: [`super::super::types::payments::StarGiftActiveAuctionsNotModified`].
         NotModified(super::super::types::payments::StarGiftActiveAuctionsNotModified),
-        /// `payments.starGiftActiveAuctions#aef6abbc auctions:Vector<StarGiftActiveAuctionState> users:Vector<User> chats:Vector<Chat> = payments.StarGiftActiveAuctions;`: [`super::super::types::payments::StarGiftActiveAuctions`].
+        /// `payments.starGiftActiveAuctions#aef6abbc`: [`super::super::types::payments::StarGiftActiveAuctions`].
         StarGiftActiveAuctions(super::super::types::payments::StarGiftActiveAuctions),
     }
     #[cfg(feature = "serde")]
@@ -48743,7 +48743,7 @@ pub mod payments {
     /// TL type [`payments.StarGiftAuctionAcquiredGifts`](https://core.telegram.org/type/payments.StarGiftAuctionAcquiredGifts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftAuctionAcquiredGifts {
-        /// `payments.starGiftAuctionAcquiredGifts#7d5bd1f0 gifts:Vector<StarGiftAuctionAcquiredGift> users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionAcquiredGifts;`: [`super::super::types::payments::StarGiftAuctionAcquiredGifts`].
+        /// `payments.starGiftAuctionAcquiredGifts#7d5bd1f0`: [`super::super::types::payments::StarGiftAuctionAcquiredGifts`].
         StarGiftAuctionAcquiredGifts(
             super::super::types::payments::StarGiftAuctionAcquiredGifts,
         ),
@@ -48812,7 +48812,7 @@ pub mod payments {
     /// TL type [`payments.StarGiftAuctionState`](https://core.telegram.org/type/payments.StarGiftAuctionState), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftAuctionState {
-        /// `payments.starGiftAuctionState#6b39f4ec gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState timeout:int users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionState;`: [`super::super::types::payments::StarGiftAuctionState`].
+        /// `payments.starGiftAuctionState#6b39f4ec`: [`super::super::types::payments::StarGiftAuctionState`].
         StarGiftAuctionState(super::super::types::payments::StarGiftAuctionState),
     }
     #[cfg(feature = "serde")]
@@ -48875,9 +48875,9 @@ pub mod payments {
     /// TL type [`payments.StarGiftCollections`](https://core.telegram.org/type/payments.StarGiftCollections), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftCollections {
-        /// `payments.starGiftCollectionsNotModified#a0ba4f17 = payments.StarGiftCollections;`: [`super::super::types::payments::StarGiftCollectionsNotModified`].
+        /// `payments.starGiftCollectionsNotModified#a0ba4f17`: [`super::super::types::payments::StarGiftCollectionsNotModified`].
         NotModified(super::super::types::payments::StarGiftCollectionsNotModified),
-        /// `payments.starGiftCollections#8a2932f3 collections:Vector<StarGiftCollection> = payments.StarGiftCollections;`: [`super::super::types::payments::StarGiftCollections`].
+        /// `payments.starGiftCollections#8a2932f3`: [`super::super::types::payments::StarGiftCollections`].
         StarGiftCollections(super::super::types::payments::StarGiftCollections),
     }
     #[cfg(feature = "serde")]
@@ -48952,7 +48952,7 @@ pub mod payments {
     /// TL type [`payments.StarGiftUpgradeAttributes`](https://core.telegram.org/type/payments.StarGiftUpgradeAttributes), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftUpgradeAttributes {
-        /// `payments.starGiftUpgradeAttributes#46c6e36f attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradeAttributes;`: [`super::super::types::payments::StarGiftUpgradeAttributes`].
+        /// `payments.starGiftUpgradeAttributes#46c6e36f`: [`super::super::types::payments::StarGiftUpgradeAttributes`].
         StarGiftUpgradeAttributes(
             super::super::types::payments::StarGiftUpgradeAttributes,
         ),
@@ -49021,7 +49021,7 @@ pub mod payments {
     /// TL type [`payments.StarGiftUpgradePreview`](https://core.telegram.org/type/payments.StarGiftUpgradePreview), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftUpgradePreview {
-        /// `payments.starGiftUpgradePreview#3de1dfed sample_attributes:Vector<StarGiftAttribute> prices:Vector<StarGiftUpgradePrice> next_prices:Vector<StarGiftUpgradePrice> = payments.StarGiftUpgradePreview;`: [`super::super::types::payments::StarGiftUpgradePreview`].
+        /// `payments.starGiftUpgradePreview#3de1dfed`: [`super::super::types::payments::StarGiftUpgradePreview`].
         StarGiftUpgradePreview(super::super::types::payments::StarGiftUpgradePreview),
     }
     #[cfg(feature = "serde")]
@@ -49084,7 +49084,7 @@ pub mod payments {
     /// TL type [`payments.StarGiftWithdrawalUrl`](https://core.telegram.org/type/payments.StarGiftWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGiftWithdrawalUrl {
-        /// `payments.starGiftWithdrawalUrl#84aa3a9c url:string = payments.StarGiftWithdrawalUrl;`: [`super::super::types::payments::StarGiftWithdrawalUrl`].
+        /// `payments.starGiftWithdrawalUrl#84aa3a9c`: [`super::super::types::payments::StarGiftWithdrawalUrl`].
         StarGiftWithdrawalUrl(super::super::types::payments::StarGiftWithdrawalUrl),
     }
     #[cfg(feature = "serde")]
@@ -49147,9 +49147,9 @@ pub mod payments {
     /// TL type [`payments.StarGifts`](https://core.telegram.org/type/payments.StarGifts), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarGifts {
-        /// `payments.starGiftsNotModified#a388a368 = payments.StarGifts;`: [`super::super::types::payments::StarGiftsNotModified`].
+        /// `payments.starGiftsNotModified#a388a368`: [`super::super::types::payments::StarGiftsNotModified`].
         NotModified(super::super::types::payments::StarGiftsNotModified),
-        /// `payments.starGifts#2ed82995 hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts;`: [`super::super::types::payments::StarGifts`].
+        /// `payments.starGifts#2ed82995`: [`super::super::types::payments::StarGifts`].
         StarGifts(super::super::types::payments::StarGifts),
     }
     #[cfg(feature = "serde")]
@@ -49220,7 +49220,7 @@ pub mod payments {
     /// TL type [`payments.StarsRevenueAdsAccountUrl`](https://core.telegram.org/type/payments.StarsRevenueAdsAccountUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarsRevenueAdsAccountUrl {
-        /// `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl;`: [`super::super::types::payments::StarsRevenueAdsAccountUrl`].
+        /// `payments.starsRevenueAdsAccountUrl#394e7f21`: [`super::super::types::payments::StarsRevenueAdsAccountUrl`].
         StarsRevenueAdsAccountUrl(
             super::super::types::payments::StarsRevenueAdsAccountUrl,
         ),
@@ -49291,7 +49291,7 @@ pub mod payments {
     /// TL type [`payments.StarsRevenueStats`](https://core.telegram.org/type/payments.StarsRevenueStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarsRevenueStats {
-        /// `payments.starsRevenueStats#6c207376 flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats;`: [`super::super::types::payments::StarsRevenueStats`].
+        /// `payments.starsRevenueStats#6c207376`: [`super::super::types::payments::StarsRevenueStats`].
         StarsRevenueStats(super::super::types::payments::StarsRevenueStats),
     }
     #[cfg(feature = "serde")]
@@ -49354,7 +49354,7 @@ pub mod payments {
     /// TL type [`payments.StarsRevenueWithdrawalUrl`](https://core.telegram.org/type/payments.StarsRevenueWithdrawalUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarsRevenueWithdrawalUrl {
-        /// `payments.starsRevenueWithdrawalUrl#1dab80b7 url:string = payments.StarsRevenueWithdrawalUrl;`: [`super::super::types::payments::StarsRevenueWithdrawalUrl`].
+        /// `payments.starsRevenueWithdrawalUrl#1dab80b7`: [`super::super::types::payments::StarsRevenueWithdrawalUrl`].
         StarsRevenueWithdrawalUrl(
             super::super::types::payments::StarsRevenueWithdrawalUrl,
         ),
@@ -49423,7 +49423,7 @@ pub mod payments {
     /// TL type [`payments.StarsStatus`](https://core.telegram.org/type/payments.StarsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StarsStatus {
-        /// `payments.starsStatus#6c9ce8ed flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus;`: [`super::super::types::payments::StarsStatus`].
+        /// `payments.starsStatus#6c9ce8ed`: [`super::super::types::payments::StarsStatus`].
         StarsStatus(super::super::types::payments::StarsStatus),
     }
     #[cfg(feature = "serde")]
@@ -49482,7 +49482,7 @@ pub mod payments {
     /// TL type [`payments.SuggestedStarRefBots`](https://core.telegram.org/type/payments.SuggestedStarRefBots), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SuggestedStarRefBots {
-        /// `payments.suggestedStarRefBots#b4d5d859 flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots;`: [`super::super::types::payments::SuggestedStarRefBots`].
+        /// `payments.suggestedStarRefBots#b4d5d859`: [`super::super::types::payments::SuggestedStarRefBots`].
         SuggestedStarRefBots(super::super::types::payments::SuggestedStarRefBots),
     }
     #[cfg(feature = "serde")]
@@ -49545,7 +49545,7 @@ pub mod payments {
     /// TL type [`payments.UniqueStarGift`](https://core.telegram.org/type/payments.UniqueStarGift), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum UniqueStarGift {
-        /// `payments.uniqueStarGift#416c56e8 gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift;`: [`super::super::types::payments::UniqueStarGift`].
+        /// `payments.uniqueStarGift#416c56e8`: [`super::super::types::payments::UniqueStarGift`].
         UniqueStarGift(super::super::types::payments::UniqueStarGift),
     }
     #[cfg(feature = "serde")]
@@ -49604,7 +49604,7 @@ pub mod payments {
     /// TL type [`payments.UniqueStarGiftValueInfo`](https://core.telegram.org/type/payments.UniqueStarGiftValueInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum UniqueStarGiftValueInfo {
-        /// `payments.uniqueStarGiftValueInfo#512fe446 flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo;`: [`super::super::types::payments::UniqueStarGiftValueInfo`].
+        /// `payments.uniqueStarGiftValueInfo#512fe446`: [`super::super::types::payments::UniqueStarGiftValueInfo`].
         UniqueStarGiftValueInfo(super::super::types::payments::UniqueStarGiftValueInfo),
     }
     #[cfg(feature = "serde")]
@@ -49667,7 +49667,7 @@ pub mod payments {
     /// TL type [`payments.ValidatedRequestedInfo`](https://core.telegram.org/type/payments.ValidatedRequestedInfo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ValidatedRequestedInfo {
-        /// `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo;`: [`super::super::types::payments::ValidatedRequestedInfo`].
+        /// `payments.validatedRequestedInfo#d1451883`: [`super::super::types::payments::ValidatedRequestedInfo`].
         ValidatedRequestedInfo(super::super::types::payments::ValidatedRequestedInfo),
     }
     #[cfg(feature = "serde")]
@@ -49733,7 +49733,7 @@ pub mod phone {
     /// TL type [`phone.ExportedGroupCallInvite`](https://core.telegram.org/type/phone.ExportedGroupCallInvite), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExportedGroupCallInvite {
-        /// `phone.exportedGroupCallInvite#204bd158 link:string = phone.ExportedGroupCallInvite;`: [`super::super::types::phone::ExportedGroupCallInvite`].
+        /// `phone.exportedGroupCallInvite#204bd158`: [`super::super::types::phone::ExportedGroupCallInvite`].
         ExportedGroupCallInvite(super::super::types::phone::ExportedGroupCallInvite),
     }
     #[cfg(feature = "serde")]
@@ -49796,7 +49796,7 @@ pub mod phone {
     /// TL type [`phone.GroupCall`](https://core.telegram.org/type/phone.GroupCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GroupCall {
-        /// `phone.groupCall#9e727aad call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall;`: [`super::super::types::phone::GroupCall`].
+        /// `phone.groupCall#9e727aad`: [`super::super::types::phone::GroupCall`].
         GroupCall(super::super::types::phone::GroupCall),
     }
     #[cfg(feature = "serde")]
@@ -49855,7 +49855,7 @@ pub mod phone {
     /// TL type [`phone.GroupCallStars`](https://core.telegram.org/type/phone.GroupCallStars), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GroupCallStars {
-        /// `phone.groupCallStars#9d1dbd26 total_stars:long top_donors:Vector<GroupCallDonor> chats:Vector<Chat> users:Vector<User> = phone.GroupCallStars;`: [`super::super::types::phone::GroupCallStars`].
+        /// `phone.groupCallStars#9d1dbd26`: [`super::super::types::phone::GroupCallStars`].
         GroupCallStars(super::super::types::phone::GroupCallStars),
     }
     #[cfg(feature = "serde")]
@@ -49914,7 +49914,7 @@ pub mod phone {
     /// TL type [`phone.GroupCallStreamChannels`](https://core.telegram.org/type/phone.GroupCallStreamChannels), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GroupCallStreamChannels {
-        /// `phone.groupCallStreamChannels#d0e482b2 channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels;`: [`super::super::types::phone::GroupCallStreamChannels`].
+        /// `phone.groupCallStreamChannels#d0e482b2`: [`super::super::types::phone::GroupCallStreamChannels`].
         GroupCallStreamChannels(super::super::types::phone::GroupCallStreamChannels),
     }
     #[cfg(feature = "serde")]
@@ -49977,7 +49977,7 @@ pub mod phone {
     /// TL type [`phone.GroupCallStreamRtmpUrl`](https://core.telegram.org/type/phone.GroupCallStreamRtmpUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GroupCallStreamRtmpUrl {
-        /// `phone.groupCallStreamRtmpUrl#2dbf3432 url:string key:string = phone.GroupCallStreamRtmpUrl;`: [`super::super::types::phone::GroupCallStreamRtmpUrl`].
+        /// `phone.groupCallStreamRtmpUrl#2dbf3432`: [`super::super::types::phone::GroupCallStreamRtmpUrl`].
         GroupCallStreamRtmpUrl(super::super::types::phone::GroupCallStreamRtmpUrl),
     }
     #[cfg(feature = "serde")]
@@ -50040,7 +50040,7 @@ pub mod phone {
     /// TL type [`phone.GroupParticipants`](https://core.telegram.org/type/phone.GroupParticipants), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum GroupParticipants {
-        /// `phone.groupParticipants#f47751b6 count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants;`: [`super::super::types::phone::GroupParticipants`].
+        /// `phone.groupParticipants#f47751b6`: [`super::super::types::phone::GroupParticipants`].
         GroupParticipants(super::super::types::phone::GroupParticipants),
     }
     #[cfg(feature = "serde")]
@@ -50099,7 +50099,7 @@ pub mod phone {
     /// TL type [`phone.JoinAsPeers`](https://core.telegram.org/type/phone.JoinAsPeers), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum JoinAsPeers {
-        /// `phone.joinAsPeers#afe5623f peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers;`: [`super::super::types::phone::JoinAsPeers`].
+        /// `phone.joinAsPeers#afe5623f`: [`super::super::types::phone::JoinAsPeers`].
         JoinAsPeers(super::super::types::phone::JoinAsPeers),
     }
     #[cfg(feature = "serde")]
@@ -50158,7 +50158,7 @@ pub mod phone {
     /// TL type [`phone.PhoneCall`](https://core.telegram.org/type/phone.PhoneCall), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PhoneCall {
-        /// `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall;`: [`super::super::types::phone::PhoneCall`].
+        /// `phone.phoneCall#ec82e140`: [`super::super::types::phone::PhoneCall`].
         PhoneCall(super::super::types::phone::PhoneCall),
     }
     #[cfg(feature = "serde")]
@@ -50220,7 +50220,7 @@ pub mod photos {
     /// TL type [`photos.Photo`](https://core.telegram.org/type/photos.Photo), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Photo {
-        /// `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo;`: [`super::super::types::photos::Photo`].
+        /// `photos.photo#20212ca8`: [`super::super::types::photos::Photo`].
         Photo(super::super::types::photos::Photo),
     }
     #[cfg(feature = "serde")]
@@ -50279,9 +50279,9 @@ pub mod photos {
     /// TL type [`photos.Photos`](https://core.telegram.org/type/photos.Photos), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Photos {
-        /// `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos;`: [`super::super::types::photos::Photos`].
+        /// `photos.photos#8dca6aa5`: [`super::super::types::photos::Photos`].
         Photos(super::super::types::photos::Photos),
-        /// `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos;`: [`super::super::types::photos::PhotosSlice`].
+        /// `photos.photosSlice#15051f54`: [`super::super::types::photos::PhotosSlice`].
         Slice(super::super::types::photos::PhotosSlice),
     }
     #[cfg(feature = "serde")]
@@ -50355,7 +50355,7 @@ pub mod premium {
     /// TL type [`premium.BoostsList`](https://core.telegram.org/type/premium.BoostsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BoostsList {
-        /// `premium.boostsList#86f8613c flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList;`: [`super::super::types::premium::BoostsList`].
+        /// `premium.boostsList#86f8613c`: [`super::super::types::premium::BoostsList`].
         BoostsList(super::super::types::premium::BoostsList),
     }
     #[cfg(feature = "serde")]
@@ -50414,7 +50414,7 @@ pub mod premium {
     /// TL type [`premium.BoostsStatus`](https://core.telegram.org/type/premium.BoostsStatus), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BoostsStatus {
-        /// `premium.boostsStatus#4959427a flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus;`: [`super::super::types::premium::BoostsStatus`].
+        /// `premium.boostsStatus#4959427a`: [`super::super::types::premium::BoostsStatus`].
         BoostsStatus(super::super::types::premium::BoostsStatus),
     }
     #[cfg(feature = "serde")]
@@ -50473,7 +50473,7 @@ pub mod premium {
     /// TL type [`premium.MyBoosts`](https://core.telegram.org/type/premium.MyBoosts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MyBoosts {
-        /// `premium.myBoosts#9ae228e2 my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts;`: [`super::super::types::premium::MyBoosts`].
+        /// `premium.myBoosts#9ae228e2`: [`super::super::types::premium::MyBoosts`].
         MyBoosts(super::super::types::premium::MyBoosts),
     }
     #[cfg(feature = "serde")]
@@ -50535,7 +50535,7 @@ pub mod smsjobs {
     /// TL type [`smsjobs.EligibilityToJoin`](https://core.telegram.org/type/smsjobs.EligibilityToJoin), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EligibilityToJoin {
-        /// `smsjobs.eligibleToJoin#dc8b44cf terms_url:string monthly_sent_sms:int = smsjobs.EligibilityToJoin;`: [`super::super::types::smsjobs::EligibleToJoin`].
+        /// `smsjobs.eligibleToJoin#dc8b44cf`: [`super::super::types::smsjobs::EligibleToJoin`].
         EligibleToJoin(super::super::types::smsjobs::EligibleToJoin),
     }
     #[cfg(feature = "serde")]
@@ -50596,7 +50596,7 @@ pub mod smsjobs {
     /// TL type [`smsjobs.Status`](https://core.telegram.org/type/smsjobs.Status), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Status {
-        /// `smsjobs.status#2aee9191 flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status;`: [`super::super::types::smsjobs::Status`].
+        /// `smsjobs.status#2aee9191`: [`super::super::types::smsjobs::Status`].
         Status(super::super::types::smsjobs::Status),
     }
     #[cfg(feature = "serde")]
@@ -50658,7 +50658,7 @@ pub mod stats {
     /// TL type [`stats.BroadcastStats`](https://core.telegram.org/type/stats.BroadcastStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BroadcastStats {
-        /// `stats.broadcastStats#396ca5fc period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats;`: [`super::super::types::stats::BroadcastStats`].
+        /// `stats.broadcastStats#396ca5fc`: [`super::super::types::stats::BroadcastStats`].
         BroadcastStats(super::super::types::stats::BroadcastStats),
     }
     #[cfg(feature = "serde")]
@@ -50717,7 +50717,7 @@ pub mod stats {
     /// TL type [`stats.MegagroupStats`](https://core.telegram.org/type/stats.MegagroupStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MegagroupStats {
-        /// `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats;`: [`super::super::types::stats::MegagroupStats`].
+        /// `stats.megagroupStats#ef7ff916`: [`super::super::types::stats::MegagroupStats`].
         MegagroupStats(super::super::types::stats::MegagroupStats),
     }
     #[cfg(feature = "serde")]
@@ -50776,7 +50776,7 @@ pub mod stats {
     /// TL type [`stats.MessageStats`](https://core.telegram.org/type/stats.MessageStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageStats {
-        /// `stats.messageStats#7fe91c14 views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats;`: [`super::super::types::stats::MessageStats`].
+        /// `stats.messageStats#7fe91c14`: [`super::super::types::stats::MessageStats`].
         MessageStats(super::super::types::stats::MessageStats),
     }
     #[cfg(feature = "serde")]
@@ -50833,7 +50833,7 @@ pub mod stats {
     /// TL type [`stats.PollStats`](https://core.telegram.org/type/stats.PollStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PollStats {
-        /// `stats.pollStats#2999beed votes_graph:StatsGraph = stats.PollStats;`: [`super::super::types::stats::PollStats`].
+        /// `stats.pollStats#2999beed`: [`super::super::types::stats::PollStats`].
         PollStats(super::super::types::stats::PollStats),
     }
     #[cfg(feature = "serde")]
@@ -50892,7 +50892,7 @@ pub mod stats {
     /// TL type [`stats.PublicForwards`](https://core.telegram.org/type/stats.PublicForwards), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PublicForwards {
-        /// `stats.publicForwards#93037e20 flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards;`: [`super::super::types::stats::PublicForwards`].
+        /// `stats.publicForwards#93037e20`: [`super::super::types::stats::PublicForwards`].
         PublicForwards(super::super::types::stats::PublicForwards),
     }
     #[cfg(feature = "serde")]
@@ -50951,7 +50951,7 @@ pub mod stats {
     /// TL type [`stats.StoryStats`](https://core.telegram.org/type/stats.StoryStats), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StoryStats {
-        /// `stats.storyStats#50cd067c views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats;`: [`super::super::types::stats::StoryStats`].
+        /// `stats.storyStats#50cd067c`: [`super::super::types::stats::StoryStats`].
         StoryStats(super::super::types::stats::StoryStats),
     }
     #[cfg(feature = "serde")]
@@ -51013,7 +51013,7 @@ pub mod stickers {
     /// TL type [`stickers.SuggestedShortName`](https://core.telegram.org/type/stickers.SuggestedShortName), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SuggestedShortName {
-        /// `stickers.suggestedShortName#85fea03f short_name:string = stickers.SuggestedShortName;`: [`super::super::types::stickers::SuggestedShortName`].
+        /// `stickers.suggestedShortName#85fea03f`: [`super::super::types::stickers::SuggestedShortName`].
         SuggestedShortName(super::super::types::stickers::SuggestedShortName),
     }
     #[cfg(feature = "serde")]
@@ -51079,25 +51079,25 @@ pub mod storage {
     /// TL type [`storage.FileType`](https://core.telegram.org/type/storage.FileType), with 10 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FileType {
-        /// `storage.fileUnknown#aa963b05 = storage.FileType;`: [`super::super::types::storage::FileUnknown`].
+        /// `storage.fileUnknown#aa963b05`: [`super::super::types::storage::FileUnknown`].
         FileUnknown(super::super::types::storage::FileUnknown),
-        /// `storage.filePartial#40bc6f52 = storage.FileType;`: [`super::super::types::storage::FilePartial`].
+        /// `storage.filePartial#40bc6f52`: [`super::super::types::storage::FilePartial`].
         FilePartial(super::super::types::storage::FilePartial),
-        /// `storage.fileJpeg#007efe0e = storage.FileType;`: [`super::super::types::storage::FileJpeg`].
+        /// `storage.fileJpeg#007efe0e`: [`super::super::types::storage::FileJpeg`].
         FileJpeg(super::super::types::storage::FileJpeg),
-        /// `storage.fileGif#cae1aadf = storage.FileType;`: [`super::super::types::storage::FileGif`].
+        /// `storage.fileGif#cae1aadf`: [`super::super::types::storage::FileGif`].
         FileGif(super::super::types::storage::FileGif),
-        /// `storage.filePng#0a4f63c0 = storage.FileType;`: [`super::super::types::storage::FilePng`].
+        /// `storage.filePng#0a4f63c0`: [`super::super::types::storage::FilePng`].
         FilePng(super::super::types::storage::FilePng),
-        /// `storage.filePdf#ae1e508d = storage.FileType;`: [`super::super::types::storage::FilePdf`].
+        /// `storage.filePdf#ae1e508d`: [`super::super::types::storage::FilePdf`].
         FilePdf(super::super::types::storage::FilePdf),
-        /// `storage.fileMp3#528a0677 = storage.FileType;`: [`super::super::types::storage::FileMp3`].
+        /// `storage.fileMp3#528a0677`: [`super::super::types::storage::FileMp3`].
         FileMp3(super::super::types::storage::FileMp3),
-        /// `storage.fileMov#4b09ebbc = storage.FileType;`: [`super::super::types::storage::FileMov`].
+        /// `storage.fileMov#4b09ebbc`: [`super::super::types::storage::FileMov`].
         FileMov(super::super::types::storage::FileMov),
-        /// `storage.fileMp4#b3cea0e4 = storage.FileType;`: [`super::super::types::storage::FileMp4`].
+        /// `storage.fileMp4#b3cea0e4`: [`super::super::types::storage::FileMp4`].
         FileMp4(super::super::types::storage::FileMp4),
-        /// `storage.fileWebp#1081464c = storage.FileType;`: [`super::super::types::storage::FileWebp`].
+        /// `storage.fileWebp#1081464c`: [`super::super::types::storage::FileWebp`].
         FileWebp(super::super::types::storage::FileWebp),
     }
     #[cfg(feature = "serde")]
@@ -51267,9 +51267,9 @@ pub mod stories {
     /// TL type [`stories.Albums`](https://core.telegram.org/type/stories.Albums), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Albums {
-        /// `stories.albumsNotModified#564edaeb = stories.Albums;`: [`super::super::types::stories::AlbumsNotModified`].
+        /// `stories.albumsNotModified#564edaeb`: [`super::super::types::stories::AlbumsNotModified`].
         NotModified(super::super::types::stories::AlbumsNotModified),
-        /// `stories.albums#c3987a3a hash:long albums:Vector<StoryAlbum> = stories.Albums;`: [`super::super::types::stories::Albums`].
+        /// `stories.albums#c3987a3a`: [`super::super::types::stories::Albums`].
         Albums(super::super::types::stories::Albums),
     }
     #[cfg(feature = "serde")]
@@ -51340,9 +51340,9 @@ pub mod stories {
     /// TL type [`stories.AllStories`](https://core.telegram.org/type/stories.AllStories), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AllStories {
-        /// `stories.allStoriesNotModified#1158fe3e flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories;`: [`super::super::types::stories::AllStoriesNotModified`].
+        /// `stories.allStoriesNotModified#1158fe3e`: [`super::super::types::stories::AllStoriesNotModified`].
         NotModified(super::super::types::stories::AllStoriesNotModified),
-        /// `stories.allStories#6efc5e81 flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories;`: [`super::super::types::stories::AllStories`].
+        /// `stories.allStories#6efc5e81`: [`super::super::types::stories::AllStories`].
         AllStories(super::super::types::stories::AllStories),
     }
     #[cfg(feature = "serde")]
@@ -51413,7 +51413,7 @@ pub mod stories {
     /// TL type [`stories.CanSendStoryCount`](https://core.telegram.org/type/stories.CanSendStoryCount), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CanSendStoryCount {
-        /// `stories.canSendStoryCount#c387c04e count_remains:int = stories.CanSendStoryCount;`: [`super::super::types::stories::CanSendStoryCount`].
+        /// `stories.canSendStoryCount#c387c04e`: [`super::super::types::stories::CanSendStoryCount`].
         CanSendStoryCount(super::super::types::stories::CanSendStoryCount),
     }
     #[cfg(feature = "serde")]
@@ -51474,7 +51474,7 @@ pub mod stories {
     /// TL type [`stories.FoundStories`](https://core.telegram.org/type/stories.FoundStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FoundStories {
-        /// `stories.foundStories#e2de7737 flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories;`: [`super::super::types::stories::FoundStories`].
+        /// `stories.foundStories#e2de7737`: [`super::super::types::stories::FoundStories`].
         FoundStories(super::super::types::stories::FoundStories),
     }
     #[cfg(feature = "serde")]
@@ -51533,7 +51533,7 @@ pub mod stories {
     /// TL type [`stories.PeerStories`](https://core.telegram.org/type/stories.PeerStories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PeerStories {
-        /// `stories.peerStories#cae68768 stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories;`: [`super::super::types::stories::PeerStories`].
+        /// `stories.peerStories#cae68768`: [`super::super::types::stories::PeerStories`].
         PeerStories(super::super::types::stories::PeerStories),
     }
     #[cfg(feature = "serde")]
@@ -51592,7 +51592,7 @@ pub mod stories {
     /// TL type [`stories.Stories`](https://core.telegram.org/type/stories.Stories), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Stories {
-        /// `stories.stories#63c3dd0a flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories;`: [`super::super::types::stories::Stories`].
+        /// `stories.stories#63c3dd0a`: [`super::super::types::stories::Stories`].
         Stories(super::super::types::stories::Stories),
     }
     #[cfg(feature = "serde")]
@@ -51651,7 +51651,7 @@ pub mod stories {
     /// TL type [`stories.StoryReactionsList`](https://core.telegram.org/type/stories.StoryReactionsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StoryReactionsList {
-        /// `stories.storyReactionsList#aa5f789c flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList;`: [`super::super::types::stories::StoryReactionsList`].
+        /// `stories.storyReactionsList#aa5f789c`: [`super::super::types::stories::StoryReactionsList`].
         StoryReactionsList(super::super::types::stories::StoryReactionsList),
     }
     #[cfg(feature = "serde")]
@@ -51714,7 +51714,7 @@ pub mod stories {
     /// TL type [`stories.StoryViews`](https://core.telegram.org/type/stories.StoryViews), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StoryViews {
-        /// `stories.storyViews#de9eed1d views:Vector<StoryViews> users:Vector<User> = stories.StoryViews;`: [`super::super::types::stories::StoryViews`].
+        /// `stories.storyViews#de9eed1d`: [`super::super::types::stories::StoryViews`].
         StoryViews(super::super::types::stories::StoryViews),
     }
     #[cfg(feature = "serde")]
@@ -51773,7 +51773,7 @@ pub mod stories {
     /// TL type [`stories.StoryViewsList`](https://core.telegram.org/type/stories.StoryViewsList), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StoryViewsList {
-        /// `stories.storyViewsList#59d78fc5 flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList;`: [`super::super::types::stories::StoryViewsList`].
+        /// `stories.storyViewsList#59d78fc5`: [`super::super::types::stories::StoryViewsList`].
         StoryViewsList(super::super::types::stories::StoryViewsList),
     }
     #[cfg(feature = "serde")]
@@ -51833,7 +51833,7 @@ pub mod toncenter {
     /// TL type [`toncenter.ApiResponse`](https://core.telegram.org/type/toncenter.ApiResponse), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ApiResponse {
-        /// `toncenter.apiResponse#ac8dfe19 response:DataJSON = toncenter.ApiResponse;`: [`super::super::types::toncenter::ApiResponse`].
+        /// `toncenter.apiResponse#ac8dfe19`: [`super::super::types::toncenter::ApiResponse`].
         ApiResponse(super::super::types::toncenter::ApiResponse),
     }
     #[cfg(feature = "serde")]
@@ -51890,7 +51890,7 @@ pub mod toncenter {
     /// TL type [`toncenter.StreamingUrl`](https://core.telegram.org/type/toncenter.StreamingUrl), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum StreamingUrl {
-        /// `toncenter.streamingUrl#19887601 url:string expires:int = toncenter.StreamingUrl;`: [`super::super::types::toncenter::StreamingUrl`].
+        /// `toncenter.streamingUrl#19887601`: [`super::super::types::toncenter::StreamingUrl`].
         StreamingUrl(super::super::types::toncenter::StreamingUrl),
     }
     #[cfg(feature = "serde")]
@@ -51952,11 +51952,11 @@ pub mod updates {
     /// TL type [`updates.ChannelDifference`](https://core.telegram.org/type/updates.ChannelDifference), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ChannelDifference {
-        /// `updates.channelDifferenceEmpty#3e11affb flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference;`: [`super::super::types::updates::ChannelDifferenceEmpty`].
+        /// `updates.channelDifferenceEmpty#3e11affb`: [`super::super::types::updates::ChannelDifferenceEmpty`].
         Empty(super::super::types::updates::ChannelDifferenceEmpty),
-        /// `updates.channelDifferenceTooLong#a4bcc6fe flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference;`: [`super::super::types::updates::ChannelDifferenceTooLong`].
+        /// `updates.channelDifferenceTooLong#a4bcc6fe`: [`super::super::types::updates::ChannelDifferenceTooLong`].
         TooLong(super::super::types::updates::ChannelDifferenceTooLong),
-        /// `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference;`: [`super::super::types::updates::ChannelDifference`].
+        /// `updates.channelDifference#2064674e`: [`super::super::types::updates::ChannelDifference`].
         ChannelDifference(super::super::types::updates::ChannelDifference),
     }
     #[cfg(feature = "serde")]
@@ -52041,13 +52041,13 @@ pub mod updates {
     /// TL type [`updates.Difference`](https://core.telegram.org/type/updates.Difference), with 4 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Difference {
-        /// `updates.differenceEmpty#5d75a138 date:int seq:int = updates.Difference;`: [`super::super::types::updates::DifferenceEmpty`].
+        /// `updates.differenceEmpty#5d75a138`: [`super::super::types::updates::DifferenceEmpty`].
         Empty(super::super::types::updates::DifferenceEmpty),
-        /// `updates.difference#00f49ca0 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference;`: [`super::super::types::updates::Difference`].
+        /// `updates.difference#00f49ca0`: [`super::super::types::updates::Difference`].
         Difference(super::super::types::updates::Difference),
-        /// `updates.differenceSlice#a8fb1981 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference;`: [`super::super::types::updates::DifferenceSlice`].
+        /// `updates.differenceSlice#a8fb1981`: [`super::super::types::updates::DifferenceSlice`].
         Slice(super::super::types::updates::DifferenceSlice),
-        /// `updates.differenceTooLong#4afe8f6d pts:int = updates.Difference;`: [`super::super::types::updates::DifferenceTooLong`].
+        /// `updates.differenceTooLong#4afe8f6d`: [`super::super::types::updates::DifferenceTooLong`].
         TooLong(super::super::types::updates::DifferenceTooLong),
     }
     #[cfg(feature = "serde")]
@@ -52142,7 +52142,7 @@ pub mod updates {
     /// TL type [`updates.State`](https://core.telegram.org/type/updates.State), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum State {
-        /// `updates.state#a56c2a3e pts:int qts:int date:int seq:int unread_count:int = updates.State;`: [`super::super::types::updates::State`].
+        /// `updates.state#a56c2a3e`: [`super::super::types::updates::State`].
         State(super::super::types::updates::State),
     }
     #[cfg(feature = "serde")]
@@ -52204,9 +52204,9 @@ pub mod upload {
     /// TL type [`upload.CdnFile`](https://core.telegram.org/type/upload.CdnFile), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum CdnFile {
-        /// `upload.cdnFileReuploadNeeded#eea8e46e request_token:bytes = upload.CdnFile;`: [`super::super::types::upload::CdnFileReuploadNeeded`].
+        /// `upload.cdnFileReuploadNeeded#eea8e46e`: [`super::super::types::upload::CdnFileReuploadNeeded`].
         ReuploadNeeded(super::super::types::upload::CdnFileReuploadNeeded),
-        /// `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile;`: [`super::super::types::upload::CdnFile`].
+        /// `upload.cdnFile#a99fca4f`: [`super::super::types::upload::CdnFile`].
         CdnFile(super::super::types::upload::CdnFile),
     }
     #[cfg(feature = "serde")]
@@ -52277,9 +52277,9 @@ pub mod upload {
     /// TL type [`upload.File`](https://core.telegram.org/type/upload.File), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum File {
-        /// `upload.file#096a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;`: [`super::super::types::upload::File`].
+        /// `upload.file#096a18d5`: [`super::super::types::upload::File`].
         File(super::super::types::upload::File),
-        /// `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File;`: [`super::super::types::upload::FileCdnRedirect`].
+        /// `upload.fileCdnRedirect#f18cda44`: [`super::super::types::upload::FileCdnRedirect`].
         CdnRedirect(super::super::types::upload::FileCdnRedirect),
     }
     #[cfg(feature = "serde")]
@@ -52350,7 +52350,7 @@ pub mod upload {
     /// TL type [`upload.WebFile`](https://core.telegram.org/type/upload.WebFile), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum WebFile {
-        /// `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile;`: [`super::super::types::upload::WebFile`].
+        /// `upload.webFile#21e753bc`: [`super::super::types::upload::WebFile`].
         WebFile(super::super::types::upload::WebFile),
     }
     #[cfg(feature = "serde")]
@@ -52412,9 +52412,9 @@ pub mod users {
     /// TL type [`users.SavedMusic`](https://core.telegram.org/type/users.SavedMusic), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SavedMusic {
-        /// `users.savedMusicNotModified#e3878aa4 count:int = users.SavedMusic;`: [`super::super::types::users::SavedMusicNotModified`].
+        /// `users.savedMusicNotModified#e3878aa4`: [`super::super::types::users::SavedMusicNotModified`].
         NotModified(super::super::types::users::SavedMusicNotModified),
-        /// `users.savedMusic#34a2f297 count:int documents:Vector<Document> = users.SavedMusic;`: [`super::super::types::users::SavedMusic`].
+        /// `users.savedMusic#34a2f297`: [`super::super::types::users::SavedMusic`].
         SavedMusic(super::super::types::users::SavedMusic),
     }
     #[cfg(feature = "serde")]
@@ -52485,7 +52485,7 @@ pub mod users {
     /// TL type [`users.UserFull`](https://core.telegram.org/type/users.UserFull), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum UserFull {
-        /// `users.userFull#3b6d152e full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull;`: [`super::super::types::users::UserFull`].
+        /// `users.userFull#3b6d152e`: [`super::super::types::users::UserFull`].
         UserFull(super::super::types::users::UserFull),
     }
     #[cfg(feature = "serde")]
@@ -52544,9 +52544,9 @@ pub mod users {
     /// TL type [`users.Users`](https://core.telegram.org/type/users.Users), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Users {
-        /// `users.users#62d706b8 users:Vector<User> = users.Users;`: [`super::super::types::users::Users`].
+        /// `users.users#62d706b8`: [`super::super::types::users::Users`].
         Users(super::super::types::users::Users),
-        /// `users.usersSlice#315a4974 count:int users:Vector<User> = users.Users;`: [`super::super::types::users::UsersSlice`].
+        /// `users.usersSlice#315a4974`: [`super::super::types::users::UsersSlice`].
         Slice(super::super::types::users::UsersSlice),
     }
     #[cfg(feature = "serde")]
@@ -52618,7 +52618,7 @@ pub mod wallet {
     /// TL type [`wallet.EncryptedSecretPhrasePart`](https://core.telegram.org/type/wallet.EncryptedSecretPhrasePart), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum EncryptedSecretPhrasePart {
-        /// `wallet.encryptedSecretPhrasePart#18e82537 data:bytes = wallet.EncryptedSecretPhrasePart;`: [`super::super::types::wallet::EncryptedSecretPhrasePart`].
+        /// `wallet.encryptedSecretPhrasePart#18e82537`: [`super::super::types::wallet::EncryptedSecretPhrasePart`].
         EncryptedSecretPhrasePart(
             super::super::types::wallet::EncryptedSecretPhrasePart,
         ),
@@ -52681,7 +52681,7 @@ pub mod wallet {
     /// TL type [`wallet.ExistingBalance`](https://core.telegram.org/type/wallet.ExistingBalance), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ExistingBalance {
-        /// `wallet.existingBalance#bde90a8d flags:# has_balance:flags.0?true url:string = wallet.ExistingBalance;`: [`super::super::types::wallet::ExistingBalance`].
+        /// `wallet.existingBalance#bde90a8d`: [`super::super::types::wallet::ExistingBalance`].
         ExistingBalance(super::super::types::wallet::ExistingBalance),
     }
     #[cfg(feature = "serde")]
@@ -52738,7 +52738,7 @@ pub mod wallet {
     /// TL type [`wallet.HolderDc`](https://core.telegram.org/type/wallet.HolderDc), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HolderDc {
-        /// `wallet.holderDc#f9d612ef dc:int public_key:bytes = wallet.HolderDc;`: [`super::super::types::wallet::HolderDc`].
+        /// `wallet.holderDc#f9d612ef`: [`super::super::types::wallet::HolderDc`].
         HolderDc(super::super::types::wallet::HolderDc),
     }
     #[cfg(feature = "serde")]
@@ -52795,7 +52795,7 @@ pub mod wallet {
     /// TL type [`wallet.NftAttribute`](https://core.telegram.org/type/wallet.NftAttribute), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum NftAttribute {
-        /// `wallet.nftAttribute#4c1ef10e trait_type:string value:string = wallet.NftAttribute;`: [`super::super::types::wallet::NftAttribute`].
+        /// `wallet.nftAttribute#4c1ef10e`: [`super::super::types::wallet::NftAttribute`].
         NftAttribute(super::super::types::wallet::NftAttribute),
     }
     #[cfg(feature = "serde")]
@@ -52852,7 +52852,7 @@ pub mod wallet {
     /// TL type [`wallet.NftItem`](https://core.telegram.org/type/wallet.NftItem), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum NftItem {
-        /// `wallet.nftItem#3441fd1c flags:# collection_address:flags.0?string address:string owner_address:string index:string name:flags.1?string description:flags.2?string image:flags.3?WebDocument image_small:flags.4?WebDocument content_url:flags.5?WebDocument lottie:flags.6?WebDocument attributes:flags.7?Vector<wallet.NftAttribute> extra:flags.8?DataJSON = wallet.NftItem;`: [`super::super::types::wallet::NftItem`].
+        /// `wallet.nftItem#3441fd1c`: [`super::super::types::wallet::NftItem`].
         NftItem(super::super::types::wallet::NftItem),
     }
     #[cfg(feature = "serde")]
@@ -52909,7 +52909,7 @@ pub mod wallet {
     /// TL type [`wallet.NftItems`](https://core.telegram.org/type/wallet.NftItems), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum NftItems {
-        /// `wallet.nftItems#794d486f flags:# items:Vector<wallet.NftItem> next_offset:flags.0?string = wallet.NftItems;`: [`super::super::types::wallet::NftItems`].
+        /// `wallet.nftItems#794d486f`: [`super::super::types::wallet::NftItems`].
         NftItems(super::super::types::wallet::NftItems),
     }
     #[cfg(feature = "serde")]
@@ -52966,7 +52966,7 @@ pub mod wallet {
     /// TL type [`wallet.ProofChallenge`](https://core.telegram.org/type/wallet.ProofChallenge), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ProofChallenge {
-        /// `wallet.proofChallenge#99e41707 payload:string expires:int domain:string = wallet.ProofChallenge;`: [`super::super::types::wallet::ProofChallenge`].
+        /// `wallet.proofChallenge#99e41707`: [`super::super::types::wallet::ProofChallenge`].
         ProofChallenge(super::super::types::wallet::ProofChallenge),
     }
     #[cfg(feature = "serde")]
@@ -53023,7 +53023,7 @@ pub mod wallet {
     /// TL type [`wallet.SecretPhraseParts`](https://core.telegram.org/type/wallet.SecretPhraseParts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SecretPhraseParts {
-        /// `wallet.secretPhraseParts#e6d0ef01 token:string dcs:Vector<int> = wallet.SecretPhraseParts;`: [`super::super::types::wallet::SecretPhraseParts`].
+        /// `wallet.secretPhraseParts#e6d0ef01`: [`super::super::types::wallet::SecretPhraseParts`].
         SecretPhraseParts(super::super::types::wallet::SecretPhraseParts),
     }
     #[cfg(feature = "serde")]
@@ -53080,7 +53080,7 @@ pub mod wallet {
     /// TL type [`wallet.TonConnectChallenge`](https://core.telegram.org/type/wallet.TonConnectChallenge), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TonConnectChallenge {
-        /// `wallet.tonConnectChallenge#4bc89693 challenge:bytes event_id:long = wallet.TonConnectChallenge;`: [`super::super::types::wallet::TonConnectChallenge`].
+        /// `wallet.tonConnectChallenge#4bc89693`: [`super::super::types::wallet::TonConnectChallenge`].
         TonConnectChallenge(super::super::types::wallet::TonConnectChallenge),
     }
     #[cfg(feature = "serde")]
@@ -53141,7 +53141,7 @@ pub mod wallet {
     /// TL type [`wallet.TonConnectPending`](https://core.telegram.org/type/wallet.TonConnectPending), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TonConnectPending {
-        /// `wallet.tonConnectPending#85c0f124 session:TonConnectSession requests:Vector<TonConnectRequest> = wallet.TonConnectPending;`: [`super::super::types::wallet::TonConnectPending`].
+        /// `wallet.tonConnectPending#85c0f124`: [`super::super::types::wallet::TonConnectPending`].
         TonConnectPending(super::super::types::wallet::TonConnectPending),
     }
     #[cfg(feature = "serde")]
@@ -53198,7 +53198,7 @@ pub mod wallet {
     /// TL type [`wallet.TonConnectSessions`](https://core.telegram.org/type/wallet.TonConnectSessions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum TonConnectSessions {
-        /// `wallet.tonConnectSessions#0e1f6896 sessions:Vector<TonConnectSession> = wallet.TonConnectSessions;`: [`super::super::types::wallet::TonConnectSessions`].
+        /// `wallet.tonConnectSessions#0e1f6896`: [`super::super::types::wallet::TonConnectSessions`].
         TonConnectSessions(super::super::types::wallet::TonConnectSessions),
     }
     #[cfg(feature = "serde")]
@@ -53257,7 +53257,7 @@ pub mod wallet {
     /// TL type [`wallet.Transactions`](https://core.telegram.org/type/wallet.Transactions), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Transactions {
-        /// `wallet.transactions#4322d5a5 flags:# balance:long transactions:Vector<WalletTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = wallet.Transactions;`: [`super::super::types::wallet::Transactions`].
+        /// `wallet.transactions#4322d5a5`: [`super::super::types::wallet::Transactions`].
         Transactions(super::super::types::wallet::Transactions),
     }
     #[cfg(feature = "serde")]
@@ -53314,7 +53314,7 @@ pub mod wallet {
     /// TL type [`wallet.UserAddresses`](https://core.telegram.org/type/wallet.UserAddresses), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum UserAddresses {
-        /// `wallet.userAddresses#928e7b55 addresses:Vector<WalletUserAddress> users:Vector<User> = wallet.UserAddresses;`: [`super::super::types::wallet::UserAddresses`].
+        /// `wallet.userAddresses#928e7b55`: [`super::super::types::wallet::UserAddresses`].
         UserAddresses(super::super::types::wallet::UserAddresses),
     }
     #[cfg(feature = "serde")]

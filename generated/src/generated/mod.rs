@@ -2633,1363 +2633,1363 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `AccessPointRule`.
+    /// A value of the type `AccessPointRule`.
     AccessPointRule(Box<enums::AccessPointRule>),
-    /// A `AccountDaysTTL`.
+    /// A value of the type `AccountDaysTTL`.
     AccountDaysTtl(Box<enums::AccountDaysTtl>),
-    /// A `AiComposeTone`.
+    /// A value of the type `AiComposeTone`.
     AiComposeTone(Box<enums::AiComposeTone>),
-    /// A `AiComposeToneExample`.
+    /// A value of the type `AiComposeToneExample`.
     AiComposeToneExample(Box<enums::AiComposeToneExample>),
-    /// A `AttachMenuBot`.
+    /// A value of the type `AttachMenuBot`.
     AttachMenuBot(Box<enums::AttachMenuBot>),
-    /// A `AttachMenuBotIcon`.
+    /// A value of the type `AttachMenuBotIcon`.
     AttachMenuBotIcon(Box<enums::AttachMenuBotIcon>),
-    /// A `AttachMenuBotIconColor`.
+    /// A value of the type `AttachMenuBotIconColor`.
     AttachMenuBotIconColor(Box<enums::AttachMenuBotIconColor>),
-    /// A `AttachMenuBots`.
+    /// A value of the type `AttachMenuBots`.
     AttachMenuBots(Box<enums::AttachMenuBots>),
-    /// A `AttachMenuBotsBot`.
+    /// A value of the type `AttachMenuBotsBot`.
     AttachMenuBotsBot(Box<enums::AttachMenuBotsBot>),
-    /// A `AttachMenuPeerType`.
+    /// A value of the type `AttachMenuPeerType`.
     AttachMenuPeerType(Box<enums::AttachMenuPeerType>),
-    /// A `AuctionBidLevel`.
+    /// A value of the type `AuctionBidLevel`.
     AuctionBidLevel(Box<enums::AuctionBidLevel>),
-    /// A `Authorization`.
+    /// A value of the type `Authorization`.
     Authorization(Box<enums::Authorization>),
-    /// A `AutoDownloadSettings`.
+    /// A value of the type `AutoDownloadSettings`.
     AutoDownloadSettings(Box<enums::AutoDownloadSettings>),
-    /// A `AutoSaveException`.
+    /// A value of the type `AutoSaveException`.
     AutoSaveException(Box<enums::AutoSaveException>),
-    /// A `AutoSaveSettings`.
+    /// A value of the type `AutoSaveSettings`.
     AutoSaveSettings(Box<enums::AutoSaveSettings>),
-    /// A `AvailableEffect`.
+    /// A value of the type `AvailableEffect`.
     AvailableEffect(Box<enums::AvailableEffect>),
-    /// A `AvailableReaction`.
+    /// A value of the type `AvailableReaction`.
     AvailableReaction(Box<enums::AvailableReaction>),
-    /// A `BadMsgNotification`.
+    /// A value of the type `BadMsgNotification`.
     BadMsgNotification(Box<enums::BadMsgNotification>),
-    /// A `BankCardOpenUrl`.
+    /// A value of the type `BankCardOpenUrl`.
     BankCardOpenUrl(Box<enums::BankCardOpenUrl>),
-    /// A `BaseTheme`.
+    /// A value of the type `BaseTheme`.
     BaseTheme(Box<enums::BaseTheme>),
-    /// A `BindAuthKeyInner`.
+    /// A value of the type `BindAuthKeyInner`.
     BindAuthKeyInner(Box<enums::BindAuthKeyInner>),
-    /// A `Birthday`.
+    /// A value of the type `Birthday`.
     Birthday(Box<enums::Birthday>),
-    /// A `Boost`.
+    /// A value of the type `Boost`.
     Boost(Box<enums::Boost>),
-    /// A `BotApp`.
+    /// A value of the type `BotApp`.
     BotApp(Box<enums::BotApp>),
-    /// A `BotAppSettings`.
+    /// A value of the type `BotAppSettings`.
     BotAppSettings(Box<enums::BotAppSettings>),
-    /// A `BotBusinessConnection`.
+    /// A value of the type `BotBusinessConnection`.
     BotBusinessConnection(Box<enums::BotBusinessConnection>),
-    /// A `BotCommand`.
+    /// A value of the type `BotCommand`.
     BotCommand(Box<enums::BotCommand>),
-    /// A `BotCommandScope`.
+    /// A value of the type `BotCommandScope`.
     BotCommandScope(Box<enums::BotCommandScope>),
-    /// A `BotInfo`.
+    /// A value of the type `BotInfo`.
     BotInfo(Box<enums::BotInfo>),
-    /// A `BotInlineMessage`.
+    /// A value of the type `BotInlineMessage`.
     BotInlineMessage(Box<enums::BotInlineMessage>),
-    /// A `BotInlineResult`.
+    /// A value of the type `BotInlineResult`.
     BotInlineResult(Box<enums::BotInlineResult>),
-    /// A `BotMenuButton`.
+    /// A value of the type `BotMenuButton`.
     BotMenuButton(Box<enums::BotMenuButton>),
-    /// A `BotPreviewMedia`.
+    /// A value of the type `BotPreviewMedia`.
     BotPreviewMedia(Box<enums::BotPreviewMedia>),
-    /// A `BotVerification`.
+    /// A value of the type `BotVerification`.
     BotVerification(Box<enums::BotVerification>),
-    /// A `BotVerifierSettings`.
+    /// A value of the type `BotVerifierSettings`.
     BotVerifierSettings(Box<enums::BotVerifierSettings>),
-    /// A `BusinessAwayMessage`.
+    /// A value of the type `BusinessAwayMessage`.
     BusinessAwayMessage(Box<enums::BusinessAwayMessage>),
-    /// A `BusinessAwayMessageSchedule`.
+    /// A value of the type `BusinessAwayMessageSchedule`.
     BusinessAwayMessageSchedule(Box<enums::BusinessAwayMessageSchedule>),
-    /// A `BusinessBotRecipients`.
+    /// A value of the type `BusinessBotRecipients`.
     BusinessBotRecipients(Box<enums::BusinessBotRecipients>),
-    /// A `BusinessBotRights`.
+    /// A value of the type `BusinessBotRights`.
     BusinessBotRights(Box<enums::BusinessBotRights>),
-    /// A `BusinessChatLink`.
+    /// A value of the type `BusinessChatLink`.
     BusinessChatLink(Box<enums::BusinessChatLink>),
-    /// A `BusinessGreetingMessage`.
+    /// A value of the type `BusinessGreetingMessage`.
     BusinessGreetingMessage(Box<enums::BusinessGreetingMessage>),
-    /// A `BusinessIntro`.
+    /// A value of the type `BusinessIntro`.
     BusinessIntro(Box<enums::BusinessIntro>),
-    /// A `BusinessLocation`.
+    /// A value of the type `BusinessLocation`.
     BusinessLocation(Box<enums::BusinessLocation>),
-    /// A `BusinessRecipients`.
+    /// A value of the type `BusinessRecipients`.
     BusinessRecipients(Box<enums::BusinessRecipients>),
-    /// A `BusinessWeeklyOpen`.
+    /// A value of the type `BusinessWeeklyOpen`.
     BusinessWeeklyOpen(Box<enums::BusinessWeeklyOpen>),
-    /// A `BusinessWorkHours`.
+    /// A value of the type `BusinessWorkHours`.
     BusinessWorkHours(Box<enums::BusinessWorkHours>),
-    /// A `ButtonType`.
+    /// A value of the type `ButtonType`.
     ButtonType(Box<enums::ButtonType>),
-    /// A `CdnConfig`.
+    /// A value of the type `CdnConfig`.
     CdnConfig(Box<enums::CdnConfig>),
-    /// A `CdnPublicKey`.
+    /// A value of the type `CdnPublicKey`.
     CdnPublicKey(Box<enums::CdnPublicKey>),
-    /// A `ChannelAdminLogEvent`.
+    /// A value of the type `ChannelAdminLogEvent`.
     ChannelAdminLogEvent(Box<enums::ChannelAdminLogEvent>),
-    /// A `ChannelAdminLogEventAction`.
+    /// A value of the type `ChannelAdminLogEventAction`.
     ChannelAdminLogEventAction(Box<enums::ChannelAdminLogEventAction>),
-    /// A `ChannelAdminLogEventsFilter`.
+    /// A value of the type `ChannelAdminLogEventsFilter`.
     ChannelAdminLogEventsFilter(Box<enums::ChannelAdminLogEventsFilter>),
-    /// A `ChannelLocation`.
+    /// A value of the type `ChannelLocation`.
     ChannelLocation(Box<enums::ChannelLocation>),
-    /// A `ChannelMessagesFilter`.
+    /// A value of the type `ChannelMessagesFilter`.
     ChannelMessagesFilter(Box<enums::ChannelMessagesFilter>),
-    /// A `ChannelParticipant`.
+    /// A value of the type `ChannelParticipant`.
     ChannelParticipant(Box<enums::ChannelParticipant>),
-    /// A `ChannelParticipantsFilter`.
+    /// A value of the type `ChannelParticipantsFilter`.
     ChannelParticipantsFilter(Box<enums::ChannelParticipantsFilter>),
-    /// A `Chat`.
+    /// A value of the type `Chat`.
     Chat(Box<enums::Chat>),
-    /// A `ChatAdminRights`.
+    /// A value of the type `ChatAdminRights`.
     ChatAdminRights(Box<enums::ChatAdminRights>),
-    /// A `ChatAdminWithInvites`.
+    /// A value of the type `ChatAdminWithInvites`.
     ChatAdminWithInvites(Box<enums::ChatAdminWithInvites>),
-    /// A `ChatBannedRights`.
+    /// A value of the type `ChatBannedRights`.
     ChatBannedRights(Box<enums::ChatBannedRights>),
-    /// A `ChatFull`.
+    /// A value of the type `ChatFull`.
     ChatFull(Box<enums::ChatFull>),
-    /// A `ChatInvite`.
+    /// A value of the type `ChatInvite`.
     ChatInvite(Box<enums::ChatInvite>),
-    /// A `ChatInviteImporter`.
+    /// A value of the type `ChatInviteImporter`.
     ChatInviteImporter(Box<enums::ChatInviteImporter>),
-    /// A `ChatOnlines`.
+    /// A value of the type `ChatOnlines`.
     ChatOnlines(Box<enums::ChatOnlines>),
-    /// A `ChatParticipant`.
+    /// A value of the type `ChatParticipant`.
     ChatParticipant(Box<enums::ChatParticipant>),
-    /// A `ChatParticipants`.
+    /// A value of the type `ChatParticipants`.
     ChatParticipants(Box<enums::ChatParticipants>),
-    /// A `ChatPhoto`.
+    /// A value of the type `ChatPhoto`.
     ChatPhoto(Box<enums::ChatPhoto>),
-    /// A `ChatReactions`.
+    /// A value of the type `ChatReactions`.
     ChatReactions(Box<enums::ChatReactions>),
-    /// A `ChatTheme`.
+    /// A value of the type `ChatTheme`.
     ChatTheme(Box<enums::ChatTheme>),
-    /// A `Client_DH_Inner_Data`.
+    /// A value of the type `Client_DH_Inner_Data`.
     ClientDhInnerData(Box<enums::ClientDhInnerData>),
-    /// A `CodeSettings`.
+    /// A value of the type `CodeSettings`.
     CodeSettings(Box<enums::CodeSettings>),
-    /// A `CommunityPeer`.
+    /// A value of the type `CommunityPeer`.
     CommunityPeer(Box<enums::CommunityPeer>),
-    /// A `CommunityPeerRequest`.
+    /// A value of the type `CommunityPeerRequest`.
     CommunityPeerRequest(Box<enums::CommunityPeerRequest>),
-    /// A `Config`.
+    /// A value of the type `Config`.
     Config(Box<enums::Config>),
-    /// A `ConnectedBot`.
+    /// A value of the type `ConnectedBot`.
     ConnectedBot(Box<enums::ConnectedBot>),
-    /// A `ConnectedBotStarRef`.
+    /// A value of the type `ConnectedBotStarRef`.
     ConnectedBotStarRef(Box<enums::ConnectedBotStarRef>),
-    /// A `Contact`.
+    /// A value of the type `Contact`.
     Contact(Box<enums::Contact>),
-    /// A `ContactBirthday`.
+    /// A value of the type `ContactBirthday`.
     ContactBirthday(Box<enums::ContactBirthday>),
-    /// A `ContactStatus`.
+    /// A value of the type `ContactStatus`.
     ContactStatus(Box<enums::ContactStatus>),
-    /// A `CurrencyRate`.
+    /// A value of the type `CurrencyRate`.
     CurrencyRate(Box<enums::CurrencyRate>),
-    /// A `DataJSON`.
+    /// A value of the type `DataJSON`.
     DataJson(Box<enums::DataJson>),
-    /// A `DcOption`.
+    /// A value of the type `DcOption`.
     DcOption(Box<enums::DcOption>),
-    /// A `DefaultHistoryTTL`.
+    /// A value of the type `DefaultHistoryTTL`.
     DefaultHistoryTtl(Box<enums::DefaultHistoryTtl>),
-    /// A `DestroyAuthKeyRes`.
+    /// A value of the type `DestroyAuthKeyRes`.
     DestroyAuthKeyRes(Box<enums::DestroyAuthKeyRes>),
-    /// A `DestroySessionRes`.
+    /// A value of the type `DestroySessionRes`.
     DestroySessionRes(Box<enums::DestroySessionRes>),
-    /// A `Dialog`.
+    /// A value of the type `Dialog`.
     Dialog(Box<enums::Dialog>),
-    /// A `DialogFilter`.
+    /// A value of the type `DialogFilter`.
     DialogFilter(Box<enums::DialogFilter>),
-    /// A `DialogFilterSuggested`.
+    /// A value of the type `DialogFilterSuggested`.
     DialogFilterSuggested(Box<enums::DialogFilterSuggested>),
-    /// A `DialogPeer`.
+    /// A value of the type `DialogPeer`.
     DialogPeer(Box<enums::DialogPeer>),
-    /// A `DisallowedGiftsSettings`.
+    /// A value of the type `DisallowedGiftsSettings`.
     DisallowedGiftsSettings(Box<enums::DisallowedGiftsSettings>),
-    /// A `Document`.
+    /// A value of the type `Document`.
     Document(Box<enums::Document>),
-    /// A `DocumentAttribute`.
+    /// A value of the type `DocumentAttribute`.
     DocumentAttribute(Box<enums::DocumentAttribute>),
-    /// A `DraftMessage`.
+    /// A value of the type `DraftMessage`.
     DraftMessage(Box<enums::DraftMessage>),
-    /// A `EmailVerification`.
+    /// A value of the type `EmailVerification`.
     EmailVerification(Box<enums::EmailVerification>),
-    /// A `EmailVerifyPurpose`.
+    /// A value of the type `EmailVerifyPurpose`.
     EmailVerifyPurpose(Box<enums::EmailVerifyPurpose>),
-    /// A `EmojiGroup`.
+    /// A value of the type `EmojiGroup`.
     EmojiGroup(Box<enums::EmojiGroup>),
-    /// A `EmojiKeyword`.
+    /// A value of the type `EmojiKeyword`.
     EmojiKeyword(Box<enums::EmojiKeyword>),
-    /// A `EmojiKeywordsDifference`.
+    /// A value of the type `EmojiKeywordsDifference`.
     EmojiKeywordsDifference(Box<enums::EmojiKeywordsDifference>),
-    /// A `EmojiLanguage`.
+    /// A value of the type `EmojiLanguage`.
     EmojiLanguage(Box<enums::EmojiLanguage>),
-    /// A `EmojiList`.
+    /// A value of the type `EmojiList`.
     EmojiList(Box<enums::EmojiList>),
-    /// A `EmojiStatus`.
+    /// A value of the type `EmojiStatus`.
     EmojiStatus(Box<enums::EmojiStatus>),
-    /// A `EmojiURL`.
+    /// A value of the type `EmojiURL`.
     EmojiUrl(Box<enums::EmojiUrl>),
-    /// A `EncryptedChat`.
+    /// A value of the type `EncryptedChat`.
     EncryptedChat(Box<enums::EncryptedChat>),
-    /// A `EncryptedFile`.
+    /// A value of the type `EncryptedFile`.
     EncryptedFile(Box<enums::EncryptedFile>),
-    /// A `EncryptedMessage`.
+    /// A value of the type `EncryptedMessage`.
     EncryptedMessage(Box<enums::EncryptedMessage>),
-    /// A `EphemeralMessage`.
+    /// A value of the type `EphemeralMessage`.
     EphemeralMessage(Box<enums::EphemeralMessage>),
-    /// A `Error`.
+    /// A value of the type `Error`.
     Error(Box<enums::Error>),
-    /// A `ExportedChatInvite`.
+    /// A value of the type `ExportedChatInvite`.
     ExportedChatInvite(Box<enums::ExportedChatInvite>),
-    /// A `ExportedChatlistInvite`.
+    /// A value of the type `ExportedChatlistInvite`.
     ExportedChatlistInvite(Box<enums::ExportedChatlistInvite>),
-    /// A `ExportedContactToken`.
+    /// A value of the type `ExportedContactToken`.
     ExportedContactToken(Box<enums::ExportedContactToken>),
-    /// A `ExportedMessageLink`.
+    /// A value of the type `ExportedMessageLink`.
     ExportedMessageLink(Box<enums::ExportedMessageLink>),
-    /// A `ExportedStoryLink`.
+    /// A value of the type `ExportedStoryLink`.
     ExportedStoryLink(Box<enums::ExportedStoryLink>),
-    /// A `FactCheck`.
+    /// A value of the type `FactCheck`.
     FactCheck(Box<enums::FactCheck>),
-    /// A `FileHash`.
+    /// A value of the type `FileHash`.
     FileHash(Box<enums::FileHash>),
-    /// A `Folder`.
+    /// A value of the type `Folder`.
     Folder(Box<enums::Folder>),
-    /// A `FolderPeer`.
+    /// A value of the type `FolderPeer`.
     FolderPeer(Box<enums::FolderPeer>),
-    /// A `ForumTopic`.
+    /// A value of the type `ForumTopic`.
     ForumTopic(Box<enums::ForumTopic>),
-    /// A `FoundStory`.
+    /// A value of the type `FoundStory`.
     FoundStory(Box<enums::FoundStory>),
-    /// A `FutureSalt`.
+    /// A value of the type `FutureSalt`.
     FutureSalt(Box<enums::FutureSalt>),
-    /// A `FutureSalts`.
+    /// A value of the type `FutureSalts`.
     FutureSalts(Box<enums::FutureSalts>),
-    /// A `Game`.
+    /// A value of the type `Game`.
     Game(Box<enums::Game>),
-    /// A `GeoPoint`.
+    /// A value of the type `GeoPoint`.
     GeoPoint(Box<enums::GeoPoint>),
-    /// A `GeoPointAddress`.
+    /// A value of the type `GeoPointAddress`.
     GeoPointAddress(Box<enums::GeoPointAddress>),
-    /// A `GlobalPrivacySettings`.
+    /// A value of the type `GlobalPrivacySettings`.
     GlobalPrivacySettings(Box<enums::GlobalPrivacySettings>),
-    /// A `GroupCall`.
+    /// A value of the type `GroupCall`.
     GroupCall(Box<enums::GroupCall>),
-    /// A `GroupCallDonor`.
+    /// A value of the type `GroupCallDonor`.
     GroupCallDonor(Box<enums::GroupCallDonor>),
-    /// A `GroupCallMessage`.
+    /// A value of the type `GroupCallMessage`.
     GroupCallMessage(Box<enums::GroupCallMessage>),
-    /// A `GroupCallParticipant`.
+    /// A value of the type `GroupCallParticipant`.
     GroupCallParticipant(Box<enums::GroupCallParticipant>),
-    /// A `GroupCallParticipantVideo`.
+    /// A value of the type `GroupCallParticipantVideo`.
     GroupCallParticipantVideo(Box<enums::GroupCallParticipantVideo>),
-    /// A `GroupCallParticipantVideoSourceGroup`.
+    /// A value of the type `GroupCallParticipantVideoSourceGroup`.
     GroupCallParticipantVideoSourceGroup(
         Box<enums::GroupCallParticipantVideoSourceGroup>,
     ),
-    /// A `GroupCallStreamChannel`.
+    /// A value of the type `GroupCallStreamChannel`.
     GroupCallStreamChannel(Box<enums::GroupCallStreamChannel>),
-    /// A `HighScore`.
+    /// A value of the type `HighScore`.
     HighScore(Box<enums::HighScore>),
-    /// A `HttpWait`.
+    /// A value of the type `HttpWait`.
     HttpWait(Box<enums::HttpWait>),
-    /// A `ImportedContact`.
+    /// A value of the type `ImportedContact`.
     ImportedContact(Box<enums::ImportedContact>),
-    /// A `InlineBotSwitchPM`.
+    /// A value of the type `InlineBotSwitchPM`.
     InlineBotSwitchPm(Box<enums::InlineBotSwitchPm>),
-    /// A `InlineBotWebView`.
+    /// A value of the type `InlineBotWebView`.
     InlineBotWebView(Box<enums::InlineBotWebView>),
-    /// A `InlineButtonType`.
+    /// A value of the type `InlineButtonType`.
     InlineButtonType(Box<enums::InlineButtonType>),
-    /// A `InlineQueryPeerType`.
+    /// A value of the type `InlineQueryPeerType`.
     InlineQueryPeerType(Box<enums::InlineQueryPeerType>),
-    /// A `InputAiComposeTone`.
+    /// A value of the type `InputAiComposeTone`.
     InputAiComposeTone(Box<enums::InputAiComposeTone>),
-    /// A `InputAppEvent`.
+    /// A value of the type `InputAppEvent`.
     InputAppEvent(Box<enums::InputAppEvent>),
-    /// A `InputBotApp`.
+    /// A value of the type `InputBotApp`.
     InputBotApp(Box<enums::InputBotApp>),
-    /// A `InputBotInlineMessage`.
+    /// A value of the type `InputBotInlineMessage`.
     InputBotInlineMessage(Box<enums::InputBotInlineMessage>),
-    /// A `InputBotInlineMessageID`.
+    /// A value of the type `InputBotInlineMessageID`.
     InputBotInlineMessageId(Box<enums::InputBotInlineMessageId>),
-    /// A `InputBotInlineResult`.
+    /// A value of the type `InputBotInlineResult`.
     InputBotInlineResult(Box<enums::InputBotInlineResult>),
-    /// A `InputBusinessAwayMessage`.
+    /// A value of the type `InputBusinessAwayMessage`.
     InputBusinessAwayMessage(Box<enums::InputBusinessAwayMessage>),
-    /// A `InputBusinessBotRecipients`.
+    /// A value of the type `InputBusinessBotRecipients`.
     InputBusinessBotRecipients(Box<enums::InputBusinessBotRecipients>),
-    /// A `InputBusinessChatLink`.
+    /// A value of the type `InputBusinessChatLink`.
     InputBusinessChatLink(Box<enums::InputBusinessChatLink>),
-    /// A `InputBusinessGreetingMessage`.
+    /// A value of the type `InputBusinessGreetingMessage`.
     InputBusinessGreetingMessage(Box<enums::InputBusinessGreetingMessage>),
-    /// A `InputBusinessIntro`.
+    /// A value of the type `InputBusinessIntro`.
     InputBusinessIntro(Box<enums::InputBusinessIntro>),
-    /// A `InputBusinessRecipients`.
+    /// A value of the type `InputBusinessRecipients`.
     InputBusinessRecipients(Box<enums::InputBusinessRecipients>),
-    /// A `InputChannel`.
+    /// A value of the type `InputChannel`.
     InputChannel(Box<enums::InputChannel>),
-    /// A `InputChatPhoto`.
+    /// A value of the type `InputChatPhoto`.
     InputChatPhoto(Box<enums::InputChatPhoto>),
-    /// A `InputChatTheme`.
+    /// A value of the type `InputChatTheme`.
     InputChatTheme(Box<enums::InputChatTheme>),
-    /// A `InputChatlist`.
+    /// A value of the type `InputChatlist`.
     InputChatlist(Box<enums::InputChatlist>),
-    /// A `InputCheckPasswordSRP`.
+    /// A value of the type `InputCheckPasswordSRP`.
     InputCheckPasswordSrp(Box<enums::InputCheckPasswordSrp>),
-    /// A `InputClientProxy`.
+    /// A value of the type `InputClientProxy`.
     InputClientProxy(Box<enums::InputClientProxy>),
-    /// A `InputCollectible`.
+    /// A value of the type `InputCollectible`.
     InputCollectible(Box<enums::InputCollectible>),
-    /// A `InputContact`.
+    /// A value of the type `InputContact`.
     InputContact(Box<enums::InputContact>),
-    /// A `InputDialogPeer`.
+    /// A value of the type `InputDialogPeer`.
     InputDialogPeer(Box<enums::InputDialogPeer>),
-    /// A `InputDocument`.
+    /// A value of the type `InputDocument`.
     InputDocument(Box<enums::InputDocument>),
-    /// A `InputEncryptedChat`.
+    /// A value of the type `InputEncryptedChat`.
     InputEncryptedChat(Box<enums::InputEncryptedChat>),
-    /// A `InputEncryptedFile`.
+    /// A value of the type `InputEncryptedFile`.
     InputEncryptedFile(Box<enums::InputEncryptedFile>),
-    /// A `InputFile`.
+    /// A value of the type `InputFile`.
     InputFile(Box<enums::InputFile>),
-    /// A `InputFileLocation`.
+    /// A value of the type `InputFileLocation`.
     InputFileLocation(Box<enums::InputFileLocation>),
-    /// A `InputFolderPeer`.
+    /// A value of the type `InputFolderPeer`.
     InputFolderPeer(Box<enums::InputFolderPeer>),
-    /// A `InputGame`.
+    /// A value of the type `InputGame`.
     InputGame(Box<enums::InputGame>),
-    /// A `InputGeoPoint`.
+    /// A value of the type `InputGeoPoint`.
     InputGeoPoint(Box<enums::InputGeoPoint>),
-    /// A `InputGroupCall`.
+    /// A value of the type `InputGroupCall`.
     InputGroupCall(Box<enums::InputGroupCall>),
-    /// A `InputInvoice`.
+    /// A value of the type `InputInvoice`.
     InputInvoice(Box<enums::InputInvoice>),
-    /// A `InputMedia`.
+    /// A value of the type `InputMedia`.
     InputMedia(Box<enums::InputMedia>),
-    /// A `InputMessage`.
+    /// A value of the type `InputMessage`.
     InputMessage(Box<enums::InputMessage>),
-    /// A `InputMessageReadMetric`.
+    /// A value of the type `InputMessageReadMetric`.
     InputMessageReadMetric(Box<enums::InputMessageReadMetric>),
-    /// A `InputNotifyPeer`.
+    /// A value of the type `InputNotifyPeer`.
     InputNotifyPeer(Box<enums::InputNotifyPeer>),
-    /// A `InputPasskeyCredential`.
+    /// A value of the type `InputPasskeyCredential`.
     InputPasskeyCredential(Box<enums::InputPasskeyCredential>),
-    /// A `InputPasskeyResponse`.
+    /// A value of the type `InputPasskeyResponse`.
     InputPasskeyResponse(Box<enums::InputPasskeyResponse>),
-    /// A `InputPaymentCredentials`.
+    /// A value of the type `InputPaymentCredentials`.
     InputPaymentCredentials(Box<enums::InputPaymentCredentials>),
-    /// A `InputPeer`.
+    /// A value of the type `InputPeer`.
     InputPeer(Box<enums::InputPeer>),
-    /// A `InputPeerNotifySettings`.
+    /// A value of the type `InputPeerNotifySettings`.
     InputPeerNotifySettings(Box<enums::InputPeerNotifySettings>),
-    /// A `InputPhoneCall`.
+    /// A value of the type `InputPhoneCall`.
     InputPhoneCall(Box<enums::InputPhoneCall>),
-    /// A `InputPhoto`.
+    /// A value of the type `InputPhoto`.
     InputPhoto(Box<enums::InputPhoto>),
-    /// A `InputPrivacyKey`.
+    /// A value of the type `InputPrivacyKey`.
     InputPrivacyKey(Box<enums::InputPrivacyKey>),
-    /// A `InputPrivacyRule`.
+    /// A value of the type `InputPrivacyRule`.
     InputPrivacyRule(Box<enums::InputPrivacyRule>),
-    /// A `InputQuickReplyShortcut`.
+    /// A value of the type `InputQuickReplyShortcut`.
     InputQuickReplyShortcut(Box<enums::InputQuickReplyShortcut>),
-    /// A `InputReplyTo`.
+    /// A value of the type `InputReplyTo`.
     InputReplyTo(Box<enums::InputReplyTo>),
-    /// A `InputRichFile`.
+    /// A value of the type `InputRichFile`.
     InputRichFile(Box<enums::InputRichFile>),
-    /// A `InputRichMessage`.
+    /// A value of the type `InputRichMessage`.
     InputRichMessage(Box<enums::InputRichMessage>),
-    /// A `InputSavedStarGift`.
+    /// A value of the type `InputSavedStarGift`.
     InputSavedStarGift(Box<enums::InputSavedStarGift>),
-    /// A `InputSecureFile`.
+    /// A value of the type `InputSecureFile`.
     InputSecureFile(Box<enums::InputSecureFile>),
-    /// A `InputSecureValue`.
+    /// A value of the type `InputSecureValue`.
     InputSecureValue(Box<enums::InputSecureValue>),
-    /// A `InputSingleMedia`.
+    /// A value of the type `InputSingleMedia`.
     InputSingleMedia(Box<enums::InputSingleMedia>),
-    /// A `InputStarGiftAuction`.
+    /// A value of the type `InputStarGiftAuction`.
     InputStarGiftAuction(Box<enums::InputStarGiftAuction>),
-    /// A `InputStarsTransaction`.
+    /// A value of the type `InputStarsTransaction`.
     InputStarsTransaction(Box<enums::InputStarsTransaction>),
-    /// A `InputStickerSet`.
+    /// A value of the type `InputStickerSet`.
     InputStickerSet(Box<enums::InputStickerSet>),
-    /// A `InputStickerSetItem`.
+    /// A value of the type `InputStickerSetItem`.
     InputStickerSetItem(Box<enums::InputStickerSetItem>),
-    /// A `InputStickeredMedia`.
+    /// A value of the type `InputStickeredMedia`.
     InputStickeredMedia(Box<enums::InputStickeredMedia>),
-    /// A `InputStorePaymentPurpose`.
+    /// A value of the type `InputStorePaymentPurpose`.
     InputStorePaymentPurpose(Box<enums::InputStorePaymentPurpose>),
-    /// A `InputTheme`.
+    /// A value of the type `InputTheme`.
     InputTheme(Box<enums::InputTheme>),
-    /// A `InputThemeSettings`.
+    /// A value of the type `InputThemeSettings`.
     InputThemeSettings(Box<enums::InputThemeSettings>),
-    /// A `InputUser`.
+    /// A value of the type `InputUser`.
     InputUser(Box<enums::InputUser>),
-    /// A `InputWallPaper`.
+    /// A value of the type `InputWallPaper`.
     InputWallPaper(Box<enums::InputWallPaper>),
-    /// A `InputWalletReplacement`.
+    /// A value of the type `InputWalletReplacement`.
     InputWalletReplacement(Box<enums::InputWalletReplacement>),
-    /// A `InputWebDocument`.
+    /// A value of the type `InputWebDocument`.
     InputWebDocument(Box<enums::InputWebDocument>),
-    /// A `InputWebFileLocation`.
+    /// A value of the type `InputWebFileLocation`.
     InputWebFileLocation(Box<enums::InputWebFileLocation>),
-    /// A `Invoice`.
+    /// A value of the type `Invoice`.
     Invoice(Box<enums::Invoice>),
-    /// A `IpPort`.
+    /// A value of the type `IpPort`.
     IpPort(Box<enums::IpPort>),
-    /// A `JoinChatBotResult`.
+    /// A value of the type `JoinChatBotResult`.
     JoinChatBotResult(Box<enums::JoinChatBotResult>),
-    /// A `JSONObjectValue`.
+    /// A value of the type `JSONObjectValue`.
     JsonObjectValue(Box<enums::JsonObjectValue>),
-    /// A `JSONValue`.
+    /// A value of the type `JSONValue`.
     JsonValue(Box<enums::JsonValue>),
-    /// A `KeyboardButton`.
+    /// A value of the type `KeyboardButton`.
     KeyboardButton(Box<enums::KeyboardButton>),
-    /// A `KeyboardButtonRow`.
+    /// A value of the type `KeyboardButtonRow`.
     KeyboardButtonRow(Box<enums::KeyboardButtonRow>),
-    /// A `KeyboardButtonStyle`.
+    /// A value of the type `KeyboardButtonStyle`.
     KeyboardButtonStyle(Box<enums::KeyboardButtonStyle>),
-    /// A `KeyboardInlineButton`.
+    /// A value of the type `KeyboardInlineButton`.
     KeyboardInlineButton(Box<enums::KeyboardInlineButton>),
-    /// A `KeyboardInlineButtonRow`.
+    /// A value of the type `KeyboardInlineButtonRow`.
     KeyboardInlineButtonRow(Box<enums::KeyboardInlineButtonRow>),
-    /// A `LabeledPrice`.
+    /// A value of the type `LabeledPrice`.
     LabeledPrice(Box<enums::LabeledPrice>),
-    /// A `LangPackDifference`.
+    /// A value of the type `LangPackDifference`.
     LangPackDifference(Box<enums::LangPackDifference>),
-    /// A `LangPackLanguage`.
+    /// A value of the type `LangPackLanguage`.
     LangPackLanguage(Box<enums::LangPackLanguage>),
-    /// A `LangPackString`.
+    /// A value of the type `LangPackString`.
     LangPackString(Box<enums::LangPackString>),
-    /// A `MaskCoords`.
+    /// A value of the type `MaskCoords`.
     MaskCoords(Box<enums::MaskCoords>),
-    /// A `MediaArea`.
+    /// A value of the type `MediaArea`.
     MediaArea(Box<enums::MediaArea>),
-    /// A `MediaAreaCoordinates`.
+    /// A value of the type `MediaAreaCoordinates`.
     MediaAreaCoordinates(Box<enums::MediaAreaCoordinates>),
-    /// A `Message`.
+    /// A value of the type `Message`.
     Message(Box<enums::Message>),
-    /// A `MessageAction`.
+    /// A value of the type `MessageAction`.
     MessageAction(Box<enums::MessageAction>),
-    /// A `MessageEntity`.
+    /// A value of the type `MessageEntity`.
     MessageEntity(Box<enums::MessageEntity>),
-    /// A `MessageExtendedMedia`.
+    /// A value of the type `MessageExtendedMedia`.
     MessageExtendedMedia(Box<enums::MessageExtendedMedia>),
-    /// A `MessageFwdHeader`.
+    /// A value of the type `MessageFwdHeader`.
     MessageFwdHeader(Box<enums::MessageFwdHeader>),
-    /// A `MessageMedia`.
+    /// A value of the type `MessageMedia`.
     MessageMedia(Box<enums::MessageMedia>),
-    /// A `MessagePeerReaction`.
+    /// A value of the type `MessagePeerReaction`.
     MessagePeerReaction(Box<enums::MessagePeerReaction>),
-    /// A `MessagePeerVote`.
+    /// A value of the type `MessagePeerVote`.
     MessagePeerVote(Box<enums::MessagePeerVote>),
-    /// A `MessageRange`.
+    /// A value of the type `MessageRange`.
     MessageRange(Box<enums::MessageRange>),
-    /// A `MessageReactions`.
+    /// A value of the type `MessageReactions`.
     MessageReactions(Box<enums::MessageReactions>),
-    /// A `MessageReactor`.
+    /// A value of the type `MessageReactor`.
     MessageReactor(Box<enums::MessageReactor>),
-    /// A `MessageReplies`.
+    /// A value of the type `MessageReplies`.
     MessageReplies(Box<enums::MessageReplies>),
-    /// A `MessageReplyHeader`.
+    /// A value of the type `MessageReplyHeader`.
     MessageReplyHeader(Box<enums::MessageReplyHeader>),
-    /// A `MessageReportOption`.
+    /// A value of the type `MessageReportOption`.
     MessageReportOption(Box<enums::MessageReportOption>),
-    /// A `MessageViews`.
+    /// A value of the type `MessageViews`.
     MessageViews(Box<enums::MessageViews>),
-    /// A `MessagesFilter`.
+    /// A value of the type `MessagesFilter`.
     MessagesFilter(Box<enums::MessagesFilter>),
-    /// A `MissingInvitee`.
+    /// A value of the type `MissingInvitee`.
     MissingInvitee(Box<enums::MissingInvitee>),
-    /// A `MsgDetailedInfo`.
+    /// A value of the type `MsgDetailedInfo`.
     MsgDetailedInfo(Box<enums::MsgDetailedInfo>),
-    /// A `MsgResendReq`.
+    /// A value of the type `MsgResendReq`.
     MsgResendReq(Box<enums::MsgResendReq>),
-    /// A `MsgsAck`.
+    /// A value of the type `MsgsAck`.
     MsgsAck(Box<enums::MsgsAck>),
-    /// A `MsgsAllInfo`.
+    /// A value of the type `MsgsAllInfo`.
     MsgsAllInfo(Box<enums::MsgsAllInfo>),
-    /// A `MsgsStateInfo`.
+    /// A value of the type `MsgsStateInfo`.
     MsgsStateInfo(Box<enums::MsgsStateInfo>),
-    /// A `MsgsStateReq`.
+    /// A value of the type `MsgsStateReq`.
     MsgsStateReq(Box<enums::MsgsStateReq>),
-    /// A `MyBoost`.
+    /// A value of the type `MyBoost`.
     MyBoost(Box<enums::MyBoost>),
-    /// A `NearestDc`.
+    /// A value of the type `NearestDc`.
     NearestDc(Box<enums::NearestDc>),
-    /// A `NewSession`.
+    /// A value of the type `NewSession`.
     NewSession(Box<enums::NewSession>),
-    /// A `NotificationSound`.
+    /// A value of the type `NotificationSound`.
     NotificationSound(Box<enums::NotificationSound>),
-    /// A `NotifyPeer`.
+    /// A value of the type `NotifyPeer`.
     NotifyPeer(Box<enums::NotifyPeer>),
-    /// A `Null`.
+    /// A value of the type `Null`.
     Null(Box<enums::Null>),
-    /// A `OnrampAvailability`.
+    /// A value of the type `OnrampAvailability`.
     OnrampAvailability(Box<enums::OnrampAvailability>),
-    /// A `OnrampLimits`.
+    /// A value of the type `OnrampLimits`.
     OnrampLimits(Box<enums::OnrampLimits>),
-    /// A `OnrampMethodAvailability`.
+    /// A value of the type `OnrampMethodAvailability`.
     OnrampMethodAvailability(Box<enums::OnrampMethodAvailability>),
-    /// A `OnrampProviderInfo`.
+    /// A value of the type `OnrampProviderInfo`.
     OnrampProviderInfo(Box<enums::OnrampProviderInfo>),
-    /// A `OnrampQuote`.
+    /// A value of the type `OnrampQuote`.
     OnrampQuote(Box<enums::OnrampQuote>),
-    /// A `OnrampSession`.
+    /// A value of the type `OnrampSession`.
     OnrampSession(Box<enums::OnrampSession>),
-    /// A `OutboxReadDate`.
+    /// A value of the type `OutboxReadDate`.
     OutboxReadDate(Box<enums::OutboxReadDate>),
-    /// A `P_Q_inner_data`.
+    /// A value of the type `P_Q_inner_data`.
     PQInnerData(Box<enums::PQInnerData>),
-    /// A `Page`.
+    /// A value of the type `Page`.
     Page(Box<enums::Page>),
-    /// A `PageBlock`.
+    /// A value of the type `PageBlock`.
     PageBlock(Box<enums::PageBlock>),
-    /// A `PageButton`.
+    /// A value of the type `PageButton`.
     PageButton(Box<enums::PageButton>),
-    /// A `PageCaption`.
+    /// A value of the type `PageCaption`.
     PageCaption(Box<enums::PageCaption>),
-    /// A `PageListItem`.
+    /// A value of the type `PageListItem`.
     PageListItem(Box<enums::PageListItem>),
-    /// A `PageListOrderedItem`.
+    /// A value of the type `PageListOrderedItem`.
     PageListOrderedItem(Box<enums::PageListOrderedItem>),
-    /// A `PageRelatedArticle`.
+    /// A value of the type `PageRelatedArticle`.
     PageRelatedArticle(Box<enums::PageRelatedArticle>),
-    /// A `PageTableCell`.
+    /// A value of the type `PageTableCell`.
     PageTableCell(Box<enums::PageTableCell>),
-    /// A `PageTableRow`.
+    /// A value of the type `PageTableRow`.
     PageTableRow(Box<enums::PageTableRow>),
-    /// A `PaidReactionPrivacy`.
+    /// A value of the type `PaidReactionPrivacy`.
     PaidReactionPrivacy(Box<enums::PaidReactionPrivacy>),
-    /// A `Passkey`.
+    /// A value of the type `Passkey`.
     Passkey(Box<enums::Passkey>),
-    /// A `PasswordKdfAlgo`.
+    /// A value of the type `PasswordKdfAlgo`.
     PasswordKdfAlgo(Box<enums::PasswordKdfAlgo>),
-    /// A `PaymentCharge`.
+    /// A value of the type `PaymentCharge`.
     PaymentCharge(Box<enums::PaymentCharge>),
-    /// A `PaymentFormMethod`.
+    /// A value of the type `PaymentFormMethod`.
     PaymentFormMethod(Box<enums::PaymentFormMethod>),
-    /// A `PaymentRequestedInfo`.
+    /// A value of the type `PaymentRequestedInfo`.
     PaymentRequestedInfo(Box<enums::PaymentRequestedInfo>),
-    /// A `PaymentSavedCredentials`.
+    /// A value of the type `PaymentSavedCredentials`.
     PaymentSavedCredentials(Box<enums::PaymentSavedCredentials>),
-    /// A `Peer`.
+    /// A value of the type `Peer`.
     Peer(Box<enums::Peer>),
-    /// A `PeerBlocked`.
+    /// A value of the type `PeerBlocked`.
     PeerBlocked(Box<enums::PeerBlocked>),
-    /// A `PeerColor`.
+    /// A value of the type `PeerColor`.
     PeerColor(Box<enums::PeerColor>),
-    /// A `PeerLocated`.
+    /// A value of the type `PeerLocated`.
     PeerLocated(Box<enums::PeerLocated>),
-    /// A `PeerNotifySettings`.
+    /// A value of the type `PeerNotifySettings`.
     PeerNotifySettings(Box<enums::PeerNotifySettings>),
-    /// A `PeerSettings`.
+    /// A value of the type `PeerSettings`.
     PeerSettings(Box<enums::PeerSettings>),
-    /// A `PeerStories`.
+    /// A value of the type `PeerStories`.
     PeerStories(Box<enums::PeerStories>),
-    /// A `PendingSuggestion`.
+    /// A value of the type `PendingSuggestion`.
     PendingSuggestion(Box<enums::PendingSuggestion>),
-    /// A `PhoneCall`.
+    /// A value of the type `PhoneCall`.
     PhoneCall(Box<enums::PhoneCall>),
-    /// A `PhoneCallDiscardReason`.
+    /// A value of the type `PhoneCallDiscardReason`.
     PhoneCallDiscardReason(Box<enums::PhoneCallDiscardReason>),
-    /// A `PhoneCallProtocol`.
+    /// A value of the type `PhoneCallProtocol`.
     PhoneCallProtocol(Box<enums::PhoneCallProtocol>),
-    /// A `PhoneConnection`.
+    /// A value of the type `PhoneConnection`.
     PhoneConnection(Box<enums::PhoneConnection>),
-    /// A `Photo`.
+    /// A value of the type `Photo`.
     Photo(Box<enums::Photo>),
-    /// A `PhotoSize`.
+    /// A value of the type `PhotoSize`.
     PhotoSize(Box<enums::PhotoSize>),
-    /// A `Poll`.
+    /// A value of the type `Poll`.
     Poll(Box<enums::Poll>),
-    /// A `PollAnswer`.
+    /// A value of the type `PollAnswer`.
     PollAnswer(Box<enums::PollAnswer>),
-    /// A `PollAnswerVoters`.
+    /// A value of the type `PollAnswerVoters`.
     PollAnswerVoters(Box<enums::PollAnswerVoters>),
-    /// A `PollResults`.
+    /// A value of the type `PollResults`.
     PollResults(Box<enums::PollResults>),
-    /// A `Pong`.
+    /// A value of the type `Pong`.
     Pong(Box<enums::Pong>),
-    /// A `PopularContact`.
+    /// A value of the type `PopularContact`.
     PopularContact(Box<enums::PopularContact>),
-    /// A `PostAddress`.
+    /// A value of the type `PostAddress`.
     PostAddress(Box<enums::PostAddress>),
-    /// A `PostInteractionCounters`.
+    /// A value of the type `PostInteractionCounters`.
     PostInteractionCounters(Box<enums::PostInteractionCounters>),
-    /// A `PremiumGiftCodeOption`.
+    /// A value of the type `PremiumGiftCodeOption`.
     PremiumGiftCodeOption(Box<enums::PremiumGiftCodeOption>),
-    /// A `PremiumSubscriptionOption`.
+    /// A value of the type `PremiumSubscriptionOption`.
     PremiumSubscriptionOption(Box<enums::PremiumSubscriptionOption>),
-    /// A `PrepaidGiveaway`.
+    /// A value of the type `PrepaidGiveaway`.
     PrepaidGiveaway(Box<enums::PrepaidGiveaway>),
-    /// A `PrivacyKey`.
+    /// A value of the type `PrivacyKey`.
     PrivacyKey(Box<enums::PrivacyKey>),
-    /// A `PrivacyRule`.
+    /// A value of the type `PrivacyRule`.
     PrivacyRule(Box<enums::PrivacyRule>),
-    /// A `ProfileTab`.
+    /// A value of the type `ProfileTab`.
     ProfileTab(Box<enums::ProfileTab>),
-    /// A `PublicForward`.
+    /// A value of the type `PublicForward`.
     PublicForward(Box<enums::PublicForward>),
-    /// A `QuickReply`.
+    /// A value of the type `QuickReply`.
     QuickReply(Box<enums::QuickReply>),
-    /// A `Reaction`.
+    /// A value of the type `Reaction`.
     Reaction(Box<enums::Reaction>),
-    /// A `ReactionCount`.
+    /// A value of the type `ReactionCount`.
     ReactionCount(Box<enums::ReactionCount>),
-    /// A `ReactionNotificationsFrom`.
+    /// A value of the type `ReactionNotificationsFrom`.
     ReactionNotificationsFrom(Box<enums::ReactionNotificationsFrom>),
-    /// A `ReactionsNotifySettings`.
+    /// A value of the type `ReactionsNotifySettings`.
     ReactionsNotifySettings(Box<enums::ReactionsNotifySettings>),
-    /// A `ReadParticipantDate`.
+    /// A value of the type `ReadParticipantDate`.
     ReadParticipantDate(Box<enums::ReadParticipantDate>),
-    /// A `ReceivedNotifyMessage`.
+    /// A value of the type `ReceivedNotifyMessage`.
     ReceivedNotifyMessage(Box<enums::ReceivedNotifyMessage>),
-    /// A `RecentMeUrl`.
+    /// A value of the type `RecentMeUrl`.
     RecentMeUrl(Box<enums::RecentMeUrl>),
-    /// A `RecentStory`.
+    /// A value of the type `RecentStory`.
     RecentStory(Box<enums::RecentStory>),
-    /// A `ReplyMarkup`.
+    /// A value of the type `ReplyMarkup`.
     ReplyMarkup(Box<enums::ReplyMarkup>),
-    /// A `ReportReason`.
+    /// A value of the type `ReportReason`.
     ReportReason(Box<enums::ReportReason>),
-    /// A `ReportResult`.
+    /// A value of the type `ReportResult`.
     ReportResult(Box<enums::ReportResult>),
-    /// A `RequestPeerType`.
+    /// A value of the type `RequestPeerType`.
     RequestPeerType(Box<enums::RequestPeerType>),
-    /// A `RequestedPeer`.
+    /// A value of the type `RequestedPeer`.
     RequestedPeer(Box<enums::RequestedPeer>),
-    /// A `RequirementToContact`.
+    /// A value of the type `RequirementToContact`.
     RequirementToContact(Box<enums::RequirementToContact>),
-    /// A `ResPQ`.
+    /// A value of the type `ResPQ`.
     ResPq(Box<enums::ResPq>),
-    /// A `RestrictionReason`.
+    /// A value of the type `RestrictionReason`.
     RestrictionReason(Box<enums::RestrictionReason>),
-    /// A `RichButtonStyle`.
+    /// A value of the type `RichButtonStyle`.
     RichButtonStyle(Box<enums::RichButtonStyle>),
-    /// A `RichMessage`.
+    /// A value of the type `RichMessage`.
     RichMessage(Box<enums::RichMessage>),
-    /// A `RichText`.
+    /// A value of the type `RichText`.
     RichText(Box<enums::RichText>),
-    /// A `RpcDropAnswer`.
+    /// A value of the type `RpcDropAnswer`.
     RpcDropAnswer(Box<enums::RpcDropAnswer>),
-    /// A `RpcError`.
+    /// A value of the type `RpcError`.
     RpcError(Box<enums::RpcError>),
-    /// A `SavedContact`.
+    /// A value of the type `SavedContact`.
     SavedContact(Box<enums::SavedContact>),
-    /// A `SavedDialog`.
+    /// A value of the type `SavedDialog`.
     SavedDialog(Box<enums::SavedDialog>),
-    /// A `SavedReactionTag`.
+    /// A value of the type `SavedReactionTag`.
     SavedReactionTag(Box<enums::SavedReactionTag>),
-    /// A `SavedStarGift`.
+    /// A value of the type `SavedStarGift`.
     SavedStarGift(Box<enums::SavedStarGift>),
-    /// A `SearchPostsFlood`.
+    /// A value of the type `SearchPostsFlood`.
     SearchPostsFlood(Box<enums::SearchPostsFlood>),
-    /// A `SearchResultsCalendarPeriod`.
+    /// A value of the type `SearchResultsCalendarPeriod`.
     SearchResultsCalendarPeriod(Box<enums::SearchResultsCalendarPeriod>),
-    /// A `SearchResultsPosition`.
+    /// A value of the type `SearchResultsPosition`.
     SearchResultsPosition(Box<enums::SearchResultsPosition>),
-    /// A `SecureCredentialsEncrypted`.
+    /// A value of the type `SecureCredentialsEncrypted`.
     SecureCredentialsEncrypted(Box<enums::SecureCredentialsEncrypted>),
-    /// A `SecureData`.
+    /// A value of the type `SecureData`.
     SecureData(Box<enums::SecureData>),
-    /// A `SecureFile`.
+    /// A value of the type `SecureFile`.
     SecureFile(Box<enums::SecureFile>),
-    /// A `SecurePasswordKdfAlgo`.
+    /// A value of the type `SecurePasswordKdfAlgo`.
     SecurePasswordKdfAlgo(Box<enums::SecurePasswordKdfAlgo>),
-    /// A `SecurePlainData`.
+    /// A value of the type `SecurePlainData`.
     SecurePlainData(Box<enums::SecurePlainData>),
-    /// A `SecureRequiredType`.
+    /// A value of the type `SecureRequiredType`.
     SecureRequiredType(Box<enums::SecureRequiredType>),
-    /// A `SecureSecretSettings`.
+    /// A value of the type `SecureSecretSettings`.
     SecureSecretSettings(Box<enums::SecureSecretSettings>),
-    /// A `SecureValue`.
+    /// A value of the type `SecureValue`.
     SecureValue(Box<enums::SecureValue>),
-    /// A `SecureValueError`.
+    /// A value of the type `SecureValueError`.
     SecureValueError(Box<enums::SecureValueError>),
-    /// A `SecureValueHash`.
+    /// A value of the type `SecureValueHash`.
     SecureValueHash(Box<enums::SecureValueHash>),
-    /// A `SecureValueType`.
+    /// A value of the type `SecureValueType`.
     SecureValueType(Box<enums::SecureValueType>),
-    /// A `SendAsPeer`.
+    /// A value of the type `SendAsPeer`.
     SendAsPeer(Box<enums::SendAsPeer>),
-    /// A `SendMessageAction`.
+    /// A value of the type `SendMessageAction`.
     SendMessageAction(Box<enums::SendMessageAction>),
-    /// A `Server_DH_inner_data`.
+    /// A value of the type `Server_DH_inner_data`.
     ServerDhInnerData(Box<enums::ServerDhInnerData>),
-    /// A `Server_DH_Params`.
+    /// A value of the type `Server_DH_Params`.
     ServerDhParams(Box<enums::ServerDhParams>),
-    /// A `Set_client_DH_params_answer`.
+    /// A value of the type `Set_client_DH_params_answer`.
     SetClientDhParamsAnswer(Box<enums::SetClientDhParamsAnswer>),
-    /// A `ShippingOption`.
+    /// A value of the type `ShippingOption`.
     ShippingOption(Box<enums::ShippingOption>),
-    /// A `SmsJob`.
+    /// A value of the type `SmsJob`.
     SmsJob(Box<enums::SmsJob>),
-    /// A `SponsoredMessage`.
+    /// A value of the type `SponsoredMessage`.
     SponsoredMessage(Box<enums::SponsoredMessage>),
-    /// A `SponsoredMessageReportOption`.
+    /// A value of the type `SponsoredMessageReportOption`.
     SponsoredMessageReportOption(Box<enums::SponsoredMessageReportOption>),
-    /// A `SponsoredPeer`.
+    /// A value of the type `SponsoredPeer`.
     SponsoredPeer(Box<enums::SponsoredPeer>),
-    /// A `StarGift`.
+    /// A value of the type `StarGift`.
     StarGift(Box<enums::StarGift>),
-    /// A `StarGiftActiveAuctionState`.
+    /// A value of the type `StarGiftActiveAuctionState`.
     StarGiftActiveAuctionState(Box<enums::StarGiftActiveAuctionState>),
-    /// A `StarGiftAttribute`.
+    /// A value of the type `StarGiftAttribute`.
     StarGiftAttribute(Box<enums::StarGiftAttribute>),
-    /// A `StarGiftAttributeCounter`.
+    /// A value of the type `StarGiftAttributeCounter`.
     StarGiftAttributeCounter(Box<enums::StarGiftAttributeCounter>),
-    /// A `StarGiftAttributeId`.
+    /// A value of the type `StarGiftAttributeId`.
     StarGiftAttributeId(Box<enums::StarGiftAttributeId>),
-    /// A `StarGiftAttributeRarity`.
+    /// A value of the type `StarGiftAttributeRarity`.
     StarGiftAttributeRarity(Box<enums::StarGiftAttributeRarity>),
-    /// A `StarGiftAuctionAcquiredGift`.
+    /// A value of the type `StarGiftAuctionAcquiredGift`.
     StarGiftAuctionAcquiredGift(Box<enums::StarGiftAuctionAcquiredGift>),
-    /// A `StarGiftAuctionRound`.
+    /// A value of the type `StarGiftAuctionRound`.
     StarGiftAuctionRound(Box<enums::StarGiftAuctionRound>),
-    /// A `StarGiftAuctionState`.
+    /// A value of the type `StarGiftAuctionState`.
     StarGiftAuctionState(Box<enums::StarGiftAuctionState>),
-    /// A `StarGiftAuctionUserState`.
+    /// A value of the type `StarGiftAuctionUserState`.
     StarGiftAuctionUserState(Box<enums::StarGiftAuctionUserState>),
-    /// A `StarGiftBackground`.
+    /// A value of the type `StarGiftBackground`.
     StarGiftBackground(Box<enums::StarGiftBackground>),
-    /// A `StarGiftCollection`.
+    /// A value of the type `StarGiftCollection`.
     StarGiftCollection(Box<enums::StarGiftCollection>),
-    /// A `StarGiftUpgradePrice`.
+    /// A value of the type `StarGiftUpgradePrice`.
     StarGiftUpgradePrice(Box<enums::StarGiftUpgradePrice>),
-    /// A `StarRefProgram`.
+    /// A value of the type `StarRefProgram`.
     StarRefProgram(Box<enums::StarRefProgram>),
-    /// A `StarsAmount`.
+    /// A value of the type `StarsAmount`.
     StarsAmount(Box<enums::StarsAmount>),
-    /// A `StarsGiftOption`.
+    /// A value of the type `StarsGiftOption`.
     StarsGiftOption(Box<enums::StarsGiftOption>),
-    /// A `StarsGiveawayOption`.
+    /// A value of the type `StarsGiveawayOption`.
     StarsGiveawayOption(Box<enums::StarsGiveawayOption>),
-    /// A `StarsGiveawayWinnersOption`.
+    /// A value of the type `StarsGiveawayWinnersOption`.
     StarsGiveawayWinnersOption(Box<enums::StarsGiveawayWinnersOption>),
-    /// A `StarsRating`.
+    /// A value of the type `StarsRating`.
     StarsRating(Box<enums::StarsRating>),
-    /// A `StarsRevenueStatus`.
+    /// A value of the type `StarsRevenueStatus`.
     StarsRevenueStatus(Box<enums::StarsRevenueStatus>),
-    /// A `StarsSubscription`.
+    /// A value of the type `StarsSubscription`.
     StarsSubscription(Box<enums::StarsSubscription>),
-    /// A `StarsSubscriptionPricing`.
+    /// A value of the type `StarsSubscriptionPricing`.
     StarsSubscriptionPricing(Box<enums::StarsSubscriptionPricing>),
-    /// A `StarsTopupOption`.
+    /// A value of the type `StarsTopupOption`.
     StarsTopupOption(Box<enums::StarsTopupOption>),
-    /// A `StarsTransaction`.
+    /// A value of the type `StarsTransaction`.
     StarsTransaction(Box<enums::StarsTransaction>),
-    /// A `StarsTransactionPeer`.
+    /// A value of the type `StarsTransactionPeer`.
     StarsTransactionPeer(Box<enums::StarsTransactionPeer>),
-    /// A `StatsAbsValueAndPrev`.
+    /// A value of the type `StatsAbsValueAndPrev`.
     StatsAbsValueAndPrev(Box<enums::StatsAbsValueAndPrev>),
-    /// A `StatsDateRangeDays`.
+    /// A value of the type `StatsDateRangeDays`.
     StatsDateRangeDays(Box<enums::StatsDateRangeDays>),
-    /// A `StatsGraph`.
+    /// A value of the type `StatsGraph`.
     StatsGraph(Box<enums::StatsGraph>),
-    /// A `StatsGroupTopAdmin`.
+    /// A value of the type `StatsGroupTopAdmin`.
     StatsGroupTopAdmin(Box<enums::StatsGroupTopAdmin>),
-    /// A `StatsGroupTopInviter`.
+    /// A value of the type `StatsGroupTopInviter`.
     StatsGroupTopInviter(Box<enums::StatsGroupTopInviter>),
-    /// A `StatsGroupTopPoster`.
+    /// A value of the type `StatsGroupTopPoster`.
     StatsGroupTopPoster(Box<enums::StatsGroupTopPoster>),
-    /// A `StatsPercentValue`.
+    /// A value of the type `StatsPercentValue`.
     StatsPercentValue(Box<enums::StatsPercentValue>),
-    /// A `StatsURL`.
+    /// A value of the type `StatsURL`.
     StatsUrl(Box<enums::StatsUrl>),
-    /// A `StickerKeyword`.
+    /// A value of the type `StickerKeyword`.
     StickerKeyword(Box<enums::StickerKeyword>),
-    /// A `StickerPack`.
+    /// A value of the type `StickerPack`.
     StickerPack(Box<enums::StickerPack>),
-    /// A `StickerSet`.
+    /// A value of the type `StickerSet`.
     StickerSet(Box<enums::StickerSet>),
-    /// A `StickerSetCovered`.
+    /// A value of the type `StickerSetCovered`.
     StickerSetCovered(Box<enums::StickerSetCovered>),
-    /// A `StoriesStealthMode`.
+    /// A value of the type `StoriesStealthMode`.
     StoriesStealthMode(Box<enums::StoriesStealthMode>),
-    /// A `StoryAlbum`.
+    /// A value of the type `StoryAlbum`.
     StoryAlbum(Box<enums::StoryAlbum>),
-    /// A `StoryFwdHeader`.
+    /// A value of the type `StoryFwdHeader`.
     StoryFwdHeader(Box<enums::StoryFwdHeader>),
-    /// A `StoryItem`.
+    /// A value of the type `StoryItem`.
     StoryItem(Box<enums::StoryItem>),
-    /// A `StoryReaction`.
+    /// A value of the type `StoryReaction`.
     StoryReaction(Box<enums::StoryReaction>),
-    /// A `StoryView`.
+    /// A value of the type `StoryView`.
     StoryView(Box<enums::StoryView>),
-    /// A `StoryViews`.
+    /// A value of the type `StoryViews`.
     StoryViews(Box<enums::StoryViews>),
-    /// A `SuggestedPost`.
+    /// A value of the type `SuggestedPost`.
     SuggestedPost(Box<enums::SuggestedPost>),
-    /// A `TextWithEntities`.
+    /// A value of the type `TextWithEntities`.
     TextWithEntities(Box<enums::TextWithEntities>),
-    /// A `Theme`.
+    /// A value of the type `Theme`.
     Theme(Box<enums::Theme>),
-    /// A `ThemeSettings`.
+    /// A value of the type `ThemeSettings`.
     ThemeSettings(Box<enums::ThemeSettings>),
-    /// A `Timezone`.
+    /// A value of the type `Timezone`.
     Timezone(Box<enums::Timezone>),
-    /// A `TlsBlock`.
+    /// A value of the type `TlsBlock`.
     TlsBlock(Box<enums::TlsBlock>),
-    /// A `TlsClientHello`.
+    /// A value of the type `TlsClientHello`.
     TlsClientHello(Box<enums::TlsClientHello>),
-    /// A `TodoCompletion`.
+    /// A value of the type `TodoCompletion`.
     TodoCompletion(Box<enums::TodoCompletion>),
-    /// A `TodoItem`.
+    /// A value of the type `TodoItem`.
     TodoItem(Box<enums::TodoItem>),
-    /// A `TodoList`.
+    /// A value of the type `TodoList`.
     TodoList(Box<enums::TodoList>),
-    /// A `TonConnectManifest`.
+    /// A value of the type `TonConnectManifest`.
     TonConnectManifest(Box<enums::TonConnectManifest>),
-    /// A `TonConnectNextEventId`.
+    /// A value of the type `TonConnectNextEventId`.
     TonConnectNextEventId(Box<enums::TonConnectNextEventId>),
-    /// A `TonConnectRequest`.
+    /// A value of the type `TonConnectRequest`.
     TonConnectRequest(Box<enums::TonConnectRequest>),
-    /// A `TonConnectSession`.
+    /// A value of the type `TonConnectSession`.
     TonConnectSession(Box<enums::TonConnectSession>),
-    /// A `TopPeer`.
+    /// A value of the type `TopPeer`.
     TopPeer(Box<enums::TopPeer>),
-    /// A `TopPeerCategory`.
+    /// A value of the type `TopPeerCategory`.
     TopPeerCategory(Box<enums::TopPeerCategory>),
-    /// A `TopPeerCategoryPeers`.
+    /// A value of the type `TopPeerCategoryPeers`.
     TopPeerCategoryPeers(Box<enums::TopPeerCategoryPeers>),
-    /// A `True`.
+    /// A value of the type `True`.
     True(Box<enums::True>),
-    /// A `Update`.
+    /// A value of the type `Update`.
     Update(Box<enums::Update>),
-    /// A `Updates`.
+    /// A value of the type `Updates`.
     Updates(Box<enums::Updates>),
-    /// A `UrlAuthResult`.
+    /// A value of the type `UrlAuthResult`.
     UrlAuthResult(Box<enums::UrlAuthResult>),
-    /// A `User`.
+    /// A value of the type `User`.
     User(Box<enums::User>),
-    /// A `UserFull`.
+    /// A value of the type `UserFull`.
     UserFull(Box<enums::UserFull>),
-    /// A `UserProfilePhoto`.
+    /// A value of the type `UserProfilePhoto`.
     UserProfilePhoto(Box<enums::UserProfilePhoto>),
-    /// A `UserStatus`.
+    /// A value of the type `UserStatus`.
     UserStatus(Box<enums::UserStatus>),
-    /// A `Username`.
+    /// A value of the type `Username`.
     Username(Box<enums::Username>),
-    /// A `VideoSize`.
+    /// A value of the type `VideoSize`.
     VideoSize(Box<enums::VideoSize>),
-    /// A `WallPaper`.
+    /// A value of the type `WallPaper`.
     WallPaper(Box<enums::WallPaper>),
-    /// A `WallPaperSettings`.
+    /// A value of the type `WallPaperSettings`.
     WallPaperSettings(Box<enums::WallPaperSettings>),
-    /// A `WalletOwnershipProof`.
+    /// A value of the type `WalletOwnershipProof`.
     WalletOwnershipProof(Box<enums::WalletOwnershipProof>),
-    /// A `WalletState`.
+    /// A value of the type `WalletState`.
     WalletState(Box<enums::WalletState>),
-    /// A `WalletTransaction`.
+    /// A value of the type `WalletTransaction`.
     WalletTransaction(Box<enums::WalletTransaction>),
-    /// A `WalletTransactionPeer`.
+    /// A value of the type `WalletTransactionPeer`.
     WalletTransactionPeer(Box<enums::WalletTransactionPeer>),
-    /// A `WalletUserAddress`.
+    /// A value of the type `WalletUserAddress`.
     WalletUserAddress(Box<enums::WalletUserAddress>),
-    /// A `WebAuthorization`.
+    /// A value of the type `WebAuthorization`.
     WebAuthorization(Box<enums::WebAuthorization>),
-    /// A `WebDocument`.
+    /// A value of the type `WebDocument`.
     WebDocument(Box<enums::WebDocument>),
-    /// A `WebDomainException`.
+    /// A value of the type `WebDomainException`.
     WebDomainException(Box<enums::WebDomainException>),
-    /// A `WebPage`.
+    /// A value of the type `WebPage`.
     WebPage(Box<enums::WebPage>),
-    /// A `WebPageAttribute`.
+    /// A value of the type `WebPageAttribute`.
     WebPageAttribute(Box<enums::WebPageAttribute>),
-    /// A `WebViewMessageSent`.
+    /// A value of the type `WebViewMessageSent`.
     WebViewMessageSent(Box<enums::WebViewMessageSent>),
-    /// A `WebViewResult`.
+    /// A value of the type `WebViewResult`.
     WebViewResult(Box<enums::WebViewResult>),
-    /// A `account.AuthorizationForm`.
+    /// A value of the type `account.AuthorizationForm`.
     AccountAuthorizationForm(Box<enums::account::AuthorizationForm>),
-    /// A `account.Authorizations`.
+    /// A value of the type `account.Authorizations`.
     AccountAuthorizations(Box<enums::account::Authorizations>),
-    /// A `account.AutoDownloadSettings`.
+    /// A value of the type `account.AutoDownloadSettings`.
     AccountAutoDownloadSettings(Box<enums::account::AutoDownloadSettings>),
-    /// A `account.AutoSaveSettings`.
+    /// A value of the type `account.AutoSaveSettings`.
     AccountAutoSaveSettings(Box<enums::account::AutoSaveSettings>),
-    /// A `account.BusinessChatLinks`.
+    /// A value of the type `account.BusinessChatLinks`.
     AccountBusinessChatLinks(Box<enums::account::BusinessChatLinks>),
-    /// A `account.ChatThemes`.
+    /// A value of the type `account.ChatThemes`.
     AccountChatThemes(Box<enums::account::ChatThemes>),
-    /// A `account.ConnectedBots`.
+    /// A value of the type `account.ConnectedBots`.
     AccountConnectedBots(Box<enums::account::ConnectedBots>),
-    /// A `account.ContentSettings`.
+    /// A value of the type `account.ContentSettings`.
     AccountContentSettings(Box<enums::account::ContentSettings>),
-    /// A `account.EmailVerified`.
+    /// A value of the type `account.EmailVerified`.
     AccountEmailVerified(Box<enums::account::EmailVerified>),
-    /// A `account.EmojiStatuses`.
+    /// A value of the type `account.EmojiStatuses`.
     AccountEmojiStatuses(Box<enums::account::EmojiStatuses>),
-    /// A `account.PaidMessagesRevenue`.
+    /// A value of the type `account.PaidMessagesRevenue`.
     AccountPaidMessagesRevenue(Box<enums::account::PaidMessagesRevenue>),
-    /// A `account.PasskeyRegistrationOptions`.
+    /// A value of the type `account.PasskeyRegistrationOptions`.
     AccountPasskeyRegistrationOptions(Box<enums::account::PasskeyRegistrationOptions>),
-    /// A `account.Passkeys`.
+    /// A value of the type `account.Passkeys`.
     AccountPasskeys(Box<enums::account::Passkeys>),
-    /// A `account.Password`.
+    /// A value of the type `account.Password`.
     AccountPassword(Box<enums::account::Password>),
-    /// A `account.PasswordInputSettings`.
+    /// A value of the type `account.PasswordInputSettings`.
     AccountPasswordInputSettings(Box<enums::account::PasswordInputSettings>),
-    /// A `account.PasswordSettings`.
+    /// A value of the type `account.PasswordSettings`.
     AccountPasswordSettings(Box<enums::account::PasswordSettings>),
-    /// A `account.PrivacyRules`.
+    /// A value of the type `account.PrivacyRules`.
     AccountPrivacyRules(Box<enums::account::PrivacyRules>),
-    /// A `account.ResetPasswordResult`.
+    /// A value of the type `account.ResetPasswordResult`.
     AccountResetPasswordResult(Box<enums::account::ResetPasswordResult>),
-    /// A `account.ResolvedBusinessChatLinks`.
+    /// A value of the type `account.ResolvedBusinessChatLinks`.
     AccountResolvedBusinessChatLinks(Box<enums::account::ResolvedBusinessChatLinks>),
-    /// A `account.SavedMusicIds`.
+    /// A value of the type `account.SavedMusicIds`.
     AccountSavedMusicIds(Box<enums::account::SavedMusicIds>),
-    /// A `account.SavedRingtone`.
+    /// A value of the type `account.SavedRingtone`.
     AccountSavedRingtone(Box<enums::account::SavedRingtone>),
-    /// A `account.SavedRingtones`.
+    /// A value of the type `account.SavedRingtones`.
     AccountSavedRingtones(Box<enums::account::SavedRingtones>),
-    /// A `account.SentEmailCode`.
+    /// A value of the type `account.SentEmailCode`.
     AccountSentEmailCode(Box<enums::account::SentEmailCode>),
-    /// A `account.Takeout`.
+    /// A value of the type `account.Takeout`.
     AccountTakeout(Box<enums::account::Takeout>),
-    /// A `account.Themes`.
+    /// A value of the type `account.Themes`.
     AccountThemes(Box<enums::account::Themes>),
-    /// A `account.TmpPassword`.
+    /// A value of the type `account.TmpPassword`.
     AccountTmpPassword(Box<enums::account::TmpPassword>),
-    /// A `account.WallPapers`.
+    /// A value of the type `account.WallPapers`.
     AccountWallPapers(Box<enums::account::WallPapers>),
-    /// A `account.WebAuthorizations`.
+    /// A value of the type `account.WebAuthorizations`.
     AccountWebAuthorizations(Box<enums::account::WebAuthorizations>),
-    /// A `account.WebBrowserSettings`.
+    /// A value of the type `account.WebBrowserSettings`.
     AccountWebBrowserSettings(Box<enums::account::WebBrowserSettings>),
-    /// A `aicompose.Tones`.
+    /// A value of the type `aicompose.Tones`.
     AicomposeTones(Box<enums::aicompose::Tones>),
-    /// A `auth.Authorization`.
+    /// A value of the type `auth.Authorization`.
     AuthAuthorization(Box<enums::auth::Authorization>),
-    /// A `auth.CodeType`.
+    /// A value of the type `auth.CodeType`.
     AuthCodeType(Box<enums::auth::CodeType>),
-    /// A `auth.ExportedAuthorization`.
+    /// A value of the type `auth.ExportedAuthorization`.
     AuthExportedAuthorization(Box<enums::auth::ExportedAuthorization>),
-    /// A `auth.FirebasePnvIntent`.
+    /// A value of the type `auth.FirebasePnvIntent`.
     AuthFirebasePnvIntent(Box<enums::auth::FirebasePnvIntent>),
-    /// A `auth.LoggedOut`.
+    /// A value of the type `auth.LoggedOut`.
     AuthLoggedOut(Box<enums::auth::LoggedOut>),
-    /// A `auth.LoginToken`.
+    /// A value of the type `auth.LoginToken`.
     AuthLoginToken(Box<enums::auth::LoginToken>),
-    /// A `auth.PasskeyLoginOptions`.
+    /// A value of the type `auth.PasskeyLoginOptions`.
     AuthPasskeyLoginOptions(Box<enums::auth::PasskeyLoginOptions>),
-    /// A `auth.PasswordRecovery`.
+    /// A value of the type `auth.PasswordRecovery`.
     AuthPasswordRecovery(Box<enums::auth::PasswordRecovery>),
-    /// A `auth.SentCode`.
+    /// A value of the type `auth.SentCode`.
     AuthSentCode(Box<enums::auth::SentCode>),
-    /// A `auth.SentCodeType`.
+    /// A value of the type `auth.SentCodeType`.
     AuthSentCodeType(Box<enums::auth::SentCodeType>),
-    /// A `bots.AccessSettings`.
+    /// A value of the type `bots.AccessSettings`.
     BotsAccessSettings(Box<enums::bots::AccessSettings>),
-    /// A `bots.BotInfo`.
+    /// A value of the type `bots.BotInfo`.
     BotsBotInfo(Box<enums::bots::BotInfo>),
-    /// A `bots.ExportedBotToken`.
+    /// A value of the type `bots.ExportedBotToken`.
     BotsExportedBotToken(Box<enums::bots::ExportedBotToken>),
-    /// A `bots.PopularAppBots`.
+    /// A value of the type `bots.PopularAppBots`.
     BotsPopularAppBots(Box<enums::bots::PopularAppBots>),
-    /// A `bots.PreviewInfo`.
+    /// A value of the type `bots.PreviewInfo`.
     BotsPreviewInfo(Box<enums::bots::PreviewInfo>),
-    /// A `bots.RequestedButton`.
+    /// A value of the type `bots.RequestedButton`.
     BotsRequestedButton(Box<enums::bots::RequestedButton>),
-    /// A `channels.AdminLogResults`.
+    /// A value of the type `channels.AdminLogResults`.
     ChannelsAdminLogResults(Box<enums::channels::AdminLogResults>),
-    /// A `channels.ChannelParticipant`.
+    /// A value of the type `channels.ChannelParticipant`.
     ChannelsChannelParticipant(Box<enums::channels::ChannelParticipant>),
-    /// A `channels.ChannelParticipants`.
+    /// A value of the type `channels.ChannelParticipants`.
     ChannelsChannelParticipants(Box<enums::channels::ChannelParticipants>),
-    /// A `channels.SendAsPeers`.
+    /// A value of the type `channels.SendAsPeers`.
     ChannelsSendAsPeers(Box<enums::channels::SendAsPeers>),
-    /// A `channels.SponsoredMessageReportResult`.
+    /// A value of the type `channels.SponsoredMessageReportResult`.
     ChannelsSponsoredMessageReportResult(
         Box<enums::channels::SponsoredMessageReportResult>,
     ),
-    /// A `chatlists.ChatlistInvite`.
+    /// A value of the type `chatlists.ChatlistInvite`.
     ChatlistsChatlistInvite(Box<enums::chatlists::ChatlistInvite>),
-    /// A `chatlists.ChatlistUpdates`.
+    /// A value of the type `chatlists.ChatlistUpdates`.
     ChatlistsChatlistUpdates(Box<enums::chatlists::ChatlistUpdates>),
-    /// A `chatlists.ExportedChatlistInvite`.
+    /// A value of the type `chatlists.ExportedChatlistInvite`.
     ChatlistsExportedChatlistInvite(Box<enums::chatlists::ExportedChatlistInvite>),
-    /// A `chatlists.ExportedInvites`.
+    /// A value of the type `chatlists.ExportedInvites`.
     ChatlistsExportedInvites(Box<enums::chatlists::ExportedInvites>),
-    /// A `communities.ParticipantJoinedChats`.
+    /// A value of the type `communities.ParticipantJoinedChats`.
     CommunitiesParticipantJoinedChats(Box<enums::communities::ParticipantJoinedChats>),
-    /// A `communities.PeerLinkRequests`.
+    /// A value of the type `communities.PeerLinkRequests`.
     CommunitiesPeerLinkRequests(Box<enums::communities::PeerLinkRequests>),
-    /// A `contacts.Blocked`.
+    /// A value of the type `contacts.Blocked`.
     ContactsBlocked(Box<enums::contacts::Blocked>),
-    /// A `contacts.ContactBirthdays`.
+    /// A value of the type `contacts.ContactBirthdays`.
     ContactsContactBirthdays(Box<enums::contacts::ContactBirthdays>),
-    /// A `contacts.Contacts`.
+    /// A value of the type `contacts.Contacts`.
     ContactsContacts(Box<enums::contacts::Contacts>),
-    /// A `contacts.Found`.
+    /// A value of the type `contacts.Found`.
     ContactsFound(Box<enums::contacts::Found>),
-    /// A `contacts.ImportedContacts`.
+    /// A value of the type `contacts.ImportedContacts`.
     ContactsImportedContacts(Box<enums::contacts::ImportedContacts>),
-    /// A `contacts.ResolvedPeer`.
+    /// A value of the type `contacts.ResolvedPeer`.
     ContactsResolvedPeer(Box<enums::contacts::ResolvedPeer>),
-    /// A `contacts.SponsoredPeers`.
+    /// A value of the type `contacts.SponsoredPeers`.
     ContactsSponsoredPeers(Box<enums::contacts::SponsoredPeers>),
-    /// A `contacts.TopPeers`.
+    /// A value of the type `contacts.TopPeers`.
     ContactsTopPeers(Box<enums::contacts::TopPeers>),
-    /// A `ephemeral.WelcomeMessages`.
+    /// A value of the type `ephemeral.WelcomeMessages`.
     EphemeralWelcomeMessages(Box<enums::ephemeral::WelcomeMessages>),
-    /// A `fragment.CollectibleInfo`.
+    /// A value of the type `fragment.CollectibleInfo`.
     FragmentCollectibleInfo(Box<enums::fragment::CollectibleInfo>),
-    /// A `help.AppConfig`.
+    /// A value of the type `help.AppConfig`.
     HelpAppConfig(Box<enums::help::AppConfig>),
-    /// A `help.AppUpdate`.
+    /// A value of the type `help.AppUpdate`.
     HelpAppUpdate(Box<enums::help::AppUpdate>),
-    /// A `help.ConfigSimple`.
+    /// A value of the type `help.ConfigSimple`.
     HelpConfigSimple(Box<enums::help::ConfigSimple>),
-    /// A `help.CountriesList`.
+    /// A value of the type `help.CountriesList`.
     HelpCountriesList(Box<enums::help::CountriesList>),
-    /// A `help.Country`.
+    /// A value of the type `help.Country`.
     HelpCountry(Box<enums::help::Country>),
-    /// A `help.CountryCode`.
+    /// A value of the type `help.CountryCode`.
     HelpCountryCode(Box<enums::help::CountryCode>),
-    /// A `help.DeepLinkInfo`.
+    /// A value of the type `help.DeepLinkInfo`.
     HelpDeepLinkInfo(Box<enums::help::DeepLinkInfo>),
-    /// A `help.InviteText`.
+    /// A value of the type `help.InviteText`.
     HelpInviteText(Box<enums::help::InviteText>),
-    /// A `help.PassportConfig`.
+    /// A value of the type `help.PassportConfig`.
     HelpPassportConfig(Box<enums::help::PassportConfig>),
-    /// A `help.PeerColorOption`.
+    /// A value of the type `help.PeerColorOption`.
     HelpPeerColorOption(Box<enums::help::PeerColorOption>),
-    /// A `help.PeerColorSet`.
+    /// A value of the type `help.PeerColorSet`.
     HelpPeerColorSet(Box<enums::help::PeerColorSet>),
-    /// A `help.PeerColors`.
+    /// A value of the type `help.PeerColors`.
     HelpPeerColors(Box<enums::help::PeerColors>),
-    /// A `help.PremiumPromo`.
+    /// A value of the type `help.PremiumPromo`.
     HelpPremiumPromo(Box<enums::help::PremiumPromo>),
-    /// A `help.PromoData`.
+    /// A value of the type `help.PromoData`.
     HelpPromoData(Box<enums::help::PromoData>),
-    /// A `help.RecentMeUrls`.
+    /// A value of the type `help.RecentMeUrls`.
     HelpRecentMeUrls(Box<enums::help::RecentMeUrls>),
-    /// A `help.Support`.
+    /// A value of the type `help.Support`.
     HelpSupport(Box<enums::help::Support>),
-    /// A `help.SupportName`.
+    /// A value of the type `help.SupportName`.
     HelpSupportName(Box<enums::help::SupportName>),
-    /// A `help.TermsOfService`.
+    /// A value of the type `help.TermsOfService`.
     HelpTermsOfService(Box<enums::help::TermsOfService>),
-    /// A `help.TermsOfServiceUpdate`.
+    /// A value of the type `help.TermsOfServiceUpdate`.
     HelpTermsOfServiceUpdate(Box<enums::help::TermsOfServiceUpdate>),
-    /// A `help.TimezonesList`.
+    /// A value of the type `help.TimezonesList`.
     HelpTimezonesList(Box<enums::help::TimezonesList>),
-    /// A `help.UserInfo`.
+    /// A value of the type `help.UserInfo`.
     HelpUserInfo(Box<enums::help::UserInfo>),
-    /// A `messages.AffectedFoundMessages`.
+    /// A value of the type `messages.AffectedFoundMessages`.
     MessagesAffectedFoundMessages(Box<enums::messages::AffectedFoundMessages>),
-    /// A `messages.AffectedHistory`.
+    /// A value of the type `messages.AffectedHistory`.
     MessagesAffectedHistory(Box<enums::messages::AffectedHistory>),
-    /// A `messages.AffectedMessages`.
+    /// A value of the type `messages.AffectedMessages`.
     MessagesAffectedMessages(Box<enums::messages::AffectedMessages>),
-    /// A `messages.AllStickers`.
+    /// A value of the type `messages.AllStickers`.
     MessagesAllStickers(Box<enums::messages::AllStickers>),
-    /// A `messages.ArchivedStickers`.
+    /// A value of the type `messages.ArchivedStickers`.
     MessagesArchivedStickers(Box<enums::messages::ArchivedStickers>),
-    /// A `messages.AvailableEffects`.
+    /// A value of the type `messages.AvailableEffects`.
     MessagesAvailableEffects(Box<enums::messages::AvailableEffects>),
-    /// A `messages.AvailableReactions`.
+    /// A value of the type `messages.AvailableReactions`.
     MessagesAvailableReactions(Box<enums::messages::AvailableReactions>),
-    /// A `messages.BotApp`.
+    /// A value of the type `messages.BotApp`.
     MessagesBotApp(Box<enums::messages::BotApp>),
-    /// A `messages.BotCallbackAnswer`.
+    /// A value of the type `messages.BotCallbackAnswer`.
     MessagesBotCallbackAnswer(Box<enums::messages::BotCallbackAnswer>),
-    /// A `messages.BotPreparedInlineMessage`.
+    /// A value of the type `messages.BotPreparedInlineMessage`.
     MessagesBotPreparedInlineMessage(Box<enums::messages::BotPreparedInlineMessage>),
-    /// A `messages.BotResults`.
+    /// A value of the type `messages.BotResults`.
     MessagesBotResults(Box<enums::messages::BotResults>),
-    /// A `messages.ChatAdminsWithInvites`.
+    /// A value of the type `messages.ChatAdminsWithInvites`.
     MessagesChatAdminsWithInvites(Box<enums::messages::ChatAdminsWithInvites>),
-    /// A `messages.ChatFull`.
+    /// A value of the type `messages.ChatFull`.
     MessagesChatFull(Box<enums::messages::ChatFull>),
-    /// A `messages.ChatInviteImporters`.
+    /// A value of the type `messages.ChatInviteImporters`.
     MessagesChatInviteImporters(Box<enums::messages::ChatInviteImporters>),
-    /// A `messages.ChatInviteJoinResult`.
+    /// A value of the type `messages.ChatInviteJoinResult`.
     MessagesChatInviteJoinResult(Box<enums::messages::ChatInviteJoinResult>),
-    /// A `messages.Chats`.
+    /// A value of the type `messages.Chats`.
     MessagesChats(Box<enums::messages::Chats>),
-    /// A `messages.CheckedHistoryImportPeer`.
+    /// A value of the type `messages.CheckedHistoryImportPeer`.
     MessagesCheckedHistoryImportPeer(Box<enums::messages::CheckedHistoryImportPeer>),
-    /// A `messages.ComposedMessageWithAI`.
+    /// A value of the type `messages.ComposedMessageWithAI`.
     MessagesComposedMessageWithAi(Box<enums::messages::ComposedMessageWithAi>),
-    /// A `messages.ComposedRichMessageWithAI`.
+    /// A value of the type `messages.ComposedRichMessageWithAI`.
     MessagesComposedRichMessageWithAi(Box<enums::messages::ComposedRichMessageWithAi>),
-    /// A `messages.DhConfig`.
+    /// A value of the type `messages.DhConfig`.
     MessagesDhConfig(Box<enums::messages::DhConfig>),
-    /// A `messages.DialogFilters`.
+    /// A value of the type `messages.DialogFilters`.
     MessagesDialogFilters(Box<enums::messages::DialogFilters>),
-    /// A `messages.Dialogs`.
+    /// A value of the type `messages.Dialogs`.
     MessagesDialogs(Box<enums::messages::Dialogs>),
-    /// A `messages.DiscussionMessage`.
+    /// A value of the type `messages.DiscussionMessage`.
     MessagesDiscussionMessage(Box<enums::messages::DiscussionMessage>),
-    /// A `messages.EmojiGameInfo`.
+    /// A value of the type `messages.EmojiGameInfo`.
     MessagesEmojiGameInfo(Box<enums::messages::EmojiGameInfo>),
-    /// A `messages.EmojiGameOutcome`.
+    /// A value of the type `messages.EmojiGameOutcome`.
     MessagesEmojiGameOutcome(Box<enums::messages::EmojiGameOutcome>),
-    /// A `messages.EmojiGroups`.
+    /// A value of the type `messages.EmojiGroups`.
     MessagesEmojiGroups(Box<enums::messages::EmojiGroups>),
-    /// A `messages.ExportedChatInvite`.
+    /// A value of the type `messages.ExportedChatInvite`.
     MessagesExportedChatInvite(Box<enums::messages::ExportedChatInvite>),
-    /// A `messages.ExportedChatInvites`.
+    /// A value of the type `messages.ExportedChatInvites`.
     MessagesExportedChatInvites(Box<enums::messages::ExportedChatInvites>),
-    /// A `messages.FavedStickers`.
+    /// A value of the type `messages.FavedStickers`.
     MessagesFavedStickers(Box<enums::messages::FavedStickers>),
-    /// A `messages.FeaturedStickers`.
+    /// A value of the type `messages.FeaturedStickers`.
     MessagesFeaturedStickers(Box<enums::messages::FeaturedStickers>),
-    /// A `messages.ForumTopics`.
+    /// A value of the type `messages.ForumTopics`.
     MessagesForumTopics(Box<enums::messages::ForumTopics>),
-    /// A `messages.FoundStickerSets`.
+    /// A value of the type `messages.FoundStickerSets`.
     MessagesFoundStickerSets(Box<enums::messages::FoundStickerSets>),
-    /// A `messages.FoundStickers`.
+    /// A value of the type `messages.FoundStickers`.
     MessagesFoundStickers(Box<enums::messages::FoundStickers>),
-    /// A `messages.HighScores`.
+    /// A value of the type `messages.HighScores`.
     MessagesHighScores(Box<enums::messages::HighScores>),
-    /// A `messages.HistoryImport`.
+    /// A value of the type `messages.HistoryImport`.
     MessagesHistoryImport(Box<enums::messages::HistoryImport>),
-    /// A `messages.HistoryImportParsed`.
+    /// A value of the type `messages.HistoryImportParsed`.
     MessagesHistoryImportParsed(Box<enums::messages::HistoryImportParsed>),
-    /// A `messages.InactiveChats`.
+    /// A value of the type `messages.InactiveChats`.
     MessagesInactiveChats(Box<enums::messages::InactiveChats>),
-    /// A `messages.InvitedUsers`.
+    /// A value of the type `messages.InvitedUsers`.
     MessagesInvitedUsers(Box<enums::messages::InvitedUsers>),
-    /// A `messages.MessageEditData`.
+    /// A value of the type `messages.MessageEditData`.
     MessagesMessageEditData(Box<enums::messages::MessageEditData>),
-    /// A `messages.MessageReactionsList`.
+    /// A value of the type `messages.MessageReactionsList`.
     MessagesMessageReactionsList(Box<enums::messages::MessageReactionsList>),
-    /// A `messages.MessageViews`.
+    /// A value of the type `messages.MessageViews`.
     MessagesMessageViews(Box<enums::messages::MessageViews>),
-    /// A `messages.Messages`.
+    /// A value of the type `messages.Messages`.
     MessagesMessages(Box<enums::messages::Messages>),
-    /// A `messages.MyStickers`.
+    /// A value of the type `messages.MyStickers`.
     MessagesMyStickers(Box<enums::messages::MyStickers>),
-    /// A `messages.PeerDialogs`.
+    /// A value of the type `messages.PeerDialogs`.
     MessagesPeerDialogs(Box<enums::messages::PeerDialogs>),
-    /// A `messages.PeerSettings`.
+    /// A value of the type `messages.PeerSettings`.
     MessagesPeerSettings(Box<enums::messages::PeerSettings>),
-    /// A `messages.PreparedInlineMessage`.
+    /// A value of the type `messages.PreparedInlineMessage`.
     MessagesPreparedInlineMessage(Box<enums::messages::PreparedInlineMessage>),
-    /// A `messages.QuickReplies`.
+    /// A value of the type `messages.QuickReplies`.
     MessagesQuickReplies(Box<enums::messages::QuickReplies>),
-    /// A `messages.Reactions`.
+    /// A value of the type `messages.Reactions`.
     MessagesReactions(Box<enums::messages::Reactions>),
-    /// A `messages.RecentStickers`.
+    /// A value of the type `messages.RecentStickers`.
     MessagesRecentStickers(Box<enums::messages::RecentStickers>),
-    /// A `messages.SavedDialogs`.
+    /// A value of the type `messages.SavedDialogs`.
     MessagesSavedDialogs(Box<enums::messages::SavedDialogs>),
-    /// A `messages.SavedGifs`.
+    /// A value of the type `messages.SavedGifs`.
     MessagesSavedGifs(Box<enums::messages::SavedGifs>),
-    /// A `messages.SavedReactionTags`.
+    /// A value of the type `messages.SavedReactionTags`.
     MessagesSavedReactionTags(Box<enums::messages::SavedReactionTags>),
-    /// A `messages.SearchCounter`.
+    /// A value of the type `messages.SearchCounter`.
     MessagesSearchCounter(Box<enums::messages::SearchCounter>),
-    /// A `messages.SearchResultsCalendar`.
+    /// A value of the type `messages.SearchResultsCalendar`.
     MessagesSearchResultsCalendar(Box<enums::messages::SearchResultsCalendar>),
-    /// A `messages.SearchResultsPositions`.
+    /// A value of the type `messages.SearchResultsPositions`.
     MessagesSearchResultsPositions(Box<enums::messages::SearchResultsPositions>),
-    /// A `messages.SentEncryptedMessage`.
+    /// A value of the type `messages.SentEncryptedMessage`.
     MessagesSentEncryptedMessage(Box<enums::messages::SentEncryptedMessage>),
-    /// A `messages.SponsoredMessages`.
+    /// A value of the type `messages.SponsoredMessages`.
     MessagesSponsoredMessages(Box<enums::messages::SponsoredMessages>),
-    /// A `messages.StickerSet`.
+    /// A value of the type `messages.StickerSet`.
     MessagesStickerSet(Box<enums::messages::StickerSet>),
-    /// A `messages.StickerSetInstallResult`.
+    /// A value of the type `messages.StickerSetInstallResult`.
     MessagesStickerSetInstallResult(Box<enums::messages::StickerSetInstallResult>),
-    /// A `messages.Stickers`.
+    /// A value of the type `messages.Stickers`.
     MessagesStickers(Box<enums::messages::Stickers>),
-    /// A `messages.TranscribedAudio`.
+    /// A value of the type `messages.TranscribedAudio`.
     MessagesTranscribedAudio(Box<enums::messages::TranscribedAudio>),
-    /// A `messages.TranslatedRichMessage`.
+    /// A value of the type `messages.TranslatedRichMessage`.
     MessagesTranslatedRichMessage(Box<enums::messages::TranslatedRichMessage>),
-    /// A `messages.TranslatedText`.
+    /// A value of the type `messages.TranslatedText`.
     MessagesTranslatedText(Box<enums::messages::TranslatedText>),
-    /// A `messages.VotesList`.
+    /// A value of the type `messages.VotesList`.
     MessagesVotesList(Box<enums::messages::VotesList>),
-    /// A `messages.WebPage`.
+    /// A value of the type `messages.WebPage`.
     MessagesWebPage(Box<enums::messages::WebPage>),
-    /// A `messages.WebPagePreview`.
+    /// A value of the type `messages.WebPagePreview`.
     MessagesWebPagePreview(Box<enums::messages::WebPagePreview>),
-    /// A `payments.BankCardData`.
+    /// A value of the type `payments.BankCardData`.
     PaymentsBankCardData(Box<enums::payments::BankCardData>),
-    /// A `payments.CheckCanSendGiftResult`.
+    /// A value of the type `payments.CheckCanSendGiftResult`.
     PaymentsCheckCanSendGiftResult(Box<enums::payments::CheckCanSendGiftResult>),
-    /// A `payments.CheckedGiftCode`.
+    /// A value of the type `payments.CheckedGiftCode`.
     PaymentsCheckedGiftCode(Box<enums::payments::CheckedGiftCode>),
-    /// A `payments.ConnectedStarRefBots`.
+    /// A value of the type `payments.ConnectedStarRefBots`.
     PaymentsConnectedStarRefBots(Box<enums::payments::ConnectedStarRefBots>),
-    /// A `payments.CurrencyRates`.
+    /// A value of the type `payments.CurrencyRates`.
     PaymentsCurrencyRates(Box<enums::payments::CurrencyRates>),
-    /// A `payments.ExportedInvoice`.
+    /// A value of the type `payments.ExportedInvoice`.
     PaymentsExportedInvoice(Box<enums::payments::ExportedInvoice>),
-    /// A `payments.GiveawayInfo`.
+    /// A value of the type `payments.GiveawayInfo`.
     PaymentsGiveawayInfo(Box<enums::payments::GiveawayInfo>),
-    /// A `payments.PaymentForm`.
+    /// A value of the type `payments.PaymentForm`.
     PaymentsPaymentForm(Box<enums::payments::PaymentForm>),
-    /// A `payments.PaymentReceipt`.
+    /// A value of the type `payments.PaymentReceipt`.
     PaymentsPaymentReceipt(Box<enums::payments::PaymentReceipt>),
-    /// A `payments.PaymentResult`.
+    /// A value of the type `payments.PaymentResult`.
     PaymentsPaymentResult(Box<enums::payments::PaymentResult>),
-    /// A `payments.ResaleStarGifts`.
+    /// A value of the type `payments.ResaleStarGifts`.
     PaymentsResaleStarGifts(Box<enums::payments::ResaleStarGifts>),
-    /// A `payments.SavedInfo`.
+    /// A value of the type `payments.SavedInfo`.
     PaymentsSavedInfo(Box<enums::payments::SavedInfo>),
-    /// A `payments.SavedStarGifts`.
+    /// A value of the type `payments.SavedStarGifts`.
     PaymentsSavedStarGifts(Box<enums::payments::SavedStarGifts>),
-    /// A `payments.StarGiftActiveAuctions`.
+    /// A value of the type `payments.StarGiftActiveAuctions`.
     PaymentsStarGiftActiveAuctions(Box<enums::payments::StarGiftActiveAuctions>),
-    /// A `payments.StarGiftAuctionAcquiredGifts`.
+    /// A value of the type `payments.StarGiftAuctionAcquiredGifts`.
     PaymentsStarGiftAuctionAcquiredGifts(
         Box<enums::payments::StarGiftAuctionAcquiredGifts>,
     ),
-    /// A `payments.StarGiftAuctionState`.
+    /// A value of the type `payments.StarGiftAuctionState`.
     PaymentsStarGiftAuctionState(Box<enums::payments::StarGiftAuctionState>),
-    /// A `payments.StarGiftCollections`.
+    /// A value of the type `payments.StarGiftCollections`.
     PaymentsStarGiftCollections(Box<enums::payments::StarGiftCollections>),
-    /// A `payments.StarGiftUpgradeAttributes`.
+    /// A value of the type `payments.StarGiftUpgradeAttributes`.
     PaymentsStarGiftUpgradeAttributes(Box<enums::payments::StarGiftUpgradeAttributes>),
-    /// A `payments.StarGiftUpgradePreview`.
+    /// A value of the type `payments.StarGiftUpgradePreview`.
     PaymentsStarGiftUpgradePreview(Box<enums::payments::StarGiftUpgradePreview>),
-    /// A `payments.StarGiftWithdrawalUrl`.
+    /// A value of the type `payments.StarGiftWithdrawalUrl`.
     PaymentsStarGiftWithdrawalUrl(Box<enums::payments::StarGiftWithdrawalUrl>),
-    /// A `payments.StarGifts`.
+    /// A value of the type `payments.StarGifts`.
     PaymentsStarGifts(Box<enums::payments::StarGifts>),
-    /// A `payments.StarsRevenueAdsAccountUrl`.
+    /// A value of the type `payments.StarsRevenueAdsAccountUrl`.
     PaymentsStarsRevenueAdsAccountUrl(Box<enums::payments::StarsRevenueAdsAccountUrl>),
-    /// A `payments.StarsRevenueStats`.
+    /// A value of the type `payments.StarsRevenueStats`.
     PaymentsStarsRevenueStats(Box<enums::payments::StarsRevenueStats>),
-    /// A `payments.StarsRevenueWithdrawalUrl`.
+    /// A value of the type `payments.StarsRevenueWithdrawalUrl`.
     PaymentsStarsRevenueWithdrawalUrl(Box<enums::payments::StarsRevenueWithdrawalUrl>),
-    /// A `payments.StarsStatus`.
+    /// A value of the type `payments.StarsStatus`.
     PaymentsStarsStatus(Box<enums::payments::StarsStatus>),
-    /// A `payments.SuggestedStarRefBots`.
+    /// A value of the type `payments.SuggestedStarRefBots`.
     PaymentsSuggestedStarRefBots(Box<enums::payments::SuggestedStarRefBots>),
-    /// A `payments.UniqueStarGift`.
+    /// A value of the type `payments.UniqueStarGift`.
     PaymentsUniqueStarGift(Box<enums::payments::UniqueStarGift>),
-    /// A `payments.UniqueStarGiftValueInfo`.
+    /// A value of the type `payments.UniqueStarGiftValueInfo`.
     PaymentsUniqueStarGiftValueInfo(Box<enums::payments::UniqueStarGiftValueInfo>),
-    /// A `payments.ValidatedRequestedInfo`.
+    /// A value of the type `payments.ValidatedRequestedInfo`.
     PaymentsValidatedRequestedInfo(Box<enums::payments::ValidatedRequestedInfo>),
-    /// A `phone.ExportedGroupCallInvite`.
+    /// A value of the type `phone.ExportedGroupCallInvite`.
     PhoneExportedGroupCallInvite(Box<enums::phone::ExportedGroupCallInvite>),
-    /// A `phone.GroupCall`.
+    /// A value of the type `phone.GroupCall`.
     PhoneGroupCall(Box<enums::phone::GroupCall>),
-    /// A `phone.GroupCallStars`.
+    /// A value of the type `phone.GroupCallStars`.
     PhoneGroupCallStars(Box<enums::phone::GroupCallStars>),
-    /// A `phone.GroupCallStreamChannels`.
+    /// A value of the type `phone.GroupCallStreamChannels`.
     PhoneGroupCallStreamChannels(Box<enums::phone::GroupCallStreamChannels>),
-    /// A `phone.GroupCallStreamRtmpUrl`.
+    /// A value of the type `phone.GroupCallStreamRtmpUrl`.
     PhoneGroupCallStreamRtmpUrl(Box<enums::phone::GroupCallStreamRtmpUrl>),
-    /// A `phone.GroupParticipants`.
+    /// A value of the type `phone.GroupParticipants`.
     PhoneGroupParticipants(Box<enums::phone::GroupParticipants>),
-    /// A `phone.JoinAsPeers`.
+    /// A value of the type `phone.JoinAsPeers`.
     PhoneJoinAsPeers(Box<enums::phone::JoinAsPeers>),
-    /// A `phone.PhoneCall`.
+    /// A value of the type `phone.PhoneCall`.
     PhonePhoneCall(Box<enums::phone::PhoneCall>),
-    /// A `photos.Photo`.
+    /// A value of the type `photos.Photo`.
     PhotosPhoto(Box<enums::photos::Photo>),
-    /// A `photos.Photos`.
+    /// A value of the type `photos.Photos`.
     PhotosPhotos(Box<enums::photos::Photos>),
-    /// A `premium.BoostsList`.
+    /// A value of the type `premium.BoostsList`.
     PremiumBoostsList(Box<enums::premium::BoostsList>),
-    /// A `premium.BoostsStatus`.
+    /// A value of the type `premium.BoostsStatus`.
     PremiumBoostsStatus(Box<enums::premium::BoostsStatus>),
-    /// A `premium.MyBoosts`.
+    /// A value of the type `premium.MyBoosts`.
     PremiumMyBoosts(Box<enums::premium::MyBoosts>),
-    /// A `smsjobs.EligibilityToJoin`.
+    /// A value of the type `smsjobs.EligibilityToJoin`.
     SmsjobsEligibilityToJoin(Box<enums::smsjobs::EligibilityToJoin>),
-    /// A `smsjobs.Status`.
+    /// A value of the type `smsjobs.Status`.
     SmsjobsStatus(Box<enums::smsjobs::Status>),
-    /// A `stats.BroadcastStats`.
+    /// A value of the type `stats.BroadcastStats`.
     StatsBroadcastStats(Box<enums::stats::BroadcastStats>),
-    /// A `stats.MegagroupStats`.
+    /// A value of the type `stats.MegagroupStats`.
     StatsMegagroupStats(Box<enums::stats::MegagroupStats>),
-    /// A `stats.MessageStats`.
+    /// A value of the type `stats.MessageStats`.
     StatsMessageStats(Box<enums::stats::MessageStats>),
-    /// A `stats.PollStats`.
+    /// A value of the type `stats.PollStats`.
     StatsPollStats(Box<enums::stats::PollStats>),
-    /// A `stats.PublicForwards`.
+    /// A value of the type `stats.PublicForwards`.
     StatsPublicForwards(Box<enums::stats::PublicForwards>),
-    /// A `stats.StoryStats`.
+    /// A value of the type `stats.StoryStats`.
     StatsStoryStats(Box<enums::stats::StoryStats>),
-    /// A `stickers.SuggestedShortName`.
+    /// A value of the type `stickers.SuggestedShortName`.
     StickersSuggestedShortName(Box<enums::stickers::SuggestedShortName>),
-    /// A `storage.FileType`.
+    /// A value of the type `storage.FileType`.
     StorageFileType(Box<enums::storage::FileType>),
-    /// A `stories.Albums`.
+    /// A value of the type `stories.Albums`.
     StoriesAlbums(Box<enums::stories::Albums>),
-    /// A `stories.AllStories`.
+    /// A value of the type `stories.AllStories`.
     StoriesAllStories(Box<enums::stories::AllStories>),
-    /// A `stories.CanSendStoryCount`.
+    /// A value of the type `stories.CanSendStoryCount`.
     StoriesCanSendStoryCount(Box<enums::stories::CanSendStoryCount>),
-    /// A `stories.FoundStories`.
+    /// A value of the type `stories.FoundStories`.
     StoriesFoundStories(Box<enums::stories::FoundStories>),
-    /// A `stories.PeerStories`.
+    /// A value of the type `stories.PeerStories`.
     StoriesPeerStories(Box<enums::stories::PeerStories>),
-    /// A `stories.Stories`.
+    /// A value of the type `stories.Stories`.
     StoriesStories(Box<enums::stories::Stories>),
-    /// A `stories.StoryReactionsList`.
+    /// A value of the type `stories.StoryReactionsList`.
     StoriesStoryReactionsList(Box<enums::stories::StoryReactionsList>),
-    /// A `stories.StoryViews`.
+    /// A value of the type `stories.StoryViews`.
     StoriesStoryViews(Box<enums::stories::StoryViews>),
-    /// A `stories.StoryViewsList`.
+    /// A value of the type `stories.StoryViewsList`.
     StoriesStoryViewsList(Box<enums::stories::StoryViewsList>),
-    /// A `toncenter.ApiResponse`.
+    /// A value of the type `toncenter.ApiResponse`.
     ToncenterApiResponse(Box<enums::toncenter::ApiResponse>),
-    /// A `toncenter.StreamingUrl`.
+    /// A value of the type `toncenter.StreamingUrl`.
     ToncenterStreamingUrl(Box<enums::toncenter::StreamingUrl>),
-    /// A `updates.ChannelDifference`.
+    /// A value of the type `updates.ChannelDifference`.
     UpdatesChannelDifference(Box<enums::updates::ChannelDifference>),
-    /// A `updates.Difference`.
+    /// A value of the type `updates.Difference`.
     UpdatesDifference(Box<enums::updates::Difference>),
-    /// A `updates.State`.
+    /// A value of the type `updates.State`.
     UpdatesState(Box<enums::updates::State>),
-    /// A `upload.CdnFile`.
+    /// A value of the type `upload.CdnFile`.
     UploadCdnFile(Box<enums::upload::CdnFile>),
-    /// A `upload.File`.
+    /// A value of the type `upload.File`.
     UploadFile(Box<enums::upload::File>),
-    /// A `upload.WebFile`.
+    /// A value of the type `upload.WebFile`.
     UploadWebFile(Box<enums::upload::WebFile>),
-    /// A `users.SavedMusic`.
+    /// A value of the type `users.SavedMusic`.
     UsersSavedMusic(Box<enums::users::SavedMusic>),
-    /// A `users.UserFull`.
+    /// A value of the type `users.UserFull`.
     UsersUserFull(Box<enums::users::UserFull>),
-    /// A `users.Users`.
+    /// A value of the type `users.Users`.
     UsersUsers(Box<enums::users::Users>),
-    /// A `wallet.EncryptedSecretPhrasePart`.
+    /// A value of the type `wallet.EncryptedSecretPhrasePart`.
     WalletEncryptedSecretPhrasePart(Box<enums::wallet::EncryptedSecretPhrasePart>),
-    /// A `wallet.ExistingBalance`.
+    /// A value of the type `wallet.ExistingBalance`.
     WalletExistingBalance(Box<enums::wallet::ExistingBalance>),
-    /// A `wallet.HolderDc`.
+    /// A value of the type `wallet.HolderDc`.
     WalletHolderDc(Box<enums::wallet::HolderDc>),
-    /// A `wallet.NftAttribute`.
+    /// A value of the type `wallet.NftAttribute`.
     WalletNftAttribute(Box<enums::wallet::NftAttribute>),
-    /// A `wallet.NftItem`.
+    /// A value of the type `wallet.NftItem`.
     WalletNftItem(Box<enums::wallet::NftItem>),
-    /// A `wallet.NftItems`.
+    /// A value of the type `wallet.NftItems`.
     WalletNftItems(Box<enums::wallet::NftItems>),
-    /// A `wallet.ProofChallenge`.
+    /// A value of the type `wallet.ProofChallenge`.
     WalletProofChallenge(Box<enums::wallet::ProofChallenge>),
-    /// A `wallet.SecretPhraseParts`.
+    /// A value of the type `wallet.SecretPhraseParts`.
     WalletSecretPhraseParts(Box<enums::wallet::SecretPhraseParts>),
-    /// A `wallet.TonConnectChallenge`.
+    /// A value of the type `wallet.TonConnectChallenge`.
     WalletTonConnectChallenge(Box<enums::wallet::TonConnectChallenge>),
-    /// A `wallet.TonConnectPending`.
+    /// A value of the type `wallet.TonConnectPending`.
     WalletTonConnectPending(Box<enums::wallet::TonConnectPending>),
-    /// A `wallet.TonConnectSessions`.
+    /// A value of the type `wallet.TonConnectSessions`.
     WalletTonConnectSessions(Box<enums::wallet::TonConnectSessions>),
-    /// A `wallet.Transactions`.
+    /// A value of the type `wallet.Transactions`.
     WalletTransactions(Box<enums::wallet::Transactions>),
-    /// A `wallet.UserAddresses`.
+    /// A value of the type `wallet.UserAddresses`.
     WalletUserAddresses(Box<enums::wallet::UserAddresses>),
     /// A call to `invokeAfterMsg`.
     InvokeAfterMsg(Box<functions::InvokeAfterMsg<Object>>),

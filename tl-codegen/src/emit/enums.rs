@@ -46,7 +46,13 @@ impl Context<'_> {
             })
             .collect();
         let definitions = variants.iter().map(|(v, path, item)| {
-            let doc = format!(" `{}`: [`{}`].", item.tl_line, path_text(path));
+            // The constructor's name and id; its whole TL line is on the struct's page.
+            let doc = format!(
+                " `{}#{:08x}`: [`{}`].",
+                item.tl_name,
+                item.id,
+                path_text(path)
+            );
             quote!(#[doc = #doc] #v(#path),)
         });
         let encode = variants.iter().map(|(v, _, item)| {

@@ -109,7 +109,7 @@ impl Context<'_> {
             let variant = claim(&mut taken, joined_name(&ty.path), "Type");
             let v = naming::ident(&variant);
             let path = self.item_path("enums", &ty.path, 0);
-            let doc = format!(" A `{}`.", ty.tl_name);
+            let doc = format!(" A value of the type `{}`.", ty.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
             let patterns = ty
                 .variants

@@ -21,13 +21,13 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `FutureSalt`.
+    /// A value of the type `FutureSalt`.
     FutureSalt(Box<enums::FutureSalt>),
-    /// A `FutureSalts`.
+    /// A value of the type `FutureSalts`.
     FutureSalts(Box<enums::FutureSalts>),
-    /// A `IpPort`.
+    /// A value of the type `IpPort`.
     IpPort(Box<enums::IpPort>),
-    /// A `Rule`.
+    /// A value of the type `Rule`.
     Rule(Box<enums::Rule>),
 }
 impl Object {
@@ -305,7 +305,7 @@ pub mod enums {
     /// TL type [`FutureSalt`](https://core.telegram.org/type/FutureSalt), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalt {
-        /// `future_salt valid_since:int salt:long = FutureSalt;`: [`super::types::FutureSalt`].
+        /// `future_salt#47c2f970`: [`super::types::FutureSalt`].
         FutureSalt(super::types::FutureSalt),
     }
     impl FutureSalt {
@@ -345,7 +345,7 @@ pub mod enums {
     /// TL type [`FutureSalts`](https://core.telegram.org/type/FutureSalts), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalts {
-        /// `future_salts req_msg_id:long salts:vector<future_salt> = FutureSalts;`: [`super::types::FutureSalts`].
+        /// `future_salts#fab87964`: [`super::types::FutureSalts`].
         FutureSalts(super::types::FutureSalts),
     }
     impl FutureSalts {
@@ -385,7 +385,7 @@ pub mod enums {
     /// TL type [`IpPort`](https://core.telegram.org/type/IpPort), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum IpPort {
-        /// `ipPort ipv4:int port:int = IpPort;`: [`super::types::IpPort`].
+        /// `ipPort#d433ad73`: [`super::types::IpPort`].
         IpPort(super::types::IpPort),
     }
     impl IpPort {
@@ -425,7 +425,7 @@ pub mod enums {
     /// TL type [`Rule`](https://core.telegram.org/type/Rule), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Rule {
-        /// `rule ips:vector<IpPort> nested:Vector<vector<long>> first:%FutureSalt = Rule;`: [`super::types::Rule`].
+        /// `rule#556fc2dd`: [`super::types::Rule`].
         Rule(super::types::Rule),
     }
     impl Rule {

@@ -23,7 +23,7 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `Photo`.
+    /// A value of the type `Photo`.
     Photo(Box<enums::Photo>),
     /// A call to `photos.getPhoto`.
     PhotosGetPhoto(Box<functions::photos::GetPhoto>),
@@ -285,11 +285,11 @@ pub mod enums {
     /// TL type [`Photo`](https://core.telegram.org/type/Photo), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Photo {
-        /// `photo flags:# has_stickers:flags.0?true id:long sizes:flags.1?Vector<int> video:flags.1?string flags2:# dc:flags2.3?int spoiler:flags2.31?true = Photo;`: [`super::types::Photo`].
+        /// `photo#e8bbb6ce`: [`super::types::Photo`].
         Photo(super::types::Photo),
-        /// `photoEmpty flags:# id:long = Photo;`: [`super::types::PhotoEmpty`].
+        /// `photoEmpty#6353659d`: [`super::types::PhotoEmpty`].
         Empty(super::types::PhotoEmpty),
-        /// `photoCached flags:# cached:flags.2?true size:flags.2?int = Photo;`: [`super::types::PhotoCached`].
+        /// `photoCached#1c8dc30d`: [`super::types::PhotoCached`].
         Cached(super::types::PhotoCached),
     }
     impl Photo {

@@ -21,7 +21,7 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `Number`.
+    /// A value of the type `Number`.
     Number(Box<enums::Number>),
     /// A call to `invokeWithLayer`.
     InvokeWithLayer(Box<functions::InvokeWithLayer<Object>>),
@@ -146,7 +146,7 @@ pub mod enums {
     /// TL type [`Number`](https://core.telegram.org/type/Number), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Number {
-        /// `number value:int = Number;`: [`super::types::Number`].
+        /// `number#41d21962`: [`super::types::Number`].
         Number(super::types::Number),
     }
     impl Number {

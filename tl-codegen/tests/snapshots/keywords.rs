@@ -20,9 +20,9 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `Keywords`.
+    /// A value of the type `Keywords`.
     Keywords(Box<enums::Keywords>),
-    /// A `Self`.
+    /// A value of the type `Self`.
     Self_(Box<enums::Self_>),
     /// A call to `loop.continue`.
     LoopContinue(Box<functions::r#loop::Continue>),
@@ -198,7 +198,7 @@ pub mod enums {
     /// TL type [`Keywords`](https://core.telegram.org/type/Keywords), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Keywords {
-        /// `keywords self:int type:string static:long final:int loop:int crate:int super:int match:string async:int = Keywords;`: [`super::types::Keywords`].
+        /// `keywords#0315bcd6`: [`super::types::Keywords`].
         Keywords(super::types::Keywords),
     }
     impl Keywords {
@@ -238,7 +238,7 @@ pub mod enums {
     /// TL type [`Self`](https://core.telegram.org/type/Self), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Self_ {
-        /// `self = Self;`: [`super::types::Self_`].
+        /// `self#dbffda0c`: [`super::types::Self_`].
         Self_(super::types::Self_),
     }
     impl Self_ {

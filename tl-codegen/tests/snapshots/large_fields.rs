@@ -22,13 +22,13 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `Big`.
+    /// A value of the type `Big`.
     Big(Box<enums::Big>),
-    /// A `Holder`.
+    /// A value of the type `Holder`.
     Holder(Box<enums::Holder>),
-    /// A `Pair`.
+    /// A value of the type `Pair`.
     Pair(Box<enums::Pair>),
-    /// A `Small`.
+    /// A value of the type `Small`.
     Small(Box<enums::Small>),
 }
 impl Object {
@@ -346,9 +346,9 @@ pub mod enums {
     /// TL type [`Big`](https://core.telegram.org/type/Big), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Big {
-        /// `bigA a:int256 b:int256 c:int256 d:int256 e:int256 = Big;`: [`super::types::BigA`].
+        /// `bigA#52ffcafd`: [`super::types::BigA`].
         A(super::types::BigA),
-        /// `bigB x:int = Big;`: [`super::types::BigB`].
+        /// `bigB#b6881041`: [`super::types::BigB`].
         B(super::types::BigB),
     }
     impl Big {
@@ -400,7 +400,7 @@ pub mod enums {
     /// TL type [`Holder`](https://core.telegram.org/type/Holder), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Holder {
-        /// `holder flags:# big:Big maybe_big:flags.0?Big small:Small pair:Pair bigs:Vector<Big> = Holder;`: [`super::types::Holder`].
+        /// `holder#4986ef51`: [`super::types::Holder`].
         Holder(super::types::Holder),
     }
     impl Holder {
@@ -440,7 +440,7 @@ pub mod enums {
     /// TL type [`Pair`](https://core.telegram.org/type/Pair), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Pair {
-        /// `pair a:int256 b:int256 = Pair;`: [`super::types::Pair`].
+        /// `pair#54a4fa3c`: [`super::types::Pair`].
         Pair(super::types::Pair),
     }
     impl Pair {
@@ -480,7 +480,7 @@ pub mod enums {
     /// TL type [`Small`](https://core.telegram.org/type/Small), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Small {
-        /// `smallA x:long = Small;`: [`super::types::SmallA`].
+        /// `smallA#9a702ad2`: [`super::types::SmallA`].
         A(super::types::SmallA),
     }
     impl Small {

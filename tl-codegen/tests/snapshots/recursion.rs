@@ -24,13 +24,13 @@ pub fn name_for_id(id: u32) -> Option<&'static str> {
 pub enum Object {
     /// A `Bool`.
     Bool(bool),
-    /// A `PingA`.
+    /// A value of the type `PingA`.
     PingA(Box<enums::PingA>),
-    /// A `PingB`.
+    /// A value of the type `PingB`.
     PingB(Box<enums::PingB>),
-    /// A `RichText`.
+    /// A value of the type `RichText`.
     RichText(Box<enums::RichText>),
-    /// A `Tree`.
+    /// A value of the type `Tree`.
     Tree(Box<enums::Tree>),
 }
 impl Object {
@@ -416,7 +416,7 @@ pub mod enums {
     /// TL type [`PingA`](https://core.telegram.org/type/PingA), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PingA {
-        /// `pingA other:PingB = PingA;`: [`super::types::PingA`].
+        /// `pingA#3b9e304b`: [`super::types::PingA`].
         PingA(super::types::PingA),
     }
     impl PingA {
@@ -454,7 +454,7 @@ pub mod enums {
     /// TL type [`PingB`](https://core.telegram.org/type/PingB), with 1 constructor.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PingB {
-        /// `pingB flags:# other:flags.0?PingA = PingB;`: [`super::types::PingB`].
+        /// `pingB#7c0106a8`: [`super::types::PingB`].
         PingB(super::types::PingB),
     }
     impl PingB {
@@ -492,11 +492,11 @@ pub mod enums {
     /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 3 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RichText {
-        /// `textEmpty = RichText;`: [`super::types::TextEmpty`].
+        /// `textEmpty#dc3d824f`: [`super::types::TextEmpty`].
         TextEmpty(super::types::TextEmpty),
-        /// `textBold text:RichText = RichText;`: [`super::types::TextBold`].
+        /// `textBold#6724abc4`: [`super::types::TextBold`].
         TextBold(super::types::TextBold),
-        /// `textConcat texts:Vector<RichText> = RichText;`: [`super::types::TextConcat`].
+        /// `textConcat#7e6260d7`: [`super::types::TextConcat`].
         TextConcat(super::types::TextConcat),
     }
     impl RichText {
@@ -554,9 +554,9 @@ pub mod enums {
     /// TL type [`Tree`](https://core.telegram.org/type/Tree), with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Tree {
-        /// `treeLeaf value:int = Tree;`: [`super::types::TreeLeaf`].
+        /// `treeLeaf#0b167e8a`: [`super::types::TreeLeaf`].
         Leaf(super::types::TreeLeaf),
-        /// `treeNode flags:# left:flags.0?Tree right:flags.1?Tree = Tree;`: [`super::types::TreeNode`].
+        /// `treeNode#08d48e4a`: [`super::types::TreeNode`].
         Node(super::types::TreeNode),
     }
     impl Tree {
