@@ -37,7 +37,8 @@ pub fn type_name(tl_name: &str) -> String {
     }
 }
 
-/// A field, parameter or module name in snake case, keywords escaped as raw identifiers.
+/// A field, parameter or module name in snake case (`_` before a leading digit); keywords
+/// stay as they are here and are escaped by [`ident`] when the name becomes an identifier.
 pub fn value_name(tl_name: &str) -> String {
     let snake = tl_name.to_snake_case();
     if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {

@@ -7,7 +7,7 @@
 //! [`MAX_INLINE_BYTES`] are boxed instead: an 8-byte pointer, one allocation only when the
 //! value is present.
 //!
-//! Runs after [`crate::recursion::mark_boxes`]: with recursive fields boxed, the inline
+//! Runs after [`super::recursion::mark_boxes`]: with recursive fields boxed, the inline
 //! graph is acyclic, so sizes are computed bottom-up, each field deciding with its target's
 //! final size.
 

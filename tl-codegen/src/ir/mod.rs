@@ -2,8 +2,9 @@
 //!
 //! Lowering resolves every TL type to a Rust shape ([`Ty`]), names every item
 //! ([`crate::naming`]), groups constructors under their boxed type, lays out flag
-//! fields, and marks which fields need a `Box` to break recursion ([`recursion`]).
-//! The emitters read only this model.
+//! fields (params sharing one flag bit become one tuple field, [`SharedBit`]), joins in
+//! the docs, and marks which fields need a `Box`: to break recursion ([`recursion`]) or to
+//! keep a large value out of line ([`large_fields`]). The emitters read only this model.
 
 mod large_fields;
 mod recursion;
