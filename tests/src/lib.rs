@@ -11,3 +11,22 @@ pub mod stars {
 }
 
 pub mod sample;
+
+/// The stack of [`on_big_stack`]: decoding `Object` (and generic functions, which nest it)
+/// takes a lot of stack in debug builds.
+pub const BIG_STACK: usize = 64 << 20;
+
+/// Runs `f` on a thread with a [`BIG_STACK`]-sized stack, passing on its panic.
+pub fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    on_stack(BIG_STACK, f)
+}
+
+/// Runs `f` on a thread with a stack of `bytes`, passing on its panic.
+pub fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(bytes)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}

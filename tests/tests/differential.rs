@@ -15,6 +15,7 @@
 //! of grammers' generic functions is [`TheirQuery`], which decodes any grammers function by id.
 
 use grammers_tl_types as theirs;
+use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
 use tl_types::{Deserializable, Serializable};
 
@@ -169,16 +170,6 @@ where
     T: theirs::Serializable + theirs::Deserializable + theirs::Identifiable,
 {
     both_directions::<O, T>(bytes, their_decode_call::<T>)
-}
-
-/// Generic functions nest `Object` decoding, which needs a big stack in debug builds.
-fn on_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
-    std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 fn print_skipped() -> usize {

@@ -12,6 +12,7 @@
 //! decoder reports too.
 
 use tl_dynamic::{DecodeErrorKind, Schema, Type, Value};
+use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
 use tl_parser::{Category, Definition};
 use tl_types::{Deserializable, Object, Serializable};
@@ -24,18 +25,6 @@ const MODES: [Mode; 5] = [
     Mode::Random(2),
     Mode::Random(3),
 ];
-
-/// Static decoding through `Object` takes a lot of stack in debug builds.
-const STACK: usize = 64 << 20;
-
-fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
-}
 
 fn load() -> (Catalog, Schema) {
     let catalog = Catalog::load();

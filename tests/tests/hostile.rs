@@ -11,6 +11,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use tl_integration_tests::on_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
 use tl_parser::{Category, ParamKind, Type};
 use tl_test_support::alloc::{self, Counting};
@@ -39,15 +40,6 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, Duration) {
 /// stack in debug builds; see `object_decoding_fits_in_a_default_thread_stack`).
 fn on_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
     on_stack(256 << 20, f)
-}
-
-fn on_stack<R: Send + 'static>(bytes: usize, f: impl FnOnce() -> R + Send + 'static) -> R {
-    std::thread::Builder::new()
-        .stack_size(bytes)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// The stack Rust gives spawned threads (and test threads) by default.

@@ -5,6 +5,7 @@
 //! exactly the same bytes, decode again to an equal value, and report the definition's
 //! constructor id and TL name.
 
+use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
 use tl_parser::{Category, Definition};
 use tl_types::{Deserializable, Object, Serializable};
@@ -23,20 +24,6 @@ const MODES: [Mode; 5] = [
     Mode::Random(2),
     Mode::Random(3),
 ];
-
-/// The stack of the threads that decode samples. Decoding through `Object` takes a lot
-/// of stack in debug builds (see `hostile.rs`), and generic functions nest `Object`s.
-const STACK: usize = 64 << 20;
-
-/// Runs `f` on a thread with a [`STACK`]-sized stack.
-fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
-}
 
 /// Where two byte strings first differ, for error messages.
 fn first_difference(a: &[u8], b: &[u8]) -> String {

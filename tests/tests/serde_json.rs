@@ -5,21 +5,12 @@
 
 use serde_json::json;
 use tl_dynamic::{Schema, Type};
+use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
 use tl_parser::{Category, Definition};
 use tl_types::{enums, functions, types, Deserializable, Object, Serializable};
 
 const MODES: [Mode; 3] = Mode::BASIC;
-
-/// Static decoding through `Object` takes a lot of stack in debug builds.
-fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
-}
 
 fn check(schema: &Schema, def: &Definition, bytes: &[u8]) -> Result<(), String> {
     let ty = match def.category {
