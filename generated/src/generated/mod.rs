@@ -18029,15 +18029,15 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-#[cfg(feature = "object")]
 #[cfg(feature = "serde")]
+#[cfg(feature = "object")]
 impl serde::Serialize for Object {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serde_support::serialize(self, serializer)
     }
 }
-#[cfg(feature = "object")]
 #[cfg(feature = "serde")]
+#[cfg(feature = "object")]
 impl<'de> serde::Deserialize<'de> for Object {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

@@ -80,7 +80,7 @@ impl Context<'_> {
         } else {
             (quote!(), quote!())
         };
-        let serde_impls = self.serde_impls(&name, &[], Some(&quote!()));
+        let serde_impls = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]

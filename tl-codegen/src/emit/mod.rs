@@ -223,13 +223,15 @@ impl Context<'_> {
     /// `Serialize` and `Deserialize` for `name` through the serde module, when serde goes
     /// through one (see [`EmitOptions::serde_via`]); nothing otherwise.
     ///
-    /// `generics` get the bounds the encoding needs. `decode_gate` holds the attributes that
+    /// `generics` get the bounds the encoding needs; `item_gate` holds the attributes that
+    /// gate the type itself (`Object`'s feature), put on both impls. `decode_gate` holds the attributes that
     /// gate `Deserialize` (empty: none), or is `None` for no `Deserialize` at all: function
     /// calls decode only with their decoders.
     pub fn serde_impls(
         &self,
         name: &proc_macro2::Ident,
         generics: &[proc_macro2::Ident],
+        item_gate: &TokenStream,
         decode_gate: Option<&TokenStream>,
     ) -> TokenStream {
         let Some((cfg, via)) = &self.serde_via else {
@@ -248,6 +250,7 @@ impl Context<'_> {
         let deserialize = match decode_gate {
             Some(gate) => quote! {
                 #cfg
+                #item_gate
                 #gate
                 impl #de_params serde::Deserialize<'de> for #name #args {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -259,6 +262,7 @@ impl Context<'_> {
         };
         quote! {
             #cfg
+            #item_gate
             impl #ser_params serde::Serialize for #name #args {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     #via::serialize(self, serializer)

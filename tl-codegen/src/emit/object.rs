@@ -62,8 +62,8 @@ impl Context<'_> {
             Some(gate) => {
                 let object = self.object(gate);
                 // `Object` exists only with its gate: both impls go behind it.
-                let serde = self.serde_impls(&quote::format_ident!("Object"), &[], Some(&quote!()));
-                let serde = gate_each(gate, serde);
+                let object_ident = quote::format_ident!("Object");
+                let serde = self.serde_impls(&object_ident, &[], gate, Some(&quote!()));
                 quote! {
                     #object
 
@@ -219,15 +219,4 @@ fn object_function(
         quote!(Box<#ty>),
         quote!(#rt::decode_bare_boxed_with(r, Self::#variant)),
     )
-}
-
-/// Puts `gate` (a `#[cfg]` or nothing) on every item of `items`.
-fn gate_each(gate: &TokenStream, items: TokenStream) -> TokenStream {
-    if gate.is_empty() {
-        return items;
-    }
-    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
-        return items;
-    };
-    file.items.iter().map(|item| quote!(#gate #item)).collect()
 }

@@ -43,7 +43,7 @@ impl Context<'_> {
         let out = out_param(item);
         let r = reader_param(item);
         let from = self.conversions(item, depth);
-        let serde = self.serde_impls(&name, &[], Some(&quote!()));
+        let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         quote! {
             #definition
             #serde
@@ -118,7 +118,7 @@ impl Context<'_> {
             },
             None => quote!(),
         };
-        let serde = self.serde_impls(&name, &generics, self.object_gate.as_ref());
+        let serde = self.serde_impls(&name, &generics, &quote!(), self.object_gate.as_ref());
         quote! {
             #definition
             #serde
