@@ -179,8 +179,29 @@ impl Input {
         Ok(all)
     }
 
+    /// Calls `each` with the 1-based number and the text of every line that is not blank
+    /// (without its `\n` or `\r\n`), flushing `out` before a read that may wait for the
+    /// producer, so that interactive pipelines see every answer.
+    pub fn for_each_line(
+        &mut self,
+        out: &mut Output,
+        mut each: impl FnMut(usize, &[u8], &mut Output) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        loop {
+            if self.may_block() {
+                out.flush()?;
+            }
+            let Some((number, line)) = self.next_line()? else {
+                return Ok(());
+            };
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                each(number, line, out)?;
+            }
+        }
+    }
+
     /// The next line without its `\n` or `\r\n`, with its 1-based number; `None` at the end.
-    pub fn next_line(&mut self) -> Result<Option<(usize, &[u8])>, Failure> {
+    fn next_line(&mut self) -> Result<Option<(usize, &[u8])>, Failure> {
         self.line.clear();
         let n = self
             .reader
@@ -200,9 +221,8 @@ impl Input {
         Ok(Some((self.line_number, line)))
     }
 
-    /// Whether reading more may wait for the producer (nothing is buffered): output
-    /// should be flushed first, so that interactive pipelines see every answer.
-    pub fn may_block(&self) -> bool {
+    /// Whether reading more may wait for the producer (nothing is buffered).
+    fn may_block(&self) -> bool {
         self.reader.buffer().is_empty()
     }
 

@@ -111,16 +111,7 @@ fn lines(
 ) -> Result<bool, Failure> {
     let mut all_ok = true;
     let mut buf = Vec::with_capacity(4096);
-    loop {
-        if input.may_block() {
-            out.flush()?;
-        }
-        let Some((number, line)) = input.next_line()? else {
-            break;
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    input.for_each_line(out, |number, line, out| {
         buf.clear();
         if let Err((error, offset)) = decode_line(schema, ty, format, line, &mut buf) {
             all_ok = false;
@@ -134,8 +125,8 @@ fn lines(
                 .map_err(|e| Failure::message(format!("cannot write an error line: {e}")))?;
         }
         buf.push(b'\n');
-        out.write(&buf)?;
-    }
+        out.write(&buf)
+    })?;
     Ok(all_ok)
 }
 

@@ -79,27 +79,19 @@ fn lines(
 ) -> Result<bool, Failure> {
     let mut all_ok = true;
     let mut buf = Vec::with_capacity(4096);
-    loop {
-        if input.may_block() {
-            out.flush()?;
-        }
-        let Some((number, line)) = input.next_line()? else {
-            break;
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    input.for_each_line(out, |number, line, out| {
         buf.clear();
         match encode_one(schema, ty, format, line, &mut buf) {
-            Ok(()) => out.write(&buf)?,
+            Ok(()) => out.write(&buf),
             Err(message) => {
                 all_ok = false;
                 // What went before must not appear after this line's error.
                 out.flush()?;
                 codec::report(&format!("line {number}: {message}"));
+                Ok(())
             }
         }
-    }
+    })?;
     Ok(all_ok)
 }
 
