@@ -5,7 +5,8 @@ use tl_runtime::vector::{read_bare_vector, read_vector, write_bare_vector, write
 use tl_runtime::write::{self, MAX_BYTES_LEN};
 use tl_runtime::{
     BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
-    Identifiable, Reader, RemoteCall, Serializable, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID,
+    Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors, BOOL_FALSE_ID,
+    BOOL_TRUE_ID, VECTOR_ID,
 };
 
 /// Checks that `value` encodes to exactly `golden` (boxed) and decodes back from it.
@@ -460,6 +461,77 @@ impl Deserializable for Pong {
             id => Err(reader.unexpected_constructor(id, "Pong")),
         }
     }
+}
+
+/// `Ping`'s typed error: whether the error was a flood wait.
+#[derive(Debug, PartialEq)]
+enum PingError {
+    FloodWait(u32),
+    Other(RpcError),
+}
+
+impl From<RpcError> for PingError {
+    fn from(error: RpcError) -> Self {
+        match (error.name.as_str(), error.value) {
+            ("FLOOD_WAIT", Some(seconds)) => PingError::FloodWait(seconds),
+            _ => PingError::Other(error),
+        }
+    }
+}
+
+impl TypedErrors for Ping {
+    type Error = PingError;
+}
+
+/// `rpc_error#2144ca19 error_code:int error_message:string` for 420 `FLOOD_WAIT_30`,
+/// written from the TL definition.
+const FLOOD_WAIT_30: [u8; 24] = [
+    0x19, 0xca, 0x44, 0x21, // rpc_error
+    0xa4, 0x01, 0, 0, // 420
+    13, b'F', b'L', b'O', b'O', b'D', b'_', b'W', b'A', b'I', b'T', b'_', b'3',
+    b'0', // string
+    0, 0, // padding to 4 bytes
+];
+
+#[test]
+fn a_response_is_the_return_value_or_the_typed_error() {
+    let pong = [
+        0xc5, 0x73, 0x77, 0x34, 0x02, 0, 0, 0, 0, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    let expected = Pong {
+        msg_id: 2,
+        ping_id: 1,
+    };
+    assert_eq!(Ping::decode_response(&pong), Ok(Ok(expected)));
+    let typed = Ping::decode_typed_response(&pong);
+    assert!(matches!(
+        typed,
+        Ok(Ok(Pong {
+            msg_id: 2,
+            ping_id: 1
+        }))
+    ));
+    let untyped = Ping::decode_response(&FLOOD_WAIT_30).unwrap().unwrap_err();
+    assert_eq!((untyped.code, untyped.message()), (420, "FLOOD_WAIT_30"));
+    assert_eq!(
+        Ping::decode_typed_response(&FLOOD_WAIT_30),
+        Ok(Err(PingError::FloodWait(30)))
+    );
+}
+
+#[test]
+fn a_truncated_or_forged_response_is_an_error_with_its_offset() {
+    for end in 0..FLOOD_WAIT_30.len() {
+        let err = Ping::decode_typed_response(&FLOOD_WAIT_30[..end]).unwrap_err();
+        assert!(err.offset() <= end, "prefix {end}: {err}");
+    }
+    let mut forged = FLOOD_WAIT_30;
+    forged[8] = 0xfe; // a long string whose 3-byte length claims far more than is there
+    assert!(Ping::decode_typed_response(&forged).is_err());
+    let mut trailing = FLOOD_WAIT_30.to_vec();
+    trailing.extend([0, 0, 0, 0]);
+    let err = Ping::decode_response(&trailing).unwrap_err();
+    assert_eq!(err.offset(), FLOOD_WAIT_30.len());
 }
 
 fn call<R: RemoteCall>(request: &R, answer: &[u8]) -> Result<R::Return, DecodeError> {
