@@ -12,7 +12,8 @@
 //! `encode_non_ascii/…` on the non-ASCII one.
 //!
 //! - `decode/{ours,grammers}`: each sample decoded as its static type (`messages.Messages`,
-//!   `Updates`, `Vector<User>`) from its bytes; the value is dropped inside the loop, so
+//!   `Updates`, `Vector<User>`) from its bytes; `decode/ours_borrowed` the same with
+//!   `tl-types`' `borrowed` module (strings and bytes borrowed from the sample); the value is dropped inside the loop, so
 //!   freeing is measured too, for both. `decode/memcpy`: `bytes.to_vec()` of each sample.
 //! - `encode/{ours,grammers}_fresh`: `to_bytes()` of each pre-decoded value (a new `Vec`
 //!   every time); `_reused`: `clear()` and `serialize()` into one `Vec` kept across samples
@@ -35,7 +36,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
 use grammers_tl_types as gr;
-use tl_bench::{corpus, corpus_with, Kind, Sample, TextMix, Value};
+use tl_bench::{corpus, corpus_with, BorrowedValue, Kind, Sample, TextMix, Value};
 use tl_runtime::Serializable as _;
 
 /// A sample decoded with grammers, as the static type of its kind (inline, like [`Value`]).
@@ -97,6 +98,13 @@ fn predecode(samples: &[Sample]) -> (Vec<Value>, Vec<Peer>) {
             "ours: sample {i} ({}) re-encodes differently",
             s.name
         );
+        let borrowed = BorrowedValue::decode(s.kind, &s.bytes)
+            .unwrap_or_else(|e| panic!("ours, borrowed: sample {i} ({}): {e}", s.name));
+        assert!(
+            borrowed.to_bytes() == s.bytes,
+            "ours, borrowed: sample {i} ({}) re-encodes differently",
+            s.name
+        );
         assert!(
             p.to_bytes() == s.bytes,
             "grammers: sample {i} ({}) re-encodes differently",
@@ -134,6 +142,13 @@ fn bench_set(c: &mut Criterion, decode: &str, encode: &str, samples: &[Sample]) 
         b.iter(|| {
             for s in samples {
                 black_box(Value::decode(s.kind, black_box(&s.bytes)).unwrap());
+            }
+        })
+    });
+    group.bench_function("ours_borrowed", |b| {
+        b.iter(|| {
+            for s in samples {
+                black_box(BorrowedValue::decode(s.kind, black_box(&s.bytes)).unwrap());
             }
         })
     });

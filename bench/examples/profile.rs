@@ -6,14 +6,14 @@
 //! valgrind --tool=callgrind target/release/examples/profile ours decode 5
 //! ```
 //!
-//! Arguments: `ours|grammers`, `decode|encode|encode-reused|encode-cap256|encode-exact` (the
+//! Arguments: `ours|borrowed|grammers` (`borrowed`: decode only), `decode|encode|encode-reused|encode-cap256|encode-exact` (the
 //! encode modes: ours only), the number of passes; `KIND=<Kind>` keeps one kind of sample;
 //! `MIX=non-ascii` takes the corpus of `TextMix::NonAscii` instead of the default one.
 
 use std::hint::black_box;
 
 use grammers_tl_types as gr;
-use tl_bench::{corpus, corpus_with, Kind, TextMix, Value};
+use tl_bench::{corpus, corpus_with, BorrowedValue, Kind, TextMix, Value};
 use tl_runtime::Serializable as _;
 
 fn main() {
@@ -36,6 +36,13 @@ fn main() {
             for _ in 0..passes {
                 for s in &samples {
                     black_box(Value::decode(s.kind, black_box(&s.bytes)).unwrap());
+                }
+            }
+        }
+        ("borrowed", "decode") => {
+            for _ in 0..passes {
+                for s in &samples {
+                    black_box(BorrowedValue::decode(s.kind, black_box(&s.bytes)).unwrap());
                 }
             }
         }

@@ -11,8 +11,8 @@ pub mod text_stats;
 pub use corpus::{corpus, corpus_with, stats, Kind, Sample, Stats, TextMix};
 pub use text_stats::{text_stats, TextStats};
 
-use tl_runtime::{DecodeError, Deserializable, Serializable};
-use tl_types::enums;
+use tl_runtime::{DecodeError, Deserializable, DeserializableBorrowed, Serializable};
+use tl_types::{borrowed, enums};
 
 /// A sample decoded with `tl-types`, as the static type of its [`Kind`].
 ///
@@ -52,6 +52,48 @@ impl Serializable for Value {
             Value::Messages(x) => x.serialize(out),
             Value::Updates(x) => x.serialize(out),
             Value::Users(x) => x.serialize(out),
+        }
+    }
+}
+
+/// A sample decoded with `tl-types`' `borrowed` module: strings and byte strings point into
+/// the sample's bytes.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum BorrowedValue<'a> {
+    /// `messages.Messages` (history pages).
+    Messages(borrowed::enums::messages::Messages<'a>),
+    /// `Updates` (batches and short updates).
+    Updates(borrowed::enums::Updates<'a>),
+    /// `Vector<User>`.
+    Users(Vec<borrowed::enums::User<'a>>),
+}
+
+impl<'a> BorrowedValue<'a> {
+    /// Decodes `bytes` as the type of `kind` (the whole input must be consumed).
+    #[inline]
+    pub fn decode(kind: Kind, bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        Ok(match kind {
+            Kind::MessagesPage | Kind::ChannelMessagesPage => BorrowedValue::Messages(
+                borrowed::enums::messages::Messages::from_bytes_borrowed(bytes)?,
+            ),
+            Kind::Updates | Kind::UpdatesCombined | Kind::ShortMessage | Kind::ShortChatMessage => {
+                BorrowedValue::Updates(borrowed::enums::Updates::from_bytes_borrowed(bytes)?)
+            }
+            Kind::UserVector => {
+                BorrowedValue::Users(Vec::<borrowed::enums::User>::from_bytes_borrowed(bytes)?)
+            }
+        })
+    }
+}
+
+impl Serializable for BorrowedValue<'_> {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        match self {
+            BorrowedValue::Messages(x) => x.serialize(out),
+            BorrowedValue::Updates(x) => x.serialize(out),
+            BorrowedValue::Users(x) => x.serialize(out),
         }
     }
 }

@@ -11,8 +11,8 @@
 //! `#[path = "DIR/mod.rs"] mod tl;` or put `DIR` at `src/tl/` and write `mod tl;`. The
 //! crate needs `tl-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
 //! directory (`getdoc.json` and pages); `--errors`, `--object` and `--conversions` are
-//! on by default, `--no-X` leaves the part out, `--X-feature NAME` puts it behind the
-//! cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
+//! on by default and `--borrowed` is off, `--no-X` leaves the part out, `--X` puts it in,
+//! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
 //! traits behind that feature.
 //!
 //! When the docs describe an older layer than the schema, one line on stderr says so,
@@ -72,6 +72,15 @@ pub struct Args {
     /// Put the conversions behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     conversions_feature: Option<String>,
+    /// The `borrowed` module (types decoded without copying strings and bytes).
+    #[arg(long, overrides_with = "no_borrowed")]
+    borrowed: bool,
+    /// Leave the `borrowed` module out (the default).
+    #[arg(long)]
+    no_borrowed: bool,
+    /// Put the `borrowed` module behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    borrowed_feature: Option<String>,
     /// Derive serde's traits behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     serde_feature: Option<String>,
@@ -178,8 +187,13 @@ fn schema_job(args: &Args) -> Result<Job, String> {
             args.no_conversions,
             args.conversions_feature.as_ref(),
         ),
+        include(
+            args.borrowed,
+            args.no_borrowed,
+            args.borrowed_feature.as_ref(),
+        ),
     ];
-    let [errors, object, conversions] = parts;
+    let [errors, object, conversions, borrowed] = parts;
     if let Some(i) = errors {
         config.errors(i);
     }
@@ -188,6 +202,9 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     if let Some(i) = conversions {
         config.conversions(i);
+    }
+    if let Some(i) = borrowed {
+        config.borrowed(i);
     }
     let docs = match &args.docs {
         Some(dir) => {

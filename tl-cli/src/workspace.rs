@@ -134,7 +134,8 @@ pub fn bindings_config_with(
         .serde_via(Some("crate::serde_support"))
         .errors(Include::Feature("errors".into()))
         .object(Include::Feature("object".into()))
-        .conversions(Include::Feature("conversions".into()));
+        .conversions(Include::Feature("conversions".into()))
+        .borrowed(Include::Feature("borrowed".into()));
     for (name, id) in KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }

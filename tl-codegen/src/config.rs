@@ -45,6 +45,7 @@ pub struct Config {
     errors: Include,
     object: Include,
     conversions: Include,
+    borrowed: Include,
     pretty: bool,
     strict_ids: bool,
     known_id_mismatches: Vec<(String, u32)>,
@@ -204,6 +205,7 @@ impl Config {
             errors: Include::Always,
             object: Include::Always,
             conversions: Include::Always,
+            borrowed: Include::Never,
             pretty: true,
             strict_ids: false,
             known_id_mismatches: Vec::new(),
@@ -279,6 +281,16 @@ impl Config {
         self
     }
 
+    /// A `borrowed` module: a twin of every type and enum that holds a string or byte
+    /// string, with `&'a str` and `&'a [u8]` fields pointing into the input, decoded with
+    /// `tl_runtime::DeserializableBorrowed` without allocating or copying them. Default:
+    /// never (it adds about half the size of `types` and `enums`); see [`Config::errors`]
+    /// for the choices.
+    pub fn borrowed(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.borrowed = include.into();
+        self
+    }
+
     /// With [`Config::serde_feature`]: implement `Serialize` and `Deserialize` by calling
     /// `serialize(&value, serializer)` and `deserialize(deserializer)` of the module at this
     /// path (e.g. `crate::serde_support`) instead of deriving them.
@@ -346,6 +358,7 @@ impl Config {
             errors: self.errors.clone(),
             object: self.object.clone(),
             conversions: self.conversions.clone(),
+            borrowed: self.borrowed.clone(),
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {

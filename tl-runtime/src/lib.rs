@@ -81,6 +81,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod borrowed;
 mod boxed;
 mod error;
 mod reader;
@@ -90,6 +91,7 @@ mod utf8;
 pub mod vector;
 pub mod write;
 
+pub use borrowed::{decode_bare_borrowed_with, BareDeserializableBorrowed, DeserializableBorrowed};
 pub use boxed::{
     decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with, expect_constructor,
 };

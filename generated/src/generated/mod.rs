@@ -18078,3 +18078,14 @@ pub mod functions;
 /// `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with
 /// `.into()`, and back to an `RpcError` with the original message.
 pub mod errors;
+#[cfg(feature = "borrowed")]
+/// Types and enums decoded without copying: a TL `string` is a `&'a str` and `bytes` a
+/// `&'a [u8]` into the input, so decoding allocates only for vectors and boxed fields.
+///
+/// Only the types that hold a string or byte string somewhere have a twin here, with the
+/// same name, fields and variants as in `types` and `enums`; a field whose type holds
+/// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
+/// `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
+/// encode with `tl_runtime::Serializable` as usual.
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+pub mod borrowed;

@@ -13,7 +13,24 @@ use crate::naming;
 
 impl Context<'_> {
     /// The Rust type of a TL type, as seen from a module `depth` levels below the root.
+    ///
+    /// In the `borrowed` module, strings and bytes borrow (`&'a str`, `&'a [u8]`) and so do
+    /// the types that hold them.
     pub fn rust_type(&self, ty: &Ty, depth: usize) -> TokenStream {
+        if let Some(borrows) = &self.borrowed {
+            match ty {
+                Ty::String => return quote!(&'a str),
+                Ty::Bytes => return quote!(&'a [u8]),
+                Ty::Enum(i) if borrows.enums[*i] => {
+                    return self.borrowed_item_path("enums", &self.ir.enums[*i].path, depth);
+                }
+                Ty::Bare(i) if borrows.constructors[*i] => {
+                    let path = &self.ir.constructors[*i].path;
+                    return self.borrowed_item_path("types", path, depth);
+                }
+                _ => {}
+            }
+        }
         match ty {
             Ty::Int => quote!(i32),
             Ty::Long => quote!(i64),
@@ -75,10 +92,15 @@ impl Context<'_> {
         }
     }
 
-    /// An expression of type `Result<T>` reading one `T` from `r`.
+    /// An expression of type `Result<T>` reading one `T` from `r`: with the owned traits, or
+    /// the borrowed ones for a type that borrows.
     pub fn decode(&self, ty: &Ty) -> TokenStream {
         let rt = &self.rt;
+        let borrows = self.borrowed.as_ref().is_some_and(|b| b.ty(ty));
         match ty {
+            Ty::Bare(_) if borrows => {
+                quote!(#rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r))
+            }
             Ty::Bare(_) => quote!(#rt::BareDeserializable::deserialize_bare(r)),
             Ty::Vector { bare, elem } if *bare || !uses_traits(elem) => {
                 let item = self.decode(elem);
@@ -89,6 +111,7 @@ impl Context<'_> {
                 };
                 quote!(#rt::vector::#read(r, |r| #item))
             }
+            _ if borrows => quote!(#rt::DeserializableBorrowed::deserialize_borrowed(r)),
             _ => quote!(#rt::Deserializable::deserialize(r)),
         }
     }

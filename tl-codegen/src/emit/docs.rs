@@ -32,6 +32,18 @@ pub fn doc_lines(text: &str) -> TokenStream {
 impl Context<'_> {
     /// Docs of a constructor or function struct.
     pub fn item_docs(&self, item: &Item) -> TokenStream {
+        if self.borrowed.is_some() {
+            // The owned struct has the documentation; this one says how it differs.
+            let text = format!(
+                "TL constructor [`{}`]({}), borrowing its strings and bytes from the input: \
+                 the fields of `types::{}`, which documents them.\n\n```text\n{}\n```",
+                item.tl_name,
+                item.doc_url(),
+                item.path.display(),
+                item.tl_line
+            );
+            return doc_lines(&text);
+        }
         let mut text = String::new();
         if let Some(description) = &item.description {
             text.push_str(description.trim());
@@ -79,7 +91,8 @@ impl Context<'_> {
     /// Docs of a struct field.
     pub fn field_docs(&self, field: &Field) -> TokenStream {
         let tl = tl_param(field);
-        let text = match &field.description {
+        let description = field.description.as_ref().filter(|_| self.borrowed.is_none());
+        let text = match description {
             Some(d) => format!("{}\n\nTL: {tl}", d.trim()),
             None => format!("TL: {tl}"),
         };
@@ -96,7 +109,11 @@ impl Context<'_> {
             names.join(", ")
         );
         for f in &members {
-            let description = f.description.as_deref().map_or("", str::trim);
+            let description = f
+                .description
+                .as_deref()
+                .filter(|_| self.borrowed.is_none())
+                .map_or("", str::trim);
             text.push_str(&format!("\n- {}: {description}", tl_param(f)));
         }
         doc_lines(&text)
@@ -111,6 +128,7 @@ impl Context<'_> {
         let description = field
             .description
             .as_deref()
+            .filter(|_| self.borrowed.is_none())
             .map_or(String::new(), |d| format!("{}\n\n", d.trim()));
         let text = format!(
             "{description}TL: {}, set exactly when {by} is present (they share the flag bit).",

@@ -16,13 +16,20 @@ impl Context<'_> {
         self.namespaced(paths, |i, depth| self.boxed_type(&self.ir.enums[i], depth))
     }
 
-    fn boxed_type(&self, ty: &BoxedType, depth: usize) -> TokenStream {
+    pub(super) fn boxed_type(&self, ty: &BoxedType, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&ty.path.name);
         let serde = &self.serde_derive;
         let tl_name = &ty.tl_name;
         let mut text = String::new();
-        if let Some(d) = &ty.description {
+        if self.borrowed.is_some() {
+            // The owned enum has the description.
+            text.push_str(&format!(
+                "Borrowed form of `enums::{}`: constructors that hold strings or bytes borrow \
+                 them from the input.\n\n",
+                ty.path.display()
+            ));
+        } else if let Some(d) = &ty.description {
             text.push_str(d.trim());
             text.push_str("\n\n");
         }
@@ -38,14 +45,16 @@ impl Context<'_> {
             .iter()
             .map(|(v, c)| {
                 let item = &self.ir.constructors[*c];
-                (
-                    naming::ident(v),
-                    self.item_path("types", &item.path, depth),
-                    item,
-                )
+                let borrows = self.borrowed.as_ref().is_some_and(|b| b.constructors[*c]);
+                let path = if borrows {
+                    self.borrowed_item_path("types", &item.path, depth)
+                } else {
+                    self.item_path("types", &item.path, depth)
+                };
+                (naming::ident(v), path, item, borrows)
             })
             .collect();
-        let definitions = variants.iter().map(|(v, path, item)| {
+        let definitions = variants.iter().map(|(v, path, item, _)| {
             // The constructor's name and id; its whole TL line is on the struct's page.
             let doc = format!(
                 " `{}#{:08x}`: [`{}`].",
@@ -55,23 +64,32 @@ impl Context<'_> {
             );
             quote!(#[doc = #doc] #v(#path),)
         });
-        let encode = variants.iter().map(|(v, _, item)| {
+        let encode = variants.iter().map(|(v, _, item, _)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(x) => {
                 #rt::write_u32(out, #id);
                 #rt::BareSerializable::serialize_bare(x, out);
             })
         });
-        let decode = variants.iter().map(|(v, _, item)| {
+        let decode = variants.iter().map(|(v, _, item, borrows)| {
             let id = hex_literal(item.id);
-            if ty.recursive {
+            match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
-                quote!(#id => #rt::tri!(#rt::decode_bare_with(r, Self::#v)),)
-            } else {
-                quote!(#id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),)
+                (true, false) => quote!(#id => #rt::tri!(#rt::decode_bare_with(r, Self::#v)),),
+                (true, true) => {
+                    quote!(#id => #rt::tri!(#rt::decode_bare_borrowed_with(r, Self::#v)),)
+                }
+                (false, false) => quote! {
+                    #id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),
+                },
+                (false, true) => quote! {
+                    #id => Self::#v(#rt::tri!(
+                        #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                    )),
+                },
             }
         });
-        let ids = variants.iter().map(|(v, _, item)| {
+        let ids = variants.iter().map(|(v, _, item, _)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(_) => #id,)
         });
@@ -81,25 +99,44 @@ impl Context<'_> {
             (quote!(), quote!())
         };
         let serde_impls = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
+        // `impl Deserializable for X` or `impl<'a> DeserializableBorrowed<'a> for X<'a>`.
+        let (params, args, impl_params, decode_trait, decode_fn, input) = match self.borrowed {
+            None => (
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(#rt::Deserializable),
+                quote!(deserialize),
+                quote!('_),
+            ),
+            Some(_) => (
+                quote!(<'a>),
+                quote!(<'_>),
+                quote!(<'a>),
+                quote!(#rt::DeserializableBorrowed<'a>),
+                quote!(deserialize_borrowed),
+                quote!('a),
+            ),
+        };
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
             #serde
-            pub enum #name { #(#definitions)* }
+            pub enum #name #params { #(#definitions)* }
             #serde_impls
-            impl #name {
+            impl #name #args {
                 /// The constructor id of the variant held.
                 pub fn constructor_id(&self) -> u32 {
                     match self { #(#ids)* }
                 }
             }
-            impl #rt::Serializable for #name {
+            impl #rt::Serializable for #name #args {
                 fn serialize(&self, out: &mut Vec<u8>) {
                     match self { #(#encode)* }
                 }
             }
-            impl #rt::Deserializable for #name {
-                fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
+            impl #impl_params #decode_trait for #name #params {
+                fn #decode_fn(r: &mut #rt::Reader<#input>) -> #rt::Result<Self> {
                     let id = #rt::tri!(r.read_u32());
                     #enter
                     let value = match id {
@@ -116,5 +153,5 @@ impl Context<'_> {
 
 /// `super::types::Foo` → `super::types::Foo` as plain text, for intra-doc links.
 fn path_text(path: &TokenStream) -> String {
-    path.to_string().replace(' ', "")
+    path.to_string().replace(' ', "").replace("<'a>", "")
 }

@@ -4,6 +4,7 @@
 //! (`super::enums::Foo`), so the output works at a crate root, in a module, or
 //! through `include!`.
 
+mod borrowed;
 mod codec;
 mod docs;
 mod enums;
@@ -35,6 +36,8 @@ pub struct EmitOptions {
     pub object: Include,
     /// `From`/`TryFrom` between each constructor struct and its type's enum.
     pub conversions: Include,
+    /// The `borrowed` module: types and enums decoded without copying strings and bytes.
+    pub borrowed: Include,
 }
 
 /// Whether an optional part of the generated code is emitted.
@@ -82,16 +85,19 @@ pub enum ModuleKind {
     Functions,
     /// Typed RPC errors.
     Errors,
+    /// Borrowed twins of the types and enums that hold strings or bytes.
+    Borrowed,
 }
 
 impl ModuleKind {
     /// Every module, root first.
-    pub const ALL: [ModuleKind; 5] = [
+    pub const ALL: [ModuleKind; 6] = [
         ModuleKind::Root,
         ModuleKind::Types,
         ModuleKind::Enums,
         ModuleKind::Functions,
         ModuleKind::Errors,
+        ModuleKind::Borrowed,
     ];
 
     /// The module's name; the root's is `""`.
@@ -102,6 +108,7 @@ impl ModuleKind {
             ModuleKind::Enums => "enums",
             ModuleKind::Functions => "functions",
             ModuleKind::Errors => "errors",
+            ModuleKind::Borrowed => "borrowed",
         }
     }
 
@@ -109,7 +116,11 @@ impl ModuleKind {
     pub fn generated(options: &EmitOptions) -> Vec<ModuleKind> {
         Self::ALL
             .into_iter()
-            .filter(|&kind| kind != ModuleKind::Errors || options.errors != Include::Never)
+            .filter(|&kind| match kind {
+                ModuleKind::Errors => options.errors != Include::Never,
+                ModuleKind::Borrowed => options.borrowed != Include::Never,
+                _ => true,
+            })
             .collect()
     }
 
@@ -117,6 +128,7 @@ impl ModuleKind {
     pub fn declaration_attrs(self, options: &EmitOptions) -> TokenStream {
         let cfg = match self {
             ModuleKind::Errors => options.errors.gate().unwrap_or_default(),
+            ModuleKind::Borrowed => options.borrowed.gate().unwrap_or_default(),
             _ => quote!(),
         };
         let doc = match self {
@@ -129,6 +141,14 @@ impl ModuleKind {
             ModuleKind::Errors => {
                 let errors_docs = ERRORS_DOCS;
                 return quote!(#cfg #(#[doc = #errors_docs])*);
+            }
+            ModuleKind::Borrowed => {
+                let borrowed_docs = BORROWED_DOCS;
+                return quote! {
+                    #cfg
+                    #(#[doc = #borrowed_docs])*
+                    #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+                };
             }
         };
         let lints = match self {
@@ -163,6 +183,18 @@ const ERRORS_DOCS: &[&str] = &[
     " `.into()`, and back to an `RpcError` with the original message.",
 ];
 
+/// The `borrowed` module's docs: what borrows, what stays owned, how to decode.
+const BORROWED_DOCS: &[&str] = &[
+    " Types and enums decoded without copying: a TL `string` is a `&'a str` and `bytes` a",
+    " `&'a [u8]` into the input, so decoding allocates only for vectors and boxed fields.",
+    "",
+    " Only the types that hold a string or byte string somewhere have a twin here, with the",
+    " same name, fields and variants as in `types` and `enums`; a field whose type holds",
+    " neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with",
+    " `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),",
+    " encode with `tl_runtime::Serializable` as usual.",
+];
+
 /// Shared emitter state.
 pub(crate) struct Context<'a> {
     pub ir: &'a Ir,
@@ -178,6 +210,8 @@ pub(crate) struct Context<'a> {
     pub object_gate: Option<TokenStream>,
     /// `None` without conversions; otherwise the attributes gating them.
     pub conversions_gate: Option<TokenStream>,
+    /// While emitting the `borrowed` module: which types borrow from the input.
+    pub borrowed: Option<borrowed::Borrows>,
 }
 
 /// Emits one top-level module.
@@ -209,6 +243,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         errors_gate: options.errors.gate(),
         object_gate: options.object.gate(),
         conversions_gate: options.conversions.gate(),
+        borrowed: None,
     };
     Ok(match kind {
         ModuleKind::Root => cx.root(),
@@ -216,6 +251,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         ModuleKind::Enums => cx.enums(),
         ModuleKind::Functions => cx.functions(),
         ModuleKind::Errors => cx.errors(),
+        ModuleKind::Borrowed => cx.borrowed_module(),
     })
 }
 
@@ -281,6 +317,15 @@ impl Context<'_> {
         quote!(#supers #kind :: #(#modules ::)* #name)
     }
 
+    /// `super::…::borrowed::kind::modules::Name<'a>` as seen from `depth` levels below the root.
+    pub fn borrowed_item_path(&self, kind: &str, path: &RustPath, depth: usize) -> TokenStream {
+        let supers = supers(depth);
+        let kind = format_ident!("{kind}");
+        let modules = path.modules.iter().map(|m| naming::ident(m));
+        let name = naming::ident(&path.name);
+        quote!(#supers borrowed :: #kind :: #(#modules ::)* #name<'a>)
+    }
+
     /// Groups items by namespace and wraps each group in `pub mod ns { ... }`.
     ///
     /// `emit_item(index, depth)` returns the tokens of one item at that module depth.
@@ -303,7 +348,8 @@ impl Context<'_> {
         prefix: &[String],
         emit_item: &impl Fn(usize, usize) -> TokenStream,
     ) -> TokenStream {
-        let depth = 1 + prefix.len();
+        // One module level (`types`), two in `borrowed` (`borrowed::types`).
+        let depth = 1 + usize::from(self.borrowed.is_some()) + prefix.len();
         let mut out: TokenStream = groups
             .get(prefix)
             .into_iter()

@@ -137,16 +137,11 @@ impl Context<'_> {
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
-        let generics = generic_idents(item);
-        let generics = if generics.is_empty() {
-            quote!()
-        } else {
-            quote!(<#(#generics),*>)
-        };
+        let generics = self.type_params(item);
         let fields = item.fields.iter().filter_map(|f| match f.role {
             FieldRole::Own => {
                 let docs = self.field_docs(f);
@@ -195,27 +190,33 @@ impl Context<'_> {
             return quote!();
         }
         let name = naming::ident(&item.path.name);
-        let generics = generic_idents(item);
-        let generics = if generics.is_empty() {
-            quote!()
-        } else {
-            quote!(<#(#generics),*>)
-        };
+        let generics = self.type_params(item);
         quote! {
             impl #generics #name #generics { #(#methods)* }
         }
     }
 
+    /// `<'a, X, Y>`: the item's lifetime (in the `borrowed` module) and generic
+    /// parameters, or nothing.
+    fn type_params(&self, item: &Item) -> TokenStream {
+        let lifetime = self.borrowed.as_ref().map(|_| quote!('a));
+        let params: Vec<TokenStream> = lifetime
+            .into_iter()
+            .chain(generic_idents(item).into_iter().map(|g| quote!(#g)))
+            .collect();
+        if params.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#params),*>)
+        }
+    }
+
     /// `impl Identifiable`.
-    fn identifiable(&self, item: &Item) -> TokenStream {
+    pub(super) fn identifiable(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
-        let generics = generic_idents(item);
-        let (params, args) = if generics.is_empty() {
-            (quote!(), quote!())
-        } else {
-            (quote!(<#(#generics),*>), quote!(<#(#generics),*>))
-        };
+        let params = self.type_params(item);
+        let args = &params;
         let id = hex_literal(item.id);
         let tl_name = &item.tl_name;
         quote! {
@@ -227,7 +228,7 @@ impl Context<'_> {
     }
 
     /// Statements writing every slot of `self` to `out`, without the constructor id.
-    fn encode_body(&self, item: &Item) -> TokenStream {
+    pub(super) fn encode_body(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         item.slots
             .iter()
@@ -295,7 +296,7 @@ impl Context<'_> {
     }
 
     /// Statements reading every slot from `r` and returning `Ok(Self { .. })`.
-    fn decode_body(&self, item: &Item) -> TokenStream {
+    pub(super) fn decode_body(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         let has_flags = item.slots.iter().any(|s| matches!(s, Slot::Flags(_)));
         let read = |k: usize| -> TokenStream {
@@ -459,7 +460,7 @@ fn generic_idents(item: &Item) -> Vec<Ident> {
 }
 
 /// `out`, or `_out` when nothing is written.
-fn out_param(item: &Item) -> Ident {
+pub(super) fn out_param(item: &Item) -> Ident {
     let writes = item.slots.iter().any(|s| match s {
         Slot::Flags(_) => true,
         Slot::Field(k) => !(item.fields[*k].ty == Ty::True),
@@ -472,7 +473,7 @@ fn out_param(item: &Item) -> Ident {
 }
 
 /// `r`, or `_r` when nothing is read.
-fn reader_param(item: &Item) -> Ident {
+pub(super) fn reader_param(item: &Item) -> Ident {
     if item.slots.is_empty() {
         format_ident!("_r")
     } else {

@@ -56,6 +56,19 @@ pub struct RustPath {
     pub name: String,
 }
 
+impl RustPath {
+    /// `messages::Messages`: the path inside its kind module, as text.
+    pub fn display(&self) -> String {
+        let mut text = String::new();
+        for module in &self.modules {
+            text.push_str(module);
+            text.push_str("::");
+        }
+        text.push_str(&self.name);
+        text
+    }
+}
+
 /// A constructor or function.
 #[derive(Debug, Clone)]
 pub struct Item {

@@ -1,0 +1,116 @@
+//! Decoding that borrows from the input: TL `string` as `&'a str`, `bytes` as `&'a [u8]`.
+//!
+//! The borrowed types that `tl-codegen` generates (a crate's `borrowed` module) implement
+//! [`BareDeserializableBorrowed`] and [`Identifiable`]; the boxed trait,
+//! [`DeserializableBorrowed`], follows for them as it does for owned types. A borrowed value
+//! makes no allocation and no copy for its strings and byte strings: only its vectors and
+//! boxed fields allocate. It lives as long as the input it was decoded from.
+//!
+//! Types that contain no string or byte string anywhere are decoded with the owned traits,
+//! [`Deserializable`](crate::Deserializable) and
+//! [`BareDeserializable`](crate::BareDeserializable): they borrow nothing.
+
+use crate::error::Result;
+use crate::reader::Reader;
+use crate::traits::{BareSerializable, Identifiable, Serializable};
+use crate::write;
+
+/// A value decoded from its boxed TL encoding, borrowing strings and byte strings from the
+/// input.
+pub trait DeserializableBorrowed<'a>: Sized {
+    /// Decodes a value from `reader`, consuming exactly its encoding.
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self>;
+
+    /// Decodes a value that must take up all of `bytes`; leftover input is
+    /// [`DecodeErrorKind::TrailingBytes`](crate::DecodeErrorKind::TrailingBytes).
+    fn from_bytes_borrowed(bytes: &'a [u8]) -> Result<Self> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize_borrowed(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A value decoded from its bare TL encoding, borrowing strings and byte strings from the
+/// input.
+pub trait BareDeserializableBorrowed<'a>: Sized {
+    /// Decodes the bare encoding of a value from `reader`.
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self>;
+}
+
+/// TL `string`, borrowed: validated as UTF-8 like [`Reader::read_str`], never copied.
+impl<'a> DeserializableBorrowed<'a> for &'a str {
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        reader.read_str()
+    }
+}
+
+/// TL `bytes`, borrowed: the content without its length prefix and padding.
+impl<'a> DeserializableBorrowed<'a> for &'a [u8] {
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        reader.read_bytes()
+    }
+}
+
+/// Boxed TL `Vector t` of borrowed items: `0x1cb5c415`, the count and the boxed items.
+impl<'a, T: DeserializableBorrowed<'a>> DeserializableBorrowed<'a> for Vec<T> {
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        reader.expect_vector_id()?;
+        crate::vector::read_bare_vector(reader, T::deserialize_borrowed)
+    }
+}
+
+/// The boxed decoding of every borrowed constructor: checks the id, then decodes the bare
+/// encoding (as [`Deserializable`](crate::Deserializable) does for owned ones).
+impl<'a, T: Identifiable + BareDeserializableBorrowed<'a>> DeserializableBorrowed<'a> for T {
+    #[inline]
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
+        crate::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
+        T::deserialize_bare_borrowed(reader)
+    }
+}
+
+/// TL `string`, from borrowed text.
+impl Serializable for &str {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write::write_string(out, self);
+    }
+}
+
+/// TL `string`, from borrowed text (the same as the boxed form).
+impl BareSerializable for &str {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        write::write_string(out, self);
+    }
+}
+
+/// TL `bytes`, from a borrowed slice.
+impl Serializable for &[u8] {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        write::write_bytes(out, self);
+    }
+}
+
+/// TL `bytes`, from a borrowed slice (the same as the boxed form).
+impl BareSerializable for &[u8] {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        write::write_bytes(out, self);
+    }
+}
+
+/// Decodes a bare borrowed `T` and wraps it, in a frame of its own (see
+/// [`decode_with`](crate::decode_with)).
+#[inline(never)]
+pub fn decode_bare_borrowed_with<'a, T: BareDeserializableBorrowed<'a>, O>(
+    reader: &mut Reader<'a>,
+    wrap: fn(T) -> O,
+) -> Result<O> {
+    Ok(wrap(crate::tri!(T::deserialize_bare_borrowed(reader))))
+}
