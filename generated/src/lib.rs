@@ -6,6 +6,8 @@
 //! - [`functions`]: one struct per RPC function, implementing [`RemoteCall`].
 //! - `errors`: typed RPC errors, per function and for the whole API (feature `errors`).
 //! - `Object`: decodes any boxed value by its constructor id (feature `object`).
+//! - `borrowed`: the types that hold text or bytes again, borrowing them from the input
+//!   instead of copying (feature `borrowed`).
 //!
 //! The wire rules, the depth limit and the UTF-8 policy are those of [`tl_runtime`].
 //!
@@ -73,6 +75,22 @@
 //! # }
 //! ```
 //!
+//! To decode without copying strings and byte strings, the `borrowed` feature adds twins of
+//! every type that holds them, whose `&str` and `&[u8]` fields point into the input (about
+//! 1.6× faster to decode; the value lives as long as the input):
+//!
+//! ```
+//! # #[cfg(feature = "borrowed")] {
+//! use tl_types::{borrowed, DeserializableBorrowed, Serializable};
+//!
+//! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
+//! let borrowed::enums::RpcError::RpcError(error) =
+//!     borrowed::enums::RpcError::from_bytes_borrowed(answer).expect("well-formed");
+//! assert_eq!(error.error_message, "BALANCE_TOO_LOW"); // a `&str` into `answer`
+//! assert_eq!(error.to_bytes(), answer);
+//! # }
+//! ```
+//!
 //! Params that share one flag bit are present together, so they are one field: an
 //! `Option` of a tuple. A value whose bytes could not be read back cannot be built:
 //!
@@ -133,6 +151,11 @@
 //!   and [`TypedErrors`] for every function.
 //! - `object`: `Object`, which decodes any boxed value by its id, and the decoders of
 //!   function calls (only `Object` needs them: servers do not send calls).
+//! - `conversions`: `From`/`TryFrom` between each constructor struct and its type's enum.
+//! - `borrowed`: the `borrowed` module, twins of the types and enums that hold a `string` or
+//!   `bytes` somewhere, with `&'a str` / `&'a [u8]` fields borrowed from the input; decode
+//!   them with [`DeserializableBorrowed`]. Decoding allocates only for vectors and boxed
+//!   fields. Off by default: it adds about half of `types` and `enums` to the build.
 //! - `serde`: `Serialize` and `Deserialize` on every type, as canonical TL-JSON (the mapping
 //!   of `tl-dynamic`, the same JSON `tl-codegen decode` prints). Function calls deserialize
 //!   with `object` on too (their decoders come with it). Off by default.
@@ -148,6 +171,7 @@ mod serde_support;
 
 pub use generated::*;
 pub use tl_runtime::{
-    BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable, ErrorClass,
-    Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors,
+    BareDeserializable, BareDeserializableBorrowed, BareSerializable, DecodeError, DecodeErrorKind,
+    Deserializable, DeserializableBorrowed, ErrorClass, Identifiable, Reader, RemoteCall, RpcError,
+    Serializable, TypedErrors,
 };

@@ -12,6 +12,8 @@ pub mod stars {
 
 pub mod sample;
 
+use tl_test_support::SplitMix64;
+
 /// The stack of [`on_big_stack`]: decoding `Object` (and generic functions, which nest it)
 /// takes a lot of stack in debug builds.
 pub const BIG_STACK: usize = 64 << 20;
@@ -29,4 +31,50 @@ pub fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 
         .expect("spawn")
         .join()
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// Applies one random mutation to `bytes`.
+pub fn mutate(rng: &mut SplitMix64, bytes: &mut Vec<u8>, ids: &[u32]) {
+    if bytes.is_empty() {
+        bytes.extend_from_slice(&rng.next_u32().to_le_bytes());
+        return;
+    }
+    let at = rng.index(bytes.len());
+    match rng.below(9) {
+        0 => bytes[at] ^= 1 << rng.below(8),
+        1 => bytes[at] = rng.next_u32() as u8,
+        2 | 3 => {
+            // Overwrite an aligned word with something meaningful.
+            let word = at & !3;
+            let value = match rng.below(8) {
+                0 => 0,
+                1 => u32::MAX,
+                2 => 0x7fff_ffff,
+                3 => sample::VECTOR_ID,
+                4 => 0xffff_fffe, // 0xfe + a huge length
+                5 => rng.below(16) as u32,
+                _ => ids[rng.index(ids.len())],
+            };
+            let end = (word + 4).min(bytes.len());
+            bytes[word..end].copy_from_slice(&value.to_le_bytes()[..end - word]);
+        }
+        4 => bytes.truncate(at),
+        5 => {
+            let end = (at + 1 + rng.index(16)).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        6 => {
+            let chunk: Vec<u8> = bytes[at..(at + 1 + rng.index(16)).min(bytes.len())].to_vec();
+            bytes.splice(at..at, chunk);
+        }
+        7 => {
+            let len = 1 + rng.index(8);
+            let noise = rng.bytes(len);
+            bytes.splice(at..at, noise);
+        }
+        _ => {
+            // A string/bytes length prefix byte of every kind.
+            bytes[at] = [0, 1, 253, 254, 255][rng.index(5)];
+        }
+    }
 }

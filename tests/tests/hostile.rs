@@ -11,8 +11,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tl_integration_tests::on_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
+use tl_integration_tests::{mutate, on_stack};
 use tl_parser::{Category, ParamKind, Type};
 use tl_test_support::alloc::{self, Counting};
 use tl_test_support::SplitMix64;
@@ -703,52 +703,6 @@ fn unknown_constructor_ids_report_id_and_offset() {
 
 // ---------------------------------------------------------------------------------------
 // Random mutations.
-
-/// Applies one random mutation to `bytes`.
-fn mutate(rng: &mut SplitMix64, bytes: &mut Vec<u8>, ids: &[u32]) {
-    if bytes.is_empty() {
-        bytes.extend_from_slice(&rng.next_u32().to_le_bytes());
-        return;
-    }
-    let at = rng.index(bytes.len());
-    match rng.below(9) {
-        0 => bytes[at] ^= 1 << rng.below(8),
-        1 => bytes[at] = rng.next_u32() as u8,
-        2 | 3 => {
-            // Overwrite an aligned word with something meaningful.
-            let word = at & !3;
-            let value = match rng.below(8) {
-                0 => 0,
-                1 => u32::MAX,
-                2 => 0x7fff_ffff,
-                3 => VECTOR_ID,
-                4 => 0xffff_fffe, // 0xfe + a huge length
-                5 => rng.below(16) as u32,
-                _ => ids[rng.index(ids.len())],
-            };
-            let end = (word + 4).min(bytes.len());
-            bytes[word..end].copy_from_slice(&value.to_le_bytes()[..end - word]);
-        }
-        4 => bytes.truncate(at),
-        5 => {
-            let end = (at + 1 + rng.index(16)).min(bytes.len());
-            bytes.drain(at..end);
-        }
-        6 => {
-            let chunk: Vec<u8> = bytes[at..(at + 1 + rng.index(16)).min(bytes.len())].to_vec();
-            bytes.splice(at..at, chunk);
-        }
-        7 => {
-            let len = 1 + rng.index(8);
-            let noise = rng.bytes(len);
-            bytes.splice(at..at, noise);
-        }
-        _ => {
-            // A string/bytes length prefix byte of every kind.
-            bytes[at] = [0, 1, 253, 254, 255][rng.index(5)];
-        }
-    }
-}
 
 /// ~50,000 randomly mutated samples: decoding never panics, and whatever decodes
 /// re-encodes to bytes that decode to the same encoding again.

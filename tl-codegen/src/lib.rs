@@ -43,6 +43,10 @@ pub mod __private {
     pub mod naming {
         pub use crate::naming::*;
     }
+    /// Which types get a twin in the `borrowed` module.
+    pub mod borrowed {
+        pub use crate::emit::Borrows;
+    }
     /// Markdown escaping for `///` comments.
     pub mod markdown {
         pub use crate::markdown::*;

@@ -13,7 +13,18 @@ const CASES: &[&str] = &[
     "generics",
     "bare_vectors",
     "large_fields",
+    "borrowed",
 ];
+
+/// The generator as each case runs it: the defaults, plus the `borrowed` module for
+/// `borrowed.tl`.
+fn config(case: &str) -> tl_codegen::Config {
+    let mut config = tl_codegen::Config::new();
+    config
+        .schema(dir().join(format!("{case}.tl")))
+        .borrowed(case == "borrowed");
+    config
+}
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
@@ -23,8 +34,7 @@ fn dir() -> PathBuf {
 fn generated_code_matches_snapshots() {
     let mut stale = Vec::new();
     for case in CASES {
-        let output = tl_codegen::Config::new()
-            .schema(dir().join(format!("{case}.tl")))
+        let output = config(case)
             .generate()
             .unwrap_or_else(|e| panic!("{case}.tl: {e}"));
         assert_eq!(output.files.len(), 1);
@@ -39,13 +49,7 @@ fn generated_code_matches_snapshots() {
 #[test]
 fn generation_is_deterministic() {
     for case in CASES {
-        let generate = || {
-            tl_codegen::Config::new()
-                .schema(dir().join(format!("{case}.tl")))
-                .generate()
-                .unwrap()
-                .files
-        };
+        let generate = || config(case).generate().unwrap().files;
         assert_eq!(generate(), generate(), "{case}");
     }
 }

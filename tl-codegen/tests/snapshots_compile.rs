@@ -20,6 +20,9 @@ mod bare_vectors {
 mod large_fields {
     include!("snapshots/large_fields.rs");
 }
+mod with_borrowed {
+    include!("snapshots/borrowed.rs");
+}
 
 use tl_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
@@ -260,4 +263,73 @@ fn large_fields_are_boxed_and_small_ones_inline() {
     expected.extend(&big_bytes);
     assert_eq!(bytes, expected);
     assert_eq!(types::Holder::from_bytes(&bytes).unwrap(), holder);
+}
+
+/// A `message` written by hand from its TL line and the wire rules, decoded into the
+/// `borrowed` module: the text fields are views of the input, `Peer` (no text) is the
+/// owned enum, and the value encodes back to the same bytes and matches the owned decoding.
+#[test]
+fn borrowed_values_point_into_the_input() {
+    use tl_runtime::DeserializableBorrowed;
+    use with_borrowed::borrowed as b;
+
+    let mut bytes = b::types::Message::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    bytes.extend(0b11u32.to_le_bytes()); // flags: `out` and the shared bit 1
+    bytes.extend(7i32.to_le_bytes());
+    bytes.extend(with_borrowed::types::PeerUser::CONSTRUCTOR_ID.to_le_bytes());
+    bytes.extend(42i64.to_le_bytes());
+    bytes.extend([2, b'h', b'i', 0]); // text "hi"
+    bytes.extend([1, 0xff, 0, 0]); // media: bytes [0xff]
+    bytes.extend([1, b'c', 0, 0]); // caption "c"
+    bytes.extend([0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 1, b't', 0, 0]); // tags ["t"]
+    bytes.extend(0x997275b5u32.to_le_bytes()); // pinned: boolTrue
+
+    let value = b::enums::Message::from_bytes_borrowed(&bytes).unwrap();
+    let b::enums::Message::Message(message) = &value else {
+        panic!("not a message: {value:?}");
+    };
+    assert!(message.out && message.pinned);
+    assert_eq!(message.id, 7);
+    assert_eq!(
+        message.peer,
+        with_borrowed::enums::Peer::User(with_borrowed::types::PeerUser { user_id: 42 })
+    );
+    assert_eq!(message.text, "hi");
+    assert_eq!(message.media_and_caption, Some((&[0xff][..], "c")));
+    assert_eq!(message.tags, ["t"]);
+    assert!(std::ptr::eq(message.text.as_ptr(), bytes[25..].as_ptr()));
+    assert_eq!(value.to_bytes(), bytes);
+
+    let owned = with_borrowed::enums::Message::from_bytes(&bytes).unwrap();
+    assert_eq!(format!("{owned:?}"), format!("{value:?}"));
+
+    // A constructor without text is the owned struct inside the borrowed enum.
+    let empty = [
+        &with_borrowed::types::MessageEmpty::CONSTRUCTOR_ID.to_le_bytes()[..],
+        &[9, 0, 0, 0],
+    ]
+    .concat();
+    assert_eq!(
+        b::enums::Message::from_bytes_borrowed(&empty).unwrap(),
+        b::enums::Message::Empty(with_borrowed::types::MessageEmpty { id: 9 })
+    );
+}
+
+/// Recursive borrowed types count against the depth limit like owned ones.
+#[test]
+fn borrowed_recursion_is_depth_limited() {
+    use tl_runtime::DeserializableBorrowed;
+    use with_borrowed::borrowed as b;
+
+    let mut bytes = Vec::new();
+    for _ in 0..1000 {
+        bytes.extend(b::types::TextBold::CONSTRUCTOR_ID.to_le_bytes());
+    }
+    bytes.extend(with_borrowed::types::TextEmpty::CONSTRUCTOR_ID.to_le_bytes());
+    let err = b::enums::RichText::from_bytes_borrowed(&bytes).unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 64 });
+    assert_eq!(
+        err,
+        with_borrowed::enums::RichText::from_bytes(&bytes).unwrap_err()
+    );
 }

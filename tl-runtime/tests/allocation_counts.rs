@@ -72,3 +72,32 @@ fn non_empty_values_allocate_once_at_their_exact_size() {
     assert_eq!(v, [items, Vec::new()]);
     assert_eq!(calls, 1 + 1 + 3);
 }
+
+/// Borrowed decoding: strings and byte strings are views of the input (no allocation, no
+/// copy); a vector still allocates once.
+#[test]
+fn borrowed_strings_and_bytes_do_not_allocate() {
+    use tl_runtime::DeserializableBorrowed;
+
+    for len in [0, 1, 3, 64, 253, 254, 1000] {
+        let text = "ж".repeat(len);
+        let bytes = text.as_str().to_bytes();
+        let (s, counted) = measure(|| <&str>::from_bytes_borrowed(&bytes).expect("valid"));
+        assert_eq!((s, counted.calls()), (text.as_str(), 0), "string of {len}");
+        // The text starts after the 1- or 4-byte length prefix.
+        let header = if text.len() < 254 { 1 } else { 4 };
+        assert!(std::ptr::eq(s.as_ptr(), bytes[header..].as_ptr()));
+
+        let data = vec![0xab; len];
+        let bytes = data.as_slice().to_bytes();
+        let (b, counted) = measure(|| <&[u8]>::from_bytes_borrowed(&bytes).expect("valid"));
+        assert_eq!((b, counted.calls()), (data.as_slice(), 0), "bytes of {len}");
+    }
+
+    let items = ["", "a", "ж", "long text ".repeat(30).as_str()].map(String::from);
+    let bytes = items.to_vec().to_bytes();
+    let (v, counted) = measure(|| Vec::<&str>::from_bytes_borrowed(&bytes).expect("valid"));
+    assert_eq!(v, items);
+    assert_eq!(counted.calls(), 1);
+    assert_eq!(v.capacity(), v.len());
+}

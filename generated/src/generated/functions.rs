@@ -50583,8 +50583,8 @@ pub mod messages {
     pub struct TranslateRichMessage {
         /// `peer`, `id`, present together: they share the flag bit `flags.0`.
         ///
-        /// - `peer:flags.0?InputPeer`:
-        /// - `id:flags.0?Vector<int>`:
+        /// - `peer:flags.0?InputPeer`
+        /// - `id:flags.0?Vector<int>`
         pub peer_and_id: Option<(super::super::enums::InputPeer, Vec<i32>)>,
         /// TL: `text:flags.1?Vector<InputRichMessage>`
         pub text: Option<Vec<super::super::enums::InputRichMessage>>,

@@ -18087,5 +18087,9 @@ pub mod errors;
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
 /// encode with `tl_runtime::Serializable` as usual.
-#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::redundant_closure
+)]
 pub mod borrowed;

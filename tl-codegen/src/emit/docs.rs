@@ -91,7 +91,10 @@ impl Context<'_> {
     /// Docs of a struct field.
     pub fn field_docs(&self, field: &Field) -> TokenStream {
         let tl = tl_param(field);
-        let description = field.description.as_ref().filter(|_| self.borrowed.is_none());
+        let description = field
+            .description
+            .as_ref()
+            .filter(|_| self.borrowed.is_none());
         let text = match description {
             Some(d) => format!("{}\n\nTL: {tl}", d.trim()),
             None => format!("TL: {tl}"),
@@ -114,7 +117,11 @@ impl Context<'_> {
                 .as_deref()
                 .filter(|_| self.borrowed.is_none())
                 .map_or("", str::trim);
-            text.push_str(&format!("\n- {}: {description}", tl_param(f)));
+            if description.is_empty() {
+                text.push_str(&format!("\n- {}", tl_param(f)));
+            } else {
+                text.push_str(&format!("\n- {}: {description}", tl_param(f)));
+            }
         }
         doc_lines(&text)
     }

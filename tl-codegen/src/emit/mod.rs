@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+pub use borrowed::Borrows;
+
 use crate::ir::{Ir, RustPath};
 use crate::naming;
 
@@ -147,7 +149,13 @@ impl ModuleKind {
                 return quote! {
                     #cfg
                     #(#[doc = #borrowed_docs])*
-                    #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+                    // A closure `|r| deserialize_borrowed(r)` is needed for owned
+                    // elements (any reader lifetime), not for borrowed ones.
+                    #[allow(
+                        clippy::large_enum_variant,
+                        clippy::enum_variant_names,
+                        clippy::redundant_closure
+                    )]
                 };
             }
         };

@@ -95,8 +95,8 @@ pub mod types {
         pub id: i64,
         /// `sizes`, `video`, present together: they share the flag bit `flags.1`.
         ///
-        /// - `sizes:flags.1?Vector<int>`:
-        /// - `video:flags.1?string`:
+        /// - `sizes:flags.1?Vector<int>`
+        /// - `video:flags.1?string`
         pub sizes_and_video: Option<(Vec<i32>, String)>,
         /// TL: `dc:flags2.3?int`
         pub dc: Option<i32>,
