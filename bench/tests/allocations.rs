@@ -8,10 +8,11 @@
 //! allocations (and bytes requested) of decoding every sample once with each crate, per sample
 //! and per decoded TL object, and asserts that ours makes fewer allocations in total. It also
 //! splits ours by what they hold: non-empty strings, non-empty vectors and byte strings, and
-//! the rest (boxed fields).
+//! the rest (boxed fields). The `borrowed` columns are `tl-types`' `borrowed` module, whose
+//! strings and byte strings point into the input; it must allocate less than the owned types.
 
 use grammers_tl_types as gr;
-use tl_bench::{corpus_with, count_constructors, Kind, Sample, TextMix, Value};
+use tl_bench::{corpus_with, count_constructors, BorrowedValue, Kind, Sample, TextMix, Value};
 use tl_test_support::alloc::{self, Allocations, Counting};
 
 #[global_allocator]
@@ -27,6 +28,10 @@ fn measure<T>(decode: impl FnOnce() -> T) -> Cost {
 
 fn ours(s: &Sample) -> Cost {
     measure(|| Value::decode(s.kind, &s.bytes).expect("ours decodes the corpus"))
+}
+
+fn borrowed(s: &Sample) -> Cost {
+    measure(|| BorrowedValue::decode(s.kind, &s.bytes).expect("ours (borrowed) decodes the corpus"))
 }
 
 fn grammers(s: &Sample) -> Cost {
@@ -100,22 +105,25 @@ fn allocations(samples: &[Sample]) {
     // it must not be counted against either crate).
     for s in samples.iter().take(3) {
         ours(s);
+        borrowed(s);
         grammers(s);
     }
 
     println!(
         "\n| kind | samples | TL objects | ours allocs | grammers allocs | ours / grammers \
          | ours per object | grammers per object | ours per sample | grammers per sample \
-         | ours reallocs | grammers reallocs | ours KB | grammers KB |"
+         | ours reallocs | grammers reallocs | ours KB | grammers KB \
+         | borrowed allocs | borrowed per object | borrowed KB |"
     );
     println!(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
-    let (mut total_ours, mut total_peer, mut total_objects, mut total_samples) =
-        (Cost::default(), Cost::default(), 0u64, 0u64);
-    let row = |label: &str, n: u64, objects: u64, o: Cost, p: Cost| {
+    let (mut total_ours, mut total_borrowed, mut total_peer) =
+        (Cost::default(), Cost::default(), Cost::default());
+    let (mut total_objects, mut total_samples) = (0u64, 0u64);
+    let row = |label: &str, n: u64, objects: u64, o: Cost, p: Cost, b: Cost| {
         println!(
-            "| {label} | {n} | {objects} | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} | {:.1} | {} | {} | {} | {} |",
+            "| {label} | {n} | {objects} | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} | {:.1} | {} | {} | {} | {} | {} | {:.2} | {} |",
             o.calls(),
             p.calls(),
             o.calls() as f64 / p.calls() as f64,
@@ -127,18 +135,24 @@ fn allocations(samples: &[Sample]) {
             p.reallocations,
             o.bytes / 1024,
             p.bytes / 1024,
+            b.calls(),
+            b.calls() as f64 / objects as f64,
+            b.bytes / 1024,
         );
     };
     for kind in Kind::ALL {
-        let (mut o, mut p, mut objects, mut n) = (Cost::default(), Cost::default(), 0, 0);
+        let (mut o, mut b, mut p) = (Cost::default(), Cost::default(), Cost::default());
+        let (mut objects, mut n) = (0, 0);
         for s in samples.iter().filter(|s| s.kind == kind) {
             o.add(ours(s));
+            b.add(borrowed(s));
             p.add(grammers(s));
             objects += count_constructors(&s.bytes) as u64;
             n += 1;
         }
-        row(&format!("{kind:?}"), n, objects, o, p);
+        row(&format!("{kind:?}"), n, objects, o, p, b);
         total_ours.add(o);
+        total_borrowed.add(b);
         total_peer.add(p);
         total_objects += objects;
         total_samples += n;
@@ -149,6 +163,7 @@ fn allocations(samples: &[Sample]) {
         total_objects,
         total_ours,
         total_peer,
+        total_borrowed,
     );
     let shape = shape(samples);
     let rest = total_ours
@@ -164,6 +179,12 @@ fn allocations(samples: &[Sample]) {
          encoded samples, nested ones included, vectors and Bool excluded)"
     );
 
+    assert!(
+        total_borrowed.calls() < total_ours.calls(),
+        "borrowed: {} allocation calls, owned: {}",
+        total_borrowed.calls(),
+        total_ours.calls()
+    );
     assert!(
         total_ours.calls() < total_peer.calls(),
         "ours: {} allocation calls, grammers: {}",
