@@ -8,6 +8,7 @@
 #   lean      tl-types, default-features = false
 #   full      tl-types, features = ["errors", "object"]
 #   default   tl-types with its default features (errors)
+#   borrowed  tl-types with its default features and `borrowed`
 #   grammers  grammers-tl-types =0.11.0 with its default features
 #   ours      tl-client-ours (a copy, path dependencies pointing at this repository)
 #   peer      tl-client-grammers (a copy)
@@ -20,6 +21,7 @@
 #
 # Prints each time as measured and, at the end, a Markdown table: medians, all rounds, and
 # ratios against grammers-tl-types (libraries) and against tl-client-grammers (clients).
+# `CONFIGS="default borrowed grammers"` measures only those configurations.
 set -euo pipefail
 mode=${1:-all}
 rounds=${2:-3}
@@ -35,11 +37,18 @@ trap 'rm -rf "$work"' EXIT
 # The environment must not redirect builds elsewhere or change the flags being compared.
 unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR CARGO_INCREMENTAL CARGO_BUILD_INCREMENTAL
 
-configs=(lean full default grammers ours peer)
+read -r -a configs <<< "${CONFIGS:-lean full default borrowed grammers ours peer}"
+for name in "${configs[@]}"; do
+    case $name in
+        lean | full | default | borrowed | grammers | ours | peer) ;;
+        *) echo "unknown configuration '$name' in CONFIGS" >&2; exit 2 ;;
+    esac
+done
 declare -A label=(
     [lean]="tl-types lean (no default features)"
     [full]="tl-types full (errors, object)"
     [default]="tl-types default (errors)"
+    [borrowed]="tl-types default + borrowed"
     [grammers]="grammers-tl-types 0.11.0 (default)"
     [ours]="tl-client-ours, clean"
     [peer]="tl-client-grammers, clean"
@@ -47,7 +56,8 @@ declare -A label=(
     [peer-edit]="tl-client-grammers, one-line change"
 )
 declare -A package=(
-    [lean]=tl-types [full]=tl-types [default]=tl-types [grammers]=grammers-tl-types
+    [lean]=tl-types [full]=tl-types [default]=tl-types [borrowed]=tl-types
+    [grammers]=grammers-tl-types
     [ours]=tl-client-ours [peer]=tl-client-grammers
 )
 
@@ -70,6 +80,7 @@ scratch_client() { # name, crate directory under bench/
 scratch_library lean "tl-types = { path = \"$root/generated\", default-features = false }"
 scratch_library full "tl-types = { path = \"$root/generated\", features = [\"errors\", \"object\"] }"
 scratch_library default "tl-types = { path = \"$root/generated\" }"
+scratch_library borrowed "tl-types = { path = \"$root/generated\", features = [\"borrowed\"] }"
 scratch_library grammers 'grammers-tl-types = "=0.11.0"'
 scratch_client ours client-ours
 scratch_client peer client-grammers
@@ -147,14 +158,30 @@ echo "| profile | build | median (s) | rounds (s) | ratio |"
 echo "|---|---|---:|---|---|"
 for profile in "${profiles[@]}"; do
     declare -A med=()
-    for key in lean full default grammers ours peer ours-edit peer-edit; do
+    keys=()
+    for key in lean full default borrowed grammers ours peer ours-edit peer-edit; do
+        [ -n "${times[$profile/$key]:-}" ] || continue
+        keys+=("$key")
         # shellcheck disable=SC2086 # the rounds are a space-separated list
         med[$key]=$(median ${times[$profile/$key]})
     done
-    for key in lean full default grammers ours peer ours-edit peer-edit; do
+    for key in "${keys[@]}"; do
         case $key in
-            lean | full | default) r="$(ratio "${med[$key]}" "${med[grammers]}") × grammers-tl-types" ;;
-            ours | ours-edit) r="$(ratio "${med[$key]}" "${med[${key/ours/peer}]}") × tl-client-grammers" ;;
+            lean | full | default | borrowed)
+                if [ -n "${med[grammers]:-}" ]; then
+                    r="$(ratio "${med[$key]}" "${med[grammers]}") × grammers-tl-types"
+                else
+                    r="(grammers-tl-types not measured)"
+                fi
+                ;;
+            ours | ours-edit)
+                peer=${key/ours/peer}
+                if [ -n "${med[$peer]:-}" ]; then
+                    r="$(ratio "${med[$key]}" "${med[$peer]}") × tl-client-grammers"
+                else
+                    r="(tl-client-grammers not measured)"
+                fi
+                ;;
             *) r="1 (reference)" ;;
         esac
         echo "| $profile | ${label[$key]} | ${med[$key]} | ${times[$profile/$key]# } | $r |"

@@ -58,7 +58,7 @@ impl Serializable for Value {
 
 /// A sample decoded with `tl-types`' `borrowed` module: strings and byte strings point into
 /// the sample's bytes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[allow(clippy::large_enum_variant)]
 pub enum BorrowedValue<'a> {
     /// `messages.Messages` (history pages).

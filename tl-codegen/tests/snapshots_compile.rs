@@ -309,10 +309,10 @@ fn borrowed_values_point_into_the_input() {
         &[9, 0, 0, 0],
     ]
     .concat();
-    assert_eq!(
+    assert!(matches!(
         b::enums::Message::from_bytes_borrowed(&empty).unwrap(),
         b::enums::Message::Empty(with_borrowed::types::MessageEmpty { id: 9 })
-    );
+    ));
 }
 
 /// Recursive borrowed types count against the depth limit like owned ones.

@@ -118,9 +118,10 @@ impl Context<'_> {
                 quote!('a),
             ),
         };
+        let derives = self.derives();
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #serde
             pub enum #name #params { #(#definitions)* }
             #serde_impls

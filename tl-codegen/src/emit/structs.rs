@@ -162,9 +162,10 @@ impl Context<'_> {
             FieldRole::Shared { .. } | FieldRole::Implied(_) => None,
         });
         let implied = self.implied_methods(item);
+        let derives = self.derives();
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #serde
             pub struct #name #generics { #(#fields)* }
             #implied
@@ -193,6 +194,17 @@ impl Context<'_> {
         let generics = self.type_params(item);
         quote! {
             impl #generics #name #generics { #(#methods)* }
+        }
+    }
+
+    /// `#[derive(Debug, Clone, PartialEq)]`; without `PartialEq` in the `borrowed` module,
+    /// where it would cost a third of the module's release build (BENCHMARKS.md) for values
+    /// that are read, not compared.
+    pub(super) fn derives(&self) -> TokenStream {
+        if self.borrowed.is_some() {
+            quote!(#[derive(Debug, Clone)])
+        } else {
+            quote!(#[derive(Debug, Clone, PartialEq)])
         }
     }
 

