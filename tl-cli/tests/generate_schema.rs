@@ -32,6 +32,8 @@ fn stars_bindings_compile_as_a_crate() {
             "--errors-feature",
             "errors",
             "--no-conversions",
+            "--borrowed-feature",
+            "borrowed",
         ],
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -40,7 +42,7 @@ fn stars_bindings_compile_as_a_crate() {
     assert!(stdout.starts_with("generated 40 constructors"), "{stdout}");
     // No --docs: no note about their age.
     assert!(!stderr.contains("note:"), "{stderr}");
-    for file in ["mod.rs", "types.rs", "enums.rs", "functions.rs"] {
+    for file in ["mod.rs", "types.rs", "enums.rs", "functions.rs", "borrowed.rs"] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
     let functions = std::fs::read_to_string(out.join("functions.rs")).unwrap();
@@ -48,6 +50,11 @@ fn stars_bindings_compile_as_a_crate() {
     let errors = std::fs::read_to_string(out.join("mod.rs")).unwrap()
         + &std::fs::read_to_string(out.join("errors.rs")).unwrap_or_default();
     assert!(errors.contains("feature = \"errors\""), "errors not gated");
+    let root = std::fs::read_to_string(out.join("mod.rs")).unwrap();
+    assert!(
+        root.contains("#[cfg(feature = \"borrowed\")]"),
+        "borrowed not gated"
+    );
 
     // --check agrees right after writing.
     let check = tl_codegen(
@@ -62,6 +69,8 @@ fn stars_bindings_compile_as_a_crate() {
             "--errors-feature",
             "errors",
             "--no-conversions",
+            "--borrowed-feature",
+            "borrowed",
         ],
     );
     assert!(
@@ -76,7 +85,7 @@ fn stars_bindings_compile_as_a_crate() {
         format!(
             "[package]\nname = \"stars-bindings\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
              publish = false\n\n[dependencies]\ntl-runtime = {{ path = {:?} }}\n\n\
-             [features]\nerrors = []\n\n[workspace]\n",
+             [features]\nerrors = []\nborrowed = []\n\n[workspace]\n",
             runtime.display().to_string()
         ),
     )
@@ -86,11 +95,17 @@ fn stars_bindings_compile_as_a_crate() {
         "//! Generated Stars bindings.\npub mod tl;\n\n\
          /// The wire id of a generated constructor.\n\
          pub fn id() -> u32 {\n    use tl_runtime::Identifiable;\n    \
-         tl::types::StarsTransaction::CONSTRUCTOR_ID\n}\n",
+         tl::types::StarsTransaction::CONSTRUCTOR_ID\n}\n\n\
+         /// The title of a transaction, borrowed from its encoding.\n\
+         #[cfg(feature = \"borrowed\")]\n\
+         pub fn title(bytes: &[u8]) -> Option<&str> {\n    use tl_runtime::DeserializableBorrowed;\n    \
+         let tl::borrowed::enums::StarsTransaction::StarsTransaction(t) =\n        \
+         tl::borrowed::enums::StarsTransaction::from_bytes_borrowed(bytes).ok()?;\n    \
+         t.title\n}\n",
     )
     .unwrap();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    for features in [&[][..], &["--features", "errors"][..]] {
+    for features in [&[][..], &["--features", "errors,borrowed"][..]] {
         let build = Command::new(&cargo)
             .args(["build", "--offline", "--quiet", "--target-dir"])
             .arg(temp.path().join("target"))
