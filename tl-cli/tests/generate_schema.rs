@@ -42,7 +42,13 @@ fn stars_bindings_compile_as_a_crate() {
     assert!(stdout.starts_with("generated 40 constructors"), "{stdout}");
     // No --docs: no note about their age.
     assert!(!stderr.contains("note:"), "{stderr}");
-    for file in ["mod.rs", "types.rs", "enums.rs", "functions.rs", "borrowed.rs"] {
+    for file in [
+        "mod.rs",
+        "types.rs",
+        "enums.rs",
+        "functions.rs",
+        "borrowed.rs",
+    ] {
         assert!(out.join(file).is_file(), "{file} missing");
     }
     let functions = std::fs::read_to_string(out.join("functions.rs")).unwrap();

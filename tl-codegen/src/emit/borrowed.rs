@@ -10,7 +10,6 @@ use quote::quote;
 
 use crate::emit::Context;
 use crate::ir::{Ir, Ty};
-use crate::naming;
 
 /// Which constructors and boxed types hold a `string` or `bytes` somewhere inside.
 #[derive(Debug, Clone)]
@@ -85,7 +84,7 @@ impl Context<'_> {
                 .enumerate()
                 .filter(|&(i, _)| borrows.constructors[i])
                 .map(|(i, c)| (i, c.path.clone())),
-            |i, depth| cx.borrowed_constructor(i, depth),
+            |i, depth| cx.constructor(&self.ir.constructors[i], depth),
         );
         let enums = cx.namespaced(
             self.ir
@@ -102,29 +101,6 @@ impl Context<'_> {
             /// One enum per boxed type that holds a string or byte string.
             #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
             pub mod enums { #enums }
-        }
-    }
-
-    /// A borrowed constructor struct with its codecs.
-    fn borrowed_constructor(&self, i: usize, depth: usize) -> TokenStream {
-        let item = &self.ir.constructors[i];
-        let rt = &self.rt;
-        let name = naming::ident(&item.path.name);
-        let definition = self.struct_definition(item, depth);
-        let identifiable = self.identifiable(item);
-        let encode = self.encode_body(item);
-        let decode = self.decode_body(item);
-        let out = super::structs::out_param(item);
-        let r = super::structs::reader_param(item);
-        quote! {
-            #definition
-            #identifiable
-            impl #rt::BareSerializable for #name<'_> {
-                fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
-            }
-            impl<'a> #rt::BareDeserializableBorrowed<'a> for #name<'a> {
-                fn deserialize_bare_borrowed(#r: &mut #rt::Reader<'a>) -> #rt::Result<Self> { #decode }
-            }
         }
     }
 }

@@ -30,10 +30,12 @@ impl Context<'_> {
     }
 
     /// A constructor struct: the bare codec, plus the boxed one through the runtime helpers.
+    /// In the `borrowed` module, the struct borrows (`<'a>`) and decodes with the borrowed
+    /// traits.
     ///
     /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
     /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
-    fn constructor(&self, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn constructor(&self, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let definition = self.struct_definition(item, depth);
@@ -44,16 +46,31 @@ impl Context<'_> {
         let r = reader_param(item);
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
+        let codec = match self.borrowed {
+            None => quote! {
+                impl #rt::BareSerializable for #name {
+                    fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
+                }
+                impl #rt::BareDeserializable for #name {
+                    fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
+                }
+            },
+            Some(_) => quote! {
+                impl #rt::BareSerializable for #name<'_> {
+                    fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
+                }
+                impl<'a> #rt::BareDeserializableBorrowed<'a> for #name<'a> {
+                    fn deserialize_bare_borrowed(#r: &mut #rt::Reader<'a>) -> #rt::Result<Self> {
+                        #decode
+                    }
+                }
+            },
+        };
         quote! {
             #definition
             #serde
             #identifiable
-            impl #rt::BareSerializable for #name {
-                fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
-            }
-            impl #rt::BareDeserializable for #name {
-                fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
-            }
+            #codec
             #from
         }
     }
@@ -137,7 +154,7 @@ impl Context<'_> {
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    pub(super) fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
+    fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
@@ -224,7 +241,7 @@ impl Context<'_> {
     }
 
     /// `impl Identifiable`.
-    pub(super) fn identifiable(&self, item: &Item) -> TokenStream {
+    fn identifiable(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let params = self.type_params(item);
@@ -240,7 +257,7 @@ impl Context<'_> {
     }
 
     /// Statements writing every slot of `self` to `out`, without the constructor id.
-    pub(super) fn encode_body(&self, item: &Item) -> TokenStream {
+    fn encode_body(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         item.slots
             .iter()
@@ -308,7 +325,7 @@ impl Context<'_> {
     }
 
     /// Statements reading every slot from `r` and returning `Ok(Self { .. })`.
-    pub(super) fn decode_body(&self, item: &Item) -> TokenStream {
+    fn decode_body(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
         let has_flags = item.slots.iter().any(|s| matches!(s, Slot::Flags(_)));
         let read = |k: usize| -> TokenStream {
@@ -472,7 +489,7 @@ fn generic_idents(item: &Item) -> Vec<Ident> {
 }
 
 /// `out`, or `_out` when nothing is written.
-pub(super) fn out_param(item: &Item) -> Ident {
+fn out_param(item: &Item) -> Ident {
     let writes = item.slots.iter().any(|s| match s {
         Slot::Flags(_) => true,
         Slot::Field(k) => !(item.fields[*k].ty == Ty::True),
@@ -485,7 +502,7 @@ pub(super) fn out_param(item: &Item) -> Ident {
 }
 
 /// `r`, or `_r` when nothing is read.
-pub(super) fn reader_param(item: &Item) -> Ident {
+fn reader_param(item: &Item) -> Ident {
     if item.slots.is_empty() {
         format_ident!("_r")
     } else {
