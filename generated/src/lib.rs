@@ -81,13 +81,18 @@
 //!
 //! ```
 //! # #[cfg(feature = "borrowed")] {
-//! use tl_types::{borrowed, DeserializableBorrowed, Serializable};
+//! use tl_types::{borrowed, decode_response_borrowed, DeserializableBorrowed, Serializable};
 //!
 //! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
 //! let borrowed::enums::RpcError::RpcError(error) =
 //!     borrowed::enums::RpcError::from_bytes_borrowed(answer).expect("well-formed");
 //! assert_eq!(error.error_message, "BALANCE_TOO_LOW"); // a `&str` into `answer`
 //! assert_eq!(error.to_bytes(), answer);
+//!
+//! // The answer to payments.sendStarsForm, as the borrowed twin of its `Return` type:
+//! use borrowed::enums::payments::PaymentResult;
+//! let outcome = decode_response_borrowed::<PaymentResult>(answer).expect("well-formed");
+//! assert_eq!(outcome.unwrap_err().name, "BALANCE_TOO_LOW");
 //! # }
 //! ```
 //!
@@ -171,7 +176,7 @@ mod serde_support;
 
 pub use generated::*;
 pub use tl_runtime::{
-    BareDeserializable, BareDeserializableBorrowed, BareSerializable, DecodeError, DecodeErrorKind,
-    Deserializable, DeserializableBorrowed, ErrorClass, Identifiable, Reader, RemoteCall, RpcError,
-    Serializable, TypedErrors,
+    decode_response_borrowed, BareDeserializable, BareDeserializableBorrowed, BareSerializable,
+    DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed, ErrorClass, Identifiable,
+    Reader, RemoteCall, RpcError, Serializable, TypedErrors,
 };

@@ -12,7 +12,8 @@
 
 use crate::error::Result;
 use crate::reader::Reader;
-use crate::traits::{BareSerializable, Identifiable, Serializable};
+use crate::rpc_error::RpcError;
+use crate::traits::{BareSerializable, Deserializable, Identifiable, Serializable};
 use crate::write;
 
 /// A value decoded from its boxed TL encoding, borrowing strings and byte strings from the
@@ -103,6 +104,21 @@ impl BareSerializable for &[u8] {
     fn serialize_bare(&self, out: &mut Vec<u8>) {
         write::write_bytes(out, self);
     }
+}
+
+/// Decodes the `result` of an `rpc_result` as a borrowed `T`, or the [`RpcError`] Telegram
+/// sent instead: [`RemoteCall::decode_response`](crate::RemoteCall::decode_response) for the
+/// borrowed twin `T` of a function's `Return`.
+///
+/// The outer `Result` is a decoding error; the inner one is the call's outcome. Typed errors
+/// follow with `.map(|outcome| outcome.map_err(MethodError::from))`.
+pub fn decode_response_borrowed<'a, T: DeserializableBorrowed<'a>>(
+    bytes: &'a [u8],
+) -> Result<core::result::Result<T, RpcError>> {
+    if Reader::new(bytes).peek_u32().ok() == Some(RpcError::CONSTRUCTOR_ID) {
+        return RpcError::from_bytes(bytes).map(Err);
+    }
+    T::from_bytes_borrowed(bytes).map(Ok)
 }
 
 /// Decodes a bare borrowed `T` and wraps it, in a frame of its own (see

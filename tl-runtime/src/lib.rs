@@ -91,7 +91,10 @@ mod utf8;
 pub mod vector;
 pub mod write;
 
-pub use borrowed::{decode_bare_borrowed_with, BareDeserializableBorrowed, DeserializableBorrowed};
+pub use borrowed::{
+    decode_bare_borrowed_with, decode_response_borrowed, BareDeserializableBorrowed,
+    DeserializableBorrowed,
+};
 pub use boxed::{
     decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with, expect_constructor,
 };

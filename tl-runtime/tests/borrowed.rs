@@ -2,8 +2,8 @@
 //! owned decoders, with the values pointing into the input.
 
 use tl_runtime::{
-    BareDeserializableBorrowed, DecodeErrorKind, Deserializable, DeserializableBorrowed,
-    Identifiable, Reader, Serializable, VECTOR_ID,
+    decode_response_borrowed, BareDeserializableBorrowed, DecodeErrorKind, Deserializable,
+    DeserializableBorrowed, Identifiable, Reader, RpcError, Serializable, VECTOR_ID,
 };
 
 /// `"hi"`: length 2, the data, one padding byte (core.telegram.org/mtproto/serialize).
@@ -111,4 +111,27 @@ fn boxed_constructors_check_their_id() {
     trailing.extend([0; 4]);
     let err = Named::from_bytes_borrowed(&trailing).unwrap_err();
     assert_eq!(err.kind(), &DecodeErrorKind::TrailingBytes { count: 4 });
+}
+
+#[test]
+fn responses_decode_borrowed_or_as_rpc_error() {
+    // A result: boxed `Vector<string>` ["hi"].
+    let mut result = VECTOR_ID.to_le_bytes().to_vec();
+    result.extend(1_i32.to_le_bytes());
+    result.extend(HI);
+    assert_eq!(
+        decode_response_borrowed::<Vec<&str>>(&result).unwrap(),
+        Ok(vec!["hi"])
+    );
+    // `rpc_error#2144ca19 error_code:int error_message:string` (420 FLOOD_WAIT_30):
+    let answer = b"\x19\xca\x44\x21\xa4\x01\x00\x00\x0dFLOOD_WAIT_30\x00\x00";
+    let error = decode_response_borrowed::<Vec<&str>>(answer)
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(error, RpcError::new(420, "FLOOD_WAIT_30"));
+    // Truncated bytes are a decoding error, not an outcome, at the same offset as owned.
+    let err = decode_response_borrowed::<Vec<&str>>(&answer[..10]).unwrap_err();
+    assert_eq!(err, RpcError::from_bytes(&answer[..10]).unwrap_err());
+    let err = decode_response_borrowed::<Vec<&str>>(&result[..9]).unwrap_err();
+    assert_eq!(err, Vec::<String>::from_bytes(&result[..9]).unwrap_err());
 }
