@@ -13,7 +13,7 @@
 use crate::error::Result;
 use crate::reader::Reader;
 use crate::rpc_error::RpcError;
-use crate::traits::{BareSerializable, Deserializable, Identifiable, Serializable};
+use crate::traits::{BareSerializable, Identifiable, Serializable};
 use crate::write;
 
 /// A value decoded from its boxed TL encoding, borrowing strings and byte strings from the
