@@ -46,12 +46,19 @@ impl Context<'_> {
         let r = reader_param(item);
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
+        let inline = if is_tiny(item) {
+            quote!(#[inline])
+        } else {
+            quote!()
+        };
         let codec = match self.borrowed {
             None => quote! {
                 impl #rt::BareSerializable for #name {
+                    #inline
                     fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
                 }
                 impl #rt::BareDeserializable for #name {
+                    #inline
                     fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
                 }
             },
@@ -452,6 +459,23 @@ impl Context<'_> {
             #try_from
         }
     }
+}
+
+/// A constructor whose encoding is at most four fixed-size values (`int`, `long`, `double`,
+/// `int128`, `int256`, `Bool`, flag words): `messageEntityBold offset:int length:int`,
+/// `peerUser user_id:long`. Its codecs are `#[inline]`, so its enum's dispatcher reads and
+/// writes it without a call (one per entity of every message); the bodies are a few
+/// instructions, so inlining them costs next to nothing to compile.
+fn is_tiny(item: &Item) -> bool {
+    item.slots.len() <= 4
+        && item.generics.is_empty()
+        && item.fields.iter().all(|f| {
+            !f.boxed
+                && matches!(
+                    f.ty,
+                    Ty::Int | Ty::Long | Ty::Double | Ty::Int128 | Ty::Int256 | Ty::Bool | Ty::True
+                )
+        })
 }
 
 /// `self.field.is_some()`, `self.flag` or `self.shared.is_some()`: whether a bit is set.

@@ -99,12 +99,14 @@ pub mod types {
         const NAME: &'static str = "future_salt";
     }
     impl ::tl_runtime::BareSerializable for FutureSalt {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.valid_since, out);
             ::tl_runtime::Serializable::serialize(&self.salt, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for FutureSalt {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -198,12 +200,14 @@ pub mod types {
         const NAME: &'static str = "ipPort";
     }
     impl ::tl_runtime::BareSerializable for IpPort {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.ipv4, out);
             ::tl_runtime::Serializable::serialize(&self.port, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for IpPort {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

@@ -111,11 +111,13 @@ pub mod types {
         const NAME: &'static str = "peerUser";
     }
     impl ::tl_runtime::BareSerializable for PeerUser {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PeerUser {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -147,9 +149,11 @@ pub mod types {
         const NAME: &'static str = "textEmpty";
     }
     impl ::tl_runtime::BareSerializable for TextEmpty {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for TextEmpty {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -418,11 +422,13 @@ pub mod types {
         const NAME: &'static str = "messageEmpty";
     }
     impl ::tl_runtime::BareSerializable for MessageEmpty {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for MessageEmpty {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

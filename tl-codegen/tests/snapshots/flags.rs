@@ -195,12 +195,14 @@ pub mod types {
         const NAME: &'static str = "photoEmpty";
     }
     impl ::tl_runtime::BareSerializable for PhotoEmpty {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, 0u32);
             ::tl_runtime::Serializable::serialize(&self.id, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoEmpty {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -244,6 +246,7 @@ pub mod types {
         const NAME: &'static str = "photoCached";
     }
     impl ::tl_runtime::BareSerializable for PhotoCached {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
             if let Some(value) = &self.size {
@@ -252,6 +255,7 @@ pub mod types {
         }
     }
     impl ::tl_runtime::BareDeserializable for PhotoCached {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

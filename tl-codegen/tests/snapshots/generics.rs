@@ -115,11 +115,13 @@ pub mod types {
         const NAME: &'static str = "number";
     }
     impl ::tl_runtime::BareSerializable for Number {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Number {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

@@ -171,9 +171,11 @@ pub mod types {
         const NAME: &'static str = "self";
     }
     impl ::tl_runtime::BareSerializable for Self_ {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for Self_ {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

@@ -156,11 +156,13 @@ pub mod types {
         const NAME: &'static str = "bigB";
     }
     impl ::tl_runtime::BareSerializable for BigB {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for BigB {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -198,11 +200,13 @@ pub mod types {
         const NAME: &'static str = "smallA";
     }
     impl ::tl_runtime::BareSerializable for SmallA {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.x, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for SmallA {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -239,12 +243,14 @@ pub mod types {
         const NAME: &'static str = "pair";
     }
     impl ::tl_runtime::BareSerializable for Pair {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.a, out);
             ::tl_runtime::Serializable::serialize(&self.b, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for Pair {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {

@@ -99,9 +99,11 @@ pub mod types {
         const NAME: &'static str = "textEmpty";
     }
     impl ::tl_runtime::BareSerializable for TextEmpty {
+        #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
     impl ::tl_runtime::BareDeserializable for TextEmpty {
+        #[inline]
         fn deserialize_bare(
             _r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -223,11 +225,13 @@ pub mod types {
         const NAME: &'static str = "treeLeaf";
     }
     impl ::tl_runtime::BareSerializable for TreeLeaf {
+        #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tl_runtime::Serializable::serialize(&self.value, out);
         }
     }
     impl ::tl_runtime::BareDeserializable for TreeLeaf {
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
