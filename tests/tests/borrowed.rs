@@ -216,3 +216,18 @@ fn invalid_utf8_is_reported_at_the_string() {
         "owned and borrowed disagree"
     );
 }
+
+/// A borrowed value becomes an owned one through its encoding, as the module docs say.
+#[test]
+fn borrowed_values_convert_to_owned_through_their_encoding() {
+    let mut bytes = 0x2144_ca19_u32.to_le_bytes().to_vec();
+    bytes.extend_from_slice(&420_i32.to_le_bytes());
+    bytes.push(13);
+    bytes.extend_from_slice(b"FLOOD_WAIT_30\0\0");
+    let owned = {
+        let input = bytes.clone();
+        let value = borrowed::enums::RpcError::from_bytes_borrowed(&input).unwrap();
+        enums::RpcError::from_bytes(&value.to_bytes()).unwrap()
+    }; // `input` is gone; `owned` is not tied to it.
+    assert_eq!(owned, enums::RpcError::from_bytes(&bytes).unwrap());
+}

@@ -201,7 +201,8 @@ const BORROWED_DOCS: &[&str] = &[
     " neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with",
     " `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),",
     " encode with `tl_runtime::Serializable` as usual. They derive `Debug` and `Clone`, not",
-    " `PartialEq`, which would make the module a third slower to compile.",
+    " `PartialEq`, which would make the module a third slower to compile. To keep a value",
+    " past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.",
 ];
 
 /// Shared emitter state.
