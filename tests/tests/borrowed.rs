@@ -32,8 +32,9 @@ const MODES: [Mode; 4] = [
     Mode::Random(22),
 ];
 
-/// One decode of `bytes` with both decoders: the same error, or the same value.
-fn same_outcome<'b, O, B>(
+/// Both decoders on `bytes` and on its prefixes (every one up to 64 bytes, then every 7th:
+/// the cut lands in every kind of field): the same error, or the same value.
+pub fn check<'b, O, B>(
     bytes: &'b [u8],
     owned: fn(&[u8]) -> Result<O, DecodeError>,
     borrowed: fn(&'b [u8]) -> Result<B, DecodeError>,
@@ -42,7 +43,7 @@ where
     O: Debug + Serializable,
     B: Debug + Serializable,
 {
-    match (owned(bytes), borrowed(bytes)) {
+    let same_outcome = |bytes: &'b [u8]| match (owned(bytes), borrowed(bytes)) {
         (Err(o), Err(b)) if o == b => Ok(()),
         (Err(o), Err(b)) => Err(format!("owned fails with {o}, borrowed with {b}")),
         (Ok(_), Err(b)) => Err(format!("owned decodes, borrowed fails with {b}")),
@@ -59,24 +60,11 @@ where
             }
             Ok(())
         }
-    }
-}
-
-/// [`same_outcome`] on `bytes` and on its prefixes: every one up to 64 bytes, then every
-/// 7th (the cut lands in every kind of field).
-pub fn check<'b, O, B>(
-    bytes: &'b [u8],
-    owned: fn(&[u8]) -> Result<O, DecodeError>,
-    borrowed: fn(&'b [u8]) -> Result<B, DecodeError>,
-) -> Result<(), String>
-where
-    O: Debug + Serializable,
-    B: Debug + Serializable,
-{
-    same_outcome(bytes, owned, borrowed)?;
+    };
+    same_outcome(bytes)?;
     let cuts = (0..bytes.len().min(64)).chain((64..bytes.len()).step_by(7));
     for end in cuts {
-        same_outcome(&bytes[..end], owned, borrowed).map_err(|e| format!("prefix {end}: {e}"))?;
+        same_outcome(&bytes[..end]).map_err(|e| format!("prefix {end}: {e}"))?;
     }
     Ok(())
 }
