@@ -89,10 +89,14 @@
 //! assert_eq!(error.error_message, "BALANCE_TOO_LOW"); // a `&str` into `answer`
 //! assert_eq!(error.to_bytes(), answer);
 //!
-//! // The answer to payments.sendStarsForm, as the borrowed twin of its `Return` type:
-//! use borrowed::enums::payments::PaymentResult;
-//! let outcome = decode_response_borrowed::<PaymentResult>(answer).expect("well-formed");
+//! // The answer to payments.sendStarsForm, as the borrowed twin of its `Return` type
+//! // (`borrowed::enums::payments::PaymentResult`) or the error sent instead:
+//! use tl_types::{functions::payments::SendStarsForm, RemoteCallBorrowed};
+//! let outcome = SendStarsForm::decode_response_borrowed(answer).expect("well-formed");
 //! assert_eq!(outcome.unwrap_err().name, "BALANCE_TOO_LOW");
+//! // The same for any borrowed type:
+//! let outcome = decode_response_borrowed::<borrowed::enums::payments::PaymentResult>(answer);
+//! assert!(outcome.expect("well-formed").is_err());
 //! # }
 //! ```
 //!
@@ -159,8 +163,9 @@
 //! - `conversions`: `From`/`TryFrom` between each constructor struct and its type's enum.
 //! - `borrowed`: the `borrowed` module, twins of the types and enums that hold a `string` or
 //!   `bytes` somewhere, with `&'a str` / `&'a [u8]` fields borrowed from the input; decode
-//!   them with [`DeserializableBorrowed`]. Decoding allocates only for vectors and boxed
-//!   fields. Off by default: it adds about half of `types` and `enums` to the build.
+//!   them with [`DeserializableBorrowed`], or a function's answer with
+//!   [`RemoteCallBorrowed`]. Decoding allocates only for vectors and boxed fields. Off by
+//!   default: it adds about half of `types` and `enums` to the build.
 //! - `serde`: `Serialize` and `Deserialize` on every type, as canonical TL-JSON (the mapping
 //!   of `tl-dynamic`, the same JSON `tl-codegen decode` prints). Function calls deserialize
 //!   with `object` on too (their decoders come with it). Off by default.
@@ -178,5 +183,5 @@ pub use generated::*;
 pub use tl_runtime::{
     decode_response_borrowed, BareDeserializable, BareDeserializableBorrowed, BareSerializable,
     DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed, ErrorClass, Identifiable,
-    Reader, RemoteCall, RpcError, Serializable, TypedErrors,
+    Reader, RemoteCall, RemoteCallBorrowed, RpcError, Serializable, TypedErrors,
 };

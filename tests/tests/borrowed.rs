@@ -219,3 +219,75 @@ fn borrowed_values_convert_to_owned_through_their_encoding() {
     }; // `input` is gone; `owned` is not tied to it.
     assert_eq!(owned, enums::RpcError::from_bytes(&bytes).unwrap());
 }
+
+/// `RemoteCallBorrowed`: a function's answer decodes into the borrowed twin of its return
+/// type (through the query for generic functions), into the owned type when that holds no
+/// text, or into the `RpcError` sent instead — agreeing with `RemoteCall::decode_response`.
+#[test]
+fn function_answers_decode_borrowed() {
+    use tl_types::{functions, RemoteCall, RemoteCallBorrowed};
+    type GetHistory = functions::messages::GetHistory;
+    type InvokeWithLayer = functions::InvokeWithLayer<GetHistory>;
+    type ReadHistory = functions::messages::ReadHistory;
+
+    let catalog = Catalog::load();
+    let mut coverage = Coverage::default();
+    for mode in MODES {
+        let page = catalog.sample(
+            catalog.get("messages.messages").unwrap(),
+            mode,
+            &mut coverage,
+        );
+        let owned = GetHistory::decode_response(&page).unwrap().unwrap();
+        let value = GetHistory::decode_response_borrowed(&page)
+            .unwrap()
+            .unwrap();
+        assert_eq!(format!("{owned:?}"), format!("{value:?}"));
+        assert!(matches!(
+            value,
+            borrowed::enums::messages::Messages::Messages(_)
+        ));
+        let through = InvokeWithLayer::decode_response_borrowed(&page)
+            .unwrap()
+            .unwrap();
+        assert_eq!(format!("{through:?}"), format!("{value:?}"));
+
+        // `messages.AffectedMessages` holds no text: the owned type.
+        let affected = catalog.sample(
+            catalog.get("messages.affectedMessages").unwrap(),
+            mode,
+            &mut coverage,
+        );
+        let value: enums::messages::AffectedMessages =
+            ReadHistory::decode_response_borrowed(&affected)
+                .unwrap()
+                .unwrap();
+        assert_eq!(
+            value,
+            ReadHistory::decode_response(&affected).unwrap().unwrap()
+        );
+    }
+
+    let mut answer = 0x2144_ca19_u32.to_le_bytes().to_vec();
+    answer.extend_from_slice(&400_i32.to_le_bytes());
+    answer.push(15);
+    answer.extend_from_slice(b"PEER_ID_INVALID");
+    let error = GetHistory::decode_response_borrowed(&answer)
+        .unwrap()
+        .unwrap_err();
+    assert_eq!((error.code, error.name.as_str()), (400, "PEER_ID_INVALID"));
+    assert_eq!(
+        InvokeWithLayer::decode_response_borrowed(&answer)
+            .unwrap()
+            .unwrap_err(),
+        error
+    );
+    // Truncated: a decoding error at the same offset as the owned decoder's.
+    for end in 0..answer.len() {
+        assert_eq!(
+            GetHistory::decode_response_borrowed(&answer[..end]).unwrap_err(),
+            GetHistory::decode_response(&answer[..end]).unwrap_err(),
+            "prefix {end}"
+        );
+    }
+}

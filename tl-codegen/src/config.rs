@@ -283,7 +283,8 @@ impl Config {
 
     /// A `borrowed` module: a twin of every type and enum that holds a string or byte
     /// string, with `&'a str` and `&'a [u8]` fields pointing into the input, decoded with
-    /// `tl_runtime::DeserializableBorrowed` without allocating or copying them. Default:
+    /// `tl_runtime::DeserializableBorrowed` without allocating or copying them, and
+    /// `tl_runtime::RemoteCallBorrowed` for every function (its answer, borrowed). Default:
     /// never (it adds about half the size of `types` and `enums`); see [`Config::errors`]
     /// for the choices.
     pub fn borrowed(&mut self, include: impl Into<Include>) -> &mut Self {

@@ -333,3 +333,52 @@ fn borrowed_recursion_is_depth_limited() {
         with_borrowed::enums::RichText::from_bytes(&bytes).unwrap_err()
     );
 }
+
+/// `RemoteCallBorrowed`: the borrowed twin of the return type, the owned type when it holds
+/// no text, the query's for a generic function, and the `rpc_error` answer.
+#[test]
+fn borrowed_function_answers() {
+    use tl_runtime::{RemoteCallBorrowed, RpcError};
+    use with_borrowed::{borrowed as b, functions, types};
+
+    let mut message = b::types::Message::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    message.extend(0u32.to_le_bytes()); // flags: nothing
+    message.extend(7i32.to_le_bytes());
+    message.extend(types::PeerUser::CONSTRUCTOR_ID.to_le_bytes());
+    message.extend(42i64.to_le_bytes());
+    message.extend([2, b'h', b'i', 0]); // text "hi"
+    message.extend([0x15, 0xc4, 0xb5, 0x1c, 0, 0, 0, 0]); // tags: []
+    message.extend(0xbc799737u32.to_le_bytes()); // pinned: boolFalse
+    let answer = functions::GetMessage::decode_response_borrowed(&message).unwrap();
+    let Ok(b::enums::Message::Message(m)) = &answer else {
+        panic!("not a message: {answer:?}");
+    };
+    assert_eq!((m.id, m.text, m.pinned), (7, "hi", false));
+    let through =
+        functions::InvokeWithLayer::<functions::GetMessage>::decode_response_borrowed(&message)
+            .unwrap();
+    assert_eq!(format!("{through:?}"), format!("{answer:?}"));
+
+    let peer = [
+        &types::PeerUser::CONSTRUCTOR_ID.to_le_bytes()[..],
+        &[5, 0, 0, 0, 0, 0, 0, 0],
+    ]
+    .concat();
+    let answer: Result<with_borrowed::enums::Peer, RpcError> =
+        functions::GetPeer::decode_response_borrowed(&peer).unwrap();
+    assert_eq!(
+        answer,
+        Ok(with_borrowed::enums::Peer::User(types::PeerUser {
+            user_id: 5
+        }))
+    );
+
+    // rpc_error#2144ca19 error_code:int error_message:string
+    let error = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0eMESSAGE_ID_BAD\x00";
+    assert_eq!(
+        functions::GetMessage::decode_response_borrowed(error)
+            .unwrap()
+            .unwrap_err(),
+        RpcError::new(400, "MESSAGE_ID_BAD")
+    );
+}

@@ -13,7 +13,7 @@
 use crate::error::Result;
 use crate::reader::Reader;
 use crate::rpc_error::RpcError;
-use crate::traits::{BareSerializable, Identifiable, Serializable};
+use crate::traits::{BareSerializable, Identifiable, RemoteCall, Serializable};
 use crate::write;
 
 /// A value decoded from its boxed TL encoding, borrowing strings and byte strings from the
@@ -119,6 +119,24 @@ pub fn decode_response_borrowed<'a, T: DeserializableBorrowed<'a>>(
         return RpcError::from_bytes(bytes).map(Err);
     }
     T::from_bytes_borrowed(bytes).map(Ok)
+}
+
+/// A [`RemoteCall`] whose answer can also be decoded borrowed: generated code implements it
+/// for every function when its `borrowed` module is generated.
+///
+/// `BorrowedReturn` is the borrowed twin of [`RemoteCall::Return`] (`borrowed::enums::…`),
+/// or `Return` itself when that holds no string or byte string (`bool`, `Vec<i64>`,
+/// `enums::messages::AffectedMessages`, …).
+pub trait RemoteCallBorrowed: RemoteCall {
+    /// The function's result, borrowing its strings and bytes from the answer.
+    type BorrowedReturn<'a>;
+
+    /// Decodes the `result` of the `rpc_result` answering this call, borrowing from `bytes`:
+    /// the return value, or the [`RpcError`] Telegram sent instead (see
+    /// [`RemoteCall::decode_response`]).
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> Result<core::result::Result<Self::BorrowedReturn<'_>, RpcError>>;
 }
 
 /// Decodes a bare borrowed `T` and wraps it, in a frame of its own (see

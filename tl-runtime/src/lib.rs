@@ -52,6 +52,13 @@
 //! [`vector::MAX_PREALLOCATION`] bytes. A forged length thus fails fast with
 //! [`DecodeErrorKind::UnexpectedEnd`] or [`DecodeErrorKind::InvalidLength`].
 //!
+//! # Borrowed decoding
+//!
+//! [`DeserializableBorrowed`] and [`BareDeserializableBorrowed`] decode values that borrow
+//! from the input (`&'a str`, `&'a [u8]`) instead of copying it, with the same rules and
+//! errors; generated `borrowed` modules implement them, and [`RemoteCallBorrowed`] decodes a
+//! function's answer that way. Such a value allocates only for its vectors and boxes.
+//!
 //! # Example
 //!
 //! ```
@@ -93,7 +100,7 @@ pub mod write;
 
 pub use borrowed::{
     decode_bare_borrowed_with, decode_response_borrowed, BareDeserializableBorrowed,
-    DeserializableBorrowed,
+    DeserializableBorrowed, RemoteCallBorrowed,
 };
 pub use boxed::{
     decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with, expect_constructor,

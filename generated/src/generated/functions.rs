@@ -64,6 +64,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeAfterMsg<X>
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeAfterMsg<X> {
     type Error = X::Error;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeAfterMsg<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Invokes a query after a successful completion of previous queries
 ///
 /// TL method [`invokeAfterMsgs`](https://core.telegram.org/method/invokeAfterMsgs):
@@ -127,6 +138,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeAfterMsgs<X
 #[cfg(feature = "errors")]
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeAfterMsgs<X> {
     type Error = X::Error;
+}
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeAfterMsgs<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
 }
 /// Initialize connection
 ///
@@ -281,6 +303,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InitConnection<X>
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InitConnection<X> {
     type Error = super::errors::InitConnectionError;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InitConnection<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Invoke the specified query using the specified API [layer](https://core.telegram.org/api/invoking#layers)
 ///
 /// TL method [`invokeWithLayer`](https://core.telegram.org/method/invokeWithLayer):
@@ -356,6 +389,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithLayer<X
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithLayer<X> {
     type Error = super::errors::InvokeWithLayerError;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithLayer<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Invoke a request without subscribing the used connection for [updates](https://core.telegram.org/api/updates) (this is enabled by default for file [queries](https://core.telegram.org/api/files)).
 ///
 /// TL method [`invokeWithoutUpdates`](https://core.telegram.org/method/invokeWithoutUpdates):
@@ -414,6 +458,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithoutUpda
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
 for InvokeWithoutUpdates<X> {
     type Error = X::Error;
+}
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithoutUpdates<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
 }
 /// Invoke with the given message range
 ///
@@ -481,6 +536,17 @@ impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
 for InvokeWithMessagesRange<X> {
     type Error = X::Error;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithMessagesRange<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Invoke a method within a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
 ///
 /// TL method [`invokeWithTakeout`](https://core.telegram.org/method/invokeWithTakeout):
@@ -544,6 +610,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithTakeout
 #[cfg(feature = "errors")]
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithTakeout<X> {
     type Error = X::Error;
+}
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithTakeout<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
 }
 /// Invoke a method using a Telegram Business Bot connection, see here » for more info, including a list of the methods that can be wrapped in this [constructor](https://core.telegram.org/api/bots/connected-business-bots).
 ///
@@ -615,6 +692,17 @@ for InvokeWithBusinessConnection<X> {
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
 for InvokeWithBusinessConnection<X> {
     type Error = X::Error;
+}
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithBusinessConnection<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
 }
 /// Official clients only, invoke with Google Play Integrity token.
 ///
@@ -689,6 +777,17 @@ impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
 for InvokeWithGooglePlayIntegrity<X> {
     type Error = X::Error;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithGooglePlayIntegrity<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Official clients only, invoke with Apple push verification.
 ///
 /// TL method [`invokeWithApnsSecret`](https://core.telegram.org/method/invokeWithApnsSecret):
@@ -760,6 +859,17 @@ impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors
 for InvokeWithApnsSecret<X> {
     type Error = X::Error;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithApnsSecret<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// Official clients only: re-execute a method call that required reCAPTCHA verification via a RECAPTCHA_CHECK\_%s\_\_%s, where the first placeholder is the action, and the second one is the reCAPTCHA key ID.
 ///
 /// TL method [`invokeWithReCaptcha`](https://core.telegram.org/method/invokeWithReCaptcha):
@@ -824,6 +934,17 @@ impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithReCaptc
 impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithReCaptcha<X> {
     type Error = X::Error;
 }
+#[cfg(feature = "borrowed")]
+impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+for InvokeWithReCaptcha<X> {
+    type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        X::decode_response_borrowed(bytes)
+    }
+}
 /// TL method [`req_pq`](https://core.telegram.org/method/req_pq):
 ///
 /// ```text
@@ -875,6 +996,16 @@ impl ::tl_runtime::RemoteCall for ReqPq {
 impl ::tl_runtime::TypedErrors for ReqPq {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for ReqPq {
+    type BorrowedReturn<'a> = super::borrowed::enums::ResPq<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        ::tl_runtime::decode_response_borrowed(bytes)
+    }
+}
 /// TL method [`req_pq_multi`](https://core.telegram.org/method/req_pq_multi):
 ///
 /// ```text
@@ -925,6 +1056,16 @@ impl ::tl_runtime::RemoteCall for ReqPqMulti {
 #[cfg(feature = "errors")]
 impl ::tl_runtime::TypedErrors for ReqPqMulti {
     type Error = super::errors::Error;
+}
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for ReqPqMulti {
+    type BorrowedReturn<'a> = super::borrowed::enums::ResPq<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        ::tl_runtime::decode_response_borrowed(bytes)
+    }
 }
 /// TL method [`req_DH_params`](https://core.telegram.org/method/req_DH_params):
 ///
@@ -1003,6 +1144,16 @@ impl ::tl_runtime::RemoteCall for ReqDhParams {
 impl ::tl_runtime::TypedErrors for ReqDhParams {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for ReqDhParams {
+    type BorrowedReturn<'a> = super::borrowed::enums::ServerDhParams<'a>;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        ::tl_runtime::decode_response_borrowed(bytes)
+    }
+}
 /// TL method [`set_client_DH_params`](https://core.telegram.org/method/set_client_DH_params):
 ///
 /// ```text
@@ -1066,6 +1217,16 @@ impl ::tl_runtime::RemoteCall for SetClientDhParams {
 impl ::tl_runtime::TypedErrors for SetClientDhParams {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for SetClientDhParams {
+    type BorrowedReturn<'a> = super::enums::SetClientDhParamsAnswer;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
+}
 /// TL method [`destroy_auth_key`](https://core.telegram.org/method/destroy_auth_key):
 ///
 /// ```text
@@ -1111,6 +1272,16 @@ impl ::tl_runtime::RemoteCall for DestroyAuthKey {
 #[cfg(feature = "errors")]
 impl ::tl_runtime::TypedErrors for DestroyAuthKey {
     type Error = super::errors::Error;
+}
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for DestroyAuthKey {
+    type BorrowedReturn<'a> = super::enums::DestroyAuthKeyRes;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
 }
 /// TL method [`rpc_drop_answer`](https://core.telegram.org/method/rpc_drop_answer):
 ///
@@ -1163,6 +1334,16 @@ impl ::tl_runtime::RemoteCall for RpcDropAnswer {
 impl ::tl_runtime::TypedErrors for RpcDropAnswer {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for RpcDropAnswer {
+    type BorrowedReturn<'a> = super::enums::RpcDropAnswer;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
+}
 /// TL method [`get_future_salts`](https://core.telegram.org/method/get_future_salts):
 ///
 /// ```text
@@ -1214,6 +1395,16 @@ impl ::tl_runtime::RemoteCall for GetFutureSalts {
 impl ::tl_runtime::TypedErrors for GetFutureSalts {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for GetFutureSalts {
+    type BorrowedReturn<'a> = super::enums::FutureSalts;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
+}
 /// TL method [`ping`](https://core.telegram.org/method/ping):
 ///
 /// ```text
@@ -1264,6 +1455,16 @@ impl ::tl_runtime::RemoteCall for Ping {
 #[cfg(feature = "errors")]
 impl ::tl_runtime::TypedErrors for Ping {
     type Error = super::errors::Error;
+}
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for Ping {
+    type BorrowedReturn<'a> = super::enums::Pong;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
 }
 /// TL method [`ping_delay_disconnect`](https://core.telegram.org/method/ping_delay_disconnect):
 ///
@@ -1322,6 +1523,16 @@ impl ::tl_runtime::RemoteCall for PingDelayDisconnect {
 impl ::tl_runtime::TypedErrors for PingDelayDisconnect {
     type Error = super::errors::Error;
 }
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for PingDelayDisconnect {
+    type BorrowedReturn<'a> = super::enums::Pong;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
+}
 /// TL method [`destroy_session`](https://core.telegram.org/method/destroy_session):
 ///
 /// ```text
@@ -1372,6 +1583,16 @@ impl ::tl_runtime::RemoteCall for DestroySession {
 #[cfg(feature = "errors")]
 impl ::tl_runtime::TypedErrors for DestroySession {
     type Error = super::errors::Error;
+}
+#[cfg(feature = "borrowed")]
+impl ::tl_runtime::RemoteCallBorrowed for DestroySession {
+    type BorrowedReturn<'a> = super::enums::DestroySessionRes;
+    #[inline]
+    fn decode_response_borrowed(
+        bytes: &[u8],
+    ) -> ::tl_runtime::Result<Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>> {
+        <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+    }
 }
 /// The `account` namespace.
 pub mod account {
@@ -1491,6 +1712,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for RegisterDevice {
         type Error = super::super::errors::account::RegisterDeviceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RegisterDevice {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Deletes a device by its token, stops sending PUSH-notifications to it.
     ///
     /// TL method [`account.unregisterDevice`](https://core.telegram.org/method/account.unregisterDevice):
@@ -1573,6 +1806,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UnregisterDevice {
         type Error = super::super::errors::account::UnregisterDeviceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UnregisterDevice {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Edits notification settings from a given user/group, from all users/all groups.
     ///
     /// TL method [`account.updateNotifySettings`](https://core.telegram.org/method/account.updateNotifySettings):
@@ -1651,6 +1896,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateNotifySettings {
         type Error = super::super::errors::account::UpdateNotifySettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateNotifySettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Gets current notification settings for a given user/group, from all users/all groups.
     ///
     /// TL method [`account.getNotifySettings`](https://core.telegram.org/method/account.getNotifySettings):
@@ -1719,6 +1976,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetNotifySettings {
         type Error = super::super::errors::account::GetNotifySettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetNotifySettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::PeerNotifySettings<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Resets all notification settings from users and groups.
     ///
     /// TL method [`account.resetNotifySettings`](https://core.telegram.org/method/account.resetNotifySettings):
@@ -1769,6 +2038,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResetNotifySettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetNotifySettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Updates user profile.
     ///
@@ -1878,6 +2159,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateProfile {
         type Error = super::super::errors::account::UpdateProfileError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateProfile {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Updates online user status.
     ///
     /// TL method [`account.updateStatus`](https://core.telegram.org/method/account.updateStatus):
@@ -1938,6 +2231,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateStatus {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateStatus {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Returns a list of available [wallpapers](https://core.telegram.org/api/wallpapers).
     ///
     /// TL method [`account.getWallPapers`](https://core.telegram.org/method/account.getWallPapers):
@@ -1997,6 +2302,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWallPapers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWallPapers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::WallPapers<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Report a peer for violation of telegram's Terms of Service
     ///
@@ -2077,6 +2394,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ReportPeer {
         type Error = super::super::errors::account::ReportPeerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportPeer {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Validates a username and checks availability.
     ///
     /// TL method [`account.checkUsername`](https://core.telegram.org/method/account.checkUsername):
@@ -2146,6 +2475,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::account::CheckUsernameError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Changes username for the current user.
     ///
@@ -2218,6 +2559,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateUsername {
         type Error = super::super::errors::account::UpdateUsernameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateUsername {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get privacy settings of current account
     ///
     /// TL method [`account.getPrivacy`](https://core.telegram.org/method/account.getPrivacy):
@@ -2283,6 +2636,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPrivacy {
         type Error = super::super::errors::account::GetPrivacyError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPrivacy {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::PrivacyRules<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change privacy settings of current account
     ///
@@ -2357,6 +2724,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetPrivacy {
         type Error = super::super::errors::account::SetPrivacyError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetPrivacy {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::PrivacyRules<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Delete the user's account from the telegram servers.
     ///
@@ -2442,6 +2823,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for DeleteAccount {
         type Error = super::super::errors::account::DeleteAccountError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteAccount {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get days to live of account
     ///
     /// TL method [`account.getAccountTTL`](https://core.telegram.org/method/account.getAccountTTL):
@@ -2492,6 +2885,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAccountTtl {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAccountTtl {
+        type BorrowedReturn<'a> = super::super::enums::AccountDaysTtl;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Set account self-destruction period
     ///
@@ -2558,6 +2963,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetAccountTtl {
         type Error = super::super::errors::account::SetAccountTtlError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetAccountTtl {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Verify a new phone number to associate to the current account
     ///
@@ -2637,6 +3054,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendChangePhoneCode {
         type Error = super::super::errors::account::SendChangePhoneCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendChangePhoneCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change the phone number of the current account
     ///
@@ -2726,6 +3155,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ChangePhone {
         type Error = super::super::errors::account::ChangePhoneError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ChangePhone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// When client-side passcode lock feature is enabled, will not show message texts in incoming PUSH [notifications](https://core.telegram.org/api/push-updates).
     ///
     /// TL method [`account.updateDeviceLocked`](https://core.telegram.org/method/account.updateDeviceLocked):
@@ -2786,6 +3227,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateDeviceLocked {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateDeviceLocked {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get logged-in sessions
     ///
     /// TL method [`account.getAuthorizations`](https://core.telegram.org/method/account.getAuthorizations):
@@ -2836,6 +3289,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAuthorizations {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAuthorizations {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::Authorizations<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Log out an active authorized [session](https://core.telegram.org/api/auth) by its hash
     ///
@@ -2904,6 +3371,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ResetAuthorization {
         type Error = super::super::errors::account::ResetAuthorizationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetAuthorization {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Obtain configuration for two-factor authorization with password
     ///
     /// TL method [`account.getPassword`](https://core.telegram.org/method/account.getPassword):
@@ -2954,6 +3433,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPassword {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPassword {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::Password<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get private info associated to the password info (recovery email, telegram [passport](https://core.telegram.org/passport) info \& so on)
     ///
@@ -3022,6 +3513,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPasswordSettings {
         type Error = super::super::errors::account::GetPasswordSettingsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPasswordSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::PasswordSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set a new 2FA password
     ///
@@ -3107,6 +3612,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdatePasswordSettings {
         type Error = super::super::errors::account::UpdatePasswordSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdatePasswordSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Send confirmation code to cancel account deletion, for more info click [here »](https://core.telegram.org/api/account-deletion)
     ///
     /// TL method [`account.sendConfirmPhoneCode`](https://core.telegram.org/method/account.sendConfirmPhoneCode):
@@ -3180,6 +3697,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendConfirmPhoneCode {
         type Error = super::super::errors::account::SendConfirmPhoneCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendConfirmPhoneCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Confirm a phone number to cancel account deletion, for more info click [here »](https://core.telegram.org/api/account-deletion)
     ///
@@ -3258,6 +3787,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ConfirmPhone {
         type Error = super::super::errors::account::ConfirmPhoneError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConfirmPhone {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get temporary payment password
     ///
     /// TL method [`account.getTmpPassword`](https://core.telegram.org/method/account.getTmpPassword):
@@ -3334,6 +3875,20 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetTmpPassword {
         type Error = super::super::errors::account::GetTmpPasswordError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTmpPassword {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::TmpPassword<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get web login [widget](https://core.telegram.org/widgets/login) authorizations
     ///
     /// TL method [`account.getWebAuthorizations`](https://core.telegram.org/method/account.getWebAuthorizations):
@@ -3384,6 +3939,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWebAuthorizations {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWebAuthorizations {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::WebAuthorizations<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Log out an active web telegram [login](https://core.telegram.org/widgets/login) session
     ///
@@ -3451,6 +4020,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ResetWebAuthorization {
         type Error = super::super::errors::account::ResetWebAuthorizationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetWebAuthorization {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Reset all active web telegram [login](https://core.telegram.org/widgets/login) sessions
     ///
     /// TL method [`account.resetWebAuthorizations`](https://core.telegram.org/method/account.resetWebAuthorizations):
@@ -3502,6 +4083,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ResetWebAuthorizations {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetWebAuthorizations {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get all saved [Telegram Passport](https://core.telegram.org/passport) documents, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
     ///
     /// TL method [`account.getAllSecureValues`](https://core.telegram.org/method/account.getAllSecureValues):
@@ -3552,6 +4145,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAllSecureValues {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAllSecureValues {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::SecureValue<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get saved [Telegram Passport](https://core.telegram.org/passport) document, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
     ///
@@ -3612,6 +4217,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSecureValue {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSecureValue {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::SecureValue<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Securely save [Telegram Passport](https://core.telegram.org/passport) document, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
     ///
@@ -3688,6 +4305,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SaveSecureValue {
         type Error = super::super::errors::account::SaveSecureValueError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveSecureValue {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::SecureValue<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete stored [Telegram Passport](https://core.telegram.org/passport) documents, for more info see the passport [docs »](https://core.telegram.org/passport/encryption#encryption)
     ///
     /// TL method [`account.deleteSecureValue`](https://core.telegram.org/method/account.deleteSecureValue):
@@ -3747,6 +4376,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteSecureValue {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteSecureValue {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns a Telegram Passport authorization form for sharing data with a service
     ///
@@ -3828,6 +4469,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAuthorizationForm {
         type Error = super::super::errors::account::GetAuthorizationFormError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAuthorizationForm {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::AuthorizationForm<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Sends a Telegram Passport authorization form, effectively sharing data with the service
     ///
@@ -3926,6 +4581,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for AcceptAuthorization {
         type Error = super::super::errors::account::AcceptAuthorizationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptAuthorization {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Send the verification phone code for telegram [passport](https://core.telegram.org/passport).
     ///
     /// TL method [`account.sendVerifyPhoneCode`](https://core.telegram.org/method/account.sendVerifyPhoneCode):
@@ -4001,6 +4668,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendVerifyPhoneCode {
         type Error = super::super::errors::account::SendVerifyPhoneCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendVerifyPhoneCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Verify a phone number for telegram [passport](https://core.telegram.org/passport).
     ///
@@ -4088,6 +4767,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for VerifyPhone {
         type Error = super::super::errors::account::VerifyPhoneError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for VerifyPhone {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Send an email verification code.
     ///
     /// TL method [`account.sendVerifyEmailCode`](https://core.telegram.org/method/account.sendVerifyEmailCode):
@@ -4166,6 +4857,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendVerifyEmailCode {
         type Error = super::super::errors::account::SendVerifyEmailCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendVerifyEmailCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::SentEmailCode<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Verify an email address.
     ///
@@ -4247,6 +4952,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for VerifyEmail {
         type Error = super::super::errors::account::VerifyEmailError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for VerifyEmail {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::EmailVerified<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Initialize a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
     ///
@@ -4368,6 +5087,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for InitTakeoutSession {
         type Error = super::super::errors::account::InitTakeoutSessionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InitTakeoutSession {
+        type BorrowedReturn<'a> = super::super::enums::account::Takeout;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Terminate a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
     ///
     /// TL method [`account.finishTakeoutSession`](https://core.telegram.org/method/account.finishTakeoutSession):
@@ -4433,6 +5164,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for FinishTakeoutSession {
         type Error = super::super::errors::account::FinishTakeoutSessionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FinishTakeoutSession {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
     ///
@@ -4501,6 +5244,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ConfirmPasswordEmail {
         type Error = super::super::errors::account::ConfirmPasswordEmailError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConfirmPasswordEmail {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Resend the code to verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
     ///
     /// TL method [`account.resendPasswordEmail`](https://core.telegram.org/method/account.resendPasswordEmail):
@@ -4559,6 +5314,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResendPasswordEmail {
         type Error = super::super::errors::account::ResendPasswordEmailError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResendPasswordEmail {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Cancel the code that was sent to verify an email to use as 2FA recovery [method](https://core.telegram.org/api/srp).
     ///
@@ -4619,6 +5386,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for CancelPasswordEmail {
         type Error = super::super::errors::account::CancelPasswordEmailError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CancelPasswordEmail {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Whether the user will receive notifications when contacts sign up
     ///
     /// TL method [`account.getContactSignUpNotification`](https://core.telegram.org/method/account.getContactSignUpNotification):
@@ -4669,6 +5448,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetContactSignUpNotification {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetContactSignUpNotification {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Toggle contact sign up notifications
     ///
@@ -4729,6 +5520,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetContactSignUpNotification {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetContactSignUpNotification {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns list of chats with non-default notification settings
     ///
@@ -4815,6 +5618,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetNotifyExceptions {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetNotifyExceptions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about a certain [wallpaper](https://core.telegram.org/api/wallpapers)
     ///
     /// TL method [`account.getWallPaper`](https://core.telegram.org/method/account.getWallPaper):
@@ -4882,6 +5697,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWallPaper {
         type Error = super::super::errors::account::GetWallPaperError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWallPaper {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WallPaper<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create and upload a new [wallpaper](https://core.telegram.org/api/wallpapers)
     ///
@@ -4977,6 +5804,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UploadWallPaper {
         type Error = super::super::errors::account::UploadWallPaperError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadWallPaper {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WallPaper<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Install/uninstall [wallpaper](https://core.telegram.org/api/wallpapers)
     ///
     /// TL method [`account.saveWallPaper`](https://core.telegram.org/method/account.saveWallPaper):
@@ -5059,6 +5898,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SaveWallPaper {
         type Error = super::super::errors::account::SaveWallPaperError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveWallPaper {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Install [wallpaper](https://core.telegram.org/api/wallpapers)
     ///
     /// TL method [`account.installWallPaper`](https://core.telegram.org/method/account.installWallPaper):
@@ -5135,6 +5986,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for InstallWallPaper {
         type Error = super::super::errors::account::InstallWallPaperError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InstallWallPaper {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Delete all installed [wallpapers](https://core.telegram.org/api/wallpapers), reverting to the default wallpaper set.
     ///
     /// TL method [`account.resetWallPapers`](https://core.telegram.org/method/account.resetWallPapers):
@@ -5186,6 +6049,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ResetWallPapers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetWallPapers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get media autodownload settings
     ///
     /// TL method [`account.getAutoDownloadSettings`](https://core.telegram.org/method/account.getAutoDownloadSettings):
@@ -5236,6 +6111,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAutoDownloadSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAutoDownloadSettings {
+        type BorrowedReturn<'a> = super::super::enums::account::AutoDownloadSettings;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Change media autodownload settings
     ///
@@ -5312,6 +6199,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveAutoDownloadSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveAutoDownloadSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Upload theme
     ///
@@ -5413,6 +6312,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UploadTheme {
         type Error = super::super::errors::account::UploadThemeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadTheme {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Document<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create a theme
     ///
@@ -5520,6 +6431,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateTheme {
         type Error = super::super::errors::account::CreateThemeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateTheme {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Theme<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update theme
     ///
@@ -5656,6 +6579,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateTheme {
         type Error = super::super::errors::account::UpdateThemeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateTheme {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Theme<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Save a theme
     ///
     /// TL method [`account.saveTheme`](https://core.telegram.org/method/account.saveTheme):
@@ -5727,6 +6662,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveTheme {
         type Error = super::super::errors::account::SaveThemeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveTheme {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Install a theme
     ///
@@ -5834,6 +6781,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for InstallTheme {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InstallTheme {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get theme information
     ///
     /// TL method [`account.getTheme`](https://core.telegram.org/method/account.getTheme):
@@ -5908,6 +6867,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetTheme {
         type Error = super::super::errors::account::GetThemeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTheme {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Theme<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get installed themes
     ///
     /// TL method [`account.getThemes`](https://core.telegram.org/method/account.getThemes):
@@ -5973,6 +6944,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetThemes {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetThemes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::Themes<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set sensitive content settings (for viewing or hiding NSFW content)
     ///
@@ -6040,6 +7023,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SetContentSettings {
         type Error = super::super::errors::account::SetContentSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetContentSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get sensitive content settings
     ///
     /// TL method [`account.getContentSettings`](https://core.telegram.org/method/account.getContentSettings):
@@ -6090,6 +7085,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetContentSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetContentSettings {
+        type BorrowedReturn<'a> = super::super::enums::account::ContentSettings;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get info about multiple [wallpapers](https://core.telegram.org/api/wallpapers)
     ///
@@ -6159,6 +7166,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetMultiWallPapers {
         type Error = super::super::errors::account::GetMultiWallPapersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMultiWallPapers {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::WallPaper<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get global privacy settings
     ///
     /// TL method [`account.getGlobalPrivacySettings`](https://core.telegram.org/method/account.getGlobalPrivacySettings):
@@ -6209,6 +7228,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGlobalPrivacySettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGlobalPrivacySettings {
+        type BorrowedReturn<'a> = super::super::enums::GlobalPrivacySettings;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Set global privacy settings
     ///
@@ -6280,6 +7311,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetGlobalPrivacySettings {
         type Error = super::super::errors::account::SetGlobalPrivacySettingsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetGlobalPrivacySettings {
+        type BorrowedReturn<'a> = super::super::enums::GlobalPrivacySettings;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Report a profile photo of a dialog
     ///
@@ -6367,6 +7410,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ReportProfilePhoto {
         type Error = super::super::errors::account::ReportProfilePhotoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportProfilePhoto {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Initiate a 2FA password reset: can only be used if the user is already logged-in, see here for more [info »](https://core.telegram.org/api/srp#password-reset)
     ///
     /// TL method [`account.resetPassword`](https://core.telegram.org/method/account.resetPassword):
@@ -6425,6 +7480,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResetPassword {
         type Error = super::super::errors::account::ResetPasswordError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetPassword {
+        type BorrowedReturn<'a> = super::super::enums::account::ResetPasswordResult;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Abort a pending 2FA password reset, see here for more [info »](https://core.telegram.org/api/srp#password-reset)
     ///
@@ -6485,6 +7552,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for DeclinePasswordReset {
         type Error = super::super::errors::account::DeclinePasswordResetError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeclinePasswordReset {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get all available chat [themes »](https://core.telegram.org/api/themes).
     ///
     /// TL method [`account.getChatThemes`](https://core.telegram.org/method/account.getChatThemes):
@@ -6544,6 +7623,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChatThemes {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChatThemes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::Themes<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set time-to-live of current session
     ///
@@ -6613,6 +7704,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetAuthorizationTtl {
         type Error = super::super::errors::account::SetAuthorizationTtlError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetAuthorizationTtl {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Change settings related to a session.
     ///
@@ -6720,6 +7823,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ChangeAuthorizationSettings {
         type Error = super::super::errors::account::ChangeAuthorizationSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ChangeAuthorizationSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch saved notification sounds
     ///
     /// TL method [`account.getSavedRingtones`](https://core.telegram.org/method/account.getSavedRingtones):
@@ -6779,6 +7894,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedRingtones {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedRingtones {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::SavedRingtones<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Save or remove saved notification sound.
     ///
@@ -6855,6 +7984,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveRingtone {
         type Error = super::super::errors::account::SaveRingtoneError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveRingtone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::SavedRingtone<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Upload notification sound, use [account.saveRingtone](https://core.telegram.org/method/account.saveRingtone) to convert it and add it to the list of saved notification sounds.
     ///
@@ -6938,6 +8081,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UploadRingtone {
         type Error = super::super::errors::account::UploadRingtoneError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadRingtone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Document<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Set an emoji [status](https://core.telegram.org/api/emoji-status)
     ///
     /// TL method [`account.updateEmojiStatus`](https://core.telegram.org/method/account.updateEmojiStatus):
@@ -7008,6 +8163,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateEmojiStatus {
         type Error = super::super::errors::account::UpdateEmojiStatusError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateEmojiStatus {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get a list of default suggested emoji [statuses](https://core.telegram.org/api/emoji-status)
     ///
     /// TL method [`account.getDefaultEmojiStatuses`](https://core.telegram.org/method/account.getDefaultEmojiStatuses):
@@ -7067,6 +8234,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDefaultEmojiStatuses {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultEmojiStatuses {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::EmojiStatuses<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get recently used emoji [statuses](https://core.telegram.org/api/emoji-status)
     ///
@@ -7128,6 +8309,20 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetRecentEmojiStatuses {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRecentEmojiStatuses {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::EmojiStatuses<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Clears list of recently used emoji [statuses](https://core.telegram.org/api/emoji-status)
     ///
     /// TL method [`account.clearRecentEmojiStatuses`](https://core.telegram.org/method/account.clearRecentEmojiStatuses):
@@ -7178,6 +8373,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ClearRecentEmojiStatuses {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClearRecentEmojiStatuses {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Reorder usernames associated with the currently logged-in user.
     ///
@@ -7245,6 +8452,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::account::ReorderUsernamesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderUsernames {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to the currently logged-in user.
     ///
@@ -7322,6 +8541,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::account::ToggleUsernameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used as profile [picture](https://core.telegram.org/api/files#sticker-profile-pictures)
     ///
     /// TL method [`account.getDefaultProfilePhotoEmojis`](https://core.telegram.org/method/account.getDefaultProfilePhotoEmojis):
@@ -7381,6 +8612,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDefaultProfilePhotoEmojis {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultProfilePhotoEmojis {
+        type BorrowedReturn<'a> = super::super::enums::EmojiList;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used as group [picture](https://core.telegram.org/api/files#sticker-profile-pictures)
     ///
@@ -7442,6 +8685,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetDefaultGroupPhotoEmojis {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultGroupPhotoEmojis {
+        type BorrowedReturn<'a> = super::super::enums::EmojiList;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get autosave settings
     ///
     /// TL method [`account.getAutoSaveSettings`](https://core.telegram.org/method/account.getAutoSaveSettings):
@@ -7492,6 +8747,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAutoSaveSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAutoSaveSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::AutoSaveSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Modify autosave settings
     ///
@@ -7600,6 +8869,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SaveAutoSaveSettings {
         type Error = super::super::errors::account::SaveAutoSaveSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveAutoSaveSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Clear all peer-specific autosave settings.
     ///
     /// TL method [`account.deleteAutoSaveExceptions`](https://core.telegram.org/method/account.deleteAutoSaveExceptions):
@@ -7650,6 +8931,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteAutoSaveExceptions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteAutoSaveExceptions {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Invalidate the specified login codes, see [here »](https://core.telegram.org/api/auth#invalidating-login-codes) for more info.
     ///
@@ -7710,6 +9003,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for InvalidateSignInCodes {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InvalidateSignInCodes {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Update the accent color and background custom [emoji »](https://core.telegram.org/api/colors) of the current account.
     ///
@@ -7794,6 +9099,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateColor {
         type Error = super::super::errors::account::UpdateColorError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateColor {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get a set of suggested custom emoji [stickers](https://core.telegram.org/api/custom-emoji) that can be used in an accent color [pattern](https://core.telegram.org/api/colors).
     ///
     /// TL method [`account.getDefaultBackgroundEmojis`](https://core.telegram.org/method/account.getDefaultBackgroundEmojis):
@@ -7853,6 +9170,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDefaultBackgroundEmojis {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultBackgroundEmojis {
+        type BorrowedReturn<'a> = super::super::enums::EmojiList;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get a list of default suggested channel emoji [statuses](https://core.telegram.org/api/emoji-status).
     ///
@@ -7914,6 +9243,20 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetChannelDefaultEmojiStatuses {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChannelDefaultEmojiStatuses {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::EmojiStatuses<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns fetch the full list of custom emoji [IDs »](https://core.telegram.org/api/custom-emoji) that cannot be used in channel emoji [statuses »](https://core.telegram.org/api/emoji-status).
     ///
     /// TL method [`account.getChannelRestrictedStatusEmojis`](https://core.telegram.org/method/account.getChannelRestrictedStatusEmojis):
@@ -7973,6 +9316,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChannelRestrictedStatusEmojis {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChannelRestrictedStatusEmojis {
+        type BorrowedReturn<'a> = super::super::enums::EmojiList;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Specify a set of Telegram Business opening [hours](https://core.telegram.org/api/business#opening-hours).
     ///
@@ -8054,6 +9409,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateBusinessWorkHours {
         type Error = super::super::errors::account::UpdateBusinessWorkHoursError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBusinessWorkHours {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// [Businesses »](https://core.telegram.org/api/business#location) may advertise their location using this method, see [here »](https://core.telegram.org/api/business#location) for more info.
     ///
@@ -8140,6 +9507,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateBusinessLocation {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBusinessLocation {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Set a list of Telegram Business greeting [messages](https://core.telegram.org/api/business#greeting-messages).
     ///
     /// TL method [`account.updateBusinessGreetingMessage`](https://core.telegram.org/method/account.updateBusinessGreetingMessage):
@@ -8207,6 +9586,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateBusinessGreetingMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBusinessGreetingMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Set a list of Telegram Business away [messages](https://core.telegram.org/api/business#away-messages).
     ///
     /// TL method [`account.updateBusinessAwayMessage`](https://core.telegram.org/method/account.updateBusinessAwayMessage):
@@ -8273,6 +9664,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateBusinessAwayMessage {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBusinessAwayMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Connect a business [bot »](https://core.telegram.org/api/bots/connected-business-bots) to the current account, or to change the current connection settings.
     ///
@@ -8375,6 +9778,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateConnectedBot {
         type Error = super::super::errors::account::UpdateConnectedBotError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateConnectedBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// List all currently connected business [bots »](https://core.telegram.org/api/bots/connected-business-bots)
     ///
     /// TL method [`account.getConnectedBots`](https://core.telegram.org/method/account.getConnectedBots):
@@ -8425,6 +9840,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetConnectedBots {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetConnectedBots {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::ConnectedBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Bots may invoke this method to re-fetch the [updateBotBusinessConnect](https://core.telegram.org/constructor/updateBotBusinessConnect) constructor associated with a specific business connection_id, see [here »](https://core.telegram.org/api/bots/connected-business-bots) for more info on connected business bots.
     ///
@@ -8500,6 +9929,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetBotBusinessConnection {
         type Error = super::super::errors::account::GetBotBusinessConnectionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotBusinessConnection {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Set or remove the Telegram Business [introduction »](https://core.telegram.org/api/business#business-introduction).
     ///
     /// TL method [`account.updateBusinessIntro`](https://core.telegram.org/method/account.updateBusinessIntro):
@@ -8566,6 +10007,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateBusinessIntro {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBusinessIntro {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Pause or unpause a specific chat, temporarily disconnecting it from all business [bots »](https://core.telegram.org/api/bots/connected-business-bots).
     ///
@@ -8639,6 +10092,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ToggleConnectedBotPaused {
         type Error = super::super::errors::account::ToggleConnectedBotPausedError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleConnectedBotPaused {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Permanently disconnect a specific chat from all business [bots »](https://core.telegram.org/api/bots/connected-business-bots) (equivalent to specifying it in recipients.exclude_users during initial configuration with [account.updateConnectedBot »](https://core.telegram.org/method/account.updateConnectedBot)); to reconnect of a chat disconnected using this method the user must reconnect the entire bot by invoking [account.updateConnectedBot »](https://core.telegram.org/method/account.updateConnectedBot).
     ///
     /// TL method [`account.disablePeerConnectedBot`](https://core.telegram.org/method/account.disablePeerConnectedBot):
@@ -8706,6 +10171,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DisablePeerConnectedBot {
         type Error = super::super::errors::account::DisablePeerConnectedBotError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DisablePeerConnectedBot {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Update our birthday, see [here »](https://core.telegram.org/api/profile#birthday) for more info.
     ///
@@ -8780,6 +10257,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdateBirthday {
         type Error = super::super::errors::account::UpdateBirthdayError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateBirthday {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Create a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
     ///
     /// TL method [`account.createBusinessChatLink`](https://core.telegram.org/method/account.createBusinessChatLink):
@@ -8847,6 +10336,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateBusinessChatLink {
         type Error = super::super::errors::account::CreateBusinessChatLinkError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateBusinessChatLink {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::BusinessChatLink<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit a created business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
     ///
@@ -8921,6 +10422,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for EditBusinessChatLink {
         type Error = super::super::errors::account::EditBusinessChatLinkError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditBusinessChatLink {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::BusinessChatLink<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
     ///
     /// TL method [`account.deleteBusinessChatLink`](https://core.telegram.org/method/account.deleteBusinessChatLink):
@@ -8988,6 +10501,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for DeleteBusinessChatLink {
         type Error = super::super::errors::account::DeleteBusinessChatLinkError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteBusinessChatLink {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// List all created business chat deep [links »](https://core.telegram.org/api/business#business-chat-links).
     ///
     /// TL method [`account.getBusinessChatLinks`](https://core.telegram.org/method/account.getBusinessChatLinks):
@@ -9038,6 +10563,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBusinessChatLinks {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBusinessChatLinks {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::BusinessChatLinks<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Resolve a business chat deep [link »](https://core.telegram.org/api/business#business-chat-links).
     ///
@@ -9105,6 +10644,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResolveBusinessChatLink {
         type Error = super::super::errors::account::ResolveBusinessChatLinkError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResolveBusinessChatLink {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::ResolvedBusinessChatLinks<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Associate (or remove) a personal [channel »](https://core.telegram.org/api/channel), that will be listed on our personal profile [page »](https://core.telegram.org/api/profile#personal-channel).
     ///
@@ -9174,6 +10727,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for UpdatePersonalChannel {
         type Error = super::super::errors::account::UpdatePersonalChannelError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdatePersonalChannel {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Disable or re-enable Telegram ads for the current [Premium](https://core.telegram.org/api/premium) account.
     ///
     /// Useful for business owners that may want to launch and view their own Telegram ads via the Telegram ad [platform »](https://ads.telegram.org).
@@ -9236,6 +10801,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ToggleSponsoredMessages {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleSponsoredMessages {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get the current reaction notification [settings »](https://core.telegram.org/api/reactions#notifications-about-reactions).
     ///
     /// TL method [`account.getReactionsNotifySettings`](https://core.telegram.org/method/account.getReactionsNotifySettings):
@@ -9286,6 +10863,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetReactionsNotifySettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetReactionsNotifySettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ReactionsNotifySettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change the reaction notification [settings »](https://core.telegram.org/api/reactions#notifications-about-reactions).
     ///
@@ -9349,6 +10940,20 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SetReactionsNotifySettings {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetReactionsNotifySettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ReactionsNotifySettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of emoji [statuses »](https://core.telegram.org/api/emoji-status) for owned or hosted collectible [gifts »](https://core.telegram.org/api/gifts#hosted-collectible-gifts).
     ///
     /// TL method [`account.getCollectibleEmojiStatuses`](https://core.telegram.org/method/account.getCollectibleEmojiStatuses):
@@ -9408,6 +11013,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCollectibleEmojiStatuses {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCollectibleEmojiStatuses {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::EmojiStatuses<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the number of stars we have received from the specified user thanks to paid [messages »](https://core.telegram.org/api/paid-messages); the received amount will be equal to the sent amount multiplied by [stars_paid_message_commission_permille](https://core.telegram.org/api/config#stars-paid-message-commission-permille) divided by 1000.
     ///
@@ -9490,6 +11109,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPaidMessagesRevenue {
         type Error = super::super::errors::account::GetPaidMessagesRevenueError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPaidMessagesRevenue {
+        type BorrowedReturn<'a> = super::super::enums::account::PaidMessagesRevenue;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Allow a user to send us messages without paying if paid [messages »](https://core.telegram.org/api/paid-messages) are enabled.
     ///
@@ -9593,6 +11224,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ToggleNoPaidMessagesException {
         type Error = super::super::errors::account::ToggleNoPaidMessagesExceptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleNoPaidMessagesException {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Changes the main profile tab of the current user, see [here »](https://core.telegram.org/api/profile#tabs) for more info.
     ///
     /// TL method [`account.setMainProfileTab`](https://core.telegram.org/method/account.setMainProfileTab):
@@ -9652,6 +11295,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetMainProfileTab {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetMainProfileTab {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Adds or removes a song from the current user's profile see [here »](https://core.telegram.org/api/profile#music) for more info on the music tab of the profile page.
     ///
@@ -9740,6 +11395,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for SaveMusic {
         type Error = super::super::errors::account::SaveMusicError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveMusic {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch the full list of only the IDs of songs currently added to the profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
     ///
     /// TL method [`account.getSavedMusicIds`](https://core.telegram.org/method/account.getSavedMusicIds):
@@ -9799,6 +11466,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedMusicIds {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedMusicIds {
+        type BorrowedReturn<'a> = super::super::enums::account::SavedMusicIds;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Obtain all chat [themes »](https://core.telegram.org/api/themes#chat-themes) associated to owned or hosted collectible [gifts »](https://core.telegram.org/api/gifts#hosted-collectible-gifts).
     ///
@@ -9872,6 +11551,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for GetUniqueGiftChatThemes {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUniqueGiftChatThemes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::ChatThemes<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Initialize passkey registration for the current account, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
     ///
     /// TL method [`account.initPasskeyRegistration`](https://core.telegram.org/method/account.initPasskeyRegistration):
@@ -9931,6 +11622,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for InitPasskeyRegistration {
         type Error = super::super::errors::account::InitPasskeyRegistrationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InitPasskeyRegistration {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::PasskeyRegistrationOptions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Complete passkey registration for the current account, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
     ///
@@ -10001,6 +11706,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for RegisterPasskey {
         type Error = super::super::errors::account::RegisterPasskeyError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RegisterPasskey {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Passkey<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// List the passkeys associated to the current account that can be used to log in, see [here »](https://core.telegram.org/api/passkeys#list-passkeys) for more info on passkeys.
     ///
     /// TL method [`account.getPasskeys`](https://core.telegram.org/method/account.getPasskeys):
@@ -10051,6 +11768,18 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPasskeys {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPasskeys {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::Passkeys<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Delete a passkey associated to the current account, see [here »](https://core.telegram.org/api/passkeys#delete-passkeys) for more info.
     ///
@@ -10112,6 +11841,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for DeletePasskey {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeletePasskey {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`account.confirmBotConnection`](https://core.telegram.org/method/account.confirmBotConnection):
     ///
     /// ```text
@@ -10168,6 +11909,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ConfirmBotConnection {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConfirmBotConnection {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`account.getWebBrowserSettings`](https://core.telegram.org/method/account.getWebBrowserSettings):
     ///
     /// ```text
@@ -10223,6 +11976,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWebBrowserSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWebBrowserSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::WebBrowserSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`account.updateWebBrowserSettings`](https://core.telegram.org/method/account.updateWebBrowserSettings):
     ///
@@ -10289,6 +12056,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateWebBrowserSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateWebBrowserSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::WebBrowserSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`account.toggleWebBrowserSettingsException`](https://core.telegram.org/method/account.toggleWebBrowserSettingsException):
     ///
@@ -10368,6 +12149,18 @@ pub mod account {
     impl ::tl_runtime::TypedErrors for ToggleWebBrowserSettingsException {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleWebBrowserSettingsException {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`account.deleteWebBrowserSettingsExceptions`](https://core.telegram.org/method/account.deleteWebBrowserSettingsExceptions):
     ///
     /// ```text
@@ -10416,6 +12209,20 @@ pub mod account {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteWebBrowserSettingsExceptions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteWebBrowserSettingsExceptions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::account::WebBrowserSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `aicompose` namespace.
@@ -10496,6 +12303,18 @@ pub mod aicompose {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateTone {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateTone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::AiComposeTone<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`aicompose.updateTone`](https://core.telegram.org/method/aicompose.updateTone):
     ///
@@ -10606,6 +12425,18 @@ pub mod aicompose {
     impl ::tl_runtime::TypedErrors for UpdateTone {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateTone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::AiComposeTone<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`aicompose.saveTone`](https://core.telegram.org/method/aicompose.saveTone):
     ///
     /// ```text
@@ -10666,6 +12497,18 @@ pub mod aicompose {
     impl ::tl_runtime::TypedErrors for SaveTone {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveTone {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`aicompose.deleteTone`](https://core.telegram.org/method/aicompose.deleteTone):
     ///
     /// ```text
@@ -10721,6 +12564,18 @@ pub mod aicompose {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteTone {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteTone {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`aicompose.getTone`](https://core.telegram.org/method/aicompose.getTone):
     ///
@@ -10778,6 +12633,18 @@ pub mod aicompose {
     impl ::tl_runtime::TypedErrors for GetTone {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::aicompose::Tones<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`aicompose.getTones`](https://core.telegram.org/method/aicompose.getTones):
     ///
     /// ```text
@@ -10833,6 +12700,18 @@ pub mod aicompose {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTones {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTones {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::aicompose::Tones<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`aicompose.getToneExample`](https://core.telegram.org/method/aicompose.getToneExample):
     ///
@@ -10893,6 +12772,20 @@ pub mod aicompose {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetToneExample {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetToneExample {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::AiComposeToneExample<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `auth` namespace.
@@ -10997,6 +12890,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendCode {
         type Error = super::super::errors::auth::SendCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Registers a validated phone number in the system.
     ///
@@ -11108,6 +13013,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SignUp {
         type Error = super::super::errors::auth::SignUpError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SignUp {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Signs in a user with a validated phone number.
     ///
@@ -11226,6 +13143,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for SignIn {
         type Error = super::super::errors::auth::SignInError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SignIn {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Logs out the user.
     ///
     /// TL method [`auth.logOut`](https://core.telegram.org/method/auth.logOut):
@@ -11276,6 +13205,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for LogOut {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LogOut {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::LoggedOut<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Terminates all user's authorized sessions except for the current one.
     ///
@@ -11337,6 +13278,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResetAuthorizations {
         type Error = super::super::errors::auth::ResetAuthorizationsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetAuthorizations {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns data for copying authorization to another data-center.
     ///
@@ -11403,6 +13356,20 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ExportAuthorization {
         type Error = super::super::errors::auth::ExportAuthorizationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportAuthorization {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::ExportedAuthorization<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Logs in a user using a key transmitted from his native data-center.
     ///
@@ -11476,6 +13443,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ImportAuthorization {
         type Error = super::super::errors::auth::ImportAuthorizationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportAuthorization {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Binds a temporary authorization key temp_auth_key_id to the permanent authorization key perm_auth_key_id.
     ///
@@ -11572,6 +13551,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for BindTempAuthKey {
         type Error = super::super::errors::auth::BindTempAuthKeyError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for BindTempAuthKey {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Login as a bot
     ///
     /// TL method [`auth.importBotAuthorization`](https://core.telegram.org/method/auth.importBotAuthorization):
@@ -11663,6 +13654,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for ImportBotAuthorization {
         type Error = super::super::errors::auth::ImportBotAuthorizationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportBotAuthorization {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Try logging to an account protected by a 2FA [password](https://core.telegram.org/api/srp).
     ///
     /// TL method [`auth.checkPassword`](https://core.telegram.org/method/auth.checkPassword):
@@ -11734,6 +13737,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for CheckPassword {
         type Error = super::super::errors::auth::CheckPasswordError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckPassword {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Request recovery code of a 2FA [password](https://core.telegram.org/api/srp), only for accounts with a recovery email [configured](https://core.telegram.org/api/srp#email-verification).
     ///
     /// TL method [`auth.requestPasswordRecovery`](https://core.telegram.org/method/auth.requestPasswordRecovery):
@@ -11793,6 +13808,20 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RequestPasswordRecovery {
         type Error = super::super::errors::auth::RequestPasswordRecoveryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestPasswordRecovery {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::PasswordRecovery<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Reset the 2FA [password](https://core.telegram.org/api/srp) using the recovery code sent using [auth.requestPasswordRecovery](https://core.telegram.org/method/auth.requestPasswordRecovery).
     ///
@@ -11873,6 +13902,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RecoverPassword {
         type Error = super::super::errors::auth::RecoverPasswordError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RecoverPassword {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Resend the login code via another medium, the phone code type is determined by the return value of the previous auth.sendCode/auth.resendCode: see [login](https://core.telegram.org/api/auth) for more info.
     ///
@@ -11972,6 +14013,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for ResendCode {
         type Error = super::super::errors::auth::ResendCodeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResendCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Cancel the login verification code
     ///
     /// TL method [`auth.cancelCode`](https://core.telegram.org/method/auth.cancelCode):
@@ -12049,6 +14102,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for CancelCode {
         type Error = super::super::errors::auth::CancelCodeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CancelCode {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Delete all temporary authorization keys except for the ones specified
     ///
     /// TL method [`auth.dropTempAuthKeys`](https://core.telegram.org/method/auth.dropTempAuthKeys):
@@ -12110,6 +14175,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DropTempAuthKeys {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DropTempAuthKeys {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Generate a login token, for login via QR [code](https://core.telegram.org/api/qr-login).
     ///
@@ -12199,6 +14276,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for ExportLoginToken {
         type Error = super::super::errors::auth::ExportLoginTokenError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportLoginToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::LoginToken<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Login using a redirected login token, generated in case of DC mismatch during QR code [login](https://core.telegram.org/api/qr-login).
     ///
     /// For more info, see login via QR [code](https://core.telegram.org/api/qr-login).
@@ -12269,6 +14358,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ImportLoginToken {
         type Error = super::super::errors::auth::ImportLoginTokenError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportLoginToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::LoginToken<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Accept QR code login token, logging in the app that generated it.
     ///
@@ -12343,6 +14444,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for AcceptLoginToken {
         type Error = super::super::errors::auth::AcceptLoginTokenError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptLoginToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check if the 2FA recovery [code](https://core.telegram.org/api/srp) sent using [auth.requestPasswordRecovery](https://core.telegram.org/method/auth.requestPasswordRecovery) is valid, before passing it to [auth.recoverPassword](https://core.telegram.org/method/auth.recoverPassword).
     ///
     /// TL method [`auth.checkRecoveryPassword`](https://core.telegram.org/method/auth.checkRecoveryPassword):
@@ -12409,6 +14522,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckRecoveryPassword {
         type Error = super::super::errors::auth::CheckRecoveryPasswordError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckRecoveryPassword {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Login by importing an authorization token
     ///
@@ -12492,6 +14617,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ImportWebTokenAuthorization {
         type Error = super::super::errors::auth::ImportWebTokenAuthorizationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportWebTokenAuthorization {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Request an SMS code via Firebase.
     ///
@@ -12618,6 +14755,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for RequestFirebaseSms {
         type Error = super::super::errors::auth::RequestFirebaseSmsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestFirebaseSms {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Reset the login [email »](https://core.telegram.org/api/auth#email-verification).
     ///
     /// TL method [`auth.resetLoginEmail`](https://core.telegram.org/method/auth.resetLoginEmail):
@@ -12695,6 +14844,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResetLoginEmail {
         type Error = super::super::errors::auth::ResetLoginEmailError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetLoginEmail {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Official apps only, reports that the SMS authentication code wasn't delivered.
     ///
@@ -12778,6 +14939,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for ReportMissingCode {
         type Error = super::super::errors::auth::ReportMissingCodeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportMissingCode {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Checks the status of a login [payment](https://core.telegram.org/api/auth#paid-auth).
     ///
     /// TL method [`auth.checkPaidAuth`](https://core.telegram.org/method/auth.checkPaidAuth):
@@ -12860,6 +15033,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for CheckPaidAuth {
         type Error = super::super::errors::auth::CheckPaidAuthError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckPaidAuth {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::SentCode<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Initialize login with a passkey over an unauthenticated connection, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info.
     ///
     /// TL method [`auth.initPasskeyLogin`](https://core.telegram.org/method/auth.initPasskeyLogin):
@@ -12934,6 +15119,20 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for InitPasskeyLogin {
         type Error = super::super::errors::auth::InitPasskeyLoginError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InitPasskeyLogin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::PasskeyLoginOptions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Complete login with a passkey over an unauthenticated connection, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info.
     ///
@@ -13040,6 +15239,18 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for FinishPasskeyLogin {
         type Error = super::super::errors::auth::FinishPasskeyLoginError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FinishPasskeyLogin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`auth.cancelWebTokenAuthorization`](https://core.telegram.org/method/auth.cancelWebTokenAuthorization):
     ///
     /// ```text
@@ -13097,6 +15308,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CancelWebTokenAuthorization {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CancelWebTokenAuthorization {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`auth.initFirebasePnvLogin`](https://core.telegram.org/method/auth.initFirebasePnvLogin):
     ///
@@ -13177,6 +15400,20 @@ pub mod auth {
     impl ::tl_runtime::TypedErrors for InitFirebasePnvLogin {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InitFirebasePnvLogin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::FirebasePnvIntent<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`auth.finishFirebasePnvLogin`](https://core.telegram.org/method/auth.finishFirebasePnvLogin):
     ///
     /// ```text
@@ -13234,6 +15471,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for FinishFirebasePnvLogin {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FinishFirebasePnvLogin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`auth.firebasePnvSignUp`](https://core.telegram.org/method/auth.firebasePnvSignUp):
     ///
@@ -13306,6 +15555,18 @@ pub mod auth {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for FirebasePnvSignUp {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FirebasePnvSignUp {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::auth::Authorization<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `bots` namespace.
@@ -13386,6 +15647,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SendCustomRequest {
         type Error = super::super::errors::bots::SendCustomRequestError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendCustomRequest {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::DataJson<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Answers a custom query; for bots only
     ///
     /// TL method [`bots.answerWebhookJSONQuery`](https://core.telegram.org/method/bots.answerWebhookJSONQuery):
@@ -13461,6 +15734,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AnswerWebhookJsonQuery {
         type Error = super::super::errors::bots::AnswerWebhookJsonQueryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AnswerWebhookJsonQuery {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Set bot command list
     ///
@@ -13549,6 +15834,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SetBotCommands {
         type Error = super::super::errors::bots::SetBotCommandsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotCommands {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Clear bot commands for the specified bot scope and language code
     ///
     /// TL method [`bots.resetBotCommands`](https://core.telegram.org/method/bots.resetBotCommands):
@@ -13624,6 +15921,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for ResetBotCommands {
         type Error = super::super::errors::bots::ResetBotCommandsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetBotCommands {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Obtain a list of bot commands for the specified bot scope and language code
     ///
     /// TL method [`bots.getBotCommands`](https://core.telegram.org/method/bots.getBotCommands):
@@ -13697,6 +16006,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBotCommands {
         type Error = super::super::errors::bots::GetBotCommandsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotCommands {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::BotCommand<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Sets the menu button [action »](https://core.telegram.org/api/bots/menu) for a given user or for all users
     ///
@@ -13775,6 +16096,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SetBotMenuButton {
         type Error = super::super::errors::bots::SetBotMenuButtonError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotMenuButton {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Gets the menu button action for a given user or for all users, previously set using [bots.setBotMenuButton](https://core.telegram.org/method/bots.setBotMenuButton); users can see this information in the [botInfo](https://core.telegram.org/constructor/botInfo) constructor.
     ///
     /// TL method [`bots.getBotMenuButton`](https://core.telegram.org/method/bots.getBotMenuButton):
@@ -13840,6 +16173,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBotMenuButton {
         type Error = super::super::errors::bots::GetBotMenuButtonError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotMenuButton {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::BotMenuButton<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set the default suggested admin [rights](https://core.telegram.org/api/rights#suggested-bot-rights) for bots being added as admins to channels, see here for more info on how to handle [them »](https://core.telegram.org/api/rights#suggested-bot-rights).
     ///
@@ -13910,6 +16255,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SetBotBroadcastDefaultAdminRights {
         type Error = super::super::errors::bots::SetBotBroadcastDefaultAdminRightsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotBroadcastDefaultAdminRights {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Set the default suggested admin [rights](https://core.telegram.org/api/rights#suggested-bot-rights) for bots being added as admins to groups, see here for more info on how to handle [them »](https://core.telegram.org/api/rights#suggested-bot-rights).
     ///
     /// TL method [`bots.setBotGroupDefaultAdminRights`](https://core.telegram.org/method/bots.setBotGroupDefaultAdminRights):
@@ -13978,6 +16335,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetBotGroupDefaultAdminRights {
         type Error = super::super::errors::bots::SetBotGroupDefaultAdminRightsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotGroupDefaultAdminRights {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Set localized name, about text and description of a bot (or of the current account, if called by a bot).
     ///
@@ -14108,6 +16477,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SetBotInfo {
         type Error = super::super::errors::bots::SetBotInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotInfo {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get localized name, about text and description of a bot (or of the current account, if called by a bot).
     ///
     /// TL method [`bots.getBotInfo`](https://core.telegram.org/method/bots.getBotInfo):
@@ -14191,6 +16572,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for GetBotInfo {
         type Error = super::super::errors::bots::GetBotInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::BotInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder usernames associated to a bot we own.
     ///
     /// TL method [`bots.reorderUsernames`](https://core.telegram.org/method/bots.reorderUsernames):
@@ -14263,6 +16656,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::bots::ReorderUsernamesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderUsernames {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to a bot we own.
     ///
@@ -14345,6 +16750,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::bots::ToggleUsernameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Check whether the specified bot can send us messages
     ///
     /// TL method [`bots.canSendMessage`](https://core.telegram.org/method/bots.canSendMessage):
@@ -14411,6 +16828,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for CanSendMessage {
         type Error = super::super::errors::bots::CanSendMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CanSendMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Allow the specified bot to send us messages
     ///
     /// TL method [`bots.allowSendMessage`](https://core.telegram.org/method/bots.allowSendMessage):
@@ -14476,6 +16905,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AllowSendMessage {
         type Error = super::super::errors::bots::AllowSendMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AllowSendMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send a custom request from a mini bot [app](https://core.telegram.org/api/bots/webapps), triggered by a web_app_invoke_custom_method [event »](https://core.telegram.org/api/web-events#web-app-invoke-custom-method).
     ///
@@ -14561,6 +17002,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for InvokeWebViewCustomMethod {
         type Error = super::super::errors::bots::InvokeWebViewCustomMethodError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InvokeWebViewCustomMethod {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::DataJson<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch popular [Main Mini Apps](https://core.telegram.org/api/bots/webapps#main-mini-apps), to be used in the apps tab of global [search »](https://core.telegram.org/api/search#apps-tab).
     ///
     /// TL method [`bots.getPopularAppBots`](https://core.telegram.org/method/bots.getPopularAppBots):
@@ -14626,6 +17079,20 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPopularAppBots {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPopularAppBots {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::PopularAppBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Add a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
@@ -14708,6 +17175,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AddPreviewMedia {
         type Error = super::super::errors::bots::AddPreviewMediaError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddPreviewMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::BotPreviewMedia<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
@@ -14799,6 +17278,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for EditPreviewMedia {
         type Error = super::super::errors::bots::EditPreviewMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditPreviewMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::BotPreviewMedia<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete a main mini app preview, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
     /// Only owners of bots with a configured Main Mini App can use this method, see see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info on how to check if you can invoke this method.
@@ -14880,6 +17371,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeletePreviewMedia {
         type Error = super::super::errors::bots::DeletePreviewMediaError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeletePreviewMedia {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Reorder a main mini app previews, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
@@ -14963,6 +17466,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for ReorderPreviewMedias {
         type Error = super::super::errors::bots::ReorderPreviewMediasError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderPreviewMedias {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Bot owners only, fetch main mini app preview information, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
     /// Note: technically non-owners may also invoke this method, but it will always behave exactly as [bots.getPreviewMedias](https://core.telegram.org/method/bots.getPreviewMedias), returning only previews for the current language and an empty lang_codes array, regardless of the passed lang_code, so please only use [bots.getPreviewMedias](https://core.telegram.org/method/bots.getPreviewMedias) if you're not the owner of the bot.
@@ -15039,6 +17554,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for GetPreviewInfo {
         type Error = super::super::errors::bots::GetPreviewInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPreviewInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::PreviewInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch main mini app previews, see [here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
     ///
     /// TL method [`bots.getPreviewMedias`](https://core.telegram.org/method/bots.getPreviewMedias):
@@ -15104,6 +17631,20 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPreviewMedias {
         type Error = super::super::errors::bots::GetPreviewMediasError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPreviewMedias {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::BotPreviewMedia<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change the emoji status of a user (invoked by bots, see [here »](https://core.telegram.org/api/emoji-status#setting-an-emoji-status-from-a-bot) for more info on the full flow)
     ///
@@ -15183,6 +17724,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for UpdateUserEmojiStatus {
         type Error = super::super::errors::bots::UpdateUserEmojiStatusError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateUserEmojiStatus {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Allow or prevent a bot from changing our emoji [status »](https://core.telegram.org/api/emoji-status#setting-an-emoji-status-from-a-bot)
     ///
     /// TL method [`bots.toggleUserEmojiStatusPermission`](https://core.telegram.org/method/bots.toggleUserEmojiStatusPermission):
@@ -15254,6 +17807,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleUserEmojiStatusPermission {
         type Error = super::super::errors::bots::ToggleUserEmojiStatusPermissionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleUserEmojiStatusPermission {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Check if a mini [app](https://core.telegram.org/api/bots/webapps) can request the download of a specific file: called when handling web_app_request_file_download [events »](https://core.telegram.org/api/web-events#web-app-request-file-download)
     ///
@@ -15335,6 +17900,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for CheckDownloadFileParams {
         type Error = super::super::errors::bots::CheckDownloadFileParamsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckDownloadFileParams {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get a list of bots owned by the current user
     ///
     /// TL method [`bots.getAdminedBots`](https://core.telegram.org/method/bots.getAdminedBots):
@@ -15385,6 +17962,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAdminedBots {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAdminedBots {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::User<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create, edit or delete the affiliate [program](https://core.telegram.org/api/bots/referrals) of a bot we own
     ///
@@ -15479,6 +18068,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateStarRefProgram {
         type Error = super::super::errors::bots::UpdateStarRefProgramError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateStarRefProgram {
+        type BorrowedReturn<'a> = super::super::enums::StarRefProgram;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Verify a user or chat on behalf of an [organization »](https://core.telegram.org/api/bots/verification).
     ///
@@ -15587,6 +18188,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for SetCustomVerification {
         type Error = super::super::errors::bots::SetCustomVerificationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetCustomVerification {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Obtain a list of similarly themed bots, selected based on similarities in their subscriber bases, see [here »](https://core.telegram.org/api/recommend) for more info.
     ///
     /// TL method [`bots.getBotRecommendations`](https://core.telegram.org/method/bots.getBotRecommendations):
@@ -15653,6 +18266,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for GetBotRecommendations {
         type Error = super::super::errors::bots::GetBotRecommendationsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotRecommendations {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::users::Users<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`bots.checkUsername`](https://core.telegram.org/method/bots.checkUsername):
     ///
     /// ```text
@@ -15714,6 +18339,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`bots.createBot`](https://core.telegram.org/method/bots.createBot):
     ///
@@ -15792,6 +18429,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for CreateBot {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`bots.exportBotToken`](https://core.telegram.org/method/bots.exportBotToken):
     ///
     /// ```text
@@ -15851,6 +18500,20 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ExportBotToken {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportBotToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::ExportedBotToken<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`bots.requestWebViewButton`](https://core.telegram.org/method/bots.requestWebViewButton):
     ///
@@ -15914,6 +18577,20 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for RequestWebViewButton {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestWebViewButton {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::RequestedButton<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`bots.getRequestedWebViewButton`](https://core.telegram.org/method/bots.getRequestedWebViewButton):
     ///
     /// ```text
@@ -15976,6 +18653,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for GetRequestedWebViewButton {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRequestedWebViewButton {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::KeyboardButton<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`bots.getAccessSettings`](https://core.telegram.org/method/bots.getAccessSettings):
     ///
     /// ```text
@@ -16031,6 +18720,20 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAccessSettings {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAccessSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::bots::AccessSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`bots.editAccessSettings`](https://core.telegram.org/method/bots.editAccessSettings):
     ///
@@ -16105,6 +18808,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for EditAccessSettings {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditAccessSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`bots.setJoinChatResults`](https://core.telegram.org/method/bots.setJoinChatResults):
     ///
     /// ```text
@@ -16166,6 +18881,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetJoinChatResults {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetJoinChatResults {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`bots.addUsername`](https://core.telegram.org/method/bots.addUsername):
     ///
@@ -16229,6 +18956,18 @@ pub mod bots {
     impl ::tl_runtime::TypedErrors for AddUsername {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`bots.removeUsername`](https://core.telegram.org/method/bots.removeUsername):
     ///
     /// ```text
@@ -16290,6 +19029,18 @@ pub mod bots {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RemoveUsername {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RemoveUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
 }
 /// The `channels` namespace.
@@ -16370,6 +19121,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ReadHistory {
         type Error = super::super::errors::channels::ReadHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadHistory {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Delete messages in a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
     /// TL method [`channels.deleteMessages`](https://core.telegram.org/method/channels.deleteMessages):
@@ -16448,6 +19211,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteMessages {
         type Error = super::super::errors::channels::DeleteMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteMessages {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedMessages;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Reports some messages from a user in a supergroup as spam; requires administrator rights in the supergroup
     ///
@@ -16535,6 +19310,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ReportSpam {
         type Error = super::super::errors::channels::ReportSpamError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportSpam {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get [channel/supergroup](https://core.telegram.org/api/channel) messages
     ///
     /// TL method [`channels.getMessages`](https://core.telegram.org/method/channels.getMessages):
@@ -16614,6 +19401,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessages {
         type Error = super::super::errors::channels::GetMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the participants of a [supergroup/channel](https://core.telegram.org/api/channel)
     ///
@@ -16711,6 +19510,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetParticipants {
         type Error = super::super::errors::channels::GetParticipantsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetParticipants {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::channels::ChannelParticipants<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about a [channel/supergroup](https://core.telegram.org/api/channel) participant
     ///
     /// TL method [`channels.getParticipant`](https://core.telegram.org/method/channels.getParticipant):
@@ -16793,6 +19606,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetParticipant {
         type Error = super::super::errors::channels::GetParticipantError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetParticipant {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::channels::ChannelParticipant<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about [channels/supergroups](https://core.telegram.org/api/channel)
     ///
     /// TL method [`channels.getChannels`](https://core.telegram.org/method/channels.getChannels):
@@ -16861,6 +19688,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChannels {
         type Error = super::super::errors::channels::GetChannelsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChannels {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get full info about a [supergroup](https://core.telegram.org/api/channel#supergroups), [gigagroup](https://core.telegram.org/api/channel#gigagroups) or [channel](https://core.telegram.org/api/channel#channels)
     ///
@@ -16931,6 +19770,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFullChannel {
         type Error = super::super::errors::channels::GetFullChannelError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFullChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatFull<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create a [supergroup/channel](https://core.telegram.org/api/channel).
     ///
@@ -17083,6 +19934,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for CreateChannel {
         type Error = super::super::errors::channels::CreateChannelError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Modify the admin rights of a user in a [supergroup/channel](https://core.telegram.org/api/channel).
     ///
     /// TL method [`channels.editAdmin`](https://core.telegram.org/method/channels.editAdmin):
@@ -17210,6 +20073,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for EditAdmin {
         type Error = super::super::errors::channels::EditAdminError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditAdmin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Edit the name of a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
     /// TL method [`channels.editTitle`](https://core.telegram.org/method/channels.editTitle):
@@ -17289,6 +20164,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditTitle {
         type Error = super::super::errors::channels::EditTitleError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditTitle {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change the photo of a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
@@ -17378,6 +20265,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for EditPhoto {
         type Error = super::super::errors::channels::EditPhotoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditPhoto {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check if a username is free and can be assigned to a channel/supergroup
     ///
     /// TL method [`channels.checkUsername`](https://core.telegram.org/method/channels.checkUsername):
@@ -17461,6 +20360,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::channels::CheckUsernameError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Change or remove the username of a supergroup/channel
     ///
@@ -17547,6 +20458,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for UpdateUsername {
         type Error = super::super::errors::channels::UpdateUsernameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Join a channel/supergroup
     ///
     /// TL method [`channels.joinChannel`](https://core.telegram.org/method/channels.joinChannel):
@@ -17628,6 +20551,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for JoinChannel {
         type Error = super::super::errors::channels::JoinChannelError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for JoinChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatInviteJoinResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Leave a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
     /// TL method [`channels.leaveChannel`](https://core.telegram.org/method/channels.leaveChannel):
@@ -17700,6 +20637,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for LeaveChannel {
         type Error = super::super::errors::channels::LeaveChannelError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LeaveChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Invite users to a channel/supergroup
     ///
@@ -17794,6 +20743,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for InviteToChannel {
         type Error = super::super::errors::channels::InviteToChannelError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InviteToChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::InvitedUsers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
     /// TL method [`channels.deleteChannel`](https://core.telegram.org/method/channels.deleteChannel):
@@ -17864,6 +20827,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteChannel {
         type Error = super::super::errors::channels::DeleteChannelError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteChannel {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get link and embed info of a message in a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
@@ -17961,6 +20936,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ExportMessageLink {
         type Error = super::super::errors::channels::ExportMessageLinkError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportMessageLink {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ExportedMessageLink<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable/disable message signatures in channels
     ///
     /// TL method [`channels.toggleSignatures`](https://core.telegram.org/method/channels.toggleSignatures):
@@ -18051,6 +21038,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleSignatures {
         type Error = super::super::errors::channels::ToggleSignaturesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleSignatures {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get [channels/supergroups/geogroups](https://core.telegram.org/api/channel) we're admin in. Usually called when the user exceeds the [limit](https://core.telegram.org/constructor/config) for owned public [channels/supergroups/geogroups](https://core.telegram.org/api/channel), and the user is given the choice to remove one of his channels/supergroups/geogroups.
     ///
     /// TL method [`channels.getAdminedPublicChannels`](https://core.telegram.org/method/channels.getAdminedPublicChannels):
@@ -18140,6 +21139,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAdminedPublicChannels {
         type Error = super::super::errors::channels::GetAdminedPublicChannelsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAdminedPublicChannels {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Ban/unban/kick a user in a [supergroup/channel](https://core.telegram.org/api/channel).
     ///
@@ -18234,6 +21245,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditBanned {
         type Error = super::super::errors::channels::EditBannedError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditBanned {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the admin log of a [channel/supergroup](https://core.telegram.org/api/channel)
     ///
@@ -18372,6 +21395,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetAdminLog {
         type Error = super::super::errors::channels::GetAdminLogError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAdminLog {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::channels::AdminLogResults<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Associate a stickerset to the supergroup
     ///
     /// TL method [`channels.setStickers`](https://core.telegram.org/method/channels.setStickers):
@@ -18451,6 +21488,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for SetStickers {
         type Error = super::super::errors::channels::SetStickersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetStickers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Mark [channel/supergroup](https://core.telegram.org/api/channel) message contents as read, emitting an [updateChannelReadMessagesContents](https://core.telegram.org/constructor/updateChannelReadMessagesContents).
     ///
     /// TL method [`channels.readMessageContents`](https://core.telegram.org/method/channels.readMessageContents):
@@ -18526,6 +21575,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadMessageContents {
         type Error = super::super::errors::channels::ReadMessageContentsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadMessageContents {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete the history of a [supergroup](https://core.telegram.org/api/channel)
     ///
@@ -18617,6 +21678,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for DeleteHistory {
         type Error = super::super::errors::channels::DeleteHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteHistory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Hide/unhide message history for new channel/supergroup users
     ///
     /// TL method [`channels.togglePreHistoryHidden`](https://core.telegram.org/method/channels.togglePreHistoryHidden):
@@ -18697,6 +21770,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for TogglePreHistoryHidden {
         type Error = super::super::errors::channels::TogglePreHistoryHiddenError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePreHistoryHidden {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get a list of [channels/supergroups](https://core.telegram.org/api/channel) we left, requires a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
     ///
     /// TL method [`channels.getLeftChannels`](https://core.telegram.org/method/channels.getLeftChannels):
@@ -18764,6 +21849,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetLeftChannels {
         type Error = super::super::errors::channels::GetLeftChannelsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLeftChannels {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get all groups that can be used as discussion [groups](https://core.telegram.org/api/discussion).
     ///
     /// Returned basic group [chats](https://core.telegram.org/api/channel#basic-groups) must be first upgraded to [supergroups](https://core.telegram.org/api/channel#supergroups) before they can be set as a discussion group.
@@ -18818,6 +21915,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupsForDiscussion {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupsForDiscussion {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Associate a group to a channel as discussion [group](https://core.telegram.org/api/discussion) for that channel
     ///
@@ -18898,6 +22007,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetDiscussionGroup {
         type Error = super::super::errors::channels::SetDiscussionGroupError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetDiscussionGroup {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Edit location of geogroup, see [here »](https://core.telegram.org/api/nearby) for more info on geogroups.
     ///
@@ -18985,6 +22106,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for EditLocation {
         type Error = super::super::errors::channels::EditLocationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditLocation {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Toggle supergroup slow mode: if enabled, users will only be able to send one message every seconds seconds
     ///
     /// TL method [`channels.toggleSlowMode`](https://core.telegram.org/method/channels.toggleSlowMode):
@@ -19063,6 +22196,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleSlowMode {
         type Error = super::super::errors::channels::ToggleSlowModeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleSlowMode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get inactive channels and supergroups
     ///
     /// TL method [`channels.getInactiveChannels`](https://core.telegram.org/method/channels.getInactiveChannels):
@@ -19113,6 +22258,20 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetInactiveChannels {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetInactiveChannels {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::InactiveChats<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Convert a [supergroup](https://core.telegram.org/api/channel) to a [gigagroup](https://core.telegram.org/api/channel), when requested by channel [suggestions](https://core.telegram.org/api/config#channel-suggestions).
     ///
@@ -19184,6 +22343,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ConvertToGigagroup {
         type Error = super::super::errors::channels::ConvertToGigagroupError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConvertToGigagroup {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtains a list of peers that can be displayed as the sender in a specific context. With for_live_stories, returns peers that may author live story in-call [messages »](https://core.telegram.org/api/group-calls#in-call-messages).
     ///
@@ -19273,6 +22444,20 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetSendAs {
         type Error = super::super::errors::channels::GetSendAsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSendAs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::channels::SendAsPeers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete all messages sent by a specific participant of a given supergroup
     ///
     /// TL method [`channels.deleteParticipantHistory`](https://core.telegram.org/method/channels.deleteParticipantHistory):
@@ -19354,6 +22539,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for DeleteParticipantHistory {
         type Error = super::super::errors::channels::DeleteParticipantHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteParticipantHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Set whether all users should join a discussion group in order to comment on a [post »](https://core.telegram.org/api/discussion#requiring-users-to-join-the-group)
     ///
     /// TL method [`channels.toggleJoinToSend`](https://core.telegram.org/method/channels.toggleJoinToSend):
@@ -19430,6 +22627,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleJoinToSend {
         type Error = super::super::errors::channels::ToggleJoinToSendError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleJoinToSend {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set whether all users should request admin approval to join the [group »](https://core.telegram.org/api/invites#join-requests).
     ///
@@ -19534,6 +22743,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleJoinRequest {
         type Error = super::super::errors::channels::ToggleJoinRequestError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleJoinRequest {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder active usernames
     ///
     /// TL method [`channels.reorderUsernames`](https://core.telegram.org/method/channels.reorderUsernames):
@@ -19608,6 +22829,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderUsernames {
         type Error = super::super::errors::channels::ReorderUsernamesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderUsernames {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Activate or deactivate a purchased [fragment.com](https://fragment.com) username associated to a supergroup or [channel](https://core.telegram.org/api/channel) we own.
     ///
@@ -19697,6 +22930,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleUsername {
         type Error = super::super::errors::channels::ToggleUsernameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleUsername {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Disable all purchased usernames of a supergroup or channel
     ///
     /// TL method [`channels.deactivateAllUsernames`](https://core.telegram.org/method/channels.deactivateAllUsernames):
@@ -19762,6 +23007,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeactivateAllUsernames {
         type Error = super::super::errors::channels::DeactivateAllUsernamesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeactivateAllUsernames {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Enable or disable forum [functionality](https://core.telegram.org/api/forum) in a supergroup.
     ///
@@ -19849,6 +23106,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleForum {
         type Error = super::super::errors::channels::ToggleForumError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleForum {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable or disable the native antispam [system](https://core.telegram.org/api/antispam).
     ///
     /// TL method [`channels.toggleAntiSpam`](https://core.telegram.org/method/channels.toggleAntiSpam):
@@ -19924,6 +23193,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleAntiSpam {
         type Error = super::super::errors::channels::ToggleAntiSpamError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleAntiSpam {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Report a native [antispam](https://core.telegram.org/api/antispam) false positive
     ///
     /// TL method [`channels.reportAntiSpamFalsePositive`](https://core.telegram.org/method/channels.reportAntiSpamFalsePositive):
@@ -19997,6 +23278,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportAntiSpamFalsePositive {
         type Error = super::super::errors::channels::ReportAntiSpamFalsePositiveError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportAntiSpamFalsePositive {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Hide or display the participants list in a [supergroup](https://core.telegram.org/api/channel).
     ///
@@ -20077,6 +23370,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleParticipantsHidden {
         type Error = super::super::errors::channels::ToggleParticipantsHiddenError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleParticipantsHidden {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update the accent color and background custom [emoji »](https://core.telegram.org/api/colors) of a channel.
     ///
@@ -20186,6 +23491,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for UpdateColor {
         type Error = super::super::errors::channels::UpdateColorError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateColor {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Users may also choose to display messages from all topics of a [forum](https://core.telegram.org/api/forum) as if they were sent to a normal group, using a "View as messages" setting in the local client: this setting only affects the current account, and is synced to other logged in sessions using this method.
     ///
     /// Invoking this method will update the value of the view_forum_as_messages flag of [channelFull](https://core.telegram.org/constructor/channelFull) or [dialog](https://core.telegram.org/constructor/dialog) and emit an [updateChannelViewForumAsMessages](https://core.telegram.org/constructor/updateChannelViewForumAsMessages).
@@ -20262,6 +23579,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for ToggleViewForumAsMessages {
         type Error = super::super::errors::channels::ToggleViewForumAsMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleViewForumAsMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of similarly themed public channels, selected based on similarities in their subscriber bases.
     ///
     /// TL method [`channels.getChannelRecommendations`](https://core.telegram.org/method/channels.getChannelRecommendations):
@@ -20336,6 +23665,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChannelRecommendations {
         type Error = super::super::errors::channels::GetChannelRecommendationsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChannelRecommendations {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set an emoji [status](https://core.telegram.org/api/emoji-status) for a channel or supergroup.
     ///
@@ -20413,6 +23754,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for UpdateEmojiStatus {
         type Error = super::super::errors::channels::UpdateEmojiStatusError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateEmojiStatus {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Admins with ban_users admin [rights »](https://core.telegram.org/constructor/chatAdminRights) may allow users that apply a certain number of [booosts »](https://core.telegram.org/api/boost) to the group to bypass slow [mode »](https://core.telegram.org/method/channels.toggleSlowMode) and [other »](https://core.telegram.org/api/rights#default-rights) supergroup restrictions, see [here »](https://core.telegram.org/api/boost#bypass-slowmode-and-chat-restrictions) for more info.
     ///
     /// TL method [`channels.setBoostsToUnblockRestrictions`](https://core.telegram.org/method/channels.setBoostsToUnblockRestrictions):
@@ -20486,6 +23839,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetBoostsToUnblockRestrictions {
         type Error = super::super::errors::channels::SetBoostsToUnblockRestrictionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBoostsToUnblockRestrictions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set a custom emoji [stickerset](https://core.telegram.org/api/custom-emoji) for supergroups. Only usable after reaching at least the boost [level »](https://core.telegram.org/api/boost) specified in the [group_emoji_stickers_level_min »](https://core.telegram.org/api/config#group-emoji-stickers-level-min) config parameter.
     ///
@@ -20562,6 +23927,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetEmojiStickers {
         type Error = super::super::errors::channels::SetEmojiStickersError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetEmojiStickers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Disable ads on the specified channel, for all users.
     ///
@@ -20640,6 +24017,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RestrictSponsoredMessages {
         type Error = super::super::errors::channels::RestrictSponsoredMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RestrictSponsoredMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Globally search for posts from public [channels »](https://core.telegram.org/api/channel) (including those we aren't a member of) containing either a specific hashtag, or a full text query.
     ///
@@ -20784,6 +24173,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for SearchPosts {
         type Error = super::super::errors::channels::SearchPostsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchPosts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable or disable paid [messages »](https://core.telegram.org/api/paid-messages) in this [supergroup](https://core.telegram.org/api/channel) or [monoforum](https://core.telegram.org/api/monoforum).
     ///
     /// Also used to enable or disable monoforums aka direct messages in a [channel](https://core.telegram.org/api/monoforum).
@@ -20877,6 +24278,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for UpdatePaidMessagesPrice {
         type Error = super::super::errors::channels::UpdatePaidMessagesPriceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdatePaidMessagesPrice {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Toggle autotranslation in a channel, for all users: see [here »](https://core.telegram.org/api/translation#autotranslation-for-channels) for more info.
     ///
     /// TL method [`channels.toggleAutotranslation`](https://core.telegram.org/method/channels.toggleAutotranslation):
@@ -20950,6 +24363,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleAutotranslation {
         type Error = super::super::errors::channels::ToggleAutotranslationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleAutotranslation {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Can only be invoked by non-bot admins of a [monoforum »](https://core.telegram.org/api/monoforum), obtains the original sender of a message sent by other monoforum admins to the monoforum, on behalf of the channel associated to the monoforum.
     ///
@@ -21025,6 +24450,18 @@ pub mod channels {
     impl ::tl_runtime::TypedErrors for GetMessageAuthor {
         type Error = super::super::errors::channels::GetMessageAuthorError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessageAuthor {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check if the specified global post [search »](https://core.telegram.org/api/search#posts-tab) requires payment.
     ///
     /// TL method [`channels.checkSearchPostsFlood`](https://core.telegram.org/method/channels.checkSearchPostsFlood):
@@ -21091,6 +24528,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckSearchPostsFlood {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckSearchPostsFlood {
+        type BorrowedReturn<'a> = super::super::enums::SearchPostsFlood;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Changes the main profile tab of a channel, see [here »](https://core.telegram.org/api/profile#tabs) for more info.
     ///
@@ -21165,6 +24614,18 @@ pub mod channels {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetMainProfileTab {
         type Error = super::super::errors::channels::SetMainProfileTabError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetMainProfileTab {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
 }
 /// The `chatlists` namespace.
@@ -21256,6 +24717,20 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for ExportChatlistInvite {
         type Error = super::super::errors::chatlists::ExportChatlistInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportChatlistInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::chatlists::ExportedChatlistInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete a previously created chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
     ///
     /// TL method [`chatlists.deleteExportedInvite`](https://core.telegram.org/method/chatlists.deleteExportedInvite):
@@ -21332,6 +24807,18 @@ pub mod chatlists {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteExportedInvite {
         type Error = super::super::errors::chatlists::DeleteExportedInviteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteExportedInvite {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Edit a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
     ///
@@ -21446,6 +24933,20 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for EditExportedInvite {
         type Error = super::super::errors::chatlists::EditExportedInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditExportedInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ExportedChatlistInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// List all chat folder deep [links »](https://core.telegram.org/api/links#chat-folder-links) associated to a folder
     ///
     /// TL method [`chatlists.getExportedInvites`](https://core.telegram.org/method/chatlists.getExportedInvites):
@@ -21514,6 +25015,20 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for GetExportedInvites {
         type Error = super::super::errors::chatlists::GetExportedInvitesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetExportedInvites {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::chatlists::ExportedInvites<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain information about a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
     ///
     /// TL method [`chatlists.checkChatlistInvite`](https://core.telegram.org/method/chatlists.checkChatlistInvite):
@@ -21580,6 +25095,20 @@ pub mod chatlists {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckChatlistInvite {
         type Error = super::super::errors::chatlists::CheckChatlistInviteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckChatlistInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::chatlists::ChatlistInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Import a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links), joining some or all the chats in the folder.
     ///
@@ -21657,6 +25186,18 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for JoinChatlistInvite {
         type Error = super::super::errors::chatlists::JoinChatlistInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for JoinChatlistInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch new chats associated with an imported chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links). Must be invoked at most every chatlist_update_period seconds (as per the related client configuration [parameter »](https://core.telegram.org/api/config#chatlist-update-period)).
     ///
     /// TL method [`chatlists.getChatlistUpdates`](https://core.telegram.org/method/chatlists.getChatlistUpdates):
@@ -21726,6 +25267,20 @@ pub mod chatlists {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChatlistUpdates {
         type Error = super::super::errors::chatlists::GetChatlistUpdatesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChatlistUpdates {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::chatlists::ChatlistUpdates<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Join channels and supergroups recently added to a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
     ///
@@ -21802,6 +25357,18 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for JoinChatlistUpdates {
         type Error = super::super::errors::chatlists::JoinChatlistUpdatesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for JoinChatlistUpdates {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Dismiss new pending peers recently added to a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links).
     ///
     /// TL method [`chatlists.hideChatlistUpdates`](https://core.telegram.org/method/chatlists.hideChatlistUpdates):
@@ -21871,6 +25438,18 @@ pub mod chatlists {
     impl ::tl_runtime::TypedErrors for HideChatlistUpdates {
         type Error = super::super::errors::chatlists::HideChatlistUpdatesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for HideChatlistUpdates {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Returns identifiers of pinned or always included chats from a chat folder imported using a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links), which are suggested to be left when the chat folder is deleted.
     ///
     /// TL method [`chatlists.getLeaveChatlistSuggestions`](https://core.telegram.org/method/chatlists.getLeaveChatlistSuggestions):
@@ -21939,6 +25518,18 @@ pub mod chatlists {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetLeaveChatlistSuggestions {
         type Error = super::super::errors::chatlists::GetLeaveChatlistSuggestionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLeaveChatlistSuggestions {
+        type BorrowedReturn<'a> = Vec<super::super::enums::Peer>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete a folder imported using a chat folder deep [link »](https://core.telegram.org/api/links#chat-folder-links)
     ///
@@ -22013,6 +25604,18 @@ pub mod chatlists {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for LeaveChatlist {
         type Error = super::super::errors::chatlists::LeaveChatlistError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LeaveChatlist {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `communities` namespace.
@@ -22093,6 +25696,18 @@ pub mod communities {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for Create {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Create {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`communities.togglePeerLink`](https://core.telegram.org/method/communities.togglePeerLink):
     ///
@@ -22176,6 +25791,18 @@ pub mod communities {
     impl ::tl_runtime::TypedErrors for TogglePeerLink {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePeerLink {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`communities.getJoinedCommunities`](https://core.telegram.org/method/communities.getJoinedCommunities):
     ///
     /// ```text
@@ -22224,6 +25851,18 @@ pub mod communities {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetJoinedCommunities {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetJoinedCommunities {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`communities.toggleCommunityCollapsedInDialogs`](https://core.telegram.org/method/communities.toggleCommunityCollapsedInDialogs):
     ///
@@ -22286,6 +25925,18 @@ pub mod communities {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleCommunityCollapsedInDialogs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleCommunityCollapsedInDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`communities.getPeerLinkRequests`](https://core.telegram.org/method/communities.getPeerLinkRequests):
     ///
@@ -22353,6 +26004,20 @@ pub mod communities {
     impl ::tl_runtime::TypedErrors for GetPeerLinkRequests {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerLinkRequests {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::communities::PeerLinkRequests<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`communities.togglePeerLinkRequestApproval`](https://core.telegram.org/method/communities.togglePeerLinkRequestApproval):
     ///
     /// ```text
@@ -22419,6 +26084,18 @@ pub mod communities {
     impl ::tl_runtime::TypedErrors for TogglePeerLinkRequestApproval {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePeerLinkRequestApproval {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`communities.toggleAllPeerLinkRequestApproval`](https://core.telegram.org/method/communities.toggleAllPeerLinkRequestApproval):
     ///
     /// ```text
@@ -22480,6 +26157,18 @@ pub mod communities {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleAllPeerLinkRequestApproval {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleAllPeerLinkRequestApproval {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`communities.toggleParticipantBanned`](https://core.telegram.org/method/communities.toggleParticipantBanned):
     ///
@@ -22553,6 +26242,18 @@ pub mod communities {
     impl ::tl_runtime::TypedErrors for ToggleParticipantBanned {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleParticipantBanned {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`communities.getParticipantJoinedChats`](https://core.telegram.org/method/communities.getParticipantJoinedChats):
     ///
     /// ```text
@@ -22616,6 +26317,20 @@ pub mod communities {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetParticipantJoinedChats {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetParticipantJoinedChats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::communities::ParticipantJoinedChats<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `contacts` namespace.
@@ -22682,6 +26397,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for GetContactIDs {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetContactIDs {
+        type BorrowedReturn<'a> = Vec<i32>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Use this method to obtain the online statuses of all contacts with an accessible Telegram account.
     ///
     /// TL method [`contacts.getStatuses`](https://core.telegram.org/method/contacts.getStatuses):
@@ -22732,6 +26459,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStatuses {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStatuses {
+        type BorrowedReturn<'a> = Vec<super::super::enums::ContactStatus>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns the current user's contact list.
     ///
@@ -22792,6 +26531,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetContacts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetContacts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::Contacts<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Imports contacts: saves a full list on the server, adds already registered contacts to the contact list, returns added contacts and their info.
     ///
@@ -22856,6 +26607,20 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ImportContacts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportContacts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::ImportedContacts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Deletes several contacts from the list.
     ///
@@ -22923,6 +26688,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for DeleteContacts {
         type Error = super::super::errors::contacts::DeleteContactsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteContacts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete contacts by phone number
     ///
     /// TL method [`contacts.deleteByPhones`](https://core.telegram.org/method/contacts.deleteByPhones):
@@ -22982,6 +26759,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteByPhones {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteByPhones {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Adds a peer to a blocklist, see [here »](https://core.telegram.org/api/block) for more info.
     ///
@@ -23059,6 +26848,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for Block {
         type Error = super::super::errors::contacts::BlockError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Block {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Deletes a peer from a blocklist, see [here »](https://core.telegram.org/api/block) for more info.
     ///
     /// TL method [`contacts.unblock`](https://core.telegram.org/method/contacts.unblock):
@@ -23133,6 +26934,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for Unblock {
         type Error = super::super::errors::contacts::UnblockError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Unblock {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns the list of blocked users.
     ///
@@ -23211,6 +27024,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBlocked {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBlocked {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::Blocked<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns users found by username substring.
     ///
@@ -23295,6 +27120,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for Search {
         type Error = super::super::errors::contacts::SearchError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Search {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::Found<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Resolve a @username to get peer info
     ///
     /// TL method [`contacts.resolveUsername`](https://core.telegram.org/method/contacts.resolveUsername):
@@ -23378,6 +27215,20 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResolveUsername {
         type Error = super::super::errors::contacts::ResolveUsernameError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResolveUsername {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::ResolvedPeer<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get most used peers
     ///
@@ -23532,6 +27383,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for GetTopPeers {
         type Error = super::super::errors::contacts::GetTopPeersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTopPeers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::TopPeers<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reset [rating](https://core.telegram.org/api/top-rating) of top peer
     ///
     /// TL method [`contacts.resetTopPeerRating`](https://core.telegram.org/method/contacts.resetTopPeerRating):
@@ -23606,6 +27469,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for ResetTopPeerRating {
         type Error = super::super::errors::contacts::ResetTopPeerRatingError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetTopPeerRating {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Removes all contacts without an associated Telegram account.
     ///
     /// TL method [`contacts.resetSaved`](https://core.telegram.org/method/contacts.resetSaved):
@@ -23656,6 +27531,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResetSaved {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResetSaved {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get all contacts, requires a takeout session, see here » for more [info](https://core.telegram.org/api/takeout).
     ///
@@ -23717,6 +27604,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for GetSaved {
         type Error = super::super::errors::contacts::GetSavedError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSaved {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::SavedContact<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable/disable top [peers](https://core.telegram.org/api/top-rating)
     ///
     /// TL method [`contacts.toggleTopPeers`](https://core.telegram.org/method/contacts.toggleTopPeers):
@@ -23776,6 +27675,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleTopPeers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleTopPeers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Add an existing telegram user as contact.
     ///
@@ -23899,6 +27810,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for AddContact {
         type Error = super::super::errors::contacts::AddContactError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddContact {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// If the add contact action bar is [active](https://core.telegram.org/api/action-bar#add-contact), add that user as contact
     ///
     /// TL method [`contacts.acceptContact`](https://core.telegram.org/method/contacts.acceptContact):
@@ -23967,6 +27890,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AcceptContact {
         type Error = super::super::errors::contacts::AcceptContactError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptContact {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get users and geochats near you, see [here »](https://core.telegram.org/api/nearby) for more info.
     ///
@@ -24064,6 +27999,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for GetLocated {
         type Error = super::super::errors::contacts::GetLocatedError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLocated {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Stop getting notifications about discussion [replies](https://core.telegram.org/api/discussion) of a certain user in @replies
     ///
     /// TL method [`contacts.blockFromReplies`](https://core.telegram.org/method/contacts.blockFromReplies):
@@ -24157,6 +28104,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for BlockFromReplies {
         type Error = super::super::errors::contacts::BlockFromRepliesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for BlockFromReplies {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Resolve a phone number to get user info, if their privacy settings allow it.
     ///
     /// Make sure to implement client-side ratelimiting/debounce for this method, allowing at most 1 call every 3 seconds.
@@ -24225,6 +28184,20 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for ResolvePhone {
         type Error = super::super::errors::contacts::ResolvePhoneError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResolvePhone {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::ResolvedPeer<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Generates a temporary profile [link](https://core.telegram.org/api/links#temporary-profile-links) for the currently logged-in user.
     ///
     /// TL method [`contacts.exportContactToken`](https://core.telegram.org/method/contacts.exportContactToken):
@@ -24275,6 +28248,20 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ExportContactToken {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportContactToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ExportedContactToken<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain user info from a temporary profile [link](https://core.telegram.org/api/links#temporary-profile-links).
     ///
@@ -24342,6 +28329,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for ImportContactToken {
         type Error = super::super::errors::contacts::ImportContactTokenError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportContactToken {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Edit the close friends list, see [here »](https://core.telegram.org/api/privacy) for more info.
     ///
     /// TL method [`contacts.editCloseFriends`](https://core.telegram.org/method/contacts.editCloseFriends):
@@ -24401,6 +28400,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditCloseFriends {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditCloseFriends {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Replace the contents of an entire blocklist, see here for more [info »](https://core.telegram.org/api/block).
     ///
@@ -24474,6 +28485,18 @@ pub mod contacts {
     impl ::tl_runtime::TypedErrors for SetBlocked {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBlocked {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch all users with birthdays that fall within +1/-1 days, relative to the current day: this method should be invoked by clients every 6-8 hours, and if the result is non-empty, it should be used to appropriately update locally cached birthday information in [user](https://core.telegram.org/constructor/user).birthday.
     ///
     /// See [here »](https://core.telegram.org/api/profile#birthday) for more info.
@@ -24526,6 +28549,20 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBirthdays {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBirthdays {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::ContactBirthdays<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain a list of sponsored peer search results for a given query
     ///
@@ -24592,6 +28629,20 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSponsoredPeers {
         type Error = super::super::errors::contacts::GetSponsoredPeersError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSponsoredPeers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::contacts::SponsoredPeers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update the private note associated to a contact; see [here »](https://core.telegram.org/api/contacts#private-notes-for-contacts) for more info.
     ///
@@ -24665,6 +28716,18 @@ pub mod contacts {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateContactNote {
         type Error = super::super::errors::contacts::UpdateContactNoteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateContactNote {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
 }
 /// The `ephemeral` namespace.
@@ -24848,6 +28911,18 @@ pub mod ephemeral {
     impl ::tl_runtime::TypedErrors for SendMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`ephemeral.deleteMessage`](https://core.telegram.org/method/ephemeral.deleteMessage):
     ///
     /// ```text
@@ -24921,6 +28996,18 @@ pub mod ephemeral {
     impl ::tl_runtime::TypedErrors for DeleteMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`ephemeral.reportMessage`](https://core.telegram.org/method/ephemeral.reportMessage):
     ///
     /// ```text
@@ -24988,6 +29075,18 @@ pub mod ephemeral {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportMessage {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ReportResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`ephemeral.getCallbackAnswer`](https://core.telegram.org/method/ephemeral.getCallbackAnswer):
     ///
@@ -25059,6 +29158,20 @@ pub mod ephemeral {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCallbackAnswer {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCallbackAnswer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::BotCallbackAnswer<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`ephemeral.editMessage`](https://core.telegram.org/method/ephemeral.editMessage):
     ///
@@ -25209,6 +29322,18 @@ pub mod ephemeral {
     impl ::tl_runtime::TypedErrors for EditMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`ephemeral.deleteWelcomeMessage`](https://core.telegram.org/method/ephemeral.deleteWelcomeMessage):
     ///
     /// ```text
@@ -25269,6 +29394,18 @@ pub mod ephemeral {
     impl ::tl_runtime::TypedErrors for DeleteWelcomeMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteWelcomeMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`ephemeral.deleteAllWelcomeMessages`](https://core.telegram.org/method/ephemeral.deleteAllWelcomeMessages):
     ///
     /// ```text
@@ -25324,6 +29461,18 @@ pub mod ephemeral {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteAllWelcomeMessages {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteAllWelcomeMessages {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`ephemeral.getWelcomeMessages`](https://core.telegram.org/method/ephemeral.getWelcomeMessages):
     ///
@@ -25384,6 +29533,20 @@ pub mod ephemeral {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWelcomeMessages {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWelcomeMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ephemeral::WelcomeMessages<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `folders` namespace.
@@ -25459,6 +29622,18 @@ pub mod folders {
     impl ::tl_runtime::TypedErrors for EditPeerFolders {
         type Error = super::super::errors::folders::EditPeerFoldersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditPeerFolders {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `fragment` namespace.
 pub mod fragment {
@@ -25531,6 +29706,20 @@ pub mod fragment {
     impl ::tl_runtime::TypedErrors for GetCollectibleInfo {
         type Error = super::super::errors::fragment::GetCollectibleInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCollectibleInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::fragment::CollectibleInfo<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `help` namespace.
 pub mod help {
@@ -25599,6 +29788,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetConfig {
         type Error = super::super::errors::help::GetConfigError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Config<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns info on data center nearest to the user.
     ///
     /// TL method [`help.getNearestDc`](https://core.telegram.org/method/help.getNearestDc):
@@ -25649,6 +29850,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetNearestDc {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetNearestDc {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::NearestDc<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns information on update availability for the current application.
     ///
@@ -25710,6 +29923,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetAppUpdate {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAppUpdate {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::AppUpdate<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns localized text of a text message with an invitation.
     ///
     /// TL method [`help.getInviteText`](https://core.telegram.org/method/help.getInviteText):
@@ -25761,6 +29986,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetInviteText {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetInviteText {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::InviteText<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns the support user for the "ask a question" feature.
     ///
     /// TL method [`help.getSupport`](https://core.telegram.org/method/help.getSupport):
@@ -25811,6 +30048,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSupport {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSupport {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::Support<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Informs the server about the number of pending bot updates if they haven't been processed for a long time; for bots only
     ///
@@ -25886,6 +30135,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for SetBotUpdatesStatus {
         type Error = super::super::errors::help::SetBotUpdatesStatusError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotUpdatesStatus {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get configuration for [CDN](https://core.telegram.org/cdn) file downloads.
     ///
     /// TL method [`help.getCdnConfig`](https://core.telegram.org/method/help.getCdnConfig):
@@ -25936,6 +30197,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCdnConfig {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCdnConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::CdnConfig<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get recently used t.me links.
     ///
@@ -26001,6 +30274,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetRecentMeUrls {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRecentMeUrls {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::RecentMeUrls<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Look for updates of telegram's terms of service
     ///
     /// TL method [`help.getTermsOfServiceUpdate`](https://core.telegram.org/method/help.getTermsOfServiceUpdate):
@@ -26051,6 +30336,20 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTermsOfServiceUpdate {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTermsOfServiceUpdate {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::TermsOfServiceUpdate<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Accept the new terms of service
     ///
@@ -26118,6 +30417,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for AcceptTermsOfService {
         type Error = super::super::errors::help::AcceptTermsOfServiceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptTermsOfService {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get info about an unsupported deep link, see here for more [info »](https://core.telegram.org/api/links#unsupported-links).
     ///
     /// TL method [`help.getDeepLinkInfo`](https://core.telegram.org/method/help.getDeepLinkInfo):
@@ -26177,6 +30488,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDeepLinkInfo {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDeepLinkInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::DeepLinkInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get app-specific configuration, see client [configuration](https://core.telegram.org/api/config#client-configuration) for more info on the result.
     ///
@@ -26238,6 +30561,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetAppConfig {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAppConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::AppConfig<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Saves logs of application on the server.
     ///
     /// TL method [`help.saveAppLog`](https://core.telegram.org/method/help.saveAppLog):
@@ -26297,6 +30632,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveAppLog {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveAppLog {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get [passport](https://core.telegram.org/passport) configuration
     ///
@@ -26358,6 +30705,20 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetPassportConfig {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPassportConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::PassportConfig<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get localized name of the telegram support user
     ///
     /// TL method [`help.getSupportName`](https://core.telegram.org/method/help.getSupportName):
@@ -26416,6 +30777,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSupportName {
         type Error = super::super::errors::help::GetSupportNameError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSupportName {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::SupportName<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Can only be used by TSF members to obtain internal information.
     ///
@@ -26482,6 +30855,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetUserInfo {
         type Error = super::super::errors::help::GetUserInfoError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUserInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::UserInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Internal use
     ///
@@ -26568,6 +30953,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for EditUserInfo {
         type Error = super::super::errors::help::EditUserInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditUserInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::UserInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns a set of useful suggestions and PSA/MTProxy sponsored peers, see [here »](https://core.telegram.org/api/config#suggestions) for more info.
     ///
     /// TL method [`help.getPromoData`](https://core.telegram.org/method/help.getPromoData):
@@ -26618,6 +31015,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPromoData {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPromoData {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::PromoData<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Hide MTProxy/Public Service Announcement information
     ///
@@ -26678,6 +31087,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for HidePromoData {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for HidePromoData {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Dismiss a suggestion, see here for more [info »](https://core.telegram.org/api/config#suggestions).
     ///
@@ -26747,6 +31168,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for DismissSuggestion {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DismissSuggestion {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get name, ISO code, localized name and phone codes/patterns of all available countries
     ///
     /// TL method [`help.getCountriesList`](https://core.telegram.org/method/help.getCountriesList):
@@ -26815,6 +31248,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetCountriesList {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCountriesList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::CountriesList<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get Telegram Premium promotion information
     ///
     /// TL method [`help.getPremiumPromo`](https://core.telegram.org/method/help.getPremiumPromo):
@@ -26865,6 +31310,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPremiumPromo {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPremiumPromo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::PremiumPromo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the set of accent color [palettes »](https://core.telegram.org/api/colors) that can be used for message accents.
     ///
@@ -26926,6 +31383,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetPeerColors {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerColors {
+        type BorrowedReturn<'a> = super::super::enums::help::PeerColors;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get the set of accent color [palettes »](https://core.telegram.org/api/colors) that can be used in profile page backgrounds.
     ///
     /// TL method [`help.getPeerProfileColors`](https://core.telegram.org/method/help.getPeerProfileColors):
@@ -26986,6 +31455,18 @@ pub mod help {
     impl ::tl_runtime::TypedErrors for GetPeerProfileColors {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerProfileColors {
+        type BorrowedReturn<'a> = super::super::enums::help::PeerColors;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Returns timezone information that may be used elsewhere in the API, such as to set Telegram Business opening [hours »](https://core.telegram.org/api/business#opening-hours).
     ///
     /// TL method [`help.getTimezonesList`](https://core.telegram.org/method/help.getTimezonesList):
@@ -27045,6 +31526,18 @@ pub mod help {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTimezonesList {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTimezonesList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::help::TimezonesList<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `langpack` namespace.
@@ -27126,6 +31619,18 @@ pub mod langpack {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetLangPack {
         type Error = super::super::errors::langpack::GetLangPackError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLangPack {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::LangPackDifference<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get strings from a language pack
     ///
@@ -27209,6 +31714,18 @@ pub mod langpack {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStrings {
         type Error = super::super::errors::langpack::GetStringsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStrings {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::LangPackString<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get new strings in language pack
     ///
@@ -27294,6 +31811,18 @@ pub mod langpack {
     impl ::tl_runtime::TypedErrors for GetDifference {
         type Error = super::super::errors::langpack::GetDifferenceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDifference {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::LangPackDifference<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get information about all languages in a localization pack
     ///
     /// TL method [`langpack.getLanguages`](https://core.telegram.org/method/langpack.getLanguages):
@@ -27361,6 +31890,20 @@ pub mod langpack {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetLanguages {
         type Error = super::super::errors::langpack::GetLanguagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLanguages {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::LangPackLanguage<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get information about a language in a localization pack
     ///
@@ -27439,6 +31982,18 @@ pub mod langpack {
     impl ::tl_runtime::TypedErrors for GetLanguage {
         type Error = super::super::errors::langpack::GetLanguageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetLanguage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::LangPackLanguage<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `messages` namespace.
 pub mod messages {
@@ -27508,6 +32063,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessages {
         type Error = super::super::errors::messages::GetMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns the current user dialog list.
     ///
@@ -27639,6 +32206,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetDialogs {
         type Error = super::super::errors::messages::GetDialogsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Dialogs<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns the message history in a peer.
     ///
     /// Results are ordered by date (descending).
@@ -27761,6 +32340,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetHistory {
         type Error = super::super::errors::messages::GetHistoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetHistory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Search for messages.
     ///
@@ -27985,6 +32576,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for Search {
         type Error = super::super::errors::messages::SearchError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Search {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Marks message history as read.
     ///
     /// TL method [`messages.readHistory`](https://core.telegram.org/method/messages.readHistory):
@@ -28060,6 +32663,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadHistory {
         type Error = super::super::errors::messages::ReadHistoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedMessages;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Deletes communication history.
     ///
@@ -28190,6 +32805,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteHistory {
         type Error = super::super::errors::messages::DeleteHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Deletes messages by their identifiers.
     ///
     /// TL method [`messages.deleteMessages`](https://core.telegram.org/method/messages.deleteMessages):
@@ -28266,6 +32893,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteMessages {
         type Error = super::super::errors::messages::DeleteMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteMessages {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedMessages;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Confirms receipt of messages by a client, cancels PUSH-notification sending.
     ///
     /// TL method [`messages.receivedMessages`](https://core.telegram.org/method/messages.receivedMessages):
@@ -28325,6 +32964,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReceivedMessages {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReceivedMessages {
+        type BorrowedReturn<'a> = Vec<super::super::enums::ReceivedNotifyMessage>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Sends a current user typing event (see [SendMessageAction](https://core.telegram.org/type/SendMessageAction) for all event types) to a conversation partner or group.
     ///
@@ -28429,6 +33080,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetTyping {
         type Error = super::super::errors::messages::SetTypingError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetTyping {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Sends a message to a chat
     ///
@@ -28801,6 +33464,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendMessage {
         type Error = super::super::errors::messages::SendMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send a media
     ///
@@ -29198,6 +33873,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendMedia {
         type Error = super::super::errors::messages::SendMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Forwards messages by their IDs.
     ///
     /// TL method [`messages.forwardMessages`](https://core.telegram.org/method/messages.forwardMessages):
@@ -29545,6 +34232,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ForwardMessages {
         type Error = super::super::errors::messages::ForwardMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ForwardMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Report a new incoming chat for spam, if the peer [settings](https://core.telegram.org/constructor/peerSettings) of the chat allow us to do that
     ///
     /// TL method [`messages.reportSpam`](https://core.telegram.org/method/messages.reportSpam):
@@ -29612,6 +34311,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportSpam {
         type Error = super::super::errors::messages::ReportSpamError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportSpam {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get peer settings
     ///
@@ -29682,6 +34393,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPeerSettings {
         type Error = super::super::errors::messages::GetPeerSettingsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::PeerSettings<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Report a message in a chat for violation of telegram's Terms of Service
     ///
@@ -29771,6 +34496,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for Report {
         type Error = super::super::errors::messages::ReportError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Report {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ReportResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns chat basic info on their IDs.
     ///
     /// TL method [`messages.getChats`](https://core.telegram.org/method/messages.getChats):
@@ -29838,6 +34575,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetChats {
         type Error = super::super::errors::messages::GetChatsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get full info about a basic [group](https://core.telegram.org/api/channel#basic-groups).
     ///
     /// TL method [`messages.getFullChat`](https://core.telegram.org/method/messages.getFullChat):
@@ -29904,6 +34653,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFullChat {
         type Error = super::super::errors::messages::GetFullChatError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFullChat {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatFull<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Changes chat name and sends a service message on it.
     ///
@@ -29982,6 +34743,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditChatTitle {
         type Error = super::super::errors::messages::EditChatTitleError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatTitle {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Changes chat photo and sends a service message on it
     ///
@@ -30062,6 +34835,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditChatPhoto {
         type Error = super::super::errors::messages::EditChatPhotoError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatPhoto {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Adds a user to a chat and sends a service message on it.
     ///
@@ -30162,6 +34947,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for AddChatUser {
         type Error = super::super::errors::messages::AddChatUserError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddChatUser {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::InvitedUsers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deletes a user from a chat and sends a service message on it.
     ///
     /// TL method [`messages.deleteChatUser`](https://core.telegram.org/method/messages.deleteChatUser):
@@ -30252,6 +35051,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteChatUser {
         type Error = super::super::errors::messages::DeleteChatUserError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteChatUser {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Creates a new chat.
     ///
@@ -30345,6 +35156,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for CreateChat {
         type Error = super::super::errors::messages::CreateChatError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateChat {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::InvitedUsers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns configuration parameters for Diffie-Hellman key generation. Can also return a random sequence of bytes of required length.
     ///
     /// TL method [`messages.getDhConfig`](https://core.telegram.org/method/messages.getDhConfig):
@@ -30420,6 +35245,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDhConfig {
         type Error = super::super::errors::messages::GetDhConfigError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDhConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::DhConfig<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Sends a request to start a secret chat to the user.
     ///
@@ -30507,6 +35344,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RequestEncryption {
         type Error = super::super::errors::messages::RequestEncryptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestEncryption {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::EncryptedChat<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Confirms creation of a secret chat
     ///
     /// TL method [`messages.acceptEncryption`](https://core.telegram.org/method/messages.acceptEncryption):
@@ -30589,6 +35438,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for AcceptEncryption {
         type Error = super::super::errors::messages::AcceptEncryptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptEncryption {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::EncryptedChat<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Cancels a request for creation and/or delete info on secret chat.
     ///
     /// TL method [`messages.discardEncryption`](https://core.telegram.org/method/messages.discardEncryption):
@@ -30666,6 +35527,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DiscardEncryption {
         type Error = super::super::errors::messages::DiscardEncryptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DiscardEncryption {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Send typing event by the current user to a secret chat.
     ///
     /// TL method [`messages.setEncryptedTyping`](https://core.telegram.org/method/messages.setEncryptedTyping):
@@ -30737,6 +35610,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetEncryptedTyping {
         type Error = super::super::errors::messages::SetEncryptedTypingError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetEncryptedTyping {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Marks message history within a secret chat as read.
     ///
@@ -30813,6 +35698,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadEncryptedHistory {
         type Error = super::super::errors::messages::ReadEncryptedHistoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadEncryptedHistory {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Sends a text message to a secret chat.
     ///
@@ -30909,6 +35806,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendEncrypted {
         type Error = super::super::errors::messages::SendEncryptedError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendEncrypted {
+        type BorrowedReturn<'a> = super::super::enums::messages::SentEncryptedMessage;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Sends a message with a file attachment to a secret chat
     ///
@@ -31013,6 +35922,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendEncryptedFile {
         type Error = super::super::errors::messages::SendEncryptedFileError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendEncryptedFile {
+        type BorrowedReturn<'a> = super::super::enums::messages::SentEncryptedMessage;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Sends a service message to a secret chat.
     ///
     /// TL method [`messages.sendEncryptedService`](https://core.telegram.org/method/messages.sendEncryptedService):
@@ -31100,6 +36021,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendEncryptedService {
         type Error = super::super::errors::messages::SendEncryptedServiceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendEncryptedService {
+        type BorrowedReturn<'a> = super::super::enums::messages::SentEncryptedMessage;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Confirms receipt of messages in a secret chat by client, cancels push notifications.
     ///
     /// The method returns a list of random_ids of messages for which push notifications were cancelled.
@@ -31169,6 +36102,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReceivedQueue {
         type Error = super::super::errors::messages::ReceivedQueueError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReceivedQueue {
+        type BorrowedReturn<'a> = Vec<i64>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Report a secret chat for spam
     ///
     /// TL method [`messages.reportEncryptedSpam`](https://core.telegram.org/method/messages.reportEncryptedSpam):
@@ -31235,6 +36180,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReportEncryptedSpam {
         type Error = super::super::errors::messages::ReportEncryptedSpamError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportEncryptedSpam {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Notifies the sender about the recipient having listened a voice message or watched a video, emitting an [updateReadMessagesContents](https://core.telegram.org/constructor/updateReadMessagesContents).
     ///
     /// TL method [`messages.readMessageContents`](https://core.telegram.org/method/messages.readMessageContents):
@@ -31294,6 +36251,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadMessageContents {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadMessageContents {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedMessages;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get stickers by emoji
     ///
@@ -31369,6 +36338,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetStickers {
         type Error = super::super::errors::messages::GetStickersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Stickers<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get all installed stickers
     ///
     /// TL method [`messages.getAllStickers`](https://core.telegram.org/method/messages.getAllStickers):
@@ -31428,6 +36409,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAllStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAllStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::AllStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get preview of webpage
     ///
@@ -31510,6 +36505,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWebPagePreview {
         type Error = super::super::errors::messages::GetWebPagePreviewError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWebPagePreview {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::WebPagePreview<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Export an invite link for a chat
     ///
@@ -31664,6 +36673,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ExportChatInvite {
         type Error = super::super::errors::messages::ExportChatInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportChatInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ExportedChatInvite<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check the validity of a chat invite link and get basic info about it
     ///
     /// TL method [`messages.checkChatInvite`](https://core.telegram.org/method/messages.checkChatInvite):
@@ -31732,6 +36753,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckChatInvite {
         type Error = super::super::errors::messages::CheckChatInviteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckChatInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ChatInvite<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Import a chat invite and join a private chat/supergroup/channel
     ///
@@ -31812,6 +36845,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ImportChatInvite {
         type Error = super::super::errors::messages::ImportChatInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ImportChatInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatInviteJoinResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about a stickerset
     ///
     /// TL method [`messages.getStickerSet`](https://core.telegram.org/method/messages.getStickerSet):
@@ -31886,6 +36933,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStickerSet {
         type Error = super::super::errors::messages::GetStickerSetError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStickerSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Install a stickerset
     ///
@@ -31963,6 +37024,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for InstallStickerSet {
         type Error = super::super::errors::messages::InstallStickerSetError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InstallStickerSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSetInstallResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Uninstall a stickerset
     ///
     /// TL method [`messages.uninstallStickerSet`](https://core.telegram.org/method/messages.uninstallStickerSet):
@@ -32030,6 +37105,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UninstallStickerSet {
         type Error = super::super::errors::messages::UninstallStickerSetError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UninstallStickerSet {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Start a conversation with a bot using a deep linking [parameter](https://core.telegram.org/api/links#bot-links)
     ///
@@ -32128,6 +37215,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for StartBot {
         type Error = super::super::errors::messages::StartBotError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for StartBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get and increase the view counter of a message sent or forwarded from a [channel](https://core.telegram.org/api/channel)
     ///
     /// TL method [`messages.getMessagesViews`](https://core.telegram.org/method/messages.getMessagesViews):
@@ -32212,6 +37311,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessagesViews {
         type Error = super::super::errors::messages::GetMessagesViewsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessagesViews {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::MessageViews<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Make a user admin in a basic [group](https://core.telegram.org/api/channel#basic-groups).
     ///
@@ -32300,6 +37413,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditChatAdmin {
         type Error = super::super::errors::messages::EditChatAdminError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatAdmin {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Turn a basic group into a [supergroup](https://core.telegram.org/api/channel#migration)
     ///
     /// TL method [`messages.migrateChat`](https://core.telegram.org/method/messages.migrateChat):
@@ -32369,6 +37494,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for MigrateChat {
         type Error = super::super::errors::messages::MigrateChatError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for MigrateChat {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Search for messages and peers globally
     ///
@@ -32550,6 +37687,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SearchGlobal {
         type Error = super::super::errors::messages::SearchGlobalError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchGlobal {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder installed stickersets
     ///
     /// TL method [`messages.reorderStickerSets`](https://core.telegram.org/method/messages.reorderStickerSets):
@@ -32623,6 +37772,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderStickerSets {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderStickerSets {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get a document by its SHA256 hash, mainly used for gifs
     ///
@@ -32704,6 +37865,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetDocumentByHash {
         type Error = super::super::errors::messages::GetDocumentByHashError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDocumentByHash {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Document<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get saved GIFs.
     ///
     /// TL method [`messages.getSavedGifs`](https://core.telegram.org/method/messages.getSavedGifs):
@@ -32763,6 +37936,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedGifs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedGifs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SavedGifs<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Add GIF to saved gifs list
     ///
@@ -32835,6 +38020,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveGif {
         type Error = super::super::errors::messages::SaveGifError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveGif {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Query an inline bot
     ///
@@ -32947,6 +38144,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetInlineBotResults {
         type Error = super::super::errors::messages::GetInlineBotResultsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetInlineBotResults {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::BotResults<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Answer an inline query, for bots only
     ///
@@ -33134,6 +38345,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetInlineBotResults {
         type Error = super::super::errors::messages::SetInlineBotResultsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetInlineBotResults {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Send a result obtained using [messages.getInlineBotResults](https://core.telegram.org/method/messages.getInlineBotResults).
     ///
@@ -33366,6 +38589,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendInlineBotResult {
         type Error = super::super::errors::messages::SendInlineBotResultError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendInlineBotResult {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Find out if a media message's caption can be edited
     ///
     /// TL method [`messages.getMessageEditData`](https://core.telegram.org/method/messages.getMessageEditData):
@@ -33441,6 +38676,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessageEditData {
         type Error = super::super::errors::messages::GetMessageEditDataError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessageEditData {
+        type BorrowedReturn<'a> = super::super::enums::messages::MessageEditData;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Edit message
     ///
@@ -33692,6 +38939,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditMessage {
         type Error = super::super::errors::messages::EditMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Edit an inline bot message
     ///
     /// TL method [`messages.editInlineBotMessage`](https://core.telegram.org/method/messages.editInlineBotMessage):
@@ -33847,6 +39106,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditInlineBotMessage {
         type Error = super::super::errors::messages::EditInlineBotMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditInlineBotMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Press an inline callback button and get a callback answer from the bot
     ///
     /// TL method [`messages.getBotCallbackAnswer`](https://core.telegram.org/method/messages.getBotCallbackAnswer):
@@ -33969,6 +39240,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetBotCallbackAnswer {
         type Error = super::super::errors::messages::GetBotCallbackAnswerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotCallbackAnswer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::BotCallbackAnswer<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Set the callback answer to a user button press (bots only)
     ///
     /// TL method [`messages.setBotCallbackAnswer`](https://core.telegram.org/method/messages.setBotCallbackAnswer):
@@ -34088,6 +39373,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetBotCallbackAnswer {
         type Error = super::super::errors::messages::SetBotCallbackAnswerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotCallbackAnswer {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get dialog info of specified peers
     ///
     /// TL method [`messages.getPeerDialogs`](https://core.telegram.org/method/messages.getPeerDialogs):
@@ -34158,6 +39455,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPeerDialogs {
         type Error = super::super::errors::messages::GetPeerDialogsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::PeerDialogs<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Save a message [draft](https://core.telegram.org/api/drafts) associated to a chat.
     ///
@@ -34339,6 +39650,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SaveDraft {
         type Error = super::super::errors::messages::SaveDraftError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveDraft {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Return all message [drafts](https://core.telegram.org/api/drafts).
     ///
     /// Returns all the latest [updateDraftMessage](https://core.telegram.org/constructor/updateDraftMessage) updates related to all chats with drafts.
@@ -34391,6 +39714,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAllDrafts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAllDrafts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get featured stickers
     ///
@@ -34452,6 +39787,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetFeaturedStickers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFeaturedStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FeaturedStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Mark new featured stickers as read
     ///
     /// TL method [`messages.readFeaturedStickers`](https://core.telegram.org/method/messages.readFeaturedStickers):
@@ -34511,6 +39860,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadFeaturedStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadFeaturedStickers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get recent stickers
     ///
@@ -34577,6 +39938,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetRecentStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRecentStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::RecentStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Add/remove sticker from recent stickers list
     ///
@@ -34658,6 +40033,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SaveRecentSticker {
         type Error = super::super::errors::messages::SaveRecentStickerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveRecentSticker {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Clear recent stickers
     ///
     /// TL method [`messages.clearRecentStickers`](https://core.telegram.org/method/messages.clearRecentStickers):
@@ -34717,6 +40104,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ClearRecentStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClearRecentStickers {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get all archived stickers
     ///
@@ -34805,6 +40204,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetArchivedStickers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetArchivedStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ArchivedStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get installed mask stickers
     ///
     /// TL method [`messages.getMaskStickers`](https://core.telegram.org/method/messages.getMaskStickers):
@@ -34864,6 +40277,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMaskStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMaskStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::AllStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get stickers attached to a photo or video
     ///
@@ -34930,6 +40357,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAttachedStickers {
         type Error = super::super::errors::messages::GetAttachedStickersError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAttachedStickers {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::StickerSetCovered<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Use this method to set the score of the specified user in a game sent as a normal message (bots only).
     ///
@@ -35042,6 +40483,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetGameScore {
         type Error = super::super::errors::messages::SetGameScoreError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetGameScore {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Use this method to set the score of the specified user in a game sent as an inline message (bots only).
     ///
     /// TL method [`messages.setInlineGameScore`](https://core.telegram.org/method/messages.setInlineGameScore):
@@ -35143,6 +40596,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetInlineGameScore {
         type Error = super::super::errors::messages::SetInlineGameScoreError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetInlineGameScore {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get highscores of a game
     ///
     /// TL method [`messages.getGameHighScores`](https://core.telegram.org/method/messages.getGameHighScores):
@@ -35223,6 +40688,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetGameHighScores {
         type Error = super::super::errors::messages::GetGameHighScoresError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGameHighScores {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::HighScores<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get highscores of a game sent using an inline bot
     ///
     /// TL method [`messages.getInlineGameHighScores`](https://core.telegram.org/method/messages.getInlineGameHighScores):
@@ -35295,6 +40774,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetInlineGameHighScores {
         type Error = super::super::errors::messages::GetInlineGameHighScoresError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetInlineGameHighScores {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::HighScores<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get chats in common with a user
     ///
@@ -35378,6 +40871,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetCommonChats {
         type Error = super::super::errors::messages::GetCommonChatsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCommonChats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get instant [view](https://instantview.telegram.org) page
     ///
     /// TL method [`messages.getWebPage`](https://core.telegram.org/method/messages.getWebPage):
@@ -35449,6 +40954,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetWebPage {
         type Error = super::super::errors::messages::GetWebPageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWebPage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::WebPage<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Pin/unpin a dialog
     ///
@@ -35524,6 +41041,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleDialogPin {
         type Error = super::super::errors::messages::ToggleDialogPinError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleDialogPin {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Reorder pinned dialogs
     ///
@@ -35605,6 +41134,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReorderPinnedDialogs {
         type Error = super::super::errors::messages::ReorderPinnedDialogsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderPinnedDialogs {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get pinned dialogs
     ///
     /// TL method [`messages.getPinnedDialogs`](https://core.telegram.org/method/messages.getPinnedDialogs):
@@ -35672,6 +41213,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPinnedDialogs {
         type Error = super::super::errors::messages::GetPinnedDialogsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPinnedDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::PeerDialogs<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// If you sent an invoice requesting a shipping address and the parameter is_flexible was specified, the bot will receive an [updateBotShippingQuery](https://core.telegram.org/constructor/updateBotShippingQuery) update. Use this method to reply to shipping queries.
     ///
@@ -35775,6 +41330,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetBotShippingResults {
         type Error = super::super::errors::messages::SetBotShippingResultsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotShippingResults {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Once the user has confirmed their payment and shipping details, the bot receives an [updateBotPrecheckoutQuery](https://core.telegram.org/constructor/updateBotPrecheckoutQuery) update.
     ///
     /// Use this method to respond to such pre-checkout queries.
@@ -35868,6 +41435,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetBotPrecheckoutResults {
         type Error = super::super::errors::messages::SetBotPrecheckoutResultsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotPrecheckoutResults {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Upload a file and associate it to a chat (without actually sending it to the chat)
     ///
@@ -35981,6 +41560,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UploadMedia {
         type Error = super::super::errors::messages::UploadMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::MessageMedia<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Notify the other user in a private chat that a screenshot of the chat was taken
     ///
     /// TL method [`messages.sendScreenshotNotification`](https://core.telegram.org/method/messages.sendScreenshotNotification):
@@ -36067,6 +41658,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendScreenshotNotification {
         type Error = super::super::errors::messages::SendScreenshotNotificationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendScreenshotNotification {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get faved stickers
     ///
     /// TL method [`messages.getFavedStickers`](https://core.telegram.org/method/messages.getFavedStickers):
@@ -36126,6 +41729,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFavedStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFavedStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FavedStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Mark or unmark a sticker as favorite
     ///
@@ -36198,6 +41815,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for FaveSticker {
         type Error = super::super::errors::messages::FaveStickerError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FaveSticker {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get unread messages where we were mentioned
     ///
@@ -36327,6 +41956,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetUnreadMentions {
         type Error = super::super::errors::messages::GetUnreadMentionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUnreadMentions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Mark mentions as read; can be used in [forums](https://core.telegram.org/api/forum) but cannot be used in [monoforums](https://core.telegram.org/api/monoforum).
     ///
     /// TL method [`messages.readMentions`](https://core.telegram.org/method/messages.readMentions):
@@ -36409,6 +42050,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReadMentions {
         type Error = super::super::errors::messages::ReadMentionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadMentions {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get all recent live [locations](https://core.telegram.org/api/live-location) sent to a specific chat: returns up to 1 location message ([messageMediaGeoLive](https://core.telegram.org/constructor/messageMediaGeoLive)) per chat participant.
     ///
     /// TL method [`messages.getRecentLocations`](https://core.telegram.org/method/messages.getRecentLocations):
@@ -36480,6 +42133,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetRecentLocations {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRecentLocations {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send an album or grouped [media](https://core.telegram.org/api/files#albums-grouped-media)
     ///
@@ -36728,6 +42393,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendMultiMedia {
         type Error = super::super::errors::messages::SendMultiMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendMultiMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Upload encrypted file and associate it to a secret chat (without actually sending it to the chat).
     ///
     /// TL method [`messages.uploadEncryptedFile`](https://core.telegram.org/method/messages.uploadEncryptedFile):
@@ -36799,6 +42476,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UploadEncryptedFile {
         type Error = super::super::errors::messages::UploadEncryptedFileError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadEncryptedFile {
+        type BorrowedReturn<'a> = super::super::enums::EncryptedFile;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Search for stickersets
     ///
@@ -36872,6 +42561,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SearchStickerSets {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchStickerSets {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FoundStickerSets<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get message ranges for saving the user's chat history
     ///
     /// TL method [`messages.getSplitRanges`](https://core.telegram.org/method/messages.getSplitRanges):
@@ -36922,6 +42625,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSplitRanges {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSplitRanges {
+        type BorrowedReturn<'a> = Vec<super::super::enums::MessageRange>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Manually mark dialog as unread
     ///
@@ -37010,6 +42725,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for MarkDialogUnread {
         type Error = super::super::errors::messages::MarkDialogUnreadError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for MarkDialogUnread {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get dialogs manually marked as unread
     ///
     /// TL method [`messages.getDialogUnreadMarks`](https://core.telegram.org/method/messages.getDialogUnreadMarks):
@@ -37077,6 +42804,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetDialogUnreadMarks {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDialogUnreadMarks {
+        type BorrowedReturn<'a> = Vec<super::super::enums::DialogPeer>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Clear all [drafts](https://core.telegram.org/api/drafts).
     ///
     /// TL method [`messages.clearAllDrafts`](https://core.telegram.org/method/messages.clearAllDrafts):
@@ -37127,6 +42866,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ClearAllDrafts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClearAllDrafts {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Pin a message
     ///
@@ -37238,6 +42989,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UpdatePinnedMessage {
         type Error = super::super::errors::messages::UpdatePinnedMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdatePinnedMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Vote in a [poll](https://core.telegram.org/constructor/poll)
     ///
     /// Starting from layer 159, the vote will be sent from the peer specified using [messages.saveDefaultSendAs](https://core.telegram.org/method/messages.saveDefaultSendAs).
@@ -37330,6 +43093,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendVote {
         type Error = super::super::errors::messages::SendVoteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendVote {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get poll results
     ///
     /// TL method [`messages.getPollResults`](https://core.telegram.org/method/messages.getPollResults):
@@ -37411,6 +43186,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetPollResults {
         type Error = super::super::errors::messages::GetPollResultsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPollResults {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get count of online users in a chat
     ///
     /// TL method [`messages.getOnlines`](https://core.telegram.org/method/messages.getOnlines):
@@ -37478,6 +43265,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOnlines {
         type Error = super::super::errors::messages::GetOnlinesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnlines {
+        type BorrowedReturn<'a> = super::super::enums::ChatOnlines;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Edit the description of a [group/supergroup/channel](https://core.telegram.org/api/channel).
     ///
@@ -37558,6 +43357,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for EditChatAbout {
         type Error = super::super::errors::messages::EditChatAboutError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatAbout {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Edit the default banned rights of a [channel/supergroup/group](https://core.telegram.org/api/channel).
     ///
@@ -37641,6 +43452,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditChatDefaultBannedRights {
         type Error = super::super::errors::messages::EditChatDefaultBannedRightsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatDefaultBannedRights {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get localized emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
     ///
     /// TL method [`messages.getEmojiKeywords`](https://core.telegram.org/method/messages.getEmojiKeywords):
@@ -37702,6 +43525,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetEmojiKeywords {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiKeywords {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::EmojiKeywordsDifference<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get changed emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
     ///
@@ -37773,6 +43610,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetEmojiKeywordsDifference {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiKeywordsDifference {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::EmojiKeywordsDifference<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of related languages that must be used when fetching emoji keyword [lists »](https://core.telegram.org/api/custom-emoji#emoji-keywords).
     ///
     /// Usually the method will return the passed language codes (if localized) + en + some language codes for similar languages (if applicable).
@@ -37837,6 +43688,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetEmojiKeywordsLanguages {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiKeywordsLanguages {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::EmojiLanguage<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns an HTTP URL which can be used to automatically log in into translation platform and suggest new emoji [keywords »](https://core.telegram.org/api/custom-emoji#emoji-keywords). The URL will be valid for 30 seconds after generation.
     ///
     /// TL method [`messages.getEmojiURL`](https://core.telegram.org/method/messages.getEmojiURL):
@@ -37898,6 +43761,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetEmojiUrl {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::EmojiUrl<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the number of results that would be found by a [messages.search](https://core.telegram.org/method/messages.search) call with the same parameters
     ///
@@ -38006,6 +43881,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSearchCounters {
         type Error = super::super::errors::messages::GetSearchCountersError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSearchCounters {
+        type BorrowedReturn<'a> = Vec<super::super::enums::messages::SearchCounter>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get more info about a Seamless Telegram Login authorization request, for more info click [here »](https://core.telegram.org/api/url-authorization)
     ///
@@ -38139,6 +44026,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RequestUrlAuth {
         type Error = super::super::errors::messages::RequestUrlAuthError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestUrlAuth {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::UrlAuthResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Use this to accept a Seamless Telegram Login authorization request, for more info click [here »](https://core.telegram.org/api/url-authorization)
     ///
@@ -38278,6 +44177,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for AcceptUrlAuth {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptUrlAuth {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::UrlAuthResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Should be called after the user hides the report spam/add as contact [bar](https://core.telegram.org/api/action-bar) of a new chat, effectively prevents the user from executing the actions specified in the action [bar »](https://core.telegram.org/api/action-bar).
     ///
     /// TL method [`messages.hidePeerSettingsBar`](https://core.telegram.org/method/messages.hidePeerSettingsBar):
@@ -38343,6 +44254,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for HidePeerSettingsBar {
         type Error = super::super::errors::messages::HidePeerSettingsBarError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for HidePeerSettingsBar {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get scheduled messages
     ///
@@ -38416,6 +44339,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetScheduledHistory {
         type Error = super::super::errors::messages::GetScheduledHistoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetScheduledHistory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get scheduled messages
     ///
@@ -38491,6 +44426,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetScheduledMessages {
         type Error = super::super::errors::messages::GetScheduledMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetScheduledMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Send scheduled messages right away
     ///
     /// TL method [`messages.sendScheduledMessages`](https://core.telegram.org/method/messages.sendScheduledMessages):
@@ -38565,6 +44512,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendScheduledMessages {
         type Error = super::super::errors::messages::SendScheduledMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendScheduledMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete scheduled messages
     ///
     /// TL method [`messages.deleteScheduledMessages`](https://core.telegram.org/method/messages.deleteScheduledMessages):
@@ -38638,6 +44597,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteScheduledMessages {
         type Error = super::super::errors::messages::DeleteScheduledMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteScheduledMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get poll results for non-anonymous polls
     ///
@@ -38753,6 +44724,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetPollVotes {
         type Error = super::super::errors::messages::GetPollVotesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPollVotes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::VotesList<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Apply changes to multiple stickersets
     ///
     /// TL method [`messages.toggleStickerSets`](https://core.telegram.org/method/messages.toggleStickerSets):
@@ -38840,6 +44823,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ToggleStickerSets {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleStickerSets {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get [folders](https://core.telegram.org/api/folders)
     ///
     /// TL method [`messages.getDialogFilters`](https://core.telegram.org/method/messages.getDialogFilters):
@@ -38891,6 +44886,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetDialogFilters {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDialogFilters {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::DialogFilters<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get suggested [folders](https://core.telegram.org/api/folders)
     ///
     /// TL method [`messages.getSuggestedDialogFilters`](https://core.telegram.org/method/messages.getSuggestedDialogFilters):
@@ -38941,6 +44950,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSuggestedDialogFilters {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSuggestedDialogFilters {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::DialogFilterSuggested<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update [folder](https://core.telegram.org/api/folders)
     ///
@@ -39028,6 +45051,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UpdateDialogFilter {
         type Error = super::super::errors::messages::UpdateDialogFilterError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateDialogFilter {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Reorder [folders](https://core.telegram.org/api/folders)
     ///
     /// TL method [`messages.updateDialogFiltersOrder`](https://core.telegram.org/method/messages.updateDialogFiltersOrder):
@@ -39087,6 +45122,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateDialogFiltersOrder {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateDialogFiltersOrder {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Method for fetching previously featured stickers
     ///
@@ -39159,6 +45206,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOldFeaturedStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOldFeaturedStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FeaturedStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get messages in a reply thread
     ///
@@ -39284,6 +45345,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetReplies {
         type Error = super::super::errors::messages::GetRepliesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetReplies {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get discussion [message](https://core.telegram.org/api/threads) from the associated discussion [group](https://core.telegram.org/api/discussion) of a channel to show it on top of the comment section, without actually joining the group
     ///
     /// TL method [`messages.getDiscussionMessage`](https://core.telegram.org/method/messages.getDiscussionMessage):
@@ -39359,6 +45432,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDiscussionMessage {
         type Error = super::super::errors::messages::GetDiscussionMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDiscussionMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::DiscussionMessage<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Mark a [thread](https://core.telegram.org/api/threads) as read
     ///
@@ -39441,6 +45528,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadDiscussion {
         type Error = super::super::errors::messages::ReadDiscussionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadDiscussion {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// [Unpin](https://core.telegram.org/api/pin) all pinned messages
     ///
@@ -39544,6 +45643,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UnpinAllMessages {
         type Error = super::super::errors::messages::UnpinAllMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UnpinAllMessages {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Delete a [chat](https://core.telegram.org/api/channel)
     ///
     /// TL method [`messages.deleteChat`](https://core.telegram.org/method/messages.deleteChat):
@@ -39612,6 +45723,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteChat {
         type Error = super::super::errors::messages::DeleteChatError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteChat {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Delete the entire phone call history.
     ///
     /// TL method [`messages.deletePhoneCallHistory`](https://core.telegram.org/method/messages.deletePhoneCallHistory):
@@ -39671,6 +45794,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeletePhoneCallHistory {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeletePhoneCallHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedFoundMessages;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Obtains information about a chat export file, generated by a foreign chat app, click here for more info about imported [chats »](https://core.telegram.org/api/import).
     ///
@@ -39739,6 +45874,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckHistoryImport {
         type Error = super::super::errors::messages::CheckHistoryImportError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckHistoryImport {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::HistoryImportParsed<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Import chat history from a foreign chat app into a specific Telegram chat, click here for more info about imported [chats »](https://core.telegram.org/api/import).
     ///
@@ -39825,6 +45974,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for InitHistoryImport {
         type Error = super::super::errors::messages::InitHistoryImportError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InitHistoryImport {
+        type BorrowedReturn<'a> = super::super::enums::messages::HistoryImport;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Upload a media file associated with an imported chat, click here for more [info »](https://core.telegram.org/api/import).
     ///
@@ -39916,6 +46077,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UploadImportedMedia {
         type Error = super::super::errors::messages::UploadImportedMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadImportedMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::MessageMedia<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Complete the history import [process](https://core.telegram.org/api/import), importing all messages into the chat.
     ///
     /// To be called only after initializing the import with [messages.initHistoryImport](https://core.telegram.org/method/messages.initHistoryImport) and uploading all files using [messages.uploadImportedMedia](https://core.telegram.org/method/messages.uploadImportedMedia).
@@ -39993,6 +46166,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for StartHistoryImport {
         type Error = super::super::errors::messages::StartHistoryImportError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for StartHistoryImport {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get info about the chat invites of a specific chat
     ///
@@ -40122,6 +46307,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetExportedChatInvites {
         type Error = super::super::errors::messages::GetExportedChatInvitesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetExportedChatInvites {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ExportedChatInvites<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about a chat invite
     ///
     /// TL method [`messages.getExportedChatInvite`](https://core.telegram.org/method/messages.getExportedChatInvite):
@@ -40198,6 +46397,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetExportedChatInvite {
         type Error = super::super::errors::messages::GetExportedChatInviteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetExportedChatInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ExportedChatInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit an exported chat invite
     ///
@@ -40346,6 +46559,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditExportedChatInvite {
         type Error = super::super::errors::messages::EditExportedChatInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditExportedChatInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ExportedChatInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete all revoked chat invites
     ///
     /// TL method [`messages.deleteRevokedExportedChatInvites`](https://core.telegram.org/method/messages.deleteRevokedExportedChatInvites):
@@ -40420,6 +46647,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteRevokedExportedChatInvites {
         type Error = super::super::errors::messages::DeleteRevokedExportedChatInvitesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteRevokedExportedChatInvites {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete a chat invite
     ///
@@ -40496,6 +46735,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteExportedChatInvite {
         type Error = super::super::errors::messages::DeleteExportedChatInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteExportedChatInvite {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get info about chat invites generated by admins.
     ///
     /// TL method [`messages.getAdminsWithInvites`](https://core.telegram.org/method/messages.getAdminsWithInvites):
@@ -40563,6 +46814,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAdminsWithInvites {
         type Error = super::super::errors::messages::GetAdminsWithInvitesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAdminsWithInvites {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatAdminsWithInvites<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get info about the users that joined the chat using a specific chat invite
     ///
@@ -40707,6 +46972,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetChatInviteImporters {
         type Error = super::super::errors::messages::GetChatInviteImportersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChatInviteImporters {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ChatInviteImporters<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Set maximum Time-To-Live of all messages in the specified chat
     ///
     /// TL method [`messages.setHistoryTTL`](https://core.telegram.org/method/messages.setHistoryTTL):
@@ -40782,6 +47061,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetHistoryTtl {
         type Error = super::super::errors::messages::SetHistoryTtlError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetHistoryTtl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check whether chat history exported from another chat app can be imported into a specific Telegram chat, click here for more [info »](https://core.telegram.org/api/import).
     ///
     /// If the check succeeds, and no RPC errors are returned, a [messages.CheckedHistoryImportPeer](https://core.telegram.org/type/messages.CheckedHistoryImportPeer) constructor will be returned, with a confirmation text to be shown to the user, before actually initializing the import.
@@ -40851,6 +47142,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckHistoryImportPeer {
         type Error = super::super::errors::messages::CheckHistoryImportPeerError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckHistoryImportPeer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::CheckedHistoryImportPeer<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change the chat theme of a certain chat, see [here »](https://core.telegram.org/api/themes#chat-themes) for more info.
     ///
@@ -40926,6 +47231,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetChatTheme {
         type Error = super::super::errors::messages::SetChatThemeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetChatTheme {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get which users read a specific message: only available for groups and supergroups with less than chat_read_mark_size_threshold [members](https://core.telegram.org/api/config#chat-read-mark-size-threshold), read receipts will be stored for chat_read_mark_expire_period seconds after the message was [sent](https://core.telegram.org/api/config#chat-read-mark-expire-period), see client configuration for more [info »](https://core.telegram.org/api/config#client-configuration).
     ///
     /// TL method [`messages.getMessageReadParticipants`](https://core.telegram.org/method/messages.getMessageReadParticipants):
@@ -41000,6 +47317,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessageReadParticipants {
         type Error = super::super::errors::messages::GetMessageReadParticipantsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessageReadParticipants {
+        type BorrowedReturn<'a> = Vec<super::super::enums::ReadParticipantDate>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns information about the next messages of the specified type in the chat split by days.
     ///
@@ -41115,6 +47444,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetSearchResultsCalendar {
         type Error = super::super::errors::messages::GetSearchResultsCalendarError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSearchResultsCalendar {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SearchResultsCalendar<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns sparse positions of messages of the specified type in the chat to be used for shared media scroll implementation.
     ///
     /// Returns the results in reverse chronological order (i.e., in order of decreasing message_id).
@@ -41224,6 +47567,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetSearchResultsPositions {
         type Error = super::super::errors::messages::GetSearchResultsPositionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSearchResultsPositions {
+        type BorrowedReturn<'a> = super::super::enums::messages::SearchResultsPositions;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Dismiss or approve a chat join [request](https://core.telegram.org/api/invites#join-requests) related to a specific chat or channel.
     ///
     /// TL method [`messages.hideChatJoinRequest`](https://core.telegram.org/method/messages.hideChatJoinRequest):
@@ -41313,6 +47668,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for HideChatJoinRequest {
         type Error = super::super::errors::messages::HideChatJoinRequestError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for HideChatJoinRequest {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Dismiss or approve all join [requests](https://core.telegram.org/api/invites#join-requests) related to a specific chat or channel.
     ///
@@ -41409,6 +47776,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for HideAllChatJoinRequests {
         type Error = super::super::errors::messages::HideAllChatJoinRequestsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for HideAllChatJoinRequests {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable or disable content [protection](https://core.telegram.org/api/content-protection) on a channel, group or private chat.
     ///
     /// TL method [`messages.toggleNoForwards`](https://core.telegram.org/method/messages.toggleNoForwards):
@@ -41503,6 +47882,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ToggleNoForwards {
         type Error = super::super::errors::messages::ToggleNoForwardsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleNoForwards {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Change the default peer that should be used when sending messages, reactions, poll votes to a specific group
     ///
     /// TL method [`messages.saveDefaultSendAs`](https://core.telegram.org/method/messages.saveDefaultSendAs):
@@ -41576,6 +47967,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveDefaultSendAs {
         type Error = super::super::errors::messages::SaveDefaultSendAsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveDefaultSendAs {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// React to message.
     ///
@@ -41699,6 +48102,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendReaction {
         type Error = super::super::errors::messages::SendReactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendReaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get message [reactions »](https://core.telegram.org/api/reactions)
     ///
     /// TL method [`messages.getMessagesReactions`](https://core.telegram.org/method/messages.getMessagesReactions):
@@ -41772,6 +48187,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMessagesReactions {
         type Error = super::super::errors::messages::GetMessagesReactionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessagesReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get message [reaction](https://core.telegram.org/api/reactions) list, along with the sender of each reaction.
     ///
@@ -41888,6 +48315,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetMessageReactionsList {
         type Error = super::super::errors::messages::GetMessageReactionsListError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessageReactionsList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::MessageReactionsList<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Change the set of message [reactions »](https://core.telegram.org/api/reactions) that can be used in a certain group, supergroup or channel
     ///
     /// TL method [`messages.setChatAvailableReactions`](https://core.telegram.org/method/messages.setChatAvailableReactions):
@@ -42001,6 +48442,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetChatAvailableReactions {
         type Error = super::super::errors::messages::SetChatAvailableReactionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetChatAvailableReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain available message [reactions »](https://core.telegram.org/api/reactions)
     ///
     /// TL method [`messages.getAvailableReactions`](https://core.telegram.org/method/messages.getAvailableReactions):
@@ -42060,6 +48513,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAvailableReactions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAvailableReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::AvailableReactions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change default emoji reaction to use in the quick reaction menu: the value is synced across devices and can be fetched using help.getConfig, reactions_default [field](https://core.telegram.org/method/help.getConfig).
     ///
@@ -42128,6 +48595,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SetDefaultReaction {
         type Error = super::super::errors::messages::SetDefaultReactionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetDefaultReaction {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Translate a given text.
     ///
@@ -42265,6 +48744,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TranslateText {
         type Error = super::super::errors::messages::TranslateTextError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TranslateText {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::TranslatedText<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get unread reactions to messages you sent
     ///
@@ -42408,6 +48901,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetUnreadReactions {
         type Error = super::super::errors::messages::GetUnreadReactionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUnreadReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Mark message [reactions »](https://core.telegram.org/api/reactions) as read
     ///
     /// TL method [`messages.readReactions`](https://core.telegram.org/method/messages.readReactions):
@@ -42507,6 +49012,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReadReactions {
         type Error = super::super::errors::messages::ReadReactionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadReactions {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// View and search recently sent media.
     ///
     /// This method does not support pagination.
@@ -42587,6 +49104,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SearchSentMedia {
         type Error = super::super::errors::messages::SearchSentMediaError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchSentMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns installed attachment menu bot mini [apps »](https://core.telegram.org/api/bots/attach)
     ///
     /// TL method [`messages.getAttachMenuBots`](https://core.telegram.org/method/messages.getAttachMenuBots):
@@ -42646,6 +49175,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAttachMenuBots {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAttachMenuBots {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::AttachMenuBots<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns attachment menu entry for a bot mini app that can be launched from the attachment [menu »](https://core.telegram.org/api/bots/attach)
     ///
@@ -42712,6 +49253,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAttachMenuBot {
         type Error = super::super::errors::messages::GetAttachMenuBotError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAttachMenuBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::AttachMenuBotsBot<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Enable or disable web bot attachment [menu »](https://core.telegram.org/api/bots/attach)
     ///
@@ -42796,6 +49349,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleBotInAttachMenu {
         type Error = super::super::errors::messages::ToggleBotInAttachMenuError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleBotInAttachMenu {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Open a bot mini [app](https://core.telegram.org/bots/webapps), sending over user information after user confirmation.
     ///
@@ -42992,6 +49557,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RequestWebView {
         type Error = super::super::errors::messages::RequestWebViewError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestWebView {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WebViewResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Indicate to the server (from the user side) that the user is still using a web app.
     ///
     /// If the method returns a QUERY_ID_INVALID error, the webview must be closed.
@@ -43114,6 +49691,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ProlongWebView {
         type Error = super::super::errors::messages::ProlongWebViewError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ProlongWebView {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Open a bot mini [app](https://core.telegram.org/api/bots/webapps).
     ///
@@ -43265,6 +49854,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RequestSimpleWebView {
         type Error = super::super::errors::messages::RequestSimpleWebViewError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestSimpleWebView {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WebViewResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Terminate webview interaction started with [messages.requestWebView](https://core.telegram.org/method/messages.requestWebView), sending the specified message to the chat on behalf of the user.
     ///
     /// TL method [`messages.sendWebViewResultMessage`](https://core.telegram.org/method/messages.sendWebViewResultMessage):
@@ -43339,6 +49940,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendWebViewResultMessage {
         type Error = super::super::errors::messages::SendWebViewResultMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendWebViewResultMessage {
+        type BorrowedReturn<'a> = super::super::enums::WebViewMessageSent;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Used by the user to relay data from an opened reply keyboard bot mini [app](https://core.telegram.org/api/bots/webapps) to the bot that owns it.
     ///
@@ -43428,6 +50041,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendWebViewData {
         type Error = super::super::errors::messages::SendWebViewDataError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendWebViewData {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Transcribe voice [message](https://core.telegram.org/api/transcribe)
     ///
     /// TL method [`messages.transcribeAudio`](https://core.telegram.org/method/messages.transcribeAudio):
@@ -43504,6 +50129,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TranscribeAudio {
         type Error = super::super::errors::messages::TranscribeAudioError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TranscribeAudio {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::TranscribedAudio<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Rate transcribed voice [message](https://core.telegram.org/api/transcribe)
     ///
@@ -43585,6 +50224,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RateTranscribedAudio {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RateTranscribedAudio {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch custom emoji [stickers »](https://core.telegram.org/api/custom-emoji).
     ///
     /// Returns a list of [documents](https://core.telegram.org/constructor/document) with the animated custom emoji in TGS format, and a [documentAttributeCustomEmoji](https://core.telegram.org/constructor/documentAttributeCustomEmoji) attribute with the original emoji and info about the emoji stickerset this custom emoji belongs to.
@@ -43649,6 +50300,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetCustomEmojiDocuments {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCustomEmojiDocuments {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::Document<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Gets the list of currently installed custom emoji [stickersets](https://core.telegram.org/api/custom-emoji).
     ///
     /// TL method [`messages.getEmojiStickers`](https://core.telegram.org/method/messages.getEmojiStickers):
@@ -43709,6 +50372,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetEmojiStickers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::AllStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Gets featured custom emoji stickersets.
     ///
     /// TL method [`messages.getFeaturedEmojiStickers`](https://core.telegram.org/method/messages.getFeaturedEmojiStickers):
@@ -43768,6 +50445,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFeaturedEmojiStickers {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFeaturedEmojiStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FeaturedStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Report a message [reaction](https://core.telegram.org/api/reactions)
     ///
@@ -43851,6 +50542,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReportReaction {
         type Error = super::super::errors::messages::ReportReactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportReaction {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Got popular message [reactions](https://core.telegram.org/api/reactions)
     ///
     /// TL method [`messages.getTopReactions`](https://core.telegram.org/method/messages.getTopReactions):
@@ -43916,6 +50619,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTopReactions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTopReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Reactions<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get recently used message [reactions](https://core.telegram.org/api/reactions)
     ///
@@ -43983,6 +50698,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetRecentReactions {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRecentReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Reactions<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Clear recently used message [reactions](https://core.telegram.org/api/reactions)
     ///
     /// TL method [`messages.clearRecentReactions`](https://core.telegram.org/method/messages.clearRecentReactions):
@@ -44033,6 +50760,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ClearRecentReactions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClearRecentReactions {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch updated information about paid media, see [here »](https://core.telegram.org/api/paid-media) for the full flow.
     ///
@@ -44104,6 +50843,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetExtendedMedia {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetExtendedMedia {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Changes the default value of the Time-To-Live setting, applied to all new chats.
     ///
     /// TL method [`messages.setDefaultHistoryTTL`](https://core.telegram.org/method/messages.setDefaultHistoryTTL):
@@ -44170,6 +50921,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetDefaultHistoryTtl {
         type Error = super::super::errors::messages::SetDefaultHistoryTtlError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetDefaultHistoryTtl {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Gets the default value of the Time-To-Live setting, applied to all new chats.
     ///
     /// TL method [`messages.getDefaultHistoryTTL`](https://core.telegram.org/method/messages.getDefaultHistoryTTL):
@@ -44220,6 +50983,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDefaultHistoryTtl {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultHistoryTtl {
+        type BorrowedReturn<'a> = super::super::enums::DefaultHistoryTtl;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Send one or more chosen peers, as requested by a [keyboardButtonRequestPeer](https://core.telegram.org/constructor/keyboardButtonRequestPeer) button.
     ///
@@ -44339,6 +51114,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendBotRequestedPeer {
         type Error = super::super::errors::messages::SendBotRequestedPeerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendBotRequestedPeer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories).
     ///
     /// TL method [`messages.getEmojiGroups`](https://core.telegram.org/method/messages.getEmojiGroups):
@@ -44398,6 +51185,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetEmojiGroups {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiGroups {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::EmojiGroups<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when selecting custom emojis to set as custom emoji [status](https://core.telegram.org/api).
     ///
@@ -44459,6 +51260,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetEmojiStatusGroups {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiStatusGroups {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::EmojiGroups<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when selecting custom emojis to set as profile [picture](https://core.telegram.org/api/files#sticker-profile-pictures).
     ///
     /// TL method [`messages.getEmojiProfilePhotoGroups`](https://core.telegram.org/method/messages.getEmojiProfilePhotoGroups):
@@ -44518,6 +51333,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetEmojiProfilePhotoGroups {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiProfilePhotoGroups {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::EmojiGroups<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Look for custom [emojis](https://core.telegram.org/api/custom-emoji) associated to a UTF8 emoji
     ///
@@ -44593,6 +51422,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SearchCustomEmoji {
         type Error = super::super::errors::messages::SearchCustomEmojiError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchCustomEmoji {
+        type BorrowedReturn<'a> = super::super::enums::EmojiList;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Show or hide the real-time chat translation [popup](https://core.telegram.org/api/translation) for a certain chat
     ///
     /// TL method [`messages.togglePeerTranslations`](https://core.telegram.org/method/messages.togglePeerTranslations):
@@ -44664,6 +51505,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TogglePeerTranslations {
         type Error = super::super::errors::messages::TogglePeerTranslationsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePeerTranslations {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Obtain information about a direct link [Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps)
     ///
@@ -44738,6 +51591,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBotApp {
         type Error = super::super::errors::messages::GetBotAppError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBotApp {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::BotApp<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Open a bot mini [app](https://core.telegram.org/bots/webapps) from a direct Mini App deep [link](https://core.telegram.org/api/links#direct-mini-app-links), sending over user information after user confirmation.
     ///
@@ -44880,6 +51745,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RequestAppWebView {
         type Error = super::super::errors::messages::RequestAppWebViewError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestAppWebView {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WebViewResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Set a custom [wallpaper »](https://core.telegram.org/api/wallpapers) in a specific private chat with another user.
     ///
     /// TL method [`messages.setChatWallPaper`](https://core.telegram.org/method/messages.setChatWallPaper):
@@ -45008,6 +51885,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetChatWallPaper {
         type Error = super::super::errors::messages::SetChatWallPaperError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetChatWallPaper {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Search for custom emoji [stickersets »](https://core.telegram.org/api/custom-emoji)
     ///
     /// TL method [`messages.searchEmojiStickerSets`](https://core.telegram.org/method/messages.searchEmojiStickerSets):
@@ -45079,6 +51968,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SearchEmojiStickerSets {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchEmojiStickerSets {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FoundStickerSets<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns the current saved dialog [list »](https://core.telegram.org/api/saved-messages) or monoforum topic [list »](https://core.telegram.org/api/monoforum).
     ///
@@ -45199,6 +52102,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedDialogs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SavedDialogs<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Fetch saved [messages »](https://core.telegram.org/api/saved-messages) forwarded from a specific peer, or fetch messages from a monoforum [topic »](https://core.telegram.org/api/monoforum).
     ///
@@ -45343,6 +52260,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetSavedHistory {
         type Error = super::super::errors::messages::GetSavedHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedHistory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deletes messages from a monoforum [topic »](https://core.telegram.org/api/monoforum), or deletes messages forwarded from a specific peer to saved [messages »](https://core.telegram.org/api/saved-messages).
     ///
     /// TL method [`messages.deleteSavedHistory`](https://core.telegram.org/method/messages.deleteSavedHistory):
@@ -45465,6 +52394,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteSavedHistory {
         type Error = super::super::errors::messages::DeleteSavedHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteSavedHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get pinned saved dialogs, see [here »](https://core.telegram.org/api/saved-messages) for more info.
     ///
     /// TL method [`messages.getPinnedSavedDialogs`](https://core.telegram.org/method/messages.getPinnedSavedDialogs):
@@ -45515,6 +52456,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPinnedSavedDialogs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPinnedSavedDialogs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SavedDialogs<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Pin or unpin a saved message [dialog »](https://core.telegram.org/api/saved-messages).
     ///
@@ -45588,6 +52543,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ToggleSavedDialogPin {
         type Error = super::super::errors::messages::ToggleSavedDialogPinError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleSavedDialogPin {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Reorder pinned saved message [dialogs »](https://core.telegram.org/api/saved-messages).
     ///
     /// TL method [`messages.reorderPinnedSavedDialogs`](https://core.telegram.org/method/messages.reorderPinnedSavedDialogs):
@@ -45653,6 +52620,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderPinnedSavedDialogs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderPinnedSavedDialogs {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch the full list of saved message [tags](https://core.telegram.org/api/saved-messages#tags) created by the user.
     ///
@@ -45732,6 +52711,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedReactionTags {
         type Error = super::super::errors::messages::GetSavedReactionTagsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedReactionTags {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SavedReactionTags<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update the description of a saved message [tag »](https://core.telegram.org/api/saved-messages#tags).
     ///
@@ -45815,6 +52808,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UpdateSavedReactionTag {
         type Error = super::super::errors::messages::UpdateSavedReactionTagError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateSavedReactionTag {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch a default recommended list of saved message tag [reactions](https://core.telegram.org/api/saved-messages#tags).
     ///
     /// TL method [`messages.getDefaultTagReactions`](https://core.telegram.org/method/messages.getDefaultTagReactions):
@@ -45874,6 +52879,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetDefaultTagReactions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDefaultTagReactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Reactions<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the exact read date of one of our messages, sent to a private chat with another user.
     ///
@@ -45960,6 +52977,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetOutboxReadDate {
         type Error = super::super::errors::messages::GetOutboxReadDateError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOutboxReadDate {
+        type BorrowedReturn<'a> = super::super::enums::OutboxReadDate;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch basic info about all existing quick reply [shortcuts](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
     /// TL method [`messages.getQuickReplies`](https://core.telegram.org/method/messages.getQuickReplies):
@@ -46019,6 +53048,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetQuickReplies {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetQuickReplies {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::QuickReplies<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Reorder quick reply [shortcuts](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
@@ -46088,6 +53131,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReorderQuickReplies {
         type Error = super::super::errors::messages::ReorderQuickRepliesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderQuickReplies {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Before offering the user the choice to add a message to a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts), to make sure that none of the limits specified [here »](https://core.telegram.org/api/business#quick-reply-shortcuts) were reached.
     ///
     /// TL method [`messages.checkQuickReplyShortcut`](https://core.telegram.org/method/messages.checkQuickReplyShortcut):
@@ -46155,6 +53210,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckQuickReplyShortcut {
         type Error = super::super::errors::messages::CheckQuickReplyShortcutError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckQuickReplyShortcut {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Rename a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
@@ -46235,6 +53302,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditQuickReplyShortcut {
         type Error = super::super::errors::messages::EditQuickReplyShortcutError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditQuickReplyShortcut {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Completely delete a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
     /// This will also emit an [updateDeleteQuickReply](https://core.telegram.org/constructor/updateDeleteQuickReply) update to other logged-in sessions (and no [updateDeleteQuickReplyMessages](https://core.telegram.org/constructor/updateDeleteQuickReplyMessages) updates, even if all the messages in the shortcuts are also deleted by this method).
@@ -46304,6 +53383,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteQuickReplyShortcut {
         type Error = super::super::errors::messages::DeleteQuickReplyShortcutError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteQuickReplyShortcut {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch (a subset or all) messages in a quick reply [shortcut »](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
@@ -46391,6 +53482,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetQuickReplyMessages {
         type Error = super::super::errors::messages::GetQuickReplyMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetQuickReplyMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send a quick reply [shortcut »](https://core.telegram.org/api/business#quick-reply-shortcuts).
     ///
@@ -46481,6 +53584,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendQuickReplyMessages {
         type Error = super::super::errors::messages::SendQuickReplyMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendQuickReplyMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete one or more messages from a quick reply [shortcut](https://core.telegram.org/api/business#quick-reply-shortcuts). This will also emit an [updateDeleteQuickReplyMessages](https://core.telegram.org/constructor/updateDeleteQuickReplyMessages) update.
     ///
     /// TL method [`messages.deleteQuickReplyMessages`](https://core.telegram.org/method/messages.deleteQuickReplyMessages):
@@ -46555,6 +53670,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteQuickReplyMessages {
         type Error = super::super::errors::messages::DeleteQuickReplyMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteQuickReplyMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable or disable folder [tags »](https://core.telegram.org/api/folders#folder-tags).
     ///
     /// TL method [`messages.toggleDialogFilterTags`](https://core.telegram.org/method/messages.toggleDialogFilterTags):
@@ -46620,6 +53747,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleDialogFilterTags {
         type Error = super::super::errors::messages::ToggleDialogFilterTagsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleDialogFilterTags {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch all [stickersets »](https://core.telegram.org/api/stickers) owned by the current user.
     ///
@@ -46689,6 +53828,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetMyStickers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMyStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::MyStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Represents a list of emoji [categories](https://core.telegram.org/api/emoji-categories), to be used when choosing a sticker.
     ///
     /// TL method [`messages.getEmojiStickerGroups`](https://core.telegram.org/method/messages.getEmojiStickerGroups):
@@ -46749,6 +53902,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetEmojiStickerGroups {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiStickerGroups {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::EmojiGroups<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch the full list of usable animated message [effects »](https://core.telegram.org/api/effects).
     ///
     /// TL method [`messages.getAvailableEffects`](https://core.telegram.org/method/messages.getAvailableEffects):
@@ -46808,6 +53975,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAvailableEffects {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAvailableEffects {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::AvailableEffects<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit/create a [fact-check](https://core.telegram.org/api/factcheck) on a message.
     ///
@@ -46890,6 +54071,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditFactCheck {
         type Error = super::super::errors::messages::EditFactCheckError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditFactCheck {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete a [fact-check](https://core.telegram.org/api/factcheck) from a message.
     ///
     /// Can only be used by independent fact-checkers as specified by the [appConfig.can_edit_factcheck](https://core.telegram.org/api/config#can-edit-factcheck) configuration flag.
@@ -46965,6 +54158,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteFactCheck {
         type Error = super::super::errors::messages::DeleteFactCheckError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteFactCheck {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch one or more factchecks, see [here »](https://core.telegram.org/api/factcheck) for the full flow.
     ///
     /// TL method [`messages.getFactCheck`](https://core.telegram.org/method/messages.getFactCheck):
@@ -47036,6 +54241,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFactCheck {
         type Error = super::super::errors::messages::GetFactCheckError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFactCheck {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::FactCheck<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Open a [Main Mini App](https://core.telegram.org/api/bots/webapps#main-mini-apps).
     ///
@@ -47165,6 +54382,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for RequestMainWebView {
         type Error = super::super::errors::messages::RequestMainWebViewError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestMainWebView {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WebViewResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Sends one or more paid Telegram Star [reactions »](https://core.telegram.org/api/reactions#paid-reactions), transferring [Telegram Stars »](https://core.telegram.org/api/stars) to a channel's balance.
     ///
     /// TL method [`messages.sendPaidReaction`](https://core.telegram.org/method/messages.sendPaidReaction):
@@ -47281,6 +54510,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SendPaidReaction {
         type Error = super::super::errors::messages::SendPaidReactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendPaidReaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Changes the privacy of already sent paid [reactions](https://core.telegram.org/api/reactions#paid-reactions) on a specific message.
     ///
     /// TL method [`messages.togglePaidReactionPrivacy`](https://core.telegram.org/method/messages.togglePaidReactionPrivacy):
@@ -47360,6 +54601,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for TogglePaidReactionPrivacy {
         type Error = super::super::errors::messages::TogglePaidReactionPrivacyError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePaidReactionPrivacy {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetches an [updatePaidReactionPrivacy](https://core.telegram.org/constructor/updatePaidReactionPrivacy) update with the current default paid reaction privacy, see [here »](https://core.telegram.org/api/reactions#paid-reactions) for more info.
     ///
     /// TL method [`messages.getPaidReactionPrivacy`](https://core.telegram.org/method/messages.getPaidReactionPrivacy):
@@ -47410,6 +54663,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPaidReactionPrivacy {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPaidReactionPrivacy {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Mark a specific sponsored [message »](https://core.telegram.org/api/sponsored-messages) as read
     ///
@@ -47472,6 +54737,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ViewSponsoredMessage {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ViewSponsoredMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Informs the server that the user has interacted with a sponsored message in one of the ways listed [here »](https://core.telegram.org/api/sponsored-messages#clicking-on-sponsored-messages).
     ///
@@ -47553,6 +54830,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ClickSponsoredMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClickSponsoredMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Report a sponsored [message »](https://core.telegram.org/api/sponsored-messages), see [here »](https://core.telegram.org/api/sponsored-messages#reporting-sponsored-messages) for more info on the full flow.
     ///
     /// TL method [`messages.reportSponsoredMessage`](https://core.telegram.org/method/messages.reportSponsoredMessage):
@@ -47620,6 +54909,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportSponsoredMessage {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportSponsoredMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::channels::SponsoredMessageReportResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get a list of sponsored messages for a peer, see [here »](https://core.telegram.org/api/sponsored-messages) for more info.
     ///
@@ -47702,6 +55005,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSponsoredMessages {
         type Error = super::super::errors::messages::GetSponsoredMessagesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSponsoredMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SponsoredMessages<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Save a prepared inline [message](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message), to be shared by the user of the mini app using a web_app_send_prepared_message [event](https://core.telegram.org/api/web-events#web-app-send-prepared-message)
     ///
@@ -47799,6 +55116,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SavePreparedInlineMessage {
         type Error = super::super::errors::messages::SavePreparedInlineMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SavePreparedInlineMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::BotPreparedInlineMessage<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a prepared inline [message](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message) generated by a mini [app](https://core.telegram.org/api/bots/webapps): invoked when handling web_app_send_prepared_message [events](https://core.telegram.org/api/web-events#web-app-send-prepared-message)
     ///
     /// TL method [`messages.getPreparedInlineMessage`](https://core.telegram.org/method/messages.getPreparedInlineMessage):
@@ -47871,6 +55202,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPreparedInlineMessage {
         type Error = super::super::errors::messages::GetPreparedInlineMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPreparedInlineMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::PreparedInlineMessage<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Search for stickers using AI-powered keyword search
     ///
@@ -47982,6 +55327,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SearchStickers {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchStickers {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::FoundStickers<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Used for Telegram Gateway verification [messages »](https://telegram.org/blog/star-messages-gateway-2-0-and-more#save-even-more-on-user-verification): indicate to the server that one or more [message](https://core.telegram.org/constructor/message)s were received by the client, if requested by the [message](https://core.telegram.org/constructor/message).report_delivery_until_date flag or the equivalent flag in push [notifications](https://core.telegram.org/api/push-updates).
     ///
     /// TL method [`messages.reportMessagesDelivery`](https://core.telegram.org/method/messages.reportMessagesDelivery):
@@ -48060,6 +55419,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReportMessagesDelivery {
         type Error = super::super::errors::messages::ReportMessagesDeliveryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportMessagesDelivery {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Obtain information about specific saved message [dialogs »](https://core.telegram.org/api/saved-messages#saved-message-dialogs) or monoforum [topics »](https://core.telegram.org/api/monoforum).
     ///
     /// TL method [`messages.getSavedDialogsByID`](https://core.telegram.org/method/messages.getSavedDialogsByID):
@@ -48132,6 +55503,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedDialogsById {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedDialogsById {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::SavedDialogs<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Mark messages as read in a monoforum [topic »](https://core.telegram.org/api/monoforum).
     ///
@@ -48213,6 +55598,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReadSavedHistory {
         type Error = super::super::errors::messages::ReadSavedHistoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadSavedHistory {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Mark one or more items of a todo [list »](https://core.telegram.org/api/todo) as completed or not completed.
     ///
@@ -48302,6 +55699,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ToggleTodoCompleted {
         type Error = super::super::errors::messages::ToggleTodoCompletedError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleTodoCompleted {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Appends one or more items to a todo [list »](https://core.telegram.org/api/todo).
     ///
     /// TL method [`messages.appendTodoList`](https://core.telegram.org/method/messages.appendTodoList):
@@ -48382,6 +55791,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AppendTodoList {
         type Error = super::super::errors::messages::AppendTodoListError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AppendTodoList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Approve or reject a suggested [post »](https://core.telegram.org/api/suggested-posts).
     ///
@@ -48496,6 +55917,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleSuggestedPostApproval {
         type Error = super::super::errors::messages::ToggleSuggestedPostApprovalError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleSuggestedPostApproval {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get topics of a [forum](https://core.telegram.org/api/forum)
     ///
@@ -48614,6 +56047,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetForumTopics {
         type Error = super::super::errors::messages::GetForumTopicsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetForumTopics {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ForumTopics<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get forum topics by their ID
     ///
     /// TL method [`messages.getForumTopicsByID`](https://core.telegram.org/method/messages.getForumTopicsByID):
@@ -48686,6 +56133,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetForumTopicsById {
         type Error = super::super::errors::messages::GetForumTopicsByIdError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetForumTopicsById {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ForumTopics<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit forum [topic](https://core.telegram.org/api/forum).
     ///
@@ -48825,6 +56286,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditForumTopic {
         type Error = super::super::errors::messages::EditForumTopicError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditForumTopic {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Pin or unpin forum [topics](https://core.telegram.org/api/forum)
     ///
     /// TL method [`messages.updatePinnedForumTopic`](https://core.telegram.org/method/messages.updatePinnedForumTopic):
@@ -48905,6 +56378,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for UpdatePinnedForumTopic {
         type Error = super::super::errors::messages::UpdatePinnedForumTopicError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdatePinnedForumTopic {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder pinned forum topics
     ///
     /// TL method [`messages.reorderPinnedForumTopics`](https://core.telegram.org/method/messages.reorderPinnedForumTopics):
@@ -48982,6 +56467,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderPinnedForumTopics {
         type Error = super::super::errors::messages::ReorderPinnedForumTopicsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderPinnedForumTopics {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create a forum [topic](https://core.telegram.org/api/forum).
     ///
@@ -49122,6 +56619,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for CreateForumTopic {
         type Error = super::super::errors::messages::CreateForumTopicError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateForumTopic {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Delete message history of a forum [topic](https://core.telegram.org/api/forum)
     ///
     /// TL method [`messages.deleteTopicHistory`](https://core.telegram.org/method/messages.deleteTopicHistory):
@@ -49196,6 +56705,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for DeleteTopicHistory {
         type Error = super::super::errors::messages::DeleteTopicHistoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteTopicHistory {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch dice game information.
     ///
     /// TL method [`messages.getEmojiGameInfo`](https://core.telegram.org/method/messages.getEmojiGameInfo):
@@ -49246,6 +56767,20 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetEmojiGameInfo {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetEmojiGameInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::EmojiGameInfo<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Summarize the contents of a message with AI, see [here »](https://core.telegram.org/api/ai#summarize-messages) for more info.
     ///
@@ -49351,6 +56886,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SummarizeText {
         type Error = super::super::errors::messages::SummarizeTextError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SummarizeText {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::TextWithEntities<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Transfer the ownership of a basic group, supergroup or channel to another user, see [here »](https://core.telegram.org/api/channel#transferring-ownership-of-a-group-channel) for the full flow.
     ///
     /// TL method [`messages.editChatCreator`](https://core.telegram.org/method/messages.editChatCreator):
@@ -49446,6 +56993,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditChatCreator {
         type Error = super::super::errors::messages::EditChatCreatorError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatCreator {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Group/channel owners only: returns the ID of the user that will become the new owner of the group if we decide to leave the group, see [here »](https://core.telegram.org/api/channel#leaving-groups-channels) for more info on the full flow.
     ///
     /// TL method [`messages.getFutureChatCreatorAfterLeave`](https://core.telegram.org/method/messages.getFutureChatCreatorAfterLeave):
@@ -49511,6 +57070,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFutureChatCreatorAfterLeave {
         type Error = super::super::errors::messages::GetFutureChatCreatorAfterLeaveError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFutureChatCreatorAfterLeave {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::User<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit a group participant's [tag »](https://core.telegram.org/api/rank).
     ///
@@ -49592,6 +57163,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for EditChatParticipantRank {
         type Error = super::super::errors::messages::EditChatParticipantRankError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditChatParticipantRank {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Decline an incoming OAuth authorization [request »](https://core.telegram.org/api/url-authorization#oauth-authorization), notifying the server that the user refused the login request.
     ///
     /// TL method [`messages.declineUrlAuth`](https://core.telegram.org/method/messages.declineUrlAuth):
@@ -49657,6 +57240,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeclineUrlAuth {
         type Error = super::super::errors::messages::DeclineUrlAuthError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeclineUrlAuth {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Validate the match code selected by the user against the code shown on the login page, as part of the OAuth authorization [flow »](https://core.telegram.org/api/url-authorization#oauth-authorization).
     ///
@@ -49735,6 +57330,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckUrlAuthMatchCode {
         type Error = super::super::errors::messages::CheckUrlAuthMatchCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckUrlAuthMatchCode {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`messages.composeMessageWithAI`](https://core.telegram.org/method/messages.composeMessageWithAI):
     ///
@@ -49830,6 +57437,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ComposeMessageWithAi {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ComposeMessageWithAi {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ComposedMessageWithAi<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.reportReadMetrics`](https://core.telegram.org/method/messages.reportReadMetrics):
     ///
     /// ```text
@@ -49889,6 +57510,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportReadMetrics {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportReadMetrics {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`messages.reportMusicListen`](https://core.telegram.org/method/messages.reportMusicListen):
     ///
@@ -49951,6 +57584,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReportMusicListen {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReportMusicListen {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`messages.addPollAnswer`](https://core.telegram.org/method/messages.addPollAnswer):
     ///
@@ -50016,6 +57661,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for AddPollAnswer {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddPollAnswer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.deletePollAnswer`](https://core.telegram.org/method/messages.deletePollAnswer):
     ///
     /// ```text
@@ -50079,6 +57736,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeletePollAnswer {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeletePollAnswer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`messages.getUnreadPollVotes`](https://core.telegram.org/method/messages.getUnreadPollVotes):
     ///
@@ -50183,6 +57852,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetUnreadPollVotes {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUnreadPollVotes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.readPollVotes`](https://core.telegram.org/method/messages.readPollVotes):
     ///
     /// ```text
@@ -50250,6 +57931,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ReadPollVotes {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadPollVotes {
+        type BorrowedReturn<'a> = super::super::enums::messages::AffectedHistory;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`messages.setBotGuestChatResult`](https://core.telegram.org/method/messages.setBotGuestChatResult):
     ///
     /// ```text
@@ -50312,6 +58005,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for SetBotGuestChatResult {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetBotGuestChatResult {
+        type BorrowedReturn<'a> = super::super::enums::InputBotInlineMessageId;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`messages.deleteParticipantReactions`](https://core.telegram.org/method/messages.deleteParticipantReactions):
     ///
     /// ```text
@@ -50373,6 +58078,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteParticipantReactions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteParticipantReactions {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`messages.deleteParticipantReaction`](https://core.telegram.org/method/messages.deleteParticipantReaction):
     ///
@@ -50439,6 +58156,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteParticipantReaction {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteParticipantReaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`messages.getPersonalChannelHistory`](https://core.telegram.org/method/messages.getPersonalChannelHistory):
     ///
@@ -50514,6 +58243,18 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for GetPersonalChannelHistory {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPersonalChannelHistory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.getRichMessage`](https://core.telegram.org/method/messages.getRichMessage):
     ///
     /// ```text
@@ -50573,6 +58314,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetRichMessage {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRichMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Messages<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`messages.translateRichMessage`](https://core.telegram.org/method/messages.translateRichMessage):
     ///
@@ -50687,6 +58440,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for TranslateRichMessage {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TranslateRichMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::TranslatedRichMessage<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.composeRichMessageWithAI`](https://core.telegram.org/method/messages.composeRichMessageWithAI):
     ///
     /// ```text
@@ -50788,6 +58555,20 @@ pub mod messages {
     impl ::tl_runtime::TypedErrors for ComposeRichMessageWithAi {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ComposeRichMessageWithAi {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::ComposedRichMessageWithAi<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`messages.requestChatJoinWebView`](https://core.telegram.org/method/messages.requestChatJoinWebView):
     ///
     /// ```text
@@ -50866,6 +58647,18 @@ pub mod messages {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RequestChatJoinWebView {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestChatJoinWebView {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WebViewResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `payments` namespace.
@@ -50986,6 +58779,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetPaymentForm {
         type Error = super::super::errors::payments::GetPaymentFormError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPaymentForm {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::PaymentForm<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get payment receipt
     ///
     /// TL method [`payments.getPaymentReceipt`](https://core.telegram.org/method/payments.getPaymentReceipt):
@@ -51057,6 +58864,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPaymentReceipt {
         type Error = super::super::errors::payments::GetPaymentReceiptError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPaymentReceipt {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::PaymentReceipt<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Submit requested order information for validation
     ///
@@ -51138,6 +58959,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ValidateRequestedInfo {
         type Error = super::super::errors::payments::ValidateRequestedInfoError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ValidateRequestedInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ValidatedRequestedInfo<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send compiled payment form
     ///
@@ -51277,6 +59112,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for SendPaymentForm {
         type Error = super::super::errors::payments::SendPaymentFormError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendPaymentForm {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::PaymentResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get saved payment information
     ///
     /// TL method [`payments.getSavedInfo`](https://core.telegram.org/method/payments.getSavedInfo):
@@ -51327,6 +59176,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedInfo {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::SavedInfo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Clear saved payment information
     ///
@@ -51396,6 +59257,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for ClearSavedInfo {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ClearSavedInfo {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get info about a credit card
     ///
     /// TL method [`payments.getBankCardData`](https://core.telegram.org/method/payments.getBankCardData):
@@ -51461,6 +59334,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBankCardData {
         type Error = super::super::errors::payments::GetBankCardDataError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBankCardData {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::BankCardData<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Generate an invoice deep [link](https://core.telegram.org/api/links#invoice-links)
     ///
@@ -51538,6 +59425,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for ExportInvoice {
         type Error = super::super::errors::payments::ExportInvoiceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportInvoice {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ExportedInvoice<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Informs server about a purchase made through the App Store: for official applications only.
     ///
     /// TL method [`payments.assignAppStoreTransaction`](https://core.telegram.org/method/payments.assignAppStoreTransaction):
@@ -51613,6 +59514,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for AssignAppStoreTransaction {
         type Error = super::super::errors::payments::AssignAppStoreTransactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AssignAppStoreTransaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Informs server about a purchase made through the Play Store: for official applications only.
     ///
     /// TL method [`payments.assignPlayMarketTransaction`](https://core.telegram.org/method/payments.assignPlayMarketTransaction):
@@ -51687,6 +59600,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for AssignPlayMarketTransaction {
         type Error = super::super::errors::payments::AssignPlayMarketTransactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AssignPlayMarketTransaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of Telegram Premium giveaway/gift [code »](https://core.telegram.org/api/giveaways) options.
     ///
     /// TL method [`payments.getPremiumGiftCodeOptions`](https://core.telegram.org/method/payments.getPremiumGiftCodeOptions):
@@ -51753,6 +59678,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPremiumGiftCodeOptions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPremiumGiftCodeOptions {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::PremiumGiftCodeOption<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain information about a Telegram Premium [giftcode »](https://core.telegram.org/api/giveaways)
     ///
@@ -51821,6 +59760,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for CheckGiftCode {
         type Error = super::super::errors::payments::CheckGiftCodeError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckGiftCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::CheckedGiftCode<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Apply a Telegram Premium [giftcode »](https://core.telegram.org/api/giveaways)
     ///
     /// TL method [`payments.applyGiftCode`](https://core.telegram.org/method/payments.applyGiftCode):
@@ -51888,6 +59841,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ApplyGiftCode {
         type Error = super::super::errors::payments::ApplyGiftCodeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ApplyGiftCode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain information about a Telegram Premium [giveaway »](https://core.telegram.org/api/giveaways).
     ///
@@ -51961,6 +59926,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGiveawayInfo {
         type Error = super::super::errors::payments::GetGiveawayInfoError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGiveawayInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::GiveawayInfo<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Launch a prepaid [giveaway »](https://core.telegram.org/api/giveaways).
     ///
@@ -52042,6 +60021,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for LaunchPrepaidGiveaway {
         type Error = super::super::errors::payments::LaunchPrepaidGiveawayError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LaunchPrepaidGiveaway {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of Telegram Stars topup [options »](https://core.telegram.org/api/stars#buying-or-gifting-stars) as [starsTopupOption](https://core.telegram.org/constructor/starsTopupOption) constructors.
     ///
     /// TL method [`payments.getStarsTopupOptions`](https://core.telegram.org/method/payments.getStarsTopupOptions):
@@ -52092,6 +60083,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsTopupOptions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsTopupOptions {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::StarsTopupOption<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the current Telegram Stars [balance](https://core.telegram.org/api/stars) of the current account (with [peer=inputPeerSelf](https://core.telegram.org/constructor/inputPeerSelf)), or the stars balance of the bot or channel specified in peer.
     ///
@@ -52166,6 +60171,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsStatus {
         type Error = super::super::errors::payments::GetStarsStatusError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsStatus {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsStatus<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Fetch Telegram Stars [transactions](https://core.telegram.org/api/stars#balance-and-transaction-history).
     ///
@@ -52298,6 +60317,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarsTransactions {
         type Error = super::super::errors::payments::GetStarsTransactionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsTransactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsStatus<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Make a payment using Telegram Stars, see [here »](https://core.telegram.org/api/stars#using-stars) for more info.
     ///
     /// TL method [`payments.sendStarsForm`](https://core.telegram.org/method/payments.sendStarsForm):
@@ -52395,6 +60428,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for SendStarsForm {
         type Error = super::super::errors::payments::SendStarsFormError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendStarsForm {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::PaymentResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Refund a [Telegram Stars](https://core.telegram.org/api/stars) transaction, see [here »](https://core.telegram.org/api/payments#6-refunds) for more info.
     ///
     /// TL method [`payments.refundStarsCharge`](https://core.telegram.org/method/payments.refundStarsCharge):
@@ -52473,6 +60520,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RefundStarsCharge {
         type Error = super::super::errors::payments::RefundStarsChargeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RefundStarsCharge {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get Telegram Star revenue [statistics »](https://core.telegram.org/api/stars).
     ///
@@ -52555,6 +60614,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsRevenueStats {
         type Error = super::super::errors::payments::GetStarsRevenueStatsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsRevenueStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsRevenueStats<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Withdraw funds from a channel or bot's star [balance »](https://core.telegram.org/api/stars#withdrawing-revenue).
     ///
@@ -52659,6 +60732,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarsRevenueWithdrawalUrl {
         type Error = super::super::errors::payments::GetStarsRevenueWithdrawalUrlError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsRevenueWithdrawalUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsRevenueWithdrawalUrl<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns a URL for a Telegram Ad platform account that can be used to set up advertisements for channel/bot in peer, paid using the Telegram Stars owned by the specified peer, see [here »](https://core.telegram.org/api/stars#paying-for-ads) for more info.
     ///
     /// TL method [`payments.getStarsRevenueAdsAccountUrl`](https://core.telegram.org/method/payments.getStarsRevenueAdsAccountUrl):
@@ -52725,6 +60812,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsRevenueAdsAccountUrl {
         type Error = super::super::errors::payments::GetStarsRevenueAdsAccountUrlError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsRevenueAdsAccountUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsRevenueAdsAccountUrl<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain info about Telegram Star [transactions »](https://core.telegram.org/api/stars#balance-and-transaction-history) using specific transaction IDs.
     ///
@@ -52805,6 +60906,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarsTransactionsById {
         type Error = super::super::errors::payments::GetStarsTransactionsByIdError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsTransactionsById {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsStatus<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a list of Telegram Stars gift [options »](https://core.telegram.org/api/stars#buying-or-gifting-stars) as [starsGiftOption](https://core.telegram.org/constructor/starsGiftOption) constructors.
     ///
     /// TL method [`payments.getStarsGiftOptions`](https://core.telegram.org/method/payments.getStarsGiftOptions):
@@ -52879,6 +60994,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsGiftOptions {
         type Error = super::super::errors::payments::GetStarsGiftOptionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsGiftOptions {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::StarsGiftOption<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain a list of active, expired or cancelled Telegram Star [subscriptions »](https://core.telegram.org/api/invites#paid-invite-links).
     ///
@@ -52963,6 +61092,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsSubscriptions {
         type Error = super::super::errors::payments::GetStarsSubscriptionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsSubscriptions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarsStatus<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Activate or deactivate a Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
     ///
@@ -53055,6 +61198,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for ChangeStarsSubscription {
         type Error = super::super::errors::payments::ChangeStarsSubscriptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ChangeStarsSubscription {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Re-join a private channel associated to an active Telegram Star [subscription »](https://core.telegram.org/api/invites#paid-invite-links).
     ///
     /// TL method [`payments.fulfillStarsSubscription`](https://core.telegram.org/method/payments.fulfillStarsSubscription):
@@ -53129,6 +61284,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for FulfillStarsSubscription {
         type Error = super::super::errors::payments::FulfillStarsSubscriptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FulfillStarsSubscription {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetch a list of star giveaway [options »](https://core.telegram.org/api/giveaways#star-giveaways).
     ///
     /// TL method [`payments.getStarsGiveawayOptions`](https://core.telegram.org/method/payments.getStarsGiveawayOptions):
@@ -53179,6 +61346,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarsGiveawayOptions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarsGiveawayOptions {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::StarsGiveawayOption<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get a list of available gifts, see [here »](https://core.telegram.org/api/gifts) for more info.
     ///
@@ -53239,6 +61420,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarGifts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGifts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGifts<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Display or remove a received or hosted [gift »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) from our profile.
     ///
@@ -53318,6 +61511,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for SaveStarGift {
         type Error = super::super::errors::payments::SaveStarGiftError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveStarGift {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Convert a received [gift »](https://core.telegram.org/api/gifts) into Telegram Stars: this will permanently destroy the gift, converting it into [starGift](https://core.telegram.org/constructor/starGift).convert_stars [Telegram Stars](https://core.telegram.org/api/stars), added to the user's balance.
     ///
     /// Note that [starGift](https://core.telegram.org/constructor/starGift).convert_stars will be less than the buying price ([starGift](https://core.telegram.org/constructor/starGift).stars) of the gift if it was originally bought using Telegram Stars bought a long time ago.
@@ -53391,6 +61596,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ConvertStarGift {
         type Error = super::super::errors::payments::ConvertStarGiftError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConvertStarGift {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Cancel a bot [subscription](https://core.telegram.org/api/subscriptions#bot-subscriptions)
     ///
@@ -53478,6 +61695,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for BotCancelStarsSubscription {
         type Error = super::super::errors::payments::BotCancelStarsSubscriptionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for BotCancelStarsSubscription {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch all affiliations we have created for a certain peer
     ///
@@ -53579,6 +61808,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetConnectedStarRefBots {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetConnectedStarRefBots {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ConnectedStarRefBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch info about a specific bot [affiliation »](https://core.telegram.org/api/bots/referrals)
     ///
     /// TL method [`payments.getConnectedStarRefBot`](https://core.telegram.org/method/payments.getConnectedStarRefBot):
@@ -53650,6 +61893,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetConnectedStarRefBot {
         type Error = super::super::errors::payments::GetConnectedStarRefBotError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetConnectedStarRefBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ConnectedStarRefBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain a list of suggested mini [apps](https://core.telegram.org/api/bots/webapps) with available affiliate [programs](https://core.telegram.org/api/bots/referrals)
     ///
@@ -53753,6 +62010,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetSuggestedStarRefBots {
         type Error = super::super::errors::payments::GetSuggestedStarRefBotsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSuggestedStarRefBots {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::SuggestedStarRefBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Join a bot's affiliate program, becoming an [affiliate »](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
     ///
     /// TL method [`payments.connectStarRefBot`](https://core.telegram.org/method/payments.connectStarRefBot):
@@ -53818,6 +62089,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ConnectStarRefBot {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConnectStarRefBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ConnectedStarRefBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Leave a bot's affiliate [program »](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
     ///
@@ -53897,6 +62182,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for EditConnectedStarRefBot {
         type Error = super::super::errors::payments::EditConnectedStarRefBotError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditConnectedStarRefBot {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ConnectedStarRefBots<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain a preview of the possible attributes (chosen randomly) a [gift »](https://core.telegram.org/api/gifts) can receive after upgrading it to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts), see [here »](https://core.telegram.org/api/gifts#collectible-gifts) for more info.
     ///
     /// TL method [`payments.getStarGiftUpgradePreview`](https://core.telegram.org/method/payments.getStarGiftUpgradePreview):
@@ -53963,6 +62262,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarGiftUpgradePreview {
         type Error = super::super::errors::payments::GetStarGiftUpgradePreviewError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftUpgradePreview {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftUpgradePreview<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Upgrade a [gift](https://core.telegram.org/api/gifts) to a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts): can only be used if the upgrade was already paid by the gift sender; see [here »](https://core.telegram.org/api/gifts#upgrade-a-gift-to-a-collectible-gift) for more info on the full flow (including the different flow to use in case the upgrade was not paid by the gift sender).
     ///
@@ -54046,6 +62359,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpgradeStarGift {
         type Error = super::super::errors::payments::UpgradeStarGiftError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpgradeStarGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Transfer a collectible [gift](https://core.telegram.org/api/gifts#collectible-gifts) to another user or channel: can only be used if transfer is free (i.e. [messageActionStarGiftUnique](https://core.telegram.org/constructor/messageActionStarGiftUnique).transfer_stars is not set); see [here »](https://core.telegram.org/api/gifts#transferring-collectible-gifts) for more info on the full flow (including the different flow to use in case the transfer isn't free).
     ///
@@ -54131,6 +62456,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for TransferStarGift {
         type Error = super::super::errors::payments::TransferStarGiftError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TransferStarGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain info about a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts) using a slug obtained from a collectible gift [link »](https://core.telegram.org/api/links#collectible-gift-link).
     ///
     /// TL method [`payments.getUniqueStarGift`](https://core.telegram.org/method/payments.getUniqueStarGift):
@@ -54196,6 +62533,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetUniqueStarGift {
         type Error = super::super::errors::payments::GetUniqueStarGiftError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUniqueStarGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::UniqueStarGift<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Fetch the full list of [gifts »](https://core.telegram.org/api/gifts#list-all-received-gifts) owned, received or [hosted »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) by a peer.
     ///
@@ -54365,6 +62716,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetSavedStarGifts {
         type Error = super::super::errors::payments::GetSavedStarGiftsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedStarGifts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::SavedStarGifts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch info about specific [gifts](https://core.telegram.org/api/gifts) owned by a peer we control.
     ///
     /// Note that unlike what the name suggests, the method can be used to fetch both "saved" and "unsaved" gifts (aka gifts both pinned and not pinned to the profile).
@@ -54436,6 +62801,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedStarGift {
         type Error = super::super::errors::payments::GetSavedStarGiftError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedStarGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::SavedStarGifts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Convert a collectible [gift »](https://core.telegram.org/api/gifts) to an NFT on the TON blockchain.
     ///
@@ -54515,6 +62894,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarGiftWithdrawalUrl {
         type Error = super::super::errors::payments::GetStarGiftWithdrawalUrlError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftWithdrawalUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftWithdrawalUrl<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enables or disables the reception of notifications every time a [gift »](https://core.telegram.org/api/gifts) is received by the specified channel, can only be invoked by admins with post_messages admin [rights](https://core.telegram.org/constructor/chatAdminRights).
     ///
     /// TL method [`payments.toggleChatStarGiftNotifications`](https://core.telegram.org/method/payments.toggleChatStarGiftNotifications):
@@ -54586,6 +62979,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleChatStarGiftNotifications {
         type Error = super::super::errors::payments::ToggleChatStarGiftNotificationsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleChatStarGiftNotifications {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Pins a received gift on top of the profile of the user or owned channels by using [payments.toggleStarGiftsPinnedToTop](https://core.telegram.org/method/payments.toggleStarGiftsPinnedToTop).
     ///
@@ -54661,6 +63066,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for ToggleStarGiftsPinnedToTop {
         type Error = super::super::errors::payments::ToggleStarGiftsPinnedToTopError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleStarGiftsPinnedToTop {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Checks whether a purchase is possible. Must be called before in-store purchase, official apps only.
     ///
     /// TL method [`payments.canPurchaseStore`](https://core.telegram.org/method/payments.canPurchaseStore):
@@ -54727,6 +63144,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CanPurchaseStore {
         type Error = super::super::errors::payments::CanPurchaseStoreError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CanPurchaseStore {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get collectible [gifts](https://core.telegram.org/api/gifts#collectible-gifts) of a specific type currently on resale, see [here »](https://core.telegram.org/api/gifts#reselling-collectible-gifts) for more info.
     ///
@@ -54876,6 +63305,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetResaleStarGifts {
         type Error = super::super::errors::payments::GetResaleStarGiftsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetResaleStarGifts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::ResaleStarGifts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// A collectible gift we [own »](https://core.telegram.org/api/gifts#collectible-gifts) can be put up for sale on the gift [marketplace »](https://telegram.org/blog/gift-marketplace-and-more) with this method, see [here »](https://core.telegram.org/api/gifts#reselling-collectible-gifts) for more info.
     ///
     /// TL method [`payments.updateStarGiftPrice`](https://core.telegram.org/method/payments.updateStarGiftPrice):
@@ -54952,6 +63395,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateStarGiftPrice {
         type Error = super::super::errors::payments::UpdateStarGiftPriceError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateStarGiftPrice {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Create a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections).
     ///
@@ -55032,6 +63487,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateStarGiftCollection {
         type Error = super::super::errors::payments::CreateStarGiftCollectionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateStarGiftCollection {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::StarGiftCollection<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Add or remove gifts from a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections), or rename the collection.
     ///
@@ -55169,6 +63636,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for UpdateStarGiftCollection {
         type Error = super::super::errors::payments::UpdateStarGiftCollectionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateStarGiftCollection {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::StarGiftCollection<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder the star gift [collections »](https://core.telegram.org/api/gifts#gift-collections) on an owned peer's profile.
     ///
     /// TL method [`payments.reorderStarGiftCollections`](https://core.telegram.org/method/payments.reorderStarGiftCollections):
@@ -55240,6 +63719,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderStarGiftCollections {
         type Error = super::super::errors::payments::ReorderStarGiftCollectionsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderStarGiftCollections {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete a star gift [collection »](https://core.telegram.org/api/gifts#gift-collections).
     ///
@@ -55315,6 +63806,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for DeleteStarGiftCollection {
         type Error = super::super::errors::payments::DeleteStarGiftCollectionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteStarGiftCollection {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Fetches all star gift [collections »](https://core.telegram.org/api/gifts#gift-collections) of a peer.
     ///
     /// TL method [`payments.getStarGiftCollections`](https://core.telegram.org/method/payments.getStarGiftCollections):
@@ -55387,6 +63890,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarGiftCollections {
         type Error = super::super::errors::payments::GetStarGiftCollectionsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftCollections {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftCollections<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get information about the value of a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
     ///
     /// TL method [`payments.getUniqueStarGiftValueInfo`](https://core.telegram.org/method/payments.getUniqueStarGiftValueInfo):
@@ -55453,6 +63970,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetUniqueStarGiftValueInfo {
         type Error = super::super::errors::payments::GetUniqueStarGiftValueInfoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUniqueStarGiftValueInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::UniqueStarGiftValueInfo<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check if the specified [gift »](https://core.telegram.org/api/gifts) can be sent.
     ///
     /// TL method [`payments.checkCanSendGift`](https://core.telegram.org/method/payments.checkCanSendGift):
@@ -55518,6 +64049,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckCanSendGift {
         type Error = super::super::errors::payments::CheckCanSendGiftError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckCanSendGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::CheckCanSendGiftResult<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns info about a collectible gift [auction »](https://core.telegram.org/api/auctions); also subscribes the user to auction updates, see [here »](https://core.telegram.org/api/auctions) for more info on the full flow.
     ///
@@ -55593,6 +64138,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarGiftAuctionState {
         type Error = super::super::errors::payments::GetStarGiftAuctionStateError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftAuctionState {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftAuctionState<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetches all the gifts that the current user won in an [auction](https://core.telegram.org/api/auctions).
     ///
     /// TL method [`payments.getStarGiftAuctionAcquiredGifts`](https://core.telegram.org/method/payments.getStarGiftAuctionAcquiredGifts):
@@ -55659,6 +64218,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetStarGiftAuctionAcquiredGifts {
         type Error = super::super::errors::payments::GetStarGiftAuctionAcquiredGiftsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftAuctionAcquiredGifts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftAuctionAcquiredGifts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetches all currently active gift [auctions](https://core.telegram.org/api/auctions) the user has ever bid on (including auctions where the user was outbid and their bid was returned), as long as the auction hasn't ended yet.
     ///
     /// This method is primarily used to display an auction badge in the chat list immediately on app startup, without waiting for real-time [updateStarGiftAuctionState](https://core.telegram.org/constructor/updateStarGiftAuctionState) updates to arrive: the client calls it to discover which auctions the user is participating in and show the badge proactively.
@@ -55722,6 +64295,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarGiftActiveAuctions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftActiveAuctions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftActiveAuctions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Accept or decline a previously received collectible gift purchase [offer »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers), see [here »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers) for the full flow.
     ///
@@ -55796,6 +64383,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ResolveStarGiftOffer {
         type Error = super::super::errors::payments::ResolveStarGiftOfferError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ResolveStarGiftOffer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send an offer to purchase a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers), see [here »](https://core.telegram.org/api/gifts#collectible-gift-purchase-offers) for the full flow.
     ///
@@ -55919,6 +64518,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for SendStarGiftOffer {
         type Error = super::super::errors::payments::SendStarGiftOfferError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendStarGiftOffer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtains the full list of just the collectible attributes that may appear for a gift type once it's upgraded to a collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts).
     ///
     /// The result may also include [starGiftAttributeModel](https://core.telegram.org/constructor/starGiftAttributeModel) constructors with the crafted flag set: these models are reserved for [crafting »](https://core.telegram.org/api/gifts#crafting-collectible-gifts) and should be filtered out from regular upgrade previews (and vice versa).
@@ -55986,6 +64597,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStarGiftUpgradeAttributes {
         type Error = super::super::errors::payments::GetStarGiftUpgradeAttributesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStarGiftUpgradeAttributes {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::StarGiftUpgradeAttributes<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain owned collectible [gifts »](https://core.telegram.org/api/gifts#collectible-gifts) of a specific type that can be used for [crafting »](https://core.telegram.org/api/gifts#crafting-collectible-gifts).
     ///
@@ -56067,6 +64692,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetCraftStarGifts {
         type Error = super::super::errors::payments::GetCraftStarGiftsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCraftStarGifts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::SavedStarGifts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Craft a new collectible [gift »](https://core.telegram.org/api/gifts#collectible-gifts) by combining 1 to 4 owned collectible gifts of the same base gift type.
     ///
     /// The passed gifts must all have the same [starGiftUnique](https://core.telegram.org/constructor/starGiftUnique).gift_id, must be usable for crafting, and must not be blocked by a future can_craft_at timestamp.
@@ -56139,6 +64778,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for CraftStarGift {
         type Error = super::super::errors::payments::CraftStarGiftError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CraftStarGift {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`payments.getCurrencyRates`](https://core.telegram.org/method/payments.getCurrencyRates):
     ///
     /// ```text
@@ -56187,6 +64838,20 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCurrencyRates {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCurrencyRates {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::payments::CurrencyRates<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`payments.getOnrampProviders`](https://core.telegram.org/method/payments.getOnrampProviders):
     ///
@@ -56251,6 +64916,20 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for GetOnrampProviders {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnrampProviders {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::OnrampProviderInfo<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`payments.getOnrampBaseCurrencies`](https://core.telegram.org/method/payments.getOnrampBaseCurrencies):
     ///
     /// ```text
@@ -56314,6 +64993,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOnrampBaseCurrencies {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnrampBaseCurrencies {
+        type BorrowedReturn<'a> = Vec<&'a str>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`payments.getOnrampAvailability`](https://core.telegram.org/method/payments.getOnrampAvailability):
     ///
@@ -56393,6 +65084,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOnrampAvailability {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnrampAvailability {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::OnrampAvailability<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`payments.getOnrampLimits`](https://core.telegram.org/method/payments.getOnrampLimits):
     ///
@@ -56479,6 +65182,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOnrampLimits {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnrampLimits {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::OnrampLimits<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`payments.getOnrampQuote`](https://core.telegram.org/method/payments.getOnrampQuote):
     ///
@@ -56592,6 +65307,18 @@ pub mod payments {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetOnrampQuote {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetOnrampQuote {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::OnrampQuote<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`payments.createOnrampSession`](https://core.telegram.org/method/payments.createOnrampSession):
     ///
@@ -56766,6 +65493,18 @@ pub mod payments {
     impl ::tl_runtime::TypedErrors for CreateOnrampSession {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateOnrampSession {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::OnrampSession<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `phone` namespace.
 pub mod phone {
@@ -56819,6 +65558,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCallConfig {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCallConfig {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::DataJson<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Start a telegram phone call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
     ///
@@ -56931,6 +65682,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for RequestCall {
         type Error = super::super::errors::phone::RequestCallError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RequestCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::PhoneCall<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Accept incoming call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
     ///
     /// TL method [`phone.acceptCall`](https://core.telegram.org/method/phone.acceptCall):
@@ -57016,6 +65779,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AcceptCall {
         type Error = super::super::errors::phone::AcceptCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AcceptCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::PhoneCall<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Complete phone call E2E encryption key [exchange »](https://core.telegram.org/api/end-to-end/voice-calls), see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
     ///
@@ -57106,6 +65881,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for ConfirmCall {
         type Error = super::super::errors::phone::ConfirmCallError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ConfirmCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::PhoneCall<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Optional: notify the server that the user is currently busy in a call: this will automatically refuse all incoming phone calls until the current phone call is ended, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
     ///
     /// TL method [`phone.receivedCall`](https://core.telegram.org/method/phone.receivedCall):
@@ -57172,6 +65959,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReceivedCall {
         type Error = super::super::errors::phone::ReceivedCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReceivedCall {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Refuse or end running call, see [here »](https://core.telegram.org/api/calls#one-to-one-calls) for more info on the full flow.
     ///
@@ -57277,6 +66076,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for DiscardCall {
         type Error = super::super::errors::phone::DiscardCallError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DiscardCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Rate a call, returns info about the rating message sent to the official VoIP bot, see [here »](https://core.telegram.org/api/calls#call-rating) for more info on the full flow.
     ///
     /// TL method [`phone.setCallRating`](https://core.telegram.org/method/phone.setCallRating):
@@ -57370,6 +66181,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for SetCallRating {
         type Error = super::super::errors::phone::SetCallRatingError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetCallRating {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Send phone [call](https://core.telegram.org/api/calls#call-debug) debug data to server.
     ///
     /// TL method [`phone.saveCallDebug`](https://core.telegram.org/method/phone.saveCallDebug):
@@ -57443,6 +66266,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for SaveCallDebug {
         type Error = super::super::errors::phone::SaveCallDebugError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveCallDebug {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Send VoIP signaling [data](https://core.telegram.org/api/calls#signaling-data) for an ongoing phone call.
     ///
     /// TL method [`phone.sendSignalingData`](https://core.telegram.org/method/phone.sendSignalingData):
@@ -57515,6 +66350,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendSignalingData {
         type Error = super::super::errors::phone::SendSignalingDataError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendSignalingData {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Create a video chat or livestream, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for the full flow.
     ///
@@ -57634,6 +66481,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateGroupCall {
         type Error = super::super::errors::phone::CreateGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Join any group call [type »](https://core.telegram.org/api/group-calls#group-call-types). Conference calls additionally require the E2E joining [flow »](https://core.telegram.org/api/end-to-end/group-calls#joining-a-call).
     ///
@@ -57790,6 +66649,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for JoinGroupCall {
         type Error = super::super::errors::phone::JoinGroupCallError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for JoinGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Leave a group call without ending it for other participants. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
     ///
     /// TL method [`phone.leaveGroupCall`](https://core.telegram.org/method/phone.leaveGroupCall):
@@ -57861,6 +66732,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for LeaveGroupCall {
         type Error = super::super::errors::phone::LeaveGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LeaveGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Invite a set of users to a video [chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams); cannot be used for live [stories »](https://core.telegram.org/api/group-calls#live-stories) or conference [calls »](https://core.telegram.org/api/group-calls#conference-calls).
     ///
@@ -57939,6 +66822,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for InviteToGroupCall {
         type Error = super::super::errors::phone::InviteToGroupCallError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InviteToGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Terminate a group call, ending the room for all participants. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
     ///
     /// TL method [`phone.discardGroupCall`](https://core.telegram.org/method/phone.discardGroupCall):
@@ -58006,6 +66901,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DiscardGroupCall {
         type Error = super::super::errors::phone::DiscardGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DiscardGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Change group call settings. Each setting supports different group call types, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
     ///
@@ -58130,6 +67037,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for ToggleGroupCallSettings {
         type Error = super::super::errors::phone::ToggleGroupCallSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleGroupCallSettings {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get info about a group [call](https://core.telegram.org/api/group-calls#getting-info-about-a-group-call) and its participants.
     ///
     /// TL method [`phone.getGroupCall`](https://core.telegram.org/method/phone.getGroupCall):
@@ -58202,6 +67121,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupCall {
         type Error = super::super::errors::phone::GetGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::GroupCall<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get group [call](https://core.telegram.org/api/group-calls#getting-info-about-a-group-call) participants.
     ///
@@ -58295,6 +67226,20 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for GetGroupParticipants {
         type Error = super::super::errors::phone::GetGroupParticipantsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupParticipants {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::GroupParticipants<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check which of the specified source IDs the server still recognizes as joined to a group call. This method can be used with all group call types, see [here »](https://core.telegram.org/api/group-calls#maintaining-group-call-connections) for more info.
     ///
     /// After joining the main connection with [phone.joinGroupCall](https://core.telegram.org/method/phone.joinGroupCall), pass its non-zero SSRC/source ID to this method periodically. If a presentation connection is also active, include the separate source registered using [phone.joinGroupCallPresentation](https://core.telegram.org/method/phone.joinGroupCallPresentation).
@@ -58371,6 +67316,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CheckGroupCall {
         type Error = super::super::errors::phone::CheckGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckGroupCall {
+        type BorrowedReturn<'a> = Vec<i32>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Start or stop recording a video chat/livestream, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for more info. The recorded audio and video streams will be automatically sent to Saved Messages (the chat with ourselves).
     ///
@@ -58486,6 +67443,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleGroupCallRecord {
         type Error = super::super::errors::phone::ToggleGroupCallRecordError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleGroupCallRecord {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Edit information about a participant of a non-RTMP video chat/livestream or conference. The raise_hand field is only supported in video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#managing-an-active-group-call) for more info.
     ///
@@ -58659,6 +67628,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for EditGroupCallParticipant {
         type Error = super::super::errors::phone::EditGroupCallParticipantError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditGroupCallParticipant {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Edit the title of a video chat or livestream. This method cannot be used with live stories or conferences, see [here »](https://core.telegram.org/api/group-calls#video-chats-livestreams) for more info.
     ///
     /// TL method [`phone.editGroupCallTitle`](https://core.telegram.org/method/phone.editGroupCallTitle):
@@ -58732,6 +67713,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for EditGroupCallTitle {
         type Error = super::super::errors::phone::EditGroupCallTitleError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditGroupCallTitle {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get a list of peers that can be used to join a video chat or [livestream »](https://core.telegram.org/api/group-calls#joining-a-group-call-on-behalf-of-owned-channels), presenting yourself as a specific user/channel.
     ///
     /// This method cannot be used for live stories or conference calls. To comment or react in a live story as another peer, use [channels.getSendAs](https://core.telegram.org/method/channels.getSendAs) with for_live_stories set and pass one of the returned peers to [phone.sendGroupCallMessage](https://core.telegram.org/method/phone.sendGroupCallMessage).send_as.
@@ -58800,6 +67793,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupCallJoinAs {
         type Error = super::super::errors::phone::GetGroupCallJoinAsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCallJoinAs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::JoinAsPeers<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get an invite link for a public video [chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams).
     ///
@@ -58878,6 +67883,20 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for ExportGroupCallInvite {
         type Error = super::super::errors::phone::ExportGroupCallInviteError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportGroupCallInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::ExportedGroupCallInvite<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Subscribe or unsubscribe to a scheduled group [call](https://core.telegram.org/api/group-calls#video-chats-livestreams).
     ///
     /// TL method [`phone.toggleGroupCallStartSubscription`](https://core.telegram.org/method/phone.toggleGroupCallStartSubscription):
@@ -58954,6 +67973,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for ToggleGroupCallStartSubscription {
         type Error = super::super::errors::phone::ToggleGroupCallStartSubscriptionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleGroupCallStartSubscription {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Start a scheduled group [call](https://core.telegram.org/api/group-calls#video-chats-livestreams).
     ///
     /// TL method [`phone.startScheduledGroupCall`](https://core.telegram.org/method/phone.startScheduledGroupCall):
@@ -59020,6 +68051,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for StartScheduledGroupCall {
         type Error = super::super::errors::phone::StartScheduledGroupCallError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for StartScheduledGroupCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set the default peer used to join a video [chat/livestream »](https://core.telegram.org/api/group-calls#joining-a-group-call-on-behalf-of-owned-channels) associated with a specific dialog.
     ///
@@ -59094,6 +68137,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for SaveDefaultGroupCallJoinAs {
         type Error = super::super::errors::phone::SaveDefaultGroupCallJoinAsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveDefaultGroupCallJoinAs {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Start screen sharing in a non-RTMP video chat/livestream or conference. Presentations are not supported in live stories or RTMP-mode video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#presentations) for more info.
     ///
     /// TL method [`phone.joinGroupCallPresentation`](https://core.telegram.org/method/phone.joinGroupCallPresentation):
@@ -59167,6 +68222,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for JoinGroupCallPresentation {
         type Error = super::super::errors::phone::JoinGroupCallPresentationError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for JoinGroupCallPresentation {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Stop screen sharing in a non-RTMP video chat/livestream or conference. Presentations are not supported in live stories or RTMP-mode video chats/livestreams, see [here »](https://core.telegram.org/api/group-calls#presentations) for more info.
     ///
     /// TL method [`phone.leaveGroupCallPresentation`](https://core.telegram.org/method/phone.leaveGroupCallPresentation):
@@ -59232,6 +68299,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for LeaveGroupCallPresentation {
         type Error = super::super::errors::phone::LeaveGroupCallPresentationError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LeaveGroupCallPresentation {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get the available stream channels and current playback timestamp of an RTMP-mode video chat, livestream or live story, see [here »](https://core.telegram.org/api/group-calls#rtmp-mode) for the full flow.
     ///
@@ -59301,6 +68380,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupCallStreamChannels {
         type Error = super::super::errors::phone::GetGroupCallStreamChannelsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCallStreamChannels {
+        type BorrowedReturn<'a> = super::super::enums::phone::GroupCallStreamChannels;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get the RTMP URL and stream key used by the single external streamer that publishes all audio and video for an RTMP-mode video chat, livestream or live story.
     ///
@@ -59385,6 +68476,20 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for GetGroupCallStreamRtmpUrl {
         type Error = super::super::errors::phone::GetGroupCallStreamRtmpUrlError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCallStreamRtmpUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::GroupCallStreamRtmpUrl<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deprecated: send libtgvoip phone call debug information
     ///
     /// TL method [`phone.saveCallLog`](https://core.telegram.org/method/phone.saveCallLog):
@@ -59456,6 +68561,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveCallLog {
         type Error = super::super::errors::phone::SaveCallLogError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveCallLog {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Create and optionally join a new conference [call »](https://core.telegram.org/api/group-calls#conference-calls).
     ///
@@ -59584,6 +68701,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for CreateConferenceCall {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateConferenceCall {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Remove participants from a conference [call »](https://core.telegram.org/api/end-to-end/group-calls#removing-a-participant).
     ///
     /// Exactly one of the only_left and kick flags must be set.
@@ -59684,6 +68813,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for DeleteConferenceCallParticipants {
         type Error = super::super::errors::phone::DeleteConferenceCallParticipantsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteConferenceCallParticipants {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Submit a verification message to conference call subchain 1, see [subchains »](https://core.telegram.org/api/end-to-end/group-calls#subchains).
     ///
     /// TL method [`phone.sendConferenceCallBroadcast`](https://core.telegram.org/method/phone.sendConferenceCallBroadcast):
@@ -59755,6 +68896,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendConferenceCallBroadcast {
         type Error = super::super::errors::phone::SendConferenceCallBroadcastError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendConferenceCallBroadcast {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Invite a user to a conference [call](https://core.telegram.org/api/group-calls#conference-calls).
     ///
@@ -59836,6 +68989,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for InviteConferenceCallParticipant {
         type Error = super::super::errors::phone::InviteConferenceCallParticipantError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for InviteConferenceCallParticipant {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Decline a conference [call](https://core.telegram.org/api/group-calls#conference-calls) invite.
     ///
     /// TL method [`phone.declineConferenceCallInvite`](https://core.telegram.org/method/phone.declineConferenceCallInvite):
@@ -59901,6 +69066,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeclineConferenceCallInvite {
         type Error = super::super::errors::phone::DeclineConferenceCallInviteError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeclineConferenceCallInvite {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Fetch blocks from a conference call [subchain »](https://core.telegram.org/api/end-to-end/group-calls#subchains); handle the returned [updateGroupCallChainBlocks](https://core.telegram.org/constructor/updateGroupCallChainBlocks) as specified [here »](https://core.telegram.org/api/end-to-end/group-calls#handling-updates).
     ///
@@ -59989,6 +69166,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupCallChainBlocks {
         type Error = super::super::errors::phone::GetGroupCallChainBlocksError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCallChainBlocks {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Send an in-call message to all participants of a video chat/livestream or live story, including in RTMP mode, see [here »](https://core.telegram.org/api/group-calls#in-call-messages) for more info.
     ///
@@ -60114,6 +69303,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for SendGroupCallMessage {
         type Error = super::super::errors::phone::SendGroupCallMessageError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendGroupCallMessage {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Send an E2E-encrypted message or emoji reaction to all participants of a conference call. This method can only be used with conferences; see [here »](https://core.telegram.org/api/end-to-end/group-calls#conference-in-call-messages) for the serialization and encryption process.
     ///
     /// TL method [`phone.sendGroupCallEncryptedMessage`](https://core.telegram.org/method/phone.sendGroupCallEncryptedMessage):
@@ -60187,6 +69388,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SendGroupCallEncryptedMessage {
         type Error = super::super::errors::phone::SendGroupCallEncryptedMessageError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendGroupCallEncryptedMessage {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete specific messages from the in-call message [overlay »](https://core.telegram.org/api/group-calls#in-call-messages) of a video chat/livestream or live story, including in RTMP mode.
     ///
@@ -60274,6 +69487,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for DeleteGroupCallMessages {
         type Error = super::super::errors::phone::DeleteGroupCallMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteGroupCallMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// As an admin, delete all messages from a specific participant in the in-call message [overlay »](https://core.telegram.org/api/group-calls#in-call-messages) of a video chat/livestream or live story, including in RTMP mode.
     ///
     /// TL method [`phone.deleteGroupCallParticipantMessages`](https://core.telegram.org/method/phone.deleteGroupCallParticipantMessages):
@@ -60358,6 +69583,18 @@ pub mod phone {
     impl ::tl_runtime::TypedErrors for DeleteGroupCallParticipantMessages {
         type Error = super::super::errors::phone::DeleteGroupCallParticipantMessagesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteGroupCallParticipantMessages {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch a live story's total donations and top donors, see paid live story [donations »](https://core.telegram.org/api/group-calls#paid-live-story-donations).
     ///
     /// TL method [`phone.getGroupCallStars`](https://core.telegram.org/method/phone.getGroupCallStars):
@@ -60423,6 +69660,20 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetGroupCallStars {
         type Error = super::super::errors::phone::GetGroupCallStarsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGroupCallStars {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::phone::GroupCallStars<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Save the default peer displayed as the author of live story comments and reactions, see in-call [messages »](https://core.telegram.org/api/group-calls#in-call-messages).
     ///
@@ -60497,6 +69748,18 @@ pub mod phone {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveDefaultSendAs {
         type Error = super::super::errors::phone::SaveDefaultSendAsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveDefaultSendAs {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
 }
 /// The `photos` namespace.
@@ -60594,6 +69857,18 @@ pub mod photos {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for UpdateProfilePhoto {
         type Error = super::super::errors::photos::UpdateProfilePhotoError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateProfilePhoto {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::photos::Photo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Updates current user profile photo.
     ///
@@ -60748,6 +70023,18 @@ pub mod photos {
     impl ::tl_runtime::TypedErrors for UploadProfilePhoto {
         type Error = super::super::errors::photos::UploadProfilePhotoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadProfilePhoto {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::photos::Photo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deletes profile photos. The method returns a list of successfully deleted photo IDs.
     ///
     /// TL method [`photos.deletePhotos`](https://core.telegram.org/method/photos.deletePhotos):
@@ -60807,6 +70094,18 @@ pub mod photos {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeletePhotos {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeletePhotos {
+        type BorrowedReturn<'a> = Vec<i64>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns the list of user photos.
     ///
@@ -60896,6 +70195,18 @@ pub mod photos {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetUserPhotos {
         type Error = super::super::errors::photos::GetUserPhotosError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUserPhotos {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::photos::Photos<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Upload a custom profile picture for a contact, or suggest a new profile picture to a contact.
     ///
@@ -61043,6 +70354,18 @@ pub mod photos {
     impl ::tl_runtime::TypedErrors for UploadContactProfilePhoto {
         type Error = super::super::errors::photos::UploadContactProfilePhotoError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UploadContactProfilePhoto {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::photos::Photo<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `premium` namespace.
 pub mod premium {
@@ -61133,6 +70456,18 @@ pub mod premium {
     impl ::tl_runtime::TypedErrors for GetBoostsList {
         type Error = super::super::errors::premium::GetBoostsListError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBoostsList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::premium::BoostsList<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain which peers are we currently [boosting](https://core.telegram.org/api/boost), and how many boost [slots](https://core.telegram.org/api/boost) we have left.
     ///
     /// TL method [`premium.getMyBoosts`](https://core.telegram.org/method/premium.getMyBoosts):
@@ -61183,6 +70518,18 @@ pub mod premium {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMyBoosts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMyBoosts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::premium::MyBoosts<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Apply one or more [boosts »](https://core.telegram.org/api/boost) to a peer.
     ///
@@ -61265,6 +70612,18 @@ pub mod premium {
     impl ::tl_runtime::TypedErrors for ApplyBoost {
         type Error = super::super::errors::premium::ApplyBoostError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ApplyBoost {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::premium::MyBoosts<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Gets the current number of [boosts](https://core.telegram.org/api/boost) of a channel/supergroup.
     ///
     /// TL method [`premium.getBoostsStatus`](https://core.telegram.org/method/premium.getBoostsStatus):
@@ -61332,6 +70691,20 @@ pub mod premium {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBoostsStatus {
         type Error = super::super::errors::premium::GetBoostsStatusError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBoostsStatus {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::premium::BoostsStatus<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Returns the lists of boost that were applied to a channel/supergroup by a specific user (admins only)
     ///
@@ -61405,6 +70778,18 @@ pub mod premium {
     impl ::tl_runtime::TypedErrors for GetUserBoosts {
         type Error = super::super::errors::premium::GetUserBoostsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUserBoosts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::premium::BoostsList<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `smsjobs` namespace.
 pub mod smsjobs {
@@ -61467,6 +70852,20 @@ pub mod smsjobs {
     impl ::tl_runtime::TypedErrors for IsEligibleToJoin {
         type Error = super::super::errors::smsjobs::IsEligibleToJoinError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for IsEligibleToJoin {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::smsjobs::EligibilityToJoin<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Enable SMS jobs (official clients only).
     ///
     /// TL method [`smsjobs.join`](https://core.telegram.org/method/smsjobs.join):
@@ -61526,6 +70925,18 @@ pub mod smsjobs {
     impl ::tl_runtime::TypedErrors for Join {
         type Error = super::super::errors::smsjobs::JoinError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Join {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Disable SMS jobs (official clients only).
     ///
     /// TL method [`smsjobs.leave`](https://core.telegram.org/method/smsjobs.leave):
@@ -61584,6 +70995,18 @@ pub mod smsjobs {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for Leave {
         type Error = super::super::errors::smsjobs::LeaveError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Leave {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Update SMS job settings (official clients only).
     ///
@@ -61651,6 +71074,18 @@ pub mod smsjobs {
     impl ::tl_runtime::TypedErrors for UpdateSettings {
         type Error = super::super::errors::smsjobs::UpdateSettingsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateSettings {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get SMS jobs status (official clients only).
     ///
     /// TL method [`smsjobs.getStatus`](https://core.telegram.org/method/smsjobs.getStatus):
@@ -61709,6 +71144,18 @@ pub mod smsjobs {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStatus {
         type Error = super::super::errors::smsjobs::GetStatusError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStatus {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::smsjobs::Status<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get info about an SMS job (official clients only).
     ///
@@ -61775,6 +71222,18 @@ pub mod smsjobs {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSmsJob {
         type Error = super::super::errors::smsjobs::GetSmsJobError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSmsJob {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::SmsJob<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Finish an SMS job (official clients only).
     ///
@@ -61857,6 +71316,18 @@ pub mod smsjobs {
     impl ::tl_runtime::TypedErrors for FinishJob {
         type Error = super::super::errors::smsjobs::FinishJobError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FinishJob {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
 }
 /// The `stats` namespace.
 pub mod stats {
@@ -61936,6 +71407,20 @@ pub mod stats {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBroadcastStats {
         type Error = super::super::errors::stats::GetBroadcastStatsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBroadcastStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::BroadcastStats<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Load channel statistics [graph](https://core.telegram.org/api/stats) asynchronously
     ///
@@ -62018,6 +71503,18 @@ pub mod stats {
     impl ::tl_runtime::TypedErrors for LoadAsyncGraph {
         type Error = super::super::errors::stats::LoadAsyncGraphError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for LoadAsyncGraph {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::StatsGraph<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get supergroup [statistics](https://core.telegram.org/api/stats)
     ///
     /// TL method [`stats.getMegagroupStats`](https://core.telegram.org/method/stats.getMegagroupStats):
@@ -62093,6 +71590,20 @@ pub mod stats {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetMegagroupStats {
         type Error = super::super::errors::stats::GetMegagroupStatsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMegagroupStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::MegagroupStats<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtains a list of messages, indicating to which other public channels was a channel message forwarded.
     ///
@@ -62185,6 +71696,20 @@ pub mod stats {
     impl ::tl_runtime::TypedErrors for GetMessagePublicForwards {
         type Error = super::super::errors::stats::GetMessagePublicForwardsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessagePublicForwards {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::PublicForwards<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get message [statistics](https://core.telegram.org/api/stats)
     ///
     /// TL method [`stats.getMessageStats`](https://core.telegram.org/method/stats.getMessageStats):
@@ -62270,6 +71795,18 @@ pub mod stats {
     impl ::tl_runtime::TypedErrors for GetMessageStats {
         type Error = super::super::errors::stats::GetMessageStatsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetMessageStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::MessageStats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get [statistics](https://core.telegram.org/api/stats) for a certain [story](https://core.telegram.org/api/stories).
     ///
     /// TL method [`stats.getStoryStats`](https://core.telegram.org/method/stats.getStoryStats):
@@ -62349,6 +71886,18 @@ pub mod stats {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStoryStats {
         type Error = super::super::errors::stats::GetStoryStatsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoryStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::StoryStats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Obtain forwards of a [story](https://core.telegram.org/api/stories) as a message to public chats and reposts by public channels.
     ///
@@ -62434,6 +71983,20 @@ pub mod stats {
     impl ::tl_runtime::TypedErrors for GetStoryPublicForwards {
         type Error = super::super::errors::stats::GetStoryPublicForwardsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoryPublicForwards {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::PublicForwards<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`stats.getPollStats`](https://core.telegram.org/method/stats.getPollStats):
     ///
     /// ```text
@@ -62499,6 +72062,18 @@ pub mod stats {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetPollStats {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPollStats {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stats::PollStats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `stickers` namespace.
@@ -62667,6 +72242,20 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for CreateStickerSet {
         type Error = super::super::errors::stickers::CreateStickerSetError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateStickerSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Remove a sticker from the set where it belongs. The sticker set must have been created by the current user/bot.
     ///
     /// TL method [`stickers.removeStickerFromSet`](https://core.telegram.org/method/stickers.removeStickerFromSet):
@@ -62732,6 +72321,20 @@ pub mod stickers {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for RemoveStickerFromSet {
         type Error = super::super::errors::stickers::RemoveStickerFromSetError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RemoveStickerFromSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Changes the absolute position of a sticker in the set to which it belongs. The sticker set must have been created by the current user/bot.
     ///
@@ -62808,6 +72411,20 @@ pub mod stickers {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ChangeStickerPosition {
         type Error = super::super::errors::stickers::ChangeStickerPositionError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ChangeStickerPosition {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Add a sticker to a stickerset. The sticker set must have been created by the current user/bot.
     ///
@@ -62886,6 +72503,20 @@ pub mod stickers {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for AddStickerToSet {
         type Error = super::super::errors::stickers::AddStickerToSetError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for AddStickerToSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Set stickerset thumbnail
     ///
@@ -62990,6 +72621,20 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for SetStickerSetThumb {
         type Error = super::super::errors::stickers::SetStickerSetThumbError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetStickerSetThumb {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check whether the given short name is available
     ///
     /// TL method [`stickers.checkShortName`](https://core.telegram.org/method/stickers.checkShortName):
@@ -63059,6 +72704,18 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for CheckShortName {
         type Error = super::super::errors::stickers::CheckShortNameError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CheckShortName {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Suggests a short name for a given stickerpack name
     ///
     /// TL method [`stickers.suggestShortName`](https://core.telegram.org/method/stickers.suggestShortName):
@@ -63124,6 +72781,20 @@ pub mod stickers {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SuggestShortName {
         type Error = super::super::errors::stickers::SuggestShortNameError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SuggestShortName {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stickers::SuggestedShortName<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Update the keywords, emojis or mask [coordinates](https://core.telegram.org/api/stickers#mask-stickers) of a sticker.
     ///
@@ -63240,6 +72911,20 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for ChangeSticker {
         type Error = super::super::errors::stickers::ChangeStickerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ChangeSticker {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Renames a stickerset.
     ///
     /// TL method [`stickers.renameStickerSet`](https://core.telegram.org/method/stickers.renameStickerSet):
@@ -63314,6 +72999,20 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for RenameStickerSet {
         type Error = super::super::errors::stickers::RenameStickerSetError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for RenameStickerSet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deletes a stickerset we created.
     ///
     /// TL method [`stickers.deleteStickerSet`](https://core.telegram.org/method/stickers.deleteStickerSet):
@@ -63381,6 +73080,18 @@ pub mod stickers {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteStickerSet {
         type Error = super::super::errors::stickers::DeleteStickerSetError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteStickerSet {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Replace a sticker in a [stickerset »](https://core.telegram.org/api/stickers).
     ///
@@ -63458,6 +73169,20 @@ pub mod stickers {
     impl ::tl_runtime::TypedErrors for ReplaceSticker {
         type Error = super::super::errors::stickers::ReplaceStickerError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReplaceSticker {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::StickerSet<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `stories` namespace.
 pub mod stories {
@@ -63533,6 +73258,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CanSendStory {
         type Error = super::super::errors::stories::CanSendStoryError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CanSendStory {
+        type BorrowedReturn<'a> = super::super::enums::stories::CanSendStoryCount;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Uploads a [Telegram Story](https://core.telegram.org/api/stories).
     ///
@@ -63783,6 +73520,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for SendStory {
         type Error = super::super::errors::stories::SendStoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendStory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Edit an uploaded [story](https://core.telegram.org/api/stories)
     ///
     /// May also be used in a business [connection](https://core.telegram.org/api/bots/connected-business-bots), not by wrapping the query in [invokeWithBusinessConnection »](https://core.telegram.org/method/invokeWithBusinessConnection), but rather by specifying the ID of a controlled business user in peer: in this context, the method can only be used to edit stories posted by the same business bot on behalf of the user with [stories.sendStory](https://core.telegram.org/method/stories.sendStory).
@@ -63948,6 +73697,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for EditStory {
         type Error = super::super::errors::stories::EditStoryError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EditStory {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Deletes some posted [stories](https://core.telegram.org/api/stories).
     ///
     /// TL method [`stories.deleteStories`](https://core.telegram.org/method/stories.deleteStories):
@@ -64023,6 +73784,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for DeleteStories {
         type Error = super::super::errors::stories::DeleteStoriesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteStories {
+        type BorrowedReturn<'a> = Vec<i32>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Pin or unpin one or more stories
     ///
@@ -64101,6 +73874,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TogglePinned {
         type Error = super::super::errors::stories::TogglePinnedError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePinned {
+        type BorrowedReturn<'a> = Vec<i32>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Fetch the List of active (or active and hidden) stories, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info on watching stories.
     ///
@@ -64182,6 +73967,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAllStories {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAllStories {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::AllStories<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Fetch the [stories](https://core.telegram.org/api/stories#pinned-or-archived-stories) pinned on a peer's profile.
     ///
@@ -64265,6 +74062,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetPinnedStories {
         type Error = super::super::errors::stories::GetPinnedStoriesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPinnedStories {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::Stories<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch the story [archive »](https://core.telegram.org/api/stories#pinned-or-archived-stories) of a peer we control.
     ///
     /// TL method [`stories.getStoriesArchive`](https://core.telegram.org/method/stories.getStoriesArchive):
@@ -64346,6 +74155,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetStoriesArchive {
         type Error = super::super::errors::stories::GetStoriesArchiveError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoriesArchive {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::Stories<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain full info about a set of [stories](https://core.telegram.org/api/stories) by their IDs.
     ///
     /// TL method [`stories.getStoriesByID`](https://core.telegram.org/method/stories.getStoriesByID):
@@ -64423,6 +74244,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetStoriesById {
         type Error = super::super::errors::stories::GetStoriesByIdError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoriesById {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::Stories<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Hide the active stories of a specific peer, preventing them from being displayed on the action bar on the homescreen.
     ///
     /// TL method [`stories.toggleAllStoriesHidden`](https://core.telegram.org/method/stories.toggleAllStoriesHidden):
@@ -64482,6 +74315,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ToggleAllStoriesHidden {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ToggleAllStoriesHidden {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Mark all stories up to a certain ID as read, for a given peer; will emit an [updateReadStories](https://core.telegram.org/constructor/updateReadStories) update to all logged-in sessions.
     ///
@@ -64557,6 +74402,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for ReadStories {
         type Error = super::super::errors::stories::ReadStoriesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReadStories {
+        type BorrowedReturn<'a> = Vec<i32>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Increment the view counter of one or more stories.
     ///
     /// TL method [`stories.incrementStoryViews`](https://core.telegram.org/method/stories.incrementStoryViews):
@@ -64629,6 +74486,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for IncrementStoryViews {
         type Error = super::super::errors::stories::IncrementStoryViewsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for IncrementStoryViews {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Obtain the list of users that have viewed a specific story we [posted](https://core.telegram.org/api/stories)
     ///
@@ -64759,6 +74628,20 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetStoryViewsList {
         type Error = super::super::errors::stories::GetStoryViewsListError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoryViewsList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::StoryViewsList<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain info about the view count, forward count, reactions and recent viewers of one or more [stories](https://core.telegram.org/api/stories).
     ///
     /// TL method [`stories.getStoriesViews`](https://core.telegram.org/method/stories.getStoriesViews):
@@ -64834,6 +74717,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetStoriesViews {
         type Error = super::super::errors::stories::GetStoriesViewsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoriesViews {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::StoryViews<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Generate a story deep [link](https://core.telegram.org/api/links#story-links) for a specific story
     ///
     /// TL method [`stories.exportStoryLink`](https://core.telegram.org/method/stories.exportStoryLink):
@@ -64907,6 +74802,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ExportStoryLink {
         type Error = super::super::errors::stories::ExportStoryLinkError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportStoryLink {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ExportedStoryLink<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Report a story.
     ///
@@ -64992,6 +74899,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for Report {
         type Error = super::super::errors::stories::ReportError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for Report {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::ReportResult<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Activates stories stealth [mode](https://core.telegram.org/api/stories#stealth-mode), see [here »](https://core.telegram.org/api/stories#stealth-mode) for more info.
     ///
     /// Will return an [updateStoriesStealthMode](https://core.telegram.org/constructor/updateStoriesStealthMode).
@@ -65067,6 +74986,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ActivateStealthMode {
         type Error = super::super::errors::stories::ActivateStealthModeError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ActivateStealthMode {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// React to a story.
     ///
@@ -65165,6 +75096,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for SendReaction {
         type Error = super::super::errors::stories::SendReactionError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendReaction {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Fetch the full active story [list](https://core.telegram.org/api/stories#watching-stories) of a specific peer.
     ///
     /// TL method [`stories.getPeerStories`](https://core.telegram.org/method/stories.getPeerStories):
@@ -65234,6 +75177,20 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetPeerStories {
         type Error = super::super::errors::stories::GetPeerStoriesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerStories {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::PeerStories<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Obtain the latest read story ID for all peers when first logging in, returned as a list of [updateReadStories](https://core.telegram.org/constructor/updateReadStories) updates, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info.
     ///
     /// TL method [`stories.getAllReadPeerStories`](https://core.telegram.org/method/stories.getAllReadPeerStories):
@@ -65284,6 +75241,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAllReadPeerStories {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAllReadPeerStories {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get compact active story [summaries »](https://core.telegram.org/api/stories#recent-story-summaries) for a set of peers.
     ///
@@ -65345,6 +75314,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetPeerMaxIDs {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetPeerMaxIDs {
+        type BorrowedReturn<'a> = Vec<super::super::enums::RecentStory>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Obtain a list of channels where the user can post [stories](https://core.telegram.org/api/stories)
     ///
     /// TL method [`stories.getChatsToSend`](https://core.telegram.org/method/stories.getChatsToSend):
@@ -65395,6 +75376,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetChatsToSend {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChatsToSend {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::messages::Chats<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Hide the active stories of a user, preventing them from being displayed on the action bar on the homescreen, see [here »](https://core.telegram.org/api/stories#hiding-stories-of-other-users) for more info.
     ///
@@ -65467,6 +75460,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TogglePeerStoriesHidden {
         type Error = super::super::errors::stories::TogglePeerStoriesHiddenError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePeerStoriesHidden {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get the [reaction](https://core.telegram.org/api/reactions) and interaction list of a [story](https://core.telegram.org/api/stories) posted to a channel, along with the sender of each reaction.
     ///
@@ -65589,6 +75594,20 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for GetStoryReactionsList {
         type Error = super::super::errors::stories::GetStoryReactionsListError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStoryReactionsList {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::StoryReactionsList<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Pin some stories to the top of the profile, see [here »](https://core.telegram.org/api/stories#pinned-or-archived-stories) for more info.
     ///
     /// TL method [`stories.togglePinnedToTop`](https://core.telegram.org/method/stories.togglePinnedToTop):
@@ -65661,6 +75680,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TogglePinnedToTop {
         type Error = super::super::errors::stories::TogglePinnedToTopError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TogglePinnedToTop {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Globally search for [stories](https://core.telegram.org/api/stories) using a hashtag or a location media [area](https://core.telegram.org/api/stories#location-tags), see [here »](https://core.telegram.org/api/stories#searching-stories) for more info on the full flow.
     ///
@@ -65785,6 +75816,20 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for SearchPosts {
         type Error = super::super::errors::stories::SearchPostsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SearchPosts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::FoundStories<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Creates a story [album](https://core.telegram.org/api/stories#story-albums).
     ///
     /// TL method [`stories.createAlbum`](https://core.telegram.org/method/stories.createAlbum):
@@ -65862,6 +75907,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for CreateAlbum {
         type Error = super::super::errors::stories::CreateAlbumError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for CreateAlbum {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::StoryAlbum<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Rename a story [albums »](https://core.telegram.org/api/stories#story-albums), or add, delete or reorder stories in it.
     ///
@@ -65999,6 +76056,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for UpdateAlbum {
         type Error = super::super::errors::stories::UpdateAlbumError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for UpdateAlbum {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::StoryAlbum<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Reorder story albums on a [profile »](https://core.telegram.org/api/stories#story-albums).
     ///
     /// TL method [`stories.reorderAlbums`](https://core.telegram.org/method/stories.reorderAlbums):
@@ -66070,6 +76139,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReorderAlbums {
         type Error = super::super::errors::stories::ReorderAlbumsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReorderAlbums {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Delete a story [album](https://core.telegram.org/api/stories#story-albums).
     ///
@@ -66145,6 +76226,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for DeleteAlbum {
         type Error = super::super::errors::stories::DeleteAlbumError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DeleteAlbum {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Get story [albums](https://core.telegram.org/api/stories#story-albums) created by a peer.
     ///
     /// TL method [`stories.getAlbums`](https://core.telegram.org/method/stories.getAlbums):
@@ -66216,6 +76309,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAlbums {
         type Error = super::super::errors::stories::GetAlbumsError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAlbums {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::Albums<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Get stories in a story [album »](https://core.telegram.org/api/stories#story-albums).
     ///
@@ -66302,6 +76407,18 @@ pub mod stories {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetAlbumStories {
         type Error = super::super::errors::stories::GetAlbumStoriesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetAlbumStories {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::stories::Stories<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Start a live story, optionally using RTMP livestream mode, see [here »](https://core.telegram.org/api/group-calls#live-stories) for the full flow.
     ///
@@ -66471,6 +76588,18 @@ pub mod stories {
     impl ::tl_runtime::TypedErrors for StartLive {
         type Error = super::super::errors::stories::StartLiveError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for StartLive {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `toncenter` namespace.
 pub mod toncenter {
@@ -66565,6 +76694,20 @@ pub mod toncenter {
     impl ::tl_runtime::TypedErrors for PerformApiRequest {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for PerformApiRequest {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::toncenter::ApiResponse<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`toncenter.getStreamingUrl`](https://core.telegram.org/method/toncenter.getStreamingUrl):
     ///
     /// ```text
@@ -66613,6 +76756,20 @@ pub mod toncenter {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetStreamingUrl {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetStreamingUrl {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::toncenter::StreamingUrl<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `updates` namespace.
@@ -66667,6 +76824,18 @@ pub mod updates {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetState {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetState {
+        type BorrowedReturn<'a> = super::super::enums::updates::State;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get new [updates](https://core.telegram.org/api/updates).
     ///
@@ -66806,6 +76975,18 @@ pub mod updates {
     impl ::tl_runtime::TypedErrors for GetDifference {
         type Error = super::super::errors::updates::GetDifferenceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetDifference {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::updates::Difference<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns the difference between the current state of updates of a certain channel and transmitted.
     ///
     /// TL method [`updates.getChannelDifference`](https://core.telegram.org/method/updates.getChannelDifference):
@@ -66919,6 +77100,20 @@ pub mod updates {
     impl ::tl_runtime::TypedErrors for GetChannelDifference {
         type Error = super::super::errors::updates::GetChannelDifferenceError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetChannelDifference {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::updates::ChannelDifference<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `upload` namespace.
 pub mod upload {
@@ -67005,6 +77200,18 @@ pub mod upload {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for SaveFilePart {
         type Error = super::super::errors::upload::SaveFilePartError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveFilePart {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Returns content of a whole file or its part.
     ///
@@ -67121,6 +77328,18 @@ pub mod upload {
     impl ::tl_runtime::TypedErrors for GetFile {
         type Error = super::super::errors::upload::GetFileError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFile {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::upload::File<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Saves a part of a large file (over 10 MB in size) to be later passed to one of the methods.
     ///
     /// TL method [`upload.saveBigFilePart`](https://core.telegram.org/method/upload.saveBigFilePart):
@@ -67217,6 +77436,18 @@ pub mod upload {
     impl ::tl_runtime::TypedErrors for SaveBigFilePart {
         type Error = super::super::errors::upload::SaveBigFilePartError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SaveBigFilePart {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Returns content of a web file, by proxying the request through telegram, see the webfile docs for more [info](https://core.telegram.org/api/files#downloading-webfiles).
     ///
     /// Note: the query must be sent to the DC specified in the webfile_dc_id MTProto configuration [field](https://core.telegram.org/api/config#mtproto-configuration).
@@ -67300,6 +77531,18 @@ pub mod upload {
     impl ::tl_runtime::TypedErrors for GetWebFile {
         type Error = super::super::errors::upload::GetWebFileError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetWebFile {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::upload::WebFile<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Download a [CDN](https://core.telegram.org/cdn) file.
     ///
     /// TL method [`upload.getCdnFile`](https://core.telegram.org/method/upload.getCdnFile):
@@ -67380,6 +77623,18 @@ pub mod upload {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetCdnFile {
         type Error = super::super::errors::upload::GetCdnFileError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCdnFile {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::upload::CdnFile<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Request a reupload of a certain file to a [CDN DC](https://core.telegram.org/cdn).
     ///
@@ -67462,6 +77717,18 @@ pub mod upload {
     impl ::tl_runtime::TypedErrors for ReuploadCdnFile {
         type Error = super::super::errors::upload::ReuploadCdnFileError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReuploadCdnFile {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::FileHash<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get SHA256 hashes for verifying downloaded [CDN](https://core.telegram.org/cdn) files
     ///
     /// TL method [`upload.getCdnFileHashes`](https://core.telegram.org/method/upload.getCdnFileHashes):
@@ -67538,6 +77805,18 @@ pub mod upload {
     impl ::tl_runtime::TypedErrors for GetCdnFileHashes {
         type Error = super::super::errors::upload::GetCdnFileHashesError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetCdnFileHashes {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::FileHash<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Get SHA256 hashes for verifying downloaded files
     ///
     /// TL method [`upload.getFileHashes`](https://core.telegram.org/method/upload.getFileHashes):
@@ -67611,6 +77890,18 @@ pub mod upload {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFileHashes {
         type Error = super::super::errors::upload::GetFileHashesError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFileHashes {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::FileHash<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }
 /// The `users` namespace.
@@ -67687,6 +77978,18 @@ pub mod users {
     impl ::tl_runtime::TypedErrors for GetUsers {
         type Error = super::super::errors::users::GetUsersError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUsers {
+        type BorrowedReturn<'a> = Vec<super::super::borrowed::enums::User<'a>>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Returns extended user info by ID.
     ///
     /// TL method [`users.getFullUser`](https://core.telegram.org/method/users.getFullUser):
@@ -67756,6 +78059,18 @@ pub mod users {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetFullUser {
         type Error = super::super::errors::users::GetFullUserError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetFullUser {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::users::UserFull<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Notify the user that the sent [passport](https://core.telegram.org/passport) data contains some errors The user will not be able to re-submit their Passport data to you until the errors are fixed (the contents of the field for which you returned the error must change).
     ///
@@ -67834,6 +78149,18 @@ pub mod users {
     impl ::tl_runtime::TypedErrors for SetSecureValueErrors {
         type Error = super::super::errors::users::SetSecureValueErrorsError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SetSecureValueErrors {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// Check whether we can write to the specified users, used to implement bulk checks for Premium-only [messages »](https://core.telegram.org/api/privacy#require-premium-for-new-non-contact-users) and paid [messages »](https://core.telegram.org/api/paid-messages).
     ///
     /// For each input user, returns a [RequirementToContact](https://core.telegram.org/type/RequirementToContact) constructor (at the same offset in the vector) containing requirements to contact them.
@@ -67895,6 +78222,18 @@ pub mod users {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetRequirementsToContact {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetRequirementsToContact {
+        type BorrowedReturn<'a> = Vec<super::super::enums::RequirementToContact>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// Get songs pinned to the user's profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
     ///
@@ -67980,6 +78319,18 @@ pub mod users {
     impl ::tl_runtime::TypedErrors for GetSavedMusic {
         type Error = super::super::errors::users::GetSavedMusicError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedMusic {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::users::SavedMusic<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// Check if the passed songs are still pinned to the user's profile, or refresh the file references of songs pinned on a user's profile see [here »](https://core.telegram.org/api/profile#music) for more info.
     ///
     /// TL method [`users.getSavedMusicByID`](https://core.telegram.org/method/users.getSavedMusicByID):
@@ -68053,6 +78404,18 @@ pub mod users {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetSavedMusicById {
         type Error = super::super::errors::users::GetSavedMusicByIdError;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetSavedMusicById {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::users::SavedMusic<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// Suggest a birthday to another user, see [here »](https://core.telegram.org/api/profile#birthday) for more info on birthdays in the API.
     ///
@@ -68129,6 +78492,18 @@ pub mod users {
     impl ::tl_runtime::TypedErrors for SuggestBirthday {
         type Error = super::super::errors::users::SuggestBirthdayError;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SuggestBirthday {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
 }
 /// The `wallet` namespace.
 pub mod wallet {
@@ -68180,6 +78555,18 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetState {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetState {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WalletState<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.getUserAddresses`](https://core.telegram.org/method/wallet.getUserAddresses):
     ///
@@ -68246,6 +78633,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetUserAddresses {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetUserAddresses {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::UserAddresses<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.getTransactions`](https://core.telegram.org/method/wallet.getTransactions):
     ///
@@ -68324,6 +78725,20 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for GetTransactions {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTransactions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::Transactions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.getTransactionsByIDs`](https://core.telegram.org/method/wallet.getTransactionsByIDs):
     ///
     /// ```text
@@ -68379,6 +78794,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTransactionsByIDs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTransactionsByIDs {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::Transactions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.getTransactionsByMsgHash`](https://core.telegram.org/method/wallet.getTransactionsByMsgHash):
     ///
@@ -68437,6 +78866,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetTransactionsByMsgHash {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetTransactionsByMsgHash {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::Transactions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.exportSecretPhrase`](https://core.telegram.org/method/wallet.exportSecretPhrase):
     ///
@@ -68501,6 +78944,20 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for ExportSecretPhrase {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ExportSecretPhrase {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::SecretPhraseParts<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.fetchEncryptedSecretPhrasePart`](https://core.telegram.org/method/wallet.fetchEncryptedSecretPhrasePart):
     ///
     /// ```text
@@ -68562,6 +79019,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for FetchEncryptedSecretPhrasePart {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for FetchEncryptedSecretPhrasePart {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::EncryptedSecretPhrasePart<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.replaceWallet`](https://core.telegram.org/method/wallet.replaceWallet):
     ///
@@ -68631,6 +79102,18 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for ReplaceWallet {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for ReplaceWallet {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WalletState<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.disableBackup`](https://core.telegram.org/method/wallet.disableBackup):
     ///
@@ -68724,6 +79207,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for DisableBackup {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for DisableBackup {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WalletState<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.getBackupHolderDcs`](https://core.telegram.org/method/wallet.getBackupHolderDcs):
     ///
     /// ```text
@@ -68772,6 +79267,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetBackupHolderDcs {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetBackupHolderDcs {
+        type BorrowedReturn<'a> = Vec<
+            super::super::borrowed::enums::wallet::HolderDc<'a>,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.enableBackup`](https://core.telegram.org/method/wallet.enableBackup):
     ///
@@ -68858,6 +79367,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for EnableBackup {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for EnableBackup {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::WalletState<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.getProofChallenge`](https://core.telegram.org/method/wallet.getProofChallenge):
     ///
     /// ```text
@@ -68906,6 +79427,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetProofChallenge {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetProofChallenge {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::ProofChallenge<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.sendTransfer`](https://core.telegram.org/method/wallet.sendTransfer):
     ///
@@ -68993,6 +79528,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for SendTransfer {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for SendTransfer {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.getGaslessInfo`](https://core.telegram.org/method/wallet.getGaslessInfo):
     ///
     /// ```text
@@ -69042,6 +79589,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for GetGaslessInfo {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetGaslessInfo {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::Updates<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.getExistingWaltBalance`](https://core.telegram.org/method/wallet.getExistingWaltBalance):
     ///
     /// ```text
@@ -69090,6 +79649,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetExistingWaltBalance {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetExistingWaltBalance {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::ExistingBalance<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.getNfts`](https://core.telegram.org/method/wallet.getNfts):
     ///
@@ -69150,6 +79723,18 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for GetNfts {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for GetNfts {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::NftItems<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.tonConnectCreateSession`](https://core.telegram.org/method/wallet.tonConnectCreateSession):
     ///
@@ -69215,6 +79800,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for TonConnectCreateSession {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectCreateSession {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::TonConnectSession<'a>;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
+    }
     /// TL method [`wallet.tonConnectRegisterKey`](https://core.telegram.org/method/wallet.tonConnectRegisterKey):
     ///
     /// ```text
@@ -69278,6 +79875,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TonConnectRegisterKey {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectRegisterKey {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::TonConnectChallenge<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.tonConnectSubmitConnectResult`](https://core.telegram.org/method/wallet.tonConnectSubmitConnectResult):
     ///
@@ -69370,6 +79981,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for TonConnectSubmitConnectResult {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectSubmitConnectResult {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`wallet.tonConnectGetPending`](https://core.telegram.org/method/wallet.tonConnectGetPending):
     ///
     /// ```text
@@ -69446,6 +80069,20 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TonConnectGetPending {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectGetPending {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::TonConnectPending<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
     /// TL method [`wallet.tonConnectClaimRequest`](https://core.telegram.org/method/wallet.tonConnectClaimRequest):
     ///
@@ -69541,6 +80178,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for TonConnectClaimRequest {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectClaimRequest {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`wallet.tonConnectSubmitResponse`](https://core.telegram.org/method/wallet.tonConnectSubmitResponse):
     ///
     /// ```text
@@ -69625,6 +80274,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for TonConnectSubmitResponse {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectSubmitResponse {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`wallet.tonConnectNextEventId`](https://core.telegram.org/method/wallet.tonConnectNextEventId):
     ///
     /// ```text
@@ -69682,6 +80343,18 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TonConnectNextEventId {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectNextEventId {
+        type BorrowedReturn<'a> = super::super::enums::TonConnectNextEventId;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
     }
     /// TL method [`wallet.tonConnectCloseSession`](https://core.telegram.org/method/wallet.tonConnectCloseSession):
     ///
@@ -69752,6 +80425,18 @@ pub mod wallet {
     impl ::tl_runtime::TypedErrors for TonConnectCloseSession {
         type Error = super::super::errors::Error;
     }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectCloseSession {
+        type BorrowedReturn<'a> = bool;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+        }
+    }
     /// TL method [`wallet.tonConnectGetSessions`](https://core.telegram.org/method/wallet.tonConnectGetSessions):
     ///
     /// ```text
@@ -69800,5 +80485,19 @@ pub mod wallet {
     #[cfg(feature = "errors")]
     impl ::tl_runtime::TypedErrors for TonConnectGetSessions {
         type Error = super::super::errors::Error;
+    }
+    #[cfg(feature = "borrowed")]
+    impl ::tl_runtime::RemoteCallBorrowed for TonConnectGetSessions {
+        type BorrowedReturn<'a> = super::super::borrowed::enums::wallet::TonConnectSessions<
+            'a,
+        >;
+        #[inline]
+        fn decode_response_borrowed(
+            bytes: &[u8],
+        ) -> ::tl_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        > {
+            ::tl_runtime::decode_response_borrowed(bytes)
+        }
     }
 }

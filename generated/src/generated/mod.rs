@@ -18086,7 +18086,8 @@ pub mod errors;
 /// same name, fields and variants as in `types` and `enums`; a field whose type holds
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
-/// encode with `tl_runtime::Serializable` as usual. They derive `Debug` and `Clone`, not
+/// encode with `tl_runtime::Serializable` as usual; a function's answer decodes with
+/// `tl_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(

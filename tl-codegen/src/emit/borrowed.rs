@@ -9,7 +9,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
-use crate::ir::{Ir, Ty};
+use crate::ir::{Ir, Item, ItemResult, Ty};
+use crate::naming;
 
 /// Which constructors and boxed types hold a `string` or `bytes` somewhere inside.
 #[derive(Debug, Clone)]
@@ -67,16 +68,7 @@ impl Context<'_> {
     /// The `borrowed` module: `pub mod types { … } pub mod enums { … }`.
     pub fn borrowed_module(&self) -> TokenStream {
         let borrows = Borrows::of(self.ir);
-        let cx = Context {
-            ir: self.ir,
-            rt: self.rt.clone(),
-            serde_derive: quote!(),
-            serde_via: None,
-            errors_gate: None,
-            object_gate: None,
-            conversions_gate: None,
-            borrowed: Some(borrows.clone()),
-        };
+        let cx = self.in_borrowed(borrows.clone());
         let types = cx.namespaced(
             self.ir
                 .constructors
@@ -101,6 +93,72 @@ impl Context<'_> {
             /// One enum per boxed type that holds a string or byte string.
             #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
             pub mod enums { #enums }
+        }
+    }
+
+    /// A context that emits borrowed types: no serde, no optional parts.
+    fn in_borrowed(&self, borrows: Borrows) -> Context<'_> {
+        Context {
+            ir: self.ir,
+            rt: self.rt.clone(),
+            serde_derive: quote!(),
+            serde_via: None,
+            errors_gate: None,
+            object_gate: None,
+            conversions_gate: None,
+            borrowed: Some(borrows),
+            borrowed_returns: None,
+        }
+    }
+
+    /// `impl RemoteCallBorrowed` for a function, behind the `borrowed` module's gate: its
+    /// return type's borrowed twin (the owned type when that borrows nothing, the query's for
+    /// a generic function) and the matching decoder.
+    pub(super) fn remote_call_borrowed(&self, item: &Item, depth: usize) -> TokenStream {
+        let (Some((gate, borrows)), ItemResult::Function(ret)) =
+            (&self.borrowed_returns, &item.result)
+        else {
+            return quote!();
+        };
+        let rt = &self.rt;
+        let name = naming::ident(&item.path.name);
+        let generics: Vec<_> = item.generics.iter().map(|g| naming::ident(g)).collect();
+        let (params, args) = if generics.is_empty() {
+            (quote!(), quote!())
+        } else {
+            (
+                quote!(<#(#generics: #rt::RemoteCallBorrowed),*>),
+                quote!(<#(#generics),*>),
+            )
+        };
+        let (ty, body) = match ret {
+            Ty::Generic(g) => {
+                let g = naming::ident(g);
+                (
+                    quote!(#g::BorrowedReturn<'a>),
+                    quote!(#g::decode_response_borrowed(bytes)),
+                )
+            }
+            ty if borrows.ty(ty) => (
+                self.in_borrowed(borrows.clone()).rust_type(ty, depth),
+                quote!(#rt::decode_response_borrowed(bytes)),
+            ),
+            ty => (
+                self.rust_type(ty, depth),
+                quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
+            ),
+        };
+        quote! {
+            #gate
+            impl #params #rt::RemoteCallBorrowed for #name #args {
+                type BorrowedReturn<'a> = #ty;
+                #[inline]
+                fn decode_response_borrowed(
+                    bytes: &[u8],
+                ) -> #rt::Result<Result<Self::BorrowedReturn<'_>, #rt::RpcError>> {
+                    #body
+                }
+            }
         }
     }
 }

@@ -200,7 +200,8 @@ const BORROWED_DOCS: &[&str] = &[
     " same name, fields and variants as in `types` and `enums`; a field whose type holds",
     " neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with",
     " `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),",
-    " encode with `tl_runtime::Serializable` as usual. They derive `Debug` and `Clone`, not",
+    " encode with `tl_runtime::Serializable` as usual; a function's answer decodes with",
+    " `tl_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not",
     " `PartialEq`, which would make the module a third slower to compile. To keep a value",
     " past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.",
 ];
@@ -222,6 +223,9 @@ pub(crate) struct Context<'a> {
     pub conversions_gate: Option<TokenStream>,
     /// While emitting the `borrowed` module: which types borrow from the input.
     pub borrowed: Option<borrowed::Borrows>,
+    /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
+    /// which types borrow (for `RemoteCallBorrowed`).
+    pub borrowed_returns: Option<(TokenStream, borrowed::Borrows)>,
 }
 
 /// Emits one top-level module.
@@ -254,6 +258,10 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         object_gate: options.object.gate(),
         conversions_gate: options.conversions.gate(),
         borrowed: None,
+        borrowed_returns: match (kind, options.borrowed.gate()) {
+            (ModuleKind::Functions, Some(gate)) => Some((gate, borrowed::Borrows::of(ir))),
+            _ => None,
+        },
     };
     Ok(match kind {
         ModuleKind::Root => cx.root(),

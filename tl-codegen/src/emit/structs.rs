@@ -143,6 +143,7 @@ impl Context<'_> {
             None => quote!(),
         };
         let serde = self.serde_impls(&name, &generics, &quote!(), self.object_gate.as_ref());
+        let borrowed_call = self.remote_call_borrowed(item, depth);
         quote! {
             #definition
             #serde
@@ -156,6 +157,7 @@ impl Context<'_> {
                 type Return = #ret;
             }
             #typed_errors
+            #borrowed_call
         }
     }
 
