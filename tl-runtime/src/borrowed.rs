@@ -13,7 +13,7 @@
 use crate::error::Result;
 use crate::reader::Reader;
 use crate::rpc_error::RpcError;
-use crate::traits::{BareSerializable, Identifiable, RemoteCall, Serializable};
+use crate::traits::{Identifiable, RemoteCall, Serializable};
 use crate::write;
 
 /// A value decoded from its boxed TL encoding, borrowing strings and byte strings from the
@@ -82,26 +82,10 @@ impl Serializable for &str {
     }
 }
 
-/// TL `string`, from borrowed text (the same as the boxed form).
-impl BareSerializable for &str {
-    #[inline]
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
-        write::write_string(out, self);
-    }
-}
-
 /// TL `bytes`, from a borrowed slice.
 impl Serializable for &[u8] {
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        write::write_bytes(out, self);
-    }
-}
-
-/// TL `bytes`, from a borrowed slice (the same as the boxed form).
-impl BareSerializable for &[u8] {
-    #[inline]
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
         write::write_bytes(out, self);
     }
 }
@@ -115,7 +99,7 @@ impl BareSerializable for &[u8] {
 pub fn decode_response_borrowed<'a, T: DeserializableBorrowed<'a>>(
     bytes: &'a [u8],
 ) -> Result<core::result::Result<T, RpcError>> {
-    if Reader::new(bytes).peek_u32().ok() == Some(RpcError::CONSTRUCTOR_ID) {
+    if crate::traits::is_rpc_error(bytes) {
         return RpcError::from_bytes(bytes).map(Err);
     }
     T::from_bytes_borrowed(bytes).map(Ok)

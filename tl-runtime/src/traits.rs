@@ -83,11 +83,17 @@ pub trait RemoteCall: Serializable {
     fn decode_response(
         bytes: &[u8],
     ) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
-        if Reader::new(bytes).peek_u32().ok() == Some(crate::RpcError::CONSTRUCTOR_ID) {
+        if is_rpc_error(bytes) {
             return crate::RpcError::from_bytes(bytes).map(Err);
         }
         Self::Return::from_bytes(bytes).map(Ok)
     }
+}
+
+/// Whether the answer to a call starts with `rpc_error`'s id: it is an error, not a result.
+#[inline]
+pub(crate) fn is_rpc_error(bytes: &[u8]) -> bool {
+    Reader::new(bytes).peek_u32().ok() == Some(crate::RpcError::CONSTRUCTOR_ID)
 }
 
 /// The typed errors of a [`RemoteCall`]: the errors documented for the method, as an enum

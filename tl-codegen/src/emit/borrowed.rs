@@ -13,7 +13,7 @@ use crate::ir::{Ir, Item, ItemResult, Ty};
 use crate::naming;
 
 /// Which constructors and boxed types hold a `string` or `bytes` somewhere inside.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Borrows {
     /// Per [`Ir::constructors`] index.
     pub constructors: Vec<bool>,
@@ -68,7 +68,7 @@ impl Context<'_> {
     /// The `borrowed` module: `pub mod types { … } pub mod enums { … }`.
     pub fn borrowed_module(&self) -> TokenStream {
         let borrows = Borrows::of(self.ir);
-        let cx = self.in_borrowed(borrows.clone());
+        let cx = self.in_borrowed(&borrows);
         let types = cx.namespaced(
             self.ir
                 .constructors
@@ -97,7 +97,7 @@ impl Context<'_> {
     }
 
     /// A context that emits borrowed types: no serde, no optional parts.
-    fn in_borrowed(&self, borrows: Borrows) -> Context<'_> {
+    fn in_borrowed<'b>(&'b self, borrows: &'b Borrows) -> Context<'b> {
         Context {
             ir: self.ir,
             rt: self.rt.clone(),
@@ -140,7 +140,7 @@ impl Context<'_> {
                 )
             }
             ty if borrows.ty(ty) => (
-                self.in_borrowed(borrows.clone()).rust_type(ty, depth),
+                self.in_borrowed(borrows).rust_type(ty, depth),
                 quote!(#rt::decode_response_borrowed(bytes)),
             ),
             ty => (

@@ -17,7 +17,7 @@ impl Context<'_> {
     /// In the `borrowed` module, strings and bytes borrow (`&'a str`, `&'a [u8]`) and so do
     /// the types that hold them.
     pub fn rust_type(&self, ty: &Ty, depth: usize) -> TokenStream {
-        if let Some(borrows) = &self.borrowed {
+        if let Some(borrows) = self.borrowed {
             match ty {
                 Ty::String => return quote!(&'a str),
                 Ty::Bytes => return quote!(&'a [u8]),
@@ -96,7 +96,7 @@ impl Context<'_> {
     /// the borrowed ones for a type that borrows.
     pub fn decode(&self, ty: &Ty) -> TokenStream {
         let rt = &self.rt;
-        let borrows = self.borrowed.as_ref().is_some_and(|b| b.ty(ty));
+        let borrows = self.borrowed.is_some_and(|b| b.ty(ty));
         match ty {
             Ty::Bare(_) if borrows => {
                 quote!(#rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r))

@@ -88,14 +88,18 @@ impl Context<'_> {
         doc_lines(&text)
     }
 
+    /// A param's description; none in the `borrowed` module, whose owned twins have them.
+    fn description<'f>(&self, field: &'f Field) -> Option<&'f str> {
+        field
+            .description
+            .as_deref()
+            .filter(|_| self.borrowed.is_none())
+    }
+
     /// Docs of a struct field.
     pub fn field_docs(&self, field: &Field) -> TokenStream {
         let tl = tl_param(field);
-        let description = field
-            .description
-            .as_ref()
-            .filter(|_| self.borrowed.is_none());
-        let text = match description {
+        let text = match self.description(field) {
             Some(d) => format!("{}\n\nTL: {tl}", d.trim()),
             None => format!("TL: {tl}"),
         };
@@ -112,11 +116,7 @@ impl Context<'_> {
             names.join(", ")
         );
         for f in &members {
-            let description = f
-                .description
-                .as_deref()
-                .filter(|_| self.borrowed.is_none())
-                .map_or("", str::trim);
+            let description = self.description(f).map_or("", str::trim);
             if description.is_empty() {
                 text.push_str(&format!("\n- {}", tl_param(f)));
             } else {
@@ -132,10 +132,8 @@ impl Context<'_> {
             Presence::Field(k) => format!("`{}`", item.fields[k].name),
             Presence::Shared(group) => format!("`{}`", item.shared[group].name),
         };
-        let description = field
-            .description
-            .as_deref()
-            .filter(|_| self.borrowed.is_none())
+        let description = self
+            .description(field)
             .map_or(String::new(), |d| format!("{}\n\n", d.trim()));
         let text = format!(
             "{description}TL: {}, set exactly when {by} is present (they share the flag bit).",

@@ -45,7 +45,7 @@ impl Context<'_> {
             .iter()
             .map(|(v, c)| {
                 let item = &self.ir.constructors[*c];
-                let borrows = self.borrowed.as_ref().is_some_and(|b| b.constructors[*c]);
+                let borrows = self.borrowed.is_some_and(|b| b.constructors[*c]);
                 let path = if borrows {
                     self.borrowed_item_path("types", &item.path, depth)
                 } else {
@@ -100,9 +100,8 @@ impl Context<'_> {
         };
         let serde_impls = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         // `impl Deserializable for X` or `impl<'a> DeserializableBorrowed<'a> for X<'a>`.
-        let (params, args, impl_params, decode_trait, decode_fn, input) = match self.borrowed {
+        let (params, args, decode_trait, decode_fn, input) = match self.borrowed {
             None => (
-                quote!(),
                 quote!(),
                 quote!(),
                 quote!(#rt::Deserializable),
@@ -112,7 +111,6 @@ impl Context<'_> {
             Some(_) => (
                 quote!(<'a>),
                 quote!(<'_>),
-                quote!(<'a>),
                 quote!(#rt::DeserializableBorrowed<'a>),
                 quote!(deserialize_borrowed),
                 quote!('a),
@@ -136,7 +134,7 @@ impl Context<'_> {
                     match self { #(#encode)* }
                 }
             }
-            impl #impl_params #decode_trait for #name #params {
+            impl #params #decode_trait for #name #params {
                 fn #decode_fn(r: &mut #rt::Reader<#input>) -> #rt::Result<Self> {
                     let id = #rt::tri!(r.read_u32());
                     #enter

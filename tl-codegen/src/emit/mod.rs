@@ -222,7 +222,7 @@ pub(crate) struct Context<'a> {
     /// `None` without conversions; otherwise the attributes gating them.
     pub conversions_gate: Option<TokenStream>,
     /// While emitting the `borrowed` module: which types borrow from the input.
-    pub borrowed: Option<borrowed::Borrows>,
+    pub borrowed: Option<&'a borrowed::Borrows>,
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
     /// which types borrow (for `RemoteCallBorrowed`).
     pub borrowed_returns: Option<(TokenStream, borrowed::Borrows)>,

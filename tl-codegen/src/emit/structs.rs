@@ -237,7 +237,7 @@ impl Context<'_> {
     /// `<'a, X, Y>`: the item's lifetime (in the `borrowed` module) and generic
     /// parameters, or nothing.
     fn type_params(&self, item: &Item) -> TokenStream {
-        let lifetime = self.borrowed.as_ref().map(|_| quote!('a));
+        let lifetime = self.borrowed.map(|_| quote!('a));
         let params: Vec<TokenStream> = lifetime
             .into_iter()
             .chain(generic_idents(item).into_iter().map(|g| quote!(#g)))
