@@ -312,7 +312,7 @@ def svg_chart(rows, kind_rows):
     # Legend of panel 1 at the top.
     legend = [
         f'<rect x="{left}" y="14" width="12" height="12" fill="{OURS_COLOR}"/>',
-        f'<text x="{left + 17}" y="24">ours (tl-types)</text>',
+        f'<text x="{left + 17}" y="24">ours (tlgen-types)</text>',
         f'<rect x="{left + 140}" y="14" width="12" height="12" fill="{PEER_COLOR}"/>',
         f'<text x="{left + 157}" y="24">grammers-tl-types 0.11.0</text>',
     ]

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Compile time of tl-types versus grammers-tl-types 0.11.0 (same layer 230), and of the same
+# Compile time of tlgen-types versus grammers-tl-types 0.11.0 (same layer 230), and of the same
 # bot written against each (bench/client-ours, bench/client-grammers).
 #
 #   scripts/compile-time.sh [dev|release|all] [rounds]      (defaults: all 3)
 #
 # Configurations, each in its own scratch project (with `[workspace]`) and target directory:
-#   lean      tl-types, default-features = false
-#   full      tl-types, features = ["errors", "object"]
-#   default   tl-types with its default features (errors)
-#   borrowed  tl-types with its default features and `borrowed`
+#   lean      tlgen-types, default-features = false
+#   full      tlgen-types, features = ["errors", "object"]
+#   default   tlgen-types with its default features (errors)
+#   borrowed  tlgen-types with its default features and `borrowed`
 #   grammers  grammers-tl-types =0.11.0 with its default features
 #   ours      tl-client-ours (a copy, path dependencies pointing at this repository)
 #   peer      tl-client-grammers (a copy)
@@ -45,10 +45,10 @@ for name in "${configs[@]}"; do
     esac
 done
 declare -A label=(
-    [lean]="tl-types lean (no default features)"
-    [full]="tl-types full (errors, object)"
-    [default]="tl-types default (errors)"
-    [borrowed]="tl-types default + borrowed"
+    [lean]="tlgen-types lean (no default features)"
+    [full]="tlgen-types full (errors, object)"
+    [default]="tlgen-types default (errors)"
+    [borrowed]="tlgen-types default + borrowed"
     [grammers]="grammers-tl-types 0.11.0 (default)"
     [ours]="tl-client-ours, clean"
     [peer]="tl-client-grammers, clean"
@@ -56,7 +56,7 @@ declare -A label=(
     [peer-edit]="tl-client-grammers, one-line change"
 )
 declare -A package=(
-    [lean]=tl-types [full]=tl-types [default]=tl-types [borrowed]=tl-types
+    [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
     [grammers]=grammers-tl-types
     [ours]=tl-client-ours [peer]=tl-client-grammers
 )
@@ -77,10 +77,10 @@ scratch_client() { # name, crate directory under bench/
         exit 1
     fi
 }
-scratch_library lean "tl-types = { path = \"$root/generated\", default-features = false }"
-scratch_library full "tl-types = { path = \"$root/generated\", features = [\"errors\", \"object\"] }"
-scratch_library default "tl-types = { path = \"$root/generated\" }"
-scratch_library borrowed "tl-types = { path = \"$root/generated\", features = [\"borrowed\"] }"
+scratch_library lean "tlgen-types = { path = \"$root/generated\", default-features = false }"
+scratch_library full "tlgen-types = { path = \"$root/generated\", features = [\"errors\", \"object\"] }"
+scratch_library default "tlgen-types = { path = \"$root/generated\" }"
+scratch_library borrowed "tlgen-types = { path = \"$root/generated\", features = [\"borrowed\"] }"
 scratch_library grammers 'grammers-tl-types = "=0.11.0"'
 scratch_client ours client-ours
 scratch_client peer client-grammers

@@ -1,4 +1,4 @@
-//! Decode and encode throughput of `tl-types` against `grammers-tl-types` 0.11.0 (the same
+//! Decode and encode throughput of `tlgen-types` against `grammers-tl-types` 0.11.0 (the same
 //! layer 230) and a memcpy baseline, over the whole corpus of `tl_bench::corpus`, and over the
 //! same corpus with mostly non-ASCII text (`tl_bench::corpus_with(TextMix::NonAscii)`).
 //!
@@ -13,7 +13,7 @@
 //!
 //! - `decode/{ours,grammers}`: each sample decoded as its static type (`messages.Messages`,
 //!   `Updates`, `Vector<User>`) from its bytes; `decode/ours_borrowed` the same with
-//!   `tl-types`' `borrowed` module (strings and bytes borrowed from the sample); the value is dropped inside the loop, so
+//!   `tlgen-types`' `borrowed` module (strings and bytes borrowed from the sample); the value is dropped inside the loop, so
 //!   freeing is measured too, for both. `decode/memcpy`: `bytes.to_vec()` of each sample.
 //! - `encode/{ours,grammers}_fresh`: `to_bytes()` of each pre-decoded value (a new `Vec`
 //!   every time); `_reused`: `clear()` and `serialize()` into one `Vec` kept across samples
@@ -37,7 +37,7 @@ use criterion::{
 };
 use grammers_tl_types as gr;
 use tl_bench::{corpus, corpus_with, BorrowedValue, Kind, Sample, TextMix, Value};
-use tl_runtime::Serializable as _;
+use tlgen_runtime::Serializable as _;
 
 /// A sample decoded with grammers, as the static type of its kind (inline, like [`Value`]).
 #[allow(clippy::large_enum_variant)]

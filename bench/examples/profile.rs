@@ -14,7 +14,7 @@ use std::hint::black_box;
 
 use grammers_tl_types as gr;
 use tl_bench::{corpus, corpus_with, BorrowedValue, Kind, TextMix, Value};
-use tl_runtime::Serializable as _;
+use tlgen_runtime::Serializable as _;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -1,6 +1,6 @@
 //! A deterministic corpus of realistic Telegram API objects, as Telegram sends them.
 //!
-//! Every value is built with `tl_types` from a seeded [`SplitMix64`] and serialized with our
+//! Every value is built with `tlgen_types` from a seeded [`SplitMix64`] and serialized with our
 //! encoder (which the differential tests check against grammers, byte for byte). The corpus
 //! mixes the shapes a client decodes all day:
 //!
@@ -16,9 +16,9 @@
 //! length prefix), and mix ASCII, Cyrillic, CJK and emoji (multi-byte UTF-8). Entity offsets
 //! and lengths are in UTF-16 code units, as Telegram's are.
 
-use tl_runtime::Serializable;
-use tl_test_support::SplitMix64;
-use tl_types::{enums, types};
+use tlgen_runtime::Serializable;
+use tlgen_test_support::SplitMix64;
+use tlgen_types::{enums, types};
 
 /// The seed of the corpus; changing it changes every byte.
 pub const SEED: u64 = 0x7e1e_6a4d_b3c5_2301;
@@ -2025,7 +2025,7 @@ impl Gen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tl_runtime::Deserializable;
+    use tlgen_runtime::Deserializable;
 
     #[test]
     fn deterministic() {

@@ -1,5 +1,5 @@
 //! Benchmark support: the deterministic corpus of realistic Telegram objects, and the
-//! decoding of each sample as its static type with `tl-types`.
+//! decoding of each sample as its static type with `tlgen-types`.
 //!
 //! The benchmarks themselves (`benches/codec.rs`) and the allocation counts
 //! (`tests/allocations.rs`) compare this crate's decoding and encoding with
@@ -11,12 +11,12 @@ pub mod text_stats;
 pub use corpus::{corpus, corpus_with, stats, Kind, Sample, Stats, TextMix};
 pub use text_stats::{text_stats, TextStats};
 
-use tl_runtime::{DecodeError, Deserializable, DeserializableBorrowed, Serializable};
-use tl_types::{borrowed, enums};
+use tlgen_runtime::{DecodeError, Deserializable, DeserializableBorrowed, Serializable};
+use tlgen_types::{borrowed, enums};
 
-/// A sample decoded with `tl-types`, as the static type of its [`Kind`].
+/// A sample decoded with `tlgen-types`, as the static type of its [`Kind`].
 ///
-/// The value is held inline, as `tl-types` holds its own variants: boxing it here would add
+/// The value is held inline, as `tlgen-types` holds its own variants: boxing it here would add
 /// an allocation per decode that the crate itself does not make.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -56,7 +56,7 @@ impl Serializable for Value {
     }
 }
 
-/// A sample decoded with `tl-types`' `borrowed` module: strings and byte strings point into
+/// A sample decoded with `tlgen-types`' `borrowed` module: strings and byte strings point into
 /// the sample's bytes.
 #[derive(Debug, Clone)]
 #[allow(clippy::large_enum_variant)]
@@ -111,10 +111,10 @@ pub fn count_constructors(bytes: &[u8]) -> usize {
         .chunks_exact(4)
         .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
         .filter(|&id| {
-            id != tl_runtime::VECTOR_ID
-                && id != tl_runtime::BOOL_TRUE_ID
-                && id != tl_runtime::BOOL_FALSE_ID
-                && tl_types::name_for_id(id).is_some()
+            id != tlgen_runtime::VECTOR_ID
+                && id != tlgen_runtime::BOOL_TRUE_ID
+                && id != tlgen_runtime::BOOL_FALSE_ID
+                && tlgen_types::name_for_id(id).is_some()
         })
         .count()
 }

@@ -1,7 +1,7 @@
 //! How much of a corpus is text, and how much of that text is not ASCII.
 //!
 //! The strings of a sample are found in the `Debug` rendering of its decoded value: every
-//! `string` field of a `tl-types` value is a `String`, which `Debug` prints as a quoted,
+//! `string` field of a `tlgen-types` value is a `String`, which `Debug` prints as a quoted,
 //! escaped literal, while `bytes` fields print as lists of numbers.
 
 use crate::{Sample, Value};
@@ -28,7 +28,7 @@ impl TextStats {
     }
 }
 
-/// [`TextStats`] of `samples` (each decoded with `tl-types`; panics on a sample that does not
+/// [`TextStats`] of `samples` (each decoded with `tlgen-types`; panics on a sample that does not
 /// decode, which the corpus tests rule out).
 pub fn text_stats(samples: &[Sample]) -> TextStats {
     let mut stats = TextStats::default();

@@ -1,4 +1,4 @@
-//! Heap allocations per decode of each corpus sample, `tl-types` against `grammers-tl-types`.
+//! Heap allocations per decode of each corpus sample, `tlgen-types` against `grammers-tl-types`.
 //!
 //! ```text
 //! cargo test -p tl-bench --release --test allocations -- --nocapture
@@ -8,12 +8,12 @@
 //! allocations (and bytes requested) of decoding every sample once with each crate, per sample
 //! and per decoded TL object, and asserts that ours makes fewer allocations in total. It also
 //! splits ours by what they hold: non-empty strings, non-empty vectors and byte strings, and
-//! the rest (boxed fields). The `borrowed` columns are `tl-types`' `borrowed` module, whose
+//! the rest (boxed fields). The `borrowed` columns are `tlgen-types`' `borrowed` module, whose
 //! strings and byte strings point into the input; it must allocate less than the owned types.
 
 use grammers_tl_types as gr;
 use tl_bench::{corpus_with, count_constructors, BorrowedValue, Kind, Sample, TextMix, Value};
-use tl_test_support::alloc::{self, Allocations, Counting};
+use tlgen_test_support::alloc::{self, Allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;

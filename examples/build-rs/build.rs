@@ -5,7 +5,7 @@
 //! snippet of the bad line instead of a panic.
 
 fn main() {
-    tl_codegen::Config::new()
+    tlgen_codegen::Config::new()
         .schema("schema/bot.tl")
         .pretty(false) // faster; the output is only compiled (`cargo doc` still shows it)
         .object(false) // no `Object`: this crate never decodes values of unknown type

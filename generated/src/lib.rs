@@ -9,14 +9,14 @@
 //! - `borrowed`: the types that hold text or bytes again, borrowing them from the input
 //!   instead of copying (feature `borrowed`).
 //!
-//! The wire rules, the depth limit and the UTF-8 policy are those of [`tl_runtime`].
+//! The wire rules, the depth limit and the UTF-8 policy are those of [`tlgen_runtime`].
 //!
 //! # Three ways to use it
 //!
 //! **1. Import this crate.** Build a request, serialize it, decode a response:
 //!
 //! ```
-//! use tl_types::{enums, functions, types, Deserializable, Identifiable, RemoteCall, Serializable};
+//! use tlgen_types::{enums, functions, types, Deserializable, Identifiable, RemoteCall, Serializable};
 //!
 //! let call = functions::payments::SendStarsForm {
 //!     form_id: 42,
@@ -40,8 +40,8 @@
 //!
 //! ```
 //! # #[cfg(feature = "errors")] {
-//! use tl_types::errors::payments::SendStarsFormError;
-//! use tl_types::{functions::payments::SendStarsForm, TypedErrors};
+//! use tlgen_types::errors::payments::SendStarsFormError;
+//! use tlgen_types::{functions::payments::SendStarsForm, TypedErrors};
 //!
 //! // rpc_error#2144ca19 error_code:int error_message:string, as Telegram sends it:
 //! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
@@ -53,7 +53,7 @@
 //!
 //! // An `rpc_error` already decoded as the generated type converts in one step; a known
 //! // error the method does not document is `Global`, an unknown one `Other`:
-//! use tl_types::{enums, errors::Error, Deserializable, RpcError};
+//! use tlgen_types::{enums, errors::Error, Deserializable, RpcError};
 //! let rpc_error = enums::RpcError::from_bytes(answer).expect("well-formed");
 //! let e: SendStarsFormError = rpc_error.into();
 //! assert_eq!(e, SendStarsFormError::BalanceTooLow);
@@ -67,10 +67,10 @@
 //!
 //! ```
 //! # #[cfg(feature = "object")] {
-//! use tl_types::{functions, Deserializable, Serializable};
+//! use tlgen_types::{functions, Deserializable, Serializable};
 //!
 //! let bytes = functions::help::GetConfig {}.to_bytes();
-//! let object = tl_types::Object::from_bytes(&bytes).unwrap();
+//! let object = tlgen_types::Object::from_bytes(&bytes).unwrap();
 //! assert_eq!(object.name(), "help.getConfig");
 //! # }
 //! ```
@@ -81,7 +81,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "borrowed")] {
-//! use tl_types::{borrowed, decode_response_borrowed, DeserializableBorrowed, Serializable};
+//! use tlgen_types::{borrowed, decode_response_borrowed, DeserializableBorrowed, Serializable};
 //!
 //! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
 //! let borrowed::enums::RpcError::RpcError(error) =
@@ -91,7 +91,7 @@
 //!
 //! // The answer to payments.sendStarsForm, as the borrowed twin of its `Return` type
 //! // (`borrowed::enums::payments::PaymentResult`) or the error sent instead:
-//! use tl_types::{functions::payments::SendStarsForm, RemoteCallBorrowed};
+//! use tlgen_types::{functions::payments::SendStarsForm, RemoteCallBorrowed};
 //! let outcome = SendStarsForm::decode_response_borrowed(answer).expect("well-formed");
 //! assert_eq!(outcome.unwrap_err().name, "BALANCE_TOO_LOW");
 //! // The same for any borrowed type:
@@ -104,7 +104,7 @@
 //! `Option` of a tuple. A value whose bytes could not be read back cannot be built:
 //!
 //! ```
-//! use tl_types::{enums, types, Deserializable, Serializable};
+//! use tlgen_types::{enums, types, Deserializable, Serializable};
 //!
 //! let stream = types::InputGroupCallStream {
 //!     call: enums::InputGroupCall::Slug(types::InputGroupCallSlug { slug: "live".into() }),
@@ -117,7 +117,7 @@
 //! ```
 //!
 //! ```compile_fail
-//! # use tl_types::{enums, types};
+//! # use tlgen_types::{enums, types};
 //! let stream = types::InputGroupCallStream {
 //!     call: enums::InputGroupCall::Slug(types::InputGroupCallSlug { slug: "live".into() }),
 //!     time_ms: 0,
@@ -130,16 +130,16 @@
 //! **2. Regenerate it from the command line.** After editing `schema/api.tl`:
 //!
 //! ```text
-//! cargo run -p tl-cli -- generate          # rewrites generated/src/generated/
-//! cargo run -p tl-cli -- generate --check  # CI: fails if generated/ is stale
+//! cargo run -p tlgen-cli -- generate          # rewrites generated/src/generated/
+//! cargo run -p tlgen-cli -- generate --check  # CI: fails if generated/ is stale
 //! ```
 //!
 //! **3. Generate your own bindings from `build.rs`** for any TL schema, with the same
 //! generator, and include them:
 //!
 //! ```no_run
-//! // build.rs, with tl-codegen as a build-dependency and tl-runtime as a dependency:
-//! tl_codegen::Config::new()
+//! // build.rs, with tl-codegen as a build-dependency and tlgen-runtime as a dependency:
+//! tlgen_codegen::Config::new()
 //!     .schema("schema/my.tl")
 //!     .pretty(false) // faster; the output is only compiled
 //!     .compile()
@@ -167,7 +167,7 @@
 //!   [`RemoteCallBorrowed`]. Decoding allocates only for vectors and boxed fields. Off by
 //!   default: it adds about half of `types` and `enums` to the build.
 //! - `serde`: `Serialize` and `Deserialize` on every type, as canonical TL-JSON (the mapping
-//!   of `tl-dynamic`, the same JSON `tl-codegen decode` prints). Function calls deserialize
+//!   of `tlgen-dynamic`, the same JSON `tl-codegen decode` prints). Function calls deserialize
 //!   with `object` on too (their decoders come with it). Off by default.
 //!
 //! The features are additive: turning one on never changes what another item means.
@@ -180,7 +180,7 @@ mod generated;
 mod serde_support;
 
 pub use generated::*;
-pub use tl_runtime::{
+pub use tlgen_runtime::{
     decode_response_borrowed, BareDeserializable, BareDeserializableBorrowed, BareSerializable,
     DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed, ErrorClass, Identifiable,
     Reader, RemoteCall, RemoteCallBorrowed, RpcError, Serializable, TypedErrors,

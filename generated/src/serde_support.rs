@@ -1,10 +1,10 @@
 //! `Serialize` and `Deserialize` for every generated type, through the TL encoding and
-//! `tl-dynamic`: a value is encoded, decoded against the schema this crate was generated from
+//! `tlgen-dynamic`: a value is encoded, decoded against the schema this crate was generated from
 //! (embedded in it) and written as canonical TL-JSON, so the JSON of a generated value is
-//! exactly what `tl-dynamic` (and `tl-codegen decode`) print for its bytes; reading goes the
+//! exactly what `tlgen-dynamic` (and `tl-codegen decode`) print for its bytes; reading goes the
 //! other way. One small generic impl per type replaces the derives, which tripled the build.
 //!
-//! The JSON mapping is documented in `tl-dynamic`'s crate docs. `Deserialize` reads the input
+//! The JSON mapping is documented in `tlgen-dynamic`'s crate docs. `Deserialize` reads the input
 //! into a `serde_json::Value` first, so it needs a self-describing format (JSON, YAML, …).
 
 use std::sync::OnceLock;
@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use serde::de::Error as _;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use tl_dynamic::{Schema, Type};
-use tl_runtime::{Deserializable, Serializable};
+use tlgen_dynamic::{Schema, Type};
+use tlgen_runtime::{Deserializable, Serializable};
 
 /// The schema of this crate, parsed once on first use.
 fn schema() -> Result<&'static Schema, String> {

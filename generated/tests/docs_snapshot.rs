@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use tl_test_support::snapshot;
+use tlgen_test_support::snapshot;
 
 /// The `///` lines and fields of `pub struct {name} {` in a generated file: the doc block
 /// above it, then the struct body.

@@ -4,9 +4,9 @@
 
 #![cfg(feature = "errors")]
 
-use tl_types::errors::payments::{RefundStarsChargeError, SendStarsFormError};
-use tl_types::errors::{documented_error, documented_errors, Error};
-use tl_types::{enums, functions, types, Deserializable, RpcError, TypedErrors};
+use tlgen_types::errors::payments::{RefundStarsChargeError, SendStarsFormError};
+use tlgen_types::errors::{documented_error, documented_errors, Error};
+use tlgen_types::{enums, functions, types, Deserializable, RpcError, TypedErrors};
 
 /// Compile-time: the error type is reachable from the function type.
 fn error_of<C: TypedErrors>(error: RpcError) -> C::Error {
@@ -129,7 +129,7 @@ fn anything_undocumented_stays_lossless() {
         let specific: SendStarsFormError = original.clone().into();
         assert_eq!(specific, SendStarsFormError::Other(original.clone()));
         assert_eq!(
-            tl_types::errors::Error::from(specific).to_rpc_error(),
+            tlgen_types::errors::Error::from(specific).to_rpc_error(),
             original
         );
     }
@@ -313,7 +313,7 @@ fn every_variant_converts_from_its_own_code_and_name() {
 /// a variant for its own code; the crate-wide code stays `Global`, and both round-trip.
 #[test]
 fn a_method_code_that_differs_from_the_global_one_has_its_own_variant() {
-    use tl_types::errors::account::UpdateColorError;
+    use tlgen_types::errors::account::UpdateColorError;
 
     let global = Error::from(RpcError::new(400, "PREMIUM_ACCOUNT_REQUIRED"));
     assert_eq!(global, Error::PremiumAccountRequired);
@@ -345,10 +345,10 @@ fn a_number_inside_a_word_is_found() {
     assert_eq!(e, Error::PreviousChatImportActiveWaitMin { value: 5 });
     assert_eq!(e.value(), Some(5));
     assert_eq!(e.to_rpc_error(), received);
-    let e: tl_types::errors::messages::InitHistoryImportError = received.into();
+    let e: tlgen_types::errors::messages::InitHistoryImportError = received.into();
     assert_eq!(
         e,
-        tl_types::errors::messages::InitHistoryImportError::PreviousChatImportActiveWaitMin {
+        tlgen_types::errors::messages::InitHistoryImportError::PreviousChatImportActiveWaitMin {
             value: 5
         }
     );

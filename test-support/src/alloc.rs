@@ -4,7 +4,7 @@
 //! A test binary installs it and measures a closure with [`measure`]:
 //!
 //! ```
-//! use tl_test_support::alloc::{measure, Counting};
+//! use tlgen_test_support::alloc::{measure, Counting};
 //!
 //! #[global_allocator]
 //! static ALLOCATOR: Counting = Counting;
@@ -114,7 +114,7 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Allocations) {
     drop(black_box(Box::new(0_u64)));
     assert!(
         ALLOCATIONS.with(Cell::get) > before,
-        "tl_test_support::alloc::Counting is not this binary's #[global_allocator]"
+        "tlgen_test_support::alloc::Counting is not this binary's #[global_allocator]"
     );
     let outer_largest = LARGEST.with(|c| c.replace(0));
     let start = counters();

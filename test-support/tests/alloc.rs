@@ -2,7 +2,7 @@
 
 use std::hint::black_box;
 
-use tl_test_support::alloc::{measure, Allocations, Counting};
+use tlgen_test_support::alloc::{measure, Allocations, Counting};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
-use tl_parser::{Category, Definition, ParamKind, ParseOptions, Schema, Type};
+use tlgen_parser::{Category, Definition, ParamKind, ParseOptions, Schema, Type};
 
 /// The constructor id of the boxed `Vector`.
 pub const VECTOR_ID: u32 = 0x1cb5_c415;
@@ -72,7 +72,7 @@ impl fmt::Display for Mode {
     }
 }
 
-pub use tl_test_support::SplitMix64;
+pub use tlgen_test_support::SplitMix64;
 
 /// FNV-1a, to turn a definition name into part of a seed.
 fn fnv1a(text: &str) -> u64 {
@@ -313,7 +313,7 @@ impl Catalog {
             };
             (read("api.tl"), read("mtproto.tl"))
         });
-        Catalog::new(tl_parser::parse_files(
+        Catalog::new(tlgen_parser::parse_files(
             [("api.tl", api.as_str()), ("mtproto.tl", mtproto.as_str())],
             &ParseOptions::default(),
         ))
@@ -849,7 +849,7 @@ mod tests {
 
     #[test]
     fn tiny_schema() {
-        let schema = tl_parser::parse(
+        let schema = tlgen_parser::parse(
             "boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n\
              a#00000001 flags:# x:flags.0?int y:flags.0?string t:flags.1?true = A;\n\
              ---functions---\n\

@@ -17,7 +17,7 @@
 use grammers_tl_types as theirs;
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
-use tl_types::{Deserializable, Serializable};
+use tlgen_types::{Deserializable, Serializable};
 
 mod generated {
     #![allow(clippy::all)]
@@ -39,7 +39,7 @@ const MODES: [Mode; 4] = [
 pub type TheirResult<T> = Result<T, theirs::deserialize::Error>;
 
 /// Our generic functions' query: any boxed value.
-pub type OurQuery = tl_types::Object;
+pub type OurQuery = tlgen_types::Object;
 
 /// A grammers value that can be encoded, with its type erased (grammers' `Serializable`
 /// has a generic method, so it cannot be a trait object itself).
@@ -228,7 +228,7 @@ fn every_boxed_type_agrees_with_grammers_both_ways() {
     // `Bool` plus one enum per other boxed type, all present in grammers.
     let ir_enums = {
         let catalog = Catalog::load();
-        tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs)
+        tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs)
             .unwrap()
             .enums
             .len()
@@ -293,7 +293,7 @@ fn is_type_name(name: &str) -> bool {
 /// `tlsBlockString`, whose id grammers computes differently; see `SKIPPED`).
 #[test]
 fn same_layer_and_names() {
-    assert_eq!(theirs::LAYER, tl_types::LAYER);
+    assert_eq!(theirs::LAYER, tlgen_types::LAYER);
     let catalog = Catalog::load();
     let mut differ = Vec::new();
     for d in &catalog.schema.definitions {
@@ -308,10 +308,10 @@ fn same_layer_and_names() {
 #[test]
 fn generic_query_is_decoded_by_grammers() {
     on_big_stack(|| {
-        let call = tl_types::functions::InvokeWithLayer {
-            layer: tl_types::LAYER,
-            query: tl_types::Object::from_bytes(
-                &tl_types::functions::help::GetConfig {}.to_bytes(),
+        let call = tlgen_types::functions::InvokeWithLayer {
+            layer: tlgen_types::LAYER,
+            query: tlgen_types::Object::from_bytes(
+                &tlgen_types::functions::help::GetConfig {}.to_bytes(),
             )
             .unwrap(),
         };

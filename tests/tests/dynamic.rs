@@ -1,21 +1,21 @@
-//! `tl-dynamic` over the whole schema (layer 230 + MTProto), with the sample bytes that
+//! `tlgen-dynamic` over the whole schema (layer 230 + MTProto), with the sample bytes that
 //! [`tl_integration_tests::sample`] writes straight from the TL definitions.
 //!
 //! For every constructor and function and every sample mode:
 //! - dynamic decode then encode gives the same bytes;
 //! - the value as TL-JSON text, read back and encoded, gives the same bytes again;
-//! - the static decoder (`tl_types::Object`) accepts the same bytes, names the same
+//! - the static decoder (`tlgen_types::Object`) accepts the same bytes, names the same
 //!   definition and re-encodes them identically.
 //!
 //! Then hostile bytes: every truncation of a few hundred samples, forged vector counts,
 //! nesting past the depth limit and invalid UTF-8 are errors at the offset the static
 //! decoder reports too.
 
-use tl_dynamic::{DecodeErrorKind, Schema, Type, Value};
+use tlgen_dynamic::{DecodeErrorKind, Schema, Type, Value};
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
-use tl_parser::{Category, Definition};
-use tl_types::{Deserializable, Object, Serializable};
+use tlgen_parser::{Category, Definition};
+use tlgen_types::{Deserializable, Object, Serializable};
 
 /// The modes of every definition, as in `roundtrip.rs`.
 const MODES: [Mode; 5] = [
@@ -128,7 +128,7 @@ fn every_function_round_trips_through_value_and_json() {
 #[test]
 fn bool_and_types_from_text() {
     let (catalog, schema) = load();
-    assert_eq!(schema.layer(), Some(tl_types::LAYER));
+    assert_eq!(schema.layer(), Some(tlgen_types::LAYER));
     assert_eq!(
         schema.decode(&0x9972_75b5_u32.to_le_bytes()).unwrap(),
         Value::Bool(true)
@@ -150,7 +150,7 @@ fn bool_and_types_from_text() {
     assert!(matches!(&value, Value::Vector(items) if items.len() == 3));
     assert_eq!(schema.encode_as(&value, &ty).unwrap(), bytes);
     assert_eq!(
-        Vec::<tl_types::enums::User>::from_bytes(&bytes)
+        Vec::<tlgen_types::enums::User>::from_bytes(&bytes)
             .unwrap()
             .to_bytes(),
         bytes
@@ -287,7 +287,7 @@ fn nesting_past_the_limit_is_too_deep() {
     let ours = on_big_stack(move || Object::from_bytes(&bytes).unwrap_err());
     assert!(matches!(
         ours.kind(),
-        tl_types::DecodeErrorKind::TooDeep { .. }
+        tlgen_types::DecodeErrorKind::TooDeep { .. }
     ));
     // Generic calls nested in each other: invokeWithoutUpdates(invokeWithoutUpdates(...)).
     let mut bytes = Vec::new();

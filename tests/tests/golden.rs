@@ -1,12 +1,12 @@
 //! Golden bytes written by hand from the TL rules (<https://core.telegram.org/mtproto/serialize>),
-//! checked against both the checked-in `tl_types` and the `build.rs` bindings
+//! checked against both the checked-in `tlgen_types` and the `build.rs` bindings
 //! (`tl_integration_tests::stars`): encoding must give exactly these bytes, and decoding
 //! them must give exactly the expected value.
 //!
 //! Every multi-byte number is little-endian; each line of bytes below is one field.
 
 use tl_integration_tests::stars;
-use tl_types::{
+use tlgen_types::{
     enums, functions, types, Deserializable, Identifiable, Object, RemoteCall, Serializable,
 };
 
@@ -64,7 +64,7 @@ fn send_stars_form_with_invoice_slug() {
     };
     assert_eq!(call.to_bytes(), wrapped);
     let call = functions::InvokeWithLayer {
-        layer: tl_types::LAYER,
+        layer: tlgen_types::LAYER,
         query: ours,
     };
     assert_eq!(call.to_bytes(), wrapped);
@@ -153,7 +153,7 @@ fn stars_transaction_with_shared_flag_bit() {
     assert_eq!(err.offset(), 52);
     assert_eq!(
         err.kind(),
-        &tl_types::DecodeErrorKind::UnexpectedEnd { needed: 4 }
+        &tlgen_types::DecodeErrorKind::UnexpectedEnd { needed: 4 }
     );
 }
 

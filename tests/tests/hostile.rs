@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
 use tl_integration_tests::{mutate, on_stack};
-use tl_parser::{Category, ParamKind, Type};
-use tl_test_support::alloc::{self, Counting};
-use tl_test_support::SplitMix64;
-use tl_types::{
+use tlgen_parser::{Category, ParamKind, Type};
+use tlgen_test_support::alloc::{self, Counting};
+use tlgen_test_support::SplitMix64;
+use tlgen_types::{
     enums, types, DecodeError, DecodeErrorKind, Deserializable, Object, Reader, Serializable,
 };
 
@@ -502,7 +502,7 @@ fn deep_generic_function_nesting_is_too_deep() {
 /// initConnection(help.getConfig)))` (4 nested calls, 92 bytes), decodes through `Object`
 /// on a default (2 MiB) thread stack, as e.g. tokio's worker threads have.
 ///
-/// Measured with tl-types at commit aa33d50: every nested `Object` level takes about
+/// Measured with tlgen-types at commit aa33d50: every nested `Object` level takes about
 /// 620 KiB of stack in a debug build (about 72 KiB in release), so 4 levels overflow
 /// 2 MiB in debug builds.
 #[test]
@@ -532,7 +532,7 @@ fn object_decoding_fits_in_a_default_thread_stack() {
 #[test]
 fn every_recursive_cycle_is_depth_limited() {
     let catalog = Catalog::load();
-    let ir = tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs).expect("lower");
+    let ir = tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs).expect("lower");
     let limited: BTreeSet<&str> = ir
         .enums
         .iter()

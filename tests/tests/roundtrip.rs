@@ -1,14 +1,14 @@
 //! Byte-exact round trip of every constructor and every function of the schema.
 //!
 //! For each definition and each sample mode, the bytes written from the TL definition by
-//! [`tl_integration_tests::sample`] must decode as a [`tl_types::Object`], encode back to
+//! [`tl_integration_tests::sample`] must decode as a [`tlgen_types::Object`], encode back to
 //! exactly the same bytes, decode again to an equal value, and report the definition's
 //! constructor id and TL name.
 
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
-use tl_parser::{Category, Definition};
-use tl_types::{Deserializable, Object, Serializable};
+use tlgen_parser::{Category, Definition};
+use tlgen_types::{Deserializable, Object, Serializable};
 
 /// Constructors with a generated struct: every constructor of layer 230 + MTProto except
 /// `boolTrue`/`boolFalse`, which are Rust `bool`.
@@ -177,7 +177,7 @@ fn bool_constructors_are_rust_bool() {
 #[test]
 fn catalog_matches_the_generator_ir() {
     let catalog = Catalog::load();
-    let ir = tl_codegen::__private::ir::lower(&catalog.schema, &tl_codegen::NoDocs).expect("lower");
+    let ir = tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs).expect("lower");
     assert_eq!(ir.constructors.len(), EXPECTED_CONSTRUCTORS);
     assert_eq!(ir.functions.len(), EXPECTED_FUNCTIONS);
     let ours: Vec<(&str, u32)> = catalog.constructors().map(|d| (d.name, d.id())).collect();
@@ -194,9 +194,9 @@ fn catalog_matches_the_generator_ir() {
         .map(|c| (c.tl_name.as_str(), c.id))
         .collect();
     assert_eq!(ours, theirs);
-    assert_eq!(ir.layer, Some(tl_types::LAYER));
+    assert_eq!(ir.layer, Some(tlgen_types::LAYER));
     for d in &catalog.schema.definitions {
-        assert_eq!(tl_types::name_for_id(d.id()), Some(d.name), "{}", d.name);
+        assert_eq!(tlgen_types::name_for_id(d.id()), Some(d.name), "{}", d.name);
         match d.category {
             Category::Type | Category::Function => {}
         }

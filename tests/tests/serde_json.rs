@@ -1,14 +1,14 @@
-//! `tl-types`' `serde` feature speaks canonical TL-JSON: for every constructor and function
-//! sample, `serde_json::to_value` of the generated value equals the JSON `tl-dynamic` gives
+//! `tlgen-types`' `serde` feature speaks canonical TL-JSON: for every constructor and function
+//! sample, `serde_json::to_value` of the generated value equals the JSON `tlgen-dynamic` gives
 //! for its bytes, and `serde_json::from_value` reads it back to an equal value — through
 //! `Object` (any boxed value) and through a concrete enum and struct.
 
 use serde_json::json;
-use tl_dynamic::{Schema, Type};
+use tlgen_dynamic::{Schema, Type};
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
-use tl_parser::{Category, Definition};
-use tl_types::{enums, functions, types, Deserializable, Object, Serializable};
+use tlgen_parser::{Category, Definition};
+use tlgen_types::{enums, functions, types, Deserializable, Object, Serializable};
 
 const MODES: [Mode; 3] = Mode::BASIC;
 

@@ -1,11 +1,11 @@
 //! Times the stages before emission on the real schemas, and whole runs as the CLI and a
-//! build.rs would do them: `cargo run --release -p tl-cli --example timings`.
+//! build.rs would do them: `cargo run --release -p tlgen-cli --example timings`.
 
 use std::time::{Duration, Instant};
 
-use tl_cli::workspace;
-use tl_codegen::__private::ir;
-use tl_codegen::Config;
+use tlgen_cli::workspace;
+use tlgen_codegen::__private::ir;
+use tlgen_codegen::Config;
 
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -30,13 +30,13 @@ fn main() {
         })
         .collect();
     let schema = timed("parse api.tl + mtproto.tl", || {
-        tl_parser::parse_files(
+        tlgen_parser::parse_files(
             sources.iter().map(|(n, t)| (n.as_str(), t.as_str())),
             &Default::default(),
         )
     });
     let docs = timed("load docs (getdoc.json + pages)", || {
-        tl_docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
+        tlgen_docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
     });
     timed("lower to IR (with docs)", || {
         ir::lower(&schema, &docs).expect("lower")

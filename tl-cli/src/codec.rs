@@ -4,7 +4,7 @@
 //!
 //! The checked-in layer (`schema/api.tl` + `schema/mtproto.tl`) is compiled into the
 //! binary, so both commands work from any directory; it is built into a
-//! [`tl_dynamic::Schema`] once, on first use.
+//! [`tlgen_dynamic::Schema`] once, on first use.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, StdoutLock, Write};
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use tl_dynamic::{Schema, SchemaError, Type};
+use tlgen_dynamic::{Schema, SchemaError, Type};
 
 /// The checked-in `schema/api.tl`.
 pub const API_TL: &str = include_str!("../../schema/api.tl");
@@ -74,14 +74,14 @@ pub fn builtin() -> Result<&'static Schema, Failure> {
 fn load(files: &[PathBuf]) -> Result<Schema, Failure> {
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let text = tl_parser::read_file(path).map_err(|e| Failure::message(e.to_string()))?;
+        let text = tlgen_parser::read_file(path).map_err(|e| Failure::message(e.to_string()))?;
         sources.push((path.display().to_string(), text));
     }
-    let parsed = tl_parser::parse_files(
+    let parsed = tlgen_parser::parse_files(
         sources
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_str())),
-        &tl_parser::ParseOptions::default(),
+        &tlgen_parser::ParseOptions::default(),
     );
     let mut errors = parsed.errors();
     if let Some(first) = errors.next() {

@@ -31,7 +31,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tl_dynamic::{Schema, Type};
+use tlgen_dynamic::{Schema, Type};
 
 use crate::codec::{self, Failure, Input, Output, Target};
 use crate::payload::Format;

@@ -20,7 +20,7 @@
 //! payments
 //!   + function payments.sendStarsForm#7998c914
 //!
-//! Rust (tl-types): 3 breaking, 2 additive
+//! Rust (tlgen-types): 3 breaking, 2 additive
 //!   breaking  enums::StarsAmount: variant `StarsAmount(types::StarsAmount)` added
 //!   additive  functions::payments::SendStarsForm: new struct
 //!   additive  types::StarsAmount: new struct
@@ -67,7 +67,7 @@
 //! - `category`: `"type"` (constructor) or `"function"`; ids are `0x` and 8 hex digits.
 //! - `params_*`: a param's `type` is as written after `name:`, `flags.3?int` for a
 //!   conditional one; `params_reordered` is true when the same params come in another order.
-//! - `rust`: what the change means for the generated crate (`tl-types`), from the
+//! - `rust`: what the change means for the generated crate (`tlgen-types`), from the
 //!   generator's own lowering: `change` is one of `item_added`, `item_removed`,
 //!   `field_added`, `field_removed`, `field_retyped`, `method_added`, `method_removed`,
 //!   `variant_added`, `variant_removed`, `returns_changed`; names are before keyword
@@ -86,9 +86,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tl_codegen::__private::ir::{self, FieldRole, Ir, Item, ItemResult, Ty};
-use tl_codegen::NoDocs;
-use tl_parser::{Category, Definition, ParseOptions, Schema};
+use tlgen_codegen::__private::ir::{self, FieldRole, Ir, Item, ItemResult, Ty};
+use tlgen_codegen::NoDocs;
+use tlgen_parser::{Category, Definition, ParseOptions, Schema};
 
 /// The `diff` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -147,9 +147,9 @@ pub fn run(args: Args) -> ExitCode {
 pub fn read_files(paths: &[PathBuf]) -> Option<Vec<(String, String)>> {
     let mut files = Vec::new();
     for path in paths {
-        match tl_parser::read_file(path) {
+        match tlgen_parser::read_file(path) {
             Ok(text) => files.push((path.display().to_string(), text)),
-            Err(e @ tl_parser::ReadError::Io { .. }) => {
+            Err(e @ tlgen_parser::ReadError::Io { .. }) => {
                 eprintln!("error: {e}");
                 return None;
             }
@@ -164,7 +164,7 @@ pub fn read_files(paths: &[PathBuf]) -> Option<Vec<(String, String)>> {
 
 /// Parses `files` as one schema; the rendered diagnostics when it has errors.
 pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
-    let schema = tl_parser::parse_files(
+    let schema = tlgen_parser::parse_files(
         files.iter().map(|(n, s)| (n.as_str(), s.as_str())),
         &ParseOptions::default(),
     );
@@ -768,7 +768,7 @@ impl SchemaDiff {
             out.push('\n');
             let _ = writeln!(
                 out,
-                "Rust (tl-types): {} breaking, {} additive",
+                "Rust (tlgen-types): {} breaking, {} additive",
                 rust.breaking, rust.additive
             );
             for c in &rust.changes {

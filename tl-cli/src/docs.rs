@@ -26,7 +26,7 @@ enum Command {
 pub fn run(args: Args) -> ExitCode {
     match args.command {
         Command::Extract { pages } => {
-            let (json, failed) = tl_docs::extract_pages(&pages);
+            let (json, failed) = tlgen_docs::extract_pages(&pages);
             println!("{json}");
             if failed {
                 eprintln!("error: some pages could not be read; see their \"error\" entries");

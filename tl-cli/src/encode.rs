@@ -21,7 +21,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tl_dynamic::{Schema, Type, ValueError, ValueErrorKind};
+use tlgen_dynamic::{Schema, Type, ValueError, ValueErrorKind};
 
 use crate::codec::{self, Failure, Input, Output, Target};
 use crate::payload::Format;

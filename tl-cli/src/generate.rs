@@ -2,14 +2,14 @@
 //! schema.
 //!
 //! Without `--schema`, the workspace is found from the current directory (or `--root`)
-//! and its checked-in `tl-types` crate is regenerated with [`workspace::bindings_config`].
+//! and its checked-in `tlgen-types` crate is regenerated with [`workspace::bindings_config`].
 //!
 //! With `--schema FILE... --out DIR`, it is the command-line twin of
-//! [`tl_codegen::Config`] in a `build.rs`: the files are read as one schema and the
+//! [`tlgen_codegen::Config`] in a `build.rs`: the files are read as one schema and the
 //! bindings are written into `DIR` as a module directory ([`Layout::ModuleDir`]): a
 //! `mod.rs` declaring `types`, `enums`, `functions`, … one file each. Use it as
 //! `#[path = "DIR/mod.rs"] mod tl;` or put `DIR` at `src/tl/` and write `mod tl;`. The
-//! crate needs `tl-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
+//! crate needs `tlgen-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
 //! directory (`getdoc.json` and pages); `--errors`, `--object` and `--conversions` are
 //! on by default and `--borrowed` is off, `--no-X` leaves the part out, `--X` puts it in,
 //! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
@@ -22,8 +22,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tl_codegen::{Config, Include, Layout, Output};
-use tl_docs::Documentation;
+use tlgen_codegen::{Config, Include, Layout, Output};
+use tlgen_docs::Documentation;
 
 use crate::workspace;
 
@@ -208,7 +208,7 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     let docs = match &args.docs {
         Some(dir) => {
-            let docs = tl_docs::load_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let docs = tlgen_docs::load_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             config.docs(docs.clone());
             Some(docs)
         }
@@ -264,9 +264,9 @@ pub fn freshness_note(
         .iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
         .collect();
-    let schema = tl_parser::parse_files(
+    let schema = tlgen_parser::parse_files(
         files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-        &tl_parser::ParseOptions::default(),
+        &tlgen_parser::ParseOptions::default(),
     );
     let (docs_layer, schema_layer) = (docs.layer()?, schema.layer?);
     if docs_layer >= schema_layer {
@@ -286,14 +286,14 @@ pub fn freshness_note(
 }
 
 /// How many documented params name no param of their definition in `schema`.
-fn dropped_param_docs(schema: &tl_parser::Schema<'_>, docs: &Documentation) -> usize {
+fn dropped_param_docs(schema: &tlgen_parser::Schema<'_>, docs: &Documentation) -> usize {
     schema
         .definitions
         .iter()
         .map(|d| {
             let documented = match d.category {
-                tl_parser::Category::Type => docs.constructor(d.name).map(|c| &c.params),
-                tl_parser::Category::Function => docs.method(d.name).map(|m| &m.params),
+                tlgen_parser::Category::Type => docs.constructor(d.name).map(|c| &c.params),
+                tlgen_parser::Category::Function => docs.method(d.name).map(|m| &m.params),
             };
             documented.map_or(0, |params| {
                 params

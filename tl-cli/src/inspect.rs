@@ -69,7 +69,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tl_parser::{Category, Definition, Diagnostic, ParamKind, ParseOptions, Schema, Severity};
+use tlgen_parser::{Category, Definition, Diagnostic, ParamKind, ParseOptions, Schema, Severity};
 
 /// The `inspect` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -90,9 +90,9 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     let mut sources = Vec::new();
     for path in &args.files {
-        match tl_parser::read_file(path) {
+        match tlgen_parser::read_file(path) {
             Ok(text) => sources.push((path.display().to_string(), text)),
-            Err(e @ tl_parser::ReadError::Io { .. }) => {
+            Err(e @ tlgen_parser::ReadError::Io { .. }) => {
                 eprintln!("error: {e}");
                 return ExitCode::FAILURE;
             }
@@ -127,7 +127,7 @@ pub struct InspectReport {
 /// Parses `files` (`(name, source)` pairs) as one schema and reports on it, as text or as JSON.
 pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> InspectReport {
     let options = ParseOptions { strict_ids };
-    let schema = tl_parser::parse_files(
+    let schema = tlgen_parser::parse_files(
         files
             .iter()
             .map(|(name, source)| (name.as_str(), source.as_str())),

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tl_cli::{decode, diff, docs, encode, generate, inspect, update};
+use tlgen_cli::{decode, diff, docs, encode, generate, inspect, update};
 
 /// Rust bindings from Telegram TL schemas.
 #[derive(Parser)]
@@ -15,7 +15,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate generated/ from schema/ (the checked-in tl-types crate).
+    /// Regenerate generated/ from schema/ (the checked-in tlgen-types crate).
     Generate(generate::Args),
     /// Parse schema files and print a summary and diagnostics, or a JSON dump.
     Inspect(inspect::Args),

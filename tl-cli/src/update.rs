@@ -15,7 +15,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tl_codegen::DocSource;
+use tlgen_codegen::DocSource;
 
 use crate::diff::{self, SchemaDiff};
 use crate::generate;

@@ -1,5 +1,5 @@
 //! The workspace this command works on, and the configuration that produces its
-//! checked-in `tl-types` crate from `schema/`.
+//! checked-in `tlgen-types` crate from `schema/`.
 //!
 //! The workspace is found from the current directory, never from where the binary was
 //! built: `generate`, its `--check`, and the staleness test all use [`bindings_config`],
@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tl_codegen::{Config, Include, Layout};
+use tlgen_codegen::{Config, Include, Layout};
 
 /// The schema files, relative to the workspace root.
 pub const SCHEMAS: [&str; 2] = ["schema/api.tl", "schema/mtproto.tl"];
@@ -17,7 +17,7 @@ pub const DOCS_DIR: &str = "schema/docs";
 /// Where the generated modules go, relative to the workspace root.
 pub const OUT_DIR: &str = "generated/src/generated";
 /// The command that regenerates the bindings.
-pub const REGENERATE: &str = "cargo run -p tl-cli -- generate";
+pub const REGENERATE: &str = "cargo run -p tlgen-cli -- generate";
 
 /// Why the bindings' configuration could not be made.
 #[derive(Debug)]
@@ -30,7 +30,7 @@ pub enum WorkspaceError {
     /// The current directory could not be read.
     CurrentDir(std::io::Error),
     /// `schema/docs` exists but could not be loaded.
-    Docs(tl_docs::DocsError),
+    Docs(tlgen_docs::DocsError),
 }
 
 impl fmt::Display for WorkspaceError {
@@ -84,7 +84,7 @@ pub fn find_root() -> Result<PathBuf, WorkspaceError> {
 }
 
 /// The configuration of the checked-in bindings, for a workspace at `root`: the typed
-/// errors and `Object` behind tl-types' `errors` and `object` features, docs joined in
+/// errors and `Object` behind tlgen-types' `errors` and `object` features, docs joined in
 /// when `schema/docs/getdoc.json` exists.
 pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
     let docs = load_docs(root)?;
@@ -107,10 +107,10 @@ pub const KNOWN_ID_MISMATCHES: [(&str, u32); 3] = [
 ];
 
 /// The documentation of `schema/docs`, or `None` when there is no `getdoc.json`.
-pub fn load_docs(root: &Path) -> Result<Option<tl_docs::Documentation>, WorkspaceError> {
+pub fn load_docs(root: &Path) -> Result<Option<tlgen_docs::Documentation>, WorkspaceError> {
     let docs_dir = root.join(DOCS_DIR);
     if docs_dir.join("getdoc.json").is_file() {
-        tl_docs::load_dir(&docs_dir)
+        tlgen_docs::load_dir(&docs_dir)
             .map(Some)
             .map_err(WorkspaceError::Docs)
     } else {
@@ -123,7 +123,7 @@ pub fn load_docs(root: &Path) -> Result<Option<tl_docs::Documentation>, Workspac
 pub fn bindings_config_with(
     root: &Path,
     schemas: &[PathBuf],
-    docs: Option<tl_docs::Documentation>,
+    docs: Option<tlgen_docs::Documentation>,
 ) -> Config {
     let mut config = Config::new();
     config

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use tl_cli::workspace;
+use tlgen_cli::workspace;
 
 #[test]
 fn checked_in_bindings_match_a_fresh_generation() {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use tl_cli::workspace::{find_root_from, WorkspaceError};
+use tlgen_cli::workspace::{find_root_from, WorkspaceError};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tl-codegen"))

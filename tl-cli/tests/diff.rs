@@ -182,9 +182,9 @@ fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
 
 /// The generated code for `schema`, without whitespace and `super::` path prefixes.
 fn generated_code(schema: &Path) -> String {
-    let output = tl_codegen::Config::new()
+    let output = tlgen_codegen::Config::new()
         .schema(schema)
-        .layout(tl_codegen::Layout::ModuleDir)
+        .layout(tlgen_codegen::Layout::ModuleDir)
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
     output

@@ -1,5 +1,5 @@
 //! `tl-codegen generate --schema FILE --out DIR`: bindings for any schema, compiled as a
-//! crate of their own against this repository's `tl-runtime` (about 10 s in debug).
+//! crate of their own against this repository's `tlgen-runtime` (about 10 s in debug).
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +8,7 @@ fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
-fn tl_codegen(dir: &Path, args: &[&str]) -> std::process::Output {
+fn tlgen_codegen(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
         .args(args)
         .current_dir(dir)
@@ -21,7 +21,7 @@ fn stars_bindings_compile_as_a_crate() {
     let temp = tempfile::tempdir().unwrap();
     let krate = temp.path().join("stars-bindings");
     let out = krate.join("src/tl");
-    let output = tl_codegen(
+    let output = tlgen_codegen(
         repo(),
         &[
             "generate",
@@ -63,7 +63,7 @@ fn stars_bindings_compile_as_a_crate() {
     );
 
     // --check agrees right after writing.
-    let check = tl_codegen(
+    let check = tlgen_codegen(
         repo(),
         &[
             "generate",
@@ -100,11 +100,11 @@ fn stars_bindings_compile_as_a_crate() {
         krate.join("src/lib.rs"),
         "//! Generated Stars bindings.\npub mod tl;\n\n\
          /// The wire id of a generated constructor.\n\
-         pub fn id() -> u32 {\n    use tl_runtime::Identifiable;\n    \
+         pub fn id() -> u32 {\n    use tlgen_runtime::Identifiable;\n    \
          tl::types::StarsTransaction::CONSTRUCTOR_ID\n}\n\n\
          /// The title of a transaction, borrowed from its encoding.\n\
          #[cfg(feature = \"borrowed\")]\n\
-         pub fn title(bytes: &[u8]) -> Option<&str> {\n    use tl_runtime::DeserializableBorrowed;\n    \
+         pub fn title(bytes: &[u8]) -> Option<&str> {\n    use tlgen_runtime::DeserializableBorrowed;\n    \
          let tl::borrowed::enums::StarsTransaction::StarsTransaction(t) =\n        \
          tl::borrowed::enums::StarsTransaction::from_bytes_borrowed(bytes).ok()?;\n    \
          t.title\n}\n",
@@ -133,7 +133,7 @@ fn schema_errors_fail_and_write_nothing() {
     let temp = tempfile::tempdir().unwrap();
     std::fs::write(temp.path().join("bad.tl"), "foo#1234 a:Missing = Foo;\n").unwrap();
     let out = temp.path().join("out");
-    let output = tl_codegen(
+    let output = tlgen_codegen(
         temp.path(),
         &[
             "generate",
@@ -150,7 +150,7 @@ fn schema_errors_fail_and_write_nothing() {
 
 #[test]
 fn schema_needs_out() {
-    let output = tl_codegen(repo(), &["generate", "--schema", "tests/schema/stars.tl"]);
+    let output = tlgen_codegen(repo(), &["generate", "--schema", "tests/schema/stars.tl"]);
     assert!(!output.status.success());
 }
 
@@ -158,7 +158,7 @@ fn schema_needs_out() {
 fn docs_older_than_the_schema_are_noted_once() {
     let temp = tempfile::tempdir().unwrap();
     let out = temp.path().join("tl");
-    let output = tl_codegen(
+    let output = tlgen_codegen(
         repo(),
         &[
             "generate",

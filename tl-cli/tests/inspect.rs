@@ -1,7 +1,7 @@
-//! `tl_cli::inspect`: the text report and the JSON dump.
+//! `tlgen_cli::inspect`: the text report and the JSON dump.
 
 use serde_json::{json, Value};
-use tl_cli::inspect::inspect;
+use tlgen_cli::inspect::inspect;
 
 /// A small schema with a constructor, a flag, a generic function and a bad id.
 const SMALL: &str = "// LAYER 230\n\

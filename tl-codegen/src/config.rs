@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! // in build.rs's main:
-//! tl_codegen::Config::new()
+//! tlgen_codegen::Config::new()
 //!     .schema("schema/stars.tl")
 //!     .compile()
 //!     .unwrap();
@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use tl_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
+use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, Include, ModuleKind};
@@ -192,14 +192,14 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Defaults: single file `tl.rs`, runtime at `::tl_runtime`, pretty-printed, no serde, no docs.
+    /// Defaults: single file `tl.rs`, runtime at `::tlgen_runtime`, pretty-printed, no serde, no docs.
     pub fn new() -> Self {
         Config {
             schemas: Vec::new(),
             docs: None,
             out_dir: None,
             layout: Layout::SingleFile("tl.rs".into()),
-            runtime_path: "::tl_runtime".into(),
+            runtime_path: "::tlgen_runtime".into(),
             serde_feature: None,
             serde_via: None,
             errors: Include::Always,
@@ -225,7 +225,7 @@ impl Config {
         self
     }
 
-    /// Documentation joined into the generated items and error enums (the `tl-docs`
+    /// Documentation joined into the generated items and error enums (the `tlgen-docs`
     /// crate reads Telegram's); without it, items carry only their TL line.
     pub fn docs(&mut self, docs: impl DocSource + Send + Sync + 'static) -> &mut Self {
         self.docs = Some(SharedDocs::new(docs));
@@ -244,7 +244,7 @@ impl Config {
         self
     }
 
-    /// The path generated code uses for the runtime crate (default `::tl_runtime`).
+    /// The path generated code uses for the runtime crate (default `::tlgen_runtime`).
     pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
         self.runtime_path = path.into();
         self
@@ -257,7 +257,7 @@ impl Config {
     }
 
     /// Typed RPC errors: `errors::Error`, one enum per function with documented errors, and
-    /// the functions' [`TypedErrors`](https://docs.rs/tl-runtime) impls. Default: always.
+    /// the functions' [`TypedErrors`](https://docs.rs/tlgen-runtime) impls. Default: always.
     ///
     /// `Include::Feature("errors".into())` puts them behind that cargo feature of the crate
     /// that includes the code; `false` leaves them out (a faster build).
@@ -283,8 +283,8 @@ impl Config {
 
     /// A `borrowed` module: a twin of every type and enum that holds a string or byte
     /// string, with `&'a str` and `&'a [u8]` fields pointing into the input, decoded with
-    /// `tl_runtime::DeserializableBorrowed` without allocating or copying them, and
-    /// `tl_runtime::RemoteCallBorrowed` for every function (its answer, borrowed). Default:
+    /// `tlgen_runtime::DeserializableBorrowed` without allocating or copying them, and
+    /// `tlgen_runtime::RemoteCallBorrowed` for every function (its answer, borrowed). Default:
     /// never (it adds about half the size of `types` and `enums`); see [`Config::errors`]
     /// for the choices.
     pub fn borrowed(&mut self, include: impl Into<Include>) -> &mut Self {
@@ -296,7 +296,7 @@ impl Config {
     /// `serialize(&value, serializer)` and `deserialize(deserializer)` of the module at this
     /// path (e.g. `crate::serde_support`) instead of deriving them.
     ///
-    /// `tl-types` uses it to speak canonical TL-JSON through `tl-dynamic`: one small generic
+    /// `tlgen-types` uses it to speak canonical TL-JSON through `tlgen-dynamic`: one small generic
     /// impl per type instead of a derive, so the feature costs little to compile.
     pub fn serde_via(&mut self, module: Option<&str>) -> &mut Self {
         self.serde_via = module.map(str::to_string);
@@ -332,13 +332,13 @@ impl Config {
         let start = Instant::now();
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
-            let text = tl_parser::read_file(path).map_err(|e| match e {
-                tl_parser::ReadError::Io { path, source } => Error::Io { path, source },
+            let text = tlgen_parser::read_file(path).map_err(|e| match e {
+                tlgen_parser::ReadError::Io { path, source } => Error::Io { path, source },
                 utf8 => Error::Schema(vec![utf8.to_string()]),
             })?;
             sources.push((path.display().to_string(), text));
         }
-        let schema = tl_parser::parse_files(
+        let schema = tlgen_parser::parse_files(
             sources
                 .iter()
                 .map(|(name, text)| (name.as_str(), text.as_str())),
@@ -438,7 +438,7 @@ impl Config {
     ///
     /// ```no_run
     /// // build.rs, in `fn main`:
-    /// tl_codegen::Config::new().schema("schema/bot.tl").compile_or_exit();
+    /// tlgen_codegen::Config::new().schema("schema/bot.tl").compile_or_exit();
     /// ```
     pub fn compile_or_exit(&self) -> Output {
         match self.compile() {

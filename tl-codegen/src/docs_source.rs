@@ -1,7 +1,7 @@
 //! What the generator asks of documentation: the [`DocSource`] trait.
 //!
 //! The generator never reads documentation files itself. A caller that has docs (the
-//! `tl-docs` crate reads core.telegram.org's) passes a [`DocSource`] to
+//! `tlgen-docs` crate reads core.telegram.org's) passes a [`DocSource`] to
 //! [`Config::docs`](crate::Config::docs); without one, items get only the TL line and
 //! `errors::Error` has no variants.
 

@@ -1,17 +1,17 @@
 //! Generates Rust bindings from Telegram TL schemas.
 //!
 //! [`Config`] is the whole API: name the schema files, optionally a documentation
-//! source ([`DocSource`], implemented by the `tl-docs` crate), and generate — in memory
+//! source ([`DocSource`], implemented by the `tlgen-docs` crate), and generate — in memory
 //! ([`Config::generate`]), to a directory ([`Config::write`]) or from `build.rs`
 //! ([`Config::compile`], or the one-line [`compile_schemas`]).
 //!
 //! ```no_run
 //! // in build.rs's main:
-//! tl_codegen::compile_schemas(&["schema/stars.tl"]).unwrap();
+//! tlgen_codegen::compile_schemas(&["schema/stars.tl"]).unwrap();
 //! ```
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/tl.rs"));`
 //!
-//! The pipeline is one-way: `tl_parser` parses the TL text; the schema is lowered to an
+//! The pipeline is one-way: `tlgen_parser` parses the TL text; the schema is lowered to an
 //! IR (Rust names, flag layouts, boxes for recursion and for large fields, docs and
 //! errors joined in); emitters turn the IR into token streams per module; one
 //! formatter prints them; one writer writes only what changed.

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use tl_codegen::{Config, DocSource, ErrorRef};
+use tlgen_codegen::{Config, DocSource, ErrorRef};
 
 const SCHEMA: &str = "\
     star amount:long = Star;\n\
@@ -99,7 +99,7 @@ fn without_docs_there_are_no_telegram_errors() {
         .skip(1)
         .filter(|l| !l.trim_start().starts_with("///"))
         .collect();
-    assert_eq!(variants, ["        Other(::tl_runtime::RpcError),"]);
+    assert_eq!(variants, ["        Other(::tlgen_runtime::RpcError),"]);
     // The generated docs may name Telegram's errors as examples; the code does not.
     let code_only: Vec<&str> = code
         .lines()

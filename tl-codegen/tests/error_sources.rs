@@ -1,9 +1,9 @@
-//! `tl_codegen::Error` keeps its typed causes: `source()` reaches them.
+//! `tlgen_codegen::Error` keeps its typed causes: `source()` reaches them.
 
 use std::error::Error as _;
 use std::io::Write;
 
-use tl_codegen::{Config, Error, LowerError};
+use tlgen_codegen::{Config, Error, LowerError};
 
 #[test]
 fn an_io_error_has_the_io_error_as_its_source() {

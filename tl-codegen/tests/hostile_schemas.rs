@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use proptest::prelude::*;
-use tl_codegen::{Config, Error};
+use tlgen_codegen::{Config, Error};
 
-fn generate(schema: &str) -> tl_codegen::Result<tl_codegen::Output> {
+fn generate(schema: &str) -> tlgen_codegen::Result<tlgen_codegen::Output> {
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(schema.as_bytes()).unwrap();
     Config::new().schema(file.path()).pretty(false).generate()

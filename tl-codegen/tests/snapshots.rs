@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tl_test_support::snapshot;
+use tlgen_test_support::snapshot;
 
 const CASES: &[&str] = &[
     "flags",
@@ -18,8 +18,8 @@ const CASES: &[&str] = &[
 
 /// The generator as each case runs it: the defaults, plus the `borrowed` module for
 /// `borrowed.tl`.
-fn config(case: &str) -> tl_codegen::Config {
-    let mut config = tl_codegen::Config::new();
+fn config(case: &str) -> tlgen_codegen::Config {
+    let mut config = tlgen_codegen::Config::new();
     config
         .schema(dir().join(format!("{case}.tl")))
         .borrowed(case == "borrowed");

@@ -24,7 +24,7 @@ mod with_borrowed {
     include!("snapshots/borrowed.rs");
 }
 
-use tl_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
+use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
 #[test]
 fn flag_words_are_computed_from_the_fields() {
@@ -270,7 +270,7 @@ fn large_fields_are_boxed_and_small_ones_inline() {
 /// owned enum, and the value encodes back to the same bytes and matches the owned decoding.
 #[test]
 fn borrowed_values_point_into_the_input() {
-    use tl_runtime::DeserializableBorrowed;
+    use tlgen_runtime::DeserializableBorrowed;
     use with_borrowed::borrowed as b;
 
     let mut bytes = b::types::Message::CONSTRUCTOR_ID.to_le_bytes().to_vec();
@@ -318,7 +318,7 @@ fn borrowed_values_point_into_the_input() {
 /// Recursive borrowed types count against the depth limit like owned ones.
 #[test]
 fn borrowed_recursion_is_depth_limited() {
-    use tl_runtime::DeserializableBorrowed;
+    use tlgen_runtime::DeserializableBorrowed;
     use with_borrowed::borrowed as b;
 
     let mut bytes = Vec::new();
@@ -338,7 +338,7 @@ fn borrowed_recursion_is_depth_limited() {
 /// no text, the query's for a generic function, and the `rpc_error` answer.
 #[test]
 fn borrowed_function_answers() {
-    use tl_runtime::{RemoteCallBorrowed, RpcError};
+    use tlgen_runtime::{RemoteCallBorrowed, RpcError};
     use with_borrowed::{borrowed as b, functions, types};
 
     let mut message = b::types::Message::CONSTRUCTOR_ID.to_le_bytes().to_vec();

@@ -4,11 +4,11 @@
 //! [`Documentation`] answers the code generator's questions — the description of a
 //! constructor, method, parameter or type, and the errors a method returns — with
 //! Markdown ready to be put in `///` comments (see [`links`] for the link and
-//! escaping rules). [`Documentation`] is a [`tl_codegen::DocSource`]:
+//! escaping rules). [`Documentation`] is a [`tlgen_codegen::DocSource`]:
 //!
 //! ```no_run
-//! let docs = tl_docs::load_dir("schema/docs".as_ref()).unwrap();
-//! tl_codegen::Config::new()
+//! let docs = tlgen_docs::load_dir("schema/docs".as_ref()).unwrap();
+//! tlgen_codegen::Config::new()
 //!     .schema("schema/api.tl")
 //!     .docs(docs)
 //!     .compile()

@@ -11,12 +11,12 @@
 //! header      := (name_line blank*)? description_line*
 //! name_line   := qualified_name    (followed by a blank line, or by the TL block if it names one of its items)
 //! tl_block    := (tl_definition | tl_separator) (blank* (tl_definition | tl_separator))*
-//! tl_definition := one TL definition, as `tl_parser` reads it
+//! tl_definition := one TL definition, as `tlgen_parser` reads it
 //! tl_separator  := '---functions---' | '---types---'
 //! body        := (params_table | errors_table | other_line)*
 //! ```
 //!
-//! A `tl_definition` line is one that [`tl_parser::parse`] reads without a syntax
+//! A `tl_definition` line is one that [`tlgen_parser::parse`] reads without a syntax
 //! error as exactly one constructor or function, or as one builtin line with an
 //! explicit id (`vector#1cb5c415 {t:Type} # [ t ] = Vector t;`), a trailing `//`
 //! comment allowed; prose such as `Set x = y;` is not.
@@ -67,7 +67,7 @@ use nom::error::{Error as NomError, ErrorKind};
 use nom::multi::{many0_count, separated_list1};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
-use tl_parser::{Category, DiagnosticKind};
+use tlgen_parser::{Category, DiagnosticKind};
 
 /// One parsed page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -477,9 +477,9 @@ fn tl_separator(text: &str) -> Option<Section> {
     }
 }
 
-/// `tl_definition`: the line read by [`tl_parser::parse`] (see the module docs).
+/// `tl_definition`: the line read by [`tlgen_parser::parse`] (see the module docs).
 fn tl_definition(text: &str) -> Option<TlDefinition<'_>> {
-    let schema = tl_parser::parse(text);
+    let schema = tlgen_parser::parse(text);
     if schema
         .diagnostics
         .iter()

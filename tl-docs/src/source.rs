@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use tl_codegen::{DocSource, ErrorRef};
+use tlgen_codegen::{DocSource, ErrorRef};
 
 use crate::Documentation;
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use tl_docs::{extract_pages, load_dir, DocsError, Documentation, PageKind};
+use tlgen_docs::{extract_pages, load_dir, DocsError, Documentation, PageKind};
 
 fn schema_docs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema/docs")
@@ -59,7 +59,7 @@ fn pages_extend_the_dump() {
     // 000: all 24 page errors first, with their codes, then the dump's others.
     let send = docs.method("payments.sendStarsForm");
     let send = send.unwrap_or_else(|| panic!("missing payments.sendStarsForm"));
-    let page = tl_docs::parse_page_bytes(
+    let page = tlgen_docs::parse_page_bytes(
         &std::fs::read(fixtures().join("000_269694b05f78eb7f.txt")).unwrap_or_default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -206,7 +206,7 @@ fn merge_rules_on_a_small_tree() {
 
     // Applying a page by hand does the same.
     let mut docs = load(dir.path());
-    let page = tl_docs::parse_page("c\n\nA newer c.\n\nc#2 = T;\n");
+    let page = tlgen_docs::parse_page("c\n\nA newer c.\n\nc#2 = T;\n");
     let page = page.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.kind, PageKind::Constructor);
     docs.apply_page(&page);
@@ -218,7 +218,7 @@ fn merge_rules_on_a_small_tree() {
 
 #[test]
 fn documentation_is_the_generators_doc_source() {
-    use tl_codegen::DocSource;
+    use tlgen_codegen::DocSource;
     let docs = load(&schema_docs());
     let source: &dyn DocSource = &docs;
     assert_eq!(

@@ -4,10 +4,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 // The generator's naming rules, checked against every error name of the real dump.
-use tl_codegen::__private::naming::{
+use tlgen_codegen::__private::naming::{
     error_variant_name, error_variant_names, is_parameterised, is_rust_identifier,
 };
-use tl_docs::{global_errors, load_dump, Documentation};
+use tlgen_docs::{global_errors, load_dump, Documentation};
 
 fn dump_json() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema/docs/getdoc.json");

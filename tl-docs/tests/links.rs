@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 // The escaping is the generator's rule; the docs crate applies it to text outside links.
-use tl_codegen::__private::markdown::escape_markdown;
-use tl_docs::links::{
+use tlgen_codegen::__private::markdown::escape_markdown;
+use tlgen_docs::links::{
     description_to_markdown, plain_text, plain_to_markdown, same_plain_text, text_to_markdown,
 };
 
@@ -162,7 +162,7 @@ proptest! {
             prop_assert!(!md.is_empty());
             prop_assert!(!md.starts_with(' ') && !md.ends_with(' '));
             // Never more links than markers.
-            let markers: usize = paragraphs.iter().map(|p| tl_docs::links::count_markers(p)).sum();
+            let markers: usize = paragraphs.iter().map(|p| tlgen_docs::links::count_markers(p)).sum();
             prop_assert!(unescaped_link_ends(&md) <= markers, "{md}");
         }
     }

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use tl_docs::{parse_page, parse_page_bytes, Page, PageError, PageKind};
+use tlgen_docs::{parse_page, parse_page_bytes, Page, PageError, PageKind};
 
-/// The test copy of the page files: the seed pages, also read by tl-parser's tests.
+/// The test copy of the page files: the seed pages, also read by tlgen-parser's tests.
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds")
 }

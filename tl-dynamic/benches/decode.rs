@@ -1,16 +1,16 @@
-//! Decode throughput of `tl-dynamic` (bytes → [`tl_dynamic::Value`]) next to the static
-//! decoders of `tl-types` and `grammers-tl-types` 0.11.0, over the realistic corpus of
+//! Decode throughput of `tlgen-dynamic` (bytes → [`tlgen_dynamic::Value`]) next to the static
+//! decoders of `tlgen-types` and `grammers-tl-types` 0.11.0, over the realistic corpus of
 //! `tl_bench::corpus`, in one run.
 //!
 //! ```text
-//! cargo bench -p tl-dynamic --bench decode -- --warm-up-time 1 --measurement-time 4
+//! cargo bench -p tlgen-dynamic --bench decode -- --warm-up-time 1 --measurement-time 4
 //! ```
 //!
 //! One iteration decodes every sample of the corpus once, as the type of its kind
 //! (`messages.Messages`, `Updates`, `Vector<User>`): `dynamic` with the type parsed from
 //! text once, `ours` and `grammers` as their static types. The value is dropped inside the
 //! loop for all three, so freeing is measured too. `decode_json` is bytes → `Value` → compact
-//! JSON text with `tl-dynamic`, for scale. `decode_kind/<kind>/…`: the same per kind of
+//! JSON text with `tlgen-dynamic`, for scale. `decode_kind/<kind>/…`: the same per kind of
 //! sample.
 //!
 //! Before measuring, every sample is checked: the three decoders accept it, and the dynamic
@@ -24,7 +24,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use grammers_tl_types as gr;
 use tl_bench::{corpus, Kind, Sample};
-use tl_dynamic::{Schema, Type};
+use tlgen_dynamic::{Schema, Type};
 
 /// The schema of the corpus, from the workspace's TL files.
 fn schema() -> Schema {

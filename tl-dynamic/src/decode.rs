@@ -1,10 +1,10 @@
 //! Decoding bytes into a [`Value`] by following the schema's plan.
 //!
-//! The wire rules, limits and error offsets are `tl-runtime`'s: every read goes through its
+//! The wire rules, limits and error offsets are `tlgen-runtime`'s: every read goes through its
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use tl_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
+use tlgen_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};

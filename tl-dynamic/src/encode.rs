@@ -5,8 +5,8 @@
 //! the wrong kind, an object of the wrong type, a wrong number of fields, and fields that
 //! share one flag bit given inconsistently.
 
-use tl_runtime::write::{self, MAX_BYTES_LEN};
-use tl_runtime::VECTOR_ID;
+use tlgen_runtime::write::{self, MAX_BYTES_LEN};
+use tlgen_runtime::VECTOR_ID;
 
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Step, Ty, MAX_FLAG_WORDS};

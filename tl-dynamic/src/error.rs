@@ -170,11 +170,11 @@ impl DecodeError {
     }
 }
 
-impl From<tl_runtime::DecodeError> for DecodeError {
+impl From<tlgen_runtime::DecodeError> for DecodeError {
     #[cold]
     #[inline(never)]
-    fn from(e: tl_runtime::DecodeError) -> Self {
-        use tl_runtime::DecodeErrorKind as K;
+    fn from(e: tlgen_runtime::DecodeError) -> Self {
+        use tlgen_runtime::DecodeErrorKind as K;
         let kind = match e.kind() {
             K::UnexpectedEnd { needed } => DecodeErrorKind::UnexpectedEnd { needed: *needed },
             K::UnexpectedConstructor { id, expected } => DecodeErrorKind::UnexpectedConstructor {

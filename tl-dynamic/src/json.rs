@@ -7,7 +7,7 @@
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value as Json;
-use tl_runtime::Reader;
+use tlgen_runtime::Reader;
 
 use crate::base64;
 use crate::encode::{is_present, present_at, MAX_ENCODE_DEPTH};

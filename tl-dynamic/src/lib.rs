@@ -1,14 +1,14 @@
 //! A schema-driven TL codec: decode and encode any value of a TL schema without
 //! generated types, and read and write it as canonical TL-JSON.
 //!
-//! A [`Schema`] is built once from TL text (or a parsed [`tl_parser::Schema`]): every
+//! A [`Schema`] is built once from TL text (or a parsed [`tlgen_parser::Schema`]): every
 //! constructor and function id goes into an id table, every parameter type is resolved to
 //! an index, so decoding never looks at a name. [`Schema::decode`] turns bytes into a
 //! [`Value`] tree, [`Schema::encode`] turns it back into the same bytes, and
 //! [`Schema::json`] / [`Schema::from_json`] convert to and from JSON.
 //!
 //! ```
-//! use tl_dynamic::{Schema, Type, Value};
+//! use tlgen_dynamic::{Schema, Type, Value};
 //!
 //! let schema = Schema::from_source(
 //!     "boolFalse#bc799737 = Bool;\n\
@@ -76,7 +76,7 @@
 //! but are not all present or all absent:
 //!
 //! ```
-//! use tl_dynamic::{Schema, Value, ValueErrorKind};
+//! use tlgen_dynamic::{Schema, Value, ValueErrorKind};
 //!
 //! let schema = Schema::from_source(
 //!     "message#1 flags:# id:int views:flags.10?int forwards:flags.10?int = Message;",
@@ -118,10 +118,10 @@
 //!
 //! # Limits
 //!
-//! Decoding follows `tl-runtime`'s rules and guarantees: each error is a [`DecodeError`]
+//! Decoding follows `tlgen-runtime`'s rules and guarantees: each error is a [`DecodeError`]
 //! with the byte offset and what was expected there; lengths are checked against the
 //! remaining input before anything is allocated; every object and vector counts one
-//! level against the [`Reader`](tl_runtime::Reader)'s depth limit (64 by default);
+//! level against the [`Reader`](tlgen_runtime::Reader)'s depth limit (64 by default);
 //! invalid UTF-8 in a `string` is an error; trailing bytes after a whole value are an
 //! error. Nothing that input can reach panics.
 #![forbid(unsafe_code)]

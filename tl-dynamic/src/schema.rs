@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use tl_parser::{Category, ParamKind};
+use tlgen_parser::{Category, ParamKind};
 
 use crate::error::SchemaError;
 use crate::ids::IdTable;
@@ -363,9 +363,9 @@ impl Schema {
     /// [`SchemaError::Parse`] with every rendered diagnostic.
     pub fn from_sources(texts: &[&str]) -> Result<Schema, SchemaError> {
         let names: Vec<String> = (1..=texts.len()).map(|i| format!("<source {i}>")).collect();
-        let parsed = tl_parser::parse_files(
+        let parsed = tlgen_parser::parse_files(
             names.iter().map(String::as_str).zip(texts.iter().copied()),
-            &tl_parser::ParseOptions::default(),
+            &tlgen_parser::ParseOptions::default(),
         );
         if parsed.has_errors() {
             return Err(SchemaError::Parse(
@@ -377,7 +377,7 @@ impl Schema {
 
     /// Builds the plan of a parsed schema (its diagnostics are not looked at: every
     /// definition it holds must resolve).
-    pub fn from_parsed(parsed: &tl_parser::Schema<'_>) -> Result<Schema, SchemaError> {
+    pub fn from_parsed(parsed: &tlgen_parser::Schema<'_>) -> Result<Schema, SchemaError> {
         Builder::default().build(parsed)
     }
 
@@ -470,7 +470,7 @@ impl Schema {
     }
 
     /// Resolves a parsed type reference, with `generics` the `{X:Type}` names in scope.
-    fn resolve(&self, generics: &[&str], t: &tl_parser::Type<'_>) -> Result<Node, String> {
+    fn resolve(&self, generics: &[&str], t: &tlgen_parser::Type<'_>) -> Result<Node, String> {
         if t.generic_ref {
             return if generics.contains(&t.name) {
                 Ok(Node::Leaf(Ty::AnyFunction))
@@ -581,7 +581,7 @@ fn index_u32(n: usize) -> Result<u32, SchemaError> {
 }
 
 impl Builder {
-    fn build(mut self, parsed: &tl_parser::Schema<'_>) -> Result<Schema, SchemaError> {
+    fn build(mut self, parsed: &tlgen_parser::Schema<'_>) -> Result<Schema, SchemaError> {
         let mut schema = Schema {
             defs: Vec::with_capacity(parsed.definitions.len()),
             hot: Vec::with_capacity(parsed.definitions.len()),
@@ -650,7 +650,7 @@ impl Builder {
             let mut slots: Vec<&str> = Vec::new();
             let mut fields = Vec::new();
             for p in &d.params {
-                let unknown = |ty: &tl_parser::Type<'_>, reason: String| SchemaError::UnknownType {
+                let unknown = |ty: &tlgen_parser::Type<'_>, reason: String| SchemaError::UnknownType {
                     definition: d.name.to_owned(),
                     param: p.name.to_owned(),
                     ty: ty.to_string(),

@@ -43,7 +43,7 @@ impl Type {
 }
 
 /// Parses `[%]name[<expr>]`, with `name` made of letters, digits, `_` and `.`.
-pub(crate) fn parse_expression(text: &str) -> Result<tl_parser::Type<'_>, SchemaError> {
+pub(crate) fn parse_expression(text: &str) -> Result<tlgen_parser::Type<'_>, SchemaError> {
     let mut p = ExprParser { text, pos: 0 };
     let ty = p.expr(0)?;
     p.skip_spaces();
@@ -76,7 +76,7 @@ impl<'a> ExprParser<'a> {
         }
     }
 
-    fn expr(&mut self, depth: usize) -> Result<tl_parser::Type<'a>, SchemaError> {
+    fn expr(&mut self, depth: usize) -> Result<tlgen_parser::Type<'a>, SchemaError> {
         if depth > MAX_NESTING {
             return Err(self.error());
         }
@@ -96,7 +96,7 @@ impl<'a> ExprParser<'a> {
         if name.is_empty() {
             return Err(self.error());
         }
-        let mut ty = tl_parser::Type::named(name);
+        let mut ty = tlgen_parser::Type::named(name);
         ty.percent = percent;
         self.skip_spaces();
         if self.peek() == Some(b'<') {

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tl_dynamic::{DecodeErrorKind, Schema, SchemaError, Type, Value, ValueErrorKind};
-use tl_runtime::Reader;
+use tlgen_dynamic::{DecodeErrorKind, Schema, SchemaError, Type, Value, ValueErrorKind};
+use tlgen_runtime::Reader;
 
 #[test]
 fn message_with_two_flag_words_decodes_and_encodes_byte_exactly() {
@@ -224,19 +224,19 @@ fn schema_errors_are_reported() {
     };
     assert!(errors[0].contains("Missing"), "{errors:?}");
     // The plan's resolution, on a parsed schema whose diagnostics are ignored.
-    let parsed = tl_parser::parse("a#1 x:Missing = A;");
+    let parsed = tlgen_parser::parse("a#1 x:Missing = A;");
     assert!(matches!(
         Schema::from_parsed(&parsed),
         Err(SchemaError::UnknownType { ref ty, .. }) if ty == "Missing"
     ));
-    let parsed = tl_parser::parse("a#1 x:Vector<int long> = A;");
+    let parsed = tlgen_parser::parse("a#1 x:Vector<int long> = A;");
     assert!(Schema::from_parsed(&parsed).is_err());
     let nine = (0..9)
         .map(|i| format!("f{i}:#"))
         .collect::<Vec<_>>()
         .join(" ");
     let text = format!("a#1 {nine} = A;");
-    let parsed = tl_parser::parse(&text);
+    let parsed = tlgen_parser::parse(&text);
     assert!(matches!(
         Schema::from_parsed(&parsed),
         Err(SchemaError::TooManyFlagWords { .. })

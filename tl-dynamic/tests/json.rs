@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use tl_dynamic::{Schema, Type, Value, ValueErrorKind};
+use tlgen_dynamic::{Schema, Type, Value, ValueErrorKind};
 
 fn json(s: &Schema, v: &Value) -> String {
     s.to_json_string(v, false).unwrap()

@@ -11,7 +11,7 @@ const API: &str = include_str!("../../schema/api.tl");
 /// Benchmarks both parsers on the same input.
 fn parse_api(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse api.tl");
-    group.bench_function("tl-parser", |b| b.iter(|| tl_parser::parse(black_box(API))));
+    group.bench_function("tl-parser", |b| b.iter(|| tlgen_parser::parse(black_box(API))));
     group.bench_function("grammers-tl-parser", |b| {
         b.iter(|| grammers_tl_parser::parse_tl_file(black_box(API)).collect::<Vec<_>>())
     });

@@ -14,7 +14,7 @@ fn main() {
     let mut best = std::time::Duration::MAX;
     let mut batch = std::time::Instant::now();
     for round in 1..=rounds {
-        definitions += std::hint::black_box(tl_parser::parse(std::hint::black_box(source)))
+        definitions += std::hint::black_box(tlgen_parser::parse(std::hint::black_box(source)))
             .definitions
             .len();
         if round % 50 == 0 {

@@ -6,7 +6,7 @@
 //! borrows its names from the source text, so parsing allocates little.
 //!
 //! ```
-//! let schema = tl_parser::parse(
+//! let schema = tlgen_parser::parse(
 //!     "// LAYER 230\n\
 //!      payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;\n\
 //!      updatesTooLong#e317af7e = Updates;\n\
@@ -25,9 +25,9 @@
 //! Diagnostics render like rustc's:
 //!
 //! ```
-//! let schema = tl_parser::parse("foo#1234 a:int Bar;");
+//! let schema = tlgen_parser::parse("foo#1234 a:int Bar;");
 //! let error = schema.errors().next().unwrap();
-//! assert_eq!(error.kind, tl_parser::DiagnosticKind::Syntax);
+//! assert_eq!(error.kind, tlgen_parser::DiagnosticKind::Syntax);
 //! assert_eq!(
 //!     error.render(),
 //!     "error: expected `=` before the result type\n --> <input>:1:16\n  |\n1 | foo#1234 a:int Bar;\n  |                ^^^"

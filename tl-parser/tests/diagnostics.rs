@@ -1,6 +1,6 @@
 //! Every diagnostic kind, with its line and column, how diagnostics render, and recovery.
 
-use tl_parser::{parse, parse_files, DiagnosticKind, ParseOptions, Severity};
+use tlgen_parser::{parse, parse_files, DiagnosticKind, ParseOptions, Severity};
 
 /// The diagnostics of `source` as `(kind, line, column, message)`.
 fn diagnostics(source: &str) -> Vec<(DiagnosticKind, u32, u32, String)> {
@@ -150,7 +150,7 @@ fn recovery_stops_at_a_separator() {
     let schema = parse("a = A;\nbroken line without a semicolon\n---functions---\nf = A;");
     assert_eq!(schema.errors().count(), 1, "{:?}", schema.diagnostics);
     let f = &schema.definitions[1];
-    assert_eq!((f.name, f.category), ("f", tl_parser::Category::Function));
+    assert_eq!((f.name, f.category), ("f", tlgen_parser::Category::Function));
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn duplicate_id() {
     );
     // A builtin owns its id wherever it is, even after the definitions that use it, and in
     // another file.
-    let messages = |schema: tl_parser::Schema<'_>| {
+    let messages = |schema: tlgen_parser::Schema<'_>| {
         schema
             .errors()
             .map(|d| (d.span.line, d.message.clone()))
@@ -245,8 +245,8 @@ fn duplicate_id() {
     let after = "v#1cb5c415 = A;\nvector#1cb5c415 {t:Type} # [ t ] = Vector t;\nw#1cb5c415 = A;";
     assert_eq!(messages(parse(after)), expected);
     let (first, second) = after.split_at(16);
-    let options = tl_parser::ParseOptions::default();
-    let two_files = tl_parser::parse_files([("a.tl", first), ("b.tl", second)], &options);
+    let options = tlgen_parser::ParseOptions::default();
+    let two_files = tlgen_parser::parse_files([("a.tl", first), ("b.tl", second)], &options);
     let expected_second = "id 0x1cb5c415 of `w` is already used by a builtin";
     assert_eq!(
         messages(two_files),

@@ -1,7 +1,7 @@
 //! The grammar's features, one test each: layout, names, params, types, separators,
 //! comments, the layer, builtins and doc comments.
 
-use tl_parser::{parse, Category, Definition, GenericParam, ParamKind, Schema, Type};
+use tlgen_parser::{parse, Category, Definition, GenericParam, ParamKind, Schema, Type};
 
 /// Parses `source`, insisting on no diagnostics at all.
 fn clean(source: &str) -> Schema<'_> {
@@ -116,7 +116,7 @@ fn flag_fields_and_conditionals() {
         }
     );
     assert_eq!(
-        tl_parser::ids::canonical_form(t),
+        tlgen_parser::ids::canonical_form(t),
         "t flags:# b:flags.31?string flags2:# d:flags2.0?Vector int extra:# e:extra.1?long = T"
     );
 }
@@ -153,17 +153,17 @@ fn types_boxed_bare_generic_and_nested() {
     assert!(query.generic_ref);
     assert_eq!(query.to_string(), "!X");
     assert_eq!(
-        tl_parser::ids::canonical_form(call),
+        tlgen_parser::ids::canonical_form(call),
         "call X:Type query:!X = X"
     );
     assert_eq!(
-        tl_parser::ids::canonical_form(n),
+        tlgen_parser::ids::canonical_form(n),
         "n deep:Vector Vector vector %Message flat:vector msg = N"
     );
     // `bytes` is written `string` as a param type, but not inside a vector.
     let bytes = parse("a b:bytes c:Vector<bytes> d:flags.0?bytes flags:# = A;");
     assert_eq!(
-        tl_parser::ids::canonical_form(&bytes.definitions[0]),
+        tlgen_parser::ids::canonical_form(&bytes.definitions[0]),
         "a b:string c:Vector bytes d:flags.0?string flags:# = A"
     );
 }
@@ -204,7 +204,7 @@ fn layer_comment() {
     assert_eq!(clean("//LAYER 7").layer, Some(7));
     assert_eq!(clean("// no layer here\na = A;").layer, None);
     assert_eq!(clean("// LAYER one").layer, None);
-    let two = tl_parser::parse_files(
+    let two = tlgen_parser::parse_files(
         [("a.tl", "// LAYER 3"), ("b.tl", "// LAYER 5")],
         &Default::default(),
     );

@@ -2,7 +2,7 @@
 //! mutated real lines, truncations, deep nesting and gigantic lines.
 
 use proptest::prelude::*;
-use tl_parser::{parse, DiagnosticKind, Schema};
+use tlgen_parser::{parse, DiagnosticKind, Schema};
 
 /// The schema the mutations start from.
 const API: &str = include_str!("../../schema/api.tl");

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use tl_parser::{
+use tlgen_parser::{
     parse, parse_files, Category, Definition, DiagnosticKind, ParseOptions, Schema, Severity,
 };
 
@@ -225,11 +225,11 @@ fn canonical_text_of_known_definitions() {
         "invokeAfterMsg#cb9f372d {X:Type} msg_id:long query:!X = X;"
     );
     assert_eq!(
-        tl_parser::ids::canonical_form(by_name("invokeAfterMsg")),
+        tlgen_parser::ids::canonical_form(by_name("invokeAfterMsg")),
         "invokeAfterMsg X:Type msg_id:long query:!X = X"
     );
     assert_eq!(
-        tl_parser::ids::canonical_form(by_name("future_salts")),
+        tlgen_parser::ids::canonical_form(by_name("future_salts")),
         "future_salts req_msg_id:long now:int salts:vector future_salt = FutureSalts"
     );
     assert_eq!(
@@ -241,5 +241,5 @@ fn canonical_text_of_known_definitions() {
         "tlsBlockScope entries:Vector<TlsBlock> = TlsBlock;"
     );
     let secret = by_name("ipPortSecret");
-    assert_eq!(tl_parser::ids::compute_id(secret), secret.computed_id);
+    assert_eq!(tlgen_parser::ids::compute_id(secret), secret.computed_id);
 }

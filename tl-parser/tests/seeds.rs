@@ -1,7 +1,7 @@
 //! The TL lines quoted in the documentation pages of `tests/fixtures/seeds/`: each parses,
 //! and each computed id equals the declared one.
 
-use tl_parser::{parse, Category, DiagnosticKind, Schema};
+use tlgen_parser::{parse, Category, DiagnosticKind, Schema};
 
 /// The TL lines of a seed file: definitions with a `#hex` id ending in `;`, and separators.
 /// They are kept for the rest of the run: schemas borrow from them.
@@ -47,7 +47,7 @@ fn parse_seed(seed: &str) -> Schema<'static> {
 }
 
 /// Finds a definition by name.
-fn find<'s, 'a>(schema: &'s Schema<'a>, name: &str) -> &'s tl_parser::Definition<'a> {
+fn find<'s, 'a>(schema: &'s Schema<'a>, name: &str) -> &'s tlgen_parser::Definition<'a> {
     schema
         .definitions
         .iter()
@@ -79,8 +79,8 @@ fn seed_001_stars_transaction() {
     assert_eq!(tx.computed_id, 0xa9ee4c2);
     assert_eq!(tx.params.len(), 21);
     // `bot_payload:flags.7?bytes` is written `flags.7?string` in the canonical form.
-    assert!(tl_parser::ids::canonical_form(tx).contains(" bot_payload:flags.7?string "));
-    assert!(!tl_parser::ids::canonical_form(tx).contains("refund:"));
+    assert!(tlgen_parser::ids::canonical_form(tx).contains(" bot_payload:flags.7?string "));
+    assert!(!tlgen_parser::ids::canonical_form(tx).contains("refund:"));
 }
 
 #[test]

@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::reader::Reader;
 use crate::traits::{BareDeserializable, Deserializable};
 
-/// `tri!(expr)` is `expr?` for a `tl_runtime::Result`, written out as a `match`.
+/// `tri!(expr)` is `expr?` for a `tlgen_runtime::Result`, written out as a `match`.
 ///
 /// Generated decoders use it instead of `?`: `?` instantiates `Try::branch` and
 /// `FromResidual::from_residual` once per value type, thousands of copies in a large

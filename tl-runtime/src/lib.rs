@@ -62,7 +62,7 @@
 //! # Example
 //!
 //! ```
-//! use tl_runtime::{Deserializable, DecodeErrorKind, Serializable};
+//! use tlgen_runtime::{Deserializable, DecodeErrorKind, Serializable};
 //!
 //! // A boxed `Vector<long>` with the items 1 and -1.
 //! let bytes = [
@@ -83,7 +83,7 @@
 //! assert_eq!(err.offset(), 16);
 //! assert_eq!(err.kind(), &DecodeErrorKind::UnexpectedEnd { needed: 8 });
 //! assert_eq!(err.to_string(), "unexpected end of input (needed 8 bytes) at byte 16");
-//! # Ok::<(), tl_runtime::DecodeError>(())
+//! # Ok::<(), tlgen_runtime::DecodeError>(())
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

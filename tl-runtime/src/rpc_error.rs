@@ -121,7 +121,7 @@ impl ErrorClass {
 /// available from [`message`](Self::message).
 ///
 /// ```
-/// use tl_runtime::{ErrorClass, RpcError};
+/// use tlgen_runtime::{ErrorClass, RpcError};
 ///
 /// let error = RpcError::new(420, "FLOOD_WAIT_30");
 /// assert_eq!((error.name.as_str(), error.value), ("FLOOD_WAIT", Some(30)));
@@ -154,7 +154,7 @@ impl RpcError {
     ///   `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`, `Timeout`).
     ///
     /// ```
-    /// use tl_runtime::RpcError;
+    /// use tlgen_runtime::RpcError;
     ///
     /// let e = RpcError::new(400, "FILE_PART_3_MISSING");
     /// assert_eq!((e.name.as_str(), e.value), ("FILE_PART_MISSING", Some(3)));

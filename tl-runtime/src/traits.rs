@@ -99,14 +99,14 @@ pub(crate) fn is_rpc_error(bytes: &[u8]) -> bool {
 /// The typed errors of a [`RemoteCall`]: the errors documented for the method, as an enum
 /// converted from the [`RpcError`](crate::RpcError) Telegram answers a failed call with.
 ///
-/// Generated code implements it when its error types are generated (in `tl-types`, the
+/// Generated code implements it when its error types are generated (in `tlgen-types`, the
 /// `errors` feature); it is a trait of its own so that turning that on or off never changes
 /// what [`RemoteCall`] means.
 ///
 /// A hand-written function with one documented error, as generated code would write it:
 ///
 /// ```
-/// use tl_runtime::{
+/// use tlgen_runtime::{
 ///     BareSerializable, Identifiable, RemoteCall, RpcError, Serializable, TypedErrors,
 /// };
 ///

@@ -4,9 +4,9 @@
 //!
 //! This binary holds a single test so that no other test allocates concurrently.
 
-use tl_runtime::vector::MAX_PREALLOCATION;
-use tl_runtime::{DecodeErrorKind, Deserializable};
-use tl_test_support::alloc::{measure, Counting};
+use tlgen_runtime::vector::MAX_PREALLOCATION;
+use tlgen_runtime::{DecodeErrorKind, Deserializable};
+use tlgen_test_support::alloc::{measure, Counting};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;

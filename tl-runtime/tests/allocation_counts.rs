@@ -3,8 +3,8 @@
 //! buffer, no growth). A counting global allocator with per-thread counters, so that tests
 //! running in parallel do not disturb each other.
 
-use tl_runtime::{write, Deserializable, Serializable};
-use tl_test_support::alloc::{measure, Counting};
+use tlgen_runtime::{write, Deserializable, Serializable};
+use tlgen_test_support::alloc::{measure, Counting};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -77,7 +77,7 @@ fn non_empty_values_allocate_once_at_their_exact_size() {
 /// copy); a vector still allocates once.
 #[test]
 fn borrowed_strings_and_bytes_do_not_allocate() {
-    use tl_runtime::DeserializableBorrowed;
+    use tlgen_runtime::DeserializableBorrowed;
 
     for len in [0, 1, 3, 64, 253, 254, 1000] {
         let text = "ж".repeat(len);

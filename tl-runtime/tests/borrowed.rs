@@ -1,7 +1,7 @@
 //! Borrowed decoding of the TL primitives: the same wire rules and the same errors as the
 //! owned decoders, with the values pointing into the input.
 
-use tl_runtime::{
+use tlgen_runtime::{
     decode_response_borrowed, BareDeserializableBorrowed, DecodeErrorKind, Deserializable,
     DeserializableBorrowed, Identifiable, Reader, RpcError, Serializable, VECTOR_ID,
 };
@@ -80,7 +80,7 @@ impl Identifiable for Named<'_> {
 }
 
 impl<'a> BareDeserializableBorrowed<'a> for Named<'a> {
-    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> tl_runtime::Result<Self> {
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> tlgen_runtime::Result<Self> {
         Ok(Named {
             name: reader.read_str()?,
         })

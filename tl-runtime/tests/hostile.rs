@@ -2,8 +2,8 @@
 //! trailing bytes, and random bytes through every read function.
 
 use proptest::prelude::*;
-use tl_runtime::vector::{read_bare_vector, read_vector};
-use tl_runtime::{
+use tlgen_runtime::vector::{read_bare_vector, read_vector};
+use tlgen_runtime::{
     BareDeserializable, DecodeError, DecodeErrorKind, Deserializable, Reader, Result, RpcError,
     Serializable,
 };

@@ -1,9 +1,9 @@
 //! Golden encodings of every TL primitive, written by hand from the rules at
 //! <https://core.telegram.org/mtproto/serialize>, checked in both directions.
 
-use tl_runtime::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
-use tl_runtime::write::{self, MAX_BYTES_LEN};
-use tl_runtime::{
+use tlgen_runtime::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
+use tlgen_runtime::write::{self, MAX_BYTES_LEN};
+use tlgen_runtime::{
     BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
     Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors, BOOL_FALSE_ID,
     BOOL_TRUE_ID, VECTOR_ID,
@@ -452,7 +452,7 @@ impl Identifiable for Pong {
 }
 
 impl Deserializable for Pong {
-    fn deserialize(reader: &mut Reader<'_>) -> tl_runtime::Result<Self> {
+    fn deserialize(reader: &mut Reader<'_>) -> tlgen_runtime::Result<Self> {
         match reader.read_u32()? {
             Self::CONSTRUCTOR_ID => Ok(Pong {
                 msg_id: reader.read_i64()?,

@@ -2,7 +2,7 @@
 //! hand-written `rpc_error#2144ca19` bytes.
 
 use proptest::prelude::*;
-use tl_runtime::{
+use tlgen_runtime::{
     DecodeError, DecodeErrorKind, Deserializable, ErrorClass, Identifiable, RpcError, Serializable,
     PARAMETERISED,
 };

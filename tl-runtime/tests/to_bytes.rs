@@ -2,7 +2,7 @@
 //! calls nest or follow one another with very different sizes, and `write_bytes` appending
 //! after existing content.
 
-use tl_runtime::{write, Serializable};
+use tlgen_runtime::{write, Serializable};
 
 /// A value whose encoding calls `to_bytes` of its parts, as a user's impl might.
 struct Nested(Vec<String>);

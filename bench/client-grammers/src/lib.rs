@@ -3,7 +3,7 @@
 //! a bot, builds and encodes the calls a bot makes, and acts on the typed errors of three
 //! methods (by error name: grammers has no typed errors). It exists to be compiled:
 //! `scripts/compile-time.sh` times its clean build and its rebuild after a one-line change
-//! (of [`APP_VERSION`]) against the same bot written with tl-types (`bench/client-ours`).
+//! (of [`APP_VERSION`]) against the same bot written with tlgen-types (`bench/client-ours`).
 
 mod calls;
 mod inbox;

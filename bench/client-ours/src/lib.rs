@@ -1,4 +1,4 @@
-//! A bot written against `tl-types` with its default features: it decodes what Telegram sends
+//! A bot written against `tlgen-types` with its default features: it decodes what Telegram sends
 //! a bot, builds and encodes the calls a bot makes, and acts on the typed errors of three
 //! methods. It exists to be compiled: `scripts/compile-time.sh` times its clean build and its
 //! rebuild after a one-line change (of [`APP_VERSION`]) against the same bot written with

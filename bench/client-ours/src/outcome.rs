@@ -1,11 +1,11 @@
 //! Acting on the answers to three calls, with their typed errors.
 
-use tl_runtime::DecodeError;
-use tl_types::errors::contacts::ResolveUsernameError;
-use tl_types::errors::messages::SendMessageError;
-use tl_types::errors::payments::SendStarsFormError;
-use tl_types::errors::Error;
-use tl_types::{enums, functions, TypedErrors};
+use tlgen_runtime::DecodeError;
+use tlgen_types::errors::contacts::ResolveUsernameError;
+use tlgen_types::errors::messages::SendMessageError;
+use tlgen_types::errors::payments::SendStarsFormError;
+use tlgen_types::errors::Error;
+use tlgen_types::{enums, functions, TypedErrors};
 
 /// What the bot does after a call's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use tl_client_ours::{
     after_payment, after_resolve, after_send, init_connection, message_texts, read_updates,
     requests, user_names, Chat, Next,
 };
-use tl_types::{enums, types, Serializable};
+use tlgen_types::{enums, types, Serializable};
 
 /// `rpc_error#2144ca19 error_code:int error_message:string`, written by hand from the spec.
 fn rpc_error(code: i32, message: &str) -> Vec<u8> {

@@ -2,11 +2,11 @@
 //!
 //! The generated modules are `types` (one struct per constructor), `enums` (one enum per
 //! type), `functions` (one struct per function) and `errors`; `cargo doc` documents them.
-//! Encoding and decoding come from the traits of `tl_runtime`, which must be in scope:
+//! Encoding and decoding come from the traits of `tlgen_runtime`, which must be in scope:
 //!
 //! ```
 //! use tl_example_build_rs::{enums, functions, types};
-//! use tl_runtime::{Deserializable, Identifiable, RemoteCall, Serializable};
+//! use tlgen_runtime::{Deserializable, Identifiable, RemoteCall, Serializable};
 //!
 //! let call = functions::bot::SendMessage { silent: true, to: 42, text: "hi".into() };
 //! let request = call.to_bytes();

@@ -1,4 +1,4 @@
-//! Decodes arbitrary bytes as a `tl_types::Object` (any boxed constructor or function).
+//! Decodes arbitrary bytes as a `tlgen_types::Object` (any boxed constructor or function).
 //!
 //! Run with `cargo +nightly fuzz run decode_object` from `generated/`.
 //!
@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tl_types::{Deserializable, Object, Serializable};
+use tlgen_types::{Deserializable, Object, Serializable};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(object) = Object::from_bytes(data) else {

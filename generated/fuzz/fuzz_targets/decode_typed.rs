@@ -4,7 +4,7 @@
 //! - owned and borrowed decoding agree: the same error (offset and kind), or values with the
 //!   same `Debug` text that encode to the same bytes;
 //! - whatever decodes re-encodes to bytes that decode and encode to themselves again;
-//! - the schema-driven decoder of `tl-dynamic` encodes what it decodes to the same bytes as
+//! - the schema-driven decoder of `tlgen-dynamic` encodes what it decodes to the same bytes as
 //!   the generated types when both accept the input.
 //!
 //! Run with `cargo +nightly fuzz run decode_typed` from `generated/`; seeds:
@@ -19,15 +19,15 @@ use std::fmt::Debug;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use tl_types::{
+use tlgen_types::{
     borrowed, enums, DecodeError, Deserializable, DeserializableBorrowed, Object, Serializable,
 };
 
-/// Layer 230 for `tl-dynamic`, built once.
-fn dynamic() -> &'static tl_dynamic::Schema {
-    static SCHEMA: OnceLock<tl_dynamic::Schema> = OnceLock::new();
+/// Layer 230 for `tlgen-dynamic`, built once.
+fn dynamic() -> &'static tlgen_dynamic::Schema {
+    static SCHEMA: OnceLock<tlgen_dynamic::Schema> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        tl_dynamic::Schema::from_sources(&[
+        tlgen_dynamic::Schema::from_sources(&[
             include_str!("../../../schema/api.tl"),
             include_str!("../../../schema/mtproto.tl"),
         ])
@@ -68,7 +68,7 @@ where
     }
 }
 
-/// When both the generated decoder and `tl-dynamic` accept `bytes` as `ty`, they encode
+/// When both the generated decoder and `tlgen-dynamic` accept `bytes` as `ty`, they encode
 /// the same bytes.
 fn dynamic_agrees(bytes: &[u8], ty: &str, ours: Option<Vec<u8>>) {
     let schema = dynamic();
@@ -77,7 +77,7 @@ fn dynamic_agrees(bytes: &[u8], ty: &str, ours: Option<Vec<u8>>) {
         let theirs = schema
             .encode_as(&value, &ty)
             .expect("a decoded value encodes");
-        assert_eq!(ours, theirs, "tl-dynamic encodes differently");
+        assert_eq!(ours, theirs, "tlgen-dynamic encodes differently");
     }
 }
 
@@ -117,7 +117,7 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(again.to_bytes(), encoded, "re-encoding is not stable");
                 if let Ok(value) = dynamic().decode(bytes) {
                     let theirs = dynamic().encode(&value).expect("a decoded value encodes");
-                    assert_eq!(encoded, theirs, "tl-dynamic encodes differently");
+                    assert_eq!(encoded, theirs, "tlgen-dynamic encodes differently");
                 }
             }
         }

@@ -1,5 +1,5 @@
 //! Any text as a TL schema, through the generator's front end: what parses without errors
-//! lowers to the generator's IR (or a `LowerError`) and loads into `tl-dynamic` (or a
+//! lowers to the generator's IR (or a `LowerError`) and loads into `tlgen-dynamic` (or a
 //! `SchemaError`), never a panic. (`tl-parser/fuzz` checks the parser itself.)
 //!
 //! Run with `cargo +nightly fuzz run lower` from `tl-codegen/`; the snapshot schemas
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let schema = tl_parser::parse(text);
+    let schema = tlgen_parser::parse(text);
     for d in &schema.diagnostics {
         assert!(
             d.span.start <= d.span.end && d.span.end <= text.len(),
@@ -24,9 +24,9 @@ fuzz_target!(|data: &[u8]| {
     let clean = schema
         .diagnostics
         .iter()
-        .all(|d| d.severity != tl_parser::Severity::Error);
+        .all(|d| d.severity != tlgen_parser::Severity::Error);
     if clean {
-        let _ = tl_codegen::__private::ir::lower(&schema, &tl_codegen::NoDocs);
-        let _ = tl_dynamic::Schema::from_source(text);
+        let _ = tlgen_codegen::__private::ir::lower(&schema, &tlgen_codegen::NoDocs);
+        let _ = tlgen_dynamic::Schema::from_source(text);
     }
 });

@@ -25,7 +25,7 @@ use crate::naming;
 /// What the emitters need besides the IR.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
-    /// Path of the runtime crate, `::tl_runtime`.
+    /// Path of the runtime crate, `::tlgen_runtime`.
     pub runtime_path: String,
     /// A cargo feature that turns on serde support, if any.
     pub serde_feature: Option<String>,
@@ -199,9 +199,9 @@ const BORROWED_DOCS: &[&str] = &[
     " Only the types that hold a string or byte string somewhere have a twin here, with the",
     " same name, fields and variants as in `types` and `enums`; a field whose type holds",
     " neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with",
-    " `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),",
-    " encode with `tl_runtime::Serializable` as usual; a function's answer decodes with",
-    " `tl_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not",
+    " `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),",
+    " encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with",
+    " `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not",
     " `PartialEq`, which would make the module a third slower to compile. To keep a value",
     " past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.",
 ];

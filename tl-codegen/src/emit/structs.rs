@@ -340,7 +340,7 @@ impl Context<'_> {
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
             let decode = self.decode(&f.ty);
-            // `tri!`, not `?`: see `tl_runtime::tri`.
+            // `tri!`, not `?`: see `tlgen_runtime::tri`.
             let value = if f.boxed {
                 quote!(Box::new(#rt::tri!(#decode)))
             } else {

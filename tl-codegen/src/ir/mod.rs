@@ -12,7 +12,7 @@ mod recursion;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use tl_parser::{Category, Definition, ParamKind, Schema, Type};
+use tlgen_parser::{Category, Definition, ParamKind, Schema, Type};
 
 use crate::docs_source::{DocSource, ErrorRef};
 use crate::naming;

@@ -48,26 +48,26 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::FutureSalt(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::FutureSalts(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::IpPort(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Rule(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::FutureSalt(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::FutureSalts(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::IpPort(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Rule(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x47c2f970 => ::tl_runtime::decode_boxed_with(r, Self::FutureSalt),
-            0xfab87964 => ::tl_runtime::decode_boxed_with(r, Self::FutureSalts),
-            0xd433ad73 => ::tl_runtime::decode_boxed_with(r, Self::IpPort),
-            0x556fc2dd => ::tl_runtime::decode_boxed_with(r, Self::Rule),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x47c2f970 => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalt),
+            0xfab87964 => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalts),
+            0xd433ad73 => ::tlgen_runtime::decode_boxed_with(r, Self::IpPort),
+            0x556fc2dd => ::tlgen_runtime::decode_boxed_with(r, Self::Rule),
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -75,7 +75,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -94,27 +94,27 @@ pub mod types {
         /// TL: `salt:long`
         pub salt: i64,
     }
-    impl ::tl_runtime::Identifiable for FutureSalt {
+    impl ::tlgen_runtime::Identifiable for FutureSalt {
         const CONSTRUCTOR_ID: u32 = 0x47c2f970;
         const NAME: &'static str = "future_salt";
     }
-    impl ::tl_runtime::BareSerializable for FutureSalt {
+    impl ::tlgen_runtime::BareSerializable for FutureSalt {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.valid_since, out);
-            ::tl_runtime::Serializable::serialize(&self.salt, out);
+            ::tlgen_runtime::Serializable::serialize(&self.valid_since, out);
+            ::tlgen_runtime::Serializable::serialize(&self.salt, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for FutureSalt {
+    impl ::tlgen_runtime::BareDeserializable for FutureSalt {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                valid_since: ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                valid_since: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                salt: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                salt: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -141,33 +141,33 @@ pub mod types {
         /// TL: `salts:vector<future_salt>`
         pub salts: Vec<super::types::FutureSalt>,
     }
-    impl ::tl_runtime::Identifiable for FutureSalts {
+    impl ::tlgen_runtime::Identifiable for FutureSalts {
         const CONSTRUCTOR_ID: u32 = 0xfab87964;
         const NAME: &'static str = "future_salts";
     }
-    impl ::tl_runtime::BareSerializable for FutureSalts {
+    impl ::tlgen_runtime::BareSerializable for FutureSalts {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.req_msg_id, out);
-            ::tl_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::Serializable::serialize(&self.req_msg_id, out);
+            ::tlgen_runtime::vector::write_bare_vector(
                 out,
                 &self.salts,
                 |item, out| {
-                    ::tl_runtime::BareSerializable::serialize_bare(item, out);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(item, out);
                 },
             );
         }
     }
-    impl ::tl_runtime::BareDeserializable for FutureSalts {
+    impl ::tlgen_runtime::BareDeserializable for FutureSalts {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                req_msg_id: ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                req_msg_id: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                salts: ::tl_runtime::tri!(
-                    ::tl_runtime::vector::read_bare_vector(r, | r |
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r))
+                salts: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r))
                 ),
             })
         }
@@ -195,25 +195,25 @@ pub mod types {
         /// TL: `port:int`
         pub port: i32,
     }
-    impl ::tl_runtime::Identifiable for IpPort {
+    impl ::tlgen_runtime::Identifiable for IpPort {
         const CONSTRUCTOR_ID: u32 = 0xd433ad73;
         const NAME: &'static str = "ipPort";
     }
-    impl ::tl_runtime::BareSerializable for IpPort {
+    impl ::tlgen_runtime::BareSerializable for IpPort {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.ipv4, out);
-            ::tl_runtime::Serializable::serialize(&self.port, out);
+            ::tlgen_runtime::Serializable::serialize(&self.ipv4, out);
+            ::tlgen_runtime::Serializable::serialize(&self.port, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for IpPort {
+    impl ::tlgen_runtime::BareDeserializable for IpPort {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ipv4: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                port: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                ipv4: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                port: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -242,51 +242,51 @@ pub mod types {
         /// TL: `first:%FutureSalt`
         pub first: super::types::FutureSalt,
     }
-    impl ::tl_runtime::Identifiable for Rule {
+    impl ::tlgen_runtime::Identifiable for Rule {
         const CONSTRUCTOR_ID: u32 = 0x556fc2dd;
         const NAME: &'static str = "rule";
     }
-    impl ::tl_runtime::BareSerializable for Rule {
+    impl ::tlgen_runtime::BareSerializable for Rule {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::vector::write_bare_vector(
                 out,
                 &self.ips,
                 |item, out| {
-                    ::tl_runtime::Serializable::serialize(item, out);
+                    ::tlgen_runtime::Serializable::serialize(item, out);
                 },
             );
-            ::tl_runtime::vector::write_vector(
+            ::tlgen_runtime::vector::write_vector(
                 out,
                 &self.nested,
                 |item, out| {
-                    ::tl_runtime::vector::write_bare_vector(
+                    ::tlgen_runtime::vector::write_bare_vector(
                         out,
                         item,
                         |item, out| {
-                            ::tl_runtime::Serializable::serialize(item, out);
+                            ::tlgen_runtime::Serializable::serialize(item, out);
                         },
                     );
                 },
             );
-            ::tl_runtime::BareSerializable::serialize_bare(&self.first, out);
+            ::tlgen_runtime::BareSerializable::serialize_bare(&self.first, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Rule {
+    impl ::tlgen_runtime::BareDeserializable for Rule {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ips: ::tl_runtime::tri!(
-                    ::tl_runtime::vector::read_bare_vector(r, | r |
-                    ::tl_runtime::Deserializable::deserialize(r))
+                ips: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                    ::tlgen_runtime::Deserializable::deserialize(r))
                 ),
-                nested: ::tl_runtime::tri!(
-                    ::tl_runtime::vector::read_vector(r, | r |
-                    ::tl_runtime::vector::read_bare_vector(r, | r |
-                    ::tl_runtime::Deserializable::deserialize(r)))
+                nested: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::vector::read_vector(r, | r |
+                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                    ::tlgen_runtime::Deserializable::deserialize(r)))
                 ),
-                first: ::tl_runtime::tri!(
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                first: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                 ),
             })
         }
@@ -320,24 +320,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for FutureSalt {
+    impl ::tlgen_runtime::Serializable for FutureSalt {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalt(x) => {
-                    ::tl_runtime::write_u32(out, 0x47c2f970);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x47c2f970);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for FutureSalt {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for FutureSalt {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x47c2f970 => {
                     Self::FutureSalt(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -360,24 +360,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for FutureSalts {
+    impl ::tlgen_runtime::Serializable for FutureSalts {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalts(x) => {
-                    ::tl_runtime::write_u32(out, 0xfab87964);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xfab87964);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for FutureSalts {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for FutureSalts {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xfab87964 => {
                     Self::FutureSalts(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -400,24 +400,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for IpPort {
+    impl ::tlgen_runtime::Serializable for IpPort {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::IpPort(x) => {
-                    ::tl_runtime::write_u32(out, 0xd433ad73);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xd433ad73);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for IpPort {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for IpPort {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xd433ad73 => {
                     Self::IpPort(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -440,24 +440,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Rule {
+    impl ::tlgen_runtime::Serializable for Rule {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Rule(x) => {
-                    ::tl_runtime::write_u32(out, 0x556fc2dd);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x556fc2dd);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Rule {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Rule {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x556fc2dd => {
                     Self::Rule(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -498,7 +498,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -531,19 +531,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -562,7 +562,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -575,7 +575,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

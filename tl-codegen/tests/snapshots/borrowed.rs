@@ -70,54 +70,54 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Message(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Page(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::PagePart(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Peer(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::RichText(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::Message(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Page(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::PagePart(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Peer(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::RichText(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::GetMessage(x) => {
-                ::tl_runtime::write_u32(out, 0x61a8d986);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x61a8d986);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetPeer(x) => {
-                ::tl_runtime::write_u32(out, 0x8197866d);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x8197866d);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithLayer(x) => {
-                ::tl_runtime::write_u32(out, 0xda9b0d0d);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0xda9b0d0d);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x85e8d3dd | 0x83e5de54 => ::tl_runtime::decode_boxed_with(r, Self::Message),
-            0x79ff782f => ::tl_runtime::decode_boxed_with(r, Self::Page),
-            0xb6b3512e => ::tl_runtime::decode_boxed_with(r, Self::PagePart),
-            0x59511722 => ::tl_runtime::decode_boxed_with(r, Self::Peer),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x85e8d3dd | 0x83e5de54 => ::tlgen_runtime::decode_boxed_with(r, Self::Message),
+            0x79ff782f => ::tlgen_runtime::decode_boxed_with(r, Self::Page),
+            0xb6b3512e => ::tlgen_runtime::decode_boxed_with(r, Self::PagePart),
+            0x59511722 => ::tlgen_runtime::decode_boxed_with(r, Self::Peer),
             0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0x35553762 => {
-                ::tl_runtime::decode_boxed_with(r, Self::RichText)
+                ::tlgen_runtime::decode_boxed_with(r, Self::RichText)
             }
             0x61a8d986 => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::GetMessage)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetMessage)
             }
             0x8197866d => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::GetPeer)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetPeer)
             }
             0xda9b0d0d => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
             }
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -125,7 +125,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -142,23 +142,23 @@ pub mod types {
         /// TL: `user_id:long`
         pub user_id: i64,
     }
-    impl ::tl_runtime::Identifiable for PeerUser {
+    impl ::tlgen_runtime::Identifiable for PeerUser {
         const CONSTRUCTOR_ID: u32 = 0x59511722;
         const NAME: &'static str = "peerUser";
     }
-    impl ::tl_runtime::BareSerializable for PeerUser {
+    impl ::tlgen_runtime::BareSerializable for PeerUser {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.user_id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for PeerUser {
+    impl ::tlgen_runtime::BareDeserializable for PeerUser {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                user_id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -180,19 +180,19 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct TextEmpty {}
-    impl ::tl_runtime::Identifiable for TextEmpty {
+    impl ::tlgen_runtime::Identifiable for TextEmpty {
         const CONSTRUCTOR_ID: u32 = 0xdc3d824f;
         const NAME: &'static str = "textEmpty";
     }
-    impl ::tl_runtime::BareSerializable for TextEmpty {
+    impl ::tlgen_runtime::BareSerializable for TextEmpty {
         #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::BareDeserializable for TextEmpty {
+    impl ::tlgen_runtime::BareDeserializable for TextEmpty {
         #[inline]
         fn deserialize_bare(
-            _r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            _r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {})
         }
     }
@@ -220,21 +220,21 @@ pub mod types {
         /// TL: `text:string`
         pub text: String,
     }
-    impl ::tl_runtime::Identifiable for TextPlain {
+    impl ::tlgen_runtime::Identifiable for TextPlain {
         const CONSTRUCTOR_ID: u32 = 0x744694e0;
         const NAME: &'static str = "textPlain";
     }
-    impl ::tl_runtime::BareSerializable for TextPlain {
+    impl ::tlgen_runtime::BareSerializable for TextPlain {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.text, out);
+            ::tlgen_runtime::Serializable::serialize(&self.text, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TextPlain {
+    impl ::tlgen_runtime::BareDeserializable for TextPlain {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                text: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                text: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -262,22 +262,22 @@ pub mod types {
         /// TL: `text:RichText`
         pub text: Box<super::enums::RichText>,
     }
-    impl ::tl_runtime::Identifiable for TextBold {
+    impl ::tlgen_runtime::Identifiable for TextBold {
         const CONSTRUCTOR_ID: u32 = 0x6724abc4;
         const NAME: &'static str = "textBold";
     }
-    impl ::tl_runtime::BareSerializable for TextBold {
+    impl ::tlgen_runtime::BareSerializable for TextBold {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&*self.text, out);
+            ::tlgen_runtime::Serializable::serialize(&*self.text, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TextBold {
+    impl ::tlgen_runtime::BareDeserializable for TextBold {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                 ),
             })
         }
@@ -308,25 +308,25 @@ pub mod types {
         /// TL: `name:string`
         pub name: String,
     }
-    impl ::tl_runtime::Identifiable for TextAnchor {
+    impl ::tlgen_runtime::Identifiable for TextAnchor {
         const CONSTRUCTOR_ID: u32 = 0x35553762;
         const NAME: &'static str = "textAnchor";
     }
-    impl ::tl_runtime::BareSerializable for TextAnchor {
+    impl ::tlgen_runtime::BareSerializable for TextAnchor {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&*self.text, out);
-            ::tl_runtime::Serializable::serialize(&self.name, out);
+            ::tlgen_runtime::Serializable::serialize(&*self.text, out);
+            ::tlgen_runtime::Serializable::serialize(&self.name, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TextAnchor {
+    impl ::tlgen_runtime::BareDeserializable for TextAnchor {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                 ),
-                name: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                name: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -369,51 +369,51 @@ pub mod types {
         /// TL: `pinned:Bool`
         pub pinned: bool,
     }
-    impl ::tl_runtime::Identifiable for Message {
+    impl ::tlgen_runtime::Identifiable for Message {
         const CONSTRUCTOR_ID: u32 = 0x85e8d3dd;
         const NAME: &'static str = "message";
     }
-    impl ::tl_runtime::BareSerializable for Message {
+    impl ::tlgen_runtime::BareSerializable for Message {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(
+            ::tlgen_runtime::write_u32(
                 out,
                 u32::from(self.out) | u32::from(self.media_and_caption.is_some()) << 1,
             );
-            ::tl_runtime::Serializable::serialize(&self.id, out);
-            ::tl_runtime::Serializable::serialize(&self.peer, out);
-            ::tl_runtime::Serializable::serialize(&self.text, out);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.peer, out);
+            ::tlgen_runtime::Serializable::serialize(&self.text, out);
             if let Some(value) = &self.media_and_caption {
-                ::tl_runtime::Serializable::serialize(&value.0, out);
+                ::tlgen_runtime::Serializable::serialize(&value.0, out);
             }
             if let Some(value) = &self.media_and_caption {
-                ::tl_runtime::Serializable::serialize(&value.1, out);
+                ::tlgen_runtime::Serializable::serialize(&value.1, out);
             }
-            ::tl_runtime::Serializable::serialize(&self.tags, out);
-            ::tl_runtime::Serializable::serialize(&self.pinned, out);
+            ::tlgen_runtime::Serializable::serialize(&self.tags, out);
+            ::tlgen_runtime::Serializable::serialize(&self.pinned, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Message {
+    impl ::tlgen_runtime::BareDeserializable for Message {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let out = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
-            let peer = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
-            let text = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let peer = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let text = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
             let media = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let caption = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let tags = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
-            let pinned = ::tl_runtime::tri!(
-                ::tl_runtime::Deserializable::deserialize(r)
+            let tags = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let pinned = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
                 out,
@@ -453,23 +453,23 @@ pub mod types {
         /// TL: `id:int`
         pub id: i32,
     }
-    impl ::tl_runtime::Identifiable for MessageEmpty {
+    impl ::tlgen_runtime::Identifiable for MessageEmpty {
         const CONSTRUCTOR_ID: u32 = 0x83e5de54;
         const NAME: &'static str = "messageEmpty";
     }
-    impl ::tl_runtime::BareSerializable for MessageEmpty {
+    impl ::tlgen_runtime::BareSerializable for MessageEmpty {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for MessageEmpty {
+    impl ::tlgen_runtime::BareDeserializable for MessageEmpty {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -497,21 +497,21 @@ pub mod types {
         /// TL: `name:string`
         pub name: String,
     }
-    impl ::tl_runtime::Identifiable for PagePart {
+    impl ::tlgen_runtime::Identifiable for PagePart {
         const CONSTRUCTOR_ID: u32 = 0xb6b3512e;
         const NAME: &'static str = "pagePart";
     }
-    impl ::tl_runtime::BareSerializable for PagePart {
+    impl ::tlgen_runtime::BareSerializable for PagePart {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.name, out);
+            ::tlgen_runtime::Serializable::serialize(&self.name, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for PagePart {
+    impl ::tlgen_runtime::BareDeserializable for PagePart {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                name: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                name: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -538,31 +538,31 @@ pub mod types {
         /// TL: `parts:vector<pagePart>`
         pub parts: Vec<super::types::PagePart>,
     }
-    impl ::tl_runtime::Identifiable for Page {
+    impl ::tlgen_runtime::Identifiable for Page {
         const CONSTRUCTOR_ID: u32 = 0x79ff782f;
         const NAME: &'static str = "page";
     }
-    impl ::tl_runtime::BareSerializable for Page {
+    impl ::tlgen_runtime::BareSerializable for Page {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.title, out);
-            ::tl_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::Serializable::serialize(&self.title, out);
+            ::tlgen_runtime::vector::write_bare_vector(
                 out,
                 &self.parts,
                 |item, out| {
-                    ::tl_runtime::BareSerializable::serialize_bare(item, out);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(item, out);
                 },
             );
         }
     }
-    impl ::tl_runtime::BareDeserializable for Page {
+    impl ::tlgen_runtime::BareDeserializable for Page {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                title: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                parts: ::tl_runtime::tri!(
-                    ::tl_runtime::vector::read_bare_vector(r, | r |
-                    ::tl_runtime::BareDeserializable::deserialize_bare(r))
+                title: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                parts: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r))
                 ),
             })
         }
@@ -599,35 +599,35 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Message {
+    impl ::tlgen_runtime::Serializable for Message {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Message(x) => {
-                    ::tl_runtime::write_u32(out, 0x85e8d3dd);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x85e8d3dd);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Empty(x) => {
-                    ::tl_runtime::write_u32(out, 0x83e5de54);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x83e5de54);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Message {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Message {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x85e8d3dd => {
                     Self::Message(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x83e5de54 => {
                     Self::Empty(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -650,24 +650,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Page {
+    impl ::tlgen_runtime::Serializable for Page {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Page(x) => {
-                    ::tl_runtime::write_u32(out, 0x79ff782f);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x79ff782f);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Page {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Page {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x79ff782f => {
                     Self::Page(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -690,24 +690,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for PagePart {
+    impl ::tlgen_runtime::Serializable for PagePart {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PagePart(x) => {
-                    ::tl_runtime::write_u32(out, 0xb6b3512e);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xb6b3512e);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for PagePart {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for PagePart {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xb6b3512e => {
                     Self::PagePart(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -730,24 +730,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Peer {
+    impl ::tlgen_runtime::Serializable for Peer {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::User(x) => {
-                    ::tl_runtime::write_u32(out, 0x59511722);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x59511722);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Peer {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Peer {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x59511722 => {
                     Self::User(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -779,49 +779,49 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for RichText {
+    impl ::tlgen_runtime::Serializable for RichText {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
-                    ::tl_runtime::write_u32(out, 0xdc3d824f);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextPlain(x) => {
-                    ::tl_runtime::write_u32(out, 0x744694e0);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x744694e0);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextBold(x) => {
-                    ::tl_runtime::write_u32(out, 0x6724abc4);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextAnchor(x) => {
-                    ::tl_runtime::write_u32(out, 0x35553762);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x35553762);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for RichText {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
-            ::tl_runtime::tri!(r.enter());
+    impl ::tlgen_runtime::Deserializable for RichText {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
+            ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::decode_bare_with(r, Self::TextEmpty)
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
                     )
                 }
                 0x744694e0 => {
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::decode_bare_with(r, Self::TextPlain)
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextPlain)
                     )
                 }
                 0x6724abc4 => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextBold))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::TextBold))
                 }
                 0x35553762 => {
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::decode_bare_with(r, Self::TextAnchor)
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextAnchor)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -843,41 +843,41 @@ pub mod functions {
         /// TL: `id:int`
         pub id: i32,
     }
-    impl ::tl_runtime::Identifiable for GetMessage {
+    impl ::tlgen_runtime::Identifiable for GetMessage {
         const CONSTRUCTOR_ID: u32 = 0x61a8d986;
         const NAME: &'static str = "getMessage";
     }
-    impl ::tl_runtime::BareSerializable for GetMessage {
+    impl ::tlgen_runtime::BareSerializable for GetMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for GetMessage {
+    impl ::tlgen_runtime::BareDeserializable for GetMessage {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
-    impl ::tl_runtime::RemoteCall for GetMessage {
+    impl ::tlgen_runtime::RemoteCall for GetMessage {
         type Return = super::enums::Message;
     }
-    impl ::tl_runtime::TypedErrors for GetMessage {
+    impl ::tlgen_runtime::TypedErrors for GetMessage {
         type Error = super::errors::Error;
     }
-    impl ::tl_runtime::RemoteCallBorrowed for GetMessage {
+    impl ::tlgen_runtime::RemoteCallBorrowed for GetMessage {
         type BorrowedReturn<'a> = super::borrowed::enums::Message<'a>;
         #[inline]
         fn decode_response_borrowed(
             bytes: &[u8],
-        ) -> ::tl_runtime::Result<
-            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        ) -> ::tlgen_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tlgen_runtime::RpcError>,
         > {
-            ::tl_runtime::decode_response_borrowed(bytes)
+            ::tlgen_runtime::decode_response_borrowed(bytes)
         }
     }
     /// TL method [`getPeer`](https://core.telegram.org/method/getPeer):
@@ -890,41 +890,41 @@ pub mod functions {
         /// TL: `id:int`
         pub id: i32,
     }
-    impl ::tl_runtime::Identifiable for GetPeer {
+    impl ::tlgen_runtime::Identifiable for GetPeer {
         const CONSTRUCTOR_ID: u32 = 0x8197866d;
         const NAME: &'static str = "getPeer";
     }
-    impl ::tl_runtime::BareSerializable for GetPeer {
+    impl ::tlgen_runtime::BareSerializable for GetPeer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for GetPeer {
+    impl ::tlgen_runtime::BareDeserializable for GetPeer {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
-    impl ::tl_runtime::RemoteCall for GetPeer {
+    impl ::tlgen_runtime::RemoteCall for GetPeer {
         type Return = super::enums::Peer;
     }
-    impl ::tl_runtime::TypedErrors for GetPeer {
+    impl ::tlgen_runtime::TypedErrors for GetPeer {
         type Error = super::errors::Error;
     }
-    impl ::tl_runtime::RemoteCallBorrowed for GetPeer {
+    impl ::tlgen_runtime::RemoteCallBorrowed for GetPeer {
         type BorrowedReturn<'a> = super::enums::Peer;
         #[inline]
         fn decode_response_borrowed(
             bytes: &[u8],
-        ) -> ::tl_runtime::Result<
-            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        ) -> ::tlgen_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tlgen_runtime::RpcError>,
         > {
-            <Self as ::tl_runtime::RemoteCall>::decode_response(bytes)
+            <Self as ::tlgen_runtime::RemoteCall>::decode_response(bytes)
         }
     }
     /// TL method [`invokeWithLayer`](https://core.telegram.org/method/invokeWithLayer):
@@ -939,44 +939,44 @@ pub mod functions {
         /// TL: `query:!X`
         pub query: X,
     }
-    impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
+    impl<X> ::tlgen_runtime::Identifiable for InvokeWithLayer<X> {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0d;
         const NAME: &'static str = "invokeWithLayer";
     }
-    impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
+    impl<X: ::tlgen_runtime::Serializable> ::tlgen_runtime::BareSerializable
     for InvokeWithLayer<X> {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.layer, out);
-            ::tl_runtime::Serializable::serialize(&self.query, out);
+            ::tlgen_runtime::Serializable::serialize(&self.layer, out);
+            ::tlgen_runtime::Serializable::serialize(&self.query, out);
         }
     }
-    impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
+    impl<X: ::tlgen_runtime::Deserializable> ::tlgen_runtime::BareDeserializable
     for InvokeWithLayer<X> {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                layer: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
-    impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall for InvokeWithLayer<X> {
         type Return = X::Return;
     }
-    impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors for InvokeWithLayer<X> {
         type Error = X::Error;
     }
-    impl<X: ::tl_runtime::RemoteCallBorrowed> ::tl_runtime::RemoteCallBorrowed
+    impl<X: ::tlgen_runtime::RemoteCallBorrowed> ::tlgen_runtime::RemoteCallBorrowed
     for InvokeWithLayer<X> {
         type BorrowedReturn<'a> = X::BorrowedReturn<'a>;
         #[inline]
         fn decode_response_borrowed(
             bytes: &[u8],
-        ) -> ::tl_runtime::Result<
-            Result<Self::BorrowedReturn<'_>, ::tl_runtime::RpcError>,
+        ) -> ::tlgen_runtime::Result<
+            Result<Self::BorrowedReturn<'_>, ::tlgen_runtime::RpcError>,
         > {
             X::decode_response_borrowed(bytes)
         }
@@ -1011,7 +1011,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -1044,19 +1044,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -1075,7 +1075,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -1088,7 +1088,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))
@@ -1100,9 +1100,9 @@ pub mod errors {
 /// Only the types that hold a string or byte string somewhere have a twin here, with the
 /// same name, fields and variants as in `types` and `enums`; a field whose type holds
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
-/// `tl_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
-/// encode with `tl_runtime::Serializable` as usual; a function's answer decodes with
-/// `tl_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
+/// `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
+/// encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with
+/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(
@@ -1123,22 +1123,22 @@ pub mod borrowed {
             /// TL: `text:string`
             pub text: &'a str,
         }
-        impl<'a> ::tl_runtime::Identifiable for TextPlain<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for TextPlain<'a> {
             const CONSTRUCTOR_ID: u32 = 0x744694e0;
             const NAME: &'static str = "textPlain";
         }
-        impl ::tl_runtime::BareSerializable for TextPlain<'_> {
+        impl ::tlgen_runtime::BareSerializable for TextPlain<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&self.text, out);
+                ::tlgen_runtime::Serializable::serialize(&self.text, out);
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for TextPlain<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for TextPlain<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    text: ::tl_runtime::tri!(
-                        ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                    text: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
             }
@@ -1153,23 +1153,23 @@ pub mod borrowed {
             /// TL: `text:RichText`
             pub text: Box<super::super::borrowed::enums::RichText<'a>>,
         }
-        impl<'a> ::tl_runtime::Identifiable for TextBold<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for TextBold<'a> {
             const CONSTRUCTOR_ID: u32 = 0x6724abc4;
             const NAME: &'static str = "textBold";
         }
-        impl ::tl_runtime::BareSerializable for TextBold<'_> {
+        impl ::tlgen_runtime::BareSerializable for TextBold<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&*self.text, out);
+                ::tlgen_runtime::Serializable::serialize(&*self.text, out);
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for TextBold<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for TextBold<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
                     text: Box::new(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     ),
                 })
@@ -1187,28 +1187,28 @@ pub mod borrowed {
             /// TL: `name:string`
             pub name: &'a str,
         }
-        impl<'a> ::tl_runtime::Identifiable for TextAnchor<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for TextAnchor<'a> {
             const CONSTRUCTOR_ID: u32 = 0x35553762;
             const NAME: &'static str = "textAnchor";
         }
-        impl ::tl_runtime::BareSerializable for TextAnchor<'_> {
+        impl ::tlgen_runtime::BareSerializable for TextAnchor<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&*self.text, out);
-                ::tl_runtime::Serializable::serialize(&self.name, out);
+                ::tlgen_runtime::Serializable::serialize(&*self.text, out);
+                ::tlgen_runtime::Serializable::serialize(&self.name, out);
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for TextAnchor<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for TextAnchor<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
                     text: Box::new(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     ),
-                    name: ::tl_runtime::tri!(
-                        ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                    name: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
             }
@@ -1238,49 +1238,49 @@ pub mod borrowed {
             /// TL: `pinned:Bool`
             pub pinned: bool,
         }
-        impl<'a> ::tl_runtime::Identifiable for Message<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for Message<'a> {
             const CONSTRUCTOR_ID: u32 = 0x85e8d3dd;
             const NAME: &'static str = "message";
         }
-        impl ::tl_runtime::BareSerializable for Message<'_> {
+        impl ::tlgen_runtime::BareSerializable for Message<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::write_u32(
+                ::tlgen_runtime::write_u32(
                     out,
                     u32::from(self.out)
                         | u32::from(self.media_and_caption.is_some()) << 1,
                 );
-                ::tl_runtime::Serializable::serialize(&self.id, out);
-                ::tl_runtime::Serializable::serialize(&self.peer, out);
-                ::tl_runtime::Serializable::serialize(&self.text, out);
+                ::tlgen_runtime::Serializable::serialize(&self.id, out);
+                ::tlgen_runtime::Serializable::serialize(&self.peer, out);
+                ::tlgen_runtime::Serializable::serialize(&self.text, out);
                 if let Some(value) = &self.media_and_caption {
-                    ::tl_runtime::Serializable::serialize(&value.0, out);
+                    ::tlgen_runtime::Serializable::serialize(&value.0, out);
                 }
                 if let Some(value) = &self.media_and_caption {
-                    ::tl_runtime::Serializable::serialize(&value.1, out);
+                    ::tlgen_runtime::Serializable::serialize(&value.1, out);
                 }
-                ::tl_runtime::Serializable::serialize(&self.tags, out);
-                ::tl_runtime::Serializable::serialize(&self.pinned, out);
+                ::tlgen_runtime::Serializable::serialize(&self.tags, out);
+                ::tlgen_runtime::Serializable::serialize(&self.pinned, out);
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for Message<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for Message<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
-                let flags = ::tl_runtime::tri!(r.read_u32());
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let flags = ::tlgen_runtime::tri!(r.read_u32());
                 let out = flags & 0x00000001 != 0;
-                let id = ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                let id = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 );
-                let peer = ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                let peer = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 );
-                let text = ::tl_runtime::tri!(
-                    ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                let text = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                 );
                 let media = if flags & 0x00000002 != 0 {
                     Some(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     )
                 } else {
@@ -1288,18 +1288,18 @@ pub mod borrowed {
                 };
                 let caption = if flags & 0x00000002 != 0 {
                     Some(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     )
                 } else {
                     None
                 };
-                let tags = ::tl_runtime::tri!(
-                    ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                let tags = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                 );
-                let pinned = ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                let pinned = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 );
                 Ok(Self {
                     out,
@@ -1325,22 +1325,22 @@ pub mod borrowed {
             /// TL: `name:string`
             pub name: &'a str,
         }
-        impl<'a> ::tl_runtime::Identifiable for PagePart<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for PagePart<'a> {
             const CONSTRUCTOR_ID: u32 = 0xb6b3512e;
             const NAME: &'static str = "pagePart";
         }
-        impl ::tl_runtime::BareSerializable for PagePart<'_> {
+        impl ::tlgen_runtime::BareSerializable for PagePart<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&self.name, out);
+                ::tlgen_runtime::Serializable::serialize(&self.name, out);
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for PagePart<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for PagePart<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    name: ::tl_runtime::tri!(
-                        ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                    name: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
             }
@@ -1357,33 +1357,33 @@ pub mod borrowed {
             /// TL: `parts:vector<pagePart>`
             pub parts: Vec<super::super::borrowed::types::PagePart<'a>>,
         }
-        impl<'a> ::tl_runtime::Identifiable for Page<'a> {
+        impl<'a> ::tlgen_runtime::Identifiable for Page<'a> {
             const CONSTRUCTOR_ID: u32 = 0x79ff782f;
             const NAME: &'static str = "page";
         }
-        impl ::tl_runtime::BareSerializable for Page<'_> {
+        impl ::tlgen_runtime::BareSerializable for Page<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&self.title, out);
-                ::tl_runtime::vector::write_bare_vector(
+                ::tlgen_runtime::Serializable::serialize(&self.title, out);
+                ::tlgen_runtime::vector::write_bare_vector(
                     out,
                     &self.parts,
                     |item, out| {
-                        ::tl_runtime::BareSerializable::serialize_bare(item, out);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(item, out);
                     },
                 );
             }
         }
-        impl<'a> ::tl_runtime::BareDeserializableBorrowed<'a> for Page<'a> {
+        impl<'a> ::tlgen_runtime::BareDeserializableBorrowed<'a> for Page<'a> {
             fn deserialize_bare_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    title: ::tl_runtime::tri!(
-                        ::tl_runtime::DeserializableBorrowed::deserialize_borrowed(r)
+                    title: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
-                    parts: ::tl_runtime::tri!(
-                        ::tl_runtime::vector::read_bare_vector(r, | r |
-                        ::tl_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r))
+                    parts: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r))
                     ),
                 })
             }
@@ -1411,37 +1411,37 @@ pub mod borrowed {
                 }
             }
         }
-        impl ::tl_runtime::Serializable for Message<'_> {
+        impl ::tlgen_runtime::Serializable for Message<'_> {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::Message(x) => {
-                        ::tl_runtime::write_u32(out, 0x85e8d3dd);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x85e8d3dd);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::Empty(x) => {
-                        ::tl_runtime::write_u32(out, 0x83e5de54);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x83e5de54);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
             }
         }
-        impl<'a> ::tl_runtime::DeserializableBorrowed<'a> for Message<'a> {
+        impl<'a> ::tlgen_runtime::DeserializableBorrowed<'a> for Message<'a> {
             fn deserialize_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
-                let id = ::tl_runtime::tri!(r.read_u32());
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let id = ::tlgen_runtime::tri!(r.read_u32());
                 let value = match id {
                     0x85e8d3dd => {
                         Self::Message(
-                            ::tl_runtime::tri!(
-                                ::tl_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                            ::tlgen_runtime::tri!(
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
                     }
                     0x83e5de54 => {
                         Self::Empty(
-                            ::tl_runtime::tri!(
-                                ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                             ),
                         )
                     }
@@ -1466,26 +1466,26 @@ pub mod borrowed {
                 }
             }
         }
-        impl ::tl_runtime::Serializable for Page<'_> {
+        impl ::tlgen_runtime::Serializable for Page<'_> {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::Page(x) => {
-                        ::tl_runtime::write_u32(out, 0x79ff782f);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x79ff782f);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
             }
         }
-        impl<'a> ::tl_runtime::DeserializableBorrowed<'a> for Page<'a> {
+        impl<'a> ::tlgen_runtime::DeserializableBorrowed<'a> for Page<'a> {
             fn deserialize_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
-                let id = ::tl_runtime::tri!(r.read_u32());
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let id = ::tlgen_runtime::tri!(r.read_u32());
                 let value = match id {
                     0x79ff782f => {
                         Self::Page(
-                            ::tl_runtime::tri!(
-                                ::tl_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                            ::tlgen_runtime::tri!(
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
                     }
@@ -1510,26 +1510,26 @@ pub mod borrowed {
                 }
             }
         }
-        impl ::tl_runtime::Serializable for PagePart<'_> {
+        impl ::tlgen_runtime::Serializable for PagePart<'_> {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::PagePart(x) => {
-                        ::tl_runtime::write_u32(out, 0xb6b3512e);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0xb6b3512e);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
             }
         }
-        impl<'a> ::tl_runtime::DeserializableBorrowed<'a> for PagePart<'a> {
+        impl<'a> ::tlgen_runtime::DeserializableBorrowed<'a> for PagePart<'a> {
             fn deserialize_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
-                let id = ::tl_runtime::tri!(r.read_u32());
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let id = ::tlgen_runtime::tri!(r.read_u32());
                 let value = match id {
                     0xb6b3512e => {
                         Self::PagePart(
-                            ::tl_runtime::tri!(
-                                ::tl_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                            ::tlgen_runtime::tri!(
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
                     }
@@ -1563,53 +1563,53 @@ pub mod borrowed {
                 }
             }
         }
-        impl ::tl_runtime::Serializable for RichText<'_> {
+        impl ::tlgen_runtime::Serializable for RichText<'_> {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::TextEmpty(x) => {
-                        ::tl_runtime::write_u32(out, 0xdc3d824f);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextPlain(x) => {
-                        ::tl_runtime::write_u32(out, 0x744694e0);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x744694e0);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextBold(x) => {
-                        ::tl_runtime::write_u32(out, 0x6724abc4);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextAnchor(x) => {
-                        ::tl_runtime::write_u32(out, 0x35553762);
-                        ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                        ::tlgen_runtime::write_u32(out, 0x35553762);
+                        ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
             }
         }
-        impl<'a> ::tl_runtime::DeserializableBorrowed<'a> for RichText<'a> {
+        impl<'a> ::tlgen_runtime::DeserializableBorrowed<'a> for RichText<'a> {
             fn deserialize_borrowed(
-                r: &mut ::tl_runtime::Reader<'a>,
-            ) -> ::tl_runtime::Result<Self> {
-                let id = ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::tri!(r.enter());
+                r: &mut ::tlgen_runtime::Reader<'a>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let id = ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.enter());
                 let value = match id {
                     0xdc3d824f => {
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::decode_bare_with(r, Self::TextEmpty)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
                         )
                     }
                     0x744694e0 => {
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::decode_bare_borrowed_with(r, Self::TextPlain)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextPlain)
                         )
                     }
                     0x6724abc4 => {
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::decode_bare_borrowed_with(r, Self::TextBold)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextBold)
                         )
                     }
                     0x35553762 => {
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::decode_bare_borrowed_with(r, Self::TextAnchor)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextAnchor)
                         )
                     }
                     _ => return Err(r.unexpected_constructor(id, "RichText")),

@@ -44,30 +44,30 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Photo(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::Photo(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::PhotosGetPhoto(x) => {
-                ::tl_runtime::write_u32(out, 0x7708c0d8);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x7708c0d8);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
             0xe8bbb6ce | 0x6353659d | 0x1c8dc30d => {
-                ::tl_runtime::decode_boxed_with(r, Self::Photo)
+                ::tlgen_runtime::decode_boxed_with(r, Self::Photo)
             }
             0x7708c0d8 => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::PhotosGetPhoto)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhotosGetPhoto)
             }
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -75,7 +75,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -103,53 +103,53 @@ pub mod types {
         /// TL: `spoiler:flags2.31?true`
         pub spoiler: bool,
     }
-    impl ::tl_runtime::Identifiable for Photo {
+    impl ::tlgen_runtime::Identifiable for Photo {
         const CONSTRUCTOR_ID: u32 = 0xe8bbb6ce;
         const NAME: &'static str = "photo";
     }
-    impl ::tl_runtime::BareSerializable for Photo {
+    impl ::tlgen_runtime::BareSerializable for Photo {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(
+            ::tlgen_runtime::write_u32(
                 out,
                 u32::from(self.has_stickers)
                     | u32::from(self.sizes_and_video.is_some()) << 1,
             );
-            ::tl_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
             if let Some(value) = &self.sizes_and_video {
-                ::tl_runtime::Serializable::serialize(&value.0, out);
+                ::tlgen_runtime::Serializable::serialize(&value.0, out);
             }
             if let Some(value) = &self.sizes_and_video {
-                ::tl_runtime::Serializable::serialize(&value.1, out);
+                ::tlgen_runtime::Serializable::serialize(&value.1, out);
             }
-            ::tl_runtime::write_u32(
+            ::tlgen_runtime::write_u32(
                 out,
                 u32::from(self.dc.is_some()) << 3 | u32::from(self.spoiler) << 31,
             );
             if let Some(value) = &self.dc {
-                ::tl_runtime::Serializable::serialize(value, out);
+                ::tlgen_runtime::Serializable::serialize(value, out);
             }
         }
     }
-    impl ::tl_runtime::BareDeserializable for Photo {
+    impl ::tlgen_runtime::BareDeserializable for Photo {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let has_stickers = flags & 0x00000001 != 0;
-            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
             let sizes = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
             let video = if flags & 0x00000002 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
-            let flags2 = ::tl_runtime::tri!(r.read_u32());
+            let flags2 = ::tlgen_runtime::tri!(r.read_u32());
             let dc = if flags2 & 0x00000008 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -190,24 +190,24 @@ pub mod types {
         /// TL: `id:long`
         pub id: i64,
     }
-    impl ::tl_runtime::Identifiable for PhotoEmpty {
+    impl ::tlgen_runtime::Identifiable for PhotoEmpty {
         const CONSTRUCTOR_ID: u32 = 0x6353659d;
         const NAME: &'static str = "photoEmpty";
     }
-    impl ::tl_runtime::BareSerializable for PhotoEmpty {
+    impl ::tlgen_runtime::BareSerializable for PhotoEmpty {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(out, 0u32);
-            ::tl_runtime::Serializable::serialize(&self.id, out);
+            ::tlgen_runtime::write_u32(out, 0u32);
+            ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for PhotoEmpty {
+    impl ::tlgen_runtime::BareDeserializable for PhotoEmpty {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            ::tl_runtime::tri!(r.read_u32());
-            let id = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
             Ok(Self { id })
         }
     }
@@ -241,27 +241,27 @@ pub mod types {
             self.size.is_some()
         }
     }
-    impl ::tl_runtime::Identifiable for PhotoCached {
+    impl ::tlgen_runtime::Identifiable for PhotoCached {
         const CONSTRUCTOR_ID: u32 = 0x1c8dc30d;
         const NAME: &'static str = "photoCached";
     }
-    impl ::tl_runtime::BareSerializable for PhotoCached {
+    impl ::tlgen_runtime::BareSerializable for PhotoCached {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
+            ::tlgen_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
             if let Some(value) = &self.size {
-                ::tl_runtime::Serializable::serialize(value, out);
+                ::tlgen_runtime::Serializable::serialize(value, out);
             }
         }
     }
-    impl ::tl_runtime::BareDeserializable for PhotoCached {
+    impl ::tlgen_runtime::BareDeserializable for PhotoCached {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let size = if flags & 0x00000004 != 0 {
-                Some(::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)))
+                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
             } else {
                 None
             };
@@ -306,46 +306,46 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Photo {
+    impl ::tlgen_runtime::Serializable for Photo {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
-                    ::tl_runtime::write_u32(out, 0xe8bbb6ce);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xe8bbb6ce);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Empty(x) => {
-                    ::tl_runtime::write_u32(out, 0x6353659d);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x6353659d);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Cached(x) => {
-                    ::tl_runtime::write_u32(out, 0x1c8dc30d);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x1c8dc30d);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Photo {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Photo {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xe8bbb6ce => {
                     Self::Photo(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x6353659d => {
                     Self::Empty(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x1c8dc30d => {
                     Self::Cached(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -371,34 +371,34 @@ pub mod functions {
             /// TL: `id:long`
             pub id: i64,
         }
-        impl ::tl_runtime::Identifiable for GetPhoto {
+        impl ::tlgen_runtime::Identifiable for GetPhoto {
             const CONSTRUCTOR_ID: u32 = 0x7708c0d8;
             const NAME: &'static str = "photos.getPhoto";
         }
-        impl ::tl_runtime::BareSerializable for GetPhoto {
+        impl ::tlgen_runtime::BareSerializable for GetPhoto {
             #[inline]
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::write_u32(out, u32::from(self.fresh));
-                ::tl_runtime::Serializable::serialize(&self.id, out);
+                ::tlgen_runtime::write_u32(out, u32::from(self.fresh));
+                ::tlgen_runtime::Serializable::serialize(&self.id, out);
             }
         }
-        impl ::tl_runtime::BareDeserializable for GetPhoto {
+        impl ::tlgen_runtime::BareDeserializable for GetPhoto {
             #[inline]
             fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                let flags = ::tl_runtime::tri!(r.read_u32());
+                r: &mut ::tlgen_runtime::Reader<'_>,
+            ) -> ::tlgen_runtime::Result<Self> {
+                let flags = ::tlgen_runtime::tri!(r.read_u32());
                 let fresh = flags & 0x00000001 != 0;
-                let id = ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                let id = ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 );
                 Ok(Self { fresh, id })
             }
         }
-        impl ::tl_runtime::RemoteCall for GetPhoto {
+        impl ::tlgen_runtime::RemoteCall for GetPhoto {
             type Return = super::super::enums::Photo;
         }
-        impl ::tl_runtime::TypedErrors for GetPhoto {
+        impl ::tlgen_runtime::TypedErrors for GetPhoto {
             type Error = super::super::errors::Error;
         }
     }
@@ -432,7 +432,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -465,19 +465,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -496,7 +496,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -509,7 +509,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

@@ -48,44 +48,44 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Number(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::Number(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::InvokeWithLayer(x) => {
-                ::tl_runtime::write_u32(out, 0xda9b0d0d);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0xda9b0d0d);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumber(x) => {
-                ::tl_runtime::write_u32(out, 0x8955967f);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x8955967f);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumbers(x) => {
-                ::tl_runtime::write_u32(out, 0x28d66d91);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x28d66d91);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x41d21962 => ::tl_runtime::decode_boxed_with(r, Self::Number),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x41d21962 => ::tlgen_runtime::decode_boxed_with(r, Self::Number),
             0xda9b0d0d => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
             }
             0x8955967f => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::GetNumber)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetNumber)
             }
             0x28d66d91 => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::GetNumbers)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetNumbers)
             }
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -93,7 +93,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -110,23 +110,23 @@ pub mod types {
         /// TL: `value:int`
         pub value: i32,
     }
-    impl ::tl_runtime::Identifiable for Number {
+    impl ::tlgen_runtime::Identifiable for Number {
         const CONSTRUCTOR_ID: u32 = 0x41d21962;
         const NAME: &'static str = "number";
     }
-    impl ::tl_runtime::BareSerializable for Number {
+    impl ::tlgen_runtime::BareSerializable for Number {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.value, out);
+            ::tlgen_runtime::Serializable::serialize(&self.value, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Number {
+    impl ::tlgen_runtime::BareDeserializable for Number {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                value: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -159,24 +159,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Number {
+    impl ::tlgen_runtime::Serializable for Number {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Number(x) => {
-                    ::tl_runtime::write_u32(out, 0x41d21962);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x41d21962);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Number {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Number {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x41d21962 => {
                     Self::Number(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -200,34 +200,34 @@ pub mod functions {
         /// TL: `query:!X`
         pub query: X,
     }
-    impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
+    impl<X> ::tlgen_runtime::Identifiable for InvokeWithLayer<X> {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0d;
         const NAME: &'static str = "invokeWithLayer";
     }
-    impl<X: ::tl_runtime::Serializable> ::tl_runtime::BareSerializable
+    impl<X: ::tlgen_runtime::Serializable> ::tlgen_runtime::BareSerializable
     for InvokeWithLayer<X> {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.layer, out);
-            ::tl_runtime::Serializable::serialize(&self.query, out);
+            ::tlgen_runtime::Serializable::serialize(&self.layer, out);
+            ::tlgen_runtime::Serializable::serialize(&self.query, out);
         }
     }
-    impl<X: ::tl_runtime::Deserializable> ::tl_runtime::BareDeserializable
+    impl<X: ::tlgen_runtime::Deserializable> ::tlgen_runtime::BareDeserializable
     for InvokeWithLayer<X> {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                query: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                layer: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
-    impl<X: ::tl_runtime::RemoteCall> ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall for InvokeWithLayer<X> {
         type Return = X::Return;
     }
-    impl<X: ::tl_runtime::TypedErrors> ::tl_runtime::TypedErrors for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors for InvokeWithLayer<X> {
         type Error = X::Error;
     }
     /// TL method [`getNumber`](https://core.telegram.org/method/getNumber):
@@ -237,26 +237,26 @@ pub mod functions {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct GetNumber {}
-    impl ::tl_runtime::Identifiable for GetNumber {
+    impl ::tlgen_runtime::Identifiable for GetNumber {
         const CONSTRUCTOR_ID: u32 = 0x8955967f;
         const NAME: &'static str = "getNumber";
     }
-    impl ::tl_runtime::BareSerializable for GetNumber {
+    impl ::tlgen_runtime::BareSerializable for GetNumber {
         #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::BareDeserializable for GetNumber {
+    impl ::tlgen_runtime::BareDeserializable for GetNumber {
         #[inline]
         fn deserialize_bare(
-            _r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            _r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {})
         }
     }
-    impl ::tl_runtime::RemoteCall for GetNumber {
+    impl ::tlgen_runtime::RemoteCall for GetNumber {
         type Return = super::enums::Number;
     }
-    impl ::tl_runtime::TypedErrors for GetNumber {
+    impl ::tlgen_runtime::TypedErrors for GetNumber {
         type Error = super::errors::Error;
     }
     /// TL method [`getNumbers`](https://core.telegram.org/method/getNumbers):
@@ -266,26 +266,26 @@ pub mod functions {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct GetNumbers {}
-    impl ::tl_runtime::Identifiable for GetNumbers {
+    impl ::tlgen_runtime::Identifiable for GetNumbers {
         const CONSTRUCTOR_ID: u32 = 0x28d66d91;
         const NAME: &'static str = "getNumbers";
     }
-    impl ::tl_runtime::BareSerializable for GetNumbers {
+    impl ::tlgen_runtime::BareSerializable for GetNumbers {
         #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::BareDeserializable for GetNumbers {
+    impl ::tlgen_runtime::BareDeserializable for GetNumbers {
         #[inline]
         fn deserialize_bare(
-            _r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            _r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {})
         }
     }
-    impl ::tl_runtime::RemoteCall for GetNumbers {
+    impl ::tlgen_runtime::RemoteCall for GetNumbers {
         type Return = Vec<super::enums::Number>;
     }
-    impl ::tl_runtime::TypedErrors for GetNumbers {
+    impl ::tlgen_runtime::TypedErrors for GetNumbers {
         type Error = super::errors::Error;
     }
 }
@@ -318,7 +318,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -351,19 +351,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -382,7 +382,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -395,7 +395,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

@@ -44,30 +44,30 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Keywords(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Self_(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::Keywords(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Self_(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::LoopContinue(x) => {
-                ::tl_runtime::write_u32(out, 0x438eb3ec);
-                ::tl_runtime::BareSerializable::serialize_bare(&**x, out);
+                ::tlgen_runtime::write_u32(out, 0x438eb3ec);
+                ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x0315bcd6 => ::tl_runtime::decode_boxed_with(r, Self::Keywords),
-            0xdbffda0c => ::tl_runtime::decode_boxed_with(r, Self::Self_),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x0315bcd6 => ::tlgen_runtime::decode_boxed_with(r, Self::Keywords),
+            0xdbffda0c => ::tlgen_runtime::decode_boxed_with(r, Self::Self_),
             0x438eb3ec => {
-                ::tl_runtime::tri!(r.read_u32());
-                ::tl_runtime::decode_bare_boxed_with(r, Self::LoopContinue)
+                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LoopContinue)
             }
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -75,7 +75,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -108,43 +108,43 @@ pub mod types {
         /// TL: `async:int`
         pub r#async: i32,
     }
-    impl ::tl_runtime::Identifiable for Keywords {
+    impl ::tlgen_runtime::Identifiable for Keywords {
         const CONSTRUCTOR_ID: u32 = 0x0315bcd6;
         const NAME: &'static str = "keywords";
     }
-    impl ::tl_runtime::BareSerializable for Keywords {
+    impl ::tlgen_runtime::BareSerializable for Keywords {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.self_, out);
-            ::tl_runtime::Serializable::serialize(&self.r#type, out);
-            ::tl_runtime::Serializable::serialize(&self.r#static, out);
-            ::tl_runtime::Serializable::serialize(&self.r#final, out);
-            ::tl_runtime::Serializable::serialize(&self.r#loop, out);
-            ::tl_runtime::Serializable::serialize(&self.crate_, out);
-            ::tl_runtime::Serializable::serialize(&self.super_, out);
-            ::tl_runtime::Serializable::serialize(&self.r#match, out);
-            ::tl_runtime::Serializable::serialize(&self.r#async, out);
+            ::tlgen_runtime::Serializable::serialize(&self.self_, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#type, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#static, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#final, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#loop, out);
+            ::tlgen_runtime::Serializable::serialize(&self.crate_, out);
+            ::tlgen_runtime::Serializable::serialize(&self.super_, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#match, out);
+            ::tlgen_runtime::Serializable::serialize(&self.r#async, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Keywords {
+    impl ::tlgen_runtime::BareDeserializable for Keywords {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                self_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                r#type: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                r#static: ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                self_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                r#type: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                r#static: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#final: ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                r#final: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#loop: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                crate_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                super_: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                r#match: ::tl_runtime::tri!(
-                    ::tl_runtime::Deserializable::deserialize(r)
+                r#loop: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                crate_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                super_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                r#match: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#async: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                r#async: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -166,19 +166,19 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct Self_ {}
-    impl ::tl_runtime::Identifiable for Self_ {
+    impl ::tlgen_runtime::Identifiable for Self_ {
         const CONSTRUCTOR_ID: u32 = 0xdbffda0c;
         const NAME: &'static str = "self";
     }
-    impl ::tl_runtime::BareSerializable for Self_ {
+    impl ::tlgen_runtime::BareSerializable for Self_ {
         #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::BareDeserializable for Self_ {
+    impl ::tlgen_runtime::BareDeserializable for Self_ {
         #[inline]
         fn deserialize_bare(
-            _r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            _r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {})
         }
     }
@@ -211,24 +211,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Keywords {
+    impl ::tlgen_runtime::Serializable for Keywords {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Keywords(x) => {
-                    ::tl_runtime::write_u32(out, 0x0315bcd6);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x0315bcd6);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Keywords {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Keywords {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x0315bcd6 => {
                     Self::Keywords(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -251,24 +251,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Self_ {
+    impl ::tlgen_runtime::Serializable for Self_ {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Self_(x) => {
-                    ::tl_runtime::write_u32(out, 0xdbffda0c);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xdbffda0c);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Self_ {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Self_ {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xdbffda0c => {
                     Self::Self_(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -294,36 +294,36 @@ pub mod functions {
             /// TL: `type:int`
             pub r#type: i32,
         }
-        impl ::tl_runtime::Identifiable for Continue {
+        impl ::tlgen_runtime::Identifiable for Continue {
             const CONSTRUCTOR_ID: u32 = 0x438eb3ec;
             const NAME: &'static str = "loop.continue";
         }
-        impl ::tl_runtime::BareSerializable for Continue {
+        impl ::tlgen_runtime::BareSerializable for Continue {
             #[inline]
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tl_runtime::Serializable::serialize(&self.self_, out);
-                ::tl_runtime::Serializable::serialize(&self.r#type, out);
+                ::tlgen_runtime::Serializable::serialize(&self.self_, out);
+                ::tlgen_runtime::Serializable::serialize(&self.r#type, out);
             }
         }
-        impl ::tl_runtime::BareDeserializable for Continue {
+        impl ::tlgen_runtime::BareDeserializable for Continue {
             #[inline]
             fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
+                r: &mut ::tlgen_runtime::Reader<'_>,
+            ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    self_: ::tl_runtime::tri!(
-                        ::tl_runtime::Deserializable::deserialize(r)
+                    self_: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
-                    r#type: ::tl_runtime::tri!(
-                        ::tl_runtime::Deserializable::deserialize(r)
+                    r#type: ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 })
             }
         }
-        impl ::tl_runtime::RemoteCall for Continue {
+        impl ::tlgen_runtime::RemoteCall for Continue {
             type Return = super::super::enums::Keywords;
         }
-        impl ::tl_runtime::TypedErrors for Continue {
+        impl ::tlgen_runtime::TypedErrors for Continue {
             type Error = super::super::errors::Error;
         }
     }
@@ -357,7 +357,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -390,19 +390,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -421,7 +421,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -434,7 +434,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

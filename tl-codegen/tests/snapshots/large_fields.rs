@@ -49,26 +49,26 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::Big(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Holder(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Pair(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Small(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::Big(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Holder(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Pair(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Small(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x52ffcafd | 0xb6881041 => ::tl_runtime::decode_boxed_with(r, Self::Big),
-            0x4986ef51 => ::tl_runtime::decode_boxed_with(r, Self::Holder),
-            0x54a4fa3c => ::tl_runtime::decode_boxed_with(r, Self::Pair),
-            0x9a702ad2 => ::tl_runtime::decode_boxed_with(r, Self::Small),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x52ffcafd | 0xb6881041 => ::tlgen_runtime::decode_boxed_with(r, Self::Big),
+            0x4986ef51 => ::tlgen_runtime::decode_boxed_with(r, Self::Holder),
+            0x54a4fa3c => ::tlgen_runtime::decode_boxed_with(r, Self::Pair),
+            0x9a702ad2 => ::tlgen_runtime::decode_boxed_with(r, Self::Small),
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -76,7 +76,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -101,29 +101,29 @@ pub mod types {
         /// TL: `e:int256`
         pub e: [u8; 32],
     }
-    impl ::tl_runtime::Identifiable for BigA {
+    impl ::tlgen_runtime::Identifiable for BigA {
         const CONSTRUCTOR_ID: u32 = 0x52ffcafd;
         const NAME: &'static str = "bigA";
     }
-    impl ::tl_runtime::BareSerializable for BigA {
+    impl ::tlgen_runtime::BareSerializable for BigA {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.a, out);
-            ::tl_runtime::Serializable::serialize(&self.b, out);
-            ::tl_runtime::Serializable::serialize(&self.c, out);
-            ::tl_runtime::Serializable::serialize(&self.d, out);
-            ::tl_runtime::Serializable::serialize(&self.e, out);
+            ::tlgen_runtime::Serializable::serialize(&self.a, out);
+            ::tlgen_runtime::Serializable::serialize(&self.b, out);
+            ::tlgen_runtime::Serializable::serialize(&self.c, out);
+            ::tlgen_runtime::Serializable::serialize(&self.d, out);
+            ::tlgen_runtime::Serializable::serialize(&self.e, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for BigA {
+    impl ::tlgen_runtime::BareDeserializable for BigA {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                c: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                d: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                e: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                a: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                b: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                c: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                d: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                e: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -151,23 +151,23 @@ pub mod types {
         /// TL: `x:int`
         pub x: i32,
     }
-    impl ::tl_runtime::Identifiable for BigB {
+    impl ::tlgen_runtime::Identifiable for BigB {
         const CONSTRUCTOR_ID: u32 = 0xb6881041;
         const NAME: &'static str = "bigB";
     }
-    impl ::tl_runtime::BareSerializable for BigB {
+    impl ::tlgen_runtime::BareSerializable for BigB {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.x, out);
+            ::tlgen_runtime::Serializable::serialize(&self.x, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for BigB {
+    impl ::tlgen_runtime::BareDeserializable for BigB {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                x: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                x: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -195,23 +195,23 @@ pub mod types {
         /// TL: `x:long`
         pub x: i64,
     }
-    impl ::tl_runtime::Identifiable for SmallA {
+    impl ::tlgen_runtime::Identifiable for SmallA {
         const CONSTRUCTOR_ID: u32 = 0x9a702ad2;
         const NAME: &'static str = "smallA";
     }
-    impl ::tl_runtime::BareSerializable for SmallA {
+    impl ::tlgen_runtime::BareSerializable for SmallA {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.x, out);
+            ::tlgen_runtime::Serializable::serialize(&self.x, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for SmallA {
+    impl ::tlgen_runtime::BareDeserializable for SmallA {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                x: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                x: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -238,25 +238,25 @@ pub mod types {
         /// TL: `b:int256`
         pub b: [u8; 32],
     }
-    impl ::tl_runtime::Identifiable for Pair {
+    impl ::tlgen_runtime::Identifiable for Pair {
         const CONSTRUCTOR_ID: u32 = 0x54a4fa3c;
         const NAME: &'static str = "pair";
     }
-    impl ::tl_runtime::BareSerializable for Pair {
+    impl ::tlgen_runtime::BareSerializable for Pair {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.a, out);
-            ::tl_runtime::Serializable::serialize(&self.b, out);
+            ::tlgen_runtime::Serializable::serialize(&self.a, out);
+            ::tlgen_runtime::Serializable::serialize(&self.b, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Pair {
+    impl ::tlgen_runtime::BareDeserializable for Pair {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
-                b: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                a: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                b: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -289,42 +289,42 @@ pub mod types {
         /// TL: `bigs:Vector<Big>`
         pub bigs: Vec<super::enums::Big>,
     }
-    impl ::tl_runtime::Identifiable for Holder {
+    impl ::tlgen_runtime::Identifiable for Holder {
         const CONSTRUCTOR_ID: u32 = 0x4986ef51;
         const NAME: &'static str = "holder";
     }
-    impl ::tl_runtime::BareSerializable for Holder {
+    impl ::tlgen_runtime::BareSerializable for Holder {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(out, u32::from(self.maybe_big.is_some()));
-            ::tl_runtime::Serializable::serialize(&*self.big, out);
+            ::tlgen_runtime::write_u32(out, u32::from(self.maybe_big.is_some()));
+            ::tlgen_runtime::Serializable::serialize(&*self.big, out);
             if let Some(value) = &self.maybe_big {
-                ::tl_runtime::Serializable::serialize(&**value, out);
+                ::tlgen_runtime::Serializable::serialize(&**value, out);
             }
-            ::tl_runtime::Serializable::serialize(&self.small, out);
-            ::tl_runtime::Serializable::serialize(&self.pair, out);
-            ::tl_runtime::Serializable::serialize(&self.bigs, out);
+            ::tlgen_runtime::Serializable::serialize(&self.small, out);
+            ::tlgen_runtime::Serializable::serialize(&self.pair, out);
+            ::tlgen_runtime::Serializable::serialize(&self.bigs, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for Holder {
+    impl ::tlgen_runtime::BareDeserializable for Holder {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let big = Box::new(
-                ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             );
             let maybe_big = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                     ),
                 )
             } else {
                 None
             };
-            let small = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
-            let pair = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
-            let bigs = ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r));
+            let small = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let pair = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let bigs = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
             Ok(Self {
                 big,
                 maybe_big,
@@ -366,35 +366,35 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Big {
+    impl ::tlgen_runtime::Serializable for Big {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
-                    ::tl_runtime::write_u32(out, 0x52ffcafd);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x52ffcafd);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::B(x) => {
-                    ::tl_runtime::write_u32(out, 0xb6881041);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xb6881041);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Big {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Big {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x52ffcafd => {
                     Self::A(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0xb6881041 => {
                     Self::B(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -417,24 +417,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Holder {
+    impl ::tlgen_runtime::Serializable for Holder {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Holder(x) => {
-                    ::tl_runtime::write_u32(out, 0x4986ef51);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x4986ef51);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Holder {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Holder {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x4986ef51 => {
                     Self::Holder(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -457,24 +457,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Pair {
+    impl ::tlgen_runtime::Serializable for Pair {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Pair(x) => {
-                    ::tl_runtime::write_u32(out, 0x54a4fa3c);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x54a4fa3c);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Pair {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Pair {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x54a4fa3c => {
                     Self::Pair(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -497,24 +497,24 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Small {
+    impl ::tlgen_runtime::Serializable for Small {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
-                    ::tl_runtime::write_u32(out, 0x9a702ad2);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x9a702ad2);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Small {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
+    impl ::tlgen_runtime::Deserializable for Small {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x9a702ad2 => {
                     Self::A(
-                        ::tl_runtime::tri!(
-                            ::tl_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
@@ -555,7 +555,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -588,19 +588,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -619,7 +619,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -632,7 +632,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

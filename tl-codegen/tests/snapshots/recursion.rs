@@ -51,28 +51,28 @@ impl Object {
     }
     fn serialize_into(&self, out: &mut Vec<u8>) {
         match self {
-            Self::Bool(x) => ::tl_runtime::Serializable::serialize(x, out),
-            Self::PingA(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::PingB(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::RichText(x) => ::tl_runtime::Serializable::serialize(&**x, out),
-            Self::Tree(x) => ::tl_runtime::Serializable::serialize(&**x, out),
+            Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
+            Self::PingA(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::PingB(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::RichText(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
+            Self::Tree(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
         }
     }
 }
-impl ::tl_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-        let id = ::tl_runtime::tri!(r.peek_u32());
-        ::tl_runtime::tri!(r.enter());
+impl ::tlgen_runtime::Deserializable for Object {
+    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::tri!(r.peek_u32());
+        ::tlgen_runtime::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tl_runtime::decode_with(r, Self::Bool),
-            0x3b9e304b => ::tl_runtime::decode_boxed_with(r, Self::PingA),
-            0x7c0106a8 => ::tl_runtime::decode_boxed_with(r, Self::PingB),
+            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x3b9e304b => ::tlgen_runtime::decode_boxed_with(r, Self::PingA),
+            0x7c0106a8 => ::tlgen_runtime::decode_boxed_with(r, Self::PingB),
             0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
-                ::tl_runtime::decode_boxed_with(r, Self::RichText)
+                ::tlgen_runtime::decode_boxed_with(r, Self::RichText)
             }
-            0x0b167e8a | 0x08d48e4a => ::tl_runtime::decode_boxed_with(r, Self::Tree),
+            0x0b167e8a | 0x08d48e4a => ::tlgen_runtime::decode_boxed_with(r, Self::Tree),
             _ => {
-                ::tl_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -80,7 +80,7 @@ impl ::tl_runtime::Deserializable for Object {
         value
     }
 }
-impl ::tl_runtime::Serializable for Object {
+impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
         self.serialize_into(out)
     }
@@ -94,19 +94,19 @@ pub mod types {
     /// ```
     #[derive(Debug, Clone, PartialEq)]
     pub struct TextEmpty {}
-    impl ::tl_runtime::Identifiable for TextEmpty {
+    impl ::tlgen_runtime::Identifiable for TextEmpty {
         const CONSTRUCTOR_ID: u32 = 0xdc3d824f;
         const NAME: &'static str = "textEmpty";
     }
-    impl ::tl_runtime::BareSerializable for TextEmpty {
+    impl ::tlgen_runtime::BareSerializable for TextEmpty {
         #[inline]
         fn serialize_bare(&self, _out: &mut Vec<u8>) {}
     }
-    impl ::tl_runtime::BareDeserializable for TextEmpty {
+    impl ::tlgen_runtime::BareDeserializable for TextEmpty {
         #[inline]
         fn deserialize_bare(
-            _r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            _r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {})
         }
     }
@@ -134,22 +134,22 @@ pub mod types {
         /// TL: `text:RichText`
         pub text: Box<super::enums::RichText>,
     }
-    impl ::tl_runtime::Identifiable for TextBold {
+    impl ::tlgen_runtime::Identifiable for TextBold {
         const CONSTRUCTOR_ID: u32 = 0x6724abc4;
         const NAME: &'static str = "textBold";
     }
-    impl ::tl_runtime::BareSerializable for TextBold {
+    impl ::tlgen_runtime::BareSerializable for TextBold {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&*self.text, out);
+            ::tlgen_runtime::Serializable::serialize(&*self.text, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TextBold {
+    impl ::tlgen_runtime::BareDeserializable for TextBold {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                 ),
             })
         }
@@ -178,21 +178,21 @@ pub mod types {
         /// TL: `texts:Vector<RichText>`
         pub texts: Vec<super::enums::RichText>,
     }
-    impl ::tl_runtime::Identifiable for TextConcat {
+    impl ::tlgen_runtime::Identifiable for TextConcat {
         const CONSTRUCTOR_ID: u32 = 0x7e6260d7;
         const NAME: &'static str = "textConcat";
     }
-    impl ::tl_runtime::BareSerializable for TextConcat {
+    impl ::tlgen_runtime::BareSerializable for TextConcat {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.texts, out);
+            ::tlgen_runtime::Serializable::serialize(&self.texts, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TextConcat {
+    impl ::tlgen_runtime::BareDeserializable for TextConcat {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                texts: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                texts: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -220,23 +220,23 @@ pub mod types {
         /// TL: `value:int`
         pub value: i32,
     }
-    impl ::tl_runtime::Identifiable for TreeLeaf {
+    impl ::tlgen_runtime::Identifiable for TreeLeaf {
         const CONSTRUCTOR_ID: u32 = 0x0b167e8a;
         const NAME: &'static str = "treeLeaf";
     }
-    impl ::tl_runtime::BareSerializable for TreeLeaf {
+    impl ::tlgen_runtime::BareSerializable for TreeLeaf {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.value, out);
+            ::tlgen_runtime::Serializable::serialize(&self.value, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for TreeLeaf {
+    impl ::tlgen_runtime::BareDeserializable for TreeLeaf {
         #[inline]
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                value: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -266,33 +266,33 @@ pub mod types {
         /// TL: `right:flags.1?Tree`
         pub right: Option<Box<super::enums::Tree>>,
     }
-    impl ::tl_runtime::Identifiable for TreeNode {
+    impl ::tlgen_runtime::Identifiable for TreeNode {
         const CONSTRUCTOR_ID: u32 = 0x08d48e4a;
         const NAME: &'static str = "treeNode";
     }
-    impl ::tl_runtime::BareSerializable for TreeNode {
+    impl ::tlgen_runtime::BareSerializable for TreeNode {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(
+            ::tlgen_runtime::write_u32(
                 out,
                 u32::from(self.left.is_some()) | u32::from(self.right.is_some()) << 1,
             );
             if let Some(value) = &self.left {
-                ::tl_runtime::Serializable::serialize(&**value, out);
+                ::tlgen_runtime::Serializable::serialize(&**value, out);
             }
             if let Some(value) = &self.right {
-                ::tl_runtime::Serializable::serialize(&**value, out);
+                ::tlgen_runtime::Serializable::serialize(&**value, out);
             }
         }
     }
-    impl ::tl_runtime::BareDeserializable for TreeNode {
+    impl ::tlgen_runtime::BareDeserializable for TreeNode {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let left = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                     ),
                 )
             } else {
@@ -301,7 +301,7 @@ pub mod types {
             let right = if flags & 0x00000002 != 0 {
                 Some(
                     Box::new(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                     ),
                 )
             } else {
@@ -334,21 +334,21 @@ pub mod types {
         /// TL: `other:PingB`
         pub other: super::enums::PingB,
     }
-    impl ::tl_runtime::Identifiable for PingA {
+    impl ::tlgen_runtime::Identifiable for PingA {
         const CONSTRUCTOR_ID: u32 = 0x3b9e304b;
         const NAME: &'static str = "pingA";
     }
-    impl ::tl_runtime::BareSerializable for PingA {
+    impl ::tlgen_runtime::BareSerializable for PingA {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::Serializable::serialize(&self.other, out);
+            ::tlgen_runtime::Serializable::serialize(&self.other, out);
         }
     }
-    impl ::tl_runtime::BareDeserializable for PingA {
+    impl ::tlgen_runtime::BareDeserializable for PingA {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                other: ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                other: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
     }
@@ -373,27 +373,27 @@ pub mod types {
         /// TL: `other:flags.0?PingA`
         pub other: Option<Box<super::enums::PingA>>,
     }
-    impl ::tl_runtime::Identifiable for PingB {
+    impl ::tlgen_runtime::Identifiable for PingB {
         const CONSTRUCTOR_ID: u32 = 0x7c0106a8;
         const NAME: &'static str = "pingB";
     }
-    impl ::tl_runtime::BareSerializable for PingB {
+    impl ::tlgen_runtime::BareSerializable for PingB {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tl_runtime::write_u32(out, u32::from(self.other.is_some()));
+            ::tlgen_runtime::write_u32(out, u32::from(self.other.is_some()));
             if let Some(value) = &self.other {
-                ::tl_runtime::Serializable::serialize(&**value, out);
+                ::tlgen_runtime::Serializable::serialize(&**value, out);
             }
         }
     }
-    impl ::tl_runtime::BareDeserializable for PingB {
+    impl ::tlgen_runtime::BareDeserializable for PingB {
         fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let flags = ::tl_runtime::tri!(r.read_u32());
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
+            let flags = ::tlgen_runtime::tri!(r.read_u32());
             let other = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tl_runtime::tri!(::tl_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
                     ),
                 )
             } else {
@@ -431,23 +431,23 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for PingA {
+    impl ::tlgen_runtime::Serializable for PingA {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingA(x) => {
-                    ::tl_runtime::write_u32(out, 0x3b9e304b);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x3b9e304b);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for PingA {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
-            ::tl_runtime::tri!(r.enter());
+    impl ::tlgen_runtime::Deserializable for PingA {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
+            ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x3b9e304b => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PingA))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::PingA))
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
             };
@@ -469,23 +469,23 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for PingB {
+    impl ::tlgen_runtime::Serializable for PingB {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingB(x) => {
-                    ::tl_runtime::write_u32(out, 0x7c0106a8);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x7c0106a8);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for PingB {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
-            ::tl_runtime::tri!(r.enter());
+    impl ::tlgen_runtime::Deserializable for PingB {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
+            ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x7c0106a8 => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::PingB))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::PingB))
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
             };
@@ -513,40 +513,40 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for RichText {
+    impl ::tlgen_runtime::Serializable for RichText {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
-                    ::tl_runtime::write_u32(out, 0xdc3d824f);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextBold(x) => {
-                    ::tl_runtime::write_u32(out, 0x6724abc4);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextConcat(x) => {
-                    ::tl_runtime::write_u32(out, 0x7e6260d7);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x7e6260d7);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for RichText {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
-            ::tl_runtime::tri!(r.enter());
+    impl ::tlgen_runtime::Deserializable for RichText {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
+            ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::decode_bare_with(r, Self::TextEmpty)
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
                     )
                 }
                 0x6724abc4 => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::TextBold))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::TextBold))
                 }
                 0x7e6260d7 => {
-                    ::tl_runtime::tri!(
-                        ::tl_runtime::decode_bare_with(r, Self::TextConcat)
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextConcat)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -572,30 +572,30 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serializable for Tree {
+    impl ::tlgen_runtime::Serializable for Tree {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Leaf(x) => {
-                    ::tl_runtime::write_u32(out, 0x0b167e8a);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x0b167e8a);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Node(x) => {
-                    ::tl_runtime::write_u32(out, 0x08d48e4a);
-                    ::tl_runtime::BareSerializable::serialize_bare(x, out);
+                    ::tlgen_runtime::write_u32(out, 0x08d48e4a);
+                    ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
         }
     }
-    impl ::tl_runtime::Deserializable for Tree {
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            let id = ::tl_runtime::tri!(r.read_u32());
-            ::tl_runtime::tri!(r.enter());
+    impl ::tlgen_runtime::Deserializable for Tree {
+        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+            let id = ::tlgen_runtime::tri!(r.read_u32());
+            ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x0b167e8a => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Leaf))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::Leaf))
                 }
                 0x08d48e4a => {
-                    ::tl_runtime::tri!(::tl_runtime::decode_bare_with(r, Self::Node))
+                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::Node))
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),
             };
@@ -635,7 +635,7 @@ pub mod errors {
     #[non_exhaustive]
     pub enum Error {
         /// An error not documented with this name, number and code.
-        Other(::tl_runtime::RpcError),
+        Other(::tlgen_runtime::RpcError),
     }
     impl Error {
         /// The error code: `400`, `420`, `-503`, ...
@@ -668,19 +668,19 @@ pub mod errors {
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
-        pub fn to_rpc_error(&self) -> ::tl_runtime::RpcError {
+        pub fn to_rpc_error(&self) -> ::tlgen_runtime::RpcError {
             match self {
                 Self::Other(e) => e.clone(),
             }
         }
     }
-    impl From<::tl_runtime::RpcError> for Error {
+    impl From<::tlgen_runtime::RpcError> for Error {
         #[inline]
-        fn from(error: ::tl_runtime::RpcError) -> Self {
+        fn from(error: ::tlgen_runtime::RpcError) -> Self {
             Self::Other(error)
         }
     }
-    impl From<Error> for ::tl_runtime::RpcError {
+    impl From<Error> for ::tlgen_runtime::RpcError {
         #[inline]
         fn from(error: Error) -> Self {
             error.to_rpc_error()
@@ -699,7 +699,7 @@ pub mod errors {
     static DOCUMENTED: [(
         &str,
         &[(i32, &str)],
-        fn(::tl_runtime::RpcError) -> Option<(i32, &'static str)>,
+        fn(::tlgen_runtime::RpcError) -> Option<(i32, &'static str)>,
     ); 0] = [];
     /// The documented `(code, name)` errors of a method, by its TL name
     /// (`payments.sendStarsForm`): the variants of its error enum, in order.
@@ -712,7 +712,7 @@ pub mod errors {
     /// or `Other`. `None` for an unknown method.
     pub fn documented_error(
         method: &str,
-        error: ::tl_runtime::RpcError,
+        error: ::tlgen_runtime::RpcError,
     ) -> Option<(i32, &'static str)> {
         let index = DOCUMENTED.binary_search_by_key(&method, |&(name, ..)| name).ok()?;
         DOCUMENTED.get(index).and_then(|&(_, _, convert)| convert(error))

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use tl_dynamic::{DefId, Schema, Value};
+use tlgen_dynamic::{DefId, Schema, Value};
 
 /// One feature per line: primitives, flags (two words, a shared bit, a `true` flag sharing
 /// a bit with a value), bare vectors, `%T`, nested vectors, recursion, generics.

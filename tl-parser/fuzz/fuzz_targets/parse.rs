@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
-    let schema = tl_parser::parse(&source);
+    let schema = tlgen_parser::parse(&source);
     for diagnostic in &schema.diagnostics {
         assert!(diagnostic.span.start <= diagnostic.span.end);
         assert!(diagnostic.span.line >= 1 && diagnostic.span.column >= 1);
@@ -18,11 +18,11 @@ fuzz_target!(|data: &[u8]| {
         // What parses prints back as text that parses to the same definition.
         let printed = definition.to_string();
         let prefix = match definition.category {
-            tl_parser::Category::Type => "",
-            tl_parser::Category::Function => "---functions---\n",
+            tlgen_parser::Category::Type => "",
+            tlgen_parser::Category::Function => "---functions---\n",
         };
         let text = format!("{prefix}{printed}");
-        let again = tl_parser::parse(&text);
+        let again = tlgen_parser::parse(&text);
         assert_eq!(
             again.definitions.first().map(|d| d.to_string()),
             Some(printed)
