@@ -20,11 +20,8 @@ fn schema() -> Result<&'static Schema, String> {
     static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
     SCHEMA
         .get_or_init(|| {
-            Schema::from_sources(&[
-                include_str!("../../schema/api.tl"),
-                include_str!("../../schema/mtproto.tl"),
-            ])
-            .map_err(|e| format!("the embedded schema does not load: {e}"))
+            Schema::from_sources(&[tlgen_schema::API_TL, tlgen_schema::MTPROTO_TL])
+                .map_err(|e| format!("the embedded schema does not load: {e}"))
         })
         .as_ref()
         .map_err(Clone::clone)

@@ -11,9 +11,9 @@
 //! nesting past the depth limit and invalid UTF-8 are errors at the offset the static
 //! decoder reports too.
 
-use tlgen_dynamic::{DecodeErrorKind, Schema, Type, Value};
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
+use tlgen_dynamic::{DecodeErrorKind, Schema, Type, Value};
 use tlgen_parser::{Category, Definition};
 use tlgen_types::{Deserializable, Object, Serializable};
 

@@ -4,9 +4,9 @@
 //! `Object` (any boxed value) and through a concrete enum and struct.
 
 use serde_json::json;
-use tlgen_dynamic::{Schema, Type};
 use tl_integration_tests::on_big_stack;
 use tl_integration_tests::sample::{Catalog, Coverage, Mode};
+use tlgen_dynamic::{Schema, Type};
 use tlgen_parser::{Category, Definition};
 use tlgen_types::{enums, functions, types, Deserializable, Object, Serializable};
 

@@ -14,10 +14,7 @@ use std::sync::OnceLock;
 
 use tlgen_dynamic::{Schema, SchemaError, Type};
 
-/// The checked-in `schema/api.tl`.
-pub const API_TL: &str = include_str!("../../schema/api.tl");
-/// The checked-in `schema/mtproto.tl`.
-pub const MTPROTO_TL: &str = include_str!("../../schema/mtproto.tl");
+use tlgen_schema::{API_TL, MTPROTO_TL};
 
 /// Buffer size of the input and output streams.
 const BUFFER: usize = 64 * 1024;

@@ -28,11 +28,7 @@ use tlgen_dynamic::{Schema, Type};
 
 /// The schema of the corpus, from the workspace's TL files.
 fn schema() -> Schema {
-    Schema::from_sources(&[
-        include_str!("../../schema/api.tl"),
-        include_str!("../../schema/mtproto.tl"),
-    ])
-    .expect("schema")
+    Schema::from_sources(&[tlgen_schema::API_TL, tlgen_schema::MTPROTO_TL]).expect("schema")
 }
 
 /// A sample decoded with grammers, as the static type of its kind.

@@ -650,12 +650,13 @@ impl Builder {
             let mut slots: Vec<&str> = Vec::new();
             let mut fields = Vec::new();
             for p in &d.params {
-                let unknown = |ty: &tlgen_parser::Type<'_>, reason: String| SchemaError::UnknownType {
-                    definition: d.name.to_owned(),
-                    param: p.name.to_owned(),
-                    ty: ty.to_string(),
-                    reason,
-                };
+                let unknown =
+                    |ty: &tlgen_parser::Type<'_>, reason: String| SchemaError::UnknownType {
+                        definition: d.name.to_owned(),
+                        param: p.name.to_owned(),
+                        ty: ty.to_string(),
+                        reason,
+                    };
                 match &p.kind {
                     ParamKind::FlagField => {
                         if slots.len() >= MAX_FLAG_WORDS {

@@ -6,12 +6,14 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 /// The schema both parsers read.
-const API: &str = include_str!("../../schema/api.tl");
+const API: &str = tlgen_schema::API_TL;
 
 /// Benchmarks both parsers on the same input.
 fn parse_api(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse api.tl");
-    group.bench_function("tl-parser", |b| b.iter(|| tlgen_parser::parse(black_box(API))));
+    group.bench_function("tl-parser", |b| {
+        b.iter(|| tlgen_parser::parse(black_box(API)))
+    });
     group.bench_function("grammers-tl-parser", |b| {
         b.iter(|| grammers_tl_parser::parse_tl_file(black_box(API)).collect::<Vec<_>>())
     });

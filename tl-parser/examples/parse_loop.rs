@@ -4,7 +4,7 @@
 //! batches of 50, which is steadier on a busy machine.
 
 fn main() {
-    let source = include_str!("../../schema/api.tl");
+    let source = tlgen_schema::API_TL;
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())

@@ -150,7 +150,10 @@ fn recovery_stops_at_a_separator() {
     let schema = parse("a = A;\nbroken line without a semicolon\n---functions---\nf = A;");
     assert_eq!(schema.errors().count(), 1, "{:?}", schema.diagnostics);
     let f = &schema.definitions[1];
-    assert_eq!((f.name, f.category), ("f", tlgen_parser::Category::Function));
+    assert_eq!(
+        (f.name, f.category),
+        ("f", tlgen_parser::Category::Function)
+    );
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! TL serialization rules (<https://core.telegram.org/mtproto/serialize>).
 
 use tl_example_build_rs::{enums, errors, functions, types};
-use tlgen_runtime::{Deserializable, Identifiable, RemoteCall, RpcError, Serializable, TypedErrors};
+use tlgen_runtime::{
+    Deserializable, Identifiable, RemoteCall, RpcError, Serializable, TypedErrors,
+};
 
 /// A TL string of under 254 bytes: its length, the bytes, zero padding to 4.
 fn tl_string(out: &mut Vec<u8>, s: &str) {
