@@ -90,7 +90,7 @@ fn stars_bindings_compile_as_a_crate() {
         krate.join("Cargo.toml"),
         format!(
             "[package]\nname = \"stars-bindings\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-             publish = false\n\n[dependencies]\ntl-runtime = {{ path = {:?} }}\n\n\
+             publish = false\n\n[dependencies]\ntlgen-runtime = {{ path = {:?} }}\n\n\
              [features]\nerrors = []\nborrowed = []\n\n[workspace]\n",
             runtime.display().to_string()
         ),

@@ -57,7 +57,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -114,7 +116,9 @@ pub mod types {
                 valid_since: ::tlgen_runtime::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                salt: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                salt: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -212,8 +216,12 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ipv4: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                port: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                ipv4: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                port: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -331,7 +339,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for FutureSalt {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x47c2f970 => {
@@ -371,7 +381,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for FutureSalts {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xfab87964 => {
@@ -411,7 +423,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for IpPort {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xd433ad73 => {
@@ -451,7 +465,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Rule {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x556fc2dd => {

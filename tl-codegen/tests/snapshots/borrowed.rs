@@ -92,12 +92,16 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
             0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x85e8d3dd | 0x83e5de54 => ::tlgen_runtime::decode_boxed_with(r, Self::Message),
+            0x85e8d3dd | 0x83e5de54 => {
+                ::tlgen_runtime::decode_boxed_with(r, Self::Message)
+            }
             0x79ff782f => ::tlgen_runtime::decode_boxed_with(r, Self::Page),
             0xb6b3512e => ::tlgen_runtime::decode_boxed_with(r, Self::PagePart),
             0x59511722 => ::tlgen_runtime::decode_boxed_with(r, Self::Peer),
@@ -158,7 +162,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                user_id: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -234,7 +240,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                text: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                text: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -277,7 +285,9 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
                 ),
             })
         }
@@ -324,9 +334,13 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
                 ),
-                name: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                name: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -398,20 +412,36 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             let flags = ::tlgen_runtime::tri!(r.read_u32());
             let out = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
-            let peer = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
-            let text = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let id = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
+            let peer = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
+            let text = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
             let media = if flags & 0x00000002 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
             let caption = if flags & 0x00000002 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
-            let tags = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let tags = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
             let pinned = ::tlgen_runtime::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
@@ -469,7 +499,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -511,7 +543,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                name: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                name: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -559,7 +593,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                title: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                title: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
                 parts: ::tlgen_runtime::tri!(
                     ::tlgen_runtime::vector::read_bare_vector(r, | r |
                     ::tlgen_runtime::BareDeserializable::deserialize_bare(r))
@@ -614,7 +650,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Message {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x85e8d3dd => {
@@ -661,7 +699,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Page {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x79ff782f => {
@@ -701,7 +741,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for PagePart {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xb6b3512e => {
@@ -741,7 +783,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Peer {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x59511722 => {
@@ -802,7 +846,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for RichText {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             ::tlgen_runtime::tri!(r.enter());
             let value = match id {
@@ -817,7 +863,9 @@ pub mod enums {
                     )
                 }
                 0x6724abc4 => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::TextBold))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextBold)
+                    )
                 }
                 0x35553762 => {
                     ::tlgen_runtime::tri!(
@@ -859,7 +907,9 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -906,7 +956,9 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                id: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -958,15 +1010,21 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                layer: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                query: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
-    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall
+    for InvokeWithLayer<X> {
         type Return = X::Return;
     }
-    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors
+    for InvokeWithLayer<X> {
         type Error = X::Error;
     }
     impl<X: ::tlgen_runtime::RemoteCallBorrowed> ::tlgen_runtime::RemoteCallBorrowed
@@ -1599,7 +1657,8 @@ pub mod borrowed {
                     }
                     0x744694e0 => {
                         ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextPlain)
+                            ::tlgen_runtime::decode_bare_borrowed_with(r,
+                            Self::TextPlain)
                         )
                     }
                     0x6724abc4 => {
@@ -1609,7 +1668,8 @@ pub mod borrowed {
                     }
                     0x35553762 => {
                         ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextAnchor)
+                            ::tlgen_runtime::decode_bare_borrowed_with(r,
+                            Self::TextAnchor)
                         )
                     }
                     _ => return Err(r.unexpected_constructor(id, "RichText")),

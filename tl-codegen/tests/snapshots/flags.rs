@@ -54,7 +54,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -136,20 +138,34 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             let flags = ::tlgen_runtime::tri!(r.read_u32());
             let has_stickers = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let id = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
             let sizes = if flags & 0x00000002 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
             let video = if flags & 0x00000002 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
             let flags2 = ::tlgen_runtime::tri!(r.read_u32());
             let dc = if flags2 & 0x00000008 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
@@ -207,7 +223,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             ::tlgen_runtime::tri!(r.read_u32());
-            let id = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let id = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self { id })
         }
     }
@@ -261,7 +279,11 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             let flags = ::tlgen_runtime::tri!(r.read_u32());
             let size = if flags & 0x00000004 != 0 {
-                Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+                Some(
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
+                )
             } else {
                 None
             };
@@ -325,7 +347,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Photo {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xe8bbb6ce => {

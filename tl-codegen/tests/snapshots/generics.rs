@@ -66,7 +66,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -126,7 +128,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                value: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -170,7 +174,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Number {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x41d21962 => {
@@ -219,15 +225,21 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                layer: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                query: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
-    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::RemoteCall> ::tlgen_runtime::RemoteCall
+    for InvokeWithLayer<X> {
         type Return = X::Return;
     }
-    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors for InvokeWithLayer<X> {
+    impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors
+    for InvokeWithLayer<X> {
         type Error = X::Error;
     }
     /// TL method [`getNumber`](https://core.telegram.org/method/getNumber):

@@ -55,7 +55,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -130,21 +132,33 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                self_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                r#type: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                self_: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                r#type: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
                 r#static: ::tlgen_runtime::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
                 r#final: ::tlgen_runtime::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#loop: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                crate_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                super_: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                r#loop: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                crate_: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                super_: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
                 r#match: ::tlgen_runtime::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#async: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                r#async: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -222,7 +236,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Keywords {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x0315bcd6 => {
@@ -262,7 +278,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Self_ {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0xdbffda0c => {

@@ -58,7 +58,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -119,10 +121,18 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                b: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                c: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-                d: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                a: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                b: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                c: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+                d: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
                 e: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
@@ -255,7 +265,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                a: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
                 b: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
             })
         }
@@ -316,15 +328,23 @@ pub mod types {
             let maybe_big = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::Deserializable::deserialize(r)
+                        ),
                     ),
                 )
             } else {
                 None
             };
-            let small = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
-            let pair = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
-            let bigs = ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r));
+            let small = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
+            let pair = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
+            let bigs = ::tlgen_runtime::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            );
             Ok(Self {
                 big,
                 maybe_big,
@@ -381,7 +401,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Big {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x52ffcafd => {
@@ -428,7 +450,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Holder {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x4986ef51 => {
@@ -468,7 +492,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Pair {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x54a4fa3c => {
@@ -508,7 +534,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Small {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             let value = match id {
                 0x9a702ad2 => {

@@ -60,7 +60,9 @@ impl Object {
     }
 }
 impl ::tlgen_runtime::Deserializable for Object {
-    fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+    fn deserialize(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
         let id = ::tlgen_runtime::tri!(r.peek_u32());
         ::tlgen_runtime::tri!(r.enter());
         let value = match id {
@@ -149,7 +151,9 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::Deserializable::deserialize(r)
+                    ),
                 ),
             })
         }
@@ -192,7 +196,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                texts: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                texts: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -236,7 +242,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                value: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -292,7 +300,9 @@ pub mod types {
             let left = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::Deserializable::deserialize(r)
+                        ),
                     ),
                 )
             } else {
@@ -301,7 +311,9 @@ pub mod types {
             let right = if flags & 0x00000002 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::Deserializable::deserialize(r)
+                        ),
                     ),
                 )
             } else {
@@ -348,7 +360,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                other: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                other: ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -393,7 +407,9 @@ pub mod types {
             let other = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                        ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::Deserializable::deserialize(r)
+                        ),
                     ),
                 )
             } else {
@@ -442,12 +458,16 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for PingA {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x3b9e304b => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::PingA))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::PingA)
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
             };
@@ -480,12 +500,16 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for PingB {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x7c0106a8 => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::PingB))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::PingB)
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
             };
@@ -532,7 +556,9 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for RichText {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             ::tlgen_runtime::tri!(r.enter());
             let value = match id {
@@ -542,7 +568,9 @@ pub mod enums {
                     )
                 }
                 0x6724abc4 => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::TextBold))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::TextBold)
+                    )
                 }
                 0x7e6260d7 => {
                     ::tlgen_runtime::tri!(
@@ -587,15 +615,21 @@ pub mod enums {
         }
     }
     impl ::tlgen_runtime::Deserializable for Tree {
-        fn deserialize(r: &mut ::tlgen_runtime::Reader<'_>) -> ::tlgen_runtime::Result<Self> {
+        fn deserialize(
+            r: &mut ::tlgen_runtime::Reader<'_>,
+        ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::tri!(r.read_u32());
             ::tlgen_runtime::tri!(r.enter());
             let value = match id {
                 0x0b167e8a => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::Leaf))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::Leaf)
+                    )
                 }
                 0x08d48e4a => {
-                    ::tlgen_runtime::tri!(::tlgen_runtime::decode_bare_with(r, Self::Node))
+                    ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::decode_bare_with(r, Self::Node)
+                    )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),
             };
