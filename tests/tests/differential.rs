@@ -228,7 +228,7 @@ fn every_boxed_type_agrees_with_grammers_both_ways() {
     // `Bool` plus one enum per other boxed type, all present in grammers.
     let ir_enums = {
         let catalog = Catalog::load();
-        tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs)
+        tlgen_codegen::model::lower(&catalog.schema, &tlgen_codegen::NoDocs)
             .unwrap()
             .enums
             .len()

@@ -532,8 +532,7 @@ fn object_decoding_fits_in_a_default_thread_stack() {
 #[test]
 fn every_recursive_cycle_is_depth_limited() {
     let catalog = Catalog::load();
-    let ir = tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs)
-        .expect("lower");
+    let ir = tlgen_codegen::model::lower(&catalog.schema, &tlgen_codegen::NoDocs).expect("lower");
     let limited: BTreeSet<&str> = ir
         .enums
         .iter()

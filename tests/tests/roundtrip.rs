@@ -177,8 +177,7 @@ fn bool_constructors_are_rust_bool() {
 #[test]
 fn catalog_matches_the_generator_ir() {
     let catalog = Catalog::load();
-    let ir = tlgen_codegen::__private::ir::lower(&catalog.schema, &tlgen_codegen::NoDocs)
-        .expect("lower");
+    let ir = tlgen_codegen::model::lower(&catalog.schema, &tlgen_codegen::NoDocs).expect("lower");
     assert_eq!(ir.constructors.len(), EXPECTED_CONSTRUCTORS);
     assert_eq!(ir.functions.len(), EXPECTED_FUNCTIONS);
     let ours: Vec<(&str, u32)> = catalog.constructors().map(|d| (d.name, d.id())).collect();

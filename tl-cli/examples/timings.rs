@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use tlgen_cli::workspace;
-use tlgen_codegen::__private::ir;
+use tlgen_codegen::model;
 use tlgen_codegen::Config;
 
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
@@ -38,8 +38,8 @@ fn main() {
     let docs = timed("load docs (getdoc.json + pages)", || {
         tlgen_docs::load_dir(&root.join(workspace::DOCS_DIR)).expect("docs")
     });
-    timed("lower to IR (with docs)", || {
-        ir::lower(&schema, &docs).expect("lower")
+    timed("lower to the model (with docs)", || {
+        model::lower(&schema, &docs).expect("lower")
     });
     timed("full `generate` (parallel, pretty, docs)", || {
         workspace::bindings_config(&root)

@@ -86,7 +86,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tlgen_codegen::__private::ir::{self, FieldRole, Ir, Item, ItemResult, Ty};
+use tlgen_codegen::model::{self, FieldRole, Item, ItemResult, Model, Ty};
 use tlgen_codegen::NoDocs;
 use tlgen_parser::{Category, Definition, ParseOptions, Schema};
 
@@ -452,8 +452,8 @@ fn compare(old: &Definition<'_>, new: &Definition<'_>) -> Option<Changed> {
 }
 
 /// Lowers a schema as the generator does, without docs.
-fn lower(schema: &Schema<'_>, which: &str) -> Result<Ir, String> {
-    ir::lower(schema, &NoDocs).map_err(|errors| {
+fn lower(schema: &Schema<'_>, which: &str) -> Result<Model, String> {
+    model::lower(schema, &NoDocs).map_err(|errors| {
         let first = errors.first().map(ToString::to_string).unwrap_or_default();
         let n = errors.len();
         let plural = if n == 1 { "" } else { "s" };
@@ -472,7 +472,7 @@ struct RustItem {
 }
 
 /// `types::payments::PaymentResult`.
-fn path_string(kind: &str, path: &ir::RustPath) -> String {
+fn path_string(kind: &str, path: &model::RustPath) -> String {
     let mut out = kind.to_owned();
     for m in &path.modules {
         out.push_str("::");
@@ -484,7 +484,7 @@ fn path_string(kind: &str, path: &ir::RustPath) -> String {
 }
 
 /// The Rust type of `ty`, with paths from the crate root, as the generator writes it.
-fn rust_type(ir: &Ir, ty: &Ty) -> String {
+fn rust_type(ir: &Model, ty: &Ty) -> String {
     match ty {
         Ty::Int => "i32".into(),
         Ty::Long => "i64".into(),
@@ -508,8 +508,8 @@ fn rust_type(ir: &Ir, ty: &Ty) -> String {
 }
 
 /// The members of a generated struct: fields as the generator lays them out.
-fn struct_members(ir: &Ir, item: &Item) -> Vec<(&'static str, String, String)> {
-    let value = |f: &ir::Field| {
+fn struct_members(ir: &Model, item: &Item) -> Vec<(&'static str, String, String)> {
+    let value = |f: &model::Field| {
         let ty = rust_type(ir, &f.ty);
         if f.boxed {
             format!("Box<{ty}>")
@@ -553,7 +553,7 @@ fn struct_members(ir: &Ir, item: &Item) -> Vec<(&'static str, String, String)> {
 }
 
 /// Every generated item by path.
-fn rust_items(ir: &Ir) -> BTreeMap<String, RustItem> {
+fn rust_items(ir: &Model) -> BTreeMap<String, RustItem> {
     let mut items = BTreeMap::new();
     for c in &ir.constructors {
         items.insert(
@@ -597,7 +597,7 @@ fn rust_items(ir: &Ir) -> BTreeMap<String, RustItem> {
 }
 
 /// Compares the generated items of two lowered schemas.
-fn rust_diff(old: &Ir, new: &Ir) -> RustDiff {
+fn rust_diff(old: &Model, new: &Model) -> RustDiff {
     let (old_items, new_items) = (rust_items(old), rust_items(new));
     let paths: BTreeSet<&String> = old_items.keys().chain(new_items.keys()).collect();
     let mut changes = Vec::new();

@@ -19,7 +19,7 @@ use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, Include, ModuleKind};
-use crate::ir;
+use crate::model;
 use crate::{format, write};
 
 /// How the output is laid out on disk.
@@ -113,7 +113,7 @@ pub enum Error {
     /// The schema has errors; each is rendered with its position.
     Schema(Vec<String>),
     /// The schema parsed but cannot be generated.
-    Lower(Vec<ir::LowerError>),
+    Lower(Vec<model::LowerError>),
     /// The emitted tokens did not parse back (a generator bug).
     Format(String),
     /// No output directory was given and `OUT_DIR` is not set.
@@ -169,7 +169,7 @@ fn summary_line(rendered: &str) -> String {
 }
 
 impl std::error::Error for Error {
-    /// The I/O error of [`Error::Io`]; the first [`LowerError`](ir::LowerError) of
+    /// The I/O error of [`Error::Io`]; the first [`LowerError`](model::LowerError) of
     /// [`Error::Lower`].
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -351,7 +351,7 @@ impl Config {
             Some(d) => d.get(),
             None => &NoDocs,
         };
-        let ir = ir::lower(&schema, docs_ref).map_err(Error::Lower)?;
+        let ir = model::lower(&schema, docs_ref).map_err(Error::Lower)?;
         let options = EmitOptions {
             runtime_path: self.runtime_path.clone(),
             serde_feature: self.serde_feature.clone(),
@@ -474,7 +474,7 @@ impl Config {
     }
 
     /// Emits and renders every module, in parallel, and assembles the files of the layout.
-    fn lay_out(&self, ir: &ir::Ir, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
+    fn lay_out(&self, ir: &model::Model, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
         if let (Layout::SingleFile(name), true) = (&self.layout, self.pretty) {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();

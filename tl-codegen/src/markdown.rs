@@ -6,8 +6,11 @@
 //! starting with `#`, `-`, `+`, `=` or `1.` is escaped so it does not become a heading
 //! or a list. Bare `http(s)://` URLs become `<url>` autolinks. Whitespace runs
 //! (including non-breaking spaces) collapse to one space.
+//!
+//! The generator escapes error descriptions with it; `tlgen-docs` uses the same rules to
+//! turn Telegram's pages into the Markdown a [`DocSource`](crate::DocSource) returns.
 
-/// Escapes plain text for Markdown ; bare URLs become autolinks.
+/// Escapes plain text for Markdown; bare URLs become autolinks.
 pub fn escape_markdown(text: &str) -> String {
     escape_text(&collapse_whitespace(text), true, true)
 }

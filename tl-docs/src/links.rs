@@ -44,7 +44,7 @@
 //! `http(s)://` URLs become `<url>` autolinks. Whitespace runs (including
 //! non-breaking spaces) collapse to one space.
 
-use tlgen_codegen::__private::markdown::{collapse_whitespace, escape_text};
+use tlgen_codegen::markdown::{collapse_whitespace, escape_text};
 
 /// The value of a superscript digit (`¹` → 1, `⁰` → 0), or `None` for other characters.
 pub fn superscript_value(c: char) -> Option<u32> {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 // The generator's naming rules, checked against every error name of the real dump.
-use tlgen_codegen::__private::naming::{
+use tlgen_codegen::model::naming::{
     error_variant_name, error_variant_names, is_parameterised, is_rust_identifier,
 };
 use tlgen_docs::{global_errors, load_dump, Documentation};

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 // The escaping is the generator's rule; the docs crate applies it to text outside links.
-use tlgen_codegen::__private::markdown::escape_markdown;
+use tlgen_codegen::markdown::escape_markdown;
 use tlgen_docs::links::{
     description_to_markdown, plain_text, plain_to_markdown, same_plain_text, text_to_markdown,
 };

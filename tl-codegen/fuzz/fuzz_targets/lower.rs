@@ -1,5 +1,5 @@
 //! Any text as a TL schema, through the generator's front end: what parses without errors
-//! lowers to the generator's IR (or a `LowerError`) and loads into `tlgen-dynamic` (or a
+//! lowers to the generator's model (or a `LowerError`) and loads into `tlgen-dynamic` (or a
 //! `SchemaError`), never a panic. (`tl-parser/fuzz` checks the parser itself.)
 //!
 //! Run with `cargo +nightly fuzz run lower` from `tl-codegen/`; the snapshot schemas
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .all(|d| d.severity != tlgen_parser::Severity::Error);
     if clean {
-        let _ = tlgen_codegen::__private::ir::lower(&schema, &tlgen_codegen::NoDocs);
+        let _ = tlgen_codegen::model::lower(&schema, &tlgen_codegen::NoDocs);
         let _ = tlgen_dynamic::Schema::from_source(text);
     }
 });

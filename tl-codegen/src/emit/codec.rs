@@ -8,8 +8,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
-use crate::ir::{Field, Ty};
-use crate::naming;
+use crate::model::naming;
+use crate::model::{Field, Ty};
 
 impl Context<'_> {
     /// The Rust type of a TL type, as seen from a module `depth` levels below the root.

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
-use crate::ir::{Field, Item, ItemResult, Presence, SharedBit};
+use crate::model::{Field, Item, ItemResult, Presence, SharedBit};
 
 /// `` `name:flags.N?type` `` as written in the schema.
 fn tl_param(field: &Field) -> String {

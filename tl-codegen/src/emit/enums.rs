@@ -6,8 +6,8 @@ use quote::quote;
 use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
-use crate::ir::BoxedType;
-use crate::naming;
+use crate::model::naming;
+use crate::model::BoxedType;
 
 impl Context<'_> {
     /// The `enums` module.

@@ -18,8 +18,8 @@ use quote::{format_ident, quote};
 use crate::docs_source::ErrorRef;
 use crate::emit::docs::doc_lines;
 use crate::emit::{supers, Context};
-use crate::ir::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, RustPath, Ty};
-use crate::naming;
+use crate::model::naming;
+use crate::model::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, RustPath, Ty};
 
 impl Context<'_> {
     /// The `errors` module.

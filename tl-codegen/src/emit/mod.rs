@@ -1,6 +1,6 @@
 //! Emitters: IR → token streams, one per top-level module of the output.
 //!
-//! Emitters read only the [`Ir`]. Paths between generated items are relative
+//! Emitters read only the [`Model`]. Paths between generated items are relative
 //! (`super::enums::Foo`), so the output works at a crate root, in a module, or
 //! through `include!`.
 
@@ -17,10 +17,8 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-pub use borrowed::Borrows;
-
-use crate::ir::{Ir, RustPath};
-use crate::naming;
+use crate::model::naming;
+use crate::model::{Borrows, Model, RustPath};
 
 /// What the emitters need besides the IR.
 #[derive(Debug, Clone)]
@@ -208,7 +206,7 @@ const BORROWED_DOCS: &[&str] = &[
 
 /// Shared emitter state.
 pub(crate) struct Context<'a> {
-    pub ir: &'a Ir,
+    pub ir: &'a Model,
     /// The runtime path as tokens.
     pub rt: TokenStream,
     /// `#[cfg_attr(feature = "serde", derive(...))]` or nothing.
@@ -222,14 +220,14 @@ pub(crate) struct Context<'a> {
     /// `None` without conversions; otherwise the attributes gating them.
     pub conversions_gate: Option<TokenStream>,
     /// While emitting the `borrowed` module: which types borrow from the input.
-    pub borrowed: Option<&'a borrowed::Borrows>,
+    pub borrowed: Option<&'a Borrows>,
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
     /// which types borrow (for `RemoteCallBorrowed`).
-    pub borrowed_returns: Option<(TokenStream, borrowed::Borrows)>,
+    pub borrowed_returns: Option<(TokenStream, &'a Borrows)>,
 }
 
 /// Emits one top-level module.
-pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStream, String> {
+pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStream, String> {
     let rt: TokenStream = options
         .runtime_path
         .parse()
@@ -259,7 +257,7 @@ pub fn emit(ir: &Ir, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStr
         conversions_gate: options.conversions.gate(),
         borrowed: None,
         borrowed_returns: match (kind, options.borrowed.gate()) {
-            (ModuleKind::Functions, Some(gate)) => Some((gate, borrowed::Borrows::of(ir))),
+            (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),
             _ => None,
         },
     };

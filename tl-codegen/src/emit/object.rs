@@ -8,8 +8,8 @@ use quote::quote;
 
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
-use crate::ir::{Item, RustPath};
-use crate::naming;
+use crate::model::naming;
+use crate::model::{Item, RustPath};
 
 /// `payments.PaymentResult` → `PaymentsPaymentResult`.
 fn joined_name(path: &RustPath) -> String {

@@ -4,8 +4,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::emit::Context;
-use crate::ir::{FieldRole, Item, ItemResult, Presence, Slot, Ty};
-use crate::naming;
+use crate::model::naming;
+use crate::model::{FieldRole, Item, ItemResult, Presence, Slot, Ty};
 
 impl Context<'_> {
     /// The `types` module.

@@ -8,10 +8,10 @@
 //! `Vector<JSONValue>`), so the depth limit uses a second graph with all edges: enums in a
 //! cyclic component of it are "recursive", and decoding them enters one nesting level.
 
-use crate::ir::{Ir, ItemResult, Ty};
+use crate::model::{ItemResult, Model, Ty};
 
-/// Sets [`crate::ir::Field::boxed`] and [`crate::ir::BoxedType::recursive`].
-pub fn mark_boxes(ir: &mut Ir) {
+/// Sets [`crate::model::Field::boxed`] and [`crate::model::BoxedType::recursive`].
+pub fn mark_boxes(ir: &mut Model) {
     let enums = ir.enums.len();
     let mut edges = graph(ir, enums, inline_target);
     let component = strongly_connected(&edges);
@@ -34,7 +34,7 @@ pub fn mark_boxes(ir: &mut Ir) {
 /// Boxing every field inside a cycle's component is enough but often more than needed
 /// (`a → b → a` needs one box, not two). Greedily, in schema order, unbox each boxed field
 /// whose owner stays unreachable from its target through the remaining inline fields.
-fn unbox_where_acyclic(ir: &mut Ir, enums: usize, edges: &mut [Vec<usize>]) {
+fn unbox_where_acyclic(ir: &mut Model, enums: usize, edges: &mut [Vec<usize>]) {
     // Inline edges only: drop the boxed ones first.
     for (c, item) in ir.constructors.iter().enumerate() {
         edges[enums + c] = item
@@ -76,7 +76,7 @@ fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
 
 /// The graph of enums (nodes `0..enums`) and constructors (after them): enum → its
 /// constructors, constructor → what `target` says each field refers to.
-fn graph(ir: &Ir, enums: usize, target: fn(&Ty, usize) -> Option<usize>) -> Vec<Vec<usize>> {
+fn graph(ir: &Model, enums: usize, target: fn(&Ty, usize) -> Option<usize>) -> Vec<Vec<usize>> {
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); enums + ir.constructors.len()];
     for (e, ty) in ir.enums.iter().enumerate() {
         edges[e] = ty.variants.iter().map(|(_, c)| enums + c).collect();

@@ -1,13 +1,25 @@
-//! The intermediate representation: a schema lowered to what the emitters need.
+//! The model: a schema lowered to what the generated Rust is, settled once.
 //!
-//! Lowering resolves every TL type to a Rust shape ([`Ty`]), names every item
-//! ([`crate::naming`]), groups constructors under their boxed type, lays out flag
-//! fields (params sharing one flag bit become one tuple field, [`SharedBit`]), joins in
-//! the docs, and marks which fields need a `Box`: to break recursion ([`recursion`]) or to
-//! keep a large value out of line ([`large_fields`]). The emitters read only this model.
+//! [`lower`] builds a [`Model`] from a parsed schema. Lowering resolves every TL type to a
+//! Rust shape ([`Ty`]), names every item ([`naming`]), groups constructors under their
+//! boxed type, lays out flag fields (params sharing one flag bit become one tuple field,
+//! [`SharedBit`]), joins in the docs, marks which fields need a `Box` (to break recursion,
+//! or to keep a large value out of line) and which types get a borrowed twin ([`Borrows`]).
+//! The emitters read only this model; so do `tl-codegen diff` and the workspace's tests.
+//!
+//! ```
+//! let schema = tlgen_parser::parse("user id:long name:string = User;");
+//! let model = tlgen_codegen::model::lower(&schema, &tlgen_codegen::NoDocs).unwrap();
+//! assert_eq!(model.constructors[0].path.name, "User");
+//! assert!(model.borrows.constructors[0]); // `name` is a string
+//! ```
 
+mod borrows;
 mod large_fields;
+pub mod naming;
 mod recursion;
+
+pub use borrows::Borrows;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -15,11 +27,10 @@ use std::fmt;
 use tlgen_parser::{Category, Definition, ParamKind, Schema, Type};
 
 use crate::docs_source::{DocSource, ErrorRef};
-use crate::naming;
 
 /// A lowered schema, ready to emit.
 #[derive(Debug, Clone)]
-pub struct Ir {
+pub struct Model {
     /// The schema's layer, if known.
     pub layer: Option<i32>,
     /// Constructors of every generated boxed type, in source order.
@@ -32,6 +43,9 @@ pub struct Ir {
     pub names_by_id: Vec<(u32, String)>,
     /// Every known RPC error, sorted by name, each with a unique variant name.
     pub errors: Vec<ErrorVariant>,
+    /// Which constructors and boxed types hold a string or bytes: those get a twin in the
+    /// generated `borrowed` module.
+    pub borrows: Borrows,
 }
 
 /// One RPC error of the generated `errors::Error` enum.
@@ -88,7 +102,7 @@ pub struct Item {
     /// Params that share one flag bit and so are present or absent together: each group is
     /// one struct field holding a tuple, `Option<(A, B)>`.
     pub shared: Vec<SharedBit>,
-    /// For constructors, the index of their boxed type in [`Ir::enums`];
+    /// For constructors, the index of their boxed type in [`Model::enums`];
     /// for functions, the return type.
     pub result: ItemResult,
     /// The canonical TL line.
@@ -105,7 +119,7 @@ pub struct Item {
 /// What an item belongs to or returns.
 #[derive(Debug, Clone)]
 pub enum ItemResult {
-    /// A constructor of the enum at this index of [`Ir::enums`].
+    /// A constructor of the enum at this index of [`Model::enums`].
     Constructor(usize),
     /// A function returning this type.
     Function(Ty),
@@ -185,7 +199,7 @@ pub struct BoxedType {
     pub tl_name: String,
     /// The Rust path inside `enums`.
     pub path: RustPath,
-    /// `(variant name, index in Ir::constructors)`.
+    /// `(variant name, index in Model::constructors)`.
     pub variants: Vec<(String, usize)>,
     /// Part of a recursive cycle: decoding it counts against the depth limit.
     pub recursive: bool,
@@ -221,9 +235,9 @@ pub enum Ty {
         /// The element type.
         elem: Box<Ty>,
     },
-    /// A boxed type: `enums::…`, with its index in [`Ir::enums`].
+    /// A boxed type: `enums::…`, with its index in [`Model::enums`].
     Enum(usize),
-    /// A constructor used bare (`%T` or a lowercase name): `types::…`, index in [`Ir::constructors`].
+    /// A constructor used bare (`%T` or a lowercase name): `types::…`, index in [`Model::constructors`].
     Bare(usize),
     /// A generic parameter `X` (`!X` in params, `X` as a result).
     Generic(String),
@@ -250,7 +264,7 @@ impl std::error::Error for LowerError {}
 const PRIMITIVE_BOXED: &[&str] = &["Bool"];
 
 /// Lowers a parsed schema. Fails on what cannot be generated (an unknown type, a bad flag).
-pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Ir, Vec<LowerError>> {
+pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Model, Vec<LowerError>> {
     Lowering::new(schema, docs).run()
 }
 
@@ -275,7 +289,7 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn run(mut self) -> Result<Ir, Vec<LowerError>> {
+    fn run(mut self) -> Result<Model, Vec<LowerError>> {
         let ctor_defs: Vec<&Definition> = self
             .schema
             .definitions
@@ -349,16 +363,18 @@ impl<'a> Lowering<'a> {
         names_by_id.dedup_by_key(|(id, _)| *id);
 
         let errors = error_variants(self.docs.all_errors());
-        let mut ir = Ir {
+        let mut ir = Model {
             layer: self.schema.layer,
             constructors,
             functions,
             enums,
             names_by_id,
             errors,
+            borrows: Borrows::default(),
         };
         recursion::mark_boxes(&mut ir);
         large_fields::box_large_fields(&mut ir);
+        ir.borrows = Borrows::of(&ir);
         if self.errors.is_empty() {
             Ok(ir)
         } else {

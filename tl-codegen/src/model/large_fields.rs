@@ -12,7 +12,7 @@
 //! final size.
 
 use super::recursion::inline_target;
-use crate::ir::{Ir, Ty};
+use crate::model::{Model, Ty};
 
 /// A field whose value is estimated larger than this many bytes is boxed.
 pub const MAX_INLINE_BYTES: usize = 128;
@@ -20,9 +20,9 @@ pub const MAX_INLINE_BYTES: usize = 128;
 /// The size of a pointer (`Box`), and of the tag an enum of several variants adds.
 const WORD: usize = 8;
 
-/// Sets [`crate::ir::Field::boxed`] on fields whose inline value would be larger than
+/// Sets [`crate::model::Field::boxed`] on fields whose inline value would be larger than
 /// [`MAX_INLINE_BYTES`].
-pub fn box_large_fields(ir: &mut Ir) {
+pub fn box_large_fields(ir: &mut Model) {
     let enums = ir.enums.len();
     let nodes = enums + ir.constructors.len();
     let mut size: Vec<Option<usize>> = vec![None; nodes];
@@ -83,7 +83,7 @@ pub fn box_large_fields(ir: &mut Ir) {
 }
 
 /// Boxes the large fields of constructor `c` (whose targets are sized) and returns its size.
-fn settle_constructor(ir: &mut Ir, enums: usize, c: usize, size: &[Option<usize>]) -> usize {
+fn settle_constructor(ir: &mut Model, enums: usize, c: usize, size: &[Option<usize>]) -> usize {
     let mut total = 0;
     for field in &mut ir.constructors[c].fields {
         let target = inline_target(&field.ty, enums);
